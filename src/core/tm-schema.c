@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The schema, one migration step per version. A step runs inside the
+ * transaction the runner in tm-store.c opened, after it copied the file. */
+#define G_LOG_DOMAIN "tm-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tm-sqlite.h"
+#include "tm-store-private.h"
+
+#define DAY(col)     "CHECK (date(" col ", '+0 days') IS " col ")"
+#define INSTANT(col) "CHECK (julianday(" col ") IS NOT NULL)"
+#define OPT_INSTANT(col) "CHECK (" col " IS NULL OR julianday(" col ") IS NOT NULL)"
+#define ROUTES       "('oral', 'sublingual', 'intranasal', 'intramuscular', 'intravenous')"
+
+/* Schema v1: every table of DESIGN.md, with the checks that match the
+ * validation in core. Column names and their order are the CSV contract. */
+static const char schema_v1[] =
+  "CREATE TABLE checkin ("
+  "  id                INTEGER PRIMARY KEY,"
+  "  day               TEXT NOT NULL UNIQUE " DAY ("day") ","
+  "  mood              INTEGER NOT NULL CHECK (mood BETWEEN 0 AND 10),"
+  "  anxiety           INTEGER CHECK (anxiety BETWEEN 0 AND 10),"
+  "  energy            INTEGER CHECK (energy BETWEEN 0 AND 10),"
+  "  sleep_hours       REAL CHECK (sleep_hours BETWEEN 0 AND 24),"
+  "  effects           INTEGER NOT NULL DEFAULT 0 CHECK (effects BETWEEN 0 AND 127),"
+  "  effects_intensity INTEGER CHECK (effects_intensity BETWEEN 0 AND 10),"
+  "  note              TEXT CHECK (length(note) BETWEEN 1 AND 10000),"
+  "  created_at        TEXT NOT NULL " INSTANT ("created_at") ","
+  "  updated_at        TEXT NOT NULL " INSTANT ("updated_at") ","
+  "  CHECK (effects > 0 OR effects_intensity IS NULL)"
+  ") STRICT;"
+
+  "CREATE TABLE questionnaire ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  kind       TEXT NOT NULL CHECK (kind IN ('phq9', 'gad7')),"
+  "  day        TEXT NOT NULL " DAY ("day") ","
+  "  answers    TEXT NOT NULL CHECK (answers NOT GLOB '*[^0-3]*' AND"
+  "               length(answers) = CASE kind WHEN 'phq9' THEN 9 ELSE 7 END),"
+  "  difficulty INTEGER CHECK (difficulty BETWEEN 0 AND 3 AND kind = 'phq9'),"
+  "  total      INTEGER NOT NULL CHECK (total ="
+  "               CAST(substr(answers, 1, 1) AS INTEGER) + CAST(substr(answers, 2, 1) AS INTEGER) +"
+  "               CAST(substr(answers, 3, 1) AS INTEGER) + CAST(substr(answers, 4, 1) AS INTEGER) +"
+  "               CAST(substr(answers, 5, 1) AS INTEGER) + CAST(substr(answers, 6, 1) AS INTEGER) +"
+  "               CAST(substr(answers, 7, 1) AS INTEGER) + CAST(substr(answers, 8, 1) AS INTEGER) +"
+  "               CAST(substr(answers, 9, 1) AS INTEGER)),"
+  "  created_at TEXT NOT NULL " INSTANT ("created_at")
+  ") STRICT;"
+  "CREATE INDEX questionnaire_by_day ON questionnaire (day);"
+
+  "CREATE TABLE session ("
+  "  id                INTEGER PRIMARY KEY,"
+  "  taken_at          TEXT NOT NULL " INSTANT ("taken_at") ","
+  "  dose_mg           REAL NOT NULL CHECK (dose_mg > 0 AND dose_mg <= 1000),"
+  "  route             TEXT NOT NULL CHECK (route IN " ROUTES "),"
+  "  setting           TEXT NOT NULL CHECK (setting IN ('home', 'clinic')),"
+  "  monitor_present   INTEGER NOT NULL DEFAULT 0 CHECK (monitor_present IN (0, 1)),"
+  "  mood_before       INTEGER CHECK (mood_before BETWEEN 0 AND 10),"
+  "  dissociation_peak INTEGER CHECK (dissociation_peak BETWEEN 0 AND 10),"
+  "  effects           INTEGER NOT NULL DEFAULT 0 CHECK (effects BETWEEN 0 AND 127),"
+  "  effects_minutes   INTEGER CHECK (effects_minutes BETWEEN 0 AND 1440),"
+  "  nausea            INTEGER CHECK (nausea BETWEEN 0 AND 3),"
+  "  sedation          INTEGER CHECK (sedation BETWEEN 0 AND 3),"
+  "  bp_before_sys     INTEGER CHECK (bp_before_sys BETWEEN 60 AND 280),"
+  "  bp_before_dia     INTEGER CHECK (bp_before_dia BETWEEN 30 AND 180),"
+  "  bp_after_sys      INTEGER CHECK (bp_after_sys BETWEEN 60 AND 280),"
+  "  bp_after_dia      INTEGER CHECK (bp_after_dia BETWEEN 30 AND 180),"
+  "  other_medicines   INTEGER NOT NULL DEFAULT 0 CHECK (other_medicines BETWEEN 0 AND 15),"
+  "  note              TEXT CHECK (length(note) BETWEEN 1 AND 10000),"
+  "  created_at        TEXT NOT NULL " INSTANT ("created_at") ","
+  "  updated_at        TEXT NOT NULL " INSTANT ("updated_at") ","
+  "  CHECK ((bp_before_sys IS NULL) = (bp_before_dia IS NULL)),"
+  "  CHECK ((bp_after_sys IS NULL) = (bp_after_dia IS NULL)),"
+  "  CHECK (bp_before_sys > bp_before_dia),"
+  "  CHECK (bp_after_sys > bp_after_dia)"
+  ") STRICT;"
+  "CREATE INDEX session_by_time ON session (julianday(taken_at));"
+
+  "CREATE TABLE plan ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  effective_from TEXT NOT NULL " DAY ("effective_from") ","
+  "  interval_days  INTEGER NOT NULL CHECK (interval_days BETWEEN 1 AND 365),"
+  "  dose_mg        REAL NOT NULL CHECK (dose_mg > 0 AND dose_mg <= 1000),"
+  "  route          TEXT NOT NULL CHECK (route IN " ROUTES "),"
+  "  tolerance_days INTEGER NOT NULL DEFAULT 2 CHECK (tolerance_days BETWEEN 0 AND 30),"
+  "  instructions   TEXT CHECK (length(instructions) BETWEEN 1 AND 10000),"
+  "  author         TEXT CHECK (length(author) BETWEEN 1 AND 200),"
+  "  created_at     TEXT NOT NULL " INSTANT ("created_at")
+  ") STRICT;"
+  "CREATE INDEX plan_by_day ON plan (effective_from);"
+  /* The plan is append-only: a change adds a row, history stays. */
+  "CREATE TRIGGER plan_keeps_history_on_update BEFORE UPDATE ON plan"
+  "  BEGIN SELECT RAISE (ABORT, 'plan rows are never changed; add a new plan instead'); END;"
+  "CREATE TRIGGER plan_keeps_history_on_delete BEFORE DELETE ON plan"
+  "  BEGIN SELECT RAISE (ABORT, 'plan rows are never deleted; add a new plan instead'); END;"
+
+  "CREATE TABLE plan_date ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  day        TEXT NOT NULL " DAY ("day") ","
+  "  kind       TEXT NOT NULL CHECK (kind IN ('extra', 'cancelled')),"
+  "  note       TEXT CHECK (length(note) BETWEEN 1 AND 10000),"
+  "  created_at TEXT NOT NULL " INSTANT ("created_at") ","
+  "  UNIQUE (day, kind)"
+  ") STRICT;"
+
+  "CREATE TABLE safety_event ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  rule        TEXT NOT NULL CHECK (rule IN ('S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7')),"
+  "  level       TEXT NOT NULL CHECK (level IN ('info', 'caution', 'urgent')),"
+  "  source      TEXT NOT NULL CHECK (source IN ('checkin', 'session', 'questionnaire')),"
+  "  source_id   INTEGER,"
+  "  shown_at    TEXT NOT NULL " INSTANT ("shown_at") ","
+  "  answered_at TEXT " OPT_INSTANT ("answered_at") ","
+  "  answer      TEXT CHECK (length(answer) BETWEEN 1 AND 200),"
+  "  detail      TEXT CHECK (length(detail) <= 10000)"
+  ") STRICT;"
+  "CREATE INDEX safety_event_by_time ON safety_event (julianday(shown_at));"
+
+  "CREATE TABLE meta ("
+  "  key   TEXT PRIMARY KEY NOT NULL CHECK (length(key) BETWEEN 1 AND 200),"
+  "  value TEXT"
+  ") STRICT;";
+
+static gboolean
+create_schema_v1 (sqlite3  *db,
+                  GError  **error)
+{
+  return tm_sqlite_exec (db, schema_v1, sqlite3_db_filename (db, "main"),
+                         _("its tables could not be created"), error);
+}
+
+static const TmMigrationStep steps[] = {
+  create_schema_v1,  /* 0 → 1 */
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (steps) == TM_STORE_SCHEMA_VERSION);
+
+const TmMigrationStep *
+tm_schema_get_steps (guint *n_steps)
+{
+  *n_steps = G_N_ELEMENTS (steps);
+  return steps;
+}

@@ -1,0 +1,818 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tm-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "tm-sqlite.h"
+#include "tm-store-private.h"
+
+struct _TmStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *data_dir;
+  char       *path;
+  GListStore *checkins;  /* newest first; loaded on first use */
+};
+
+G_DEFINE_FINAL_TYPE (TmStore, tm_store, G_TYPE_OBJECT)
+
+enum {
+  CHECKIN_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define CHECKIN_COLUMNS \
+  "id, day, mood, anxiety, energy, sleep_hours, effects, effects_intensity, note, " \
+  "created_at, updated_at"
+
+static TmCheckin *
+read_checkin (sqlite3_stmt *stmt)
+{
+  TmCheckin *checkin = tm_checkin_new ((const char *) sqlite3_column_text (stmt, 1));
+
+  checkin->id = sqlite3_column_int64 (stmt, 0);
+  checkin->mood = sqlite3_column_int (stmt, 2);
+  checkin->anxiety = tm_sqlite_column_opt_int (stmt, 3);
+  checkin->energy = tm_sqlite_column_opt_int (stmt, 4);
+  checkin->sleep_hours = sqlite3_column_type (stmt, 5) == SQLITE_NULL
+                         ? TM_UNSET_HOURS : sqlite3_column_double (stmt, 5);
+  checkin->effects = (guint) sqlite3_column_int (stmt, 6);
+  checkin->effects_intensity = tm_sqlite_column_opt_int (stmt, 7);
+  checkin->note = tm_sqlite_column_dup (stmt, 8);
+  checkin->created_at = tm_sqlite_column_dup (stmt, 9);
+  checkin->updated_at = tm_sqlite_column_dup (stmt, 10);
+
+  return checkin;
+}
+
+/* Binds day … note, the columns a person gives, from parameter @first on. */
+static void
+bind_checkin_values (sqlite3_stmt    *stmt,
+                     int              first,
+                     const TmCheckin *checkin)
+{
+  sqlite3_bind_text (stmt, first, checkin->day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, first + 1, checkin->mood);
+  tm_sqlite_bind_opt_int (stmt, first + 2, checkin->anxiety);
+  tm_sqlite_bind_opt_int (stmt, first + 3, checkin->energy);
+  if (checkin->sleep_hours == TM_UNSET_HOURS)
+    sqlite3_bind_null (stmt, first + 4);
+  else
+    sqlite3_bind_double (stmt, first + 4, checkin->sleep_hours);
+  sqlite3_bind_int (stmt, first + 5, (int) checkin->effects);
+  tm_sqlite_bind_opt_int (stmt, first + 6, checkin->effects_intensity);
+  tm_sqlite_bind_text (stmt, first + 7, checkin->note);
+}
+
+static gboolean
+prepare (TmStore       *self,
+         const char    *sql,
+         sqlite3_stmt **stmt,
+         const char    *what,
+         GError       **error)
+{
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      tm_sqlite_set_error (error, self->db, rc, self->path, what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Where the newest-first model holds @day, or would hold it. */
+static guint
+find_checkin_position (TmStore    *self,
+                       const char *day,
+                       gboolean   *found)
+{
+  guint lo = 0;
+  guint hi = g_list_model_get_n_items (G_LIST_MODEL (self->checkins));
+
+  *found = FALSE;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(TmCheckin) item = g_list_model_get_item (G_LIST_MODEL (self->checkins), mid);
+      int cmp = strcmp (item->day, day);
+
+      if (cmp == 0)
+        {
+          *found = TRUE;
+          return mid;
+        }
+      if (cmp > 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static void
+model_put_checkin (TmStore   *self,
+                   TmCheckin *checkin)
+{
+  g_autoptr(TmCheckin) copy = NULL;
+  gboolean found;
+  guint position;
+
+  if (self->checkins == NULL)
+    return;
+
+  copy = tm_checkin_copy (checkin);
+  position = find_checkin_position (self, checkin->day, &found);
+  g_list_store_splice (self->checkins, position, found ? 1 : 0, (gpointer *) &copy, 1);
+}
+
+static void
+model_remove_checkin (TmStore    *self,
+                      const char *day)
+{
+  gboolean found;
+  guint position;
+
+  if (self->checkins == NULL)
+    return;
+
+  position = find_checkin_position (self, day, &found);
+  if (found)
+    g_list_store_remove (self->checkins, position);
+}
+
+static void
+tm_store_finalize (GObject *object)
+{
+  TmStore *self = (TmStore *) object;
+
+  g_clear_object (&self->checkins);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->data_dir);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (tm_store_parent_class)->finalize (object);
+}
+
+static void
+tm_store_class_init (TmStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tm_store_finalize;
+
+  /**
+   * TmStore::checkin-changed:
+   * @day: the day whose check-in was saved, deleted or restored
+   *
+   * Emitted after the change is committed.
+   */
+  signals[CHECKIN_CHANGED] =
+    g_signal_new ("checkin-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+tm_store_init (TmStore *self)
+{
+}
+
+/**
+ * tm_store_default_data_dir:
+ *
+ * Returns: `$TIDEMARK_DATA_DIR` when set, else `$XDG_DATA_HOME/tidemark`.
+ */
+char *
+tm_store_default_data_dir (void)
+{
+  const char *env = g_getenv ("TIDEMARK_DATA_DIR");
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "tidemark", NULL);
+}
+
+static gboolean
+prepare_data_dir (const char  *data_dir,
+                  GError     **error)
+{
+  if (g_file_test (data_dir, G_FILE_TEST_EXISTS) &&
+      !g_file_test (data_dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_READ_ONLY,
+                   _("%s is a file, not a folder. Choose a folder for Tidemark's data."),
+                   data_dir);
+      return FALSE;
+    }
+
+  if (g_mkdir_with_parents (data_dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_READ_ONLY,
+                   _("Tidemark can't create its data folder %s (%s). "
+                     "Check that you may write there, or choose another folder."),
+                   data_dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* A health record is for its owner's eyes only. */
+  if (g_chmod (data_dir, 0700) != 0)
+    g_debug ("Could not make %s private: %s", data_dir, g_strerror (errno));
+
+  return TRUE;
+}
+
+static gboolean
+create_file_if_missing (const char  *path,
+                        GError     **error)
+{
+  int fd;
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno == EEXIST)
+    return TRUE;
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_READ_ONLY,
+                   _("Tidemark can't create %s (%s). Check that you may write to its folder."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  g_close (fd, NULL);
+  return TRUE;
+}
+
+/* PRAGMA quick_check, before anything writes. A damaged file stays exactly
+ * as it was: nothing is written, and no checkpoint runs on close. */
+static gboolean
+check_file (TmStore  *self,
+            GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *problem = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      const char *first = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (first, "ok") == 0)
+        return TRUE;
+      problem = g_strdup (first);
+    }
+  else if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+    {
+      problem = g_strdup (sqlite3_errmsg (self->db));
+    }
+  else
+    {
+      tm_sqlite_set_error (error, self->db, rc, self->path, _("it was not opened"));
+      return FALSE;
+    }
+
+  g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_DAMAGED,
+               _("The data file %s is damaged (%s). Tidemark has not opened or changed it. "
+                 "Restore a backup, or start Tidemark with another data folder (--data-dir)."),
+               self->path, problem);
+  return FALSE;
+}
+
+static int
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *value)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return rc;
+
+  *value = sqlite3_column_int (stmt, 0);
+  return SQLITE_OK;
+}
+
+/* A copy of the whole database through sqlite3_backup, private to its owner. */
+static gboolean
+copy_database (TmStore     *self,
+               const char  *dest_path,
+               GError     **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  if (!create_file_if_missing (dest_path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dest);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+          sqlite3_backup_finish (backup);
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      tm_sqlite_set_error (error, dest, rc, dest_path,
+                           _("no backup copy could be made before updating the data file"));
+      sqlite3_close_v2 (dest);
+      g_unlink (dest_path);
+      return FALSE;
+    }
+
+  sqlite3_close_v2 (dest);
+  g_chmod (dest_path, 0600);
+  return TRUE;
+}
+
+static gboolean
+migrate (TmStore                *self,
+         int                     version,
+         const TmMigrationStep  *steps,
+         guint                   n_steps,
+         GError                **error)
+{
+  g_autofree char *what = NULL;
+
+  if (version > 0 && (guint) version < n_steps)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+      g_autofree char *name = g_strdup_printf ("tidemark-before-v%u-%s.db", n_steps, stamp);
+      g_autofree char *backup_path = g_build_filename (self->data_dir, name, NULL);
+
+      if (!copy_database (self, backup_path, error))
+        return FALSE;
+    }
+
+  for (guint v = (guint) version; v < n_steps; v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", v + 1);
+      g_autoptr(GError) local_error = NULL;
+
+      g_free (what);
+      what = g_strdup_printf (_("it was not updated to data version %u and was left as it was"),
+                              v + 1);
+
+      if (!tm_sqlite_exec (self->db, "BEGIN IMMEDIATE", self->path, what, error))
+        return FALSE;
+
+      if (!steps[v] (self->db, &local_error) ||
+          !tm_sqlite_exec (self->db, set_version, self->path, what, &local_error) ||
+          !tm_sqlite_exec (self->db, "COMMIT", self->path, what, &local_error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      _("Tidemark could not update %s to data version %u, "
+                                        "so it left the file as it was: "),
+                                      self->path, v + 1);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_database (TmStore                *self,
+               const TmMigrationStep  *steps,
+               guint                   n_steps,
+               GError                **error)
+{
+  const char *not_opened = _("it was not opened");
+  int version = 0;
+  int n_objects = 0;
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tm_sqlite_set_error (error, self->db, rc, self->path, not_opened);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  if (!check_file (self, error))
+    return FALSE;
+
+  rc = query_int (self->db, "PRAGMA user_version", &version);
+  if (rc == SQLITE_OK)
+    rc = query_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_objects);
+  if (rc != SQLITE_OK)
+    {
+      tm_sqlite_set_error (error, self->db, rc, self->path, not_opened);
+      return FALSE;
+    }
+
+  if (version > (int) n_steps)
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_TOO_NEW,
+                   _("The data file %s was written by a newer version of Tidemark "
+                     "(data version %d; this version reads up to %u). "
+                     "Update Tidemark to open it; the file has not been changed."),
+                   self->path, version, n_steps);
+      return FALSE;
+    }
+
+  if (version == 0 && n_objects > 0)
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_DAMAGED,
+                   _("%s is a database, but not one of Tidemark's; it has not been changed. "
+                     "Move it away, or start Tidemark with another data folder (--data-dir)."),
+                   self->path);
+      return FALSE;
+    }
+
+  /* The file passed its check: from here on it may be written. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+
+  if (!sqlite3_db_readonly (self->db, "main"))
+    {
+      if (!tm_sqlite_exec (self->db, "PRAGMA journal_mode = WAL", self->path, not_opened, error))
+        return FALSE;
+    }
+
+  if (!tm_sqlite_exec (self->db,
+                       "PRAGMA synchronous = FULL;"
+                       "PRAGMA foreign_keys = ON;",
+                       self->path, not_opened, error))
+    return FALSE;
+
+  if (!migrate (self, version, steps, n_steps, error))
+    return FALSE;
+
+  if (g_chmod (self->path, 0600) != 0)
+    g_debug ("Could not make %s private: %s", self->path, g_strerror (errno));
+
+  return TRUE;
+}
+
+TmStore *
+tm_store_open_with_steps (const char             *data_dir,
+                          const TmMigrationStep  *steps,
+                          guint                   n_steps,
+                          GError                **error)
+{
+  g_autoptr(TmStore) self = NULL;
+
+  g_return_val_if_fail (data_dir != NULL && data_dir[0] != '\0', NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (TM_TYPE_STORE, NULL);
+  self->data_dir = g_canonicalize_filename (data_dir, NULL);
+  self->path = g_build_filename (self->data_dir, TM_STORE_FILE_NAME, NULL);
+
+  if (!prepare_data_dir (self->data_dir, error) ||
+      !create_file_if_missing (self->path, error) ||
+      !open_database (self, steps, n_steps, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * tm_store_open:
+ * @data_dir: the data folder; created (0700) when missing
+ *
+ * Opens or creates `tidemark.db` in @data_dir, checks it, and brings its
+ * schema up to date. A damaged file is refused and left unchanged.
+ */
+TmStore *
+tm_store_open (const char  *data_dir,
+               GError     **error)
+{
+  const TmMigrationStep *steps;
+  guint n_steps;
+
+  steps = tm_schema_get_steps (&n_steps);
+  return tm_store_open_with_steps (data_dir, steps, n_steps, error);
+}
+
+const char *
+tm_store_get_data_dir (TmStore *self)
+{
+  g_return_val_if_fail (TM_IS_STORE (self), NULL);
+
+  return self->data_dir;
+}
+
+const char *
+tm_store_get_path (TmStore *self)
+{
+  g_return_val_if_fail (TM_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+sqlite3 *
+tm_store_get_db (TmStore *self)
+{
+  g_return_val_if_fail (TM_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+/**
+ * tm_store_get_checkin:
+ *
+ * Returns: (transfer full) (nullable): the check-in of @day, or %NULL
+ *   without an error when there is none.
+ */
+TmCheckin *
+tm_store_get_checkin (TmStore     *self,
+                      const char  *day,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *what = _("the check-in could not be read");
+  int rc;
+
+  g_return_val_if_fail (TM_IS_STORE (self), NULL);
+  g_return_val_if_fail (day != NULL, NULL);
+
+  if (!prepare (self, "SELECT " CHECKIN_COLUMNS " FROM checkin WHERE day = ?1", &stmt, what, error))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return read_checkin (stmt);
+  if (rc != SQLITE_DONE)
+    tm_sqlite_set_error (error, self->db, rc, self->path, what);
+
+  return NULL;
+}
+
+/**
+ * tm_store_save_checkin:
+ * @checkin: the check-in; on success its id and times are set
+ *
+ * Validates @checkin and writes it as the one check-in of its day: a new
+ * day is inserted, a day already stored is updated (`updated_at`).
+ * Returns only after the commit.
+ */
+gboolean
+tm_store_save_checkin (TmStore    *self,
+                       TmCheckin  *checkin,
+                       GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  const char *what = _("the check-in was not saved");
+  int rc;
+
+  g_return_val_if_fail (TM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TM_IS_CHECKIN (checkin), FALSE);
+
+  if (!tm_checkin_validate (checkin, NULL, error))
+    return FALSE;
+
+  if (!prepare (self,
+                "INSERT INTO checkin (day, mood, anxiety, energy, sleep_hours, effects,"
+                "                     effects_intensity, note, created_at, updated_at)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)"
+                " ON CONFLICT (day) DO UPDATE SET"
+                "   mood = excluded.mood, anxiety = excluded.anxiety, energy = excluded.energy,"
+                "   sleep_hours = excluded.sleep_hours, effects = excluded.effects,"
+                "   effects_intensity = excluded.effects_intensity, note = excluded.note,"
+                "   updated_at = excluded.updated_at"
+                " RETURNING id, created_at, updated_at",
+                &stmt, what, error))
+    return FALSE;
+
+  now = tm_instant_now_utc ();
+  bind_checkin_values (stmt, 1, checkin);
+  sqlite3_bind_text (stmt, 9, now, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      tm_sqlite_set_error (error, self->db, rc, self->path, what);
+      return FALSE;
+    }
+
+  checkin->id = sqlite3_column_int64 (stmt, 0);
+  g_free (checkin->created_at);
+  checkin->created_at = tm_sqlite_column_dup (stmt, 1);
+  g_free (checkin->updated_at);
+  checkin->updated_at = tm_sqlite_column_dup (stmt, 2);
+
+  /* Finishing the statement commits it. */
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tm_sqlite_set_error (error, self->db, rc, self->path, what);
+      return FALSE;
+    }
+
+  model_put_checkin (self, checkin);
+  g_signal_emit (self, signals[CHECKIN_CHANGED], 0, checkin->day);
+  return TRUE;
+}
+
+gboolean
+tm_store_delete_checkin (TmStore    *self,
+                         TmCheckin  *checkin,
+                         GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *what = _("the check-in was not deleted");
+  int rc;
+
+  g_return_val_if_fail (TM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TM_IS_CHECKIN (checkin), FALSE);
+
+  if (!prepare (self, "DELETE FROM checkin WHERE id = ?1", &stmt, what, error))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, checkin->id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tm_sqlite_set_error (error, self->db, rc, self->path, what);
+      return FALSE;
+    }
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_NOT_FOUND,
+                           _("This check-in had already been deleted."));
+      return FALSE;
+    }
+
+  model_remove_checkin (self, checkin->day);
+  g_signal_emit (self, signals[CHECKIN_CHANGED], 0, checkin->day);
+  return TRUE;
+}
+
+/**
+ * tm_store_restore_checkin:
+ * @checkin: a check-in as it was before tm_store_delete_checkin()
+ *
+ * Brings a deleted check-in back exactly: same id, same times.
+ */
+gboolean
+tm_store_restore_checkin (TmStore    *self,
+                          TmCheckin  *checkin,
+                          GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *what = _("the check-in was not brought back");
+  int rc;
+
+  g_return_val_if_fail (TM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TM_IS_CHECKIN (checkin), FALSE);
+  g_return_val_if_fail (checkin->created_at != NULL && checkin->updated_at != NULL, FALSE);
+
+  if (!tm_checkin_validate (checkin, NULL, error))
+    return FALSE;
+
+  if (!prepare (self,
+                "INSERT INTO checkin (" CHECKIN_COLUMNS ")"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                &stmt, what, error))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, checkin->id);
+  bind_checkin_values (stmt, 2, checkin);
+  sqlite3_bind_text (stmt, 10, checkin->created_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, checkin->updated_at, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+    {
+      g_autofree char *label = tm_day_format_long (checkin->day);
+
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                   _("A new check-in for %s was saved after this one was deleted, "
+                     "so the deleted one was not brought back."), label);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      tm_sqlite_set_error (error, self->db, rc, self->path, what);
+      return FALSE;
+    }
+
+  model_put_checkin (self, checkin);
+  g_signal_emit (self, signals[CHECKIN_CHANGED], 0, checkin->day);
+  return TRUE;
+}
+
+/**
+ * tm_store_list_checkins:
+ * @from: (nullable): first day, inclusive
+ * @to: (nullable): last day, inclusive
+ *
+ * Returns: (transfer container) (element-type TmCheckin): oldest first
+ */
+GPtrArray *
+tm_store_list_checkins (TmStore     *self,
+                        const char  *from,
+                        const char  *to,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  const char *what = _("the check-ins could not be read");
+  int rc;
+
+  g_return_val_if_fail (TM_IS_STORE (self), NULL);
+
+  if (!prepare (self,
+                "SELECT " CHECKIN_COLUMNS " FROM checkin"
+                " WHERE (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2)"
+                " ORDER BY day",
+                &stmt, what, error))
+    return NULL;
+
+  tm_sqlite_bind_text (stmt, 1, from);
+  tm_sqlite_bind_text (stmt, 2, to);
+
+  checkins = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (checkins, read_checkin (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      tm_sqlite_set_error (error, self->db, rc, self->path, what);
+      return NULL;
+    }
+
+  return g_steal_pointer (&checkins);
+}
+
+/**
+ * tm_store_get_checkins:
+ *
+ * Returns: (transfer none): every check-in, newest first, kept up to date
+ *   as check-ins are saved, deleted and restored.
+ */
+GListModel *
+tm_store_get_checkins (TmStore *self)
+{
+  g_return_val_if_fail (TM_IS_STORE (self), NULL);
+
+  if (self->checkins == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) all = tm_store_list_checkins (self, NULL, NULL, &error);
+
+      self->checkins = g_list_store_new (TM_TYPE_CHECKIN);
+      if (all == NULL)
+        {
+          g_warning ("%s", error->message);
+          return G_LIST_MODEL (self->checkins);
+        }
+
+      /* Newest first. */
+      for (guint i = 0, j = all->len; i < j / 2; i++)
+        {
+          gpointer tmp = all->pdata[i];
+
+          all->pdata[i] = all->pdata[j - 1 - i];
+          all->pdata[j - 1 - i] = tmp;
+        }
+      g_list_store_splice (self->checkins, 0, 0, all->pdata, all->len);
+    }
+
+  return G_LIST_MODEL (self->checkins);
+}

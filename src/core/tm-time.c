@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tm-time"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tm-time.h"
+
+static gboolean
+parse_digits (const char *s,
+              guint       n,
+              guint      *out)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (s[i]))
+        return FALSE;
+      value = value * 10 + (guint) (s[i] - '0');
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+/**
+ * tm_day_to_date:
+ * @day: a day as "YYYY-MM-DD"
+ * @date: (out): where to put it
+ *
+ * Returns: %TRUE when @day names a real calendar day.
+ */
+gboolean
+tm_day_to_date (const char *day,
+                GDate      *date)
+{
+  guint y, m, d;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  g_date_clear (date, 1);
+
+  if (day == NULL || strlen (day) != TM_DAY_LEN || day[4] != '-' || day[7] != '-')
+    return FALSE;
+  if (!parse_digits (day, 4, &y) || !parse_digits (day + 5, 2, &m) || !parse_digits (day + 8, 2, &d))
+    return FALSE;
+  if (y < 1 || m < 1 || m > 12 || d < 1 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return FALSE;
+
+  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return TRUE;
+}
+
+gboolean
+tm_day_is_valid (const char *day)
+{
+  GDate date;
+
+  return tm_day_to_date (day, &date);
+}
+
+char *
+tm_day_from_date (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          (guint) g_date_get_year (date),
+                          (guint) g_date_get_month (date),
+                          (guint) g_date_get_day (date));
+}
+
+/* The calendar day of @date_time in its own time zone. */
+char *
+tm_day_from_date_time (GDateTime *date_time)
+{
+  g_return_val_if_fail (date_time != NULL, NULL);
+
+  return g_strdup_printf ("%04d-%02d-%02d",
+                          g_date_time_get_year (date_time),
+                          g_date_time_get_month (date_time),
+                          g_date_time_get_day_of_month (date_time));
+}
+
+char *
+tm_day_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return tm_day_from_date_time (now);
+}
+
+char *
+tm_day_add (const char *day,
+            int         n_days)
+{
+  GDate date;
+
+  if (!tm_day_to_date (day, &date))
+    g_return_val_if_reached (NULL);
+
+  if (n_days > 0)
+    g_date_add_days (&date, (guint) n_days);
+  else if (n_days < 0)
+    g_date_subtract_days (&date, (guint) -n_days);
+
+  return tm_day_from_date (&date);
+}
+
+/* Days from @from to @to: positive when @to is later. */
+int
+tm_day_diff (const char *from,
+             const char *to)
+{
+  GDate a, b;
+
+  if (!tm_day_to_date (from, &a) || !tm_day_to_date (to, &b))
+    g_return_val_if_reached (0);
+
+  return g_date_days_between (&a, &b);
+}
+
+/* Formats @day with g_date_time_format() (localized names, %x, …). */
+char *
+tm_day_format (const char *day,
+               const char *format)
+{
+  GDate date;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (!tm_day_to_date (day, &date))
+    g_return_val_if_reached (NULL);
+
+  dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 12, 0, 0);
+  return g_date_time_format (dt, format);
+}
+
+/* "Wednesday 25 November 2026", in the locale's words and order. */
+char *
+tm_day_format_long (const char *day)
+{
+  /* Translators: a strftime format for a full date: "Wednesday 25 November 2026" */
+  return tm_day_format (day, _("%A %-d %B %Y"));
+}
+
+/* "25 November", in the locale's words and order. */
+char *
+tm_day_format_short (const char *day)
+{
+  /* Translators: a strftime format for a day without its year: "25 November" */
+  return tm_day_format (day, _("%-d %B"));
+}
+
+char *
+tm_instant_now_utc (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+GDateTime *
+tm_instant_parse (const char *instant)
+{
+  if (instant == NULL)
+    return NULL;
+
+  /* Without an offset, an instant has no meaning here. */
+  return g_date_time_new_from_iso8601 (instant, NULL);
+}
+
+/* The local calendar day on which @instant fell. */
+char *
+tm_instant_local_day (const char *instant)
+{
+  g_autoptr(GDateTime) dt = tm_instant_parse (instant);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (dt == NULL)
+    return NULL;
+
+  local = g_date_time_to_local (dt);
+  return tm_day_from_date_time (local);
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A day is a local calendar day written "YYYY-MM-DD".
+ * An instant is ISO 8601 with a UTC offset ("2026-11-28T09:15:00+01:00");
+ * the store writes its own instants in UTC ("2026-11-28T08:15:00Z"). */
+
+#define TM_DAY_LEN 10
+
+gboolean   tm_day_is_valid          (const char *day);
+gboolean   tm_day_to_date           (const char *day,
+                                     GDate      *date);
+char      *tm_day_from_date         (const GDate *date);
+char      *tm_day_from_date_time    (GDateTime  *date_time);
+char      *tm_day_today             (void);
+char      *tm_day_add               (const char *day,
+                                     int         n_days);
+int        tm_day_diff              (const char *from,
+                                     const char *to);
+char      *tm_day_format            (const char *day,
+                                     const char *format);
+char      *tm_day_format_long       (const char *day);
+char      *tm_day_format_short      (const char *day);
+
+char      *tm_instant_now_utc       (void);
+GDateTime *tm_instant_parse         (const char *instant);
+char      *tm_instant_local_day     (const char *instant);
+
+G_END_DECLS

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tm-store.h"
+
+G_BEGIN_DECLS
+
+#define TM_TYPE_APPLICATION (tm_application_get_type ())
+G_DECLARE_FINAL_TYPE (TmApplication, tm_application, TM, APPLICATION, AdwApplication)
+
+TmApplication *tm_application_new       (void);
+TmStore       *tm_application_get_store (TmApplication *self);
+
+G_END_DECLS

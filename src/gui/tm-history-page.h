@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tm-store.h"
+
+G_BEGIN_DECLS
+
+#define TM_TYPE_HISTORY_PAGE (tm_history_page_get_type ())
+G_DECLARE_FINAL_TYPE (TmHistoryPage, tm_history_page, TM, HISTORY_PAGE, AdwBin)
+
+void tm_history_page_set_store (TmHistoryPage *self,
+                                TmStore       *store);
+
+G_END_DECLS

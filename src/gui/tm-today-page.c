@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Today: the daily check-in. It follows the calendar: past midnight an
+ * untouched form moves on to the new day, while a form with changes keeps
+ * its day until they are saved or discarded. */
+#define G_LOG_DOMAIN "tm-today-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tm-today-page.h"
+
+struct _TmTodayPage
+{
+  AdwBin         parent_instance;
+
+  TmCheckinForm *form;
+  GtkLabel      *title_label;
+  GtkLabel      *status_label;
+  GtkButton     *save_button;
+
+  TmStore       *store;
+  guint          midnight_id;
+};
+
+G_DEFINE_FINAL_TYPE (TmTodayPage, tm_today_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void schedule_midnight (TmTodayPage *self);
+
+static void
+update_header (TmTodayPage *self)
+{
+  const char *day = tm_checkin_form_get_day (self->form);
+  TmCheckin *saved = tm_checkin_form_get_saved (self->form);
+  gboolean dirty = tm_checkin_form_get_dirty (self->form);
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *title = NULL;
+  g_autofree char *status = NULL;
+
+  if (day == NULL)
+    return;
+
+  /* Translators: the heading of Today, a strftime format: "Saturday 28 November" */
+  title = tm_day_format (day, _("%A %-d %B"));
+  gtk_label_set_label (self->title_label, title);
+
+  if (g_strcmp0 (day, today) != 0 && dirty)
+    status = g_strdup (_("This check-in is for an earlier day and is not saved yet"));
+  else if (dirty && saved != NULL)
+    status = g_strdup (_("You have changes that are not saved yet"));
+  else if (saved != NULL)
+    {
+      g_autoptr(GDateTime) updated = tm_instant_parse (saved->updated_at);
+      g_autoptr(GDateTime) local = updated != NULL ? g_date_time_to_local (updated) : NULL;
+      g_autofree char *time = local != NULL ? g_date_time_format (local, "%X") : NULL;
+
+      /* Translators: %s is a time of day */
+      status = time != NULL ? g_strdup_printf (_("Checked in · saved at %s"), time)
+                            : g_strdup (_("Checked in"));
+    }
+  else
+    status = g_strdup (_("Not checked in yet"));
+
+  gtk_label_set_label (self->status_label, status);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), dirty || saved == NULL);
+}
+
+static void
+load_day (TmTodayPage *self,
+          const char  *day)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmCheckin) checkin = NULL;
+
+  checkin = tm_store_get_checkin (self->store, day, &error);
+  if (error != NULL)
+    g_warning ("Could not read the check-in of %s: %s", day, error->message);
+
+  tm_checkin_form_load (self->form, day, checkin);
+  update_header (self);
+}
+
+static void
+load_today_unless_dirty (TmTodayPage *self)
+{
+  g_autofree char *today = tm_day_today ();
+
+  if (self->store == NULL || tm_checkin_form_get_dirty (self->form))
+    return;
+
+  load_day (self, today);
+}
+
+static gboolean
+on_midnight_cb (gpointer user_data)
+{
+  TmTodayPage *self = user_data;
+
+  self->midnight_id = 0;
+  load_today_unless_dirty (self);
+  schedule_midnight (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_midnight (TmTodayPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) midnight = NULL;
+  GTimeSpan until;
+
+  midnight = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                    g_date_time_get_month (tomorrow),
+                                    g_date_time_get_day_of_month (tomorrow), 0, 0, 1);
+  until = g_date_time_difference (midnight, now);
+
+  g_clear_handle_id (&self->midnight_id, g_source_remove);
+  self->midnight_id = g_timeout_add_seconds ((guint) MAX (until / G_USEC_PER_SEC, 1),
+                                             on_midnight_cb, self);
+}
+
+/* Another part of Tidemark changed this day's check-in: follow it when
+ * nothing here waits to be saved. */
+static void
+on_checkin_changed_cb (TmTodayPage *self,
+                       const char  *changed_day)
+{
+  const char *day = tm_checkin_form_get_day (self->form);
+
+  if (g_strcmp0 (day, changed_day) == 0 && !tm_checkin_form_get_dirty (self->form))
+    load_day (self, day);
+}
+
+static void
+on_save_button_clicked_cb (TmTodayPage *self)
+{
+  tm_today_page_save (self);
+}
+
+static void
+tm_today_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  TmTodayPage *self = TM_TODAY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tm_today_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  TmTodayPage *self = TM_TODAY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      tm_today_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tm_today_page_dispose (GObject *object)
+{
+  TmTodayPage *self = TM_TODAY_PAGE (object);
+
+  g_clear_handle_id (&self->midnight_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_TODAY_PAGE);
+
+  G_OBJECT_CLASS (tm_today_page_parent_class)->dispose (object);
+}
+
+static void
+tm_today_page_class_init (TmTodayPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = tm_today_page_get_property;
+  object_class->set_property = tm_today_page_set_property;
+  object_class->dispose = tm_today_page_dispose;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, TM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TM_TYPE_CHECKIN_FORM);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/tm-today-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TmTodayPage, form);
+  gtk_widget_class_bind_template_child (widget_class, TmTodayPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, TmTodayPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, TmTodayPage, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_header);
+}
+
+static void
+tm_today_page_init (TmTodayPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+tm_today_page_set_store (TmTodayPage *self,
+                         TmStore     *store)
+{
+  g_autofree char *today = NULL;
+
+  g_return_if_fail (TM_IS_TODAY_PAGE (self));
+  g_return_if_fail (store == NULL || TM_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "checkin-changed",
+                               G_CALLBACK (on_checkin_changed_cb), self, G_CONNECT_SWAPPED);
+      today = tm_day_today ();
+      load_day (self, today);
+      schedule_midnight (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+TmCheckinForm *
+tm_today_page_get_form (TmTodayPage *self)
+{
+  g_return_val_if_fail (TM_IS_TODAY_PAGE (self), NULL);
+
+  return self->form;
+}
+
+/**
+ * tm_today_page_save:
+ *
+ * Saves the check-in and says so in a toast; a refused save is explained
+ * in the form, which keeps what was typed.
+ */
+gboolean
+tm_today_page_save (TmTodayPage *self)
+{
+  GtkWidget *overlay;
+
+  g_return_val_if_fail (TM_IS_TODAY_PAGE (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  if (!tm_checkin_form_save (self->form, self->store, NULL))
+    return FALSE;
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                 adw_toast_new (_("Check-in saved")));
+
+  /* A check-in saved for a day that has since ended hands over to today. */
+  load_today_unless_dirty (self);
+  return TRUE;
+}
+
+/* Forgets unsaved changes: back to what is stored for today. */
+void
+tm_today_page_discard (TmTodayPage *self)
+{
+  g_autofree char *today = tm_day_today ();
+
+  g_return_if_fail (TM_IS_TODAY_PAGE (self));
+
+  if (self->store != NULL)
+    load_day (self, today);
+}

@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tm-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tm-history-page.h"
+#include "tm-today-page.h"
+#include "tm-window.h"
+
+struct _TmWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *stack;
+  TmTodayPage          *today_page;
+  AdwBin               *history_bin;
+
+  TmStore              *store;
+  gboolean              closing;
+};
+
+G_DEFINE_FINAL_TYPE (TmWindow, tm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+save_checkin (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TmWindow *self = TM_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, "today");
+  tm_today_page_save (self->today_page);
+}
+
+/* Pages other than Today are built the first time they are shown, so that
+ * start-up pays only for what the first frame shows. Each has a "store". */
+static const struct
+{
+  const char *name;
+  GType     (*get_type) (void);
+} lazy_pages[] = {
+  { "history", tm_history_page_get_type },
+};
+
+static AdwBin *
+get_page_bin (TmWindow   *self,
+              const char *name)
+{
+  if (g_strcmp0 (name, "history") == 0)
+    return self->history_bin;
+  return NULL;
+}
+
+static GtkWidget *
+ensure_page (TmWindow   *self,
+             const char *name)
+{
+  AdwBin *bin = get_page_bin (self, name);
+
+  if (bin == NULL)
+    return NULL;
+
+  if (adw_bin_get_child (bin) == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+      if (g_strcmp0 (lazy_pages[i].name, name) == 0)
+        adw_bin_set_child (bin, g_object_new (lazy_pages[i].get_type (),
+                                              "store", self->store,
+                                              NULL));
+
+  return adw_bin_get_child (bin);
+}
+
+static void
+on_visible_page_changed_cb (TmWindow *self)
+{
+  ensure_page (self, adw_view_stack_get_visible_child_name (self->stack));
+}
+
+static void
+show_page (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  TmWindow *self = TM_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+static gboolean
+close_window_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Built when first asked for: GtkApplication would build it for every
+ * window at start-up from gtk/help-overlay.ui. */
+static void
+show_shortcuts (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/help-overlay.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
+static void
+on_close_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      TmWindow         *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    tm_today_page_discard (self->today_page);
+  else if (g_strcmp0 (response, "save") != 0 || !tm_today_page_save (self->today_page))
+    {
+      /* Cancelled, or the save was refused and the form says why. */
+      adw_view_stack_set_visible_child_name (self->stack, "today");
+      return;
+    }
+
+  /* Close once the question has gone away, not while it answers. */
+  self->closing = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Closing with an unsaved check-in asks first; nothing typed is lost
+ * without the person saying so. */
+static gboolean
+tm_window_close_request (GtkWindow *window)
+{
+  TmWindow *self = TM_WINDOW (window);
+  TmCheckinForm *form = tm_today_page_get_form (self->today_page);
+  AdwMessageDialog *dialog;
+
+  if (self->closing || !tm_checkin_form_get_dirty (form))
+    return GTK_WINDOW_CLASS (tm_window_parent_class)->close_request (window);
+
+  dialog = tm_checkin_form_new_save_question (window, _("Save Your Check-in?"),
+                                              _("Today's check-in has changes that are "
+                                                "not saved yet. If you close without "
+                                                "saving, they are lost."));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GDK_EVENT_STOP;
+}
+
+static void
+tm_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  TmWindow *self = TM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tm_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  TmWindow *self = TM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tm_window_constructed (GObject *object)
+{
+  TmWindow *self = TM_WINDOW (object);
+
+  G_OBJECT_CLASS (tm_window_parent_class)->constructed (object);
+
+  tm_today_page_set_store (self->today_page, self->store);
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+static void
+tm_window_dispose (GObject *object)
+{
+  TmWindow *self = TM_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_WINDOW);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tm_window_parent_class)->dispose (object);
+}
+
+static void
+tm_window_class_init (TmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->get_property = tm_window_get_property;
+  object_class->set_property = tm_window_set_property;
+  object_class->constructed = tm_window_constructed;
+  object_class->dispose = tm_window_dispose;
+  window_class->close_request = tm_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, TM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_checkin);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts);
+
+  g_type_ensure (TM_TYPE_TODAY_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/tm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TmWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TmWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, TmWindow, today_page);
+  gtk_widget_class_bind_template_child (widget_class, TmWindow, history_bin);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed_cb);
+}
+
+static void
+tm_window_init (TmWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+TmWindow *
+tm_window_new (GtkApplication *application,
+               TmStore        *store)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (TM_IS_STORE (store), NULL);
+
+  return g_object_new (TM_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+TmStore *
+tm_window_get_store (TmWindow *self)
+{
+  g_return_val_if_fail (TM_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * tm_window_get_page:
+ * @name: a page of the view stack: "today", "history", …
+ *
+ * Returns: (transfer none) (nullable): the page's widget, built if it was
+ *   not yet shown
+ */
+GtkWidget *
+tm_window_get_page (TmWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (TM_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (name, "today") == 0)
+    return GTK_WIDGET (self->today_page);
+
+  return ensure_page (self, name);
+}
+
+/* Takes @toast. */
+void
+tm_window_add_toast (TmWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (TM_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

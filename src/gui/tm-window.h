@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tm-store.h"
+
+G_BEGIN_DECLS
+
+#define TM_TYPE_WINDOW (tm_window_get_type ())
+G_DECLARE_FINAL_TYPE (TmWindow, tm_window, TM, WINDOW, AdwApplicationWindow)
+
+TmWindow  *tm_window_new       (GtkApplication *application,
+                               TmStore        *store);
+TmStore   *tm_window_get_store (TmWindow       *self);
+GtkWidget *tm_window_get_page  (TmWindow       *self,
+                                const char     *name);
+void       tm_window_add_toast (TmWindow       *self,
+                               AdwToast       *toast);
+
+G_END_DECLS

@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Start-up: from exec to the main window's first frame, for Tidemark with
+ * ten years of check-ins (3,650 days) and for a bare AdwApplicationWindow
+ * program, alternating, in the same run. Prints both medians and their
+ * ratio (goal: at most 1.25). Timing never fails the run.
+ *
+ *   bench-startup TIDEMARK BARE-WINDOW [RUNS]
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include "tm-store-private.h"
+
+#define N_DAYS 3650
+
+static const char *notes[] = {
+  "Slept well, walked by the river in the afternoon.",
+  "Tired after work. Called my sister, which helped.",
+  NULL,
+  "A heavy morning; it lifted after lunch. Wrote for half an hour before bed "
+  "and noticed I was less hard on myself than last week.",
+  "Clinic day.",
+};
+
+static void
+fill_ten_years (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autofree char *today = tm_day_today ();
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_no_error (error);
+  db = tm_store_get_db (store);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                   "INSERT INTO checkin (day, mood, anxiety, energy, sleep_hours, effects,"
+                   " effects_intensity, note, created_at, updated_at)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 || 'T20:00:00Z', ?9 || 'T20:00:00Z')",
+                   -1, &stmt, NULL), ==, SQLITE_OK);
+
+  for (int i = 0; i < N_DAYS; i++)
+    {
+      g_autofree char *day = tm_day_add (today, -i);
+      gboolean effects = i % 14 == 0;
+
+      sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, 3 + (i * 7) % 6);
+      sqlite3_bind_int (stmt, 3, (i * 3) % 8);
+      sqlite3_bind_int (stmt, 4, 2 + (i * 5) % 7);
+      sqlite3_bind_double (stmt, 5, 5.5 + (i % 6) * 0.5);
+      sqlite3_bind_int (stmt, 6, effects ? 3 : 0);
+      if (effects)
+        sqlite3_bind_int (stmt, 7, 4);
+      else
+        sqlite3_bind_null (stmt, 7);
+      if (notes[i % G_N_ELEMENTS (notes)] != NULL)
+        sqlite3_bind_text (stmt, 8, notes[i % G_N_ELEMENTS (notes)], -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, 8);
+      sqlite3_bind_text (stmt, 9, day, -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* Microseconds from spawning @argv to the first frame it reports. */
+static double
+time_first_frame (const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *line;
+  gint64 start, frame;
+
+  g_subprocess_launcher_setenv (launcher, "TIDEMARK_REPORT_FIRST_FRAME", "1", TRUE);
+  start = g_get_monotonic_time ();
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+
+  line = out != NULL ? strstr (out, "first-frame-us ") : NULL;
+  if (line == NULL)
+    g_error ("%s did not report a first frame (exit status %d)", argv[0],
+             g_subprocess_get_exit_status (process));
+  frame = g_ascii_strtoll (line + strlen ("first-frame-us "), NULL, 10);
+  return (double) (frame - start);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  if (values->len % 2 == 1)
+    return g_array_index (values, double, values->len / 2);
+  return (g_array_index (values, double, values->len / 2 - 1) +
+          g_array_index (values, double, values->len / 2)) / 2;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                                                   NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+      g_file_delete (child, NULL, NULL);
+      g_object_unref (info);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GArray) app_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare_times = g_array_new (FALSE, FALSE, sizeof (double));
+  int runs = argc > 3 ? atoi (argv[3]) : 15;
+  double app_median, bare_median;
+
+  setlocale (LC_ALL, "");
+  if (argc < 3 || runs < 1)
+    {
+      g_printerr ("usage: bench-startup TIDEMARK BARE-WINDOW [RUNS]\n");
+      return 2;
+    }
+
+  dir = g_dir_make_tmp ("tidemark-bench-XXXXXX", NULL);
+  fill_ten_years (dir);
+
+  {
+    const char *app_argv[] = { argv[1], "--data-dir", dir, NULL };
+    const char *bare_argv[] = { argv[2], NULL };
+
+    /* One of each first, to warm the caches; not counted. */
+    time_first_frame (app_argv);
+    time_first_frame (bare_argv);
+
+    for (int i = 0; i < runs; i++)
+      {
+        double a, b;
+
+        /* Alternate the order so that neither always runs second. */
+        if (i % 2 == 0)
+          {
+            a = time_first_frame (app_argv);
+            b = time_first_frame (bare_argv);
+          }
+        else
+          {
+            b = time_first_frame (bare_argv);
+            a = time_first_frame (app_argv);
+          }
+        g_array_append_val (app_times, a);
+        g_array_append_val (bare_times, b);
+      }
+  }
+
+  app_median = median (app_times);
+  bare_median = median (bare_times);
+
+  g_print ("start-up to first frame, %d runs each, %d check-ins\n", runs, N_DAYS);
+  g_print ("  tidemark          median %7.1f ms  (min %.1f, max %.1f)\n", app_median / 1000,
+           g_array_index (app_times, double, 0) / 1000,
+           g_array_index (app_times, double, app_times->len - 1) / 1000);
+  g_print ("  bare AdwWindow    median %7.1f ms  (min %.1f, max %.1f)\n", bare_median / 1000,
+           g_array_index (bare_times, double, 0) / 1000,
+           g_array_index (bare_times, double, bare_times->len - 1) / 1000);
+  g_print ("  ratio             %.2f  (goal: at most 1.25)\n", app_median / bare_median);
+
+  remove_tree (dir);
+  return 0;
+}

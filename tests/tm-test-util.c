@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "tm-test-util.h"
+
+/* A fresh data folder under the test's temporary folder. */
+char *
+tm_test_make_data_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("tidemark-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+tm_test_remove_tree (const char *path)
+{
+  GDir *dir;
+  const char *name;
+
+  if (path == NULL)
+    return;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_chmod (path, 0700);
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          tm_test_remove_tree (child);
+        }
+      if (dir != NULL)
+        g_dir_close (dir);
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+GBytes *
+tm_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+void
+tm_test_assert_bytes_equal (GBytes *a,
+                            GBytes *b)
+{
+  gsize la, lb;
+  const guint8 *da = g_bytes_get_data (a, &la);
+  const guint8 *db = g_bytes_get_data (b, &lb);
+
+  g_assert_cmpmem (da, la, db, lb);
+}
