@@ -125,20 +125,25 @@ click (gpointer button)
   spin (20);
 }
 
-/* Clicks the button of @value in a rating row. */
+/* Chooses @value in a rating row the way a click or a key does: through
+ * the scale's "rating.select" action. */
+static void
+choose_in_row (TmRatingRow *row,
+               int          value)
+{
+  GtkWidget *scale = child (row, TM_TYPE_RATING_ROW, "scale");
+
+  g_assert_true (gtk_widget_activate_action (scale, "rating.select", "i", value));
+  spin (10);
+  g_assert_cmpint (tm_rating_row_get_value (row), ==, value);
+}
+
 static void
 choose_rating (TmCheckinForm *form,
                const char    *row_name,
                int            value)
 {
-  TmRatingRow *row = child (form, TM_TYPE_CHECKIN_FORM, row_name);
-  GtkWidget *box = child (row, TM_TYPE_RATING_ROW, "buttons_box");
-  GtkWidget *button = gtk_widget_get_first_child (box);
-
-  for (int i = 0; i < value; i++)
-    button = gtk_widget_get_next_sibling (button);
-  click (button);
-  g_assert_cmpint (tm_rating_row_get_value (row), ==, value);
+  choose_in_row (child (form, TM_TYPE_CHECKIN_FORM, row_name), value);
 }
 
 static void
@@ -371,7 +376,8 @@ today_save_and_find_again_body (Fixture *f)
   adw_expander_row_set_enable_expansion (effects_row, TRUE);
   check = find_widget (GTK_WIDGET (effects_row), GTK_TYPE_CHECK_BUTTON, NULL, NULL);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);  /* the first effect */
-  choose_rating (form, "intensity_row", 3);
+  /* The intensity is the rating inside the effects row. */
+  choose_in_row (TM_RATING_ROW (find_widget (GTK_WIDGET (effects_row), TM_TYPE_RATING_ROW, NULL, NULL)), 3);
   type_note (form, typed);
   g_assert_true (tm_checkin_form_get_dirty (form));
 

@@ -19,6 +19,7 @@ struct _TmCheckinForm
   GtkBox          parent_instance;
 
   GtkRevealer    *general_error_revealer;
+  AdwPreferencesGroup *ratings_group;
   GtkLabel       *general_error_label;
   TmRatingRow    *mood_row;
   TmRatingRow    *anxiety_row;
@@ -127,6 +128,8 @@ update_dirty (TmCheckinForm *self)
                    g_strcmp0 (sleep_text, self->baseline_sleep) != 0);
 }
 
+static void ensure_effect_rows (TmCheckinForm *self);
+
 static void
 hide_error (GtkRevealer *revealer)
 {
@@ -144,7 +147,8 @@ clear_errors (TmCheckinForm *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->anxiety_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->energy_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->sleep_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->intensity_row), "error");
+  if (self->intensity_row != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->intensity_row), "error");
 }
 
 static void
@@ -186,6 +190,7 @@ show_field_error (TmCheckinForm *self,
   else if (g_strcmp0 (field, "effects") == 0 || g_strcmp0 (field, "effects_intensity") == 0)
     {
       show_error (self->effects_error_revealer, self->effects_error_label, message);
+      ensure_effect_rows (self);
       adw_expander_row_set_expanded (self->effects_row, TRUE);
       if (g_strcmp0 (field, "effects_intensity") == 0)
         gtk_widget_add_css_class (GTK_WIDGET (self->intensity_row), "error");
@@ -231,6 +236,61 @@ update_note_count (TmCheckinForm *self)
 }
 
 static void
+on_effects_changed_cb (TmCheckinForm *self)
+{
+  if (self->loading)
+    return;
+
+  hide_error (self->effects_error_revealer);
+  if (self->intensity_row != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->intensity_row), "error");
+  update_dirty (self);
+}
+
+/* The checklist and the intensity are built the first time effects are
+ * reported, not while Tidemark starts. Their wording comes from core. */
+static void
+ensure_effect_rows (TmCheckinForm *self)
+{
+  if (self->intensity_row != NULL)
+    return;
+
+  for (guint i = 0; i < TM_N_EFFECTS; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tm_effect_get_label (i));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tm_effect_get_label (i), -1);
+      g_signal_connect_object (check, "notify::active",
+                               G_CALLBACK (on_effects_changed_cb), self, G_CONNECT_SWAPPED);
+      adw_expander_row_add_row (self->effects_row, row);
+      self->effect_checks[i] = GTK_CHECK_BUTTON (check);
+    }
+
+  self->intensity_row = g_object_new (TM_TYPE_RATING_ROW,
+                                      "title", _("How Strong Were They?"),
+                                      "subtitle", _("0 is barely noticeable, 10 overwhelming · optional"),
+                                      "optional", TRUE,
+                                      NULL);
+  g_signal_connect_object (self->intensity_row, "notify::value",
+                           G_CALLBACK (on_effects_changed_cb), self, G_CONNECT_SWAPPED);
+  adw_expander_row_add_row (self->effects_row, GTK_WIDGET (self->intensity_row));
+}
+
+static void
+on_effects_reported_cb (TmCheckinForm *self)
+{
+  if (get_effects_reported (self))
+    ensure_effect_rows (self);
+  on_effects_changed_cb (self);
+}
+
+static void
 on_ratings_changed_cb (TmCheckinForm *self)
 {
   if (self->loading)
@@ -244,16 +304,6 @@ on_ratings_changed_cb (TmCheckinForm *self)
   update_dirty (self);
 }
 
-static void
-on_effects_changed_cb (TmCheckinForm *self)
-{
-  if (self->loading)
-    return;
-
-  hide_error (self->effects_error_revealer);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->intensity_row), "error");
-  update_dirty (self);
-}
 
 static void
 on_note_changed_cb (TmCheckinForm *self)
@@ -332,6 +382,7 @@ tm_checkin_form_class_init (TmCheckinFormClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/tm-checkin-form.ui");
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, general_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, general_error_label);
+  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, ratings_group);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, mood_row);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, anxiety_row);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, energy_row);
@@ -339,7 +390,6 @@ tm_checkin_form_class_init (TmCheckinFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, ratings_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, ratings_error_label);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, effects_row);
-  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, intensity_row);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, effects_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, effects_error_label);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, note_view);
@@ -347,37 +397,13 @@ tm_checkin_form_class_init (TmCheckinFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, note_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, note_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_ratings_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_effects_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_effects_reported_cb);
 }
 
 static void
 tm_checkin_form_init (TmCheckinForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* The checklist comes from core, so its wording lives in one place. */
-  for (guint i = 0; i < TM_N_EFFECTS; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tm_effect_get_label (i));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tm_effect_get_label (i), -1);
-      g_signal_connect_object (check, "notify::active",
-                               G_CALLBACK (on_effects_changed_cb), self, G_CONNECT_SWAPPED);
-      adw_expander_row_add_row (self->effects_row, row);
-      self->effect_checks[i] = GTK_CHECK_BUTTON (check);
-    }
-
-  /* The intensity row goes after the checklist. */
-  g_object_ref (self->intensity_row);
-  adw_expander_row_remove (self->effects_row, GTK_WIDGET (self->intensity_row));
-  adw_expander_row_add_row (self->effects_row, GTK_WIDGET (self->intensity_row));
-  g_object_unref (self->intensity_row);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
                            G_CALLBACK (on_note_changed_cb), self, G_CONNECT_SWAPPED);
@@ -397,8 +423,10 @@ tm_checkin_form_load (TmCheckinForm *self,
 {
   g_autoptr(TmCheckin) empty = NULL;
   g_autofree char *sleep_text = NULL;
+  g_autofree char *today = NULL;
   TmCheckin *shown;
   gboolean day_changed;
+  gboolean is_today;
 
   g_return_if_fail (TM_IS_CHECKIN_FORM (self));
   g_return_if_fail (tm_day_is_valid (day));
@@ -406,6 +434,17 @@ tm_checkin_form_load (TmCheckinForm *self,
 
   day_changed = g_strcmp0 (self->day, day) != 0;
   g_strlcpy (self->day, day, sizeof self->day);
+  today = tm_day_today ();
+  is_today = g_strcmp0 (day, today) == 0;
+  adw_preferences_group_set_title (self->ratings_group,
+                                   is_today ? _("How Are You Today?") : _("How Were You That Day?"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->effects_row),
+                                 is_today ? _("Unusual Perceptual or Dissociative Effects Today?")
+                                          : _("Unusual Perceptual or Dissociative Effects That Day?"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sleep_row),
+                                 /* Translators: an entry for hours of sleep, e.g. 7.5 or 7:30 */
+                                 is_today ? _("Hours of Sleep Last Night")
+                                          : _("Hours of Sleep the Night Before"));
 
   g_clear_object (&self->saved);
   if (checkin != NULL)
@@ -423,11 +462,16 @@ tm_checkin_form_load (TmCheckinForm *self,
   sleep_text = tm_format_hours (shown->sleep_hours);
   gtk_editable_set_text (GTK_EDITABLE (self->sleep_row), sleep_text);
 
+  if (shown->effects != 0)
+    ensure_effect_rows (self);
   adw_expander_row_set_enable_expansion (self->effects_row, shown->effects != 0);
   adw_expander_row_set_expanded (self->effects_row, shown->effects != 0);
-  for (guint i = 0; i < TM_N_EFFECTS; i++)
-    gtk_check_button_set_active (self->effect_checks[i], (shown->effects & (1u << i)) != 0);
-  tm_rating_row_set_value (self->intensity_row, shown->effects_intensity);
+  if (self->intensity_row != NULL)
+    {
+      for (guint i = 0; i < TM_N_EFFECTS; i++)
+        gtk_check_button_set_active (self->effect_checks[i], (shown->effects & (1u << i)) != 0);
+      tm_rating_row_set_value (self->intensity_row, shown->effects_intensity);
+    }
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
                             shown->note != NULL ? shown->note : "", -1);
