@@ -427,13 +427,21 @@ not_hours:
 char *
 tm_format_hours (double hours)
 {
-  char *text;
-  char *p;
-
   if (hours == TM_UNSET_HOURS)
     return g_strdup ("");
 
-  text = g_strdup_printf ("%.2f", hours);
+  return tm_format_decimal (hours);
+}
+
+/* A number with at most two decimals and none it doesn't need, with the
+ * locale's decimal mark: "7", "7.5", "37.25". */
+char *
+tm_format_decimal (double value)
+{
+  char *text;
+  char *p;
+
+  text = g_strdup_printf ("%.2f", value);
   /* Drop trailing zeros and a trailing separator, whatever the locale's. */
   p = text + strlen (text) - 1;
   while (p > text && *p == '0')

@@ -67,6 +67,7 @@ gboolean   tm_parse_hours            (const char       *text,
                                       double           *hours,
                                       GError          **error);
 char      *tm_format_hours           (double            hours);
+char      *tm_format_decimal         (double            value);
 
 char      *tm_note_excerpt           (const char       *note,
                                       guint             max_chars);

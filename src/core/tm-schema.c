@@ -39,7 +39,7 @@ static const char schema_v1[] =
   "  day        TEXT NOT NULL " DAY ("day") ","
   "  answers    TEXT NOT NULL CHECK (answers NOT GLOB '*[^0-3]*' AND"
   "               length(answers) = CASE kind WHEN 'phq9' THEN 9 ELSE 7 END),"
-  "  difficulty INTEGER CHECK (difficulty BETWEEN 0 AND 3 AND kind = 'phq9'),"
+  "  difficulty INTEGER CHECK (difficulty IS NULL OR (difficulty BETWEEN 0 AND 3 AND kind = 'phq9')),"
   "  total      INTEGER NOT NULL CHECK (total ="
   "               CAST(substr(answers, 1, 1) AS INTEGER) + CAST(substr(answers, 2, 1) AS INTEGER) +"
   "               CAST(substr(answers, 3, 1) AS INTEGER) + CAST(substr(answers, 4, 1) AS INTEGER) +"

@@ -23,4 +23,40 @@ TmStore *tm_store_open_with_steps (const char             *data_dir,
 
 sqlite3 *tm_store_get_db           (TmStore *self);
 
+/* Within src/core: the store's parts, kept in one file per table. */
+
+struct _TmStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *data_dir;
+  char       *path;
+  GListStore *checkins;        /* newest first; loaded on first use */
+  GListStore *sessions;        /* newest first; loaded on first use */
+  GListStore *questionnaires;  /* newest first; loaded on first use */
+};
+
+enum {
+  TM_STORE_CHECKIN_CHANGED,
+  TM_STORE_SESSIONS_CHANGED,
+  TM_STORE_QUESTIONNAIRES_CHANGED,
+  TM_STORE_N_SIGNALS
+};
+
+extern guint tm_store_signals[TM_STORE_N_SIGNALS];
+
+gboolean tm_store_prepare        (TmStore          *self,
+                                  const char       *sql,
+                                  sqlite3_stmt    **stmt,
+                                  const char       *what,
+                                  GError          **error);
+void     tm_store_model_put      (GListStore       *model,
+                                  gpointer          item,
+                                  GEqualFunc        same_id,
+                                  GCompareDataFunc  compare);
+void     tm_store_model_remove   (GListStore       *model,
+                                  gpointer          item,
+                                  GEqualFunc        same_id);
+
 G_END_DECLS

@@ -13,24 +13,10 @@
 #include "tm-sqlite.h"
 #include "tm-store-private.h"
 
-struct _TmStore
-{
-  GObject     parent_instance;
-
-  sqlite3    *db;
-  char       *data_dir;
-  char       *path;
-  GListStore *checkins;  /* newest first; loaded on first use */
-};
-
 G_DEFINE_FINAL_TYPE (TmStore, tm_store, G_TYPE_OBJECT)
 
-enum {
-  CHECKIN_CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+guint tm_store_signals[TM_STORE_N_SIGNALS];
+#define signals tm_store_signals
 
 #define CHECKIN_COLUMNS \
   "id, day, mood, anxiety, energy, sleep_hours, effects, effects_intensity, note, " \
@@ -75,12 +61,12 @@ bind_checkin_values (sqlite3_stmt    *stmt,
   tm_sqlite_bind_text (stmt, first + 7, checkin->note);
 }
 
-static gboolean
-prepare (TmStore       *self,
-         const char    *sql,
-         sqlite3_stmt **stmt,
-         const char    *what,
-         GError       **error)
+gboolean
+tm_store_prepare (TmStore       *self,
+                  const char    *sql,
+                  sqlite3_stmt **stmt,
+                  const char    *what,
+                  GError       **error)
 {
   int rc = sqlite3_prepare_v2 (self->db, sql, -1, stmt, NULL);
 
@@ -160,6 +146,8 @@ tm_store_finalize (GObject *object)
   TmStore *self = (TmStore *) object;
 
   g_clear_object (&self->checkins);
+  g_clear_object (&self->sessions);
+  g_clear_object (&self->questionnaires);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->data_dir);
@@ -179,9 +167,27 @@ tm_store_class_init (TmStoreClass *klass)
    *
    * Emitted after the change is committed.
    */
-  signals[CHECKIN_CHANGED] =
+  signals[TM_STORE_CHECKIN_CHANGED] =
     g_signal_new ("checkin-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * TmStore::sessions-changed:
+   *
+   * Emitted after a session is saved, deleted or restored.
+   */
+  signals[TM_STORE_SESSIONS_CHANGED] =
+    g_signal_new ("sessions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * TmStore::questionnaires-changed:
+   *
+   * Emitted after a questionnaire is saved, deleted or restored.
+   */
+  signals[TM_STORE_QUESTIONNAIRES_CHANGED] =
+    g_signal_new ("questionnaires-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -568,7 +574,7 @@ tm_store_get_checkin (TmStore     *self,
   g_return_val_if_fail (TM_IS_STORE (self), NULL);
   g_return_val_if_fail (day != NULL, NULL);
 
-  if (!prepare (self, "SELECT " CHECKIN_COLUMNS " FROM checkin WHERE day = ?1", &stmt, what, error))
+  if (!tm_store_prepare (self, "SELECT " CHECKIN_COLUMNS " FROM checkin WHERE day = ?1", &stmt, what, error))
     return NULL;
 
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
@@ -605,7 +611,7 @@ tm_store_save_checkin (TmStore    *self,
   if (!tm_checkin_validate (checkin, NULL, error))
     return FALSE;
 
-  if (!prepare (self,
+  if (!tm_store_prepare (self,
                 "INSERT INTO checkin (day, mood, anxiety, energy, sleep_hours, effects,"
                 "                     effects_intensity, note, created_at, updated_at)"
                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)"
@@ -644,7 +650,7 @@ tm_store_save_checkin (TmStore    *self,
     }
 
   model_put_checkin (self, checkin);
-  g_signal_emit (self, signals[CHECKIN_CHANGED], 0, checkin->day);
+  g_signal_emit (self, signals[TM_STORE_CHECKIN_CHANGED], 0, checkin->day);
   return TRUE;
 }
 
@@ -660,7 +666,7 @@ tm_store_delete_checkin (TmStore    *self,
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TM_IS_CHECKIN (checkin), FALSE);
 
-  if (!prepare (self, "DELETE FROM checkin WHERE id = ?1", &stmt, what, error))
+  if (!tm_store_prepare (self, "DELETE FROM checkin WHERE id = ?1", &stmt, what, error))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, checkin->id);
@@ -679,7 +685,7 @@ tm_store_delete_checkin (TmStore    *self,
     }
 
   model_remove_checkin (self, checkin->day);
-  g_signal_emit (self, signals[CHECKIN_CHANGED], 0, checkin->day);
+  g_signal_emit (self, signals[TM_STORE_CHECKIN_CHANGED], 0, checkin->day);
   return TRUE;
 }
 
@@ -705,7 +711,7 @@ tm_store_restore_checkin (TmStore    *self,
   if (!tm_checkin_validate (checkin, NULL, error))
     return FALSE;
 
-  if (!prepare (self,
+  if (!tm_store_prepare (self,
                 "INSERT INTO checkin (" CHECKIN_COLUMNS ")"
                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 &stmt, what, error))
@@ -733,7 +739,7 @@ tm_store_restore_checkin (TmStore    *self,
     }
 
   model_put_checkin (self, checkin);
-  g_signal_emit (self, signals[CHECKIN_CHANGED], 0, checkin->day);
+  g_signal_emit (self, signals[TM_STORE_CHECKIN_CHANGED], 0, checkin->day);
   return TRUE;
 }
 
@@ -757,7 +763,7 @@ tm_store_list_checkins (TmStore     *self,
 
   g_return_val_if_fail (TM_IS_STORE (self), NULL);
 
-  if (!prepare (self,
+  if (!tm_store_prepare (self,
                 "SELECT " CHECKIN_COLUMNS " FROM checkin"
                 " WHERE (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2)"
                 " ORDER BY day",
@@ -815,4 +821,93 @@ tm_store_get_checkins (TmStore *self)
     }
 
   return G_LIST_MODEL (self->checkins);
+}
+
+/**
+ * tm_store_get_meta:
+ *
+ * Returns: (nullable): the value kept under @key, or %NULL
+ */
+char *
+tm_store_get_meta (TmStore    *self,
+                   const char *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TM_IS_STORE (self), NULL);
+
+  if (!tm_store_prepare (self, "SELECT value FROM meta WHERE key = ?1", &stmt, "", NULL))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return tm_sqlite_column_dup (stmt, 0);
+
+  return NULL;
+}
+
+/* Keeps @value under @key; %NULL removes it. */
+gboolean
+tm_store_set_meta (TmStore     *self,
+                   const char  *key,
+                   const char  *value,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *what = _("the setting was not saved");
+  int rc;
+
+  g_return_val_if_fail (TM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && key[0] != '\0', FALSE);
+
+  if (!tm_store_prepare (self,
+                         value != NULL
+                         ? "INSERT INTO meta (key, value) VALUES (?1, ?2)"
+                           " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+                         : "DELETE FROM meta WHERE key = ?1",
+                         &stmt, what, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tm_sqlite_set_error (error, self->db, rc, self->path, what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Puts @item into @model in @compare's order, in place of the item with
+ * the same id (as @same_id says) when there is one. */
+void
+tm_store_model_put (GListStore       *model,
+                    gpointer          item,
+                    GEqualFunc        same_id,
+                    GCompareDataFunc  compare)
+{
+  guint position;
+
+  if (model == NULL)
+    return;
+
+  if (g_list_store_find_with_equal_func (model, item, same_id, &position))
+    g_list_store_remove (model, position);
+
+  g_list_store_insert_sorted (model, item, compare, NULL);
+}
+
+void
+tm_store_model_remove (GListStore *model,
+                       gpointer    item,
+                       GEqualFunc  same_id)
+{
+  guint position;
+
+  if (model != NULL && g_list_store_find_with_equal_func (model, item, same_id, &position))
+    g_list_store_remove (model, position);
 }

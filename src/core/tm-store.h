@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 
 #include "tm-checkin.h"
+#include "tm-questionnaire.h"
+#include "tm-session.h"
 #include "tm-store-error.h"
 
 G_BEGIN_DECLS
@@ -40,5 +42,56 @@ GPtrArray  *tm_store_list_checkins      (TmStore     *self,
                                          const char  *to,
                                          GError     **error);
 GListModel *tm_store_get_checkins       (TmStore     *self);
+
+gboolean    tm_store_save_session       (TmStore     *self,
+                                         TmSession   *session,
+                                         GError     **error);
+gboolean    tm_store_delete_session     (TmStore     *self,
+                                         TmSession   *session,
+                                         GError     **error);
+gboolean    tm_store_restore_session    (TmStore     *self,
+                                         TmSession   *session,
+                                         GError     **error);
+TmSession  *tm_store_get_session        (TmStore     *self,
+                                         gint64       id,
+                                         GError     **error);
+GPtrArray  *tm_store_list_sessions      (TmStore     *self,
+                                         const char  *from,
+                                         const char  *to,
+                                         GError     **error);
+GListModel *tm_store_get_sessions       (TmStore     *self);
+
+gboolean    tm_store_save_questionnaire    (TmStore          *self,
+                                            TmQuestionnaire  *questionnaire,
+                                            GError          **error);
+gboolean    tm_store_delete_questionnaire  (TmStore          *self,
+                                            TmQuestionnaire  *questionnaire,
+                                            GError          **error);
+gboolean    tm_store_restore_questionnaire (TmStore          *self,
+                                            TmQuestionnaire  *questionnaire,
+                                            GError          **error);
+TmQuestionnaire *tm_store_get_questionnaire (TmStore         *self,
+                                             gint64           id,
+                                             GError         **error);
+GPtrArray  *tm_store_list_questionnaires   (TmStore          *self,
+                                            int               kind,
+                                            const char       *from,
+                                            const char       *to,
+                                            GError          **error);
+char       *tm_store_get_last_questionnaire_day (TmStore             *self,
+                                                 TmQuestionnaireKind  kind);
+GListModel *tm_store_get_questionnaires    (TmStore          *self);
+
+int         tm_store_get_questionnaire_cadence (TmStore      *self);
+gboolean    tm_store_set_questionnaire_cadence (TmStore      *self,
+                                                int           days,
+                                                GError      **error);
+
+char       *tm_store_get_meta           (TmStore     *self,
+                                         const char  *key);
+gboolean    tm_store_set_meta           (TmStore     *self,
+                                         const char  *key,
+                                         const char  *value,
+                                         GError     **error);
 
 G_END_DECLS

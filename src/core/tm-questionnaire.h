@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "tm-time.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  TM_QUESTIONNAIRE_PHQ9,
+  TM_QUESTIONNAIRE_GAD7,
+  TM_N_QUESTIONNAIRE_KINDS
+} TmQuestionnaireKind;
+
+typedef enum
+{
+  TM_BAND_MINIMAL,
+  TM_BAND_MILD,
+  TM_BAND_MODERATE,
+  TM_BAND_MODERATELY_SEVERE,  /* PHQ-9 only */
+  TM_BAND_SEVERE,
+} TmBand;
+
+#define TM_QUESTIONNAIRE_MAX_ITEMS 9
+#define TM_N_ANSWERS               4   /* 0 not at all … 3 nearly every day */
+
+/* Days without a questionnaire after which it is due again. */
+#define TM_CADENCE_FORTNIGHTLY 14
+#define TM_CADENCE_WEEKLY       7
+
+const char *tm_questionnaire_kind_to_string   (TmQuestionnaireKind kind);
+gboolean    tm_questionnaire_kind_from_string (const char          *text,
+                                               TmQuestionnaireKind *kind);
+const char *tm_questionnaire_kind_get_name    (TmQuestionnaireKind kind);
+const char *tm_questionnaire_kind_get_topic   (TmQuestionnaireKind kind);
+guint       tm_questionnaire_kind_get_n_items (TmQuestionnaireKind kind);
+int         tm_questionnaire_kind_get_max_total (TmQuestionnaireKind kind);
+const char *tm_questionnaire_get_stem         (TmQuestionnaireKind kind);
+const char *tm_questionnaire_get_item         (TmQuestionnaireKind kind,
+                                               guint               index);
+const char *tm_questionnaire_get_answer_label (int                 value);
+const char *tm_questionnaire_get_difficulty_question (void);
+const char *tm_questionnaire_get_difficulty_label    (int          value);
+
+int         tm_questionnaire_score            (TmQuestionnaireKind kind,
+                                               const int          *answers);
+TmBand      tm_questionnaire_band             (TmQuestionnaireKind kind,
+                                               int                 total);
+const char *tm_band_get_label                 (TmBand              band);
+const char *tm_questionnaire_describe_band    (TmQuestionnaireKind kind,
+                                               TmBand              band);
+gboolean    tm_questionnaire_is_due           (const char         *last_day,
+                                               const char         *today,
+                                               int                 cadence_days,
+                                               int                *days_since);
+
+#define TM_TYPE_QUESTIONNAIRE (tm_questionnaire_get_type ())
+G_DECLARE_FINAL_TYPE (TmQuestionnaire, tm_questionnaire, TM, QUESTIONNAIRE, GObject)
+
+/* One completed PHQ-9 or GAD-7. A record: its fields are public. */
+struct _TmQuestionnaire
+{
+  GObject              parent_instance;
+
+  gint64               id;
+  TmQuestionnaireKind  kind;
+  char                 day[TM_DAY_LEN + 1];
+  int                  answers[TM_QUESTIONNAIRE_MAX_ITEMS];  /* 0–3, -1 unanswered */
+  int                  difficulty;                            /* 0–3 or -1; PHQ-9 only */
+  int                  total;                                 /* set by the store */
+  char                *created_at;
+};
+
+TmQuestionnaire *tm_questionnaire_new        (TmQuestionnaireKind     kind,
+                                              const char             *day);
+TmQuestionnaire *tm_questionnaire_copy       (const TmQuestionnaire  *self);
+char            *tm_questionnaire_get_answers_text (const TmQuestionnaire *self);
+gboolean         tm_questionnaire_set_answers_text (TmQuestionnaire    *self,
+                                                    const char         *text);
+TmBand           tm_questionnaire_get_band   (const TmQuestionnaire  *self);
+gboolean         tm_questionnaire_validate   (const TmQuestionnaire  *self,
+                                              const char            **field,
+                                              GError                **error);
+
+G_END_DECLS

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "tm-checkin.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  TM_ROUTE_ORAL,
+  TM_ROUTE_SUBLINGUAL,
+  TM_ROUTE_INTRANASAL,
+  TM_ROUTE_INTRAMUSCULAR,
+  TM_ROUTE_INTRAVENOUS,
+  TM_N_ROUTES
+} TmRoute;
+
+typedef enum
+{
+  TM_SETTING_HOME,
+  TM_SETTING_CLINIC,
+  TM_N_SETTINGS
+} TmSetting;
+
+/* Nausea and sedation: none, mild, moderate, severe (0–3). */
+#define TM_N_SEVERITIES 4
+
+typedef enum
+{
+  TM_MEDICINE_BENZODIAZEPINE = 1 << 0,
+  TM_MEDICINE_SLEEP          = 1 << 1,
+  TM_MEDICINE_STIMULANT      = 1 << 2,
+  TM_MEDICINE_MAOI           = 1 << 3,
+} TmMedicines;
+
+#define TM_MEDICINES_ALL 0xf
+#define TM_N_MEDICINES   4
+
+/* The limits the store keeps to (and the schema's CHECKs). */
+#define TM_DOSE_MAX_MG          1000.0
+#define TM_EFFECTS_MINUTES_MAX  1440
+#define TM_SYSTOLIC_MIN         60
+#define TM_SYSTOLIC_MAX         280
+#define TM_DIASTOLIC_MIN        30
+#define TM_DIASTOLIC_MAX        180
+
+const char *tm_route_to_string    (TmRoute      route);
+gboolean    tm_route_from_string  (const char  *text,
+                                   TmRoute     *route);
+const char *tm_route_get_label    (TmRoute      route);
+const char *tm_setting_to_string  (TmSetting    setting);
+gboolean    tm_setting_from_string (const char *text,
+                                    TmSetting  *setting);
+const char *tm_setting_get_label  (TmSetting    setting);
+const char *tm_severity_get_label (int          severity);
+const char *tm_medicine_get_label (guint        index);
+
+#define TM_TYPE_SESSION (tm_session_get_type ())
+G_DECLARE_FINAL_TYPE (TmSession, tm_session, TM, SESSION, GObject)
+
+/* One dosing session. A record: its fields are public. */
+struct _TmSession
+{
+  GObject    parent_instance;
+
+  gint64     id;                 /* 0 until stored */
+  char      *taken_at;           /* local time with its UTC offset */
+  double     dose_mg;            /* > 0 */
+  TmRoute    route;
+  TmSetting  setting;
+  gboolean   monitor_present;
+  int        mood_before;        /* 0–10 or TM_UNSET */
+  int        dissociation_peak;  /* 0–10 or TM_UNSET */
+  guint      effects;            /* TmEffects */
+  int        effects_minutes;    /* 0–1440 or TM_UNSET */
+  int        nausea;             /* 0–3 or TM_UNSET */
+  int        sedation;           /* 0–3 or TM_UNSET */
+  int        bp_before_sys;      /* mmHg or TM_UNSET, both or neither */
+  int        bp_before_dia;
+  int        bp_after_sys;
+  int        bp_after_dia;
+  guint      other_medicines;    /* TmMedicines */
+  char      *note;
+  char      *created_at;
+  char      *updated_at;
+};
+
+TmSession *tm_session_new            (void);
+TmSession *tm_session_copy           (const TmSession  *self);
+gboolean   tm_session_equal_content  (const TmSession  *a,
+                                      const TmSession  *b);
+void       tm_session_set_taken_at   (TmSession        *self,
+                                      const char       *instant);
+void       tm_session_set_note       (TmSession        *self,
+                                      const char       *note);
+char      *tm_session_get_day        (const TmSession  *self);
+gint64     tm_session_get_unix_time  (const TmSession  *self);
+gboolean   tm_session_validate       (const TmSession  *self,
+                                      const char      **field,
+                                      GError          **error);
+
+gboolean   tm_parse_dose             (const char       *text,
+                                      double           *dose_mg,
+                                      GError          **error);
+char      *tm_format_dose            (double            dose_mg);
+gboolean   tm_parse_minutes          (const char       *text,
+                                      int              *minutes,
+                                      GError          **error);
+gboolean   tm_parse_blood_pressure   (const char       *text,
+                                      gboolean          after,
+                                      int              *systolic,
+                                      int              *diastolic,
+                                      GError          **error);
+char      *tm_format_blood_pressure  (int               systolic,
+                                      int               diastolic);
+gboolean   tm_parse_time_of_day      (const char       *text,
+                                      int              *hour,
+                                      int              *minute,
+                                      GError          **error);
+char      *tm_instant_from_local     (const char       *day,
+                                      int               hour,
+                                      int               minute,
+                                      GError          **error);
+
+G_END_DECLS
