@@ -10,6 +10,7 @@
 #include "tm-application.h"
 #include "tm-checkin-editor.h"
 #include "tm-checkin-form.h"
+#include "tm-error-label.h"
 #include "tm-history-page.h"
 #include "tm-history-row.h"
 #include "tm-rating-row.h"
@@ -437,14 +438,12 @@ today_refused_save_keeps_typing_body (Fixture *f)
   g_auto(Row) row = { 0 };
   TmCheckinForm *form;
   GtkWidget *save_button;
-  GtkRevealer *revealer;
-  GtkLabel *error_label;
+  TmErrorLabel *error_label;
   GtkEditable *sleep_row;
 
   form = today_form (f);
   save_button = child (tm_window_get_page (f->window, "today"), TM_TYPE_TODAY_PAGE, "save_button");
-  revealer = child (form, TM_TYPE_CHECKIN_FORM, "ratings_error_revealer");
-  error_label = child (form, TM_TYPE_CHECKIN_FORM, "ratings_error_label");
+  error_label = child (form, TM_TYPE_CHECKIN_FORM, "ratings_error");
   sleep_row = child (form, TM_TYPE_CHECKIN_FORM, "sleep_row");
 
   type_note (form, "Keep every word of this.");
@@ -452,8 +451,8 @@ today_refused_save_keeps_typing_body (Fixture *f)
   click (save_button);
 
   g_assert_cmpint (count_checkins (f), ==, 0);
-  g_assert_true (gtk_revealer_get_reveal_child (revealer));
-  g_assert_cmpstr (gtk_label_get_label (error_label), ==,
+  g_assert_true (tm_error_label_get_shown (error_label));
+  g_assert_cmpstr (tm_error_label_get_message (error_label), ==,
                    "“lots” is not a number of hours. Write sleep like 7.5 or 7:30.");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (sleep_row), "error"));
   g_assert_cmpstr (gtk_editable_get_text (sleep_row), ==, "lots");
@@ -464,7 +463,7 @@ today_refused_save_keeps_typing_body (Fixture *f)
   type_text (sleep_row, "8");
   click (save_button);
   g_assert_cmpint (count_checkins (f), ==, 0);
-  g_assert_cmpstr (gtk_label_get_label (error_label), ==, "Choose your mood from 0 to 10 before saving.");
+  g_assert_cmpstr (tm_error_label_get_message (error_label), ==, "Choose your mood from 0 to 10 before saving.");
   g_assert_true (tm_checkin_form_get_dirty (form));
 
   /* Effects switched on with nothing ticked is refused too. */
@@ -472,7 +471,7 @@ today_refused_save_keeps_typing_body (Fixture *f)
   adw_expander_row_set_enable_expansion (child (form, TM_TYPE_CHECKIN_FORM, "effects_row"), TRUE);
   click (save_button);
   g_assert_cmpint (count_checkins (f), ==, 0);
-  g_assert_cmpstr (gtk_label_get_label (child (form, TM_TYPE_CHECKIN_FORM, "effects_error_label")), ==,
+  g_assert_cmpstr (tm_error_label_get_message (child (form, TM_TYPE_CHECKIN_FORM, "effects_error")), ==,
                    "Tick at least one effect from the list, or turn off unusual effects.");
 
   adw_expander_row_set_enable_expansion (child (form, TM_TYPE_CHECKIN_FORM, "effects_row"), FALSE);
@@ -481,7 +480,7 @@ today_refused_save_keeps_typing_body (Fixture *f)
   g_assert_cmpint (row.mood, ==, 4);
   g_assert_cmpfloat_with_epsilon (row.sleep_hours, 8.0, 1e-9);
   g_assert_cmpstr (row.note, ==, "Keep every word of this.");
-  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_false (tm_error_label_get_shown (error_label));
 }
 
 typedef struct

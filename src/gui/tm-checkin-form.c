@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "tm-checkin-form.h"
+#include "tm-effects-row.h"
+#include "tm-error-label.h"
 #include "tm-rating-row.h"
 
 /* Show how much room a note has left from this many characters on. */
@@ -16,33 +18,28 @@
 
 struct _TmCheckinForm
 {
-  GtkBox          parent_instance;
+  GtkBox               parent_instance;
 
-  GtkRevealer    *general_error_revealer;
   AdwPreferencesGroup *ratings_group;
-  GtkLabel       *general_error_label;
-  TmRatingRow    *mood_row;
-  TmRatingRow    *anxiety_row;
-  TmRatingRow    *energy_row;
-  AdwEntryRow    *sleep_row;
-  GtkRevealer    *ratings_error_revealer;
-  GtkLabel       *ratings_error_label;
-  AdwExpanderRow *effects_row;
-  TmRatingRow    *intensity_row;
-  GtkRevealer    *effects_error_revealer;
-  GtkLabel       *effects_error_label;
-  GtkTextView    *note_view;
-  GtkLabel       *note_count_label;
-  GtkRevealer    *note_error_revealer;
-  GtkLabel       *note_error_label;
-  GtkCheckButton *effect_checks[TM_N_EFFECTS];
+  TmRatingRow         *mood_row;
+  TmRatingRow         *anxiety_row;
+  TmRatingRow         *energy_row;
+  AdwEntryRow         *sleep_row;
+  TmErrorLabel        *ratings_error;
+  TmEffectsRow        *effects_row;
+  TmRatingRow         *intensity_row;   /* built with the checklist */
+  TmErrorLabel        *effects_error;
+  GtkTextView         *note_view;
+  GtkLabel            *note_count_label;
+  TmErrorLabel        *note_error;
+  TmErrorLabel        *general_error;
 
-  char            day[TM_DAY_LEN + 1];
-  TmCheckin      *saved;          /* as stored, or NULL for a new day */
-  TmCheckin      *baseline;       /* what "unchanged" means */
-  char           *baseline_sleep;
-  gboolean        dirty;
-  gboolean        loading;
+  char                 day[TM_DAY_LEN + 1];
+  TmCheckin           *saved;          /* as stored, or NULL for a new day */
+  TmCheckin           *baseline;       /* what "unchanged" means */
+  char                *baseline_sleep;
+  gboolean             dirty;
+  gboolean             loading;
 };
 
 G_DEFINE_FINAL_TYPE (TmCheckinForm, tm_checkin_form, GTK_TYPE_BOX)
@@ -66,12 +63,6 @@ get_note_text (TmCheckinForm *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static gboolean
-get_effects_reported (TmCheckinForm *self)
-{
-  return adw_expander_row_get_enable_expansion (self->effects_row);
-}
-
 /* The check-in as the form shows it, leaving sleep unset when its text is
  * not hours. */
 static TmCheckin *
@@ -90,13 +81,9 @@ read_form (TmCheckinForm *self)
                        &checkin->sleep_hours, NULL))
     checkin->sleep_hours = TM_UNSET_HOURS;
 
-  if (get_effects_reported (self))
-    {
-      for (guint i = 0; i < TM_N_EFFECTS; i++)
-        if (gtk_check_button_get_active (self->effect_checks[i]))
-          checkin->effects |= 1u << i;
-      checkin->effects_intensity = tm_rating_row_get_value (self->intensity_row);
-    }
+  checkin->effects = tm_effects_row_get_effects (self->effects_row);
+  if (tm_effects_row_get_reported (self->effects_row) && self->intensity_row != NULL)
+    checkin->effects_intensity = tm_rating_row_get_value (self->intensity_row);
 
   tm_checkin_set_note (checkin, note);
   return g_steal_pointer (&checkin);
@@ -128,36 +115,31 @@ update_dirty (TmCheckinForm *self)
                    g_strcmp0 (sleep_text, self->baseline_sleep) != 0);
 }
 
-static void ensure_effect_rows (TmCheckinForm *self);
-
 static void
-hide_error (GtkRevealer *revealer)
+unmark_ratings (TmCheckinForm *self)
 {
-  gtk_revealer_set_reveal_child (revealer, FALSE);
-}
-
-static void
-clear_errors (TmCheckinForm *self)
-{
-  hide_error (self->general_error_revealer);
-  hide_error (self->ratings_error_revealer);
-  hide_error (self->effects_error_revealer);
-  hide_error (self->note_error_revealer);
+  tm_error_label_hide (self->ratings_error);
   gtk_widget_remove_css_class (GTK_WIDGET (self->mood_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->anxiety_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->energy_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->sleep_row), "error");
+}
+
+static void
+unmark_effects (TmCheckinForm *self)
+{
+  tm_error_label_hide (self->effects_error);
   if (self->intensity_row != NULL)
     gtk_widget_remove_css_class (GTK_WIDGET (self->intensity_row), "error");
 }
 
 static void
-show_error (GtkRevealer *revealer,
-            GtkLabel    *label,
-            const char  *message)
+clear_errors (TmCheckinForm *self)
 {
-  gtk_label_set_label (label, message);
-  gtk_revealer_set_reveal_child (revealer, TRUE);
+  unmark_ratings (self);
+  unmark_effects (self);
+  tm_error_label_hide (self->note_error);
+  tm_error_label_hide (self->general_error);
 }
 
 /* Says what is wrong next to @field (a column name from core), marks it,
@@ -180,7 +162,7 @@ show_field_error (TmCheckinForm *self,
 
   if (row != NULL)
     {
-      show_error (self->ratings_error_revealer, self->ratings_error_label, message);
+      tm_error_label_show (self->ratings_error, message);
       gtk_widget_add_css_class (row, "error");
       if (ADW_IS_ENTRY_ROW (row))
         gtk_widget_grab_focus (row);
@@ -189,22 +171,20 @@ show_field_error (TmCheckinForm *self,
     }
   else if (g_strcmp0 (field, "effects") == 0 || g_strcmp0 (field, "effects_intensity") == 0)
     {
-      show_error (self->effects_error_revealer, self->effects_error_label, message);
-      ensure_effect_rows (self);
-      adw_expander_row_set_expanded (self->effects_row, TRUE);
+      tm_error_label_show (self->effects_error, message);
+      tm_effects_row_focus_checklist (self->effects_row);
       if (g_strcmp0 (field, "effects_intensity") == 0)
         gtk_widget_add_css_class (GTK_WIDGET (self->intensity_row), "error");
-      gtk_widget_grab_focus (GTK_WIDGET (self->effect_checks[0]));
     }
   else if (g_strcmp0 (field, "note") == 0)
     {
-      show_error (self->note_error_revealer, self->note_error_label, message);
+      tm_error_label_show (self->note_error, message);
       gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
     }
   else
     {
-      show_error (self->general_error_revealer, self->general_error_label, message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->general_error_label));
+      tm_error_label_show (self->general_error, message);
+      gtk_widget_child_focus (GTK_WIDGET (self->general_error), GTK_DIR_TAB_FORWARD);
     }
 }
 
@@ -236,42 +216,29 @@ update_note_count (TmCheckinForm *self)
 }
 
 static void
+on_ratings_changed_cb (TmCheckinForm *self)
+{
+  if (self->loading)
+    return;
+
+  unmark_ratings (self);
+  update_dirty (self);
+}
+
+static void
 on_effects_changed_cb (TmCheckinForm *self)
 {
   if (self->loading)
     return;
 
-  hide_error (self->effects_error_revealer);
-  if (self->intensity_row != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->intensity_row), "error");
+  unmark_effects (self);
   update_dirty (self);
 }
 
-/* The checklist and the intensity are built the first time effects are
- * reported, not while Tidemark starts. Their wording comes from core. */
+/* The intensity goes after the checklist, built with it. */
 static void
-ensure_effect_rows (TmCheckinForm *self)
+on_effects_rows_built_cb (TmCheckinForm *self)
 {
-  if (self->intensity_row != NULL)
-    return;
-
-  for (guint i = 0; i < TM_N_EFFECTS; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tm_effect_get_label (i));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tm_effect_get_label (i), -1);
-      g_signal_connect_object (check, "notify::active",
-                               G_CALLBACK (on_effects_changed_cb), self, G_CONNECT_SWAPPED);
-      adw_expander_row_add_row (self->effects_row, row);
-      self->effect_checks[i] = GTK_CHECK_BUTTON (check);
-    }
-
   self->intensity_row = g_object_new (TM_TYPE_RATING_ROW,
                                       "title", _("How Strong Were They?"),
                                       "subtitle", _("0 is barely noticeable, 10 overwhelming · optional"),
@@ -279,31 +246,8 @@ ensure_effect_rows (TmCheckinForm *self)
                                       NULL);
   g_signal_connect_object (self->intensity_row, "notify::value",
                            G_CALLBACK (on_effects_changed_cb), self, G_CONNECT_SWAPPED);
-  adw_expander_row_add_row (self->effects_row, GTK_WIDGET (self->intensity_row));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self->effects_row), GTK_WIDGET (self->intensity_row));
 }
-
-static void
-on_effects_reported_cb (TmCheckinForm *self)
-{
-  if (get_effects_reported (self))
-    ensure_effect_rows (self);
-  on_effects_changed_cb (self);
-}
-
-static void
-on_ratings_changed_cb (TmCheckinForm *self)
-{
-  if (self->loading)
-    return;
-
-  hide_error (self->ratings_error_revealer);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->mood_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->anxiety_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->energy_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->sleep_row), "error");
-  update_dirty (self);
-}
-
 
 static void
 on_note_changed_cb (TmCheckinForm *self)
@@ -312,7 +256,7 @@ on_note_changed_cb (TmCheckinForm *self)
   if (self->loading)
     return;
 
-  hide_error (self->note_error_revealer);
+  tm_error_label_hide (self->note_error);
   update_dirty (self);
 }
 
@@ -377,27 +321,26 @@ tm_checkin_form_class_init (TmCheckinFormClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TM_TYPE_EFFECTS_ROW);
+  g_type_ensure (TM_TYPE_ERROR_LABEL);
   g_type_ensure (TM_TYPE_RATING_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/tm-checkin-form.ui");
-  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, general_error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, general_error_label);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, ratings_group);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, mood_row);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, anxiety_row);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, energy_row);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, sleep_row);
-  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, ratings_error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, ratings_error_label);
+  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, ratings_error);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, effects_row);
-  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, effects_error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, effects_error_label);
+  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, effects_error);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, note_view);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, note_count_label);
-  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, note_error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, note_error_label);
+  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, note_error);
+  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, general_error);
   gtk_widget_class_bind_template_callback (widget_class, on_ratings_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_effects_reported_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_effects_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_effects_rows_built_cb);
 }
 
 static void
@@ -434,6 +377,8 @@ tm_checkin_form_load (TmCheckinForm *self,
 
   day_changed = g_strcmp0 (self->day, day) != 0;
   g_strlcpy (self->day, day, sizeof self->day);
+
+  /* A past day is asked about in the past tense. */
   today = tm_day_today ();
   is_today = g_strcmp0 (day, today) == 0;
   adw_preferences_group_set_title (self->ratings_group,
@@ -461,18 +406,9 @@ tm_checkin_form_load (TmCheckinForm *self,
   tm_rating_row_set_value (self->energy_row, shown->energy);
   sleep_text = tm_format_hours (shown->sleep_hours);
   gtk_editable_set_text (GTK_EDITABLE (self->sleep_row), sleep_text);
-
-  if (shown->effects != 0)
-    ensure_effect_rows (self);
-  adw_expander_row_set_enable_expansion (self->effects_row, shown->effects != 0);
-  adw_expander_row_set_expanded (self->effects_row, shown->effects != 0);
+  tm_effects_row_set_effects (self->effects_row, shown->effects);
   if (self->intensity_row != NULL)
-    {
-      for (guint i = 0; i < TM_N_EFFECTS; i++)
-        gtk_check_button_set_active (self->effect_checks[i], (shown->effects & (1u << i)) != 0);
-      tm_rating_row_set_value (self->intensity_row, shown->effects_intensity);
-    }
-
+    tm_rating_row_set_value (self->intensity_row, shown->effects_intensity);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
                             shown->note != NULL ? shown->note : "", -1);
 
@@ -545,8 +481,8 @@ tm_checkin_form_save (TmCheckinForm  *self,
   if (!tm_parse_hours (gtk_editable_get_text (GTK_EDITABLE (self->sleep_row)),
                        &checkin->sleep_hours, &local_error))
     field = "sleep_hours";
-  else if (!tm_validate_effects_reported (get_effects_reported (self), checkin->effects,
-                                          &local_error))
+  else if (!tm_validate_effects_reported (tm_effects_row_get_reported (self->effects_row),
+                                          checkin->effects, &local_error))
     field = "effects";
   else if (tm_checkin_validate (checkin, &field, &local_error) &&
            tm_store_save_checkin (store, checkin, &local_error))
