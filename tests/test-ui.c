@@ -10,9 +10,14 @@
 #include "tm-application.h"
 #include "tm-checkin-editor.h"
 #include "tm-checkin-form.h"
+#include "tm-effects-row.h"
 #include "tm-error-label.h"
 #include "tm-history-page.h"
 #include "tm-history-row.h"
+#include "tm-questionnaire-window.h"
+#include "tm-session-editor.h"
+#include "tm-session-row.h"
+#include "tm-sessions-page.h"
 #include "tm-rating-row.h"
 #include "tm-test-util.h"
 #include "tm-today-page.h"
@@ -725,6 +730,423 @@ close_without_changes_does_not_ask_body (Fixture *f)
   g_assert_null (find_message_dialog ());
 }
 
+
+/* ---- sessions ---------------------------------------------------------- */
+
+typedef struct
+{
+  gint64  id;
+  char   *taken_at;
+  double  dose_mg;
+  char   *route;
+  char   *setting;
+  int     monitor_present;
+  int     mood_before;
+  int     dissociation_peak;
+  int     effects;
+  int     effects_minutes;
+  int     nausea;
+  int     sedation;
+  char   *bp;
+  int     other_medicines;
+  char   *note;
+} SessionRow;
+
+static void
+session_row_clear (SessionRow *row)
+{
+  g_free (row->taken_at);
+  g_free (row->route);
+  g_free (row->setting);
+  g_free (row->bp);
+  g_free (row->note);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SessionRow, session_row_clear)
+
+static int
+count_rows_in (Fixture    *f,
+               const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int n;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static gboolean
+read_session_row (Fixture    *f,
+                  SessionRow *row)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                   "SELECT id, taken_at, dose_mg, route, setting, monitor_present,"
+                   " coalesce(mood_before, -1), coalesce(dissociation_peak, -1), effects,"
+                   " coalesce(effects_minutes, -1), coalesce(nausea, -1), coalesce(sedation, -1),"
+                   " coalesce(bp_before_sys || '/' || bp_before_dia, '') || ' ' ||"
+                   " coalesce(bp_after_sys || '/' || bp_after_dia, ''), other_medicines, note"
+                   " FROM session ORDER BY id DESC LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->taken_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      row->dose_mg = sqlite3_column_double (stmt, 2);
+      row->route = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      row->setting = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      row->monitor_present = sqlite3_column_int (stmt, 5);
+      row->mood_before = sqlite3_column_int (stmt, 6);
+      row->dissociation_peak = sqlite3_column_int (stmt, 7);
+      row->effects = sqlite3_column_int (stmt, 8);
+      row->effects_minutes = sqlite3_column_int (stmt, 9);
+      row->nausea = sqlite3_column_int (stmt, 10);
+      row->sedation = sqlite3_column_int (stmt, 11);
+      row->bp = g_strdup ((const char *) sqlite3_column_text (stmt, 12));
+      row->other_medicines = sqlite3_column_int (stmt, 13);
+      row->note = g_strdup ((const char *) sqlite3_column_text (stmt, 14));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return found;
+}
+
+static gboolean
+window_of_type_is_open (gpointer data)
+{
+  Fixture *f = data;
+  GType type = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (f->app), "tm-test-type"));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_mapped (l->data))
+      return TRUE;
+  return FALSE;
+}
+
+/* Waits for a window of @type to show, and returns it. */
+static gpointer
+wait_for_window (Fixture *f,
+                 GType    type)
+{
+  g_object_set_data (G_OBJECT (f->app), "tm-test-type", GSIZE_TO_POINTER (type));
+  wait_for (window_of_type_is_open, f, g_type_name (type));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+window_of_type_is_gone (gpointer data)
+{
+  Fixture *f = data;
+  GType type = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (f->app), "tm-test-type"));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+wait_for_window_gone (Fixture *f,
+                      GType    type)
+{
+  g_object_set_data (G_OBJECT (f->app), "tm-test-type", GSIZE_TO_POINTER (type));
+  wait_for (window_of_type_is_gone, f, "the window to close");
+}
+
+static gboolean
+row_has_title (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* The check button of the row titled @title. */
+static GtkWidget *
+find_check_in (GtkWidget  *root,
+               const char *title)
+{
+  GtkWidget *row = find_widget (root, ADW_TYPE_ACTION_ROW, row_has_title, title);
+
+  return row != NULL ? find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL, NULL) : NULL;
+}
+
+static void
+sessions_log_through_editor_body (Fixture *f)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *expected_start = g_strdup_printf ("%sT00:05:00", today);
+  g_auto(SessionRow) row = { 0 };
+  TmSessionEditor *editor;
+  TmEffectsRow *effects_row;
+  GtkWidget *minutes_row;
+  GtkWidget *check;
+  GtkTextView *note_view;
+  const char *note = "Intention: rest.\nFelt held by the music.";
+  TmSessionsPage *page;
+
+  /* "Log a Dosing Session" on Today opens the editor. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-session", NULL));
+  editor = wait_for_window (f, TM_TYPE_SESSION_EDITOR);
+
+  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "time_row"), "00:05");
+  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row"), "37,5");
+  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_EDITOR, "route_row"), TM_ROUTE_SUBLINGUAL);
+  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_EDITOR, "setting_row"), TM_SETTING_CLINIC);
+  gtk_switch_set_active (child (editor, TM_TYPE_SESSION_EDITOR, "monitor_switch"), TRUE);
+  choose_in_row (child (editor, TM_TYPE_SESSION_EDITOR, "mood_before_row"), 4);
+  choose_in_row (child (editor, TM_TYPE_SESSION_EDITOR, "peak_row"), 6);
+
+  effects_row = child (editor, TM_TYPE_SESSION_EDITOR, "effects_row");
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (effects_row), TRUE);
+  check = find_check_in (GTK_WIDGET (effects_row), "Felt detached from my body");
+  g_assert_nonnull (check);
+  gtk_widget_activate (check);
+  minutes_row = find_widget (GTK_WIDGET (effects_row), ADW_TYPE_ENTRY_ROW, NULL, NULL);
+  type_text (minutes_row, "1:30");
+
+  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_EDITOR, "nausea_row"), 2);   /* mild */
+  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_EDITOR, "sedation_row"), 1); /* none */
+  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "bp_before_row"), "128/82");
+  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "bp_after_row"), "135 / 85");
+  check = find_check_in (GTK_WIDGET (editor), "Sleep medicine");
+  gtk_widget_activate (check);
+  note_view = child (editor, TM_TYPE_SESSION_EDITOR, "note_view");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (note_view), note, -1);
+  spin (20);
+
+  click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_EDITOR);
+
+  g_assert_true (read_session_row (f, &row));
+  g_assert_true (g_str_has_prefix (row.taken_at, expected_start));
+  g_assert_cmpfloat (row.dose_mg, ==, 37.5);
+  g_assert_cmpstr (row.route, ==, "sublingual");
+  g_assert_cmpstr (row.setting, ==, "clinic");
+  g_assert_cmpint (row.monitor_present, ==, 1);
+  g_assert_cmpint (row.mood_before, ==, 4);
+  g_assert_cmpint (row.dissociation_peak, ==, 6);
+  g_assert_cmpint (row.effects, ==, TM_EFFECT_DETACHED);
+  g_assert_cmpint (row.effects_minutes, ==, 90);
+  g_assert_cmpint (row.nausea, ==, 1);
+  g_assert_cmpint (row.sedation, ==, 0);
+  g_assert_cmpstr (row.bp, ==, "128/82 135/85");
+  g_assert_cmpint (row.other_medicines, ==, TM_MEDICINE_SLEEP);
+  g_assert_cmpstr (row.note, ==, note);
+
+  /* The Sessions page lists it. */
+  adw_view_stack_set_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack"), "sessions");
+  page = TM_SESSIONS_PAGE (tm_window_get_page (f->window, "sessions"));
+  wait_for (is_mapped, page, "the Sessions page");
+  {
+    GtkWidget *session_row = NULL;
+    gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while ((session_row = find_widget (GTK_WIDGET (page), TM_TYPE_SESSION_ROW, NULL, NULL)) == NULL &&
+           g_get_monotonic_time () < until)
+      spin (20);
+    g_assert_nonnull (session_row);
+    g_assert_cmpstr (gtk_label_get_label (child (session_row, TM_TYPE_SESSION_ROW, "dose_label")), ==, "37.5 mg");
+    g_assert_cmpstr (gtk_label_get_label (child (session_row, TM_TYPE_SESSION_ROW, "bp_label")), ==,
+                     "BP before 128/82 · after 135/85");
+  }
+}
+
+static void
+sessions_refusals_and_edit_body (Fixture *f)
+{
+  g_auto(SessionRow) first = { 0 };
+  g_auto(SessionRow) second = { 0 };
+  TmSessionEditor *editor;
+  TmSessionsPage *page;
+  GtkListView *list_view;
+  TmErrorLabel *dose_error;
+  TmErrorLabel *bp_error;
+  GtkWidget *session_row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-session", NULL));
+  editor = wait_for_window (f, TM_TYPE_SESSION_EDITOR);
+  dose_error = child (editor, TM_TYPE_SESSION_EDITOR, "dose_error");
+  bp_error = child (editor, TM_TYPE_SESSION_EDITOR, "bp_error");
+
+  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "time_row"), "00:10");
+  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row"), "fifty");
+  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "bp_before_row"), "128");
+  click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
+  g_assert_true (tm_error_label_get_shown (dose_error));
+  g_assert_cmpstr (tm_error_label_get_message (dose_error), ==,
+                   "“fifty” is not a dose. Write it in mg, for example 50 or 37.5.");
+  g_assert_cmpint (count_rows_in (f, "session"), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row")), ==, "fifty");
+
+  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row"), "50");
+  click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
+  g_assert_cmpstr (tm_error_label_get_message (bp_error), ==,
+                   "“128” is not a blood pressure. Write the reading before the dose as two numbers, like 128/82.");
+  g_assert_cmpint (count_rows_in (f, "session"), ==, 0);
+
+  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "bp_before_row"), "82/128");
+  click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
+  g_assert_cmpstr (tm_error_label_get_message (bp_error), ==,
+                   "The upper number (systolic) must be higher than the lower one (diastolic), as in 128/82.");
+  g_assert_cmpint (count_rows_in (f, "session"), ==, 0);
+
+  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "bp_before_row"), "");
+  click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_EDITOR);
+  g_assert_true (read_session_row (f, &first));
+  g_assert_cmpfloat (first.dose_mg, ==, 50);
+
+  /* Edited from the Sessions page: the same row changes. */
+  adw_view_stack_set_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack"), "sessions");
+  page = TM_SESSIONS_PAGE (tm_window_get_page (f->window, "sessions"));
+  list_view = child (page, TM_TYPE_SESSIONS_PAGE, "list_view");
+  wait_for (is_mapped, list_view, "the list of sessions");
+  g_signal_emit_by_name (list_view, "activate", 0);
+  editor = wait_for_window (f, TM_TYPE_SESSION_EDITOR);
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row")), ==, "50");
+  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row"), "42.5");
+  click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_EDITOR);
+  g_assert_true (read_session_row (f, &second));
+  g_assert_cmpint (second.id, ==, first.id);
+  g_assert_cmpfloat (second.dose_mg, ==, 42.5);
+  g_assert_cmpstr (second.taken_at, ==, first.taken_at);
+  g_assert_cmpint (count_rows_in (f, "session"), ==, 1);
+
+  /* Deleted, then brought back from the toast. */
+  session_row = find_widget (GTK_WIDGET (page), TM_TYPE_SESSION_ROW, NULL, NULL);
+  click (child (session_row, TM_TYPE_SESSION_ROW, "delete_button"));
+  g_assert_cmpint (count_rows_in (f, "session"), ==, 0);
+  wait_for (undo_button_appears, f->window, "the undo toast");
+  click (find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, button_has_label, "_Undo"));
+  g_assert_cmpint (count_rows_in (f, "session"), ==, 1);
+}
+
+/* ---- questionnaires ---------------------------------------------------- */
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+answer (TmQuestionnaireWindow *window,
+        int                    item,
+        int                    value)
+{
+  g_autofree char *name = g_strdup_printf ("item-%d-answer-%d", item, value);
+  GtkWidget *check = find_named (GTK_WIDGET (window), name);
+
+  g_assert_nonnull (check);
+  gtk_widget_activate (check);
+  spin (5);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+}
+
+static void
+questionnaire_phq9_body (Fixture *f)
+{
+  const int answers[9] = { 1, 2, 1, 2, 0, 1, 2, 0, 0 };
+  TmTodayPage *today = TM_TODAY_PAGE (tm_window_get_page (f->window, "today"));
+  GtkWidget *phq9_row = child (today, TM_TYPE_TODAY_PAGE, "phq9_row");
+  GtkWidget *gad7_row = child (today, TM_TYPE_TODAY_PAGE, "gad7_row");
+  TmQuestionnaireWindow *window;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  /* Nothing answered yet: both are due on Today. */
+  g_assert_true (gtk_widget_get_visible (phq9_row));
+  g_assert_true (gtk_widget_get_visible (gad7_row));
+
+  g_signal_emit_by_name (phq9_row, "activate");
+  window = wait_for_window (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
+
+  /* Item 5 left open: refused, nothing stored. */
+  for (int i = 0; i < 9; i++)
+    if (i != 4)
+      answer (window, i + 1, answers[i]);
+  click (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "save_button"));
+  g_assert_cmpint (count_rows_in (f, "questionnaire"), ==, 0);
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), TM_TYPE_ERROR_LABEL, NULL, NULL));
+  g_assert_cmpstr (tm_error_label_get_message (TM_ERROR_LABEL (find_widget (GTK_WIDGET (window), TM_TYPE_ERROR_LABEL, NULL, NULL))),
+                   ==, "Answer every question before saving: question 5 has no answer yet.");
+
+  answer (window, 5, answers[4]);
+  gtk_widget_activate (find_named (GTK_WIDGET (window), "difficulty-answer-1"));
+  click (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "save_button"));
+
+  /* The result: total, band and its meaning. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "stack")), ==, "result");
+  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "total_label")), ==, "9 of 27");
+  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "band_label")), ==, "PHQ-9: Mild");
+  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "meaning_label")), ==,
+                   "Mild symptoms of depression. Worth keeping an eye on and mentioning to your clinician.");
+  g_assert_false (gtk_widget_get_visible (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "self_harm_box")));
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT kind, answers, difficulty, total FROM questionnaire",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "phq9");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "121201200");
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 9);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  click (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "done_button"));
+  wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
+
+  /* Today no longer asks for the PHQ-9; the GAD-7 is still due. */
+  g_assert_false (gtk_widget_get_visible (phq9_row));
+  g_assert_true (gtk_widget_get_visible (gad7_row));
+}
+
+static void
+questionnaire_item9_body (Fixture *f)
+{
+  TmQuestionnaireWindow *window;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-questionnaire", "s", "phq9"));
+  window = wait_for_window (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
+  for (int i = 1; i <= 8; i++)
+    answer (window, i, 0);
+  answer (window, 9, 1);
+  click (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "save_button"));
+
+  /* A low total, and still the item-9 notice. */
+  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "total_label")), ==, "1 of 27");
+  g_assert_true (gtk_widget_get_visible (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "self_harm_box")));
+  click (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "done_button"));
+  wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
+}
+
 static void
 test_today_save_and_find_again (Fixture       *f,
                                 gconstpointer  data)
@@ -768,6 +1190,34 @@ test_close_without_changes_does_not_ask (Fixture       *f,
   run_app (f, close_without_changes_does_not_ask_body);
 }
 
+static void
+test_sessions_log_through_editor (Fixture       *f,
+                                  gconstpointer  data)
+{
+  run_app (f, sessions_log_through_editor_body);
+}
+
+static void
+test_sessions_refusals_and_edit (Fixture       *f,
+                                 gconstpointer  data)
+{
+  run_app (f, sessions_refusals_and_edit_body);
+}
+
+static void
+test_questionnaire_phq9 (Fixture       *f,
+                         gconstpointer  data)
+{
+  run_app (f, questionnaire_phq9_body);
+}
+
+static void
+test_questionnaire_item9 (Fixture       *f,
+                          gconstpointer  data)
+{
+  run_app (f, questionnaire_item9_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -784,6 +1234,10 @@ main (int   argc,
   ADD ("history/delete-and-undo", test_history_delete_and_undo);
   ADD ("window/close-asks-before-losing-changes", test_close_asks_before_losing_changes);
   ADD ("window/close-without-changes-does-not-ask", test_close_without_changes_does_not_ask);
+  ADD ("sessions/log-through-editor", test_sessions_log_through_editor);
+  ADD ("sessions/refusals-and-edit", test_sessions_refusals_and_edit);
+  ADD ("questionnaire/phq9", test_questionnaire_phq9);
+  ADD ("questionnaire/item9-notice", test_questionnaire_item9);
 
   return g_test_run ();
 }

@@ -156,7 +156,9 @@ tm_application_startup (GApplication *application)
   static const char *save_accels[] = { "<Control>s", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *today_accels[] = { "<Alt>1", NULL };
-  static const char *history_accels[] = { "<Alt>2", NULL };
+  static const char *sessions_accels[] = { "<Alt>2", NULL };
+  static const char *history_accels[] = { "<Alt>3", NULL };
+  static const char *log_session_accels[] = { "<Control>d", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (tm_application_parent_class)->startup (application);
@@ -170,7 +172,11 @@ tm_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "win.show-page::today", today_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "win.show-page::sessions", sessions_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "win.show-page::history", history_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "win.log-session", log_session_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "win.show-help-overlay", shortcuts_accels);
 

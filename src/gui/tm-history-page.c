@@ -11,15 +11,22 @@
 #include "tm-checkin-editor.h"
 #include "tm-history-page.h"
 #include "tm-history-row.h"
+#include "tm-questionnaire-row.h"
+#include "tm-questionnaire-window.h"
+#include "tm-window.h"
 
 struct _TmHistoryPage
 {
   AdwBin              parent_instance;
 
+  GtkStack           *section_stack;
   GtkStack           *stack;
   GtkSearchEntry     *search_entry;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
+  GtkStack           *questionnaire_stack;
+  GtkListView        *questionnaire_list_view;
+  AdwComboRow        *cadence_row;
 
   TmStore            *store;
   GtkFilterListModel *filtered;
@@ -37,26 +44,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-add_toast (TmHistoryPage *self,
-           AdwToast      *toast)
+static TmWindow *
+get_window (TmHistoryPage *self)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  return TM_IS_WINDOW (root) ? TM_WINDOW (root) : NULL;
 }
 
 static void
-add_error_toast (TmHistoryPage *self,
-                 const char    *message)
+show_error (TmHistoryPage *self,
+            const char    *message)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 0);
-  add_toast (self, toast);
+  if (get_window (self) != NULL)
+    tm_window_show_error (get_window (self), message);
 }
 
 /* A check-in matches when its note or its written-out day holds the text. */
@@ -118,27 +119,6 @@ on_search_changed_cb (TmHistoryPage *self)
 }
 
 static void
-on_undo_clicked_cb (AdwToast  *toast,
-                    TmCheckin *checkin)
-{
-  TmHistoryPage *self = g_object_get_data (G_OBJECT (toast), "tm-history-page");
-  g_autoptr(GError) error = NULL;
-
-  if (self == NULL || self->store == NULL)
-    return;
-
-  if (!tm_store_restore_checkin (self->store, checkin, &error))
-    add_error_toast (self, error->message);
-}
-
-static void
-unref_checkin (gpointer  data,
-               GClosure *closure)
-{
-  g_object_unref (data);
-}
-
-static void
 delete_checkin (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -149,7 +129,6 @@ delete_checkin (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   if (self->store == NULL)
     return;
@@ -158,20 +137,16 @@ delete_checkin (GtkWidget  *widget,
   if (checkin == NULL || !tm_store_delete_checkin (self->store, checkin, &error))
     {
       if (error != NULL)
-        add_error_toast (self, error->message);
+        show_error (self, error->message);
       return;
     }
 
   label = tm_day_format_short (day);
   /* Translators: %s is a day, e.g. "25 November" */
   title = g_strdup_printf (_("Check-in of %s deleted"), label);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data (G_OBJECT (toast), "tm-history-page", self);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb),
-                         g_steal_pointer (&checkin), unref_checkin, 0);
-  add_toast (self, toast);
+  if (get_window (self) != NULL)
+    tm_window_offer_undo (get_window (self), title, checkin,
+                          (TmRestoreFunc) tm_store_restore_checkin);
 }
 
 static void
@@ -196,6 +171,90 @@ on_list_view_activate_cb (TmHistoryPage *self,
   root = gtk_widget_get_root (GTK_WIDGET (self));
   editor = tm_checkin_editor_new (GTK_WINDOW (root), self->store, checkin);
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+update_questionnaire_page (TmHistoryPage *self)
+{
+  gboolean any = self->store != NULL &&
+                 g_list_model_get_n_items (tm_store_get_questionnaires (self->store)) > 0;
+
+  gtk_stack_set_visible_child_name (self->questionnaire_stack, any ? "list" : "empty");
+}
+
+static void
+delete_questionnaire (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TmHistoryPage *self = TM_HISTORY_PAGE (widget);
+  g_autoptr(TmQuestionnaire) q = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  q = tm_store_get_questionnaire (self->store, g_variant_get_int64 (parameter), &error);
+  if (q == NULL || !tm_store_delete_questionnaire (self->store, q, &error))
+    {
+      if (error != NULL)
+        show_error (self, error->message);
+      return;
+    }
+
+  label = tm_day_format_short (q->day);
+  /* Translators: "PHQ-9 of 25 November deleted" */
+  title = g_strdup_printf (_("%s of %s deleted"), tm_questionnaire_kind_get_name (q->kind), label);
+  if (get_window (self) != NULL)
+    tm_window_offer_undo (get_window (self), title, q,
+                          (TmRestoreFunc) tm_store_restore_questionnaire);
+}
+
+static void
+on_questionnaire_activate_cb (TmHistoryPage *self,
+                              guint          position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->questionnaire_list_view));
+  g_autoptr(TmQuestionnaire) q = g_list_model_get_item (model, position);
+  TmQuestionnaireWindow *window;
+
+  if (q == NULL)
+    return;
+
+  window = tm_questionnaire_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                       self->store, q->kind, q);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_cadence_selected_cb (TmHistoryPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  int days = adw_combo_row_get_selected (self->cadence_row) == 1 ? TM_CADENCE_WEEKLY
+                                                                 : TM_CADENCE_FORTNIGHTLY;
+
+  if (self->store == NULL || tm_store_get_questionnaire_cadence (self->store) == days)
+    return;
+
+  if (!tm_store_set_questionnaire_cadence (self->store, days, &error))
+    show_error (self, error->message);
+}
+
+static void
+on_questionnaire_setup_cb (GtkSignalListItemFactory *factory,
+                           GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, tm_questionnaire_row_new ());
+}
+
+static void
+on_questionnaire_bind_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *item)
+{
+  tm_questionnaire_row_set_questionnaire (TM_QUESTIONNAIRE_ROW (gtk_list_item_get_child (item)),
+                                          gtk_list_item_get_item (item));
 }
 
 static void
@@ -289,14 +348,22 @@ tm_history_page_class_init (TmHistoryPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "history.delete", "s", delete_checkin);
+  gtk_widget_class_install_action (widget_class, "history.delete-questionnaire", "x",
+                                   delete_questionnaire);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/tm-history-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, section_stack);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, questionnaire_stack);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, questionnaire_list_view);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, cadence_row);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_questionnaire_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cadence_selected_cb);
 }
 
 static void
@@ -304,6 +371,7 @@ tm_history_page_init (TmHistoryPage *self)
 {
   GtkListItemFactory *factory;
   GtkSelectionModel *selection;
+  g_autoptr(GtkStringList) cadences = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -322,6 +390,17 @@ tm_history_page_init (TmHistoryPage *self)
   gtk_list_view_set_model (self->list_view, selection);
   g_object_unref (selection);
   update_visible_page (self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_questionnaire_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_questionnaire_bind_cb), NULL);
+  gtk_list_view_set_factory (self->questionnaire_list_view, factory);
+  g_object_unref (factory);
+
+  cadences = gtk_string_list_new (NULL);
+  gtk_string_list_append (cadences, _("Two weeks"));
+  gtk_string_list_append (cadences, _("One week"));
+  adw_combo_row_set_model (self->cadence_row, G_LIST_MODEL (cadences));
 }
 
 void
@@ -337,5 +416,19 @@ tm_history_page_set_store (TmHistoryPage *self,
   gtk_filter_list_model_set_model (self->filtered,
                                    store != NULL ? tm_store_get_checkins (store) : NULL);
   update_visible_page (self);
+
+  if (store != NULL)
+    {
+      GtkSelectionModel *selection =
+        GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (tm_store_get_questionnaires (store))));
+
+      gtk_list_view_set_model (self->questionnaire_list_view, selection);
+      g_object_unref (selection);
+      g_signal_connect_object (tm_store_get_questionnaires (store), "items-changed",
+                               G_CALLBACK (update_questionnaire_page), self, G_CONNECT_SWAPPED);
+      adw_combo_row_set_selected (self->cadence_row,
+                                  tm_store_get_questionnaire_cadence (store) == TM_CADENCE_WEEKLY ? 1 : 0);
+    }
+  update_questionnaire_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

@@ -31,6 +31,9 @@ static void
 tm_history_row_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), TM_TYPE_HISTORY_ROW);
+  /* A GtkWidget parent unparents what the template put in it. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (tm_history_row_parent_class)->dispose (object);
 }

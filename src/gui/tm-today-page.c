@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "tm-today-page.h"
+#include "tm-window.h"
 
 struct _TmTodayPage
 {
@@ -18,6 +19,8 @@ struct _TmTodayPage
   GtkLabel      *title_label;
   GtkLabel      *status_label;
   GtkButton     *save_button;
+  AdwActionRow  *phq9_row;
+  AdwActionRow  *gad7_row;
 
   TmStore       *store;
   guint          midnight_id;
@@ -73,6 +76,50 @@ update_header (TmTodayPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), dirty || saved == NULL);
 }
 
+/* A questionnaire is due when none was answered in the cadence's days. */
+static void
+update_due_row (TmTodayPage         *self,
+                AdwActionRow        *row,
+                TmQuestionnaireKind  kind,
+                const char          *today,
+                int                  cadence)
+{
+  g_autofree char *last = tm_store_get_last_questionnaire_day (self->store, kind);
+  g_autofree char *subtitle = NULL;
+  int since;
+  gboolean due = tm_questionnaire_is_due (last, today, cadence, &since);
+
+  gtk_widget_set_visible (GTK_WIDGET (row), due);
+  if (!due)
+    return;
+
+  if (since < 0)
+    /* Translators: %s is "Depression" or "Anxiety" */
+    subtitle = g_strdup_printf (_("%s questionnaire · not answered yet"),
+                                tm_questionnaire_kind_get_topic (kind));
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: %s is "Depression" or "Anxiety" */
+                                             "%s questionnaire · last answered %d day ago",
+                                             "%s questionnaire · last answered %d days ago", since),
+                                tm_questionnaire_kind_get_topic (kind), since);
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
+static void
+update_due (TmTodayPage *self)
+{
+  g_autofree char *today = tm_day_today ();
+  int cadence;
+
+  if (self->store == NULL)
+    return;
+
+  cadence = tm_store_get_questionnaire_cadence (self->store);
+  update_due_row (self, self->phq9_row, TM_QUESTIONNAIRE_PHQ9, today, cadence);
+  update_due_row (self, self->gad7_row, TM_QUESTIONNAIRE_GAD7, today, cadence);
+}
+
 static void
 load_day (TmTodayPage *self,
           const char  *day)
@@ -106,6 +153,7 @@ on_midnight_cb (gpointer user_data)
 
   self->midnight_id = 0;
   load_today_unless_dirty (self);
+  update_due (self);
   schedule_midnight (self);
 
   return G_SOURCE_REMOVE;
@@ -219,6 +267,8 @@ tm_today_page_class_init (TmTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TmTodayPage, phq9_row);
+  gtk_widget_class_bind_template_child (widget_class, TmTodayPage, gad7_row);
   gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_header);
 }
@@ -249,8 +299,11 @@ tm_today_page_set_store (TmTodayPage *self,
     {
       g_signal_connect_object (store, "checkin-changed",
                                G_CALLBACK (on_checkin_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "questionnaires-changed",
+                               G_CALLBACK (update_due), self, G_CONNECT_SWAPPED);
       today = tm_day_today ();
       load_day (self, today);
+      update_due (self);
       schedule_midnight (self);
     }
 
@@ -274,7 +327,7 @@ tm_today_page_get_form (TmTodayPage *self)
 gboolean
 tm_today_page_save (TmTodayPage *self)
 {
-  GtkWidget *overlay;
+  GtkRoot *root;
 
   g_return_val_if_fail (TM_IS_TODAY_PAGE (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
@@ -282,10 +335,9 @@ tm_today_page_save (TmTodayPage *self)
   if (!tm_checkin_form_save (self->form, self->store, NULL))
     return FALSE;
 
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                 adw_toast_new (_("Check-in saved")));
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (TM_IS_WINDOW (root))
+    tm_window_add_toast (TM_WINDOW (root), adw_toast_new (_("Check-in saved")));
 
   /* A check-in saved for a day that has since ended hands over to today. */
   load_today_unless_dirty (self);

@@ -6,6 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "tm-history-page.h"
+#include "tm-questionnaire-window.h"
+#include "tm-session-editor.h"
+#include "tm-sessions-page.h"
 #include "tm-today-page.h"
 #include "tm-window.h"
 
@@ -16,9 +19,9 @@ struct _TmWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   TmTodayPage          *today_page;
-  AdwBin               *history_bin;
 
   TmStore              *store;
+  AdwToast             *toast;    /* the one shown last; weak */
   gboolean              closing;
 };
 
@@ -50,26 +53,20 @@ static const struct
   const char *name;
   GType     (*get_type) (void);
 } lazy_pages[] = {
+  { "sessions", tm_sessions_page_get_type },
   { "history", tm_history_page_get_type },
 };
-
-static AdwBin *
-get_page_bin (TmWindow   *self,
-              const char *name)
-{
-  if (g_strcmp0 (name, "history") == 0)
-    return self->history_bin;
-  return NULL;
-}
 
 static GtkWidget *
 ensure_page (TmWindow   *self,
              const char *name)
 {
-  AdwBin *bin = get_page_bin (self, name);
+  GtkWidget *child = adw_view_stack_get_child_by_name (self->stack, name);
+  /* A lazy page waits in a plain AdwBin. */
+  AdwBin *bin = child != NULL && G_OBJECT_TYPE (child) == ADW_TYPE_BIN ? ADW_BIN (child) : NULL;
 
   if (bin == NULL)
-    return NULL;
+    return child;
 
   if (adw_bin_get_child (bin) == NULL)
     for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
@@ -85,6 +82,33 @@ static void
 on_visible_page_changed_cb (TmWindow *self)
 {
   ensure_page (self, adw_view_stack_get_visible_child_name (self->stack));
+}
+
+static void
+log_session (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TmWindow *self = TM_WINDOW (widget);
+  TmSessionEditor *editor = tm_session_editor_new (GTK_WINDOW (self), self->store, NULL);
+
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+start_questionnaire (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TmWindow *self = TM_WINDOW (widget);
+  TmQuestionnaireKind kind;
+  TmQuestionnaireWindow *window;
+
+  if (!tm_questionnaire_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    return;
+
+  window = tm_questionnaire_window_new (GTK_WINDOW (self), self->store, kind, NULL);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -215,6 +239,7 @@ tm_window_dispose (GObject *object)
 {
   TmWindow *self = TM_WINDOW (object);
 
+  g_clear_weak_pointer (&self->toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_WINDOW);
   g_clear_object (&self->store);
 
@@ -241,6 +266,8 @@ tm_window_class_init (TmWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_checkin);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page);
+  gtk_widget_class_install_action (widget_class, "win.log-session", NULL, log_session);
+  gtk_widget_class_install_action (widget_class, "win.start-questionnaire", "s", start_questionnaire);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts);
 
   g_type_ensure (TM_TYPE_TODAY_PAGE);
@@ -249,7 +276,6 @@ tm_window_class_init (TmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TmWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TmWindow, today_page);
-  gtk_widget_class_bind_template_child (widget_class, TmWindow, history_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed_cb);
 }
 
@@ -293,13 +319,16 @@ tm_window_get_page (TmWindow   *self,
 {
   g_return_val_if_fail (TM_IS_WINDOW (self), NULL);
 
-  if (g_strcmp0 (name, "today") == 0)
-    return GTK_WIDGET (self->today_page);
-
   return ensure_page (self, name);
 }
 
-/* Takes @toast. */
+/**
+ * tm_window_add_toast:
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast now, dismissing the one before: the newest news (an undo
+ * button above all) should not wait in a queue.
+ */
 void
 tm_window_add_toast (TmWindow *self,
                      AdwToast *toast)
@@ -307,5 +336,89 @@ tm_window_add_toast (TmWindow *self,
   g_return_if_fail (TM_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
+  if (self->toast != NULL)
+    {
+      adw_toast_dismiss (self->toast);
+      g_clear_weak_pointer (&self->toast);
+    }
+
+  g_set_weak_pointer (&self->toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A message that stays until dismissed: something did not happen. */
+void
+tm_window_show_error (TmWindow   *self,
+                      const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (TM_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+  tm_window_add_toast (self, toast);
+}
+
+typedef struct
+{
+  TmWindow      *window;   /* weak */
+  TmStore       *store;
+  GObject       *record;
+  TmRestoreFunc  restore;
+} Undo;
+
+static void
+undo_free (gpointer  data,
+           GClosure *closure)
+{
+  Undo *undo = data;
+
+  g_clear_weak_pointer (&undo->window);
+  g_clear_object (&undo->store);
+  g_clear_object (&undo->record);
+  g_free (undo);
+}
+
+static void
+on_undo_clicked_cb (AdwToast *toast,
+                    Undo     *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!undo->restore (undo->store, undo->record, &error) && undo->window != NULL)
+    tm_window_show_error (undo->window, error->message);
+}
+
+/**
+ * tm_window_offer_undo:
+ * @title: what was done, e.g. "Check-in of 25 November deleted"
+ * @record: (transfer none): the record as it was
+ * @restore: how to bring it back
+ *
+ * Shows a toast whose Undo button brings @record back.
+ */
+void
+tm_window_offer_undo (TmWindow      *self,
+                      const char    *title,
+                      gpointer       record,
+                      TmRestoreFunc  restore)
+{
+  AdwToast *toast;
+  Undo *undo;
+
+  g_return_if_fail (TM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_OBJECT (record));
+
+  undo = g_new0 (Undo, 1);
+  g_set_weak_pointer (&undo->window, self);
+  undo->store = g_object_ref (self->store);
+  undo->record = g_object_ref (record);
+  undo->restore = restore;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb),
+                         undo, undo_free, 0);
+  tm_window_add_toast (self, toast);
 }

@@ -17,5 +17,17 @@ GtkWidget *tm_window_get_page  (TmWindow       *self,
                                 const char     *name);
 void       tm_window_add_toast (TmWindow       *self,
                                AdwToast       *toast);
+void       tm_window_show_error (TmWindow      *self,
+                                 const char    *message);
+
+/* Brings a deleted record back into the store. */
+typedef gboolean (*TmRestoreFunc) (TmStore  *store,
+                                   gpointer  record,
+                                   GError  **error);
+
+void       tm_window_offer_undo (TmWindow      *self,
+                                 const char    *title,
+                                 gpointer       record,
+                                 TmRestoreFunc  restore);
 
 G_END_DECLS
