@@ -158,7 +158,7 @@ tm_application_startup (GApplication *application)
   static const char *today_accels[] = { "<Alt>1", NULL };
   static const char *sessions_accels[] = { "<Alt>2", NULL };
   static const char *history_accels[] = { "<Alt>3", NULL };
-  static const char *log_session_accels[] = { "<Control>d", NULL };
+  static const char *log_session_accels[] = { "<Control>n", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (tm_application_parent_class)->startup (application);
