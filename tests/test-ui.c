@@ -544,6 +544,12 @@ editor_is_open (gpointer data)
   return find_editor (data) != NULL;
 }
 
+static gboolean
+editor_is_closed (gpointer data)
+{
+  return find_editor (data) == NULL;
+}
+
 static void
 history_shows_and_edits_body (Fixture *f)
 {
@@ -599,7 +605,7 @@ history_shows_and_edits_body (Fixture *f)
   choose_rating (form, "mood_row", 5);
   type_note (form, "Rough day, calmer evening.");
   click (child (editor, TM_TYPE_CHECKIN_EDITOR, "save_button"));
-  g_assert_null (find_editor (f));
+  wait_for (editor_is_closed, f, "the editor to close");
 
   /* The same row, updated; nothing added. */
   g_assert_true (read_row (f, earlier, &after));

@@ -188,6 +188,15 @@ tm_store_class_init (TmStoreClass *klass)
   signals[TM_STORE_QUESTIONNAIRES_CHANGED] =
     g_signal_new ("questionnaires-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * TmStore::plan-changed:
+   *
+   * Emitted after a plan row or a one-off date is added or removed.
+   */
+  signals[TM_STORE_PLAN_CHANGED] =
+    g_signal_new ("plan-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -4,7 +4,9 @@
 #include <gio/gio.h>
 
 #include "tm-checkin.h"
+#include "tm-plan.h"
 #include "tm-questionnaire.h"
+#include "tm-schedule.h"
 #include "tm-session.h"
 #include "tm-store-error.h"
 
@@ -86,6 +88,25 @@ int         tm_store_get_questionnaire_cadence (TmStore      *self);
 gboolean    tm_store_set_questionnaire_cadence (TmStore      *self,
                                                 int           days,
                                                 GError      **error);
+
+gboolean    tm_store_add_plan           (TmStore     *self,
+                                         TmPlan      *plan,
+                                         GError     **error);
+GPtrArray  *tm_store_list_plans         (TmStore     *self,
+                                         GError     **error);
+gboolean    tm_store_add_plan_date      (TmStore     *self,
+                                         TmPlanDate  *date,
+                                         GError     **error);
+gboolean    tm_store_delete_plan_date   (TmStore     *self,
+                                         TmPlanDate  *date,
+                                         GError     **error);
+GPtrArray  *tm_store_list_plan_dates    (TmStore     *self,
+                                         GError     **error);
+TmSchedule *tm_store_make_schedule      (TmStore     *self,
+                                         const char  *today,
+                                         GPtrArray  **plans,
+                                         GPtrArray  **sessions,
+                                         GError     **error);
 
 char       *tm_store_get_meta           (TmStore     *self,
                                          const char  *key);
