@@ -37,6 +37,17 @@ test_days (void)
   c = tm_day_add ("2026-03-01", -1);
   g_assert_cmpstr (c, ==, "2026-02-28");
   g_assert_cmpint (tm_day_diff ("2026-11-28", "2026-12-12"), ==, 14);
+
+  /* Instants: the one form SQLite's date functions read. */
+  g_assert_true (tm_instant_is_valid ("2026-11-28T19:30:00+01:00"));
+  g_assert_false (tm_instant_is_valid ("2026-11-28T19:30+01:00"));
+  g_assert_true (tm_instant_is_valid ("2026-11-28T18:30:00Z"));
+  g_assert_false (tm_instant_is_valid ("2026-11-28T19:30:00+0100"));
+  g_assert_false (tm_instant_is_valid ("20261128T193000Z"));
+  g_assert_false (tm_instant_is_valid ("2026-W48-6T19:30:00Z"));
+  g_assert_false (tm_instant_is_valid ("2026-11-28 19:30:00+01:00"));
+  g_assert_false (tm_instant_is_valid ("2026-11-28T19:30:00"));
+  g_assert_false (tm_instant_is_valid ("2026-02-30T19:30:00Z"));
   g_assert_cmpint (tm_day_diff ("2026-12-12", "2026-11-28"), ==, -14);
 }
 

@@ -449,6 +449,20 @@ test_permissions (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   g_clear_object (&store);
+
+  /* Someone else's folder (no Tidemark data in it yet) keeps its mode. */
+  {
+    g_autofree char *shared = g_build_filename (parent, "shared", NULL);
+
+    g_assert_cmpint (g_mkdir (shared, 0755), ==, 0);
+    g_assert_cmpint (g_chmod (shared, 0755), ==, 0);
+    store = tm_store_open (shared, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (g_stat (shared, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0755);
+    g_clear_object (&store);
+  }
+
   tm_test_remove_tree (parent);
 }
 

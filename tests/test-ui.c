@@ -1189,6 +1189,30 @@ test_close_asks_before_losing_changes (Fixture       *f,
   run_app (f, close_asks_before_losing_changes_body);
 }
 
+/* Ctrl+Q's action closes every window, an editor included. */
+static void
+quit_closes_everything_body (Fixture *f)
+{
+  g_autofree char *earlier = day_ago (2);
+  g_autoptr(TmCheckin) c = NULL;
+
+  store_checkin (f, earlier, 5, NULL);
+  c = tm_store_get_checkin (tm_application_get_store (f->app), earlier, NULL);
+  gtk_window_present (GTK_WINDOW (tm_checkin_editor_new (GTK_WINDOW (f->window),
+                                                         tm_application_get_store (f->app), c)));
+  wait_for (editor_is_open, f, "the editor");
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "quit", NULL);
+  wait_for (window_is_gone, f, "every window to close");
+}
+
+static void
+test_quit_closes_everything (Fixture       *f,
+                             gconstpointer  data)
+{
+  run_app (f, quit_closes_everything_body);
+}
+
 static void
 test_close_without_changes_does_not_ask (Fixture       *f,
                                         gconstpointer  data)
@@ -1240,6 +1264,7 @@ main (int   argc,
   ADD ("history/delete-and-undo", test_history_delete_and_undo);
   ADD ("window/close-asks-before-losing-changes", test_close_asks_before_losing_changes);
   ADD ("window/close-without-changes-does-not-ask", test_close_without_changes_does_not_ask);
+  ADD ("window/quit-closes-everything", test_quit_closes_everything);
   ADD ("sessions/log-through-editor", test_sessions_log_through_editor);
   ADD ("sessions/refusals-and-edit", test_sessions_refusals_and_edit);
   ADD ("questionnaire/phq9", test_questionnaire_phq9);

@@ -345,7 +345,7 @@ tm_session_validate (const TmSession  *self,
     field = &unused;
   *field = NULL;
 
-  taken = tm_instant_parse (self->taken_at);
+  taken = tm_instant_is_valid (self->taken_at) ? tm_instant_parse (self->taken_at) : NULL;
   if (taken == NULL)
     return fail ("taken_at", field, error,
                  _("The time of the session must be a date and time with its UTC offset, "

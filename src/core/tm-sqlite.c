@@ -103,12 +103,13 @@ tm_sqlite_bind_opt_int (sqlite3_stmt *stmt,
     sqlite3_bind_int (stmt, index, value);
 }
 
+/* NULL and "" are both "not given": stored as NULL. */
 void
 tm_sqlite_bind_text (sqlite3_stmt *stmt,
                      int           index,
                      const char   *text)
 {
-  if (text == NULL)
+  if (text == NULL || text[0] == '\0')
     sqlite3_bind_null (stmt, index);
   else
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);

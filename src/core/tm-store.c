@@ -224,6 +224,12 @@ static gboolean
 prepare_data_dir (const char  *data_dir,
                   GError     **error)
 {
+  g_autofree char *db_path = g_build_filename (data_dir, TM_STORE_FILE_NAME, NULL);
+  /* A folder Tidemark makes, or one that already holds its data, is made
+   * private; any other existing folder (--data-dir=$HOME) is left as is. */
+  gboolean ours = !g_file_test (data_dir, G_FILE_TEST_EXISTS) ||
+                  g_file_test (db_path, G_FILE_TEST_EXISTS);
+
   if (g_file_test (data_dir, G_FILE_TEST_EXISTS) &&
       !g_file_test (data_dir, G_FILE_TEST_IS_DIR))
     {
@@ -245,7 +251,7 @@ prepare_data_dir (const char  *data_dir,
     }
 
   /* A health record is for its owner's eyes only. */
-  if (g_chmod (data_dir, 0700) != 0)
+  if (ours && g_chmod (data_dir, 0700) != 0)
     g_debug ("Could not make %s private: %s", data_dir, g_strerror (errno));
 
   return TRUE;

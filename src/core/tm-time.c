@@ -5,6 +5,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <langinfo.h>
+#endif
 
 #include "tm-time.h"
 
@@ -163,6 +166,37 @@ tm_instant_now_utc (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* "YYYY-MM-DDTHH:MM:SS" then "Z" or "±HH:MM": a form both GLib and
+ * SQLite's date functions read, and the only one Tidemark writes. */
+gboolean
+tm_instant_is_valid (const char *instant)
+{
+  const char *p = instant;
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (instant == NULL || strlen (instant) < 17)
+    return FALSE;
+
+  for (int i = 0; i < 16; i++)
+    {
+      gboolean digit = g_ascii_isdigit (p[i]);
+
+      if ((i == 4 || i == 7) ? p[i] != '-' : i == 10 ? p[i] != 'T' : i == 13 ? p[i] != ':' : !digit)
+        return FALSE;
+    }
+  p += 16;
+  if (p[0] != ':' || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]))
+    return FALSE;
+  p += 3;
+  if (!(g_strcmp0 (p, "Z") == 0 ||
+        ((p[0] == '+' || p[0] == '-') && strlen (p) == 6 && g_ascii_isdigit (p[1]) &&
+         g_ascii_isdigit (p[2]) && p[3] == ':' && g_ascii_isdigit (p[4]) && g_ascii_isdigit (p[5]))))
+    return FALSE;
+
+  parsed = g_date_time_new_from_iso8601 (instant, NULL);
+  return parsed != NULL;
+}
+
 GDateTime *
 tm_instant_parse (const char *instant)
 {
@@ -185,4 +219,36 @@ tm_instant_local_day (const char *instant)
 
   local = g_date_time_to_local (dt);
   return tm_day_from_date_time (local);
+}
+
+/**
+ * tm_first_weekday:
+ *
+ * Returns: the first day of the week in the locale's calendar, as a
+ *   #GDateWeekday (Monday = 1 … Sunday = 7)
+ */
+GDateWeekday
+tm_first_weekday (void)
+{
+#if defined(__GLIBC__) && defined(_NL_TIME_FIRST_WEEKDAY)
+  union { unsigned int word; char *string; } langinfo;
+  int first_weekday;
+  int week_1stday = 1;  /* the day the locale's week table starts on: 0 Sunday, 1 Monday */
+
+  langinfo.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
+  first_weekday = langinfo.string[0];
+  langinfo.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
+  if (langinfo.word == 19971130)
+    week_1stday = 0;
+  else if (langinfo.word == 19971201)
+    week_1stday = 1;
+
+  if (first_weekday >= 1 && first_weekday <= 7)
+    {
+      int sunday_based = (week_1stday + first_weekday - 1) % 7;  /* 0 = Sunday */
+
+      return sunday_based == 0 ? G_DATE_SUNDAY : (GDateWeekday) sunday_based;
+    }
+#endif
+  return G_DATE_MONDAY;
 }

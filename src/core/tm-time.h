@@ -26,7 +26,10 @@ char      *tm_day_format            (const char *day,
 char      *tm_day_format_long       (const char *day);
 char      *tm_day_format_short      (const char *day);
 
+GDateWeekday tm_first_weekday       (void);
+
 char      *tm_instant_now_utc       (void);
+gboolean   tm_instant_is_valid      (const char *instant);
 GDateTime *tm_instant_parse         (const char *instant);
 char      *tm_instant_local_day     (const char *instant);
 

@@ -51,6 +51,12 @@ on_scale_value_changed_cb (TmRatingRow *self)
 static void
 update_accessible_label (TmRatingRow *self)
 {
+  /* Translators: accessible name of the button that clears a rating: "Clear the Anxiety rating" */
+  g_autofree char *clear = g_strdup_printf (_("Clear the %s rating"),
+                                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->clear_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, clear, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)),

@@ -5,7 +5,8 @@
  *
  * Mouse: click a cell; clicking the chosen cell of an optional rating
  * clears it. Keyboard: Left/Right step, Home/End go to 0/10, the digits
- * 0–9 choose directly, Delete/BackSpace clear an optional rating. Every
+ * choose directly ("1" then "0" for 10), Delete/BackSpace clear an
+ * optional rating. Every
  * choice goes through the "rating.select" action. */
 #define G_LOG_DOMAIN "tm-rating-scale"
 
@@ -29,6 +30,8 @@ struct _TmRatingScale
   PangoLayout *digits[N_CELLS];  /* made on first draw */
   int          value;            /* -1 when unset */
   int          hover;            /* -1 when the pointer is elsewhere */
+  int          pressed;          /* the cell a press began in, or -1 */
+  gint64       one_typed_at;     /* when "1" was typed, for "10" */
   gboolean     optional;
 };
 
@@ -125,7 +128,23 @@ on_click_pressed_cb (GtkGestureClick *gesture,
                      double           y,
                      TmRatingScale   *self)
 {
+  self->pressed = cell_at (self, x);
+}
+
+/* A choice is made on release in the cell the press began in, so that a
+ * scroll that starts on the scale changes nothing. */
+static void
+on_click_released_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      TmRatingScale   *self)
+{
   int cell = cell_at (self, x);
+
+  if (cell != self->pressed)
+    return;
+  self->pressed = -1;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
 
@@ -173,7 +192,15 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
 
   if (digit >= '0' && digit <= '9')
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "rating.select", "i", (int) (digit - '0'));
+      int value = (int) (digit - '0');
+      gint64 now = g_get_monotonic_time ();
+
+      /* "1" then "0" within a second means 10. */
+      if (value == 0 && now - self->one_typed_at < G_USEC_PER_SEC)
+        value = 10;
+      self->one_typed_at = value == 1 ? now : 0;
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "rating.select", "i", value);
       return GDK_EVENT_STOP;
     }
 
@@ -404,11 +431,13 @@ tm_rating_scale_init (TmRatingScale *self)
 
   self->value = -1;
   self->hover = -1;
+  self->pressed = -1;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
 
   g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed_cb), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave_cb), self);

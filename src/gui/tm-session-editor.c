@@ -48,6 +48,7 @@ struct _TmSessionEditor
 
   TmStore             *store;
   TmSession           *saved;        /* the stored session, or NULL for a new one */
+  char                *loaded_taken_at;  /* the moment shown when the form opened */
   char                 day[TM_DAY_LEN + 1];
   char                *baseline;     /* the form as loaded */
   gboolean             closing;
@@ -190,6 +191,34 @@ show_day (TmSessionEditor *self)
   adw_window_title_set_subtitle (self->window_title, label);
 }
 
+/* Whether @moment's offset is the one this computer's time zone had then. */
+static gboolean
+recorded_here (GDateTime *moment)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (moment);
+
+  return g_date_time_get_utc_offset (local) == g_date_time_get_utc_offset (moment);
+}
+
+static char *
+instant_at_offset (const char  *day,
+                   int          hour,
+                   int          minute,
+                   GTimeSpan    offset,
+                   GError     **error)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset ((gint32) (offset / G_TIME_SPAN_SECOND));
+  g_autoptr(GDateTime) moment = NULL;
+  GDate date;
+
+  if (!tm_day_to_date (day, &date))
+    return tm_instant_from_local (day, hour, minute, error);
+
+  moment = g_date_time_new (zone, g_date_get_year (&date), g_date_get_month (&date),
+                            g_date_get_day (&date), hour, minute, 0);
+  return g_date_time_format (moment, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
 /* The session the form shows; %NULL with the field at fault when a value
  * can't even be read. */
 static TmSession *
@@ -199,41 +228,45 @@ read_form (TmSessionEditor  *self,
 {
   g_autoptr(TmSession) session = self->saved != NULL ? tm_session_copy (self->saved) : tm_session_new ();
   g_autofree char *note = get_note_text (self);
-  g_autofree char *loaded_time = NULL;
   int hour, minute;
   guint selected;
 
-  /* The moment: kept as stored unless the date or the time changed, so an
-   * entry made in another time zone keeps its offset. */
+  /* The moment: kept exactly as loaded while the date and time shown are
+   * unchanged (the clocks' repeated hour, another time zone); otherwise
+   * read in the time zone it was recorded in. */
   if (!tm_parse_time_of_day (entry_text (self->time_row), &hour, &minute, error))
     {
       *field = "time";
       return NULL;
     }
 
-  if (self->saved != NULL)
-    {
-      g_autoptr(GDateTime) taken = tm_instant_parse (self->saved->taken_at);
-      g_autofree char *taken_day = tm_session_get_day (self->saved);
+  {
+    g_autoptr(GDateTime) loaded = tm_instant_parse (self->loaded_taken_at);
+    g_autofree char *loaded_day = loaded != NULL ? tm_day_from_date_time (loaded) : NULL;
 
-      loaded_time = taken != NULL ? g_date_time_format (taken, "%H:%M") : NULL;
-      if (g_strcmp0 (taken_day, self->day) != 0 ||
-          taken == NULL || g_date_time_get_hour (taken) != hour ||
-          g_date_time_get_minute (taken) != minute)
-        g_clear_pointer (&loaded_time, g_free);
-    }
+    if (loaded != NULL && g_strcmp0 (loaded_day, self->day) == 0 &&
+        g_date_time_get_hour (loaded) == hour && g_date_time_get_minute (loaded) == minute)
+      {
+        tm_session_set_taken_at (session, self->loaded_taken_at);
+      }
+    else
+      {
+        g_autofree char *instant = NULL;
 
-  if (loaded_time == NULL)
-    {
-      g_autofree char *instant = tm_instant_from_local (self->day, hour, minute, error);
+        if (loaded != NULL && !recorded_here (loaded))
+          instant = instant_at_offset (self->day, hour, minute,
+                                       g_date_time_get_utc_offset (loaded), error);
+        else
+          instant = tm_instant_from_local (self->day, hour, minute, error);
 
-      if (instant == NULL)
-        {
-          *field = "time";
-          return NULL;
-        }
-      tm_session_set_taken_at (session, instant);
-    }
+        if (instant == NULL)
+          {
+            *field = "time";
+            return NULL;
+          }
+        tm_session_set_taken_at (session, instant);
+      }
+  }
 
   if (!tm_parse_dose (entry_text (self->dose_row), &session->dose_mg, error))
     {
@@ -400,6 +433,7 @@ tm_session_editor_finalize (GObject *object)
   TmSessionEditor *self = TM_SESSION_EDITOR (object);
 
   g_free (self->baseline);
+  g_free (self->loaded_taken_at);
 
   G_OBJECT_CLASS (tm_session_editor_parent_class)->finalize (object);
 }
@@ -556,6 +590,10 @@ load (TmSessionEditor *self,
       if (taken == NULL)
         taken = g_date_time_new_now_local ();
     }
+
+  g_free (self->loaded_taken_at);
+  self->loaded_taken_at = session != NULL ? g_strdup (session->taken_at)
+                                          : g_date_time_format (taken, "%Y-%m-%dT%H:%M:00%:z");
 
   day = tm_day_from_date_time (taken);
   g_strlcpy (self->day, day, sizeof self->day);

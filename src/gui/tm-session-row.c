@@ -136,6 +136,8 @@ tm_session_row_set_session (TmSessionRow *self,
   effects = describe_effects (session->effects);
   gtk_widget_set_visible (GTK_WIDGET (self->effects_label), session->effects != 0);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->effects_label), effects);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->effects_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, effects, -1);
 
   if (session->bp_before_sys != TM_UNSET)
     /* Translators: blood pressure before a dose */

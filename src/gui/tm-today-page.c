@@ -24,6 +24,7 @@ struct _TmTodayPage
 
   TmStore       *store;
   guint          midnight_id;
+  guint          minute_id;
 };
 
 G_DEFINE_FINAL_TYPE (TmTodayPage, tm_today_page, ADW_TYPE_BIN)
@@ -146,6 +147,48 @@ load_today_unless_dirty (TmTodayPage *self)
   load_day (self, today);
 }
 
+/* Timeouts stop while the computer sleeps: a minute's check and the
+ * window coming back to front catch a day that began meanwhile. */
+static gboolean
+on_minute_cb (gpointer user_data)
+{
+  TmTodayPage *self = user_data;
+  const char *day = tm_checkin_form_get_day (self->form);
+  g_autofree char *today = tm_day_today ();
+
+  if (day != NULL && g_strcmp0 (day, today) != 0)
+    {
+      load_today_unless_dirty (self);
+      update_due (self);
+    }
+  update_header (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_root_active_cb (TmTodayPage *self)
+{
+  on_minute_cb (self);
+}
+
+static void
+tm_today_page_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (tm_today_page_parent_class)->root (widget);
+
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::is-active",
+                           G_CALLBACK (on_root_active_cb), widget, G_CONNECT_SWAPPED);
+}
+
+static void
+tm_today_page_unroot (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), on_root_active_cb, widget);
+
+  GTK_WIDGET_CLASS (tm_today_page_parent_class)->unroot (widget);
+}
+
 static gboolean
 on_midnight_cb (gpointer user_data)
 {
@@ -237,6 +280,7 @@ tm_today_page_dispose (GObject *object)
   TmTodayPage *self = TM_TODAY_PAGE (object);
 
   g_clear_handle_id (&self->midnight_id, g_source_remove);
+  g_clear_handle_id (&self->minute_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -254,6 +298,8 @@ tm_today_page_class_init (TmTodayPageClass *klass)
   object_class->get_property = tm_today_page_get_property;
   object_class->set_property = tm_today_page_set_property;
   object_class->dispose = tm_today_page_dispose;
+  widget_class->root = tm_today_page_root;
+  widget_class->unroot = tm_today_page_unroot;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, TM_TYPE_STORE,
@@ -305,6 +351,8 @@ tm_today_page_set_store (TmTodayPage *self,
       load_day (self, today);
       update_due (self);
       schedule_midnight (self);
+      if (self->minute_id == 0)
+        self->minute_id = g_timeout_add_seconds (60, on_minute_cb, self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);

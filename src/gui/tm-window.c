@@ -175,10 +175,21 @@ tm_window_close_request (GtkWindow *window)
   if (self->closing || !tm_checkin_form_get_dirty (form))
     return GTK_WINDOW_CLASS (tm_window_parent_class)->close_request (window);
 
-  dialog = tm_checkin_form_new_save_question (window, _("Save Your Check-in?"),
-                                              _("Today's check-in has changes that are "
-                                                "not saved yet. If you close without "
-                                                "saving, they are lost."));
+  {
+    const char *day = tm_checkin_form_get_day (form);
+    g_autofree char *today = tm_day_today ();
+    g_autofree char *label = tm_day_format_long (day);
+    g_autofree char *body = NULL;
+
+    if (g_strcmp0 (day, today) == 0)
+      body = g_strdup (_("Today's check-in has changes that are not saved yet. If you close "
+                         "without saving, they are lost."));
+    else
+      /* Translators: %s is a date */
+      body = g_strdup_printf (_("The check-in for %s has changes that are not saved yet. If you "
+                                "close without saving, they are lost."), label);
+    dialog = tm_checkin_form_new_save_question (window, _("Save Your Check-in?"), body);
+  }
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 
