@@ -162,7 +162,8 @@ tm_application_startup (GApplication *application)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *today_accels[] = { "<Alt>1", NULL };
   static const char *sessions_accels[] = { "<Alt>2", NULL };
-  static const char *history_accels[] = { "<Alt>3", NULL };
+  static const char *calendar_accels[] = { "<Alt>3", NULL };
+  static const char *history_accels[] = { "<Alt>4", NULL };
   static const char *log_session_accels[] = { "<Control>n", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
@@ -178,6 +179,8 @@ tm_application_startup (GApplication *application)
                                          "win.show-page::today", today_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "win.show-page::sessions", sessions_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "win.show-page::calendar", calendar_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "win.show-page::history", history_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),

@@ -19,6 +19,7 @@ struct _TmTodayPage
   GtkLabel      *title_label;
   GtkLabel      *status_label;
   GtkButton     *save_button;
+  AdwActionRow  *next_session_row;
   AdwActionRow  *phq9_row;
   AdwActionRow  *gad7_row;
 
@@ -121,6 +122,64 @@ update_due (TmTodayPage *self)
   update_due_row (self, self->gad7_row, TM_QUESTIONNAIRE_GAD7, today, cadence);
 }
 
+/* The next planned session, one due today, or one overdue. No advice on
+ * what to take: the plan is the clinician's. */
+static void
+update_next_session (TmTodayPage *self)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(TmSchedule) schedule = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const TmPlannedDay *next;
+
+  if (self->store == NULL)
+    return;
+
+  schedule = tm_store_make_schedule (self->store, today, &plans, NULL, NULL);
+  next = schedule != NULL ? tm_schedule_next (schedule, today) : NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->next_session_row), next != NULL);
+  if (next == NULL)
+    return;
+
+  {
+    int days = tm_day_diff (today, next->day);
+    /* Translators: a strftime format for a near day: "Tue 2 Dec" */
+    g_autofree char *label = tm_day_format (next->day, _("%a %-d %b"));
+    g_autofree char *closes_day = tm_day_add (next->day, next->tolerance);
+    g_autofree char *closes = tm_day_format (closes_day, _("%a %-d %b"));
+
+    if (next->status == TM_PLANNED_DUE && days < 0)
+      {
+        /* Translators: %s is a day, e.g. "Tue 25 Nov" */
+        title = g_strdup_printf (_("The session planned for %s is overdue"), label);
+        /* Translators: %s is a day */
+        subtitle = g_strdup_printf (_("Its window closes on %s. If you are unsure what to do, ask your clinician."),
+                                    closes);
+      }
+    else if (days == 0)
+      {
+        title = g_strdup (_("A session is planned for today"));
+        subtitle = next->plan != NULL ? tm_plan_describe (next->plan) : NULL;
+      }
+    else
+      {
+        /* Translators: "Next planned session: Tue 2 Dec, in 4 days" */
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Next planned session: %s, in %d day",
+                                              "Next planned session: %s, in %d days", days),
+                                 label, days);
+        subtitle = next->plan != NULL ? tm_plan_describe (next->plan) : NULL;
+      }
+  }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->next_session_row), title);
+  adw_action_row_set_subtitle (self->next_session_row, subtitle != NULL ? subtitle : "");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->next_session_row), "s", next->day);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_session_row), "win.show-day");
+}
+
 static void
 load_day (TmTodayPage *self,
           const char  *day)
@@ -160,6 +219,7 @@ on_minute_cb (gpointer user_data)
     {
       load_today_unless_dirty (self);
       update_due (self);
+      update_next_session (self);
     }
   update_header (self);
 
@@ -197,6 +257,7 @@ on_midnight_cb (gpointer user_data)
   self->midnight_id = 0;
   load_today_unless_dirty (self);
   update_due (self);
+  update_next_session (self);
   schedule_midnight (self);
 
   return G_SOURCE_REMOVE;
@@ -313,6 +374,7 @@ tm_today_page_class_init (TmTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TmTodayPage, next_session_row);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, phq9_row);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, gad7_row);
   gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
@@ -347,9 +409,14 @@ tm_today_page_set_store (TmTodayPage *self,
                                G_CALLBACK (on_checkin_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "questionnaires-changed",
                                G_CALLBACK (update_due), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "sessions-changed",
+                               G_CALLBACK (update_next_session), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "plan-changed",
+                               G_CALLBACK (update_next_session), self, G_CONNECT_SWAPPED);
       today = tm_day_today ();
       load_day (self, today);
       update_due (self);
+      update_next_session (self);
       schedule_midnight (self);
       if (self->minute_id == 0)
         self->minute_id = g_timeout_add_seconds (60, on_minute_cb, self);

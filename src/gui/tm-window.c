@@ -5,7 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "tm-calendar-page.h"
+#include "tm-clinician.h"
 #include "tm-history-page.h"
+#include "tm-pin-dialog.h"
+#include "tm-plan-editor.h"
 #include "tm-questionnaire-window.h"
 #include "tm-session-editor.h"
 #include "tm-sessions-page.h"
@@ -54,6 +58,7 @@ static const struct
   GType     (*get_type) (void);
 } lazy_pages[] = {
   { "sessions", tm_sessions_page_get_type },
+  { "calendar", tm_calendar_page_get_type },
   { "history", tm_history_page_get_type },
 };
 
@@ -93,6 +98,45 @@ log_session (GtkWidget  *widget,
   TmSessionEditor *editor = tm_session_editor_new (GTK_WINDOW (self), self->store, NULL);
 
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+on_clinician_unlocked_cb (TmPinDialog *dialog,
+                          TmWindow    *self)
+{
+  TmPlanEditor *editor = tm_plan_editor_new (GTK_WINDOW (self), self->store);
+
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* Clinician mode: the PIN first (set on first use), then the plan. */
+static void
+edit_plan (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  TmWindow *self = TM_WINDOW (widget);
+  TmPinDialog *dialog;
+
+  dialog = tm_pin_dialog_new (GTK_WINDOW (self), self->store,
+                              tm_clinician_has_pin (self->store) ? TM_PIN_DIALOG_ENTER
+                                                                 : TM_PIN_DIALOG_SET);
+  g_signal_connect_object (dialog, "unlocked", G_CALLBACK (on_clinician_unlocked_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The calendar, at @day. */
+static void
+show_day (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  TmWindow *self = TM_WINDOW (widget);
+  GtkWidget *page;
+
+  adw_view_stack_set_visible_child_name (self->stack, "calendar");
+  page = ensure_page (self, "calendar");
+  tm_calendar_page_select_day (TM_CALENDAR_PAGE (page), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -279,6 +323,8 @@ tm_window_class_init (TmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page);
   gtk_widget_class_install_action (widget_class, "win.log-session", NULL, log_session);
   gtk_widget_class_install_action (widget_class, "win.start-questionnaire", "s", start_questionnaire);
+  gtk_widget_class_install_action (widget_class, "win.edit-plan", NULL, edit_plan);
+  gtk_widget_class_install_action (widget_class, "win.show-day", "s", show_day);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts);
 
   g_type_ensure (TM_TYPE_TODAY_PAGE);
