@@ -8,7 +8,11 @@
 #include <sqlite3.h>
 
 #include "tm-application.h"
+#include "tm-calendar-page.h"
 #include "tm-checkin-editor.h"
+#include "tm-day-cell.h"
+#include "tm-pin-dialog.h"
+#include "tm-plan-editor.h"
 #include "tm-checkin-form.h"
 #include "tm-effects-row.h"
 #include "tm-error-label.h"
@@ -1153,6 +1157,106 @@ questionnaire_item9_body (Fixture *f)
   wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
 }
 
+
+/* ---- clinician mode and the calendar ---------------------------------- */
+
+static gboolean
+cell_shows_day (GtkWidget     *widget,
+                gconstpointer  day)
+{
+  return g_strcmp0 (tm_day_cell_get_day (TM_DAY_CELL (widget)), day) == 0;
+}
+
+static void
+clinician_sets_plan_body (Fixture *f)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *in_two_weeks = tm_day_add (today, 14);
+  g_autofree char *tomorrow = tm_day_add (today, 1);
+  TmPinDialog *pin;
+  TmPlanEditor *editor;
+  TmCalendarPage *calendar;
+  GtkWidget *cell;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  /* First use: the clinician chooses a PIN, then the plan editor opens. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-plan", NULL));
+  pin = wait_for_window (f, TM_TYPE_PIN_DIALOG);
+  type_text (child (pin, TM_TYPE_PIN_DIALOG, "new_row"), "24681");
+  type_text (child (pin, TM_TYPE_PIN_DIALOG, "confirm_row"), "24681");
+  click (child (pin, TM_TYPE_PIN_DIALOG, "ok_button"));
+  g_assert_cmpstr (tm_error_label_get_message (child (pin, TM_TYPE_PIN_DIALOG, "error_label")), ==,
+                   "The PIN must have at least 6 digits (and at most 32).");
+  type_text (child (pin, TM_TYPE_PIN_DIALOG, "new_row"), "246810");
+  type_text (child (pin, TM_TYPE_PIN_DIALOG, "confirm_row"), "246810");
+  click (child (pin, TM_TYPE_PIN_DIALOG, "ok_button"));
+
+  editor = wait_for_window (f, TM_TYPE_PLAN_EDITOR);
+  adw_combo_row_set_selected (child (editor, TM_TYPE_PLAN_EDITOR, "interval_row"), 1);  /* every 2 weeks */
+  type_text (child (editor, TM_TYPE_PLAN_EDITOR, "dose_row"), "abc");
+  type_text (child (editor, TM_TYPE_PLAN_EDITOR, "author_row"), "Dr. Ortiz");
+  click (child (editor, TM_TYPE_PLAN_EDITOR, "save_button"));
+  g_assert_cmpstr (tm_error_label_get_message (child (editor, TM_TYPE_PLAN_EDITOR, "plan_error")), ==,
+                   "“abc” is not a dose. Write it in mg, for example 50 or 37.5.");
+  g_assert_cmpint (count_rows_in (f, "plan"), ==, 0);
+  type_text (child (editor, TM_TYPE_PLAN_EDITOR, "dose_row"), "50");
+  click (child (editor, TM_TYPE_PLAN_EDITOR, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_PLAN_EDITOR);
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT effective_from, interval_days, dose_mg, route,"
+                                           " tolerance_days, author FROM plan", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, today);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 14);
+  g_assert_cmpfloat (sqlite3_column_double (stmt, 2), ==, 50);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 3), ==, "sublingual");
+  g_assert_cmpint (sqlite3_column_int (stmt, 4), ==, 2);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 5), ==, "Dr. Ortiz");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* Today says a session is planned for today. */
+  {
+    TmTodayPage *today_page = TM_TODAY_PAGE (tm_window_get_page (f->window, "today"));
+    AdwActionRow *next = child (today_page, TM_TYPE_TODAY_PAGE, "next_session_row");
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (next)));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (next)), ==,
+                     "A session is planned for today");
+  }
+
+  /* The calendar marks the planned days, and only them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-day", "s", today));
+  calendar = TM_CALENDAR_PAGE (tm_window_get_page (f->window, "calendar"));
+  wait_for (is_mapped, calendar, "the calendar");
+  cell = find_widget (GTK_WIDGET (calendar), TM_TYPE_DAY_CELL, cell_shows_day, today);
+  g_assert_true (tm_day_cell_get_marks (TM_DAY_CELL (cell))->planned);
+  g_assert_cmpint (tm_day_cell_get_marks (TM_DAY_CELL (cell))->planned_status, ==, TM_PLANNED_DUE);
+  cell = find_widget (GTK_WIDGET (calendar), TM_TYPE_DAY_CELL, cell_shows_day, tomorrow);
+  if (cell != NULL)
+    g_assert_false (tm_day_cell_get_marks (TM_DAY_CELL (cell))->planned);
+  tm_calendar_page_select_day (calendar, in_two_weeks);
+  cell = find_widget (GTK_WIDGET (calendar), TM_TYPE_DAY_CELL, cell_shows_day, in_two_weeks);
+  g_assert_true (tm_day_cell_get_marks (TM_DAY_CELL (cell))->planned);
+  g_assert_cmpint (tm_day_cell_get_marks (TM_DAY_CELL (cell))->planned_status, ==, TM_PLANNED_UPCOMING);
+
+  /* Next time the PIN is asked for; a wrong one waits and opens nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-plan", NULL));
+  pin = wait_for_window (f, TM_TYPE_PIN_DIALOG);
+  g_assert_false (gtk_widget_get_visible (child (pin, TM_TYPE_PIN_DIALOG, "new_row")));
+  type_text (child (pin, TM_TYPE_PIN_DIALOG, "current_row"), "135790");
+  click (child (pin, TM_TYPE_PIN_DIALOG, "ok_button"));
+  g_assert_cmpstr (tm_error_label_get_message (child (pin, TM_TYPE_PIN_DIALOG, "error_label")), ==,
+                   "That is not the clinician PIN. Try again in 1 second.");
+  g_assert_false (gtk_widget_get_sensitive (child (pin, TM_TYPE_PIN_DIALOG, "ok_button")));
+  g_object_set_data (G_OBJECT (f->app), "tm-test-type", GSIZE_TO_POINTER (TM_TYPE_PLAN_EDITOR));
+  g_assert_false (window_of_type_is_open (f));
+  gtk_window_close (GTK_WINDOW (pin));
+  wait_for_window_gone (f, TM_TYPE_PIN_DIALOG);
+}
+
 static void
 test_today_save_and_find_again (Fixture       *f,
                                 gconstpointer  data)
@@ -1248,6 +1352,13 @@ test_questionnaire_item9 (Fixture       *f,
   run_app (f, questionnaire_item9_body);
 }
 
+static void
+test_clinician_sets_plan (Fixture       *f,
+                          gconstpointer  data)
+{
+  run_app (f, clinician_sets_plan_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1269,6 +1380,7 @@ main (int   argc,
   ADD ("sessions/refusals-and-edit", test_sessions_refusals_and_edit);
   ADD ("questionnaire/phq9", test_questionnaire_phq9);
   ADD ("questionnaire/item9-notice", test_questionnaire_item9);
+  ADD ("calendar/clinician-sets-plan", test_clinician_sets_plan);
 
   return g_test_run ();
 }

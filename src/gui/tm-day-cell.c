@@ -361,6 +361,14 @@ tm_day_cell_get_day (TmDayCell *self)
   return self->day;
 }
 
+const TmDayMarks *
+tm_day_cell_get_marks (TmDayCell *self)
+{
+  g_return_val_if_fail (TM_IS_DAY_CELL (self), NULL);
+
+  return &self->marks;
+}
+
 void
 tm_day_cell_set_selected (TmDayCell *self,
                           gboolean   selected)

@@ -27,6 +27,7 @@ void        tm_day_cell_set          (TmDayCell        *self,
                                       const char       *day,
                                       const TmDayMarks *marks);
 const char *tm_day_cell_get_day      (TmDayCell        *self);
+const TmDayMarks *tm_day_cell_get_marks (TmDayCell     *self);
 void        tm_day_cell_set_selected (TmDayCell        *self,
                                       gboolean          selected);
 char       *tm_day_marks_describe    (const TmDayMarks *marks);

@@ -27,6 +27,7 @@ struct _TmPinDialog
   TmStore          *store;
   TmPinDialogMode   mode;
   guint             wait_id;
+  int               wait_left;   /* seconds until the next try */
   gboolean          done;
 };
 
@@ -45,34 +46,47 @@ text_of (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
+static void
+show_wait (TmPinDialog *self)
+{
+  if (self->wait_left > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "That is not the clinician PIN. Try again in %d second.",
+                                      "That is not the clinician PIN. Try again in %d seconds.",
+                                      self->wait_left),
+                         self->wait_left);
+      tm_error_label_show (self->error_label, message);
+    }
+  else
+    tm_error_label_show (self->error_label, _("That is not the clinician PIN. Try again."));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->ok_button), self->wait_left <= 0);
+}
+
 static gboolean
 on_wait_tick_cb (gpointer data)
 {
   TmPinDialog *self = data;
-  int wait = tm_clinician_get_wait (self->store, g_get_real_time () / G_USEC_PER_SEC);
 
-  if (wait > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "That is not the clinician PIN. Try again in %d second.",
-                                      "That is not the clinician PIN. Try again in %d seconds.", wait),
-                         wait);
-      tm_error_label_show (self->error_label, message);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->ok_button), FALSE);
-      return G_SOURCE_CONTINUE;
-    }
+  self->wait_left--;
+  show_wait (self);
+  if (self->wait_left > 0)
+    return G_SOURCE_CONTINUE;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->ok_button), TRUE);
-  tm_error_label_show (self->error_label, _("That is not the clinician PIN. Try again."));
   self->wait_id = 0;
   return G_SOURCE_REMOVE;
 }
 
+/* Counts down from @seconds, with the button off until then. */
 static void
-start_waiting (TmPinDialog *self)
+start_waiting (TmPinDialog *self,
+               int          seconds)
 {
   g_clear_handle_id (&self->wait_id, g_source_remove);
-  if (on_wait_tick_cb (self))
+  self->wait_left = seconds;
+  show_wait (self);
+  if (seconds > 0)
     self->wait_id = g_timeout_add_seconds (1, on_wait_tick_cb, self);
 }
 
@@ -110,6 +124,7 @@ tm_pin_dialog_submit (TmPinDialog *self)
 {
   g_autoptr(GError) error = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  int retry_in = 0;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (TM_IS_PIN_DIALOG (self), FALSE);
@@ -123,7 +138,7 @@ tm_pin_dialog_submit (TmPinDialog *self)
       ok = check_new_pin (self, &error) && tm_clinician_set_pin (self->store, text_of (self->new_row), &error);
       break;
     case TM_PIN_DIALOG_ENTER:
-      ok = tm_clinician_verify_pin (self->store, text_of (self->current_row), now, NULL, &error);
+      ok = tm_clinician_verify_pin (self->store, text_of (self->current_row), now, &retry_in, &error);
       break;
     case TM_PIN_DIALOG_CHANGE:
       ok = check_new_pin (self, &error) &&
@@ -137,8 +152,10 @@ tm_pin_dialog_submit (TmPinDialog *self)
   if (!ok)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->current_row), "");
-      if (tm_clinician_get_wait (self->store, now) > 0)
-        start_waiting (self);
+      if (retry_in > 0)
+        start_waiting (self, retry_in);
+      else if (tm_clinician_get_wait (self->store, now) > 0)
+        start_waiting (self, tm_clinician_get_wait (self->store, now));
       else
         tm_error_label_show (self->error_label, error->message);
       return FALSE;
@@ -286,7 +303,7 @@ tm_pin_dialog_new (GtkWindow       *parent,
   gtk_window_set_title (GTK_WINDOW (self), adw_window_title_get_title (self->window_title));
 
   if (tm_clinician_get_wait (store, g_get_real_time () / G_USEC_PER_SEC) > 0)
-    start_waiting (self);
+    start_waiting (self, tm_clinician_get_wait (store, g_get_real_time () / G_USEC_PER_SEC));
 
   return self;
 }
