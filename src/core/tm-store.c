@@ -197,6 +197,15 @@ tm_store_class_init (TmStoreClass *klass)
   signals[TM_STORE_PLAN_CHANGED] =
     g_signal_new ("plan-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * TmStore::safety-changed:
+   *
+   * Emitted after a safety prompt is recorded or answered.
+   */
+  signals[TM_STORE_SAFETY_CHANGED] =
+    g_signal_new ("safety-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include "tm-checkin.h"
 #include "tm-plan.h"
 #include "tm-questionnaire.h"
+#include "tm-safety.h"
 #include "tm-schedule.h"
 #include "tm-session.h"
 #include "tm-store-error.h"
@@ -106,6 +107,23 @@ TmSchedule *tm_store_make_schedule      (TmStore     *self,
                                          const char  *today,
                                          GPtrArray  **plans,
                                          GPtrArray  **sessions,
+                                         GError     **error);
+
+gboolean    tm_store_add_safety_event   (TmStore        *self,
+                                         TmSafetyEvent  *event,
+                                         GError        **error);
+gboolean    tm_store_answer_safety_event (TmStore       *self,
+                                          TmSafetyEvent *event,
+                                          TmAnswer       answer,
+                                          GError       **error);
+GPtrArray  *tm_store_list_safety_events (TmStore     *self,
+                                         const char  *from,
+                                         const char  *to,
+                                         GError     **error);
+GPtrArray  *tm_store_check_safety       (TmStore     *self,
+                                         TmSource     source,
+                                         gpointer     record,
+                                         GDateTime   *now,
                                          GError     **error);
 
 char       *tm_store_get_meta           (TmStore     *self,
