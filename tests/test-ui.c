@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <locale.h>
+#include <string.h>
 #include <sqlite3.h>
 
 #include "tm-application.h"
@@ -13,6 +14,7 @@
 #include "tm-day-cell.h"
 #include "tm-pin-dialog.h"
 #include "tm-plan-editor.h"
+#include "tm-preferences-window.h"
 #include "tm-checkin-form.h"
 #include "tm-effects-row.h"
 #include "tm-error-label.h"
@@ -1257,6 +1259,219 @@ clinician_sets_plan_body (Fixture *f)
   wait_for_window_gone (f, TM_TYPE_PIN_DIALOG);
 }
 
+
+/* ---- safety prompts ----------------------------------------------------- */
+
+static gboolean
+dialog_with_heading (gpointer data)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), data) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static AdwMessageDialog *
+wait_for_prompt (const char *heading)
+{
+  g_autoptr(GListModel) toplevels = NULL;
+
+  wait_for (dialog_with_heading, (gpointer) heading, heading);
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  char *rule;
+  char *level;
+  char *answer;
+  char *answered_at;
+} EventRow;
+
+static void
+event_row_clear (EventRow *row)
+{
+  g_free (row->rule);
+  g_free (row->level);
+  g_free (row->answer);
+  g_free (row->answered_at);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EventRow, event_row_clear)
+
+static gboolean
+read_event (Fixture    *f,
+            const char *rule,
+            EventRow   *row)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rule, level, answer, answered_at FROM safety_event"
+                                           " WHERE rule = ? ORDER BY id DESC", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, rule, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      row->rule = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      row->level = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      row->answer = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      row->answered_at = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return found;
+}
+
+/* A session a minute ago, with peak dissociation @peak, through the editor. */
+static void
+log_session_with_peak (Fixture *f,
+                       int      peak)
+{
+  TmSessionEditor *editor;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) before = g_date_time_add_minutes (now, -1);
+  g_autofree char *time = g_date_time_format (before, "%H:%M");
+  g_autofree char *day = tm_day_from_date_time (before);
+  g_autofree char *today = tm_day_today ();
+
+  /* Just after midnight, "a minute ago" is yesterday: keep to today. */
+  if (g_strcmp0 (day, today) != 0)
+    g_free (time), time = g_strdup ("00:00");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-session", NULL));
+  editor = wait_for_window (f, TM_TYPE_SESSION_EDITOR);
+  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "time_row"), time);
+  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row"), "50");
+  choose_in_row (child (editor, TM_TYPE_SESSION_EDITOR, "peak_row"), peak);
+  click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_EDITOR);
+}
+
+static void
+safety_urgent_s1_body (Fixture *f)
+{
+  g_auto(EventRow) event = { 0 };
+  AdwMessageDialog *prompt;
+  TmTodayPage *today = TM_TODAY_PAGE (tm_window_get_page (f->window, "today"));
+
+  log_session_with_peak (f, 8);
+  g_assert_cmpint (count_rows_in (f, "session"), ==, 1);
+
+  /* The urgent S1 prompt, shown after the save and recorded as shown. */
+  prompt = wait_for_prompt ("Strong Effects: Stay Safe and Get Support");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (prompt), "tm-urgent"));
+  g_assert_true (adw_message_dialog_has_response (prompt, "resting"));
+  g_assert_true (adw_message_dialog_has_response (prompt, "help-now"));
+  g_assert_true (read_event (f, "S1", &event));
+  g_assert_cmpstr (event.level, ==, "urgent");
+  g_assert_null (event.answer);
+  event_row_clear (&event);
+  memset (&event, 0, sizeof event);
+
+  adw_message_dialog_response (prompt, "resting");
+  spin (50);
+  g_assert_true (read_event (f, "S1", &event));
+  g_assert_cmpstr (event.answer, ==, "resting");
+  g_assert_nonnull (event.answered_at);
+
+  /* Without a plan, S3 asks for one next. */
+  prompt = wait_for_prompt ("No Plan to Compare With");
+  adw_message_dialog_response (prompt, "noted");
+
+  /* Today carries the no-driving reminder. */
+  g_assert_true (gtk_widget_get_visible (child (today, TM_TYPE_TODAY_PAGE, "reminder_row")));
+}
+
+static void
+safety_s4_shows_crisis_line_body (Fixture *f)
+{
+  TmPreferencesWindow *prefs;
+  TmQuestionnaireWindow *window;
+  AdwMessageDialog *prompt;
+  GtkWidget *number = NULL;
+  g_auto(EventRow) event = { 0 };
+
+  /* The crisis line set in Preferences, through its rows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
+  prefs = wait_for_window (f, TM_TYPE_PREFERENCES_WINDOW);
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "crisis_name_row"), "TelefonSeelsorge");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "crisis_number_row"), "0800 111 0 111");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_phone_row"), "call me");
+  g_assert_false (tm_preferences_window_save (prefs));
+  g_assert_cmpstr (tm_error_label_get_message (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "error_label")), ==,
+                   "The clinician's phone can only have digits, spaces and + - ( ) / . in it.");
+  g_assert_cmpstr (gtk_editable_get_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_phone_row")), ==, "call me");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_phone_row"), "+49 30 1234567");
+  g_signal_emit_by_name (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_phone_row"), "apply");
+  spin (20);
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+
+  /* A PHQ-9 with item 9 at 1 and a low total. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-questionnaire", "s", "phq9"));
+  window = wait_for_window (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
+  for (int i = 1; i <= 8; i++)
+    answer (window, i, 0);
+  answer (window, 9, 1);
+  click (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "save_button"));
+
+  prompt = wait_for_prompt ("You Don't Have to Handle This Alone");
+  number = find_named (adw_message_dialog_get_extra_child (prompt), "crisis-number");
+  g_assert_nonnull (number);
+  /* Emergency services come first, then the crisis line. */
+  {
+    GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (number));
+    GtkWidget *crisis = find_named (gtk_widget_get_next_sibling (row), "crisis-number");
+
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (crisis)), ==, "0800 111 0 111");
+  }
+  adw_message_dialog_response (prompt, "contact-clinician");
+  spin (50);
+  g_assert_true (read_event (f, "S4", &event));
+  g_assert_cmpstr (event.level, ==, "urgent");
+  g_assert_cmpstr (event.answer, ==, "contact-clinician");
+}
+
+/* The record is saved before any prompt: closing everything while the
+ * prompt is open loses nothing, and the prompt stays recorded as shown. */
+static void
+safety_prompt_never_blocks_saving_body (Fixture *f)
+{
+  g_auto(EventRow) event = { 0 };
+  GList *windows;
+
+  log_session_with_peak (f, 9);
+  wait_for_prompt ("Strong Effects: Stay Safe and Get Support");
+  g_assert_cmpint (count_rows_in (f, "session"), ==, 1);
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
+    gtk_window_destroy (windows->data);
+  spin (50);
+
+  g_assert_cmpint (count_rows_in (f, "session"), ==, 1);
+  g_assert_true (read_event (f, "S1", &event));
+  g_assert_null (event.answer);
+}
+
 static void
 test_today_save_and_find_again (Fixture       *f,
                                 gconstpointer  data)
@@ -1359,6 +1574,27 @@ test_clinician_sets_plan (Fixture       *f,
   run_app (f, clinician_sets_plan_body);
 }
 
+static void
+test_safety_urgent_s1 (Fixture       *f,
+                       gconstpointer  data)
+{
+  run_app (f, safety_urgent_s1_body);
+}
+
+static void
+test_safety_s4_shows_crisis_line (Fixture       *f,
+                                  gconstpointer  data)
+{
+  run_app (f, safety_s4_shows_crisis_line_body);
+}
+
+static void
+test_safety_prompt_never_blocks_saving (Fixture       *f,
+                                        gconstpointer  data)
+{
+  run_app (f, safety_prompt_never_blocks_saving_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1381,6 +1617,9 @@ main (int   argc,
   ADD ("questionnaire/phq9", test_questionnaire_phq9);
   ADD ("questionnaire/item9-notice", test_questionnaire_item9);
   ADD ("calendar/clinician-sets-plan", test_clinician_sets_plan);
+  ADD ("safety/urgent-s1-answer-recorded", test_safety_urgent_s1);
+  ADD ("safety/s4-shows-crisis-line", test_safety_s4_shows_crisis_line);
+  ADD ("safety/prompt-never-blocks-saving", test_safety_prompt_never_blocks_saving);
 
   return g_test_run ();
 }

@@ -166,6 +166,7 @@ tm_application_startup (GApplication *application)
   static const char *history_accels[] = { "<Alt>4", NULL };
   static const char *log_session_accels[] = { "<Control>n", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (tm_application_parent_class)->startup (application);
 
@@ -187,6 +188,8 @@ tm_application_startup (GApplication *application)
                                          "win.log-session", log_session_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "win.show-help-overlay", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "win.preferences", preferences_accels);
 
   data_dir = self->data_dir != NULL ? g_strdup (self->data_dir) : tm_store_default_data_dir ();
   self->store = tm_store_open (data_dir, &self->store_error);

@@ -27,6 +27,9 @@ struct _TmHistoryPage
   GtkStack           *questionnaire_stack;
   GtkListView        *questionnaire_list_view;
   AdwComboRow        *cadence_row;
+  AdwComboRow        *safety_period_row;
+  GtkListBox         *safety_list;
+  GtkWidget          *safety_empty_label;
 
   TmStore            *store;
   GtkFilterListModel *filtered;
@@ -242,6 +245,76 @@ on_cadence_selected_cb (TmHistoryPage *self)
     show_error (self, error->message);
 }
 
+/* The safety record for the period chosen: 30 days, 3 months, a year, all. */
+static void
+update_safety_list (TmHistoryPage *self)
+{
+  static const int period_days[] = { 30, 91, 365, -1 };
+  guint selected = adw_combo_row_get_selected (self->safety_period_row);
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *from = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+
+  if (self->store == NULL)
+    return;
+
+  if (selected < G_N_ELEMENTS (period_days) && period_days[selected] > 0)
+    from = tm_day_add (today, -period_days[selected] + 1);
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->safety_list))) != NULL)
+    gtk_list_box_remove (self->safety_list, row);
+
+  events = tm_store_list_safety_events (self->store, from, NULL, &error);
+  if (events == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  /* Newest first. */
+  for (guint i = events->len; i > 0; i--)
+    {
+      TmSafetyEvent *event = events->pdata[i - 1];
+      g_autoptr(GDateTime) shown = tm_instant_parse (event->shown_at);
+      g_autoptr(GDateTime) local = shown != NULL ? g_date_time_to_local (shown) : NULL;
+      g_autofree char *day = local != NULL ? tm_day_from_date_time (local) : NULL;
+      g_autofree char *day_text = day != NULL ? tm_day_format_long (day) : g_strdup (event->shown_at);
+      g_autofree char *time = local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup ("");
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *level_class = g_strdup_printf ("tm-level-%s", tm_level_to_string (event->level));
+      GtkWidget *level = gtk_label_new (tm_level_get_label (event->level));
+      TmAnswer answer;
+      const char *answer_text;
+
+      if (event->answer != NULL && tm_answer_from_string (event->answer, &answer))
+        answer_text = tm_answer_get_label (answer);
+      else
+        answer_text = _("Not answered");
+
+      /* Translators: "S1 · Effects after a dose" */
+      title = g_strdup_printf (_("%s · %s"), tm_rule_to_string (event->rule), tm_rule_get_name (event->rule));
+      /* Translators: "Saturday 28 November 2026, 19:42 · I'm somewhere safe and resting" */
+      subtitle = g_strdup_printf (_("%s, %s · %s"), day_text, time, answer_text);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      gtk_widget_set_valign (level, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (level, "tm-tag");
+      gtk_widget_add_css_class (level, "caption");
+      gtk_widget_add_css_class (level, level_class);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), level);
+      gtk_list_box_append (self->safety_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->safety_list), events->len > 0);
+  gtk_widget_set_visible (self->safety_empty_label, events->len == 0);
+}
+
 static void
 on_questionnaire_setup_cb (GtkSignalListItemFactory *factory,
                            GtkListItem              *item)
@@ -357,6 +430,9 @@ tm_history_page_class_init (TmHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, questionnaire_stack);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, questionnaire_list_view);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, cadence_row);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, safety_period_row);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, safety_list);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, safety_empty_label);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, empty_page);
@@ -364,6 +440,7 @@ tm_history_page_class_init (TmHistoryPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_questionnaire_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cadence_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_safety_list);
 }
 
 static void
@@ -372,6 +449,7 @@ tm_history_page_init (TmHistoryPage *self)
   GtkListItemFactory *factory;
   GtkSelectionModel *selection;
   g_autoptr(GtkStringList) cadences = NULL;
+  g_autoptr(GtkStringList) periods = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -396,6 +474,13 @@ tm_history_page_init (TmHistoryPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (on_questionnaire_bind_cb), NULL);
   gtk_list_view_set_factory (self->questionnaire_list_view, factory);
   g_object_unref (factory);
+
+  periods = gtk_string_list_new (NULL);
+  gtk_string_list_append (periods, _("Last 30 days"));
+  gtk_string_list_append (periods, _("Last 3 months"));
+  gtk_string_list_append (periods, _("Last year"));
+  gtk_string_list_append (periods, _("All"));
+  adw_combo_row_set_model (self->safety_period_row, G_LIST_MODEL (periods));
 
   cadences = gtk_string_list_new (NULL);
   gtk_string_list_append (cadences, _("Two weeks"));
@@ -430,5 +515,10 @@ tm_history_page_set_store (TmHistoryPage *self,
                                   tm_store_get_questionnaire_cadence (store) == TM_CADENCE_WEEKLY ? 1 : 0);
     }
   update_questionnaire_page (self);
+
+  if (store != NULL)
+    g_signal_connect_object (store, "safety-changed", G_CALLBACK (update_safety_list), self,
+                             G_CONNECT_SWAPPED);
+  update_safety_list (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

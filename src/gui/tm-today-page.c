@@ -19,6 +19,7 @@ struct _TmTodayPage
   GtkLabel      *title_label;
   GtkLabel      *status_label;
   GtkButton     *save_button;
+  AdwActionRow  *reminder_row;
   AdwActionRow  *next_session_row;
   AdwActionRow  *phq9_row;
   AdwActionRow  *gad7_row;
@@ -129,6 +130,7 @@ update_next_session (TmTodayPage *self)
 {
   g_autofree char *today = tm_day_today ();
   g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(TmSchedule) schedule = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
@@ -137,7 +139,16 @@ update_next_session (TmTodayPage *self)
   if (self->store == NULL)
     return;
 
-  schedule = tm_store_make_schedule (self->store, today, &plans, NULL, NULL);
+  schedule = tm_store_make_schedule (self->store, today, &plans, &sessions, NULL);
+
+  /* After a session with effects: not a day for driving, until noon tomorrow. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) until = sessions != NULL ? tm_safety_reminder_until (sessions, now) : NULL;
+
+    gtk_widget_set_visible (GTK_WIDGET (self->reminder_row), until != NULL);
+  }
+
   next = schedule != NULL ? tm_schedule_next (schedule, today) : NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->next_session_row), next != NULL);
   if (next == NULL)
@@ -219,9 +230,9 @@ on_minute_cb (gpointer user_data)
     {
       load_today_unless_dirty (self);
       update_due (self);
-      update_next_session (self);
     }
   update_header (self);
+  update_next_session (self);
 
   return G_SOURCE_CONTINUE;
 }
@@ -374,6 +385,7 @@ tm_today_page_class_init (TmTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TmTodayPage, reminder_row);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, next_session_row);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, phq9_row);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, gad7_row);
@@ -452,7 +464,11 @@ tm_today_page_save (TmTodayPage *self)
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (TM_IS_WINDOW (root))
-    tm_window_add_toast (TM_WINDOW (root), adw_toast_new (_("Check-in saved")));
+    {
+      tm_window_add_toast (TM_WINDOW (root), adw_toast_new (_("Check-in saved")));
+      tm_window_check_safety (TM_WINDOW (root), NULL, TM_SOURCE_CHECKIN,
+                              tm_checkin_form_get_saved (self->form));
+    }
 
   /* A check-in saved for a day that has since ended hands over to today. */
   load_today_unless_dirty (self);

@@ -10,7 +10,9 @@
 #include "tm-history-page.h"
 #include "tm-pin-dialog.h"
 #include "tm-plan-editor.h"
+#include "tm-preferences-window.h"
 #include "tm-questionnaire-window.h"
+#include "tm-safety-prompter.h"
 #include "tm-session-editor.h"
 #include "tm-sessions-page.h"
 #include "tm-today-page.h"
@@ -25,6 +27,7 @@ struct _TmWindow
   TmTodayPage          *today_page;
 
   TmStore              *store;
+  TmSafetyPrompter     *prompter;
   AdwToast             *toast;    /* the one shown last; weak */
   gboolean              closing;
 };
@@ -137,6 +140,26 @@ show_day (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, "calendar");
   page = ensure_page (self, "calendar");
   tm_calendar_page_select_day (TM_CALENDAR_PAGE (page), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_preferences (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TmWindow *self = TM_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (tm_preferences_window_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+get_help (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  TmWindow *self = TM_WINDOW (widget);
+
+  tm_safety_prompter_show_help (self->prompter, GTK_WINDOW (self));
 }
 
 static void
@@ -284,6 +307,7 @@ tm_window_constructed (GObject *object)
   G_OBJECT_CLASS (tm_window_parent_class)->constructed (object);
 
   tm_today_page_set_store (self->today_page, self->store);
+  self->prompter = tm_safety_prompter_new (self->store);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -295,6 +319,7 @@ tm_window_dispose (GObject *object)
   TmWindow *self = TM_WINDOW (object);
 
   g_clear_weak_pointer (&self->toast);
+  g_clear_object (&self->prompter);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_WINDOW);
   g_clear_object (&self->store);
 
@@ -324,6 +349,8 @@ tm_window_class_init (TmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.log-session", NULL, log_session);
   gtk_widget_class_install_action (widget_class, "win.start-questionnaire", "s", start_questionnaire);
   gtk_widget_class_install_action (widget_class, "win.edit-plan", NULL, edit_plan);
+  gtk_widget_class_install_action (widget_class, "win.get-help", NULL, get_help);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, show_preferences);
   gtk_widget_class_install_action (widget_class, "win.show-day", "s", show_day);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts);
 
@@ -478,4 +505,22 @@ tm_window_offer_undo (TmWindow      *self,
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb),
                          undo, undo_free, 0);
   tm_window_add_toast (self, toast);
+}
+
+/**
+ * tm_window_check_safety:
+ * @over: (nullable): the window the prompts go over; this one when %NULL
+ * @record: the check-in, session or questionnaire just saved
+ *
+ * Shows the safety prompts @record calls for.
+ */
+void
+tm_window_check_safety (TmWindow  *self,
+                        GtkWindow *over,
+                        TmSource   source,
+                        gpointer   record)
+{
+  g_return_if_fail (TM_IS_WINDOW (self));
+
+  tm_safety_prompter_check (self->prompter, over != NULL ? over : GTK_WINDOW (self), source, record);
 }

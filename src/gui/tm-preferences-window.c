@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Preferences: who to call (crisis line, emergency number, clinician).
+ * Each change is checked in core and kept when applied; a refused one
+ * stays in its row with the reason under it. */
+#define G_LOG_DOMAIN "tm-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tm-error-label.h"
+#include "tm-preferences-window.h"
+#include "tm-safety-contacts.h"
+
+struct _TmPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  AdwEntryRow          *crisis_name_row;
+  AdwEntryRow          *crisis_number_row;
+  AdwEntryRow          *emergency_row;
+  AdwEntryRow          *clinician_name_row;
+  AdwEntryRow          *clinician_phone_row;
+  GtkWidget            *unknown_group;
+  TmErrorLabel         *error_label;
+
+  TmStore              *store;
+};
+
+G_DEFINE_FINAL_TYPE (TmPreferencesWindow, tm_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static char *
+text_of (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static void
+set_text (AdwEntryRow *row,
+          const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+load (TmPreferencesWindow *self)
+{
+  g_autoptr(TmSafetyContacts) contacts = tm_store_get_safety_contacts (self->store);
+
+  set_text (self->crisis_name_row, contacts->crisis_name);
+  set_text (self->crisis_number_row, contacts->crisis_number);
+  set_text (self->emergency_row, contacts->emergency_number);
+  set_text (self->clinician_name_row, contacts->clinician_name);
+  set_text (self->clinician_phone_row, contacts->clinician_phone);
+  gtk_widget_set_visible (self->unknown_group, contacts->crisis_number == NULL);
+}
+
+/**
+ * tm_preferences_window_save:
+ *
+ * Keeps every row as it is shown; a refused value is explained and stays.
+ */
+gboolean
+tm_preferences_window_save (TmPreferencesWindow *self)
+{
+  g_autoptr(TmSafetyContacts) contacts = g_new0 (TmSafetyContacts, 1);
+  g_autoptr(GError) error = NULL;
+  const char *field = NULL;
+  AdwEntryRow *rows[] = { self->crisis_name_row, self->crisis_number_row, self->emergency_row,
+                          self->clinician_name_row, self->clinician_phone_row };
+  const char *fields[] = { "crisis_name", "crisis_number", "emergency_number",
+                           "clinician_name", "clinician_phone" };
+
+  contacts->crisis_name = text_of (self->crisis_name_row);
+  contacts->crisis_number = text_of (self->crisis_number_row);
+  contacts->emergency_number = text_of (self->emergency_row);
+  contacts->clinician_name = text_of (self->clinician_name_row);
+  contacts->clinician_phone = text_of (self->clinician_phone_row);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
+
+  if (!tm_store_set_safety_contacts (self->store, contacts, &field, &error))
+    {
+      tm_error_label_show (self->error_label, error->message);
+      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+        if (g_strcmp0 (field, fields[i]) == 0)
+          {
+            gtk_widget_add_css_class (GTK_WIDGET (rows[i]), "error");
+            gtk_widget_grab_focus (GTK_WIDGET (rows[i]));
+          }
+      return FALSE;
+    }
+
+  tm_error_label_hide (self->error_label);
+  /* Emptied numbers come back as the locale's defaults. */
+  load (self);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Saved")));
+  return TRUE;
+}
+
+static void
+on_apply_cb (TmPreferencesWindow *self)
+{
+  tm_preferences_window_save (self);
+}
+
+static void
+tm_preferences_window_dispose (GObject *object)
+{
+  TmPreferencesWindow *self = TM_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_PREFERENCES_WINDOW);
+
+  G_OBJECT_CLASS (tm_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+tm_preferences_window_class_init (TmPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tm_preferences_window_dispose;
+
+  g_type_ensure (TM_TYPE_ERROR_LABEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/tm-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, crisis_name_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, crisis_number_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, emergency_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, clinician_name_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, clinician_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, unknown_group);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_apply_cb);
+}
+
+static void
+tm_preferences_window_init (TmPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+TmPreferencesWindow *
+tm_preferences_window_new (GtkWindow *parent,
+                           TmStore   *store)
+{
+  TmPreferencesWindow *self;
+
+  g_return_val_if_fail (TM_IS_STORE (store), NULL);
+
+  self = g_object_new (TM_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "application", parent ? gtk_window_get_application (parent) : NULL,
+                       NULL);
+  self->store = g_object_ref (store);
+  load (self);
+
+  return self;
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tm-store.h"
+
+G_BEGIN_DECLS
+
+#define TM_TYPE_SAFETY_PROMPTER (tm_safety_prompter_get_type ())
+G_DECLARE_FINAL_TYPE (TmSafetyPrompter, tm_safety_prompter, TM, SAFETY_PROMPTER, GObject)
+
+TmSafetyPrompter *tm_safety_prompter_new   (TmStore          *store);
+void              tm_safety_prompter_check (TmSafetyPrompter *self,
+                                            GtkWindow        *parent,
+                                            TmSource          source,
+                                            gpointer          record);
+void              tm_safety_prompter_show_help (TmSafetyPrompter *self,
+                                                GtkWindow        *parent);
+
+G_END_DECLS
