@@ -16,7 +16,8 @@
  * tm_store_add_safety_event:
  * @event: a prompt being shown; on success its id is set
  *
- * Records that a prompt was shown, before it is answered.
+ * Records that a prompt was shown, usually before it is answered (an
+ * event that carries its answer, from the demo or a file, keeps it).
  */
 gboolean
 tm_store_add_safety_event (TmStore        *self,
@@ -31,8 +32,9 @@ tm_store_add_safety_event (TmStore        *self,
   g_return_val_if_fail (TM_IS_SAFETY_EVENT (event), FALSE);
 
   if (!tm_store_prepare (self,
-                         "INSERT INTO safety_event (rule, level, source, source_id, shown_at, detail)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+                         "INSERT INTO safety_event (rule, level, source, source_id, shown_at, detail,"
+                         "                          answered_at, answer)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
                          &stmt, what, error))
     return FALSE;
 
@@ -45,6 +47,8 @@ tm_store_add_safety_event (TmStore        *self,
     sqlite3_bind_null (stmt, 4);
   sqlite3_bind_text (stmt, 5, event->shown_at, -1, SQLITE_TRANSIENT);
   tm_sqlite_bind_text (stmt, 6, event->detail);
+  tm_sqlite_bind_text (stmt, 7, event->answered_at);
+  tm_sqlite_bind_text (stmt, 8, event->answer);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)

@@ -935,3 +935,52 @@ tm_store_model_remove (GListStore *model,
   if (model != NULL && g_list_store_find_with_equal_func (model, item, same_id, &position))
     g_list_store_remove (model, position);
 }
+
+/**
+ * tm_store_get_first_day:
+ *
+ * Returns: (nullable): the first day with a check-in or a session
+ */
+char *
+tm_store_get_first_day (TmStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TM_IS_STORE (self), NULL);
+
+  if (!tm_store_prepare (self,
+                         "SELECT min(d) FROM (SELECT min(day) AS d FROM checkin"
+                         "                    UNION ALL SELECT min(substr(taken_at, 1, 10)) FROM session)",
+                         &stmt, "", NULL))
+    return NULL;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return tm_sqlite_column_dup (stmt, 0);
+  return NULL;
+}
+
+/**
+ * tm_store_begin:
+ *
+ * Starts a transaction around many saves (the demo, an import): they are
+ * committed together by tm_store_commit(), or not at all.
+ */
+gboolean
+tm_store_begin (TmStore  *self,
+                GError  **error)
+{
+  return tm_sqlite_exec (self->db, "BEGIN IMMEDIATE", self->path, _("nothing was saved"), error);
+}
+
+gboolean
+tm_store_commit (TmStore  *self,
+                 GError  **error)
+{
+  return tm_sqlite_exec (self->db, "COMMIT", self->path, _("nothing was saved"), error);
+}
+
+void
+tm_store_rollback (TmStore *self)
+{
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}

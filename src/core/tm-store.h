@@ -126,6 +126,13 @@ GPtrArray  *tm_store_check_safety       (TmStore     *self,
                                          GDateTime   *now,
                                          GError     **error);
 
+char       *tm_store_get_first_day      (TmStore     *self);
+gboolean    tm_store_begin              (TmStore     *self,
+                                         GError     **error);
+gboolean    tm_store_commit             (TmStore     *self,
+                                         GError     **error);
+void        tm_store_rollback           (TmStore     *self);
+
 char       *tm_store_get_meta           (TmStore     *self,
                                          const char  *key);
 gboolean    tm_store_set_meta           (TmStore     *self,

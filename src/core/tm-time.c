@@ -137,8 +137,9 @@ tm_day_format (const char *day,
   if (!tm_day_to_date (day, &date))
     g_return_val_if_reached (NULL);
 
-  dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                              g_date_get_day (&date), 12, 0, 0);
+  /* A calendar day has no time zone; UTC spares a look at the local one. */
+  dt = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                            g_date_get_day (&date), 12, 0, 0);
   return g_date_time_format (dt, format);
 }
 

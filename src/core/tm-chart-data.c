@@ -1,0 +1,460 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The charts' data (DESIGN.md, Definitions): one entry per day of the
+ * range with its ratings and 7-day rolling mean, the sessions and planned
+ * days with their status, the plan periods, the safety events, the
+ * after-dose curve and the questionnaire totals. */
+#define G_LOG_DOMAIN "tm-chart-data"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "tm-chart-data.h"
+
+#define ROLLING_DAYS      7
+#define ROLLING_MIN_DAYS  4
+#define NOTE_START_CHARS  80
+
+static int
+index_of (const char *from,
+          const char *day)
+{
+  return tm_day_diff (from, day);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * tm_chart_after_dose:
+ * @checkins: (element-type TmCheckin): the check-ins to count
+ * @sessions: (element-type TmSession): every session
+ *
+ * For each check-in day d with a session on or before d, k = d − the day of
+ * the latest such session; for each k: n, mean mood, population SD.
+ *
+ * Returns: (transfer full) (element-type TmAfterDosePoint): by k, only the
+ *   k that occur
+ */
+GArray *
+tm_chart_after_dose (GPtrArray *checkins,
+                     GPtrArray *sessions)
+{
+  g_autoptr(GPtrArray) session_days = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) sums = g_array_new (FALSE, TRUE, sizeof (double) * 3);
+  GArray *points = g_array_new (FALSE, TRUE, sizeof (TmAfterDosePoint));
+
+  for (guint i = 0; sessions != NULL && i < sessions->len; i++)
+    {
+      char *day = tm_session_get_day (sessions->pdata[i]);
+
+      if (day != NULL)
+        g_ptr_array_add (session_days, day);
+    }
+  g_ptr_array_sort (session_days, compare_strings);
+
+  for (guint i = 0; checkins != NULL && i < checkins->len; i++)
+    {
+      TmCheckin *c = checkins->pdata[i];
+      const char *latest = NULL;
+      guint lo = 0, hi = session_days->len;
+      double *sum;
+      int k;
+
+      if (c->mood < 0)
+        continue;
+
+      /* The latest session day on or before the check-in's day. */
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (strcmp (session_days->pdata[mid], c->day) <= 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (lo == 0)
+        continue;
+      latest = session_days->pdata[lo - 1];
+
+      k = tm_day_diff (latest, c->day);
+      if ((guint) k >= sums->len)
+        g_array_set_size (sums, (guint) k + 1);
+      sum = &g_array_index (sums, double, (guint) k * 3);
+      sum[0] += 1;
+      sum[1] += c->mood;
+      sum[2] += (double) c->mood * c->mood;
+    }
+
+  for (guint k = 0; k < sums->len; k++)
+    {
+      double *sum = &g_array_index (sums, double, k * 3);
+      TmAfterDosePoint p = { 0 };
+      double variance;
+
+      if (sum[0] == 0)
+        continue;
+      p.k = (int) k;
+      p.n = (int) sum[0];
+      p.mean = sum[1] / sum[0];
+      variance = sum[2] / sum[0] - p.mean * p.mean;
+      p.sd = variance > 0 ? sqrt (variance) : 0;
+      g_array_append_val (points, p);
+    }
+
+  return points;
+}
+
+/* An empty record, its arrays owning what is added to them. */
+TmChartRecord *
+tm_chart_record_new (void)
+{
+  TmChartRecord *record = g_new0 (TmChartRecord, 1);
+
+  record->checkins = g_ptr_array_new_with_free_func (g_object_unref);
+  record->sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  record->plans = g_ptr_array_new_with_free_func (g_object_unref);
+  record->plan_dates = g_ptr_array_new_with_free_func (g_object_unref);
+  record->events = g_ptr_array_new_with_free_func (g_object_unref);
+  record->questionnaires = g_ptr_array_new_with_free_func (g_object_unref);
+  return record;
+}
+
+void
+tm_chart_record_free (TmChartRecord *record)
+{
+  if (record == NULL)
+    return;
+
+  g_clear_pointer (&record->checkins, g_ptr_array_unref);
+  g_clear_pointer (&record->sessions, g_ptr_array_unref);
+  g_clear_pointer (&record->plans, g_ptr_array_unref);
+  g_clear_pointer (&record->plan_dates, g_ptr_array_unref);
+  g_clear_pointer (&record->events, g_ptr_array_unref);
+  g_clear_pointer (&record->questionnaires, g_ptr_array_unref);
+  g_free (record);
+}
+
+static void
+clear_day (gpointer data)
+{
+  g_free (((TmChartDay *) data)->note_start);
+}
+
+/**
+ * tm_chart_data_new:
+ * @from: the first day of the range
+ * @to: the last day, inclusive
+ * @today: the day that decides which windows have closed
+ *
+ * A pure function of @record.
+ */
+TmChartData *
+tm_chart_data_new (const TmChartRecord *record,
+                   const char          *from,
+                   const char          *to,
+                   const char          *today)
+{
+  TmChartData *data = g_new0 (TmChartData, 1);
+  g_autoptr(GPtrArray) in_range = g_ptr_array_new ();
+  g_autofree int *moods = NULL;
+  g_autofree char *until = NULL;
+  g_autoptr(TmSchedule) schedule = NULL;
+  g_autoptr(GPtrArray) sorted_plans = NULL;
+  double sum = 0;
+  const TmPlan *end_plan;
+
+  g_return_val_if_fail (tm_day_is_valid (from) && tm_day_is_valid (to), NULL);
+
+  g_strlcpy (data->from, from, sizeof data->from);
+  g_strlcpy (data->to, to, sizeof data->to);
+  g_strlcpy (data->today, today, sizeof data->today);
+  data->n_days = MAX (1, tm_day_diff (from, to) + 1);
+  data->today_index = tm_day_diff (from, today);
+  data->mean_mood = NAN;
+
+  data->days = g_array_sized_new (FALSE, TRUE, sizeof (TmChartDay), (guint) data->n_days);
+  g_array_set_clear_func (data->days, clear_day);
+  g_array_set_size (data->days, (guint) data->n_days);
+  for (int i = 0; i < data->n_days; i++)
+    {
+      TmChartDay *d = &g_array_index (data->days, TmChartDay, i);
+      g_autofree char *day = tm_day_add (from, i);
+
+      g_strlcpy (d->day, day, sizeof d->day);
+      d->mood = d->anxiety = d->energy = -1;
+      d->rolling = NAN;
+    }
+
+  /* Ratings, with six more days before the range for the rolling mean. */
+  moods = g_new (int, (gsize) data->n_days + ROLLING_DAYS - 1);
+  for (int i = 0; i < data->n_days + ROLLING_DAYS - 1; i++)
+    moods[i] = -1;
+
+  for (guint i = 0; record->checkins != NULL && i < record->checkins->len; i++)
+    {
+      TmCheckin *c = record->checkins->pdata[i];
+      int index = index_of (from, c->day);
+
+      if (index >= -(ROLLING_DAYS - 1) && index < data->n_days)
+        moods[index + ROLLING_DAYS - 1] = c->mood;
+      if (index < 0 || index >= data->n_days)
+        continue;
+
+      {
+        TmChartDay *d = &g_array_index (data->days, TmChartDay, index);
+
+        d->mood = c->mood;
+        d->anxiety = c->anxiety;
+        d->energy = c->energy;
+        d->note_start = tm_note_excerpt (c->note, NOTE_START_CHARS);
+        g_ptr_array_add (in_range, c);
+        sum += c->mood;
+        data->n_checked_in++;
+      }
+    }
+  if (data->n_checked_in > 0)
+    data->mean_mood = sum / data->n_checked_in;
+
+  {
+    int window_sum = 0, window_n = 0;
+
+    for (int i = 0; i < data->n_days + ROLLING_DAYS - 1; i++)
+      {
+        if (moods[i] >= 0)
+          window_sum += moods[i], window_n++;
+        if (i >= ROLLING_DAYS && moods[i - ROLLING_DAYS] >= 0)
+          window_sum -= moods[i - ROLLING_DAYS], window_n--;
+        if (i >= ROLLING_DAYS - 1 && window_n >= ROLLING_MIN_DAYS)
+          g_array_index (data->days, TmChartDay, i - (ROLLING_DAYS - 1)).rolling =
+            (double) window_sum / window_n;
+      }
+  }
+
+  /* Planned against taken over the whole record, shown for the range. */
+  until = tm_day_add (strcmp (to, today) > 0 ? to : today, 1);
+  schedule = tm_schedule_new (record->plans, record->plan_dates, record->sessions, until, today);
+
+  data->sessions = g_array_new (FALSE, TRUE, sizeof (TmChartSession));
+  for (guint i = 0; record->sessions != NULL && i < record->sessions->len; i++)
+    {
+      TmSession *s = record->sessions->pdata[i];
+      g_autofree char *day = tm_session_get_day (s);
+      g_autoptr(GDateTime) taken = tm_instant_parse (s->taken_at);
+      g_autofree char *time = taken != NULL ? g_date_time_format (taken, "%H:%M") : g_strdup ("");
+      TmChartSession cs = { 0 };
+      int index = day != NULL ? index_of (from, day) : -1;
+
+      if (index < 0 || index >= data->n_days)
+        continue;
+
+      g_strlcpy (cs.day, day, sizeof cs.day);
+      cs.day_index = index;
+      cs.dose_mg = s->dose_mg;
+      cs.route = s->route;
+      g_strlcpy (cs.time, time, sizeof cs.time);
+      cs.status = g_array_index (schedule->session_status, int, i);
+      cs.effects = s->effects != 0 || s->dissociation_peak >= 1;
+      g_array_append_val (data->sessions, cs);
+    }
+
+  data->planned = g_array_new (FALSE, TRUE, sizeof (TmChartPlanned));
+  for (guint j = 0; j < schedule->planned->len; j++)
+    {
+      const TmPlannedDay *p = &g_array_index (schedule->planned, TmPlannedDay, j);
+      int index = index_of (from, p->day);
+      TmChartPlanned cp = { 0 };
+
+      if (index < 0 || index >= data->n_days)
+        continue;
+      g_strlcpy (cp.day, p->day, sizeof cp.day);
+      cp.day_index = index;
+      cp.status = p->status;
+      cp.extra = p->extra;
+      g_array_append_val (data->planned, cp);
+    }
+
+  data->adherence = tm_schedule_adherence (schedule, record->sessions, from, to);
+
+  /* Plan periods, clipped to the range. */
+  data->plan_periods = g_array_new (FALSE, TRUE, sizeof (TmChartPlanPeriod));
+  sorted_plans = g_ptr_array_new ();
+  for (guint i = 0; record->plans != NULL && i < record->plans->len; i++)
+    g_ptr_array_add (sorted_plans, record->plans->pdata[i]);
+  for (guint i = 0; i < sorted_plans->len; i++)
+    {
+      const TmPlan *plan = sorted_plans->pdata[i];
+      const TmPlan *in_force = tm_schedule_plan_on (record->plans, plan->effective_from);
+      const TmPlan *next = NULL;
+      TmChartPlanPeriod period = { 0 };
+
+      if (in_force != plan)
+        continue;  /* replaced by a later row for the same day */
+
+      for (guint j = 0; j < sorted_plans->len; j++)
+        {
+          const TmPlan *other = sorted_plans->pdata[j];
+
+          if (strcmp (other->effective_from, plan->effective_from) > 0 &&
+              (next == NULL || strcmp (other->effective_from, next->effective_from) < 0))
+            next = other;
+        }
+
+      period.first_index = MAX (0, index_of (from, plan->effective_from));
+      period.last_index = next != NULL ? MIN (data->n_days - 1, index_of (from, next->effective_from) - 1)
+                                       : data->n_days - 1;
+      if (period.first_index > period.last_index || period.first_index >= data->n_days)
+        continue;
+      period.interval_days = plan->interval_days;
+      period.dose_mg = plan->dose_mg;
+      period.route = plan->route;
+      g_array_append_val (data->plan_periods, period);
+    }
+
+  end_plan = tm_schedule_plan_on (record->plans, strcmp (to, today) < 0 ? to : today);
+  data->plan_interval = end_plan != NULL ? end_plan->interval_days : 0;
+
+  data->events = g_array_new (FALSE, TRUE, sizeof (TmChartEvent));
+  for (guint i = 0; record->events != NULL && i < record->events->len; i++)
+    {
+      TmSafetyEvent *e = record->events->pdata[i];
+      g_autofree char *day = tm_instant_local_day (e->shown_at);
+      TmChartEvent ce = { 0 };
+
+      if (day == NULL)
+        continue;
+      ce.day_index = index_of (from, day);
+      if (ce.day_index < 0 || ce.day_index >= data->n_days)
+        continue;
+      ce.level = e->level;
+      ce.rule = e->rule;
+      g_array_append_val (data->events, ce);
+    }
+
+  data->after_dose = tm_chart_after_dose (in_range, record->sessions);
+
+  data->phq9 = g_array_new (FALSE, TRUE, sizeof (TmChartScore));
+  data->gad7 = g_array_new (FALSE, TRUE, sizeof (TmChartScore));
+  for (guint i = 0; record->questionnaires != NULL && i < record->questionnaires->len; i++)
+    {
+      TmQuestionnaire *q = record->questionnaires->pdata[i];
+      TmChartScore score = { index_of (from, q->day), q->total };
+
+      if (score.day_index < 0 || score.day_index >= data->n_days)
+        continue;
+      g_array_append_val (q->kind == TM_QUESTIONNAIRE_PHQ9 ? data->phq9 : data->gad7, score);
+    }
+
+  return data;
+}
+
+void
+tm_chart_data_free (TmChartData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_clear_pointer (&data->days, g_array_unref);
+  g_clear_pointer (&data->sessions, g_array_unref);
+  g_clear_pointer (&data->planned, g_array_unref);
+  g_clear_pointer (&data->plan_periods, g_array_unref);
+  g_clear_pointer (&data->events, g_array_unref);
+  g_clear_pointer (&data->after_dose, g_array_unref);
+  g_clear_pointer (&data->phq9, g_array_unref);
+  g_clear_pointer (&data->gad7, g_array_unref);
+  g_free (data);
+}
+
+/**
+ * tm_chart_data_new_from_store:
+ *
+ * The chart data for @from … @to from what @store holds, today being the
+ * local day now.
+ */
+TmChartData *
+tm_chart_data_new_from_store (TmStore     *store,
+                              const char  *from,
+                              const char  *to,
+                              GError     **error)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *before = tm_day_add (from, -(ROLLING_DAYS - 1));
+  g_autoptr(TmChartRecord) record = g_new0 (TmChartRecord, 1);
+
+  if ((record->checkins = tm_store_list_checkins (store, before, to, error)) == NULL ||
+      (record->sessions = tm_store_list_sessions (store, NULL, NULL, error)) == NULL ||
+      (record->plans = tm_store_list_plans (store, error)) == NULL ||
+      (record->plan_dates = tm_store_list_plan_dates (store, error)) == NULL ||
+      (record->events = tm_store_list_safety_events (store, from, to, error)) == NULL ||
+      (record->questionnaires = tm_store_list_questionnaires (store, -1, from, to, error)) == NULL)
+    return NULL;
+
+  return tm_chart_data_new (record, from, to, today);
+}
+
+/* The first day with a check-in or a session, or today. */
+char *
+tm_chart_first_day (TmStore *store)
+{
+  g_autofree char *first = tm_store_get_first_day (store);
+
+  return first != NULL ? g_steal_pointer (&first) : tm_day_today ();
+}
+
+/**
+ * tm_chart_data_describe:
+ *
+ * The trend chart in words, for screen readers and the report.
+ */
+char *
+tm_chart_data_describe (const TmChartData *data)
+{
+  g_autofree char *from = tm_day_format_long (data->from);
+  g_autofree char *to = tm_day_format_long (data->to);
+  GString *text = g_string_new (NULL);
+  int lowest = 11, highest = -1;
+
+  for (int i = 0; i < data->n_days; i++)
+    {
+      int mood = g_array_index (data->days, TmChartDay, i).mood;
+
+      if (mood >= 0)
+        lowest = MIN (lowest, mood), highest = MAX (highest, mood);
+    }
+
+  /* Translators: the start of a chart's description: "From Sunday 1 November 2026 to …" */
+  g_string_append_printf (text, _("From %s to %s: "), from, to);
+  if (data->n_checked_in == 0)
+    g_string_append (text, _("no check-ins."));
+  else
+    g_string_append_printf (text,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "%d day checked in of %d, mean mood %.1f (lowest %d, highest %d).",
+                                         "%d days checked in of %d, mean mood %.1f (lowest %d, highest %d).",
+                                         data->n_checked_in),
+                            data->n_checked_in, data->n_days, data->mean_mood, lowest, highest);
+
+  g_string_append_c (text, ' ');
+  g_string_append_printf (text,
+                          _("Sessions: %d planned with their window closed, %d on time, %d late, "
+                            "%d missed, %d beyond the plan."),
+                          data->adherence.planned, data->adherence.on_time, data->adherence.late,
+                          data->adherence.missed, data->adherence.extra);
+
+  if (data->events->len > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u safety prompt.",
+                                                 "%u safety prompts.", data->events->len),
+                              data->events->len);
+    }
+
+  return g_string_free (text, FALSE);
+}

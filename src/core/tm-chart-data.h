@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tm-store.h"
+
+G_BEGIN_DECLS
+
+/* What the charts show, worked out in core: the renderer only draws it. */
+
+typedef struct
+{
+  char    day[TM_DAY_LEN + 1];
+  int     mood;          /* 0–10 or -1 */
+  int     anxiety;       /* 0–10 or -1 */
+  int     energy;        /* 0–10 or -1 */
+  double  rolling;       /* the 7-day rolling mean, or NAN when not shown */
+  char   *note_start;    /* the start of the note, or NULL */
+} TmChartDay;
+
+typedef struct
+{
+  char     day[TM_DAY_LEN + 1];
+  int      day_index;    /* from the first day of the range */
+  double   dose_mg;
+  TmRoute  route;
+  char     time[6];      /* "19:30", where it was taken */
+  int      status;       /* TmPlannedStatus of its match, or -1 beyond the plan */
+  gboolean effects;
+} TmChartSession;
+
+typedef struct
+{
+  char            day[TM_DAY_LEN + 1];
+  int             day_index;
+  TmPlannedStatus status;
+  gboolean        extra;
+} TmChartPlanned;
+
+typedef struct
+{
+  int     first_index;   /* clipped to the range */
+  int     last_index;
+  int     interval_days;
+  double  dose_mg;
+  TmRoute route;
+} TmChartPlanPeriod;
+
+typedef struct
+{
+  int     day_index;
+  TmLevel level;
+  TmRule  rule;
+} TmChartEvent;
+
+typedef struct
+{
+  int     k;             /* days since the latest session */
+  int     n;
+  double  mean;
+  double  sd;            /* population standard deviation */
+} TmAfterDosePoint;
+
+typedef struct
+{
+  int     day_index;
+  int     total;
+} TmChartScore;
+
+typedef struct
+{
+  char    from[TM_DAY_LEN + 1];
+  char    to[TM_DAY_LEN + 1];
+  char    today[TM_DAY_LEN + 1];
+  int     n_days;
+  int     today_index;          /* may be outside [0, n_days) */
+  GArray *days;                 /* TmChartDay, one per day */
+  GArray *sessions;             /* TmChartSession in the range */
+  GArray *planned;              /* TmChartPlanned in the range */
+  GArray *plan_periods;         /* TmChartPlanPeriod in the range */
+  GArray *events;               /* TmChartEvent in the range */
+  GArray *after_dose;           /* TmAfterDosePoint by k (whole record) */
+  int     plan_interval;        /* the plan in force at the end of the range, or 0 */
+  GArray *phq9;                 /* TmChartScore in the range */
+  GArray *gad7;
+  TmAdherence adherence;        /* planned against taken in the range */
+  int     n_checked_in;         /* days with a check-in in the range */
+  double  mean_mood;            /* NAN without any */
+} TmChartData;
+
+typedef struct
+{
+  GPtrArray *checkins;          /* TmCheckin, any order */
+  GPtrArray *sessions;          /* TmSession */
+  GPtrArray *plans;             /* TmPlan */
+  GPtrArray *plan_dates;        /* TmPlanDate */
+  GPtrArray *events;            /* TmSafetyEvent */
+  GPtrArray *questionnaires;    /* TmQuestionnaire */
+} TmChartRecord;
+
+TmChartRecord *tm_chart_record_new        (void);
+void         tm_chart_record_free         (TmChartRecord       *record);
+
+TmChartData *tm_chart_data_new            (const TmChartRecord *record,
+                                           const char          *from,
+                                           const char          *to,
+                                           const char          *today);
+TmChartData *tm_chart_data_new_from_store (TmStore             *store,
+                                           const char          *from,
+                                           const char          *to,
+                                           GError             **error);
+void         tm_chart_data_free           (TmChartData         *data);
+GArray      *tm_chart_after_dose          (GPtrArray           *checkins,
+                                           GPtrArray           *sessions);
+char        *tm_chart_first_day           (TmStore             *store);
+char        *tm_chart_data_describe       (const TmChartData   *data);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TmChartRecord, tm_chart_record_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TmChartData, tm_chart_data_free)
+
+G_END_DECLS

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* PHQ-9 or GAD-7 totals over the range, over their severity bands
+ * (PHQ-9: 5/10/15/20; GAD-7: 5/10/15), the bands deepening with severity
+ * and named on the right. */
+#define G_LOG_DOMAIN "tm-chart"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "tm-chart-private.h"
+
+#define MAX_BANDS 5
+
+static GArray *
+scores_of (const TmChartData   *data,
+           TmQuestionnaireKind  kind)
+{
+  return kind == TM_QUESTIONNAIRE_PHQ9 ? data->phq9 : data->gad7;
+}
+
+/* Where each band starts, from the scoring rules in core. */
+static guint
+band_starts (TmQuestionnaireKind kind,
+             int                *starts)
+{
+  int max = tm_questionnaire_kind_get_max_total (kind);
+  guint n = 0;
+
+  for (int total = 0; total <= max && n < MAX_BANDS; total++)
+    if (total == 0 || tm_questionnaire_band (kind, total) != tm_questionnaire_band (kind, total - 1))
+      starts[n++] = total;
+  return n;
+}
+
+void
+tm_questionnaire_chart_layout (const TmChartData   *data,
+                               const TmChartStyle  *style,
+                               TmQuestionnaireKind  kind,
+                               double               width,
+                               double               height,
+                               TmChartLayout       *layout)
+{
+  TmPainter painter;
+  double fs = style->font_size, small, title, labels = 0;
+  int starts[MAX_BANDS];
+  guint n_bands;
+
+  g_return_if_fail (data != NULL && style != NULL && layout != NULL);
+
+  tm_painter_init_measure (&painter, style);
+  small = tm_painter_line_height (&painter, TM_TEXT_SMALL);
+  title = tm_painter_line_height (&painter, TM_TEXT_BOLD);
+
+  /* The bands are named in the right margin. */
+  n_bands = band_starts (kind, starts);
+  for (guint i = 0; i < n_bands; i++)
+    {
+      double width;
+
+      tm_painter_measure (&painter, TM_TEXT_SMALL,
+                          tm_band_get_label (tm_questionnaire_band (kind, starts[i])), &width, NULL);
+      labels = MAX (labels, width);
+    }
+
+  memset (layout, 0, sizeof *layout);
+  layout->width = width;
+  layout->height = height;
+  layout->x = tm_chart_value_label_width (&painter) + fs;
+  layout->w = MAX (1.0, width - layout->x - labels - fs * 0.75);
+  layout->y = title + fs * 0.6;
+  layout->axis_y = height - small - 2;
+  layout->h = MAX (1.0, layout->axis_y - 6 - layout->y);
+  layout->y_min = 0;
+  layout->y_max = tm_questionnaire_kind_get_max_total (kind);
+  layout->n_columns = data->n_days;
+  layout->column_width = layout->w / MAX (1, data->n_days);
+
+  tm_painter_clear (&painter);
+}
+
+static void
+draw_bands (TmPainter           *painter,
+            TmQuestionnaireKind  kind,
+            const TmChartLayout *layout)
+{
+  cairo_t *cr = painter->cr;
+  const TmChartStyle *style = painter->style;
+  double small = tm_painter_line_height (painter, TM_TEXT_SMALL);
+  int starts[MAX_BANDS + 1];
+  guint n = band_starts (kind, starts);
+
+  starts[n] = (int) layout->y_max + 1;
+  for (guint i = 0; i < n; i++)
+    {
+      double top = tm_chart_layout_value_y (layout, MIN (layout->y_max, starts[i + 1] - 0.5));
+      double bottom = tm_chart_layout_value_y (layout, MAX (0, starts[i] - 0.5));
+
+      if (i > 0)
+        {
+          tm_chart_set_color (cr, &style->severity, i);
+          cairo_rectangle (cr, layout->x, top, layout->width - layout->x, bottom - top);
+          cairo_fill (cr);
+        }
+      if (bottom - top >= small)
+        tm_painter_text (painter, TM_TEXT_SMALL,
+                         tm_band_get_label (tm_questionnaire_band (kind, starts[i])),
+                         layout->x + layout->w + style->font_size * 0.5, (top + bottom - small) / 2, 0,
+                         &style->dim_text);
+    }
+}
+
+static void
+draw_scores (TmPainter           *painter,
+             GArray              *scores,
+             const TmChartLayout *layout)
+{
+  cairo_t *cr = painter->cr;
+  const TmChartStyle *style = painter->style;
+  double size = style->font_size * 0.6;
+  double small = tm_painter_line_height (painter, TM_TEXT_SMALL);
+  double widest, min_gap = G_MAXDOUBLE;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, style->line_width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < scores->len; i++)
+    {
+      const TmChartScore *s = &g_array_index (scores, TmChartScore, i);
+      double x = tm_chart_layout_column_x (layout, s->day_index);
+      double y = tm_chart_layout_value_y (layout, s->total);
+
+      if (i == 0)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+      if (i > 0)
+        min_gap = MIN (min_gap, (s->day_index - g_array_index (scores, TmChartScore, i - 1).day_index) *
+                                layout->column_width);
+    }
+  tm_chart_set_color (cr, &style->mood, 1.0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  for (guint i = 0; i < scores->len; i++)
+    {
+      const TmChartScore *s = &g_array_index (scores, TmChartScore, i);
+
+      tm_chart_mark (cr, TM_MARK_TAKEN, tm_chart_layout_column_x (layout, s->day_index),
+                     tm_chart_layout_value_y (layout, s->total), size, &style->mood, 1.0);
+    }
+
+  /* The totals over their points, when they fit. */
+  tm_painter_measure (painter, TM_TEXT_SMALL, "27", &widest, NULL);
+  if (min_gap < widest + 4)
+    return;
+  for (guint i = 0; i < scores->len; i++)
+    {
+      const TmChartScore *s = &g_array_index (scores, TmChartScore, i);
+      char label[16];
+
+      g_snprintf (label, sizeof label, "%d", s->total);
+      tm_painter_text (painter, TM_TEXT_SMALL, label, tm_chart_layout_column_x (layout, s->day_index),
+                       tm_chart_layout_value_y (layout, s->total) - size / 2 - small - 1, 0.5,
+                       &style->text);
+    }
+}
+
+void
+tm_questionnaire_chart_draw (cairo_t             *cr,
+                             const TmChartData   *data,
+                             const TmChartStyle  *style,
+                             TmQuestionnaireKind  kind,
+                             const TmChartLayout *layout)
+{
+  GArray *scores = scores_of (data, kind);
+  int values[MAX_BANDS + 1];
+  guint n_values;
+  TmPainter painter;
+
+  g_return_if_fail (cr != NULL && data != NULL && style != NULL && layout != NULL);
+
+  tm_painter_init (&painter, cr, style);
+  cairo_save (cr);
+
+  tm_chart_paint_background (cr, style, layout);
+  tm_painter_text (&painter, TM_TEXT_BOLD, tm_questionnaire_kind_get_name (kind), layout->x, 0, 0,
+                   &style->text);
+  draw_bands (&painter, kind, layout);
+
+  n_values = band_starts (kind, values);
+  values[n_values++] = (int) layout->y_max;
+  tm_chart_draw_value_axis (&painter, layout, values, n_values);
+  draw_scores (&painter, scores, layout);
+  tm_chart_draw_date_axis (&painter, layout, data->from);
+
+  if (scores->len == 0)
+    {
+      /* Translators: %s is PHQ-9 or GAD-7 */
+      g_autofree char *message = g_strdup_printf (_("No %s in this period"),
+                                                  tm_questionnaire_kind_get_name (kind));
+
+      tm_chart_draw_empty (&painter, layout, message);
+    }
+
+  cairo_restore (cr);
+  tm_painter_clear (&painter);
+}

@@ -1,0 +1,730 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The charts: their data worked out in core, and what the renderer puts
+ * on pixels, checked at positions taken from its own layout. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "tm-chart.h"
+#include "tm-demo.h"
+#include "tm-test-util.h"
+
+#define WIDTH  900
+#define HEIGHT 360
+
+/* Records */
+
+static void
+add_checkin (TmChartRecord *record,
+             const char    *day,
+             int            mood)
+{
+  TmCheckin *c = tm_checkin_new (day);
+
+  c->mood = mood;
+  g_ptr_array_add (record->checkins, c);
+}
+
+static void
+add_session (TmChartRecord *record,
+             const char    *day)
+{
+  TmSession *s = tm_session_new ();
+  g_autofree char *instant = tm_instant_from_local (day, 10, 0, NULL);
+
+  tm_session_set_taken_at (s, instant);
+  s->dose_mg = 50;
+  g_ptr_array_add (record->sessions, s);
+}
+
+static void
+add_plan (TmChartRecord *record,
+          const char    *from,
+          int            interval)
+{
+  TmPlan *plan = tm_plan_new (from);
+
+  plan->interval_days = interval;
+  plan->dose_mg = 50;
+  plan->tolerance_days = 1;
+  g_ptr_array_add (record->plans, plan);
+}
+
+/* Pixels */
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  TmChartStyle     style;
+  TmChartLayout    layout;
+} Picture;
+
+static void
+picture_clear (Picture *picture)
+{
+  g_clear_pointer (&picture->surface, cairo_surface_destroy);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Picture, picture_clear)
+
+static void
+paint_window (cairo_t          *cr,
+              TmChartStyleKind  kind)
+{
+  /* What the window puts behind the chart. */
+  if (kind == TM_CHART_STYLE_DARK)
+    cairo_set_source_rgb (cr, 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0);
+  else
+    cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+}
+
+static void
+draw_trend (Picture           *picture,
+            const TmChartData *data,
+            TmChartStyleKind   kind,
+            TmSeries           series,
+            int                width)
+{
+  cairo_t *cr;
+
+  picture->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, HEIGHT);
+  cr = cairo_create (picture->surface);
+  paint_window (cr, kind);
+  tm_chart_style_init (&picture->style, kind, "Sans", 12);
+  tm_trend_chart_layout (data, &picture->style, series, width, HEIGHT, &picture->layout);
+  tm_trend_chart_draw (cr, data, &picture->style, series, &picture->layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (picture->surface);
+}
+
+typedef struct
+{
+  double red, green, blue;
+} Rgb;
+
+static Rgb
+pixel_at (const Picture *picture,
+          double         x,
+          double         y)
+{
+  const guint8 *data = cairo_image_surface_get_data (picture->surface);
+  int stride = cairo_image_surface_get_stride (picture->surface);
+  guint32 argb = *(const guint32 *) (data + (int) y * stride + (int) x * 4);
+
+  return (Rgb) { ((argb >> 16) & 0xff) / 255.0, ((argb >> 8) & 0xff) / 255.0, (argb & 0xff) / 255.0 };
+}
+
+static double
+luminance (Rgb c)
+{
+  return 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue;
+}
+
+static double
+distance (Rgb a,
+          Rgb b)
+{
+  return fabs (a.red - b.red) + fabs (a.green - b.green) + fabs (a.blue - b.blue);
+}
+
+/* Whether any pixel of column @x from @top to @bottom is near @color. */
+static gboolean
+column_has_color (const Picture *picture,
+                  double         x,
+                  double         top,
+                  double         bottom,
+                  const TmRgba  *color,
+                  double         tolerance)
+{
+  Rgb want = { color->red, color->green, color->blue };
+
+  for (double y = top; y < bottom; y++)
+    if (distance (pixel_at (picture, x, y), want) < tolerance)
+      return TRUE;
+  return FALSE;
+}
+
+/* The after-dose curve */
+
+static void
+test_after_dose_by_hand (void)
+{
+  g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+  g_autoptr(GArray) points = NULL;
+  const TmAfterDosePoint *p;
+
+  add_session (record, "2026-01-01");
+  add_session (record, "2026-01-08");
+  add_checkin (record, "2025-12-31", 9);   /* before any session: not counted */
+  add_checkin (record, "2026-01-01", 6);   /* k = 0 */
+  add_checkin (record, "2026-01-02", 8);   /* k = 1 */
+  add_checkin (record, "2026-01-03", 4);   /* k = 2 */
+  add_checkin (record, "2026-01-08", 4);   /* k = 0, after the second session */
+  add_checkin (record, "2026-01-09", 6);   /* k = 1 */
+  add_checkin (record, "2026-01-12", 3);   /* k = 4; no k = 3 */
+
+  points = tm_chart_after_dose (record->checkins, record->sessions);
+
+  /* k = 0: 6 and 4, mean 5, SD 1; k = 1: 8 and 6, mean 7, SD 1;
+   * k = 2: 4 alone, SD 0; k = 4: 3 alone. */
+  g_assert_cmpuint (points->len, ==, 4);
+  p = &g_array_index (points, TmAfterDosePoint, 0);
+  g_assert_cmpint (p->k, ==, 0);
+  g_assert_cmpint (p->n, ==, 2);
+  g_assert_cmpfloat_with_epsilon (p->mean, 5.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (p->sd, 1.0, 1e-9);
+  p = &g_array_index (points, TmAfterDosePoint, 1);
+  g_assert_cmpint (p->k, ==, 1);
+  g_assert_cmpint (p->n, ==, 2);
+  g_assert_cmpfloat_with_epsilon (p->mean, 7.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (p->sd, 1.0, 1e-9);
+  p = &g_array_index (points, TmAfterDosePoint, 2);
+  g_assert_cmpint (p->k, ==, 2);
+  g_assert_cmpint (p->n, ==, 1);
+  g_assert_cmpfloat_with_epsilon (p->mean, 4.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (p->sd, 0.0, 1e-9);
+  p = &g_array_index (points, TmAfterDosePoint, 3);
+  g_assert_cmpint (p->k, ==, 4);
+  g_assert_cmpint (p->n, ==, 1);
+}
+
+static void
+test_after_dose_three_values (void)
+{
+  g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+  g_autoptr(GArray) points = NULL;
+  const TmAfterDosePoint *p;
+
+  /* Three intervals; on day 2 of each: 2, 4 and 9. Mean 5; population
+   * SD sqrt(((2-5)² + (4-5)² + (9-5)²) / 3) = sqrt(26/3). */
+  add_session (record, "2026-03-01");
+  add_session (record, "2026-03-11");
+  add_session (record, "2026-03-21");
+  add_checkin (record, "2026-03-03", 2);
+  add_checkin (record, "2026-03-13", 4);
+  add_checkin (record, "2026-03-23", 9);
+
+  points = tm_chart_after_dose (record->checkins, record->sessions);
+  g_assert_cmpuint (points->len, ==, 1);
+  p = &g_array_index (points, TmAfterDosePoint, 0);
+  g_assert_cmpint (p->k, ==, 2);
+  g_assert_cmpint (p->n, ==, 3);
+  g_assert_cmpfloat_with_epsilon (p->mean, 5.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (p->sd, sqrt (26.0 / 3.0), 1e-9);
+}
+
+/* The chart data */
+
+static void
+test_data_rolling_mean (void)
+{
+  g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+  g_autoptr(TmChartData) data = NULL;
+  const TmChartDay *day;
+
+  /* Moods 1…4 on 1–4 May, then nothing. */
+  add_checkin (record, "2026-05-01", 1);
+  add_checkin (record, "2026-05-02", 2);
+  add_checkin (record, "2026-05-03", 3);
+  add_checkin (record, "2026-05-04", 4);
+
+  data = tm_chart_data_new (record, "2026-05-01", "2026-05-14", "2026-05-14");
+  g_assert_cmpint (data->n_days, ==, 14);
+  g_assert_cmpint (data->n_checked_in, ==, 4);
+  g_assert_cmpfloat_with_epsilon (data->mean_mood, 2.5, 1e-9);
+
+  /* Fewer than 4 days in the window: no mean. */
+  g_assert_true (isnan (g_array_index (data->days, TmChartDay, 2).rolling));
+  /* 4 May: (1 + 2 + 3 + 4) / 4. */
+  day = &g_array_index (data->days, TmChartDay, 3);
+  g_assert_cmpstr (day->day, ==, "2026-05-04");
+  g_assert_cmpfloat_with_epsilon (day->rolling, 2.5, 1e-9);
+  /* 7 May still sees 1–4 May; 8 May no longer sees 1 May. */
+  g_assert_cmpfloat_with_epsilon (g_array_index (data->days, TmChartDay, 6).rolling, 2.5, 1e-9);
+  g_assert_true (isnan (g_array_index (data->days, TmChartDay, 7).rolling));
+  g_assert_cmpint (g_array_index (data->days, TmChartDay, 8).mood, ==, -1);
+}
+
+static void
+test_data_plans_and_sessions (void)
+{
+  g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+  g_autoptr(TmChartData) data = NULL;
+  const TmChartPlanPeriod *period;
+
+  /* Weekly from 1 June, fortnightly from 22 June. */
+  add_plan (record, "2026-06-01", 7);
+  add_plan (record, "2026-06-22", 14);
+  add_session (record, "2026-06-01");   /* on time */
+  add_session (record, "2026-06-09");   /* the 8th, a day late */
+  add_session (record, "2026-06-26");   /* beyond the plan: 4 days after the 22nd */
+  /* The 15th and the 22nd are missed. */
+
+  data = tm_chart_data_new (record, "2026-06-05", "2026-06-30", "2026-06-30");
+
+  g_assert_cmpuint (data->plan_periods->len, ==, 2);
+  period = &g_array_index (data->plan_periods, TmChartPlanPeriod, 0);
+  g_assert_cmpint (period->first_index, ==, 0);      /* clipped to the range */
+  g_assert_cmpint (period->last_index, ==, 16);      /* 21 June */
+  g_assert_cmpint (period->interval_days, ==, 7);
+  period = &g_array_index (data->plan_periods, TmChartPlanPeriod, 1);
+  g_assert_cmpint (period->first_index, ==, 17);
+  g_assert_cmpint (period->last_index, ==, 25);
+  g_assert_cmpint (data->plan_interval, ==, 14);
+
+  /* The session of 1 June is before the range. */
+  g_assert_cmpuint (data->sessions->len, ==, 2);
+  g_assert_cmpint (g_array_index (data->sessions, TmChartSession, 0).status, ==, TM_PLANNED_LATE);
+  g_assert_cmpint (g_array_index (data->sessions, TmChartSession, 1).status, ==, -1);
+  g_assert_cmpint (data->adherence.late, ==, 1);
+  g_assert_cmpint (data->adherence.missed, ==, 2);
+  g_assert_cmpint (data->adherence.extra, ==, 1);
+}
+
+static void
+test_data_demo (void)
+{
+  g_autoptr(TmChartRecord) a = tm_demo_record_new ("2026-11-28", TM_DEMO_DAYS);
+  g_autoptr(TmChartRecord) b = tm_demo_record_new ("2026-11-28", TM_DEMO_DAYS);
+  g_autoptr(TmChartData) data = NULL;
+  gboolean rules[TM_RULE_S7 + 1] = { FALSE };
+
+  /* The same days give the same record. */
+  g_assert_cmpuint (a->checkins->len, ==, b->checkins->len);
+  g_assert_cmpuint (a->sessions->len, ==, b->sessions->len);
+  for (guint i = 0; i < a->checkins->len; i++)
+    {
+      TmCheckin *ca = a->checkins->pdata[i], *cb = b->checkins->pdata[i];
+
+      g_assert_cmpstr (ca->day, ==, cb->day);
+      g_assert_cmpint (ca->mood, ==, cb->mood);
+      g_assert_cmpstr (ca->note, ==, cb->note);
+    }
+
+  /* A year: two plans, 14 then 21 days; sessions on time, late, missed
+   * and beyond the plan; most days checked in; questionnaires every two
+   * weeks; prompts from the real rules. */
+  g_assert_cmpuint (a->plans->len, ==, 2);
+  g_assert_cmpint (((TmPlan *) a->plans->pdata[0])->interval_days, ==, 14);
+  g_assert_cmpint (((TmPlan *) a->plans->pdata[1])->interval_days, ==, 21);
+
+  data = tm_chart_data_new (a, "2025-11-28", "2026-11-28", "2026-11-28");
+  g_assert_cmpint (data->adherence.on_time, >, data->adherence.planned / 2);
+  g_assert_cmpint (data->adherence.late, >, 0);
+  g_assert_cmpint (data->adherence.missed, >, 0);
+  g_assert_cmpint (data->adherence.extra, >, 0);
+  g_assert_cmpint (data->n_checked_in, >, 300);
+  g_assert_cmpint (data->n_checked_in, <, 365);
+  g_assert_cmpuint (data->phq9->len, ==, 26);
+  g_assert_cmpuint (data->gad7->len, ==, 26);
+
+  for (guint i = 0; i < a->events->len; i++)
+    rules[((TmSafetyEvent *) a->events->pdata[i])->rule] = TRUE;
+  g_assert_true (rules[TM_RULE_S1]);
+  g_assert_true (rules[TM_RULE_S3]);
+  g_assert_true (rules[TM_RULE_S5]);
+
+  /* Mood lifts after a dose and drifts down across the interval. */
+  {
+    const TmAfterDosePoint *first = &g_array_index (data->after_dose, TmAfterDosePoint, 1);
+    const TmAfterDosePoint *late = &g_array_index (data->after_dose, TmAfterDosePoint, 13);
+
+    g_assert_cmpint (late->k, ==, 13);
+    g_assert_cmpfloat (first->mean - late->mean, >, 1.0);
+  }
+
+  /* Nothing on the day the demo leads up to. */
+  g_assert_cmpstr (((TmCheckin *) a->checkins->pdata[a->checkins->len - 1])->day, <, "2026-11-28");
+}
+
+static void
+test_data_demo_store (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autoptr(TmChartRecord) record = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = tm_day_today ();
+
+  store = tm_store_open (dir, &error);
+  g_assert_no_error (error);
+  record = tm_demo_record_new (today, 60);
+  g_assert_true (tm_demo_fill_store (store, record, &error));
+  g_assert_no_error (error);
+
+  checkins = tm_store_list_checkins (store, NULL, NULL, &error);
+  g_assert_cmpuint (checkins->len, ==, record->checkins->len);
+  events = tm_store_list_safety_events (store, NULL, NULL, &error);
+  g_assert_cmpuint (events->len, ==, record->events->len);
+  for (guint i = 0; i < events->len; i++)
+    {
+      TmSafetyEvent *event = events->pdata[i];
+
+      /* Answered, and tied to the record that raised it. */
+      g_assert_nonnull (event->answer);
+      g_assert_cmpint (event->source_id, >, 0);
+    }
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
+/* The trend chart on pixels */
+
+static void
+test_trend_planned_rule (void)
+{
+  g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+  g_autoptr(TmChartData) data = NULL;
+  g_auto (Picture) picture = { 0 };
+  const TmChartPlanned *planned;
+  double x, top, bottom;
+
+  /* Weekly from 1 July; mood only on the first two days, so nothing else
+   * crosses the rules. */
+  add_plan (record, "2026-07-01", 7);
+  add_checkin (record, "2026-07-01", 5);
+  add_checkin (record, "2026-07-02", 5);
+  data = tm_chart_data_new (record, "2026-07-01", "2026-07-28", "2026-07-28");
+  draw_trend (&picture, data, TM_CHART_STYLE_LIGHT, TM_SERIES_DEFAULT, WIDTH);
+
+  /* The planned day of 15 July, its window closed: missed, dashed rule. */
+  planned = &g_array_index (data->planned, TmChartPlanned, 2);
+  g_assert_cmpstr (planned->day, ==, "2026-07-15");
+  x = round (tm_chart_layout_column_x (&picture.layout, planned->day_index));
+  top = picture.layout.y + 4;
+  bottom = picture.layout.y + picture.layout.h - 4;
+
+  g_assert_true (column_has_color (&picture, x, top, bottom, &picture.style.planned, 0.5));
+  /* Three pixels to either side there is no rule. */
+  g_assert_false (column_has_color (&picture, x - 3, top, bottom, &picture.style.planned, 0.5));
+  g_assert_false (column_has_color (&picture, x + 3, top, bottom, &picture.style.planned, 0.5));
+  /* And the rule is dashed: some of its pixels are not the rule's. */
+  {
+    int gaps = 0;
+
+    for (double y = top; y < bottom; y++)
+      if (distance (pixel_at (&picture, x, y), (Rgb) { picture.style.planned.red, picture.style.planned.green,
+                                                       picture.style.planned.blue }) > 0.8)
+        gaps++;
+    g_assert_cmpint (gaps, >, 10);
+  }
+}
+
+static void
+check_gap (int n_days,
+           int width)
+{
+  g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+  g_autoptr(TmChartData) data = NULL;
+  g_autofree char *first = g_strdup ("2020-01-01");
+  g_autofree char *last = tm_day_add (first, n_days - 1);
+  g_auto (Picture) picture = { 0 };
+  int gap_from = n_days / 2 - n_days / 10, gap_to = n_days / 2 + n_days / 10;
+  double top, bottom;
+
+  /* Mood 5 every day but a stretch in the middle. */
+  for (int i = 0; i < n_days; i++)
+    if (i < gap_from || i > gap_to)
+      {
+        g_autofree char *day = tm_day_add (first, i);
+
+        add_checkin (record, day, 5);
+      }
+  data = tm_chart_data_new (record, first, last, last);
+  draw_trend (&picture, data, TM_CHART_STYLE_LIGHT, 0, width);
+
+  top = picture.layout.y;
+  bottom = picture.layout.y + picture.layout.h;
+
+  /* The line is there on either side… */
+  g_assert_true (column_has_color (&picture, tm_chart_layout_column_x (&picture.layout, gap_from / 2),
+                                   top, bottom, &picture.style.mood, 0.3));
+  g_assert_true (column_has_color (&picture, tm_chart_layout_column_x (&picture.layout, (gap_to + n_days) / 2),
+                                   top, bottom, &picture.style.mood, 0.3));
+  /* …and nowhere in the middle of the missing days, top to bottom. */
+  for (int i = gap_from + 2; i <= gap_to - 2; i++)
+    g_assert_false (column_has_color (&picture, tm_chart_layout_column_x (&picture.layout, i),
+                                      top, bottom, &picture.style.mood, 1.2));
+}
+
+static void
+test_trend_gap_wide (void)
+{
+  /* A month: wide days, drawn with vectors. */
+  check_gap (30, WIDTH);
+}
+
+static void
+test_trend_gap_narrow (void)
+{
+  /* Ten years: several days a pixel, drawn a pixel column at a time. */
+  check_gap (3650, 1200);
+}
+
+static void
+test_trend_plan_band (void)
+{
+  g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+  g_autoptr(TmChartData) data = NULL;
+  g_auto (Picture) picture = { 0 };
+  const TmChartPlanPeriod *period;
+  double y;
+  Rgb before, inside;
+
+  /* A plan from 11 August on; no check-ins. */
+  add_plan (record, "2026-08-11", 28);
+  data = tm_chart_data_new (record, "2026-08-01", "2026-08-31", "2026-08-31");
+  draw_trend (&picture, data, TM_CHART_STYLE_LIGHT, TM_SERIES_DEFAULT, WIDTH);
+
+  g_assert_cmpuint (data->plan_periods->len, ==, 1);
+  period = &g_array_index (data->plan_periods, TmChartPlanPeriod, 0);
+  g_assert_cmpint (period->first_index, ==, 10);
+
+  /* Low in the plot, away from the empty-state words. */
+  y = picture.layout.y + picture.layout.h * 0.85;
+  before = pixel_at (&picture, tm_chart_layout_column_x (&picture.layout, 4), y);
+  inside = pixel_at (&picture, tm_chart_layout_column_x (&picture.layout, 22), y);
+
+  /* Outside the period, the window; inside, its tint. */
+  g_assert_cmpfloat (distance (before, (Rgb) { 1, 1, 1 }), <, 0.01);
+  g_assert_cmpfloat (distance (inside, before), >, 0.05);
+  g_assert_cmpfloat (luminance (inside), <, luminance (before));
+}
+
+static void
+test_trend_light_and_dark (void)
+{
+  g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+  g_autoptr(TmChartData) data = NULL;
+  g_auto (Picture) light = { 0 };
+  g_auto (Picture) dark = { 0 };
+  double x, y;
+
+  for (int i = 0; i < 14; i++)
+    {
+      g_autofree char *day = tm_day_add ("2026-09-01", i);
+
+      add_checkin (record, day, 6);
+    }
+  data = tm_chart_data_new (record, "2026-09-01", "2026-09-14", "2026-09-14");
+  draw_trend (&light, data, TM_CHART_STYLE_LIGHT, 0, WIDTH);
+  draw_trend (&dark, data, TM_CHART_STYLE_DARK, 0, WIDTH);
+
+  /* The same layout… */
+  g_assert_cmpfloat (light.layout.x, ==, dark.layout.x);
+  g_assert_cmpfloat (light.layout.y, ==, dark.layout.y);
+
+  /* …the line where the layout says, lighter on the dark window… */
+  x = tm_chart_layout_column_x (&light.layout, 7);
+  y = tm_chart_layout_value_y (&light.layout, 6);
+  g_assert_cmpfloat (distance (pixel_at (&light, x, y),
+                               (Rgb) { light.style.mood.red, light.style.mood.green, light.style.mood.blue }),
+                     <, 0.3);
+  g_assert_cmpfloat (distance (pixel_at (&dark, x, y),
+                               (Rgb) { dark.style.mood.red, dark.style.mood.green, dark.style.mood.blue }),
+                     <, 0.3);
+  g_assert_cmpfloat (luminance (pixel_at (&dark, x, y)), >, luminance (pixel_at (&light, x, y)) + 0.15);
+
+  /* …and the value labels dark on light, light on dark. */
+  {
+    double darkest = 1, lightest = 0;
+
+    for (double lx = 1; lx < light.layout.x - 2; lx++)
+      for (double ly = light.layout.y - 8; ly < light.layout.y + 8; ly++)
+        {
+          darkest = MIN (darkest, luminance (pixel_at (&light, lx, ly)));
+          lightest = MAX (lightest, luminance (pixel_at (&dark, lx, ly)));
+        }
+    g_assert_cmpfloat (darkest, <, 0.6);
+    g_assert_cmpfloat (lightest, >, 0.5);
+  }
+}
+
+static void
+test_trend_hit (void)
+{
+  g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+  g_autoptr(TmChartData) data = NULL;
+  TmChartStyle style;
+  TmChartLayout layout;
+  TmChartHit hit;
+
+  add_plan (record, "2026-10-01", 14);
+  add_session (record, "2026-10-15");
+  add_checkin (record, "2026-10-15", 7);
+  data = tm_chart_data_new (record, "2026-10-01", "2026-10-30", "2026-10-30");
+  tm_chart_style_init (&style, TM_CHART_STYLE_LIGHT, "Sans", 12);
+  tm_trend_chart_layout (data, &style, TM_SERIES_DEFAULT, WIDTH, HEIGHT, &layout);
+
+  /* Both ends… */
+  g_assert_true (tm_trend_chart_hit (data, &layout, layout.x + 0.5, layout.y + 10, &hit));
+  g_assert_cmpint (hit.day_index, ==, 0);
+  g_assert_cmpint (hit.session, ==, -1);
+  g_assert_cmpint (hit.planned, ==, 0);     /* 1 October is planned */
+  g_assert_cmpint (hit.plan_period, ==, 0);
+  g_assert_true (tm_trend_chart_hit (data, &layout, layout.x + layout.w - 0.5, layout.y + 10, &hit));
+  g_assert_cmpint (hit.day_index, ==, 29);
+
+  /* …the middle, where the session is… */
+  g_assert_true (tm_trend_chart_hit (data, &layout, tm_chart_layout_column_x (&layout, 14),
+                                     layout.lane_y, &hit));
+  g_assert_cmpint (hit.day_index, ==, 14);
+  g_assert_cmpstr (g_array_index (data->days, TmChartDay, hit.day_index).day, ==, "2026-10-15");
+  g_assert_cmpint (hit.session, ==, 0);
+  g_assert_cmpint (hit.planned, ==, 1);
+  g_assert_cmpint (g_array_index (data->days, TmChartDay, hit.day_index).mood, ==, 7);
+
+  /* …and nothing left of the plot. */
+  g_assert_false (tm_trend_chart_hit (data, &layout, layout.x - 2, layout.y + 10, &hit));
+}
+
+static gboolean
+has_ink (const Picture *picture,
+         double         x0,
+         double         y0,
+         double         x1,
+         double         y1)
+{
+  Rgb window = pixel_at (picture, 0, picture->layout.height - 1);
+
+  for (double y = y0; y < y1; y++)
+    for (double x = x0; x < x1; x++)
+      if (distance (pixel_at (picture, x, y), window) > 0.5)
+        return TRUE;
+  return FALSE;
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+  g_autoptr(TmChartData) data = tm_chart_data_new (record, "2026-11-01", "2026-11-14", "2026-11-14");
+  g_auto (Picture) picture = { 0 };
+  const TmChartLayout *l = &picture.layout;
+
+  g_assert_cmpint (data->n_checked_in, ==, 0);
+  g_assert_true (isnan (data->mean_mood));
+  draw_trend (&picture, data, TM_CHART_STYLE_LIGHT, TM_SERIES_DEFAULT, WIDTH);
+
+  /* Words in the middle of the plot say why it is empty. */
+  g_assert_true (has_ink (&picture, l->x + l->w * 0.3, l->y + l->h * 0.4, l->x + l->w * 0.7, l->y + l->h * 0.6));
+
+  /* The other charts, too. */
+  {
+    cairo_t *cr = cairo_create (picture.surface);
+    TmChartLayout layout;
+
+    paint_window (cr, TM_CHART_STYLE_LIGHT);
+    tm_after_dose_chart_layout (data, &picture.style, WIDTH, HEIGHT, &layout);
+    tm_after_dose_chart_draw (cr, data, &picture.style, &layout);
+    cairo_surface_flush (picture.surface);
+    picture.layout = layout;
+    g_assert_true (has_ink (&picture, layout.x + layout.w * 0.3, layout.y + layout.h * 0.4,
+                            layout.x + layout.w * 0.7, layout.y + layout.h * 0.6));
+
+    paint_window (cr, TM_CHART_STYLE_LIGHT);
+    tm_questionnaire_chart_layout (data, &picture.style, TM_QUESTIONNAIRE_PHQ9, WIDTH, HEIGHT, &layout);
+    tm_questionnaire_chart_draw (cr, data, &picture.style, TM_QUESTIONNAIRE_PHQ9, &layout);
+    cairo_surface_flush (picture.surface);
+    picture.layout = layout;
+    g_assert_true (has_ink (&picture, layout.x + layout.w * 0.3, layout.y + layout.h * 0.4,
+                            layout.x + layout.w * 0.7, layout.y + layout.h * 0.6));
+    cairo_destroy (cr);
+  }
+
+  /* A range of a single day, at a tiny size, does not fail either. */
+  {
+    g_autoptr(TmChartData) one = tm_chart_data_new (record, "2026-11-14", "2026-11-14", "2026-11-14");
+    g_auto (Picture) tiny = { 0 };
+
+    tiny.surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 20, 20);
+    draw_trend (&tiny, one, TM_CHART_STYLE_DARK, TM_SERIES_ROLLING | TM_SERIES_ANXIETY, 20);
+  }
+}
+
+static void
+test_after_dose_chart (void)
+{
+  g_autoptr(TmChartRecord) record = tm_demo_record_new ("2026-11-28", TM_DEMO_DAYS);
+  g_autoptr(TmChartData) data = tm_chart_data_new (record, "2025-11-28", "2026-11-28", "2026-11-28");
+  g_auto (Picture) picture = { 0 };
+  cairo_t *cr;
+  const TmAfterDosePoint *p = &g_array_index (data->after_dose, TmAfterDosePoint, 3);
+  double x;
+
+  picture.surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cr = cairo_create (picture.surface);
+  paint_window (cr, TM_CHART_STYLE_LIGHT);
+  tm_chart_style_init (&picture.style, TM_CHART_STYLE_LIGHT, "Sans", 12);
+  tm_after_dose_chart_layout (data, &picture.style, WIDTH, HEIGHT, &picture.layout);
+  tm_after_dose_chart_draw (cr, data, &picture.style, &picture.layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (picture.surface);
+
+  /* The mean's marker at its k and value; the band of ±1 SD around it. */
+  g_assert_cmpint (p->k, ==, 3);
+  x = tm_chart_layout_column_x (&picture.layout, p->k);
+  g_assert_cmpfloat (distance (pixel_at (&picture, x, tm_chart_layout_value_y (&picture.layout, p->mean)),
+                               (Rgb) { picture.style.mood.red, picture.style.mood.green, picture.style.mood.blue }),
+                     <, 0.3);
+  {
+    Rgb band = pixel_at (&picture, x, tm_chart_layout_value_y (&picture.layout, p->mean + p->sd * 0.7));
+    Rgb beyond = pixel_at (&picture, x, tm_chart_layout_value_y (&picture.layout, p->mean + p->sd * 1.4));
+
+    g_assert_cmpfloat (distance (band, (Rgb) { 1, 1, 1 }), >, 0.1);
+    g_assert_cmpfloat (distance (beyond, (Rgb) { 1, 1, 1 }), <, 0.05);
+  }
+
+  /* The plans' intervals, 14 and 21 days, as rules. */
+  for (int k = 14; k <= 21; k += 7)
+    g_assert_true (column_has_color (&picture, round (tm_chart_layout_column_x (&picture.layout, k)),
+                                     picture.layout.y + picture.layout.h * 0.8,
+                                     picture.layout.y + picture.layout.h,
+                                     &picture.style.planned, 0.5));
+}
+
+static void
+test_describe (void)
+{
+  g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+  g_autoptr(TmChartData) data = NULL;
+  g_autofree char *text = NULL;
+
+  add_checkin (record, "2026-02-02", 3);
+  add_checkin (record, "2026-02-03", 7);
+  data = tm_chart_data_new (record, "2026-02-01", "2026-02-14", "2026-02-14");
+  text = tm_chart_data_describe (data);
+
+  g_assert_nonnull (strstr (text, "2 days checked in of 14"));
+  g_assert_nonnull (strstr (text, "mean mood 5.0 (lowest 3, highest 7)"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/after-dose/by-hand", test_after_dose_by_hand);
+  g_test_add_func ("/chart/after-dose/three-values", test_after_dose_three_values);
+  g_test_add_func ("/chart/data/rolling-mean", test_data_rolling_mean);
+  g_test_add_func ("/chart/data/plans-and-sessions", test_data_plans_and_sessions);
+  g_test_add_func ("/chart/data/demo", test_data_demo);
+  g_test_add_func ("/chart/data/demo-store", test_data_demo_store);
+  g_test_add_func ("/chart/data/describe", test_describe);
+  g_test_add_func ("/chart/trend/planned-rule", test_trend_planned_rule);
+  g_test_add_func ("/chart/trend/gap-wide", test_trend_gap_wide);
+  g_test_add_func ("/chart/trend/gap-narrow", test_trend_gap_narrow);
+  g_test_add_func ("/chart/trend/plan-band", test_trend_plan_band);
+  g_test_add_func ("/chart/trend/light-and-dark", test_trend_light_and_dark);
+  g_test_add_func ("/chart/trend/hit", test_trend_hit);
+  g_test_add_func ("/chart/empty", test_empty);
+  g_test_add_func ("/chart/after-dose/chart", test_after_dose_chart);
+
+  return g_test_run ();
+}
