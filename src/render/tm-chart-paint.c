@@ -112,23 +112,33 @@ tm_chart_style_init (TmChartStyle     *style,
 
 /* Text */
 
+static PangoLayout *shape (TmPainter  *painter,
+                            TmTextKind  kind,
+                            const char *text);
+
 static void
 setup_fonts (TmPainter *painter)
 {
   const TmChartStyle *style = painter->style;
   static const double sizes[TM_N_TEXT_KINDS] = { 1.0, 0.86, 1.0 };
 
+  painter->context = pango_cairo_create_context (painter->cr);
+  painter->shaped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
   for (int kind = 0; kind < TM_N_TEXT_KINDS; kind++)
     {
       PangoFontDescription *font = pango_font_description_new ();
+      PangoRectangle logical;
 
       pango_font_description_set_family (font, style->font_family);
       pango_font_description_set_absolute_size (font, style->font_size * sizes[kind] * PANGO_SCALE);
       if (kind == TM_TEXT_BOLD)
         pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
       painter->fonts[kind] = font;
+
+      pango_layout_get_extents (shape (painter, kind, "0"), NULL, &logical);
+      painter->line_heights[kind] = (double) logical.height / PANGO_SCALE;
     }
-  painter->layout = pango_cairo_create_layout (painter->cr);
 }
 
 void
@@ -157,7 +167,8 @@ tm_painter_init_measure (TmPainter          *painter,
 void
 tm_painter_clear (TmPainter *painter)
 {
-  g_clear_object (&painter->layout);
+  g_clear_pointer (&painter->shaped, g_hash_table_unref);
+  g_clear_object (&painter->context);
   for (int kind = 0; kind < TM_N_TEXT_KINDS; kind++)
     g_clear_pointer (&painter->fonts[kind], pango_font_description_free);
   if (painter->scratch != NULL)
@@ -167,13 +178,24 @@ tm_painter_clear (TmPainter *painter)
     }
 }
 
-static void
-set_text (TmPainter  *painter,
-          TmTextKind  kind,
-          const char *text)
+/* The same words in the same font are shaped once per drawing (axis
+ * labels, legend entries and band names come back many times). */
+static PangoLayout *
+shape (TmPainter  *painter,
+       TmTextKind  kind,
+       const char *text)
 {
-  pango_layout_set_font_description (painter->layout, painter->fonts[kind]);
-  pango_layout_set_text (painter->layout, text, -1);
+  g_autofree char *key = g_strdup_printf ("%d\x1f%s", kind, text);
+  PangoLayout *layout = g_hash_table_lookup (painter->shaped, key);
+
+  if (layout == NULL)
+    {
+      layout = pango_layout_new (painter->context);
+      pango_layout_set_font_description (layout, painter->fonts[kind]);
+      pango_layout_set_text (layout, text, -1);
+      g_hash_table_insert (painter->shaped, g_steal_pointer (&key), layout);
+    }
+  return layout;
 }
 
 void
@@ -185,8 +207,7 @@ tm_painter_measure (TmPainter  *painter,
 {
   PangoRectangle logical;
 
-  set_text (painter, kind, text);
-  pango_layout_get_extents (painter->layout, NULL, &logical);
+  pango_layout_get_extents (shape (painter, kind, text), NULL, &logical);
   if (width != NULL)
     *width = (double) logical.width / PANGO_SCALE;
   if (height != NULL)
@@ -197,10 +218,7 @@ double
 tm_painter_line_height (TmPainter  *painter,
                         TmTextKind  kind)
 {
-  double height;
-
-  tm_painter_measure (painter, kind, "0", NULL, &height);
-  return height;
+  return painter->line_heights[kind];
 }
 
 /* Draws @text with its top at @y; @xalign 0 puts its left at @x, 0.5 its
@@ -219,7 +237,7 @@ tm_painter_text (TmPainter    *painter,
   tm_painter_measure (painter, kind, text, &width, NULL);
   tm_chart_set_color (painter->cr, color, 1.0);
   cairo_move_to (painter->cr, x - width * xalign, y);
-  pango_cairo_show_layout (painter->cr, painter->layout);
+  pango_cairo_show_layout (painter->cr, shape (painter, kind, text));
   return width;
 }
 
@@ -675,23 +693,32 @@ tm_chart_draw_date_axis (TmPainter           *painter,
   if (!tm_day_to_date (first_day, &first))
     return;
 
-  /* The shortest step whose labels do not crowd each other. */
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      g_autofree char *sample = NULL;
-      GDate wide;
-      double width;
+  /* The shortest step whose labels do not crowd each other, measured on
+   * a wide label of each kind. */
+  {
+    double widths[STEP_YEARS + 1] = { -1, -1, -1 };
 
-      g_date_clear (&wide, 1);
-      g_date_set_dmy (&wide, 28, G_DATE_SEPTEMBER, g_date_get_year (&first));
-      sample = format_date (&wide, steps[i].unit, steps[i].unit == STEP_MONTHS);
-      tm_painter_measure (painter, TM_TEXT_SMALL, sample, &width, NULL);
-      if (step_days (&steps[i]) * layout->column_width >= width + gap)
-        {
-          step = &steps[i];
-          break;
-        }
-    }
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        StepUnit unit = steps[i].unit;
+
+        if (widths[unit] < 0)
+          {
+            g_autofree char *sample = NULL;
+            GDate wide;
+
+            g_date_clear (&wide, 1);
+            g_date_set_dmy (&wide, 28, G_DATE_SEPTEMBER, g_date_get_year (&first));
+            sample = format_date (&wide, unit, unit == STEP_MONTHS);
+            tm_painter_measure (painter, TM_TEXT_SMALL, sample, &widths[unit], NULL);
+          }
+        if (step_days (&steps[i]) * layout->column_width >= widths[unit] + gap)
+          {
+            step = &steps[i];
+            break;
+          }
+      }
+  }
 
   date = first;
   first_label_date (step, &date);

@@ -22,8 +22,10 @@ typedef struct
   cairo_t               *cr;
   cairo_surface_t       *scratch;       /* for measuring without a target */
   const TmChartStyle    *style;
-  PangoLayout           *layout;
+  PangoContext          *context;
+  GHashTable            *shaped;        /* kind and text → PangoLayout, for one drawing */
   PangoFontDescription  *fonts[TM_N_TEXT_KINDS];
+  double                 line_heights[TM_N_TEXT_KINDS];
 } TmPainter;
 
 void   tm_painter_init         (TmPainter          *painter,

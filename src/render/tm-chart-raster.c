@@ -92,6 +92,8 @@ tm_raster_init (TmRaster *raster,
   raster->height = device_height;
   raster->x = x;
   raster->y = y;
+  raster->left = raster->top = G_MAXINT;
+  raster->right = raster->bottom = -1;
   return TRUE;
 }
 
@@ -125,6 +127,10 @@ tm_raster_span (TmRaster *raster,
 
   first = (int) top;
   last = (int) ceil (bottom) - 1;
+  raster->left = MIN (raster->left, column);
+  raster->right = MAX (raster->right, column);
+  raster->top = MIN (raster->top, first);
+  raster->bottom = MAX (raster->bottom, last);
   full = (guint8) (CLAMP (alpha, 0.0, 1.0) * 255 + 0.5);
   pixel = raster->data + first * raster->stride + column;
   for (int row = first; row <= last; row++, pixel += raster->stride)
@@ -182,6 +188,11 @@ tm_raster_stamp (TmRaster       *raster,
   int left = (int) lround ((x - raster->x) * raster->sx - stamp->width / 2.0);
   int top = (int) lround ((y - raster->y) * raster->sy - stamp->height / 2.0);
 
+  raster->left = MAX (0, MIN (raster->left, left));
+  raster->right = MIN (raster->width - 1, MAX (raster->right, left + stamp->width - 1));
+  raster->top = MAX (0, MIN (raster->top, top));
+  raster->bottom = MIN (raster->height - 1, MAX (raster->bottom, top + stamp->height - 1));
+
   for (int row = MAX (0, -top); row < stamp->height && top + row < raster->height; row++)
     {
       const guint8 *from = stamp->data + row * stamp->stride;
@@ -193,15 +204,22 @@ tm_raster_stamp (TmRaster       *raster,
     }
 }
 
-/* Composites the mask in @color, once. */
+/* Composites the mask in @color, once, over only what was drawn on. */
 void
 tm_raster_paint (TmRaster     *raster,
                  cairo_t      *cr,
                  const TmRgba *color,
                  double        alpha)
 {
+  if (raster->right < raster->left || raster->bottom < raster->top)
+    return;
+
   cairo_surface_mark_dirty (raster->surface);
   cairo_save (cr);
+  cairo_rectangle (cr, raster->x + raster->left / raster->sx, raster->y + raster->top / raster->sy,
+                   (raster->right - raster->left + 1) / raster->sx,
+                   (raster->bottom - raster->top + 1) / raster->sy);
+  cairo_clip (cr);
   tm_chart_set_color (cr, color, alpha);
   cairo_mask_surface (cr, raster->surface, raster->x, raster->y);
   cairo_restore (cr);
@@ -252,6 +270,8 @@ tm_chart_draw_marks (cairo_t            *cr,
         {
           cairo_surface_flush (raster.surface);
           memset (raster.data, 0, (size_t) raster.stride * raster.height);
+          raster.left = raster.top = G_MAXINT;
+          raster.right = raster.bottom = -1;
         }
       for (guint i = 0; i < n_marks; i++)
         {

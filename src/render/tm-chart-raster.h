@@ -14,6 +14,7 @@ typedef struct
   int              height;
   double           x, y;      /* the top left, in user units */
   double           sx, sy;    /* device pixels per user unit */
+  int              left, top, right, bottom;   /* what was drawn on, in device pixels */
 } TmRaster;
 
 gboolean tm_raster_init       (TmRaster       *raster,

@@ -187,7 +187,21 @@ draw_plan_periods (TmPainter           *painter,
   const TmChartStyle *style = painter->style;
 
   /* Bands on whole units, so that a screen fills them without blending
-   * their edges. */
+   * their edges; alternate periods in alternate tints, one fill each. */
+  for (guint parity = 0; parity < 2; parity++)
+    {
+      for (guint i = parity; i < data->plan_periods->len; i += 2)
+        {
+          const TmChartPlanPeriod *period = &g_array_index (data->plan_periods, TmChartPlanPeriod, i);
+          double x0 = round (layout->x + period->first_index * layout->column_width);
+          double x1 = round (layout->x + (period->last_index + 1) * layout->column_width);
+
+          cairo_rectangle (cr, x0, layout->y, x1 - x0, layout->h);
+        }
+      tm_chart_set_color (cr, &style->band[parity], 1.0);
+      cairo_fill (cr);
+    }
+
   for (guint i = 0; i < data->plan_periods->len; i++)
     {
       const TmChartPlanPeriod *period = &g_array_index (data->plan_periods, TmChartPlanPeriod, i);
@@ -195,10 +209,6 @@ draw_plan_periods (TmPainter           *painter,
       double x1 = round (layout->x + (period->last_index + 1) * layout->column_width);
       g_autofree char *label = tm_plan_describe_interval (period->interval_days);
       double label_width;
-
-      tm_chart_set_color (cr, &style->band[i % 2], 1.0);
-      cairo_rectangle (cr, x0, layout->y, x1 - x0, layout->h);
-      cairo_fill (cr);
 
       tm_painter_measure (painter, TM_TEXT_SMALL, label, &label_width, NULL);
       if (label_width + style->font_size <= x1 - x0)

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The trend chart over ten years of the demo record (3,650 days) at
+ * 1200×600, against a plain Cairo polyline through every mood at the same
+ * size, alternating, in the same run. Prints both medians and their ratio
+ * (goals: at most 3 ms a render, at least 5 times faster than the
+ * polyline), and, for scale, other ranges. Timing never fails the run.
+ *
+ *   bench-charts [ROUNDS]
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+
+#include "tm-chart.h"
+#include "tm-demo.h"
+
+#define WIDTH   1200
+#define HEIGHT  600
+#define TODAY   "2026-11-28"
+#define N_DAYS  3650
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (GArray *times)
+{
+  g_array_sort (times, compare_doubles);
+  return g_array_index (times, double, times->len / 2);
+}
+
+/* Layout and draw, as the widget does after a resize. */
+static double
+render_chart (cairo_surface_t    *surface,
+              const TmChartData  *data,
+              const TmChartStyle *style)
+{
+  gint64 start = g_get_monotonic_time ();
+  cairo_t *cr = cairo_create (surface);
+  TmChartLayout layout;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  tm_trend_chart_layout (data, style, TM_SERIES_DEFAULT, WIDTH, HEIGHT, &layout);
+  tm_trend_chart_draw (cr, data, style, TM_SERIES_DEFAULT, &layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* The baseline: one polyline through every day's mood. */
+static double
+render_polyline (cairo_surface_t   *surface,
+                 const TmChartData *data)
+{
+  gint64 start = g_get_monotonic_time ();
+  cairo_t *cr = cairo_create (surface);
+  gboolean started = FALSE;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
+  cairo_set_line_width (cr, 2);
+  for (int i = 0; i < data->n_days; i++)
+    {
+      const TmChartDay *day = &g_array_index (data->days, TmChartDay, i);
+      double x = (i + 0.5) * WIDTH / data->n_days;
+      double y = HEIGHT - day->mood * HEIGHT / 10.0;
+
+      if (day->mood < 0)
+        continue;
+      if (!started)
+        cairo_move_to (cr, x, y), started = TRUE;
+      else
+        cairo_line_to (cr, x, y);
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static TmChartData *
+data_for (const TmChartRecord *record,
+          int                  n_days)
+{
+  g_autofree char *from = tm_day_add (TODAY, -(n_days - 1));
+
+  return tm_chart_data_new (record, from, TODAY, TODAY);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int rounds = argc > 1 ? atoi (argv[1]) : 41;
+  g_autoptr(GArray) chart = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) polyline = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) build = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(TmChartRecord) record = NULL;
+  g_autoptr(TmChartData) data = NULL;
+  cairo_surface_t *surface;
+  TmChartStyle style;
+  gint64 start;
+  double chart_ms, polyline_ms;
+
+  setlocale (LC_ALL, "");
+  record = tm_demo_record_new (TODAY, N_DAYS);
+  for (int i = 0; i < 5; i++)
+    {
+      g_autoptr(TmChartData) built = NULL;
+      double t;
+
+      start = g_get_monotonic_time ();
+      built = data_for (record, N_DAYS);
+      t = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (build, t);
+    }
+  data = data_for (record, N_DAYS);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  tm_chart_style_init (&style, TM_CHART_STYLE_LIGHT, "Cantarell", 12);
+
+  /* Warm the font and glyph caches for both. */
+  for (int i = 0; i < 3; i++)
+    {
+      render_chart (surface, data, &style);
+      render_polyline (surface, data);
+    }
+
+  for (int i = 0; i < rounds; i++)
+    {
+      double t = render_chart (surface, data, &style);
+
+      g_array_append_val (chart, t);
+      t = render_polyline (surface, data);
+      g_array_append_val (polyline, t);
+    }
+
+  chart_ms = median (chart);
+  polyline_ms = median (polyline);
+  g_print ("trend chart, %d days at %dx%d: median %.2f ms over %d renders (goal: at most 3 ms)\n",
+           data->n_days, WIDTH, HEIGHT, chart_ms, rounds);
+  g_print ("plain Cairo polyline through every mood: median %.2f ms\n", polyline_ms);
+  g_print ("ratio polyline / chart: %.1f (goal: at least 5)\n", polyline_ms / chart_ms);
+  g_print ("building the chart model for %d days: median %.2f ms\n", data->n_days, median (build));
+
+  /* For scale: the ranges of the Trends page. */
+  {
+    static const int ranges[] = { 14, 30, 91, 365 };
+
+    for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+      {
+        g_autoptr(TmChartData) range = data_for (record, ranges[r]);
+        g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+        for (int i = 0; i < 3 + rounds / 4; i++)
+          {
+            double t = render_chart (surface, range, &style);
+
+            if (i >= 3)
+              g_array_append_val (times, t);
+          }
+        g_print ("trend chart, %d days at %dx%d: median %.2f ms\n", ranges[r], WIDTH, HEIGHT,
+                 median (times));
+      }
+  }
+
+  cairo_surface_destroy (surface);
+  return EXIT_SUCCESS;
+}
