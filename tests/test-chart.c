@@ -339,6 +339,26 @@ test_data_demo (void)
   g_assert_cmpstr (((TmCheckin *) a->checkins->pdata[a->checkins->len - 1])->day, <, "2026-11-28");
 }
 
+/* Ten years of it, every record as the store would take it. */
+static void
+test_data_demo_valid (void)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autoptr(TmChartRecord) record = tm_demo_record_new (today, 3650);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < record->checkins->len; i++)
+    g_assert_true (tm_checkin_validate (record->checkins->pdata[i], NULL, &error));
+  for (guint i = 0; i < record->sessions->len; i++)
+    g_assert_true (tm_session_validate (record->sessions->pdata[i], NULL, &error));
+  for (guint i = 0; i < record->questionnaires->len; i++)
+    g_assert_true (tm_questionnaire_validate (record->questionnaires->pdata[i], NULL, &error));
+  for (guint i = 0; i < record->plans->len; i++)
+    g_assert_true (tm_plan_validate (record->plans->pdata[i], NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (record->plans->len, ==, 20);
+}
+
 static void
 test_data_demo_store (void)
 {
@@ -715,6 +735,7 @@ main (int   argc,
   g_test_add_func ("/chart/data/rolling-mean", test_data_rolling_mean);
   g_test_add_func ("/chart/data/plans-and-sessions", test_data_plans_and_sessions);
   g_test_add_func ("/chart/data/demo", test_data_demo);
+  g_test_add_func ("/chart/data/demo-valid", test_data_demo_valid);
   g_test_add_func ("/chart/data/demo-store", test_data_demo_store);
   g_test_add_func ("/chart/data/describe", test_describe);
   g_test_add_func ("/chart/trend/planned-rule", test_trend_planned_rule);

@@ -86,6 +86,7 @@ test_help (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "--data-dir=DIR"));
   g_assert_nonnull (strstr (run.out, "--version"));
+  g_assert_nonnull (strstr (run.out, "--demo"));
 }
 
 static void
@@ -97,6 +98,8 @@ test_bad_arguments (void)
     { { "--data-dir=", NULL }, "tidemark: --data-dir needs a folder, for example --data-dir=~/Tidemark\n" },
     { { "notes.txt", NULL }, "tidemark: unexpected argument “notes.txt”; see tidemark --help\n" },
     { { "--version", "extra" }, "tidemark: unexpected argument “extra”; see tidemark --help\n" },
+    { { "--demo", "--data-dir=/tmp/x" },
+      "tidemark: --demo opens its own throwaway folder, so it can't be used with --data-dir\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

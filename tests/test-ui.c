@@ -27,6 +27,8 @@
 #include "tm-rating-row.h"
 #include "tm-test-util.h"
 #include "tm-today-page.h"
+#include "tm-settings.h"
+#include "tm-trends-page.h"
 #include "tm-window.h"
 
 typedef struct _Fixture
@@ -35,6 +37,7 @@ typedef struct _Fixture
   char          *db_path;
   TmApplication *app;
   TmWindow      *window;
+  char          *demo_dir;     /* the folder --demo made */
   void         (*body) (struct _Fixture *f);
 } Fixture;
 
@@ -302,17 +305,28 @@ on_activate_cb (GApplication *app,
   g_idle_add (run_body_cb, f);
 }
 
-/* Runs Tidemark as it runs for a person, with @body driving its window. */
+/* Runs Tidemark as it runs for a person, with @body driving its window
+ * and @arguments on its command line. */
 static void
-run_app (Fixture *f,
-         Body     body)
+run_app_with (Fixture     *f,
+              Body         body,
+              const char  *arguments)
 {
+  g_auto(GStrv) argv = g_strsplit (arguments, " ", -1);
+
   f->app = tm_application_new ();
   f->body = body;
   g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (f->app, "activate", G_CALLBACK (on_activate_cb), f);
-  g_assert_cmpint (g_application_run (G_APPLICATION (f->app), 0, NULL), ==, 0);
+  g_assert_cmpint (g_application_run (G_APPLICATION (f->app), (int) g_strv_length (argv), argv), ==, 0);
   g_clear_object (&f->app);
+}
+
+static void
+run_app (Fixture *f,
+         Body     body)
+{
+  run_app_with (f, body, "tidemark");
 }
 
 static void
@@ -1595,6 +1609,258 @@ test_safety_prompt_never_blocks_saving (Fixture       *f,
   run_app (f, safety_prompt_never_blocks_saving_body);
 }
 
+/* ---- Trends ------------------------------------------------------------ */
+
+static TmTrendsPage *
+show_trends (Fixture *f)
+{
+  GtkWidget *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "trends"));
+  page = tm_window_get_page (f->window, "trends");
+  wait_for (is_mapped, page, "the Trends page");
+  spin (50);
+  return TM_TRENDS_PAGE (page);
+}
+
+/* A key press, through the widget's own key controller. */
+static void
+press_key (gpointer widget,
+           guint    keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+  spin (10);
+}
+
+/* The pointer moving to @x, @y, through the widget's motion controller. */
+static void
+move_pointer (gpointer widget,
+              double   x,
+              double   y)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        g_signal_emit_by_name (controller, "motion", x, y);
+    }
+  spin (10);
+}
+
+static const char *
+label_text (gpointer page,
+            const char *name)
+{
+  return gtk_label_get_label (child (page, TM_TYPE_TRENDS_PAGE, name));
+}
+
+/* Left and right move the read-out a day at a time; it tells the
+ * day's mood, session, plan and note. */
+static void
+trends_read_out_body (Fixture *f)
+{
+  g_autofree char *yesterday = day_ago (1);
+  g_autofree char *before = day_ago (2);
+  g_autofree char *yesterday_words = tm_day_format_long (yesterday);
+  g_autofree char *before_words = tm_day_format_long (before);
+  TmTrendsPage *page;
+  TmChartView *view;
+  TmChartData *data;
+
+  store_checkin (f, yesterday, 7, "Walked by the river after work");
+  store_checkin (f, before, 3, NULL);
+  page = show_trends (f);
+  view = tm_trends_page_get_trend_view (page);
+  data = tm_chart_view_get_data (view);
+  g_assert_nonnull (data);
+  g_assert_cmpint (tm_chart_view_get_selected_day (view), ==, -1);
+  g_assert_cmpstr (label_text (page, "readout_title"), ==, "Read a Day");
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  press_key (view, GDK_KEY_Left);           /* from nothing: the last day, today */
+  g_assert_cmpint (tm_chart_view_get_selected_day (view), ==, data->n_days - 1);
+  g_assert_cmpstr (label_text (page, "readout_body"), ==, "No check-in");
+
+  press_key (view, GDK_KEY_Left);
+  g_assert_cmpstr (label_text (page, "readout_title"), ==, yesterday_words);
+  g_assert_nonnull (strstr (label_text (page, "readout_body"), "Mood 7"));
+  g_assert_nonnull (strstr (label_text (page, "readout_body"), "Note: “Walked by the river after work”"));
+
+  press_key (view, GDK_KEY_Left);
+  g_assert_cmpstr (label_text (page, "readout_title"), ==, before_words);
+  g_assert_true (g_str_has_prefix (label_text (page, "readout_body"), "Mood 3"));
+
+  press_key (view, GDK_KEY_Right);
+  g_assert_cmpstr (label_text (page, "readout_title"), ==, yesterday_words);
+  press_key (view, GDK_KEY_Home);
+  g_assert_cmpint (tm_chart_view_get_selected_day (view), ==, 0);
+
+  /* Pointing reads the day under the pointer, by the chart's own layout. */
+  move_pointer (view, tm_chart_layout_column_x (tm_chart_view_get_layout (view), data->n_days - 3),
+                tm_chart_view_get_layout (view)->y + 20);
+  g_assert_cmpstr (label_text (page, "readout_title"), ==, before_words);
+}
+
+static gboolean
+range_has_days (gpointer data)
+{
+  Fixture *f = data;
+  TmTrendsPage *page = TM_TRENDS_PAGE (tm_window_get_page (f->window, "trends"));
+  TmChartData *chart = tm_chart_view_get_data (tm_trends_page_get_trend_view (page));
+
+  return chart != NULL && chart->n_days == GPOINTER_TO_INT (g_object_get_data (G_OBJECT (page), "want"));
+}
+
+static void
+wait_for_range (Fixture    *f,
+                TmTrendsPage *page,
+                int         n_days)
+{
+  g_object_set_data (G_OBJECT (page), "want", GINT_TO_POINTER (n_days));
+  wait_for (range_has_days, f, "the range to change");
+}
+
+static void
+trends_choose_year_body (Fixture *f)
+{
+  TmTrendsPage *page = show_trends (f);
+  GtkWidget *year = find_widget (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON, button_has_label, "Year");
+  g_autoptr(GSettings) settings = tm_settings_new ();
+  g_autofree char *from = day_ago (364);
+  g_autofree char *today = day_ago (0);
+  g_autofree char *from_words = tm_day_format_long (from);
+  g_autofree char *today_words = tm_day_format_long (today);
+  g_autofree char *range = g_strdup_printf ("%s to %s", from_words, today_words);
+
+  wait_for_range (f, page, 91);              /* 3 months at first */
+  click (year);
+  wait_for_range (f, page, 365);
+  g_assert_cmpstr (label_text (page, "range_label"), ==, range);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (year)));
+
+  /* The choice is a setting. */
+  g_assert_cmpstr (g_settings_get_string (settings, "trend-range"), ==, "year");
+
+  /* And so is a line switched on from the Show menu. */
+  g_assert_false (g_settings_get_boolean (settings, "show-anxiety"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "trends.show-anxiety", NULL));
+  g_assert_true (g_settings_get_boolean (settings, "show-anxiety"));
+}
+
+static void
+trends_year_remembered_body (Fixture *f)
+{
+  TmTrendsPage *page = show_trends (f);
+  g_autoptr(GSettings) settings = tm_settings_new ();
+
+  wait_for_range (f, page, 365);
+  g_settings_reset (settings, "trend-range");
+  g_settings_reset (settings, "show-anxiety");
+}
+
+static gboolean
+days_checked_in_is (gpointer data)
+{
+  Fixture *f = data;
+  TmTrendsPage *page = TM_TRENDS_PAGE (tm_window_get_page (f->window, "trends"));
+
+  return g_strcmp0 (label_text (page, "days_value"), g_object_get_data (G_OBJECT (page), "want")) == 0;
+}
+
+/* A check-in saved anywhere shows on the charts and in the figures. */
+static void
+trends_follow_the_store_body (Fixture *f)
+{
+  TmTrendsPage *page = show_trends (f);
+  g_autofree char *day = day_ago (3);
+
+  g_assert_cmpstr (label_text (page, "days_value"), ==, "0 of 91");
+  g_assert_cmpstr (label_text (page, "mood_value"), ==, "—");
+
+  store_checkin (f, day, 6, NULL);
+  g_object_set_data (G_OBJECT (page), "want", "1 of 91");
+  wait_for (days_checked_in_is, f, "the figures to follow the store");
+  g_assert_cmpstr (label_text (page, "mood_value"), ==, "6.0");
+  g_assert_cmpstr (label_text (page, "mood_detail"), ==, "No check-ins in the 3 months before to compare with");
+}
+
+static gboolean
+demo_is_filled (gpointer data)
+{
+  Fixture *f = data;
+  TmTrendsPage *page = TM_TRENDS_PAGE (tm_window_get_page (f->window, "trends"));
+  TmChartData *chart = tm_chart_view_get_data (tm_trends_page_get_trend_view (page));
+
+  return chart != NULL && chart->n_checked_in > 60;
+}
+
+/* --demo: a year of made-up data in a folder of its own, gone afterwards;
+ * the person's folder is not opened. */
+static void
+demo_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  const char *dir = tm_store_get_data_dir (store);
+  g_autoptr(GPtrArray) plans = NULL;
+
+  g_assert_false (g_str_equal (dir, f->dir));
+  g_assert_true (g_str_has_prefix (dir, g_get_tmp_dir ()));
+  f->demo_dir = g_strdup (dir);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Tidemark Demo");
+
+  plans = tm_store_list_plans (store, NULL);
+  g_assert_cmpuint (plans->len, ==, 2);
+  show_trends (f);
+  wait_for (demo_is_filled, f, "the demo's charts");
+}
+
+static void
+test_trends_read_out (Fixture       *f,
+                      gconstpointer  data)
+{
+  run_app (f, trends_read_out_body);
+}
+
+static void
+test_trends_range_remembered (Fixture       *f,
+                              gconstpointer  data)
+{
+  run_app (f, trends_choose_year_body);
+  run_app (f, trends_year_remembered_body);
+}
+
+static void
+test_trends_follow_the_store (Fixture       *f,
+                              gconstpointer  data)
+{
+  run_app (f, trends_follow_the_store_body);
+}
+
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  run_app_with (f, demo_body, "tidemark --demo");
+
+  g_assert_nonnull (f->demo_dir);
+  g_assert_false (g_file_test (f->demo_dir, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (f->db_path, G_FILE_TEST_EXISTS));
+  g_free (f->demo_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1620,6 +1886,10 @@ main (int   argc,
   ADD ("safety/urgent-s1-answer-recorded", test_safety_urgent_s1);
   ADD ("safety/s4-shows-crisis-line", test_safety_s4_shows_crisis_line);
   ADD ("safety/prompt-never-blocks-saving", test_safety_prompt_never_blocks_saving);
+  ADD ("trends/read-out", test_trends_read_out);
+  ADD ("trends/range-remembered", test_trends_range_remembered);
+  ADD ("trends/follow-the-store", test_trends_follow_the_store);
+  ADD ("demo/throwaway-folder", test_demo);
 
   return g_test_run ();
 }

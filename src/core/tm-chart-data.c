@@ -162,7 +162,7 @@ tm_chart_data_new (const TmChartRecord *record,
                    const char          *to,
                    const char          *today)
 {
-  TmChartData *data = g_new0 (TmChartData, 1);
+  TmChartData *data = g_rc_box_new0 (TmChartData);
   g_autoptr(GPtrArray) in_range = g_ptr_array_new ();
   g_autofree int *moods = NULL;
   g_autofree char *until = NULL;
@@ -355,11 +355,10 @@ tm_chart_data_new (const TmChartRecord *record,
   return data;
 }
 
-void
-tm_chart_data_free (TmChartData *data)
+static void
+clear_data (gpointer pointer)
 {
-  if (data == NULL)
-    return;
+  TmChartData *data = pointer;
 
   g_clear_pointer (&data->days, g_array_unref);
   g_clear_pointer (&data->sessions, g_array_unref);
@@ -369,7 +368,19 @@ tm_chart_data_free (TmChartData *data)
   g_clear_pointer (&data->after_dose, g_array_unref);
   g_clear_pointer (&data->phq9, g_array_unref);
   g_clear_pointer (&data->gad7, g_array_unref);
-  g_free (data);
+}
+
+TmChartData *
+tm_chart_data_ref (TmChartData *data)
+{
+  return g_rc_box_acquire (data);
+}
+
+void
+tm_chart_data_unref (TmChartData *data)
+{
+  if (data != NULL)
+    g_rc_box_release_full (data, clear_data);
 }
 
 /**
@@ -457,4 +468,205 @@ tm_chart_data_describe (const TmChartData *data)
     }
 
   return g_string_free (text, FALSE);
+}
+
+static const TmChartSession *
+session_on (const TmChartData *data,
+            int                day_index)
+{
+  for (guint i = 0; i < data->sessions->len; i++)
+    if (g_array_index (data->sessions, TmChartSession, i).day_index == day_index)
+      return &g_array_index (data->sessions, TmChartSession, i);
+  return NULL;
+}
+
+static const TmChartPlanned *
+planned_on (const TmChartData *data,
+            int                day_index)
+{
+  for (guint i = 0; i < data->planned->len; i++)
+    if (g_array_index (data->planned, TmChartPlanned, i).day_index == day_index)
+      return &g_array_index (data->planned, TmChartPlanned, i);
+  return NULL;
+}
+
+static const TmChartPlanPeriod *
+plan_period_on (const TmChartData *data,
+                int                day_index)
+{
+  for (guint i = 0; i < data->plan_periods->len; i++)
+    {
+      const TmChartPlanPeriod *p = &g_array_index (data->plan_periods, TmChartPlanPeriod, i);
+
+      if (p->first_index <= day_index && day_index <= p->last_index)
+        return p;
+    }
+  return NULL;
+}
+
+static const char *
+status_words (int status)
+{
+  switch (status)
+    {
+    case TM_PLANNED_ON_TIME:
+      return _("on time");
+    case TM_PLANNED_LATE:
+      return _("late");
+    case TM_PLANNED_MISSED:
+      return _("missed");
+    case TM_PLANNED_DUE:
+      return _("due");
+    case TM_PLANNED_UPCOMING:
+      return _("upcoming");
+    default:
+      return _("beyond the plan");
+    }
+}
+
+/**
+ * tm_chart_data_describe_day:
+ * @day_index: a day of the range
+ *
+ * One day in words, for the chart's read-out: its ratings, session, plan
+ * and the start of its note, one line each.
+ */
+char *
+tm_chart_data_describe_day (const TmChartData *data,
+                            int                day_index)
+{
+  const TmChartDay *day;
+  const TmChartSession *session;
+  const TmChartPlanned *planned;
+  const TmChartPlanPeriod *period;
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (day_index >= 0 && day_index < data->n_days, NULL);
+
+  day = &g_array_index (data->days, TmChartDay, day_index);
+  if (day->mood < 0)
+    g_string_append (text, _("No check-in"));
+  else
+    {
+      g_string_append_printf (text, _("Mood %d"), day->mood);
+      if (day->anxiety >= 0)
+        g_string_append_printf (text, _(" · anxiety %d"), day->anxiety);
+      if (day->energy >= 0)
+        g_string_append_printf (text, _(" · energy %d"), day->energy);
+      if (!isnan (day->rolling))
+        g_string_append_printf (text, _(" · 7-day mean %.1f"), day->rolling);
+    }
+
+  session = session_on (data, day_index);
+  planned = planned_on (data, day_index);
+  if (session != NULL)
+    {
+      g_autofree char *dose = tm_format_dose (session->dose_mg);
+      g_autofree char *route = g_utf8_strdown (tm_route_get_label (session->route), -1);
+
+      g_string_append_c (text, '\n');
+      /* Translators: "Session: 100 mg sublingual at 10:12, on time" */
+      g_string_append_printf (text, _("Session: %s mg %s at %s, %s"), dose, route, session->time,
+                              status_words (session->status));
+    }
+  else if (planned != NULL)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Planned session: %s"), status_words ((int) planned->status));
+    }
+
+  period = plan_period_on (data, day_index);
+  if (period != NULL)
+    {
+      g_autofree char *interval = tm_plan_describe_interval (period->interval_days);
+      g_autofree char *dose = tm_format_dose (period->dose_mg);
+      g_autofree char *route = g_utf8_strdown (tm_route_get_label (period->route), -1);
+
+      g_string_append_c (text, '\n');
+      /* Translators: "Plan: every 3 weeks, 100 mg sublingual" */
+      g_string_append_printf (text, _("Plan: %s, %s mg %s"), interval, dose, route);
+    }
+
+  if (day->note_start != NULL)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Note: “%s”"), day->note_start);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* The after-dose curve in words. */
+char *
+tm_chart_data_describe_after_dose (const TmChartData *data)
+{
+  GString *text = g_string_new (NULL);
+  const TmAfterDosePoint *highest = NULL, *lowest = NULL;
+
+  for (guint i = 0; i < data->after_dose->len; i++)
+    {
+      const TmAfterDosePoint *p = &g_array_index (data->after_dose, TmAfterDosePoint, i);
+
+      if (p->n < 3)
+        continue;
+      if (highest == NULL || p->mean > highest->mean)
+        highest = p;
+      if (lowest == NULL || p->mean < lowest->mean)
+        lowest = p;
+    }
+
+  if (highest == NULL)
+    g_string_append (text, _("Not enough check-ins after a session in this period to show how mood "
+                             "moves after a dose."));
+  else
+    g_string_append_printf (text,
+                            _("Mean mood after a session is highest on day %d (%.1f, from %d check-ins) "
+                              "and lowest on day %d (%.1f, from %d check-ins)."),
+                            highest->k, highest->mean, highest->n, lowest->k, lowest->mean, lowest->n);
+
+  if (data->plan_interval > 0)
+    {
+      g_autofree char *interval = tm_plan_describe_interval (data->plan_interval);
+
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, _("The plan is %s."), interval);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A questionnaire's totals in words. */
+char *
+tm_chart_data_describe_scores (const TmChartData   *data,
+                               TmQuestionnaireKind  kind)
+{
+  GArray *scores = kind == TM_QUESTIONNAIRE_PHQ9 ? data->phq9 : data->gad7;
+  const char *name = tm_questionnaire_kind_get_name (kind);
+  const TmChartScore *first, *last;
+  int highest = -1;
+  g_autofree char *first_day = NULL;
+  g_autofree char *last_day = NULL;
+
+  if (scores->len == 0)
+    return g_strdup_printf (_("No %s in this period."), name);
+
+  for (guint i = 0; i < scores->len; i++)
+    highest = MAX (highest, g_array_index (scores, TmChartScore, i).total);
+  first = &g_array_index (scores, TmChartScore, 0);
+  last = &g_array_index (scores, TmChartScore, scores->len - 1);
+  first_day = tm_day_format_short (g_array_index (data->days, TmChartDay, first->day_index).day);
+  last_day = tm_day_format_short (g_array_index (data->days, TmChartDay, last->day_index).day);
+
+  if (scores->len == 1)
+    /* Translators: "PHQ-9: one total, 9 (mild) on 3 November." */
+    return g_strdup_printf (_("%s: one total, %d (%s) on %s."), name, first->total,
+                            tm_band_get_label (tm_questionnaire_band (kind, first->total)), first_day);
+
+  /* Translators: "PHQ-9: 26 totals, from 14 (moderate) on 12 December to 10 (moderate)
+   * on 21 November; highest 15." */
+  return g_strdup_printf (_("%s: %u totals, from %d (%s) on %s to %d (%s) on %s; highest %d."),
+                          name, scores->len,
+                          first->total, tm_band_get_label (tm_questionnaire_band (kind, first->total)),
+                          first_day,
+                          last->total, tm_band_get_label (tm_questionnaire_band (kind, last->total)),
+                          last_day, highest);
 }

@@ -78,7 +78,7 @@ typedef struct
   GArray *planned;              /* TmChartPlanned in the range */
   GArray *plan_periods;         /* TmChartPlanPeriod in the range */
   GArray *events;               /* TmChartEvent in the range */
-  GArray *after_dose;           /* TmAfterDosePoint by k (whole record) */
+  GArray *after_dose;           /* TmAfterDosePoint by k, for the check-ins in the range */
   int     plan_interval;        /* the plan in force at the end of the range, or 0 */
   GArray *phq9;                 /* TmChartScore in the range */
   GArray *gad7;
@@ -108,13 +108,19 @@ TmChartData *tm_chart_data_new_from_store (TmStore             *store,
                                            const char          *from,
                                            const char          *to,
                                            GError             **error);
-void         tm_chart_data_free           (TmChartData         *data);
+TmChartData *tm_chart_data_ref            (TmChartData         *data);
+void         tm_chart_data_unref          (TmChartData         *data);
 GArray      *tm_chart_after_dose          (GPtrArray           *checkins,
                                            GPtrArray           *sessions);
 char        *tm_chart_first_day           (TmStore             *store);
 char        *tm_chart_data_describe       (const TmChartData   *data);
+char        *tm_chart_data_describe_day   (const TmChartData   *data,
+                                           int                  day_index);
+char        *tm_chart_data_describe_after_dose (const TmChartData *data);
+char        *tm_chart_data_describe_scores (const TmChartData  *data,
+                                            TmQuestionnaireKind kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TmChartRecord, tm_chart_record_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TmChartData, tm_chart_data_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TmChartData, tm_chart_data_unref)
 
 G_END_DECLS

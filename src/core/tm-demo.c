@@ -305,7 +305,11 @@ add_questionnaires (TmChartRecord *record,
           guint n = tm_questionnaire_kind_get_n_items (kind);
 
           for (guint item = 0; item < n; item++)
-            q->answers[item] = CLAMP ((int) lround (low * 3.4 - 0.6 + noise (rand, 0.5)), 0, 3);
+            {
+              int answer = (int) lround (low * 3.4 - 0.6 + noise (rand, 0.5));
+
+              q->answers[item] = CLAMP (answer, 0, 3);
+            }
           if (kind == TM_QUESTIONNAIRE_PHQ9)
             {
               /* Thoughts of self-harm once in the year, on a low stretch. */

@@ -6,9 +6,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "tm-application.h"
+#include "tm-demo.h"
 #include "tm-window.h"
 
 #define EXIT_USAGE 2
@@ -18,6 +22,8 @@ struct _TmApplication
   AdwApplication  parent_instance;
 
   char           *data_dir;     /* from --data-dir, or NULL */
+  gboolean        demo;         /* --demo: a throwaway folder of made-up data */
+  char           *demo_dir;
   TmStore        *store;
   GError         *store_error;
 };
@@ -40,9 +46,12 @@ tm_application_local_command_line (GApplication   *application,
   g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL;
   gboolean version = FALSE;
+  gboolean demo = FALSE;
   const GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
       N_("Keep Tidemark's data in DIR (also TIDEMARK_DATA_DIR)"), N_("DIR") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
+      N_("Show a year of made-up data in a throwaway folder; your own data is not opened"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -79,6 +88,14 @@ tm_application_local_command_line (GApplication   *application,
       return TRUE;
     }
 
+  if (demo && data_dir != NULL)
+    {
+      print_usage_error (_("--demo opens its own throwaway folder, so it can't be used with --data-dir"));
+      *exit_status = EXIT_USAGE;
+      return TRUE;
+    }
+  self->demo = demo;
+
   if (data_dir != NULL)
     {
       if (data_dir[0] == '\0')
@@ -93,7 +110,7 @@ tm_application_local_command_line (GApplication   *application,
 
   /* Another data folder is another Tidemark: it must not hand over to a
    * window that shows different data. */
-  if (self->data_dir != NULL || g_getenv ("TIDEMARK_DATA_DIR") != NULL)
+  if (self->data_dir != NULL || self->demo || g_getenv ("TIDEMARK_DATA_DIR") != NULL)
     g_application_set_flags (application,
                              g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
 
@@ -153,6 +170,80 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+remove_tree (const char *path)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (folder, g_file_info_get_name (info));
+      g_autofree char *child_path = g_file_get_path (child);
+
+      if (g_file_query_file_type (child, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child_path);
+      else
+        g_file_delete (child, NULL, NULL);
+      g_object_unref (info);
+    }
+  g_file_delete (folder, NULL, NULL);
+}
+
+/* The demo's folder, for when the process ends without shutting down
+ * (its display gone, say). */
+static char *demo_dir_at_exit;
+
+static void
+remove_demo_dir_at_exit (void)
+{
+  if (demo_dir_at_exit != NULL && g_file_test (demo_dir_at_exit, G_FILE_TEST_IS_DIR))
+    remove_tree (demo_dir_at_exit);
+}
+
+static gboolean
+on_quit_signal_cb (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+/* --demo: a new folder under the temporary one, filled with the demo
+ * year, and removed when Tidemark quits, even when told to by a signal.
+ * The person's own data folder is never opened. */
+static void
+open_demo (TmApplication *self)
+{
+  g_autoptr(TmChartRecord) record = NULL;
+  g_autofree char *today = tm_day_today ();
+  GError *error = NULL;
+
+  self->demo_dir = g_dir_make_tmp ("tidemark-demo-XXXXXX", &error);
+  if (self->demo_dir == NULL ||
+      (self->store = tm_store_open (self->demo_dir, &error)) == NULL)
+    {
+      self->store_error = error;
+      g_printerr ("tidemark: %s\n", error->message);
+      return;
+    }
+
+  demo_dir_at_exit = g_strdup (self->demo_dir);
+  atexit (remove_demo_dir_at_exit);
+  g_unix_signal_add (SIGINT, on_quit_signal_cb, self);
+  g_unix_signal_add (SIGTERM, on_quit_signal_cb, self);
+  g_unix_signal_add (SIGHUP, on_quit_signal_cb, self);
+
+  record = tm_demo_record_new (today, TM_DEMO_DAYS);
+  if (!tm_demo_fill_store (self->store, record, &error))
+    {
+      g_printerr ("tidemark: the demo data could not be made: %s\n", error->message);
+      g_clear_error (&error);
+    }
+}
+
+static void
 tm_application_startup (GApplication *application)
 {
   TmApplication *self = TM_APPLICATION (application);
@@ -163,7 +254,8 @@ tm_application_startup (GApplication *application)
   static const char *today_accels[] = { "<Alt>1", NULL };
   static const char *sessions_accels[] = { "<Alt>2", NULL };
   static const char *calendar_accels[] = { "<Alt>3", NULL };
-  static const char *history_accels[] = { "<Alt>4", NULL };
+  static const char *trends_accels[] = { "<Alt>4", NULL };
+  static const char *history_accels[] = { "<Alt>5", NULL };
   static const char *log_session_accels[] = { "<Control>n", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
@@ -183,6 +275,8 @@ tm_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "win.show-page::calendar", calendar_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "win.show-page::trends", trends_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "win.show-page::history", history_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "win.log-session", log_session_accels);
@@ -191,10 +285,29 @@ tm_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "win.preferences", preferences_accels);
 
+  if (self->demo)
+    {
+      open_demo (self);
+      return;
+    }
+
   data_dir = self->data_dir != NULL ? g_strdup (self->data_dir) : tm_store_default_data_dir ();
   self->store = tm_store_open (data_dir, &self->store_error);
   if (self->store == NULL)
     g_printerr ("tidemark: %s\n", self->store_error->message);
+}
+
+static void
+tm_application_shutdown (GApplication *application)
+{
+  TmApplication *self = TM_APPLICATION (application);
+
+  G_APPLICATION_CLASS (tm_application_parent_class)->shutdown (application);
+
+  /* The demo leaves nothing behind. */
+  g_clear_object (&self->store);
+  if (self->demo_dir != NULL)
+    remove_tree (self->demo_dir);
 }
 
 /* When the data can't be opened there is nothing to show but why. */
@@ -263,6 +376,8 @@ tm_application_activate (GApplication *application)
     }
 
   window = GTK_WINDOW (tm_window_new (GTK_APPLICATION (application), self->store));
+  if (self->demo)
+    tm_window_mark_demo (TM_WINDOW (window));
   if (g_getenv ("TIDEMARK_REPORT_FIRST_FRAME") != NULL)
     g_signal_connect (window, "map", G_CALLBACK (on_window_map_cb), NULL);
   gtk_window_present (window);
@@ -284,6 +399,7 @@ tm_application_finalize (GObject *object)
   TmApplication *self = TM_APPLICATION (object);
 
   g_free (self->data_dir);
+  g_free (self->demo_dir);
   g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (tm_application_parent_class)->finalize (object);
@@ -299,6 +415,7 @@ tm_application_class_init (TmApplicationClass *klass)
   object_class->finalize = tm_application_finalize;
   app_class->local_command_line = tm_application_local_command_line;
   app_class->startup = tm_application_startup;
+  app_class->shutdown = tm_application_shutdown;
   app_class->activate = tm_application_activate;
 }
 

@@ -16,6 +16,7 @@
 #include "tm-session-editor.h"
 #include "tm-sessions-page.h"
 #include "tm-today-page.h"
+#include "tm-trends-page.h"
 #include "tm-window.h"
 
 struct _TmWindow
@@ -23,6 +24,8 @@ struct _TmWindow
   AdwApplicationWindow  parent_instance;
 
   AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
   TmTodayPage          *today_page;
 
@@ -62,6 +65,7 @@ static const struct
 } lazy_pages[] = {
   { "sessions", tm_sessions_page_get_type },
   { "calendar", tm_calendar_page_get_type },
+  { "trends", tm_trends_page_get_type },
   { "history", tm_history_page_get_type },
 };
 
@@ -358,6 +362,8 @@ tm_window_class_init (TmWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/tm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TmWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TmWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, TmWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, TmWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TmWindow, today_page);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed_cb);
@@ -413,6 +419,25 @@ tm_window_get_page (TmWindow   *self,
  * Shows @toast now, dismissing the one before: the newest news (an undo
  * button above all) should not wait in a queue.
  */
+/* Says, always in sight, that this is the demo's made-up data. */
+void
+tm_window_mark_demo (TmWindow *self)
+{
+  GtkWidget *badge;
+
+  g_return_if_fail (TM_IS_WINDOW (self));
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Tidemark Demo"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, _("Made-up data"));
+
+  badge = gtk_label_new (_("Demo"));
+  gtk_widget_set_tooltip_text (badge, _("Made-up data in a throwaway folder, deleted when Tidemark "
+                                        "closes. Your own data is not opened."));
+  gtk_widget_add_css_class (badge, "tm-demo-badge");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  adw_header_bar_pack_start (self->header_bar, badge);
+}
+
 void
 tm_window_add_toast (TmWindow *self,
                      AdwToast *toast)

@@ -15,6 +15,7 @@ TmWindow  *tm_window_new       (GtkApplication *application,
 TmStore   *tm_window_get_store (TmWindow       *self);
 GtkWidget *tm_window_get_page  (TmWindow       *self,
                                 const char     *name);
+void       tm_window_mark_demo (TmWindow      *self);
 void       tm_window_add_toast (TmWindow       *self,
                                AdwToast       *toast);
 void       tm_window_show_error (TmWindow      *self,

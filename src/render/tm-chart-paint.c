@@ -52,7 +52,7 @@ static const TmChartStyle dark_style = {
   .urgent     = RGB (0xff7b63, 1.0),
   .today      = RGB (0xffffff, 0.6),
   .spread     = RGB (0x62a0ea, 0.22),
-  .severity   = RGB (0xffa348, 0.08),
+  .severity   = RGB (0xffa348, 0.045),
   .line_width = 2.0,
 };
 

@@ -54,15 +54,19 @@ tm_questionnaire_chart_layout (const TmChartData   *data,
   small = tm_painter_line_height (&painter, TM_TEXT_SMALL);
   title = tm_painter_line_height (&painter, TM_TEXT_BOLD);
 
-  /* The bands are named in the right margin. */
-  n_bands = band_starts (kind, starts);
-  for (guint i = 0; i < n_bands; i++)
+  /* The bands are named in the right margin, as wide for either
+   * questionnaire so that their charts line up. */
+  for (int other = 0; other < TM_N_QUESTIONNAIRE_KINDS; other++)
     {
-      double width;
+      n_bands = band_starts (other, starts);
+      for (guint i = 0; i < n_bands; i++)
+        {
+          double width;
 
-      tm_painter_measure (&painter, TM_TEXT_SMALL,
-                          tm_band_get_label (tm_questionnaire_band (kind, starts[i])), &width, NULL);
-      labels = MAX (labels, width);
+          tm_painter_measure (&painter, TM_TEXT_SMALL,
+                              tm_band_get_label (tm_questionnaire_band (other, starts[i])), &width, NULL);
+          labels = MAX (labels, width);
+        }
     }
 
   memset (layout, 0, sizeof *layout);

@@ -23,6 +23,7 @@
 #define MIN_RULE_COLUMN  1.5   /* narrower days get no rules, only markers */
 #define MIN_DOT_COLUMN   7.0   /* wider days get a dot on each mood */
 #define NARROW_COLUMN    4.0   /* narrower days: the 7-day mean leads */
+#define RASTER_COLUMN    4.0   /* narrower days on a pixel target: drawn a column at a time */
 
 typedef double (*ValueFunc) (const TmChartDay *day);
 
@@ -527,7 +528,7 @@ draw_series (TmPainter           *painter,
     line_width = MAX (1.0, line_width * 0.5);
 
   /* Narrow days on a pixel target: a mask, a column at a time. */
-  if (layout->column_width < MIN_DOT_COLUMN)
+  if (layout->column_width < RASTER_COLUMN)
     {
       TmRaster raster;
 

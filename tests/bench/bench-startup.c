@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Start-up: from exec to the main window's first frame, for Tidemark with
- * ten years of check-ins (3,650 days) and for a bare AdwApplicationWindow
+ * ten years of the demo record (3,650 days) and for a bare AdwApplicationWindow
  * program, alternating, in the same run. Prints both medians and their
  * ratio (goal: at most 1.25). Timing never fails the run.
  *
@@ -10,66 +10,26 @@
 
 #include <gio/gio.h>
 #include <locale.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 
-#include "tm-store-private.h"
+#include "tm-demo.h"
 
 #define N_DAYS 3650
 
-static const char *notes[] = {
-  "Slept well, walked by the river in the afternoon.",
-  "Tired after work. Called my sister, which helped.",
-  NULL,
-  "A heavy morning; it lifted after lunch. Wrote for half an hour before bed "
-  "and noticed I was less hard on myself than last week.",
-  "Clinic day.",
-};
-
+/* Ten years of the demo record: check-ins, sessions, plans, questionnaires
+ * and safety prompts. */
 static void
 fill_ten_years (const char *dir)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TmStore) store = tm_store_open (dir, &error);
   g_autofree char *today = tm_day_today ();
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
+  g_autoptr(TmChartRecord) record = NULL;
 
   g_assert_no_error (error);
-  db = tm_store_get_db (store);
-  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                   "INSERT INTO checkin (day, mood, anxiety, energy, sleep_hours, effects,"
-                   " effects_intensity, note, created_at, updated_at)"
-                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 || 'T20:00:00Z', ?9 || 'T20:00:00Z')",
-                   -1, &stmt, NULL), ==, SQLITE_OK);
-
-  for (int i = 0; i < N_DAYS; i++)
-    {
-      g_autofree char *day = tm_day_add (today, -i);
-      gboolean effects = i % 14 == 0;
-
-      sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 2, 3 + (i * 7) % 6);
-      sqlite3_bind_int (stmt, 3, (i * 3) % 8);
-      sqlite3_bind_int (stmt, 4, 2 + (i * 5) % 7);
-      sqlite3_bind_double (stmt, 5, 5.5 + (i % 6) * 0.5);
-      sqlite3_bind_int (stmt, 6, effects ? 3 : 0);
-      if (effects)
-        sqlite3_bind_int (stmt, 7, 4);
-      else
-        sqlite3_bind_null (stmt, 7);
-      if (notes[i % G_N_ELEMENTS (notes)] != NULL)
-        sqlite3_bind_text (stmt, 8, notes[i % G_N_ELEMENTS (notes)], -1, SQLITE_STATIC);
-      else
-        sqlite3_bind_null (stmt, 8);
-      sqlite3_bind_text (stmt, 9, day, -1, SQLITE_TRANSIENT);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-      sqlite3_reset (stmt);
-    }
-
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  record = tm_demo_record_new (today, N_DAYS);
+  tm_demo_fill_store (store, record, &error);
+  g_assert_no_error (error);
 }
 
 /* Microseconds from spawning @argv to the first frame it reports. */
