@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The command line: --help and --version answer and exit 0; a bad argument
- * is one line on stderr and exit status 2, before any window or data. */
+ * is one line on stderr and exit status 2, before any window or data;
+ * --export-pdf writes the report with no display at all. */
 #include "config.h"
 
 #include <gio/gio.h>
 #include <locale.h>
 #include <string.h>
+
+#include "tm-demo.h"
+#include "tm-test-util.h"
 
 static const char *tidemark;
 
@@ -114,6 +118,106 @@ test_bad_arguments (void)
     }
 }
 
+/* A data folder holding two months of the demo. */
+static char *
+make_data_dir (void)
+{
+  char *dir = tm_test_make_data_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autofree char *today = tm_day_today ();
+  g_autoptr(TmChartRecord) record = tm_demo_record_new (today, 60);
+
+  g_assert_no_error (error);
+  g_assert_true (tm_demo_fill_store (store, record, &error));
+  return dir;
+}
+
+static void
+test_export_pdf (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *export = g_strdup_printf ("--export-pdf=%s", pdf);
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0 };
+
+  /* It replaces what was there. */
+  g_assert_true (g_file_set_contents (pdf, "an older report", -1, NULL));
+  run_tidemark (&run, data_dir, export, "--from=2026-01-01", "--no-notes", "--paper=letter", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "Wrote "));
+  g_assert_nonnull (strstr (run.out, " pages, 2026-01-01 to "));
+  g_assert_cmpuint (count_lines (run.out), ==, 1);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  tm_test_remove_tree (dir);
+}
+
+/* Each way it can fail: one line, a non-zero status, nothing written. */
+static void
+test_export_pdf_refusals (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *export = g_strdup_printf ("--export-pdf=%s", pdf);
+  g_autofree char *missing = g_build_filename (dir, "missing", "report.pdf", NULL);
+  g_autofree char *export_missing = g_strdup_printf ("--export-pdf=%s", missing);
+  g_autofree char *empty = tm_test_make_data_dir ();
+  g_autofree char *empty_dir = g_strdup_printf ("--data-dir=%s", empty);
+  g_autofree char *db = g_build_filename (dir, "tidemark.db", NULL);
+  const struct { const char *args[4]; int status; const char *says; } cases[] = {
+    { { data_dir, export, "--from=2026-02-30", NULL }, 2,
+      "tidemark: --from, “2026-02-30”, is not a calendar day. Write days as YYYY-MM-DD, for example "
+      "2026-11-28.\n" },
+    { { data_dir, export, "--from=2026-11-02", "--to=2026-11-01" }, 2,
+      "tidemark: The period starts on Monday 2 November 2026, after it ends on Sunday 1 November 2026. "
+      "Choose a start on or before the end.\n" },
+    { { data_dir, export, "--paper=legal", NULL }, 2, "tidemark: --paper is a4 or letter, not “legal”\n" },
+    { { data_dir, "--from=2026-11-01", NULL }, 2,
+      "tidemark: --from, --to, --paper and --no-notes go with --export-pdf=FILE\n" },
+    { { data_dir, export_missing, NULL }, 1, NULL },
+    { { empty_dir, export, NULL }, 1, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_tidemark (&run, cases[i].args[0], cases[i].args[1], cases[i].args[2], cases[i].args[3], NULL);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      if (cases[i].says != NULL)
+        g_assert_cmpstr (run.err, ==, cases[i].says);
+      g_assert_cmpuint (count_lines (run.err), ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    }
+
+  /* A damaged data file: named, left as it was, and no report. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+
+    g_assert_true (g_file_set_contents (db, "this is not a database, but it is someone's file", -1, NULL));
+    g_assert_true (g_file_get_contents (db, &before, NULL, NULL));
+    run_tidemark (&run, data_dir, export, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpuint (count_lines (run.err), ==, 1);
+    g_assert_nonnull (strstr (run.err, db));
+    g_assert_true (g_file_get_contents (db, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, before);
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
+
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (empty);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -127,6 +231,8 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/cli/export-pdf", test_export_pdf);
+  g_test_add_func ("/cli/export-pdf-refusals", test_export_pdf_refusals);
 
   return g_test_run ();
 }

@@ -15,6 +15,8 @@
 #include "tm-pin-dialog.h"
 #include "tm-plan-editor.h"
 #include "tm-preferences-window.h"
+#include "tm-report-data.h"
+#include "tm-report-dialog.h"
 #include "tm-checkin-form.h"
 #include "tm-effects-row.h"
 #include "tm-error-label.h"
@@ -1827,6 +1829,93 @@ demo_body (Fixture *f)
   wait_for (demo_is_filled, f, "the demo's charts");
 }
 
+/* ---- Export Report ----------------------------------------------------- */
+
+static gboolean
+report_dialog_open (gpointer data)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (windows, i);
+
+      if (TM_IS_REPORT_DIALOG (window))
+        {
+          *(gpointer *) data = window;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(int *) data != 0;
+}
+
+static void
+on_report_finished_cb (TmReportDialog *dialog,
+                       gboolean        written,
+                       int            *result)
+{
+  *result = written ? 1 : -1;
+}
+
+/* Ctrl+P's dialog refuses a day that is not one and keeps what was
+ * typed; then writes the report off the main thread and says where. */
+static void
+report_export_body (Fixture *f)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "visit.pdf", NULL);
+  g_autofree char *ten_days_ago = day_ago (10);
+  g_autofree char *three_days_ago = day_ago (3);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autofree char *contents = NULL;
+  TmReportDialog *dialog = NULL;
+  AdwEntryRow *from;
+  int result = 0;
+
+  store_checkin (f, three_days_ago, 6, "Slept well");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-report", NULL));
+  wait_for (report_dialog_open, &dialog, "the Export Report dialog");
+  wait_for (is_mapped, dialog, "the dialog to show");
+
+  from = child (dialog, TM_TYPE_REPORT_DIALOG, "from_row");
+  type_text (from, "2026-02-30");
+  type_text (child (dialog, TM_TYPE_REPORT_DIALOG, "name_row"), "Alex Example");
+  g_assert_false (tm_report_dialog_export_to (dialog, file));
+  g_assert_true (tm_error_label_get_shown (child (dialog, TM_TYPE_REPORT_DIALOG, "error_label")));
+  g_assert_cmpstr (tm_error_label_get_message (child (dialog, TM_TYPE_REPORT_DIALOG, "error_label")), ==,
+                   "The first day, “2026-02-30”, is not a calendar day. Write days as YYYY-MM-DD, for "
+                   "example 2026-11-28.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "2026-02-30");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  type_text (from, ten_days_ago);
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_report_finished_cb), &result);
+  g_assert_true (tm_report_dialog_export_to (dialog, file));
+  wait_for (flag_is_set, &result, "the report to be written");
+  g_assert_cmpint (result, ==, 1);
+
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  /* The name is kept for the next report. */
+  {
+    g_autofree char *name = tm_store_get_report_name (tm_application_get_store (f->app));
+
+    g_assert_cmpstr (name, ==, "Alex Example");
+  }
+}
+
+static void
+test_report_export (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_app (f, report_export_body);
+}
+
 static void
 test_trends_read_out (Fixture       *f,
                       gconstpointer  data)
@@ -1890,6 +1979,7 @@ main (int   argc,
   ADD ("trends/range-remembered", test_trends_range_remembered);
   ADD ("trends/follow-the-store", test_trends_follow_the_store);
   ADD ("demo/throwaway-folder", test_demo);
+  ADD ("report/export", test_report_export);
 
   return g_test_run ();
 }

@@ -255,6 +255,7 @@ tm_chart_data_new (const TmChartRecord *record,
       if (index < 0 || index >= data->n_days)
         continue;
 
+      cs.id = s->id;
       g_strlcpy (cs.day, day, sizeof cs.day);
       cs.day_index = index;
       cs.dose_mg = s->dose_mg;
@@ -504,8 +505,14 @@ plan_period_on (const TmChartData *data,
   return NULL;
 }
 
-static const char *
-status_words (int status)
+/**
+ * tm_chart_status_words:
+ * @status: a #TmPlannedStatus, or -1 for a session beyond the plan
+ *
+ * Returns: "on time", "late", "beyond the plan"…
+ */
+const char *
+tm_chart_status_words (int status)
 {
   switch (status)
     {
@@ -567,12 +574,12 @@ tm_chart_data_describe_day (const TmChartData *data,
       g_string_append_c (text, '\n');
       /* Translators: "Session: 100 mg sublingual at 10:12, on time" */
       g_string_append_printf (text, _("Session: %s mg %s at %s, %s"), dose, route, session->time,
-                              status_words (session->status));
+                              tm_chart_status_words (session->status));
     }
   else if (planned != NULL)
     {
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Planned session: %s"), status_words ((int) planned->status));
+      g_string_append_printf (text, _("Planned session: %s"), tm_chart_status_words ((int) planned->status));
     }
 
   period = plan_period_on (data, day_index);

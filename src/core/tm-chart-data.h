@@ -19,6 +19,7 @@ typedef struct
 
 typedef struct
 {
+  gint64   id;           /* the stored session's */
   char     day[TM_DAY_LEN + 1];
   int      day_index;    /* from the first day of the range */
   double   dose_mg;
@@ -114,6 +115,7 @@ GArray      *tm_chart_after_dose          (GPtrArray           *checkins,
                                            GPtrArray           *sessions);
 char        *tm_chart_first_day           (TmStore             *store);
 char        *tm_chart_data_describe       (const TmChartData   *data);
+const char  *tm_chart_status_words        (int                  status);
 char        *tm_chart_data_describe_day   (const TmChartData   *data,
                                            int                  day_index);
 char        *tm_chart_data_describe_after_dose (const TmChartData *data);

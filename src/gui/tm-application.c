@@ -13,6 +13,7 @@
 
 #include "tm-application.h"
 #include "tm-demo.h"
+#include "tm-report.h"
 #include "tm-window.h"
 
 #define EXIT_USAGE 2
@@ -36,6 +37,97 @@ print_usage_error (const char *message)
   g_printerr ("tidemark: %s\n", message);
 }
 
+static void open_demo (TmApplication *self);
+
+/* --export-pdf: the report, without a window. Returns the exit status. */
+static int
+export_report (TmApplication *self,
+               const char    *file,
+               const char    *from,
+               const char    *to,
+               const char    *paper,
+               gboolean       include_notes)
+{
+  g_autoptr(TmReportData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *today = tm_day_today ();
+  TmReportOptions options;
+  int n_pages = 0;
+
+  if (file[0] == '\0')
+    {
+      print_usage_error (_("--export-pdf needs a file, for example --export-pdf=report.pdf"));
+      return EXIT_USAGE;
+    }
+
+  tm_report_options_init (&options);
+  options.include_notes = include_notes;
+  if (paper != NULL && !tm_paper_from_string (paper, &options.paper))
+    {
+      g_autofree char *message = g_strdup_printf (_("--paper is a4 or letter, not “%s”"), paper);
+
+      print_usage_error (message);
+      return EXIT_USAGE;
+    }
+  if (to != NULL && !tm_parse_day (to, _("--to"), options.to, &error))
+    {
+      print_usage_error (error->message);
+      return EXIT_USAGE;
+    }
+  if (from != NULL && !tm_parse_day (from, _("--from"), options.from, &error))
+    {
+      print_usage_error (error->message);
+      return EXIT_USAGE;
+    }
+  if (from == NULL)
+    {
+      g_autofree char *start = tm_day_add (options.to, -(TM_REPORT_DEFAULT_DAYS - 1));
+
+      g_strlcpy (options.from, start, sizeof options.from);
+    }
+  if (!tm_report_options_validate (&options, &error))
+    {
+      print_usage_error (error->message);
+      return EXIT_USAGE;
+    }
+
+  /* A report reads data that is there; it never starts a new data file. */
+  if (self->demo)
+    open_demo (self);
+  else
+    {
+      data_dir = self->data_dir != NULL ? g_strdup (self->data_dir) : tm_store_default_data_dir ();
+      db_path = g_build_filename (data_dir, "tidemark.db", NULL);
+      if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_printerr (_("tidemark: there is no Tidemark data in %s (no tidemark.db there). Check --data-dir "
+                        "or TIDEMARK_DATA_DIR.\n"), data_dir);
+          return EXIT_FAILURE;
+        }
+      self->store = tm_store_open (data_dir, &self->store_error);
+    }
+  if (self->store == NULL)
+    {
+      if (!self->demo)
+        g_printerr ("tidemark: %s\n", self->store_error->message);
+      return EXIT_FAILURE;
+    }
+
+  data = tm_report_data_new_from_store (self->store, &options, &error);
+  if (data == NULL || !tm_report_write (data, file, NULL, &n_pages, &error))
+    {
+      g_printerr ("tidemark: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %s: %d page, %s to %s.\n", "Wrote %s: %d pages, %s to %s.\n",
+                        n_pages),
+           file, n_pages, options.from, options.to);
+  return EXIT_SUCCESS;
+}
+
 static gboolean
 tm_application_local_command_line (GApplication   *application,
                                    char         ***arguments,
@@ -45,6 +137,11 @@ tm_application_local_command_line (GApplication   *application,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL;
+  g_autofree char *export_pdf = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *paper = NULL;
+  gboolean no_notes = FALSE;
   gboolean version = FALSE;
   gboolean demo = FALSE;
   const GOptionEntry entries[] = {
@@ -52,6 +149,16 @@ tm_application_local_command_line (GApplication   *application,
       N_("Keep Tidemark's data in DIR (also TIDEMARK_DATA_DIR)"), N_("DIR") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
       N_("Show a year of made-up data in a throwaway folder; your own data is not opened"), NULL },
+    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, &export_pdf,
+      N_("Write the report for chart review to FILE and exit"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("The report's first day (default: 3 months before --to)"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+      N_("The report's last day (default: today)"), N_("YYYY-MM-DD") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
+      N_("The report's paper, a4 or letter (default: your locale's)"), N_("SIZE") },
+    { "no-notes", 0, 0, G_OPTION_ARG_NONE, &no_notes,
+      N_("Leave the check-in notes out of the report"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -88,6 +195,13 @@ tm_application_local_command_line (GApplication   *application,
       return TRUE;
     }
 
+  if (export_pdf == NULL && (from != NULL || to != NULL || paper != NULL || no_notes))
+    {
+      print_usage_error (_("--from, --to, --paper and --no-notes go with --export-pdf=FILE"));
+      *exit_status = EXIT_USAGE;
+      return TRUE;
+    }
+
   if (demo && data_dir != NULL)
     {
       print_usage_error (_("--demo opens its own throwaway folder, so it can't be used with --data-dir"));
@@ -106,6 +220,12 @@ tm_application_local_command_line (GApplication   *application,
         }
       g_free (self->data_dir);
       self->data_dir = g_steal_pointer (&data_dir);
+    }
+
+  if (export_pdf != NULL)
+    {
+      *exit_status = export_report (self, export_pdf, from, to, paper, !no_notes);
+      return TRUE;
     }
 
   /* Another data folder is another Tidemark: it must not hand over to a
@@ -259,6 +379,7 @@ tm_application_startup (GApplication *application)
   static const char *log_session_accels[] = { "<Control>n", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *report_accels[] = { "<Control>p", NULL };
 
   G_APPLICATION_CLASS (tm_application_parent_class)->startup (application);
 
@@ -284,6 +405,8 @@ tm_application_startup (GApplication *application)
                                          "win.show-help-overlay", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "win.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "win.export-report", report_accels);
 
   if (self->demo)
     {

@@ -15,6 +15,7 @@
 #include "tm-safety-prompter.h"
 #include "tm-session-editor.h"
 #include "tm-sessions-page.h"
+#include "tm-report-dialog.h"
 #include "tm-today-page.h"
 #include "tm-trends-page.h"
 #include "tm-window.h"
@@ -154,6 +155,25 @@ show_preferences (GtkWidget  *widget,
   TmWindow *self = TM_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (tm_preferences_window_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+export_report (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TmWindow *self = TM_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (tm_report_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+/* Opens a saved file (the report) in its usual application. */
+static void
+open_uri (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
 static void
@@ -355,6 +375,8 @@ tm_window_class_init (TmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-plan", NULL, edit_plan);
   gtk_widget_class_install_action (widget_class, "win.get-help", NULL, get_help);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, show_preferences);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri);
   gtk_widget_class_install_action (widget_class, "win.show-day", "s", show_day);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts);
 

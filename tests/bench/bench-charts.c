@@ -13,28 +13,13 @@
 #include <stdlib.h>
 
 #include "tm-chart.h"
+#include "bench-util.h"
 #include "tm-demo.h"
 
 #define WIDTH   1200
 #define HEIGHT  600
 #define TODAY   "2026-11-28"
 #define N_DAYS  3650
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
-}
 
 /* Layout and draw, as the widget does after a resize. */
 static double
@@ -143,13 +128,13 @@ main (int   argc,
       g_array_append_val (polyline, t);
     }
 
-  chart_ms = median (chart);
-  polyline_ms = median (polyline);
+  chart_ms = bench_median (chart);
+  polyline_ms = bench_median (polyline);
   g_print ("trend chart, %d days at %dx%d: median %.2f ms over %d renders (goal: at most 3 ms)\n",
            data->n_days, WIDTH, HEIGHT, chart_ms, rounds);
   g_print ("plain Cairo polyline through every mood: median %.2f ms\n", polyline_ms);
   g_print ("ratio polyline / chart: %.1f (goal: at least 5)\n", polyline_ms / chart_ms);
-  g_print ("building the chart model for %d days: median %.2f ms\n", data->n_days, median (build));
+  g_print ("building the chart model for %d days: median %.2f ms\n", data->n_days, bench_median (build));
 
   /* For scale: the ranges of the Trends page. */
   {
@@ -168,7 +153,7 @@ main (int   argc,
               g_array_append_val (times, t);
           }
         g_print ("trend chart, %d days at %dx%d: median %.2f ms\n", ranges[r], WIDTH, HEIGHT,
-                 median (times));
+                 bench_median (times));
       }
   }
 

@@ -12,6 +12,7 @@
 #include <locale.h>
 #include <stdlib.h>
 
+#include "bench-util.h"
 #include "tm-demo.h"
 
 #define N_DAYS 3650
@@ -56,25 +57,6 @@ time_first_frame (const char * const *argv)
              g_subprocess_get_exit_status (process));
   frame = g_ascii_strtoll (line + strlen ("first-frame-us "), NULL, 10);
   return (double) (frame - start);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  if (values->len % 2 == 1)
-    return g_array_index (values, double, values->len / 2);
-  return (g_array_index (values, double, values->len / 2 - 1) +
-          g_array_index (values, double, values->len / 2)) / 2;
 }
 
 static void
@@ -143,8 +125,8 @@ main (int   argc,
       }
   }
 
-  app_median = median (app_times);
-  bare_median = median (bare_times);
+  app_median = bench_median (app_times);
+  bare_median = bench_median (bare_times);
 
   g_print ("start-up to first frame, %d runs each, %d check-ins\n", runs, N_DAYS);
   g_print ("  tidemark          median %7.1f ms  (min %.1f, max %.1f)\n", app_median / 1000,

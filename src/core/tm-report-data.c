@@ -1,0 +1,352 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The report's options and contents: a period, what was recorded in it,
+ * and the figures of its summary. */
+#define G_LOG_DOMAIN "tm-report-data"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <langinfo.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "tm-report-data.h"
+#include "tm-schedule.h"
+#include "tm-store-error.h"
+
+#define REPORT_NAME_KEY "report-name"
+
+/* Paper */
+
+/* Letter where the locale's paper is 216 mm wide (the Americas), A4 elsewhere. */
+TmPaper
+tm_paper_default (void)
+{
+#ifdef __GLIBC__
+  int width = (int) (intptr_t) nl_langinfo (_NL_PAPER_WIDTH);
+
+  if (width == 216)
+    return TM_PAPER_LETTER;
+#endif
+  return TM_PAPER_A4;
+}
+
+const char *
+tm_paper_to_string (TmPaper paper)
+{
+  return paper == TM_PAPER_LETTER ? "letter" : "a4";
+}
+
+gboolean
+tm_paper_from_string (const char *text,
+                      TmPaper    *paper)
+{
+  if (g_ascii_strcasecmp (text, "a4") == 0)
+    *paper = TM_PAPER_A4;
+  else if (g_ascii_strcasecmp (text, "letter") == 0)
+    *paper = TM_PAPER_LETTER;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Options */
+
+/**
+ * tm_parse_day:
+ * @what: the day's name in the message: "The start of the period"
+ * @day: (out caller-allocates): TM_DAY_LEN + 1 bytes
+ */
+gboolean
+tm_parse_day (const char  *text,
+              const char  *what,
+              char        *day,
+              GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (!tm_day_is_valid (trimmed))
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                   /* Translators: "The start of the period, “2026-02-30”, is not a calendar day. …" */
+                   _("%s, “%s”, is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28."),
+                   what, trimmed);
+      return FALSE;
+    }
+  g_strlcpy (day, trimmed, TM_DAY_LEN + 1);
+  return TRUE;
+}
+
+/* The last 3 months up to today, with notes, on the locale's paper. */
+void
+tm_report_options_init (TmReportOptions *options)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *from = tm_day_add (today, -(TM_REPORT_DEFAULT_DAYS - 1));
+
+  memset (options, 0, sizeof *options);
+  g_strlcpy (options->from, from, sizeof options->from);
+  g_strlcpy (options->to, today, sizeof options->to);
+  options->include_notes = TRUE;
+  options->paper = tm_paper_default ();
+}
+
+gboolean
+tm_report_options_validate (const TmReportOptions  *options,
+                            GError                **error)
+{
+  g_autofree char *today = tm_day_today ();
+
+  if (!tm_day_is_valid (options->from) || !tm_day_is_valid (options->to))
+    {
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                           _("Choose the first and the last day of the period."));
+      return FALSE;
+    }
+  if (strcmp (options->from, options->to) > 0)
+    {
+      g_autofree char *from = tm_day_format_long (options->from);
+      g_autofree char *to = tm_day_format_long (options->to);
+
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                   _("The period starts on %s, after it ends on %s. Choose a start on or before the end."),
+                   from, to);
+      return FALSE;
+    }
+  if (strcmp (options->to, today) > 0)
+    {
+      g_autofree char *to = tm_day_format_long (options->to);
+
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                   _("The period ends on %s, which has not come yet. End it today or earlier."), to);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* "tidemark-report-2026-11-28.pdf" */
+char *
+tm_report_default_file_name (const char *today)
+{
+  return g_strdup_printf ("tidemark-report-%s.pdf", today);
+}
+
+/* The name or ID printed on every page */
+
+gboolean
+tm_validate_report_name (const char  *name,
+                         GError     **error)
+{
+  if (name == NULL || name[0] == '\0')
+    return TRUE;
+
+  if (!g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                           _("The name or ID is not valid text. Type it again."));
+      return FALSE;
+    }
+  if (g_utf8_strlen (name, -1) > TM_REPORT_NAME_MAX_CHARS)
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                   _("The name or ID is longer than %d characters. Shorten it."), TM_REPORT_NAME_MAX_CHARS);
+      return FALSE;
+    }
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      {
+        g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                             _("The name or ID must fit on one line. Remove the line breaks and tabs."));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* Returns: (nullable): the name or ID for reports, or %NULL when unset */
+char *
+tm_store_get_report_name (TmStore *store)
+{
+  return tm_store_get_meta (store, REPORT_NAME_KEY);
+}
+
+/* Keeps @name (trimmed; empty or %NULL clears it) when it is valid. */
+gboolean
+tm_store_set_report_name (TmStore     *store,
+                          const char  *name,
+                          GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  if (!tm_validate_report_name (trimmed, error))
+    return FALSE;
+  return tm_store_set_meta (store, REPORT_NAME_KEY, trimmed[0] != '\0' ? trimmed : NULL, error);
+}
+
+/* Contents */
+
+TmReportData *
+tm_report_data_new (void)
+{
+  TmReportData *data = g_new0 (TmReportData, 1);
+
+  tm_report_options_init (&data->options);
+  data->plans = g_ptr_array_new_with_free_func (g_object_unref);
+  data->sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  data->session_status = g_array_new (FALSE, TRUE, sizeof (int));
+  data->events = g_ptr_array_new_with_free_func (g_object_unref);
+  data->notes = g_ptr_array_new_with_free_func (g_object_unref);
+  return data;
+}
+
+void
+tm_report_data_free (TmReportData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_free (data->patient);
+  g_free (data->generated);
+  g_clear_pointer (&data->chart, tm_chart_data_unref);
+  g_clear_pointer (&data->previous, tm_chart_data_unref);
+  g_clear_pointer (&data->plans, g_ptr_array_unref);
+  g_clear_pointer (&data->sessions, g_ptr_array_unref);
+  g_clear_pointer (&data->session_status, g_array_unref);
+  g_clear_pointer (&data->events, g_ptr_array_unref);
+  g_clear_pointer (&data->notes, g_ptr_array_unref);
+  g_clear_object (&data->phq9);
+  g_clear_object (&data->gad7);
+  g_free (data);
+}
+
+/* Whether nothing at all was recorded in the period. */
+gboolean
+tm_report_data_is_empty (const TmReportData *data)
+{
+  return data->chart->n_checked_in == 0 && data->sessions->len == 0 && data->phq9 == NULL &&
+         data->gad7 == NULL && data->events->len == 0;
+}
+
+/* The plan rows in force on some day of the period. */
+static void
+add_plans (TmReportData *data,
+           GPtrArray    *plans)
+{
+  const char *from = data->options.from, *to = data->options.to;
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      TmPlan *plan = plans->pdata[i];
+      const TmPlan *next = NULL;
+
+      if (tm_schedule_plan_on (plans, plan->effective_from) != plan)
+        continue;  /* replaced the same day */
+      if (strcmp (plan->effective_from, to) > 0)
+        continue;
+
+      for (guint j = 0; j < plans->len; j++)
+        {
+          const TmPlan *other = plans->pdata[j];
+
+          if (strcmp (other->effective_from, plan->effective_from) > 0 &&
+              (next == NULL || strcmp (other->effective_from, next->effective_from) < 0))
+            next = other;
+        }
+      /* In force until the day before the next one starts. */
+      if (next != NULL && strcmp (next->effective_from, from) <= 0)
+        continue;
+
+      g_ptr_array_add (data->plans, g_object_ref (plan));
+    }
+}
+
+static TmQuestionnaire *
+latest (GPtrArray *questionnaires)
+{
+  TmQuestionnaire *found = NULL;
+
+  /* Oldest first: the last one is the latest. */
+  if (questionnaires != NULL && questionnaires->len > 0)
+    found = g_object_ref (questionnaires->pdata[questionnaires->len - 1]);
+  return found;
+}
+
+/**
+ * tm_report_data_new_from_store:
+ *
+ * Everything the report shows for @options' period, read from @store.
+ */
+TmReportData *
+tm_report_data_new_from_store (TmStore                *store,
+                               const TmReportOptions  *options,
+                               GError                **error)
+{
+  g_autoptr(TmReportData) data = tm_report_data_new ();
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GPtrArray) phq9 = NULL;
+  g_autoptr(GPtrArray) gad7 = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *previous_from = NULL;
+  g_autofree char *previous_to = NULL;
+  int n_days;
+
+  g_return_val_if_fail (TM_IS_STORE (store), NULL);
+
+  if (!tm_report_options_validate (options, error))
+    return NULL;
+
+  data->options = *options;
+  data->patient = tm_store_get_report_name (store);
+  /* Translators: when a report was made: "28 November 2026 at 09:14" */
+  data->generated = g_date_time_format (now, _("%-d %B %Y at %H:%M"));
+
+  n_days = tm_day_diff (options->from, options->to) + 1;
+  previous_from = tm_day_add (options->from, -n_days);
+  previous_to = tm_day_add (options->from, -1);
+
+  if ((data->chart = tm_chart_data_new_from_store (store, options->from, options->to, error)) == NULL ||
+      (data->previous = tm_chart_data_new_from_store (store, previous_from, previous_to, error)) == NULL ||
+      (plans = tm_store_list_plans (store, error)) == NULL ||
+      (sessions = tm_store_list_sessions (store, options->from, options->to, error)) == NULL ||
+      (events = tm_store_list_safety_events (store, options->from, options->to, error)) == NULL ||
+      (phq9 = tm_store_list_questionnaires (store, TM_QUESTIONNAIRE_PHQ9, options->from, options->to,
+                                            error)) == NULL ||
+      (gad7 = tm_store_list_questionnaires (store, TM_QUESTIONNAIRE_GAD7, options->from, options->to,
+                                            error)) == NULL)
+    return NULL;
+
+  add_plans (data, plans);
+
+  /* Each session with its status against the plan, worked out for the
+   * chart. */
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      TmSession *session = sessions->pdata[i];
+      int status = -1;
+
+      for (guint j = 0; j < data->chart->sessions->len; j++)
+        if (g_array_index (data->chart->sessions, TmChartSession, j).id == session->id)
+          status = g_array_index (data->chart->sessions, TmChartSession, j).status;
+      g_ptr_array_add (data->sessions, g_object_ref (session));
+      g_array_append_val (data->session_status, status);
+    }
+
+  for (guint i = 0; i < events->len; i++)
+    g_ptr_array_add (data->events, g_object_ref (events->pdata[i]));
+
+  if (options->include_notes)
+    {
+      if ((checkins = tm_store_list_checkins (store, options->from, options->to, error)) == NULL)
+        return NULL;
+      for (guint i = 0; i < checkins->len; i++)
+        if (((TmCheckin *) checkins->pdata[i])->note != NULL)
+          g_ptr_array_add (data->notes, g_object_ref (checkins->pdata[i]));
+    }
+
+  data->phq9 = latest (phq9);
+  data->gad7 = latest (gad7);
+
+  return g_steal_pointer (&data);
+}

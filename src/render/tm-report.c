@@ -1,0 +1,1036 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The PDF report for chart review (DESIGN.md, PDF report).
+ *
+ * Two passes: the first shapes every piece of text once and places it on a
+ * page (a table's header row repeats on each page it continues to, a long
+ * note breaks between lines), so the number of pages is known; the second
+ * draws the pages, with "Page X of Y" at the foot of each. Charts come from
+ * the same renderer as the screen, as vectors. The file is written beside
+ * the target and renamed over it only once complete. */
+#define G_LOG_DOMAIN "tm-report"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tm-chart.h"
+#include "tm-report.h"
+
+#define MARGIN          48.0
+#define FOOTER_GAP      22.0
+#define CELL_PAD        3.0
+#define NOTE_EXCERPT    100
+#define CHART_FONT_SIZE 7.0
+
+typedef enum
+{
+  FONT_TITLE,
+  FONT_HEADING,
+  FONT_BODY,
+  FONT_BODY_BOLD,
+  FONT_SMALL,
+  FONT_SMALL_BOLD,
+  N_FONTS
+} Font;
+
+typedef enum
+{
+  OP_TEXT,      /* lines first_line … last_line of a layout */
+  OP_CHART,
+  OP_FILL,
+  OP_RULE,
+} OpKind;
+
+typedef enum
+{
+  CHART_TREND,
+  CHART_AFTER_DOSE,
+  CHART_PHQ9,
+  CHART_GAD7,
+} ChartKind;
+
+typedef struct
+{
+  OpKind       kind;
+  int          page;
+  double       x, y, w, h;
+  PangoLayout *layout;
+  int          first_line;
+  int          last_line;   /* inclusive */
+  ChartKind    chart;
+  double       gray;
+} Op;
+
+typedef struct
+{
+  const char *title;
+  double      share;        /* of the text width */
+} Column;
+
+typedef struct
+{
+  const TmReportData   *data;
+  PangoContext         *context;
+  PangoFontDescription *fonts[N_FONTS];
+  TmChartStyle          chart_style;
+  double                page_width, page_height;
+  double                left, width, top, bottom;
+  double                y;
+  int                   page;       /* from 1 */
+  GArray               *ops;
+} Report;
+
+static void
+clear_op (gpointer pointer)
+{
+  Op *op = pointer;
+
+  g_clear_object (&op->layout);
+}
+
+/* Text */
+
+static PangoFontDescription *
+make_font (const char *family,
+           double      size,
+           gboolean    bold)
+{
+  PangoFontDescription *font = pango_font_description_from_string (family);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  return font;
+}
+
+static PangoLayout *
+new_layout (Report     *r,
+            Font        font,
+            const char *text,
+            double      width)
+{
+  PangoLayout *layout = pango_layout_new (r->context);
+
+  pango_layout_set_font_description (layout, r->fonts[font]);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+/* Placing */
+
+static void
+new_page (Report *r)
+{
+  r->page++;
+  r->y = r->top;
+}
+
+/* Starts a new page unless @height fits below (or the page is empty). */
+static void
+ensure_space (Report *r,
+              double  height)
+{
+  if (r->y + height > r->bottom && r->y > r->top)
+    new_page (r);
+}
+
+static void
+add_op (Report *r,
+        Op      op)
+{
+  op.page = r->page;
+  g_array_append_val (r->ops, op);
+}
+
+/* A piece of text kept whole, at @x. Takes @layout. */
+static void
+place_block (Report      *r,
+             PangoLayout *layout,
+             double       x)
+{
+  double height = layout_height (layout);
+
+  ensure_space (r, height);
+  add_op (r, (Op) { OP_TEXT, 0, x, r->y, 0, height, layout, 0, pango_layout_get_line_count (layout) - 1 });
+  r->y += height;
+}
+
+/* A piece of text that may break between lines across pages. Takes @layout. */
+static void
+place_paragraph (Report      *r,
+                 PangoLayout *layout,
+                 double       x)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int line = 0, first = 0;
+  double first_top = 0;
+
+  do
+    {
+      PangoRectangle extents;
+      double top, height;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &extents);
+      top = (double) extents.y / PANGO_SCALE;
+      height = (double) extents.height / PANGO_SCALE;
+
+      if (line == 0)
+        {
+          /* The first line starts a page when it does not fit below. */
+          ensure_space (r, height);
+          first_top = top;
+        }
+      else if (r->y + (top - first_top) + height > r->bottom)
+        {
+          /* Lines first … line - 1 go on this page. */
+          add_op (r, (Op) { OP_TEXT, 0, x, r->y, 0, top - first_top, g_object_ref (layout), first, line - 1 });
+          new_page (r);
+          first = line;
+          first_top = top;
+        }
+      line++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  {
+    double rest = layout_height (layout) - first_top;
+
+    add_op (r, (Op) { OP_TEXT, 0, x, r->y, 0, rest, layout, first, line - 1 });
+    r->y += rest;
+  }
+}
+
+static void
+gap (Report *r,
+     double  height)
+{
+  if (r->y > r->top)
+    r->y += height;
+}
+
+static void
+rule (Report *r,
+      double  gray,
+      double  width)
+{
+  add_op (r, (Op) { OP_RULE, 0, r->left, r->y, r->width, width, NULL, 0, 0, 0, gray });
+}
+
+/* A section heading, kept with at least @following points of what comes next. */
+static void
+heading (Report     *r,
+         const char *text,
+         double      following)
+{
+  PangoLayout *layout = new_layout (r, FONT_HEADING, text, r->width);
+
+  gap (r, 14);
+  ensure_space (r, layout_height (layout) + 6 + following);
+  place_block (r, layout, r->left);
+  r->y += 3;
+  rule (r, 0.6, 0.6);
+  r->y += 5;
+}
+
+/* Tables */
+
+static double
+row_height (GPtrArray *layouts)
+{
+  double height = 0;
+
+  for (guint i = 0; i < layouts->len; i++)
+    height = MAX (height, layout_height (layouts->pdata[i]));
+  return height + 2 * CELL_PAD;
+}
+
+static GPtrArray *
+shape_row (Report             *r,
+           const Column       *columns,
+           guint               n_columns,
+           const char * const *cells,
+           Font                font)
+{
+  GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint c = 0; c < n_columns; c++)
+    g_ptr_array_add (layouts, new_layout (r, font, cells[c], columns[c].share * r->width - 2 * CELL_PAD));
+  return layouts;
+}
+
+static void
+place_row (Report       *r,
+           const Column *columns,
+           GPtrArray    *layouts,
+           double        height,
+           double        fill)
+{
+  double x = r->left;
+
+  if (fill < 1)
+    add_op (r, (Op) { OP_FILL, 0, r->left, r->y, r->width, height, NULL, 0, 0, 0, fill });
+  for (guint c = 0; c < layouts->len; c++)
+    {
+      PangoLayout *layout = layouts->pdata[c];
+
+      add_op (r, (Op) { OP_TEXT, 0, x + CELL_PAD, r->y + CELL_PAD, 0, layout_height (layout),
+                        g_object_ref (layout), 0, pango_layout_get_line_count (layout) - 1 });
+      x += columns[c].share * r->width;
+    }
+  r->y += height;
+  rule (r, 0.82, 0.4);
+}
+
+/* Rows never break; a row that does not fit goes to the next page, under
+ * the header row again. @rows holds NULL-terminated string arrays. */
+static void
+place_table (Report       *r,
+             const Column *columns,
+             guint         n_columns,
+             GPtrArray    *rows)
+{
+  g_autofree const char **titles = g_new0 (const char *, n_columns + 1);
+  g_autoptr(GPtrArray) header = NULL;
+  double header_height;
+
+  for (guint c = 0; c < n_columns; c++)
+    titles[c] = columns[c].title;
+  header = shape_row (r, columns, n_columns, titles, FONT_SMALL_BOLD);
+  header_height = row_height (header);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(GPtrArray) cells = shape_row (r, columns, n_columns, rows->pdata[i], FONT_SMALL);
+      double height = row_height (cells);
+
+      if (i == 0)
+        {
+          ensure_space (r, header_height + height);
+          place_row (r, columns, header, header_height, 0.9);
+        }
+      else if (r->y + height > r->bottom)
+        {
+          new_page (r);
+          place_row (r, columns, header, header_height, 0.9);
+        }
+      place_row (r, columns, cells, height, i % 2 == 1 ? 0.965 : 1);
+    }
+}
+
+/* Sections */
+
+static void
+place_header (Report *r)
+{
+  const TmReportData *data = r->data;
+  g_autofree char *from = tm_day_format_long (data->options.from);
+  g_autofree char *to = tm_day_format_long (data->options.to);
+  int n_days = data->chart->n_days;
+  g_autofree char *period = NULL;
+  g_autofree char *generated = NULL;
+
+  place_block (r, new_layout (r, FONT_TITLE, _("Tidemark Report"), r->width), r->left);
+  r->y += 4;
+  if (data->patient != NULL)
+    {
+      /* Translators: the person the report is about */
+      g_autofree char *who = g_strdup_printf (_("Name or ID: %s"), data->patient);
+
+      place_block (r, new_layout (r, FONT_BODY_BOLD, who, r->width), r->left);
+    }
+  period = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Period: %s to %s (%d day)",
+                                         "Period: %s to %s (%d days)", n_days),
+                            from, to, n_days);
+  place_block (r, new_layout (r, FONT_BODY, period, r->width), r->left);
+  /* Translators: "Generated on 28 November 2026 at 09:14 by Tidemark 0.1.0" */
+  generated = g_strdup_printf (_("Generated on %s by Tidemark %s"), data->generated, PACKAGE_VERSION);
+  place_block (r, new_layout (r, FONT_SMALL, generated, r->width), r->left);
+  r->y += 2;
+  place_block (r, new_layout (r, FONT_SMALL,
+                              _("Recorded by the patient with Tidemark. Tidemark is not a medical device "
+                                "and gives no dosing advice."),
+                              r->width),
+               r->left);
+}
+
+static char *
+describe_plan (const TmPlan *plan)
+{
+  g_autofree char *terms = tm_plan_describe (plan);
+  GString *text = g_string_new (terms);
+
+  g_string_append (text, ". ");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "A session counts as on time up to %d day either side.",
+                                             "A session counts as on time up to %d days either side.",
+                                             plan->tolerance_days),
+                          plan->tolerance_days);
+  if (plan->instructions != NULL)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append (text, plan->instructions);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static char *
+describe_questionnaire (const TmQuestionnaire *q,
+                        TmQuestionnaireKind    kind)
+{
+  g_autofree char *day = NULL;
+
+  if (q == NULL)
+    return g_strdup_printf (_("No %s in this period"), tm_questionnaire_kind_get_name (kind));
+
+  day = tm_day_format_long (q->day);
+  /* Translators: "9 of 27, mild, on Monday 16 November 2026" */
+  return g_strdup_printf (_("%d of %d, %s, on %s"), q->total, tm_questionnaire_kind_get_max_total (kind),
+                          tm_band_get_label (tm_questionnaire_get_band (q)), day);
+}
+
+static char *
+describe_events (GPtrArray *events)
+{
+  int counts[TM_LEVEL_URGENT + 1] = { 0 };
+
+  if (events->len == 0)
+    return g_strdup (_("None"));
+
+  for (guint i = 0; i < events->len; i++)
+    counts[((TmSafetyEvent *) events->pdata[i])->level]++;
+  /* Translators: "18 in all: 3 urgent, 15 caution, 0 for information" */
+  return g_strdup_printf (_("%u in all: %d urgent, %d caution, %d for information"), events->len,
+                          counts[TM_LEVEL_URGENT], counts[TM_LEVEL_CAUTION], counts[TM_LEVEL_INFO]);
+}
+
+static void
+place_summary_line (Report     *r,
+                    const char *label,
+                    const char *value)
+{
+  double label_width = r->width * 0.26;
+  PangoLayout *name = new_layout (r, FONT_BODY_BOLD, label, label_width - 8);
+  PangoLayout *text = new_layout (r, FONT_BODY, value, r->width - label_width);
+  double height = MAX (layout_height (name), layout_height (text));
+
+  ensure_space (r, height);
+  add_op (r, (Op) { OP_TEXT, 0, r->left, r->y, 0, height, name, 0, pango_layout_get_line_count (name) - 1 });
+  add_op (r, (Op) { OP_TEXT, 0, r->left + label_width, r->y, 0, height, text, 0,
+                    pango_layout_get_line_count (text) - 1 });
+  r->y += height + 3;
+}
+
+static void
+place_summary (Report *r)
+{
+  const TmReportData *data = r->data;
+  const TmChartData *chart = data->chart;
+  const TmAdherence *a = &chart->adherence;
+  g_autofree char *days = NULL;
+  g_autofree char *sessions = NULL;
+  g_autofree char *mood = NULL;
+  g_autofree char *phq9 = describe_questionnaire (data->phq9, TM_QUESTIONNAIRE_PHQ9);
+  g_autofree char *gad7 = describe_questionnaire (data->gad7, TM_QUESTIONNAIRE_GAD7);
+  g_autofree char *events = describe_events (data->events);
+
+  heading (r, _("Summary"), 60);
+
+  if (tm_report_data_is_empty (data))
+    {
+      place_block (r, new_layout (r, FONT_BODY_BOLD,
+                                  _("No check-ins, sessions or questionnaires were recorded in this period."),
+                                  r->width),
+                   r->left);
+      r->y += 6;
+    }
+
+  if (data->plans->len == 0)
+    place_summary_line (r, _("Plan"), _("No maintenance plan was in force in this period."));
+  for (guint i = 0; i < data->plans->len; i++)
+    {
+      g_autofree char *plan = describe_plan (data->plans->pdata[i]);
+
+      place_summary_line (r, i == 0 ? (data->plans->len == 1 ? _("Plan") : _("Plans")) : "", plan);
+    }
+
+  /* Translators: "331 of 365 days (91 %)" */
+  days = g_strdup_printf (_("%d of %d days (%.0f %%)"), chart->n_checked_in, chart->n_days,
+                          100.0 * chart->n_checked_in / MAX (1, chart->n_days));
+  place_summary_line (r, _("Days checked in"), days);
+
+  /* Translators: the sessions against the plan in the period */
+  sessions = g_strdup_printf (_("%d planned with their window closed: %d taken on time, %d late, %d missed. "
+                                "%d beyond the plan. %d logged in all."),
+                              a->planned, a->on_time, a->late, a->missed, a->extra, (int) data->sessions->len);
+  place_summary_line (r, _("Sessions"), sessions);
+
+  if (chart->n_checked_in == 0)
+    mood = g_strdup (_("No check-ins in this period"));
+  else if (data->previous->n_checked_in == 0)
+    mood = g_strdup_printf (_("%.1f of 10; no check-ins in the %d days before"), chart->mean_mood,
+                            chart->n_days);
+  else
+    mood = g_strdup_printf (_("%.1f of 10; %.1f in the %d days before"), chart->mean_mood,
+                            data->previous->mean_mood, chart->n_days);
+  place_summary_line (r, _("Mean mood"), mood);
+  place_summary_line (r, _("Latest PHQ-9"), phq9);
+  place_summary_line (r, _("Latest GAD-7"), gad7);
+  place_summary_line (r, _("Safety prompts"), events);
+}
+
+static void
+place_chart (Report     *r,
+             ChartKind   kind,
+             double      height,
+             const char *caption)
+{
+  PangoLayout *layout = caption != NULL ? new_layout (r, FONT_SMALL, caption, r->width) : NULL;
+
+  ensure_space (r, height + (layout != NULL ? layout_height (layout) + 4 : 0));
+  add_op (r, (Op) { OP_CHART, 0, r->left, r->y, r->width, height, NULL, 0, 0, kind });
+  r->y += height + 4;
+  if (layout != NULL)
+    place_block (r, layout, r->left);
+}
+
+static void
+place_charts (Report *r)
+{
+  heading (r, _("Mood Against the Plan"), 230);
+  place_chart (r, CHART_TREND, 230,
+               _("Daily mood (0–10) with its 7-day mean. Bands: plan periods. Hollow circles and dashed rules: "
+                 "planned sessions; filled circles and solid rules: sessions taken, with their dose. "
+                 "Triangles along the bottom: safety prompts."));
+
+  heading (r, _("Mood After a Session"), 180);
+  place_chart (r, CHART_AFTER_DOSE, 180,
+               _("Mean mood on each day after a session, ±1 standard deviation; n is the number of check-ins "
+                 "each day rests on (fewer than 3: drawn faint). Dashed rules: the plan's interval."));
+
+  heading (r, _("Questionnaires"), 120);
+  place_chart (r, CHART_PHQ9, 120, NULL);
+  r->y += 6;
+  place_chart (r, CHART_GAD7, 120, NULL);
+}
+
+static char *
+format_instant (const char *instant)
+{
+  g_autoptr(GDateTime) time = tm_instant_parse (instant);
+  g_autoptr(GDateTime) local = time != NULL ? g_date_time_to_local (time) : NULL;
+
+  return local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (instant);
+}
+
+static char *
+format_rating (int value)
+{
+  return value >= 0 ? g_strdup_printf ("%d", value) : g_strdup ("—");
+}
+
+static char *
+format_effects (const TmSession *s)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < TM_N_EFFECTS; i++)
+    if (s->effects & (1u << i))
+      {
+        if (text->len > 0)
+          g_string_append (text, "; ");
+        g_string_append (text, tm_effect_get_label (i));
+      }
+  if (s->effects_minutes >= 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      /* Translators: how long the effects lasted */
+      g_string_append_printf (text, _("(%d min)"), s->effects_minutes);
+    }
+  if (text->len == 0)
+    g_string_append (text, _("None"));
+  return g_string_free (text, FALSE);
+}
+
+static void
+place_sessions (Report *r)
+{
+  const Column columns[] = {
+    { N_("Date and time"), 0.15 }, { N_("Dose"), 0.07 }, { N_("Route"), 0.09 }, { N_("Setting"), 0.075 },
+    { N_("Monitor present"), 0.075 }, { N_("Peak dissociation (0–10)"), 0.10 }, { N_("Effects"), 0.15 },
+    { N_("BP before"), 0.065 }, { N_("BP after"), 0.065 }, { N_("Note"), 0.16 },
+  };
+  Column translated[G_N_ELEMENTS (columns)];
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const TmReportData *data = r->data;
+
+  heading (r, _("Sessions"), 40);
+  if (data->sessions->len == 0)
+    {
+      place_block (r, new_layout (r, FONT_BODY, _("No sessions were logged in this period."), r->width), r->left);
+      return;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    translated[c] = (Column) { _(columns[c].title), columns[c].share };
+
+  for (guint i = 0; i < data->sessions->len; i++)
+    {
+      const TmSession *s = data->sessions->pdata[i];
+      int status = g_array_index (data->session_status, int, i);
+      g_autofree char *when = format_instant (s->taken_at);
+      g_autofree char *dose = tm_format_dose (s->dose_mg);
+      char **cells = g_new0 (char *, G_N_ELEMENTS (columns) + 1);
+
+      cells[0] = g_strdup_printf ("%s\n%s", when, tm_chart_status_words (status));
+      cells[1] = g_strdup_printf (_("%s mg"), dose);
+      cells[2] = g_strdup (tm_route_get_label (s->route));
+      cells[3] = g_strdup (tm_setting_get_label (s->setting));
+      cells[4] = g_strdup (s->monitor_present ? _("Yes") : _("No"));
+      cells[5] = format_rating (s->dissociation_peak);
+      cells[6] = format_effects (s);
+      cells[7] = s->bp_before_sys >= 0 ? tm_format_blood_pressure (s->bp_before_sys, s->bp_before_dia)
+                                       : g_strdup ("—");
+      cells[8] = s->bp_after_sys >= 0 ? tm_format_blood_pressure (s->bp_after_sys, s->bp_after_dia)
+                                      : g_strdup ("—");
+      cells[9] = s->note != NULL ? tm_note_excerpt (s->note, NOTE_EXCERPT) : g_strdup ("");
+      g_ptr_array_add (rows, cells);
+    }
+  place_table (r, translated, G_N_ELEMENTS (columns), rows);
+}
+
+static char *
+describe_answer (const TmSafetyEvent *e)
+{
+  TmAnswer answer;
+  g_autofree char *when = NULL;
+
+  if (e->answer == NULL || !tm_answer_from_string (e->answer, &answer))
+    return g_strdup (_("Not answered"));
+  when = e->answered_at != NULL ? format_instant (e->answered_at) : NULL;
+  return when != NULL ? g_strdup_printf ("%s\n%s", tm_answer_get_label (answer), when)
+                      : g_strdup (tm_answer_get_label (answer));
+}
+
+static void
+place_events (Report *r)
+{
+  const Column columns[] = {
+    { N_("Shown"), 0.15 }, { N_("Prompt"), 0.22 }, { N_("Level"), 0.09 }, { N_("What raised it"), 0.34 },
+    { N_("Answer"), 0.20 },
+  };
+  Column translated[G_N_ELEMENTS (columns)];
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const TmReportData *data = r->data;
+
+  heading (r, _("Safety Prompts"), 40);
+  if (data->events->len == 0)
+    {
+      place_block (r, new_layout (r, FONT_BODY, _("No safety prompts were shown in this period."), r->width),
+                   r->left);
+      return;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    translated[c] = (Column) { _(columns[c].title), columns[c].share };
+
+  for (guint i = 0; i < data->events->len; i++)
+    {
+      const TmSafetyEvent *e = data->events->pdata[i];
+      char **cells = g_new0 (char *, G_N_ELEMENTS (columns) + 1);
+
+      cells[0] = format_instant (e->shown_at);
+      cells[1] = g_strdup_printf ("%s (%s)", tm_rule_get_name (e->rule), tm_rule_to_string (e->rule));
+      cells[2] = g_strdup (tm_level_get_label (e->level));
+      cells[3] = g_strdup (e->detail != NULL ? e->detail : "");
+      cells[4] = describe_answer (e);
+      g_ptr_array_add (rows, cells);
+    }
+  place_table (r, translated, G_N_ELEMENTS (columns), rows);
+}
+
+static void
+place_notes (Report *r)
+{
+  const TmReportData *data = r->data;
+
+  if (!data->options.include_notes)
+    return;
+
+  heading (r, _("Check-in Notes"), 40);
+  if (data->notes->len == 0)
+    {
+      place_block (r, new_layout (r, FONT_BODY, _("No check-in in this period has a note."), r->width), r->left);
+      return;
+    }
+
+  for (guint i = 0; i < data->notes->len; i++)
+    {
+      const TmCheckin *c = data->notes->pdata[i];
+      g_autofree char *day = tm_day_format_long (c->day);
+      /* Translators: a note's heading: "Monday 16 November 2026 · mood 6" */
+      g_autofree char *title = g_strdup_printf (_("%s · mood %d"), day, c->mood);
+      PangoLayout *name = new_layout (r, FONT_BODY_BOLD, title, r->width);
+      PangoLayout *note = new_layout (r, FONT_BODY, c->note, r->width);
+
+      /* A note's heading stays with its first lines. */
+      ensure_space (r, layout_height (name) + MIN (layout_height (note), 36));
+      place_block (r, name, r->left);
+      r->y += 1;
+      place_paragraph (r, note, r->left);
+      r->y += 8;
+    }
+}
+
+/* Drawing */
+
+static void
+draw_text (cairo_t  *cr,
+           const Op *op)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (op->layout);
+  double first_top = 0;
+  int line = 0;
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  do
+    {
+      PangoRectangle extents;
+
+      if (line > op->last_line)
+        break;
+      pango_layout_iter_get_line_extents (iter, NULL, &extents);
+      if (line == op->first_line)
+        first_top = (double) extents.y / PANGO_SCALE;
+      if (line >= op->first_line)
+        {
+          double baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+
+          cairo_move_to (cr, op->x + (double) extents.x / PANGO_SCALE, op->y + baseline - first_top);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      line++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static void
+draw_chart (Report   *r,
+            cairo_t  *cr,
+            const Op *op)
+{
+  const TmChartData *chart = r->data->chart;
+  TmChartLayout layout;
+
+  cairo_save (cr);
+  cairo_translate (cr, op->x, op->y);
+  switch (op->chart)
+    {
+    case CHART_TREND:
+      tm_trend_chart_layout (chart, &r->chart_style, TM_SERIES_DEFAULT, op->w, op->h, &layout);
+      tm_trend_chart_draw (cr, chart, &r->chart_style, TM_SERIES_DEFAULT, &layout);
+      break;
+    case CHART_AFTER_DOSE:
+      tm_after_dose_chart_layout (chart, &r->chart_style, op->w, op->h, &layout);
+      tm_after_dose_chart_draw (cr, chart, &r->chart_style, &layout);
+      break;
+    case CHART_PHQ9:
+    case CHART_GAD7:
+    default:
+      {
+        TmQuestionnaireKind kind = op->chart == CHART_PHQ9 ? TM_QUESTIONNAIRE_PHQ9 : TM_QUESTIONNAIRE_GAD7;
+
+        tm_questionnaire_chart_layout (chart, &r->chart_style, kind, op->w, op->h, &layout);
+        tm_questionnaire_chart_draw (cr, chart, &r->chart_style, kind, &layout);
+      }
+      break;
+    }
+  cairo_restore (cr);
+}
+
+static void
+draw_op (Report   *r,
+         cairo_t  *cr,
+         const Op *op)
+{
+  switch (op->kind)
+    {
+    case OP_TEXT:
+      draw_text (cr, op);
+      break;
+    case OP_CHART:
+      draw_chart (r, cr, op);
+      break;
+    case OP_FILL:
+      cairo_set_source_rgb (cr, op->gray, op->gray, op->gray);
+      cairo_rectangle (cr, op->x, op->y, op->w, op->h);
+      cairo_fill (cr);
+      break;
+    case OP_RULE:
+    default:
+      cairo_set_source_rgb (cr, op->gray, op->gray, op->gray);
+      cairo_set_line_width (cr, op->h);
+      cairo_move_to (cr, op->x, op->y);
+      cairo_line_to (cr, op->x + op->w, op->y);
+      cairo_stroke (cr);
+      break;
+    }
+}
+
+/* The foot of every page: who, what, and page X of Y. */
+static void
+draw_footer (Report  *r,
+             cairo_t *cr,
+             int      page,
+             int      n_pages)
+{
+  const TmReportData *data = r->data;
+  g_autofree char *from = tm_day_format (data->options.from, "%Y-%m-%d");
+  g_autofree char *to = tm_day_format (data->options.to, "%Y-%m-%d");
+  g_autofree char *left = NULL;
+  /* Translators: at the foot of each page of the report */
+  g_autofree char *right = g_strdup_printf (_("Page %d of %d"), page, n_pages);
+  g_autoptr(PangoLayout) who = NULL;
+  g_autoptr(PangoLayout) where = NULL;
+  double y = r->bottom + FOOTER_GAP;
+  int width;
+
+  if (data->patient != NULL)
+    /* Translators: the foot of a report page: "Jane Doe · Tidemark report, 2026-08-30 to 2026-11-28" */
+    left = g_strdup_printf (_("%s · Tidemark report, %s to %s"), data->patient, from, to);
+  else
+    left = g_strdup_printf (_("Tidemark report, %s to %s"), from, to);
+
+  who = new_layout (r, FONT_SMALL, left, r->width * 0.75);
+  where = new_layout (r, FONT_SMALL, right, r->width * 0.25);
+  pango_layout_get_size (where, &width, NULL);
+
+  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, r->left, y - 5);
+  cairo_line_to (cr, r->left + r->width, y - 5);
+  cairo_stroke (cr);
+
+  cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+  cairo_move_to (cr, r->left, y);
+  pango_cairo_show_layout (cr, who);
+  cairo_move_to (cr, r->left + r->width - (double) width / PANGO_SCALE, y);
+  pango_cairo_show_layout (cr, where);
+}
+
+/* Writing */
+
+typedef struct
+{
+  int     fd;
+  int     saved_errno;
+} Sink;
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *bytes,
+          unsigned int         length)
+{
+  Sink *sink = closure;
+
+  while (length > 0)
+    {
+      ssize_t written = write (sink->fd, bytes, length);
+
+      if (written < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          sink->saved_errno = errno;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      bytes += written;
+      length -= (unsigned int) written;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_write_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Tidemark could not write the report to %s: %s. Check that the folder %s exists, that you "
+                 "may write to it and that the disk has room; nothing there was changed."),
+               path, g_strerror (saved_errno), folder);
+}
+
+static void
+report_init (Report             *r,
+             const TmReportData *data)
+{
+  static const char *family = "Cantarell, Sans";
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  memset (r, 0, sizeof *r);
+  r->data = data;
+  if (data->options.paper == TM_PAPER_LETTER)
+    r->page_width = 612, r->page_height = 792;
+  else
+    r->page_width = 595.276, r->page_height = 841.89;
+  r->left = MARGIN;
+  r->width = r->page_width - 2 * MARGIN;
+  r->top = MARGIN;
+  r->bottom = r->page_height - MARGIN - FOOTER_GAP;
+  r->ops = g_array_new (FALSE, TRUE, sizeof (Op));
+  g_array_set_clear_func (r->ops, clear_op);
+
+  /* Measured as the PDF draws them: no hinting. */
+  r->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (r->context, options);
+  cairo_font_options_destroy (options);
+
+  r->fonts[FONT_TITLE] = make_font (family, 17, TRUE);
+  r->fonts[FONT_HEADING] = make_font (family, 11.5, TRUE);
+  r->fonts[FONT_BODY] = make_font (family, 9, FALSE);
+  r->fonts[FONT_BODY_BOLD] = make_font (family, 9, TRUE);
+  r->fonts[FONT_SMALL] = make_font (family, 7.5, FALSE);
+  r->fonts[FONT_SMALL_BOLD] = make_font (family, 7, TRUE);
+
+  tm_chart_style_init (&r->chart_style, TM_CHART_STYLE_PRINT, "Cantarell", CHART_FONT_SIZE);
+}
+
+static void
+report_clear (Report *r)
+{
+  for (int i = 0; i < N_FONTS; i++)
+    g_clear_pointer (&r->fonts[i], pango_font_description_free);
+  g_clear_object (&r->context);
+  g_clear_pointer (&r->ops, g_array_unref);
+}
+
+static gboolean
+draw_pages (Report           *r,
+            cairo_surface_t  *surface,
+            GCancellable     *cancellable,
+            GError          **error)
+{
+  cairo_t *cr = cairo_create (surface);
+  int n_pages = r->page;
+  guint next = 0;
+  gboolean ok = TRUE;
+
+  for (int page = 1; page <= n_pages && ok; page++)
+    {
+      for (; next < r->ops->len && g_array_index (r->ops, Op, next).page == page; next++)
+        draw_op (r, cr, &g_array_index (r->ops, Op, next));
+      draw_footer (r, cr, page, n_pages);
+      cairo_show_page (cr);
+      ok = !g_cancellable_set_error_if_cancelled (cancellable, error);
+    }
+
+  cairo_destroy (cr);
+  return ok;
+}
+
+/**
+ * tm_report_write:
+ * @path: the PDF to write; an existing file is replaced only by a complete
+ *   report
+ * @n_pages: (out) (optional): how many pages were written
+ */
+gboolean
+tm_report_write (const TmReportData  *data,
+                 const char          *path,
+                 GCancellable        *cancellable,
+                 int                 *n_pages,
+                 GError             **error)
+{
+  g_autofree char *temporary = g_strconcat (path, ".XXXXXX", NULL);
+  g_autofree char *title = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  Report r;
+  Sink sink = { -1, 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (data != NULL && data->chart != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The whole report, placed. */
+  report_init (&r, data);
+  new_page (&r);
+  place_header (&r);
+  place_summary (&r);
+  place_charts (&r);
+  place_sessions (&r);
+  place_events (&r);
+  place_notes (&r);
+
+  sink.fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0600);
+  if (sink.fd < 0)
+    {
+      set_write_error (error, path, errno);
+      report_clear (&r);
+      return FALSE;
+    }
+
+  surface = cairo_pdf_surface_create_for_stream (write_cb, &sink, r.page_width, r.page_height);
+  /* Translators: the PDF's title */
+  title = g_strdup_printf (_("Tidemark report, %s to %s"), data->options.from, data->options.to);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Tidemark " PACKAGE_VERSION);
+
+  ok = draw_pages (&r, surface, cancellable, error);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (ok && (status != CAIRO_STATUS_SUCCESS || sink.saved_errno != 0))
+    {
+      set_write_error (error, path, sink.saved_errno != 0 ? sink.saved_errno : EIO);
+      ok = FALSE;
+    }
+  if (ok && fsync (sink.fd) != 0)
+    {
+      set_write_error (error, path, errno);
+      ok = FALSE;
+    }
+  if (close (sink.fd) != 0 && ok)
+    {
+      set_write_error (error, path, errno);
+      ok = FALSE;
+    }
+  if (ok && g_rename (temporary, path) != 0)
+    {
+      set_write_error (error, path, errno);
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (temporary);
+
+  if (ok && n_pages != NULL)
+    *n_pages = r.page;
+  report_clear (&r);
+  return ok;
+}
