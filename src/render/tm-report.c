@@ -497,15 +497,21 @@ place_summary (Report *r)
   place_summary_line (r, _("Safety prompts"), events);
 }
 
+/* A chart under its heading (when given) and over its caption, all on one
+ * page. */
 static void
 place_chart (Report     *r,
+             const char *title,
              ChartKind   kind,
              double      height,
              const char *caption)
 {
   PangoLayout *layout = caption != NULL ? new_layout (r, FONT_SMALL, caption, r->width) : NULL;
+  double below = layout != NULL ? layout_height (layout) + 4 : 0;
 
-  ensure_space (r, height + (layout != NULL ? layout_height (layout) + 4 : 0));
+  if (title != NULL)
+    heading (r, title, height + below);
+  ensure_space (r, height + below);
   add_op (r, (Op) { OP_CHART, 0, r->left, r->y, r->width, height, NULL, 0, 0, kind });
   r->y += height + 4;
   if (layout != NULL)
@@ -515,21 +521,16 @@ place_chart (Report     *r,
 static void
 place_charts (Report *r)
 {
-  heading (r, _("Mood Against the Plan"), 230);
-  place_chart (r, CHART_TREND, 230,
+  place_chart (r, _("Mood Against the Plan"), CHART_TREND, 230,
                _("Daily mood (0–10) with its 7-day mean. Bands: plan periods. Hollow circles and dashed rules: "
                  "planned sessions; filled circles and solid rules: sessions taken, with their dose. "
                  "Triangles along the bottom: safety prompts."));
-
-  heading (r, _("Mood After a Session"), 180);
-  place_chart (r, CHART_AFTER_DOSE, 180,
+  place_chart (r, _("Mood After a Session"), CHART_AFTER_DOSE, 180,
                _("Mean mood on each day after a session, ±1 standard deviation; n is the number of check-ins "
                  "each day rests on (fewer than 3: drawn faint). Dashed rules: the plan's interval."));
-
-  heading (r, _("Questionnaires"), 120);
-  place_chart (r, CHART_PHQ9, 120, NULL);
+  place_chart (r, _("Questionnaires"), CHART_PHQ9, 120, NULL);
   r->y += 6;
-  place_chart (r, CHART_GAD7, 120, NULL);
+  place_chart (r, NULL, CHART_GAD7, 120, NULL);
 }
 
 static char *
