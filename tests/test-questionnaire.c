@@ -266,13 +266,13 @@ test_store (void)
   g_assert_cmpint (found->total, ==, 10);
   g_assert_cmpint (found->difficulty, ==, 1);
 
-  /* Cadence: fortnightly unless set to weekly; nothing else is taken. */
-  g_assert_cmpint (tm_store_get_questionnaire_cadence (store), ==, 14);
-  g_assert_true (tm_store_set_questionnaire_cadence (store, 7, &error));
-  g_assert_cmpint (tm_store_get_questionnaire_cadence (store), ==, 7);
-  g_assert_false (tm_store_set_questionnaire_cadence (store, 3, &error));
-  g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID);
-  g_assert_cmpint (tm_store_get_questionnaire_cadence (store), ==, 7);
+  /* Cadence (a setting): fortnightly unless weekly; anything else is the default. */
+  g_assert_cmpint (tm_questionnaire_cadence_from_id ("every-two-weeks"), ==, 14);
+  g_assert_cmpint (tm_questionnaire_cadence_from_id ("every-week"), ==, 7);
+  g_assert_cmpint (tm_questionnaire_cadence_from_id ("every-day"), ==, 14);
+  g_assert_cmpint (tm_questionnaire_cadence_from_id (NULL), ==, 14);
+  g_assert_cmpstr (tm_questionnaire_cadence_to_id (7), ==, "every-week");
+  g_assert_cmpstr (tm_questionnaire_cadence_to_id (14), ==, "every-two-weeks");
 
   g_clear_object (&store);
   tm_test_remove_tree (dir);

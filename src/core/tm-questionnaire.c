@@ -252,6 +252,20 @@ tm_questionnaire_describe_band (TmQuestionnaireKind kind,
     }
 }
 
+/* Days between questionnaires for a setting's value; anything unknown is
+ * the default, every two weeks. */
+int
+tm_questionnaire_cadence_from_id (const char *id)
+{
+  return g_strcmp0 (id, "every-week") == 0 ? TM_CADENCE_WEEKLY : TM_CADENCE_FORTNIGHTLY;
+}
+
+const char *
+tm_questionnaire_cadence_to_id (int days)
+{
+  return days == TM_CADENCE_WEEKLY ? "every-week" : "every-two-weeks";
+}
+
 /**
  * tm_questionnaire_is_due:
  * @last_day: (nullable): the day it was last answered, %NULL for never

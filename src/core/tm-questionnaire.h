@@ -30,6 +30,10 @@ typedef enum
 #define TM_CADENCE_FORTNIGHTLY 14
 #define TM_CADENCE_WEEKLY       7
 
+/* The questionnaire-cadence setting: "every-two-weeks" or "every-week". */
+int         tm_questionnaire_cadence_from_id  (const char         *id);
+const char *tm_questionnaire_cadence_to_id    (int                 days);
+
 const char *tm_questionnaire_kind_to_string   (TmQuestionnaireKind kind);
 gboolean    tm_questionnaire_kind_from_string (const char          *text,
                                                TmQuestionnaireKind *kind);

@@ -11,7 +11,6 @@
 #include "tm-store-private.h"
 
 #define QUESTIONNAIRE_COLUMNS "id, kind, day, answers, difficulty, total, created_at"
-#define CADENCE_KEY "questionnaire-cadence-days"
 
 static TmQuestionnaire *
 read_questionnaire (sqlite3_stmt *stmt)
@@ -357,43 +356,3 @@ tm_store_get_questionnaires (TmStore *self)
   return G_LIST_MODEL (self->questionnaires);
 }
 
-/**
- * tm_store_get_questionnaire_cadence:
- *
- * Returns: after how many days without one a questionnaire is due:
- *   %TM_CADENCE_FORTNIGHTLY (the default) or %TM_CADENCE_WEEKLY
- */
-int
-tm_store_get_questionnaire_cadence (TmStore *self)
-{
-  g_autofree char *value = tm_store_get_meta (self, CADENCE_KEY);
-
-  if (g_strcmp0 (value, "7") == 0)
-    return TM_CADENCE_WEEKLY;
-
-  return TM_CADENCE_FORTNIGHTLY;
-}
-
-gboolean
-tm_store_set_questionnaire_cadence (TmStore  *self,
-                                    int       days,
-                                    GError  **error)
-{
-  g_autofree char *value = NULL;
-
-  g_return_val_if_fail (TM_IS_STORE (self), FALSE);
-
-  if (days != TM_CADENCE_WEEKLY && days != TM_CADENCE_FORTNIGHTLY)
-    {
-      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                           _("Questionnaires can be due every week or every two weeks."));
-      return FALSE;
-    }
-
-  value = g_strdup_printf ("%d", days);
-  if (!tm_store_set_meta (self, CADENCE_KEY, value, error))
-    return FALSE;
-
-  g_signal_emit (self, tm_store_signals[TM_STORE_QUESTIONNAIRES_CHANGED], 0);
-  return TRUE;
-}

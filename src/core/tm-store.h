@@ -85,10 +85,6 @@ char       *tm_store_get_last_questionnaire_day (TmStore             *self,
                                                  TmQuestionnaireKind  kind);
 GListModel *tm_store_get_questionnaires    (TmStore          *self);
 
-int         tm_store_get_questionnaire_cadence (TmStore      *self);
-gboolean    tm_store_set_questionnaire_cadence (TmStore      *self,
-                                                int           days,
-                                                GError      **error);
 
 gboolean    tm_store_add_plan           (TmStore     *self,
                                          TmPlan      *plan,

@@ -10,6 +10,7 @@
 
 #include "tm-checkin-editor.h"
 #include "tm-history-page.h"
+#include "tm-settings.h"
 #include "tm-history-row.h"
 #include "tm-questionnaire-row.h"
 #include "tm-questionnaire-window.h"
@@ -231,18 +232,27 @@ on_questionnaire_activate_cb (TmHistoryPage *self,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The cadence is a setting; Preferences shows it too. */
 static void
 on_cadence_selected_cb (TmHistoryPage *self)
 {
-  g_autoptr(GError) error = NULL;
+  GSettings *settings = tm_settings_get ();
   int days = adw_combo_row_get_selected (self->cadence_row) == 1 ? TM_CADENCE_WEEKLY
                                                                  : TM_CADENCE_FORTNIGHTLY;
 
-  if (self->store == NULL || tm_store_get_questionnaire_cadence (self->store) == days)
-    return;
+  if (settings != NULL)
+    g_settings_set_string (settings, "questionnaire-cadence", tm_questionnaire_cadence_to_id (days));
+}
 
-  if (!tm_store_set_questionnaire_cadence (self->store, days, &error))
-    show_error (self, error->message);
+static void
+on_cadence_changed_cb (TmHistoryPage *self)
+{
+  GSettings *settings = tm_settings_get ();
+  g_autofree char *id = settings != NULL ? g_settings_get_string (settings, "questionnaire-cadence") : NULL;
+  guint selected = tm_questionnaire_cadence_from_id (id) == TM_CADENCE_WEEKLY ? 1 : 0;
+
+  if (adw_combo_row_get_selected (self->cadence_row) != selected)
+    adw_combo_row_set_selected (self->cadence_row, selected);
 }
 
 /* The safety record for the period chosen: 30 days, 3 months, a year, all. */
@@ -511,8 +521,10 @@ tm_history_page_set_store (TmHistoryPage *self,
       g_object_unref (selection);
       g_signal_connect_object (tm_store_get_questionnaires (store), "items-changed",
                                G_CALLBACK (update_questionnaire_page), self, G_CONNECT_SWAPPED);
-      adw_combo_row_set_selected (self->cadence_row,
-                                  tm_store_get_questionnaire_cadence (store) == TM_CADENCE_WEEKLY ? 1 : 0);
+      on_cadence_changed_cb (self);
+      if (tm_settings_get () != NULL)
+        g_signal_connect_object (tm_settings_get (), "changed::questionnaire-cadence",
+                                 G_CALLBACK (on_cadence_changed_cb), self, G_CONNECT_SWAPPED);
     }
   update_questionnaire_page (self);
 

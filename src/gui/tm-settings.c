@@ -36,3 +36,23 @@ tm_settings_new (void)
 
   return g_settings_new_full (schema, NULL, NULL);
 }
+
+/**
+ * tm_settings_get:
+ *
+ * Returns: (transfer none) (nullable): the settings every part of the app
+ *   shares, made on first use
+ */
+GSettings *
+tm_settings_get (void)
+{
+  static GSettings *settings;
+  static gboolean tried;
+
+  if (!tried)
+    {
+      tried = TRUE;
+      settings = tm_settings_new ();
+    }
+  return settings;
+}

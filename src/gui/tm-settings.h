@@ -6,5 +6,6 @@
 G_BEGIN_DECLS
 
 GSettings *tm_settings_new (void);
+GSettings *tm_settings_get (void);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tm-settings.h"
 #include "tm-today-page.h"
 #include "tm-window.h"
 
@@ -118,7 +119,12 @@ update_due (TmTodayPage *self)
   if (self->store == NULL)
     return;
 
-  cadence = tm_store_get_questionnaire_cadence (self->store);
+  {
+    GSettings *settings = tm_settings_get ();
+    g_autofree char *id = settings != NULL ? g_settings_get_string (settings, "questionnaire-cadence") : NULL;
+
+    cadence = tm_questionnaire_cadence_from_id (id);
+  }
   update_due_row (self, self->phq9_row, TM_QUESTIONNAIRE_PHQ9, today, cadence);
   update_due_row (self, self->gad7_row, TM_QUESTIONNAIRE_GAD7, today, cadence);
 }
@@ -397,6 +403,10 @@ static void
 tm_today_page_init (TmTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (tm_settings_get () != NULL)
+    g_signal_connect_object (tm_settings_get (), "changed::questionnaire-cadence",
+                             G_CALLBACK (update_due), self, G_CONNECT_SWAPPED);
 }
 
 void

@@ -359,7 +359,7 @@ change_state (GSimpleAction *action,
 static void
 setup_actions (TmTrendsPage *self)
 {
-  self->settings = tm_settings_new ();
+  self->settings = tm_settings_get () != NULL ? g_object_ref (tm_settings_get ()) : NULL;
   self->actions = g_simple_action_group_new ();
 
   if (self->settings != NULL)

@@ -16,6 +16,7 @@
 #include "tm-session-editor.h"
 #include "tm-sessions-page.h"
 #include "tm-report-dialog.h"
+#include "tm-settings.h"
 #include "tm-today-page.h"
 #include "tm-trends-page.h"
 #include "tm-window.h"
@@ -335,6 +336,38 @@ tm_window_constructed (GObject *object)
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  /* The size it had when it was last closed. */
+  if (tm_settings_get () != NULL)
+    {
+      GSettings *settings = tm_settings_get ();
+
+      gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+}
+
+static void
+tm_window_unmap (GtkWidget *widget)
+{
+  GSettings *settings = tm_settings_get ();
+  int width, height;
+
+  /* Kept when it closes, not at every change. */
+  if (settings != NULL)
+    {
+      gtk_window_get_default_size (GTK_WINDOW (widget), &width, &height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (widget)));
+      if (width >= 360 && height >= 360)
+        {
+          g_settings_set_int (settings, "window-width", width);
+          g_settings_set_int (settings, "window-height", height);
+        }
+    }
+
+  GTK_WIDGET_CLASS (tm_window_parent_class)->unmap (widget);
 }
 
 static void
@@ -362,6 +395,7 @@ tm_window_class_init (TmWindowClass *klass)
   object_class->constructed = tm_window_constructed;
   object_class->dispose = tm_window_dispose;
   window_class->close_request = tm_window_close_request;
+  widget_class->unmap = tm_window_unmap;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, TM_TYPE_STORE,
