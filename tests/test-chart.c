@@ -662,7 +662,6 @@ test_empty (void)
     g_autoptr(TmChartData) one = tm_chart_data_new (record, "2026-11-14", "2026-11-14", "2026-11-14");
     g_auto (Picture) tiny = { 0 };
 
-    tiny.surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 20, 20);
     draw_trend (&tiny, one, TM_CHART_STYLE_DARK, TM_SERIES_ROLLING | TM_SERIES_ANXIETY, 20);
   }
 }

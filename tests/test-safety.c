@@ -215,7 +215,7 @@ test_s1_with_s5_and_s7 (void)
   g_assert_cmpstr (got, ==, "S1:urgent S5:urgent S7:info");
 
   prompts = evaluate (&w, TM_SOURCE_SESSION, s);
-  g_assert_nonnull (strstr (((TmSafetyPrompt *) prompts->pdata[2])->body, "benzodiazepine, MAOI"));
+  g_assert_nonnull (strstr (((TmSafetyPrompt *) prompts->pdata[2])->body, "a benzodiazepine, an MAOI"));
   g_assert_nonnull (strstr (((TmSafetyPrompt *) prompts->pdata[1])->body, "190/100"));
   g_assert_true (((TmSafetyPrompt *) prompts->pdata[1])->show_crisis);
 }

@@ -16,6 +16,7 @@
 #include "tm-plan-editor.h"
 #include "tm-preferences-window.h"
 #include "tm-report-data.h"
+#include "tm-reminder-service.h"
 #include "tm-report-dialog.h"
 #include "tm-checkin-form.h"
 #include "tm-effects-row.h"
@@ -285,8 +286,10 @@ run_body_cb (gpointer data)
   Fixture *f = data;
   GList *windows;
 
-  f->window = TM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  g_assert_true (TM_IS_WINDOW (f->window));
+  f->window = (TmWindow *) gtk_application_get_active_window (GTK_APPLICATION (f->app));
+  if (!TM_IS_WINDOW (f->window))
+    g_error ("The main window is %s (%u windows)", f->window != NULL ? G_OBJECT_TYPE_NAME (f->window) : "missing",
+             g_list_length (gtk_application_get_windows (GTK_APPLICATION (f->app))));
   wait_for (is_mapped, f->window, "the main window");
 
   f->body (f);
@@ -1613,6 +1616,12 @@ test_safety_prompt_never_blocks_saving (Fixture       *f,
 
 /* ---- Trends ------------------------------------------------------------ */
 
+static gboolean
+trends_loaded (gpointer page)
+{
+  return tm_chart_view_get_data (tm_trends_page_get_trend_view (page)) != NULL;
+}
+
 static TmTrendsPage *
 show_trends (Fixture *f)
 {
@@ -1621,7 +1630,7 @@ show_trends (Fixture *f)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "trends"));
   page = tm_window_get_page (f->window, "trends");
   wait_for (is_mapped, page, "the Trends page");
-  spin (50);
+  wait_for (trends_loaded, page, "the Trends page to load");
   return TM_TRENDS_PAGE (page);
 }
 
@@ -1754,7 +1763,11 @@ trends_choose_year_body (Fixture *f)
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (year)));
 
   /* The choice is a setting. */
-  g_assert_cmpstr (g_settings_get_string (settings, "trend-range"), ==, "year");
+  {
+    g_autofree char *range_setting = g_settings_get_string (settings, "trend-range");
+
+    g_assert_cmpstr (range_setting, ==, "year");
+  }
 
   /* And so is a line switched on from the Show menu. */
   g_assert_false (g_settings_get_boolean (settings, "show-anxiety"));
@@ -1916,6 +1929,245 @@ test_report_export (Fixture       *f,
   run_app (f, report_export_body);
 }
 
+/* ---- The daily reminder --------------------------------------------- */
+
+static GDateTime *
+fake_clock (gpointer data)
+{
+  return g_date_time_ref (*(GDateTime **) data);
+}
+
+static void
+count_cb (gpointer  instance,
+          int      *count)
+{
+  (*count)++;
+}
+
+static void
+set_clock (GDateTime  **clock,
+           const char  *day,
+           int          hour,
+           int          minute)
+{
+  GDate date;
+
+  g_assert_true (tm_day_to_date (day, &date));
+  g_clear_pointer (clock, g_date_time_unref);
+  *clock = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
+                                  hour, minute, 0);
+}
+
+/* A notification server on the private bus, as GNOME Shell would be. */
+typedef struct
+{
+  guint      owner_id;
+  guint      object_id;
+  gboolean   owned;
+  int        received;
+  char      *title;
+  char      *action;
+} Notifications;
+
+static void
+on_notification_call_cb (GDBusConnection       *connection,
+                         const char            *sender,
+                         const char            *path,
+                         const char            *interface,
+                         const char            *method,
+                         GVariant              *parameters,
+                         GDBusMethodInvocation *invocation,
+                         gpointer               user_data)
+{
+  Notifications *n = user_data;
+
+  if (g_str_equal (method, "AddNotification"))
+    {
+      g_autoptr(GVariant) notification = g_variant_get_child_value (parameters, 2);
+
+      n->received++;
+      g_clear_pointer (&n->title, g_free);
+      g_clear_pointer (&n->action, g_free);
+      g_variant_lookup (notification, "title", "s", &n->title);
+      g_variant_lookup (notification, "default-action", "s", &n->action);
+    }
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+on_name_acquired_cb (GDBusConnection *connection,
+                     const char      *name,
+                     gpointer         user_data)
+{
+  ((Notifications *) user_data)->owned = TRUE;
+}
+
+static void
+on_name_lost_cb (GDBusConnection *connection,
+                 const char      *name,
+                 gpointer         user_data)
+{
+  g_error ("Could not own %s on the test's bus (connection %p, closed %d)", name, (void *) connection, connection != NULL && g_dbus_connection_is_closed (connection));
+}
+
+static gboolean
+name_is_owned (gpointer data)
+{
+  return ((Notifications *) data)->owned;
+}
+
+static void
+serve_notifications (Fixture       *f,
+                     Notifications *n)
+{
+  static const GDBusInterfaceVTable vtable = { on_notification_call_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (
+    "<node><interface name='org.gtk.Notifications'>"
+    "<method name='AddNotification'><arg type='s'/><arg type='s'/><arg type='a{sv}'/></method>"
+    "<method name='RemoveNotification'><arg type='s'/><arg type='s'/></method>"
+    "</interface></node>", NULL);
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (f->app));
+
+  g_assert_nonnull (bus);
+  n->object_id = g_dbus_connection_register_object (bus, "/org/gtk/Notifications", node->interfaces[0],
+                                                    &vtable, n, NULL, NULL);
+  n->owner_id = g_bus_own_name_on_connection (bus, "org.gtk.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
+                                              on_name_acquired_cb, on_name_lost_cb, n, NULL);
+  wait_for (name_is_owned, n, "the notification server");
+}
+
+static void
+stop_notifications (Fixture       *f,
+                    Notifications *n)
+{
+  g_dbus_connection_unregister_object (g_application_get_dbus_connection (G_APPLICATION (f->app)), n->object_id);
+  g_bus_unown_name (n->owner_id);
+  g_free (n->title);
+  g_free (n->action);
+}
+
+static gboolean
+notification_count_is (gpointer data)
+{
+  Notifications *n = data;
+
+  return n->received == GPOINTER_TO_INT (g_object_get_data (G_OBJECT (g_application_get_default ()), "want"));
+}
+
+static void
+wait_for_notifications (Notifications *n,
+                        int            count)
+{
+  g_object_set_data (G_OBJECT (g_application_get_default ()), "want", GINT_TO_POINTER (count));
+  wait_for (notification_count_is, n, "the notification");
+}
+
+/* On a clock the test sets: the reminder comes once a day at its time,
+ * not on a day with a check-in; its action opens Today. */
+static void
+reminder_body (Fixture *f)
+{
+  TmReminderService *reminder = tm_application_get_reminder (f->app);
+  Notifications n = { 0 };
+  g_autoptr(GSettings) settings = tm_settings_new ();
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *tomorrow = tm_day_add (today, 1);
+  GDateTime *clock = NULL;
+  int fired = 0;
+
+  g_assert_nonnull (reminder);
+  serve_notifications (f, &n);
+  g_signal_connect (reminder, "fired", G_CALLBACK (count_cb), &fired);
+  set_clock (&clock, today, 19, 0);
+  tm_reminder_service_set_clock (reminder, fake_clock, &clock);
+  g_settings_set_string (settings, "reminder-time", "20:00");
+  g_settings_set_boolean (settings, "reminder-enabled", TRUE);
+  g_assert_cmpint (fired, ==, 0);
+
+  /* Past its time, no check-in: it comes, once. */
+  set_clock (&clock, today, 20, 1);
+  tm_reminder_service_check (reminder);
+  g_assert_cmpint (fired, ==, 1);
+  wait_for_notifications (&n, 1);
+  g_assert_cmpstr (n.title, ==, "How Are You Today?");
+  g_assert_cmpstr (n.action, ==, "app.show-today");
+  tm_reminder_service_check (reminder);
+  g_assert_cmpint (fired, ==, 1);
+
+  /* The next day: not before 20:00; then it comes. */
+  set_clock (&clock, tomorrow, 19, 59);
+  tm_reminder_service_check (reminder);
+  g_assert_cmpint (fired, ==, 1);
+  set_clock (&clock, tomorrow, 20, 0);
+  tm_reminder_service_check (reminder);
+  g_assert_cmpint (fired, ==, 2);
+  wait_for_notifications (&n, 2);
+
+  /* Its action opens Today. (It activates the application: the test's
+   * own "activate" handler must not run the test again.) */
+  g_signal_handlers_disconnect_by_func (f->app, on_activate_cb, f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "trends");
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "show-today", NULL);
+  spin (20);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack")), ==,
+                   "today");
+
+  g_settings_reset (settings, "reminder-enabled");
+  g_settings_reset (settings, "reminder-time");
+  tm_reminder_service_set_clock (reminder, NULL, NULL);
+  g_date_time_unref (clock);
+  stop_notifications (f, &n);
+}
+
+/* A check-in today answers today's reminder. */
+static void
+reminder_not_after_checkin_body (Fixture *f)
+{
+  TmReminderService *reminder = tm_application_get_reminder (f->app);
+  g_autoptr(GSettings) settings = tm_settings_new ();
+  g_autofree char *today = tm_day_today ();
+  GDateTime *clock = NULL;
+  int fired = 0;
+
+  store_checkin (f, today, 6, NULL);
+  g_signal_connect (reminder, "fired", G_CALLBACK (count_cb), &fired);
+  set_clock (&clock, today, 21, 0);
+  tm_reminder_service_set_clock (reminder, fake_clock, &clock);
+  g_settings_set_boolean (settings, "reminder-enabled", TRUE);
+  tm_reminder_service_check (reminder);
+  g_assert_cmpint (fired, ==, 0);
+
+  g_settings_reset (settings, "reminder-enabled");
+  tm_reminder_service_set_clock (reminder, NULL, NULL);
+  g_date_time_unref (clock);
+}
+
+/* "Start in the background at login" writes and removes the autostart entry. */
+static void
+autostart_body (Fixture *f)
+{
+  g_autoptr(GSettings) settings = tm_settings_new ();
+  g_autofree char *name = g_strconcat (APPLICATION_ID, ".desktop", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_config_dir (), "autostart", name, NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_settings_set_boolean (settings, "run-in-background", TRUE);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Exec=tidemark --background"));
+  g_settings_set_boolean (settings, "run-in-background", FALSE);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_reminder (Fixture       *f,
+               gconstpointer  data)
+{
+  run_app (f, reminder_body);
+  run_app (f, reminder_not_after_checkin_body);
+  run_app (f, autostart_body);
+}
+
 static void
 test_trends_read_out (Fixture       *f,
                       gconstpointer  data)
@@ -1980,6 +2232,7 @@ main (int   argc,
   ADD ("trends/follow-the-store", test_trends_follow_the_store);
   ADD ("demo/throwaway-folder", test_demo);
   ADD ("report/export", test_report_export);
+  ADD ("reminder/daily", test_reminder);
 
   return g_test_run ();
 }

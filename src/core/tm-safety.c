@@ -555,16 +555,14 @@ rule_s7 (const TmSafetyFacts *facts,
   for (guint i = 0; i < TM_N_MEDICINES; i++)
     if (s->other_medicines & (1u << i))
       {
-        g_autofree char *name = g_utf8_strdown (tm_medicine_get_label (i), -1);
-
         if (names->len > 0)
           g_string_append (names, ", ");
-        g_string_append (names, i == 3 ? tm_medicine_get_label (i) : name);
+        g_string_append (names, tm_medicine_get_phrase (i));
       }
 
   prompt = new_prompt (facts, TM_RULE_S7, TM_LEVEL_INFO, s->id);
   prompt->title = g_strdup (_("Other Medicines Can Interact"));
-  /* Translators: %s lists medicines, e.g. "benzodiazepine, sleep medicine" */
+  /* Translators: %s lists medicines, e.g. "a benzodiazepine, a sleep medicine" */
   prompt->body = g_strdup_printf (_("You took %s that day. These can interact with ketamine; make sure "
                                     "your prescriber knows."), names->str);
   prompt->detail = g_strdup_printf ("other medicines: %s", names->str);

@@ -39,6 +39,12 @@ static const char * const medicine_labels[TM_N_MEDICINES] = {
   N_("Benzodiazepine"), N_("Sleep medicine"), N_("Stimulant"), N_("MAOI"),
 };
 
+/* The same, within a sentence ("You took a benzodiazepine, …"). */
+static const char * const medicine_phrases[TM_N_MEDICINES] = {
+  NC_("medicine in a sentence", "a benzodiazepine"), NC_("medicine in a sentence", "a sleep medicine"),
+  NC_("medicine in a sentence", "a stimulant"), NC_("medicine in a sentence", "an MAOI"),
+};
+
 const char *
 tm_route_to_string (TmRoute route)
 {
@@ -105,6 +111,13 @@ tm_medicine_get_label (guint index)
 {
   g_return_val_if_fail (index < TM_N_MEDICINES, NULL);
   return _(medicine_labels[index]);
+}
+
+const char *
+tm_medicine_get_phrase (guint index)
+{
+  g_return_val_if_fail (index < TM_N_MEDICINES, NULL);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "medicine in a sentence", medicine_phrases[index]);
 }
 
 static void

@@ -13,7 +13,9 @@
 
 #include "tm-application.h"
 #include "tm-demo.h"
+#include "tm-reminder-service.h"
 #include "tm-report.h"
+#include "tm-settings.h"
 #include "tm-window.h"
 
 #define EXIT_USAGE 2
@@ -24,6 +26,8 @@ struct _TmApplication
 
   char           *data_dir;     /* from --data-dir, or NULL */
   gboolean        demo;         /* --demo: a throwaway folder of made-up data */
+  gboolean        background;   /* --background: no window at first */
+  TmReminderService *reminder;
   char           *demo_dir;
   TmStore        *store;
   GError         *store_error;
@@ -142,6 +146,7 @@ tm_application_local_command_line (GApplication   *application,
   g_autofree char *to = NULL;
   g_autofree char *paper = NULL;
   gboolean no_notes = FALSE;
+  gboolean background = FALSE;
   gboolean version = FALSE;
   gboolean demo = FALSE;
   const GOptionEntry entries[] = {
@@ -159,6 +164,8 @@ tm_application_local_command_line (GApplication   *application,
       N_("The report's paper, a4 or letter (default: your locale's)"), N_("SIZE") },
     { "no-notes", 0, 0, G_OPTION_ARG_NONE, &no_notes,
       N_("Leave the check-in notes out of the report"), NULL },
+    { "background", 0, 0, G_OPTION_ARG_NONE, &background,
+      N_("Start without a window, for the daily reminder"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -209,6 +216,7 @@ tm_application_local_command_line (GApplication   *application,
       return TRUE;
     }
   self->demo = demo;
+  self->background = background;
 
   if (data_dir != NULL)
     {
@@ -282,11 +290,31 @@ quit_app (GSimpleAction *action,
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
   g_list_free_full (windows, g_object_unref);
+
+  /* Quit means quit, even with the reminder holding the app. */
+  if (gtk_application_get_windows (app) == NULL)
+    g_application_quit (G_APPLICATION (app));
+}
+
+/* From the reminder: the window, on Today. */
+static void
+show_today (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  GtkWindow *window;
+
+  g_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
 }
 
 static const GActionEntry app_actions[] = {
   { "about", show_about },
   { "quit", quit_app },
+  { "show-today", show_today },
 };
 
 static void
@@ -382,6 +410,7 @@ tm_application_startup (GApplication *application)
   static const char *report_accels[] = { "<Control>p", NULL };
 
   G_APPLICATION_CLASS (tm_application_parent_class)->startup (application);
+  gtk_window_set_default_icon_name (ICON_NAME);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
@@ -417,7 +446,13 @@ tm_application_startup (GApplication *application)
   data_dir = self->data_dir != NULL ? g_strdup (self->data_dir) : tm_store_default_data_dir ();
   self->store = tm_store_open (data_dir, &self->store_error);
   if (self->store == NULL)
-    g_printerr ("tidemark: %s\n", self->store_error->message);
+    {
+      g_printerr ("tidemark: %s\n", self->store_error->message);
+      return;
+    }
+
+  if (tm_settings_get () != NULL)
+    self->reminder = tm_reminder_service_new (application, self->store, tm_settings_get ());
 }
 
 static void
@@ -428,6 +463,7 @@ tm_application_shutdown (GApplication *application)
   G_APPLICATION_CLASS (tm_application_parent_class)->shutdown (application);
 
   /* The demo leaves nothing behind. */
+  g_clear_object (&self->reminder);
   g_clear_object (&self->store);
   if (self->demo_dir != NULL)
     remove_tree (self->demo_dir);
@@ -492,6 +528,13 @@ tm_application_activate (GApplication *application)
       return;
     }
 
+  /* Started at login for the reminder: no window until asked for. */
+  if (self->background)
+    {
+      self->background = FALSE;
+      return;
+    }
+
   if (self->store == NULL)
     {
       present_store_error (self);
@@ -511,6 +554,7 @@ tm_application_dispose (GObject *object)
 {
   TmApplication *self = TM_APPLICATION (object);
 
+  g_clear_object (&self->reminder);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (tm_application_parent_class)->dispose (object);
@@ -563,6 +607,18 @@ tm_application_new (void)
  * Returns: (transfer none) (nullable): the open store, or %NULL when it
  *   could not be opened
  */
+/**
+ * tm_application_get_reminder:
+ *
+ * Returns: (transfer none) (nullable): the daily reminder, for tests
+ */
+TmReminderService *
+tm_application_get_reminder (TmApplication *self)
+{
+  g_return_val_if_fail (TM_IS_APPLICATION (self), NULL);
+  return self->reminder;
+}
+
 TmStore *
 tm_application_get_store (TmApplication *self)
 {

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "tm-reminder-service.h"
 #include "tm-store.h"
 
 G_BEGIN_DECLS
@@ -11,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TmApplication, tm_application, TM, APPLICATION, AdwApplication)
 
 TmApplication *tm_application_new       (void);
+TmReminderService *tm_application_get_reminder (TmApplication *self);
 TmStore       *tm_application_get_store (TmApplication *self);
 
 G_END_DECLS

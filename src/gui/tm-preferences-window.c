@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Preferences: who to call (crisis line, emergency number, clinician).
- * Each change is checked in core and kept when applied; a refused one
- * stays in its row with the reason under it. */
+/* Preferences: the daily reminder, when questionnaires are due, the
+ * report's name and paper, and who to call (crisis line, emergency
+ * number, clinician). Each change is checked in core and kept when
+ * applied; a refused one stays in its row with the reason under it. */
 #define G_LOG_DOMAIN "tm-preferences-window"
 
 #include "config.h"
@@ -10,7 +11,10 @@
 
 #include "tm-error-label.h"
 #include "tm-preferences-window.h"
+#include "tm-reminder.h"
+#include "tm-report-data.h"
 #include "tm-safety-contacts.h"
+#include "tm-settings.h"
 
 struct _TmPreferencesWindow
 {
@@ -23,6 +27,14 @@ struct _TmPreferencesWindow
   AdwEntryRow          *clinician_phone_row;
   GtkWidget            *unknown_group;
   TmErrorLabel         *error_label;
+  GtkSwitch            *reminder_switch;
+  AdwEntryRow          *reminder_time_row;
+  GtkSwitch            *background_switch;
+  AdwComboRow          *cadence_row;
+  AdwEntryRow          *report_name_row;
+  AdwComboRow          *paper_row;
+  TmErrorLabel         *general_error_label;
+  gboolean              loading;
 
   TmStore              *store;
 };
@@ -105,6 +117,126 @@ on_apply_cb (TmPreferencesWindow *self)
   tm_preferences_window_save (self);
 }
 
+/* General */
+
+static const char * const paper_ids[] = { "locale", "a4", "letter" };
+
+static void
+show_general_error (TmPreferencesWindow *self,
+                    AdwEntryRow         *row,
+                    const char          *message)
+{
+  tm_error_label_show (self->general_error_label, message);
+  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
+general_saved (TmPreferencesWindow *self,
+               AdwEntryRow         *row)
+{
+  tm_error_label_hide (self->general_error_label);
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Saved")));
+}
+
+static void
+on_reminder_time_apply_cb (TmPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = text_of (self->reminder_time_row);
+  g_autofree char *time = NULL;
+  int minutes;
+
+  if (!tm_parse_reminder_time (text, &minutes, &error))
+    {
+      show_general_error (self, self->reminder_time_row, error->message);
+      return;
+    }
+  time = tm_format_reminder_time (minutes);
+  set_text (self->reminder_time_row, time);
+  if (tm_settings_get () != NULL)
+    g_settings_set_string (tm_settings_get (), "reminder-time", time);
+  general_saved (self, self->reminder_time_row);
+}
+
+static void
+on_report_name_apply_cb (TmPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = text_of (self->report_name_row);
+
+  if (!tm_store_set_report_name (self->store, name, &error))
+    {
+      show_general_error (self, self->report_name_row, error->message);
+      return;
+    }
+  set_text (self->report_name_row, name);
+  general_saved (self, self->report_name_row);
+}
+
+static void
+on_cadence_selected_cb (TmPreferencesWindow *self)
+{
+  int days = adw_combo_row_get_selected (self->cadence_row) == 1 ? TM_CADENCE_WEEKLY : TM_CADENCE_FORTNIGHTLY;
+
+  if (!self->loading && tm_settings_get () != NULL)
+    g_settings_set_string (tm_settings_get (), "questionnaire-cadence", tm_questionnaire_cadence_to_id (days));
+}
+
+static void
+on_paper_selected_cb (TmPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->paper_row);
+
+  if (!self->loading && tm_settings_get () != NULL && selected < G_N_ELEMENTS (paper_ids))
+    g_settings_set_string (tm_settings_get (), "paper-size", paper_ids[selected]);
+}
+
+static void
+load_general (TmPreferencesWindow *self)
+{
+  GSettings *settings = tm_settings_get ();
+  g_autoptr(GtkStringList) cadences = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) papers = gtk_string_list_new (NULL);
+  g_autofree char *name = tm_store_get_report_name (self->store);
+  /* Translators: the paper size of your region, "A4" or "US Letter" */
+  g_autofree char *regional = g_strdup_printf (_("Your Region’s (%s)"),
+                                               tm_paper_default () == TM_PAPER_LETTER ? _("US Letter") : _("A4"));
+
+  self->loading = TRUE;
+  gtk_string_list_append (cadences, _("Every 2 weeks"));
+  gtk_string_list_append (cadences, _("Every week"));
+  adw_combo_row_set_model (self->cadence_row, G_LIST_MODEL (cadences));
+  gtk_string_list_append (papers, regional);
+  gtk_string_list_append (papers, _("A4"));
+  gtk_string_list_append (papers, _("US Letter"));
+  adw_combo_row_set_model (self->paper_row, G_LIST_MODEL (papers));
+  set_text (self->report_name_row, name);
+
+  if (settings == NULL)
+    {
+      self->loading = FALSE;
+      return;
+    }
+
+  {
+    g_autofree char *time = g_settings_get_string (settings, "reminder-time");
+    g_autofree char *cadence = g_settings_get_string (settings, "questionnaire-cadence");
+    g_autofree char *paper = g_settings_get_string (settings, "paper-size");
+
+    set_text (self->reminder_time_row, time);
+    adw_combo_row_set_selected (self->cadence_row,
+                                tm_questionnaire_cadence_from_id (cadence) == TM_CADENCE_WEEKLY ? 1 : 0);
+    for (guint i = 0; i < G_N_ELEMENTS (paper_ids); i++)
+      if (g_str_equal (paper, paper_ids[i]))
+        adw_combo_row_set_selected (self->paper_row, i);
+  }
+  self->loading = FALSE;
+  g_settings_bind (settings, "reminder-enabled", self->reminder_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "run-in-background", self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
+}
+
 static void
 tm_preferences_window_dispose (GObject *object)
 {
@@ -134,7 +266,18 @@ tm_preferences_window_class_init (TmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, clinician_phone_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, unknown_group);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, reminder_switch);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, reminder_time_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, background_switch);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, cadence_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, report_name_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, general_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_reminder_time_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_report_name_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cadence_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_paper_selected_cb);
 }
 
 static void
@@ -157,6 +300,7 @@ tm_preferences_window_new (GtkWindow *parent,
                        NULL);
   self->store = g_object_ref (store);
   load (self);
+  load_general (self);
 
   return self;
 }

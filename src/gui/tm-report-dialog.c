@@ -13,6 +13,7 @@
 #include "tm-error-label.h"
 #include "tm-report.h"
 #include "tm-report-dialog.h"
+#include "tm-settings.h"
 #include "tm-window.h"
 
 typedef enum
@@ -471,7 +472,15 @@ setup (TmReportDialog *self)
   gtk_string_list_append (papers, _("A4"));
   gtk_string_list_append (papers, _("US Letter"));
   adw_combo_row_set_model (self->paper_row, G_LIST_MODEL (papers));
-  adw_combo_row_set_selected (self->paper_row, tm_paper_default () == TM_PAPER_LETTER ? 1 : 0);
+  {
+    GSettings *settings = tm_settings_get ();
+    g_autofree char *paper = settings != NULL ? g_settings_get_string (settings, "paper-size") : NULL;
+    TmPaper chosen = tm_paper_default ();
+
+    if (paper != NULL && !g_str_equal (paper, "locale"))
+      tm_paper_from_string (paper, &chosen);
+    adw_combo_row_set_selected (self->paper_row, chosen == TM_PAPER_LETTER ? 1 : 0);
+  }
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name != NULL ? name : "");
 }
