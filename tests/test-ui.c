@@ -1802,12 +1802,15 @@ trends_follow_the_store_body (Fixture *f)
   TmTrendsPage *page = show_trends (f);
   g_autofree char *day = day_ago (3);
 
+  /* Nothing recorded yet: a page that says where to start. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, TM_TYPE_TRENDS_PAGE, "stack")), ==, "empty");
   g_assert_cmpstr (label_text (page, "days_value"), ==, "0 of 91");
   g_assert_cmpstr (label_text (page, "mood_value"), ==, "—");
 
   store_checkin (f, day, 6, NULL);
   g_object_set_data (G_OBJECT (page), "want", "1 of 91");
   wait_for (days_checked_in_is, f, "the figures to follow the store");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, TM_TYPE_TRENDS_PAGE, "stack")), ==, "charts");
   g_assert_cmpstr (label_text (page, "mood_value"), ==, "6.0");
   g_assert_cmpstr (label_text (page, "mood_detail"), ==, "No check-ins in the 3 months before to compare with");
 }
@@ -2168,6 +2171,185 @@ test_reminder (Fixture       *f,
   run_app (f, autostart_body);
 }
 
+/* ---- Accessible names ------------------------------------------------ */
+
+static gboolean
+is_interactive (GtkWidget *widget)
+{
+  /* Icons are pictures, not controls; lists are containers. */
+  if (GTK_IS_IMAGE (widget) || GTK_IS_LIST_BOX (widget) || GTK_IS_FLOW_BOX (widget) || GTK_IS_LABEL (widget))
+    return FALSE;
+
+  switch (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
+    {
+    case GTK_ACCESSIBLE_ROLE_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_RADIO:
+    case GTK_ACCESSIBLE_ROLE_SWITCH:
+    case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
+    case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
+    case GTK_ACCESSIBLE_ROLE_COMBO_BOX:
+    case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_SLIDER:
+    case GTK_ACCESSIBLE_ROLE_LINK:
+    case GTK_ACCESSIBLE_ROLE_IMG:
+      return TRUE;
+    default:
+      /* Anything else that takes the focus and acts: our rating scale,
+       * chart and day cells, a row. */
+      return gtk_widget_get_focusable (widget) && gtk_widget_get_can_target (widget) &&
+             !GTK_IS_WINDOW (widget) && !GTK_IS_VIEWPORT (widget) && !GTK_IS_SCROLLED_WINDOW (widget) &&
+             !GTK_IS_LIST_VIEW (widget) && !GTK_IS_LIST_BOX_ROW (widget);
+    }
+}
+
+/* The text of the labels inside @widget, which is how GTK names buttons. */
+static gboolean
+has_label_inside (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_LABEL (child) && gtk_widget_get_visible (child) && gtk_label_get_text (GTK_LABEL (child))[0] != '\0') ||
+        has_label_inside (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* The text a screen reader would say for @widget: an accessible label or
+ * labelling relation, or (as GTK names buttons and rows) the labels in it. */
+static gboolean
+has_accessible_name (GtkWidget *widget)
+{
+  GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  switch (role)
+    {
+    case GTK_ACCESSIBLE_ROLE_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_RADIO:
+    case GTK_ACCESSIBLE_ROLE_LINK:
+    case GTK_ACCESSIBLE_ROLE_LIST_ITEM:
+    case GTK_ACCESSIBLE_ROLE_ROW:
+      return has_label_inside (widget);
+    default:
+      return FALSE;
+    }
+}
+
+/* Controls that GTK and libadwaita build themselves, named or not by them:
+ * the window's own buttons and a menu button's inner button (named by the
+ * menu button). */
+static gboolean
+belongs_to_toolkit (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  return parent != NULL && (GTK_IS_WINDOW_CONTROLS (parent) || GTK_IS_MENU_BUTTON (parent));
+}
+
+static void
+collect_unnamed (GtkWidget *widget,
+                 GString   *unnamed)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+
+  if (is_interactive (widget) && !belongs_to_toolkit (widget) && !has_accessible_name (widget))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+
+      g_string_append_printf (unnamed, "\n  %s (in %s%s%s)", G_OBJECT_TYPE_NAME (widget),
+                              parent != NULL ? G_OBJECT_TYPE_NAME (parent) : "nothing",
+                              gtk_widget_get_tooltip_text (widget) != NULL ? ", tooltip " : "",
+                              gtk_widget_get_tooltip_text (widget) != NULL ? gtk_widget_get_tooltip_text (widget) : "");
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, unnamed);
+}
+
+static void
+assert_all_named (GtkWidget  *root,
+                  const char *where)
+{
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+
+  collect_unnamed (root, unnamed);
+  if (unnamed->len > 0)
+    g_error ("In %s, these controls have no accessible name:%s", where, unnamed->str);
+}
+
+static GtkWindow *
+newest_window_of_type (GType type)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (windows, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        found = GTK_WINDOW (window);
+    }
+  return found;
+}
+
+static void
+check_dialog (GType       type,
+              const char *where)
+{
+  GtkWindow *dialog = newest_window_of_type (type);
+
+  g_assert_nonnull (dialog);
+  wait_for (is_mapped, dialog, where);
+  spin (50);
+  assert_all_named (GTK_WIDGET (dialog), where);
+  gtk_window_destroy (dialog);
+  spin (20);
+}
+
+/* Every page and dialog: every control a screen reader can reach has a
+ * name. */
+static void
+accessible_names_body (Fixture *f)
+{
+  static const char * const pages[] = { "today", "sessions", "calendar", "trends", "history" };
+  g_autofree char *yesterday = day_ago (1);
+
+  store_checkin (f, yesterday, 6, "Slept well");
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("the %s page", pages[i]);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", pages[i]));
+      wait_for (is_mapped, tm_window_get_page (f->window, pages[i]), where);
+      spin (200);
+      assert_all_named (GTK_WIDGET (f->window), where);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL);
+  check_dialog (TM_TYPE_PREFERENCES_WINDOW, "Preferences");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-report", NULL);
+  check_dialog (TM_TYPE_REPORT_DIALOG, "Export Report");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-session", NULL);
+  check_dialog (TM_TYPE_SESSION_EDITOR, "the session editor");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-questionnaire", "s", "phq9");
+  check_dialog (TM_TYPE_QUESTIONNAIRE_WINDOW, "the PHQ-9");
+}
+
+static void
+test_accessible_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  run_app (f, accessible_names_body);
+}
+
 static void
 test_trends_read_out (Fixture       *f,
                       gconstpointer  data)
@@ -2233,6 +2415,7 @@ main (int   argc,
   ADD ("demo/throwaway-folder", test_demo);
   ADD ("report/export", test_report_export);
   ADD ("reminder/daily", test_reminder);
+  ADD ("accessibility/every-control-named", test_accessible_names);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tm-accessible.h"
 #include "tm-checkin-form.h"
 #include "tm-effects-row.h"
 #include "tm-error-label.h"
@@ -347,6 +348,7 @@ static void
 tm_checkin_form_init (TmCheckinForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  tm_accessible_name_rows (GTK_WIDGET (self));
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
                            G_CALLBACK (on_note_changed_cb), self, G_CONNECT_SWAPPED);

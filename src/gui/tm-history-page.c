@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tm-checkin-editor.h"
+#include "tm-accessible.h"
 #include "tm-history-page.h"
 #include "tm-settings.h"
 #include "tm-history-row.h"
@@ -25,6 +26,7 @@ struct _TmHistoryPage
   GtkSearchEntry     *search_entry;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
+  GtkWidget          *empty_button;
   GtkStack           *questionnaire_stack;
   GtkListView        *questionnaire_list_view;
   AdwComboRow        *cadence_row;
@@ -97,7 +99,8 @@ update_visible_page (TmHistoryPage *self)
       adw_status_page_set_icon_name (self->empty_page, "document-open-recent-symbolic");
       adw_status_page_set_title (self->empty_page, _("No Check-ins Yet"));
       adw_status_page_set_description (self->empty_page,
-                                       _("Your daily check-ins will be listed here, newest first."));
+                                       _("How are you today? Your daily check-ins will be listed here, "
+                                         "newest first."));
     }
   else if (n_shown == 0)
     {
@@ -107,6 +110,7 @@ update_visible_page (TmHistoryPage *self)
                                        _("No check-in has that text in its note or date."));
     }
 
+  gtk_widget_set_visible (self->empty_button, n_all == 0);
   gtk_stack_set_visible_child_name (self->stack, n_shown > 0 ? "list" : "empty");
 }
 
@@ -446,6 +450,7 @@ tm_history_page_class_init (TmHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, empty_button);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_questionnaire_activate_cb);
@@ -462,6 +467,7 @@ tm_history_page_init (TmHistoryPage *self)
   g_autoptr(GtkStringList) periods = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tm_accessible_name_entry (GTK_WIDGET (self->search_entry), _("Search check-ins"));
 
   self->filter = gtk_custom_filter_new (match_checkin, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));

@@ -11,6 +11,7 @@
 #include "tm-checkin-form.h"
 #include "tm-error-label.h"
 #include "tm-pin-dialog.h"
+#include "tm-accessible.h"
 #include "tm-plan-editor.h"
 #include "tm-window.h"
 
@@ -476,6 +477,7 @@ tm_plan_editor_init (TmPlanEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->date_rows = g_ptr_array_new ();
+  tm_accessible_name_rows (GTK_WIDGET (self));
 
   gtk_string_list_append (intervals, _("Every week"));
   gtk_string_list_append (intervals, _("Every 2 weeks"));

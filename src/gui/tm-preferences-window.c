@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tm-error-label.h"
+#include "tm-accessible.h"
 #include "tm-preferences-window.h"
 #include "tm-reminder.h"
 #include "tm-report-data.h"
@@ -284,6 +285,7 @@ static void
 tm_preferences_window_init (TmPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  tm_accessible_name_rows (GTK_WIDGET (self));
 }
 
 TmPreferencesWindow *

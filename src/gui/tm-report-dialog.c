@@ -12,6 +12,7 @@
 
 #include "tm-error-label.h"
 #include "tm-report.h"
+#include "tm-accessible.h"
 #include "tm-report-dialog.h"
 #include "tm-settings.h"
 #include "tm-window.h"
@@ -426,6 +427,7 @@ static void
 tm_report_dialog_init (TmReportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  tm_accessible_name_rows (GTK_WIDGET (self));
   self->periods = g_array_new (FALSE, FALSE, sizeof (Period));
 }
 

@@ -12,6 +12,7 @@
 #include "tm-effects-row.h"
 #include "tm-error-label.h"
 #include "tm-rating-row.h"
+#include "tm-accessible.h"
 #include "tm-session-editor.h"
 #include "tm-window.h"
 
@@ -524,6 +525,7 @@ tm_session_editor_init (TmSessionEditor *self)
   g_autoptr(GListModel) sedation = new_choices (_("Not noted"), tm_severity_get_label, TM_N_SEVERITIES);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tm_accessible_name_rows (GTK_WIDGET (self));
 
   adw_combo_row_set_model (self->route_row, routes);
   adw_combo_row_set_model (self->setting_row, settings);

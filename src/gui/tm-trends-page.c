@@ -21,7 +21,9 @@ struct _TmTrendsPage
 {
   AdwBin               parent_instance;
 
+  GtkStack            *stack;
   GtkLabel            *range_label;
+  GtkFlowBox          *summary_box;
   GtkLabel            *mood_value;
   GtkLabel            *mood_detail;
   GtkLabel            *days_value;
@@ -270,6 +272,14 @@ reload (TmTrendsPage *self)
   if (self->store == NULL)
     return;
 
+  /* Before anything was recorded there is nothing to chart: say so, and
+   * where to start. */
+  {
+    g_autofree char *first = tm_store_get_first_day (self->store);
+
+    gtk_stack_set_visible_child_name (self->stack, first != NULL ? "charts" : "empty");
+  }
+
   days = range_days (self, &range_id);
   if (days == 0)
     {
@@ -460,6 +470,8 @@ tm_trends_page_dispose (GObject *object)
   TmTrendsPage *self = TM_TRENDS_PAGE (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  /* The template's root is the bin's child: let go of it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_TRENDS_PAGE);
   g_clear_object (&self->actions);
   g_clear_object (&self->settings);
@@ -486,7 +498,9 @@ tm_trends_page_class_init (TmTrendsPageClass *klass)
 
   g_type_ensure (TM_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/tm-trends-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, range_label);
+  gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, summary_box);
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, mood_value);
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, mood_detail);
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, days_value);
@@ -507,6 +521,10 @@ tm_trends_page_init (TmTrendsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_actions (self);
+
+  /* The figures are read, not chosen: no stop for the keyboard. */
+  for (int i = 0; gtk_flow_box_get_child_at_index (self->summary_box, i) != NULL; i++)
+    gtk_widget_set_focusable (GTK_WIDGET (gtk_flow_box_get_child_at_index (self->summary_box, i)), FALSE);
   show_readout (self);
 }
 
