@@ -218,6 +218,85 @@ test_export_pdf_refusals (void)
   tm_test_remove_tree (empty);
 }
 
+/* --export-csv and --import-csv: a round trip through the command line,
+ * and an import with a problem stores nothing and says where. */
+static void
+test_csv (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *empty = tm_test_make_data_dir ();
+  g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+  g_autofree char *empty_dir = g_strdup_printf ("--data-dir=%s", empty);
+  g_autofree char *folder = g_build_filename (dir, "export", NULL);
+  g_autofree char *export = g_strdup_printf ("--export-csv=%s", folder);
+  g_autofree char *import = g_strdup_printf ("--import-csv=%s", folder);
+  g_autofree char *checkins = g_build_filename (folder, "checkins.csv", NULL);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tidemark (&run, data_dir, export, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (checkins, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tidemark (&run, empty_dir, import, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "Imported from "));
+    g_assert_nonnull (strstr (run.out, " 0 replaced, 0 already there and kept."));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tidemark (&run, empty_dir, import, "--on-conflict=replace", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "0 added, "));
+  }
+
+  /* A bad row: where and what, and nothing imported. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (checkins, &contents, NULL, NULL));
+    {
+      g_autoptr(GString) bad = g_string_new (contents);
+
+      g_string_append (bad, "\"2026-01-01\",12,,,,0,,,\"2026-01-01T20:00:00Z\",\"2026-01-01T20:00:00Z\"\r\n");
+      g_assert_true (g_file_set_contents (checkins, bad->str, -1, NULL));
+    }
+    run_tidemark (&run, empty_dir, import, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "checkins.csv:"));
+    g_assert_nonnull (strstr (run.err, ": mood “12” is not a whole number from 0 to 10\n"));
+    g_assert_true (g_str_has_suffix (run.err, "tidemark: nothing was imported: fix the problem above, then import "
+                                              "again\n"));
+  }
+
+  {
+    const struct { const char *args[3]; const char *says; } cases[] = {
+      { { data_dir, import, "--on-conflict=merge" }, "tidemark: --on-conflict is keep or replace, not “merge”\n" },
+      { { data_dir, "--on-conflict=keep", NULL }, "tidemark: --on-conflict goes with --import-csv=DIR\n" },
+      { { data_dir, import, export }, "tidemark: --export-pdf, --export-csv and --import-csv can't be used "
+                                      "together\n" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_auto(Run) run = { 0 };
+
+        run_tidemark (&run, cases[i].args[0], cases[i].args[1], cases[i].args[2], NULL);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_cmpstr (run.err, ==, cases[i].says);
+      }
+  }
+
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (empty);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +312,7 @@ main (int   argc,
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
   g_test_add_func ("/cli/export-pdf", test_export_pdf);
   g_test_add_func ("/cli/export-pdf-refusals", test_export_pdf_refusals);
+  g_test_add_func ("/cli/csv", test_csv);
 
   return g_test_run ();
 }

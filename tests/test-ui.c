@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 #include <sqlite3.h>
@@ -11,6 +12,7 @@
 #include "tm-application.h"
 #include "tm-calendar-page.h"
 #include "tm-checkin-editor.h"
+#include "tm-data-transfer.h"
 #include "tm-day-cell.h"
 #include "tm-pin-dialog.h"
 #include "tm-plan-editor.h"
@@ -2350,6 +2352,76 @@ test_accessible_names (Fixture       *f,
   run_app (f, accessible_names_body);
 }
 
+/* ---- Export Data and Import Data ------------------------------------ */
+
+/* Export, change a day in the file, import: Tidemark asks before replacing
+ * what is here; a file with a problem imports nothing and says where. */
+static void
+data_transfer_body (Fixture *f)
+{
+  g_autofree char *day = day_ago (4);
+  g_autofree char *out_path = g_build_filename (f->dir, "out", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GFile) written = NULL;
+  g_autofree char *written_path = NULL;
+  g_autofree char *checkins = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(Row) row = { 0 };
+  AdwMessageDialog *dialog;
+
+  store_checkin (f, day, 4, "Before the export");
+  g_assert_cmpint (g_mkdir (out_path, 0700), ==, 0);
+  written = tm_data_transfer_export (f->window, out);
+  g_assert_nonnull (written);
+  written_path = g_file_get_path (written);
+  checkins = g_build_filename (written_path, "checkins.csv", NULL);
+  g_assert_true (g_file_get_contents (checkins, &contents, NULL, NULL));
+  {
+    g_autofree char *before = g_strdup_printf ("\"%s\",4,", day);
+    g_autofree char *after = g_strdup_printf ("\"%s\",8,", day);
+    g_autoptr(GString) changed = g_string_new (contents);
+
+    g_assert_cmpuint (g_string_replace (changed, before, after, 1), ==, 1);
+    g_assert_true (g_file_set_contents (checkins, changed->str, -1, NULL));
+  }
+
+  tm_data_transfer_import (f->window, written);
+  dialog = wait_for_prompt ("Some Records Are Already Here");
+  /* Nothing changes until the person chooses. */
+  g_assert_true (read_row (f, day, &row));
+  g_assert_cmpint (row.mood, ==, 4);
+  adw_message_dialog_response (dialog, "replace");
+  spin (50);
+  row_clear (&row);
+  g_assert_true (read_row (f, day, &row));
+  g_assert_cmpint (row.mood, ==, 8);
+  g_assert_cmpstr (row.note, ==, "Before the export");
+
+  /* A bad row: where and what, and nothing stored. */
+  {
+    g_autoptr(GString) bad = g_string_new (contents);
+    g_autofree char *text = NULL;
+
+    g_string_append (bad, "\"2026-01-02\",5,,,,0,,,\"later\",\"2026-01-02T20:00:00Z\"\r\n");
+    g_assert_true (g_file_set_contents (checkins, bad->str, -1, NULL));
+    tm_data_transfer_import (f->window, written);
+    dialog = wait_for_prompt ("Nothing Was Imported");
+    text = g_strdup (adw_message_dialog_get_body (dialog));
+    g_assert_nonnull (strstr (text, "checkins.csv:"));
+    g_assert_nonnull (strstr (text, "created_at “later” is not a date and time"));
+    adw_message_dialog_response (dialog, "close");
+    spin (20);
+    g_assert_false (read_row (f, "2026-01-02", &row));
+  }
+}
+
+static void
+test_data_transfer (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_app (f, data_transfer_body);
+}
+
 static void
 test_trends_read_out (Fixture       *f,
                       gconstpointer  data)
@@ -2415,6 +2487,7 @@ main (int   argc,
   ADD ("demo/throwaway-folder", test_demo);
   ADD ("report/export", test_report_export);
   ADD ("reminder/daily", test_reminder);
+  ADD ("data/export-and-import", test_data_transfer);
   ADD ("accessibility/every-control-named", test_accessible_names);
 
   return g_test_run ();

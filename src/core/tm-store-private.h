@@ -22,6 +22,8 @@ TmStore *tm_store_open_with_steps (const char             *data_dir,
                                    GError                **error);
 
 sqlite3 *tm_store_get_db           (TmStore *self);
+gboolean tm_store_reopen           (TmStore  *self,
+                                    GError  **error);
 
 /* Within src/core: the store's parts, kept in one file per table. */
 
@@ -47,6 +49,10 @@ enum {
 };
 
 extern guint tm_store_signals[TM_STORE_N_SIGNALS];
+
+void     tm_store_load_checkins       (TmStore *self);
+void     tm_store_load_sessions       (TmStore *self);
+void     tm_store_load_questionnaires (TmStore *self);
 
 gboolean tm_store_prepare        (TmStore          *self,
                                   const char       *sql,

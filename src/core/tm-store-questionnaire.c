@@ -327,6 +327,23 @@ compare_questionnaires_indirect (gconstpointer a,
   return compare_questionnaires (*(gconstpointer *) a, *(gconstpointer *) b, user_data);
 }
 
+/* (Re)fills the questionnaire list from the file, newest first. */
+void
+tm_store_load_questionnaires (TmStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = tm_store_list_questionnaires (self, -1, NULL, NULL, &error);
+
+  if (all == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  g_ptr_array_sort_with_data (all, compare_questionnaires_indirect, NULL);
+  g_list_store_splice (self->questionnaires, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->questionnaires)), all->pdata, all->len);
+}
+
 /**
  * tm_store_get_questionnaires:
  *
@@ -339,18 +356,8 @@ tm_store_get_questionnaires (TmStore *self)
 
   if (self->questionnaires == NULL)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) all = tm_store_list_questionnaires (self, -1, NULL, NULL, &error);
-
       self->questionnaires = g_list_store_new (TM_TYPE_QUESTIONNAIRE);
-      if (all == NULL)
-        {
-          g_warning ("%s", error->message);
-          return G_LIST_MODEL (self->questionnaires);
-        }
-
-      g_ptr_array_sort_with_data (all, compare_questionnaires_indirect, NULL);
-      g_list_store_splice (self->questionnaires, 0, 0, all->pdata, all->len);
+      tm_store_load_questionnaires (self);
     }
 
   return G_LIST_MODEL (self->questionnaires);

@@ -351,6 +351,23 @@ tm_store_list_sessions (TmStore     *self,
   return g_steal_pointer (&sessions);
 }
 
+/* (Re)fills the session list from the file, newest first. */
+void
+tm_store_load_sessions (TmStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = tm_store_list_sessions (self, NULL, NULL, &error);
+
+  if (all == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  g_ptr_array_sort_with_data (all, compare_sessions_indirect, NULL);
+  g_list_store_splice (self->sessions, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sessions)),
+                       all->pdata, all->len);
+}
+
 /**
  * tm_store_get_sessions:
  *
@@ -363,18 +380,8 @@ tm_store_get_sessions (TmStore *self)
 
   if (self->sessions == NULL)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) all = tm_store_list_sessions (self, NULL, NULL, &error);
-
       self->sessions = g_list_store_new (TM_TYPE_SESSION);
-      if (all == NULL)
-        {
-          g_warning ("%s", error->message);
-          return G_LIST_MODEL (self->sessions);
-        }
-
-      g_ptr_array_sort_with_data (all, compare_sessions_indirect, NULL);
-      g_list_store_splice (self->sessions, 0, 0, all->pdata, all->len);
+      tm_store_load_sessions (self);
     }
 
   return G_LIST_MODEL (self->sessions);

@@ -515,6 +515,34 @@ open_database (TmStore                *self,
   return TRUE;
 }
 
+/**
+ * tm_store_reopen:
+ *
+ * Opens the data file again (after a backup was put in its place), with
+ * the same checks as tm_store_open().
+ */
+gboolean
+tm_store_reopen (TmStore  *self,
+                 GError  **error)
+{
+  const TmMigrationStep *steps;
+  guint n_steps;
+
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  steps = tm_schema_get_steps (&n_steps);
+  if (!open_database (self, steps, n_steps, error))
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 TmStore *
 tm_store_open_with_steps (const char             *data_dir,
                           const TmMigrationStep  *steps,
@@ -823,25 +851,8 @@ tm_store_get_checkins (TmStore *self)
 
   if (self->checkins == NULL)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) all = tm_store_list_checkins (self, NULL, NULL, &error);
-
       self->checkins = g_list_store_new (TM_TYPE_CHECKIN);
-      if (all == NULL)
-        {
-          g_warning ("%s", error->message);
-          return G_LIST_MODEL (self->checkins);
-        }
-
-      /* Newest first. */
-      for (guint i = 0, j = all->len; i < j / 2; i++)
-        {
-          gpointer tmp = all->pdata[i];
-
-          all->pdata[i] = all->pdata[j - 1 - i];
-          all->pdata[j - 1 - i] = tmp;
-        }
-      g_list_store_splice (self->checkins, 0, 0, all->pdata, all->len);
+      tm_store_load_checkins (self);
     }
 
   return G_LIST_MODEL (self->checkins);
@@ -934,6 +945,57 @@ tm_store_model_remove (GListStore *model,
 
   if (model != NULL && g_list_store_find_with_equal_func (model, item, same_id, &position))
     g_list_store_remove (model, position);
+}
+
+/* (Re)fills the check-in list from the file, newest first. */
+void
+tm_store_load_checkins (TmStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = tm_store_list_checkins (self, NULL, NULL, &error);
+
+  if (all == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  /* Newest first. */
+  for (guint i = 0, j = all->len; i < j / 2; i++)
+    {
+      gpointer tmp = all->pdata[i];
+
+      all->pdata[i] = all->pdata[j - 1 - i];
+      all->pdata[j - 1 - i] = tmp;
+    }
+  g_list_store_splice (self->checkins, 0, g_list_model_get_n_items (G_LIST_MODEL (self->checkins)),
+                       all->pdata, all->len);
+}
+
+/**
+ * tm_store_reload:
+ *
+ * After many records changed at once (an import, a restored backup): the
+ * lists read again, and every change signal emitted (the check-in one with
+ * no day: any day may have changed).
+ */
+void
+tm_store_reload (TmStore *self)
+{
+  g_return_if_fail (TM_IS_STORE (self));
+
+  if (self->checkins != NULL)
+    tm_store_load_checkins (self);
+  if (self->sessions != NULL)
+    tm_store_load_sessions (self);
+  if (self->questionnaires != NULL)
+    tm_store_load_questionnaires (self);
+
+  g_signal_emit (self, signals[TM_STORE_CHECKIN_CHANGED], 0, NULL);
+  g_signal_emit (self, signals[TM_STORE_SESSIONS_CHANGED], 0);
+  g_signal_emit (self, signals[TM_STORE_QUESTIONNAIRES_CHANGED], 0);
+  g_signal_emit (self, signals[TM_STORE_PLAN_CHANGED], 0);
+  g_signal_emit (self, signals[TM_STORE_SAFETY_CHANGED], 0);
 }
 
 /**

@@ -123,6 +123,7 @@ GPtrArray  *tm_store_check_safety       (TmStore     *self,
                                          GError     **error);
 
 char       *tm_store_get_first_day      (TmStore     *self);
+void        tm_store_reload             (TmStore     *self);
 gboolean    tm_store_begin              (TmStore     *self,
                                          GError     **error);
 gboolean    tm_store_commit             (TmStore     *self,

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "tm-application.h"
+#include "tm-csv.h"
 #include "tm-demo.h"
 #include "tm-reminder-service.h"
 #include "tm-report.h"
@@ -43,6 +44,116 @@ print_usage_error (const char *message)
 
 static void open_demo (TmApplication *self);
 
+/* The store for a command that runs without a window: the demo's, or the
+ * data folder's, which @must_exist. Says why when it can't. */
+static gboolean
+open_store_for_command (TmApplication *self,
+                        gboolean       must_exist)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *db_path = NULL;
+
+  if (self->demo)
+    {
+      open_demo (self);
+      return self->store != NULL;
+    }
+
+  data_dir = self->data_dir != NULL ? g_strdup (self->data_dir) : tm_store_default_data_dir ();
+  db_path = g_build_filename (data_dir, "tidemark.db", NULL);
+  if (must_exist && !g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("tidemark: there is no Tidemark data in %s (no tidemark.db there). Check --data-dir "
+                    "or TIDEMARK_DATA_DIR.\n"), data_dir);
+      return FALSE;
+    }
+  self->store = tm_store_open (data_dir, &self->store_error);
+  if (self->store == NULL)
+    {
+      g_printerr ("tidemark: %s\n", self->store_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --export-csv: every table as CSV, without a window. */
+static int
+export_csv (TmApplication *self,
+            const char    *dir)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (dir[0] == '\0')
+    {
+      print_usage_error (_("--export-csv needs a folder, for example --export-csv=tidemark-data"));
+      return EXIT_USAGE;
+    }
+  if (!open_store_for_command (self, TRUE))
+    return EXIT_FAILURE;
+  if (!tm_store_export_csv (self->store, dir, &error))
+    {
+      g_printerr ("tidemark: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  g_print (_("Exported every table to %s.\n"), dir);
+  return EXIT_SUCCESS;
+}
+
+/* --import-csv: what --export-csv wrote, all or nothing, without a window. */
+static int
+import_csv (TmApplication *self,
+            const char    *dir,
+            const char    *on_conflict)
+{
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary_text = NULL;
+  TmConflict conflict = TM_CONFLICT_KEEP;
+  TmCsvSummary summary;
+  GPtrArray *problems;
+
+  if (dir[0] == '\0')
+    {
+      print_usage_error (_("--import-csv needs a folder, for example --import-csv=tidemark-data"));
+      return EXIT_USAGE;
+    }
+  if (on_conflict != NULL && !tm_conflict_from_string (on_conflict, &conflict))
+    {
+      g_autofree char *message = g_strdup_printf (_("--on-conflict is keep or replace, not “%s”"), on_conflict);
+
+      print_usage_error (message);
+      return EXIT_USAGE;
+    }
+
+  if (!tm_csv_import_read_dir (import, dir, &error))
+    {
+      g_printerr ("tidemark: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  problems = tm_csv_import_get_problems (import);
+  if (problems->len > 0)
+    {
+      for (guint i = 0; i < problems->len; i++)
+        g_printerr ("%s\n", (const char *) problems->pdata[i]);
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "tidemark: nothing was imported: fix the problem above, then import again\n",
+                               "tidemark: nothing was imported: fix the problems above, then import again\n",
+                               problems->len));
+      return EXIT_FAILURE;
+    }
+
+  if (!open_store_for_command (self, FALSE))
+    return EXIT_FAILURE;
+  if (!tm_store_import_csv (self->store, import, conflict, &summary, &error))
+    {
+      g_printerr ("tidemark: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  summary_text = tm_csv_summary_describe (&summary);
+  g_print (_("Imported from %s: %s\n"), dir, summary_text);
+  return EXIT_SUCCESS;
+}
+
 /* --export-pdf: the report, without a window. Returns the exit status. */
 static int
 export_report (TmApplication *self,
@@ -54,9 +165,6 @@ export_report (TmApplication *self,
 {
   g_autoptr(TmReportData) data = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *data_dir = NULL;
-  g_autofree char *db_path = NULL;
-  g_autofree char *today = tm_day_today ();
   TmReportOptions options;
   int n_pages = 0;
 
@@ -98,26 +206,8 @@ export_report (TmApplication *self,
     }
 
   /* A report reads data that is there; it never starts a new data file. */
-  if (self->demo)
-    open_demo (self);
-  else
-    {
-      data_dir = self->data_dir != NULL ? g_strdup (self->data_dir) : tm_store_default_data_dir ();
-      db_path = g_build_filename (data_dir, "tidemark.db", NULL);
-      if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
-        {
-          g_printerr (_("tidemark: there is no Tidemark data in %s (no tidemark.db there). Check --data-dir "
-                        "or TIDEMARK_DATA_DIR.\n"), data_dir);
-          return EXIT_FAILURE;
-        }
-      self->store = tm_store_open (data_dir, &self->store_error);
-    }
-  if (self->store == NULL)
-    {
-      if (!self->demo)
-        g_printerr ("tidemark: %s\n", self->store_error->message);
-      return EXIT_FAILURE;
-    }
+  if (!open_store_for_command (self, TRUE))
+    return EXIT_FAILURE;
 
   data = tm_report_data_new_from_store (self->store, &options, &error);
   if (data == NULL || !tm_report_write (data, file, NULL, &n_pages, &error))
@@ -142,6 +232,9 @@ tm_application_local_command_line (GApplication   *application,
   g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL;
   g_autofree char *export_pdf = NULL;
+  g_autofree char *export_csv_dir = NULL;
+  g_autofree char *import_csv_dir = NULL;
+  g_autofree char *on_conflict = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *paper = NULL;
@@ -164,6 +257,12 @@ tm_application_local_command_line (GApplication   *application,
       N_("The report's paper, a4 or letter (default: your locale's)"), N_("SIZE") },
     { "no-notes", 0, 0, G_OPTION_ARG_NONE, &no_notes,
       N_("Leave the check-in notes out of the report"), NULL },
+    { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &export_csv_dir,
+      N_("Write every table as a CSV file into DIR and exit"), N_("DIR") },
+    { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, &import_csv_dir,
+      N_("Read the CSV files in DIR, all or nothing, and exit"), N_("DIR") },
+    { "on-conflict", 0, 0, G_OPTION_ARG_STRING, &on_conflict,
+      N_("When an imported record is already there: keep (the default) or replace"), N_("keep|replace") },
     { "background", 0, 0, G_OPTION_ARG_NONE, &background,
       N_("Start without a window, for the daily reminder"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
@@ -230,9 +329,32 @@ tm_application_local_command_line (GApplication   *application,
       self->data_dir = g_steal_pointer (&data_dir);
     }
 
+  if ((export_pdf != NULL) + (export_csv_dir != NULL) + (import_csv_dir != NULL) > 1)
+    {
+      print_usage_error (_("--export-pdf, --export-csv and --import-csv can't be used together"));
+      *exit_status = EXIT_USAGE;
+      return TRUE;
+    }
+  if (on_conflict != NULL && import_csv_dir == NULL)
+    {
+      print_usage_error (_("--on-conflict goes with --import-csv=DIR"));
+      *exit_status = EXIT_USAGE;
+      return TRUE;
+    }
+
   if (export_pdf != NULL)
     {
       *exit_status = export_report (self, export_pdf, from, to, paper, !no_notes);
+      return TRUE;
+    }
+  if (export_csv_dir != NULL)
+    {
+      *exit_status = export_csv (self, export_csv_dir);
+      return TRUE;
+    }
+  if (import_csv_dir != NULL)
+    {
+      *exit_status = import_csv (self, import_csv_dir, on_conflict);
       return TRUE;
     }
 

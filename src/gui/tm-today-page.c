@@ -306,7 +306,8 @@ on_checkin_changed_cb (TmTodayPage *self,
 {
   const char *day = tm_checkin_form_get_day (self->form);
 
-  if (g_strcmp0 (day, changed_day) == 0 && !tm_checkin_form_get_dirty (self->form))
+  /* No day: many changed at once (an import, a restored backup). */
+  if ((changed_day == NULL || g_strcmp0 (day, changed_day) == 0) && !tm_checkin_form_get_dirty (self->form))
     load_day (self, day);
 }
 

@@ -15,6 +15,7 @@
 #include "tm-safety-prompter.h"
 #include "tm-session-editor.h"
 #include "tm-sessions-page.h"
+#include "tm-data-transfer.h"
 #include "tm-report-dialog.h"
 #include "tm-settings.h"
 #include "tm-today-page.h"
@@ -166,6 +167,22 @@ export_report (GtkWidget  *widget,
   TmWindow *self = TM_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (tm_report_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+export_data (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  tm_data_transfer_choose_export (TM_WINDOW (widget));
+}
+
+static void
+import_data (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  tm_data_transfer_choose_import (TM_WINDOW (widget));
 }
 
 /* Opens a saved file (the report) in its usual application. */
@@ -411,6 +428,8 @@ tm_window_class_init (TmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, show_preferences);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri);
+  gtk_widget_class_install_action (widget_class, "win.export-data", NULL, export_data);
+  gtk_widget_class_install_action (widget_class, "win.import-data", NULL, import_data);
   gtk_widget_class_install_action (widget_class, "win.show-day", "s", show_day);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts);
 

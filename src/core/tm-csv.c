@@ -1,0 +1,1250 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* CSV export and import (DESIGN.md, Reliability promises), with libcsv.
+ *
+ * Export writes one RFC 4180 file per table from one read transaction, each
+ * file beside its final name first, renamed into place only when all six
+ * are written. Import reads what export writes: every row is checked with
+ * the same rules as the forms; any problem, reported as file:line, stores
+ * nothing; otherwise everything goes in one transaction. Records already
+ * there are kept or replaced, as the person chooses. */
+#define G_LOG_DOMAIN "tm-csv"
+
+#include "config.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tm-csv.h"
+#include "tm-plan.h"
+#include "tm-questionnaire.h"
+#include "tm-safety.h"
+#include "tm-sqlite.h"
+#include "tm-store-private.h"
+
+/* Tables */
+
+static const char * const checkin_columns[] = {
+  "day", "mood", "anxiety", "energy", "sleep_hours", "effects", "effects_intensity", "note",
+  "created_at", "updated_at", NULL
+};
+static const char * const session_columns[] = {
+  "taken_at", "dose_mg", "route", "setting", "monitor_present", "mood_before", "dissociation_peak",
+  "effects", "effects_minutes", "nausea", "sedation", "bp_before_sys", "bp_before_dia", "bp_after_sys",
+  "bp_after_dia", "other_medicines", "note", "created_at", "updated_at", NULL
+};
+static const char * const questionnaire_columns[] = {
+  "kind", "day", "answers", "difficulty", "total", "created_at", NULL
+};
+static const char * const plan_columns[] = {
+  "effective_from", "interval_days", "dose_mg", "route", "tolerance_days", "instructions", "author",
+  "created_at", NULL
+};
+static const char * const plan_date_columns[] = {
+  "day", "kind", "note", "created_at", NULL
+};
+static const char * const safety_event_columns[] = {
+  "rule", "level", "source", "source_key", "shown_at", "answered_at", "answer", "detail", NULL
+};
+
+static const struct
+{
+  const char         *file;
+  const char * const *columns;
+  const char         *select;   /* the columns above, in order, for export */
+} tables[TM_N_TABLES] = {
+  { "checkins.csv", checkin_columns,
+    "SELECT day, mood, anxiety, energy, sleep_hours, effects, effects_intensity, note, created_at, updated_at"
+    " FROM checkin ORDER BY day" },
+  { "sessions.csv", session_columns,
+    "SELECT taken_at, dose_mg, route, setting, monitor_present, mood_before, dissociation_peak, effects,"
+    " effects_minutes, nausea, sedation, bp_before_sys, bp_before_dia, bp_after_sys, bp_after_dia,"
+    " other_medicines, note, created_at, updated_at FROM session ORDER BY julianday(taken_at), id" },
+  { "questionnaires.csv", questionnaire_columns,
+    "SELECT kind, day, answers, difficulty, total, created_at FROM questionnaire"
+    " ORDER BY day, kind, julianday(created_at), id" },
+  { "plans.csv", plan_columns,
+    "SELECT effective_from, interval_days, dose_mg, route, tolerance_days, instructions, author, created_at"
+    " FROM plan ORDER BY id" },
+  { "plan_dates.csv", plan_date_columns,
+    "SELECT day, kind, note, created_at FROM plan_date ORDER BY day, kind" },
+  { "safety_events.csv", safety_event_columns,
+    "SELECT rule, level, source,"
+    "  CASE source WHEN 'checkin' THEN (SELECT day FROM checkin WHERE id = e.source_id)"
+    "              WHEN 'session' THEN (SELECT taken_at FROM session WHERE id = e.source_id)"
+    "              ELSE (SELECT kind || ' ' || day FROM questionnaire WHERE id = e.source_id) END,"
+    "  shown_at, answered_at, answer, detail FROM safety_event e ORDER BY julianday(shown_at), id" },
+};
+
+const char *
+tm_csv_file_name (TmTable table)
+{
+  g_return_val_if_fail (table < TM_N_TABLES, NULL);
+  return tables[table].file;
+}
+
+const char * const *
+tm_csv_columns (TmTable table)
+{
+  g_return_val_if_fail (table < TM_N_TABLES, NULL);
+  return tables[table].columns;
+}
+
+gboolean
+tm_conflict_from_string (const char *text,
+                         TmConflict *conflict)
+{
+  if (g_strcmp0 (text, "keep") == 0)
+    *conflict = TM_CONFLICT_KEEP;
+  else if (g_strcmp0 (text, "replace") == 0)
+    *conflict = TM_CONFLICT_REPLACE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Export */
+
+typedef struct
+{
+  FILE *file;
+  char *temporary;
+  char *final;
+} Output;
+
+static void
+write_field (FILE         *file,
+             sqlite3_stmt *stmt,
+             int           column)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  switch (sqlite3_column_type (stmt, column))
+    {
+    case SQLITE_NULL:
+      break;
+    case SQLITE_INTEGER:
+      fprintf (file, "%lld", (long long) sqlite3_column_int64 (stmt, column));
+      break;
+    case SQLITE_FLOAT:
+      fputs (g_ascii_formatd (number, sizeof number, "%.10g", sqlite3_column_double (stmt, column)), file);
+      break;
+    case SQLITE_TEXT:
+    default:
+      csv_fwrite (file, sqlite3_column_text (stmt, column), (size_t) sqlite3_column_bytes (stmt, column));
+      break;
+    }
+}
+
+static gboolean
+write_table (TmStore    *store,
+             TmTable     table,
+             Output     *out,
+             GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char * const *columns = tables[table].columns;
+  int rc;
+
+  for (guint c = 0; columns[c] != NULL; c++)
+    {
+      if (c > 0)
+        fputc (',', out->file);
+      csv_fwrite (out->file, columns[c], strlen (columns[c]));
+    }
+  fputs ("\r\n", out->file);
+
+  if (!tm_store_prepare (store, tables[table].select, &stmt, _("the data was not exported"), error))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        {
+          if (c > 0)
+            fputc (',', out->file);
+          write_field (out->file, stmt, c);
+        }
+      fputs ("\r\n", out->file);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      tm_sqlite_set_error (error, tm_store_get_db (store), rc, tm_store_get_path (store),
+                           _("the data was not exported"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_export_error (GError     **error,
+                  const char  *path,
+                  int          saved_errno)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Tidemark could not write %s: %s. Check that you may write to that folder and that the disk "
+                 "has room; files already there were left as they were."),
+               path, g_strerror (saved_errno));
+}
+
+static gboolean
+close_output (Output  *out,
+              GError **error)
+{
+  int saved_errno = 0;
+
+  if (fflush (out->file) != 0 || ferror (out->file) || fsync (fileno (out->file)) != 0)
+    saved_errno = errno != 0 ? errno : EIO;
+  if (fclose (out->file) != 0 && saved_errno == 0)
+    saved_errno = errno;
+  out->file = NULL;
+  if (saved_errno != 0)
+    {
+      set_export_error (error, out->final, saved_errno);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tm_store_export_csv:
+ * @dir: the folder to write the six files into; made if missing
+ *
+ * Writes every table as it is now. Files of the same names are replaced
+ * only once all six are written.
+ */
+gboolean
+tm_store_export_csv (TmStore     *store,
+                     const char  *dir,
+                     GError     **error)
+{
+  Output outs[TM_N_TABLES] = { { 0 } };
+  sqlite3 *db = tm_store_get_db (store);
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (TM_IS_STORE (store), FALSE);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      set_export_error (error, dir, errno);
+      return FALSE;
+    }
+
+  /* One snapshot for all six files. */
+  if (!tm_sqlite_exec (db, "BEGIN", tm_store_get_path (store), _("the data was not exported"), error))
+    return FALSE;
+
+  for (int t = 0; t < TM_N_TABLES && ok; t++)
+    {
+      int fd;
+
+      outs[t].final = g_build_filename (dir, tables[t].file, NULL);
+      outs[t].temporary = g_strconcat (outs[t].final, ".XXXXXX", NULL);
+      fd = g_mkstemp_full (outs[t].temporary, O_WRONLY | O_CLOEXEC, 0600);
+      if (fd < 0 || (outs[t].file = fdopen (fd, "w")) == NULL)
+        {
+          set_export_error (error, outs[t].final, errno);
+          if (fd >= 0)
+            close (fd);
+          ok = FALSE;
+          break;
+        }
+      ok = write_table (store, t, &outs[t], error) && close_output (&outs[t], error);
+    }
+
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+
+  for (int t = 0; t < TM_N_TABLES && ok; t++)
+    if (g_rename (outs[t].temporary, outs[t].final) != 0)
+      {
+        set_export_error (error, outs[t].final, errno);
+        ok = FALSE;
+      }
+
+  for (int t = 0; t < TM_N_TABLES; t++)
+    {
+      if (outs[t].file != NULL)
+        fclose (outs[t].file);
+      if (outs[t].temporary != NULL && (!ok || g_file_test (outs[t].temporary, G_FILE_TEST_EXISTS)))
+        g_unlink (outs[t].temporary);
+      g_free (outs[t].temporary);
+      g_free (outs[t].final);
+    }
+  return ok;
+}
+
+/* Import: parsing */
+
+struct _TmCsvImport
+{
+  GPtrArray *records[TM_N_TABLES];   /* TmCheckin, TmSession, … by table */
+  GPtrArray *source_keys;            /* char *, one per safety event */
+  GPtrArray *problems;               /* char *, "file:line: what is wrong" */
+  gboolean   too_many;
+};
+
+TmCsvImport *
+tm_csv_import_new (void)
+{
+  TmCsvImport *import = g_new0 (TmCsvImport, 1);
+
+  for (int t = 0; t < TM_N_TABLES; t++)
+    import->records[t] = g_ptr_array_new_with_free_func (g_object_unref);
+  import->source_keys = g_ptr_array_new_with_free_func (g_free);
+  import->problems = g_ptr_array_new_with_free_func (g_free);
+  return import;
+}
+
+void
+tm_csv_import_free (TmCsvImport *import)
+{
+  if (import == NULL)
+    return;
+
+  for (int t = 0; t < TM_N_TABLES; t++)
+    g_ptr_array_unref (import->records[t]);
+  g_ptr_array_unref (import->source_keys);
+  g_ptr_array_unref (import->problems);
+  g_free (import);
+}
+
+/* The problems found, "file:line: what is wrong", at most
+ * TM_CSV_MAX_PROBLEMS of them. */
+GPtrArray *
+tm_csv_import_get_problems (TmCsvImport *import)
+{
+  return import->problems;
+}
+
+guint
+tm_csv_import_count_rows (TmCsvImport *import,
+                          TmTable      table)
+{
+  return import->records[table]->len;
+}
+
+typedef struct
+{
+  TmCsvImport *import;
+  TmTable      table;
+  const char  *file;
+  guint        line;         /* the physical line being read */
+  guint        row_line;     /* where the current row started */
+  GPtrArray   *fields;       /* char *, the current row's */
+  gboolean     field_has_nul;
+  gboolean     header_done;
+  gboolean     stop;         /* the header was wrong, or too many problems */
+} Parse;
+
+static void G_GNUC_PRINTF (3, 4)
+add_problem (Parse      *parse,
+             guint       line,
+             const char *format,
+             ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  if (parse->import->problems->len >= TM_CSV_MAX_PROBLEMS)
+    {
+      parse->import->too_many = TRUE;
+      parse->stop = TRUE;
+      return;
+    }
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* Translators: a problem in an imported file: "checkins.csv:12: mood “11” …" */
+  g_ptr_array_add (parse->import->problems, g_strdup_printf (_("%s:%u: %s"), parse->file, line, message));
+}
+
+/* Field values */
+
+typedef struct
+{
+  Parse      *parse;
+  GPtrArray  *fields;
+  const char *column;     /* the name of the field being read, for messages */
+  gboolean    failed;
+} Row;
+
+static const char *
+field (Row  *row,
+       guint index)
+{
+  const char *text = row->fields->pdata[index];
+
+  row->column = tables[row->parse->table].columns[index];
+  return text;
+}
+
+static void G_GNUC_PRINTF (2, 3)
+row_problem (Row        *row,
+             const char *format,
+             ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  add_problem (row->parse, row->parse->row_line, "%s", message);
+  row->failed = TRUE;
+}
+
+/* A whole number from @min to @max; an empty field is @unset when
+ * @optional. */
+static int
+int_field (Row      *row,
+           guint     index,
+           int       min,
+           int       max,
+           gboolean  optional)
+{
+  const char *text = field (row, index);
+  gint64 value;
+
+  if (text[0] == '\0' && optional)
+    return TM_UNSET;
+  if (!g_ascii_string_to_signed (text, 10, min, max, &value, NULL))
+    {
+      row_problem (row, _("%s “%s” is not a whole number from %d to %d"), row->column, text, min, max);
+      return min;
+    }
+  return (int) value;
+}
+
+static double
+real_field (Row      *row,
+            guint     index,
+            double    min,
+            double    max,
+            gboolean  optional,
+            gboolean  above_min)
+{
+  const char *text = field (row, index);
+  char *end = NULL;
+  double value;
+
+  if (text[0] == '\0' && optional)
+    return TM_UNSET_HOURS;
+  errno = 0;
+  value = g_ascii_strtod (text, &end);
+  if (text[0] == '\0' || *end != '\0' || errno != 0 || !isfinite (value) || value > max ||
+      (above_min ? value <= min : value < min))
+    {
+      row_problem (row, _("%s “%s” is not a number in range"), row->column, text);
+      return min;
+    }
+  return value;
+}
+
+static const char *
+day_field (Row      *row,
+           guint     index)
+{
+  const char *text = field (row, index);
+
+  if (!tm_day_is_valid (text))
+    row_problem (row, _("%s “%s” is not a day written YYYY-MM-DD"), row->column, text);
+  return text;
+}
+
+/* An instant as the store writes it, ISO 8601 with its offset; empty when
+ * @optional. */
+static const char *
+instant_field (Row      *row,
+               guint     index,
+               gboolean  optional)
+{
+  const char *text = field (row, index);
+
+  if (text[0] == '\0' && optional)
+    return NULL;
+  if (!tm_instant_is_valid (text))
+    row_problem (row, _("%s “%s” is not a date and time in ISO 8601 with its offset, like "
+                        "2026-11-28T20:15:00Z"), row->column, text);
+  return text;
+}
+
+/* Text, NULL when empty; at most @max_chars characters. */
+static const char *
+text_field (Row  *row,
+            guint index,
+            glong max_chars)
+{
+  const char *text = field (row, index);
+  glong n;
+
+  if (text[0] == '\0')
+    return NULL;
+  n = g_utf8_strlen (text, -1);
+  if (n > max_chars)
+    {
+      row_problem (row, _("%s is %ld characters long; at most %ld fit"), row->column, n, max_chars);
+      return NULL;
+    }
+  return text;
+}
+
+static void
+validation_problem (Row    *row,
+                    GError *error)
+{
+  row_problem (row, "%s", error->message);
+}
+
+/* Rows into records */
+
+static void
+read_checkin (Row *row)
+{
+  g_autoptr(TmCheckin) c = tm_checkin_new (day_field (row, 0));
+  g_autoptr(GError) error = NULL;
+
+  c->mood = int_field (row, 1, 0, 10, FALSE);
+  c->anxiety = int_field (row, 2, 0, 10, TRUE);
+  c->energy = int_field (row, 3, 0, 10, TRUE);
+  c->sleep_hours = real_field (row, 4, 0, 24, TRUE, FALSE);
+  c->effects = (guint) int_field (row, 5, 0, TM_EFFECTS_ALL, FALSE);
+  c->effects_intensity = int_field (row, 6, 0, 10, TRUE);
+  tm_checkin_set_note (c, text_field (row, 7, TM_NOTE_MAX_CHARS));
+  c->created_at = g_strdup (instant_field (row, 8, FALSE));
+  c->updated_at = g_strdup (instant_field (row, 9, FALSE));
+
+  if (row->failed)
+    return;
+  if (!tm_checkin_validate (c, NULL, &error))
+    validation_problem (row, error);
+  else
+    g_ptr_array_add (row->parse->import->records[TM_TABLE_CHECKINS], g_steal_pointer (&c));
+}
+
+static gboolean
+route_field (Row     *row,
+             guint    index,
+             TmRoute *route)
+{
+  const char *text = field (row, index);
+
+  if (!tm_route_from_string (text, route))
+    {
+      row_problem (row, _("route “%s” is not one of oral, sublingual, intranasal, intramuscular, intravenous"),
+                   text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+read_session (Row *row)
+{
+  g_autoptr(TmSession) s = tm_session_new ();
+  g_autoptr(GError) error = NULL;
+  const char *setting;
+
+  tm_session_set_taken_at (s, instant_field (row, 0, FALSE));
+  s->dose_mg = real_field (row, 1, 0, TM_DOSE_MAX_MG, FALSE, TRUE);
+  route_field (row, 2, &s->route);
+  setting = field (row, 3);
+  if (!tm_setting_from_string (setting, &s->setting))
+    row_problem (row, _("setting “%s” is not home or clinic"), setting);
+  s->monitor_present = int_field (row, 4, 0, 1, FALSE);
+  s->mood_before = int_field (row, 5, 0, 10, TRUE);
+  s->dissociation_peak = int_field (row, 6, 0, 10, TRUE);
+  s->effects = (guint) int_field (row, 7, 0, TM_EFFECTS_ALL, FALSE);
+  s->effects_minutes = int_field (row, 8, 0, TM_EFFECTS_MINUTES_MAX, TRUE);
+  s->nausea = int_field (row, 9, 0, TM_N_SEVERITIES - 1, TRUE);
+  s->sedation = int_field (row, 10, 0, TM_N_SEVERITIES - 1, TRUE);
+  s->bp_before_sys = int_field (row, 11, TM_SYSTOLIC_MIN, TM_SYSTOLIC_MAX, TRUE);
+  s->bp_before_dia = int_field (row, 12, TM_DIASTOLIC_MIN, TM_DIASTOLIC_MAX, TRUE);
+  s->bp_after_sys = int_field (row, 13, TM_SYSTOLIC_MIN, TM_SYSTOLIC_MAX, TRUE);
+  s->bp_after_dia = int_field (row, 14, TM_DIASTOLIC_MIN, TM_DIASTOLIC_MAX, TRUE);
+  s->other_medicines = (guint) int_field (row, 15, 0, TM_MEDICINES_ALL, FALSE);
+  tm_session_set_note (s, text_field (row, 16, TM_NOTE_MAX_CHARS));
+  s->created_at = g_strdup (instant_field (row, 17, FALSE));
+  s->updated_at = g_strdup (instant_field (row, 18, FALSE));
+
+  if (row->failed)
+    return;
+  if (!tm_session_validate (s, NULL, &error))
+    validation_problem (row, error);
+  else
+    g_ptr_array_add (row->parse->import->records[TM_TABLE_SESSIONS], g_steal_pointer (&s));
+}
+
+static void
+read_questionnaire (Row *row)
+{
+  const char *kind_text = field (row, 0);
+  TmQuestionnaireKind kind;
+  g_autoptr(TmQuestionnaire) q = NULL;
+  g_autoptr(GError) error = NULL;
+  int total;
+
+  if (!tm_questionnaire_kind_from_string (kind_text, &kind))
+    {
+      row_problem (row, _("kind “%s” is not phq9 or gad7"), kind_text);
+      return;
+    }
+  q = tm_questionnaire_new (kind, day_field (row, 1));
+  if (!tm_questionnaire_set_answers_text (q, field (row, 2)))
+    row_problem (row, _("answers “%s” are not %u digits from 0 to 3"), field (row, 2),
+                 tm_questionnaire_kind_get_n_items (kind));
+  q->difficulty = int_field (row, 3, 0, 3, TRUE);
+  total = int_field (row, 4, 0, tm_questionnaire_kind_get_max_total (kind), FALSE);
+  q->created_at = g_strdup (instant_field (row, 5, FALSE));
+
+  if (row->failed)
+    return;
+  q->total = tm_questionnaire_score (kind, q->answers);
+  if (!tm_questionnaire_validate (q, NULL, &error))
+    validation_problem (row, error);
+  else if (q->total != total)
+    row_problem (row, _("total %d does not add up: the answers make %d"), total, q->total);
+  else
+    g_ptr_array_add (row->parse->import->records[TM_TABLE_QUESTIONNAIRES], g_steal_pointer (&q));
+}
+
+static void
+read_plan (Row *row)
+{
+  g_autoptr(TmPlan) plan = tm_plan_new (day_field (row, 0));
+  g_autoptr(GError) error = NULL;
+
+  plan->interval_days = int_field (row, 1, 1, TM_PLAN_INTERVAL_MAX, FALSE);
+  plan->dose_mg = real_field (row, 2, 0, TM_DOSE_MAX_MG, FALSE, TRUE);
+  route_field (row, 3, &plan->route);
+  plan->tolerance_days = int_field (row, 4, 0, TM_PLAN_TOLERANCE_MAX, FALSE);
+  tm_plan_set_instructions (plan, text_field (row, 5, TM_NOTE_MAX_CHARS));
+  tm_plan_set_author (plan, text_field (row, 6, TM_PLAN_AUTHOR_MAX_CHARS));
+  plan->created_at = g_strdup (instant_field (row, 7, FALSE));
+
+  if (row->failed)
+    return;
+  if (!tm_plan_validate (plan, NULL, &error))
+    validation_problem (row, error);
+  else
+    g_ptr_array_add (row->parse->import->records[TM_TABLE_PLANS], g_steal_pointer (&plan));
+}
+
+static void
+read_plan_date (Row *row)
+{
+  const char *kind_text = field (row, 1);
+  TmPlanDateKind kind = TM_PLAN_DATE_EXTRA;
+  g_autoptr(TmPlanDate) date = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!tm_plan_date_kind_from_string (kind_text, &kind))
+    row_problem (row, _("kind “%s” is not extra or cancelled"), kind_text);
+  date = tm_plan_date_new (day_field (row, 0), kind);
+  g_free (date->note);
+  date->note = g_strdup (text_field (row, 2, TM_NOTE_MAX_CHARS));
+  date->created_at = g_strdup (instant_field (row, 3, FALSE));
+
+  if (row->failed)
+    return;
+  if (!tm_plan_date_validate (date, &error))
+    validation_problem (row, error);
+  else
+    g_ptr_array_add (row->parse->import->records[TM_TABLE_PLAN_DATES], g_steal_pointer (&date));
+}
+
+static void
+read_safety_event (Row *row)
+{
+  g_autoptr(TmSafetyEvent) e = g_object_new (TM_TYPE_SAFETY_EVENT, NULL);
+  const char *text;
+  TmAnswer answer;
+
+  text = field (row, 0);
+  if (!tm_rule_from_string (text, &e->rule))
+    row_problem (row, _("rule “%s” is not one of S1 to S7"), text);
+  text = field (row, 1);
+  if (!tm_level_from_string (text, &e->level))
+    row_problem (row, _("level “%s” is not info, caution or urgent"), text);
+  text = field (row, 2);
+  if (!tm_source_from_string (text, &e->source))
+    row_problem (row, _("source “%s” is not checkin, session or questionnaire"), text);
+  text = text_field (row, 3, 200);
+  e->shown_at = g_strdup (instant_field (row, 4, FALSE));
+  e->answered_at = g_strdup (instant_field (row, 5, TRUE));
+  e->answer = g_strdup (text_field (row, 6, 200));
+  if (e->answer != NULL && !tm_answer_from_string (e->answer, &answer))
+    row_problem (row, _("answer “%s” is not one Tidemark offers"), e->answer);
+  e->detail = g_strdup (text_field (row, 7, TM_NOTE_MAX_CHARS));
+
+  if (row->failed)
+    return;
+  g_ptr_array_add (row->parse->import->source_keys, g_strdup (text));
+  g_ptr_array_add (row->parse->import->records[TM_TABLE_SAFETY_EVENTS], g_steal_pointer (&e));
+}
+
+static void
+read_row (Parse *parse)
+{
+  const char * const *columns = tables[parse->table].columns;
+  guint n_columns = g_strv_length ((char **) columns);
+  Row row = { parse, parse->fields, NULL, FALSE };
+
+  if (!parse->header_done)
+    {
+      gboolean same = parse->fields->len == n_columns;
+      g_autofree char *expected = g_strjoinv (",", (char **) columns);
+
+      for (guint c = 0; same && c < n_columns; c++)
+        same = g_strcmp0 (parse->fields->pdata[c], columns[c]) == 0;
+      parse->header_done = TRUE;
+      if (!same)
+        {
+          add_problem (parse, parse->row_line, _("the first line must name the columns %s"), expected);
+          parse->stop = TRUE;
+        }
+      return;
+    }
+
+  if (parse->fields->len != n_columns)
+    {
+      add_problem (parse, parse->row_line, _("%u fields where there should be %u"), parse->fields->len,
+                   n_columns);
+      return;
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    if (!g_utf8_validate (parse->fields->pdata[c], -1, NULL))
+      {
+        add_problem (parse, parse->row_line, _("%s is not valid UTF-8 text"), columns[c]);
+        return;
+      }
+
+  switch (parse->table)
+    {
+    case TM_TABLE_CHECKINS:
+      read_checkin (&row);
+      break;
+    case TM_TABLE_SESSIONS:
+      read_session (&row);
+      break;
+    case TM_TABLE_QUESTIONNAIRES:
+      read_questionnaire (&row);
+      break;
+    case TM_TABLE_PLANS:
+      read_plan (&row);
+      break;
+    case TM_TABLE_PLAN_DATES:
+      read_plan_date (&row);
+      break;
+    case TM_TABLE_SAFETY_EVENTS:
+    case TM_N_TABLES:
+    default:
+      read_safety_event (&row);
+      break;
+    }
+}
+
+static void
+on_field_cb (void   *data,
+             size_t  length,
+             void   *user_data)
+{
+  Parse *parse = user_data;
+
+  if (parse->stop)
+    return;
+  if (parse->fields->len == 0)
+    parse->row_line = parse->line;
+  if (data != NULL && memchr (data, '\0', length) != NULL)
+    parse->field_has_nul = TRUE;
+  g_ptr_array_add (parse->fields, g_strndup (data != NULL ? data : "", length));
+}
+
+static void
+on_row_cb (int   terminator,
+           void *user_data)
+{
+  Parse *parse = user_data;
+
+  if (!parse->stop)
+    {
+      if (parse->fields->len == 0)
+        parse->row_line = parse->line;
+      if (parse->field_has_nul)
+        add_problem (parse, parse->row_line, _("a field holds a NUL character, which text can't"));
+      else
+        read_row (parse);
+    }
+  g_ptr_array_set_size (parse->fields, 0);
+  parse->field_has_nul = FALSE;
+}
+
+/**
+ * tm_csv_import_parse:
+ * @file_name: the file's name, for the problems
+ *
+ * Reads one table's file. Returns whether it had no problem.
+ */
+gboolean
+tm_csv_import_parse (TmCsvImport *import,
+                     TmTable      table,
+                     const char  *file_name,
+                     const char  *data,
+                     gsize        length)
+{
+  struct csv_parser parser;
+  Parse parse = { import, table, file_name, 1, 1, NULL, FALSE, FALSE, FALSE };
+  guint problems = import->problems->len;
+  gsize start = 0;
+
+  g_return_val_if_fail (table < TM_N_TABLES, FALSE);
+
+  if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL) != 0)
+    g_error ("libcsv could not start");
+  parse.fields = g_ptr_array_new_with_free_func (g_free);
+
+  /* A physical line at a time, so that problems can say where they are. */
+  while (start < length && !parse.stop)
+    {
+      const char *newline = memchr (data + start, '\n', length - start);
+      gsize end = newline != NULL ? (gsize) (newline - data) + 1 : length;
+
+      if (csv_parse (&parser, data + start, end - start, on_field_cb, on_row_cb, &parse) != end - start)
+        {
+          add_problem (&parse, parse.line, _("the CSV is malformed here (%s); fields with commas, quotes or "
+                                             "line breaks must be in double quotes, with quotes doubled"),
+                       csv_strerror (csv_error (&parser)));
+          parse.stop = TRUE;
+          break;
+        }
+      if (newline != NULL)
+        parse.line++;
+      start = end;
+    }
+  if (!parse.stop && csv_fini (&parser, on_field_cb, on_row_cb, &parse) != 0)
+    add_problem (&parse, parse.line, _("the file ends inside a quoted field; a closing quote is missing"));
+  if (!parse.header_done && !parse.stop)
+    add_problem (&parse, 1, _("the file is empty; it must at least name its columns"));
+
+  csv_free (&parser);
+  g_ptr_array_unref (parse.fields);
+  return import->problems->len == problems;
+}
+
+/**
+ * tm_csv_import_read_dir:
+ *
+ * Reads every Tidemark CSV file in @dir (a missing one is an empty table).
+ * Returns %FALSE with @error when the folder can't be read or holds none
+ * of them; problems within the files are in tm_csv_import_get_problems().
+ */
+gboolean
+tm_csv_import_read_dir (TmCsvImport  *import,
+                        const char   *dir,
+                        GError      **error)
+{
+  guint found = 0;
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no folder %s. Choose the folder Tidemark exported to."), dir);
+      return FALSE;
+    }
+
+  for (int t = 0; t < TM_N_TABLES; t++)
+    {
+      g_autofree char *path = g_build_filename (dir, tables[t].file, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gsize length;
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        continue;
+      if (!g_file_get_contents (path, &contents, &length, &local_error))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Tidemark could not read %s: %s"), path,
+                       local_error->message);
+          return FALSE;
+        }
+      found++;
+      tm_csv_import_parse (import, t, tables[t].file, contents, length);
+      if (import->too_many)
+        break;
+    }
+
+  if (found == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The folder %s holds none of the files Tidemark exports (checkins.csv, sessions.csv, …)."),
+                   dir);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Import: storing */
+
+static void
+bind_opt_real (sqlite3_stmt *stmt,
+               int           index,
+               double        value)
+{
+  if (value < 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_double (stmt, index, value);
+}
+
+/* Each table: how to find a record already there, how to add one, how to
+ * replace one (NULL: never replaced), and what goes in the slots. */
+typedef struct
+{
+  const char *find;
+  const char *insert;
+  const char *update;   /* its last slot is the id */
+  int         n_slots;
+} Sql;
+
+static const Sql sql[TM_N_TABLES] = {
+  { "SELECT id FROM checkin WHERE day = ?1",
+    "INSERT INTO checkin (day, mood, anxiety, energy, sleep_hours, effects, effects_intensity, note,"
+    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    "UPDATE checkin SET mood = ?2, anxiety = ?3, energy = ?4, sleep_hours = ?5, effects = ?6,"
+    " effects_intensity = ?7, note = ?8, created_at = ?9, updated_at = ?10 WHERE id = ?11 AND day = ?1",
+    10 },
+  { "SELECT id FROM session WHERE taken_at = ?1",
+    "INSERT INTO session (taken_at, dose_mg, route, setting, monitor_present, mood_before, dissociation_peak,"
+    " effects, effects_minutes, nausea, sedation, bp_before_sys, bp_before_dia, bp_after_sys, bp_after_dia,"
+    " other_medicines, note, created_at, updated_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+    "UPDATE session SET dose_mg = ?2, route = ?3, setting = ?4, monitor_present = ?5, mood_before = ?6,"
+    " dissociation_peak = ?7, effects = ?8, effects_minutes = ?9, nausea = ?10, sedation = ?11,"
+    " bp_before_sys = ?12, bp_before_dia = ?13, bp_after_sys = ?14, bp_after_dia = ?15,"
+    " other_medicines = ?16, note = ?17, created_at = ?18, updated_at = ?19 WHERE id = ?20 AND taken_at = ?1",
+    19 },
+  { "SELECT id FROM questionnaire WHERE kind = ?1 AND day = ?2 AND created_at = ?6",
+    "INSERT INTO questionnaire (kind, day, answers, difficulty, total, created_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    "UPDATE questionnaire SET answers = ?3, difficulty = ?4, total = ?5 WHERE id = ?7 AND kind = ?1"
+    " AND day = ?2 AND created_at = ?6",
+    6 },
+  { "SELECT id FROM plan WHERE effective_from = ?1 AND created_at = ?8",
+    "INSERT INTO plan (effective_from, interval_days, dose_mg, route, tolerance_days, instructions, author,"
+    " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    NULL,
+    8 },
+  { "SELECT id FROM plan_date WHERE day = ?1 AND kind = ?2",
+    "INSERT INTO plan_date (day, kind, note, created_at) VALUES (?1, ?2, ?3, ?4)",
+    "UPDATE plan_date SET note = ?3, created_at = ?4 WHERE id = ?5 AND day = ?1 AND kind = ?2",
+    4 },
+  { "SELECT id FROM safety_event WHERE rule = ?1 AND source = ?3 AND shown_at = ?5",
+    "INSERT INTO safety_event (rule, level, source, source_id, shown_at, answered_at, answer, detail)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    "UPDATE safety_event SET level = ?2, source_id = ?4, answered_at = ?6, answer = ?7, detail = ?8"
+    " WHERE id = ?9 AND rule = ?1 AND source = ?3 AND shown_at = ?5",
+    8 },
+};
+
+/* The record a safety event names, by what the export wrote for it. */
+static gint64
+find_source (TmStore    *store,
+             TmSource    source,
+             const char *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *query;
+
+  if (key == NULL)
+    return 0;
+  switch (source)
+    {
+    case TM_SOURCE_CHECKIN:
+      query = "SELECT id FROM checkin WHERE day = ?1";
+      break;
+    case TM_SOURCE_SESSION:
+      query = "SELECT id FROM session WHERE taken_at = ?1 ORDER BY id DESC";
+      break;
+    case TM_SOURCE_QUESTIONNAIRE:
+    default:
+      query = "SELECT id FROM questionnaire WHERE kind || ' ' || day = ?1 ORDER BY id DESC";
+      break;
+    }
+  if (!tm_store_prepare (store, query, &stmt, "", NULL))
+    return 0;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+static void
+bind_record (TmStore      *store,
+             sqlite3_stmt *stmt,
+             TmTable       table,
+             GObject      *record,
+             const char   *source_key)
+{
+  switch (table)
+    {
+    case TM_TABLE_CHECKINS:
+      {
+        TmCheckin *c = TM_CHECKIN (record);
+
+        tm_sqlite_bind_text (stmt, 1, c->day);
+        sqlite3_bind_int (stmt, 2, c->mood);
+        tm_sqlite_bind_opt_int (stmt, 3, c->anxiety);
+        tm_sqlite_bind_opt_int (stmt, 4, c->energy);
+        bind_opt_real (stmt, 5, c->sleep_hours);
+        sqlite3_bind_int (stmt, 6, (int) c->effects);
+        tm_sqlite_bind_opt_int (stmt, 7, c->effects_intensity);
+        tm_sqlite_bind_text (stmt, 8, c->note);
+        tm_sqlite_bind_text (stmt, 9, c->created_at);
+        tm_sqlite_bind_text (stmt, 10, c->updated_at);
+      }
+      break;
+    case TM_TABLE_SESSIONS:
+      {
+        TmSession *s = TM_SESSION (record);
+
+        tm_sqlite_bind_text (stmt, 1, s->taken_at);
+        sqlite3_bind_double (stmt, 2, s->dose_mg);
+        tm_sqlite_bind_text (stmt, 3, tm_route_to_string (s->route));
+        tm_sqlite_bind_text (stmt, 4, tm_setting_to_string (s->setting));
+        sqlite3_bind_int (stmt, 5, s->monitor_present ? 1 : 0);
+        tm_sqlite_bind_opt_int (stmt, 6, s->mood_before);
+        tm_sqlite_bind_opt_int (stmt, 7, s->dissociation_peak);
+        sqlite3_bind_int (stmt, 8, (int) s->effects);
+        tm_sqlite_bind_opt_int (stmt, 9, s->effects_minutes);
+        tm_sqlite_bind_opt_int (stmt, 10, s->nausea);
+        tm_sqlite_bind_opt_int (stmt, 11, s->sedation);
+        tm_sqlite_bind_opt_int (stmt, 12, s->bp_before_sys);
+        tm_sqlite_bind_opt_int (stmt, 13, s->bp_before_dia);
+        tm_sqlite_bind_opt_int (stmt, 14, s->bp_after_sys);
+        tm_sqlite_bind_opt_int (stmt, 15, s->bp_after_dia);
+        sqlite3_bind_int (stmt, 16, (int) s->other_medicines);
+        tm_sqlite_bind_text (stmt, 17, s->note);
+        tm_sqlite_bind_text (stmt, 18, s->created_at);
+        tm_sqlite_bind_text (stmt, 19, s->updated_at);
+      }
+      break;
+    case TM_TABLE_QUESTIONNAIRES:
+      {
+        TmQuestionnaire *q = TM_QUESTIONNAIRE (record);
+        g_autofree char *answers = tm_questionnaire_get_answers_text (q);
+
+        tm_sqlite_bind_text (stmt, 1, tm_questionnaire_kind_to_string (q->kind));
+        tm_sqlite_bind_text (stmt, 2, q->day);
+        tm_sqlite_bind_text (stmt, 3, answers);
+        tm_sqlite_bind_opt_int (stmt, 4, q->difficulty);
+        sqlite3_bind_int (stmt, 5, q->total);
+        tm_sqlite_bind_text (stmt, 6, q->created_at);
+      }
+      break;
+    case TM_TABLE_PLANS:
+      {
+        TmPlan *plan = TM_PLAN (record);
+
+        tm_sqlite_bind_text (stmt, 1, plan->effective_from);
+        sqlite3_bind_int (stmt, 2, plan->interval_days);
+        sqlite3_bind_double (stmt, 3, plan->dose_mg);
+        tm_sqlite_bind_text (stmt, 4, tm_route_to_string (plan->route));
+        sqlite3_bind_int (stmt, 5, plan->tolerance_days);
+        tm_sqlite_bind_text (stmt, 6, plan->instructions);
+        tm_sqlite_bind_text (stmt, 7, plan->author);
+        tm_sqlite_bind_text (stmt, 8, plan->created_at);
+      }
+      break;
+    case TM_TABLE_PLAN_DATES:
+      {
+        TmPlanDate *date = TM_PLAN_DATE (record);
+
+        tm_sqlite_bind_text (stmt, 1, date->day);
+        tm_sqlite_bind_text (stmt, 2, tm_plan_date_kind_to_string (date->kind));
+        tm_sqlite_bind_text (stmt, 3, date->note);
+        tm_sqlite_bind_text (stmt, 4, date->created_at);
+      }
+      break;
+    case TM_TABLE_SAFETY_EVENTS:
+    case TM_N_TABLES:
+    default:
+      {
+        TmSafetyEvent *e = TM_SAFETY_EVENT (record);
+        gint64 source_id = find_source (store, e->source, source_key);
+
+        tm_sqlite_bind_text (stmt, 1, tm_rule_to_string (e->rule));
+        tm_sqlite_bind_text (stmt, 2, tm_level_to_string (e->level));
+        tm_sqlite_bind_text (stmt, 3, tm_source_to_string (e->source));
+        if (source_id > 0)
+          sqlite3_bind_int64 (stmt, 4, source_id);
+        else
+          sqlite3_bind_null (stmt, 4);
+        tm_sqlite_bind_text (stmt, 5, e->shown_at);
+        tm_sqlite_bind_text (stmt, 6, e->answered_at);
+        tm_sqlite_bind_text (stmt, 7, e->answer);
+        tm_sqlite_bind_text (stmt, 8, e->detail);
+      }
+      break;
+    }
+}
+
+/* The id of the record already there that @record would be, or 0. */
+static gint64
+existing_id (TmStore  *store,
+             TmTable   table,
+             GObject  *record,
+             GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!tm_store_prepare (store, sql[table].find, &stmt, _("nothing was imported"), error))
+    return -1;
+  bind_record (store, stmt, table, record, NULL);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      tm_sqlite_set_error (error, tm_store_get_db (store), rc, tm_store_get_path (store),
+                           _("nothing was imported"));
+      return -1;
+    }
+  return 0;
+}
+
+/**
+ * tm_csv_import_count_conflicts:
+ *
+ * Returns: how many of the records read are already in @store
+ */
+guint
+tm_csv_import_count_conflicts (TmCsvImport *import,
+                               TmStore     *store)
+{
+  guint n = 0;
+
+  for (int t = 0; t < TM_N_TABLES; t++)
+    {
+      /* Plans are never replaced, and prompts only repeat the record. */
+      if (t == TM_TABLE_PLANS || t == TM_TABLE_SAFETY_EVENTS)
+        continue;
+      for (guint i = 0; i < import->records[t]->len; i++)
+        if (existing_id (store, t, import->records[t]->pdata[i], NULL) > 0)
+          n++;
+    }
+  return n;
+}
+
+static gboolean
+store_record (TmStore       *store,
+              TmTable        table,
+              GObject       *record,
+              const char    *source_key,
+              TmConflict     conflict,
+              TmCsvSummary  *summary,
+              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 id = existing_id (store, table, record, error);
+  const char *query;
+  int rc;
+
+  if (id < 0)
+    return FALSE;
+  if (id > 0 && (conflict == TM_CONFLICT_KEEP || sql[table].update == NULL))
+    {
+      summary->kept[table]++;
+      return TRUE;
+    }
+
+  query = id > 0 ? sql[table].update : sql[table].insert;
+  if (!tm_store_prepare (store, query, &stmt, _("nothing was imported"), error))
+    return FALSE;
+  bind_record (store, stmt, table, record, source_key);
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, sql[table].n_slots + 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tm_sqlite_set_error (error, tm_store_get_db (store), rc, tm_store_get_path (store),
+                           _("nothing was imported"));
+      return FALSE;
+    }
+  if (id > 0)
+    summary->replaced[table]++;
+  else
+    summary->added[table]++;
+  return TRUE;
+}
+
+/**
+ * tm_store_import_csv:
+ * @import: read without problems
+ * @summary: (out): what was added, replaced and kept
+ *
+ * Stores everything @import read, in one transaction: all of it, or on an
+ * error nothing.
+ */
+gboolean
+tm_store_import_csv (TmStore       *store,
+                     TmCsvImport   *import,
+                     TmConflict     conflict,
+                     TmCsvSummary  *summary,
+                     GError       **error)
+{
+  TmCsvSummary counts = { { 0 } };
+
+  g_return_val_if_fail (TM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (import->problems->len == 0, FALSE);
+
+  if (!tm_store_begin (store, error))
+    return FALSE;
+
+  /* The records first; then the prompts, which name them. */
+  for (int t = 0; t < TM_N_TABLES; t++)
+    for (guint i = 0; i < import->records[t]->len; i++)
+      {
+        const char *key = t == TM_TABLE_SAFETY_EVENTS ? import->source_keys->pdata[i] : NULL;
+
+        if (!store_record (store, t, import->records[t]->pdata[i], key, conflict, &counts, error))
+          {
+            tm_store_rollback (store);
+            return FALSE;
+          }
+      }
+
+  if (!tm_store_commit (store, error))
+    {
+      tm_store_rollback (store);
+      return FALSE;
+    }
+
+  tm_store_reload (store);
+  if (summary != NULL)
+    *summary = counts;
+  return TRUE;
+}
+
+/* "Added 120 check-ins and 8 sessions; kept 3 already there." */
+char *
+tm_csv_summary_describe (const TmCsvSummary *summary)
+{
+  guint added = 0, replaced = 0, kept = 0;
+
+  for (int t = 0; t < TM_N_TABLES; t++)
+    {
+      added += summary->added[t];
+      replaced += summary->replaced[t];
+      kept += summary->kept[t];
+    }
+
+  /* Translators: after an import; the numbers count records of any kind */
+  return g_strdup_printf (_("%u added, %u replaced, %u already there and kept."), added, replaced, kept);
+}

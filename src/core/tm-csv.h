@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tm-store.h"
+
+G_BEGIN_DECLS
+
+/* The CSV files Tidemark writes and reads: one RFC 4180 file per table,
+ * UTF-8, with a header row; columns as documented in the README. */
+
+typedef enum
+{
+  TM_TABLE_CHECKINS,
+  TM_TABLE_SESSIONS,
+  TM_TABLE_QUESTIONNAIRES,
+  TM_TABLE_PLANS,
+  TM_TABLE_PLAN_DATES,
+  TM_TABLE_SAFETY_EVENTS,
+  TM_N_TABLES
+} TmTable;
+
+typedef enum
+{
+  TM_CONFLICT_KEEP,      /* a record already there stays as it is */
+  TM_CONFLICT_REPLACE,   /* the file's version replaces it */
+} TmConflict;
+
+#define TM_CSV_MAX_PROBLEMS 50
+
+typedef struct
+{
+  guint added[TM_N_TABLES];
+  guint replaced[TM_N_TABLES];
+  guint kept[TM_N_TABLES];
+} TmCsvSummary;
+
+const char         *tm_csv_file_name     (TmTable      table);
+const char * const *tm_csv_columns       (TmTable      table);
+gboolean            tm_conflict_from_string (const char *text,
+                                          TmConflict  *conflict);
+
+gboolean     tm_store_export_csv         (TmStore      *store,
+                                          const char   *dir,
+                                          GError      **error);
+
+typedef struct _TmCsvImport TmCsvImport;
+
+TmCsvImport *tm_csv_import_new           (void);
+void         tm_csv_import_free          (TmCsvImport  *import);
+gboolean     tm_csv_import_parse         (TmCsvImport  *import,
+                                          TmTable       table,
+                                          const char   *file_name,
+                                          const char   *data,
+                                          gsize         length);
+gboolean     tm_csv_import_read_dir      (TmCsvImport  *import,
+                                          const char   *dir,
+                                          GError      **error);
+GPtrArray   *tm_csv_import_get_problems  (TmCsvImport  *import);
+guint        tm_csv_import_count_rows    (TmCsvImport  *import,
+                                          TmTable       table);
+guint        tm_csv_import_count_conflicts (TmCsvImport *import,
+                                            TmStore     *store);
+gboolean     tm_store_import_csv         (TmStore      *store,
+                                          TmCsvImport  *import,
+                                          TmConflict    conflict,
+                                          TmCsvSummary *summary,
+                                          GError      **error);
+char        *tm_csv_summary_describe     (const TmCsvSummary *summary);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TmCsvImport, tm_csv_import_free)
+
+G_END_DECLS

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tm-window.h"
+
+G_BEGIN_DECLS
+
+GFile *tm_data_transfer_export        (TmWindow *window,
+                                       GFile    *folder);
+void   tm_data_transfer_choose_export (TmWindow *window);
+void   tm_data_transfer_import        (TmWindow *window,
+                                       GFile    *folder);
+void   tm_data_transfer_choose_import (TmWindow *window);
+
+G_END_DECLS

@@ -1,0 +1,456 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* CSV export and import: byte for byte round trips, all or nothing, a
+ * record already there kept or replaced, and a corpus of bad files (in
+ * tests/csv/, and made here when large) each refused with file:line and
+ * what is wrong, storing nothing. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tm-csv.h"
+#include "tm-demo.h"
+#include "tm-sqlite.h"
+#include "tm-store-private.h"
+#include "tm-test-util.h"
+
+#define CHECKIN_HEADER "\"day\",\"mood\",\"anxiety\",\"energy\",\"sleep_hours\",\"effects\"," \
+                       "\"effects_intensity\",\"note\",\"created_at\",\"updated_at\"\r\n"
+
+static int
+count_rows (TmStore    *store,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3_stmt *stmt;
+  int n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (tm_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static TmStore *
+new_store (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  TmStore *store;
+
+  *dir = tm_test_make_data_dir ();
+  store = tm_store_open (*dir, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+assert_same_files (const char *a,
+                   const char *b)
+{
+  for (int t = 0; t < TM_N_TABLES; t++)
+    {
+      g_autofree char *path_a = g_build_filename (a, tm_csv_file_name (t), NULL);
+      g_autofree char *path_b = g_build_filename (b, tm_csv_file_name (t), NULL);
+      g_autoptr(GBytes) bytes_a = tm_test_read_file (path_a);
+      g_autoptr(GBytes) bytes_b = tm_test_read_file (path_b);
+
+      tm_test_assert_bytes_equal (bytes_a, bytes_b);
+    }
+}
+
+static gboolean
+has_problem (TmCsvImport *import,
+             const char  *text)
+{
+  GPtrArray *problems = tm_csv_import_get_problems (import);
+
+  for (guint i = 0; i < problems->len; i++)
+    if (strstr (problems->pdata[i], text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_problem (TmCsvImport *import,
+                const char  *text)
+{
+  if (!has_problem (import, text))
+    {
+      GPtrArray *problems = tm_csv_import_get_problems (import);
+      GString *all = g_string_new (NULL);
+
+      for (guint i = 0; i < problems->len; i++)
+        g_string_append_printf (all, "\n  %s", (const char *) problems->pdata[i]);
+      g_error ("No problem says “%s”; the problems were:%s", text, all->str);
+    }
+}
+
+/* Export, import into an empty folder, export again: the same bytes. */
+static void
+test_round_trip (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *other_dir = NULL;
+  g_autoptr(TmStore) store = new_store (&dir);
+  g_autoptr(TmStore) other = NULL;
+  g_autoptr(TmChartRecord) record = NULL;
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *first = g_build_filename (dir, "export-1", NULL);
+  g_autofree char *second = g_build_filename (dir, "export-2", NULL);
+  TmCsvSummary summary;
+
+  record = tm_demo_record_new (today, TM_DEMO_DAYS);
+  g_assert_true (tm_demo_fill_store (store, record, &error));
+  g_assert_true (tm_store_export_csv (store, first, &error));
+  g_assert_no_error (error);
+
+  other = new_store (&other_dir);
+  g_assert_true (tm_csv_import_read_dir (import, first, &error));
+  g_assert_cmpuint (tm_csv_import_get_problems (import)->len, ==, 0);
+  g_assert_true (tm_store_import_csv (other, import, TM_CONFLICT_KEEP, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added[TM_TABLE_CHECKINS], ==, record->checkins->len);
+  g_assert_cmpuint (summary.added[TM_TABLE_SESSIONS], ==, record->sessions->len);
+  g_assert_cmpuint (summary.added[TM_TABLE_SAFETY_EVENTS], ==, record->events->len);
+  g_assert_cmpint (count_rows (other, "safety_event WHERE source_id IS NULL"), ==, 0);
+
+  g_assert_true (tm_store_export_csv (other, second, &error));
+  assert_same_files (first, second);
+
+  g_clear_object (&other);
+  g_clear_object (&store);
+  tm_test_remove_tree (other_dir);
+  tm_test_remove_tree (dir);
+}
+
+static void
+save_checkin (TmStore    *store,
+              const char *day,
+              int         mood,
+              const char *note)
+{
+  g_autoptr(TmCheckin) c = tm_checkin_new (day);
+  g_autoptr(GError) error = NULL;
+
+  c->mood = mood;
+  tm_checkin_set_note (c, note);
+  g_assert_true (tm_store_save_checkin (store, c, &error));
+  g_assert_no_error (error);
+}
+
+/* A day already there is kept, or replaced, as chosen. */
+static void
+test_conflicts (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(TmStore) store = new_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *export = g_build_filename (dir, "export", NULL);
+  g_autofree char *path = g_build_filename (export, "checkins.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(TmCheckin) c = NULL;
+  TmCsvSummary summary;
+
+  save_checkin (store, "2026-03-01", 4, "Mine");
+  save_checkin (store, "2026-03-02", 6, NULL);
+  g_assert_true (tm_store_export_csv (store, export, &error));
+
+  /* The file now says mood 9 for 1 March. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  {
+    g_autoptr(GString) changed = g_string_new (contents);
+
+    g_string_replace (changed, "\"2026-03-01\",4,", "\"2026-03-01\",9,", 1);
+    g_assert_true (g_file_set_contents (path, changed->str, -1, NULL));
+  }
+
+  {
+    g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+
+    g_assert_true (tm_csv_import_read_dir (import, export, &error));
+    g_assert_cmpuint (tm_csv_import_count_conflicts (import, store), ==, 2);
+    g_assert_true (tm_store_import_csv (store, import, TM_CONFLICT_KEEP, &summary, &error));
+    g_assert_cmpuint (summary.kept[TM_TABLE_CHECKINS], ==, 2);
+    c = tm_store_get_checkin (store, "2026-03-01", &error);
+    g_assert_cmpint (c->mood, ==, 4);
+    g_clear_object (&c);
+  }
+  {
+    g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+
+    g_assert_true (tm_csv_import_read_dir (import, export, &error));
+    g_assert_true (tm_store_import_csv (store, import, TM_CONFLICT_REPLACE, &summary, &error));
+    g_assert_cmpuint (summary.replaced[TM_TABLE_CHECKINS], ==, 2);
+    c = tm_store_get_checkin (store, "2026-03-01", &error);
+    g_assert_cmpint (c->mood, ==, 9);
+    g_assert_cmpstr (c->note, ==, "Mine");
+  }
+  g_assert_cmpint (count_rows (store, "checkin"), ==, 2);
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
+/* One bad row among good ones: nothing stored. And a failure while
+ * storing takes back what was already stored. */
+static void
+test_all_or_nothing (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(TmStore) store = new_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (dir, "incoming", NULL);
+  g_autofree char *checkins = g_build_filename (folder, "checkins.csv", NULL);
+  g_autofree char *sessions = g_build_filename (folder, "sessions.csv", NULL);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (checkins,
+                                      CHECKIN_HEADER
+                                      "\"2026-04-01\",5,,,,0,,,\"2026-04-01T20:00:00Z\",\"2026-04-01T20:00:00Z\"\r\n"
+                                      "\"2026-04-02\",6,,,,0,,,\"2026-04-02T20:00:00Z\",\"2026-04-02T20:00:00Z\"\r\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (sessions,
+                                      "\"taken_at\",\"dose_mg\",\"route\",\"setting\",\"monitor_present\","
+                                      "\"mood_before\",\"dissociation_peak\",\"effects\",\"effects_minutes\","
+                                      "\"nausea\",\"sedation\",\"bp_before_sys\",\"bp_before_dia\","
+                                      "\"bp_after_sys\",\"bp_after_dia\",\"other_medicines\",\"note\","
+                                      "\"created_at\",\"updated_at\"\r\n"
+                                      "\"2026-04-01T10:00:00Z\",5000,\"nasal\",\"home\",1,,,0,,,,,,,,0,,"
+                                      "\"2026-04-01T10:00:00Z\",\"2026-04-01T10:00:00Z\"\r\n",
+                                      -1, NULL));
+
+  {
+    g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+
+    g_assert_true (tm_csv_import_read_dir (import, folder, &error));
+    assert_problem (import, "sessions.csv:2: dose_mg “5000” is not a number in range");
+    assert_problem (import, "sessions.csv:2: route “nasal” is not one of");
+    /* The good file was read, but nothing may be stored. */
+    g_assert_cmpuint (tm_csv_import_count_rows (import, TM_TABLE_CHECKINS), ==, 2);
+    g_assert_cmpint (count_rows (store, "checkin"), ==, 0);
+  }
+
+  /* Good files, and a store that refuses writes half-way: nothing kept. */
+  g_assert_cmpint (g_unlink (sessions), ==, 0);
+  {
+    g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+    TmCsvSummary summary;
+
+    g_assert_true (tm_csv_import_read_dir (import, folder, &error));
+    g_assert_cmpuint (tm_csv_import_get_problems (import)->len, ==, 0);
+    g_assert_cmpint (sqlite3_exec (tm_store_get_db (store),
+                                   "CREATE TRIGGER refuse BEFORE INSERT ON checkin WHEN NEW.day = '2026-04-02'"
+                                   " BEGIN SELECT RAISE (ABORT, 'refused'); END;", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_false (tm_store_import_csv (store, import, TM_CONFLICT_KEEP, &summary, &error));
+    g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID);
+    g_assert_cmpint (count_rows (store, "checkin"), ==, 0);
+  }
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
+/* The corpus: each file, read as checkins.csv, and what must be said. */
+static void
+test_corpus (void)
+{
+  static const struct { const char *file; const char *problems[3]; } corpus[] = {
+    { "wrong-header.csv", { "checkins.csv:1: the first line must name the columns day,mood,anxiety" } },
+    { "missing-column.csv", { "checkins.csv:2: 9 fields where there should be 10" } },
+    { "extra-column.csv", { "checkins.csv:2: 11 fields where there should be 10" } },
+    { "bad-dates.csv", { "checkins.csv:2: day “2026-13-05” is not a day written YYYY-MM-DD",
+                         "checkins.csv:3: created_at “yesterday” is not a date and time" } },
+    { "out-of-range.csv", { "checkins.csv:2: mood “11” is not a whole number from 0 to 10",
+                            "checkins.csv:3: anxiety “-1” is not a whole number from 0 to 10",
+                            "checkins.csv:3: sleep_hours “25” is not a number in range" } },
+    { "invalid-utf8.csv", { "checkins.csv:2: note is not valid UTF-8 text" } },
+    { "embedded-nul.csv", { "checkins.csv:2: a field holds a NUL character" } },
+    { "unbalanced-quotes.csv", { "checkins.csv:2: the CSV is malformed here" } },
+    { "unterminated-quote.csv", { "checkins.csv:2: the CSV is malformed here" } },
+    { "multiline-then-bad.csv", { "checkins.csv:4: mood “oops” is not a whole number" } },
+    { "empty.csv", { "checkins.csv:1: the file is empty" } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (corpus); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "csv", corpus[i].file, NULL);
+      g_autoptr(GBytes) bytes = tm_test_read_file (path);
+      g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+      gsize length;
+      const char *data = g_bytes_get_data (bytes, &length);
+
+      g_test_message ("%s", corpus[i].file);
+      g_assert_false (tm_csv_import_parse (import, TM_TABLE_CHECKINS, "checkins.csv", data != NULL ? data : "",
+                                           length));
+      for (guint p = 0; p < G_N_ELEMENTS (corpus[i].problems) && corpus[i].problems[p] != NULL; p++)
+        assert_problem (import, corpus[i].problems[p]);
+    }
+
+  /* The multi-line note before the bad row was read as it was written. */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "csv", "multiline-then-bad.csv", NULL);
+    g_autoptr(GBytes) bytes = tm_test_read_file (path);
+    g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+    gsize length;
+    const char *data = g_bytes_get_data (bytes, &length);
+
+    tm_csv_import_parse (import, TM_TABLE_CHECKINS, "checkins.csv", data, length);
+    g_assert_cmpuint (tm_csv_import_count_rows (import, TM_TABLE_CHECKINS), ==, 1);
+  }
+}
+
+/* A 10 MB field, and 100,000 rows with a bad one at the end. */
+static void
+test_large_files (void)
+{
+  {
+    GString *csv = g_string_new (CHECKIN_HEADER "\"2026-04-01\",5,,,,0,,\"");
+    g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+    g_autofree char *kibibyte = g_strnfill (1024, 'x');
+
+    /* Ten mebibytes of one letter, pasted by mistake. */
+    for (int i = 0; i < 10 * 1024; i++)
+      g_string_append_len (csv, kibibyte, 1024);
+    g_string_append (csv, "\",\"2026-04-01T20:00:00Z\",\"2026-04-01T20:00:00Z\"\r\n");
+    g_assert_false (tm_csv_import_parse (import, TM_TABLE_CHECKINS, "checkins.csv", csv->str, csv->len));
+    assert_problem (import, "checkins.csv:2: note is 10485760 characters long; at most 10000 fit");
+    g_string_free (csv, TRUE);
+  }
+
+  {
+    GString *csv = g_string_new (CHECKIN_HEADER);
+    g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+
+    for (int i = 0; i < 100000; i++)
+      {
+        g_autofree char *day = tm_day_add ("1750-01-01", i);
+
+        g_string_append_printf (csv, "\"%s\",%d,,,,0,,,\"2026-04-01T20:00:00Z\",\"2026-04-01T20:00:00Z\"\r\n",
+                                day, i % 11);
+      }
+    g_string_append (csv, "\"2026-04-01\",5,,,,0,,,\"2026-04-01T20:00:00Z\"\r\n");
+    g_assert_false (tm_csv_import_parse (import, TM_TABLE_CHECKINS, "checkins.csv", csv->str, csv->len));
+    g_assert_cmpuint (tm_csv_import_count_rows (import, TM_TABLE_CHECKINS), ==, 100000);
+    g_assert_cmpuint (tm_csv_import_get_problems (import)->len, ==, 1);
+    assert_problem (import, "checkins.csv:100002: 9 fields where there should be 10");
+    g_string_free (csv, TRUE);
+  }
+
+  /* A flood of bad rows stops at the limit. */
+  {
+    GString *csv = g_string_new (CHECKIN_HEADER);
+    g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+
+    for (int i = 0; i < 1000; i++)
+      g_string_append (csv, "\"nonsense\",99,,,,0,,,\"x\",\"y\"\r\n");
+    g_assert_false (tm_csv_import_parse (import, TM_TABLE_CHECKINS, "checkins.csv", csv->str, csv->len));
+    g_assert_cmpuint (tm_csv_import_get_problems (import)->len, ==, TM_CSV_MAX_PROBLEMS);
+    g_string_free (csv, TRUE);
+  }
+}
+
+/* Hostile notes: stored exactly as given, and back out of a CSV the same;
+ * or, when too long, refused with a sentence. */
+static void
+test_hostile_notes (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *other_dir = NULL;
+  g_autoptr(TmStore) store = new_store (&dir);
+  g_autoptr(TmStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *export = NULL;
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  static const char * const notes[] = {
+    "'); DROP TABLE checkin; --",
+    "Robert\"); DELETE FROM session WHERE (\"1\"=\"1",
+    "مرحبا، اليوم كان جيدا",                 /* right to left */
+    "שלום 123 עולם",                        /* mixed directions */
+    "🌊🙂 calmer today 👍🏽",
+    "tab\there\x01\x1b[31mred\x7f and a\r\nline break",
+    "\"quoted\", with commas, and \"\" doubled",
+  };
+  TmCsvSummary summary;
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autofree char *day = tm_day_add ("2026-05-01", (int) i);
+      g_autoptr(TmCheckin) back = NULL;
+
+      save_checkin (store, day, 5, notes[i]);
+      back = tm_store_get_checkin (store, day, &error);
+      g_assert_cmpstr (back->note, ==, notes[i]);
+    }
+
+  /* A megabyte of text: refused, and nothing changed. */
+  {
+    g_autoptr(TmCheckin) c = tm_checkin_new ("2026-06-01");
+    GString *megabyte = g_string_new (NULL);
+
+    while (megabyte->len < 1024 * 1024)
+      g_string_append (megabyte, "word ");
+    c->mood = 5;
+    tm_checkin_set_note (c, megabyte->str);
+    g_assert_false (tm_store_save_checkin (store, c, &error));
+    g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "the limit is 10000"));
+    g_clear_error (&error);
+    g_string_free (megabyte, TRUE);
+  }
+  g_assert_cmpint (count_rows (store, "checkin"), ==, G_N_ELEMENTS (notes));
+
+  export = g_build_filename (dir, "export", NULL);
+  g_assert_true (tm_store_export_csv (store, export, &error));
+  other = new_store (&other_dir);
+  g_assert_true (tm_csv_import_read_dir (import, export, &error));
+  g_assert_true (tm_store_import_csv (other, import, TM_CONFLICT_KEEP, &summary, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autofree char *day = tm_day_add ("2026-05-01", (int) i);
+      g_autoptr(TmCheckin) back = tm_store_get_checkin (other, day, &error);
+
+      g_assert_cmpstr (back->note, ==, notes[i]);
+    }
+  /* The tables are all still there. */
+  g_assert_cmpint (count_rows (other, "session"), ==, 0);
+
+  g_clear_object (&other);
+  g_clear_object (&store);
+  tm_test_remove_tree (other_dir);
+  tm_test_remove_tree (dir);
+}
+
+static void
+test_missing_folder (void)
+{
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = tm_test_make_data_dir ();
+
+  g_assert_false (tm_csv_import_read_dir (import, "/nonexistent/tidemark-export", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (tm_csv_import_read_dir (import, dir, &error));
+  g_assert_nonnull (strstr (error->message, "holds none of the files"));
+  tm_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/csv/round-trip", test_round_trip);
+  g_test_add_func ("/csv/conflicts", test_conflicts);
+  g_test_add_func ("/csv/all-or-nothing", test_all_or_nothing);
+  g_test_add_func ("/csv/corpus", test_corpus);
+  g_test_add_func ("/csv/large-files", test_large_files);
+  g_test_add_func ("/csv/hostile-notes", test_hostile_notes);
+  g_test_add_func ("/csv/missing-folder", test_missing_folder);
+
+  return g_test_run ();
+}
