@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tm-demo.h"
+#include "tm-store-backup.h"
 #include "tm-test-util.h"
 
 static const char *tidemark;
@@ -297,6 +298,52 @@ test_csv (void)
   tm_test_remove_tree (empty);
 }
 
+/* A damaged data file: every command that needs the data stops with a
+ * non-zero status and the window's explanation, naming the good backup;
+ * the file is not changed. */
+static void
+test_damaged_data (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "tidemark.db", NULL);
+  g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *export_pdf = g_strdup_printf ("--export-pdf=%s", pdf);
+  g_autofree char *csv = g_build_filename (dir, "csv", NULL);
+  g_autofree char *export_csv = g_strdup_printf ("--export-csv=%s", csv);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) damaged = NULL;
+  gsize length;
+
+  {
+    g_autoptr(TmStore) store = tm_store_open (dir, &error);
+
+    g_assert_true (tm_store_back_up_now (store, "2026-11-20", &error));
+  }
+  g_assert_true (g_file_get_contents (db_path, &contents, &length, NULL));
+  memset (contents + 1024, 0x5a, MIN (length - 1024, 4096));
+  g_assert_true (g_file_set_contents (db_path, contents, (gssize) length, NULL));
+  damaged = tm_test_read_file (db_path);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autoptr(GBytes) after = NULL;
+
+      run_tidemark (&run, data_dir, i == 0 ? export_pdf : export_csv, NULL);
+      g_assert_cmpint (run.status, !=, 0);
+      g_assert_nonnull (strstr (run.err, "is damaged. Tidemark has not opened it and has not changed it."));
+      g_assert_nonnull (strstr (run.err, "The newest good backup is of Friday 20 November 2026 "
+                                         "(tidemark-backup-2026-11-20.db)"));
+      after = tm_test_read_file (db_path);
+      tm_test_assert_bytes_equal (damaged, after);
+    }
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+  tm_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/cli/export-pdf", test_export_pdf);
   g_test_add_func ("/cli/export-pdf-refusals", test_export_pdf_refusals);
   g_test_add_func ("/cli/csv", test_csv);
+  g_test_add_func ("/cli/damaged-data", test_damaged_data);
 
   return g_test_run ();
 }

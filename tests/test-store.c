@@ -658,7 +658,7 @@ test_damaged_page (void)
   memset (junk, 0xA5, sizeof junk);
   write_bytes_at (path, 2 * 4096 + 8, junk, sizeof junk);
 
-  assert_refused_unchanged (dir, TM_STORE_ERROR_DAMAGED, "Restore a backup");
+  assert_refused_unchanged (dir, TM_STORE_ERROR_DAMAGED, "has not changed it");
   tm_test_remove_tree (dir);
 }
 

@@ -17,6 +17,8 @@
 #include "tm-pin-dialog.h"
 #include "tm-plan-editor.h"
 #include "tm-preferences-window.h"
+#include "tm-recovery-window.h"
+#include "tm-store-backup.h"
 #include "tm-report-data.h"
 #include "tm-reminder-service.h"
 #include "tm-report-dialog.h"
@@ -42,6 +44,7 @@ typedef struct _Fixture
   char          *db_path;
   TmApplication *app;
   TmWindow      *window;
+  TmRecoveryWindow *recovery;  /* when the data could not be opened */
   char          *demo_dir;     /* the folder --demo made */
   void         (*body) (struct _Fixture *f);
 } Fixture;
@@ -263,19 +266,25 @@ read_row (Fixture    *f,
 }
 
 static int
-count_checkins (Fixture *f)
+count_checkins_in (const char *path)
 {
   sqlite3 *db;
   sqlite3_stmt *stmt;
   int n;
 
-  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM checkin", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   n = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return n;
+}
+
+static int
+count_checkins (Fixture *f)
+{
+  return count_checkins_in (f->db_path);
 }
 
 /* ---- starting and stopping Tidemark --------------------------------- */
@@ -289,6 +298,15 @@ run_body_cb (gpointer data)
   GList *windows;
 
   f->window = (TmWindow *) gtk_application_get_active_window (GTK_APPLICATION (f->app));
+  if (TM_IS_RECOVERY_WINDOW (f->window))
+    {
+      f->recovery = TM_RECOVERY_WINDOW (f->window);
+      f->window = NULL;
+      wait_for (is_mapped, f->recovery, "the window saying the data can't be opened");
+      f->body (f);
+      f->recovery = NULL;
+      goto quit;
+    }
   if (!TM_IS_WINDOW (f->window))
     g_error ("The main window is %s (%u windows)", f->window != NULL ? G_OBJECT_TYPE_NAME (f->window) : "missing",
              g_list_length (gtk_application_get_windows (GTK_APPLICATION (f->app))));
@@ -296,6 +314,7 @@ run_body_cb (gpointer data)
 
   f->body (f);
 
+quit:
   /* As when the person quits. */
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
     gtk_window_destroy (windows->data);
@@ -2422,6 +2441,194 @@ test_data_transfer (Fixture       *f,
   run_app (f, data_transfer_body);
 }
 
+
+/* ---- backups -------------------------------------------------------- */
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* The first data file in @dir whose name starts with @prefix, or NULL. */
+static char *
+find_file_starting (const char *dir,
+                    const char *prefix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".db"))
+      return g_build_filename (dir, name, NULL);
+  return NULL;
+}
+
+/* Opening makes today's backup (private to its owner); Preferences lists
+ * it; Back Up Now copies what is there now; Restore… asks, then brings the
+ * backup back and keeps the data it replaced. */
+static void
+backups_body (Fixture *f)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *name = g_strdup_printf ("tidemark-backup-%s.db", today);
+  g_autofree char *backup = g_build_filename (f->dir, name, NULL);
+  g_autofree char *restore_name = g_strconcat ("restore-", today, NULL);
+  g_autofree char *replaced = NULL;
+  TmStore *store = tm_application_get_store (f->app);
+  GtkWindow *prefs;
+  GtkWidget *button;
+  AdwMessageDialog *dialog;
+  GStatBuf info;
+  g_auto(Row) row = { 0 };
+
+  wait_for (file_exists, backup, "the backup made on opening");
+  g_assert_cmpint (g_stat (backup, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (count_checkins_in (backup), ==, 0);
+
+  store_checkin (f, today, 7, "After the backup");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL);
+  prefs = newest_window_of_type (TM_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "backups");
+  wait_for (is_mapped, prefs, "Preferences");
+
+  /* Restoring asks first; Cancel changes nothing. */
+  button = find_named (GTK_WIDGET (prefs), restore_name);
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  dialog = wait_for_prompt ("Restore This Backup?");
+  adw_message_dialog_response (dialog, "cancel");
+  spin (20);
+  g_assert_true (read_row (f, today, &row));
+
+  gtk_widget_activate (find_named (GTK_WIDGET (prefs), restore_name));
+  dialog = wait_for_prompt ("Restore This Backup?");
+  adw_message_dialog_response (dialog, "restore");
+  spin (50);
+  g_assert_false (read_row (f, today, &row));
+  g_assert_null (tm_store_get_checkin (store, today, NULL));
+  /* What it replaced is kept, with the check-in in it. */
+  replaced = find_file_starting (f->dir, "tidemark-replaced-");
+  g_assert_nonnull (replaced);
+  g_assert_cmpint (count_checkins_in (replaced), ==, 1);
+
+  /* Saving works on the restored data; Back Up Now copies it. */
+  store_checkin (f, today, 5, "After the restore");
+  /* A button activated from the keyboard is clicked once it has shown itself pressed. */
+  gtk_widget_activate (find_named (GTK_WIDGET (prefs), "back-up-now"));
+  spin (400);
+  g_assert_cmpint (count_checkins_in (backup), ==, 1);
+  g_assert_nonnull (find_named (GTK_WIDGET (prefs), restore_name));
+}
+
+static void
+test_backups (Fixture       *f,
+              gconstpointer  data)
+{
+  run_app (f, backups_body);
+}
+
+static gboolean
+main_window_is_up (gpointer app)
+{
+  return TM_IS_WINDOW (gtk_application_get_active_window (app));
+}
+
+/* A data file that fails its check: Tidemark says so, offers the newest
+ * good backup, keeps the damaged file aside unchanged, and opens. */
+static void
+damaged_restore_body (Fixture *f)
+{
+  g_autofree char *yesterday = day_ago (1);
+  GtkWidget *button = find_named (GTK_WIDGET (f->recovery), "restore-backup");
+  g_autofree char *damaged = NULL;
+  GtkWindow *window;
+  g_auto(Row) row = { 0 };
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (button)), "Restore the Backup of"));
+  gtk_widget_activate (button);
+  wait_for (main_window_is_up, f->app, "the main window after restoring");
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
+  wait_for (is_mapped, window, "the main window");
+  g_assert_true (read_row (f, yesterday, &row));
+  g_assert_cmpint (row.mood, ==, 6);
+  damaged = find_file_starting (f->dir, "tidemark-damaged-");
+  g_assert_nonnull (damaged);
+  {
+    g_autoptr(GBytes) kept = tm_test_read_file (damaged);
+    g_autofree char *copy = g_strconcat (f->dir, ".damaged", NULL);
+    g_autoptr(GBytes) original = tm_test_read_file (copy);
+
+    tm_test_assert_bytes_equal (original, kept);
+  }
+}
+
+/* Choosing another folder: one that can't hold data is explained in the
+ * same window; an empty one opens afresh. */
+static void
+damaged_other_folder_body (Fixture *f)
+{
+  g_autofree char *file = g_build_filename (f->dir, "not-a-folder", NULL);
+  g_autofree char *fresh = g_build_filename (f->dir, "fresh", NULL);
+  GtkWindow *window;
+
+  g_assert_true (g_file_set_contents (file, "a file, not a folder", -1, NULL));
+  tm_recovery_window_open_folder (f->recovery, file);
+  spin (20);
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (f->app)) == GTK_WINDOW (f->recovery));
+
+  tm_recovery_window_open_folder (f->recovery, fresh);
+  spin (50);
+  window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
+  g_assert_true (TM_IS_WINDOW (window));
+  g_assert_cmpstr (tm_store_get_data_dir (tm_window_get_store (TM_WINDOW (window))), ==, fresh);
+  g_unlink (file);
+}
+
+/* Data with a check-in yesterday and a good backup, then damaged. */
+static void
+make_damaged_data (Fixture *f)
+{
+  g_autofree char *yesterday = day_ago (1);
+  g_autofree char *copy = g_strconcat (f->dir, ".damaged", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (f->dir, &error);
+  g_autoptr(TmCheckin) c = tm_checkin_new (yesterday);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  c->mood = 6;
+  g_assert_true (tm_store_save_checkin (store, c, &error));
+  g_assert_true (tm_store_back_up_now (store, yesterday, &error));
+  g_clear_object (&store);
+
+  g_assert_true (g_file_get_contents (f->db_path, &contents, &length, NULL));
+  memset (contents + 1024, 0x5a, MIN (length - 1024, 4096));
+  g_assert_true (g_file_set_contents (f->db_path, contents, (gssize) length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, (gssize) length, NULL));
+}
+
+static void
+test_damaged_data (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *copy = g_strconcat (f->dir, ".damaged", NULL);
+
+  make_damaged_data (f);
+  run_app (f, damaged_restore_body);
+  tm_test_remove_tree (f->dir);
+  g_mkdir (f->dir, 0700);
+  make_damaged_data (f);
+  run_app (f, damaged_other_folder_body);
+  g_unlink (copy);
+}
+
 static void
 test_trends_read_out (Fixture       *f,
                       gconstpointer  data)
@@ -2488,6 +2695,8 @@ main (int   argc,
   ADD ("report/export", test_report_export);
   ADD ("reminder/daily", test_reminder);
   ADD ("data/export-and-import", test_data_transfer);
+  ADD ("data/backups", test_backups);
+  ADD ("data/damaged-file", test_damaged_data);
   ADD ("accessibility/every-control-named", test_accessible_names);
 
   return g_test_run ();

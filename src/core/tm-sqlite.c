@@ -132,3 +132,19 @@ tm_sqlite_column_dup (sqlite3_stmt *stmt,
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
+
+/* Copies all of @from into @to with sqlite3_backup, in one step.
+ * Returns an SQLite result code. */
+int
+tm_sqlite_copy (sqlite3 *from,
+                sqlite3 *to)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (to, "main", from, "main");
+  int rc;
+
+  if (backup == NULL)
+    return sqlite3_errcode (to);
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}

@@ -321,10 +321,11 @@ check_file (TmStore  *self,
       return FALSE;
     }
 
+  /* What SQLite found is for whoever looks into it, not for the person. */
+  g_debug ("%s failed its check: %s", self->path, problem);
   g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_DAMAGED,
-               _("The data file %s is damaged (%s). Tidemark has not opened or changed it. "
-                 "Restore a backup, or start Tidemark with another data folder (--data-dir)."),
-               self->path, problem);
+               _("The data file %s is damaged. Tidemark has not opened it and has not changed it."),
+               self->path);
   return FALSE;
 }
 
@@ -355,7 +356,6 @@ copy_database (TmStore     *self,
                GError     **error)
 {
   sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
   int rc;
 
   if (!create_file_if_missing (dest_path, error))
@@ -364,16 +364,7 @@ copy_database (TmStore     *self,
   rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     {
-      backup = sqlite3_backup_init (dest, "main", self->db, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (dest);
-      else
-        {
-          rc = sqlite3_backup_step (backup, -1);
-          if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-          sqlite3_backup_finish (backup);
-        }
+      rc = tm_sqlite_copy (self->db, dest);
     }
 
   if (rc != SQLITE_OK)

@@ -14,9 +14,11 @@
 #include "tm-application.h"
 #include "tm-csv.h"
 #include "tm-demo.h"
+#include "tm-recovery-window.h"
 #include "tm-reminder-service.h"
 #include "tm-report.h"
 #include "tm-settings.h"
+#include "tm-store-backup.h"
 #include "tm-window.h"
 
 #define EXIT_USAGE 2
@@ -31,6 +33,8 @@ struct _TmApplication
   TmReminderService *reminder;
   char           *demo_dir;
   TmStore        *store;
+  char           *store_dir;    /* the data folder opened, or tried */
+  guint           backup_idle;
   GError         *store_error;
 };
 
@@ -43,6 +47,25 @@ print_usage_error (const char *message)
 }
 
 static void open_demo (TmApplication *self);
+
+/* Opens @data_dir's store, or keeps why not in store_error. */
+static gboolean
+open_store (TmApplication *self,
+            const char    *data_dir)
+{
+  g_free (self->store_dir);
+  self->store_dir = g_strdup (data_dir);
+  g_clear_error (&self->store_error);
+  self->store = tm_store_open (data_dir, &self->store_error);
+  if (self->store == NULL)
+    {
+      g_autofree char *text = tm_store_explain_error (data_dir, self->store_error);
+
+      g_printerr ("tidemark: %s\n", text);
+      return FALSE;
+    }
+  return TRUE;
+}
 
 /* The store for a command that runs without a window: the demo's, or the
  * data folder's, which @must_exist. Says why when it can't. */
@@ -67,13 +90,7 @@ open_store_for_command (TmApplication *self,
                     "or TIDEMARK_DATA_DIR.\n"), data_dir);
       return FALSE;
     }
-  self->store = tm_store_open (data_dir, &self->store_error);
-  if (self->store == NULL)
-    {
-      g_printerr ("tidemark: %s\n", self->store_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return open_store (self, data_dir);
 }
 
 /* --export-csv: every table as CSV, without a window. */
@@ -566,12 +583,8 @@ tm_application_startup (GApplication *application)
     }
 
   data_dir = self->data_dir != NULL ? g_strdup (self->data_dir) : tm_store_default_data_dir ();
-  self->store = tm_store_open (data_dir, &self->store_error);
-  if (self->store == NULL)
-    {
-      g_printerr ("tidemark: %s\n", self->store_error->message);
-      return;
-    }
+  if (!open_store (self, data_dir))
+    return;
 
   if (tm_settings_get () != NULL)
     self->reminder = tm_reminder_service_new (application, self->store, tm_settings_get ());
@@ -585,38 +598,63 @@ tm_application_shutdown (GApplication *application)
   G_APPLICATION_CLASS (tm_application_parent_class)->shutdown (application);
 
   /* The demo leaves nothing behind. */
+  g_clear_handle_id (&self->backup_idle, g_source_remove);
   g_clear_object (&self->reminder);
   g_clear_object (&self->store);
   if (self->demo_dir != NULL)
     remove_tree (self->demo_dir);
 }
 
-/* When the data can't be opened there is nothing to show but why. */
-static void
-present_store_error (TmApplication *self)
+/* At most once a day, once the window is up: a copy of the data. A
+ * failure is said, since the person relies on it. */
+static gboolean
+back_up_if_due_cb (gpointer user_data)
 {
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *status = adw_status_page_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Quit"));
+  TmApplication *self = TM_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *today = tm_day_today ();
+  g_autoptr(GError) error = NULL;
 
-  gtk_window_set_title (GTK_WINDOW (window), _("Tidemark"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, 520);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  if (self->store != NULL && !tm_store_back_up_if_due (self->store, today, &error) && error != NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Today’s Backup Was Not Made"), error->message);
 
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-warning-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Tidemark Can't Open Your Data"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (status), self->store_error->message);
-  gtk_widget_set_vexpand (status, TRUE);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  self->backup_idle = 0;
+  return G_SOURCE_REMOVE;
+}
 
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.quit");
-  adw_status_page_set_child (ADW_STATUS_PAGE (status), button);
+static void present_main_window (TmApplication *self,
+                                 const char    *notice);
 
-  gtk_box_append (GTK_BOX (box), status);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
+/* The data could not be opened: say why, and offer a backup or another folder. */
+static void
+on_recovered_cb (TmRecoveryWindow *recovery,
+                 TmStore          *store,
+                 const char       *notice,
+                 TmApplication    *self)
+{
+  g_set_object (&self->store, store);
+  g_clear_error (&self->store_error);
+  g_free (self->store_dir);
+  self->store_dir = g_strdup (tm_store_get_data_dir (store));
+  if (self->reminder == NULL && tm_settings_get () != NULL)
+    self->reminder = tm_reminder_service_new (G_APPLICATION (self), self->store, tm_settings_get ());
+
+  present_main_window (self, notice);
+  gtk_window_destroy (GTK_WINDOW (recovery));
+}
+
+static void
+present_recovery_window (TmApplication *self)
+{
+  TmRecoveryWindow *recovery = tm_recovery_window_new (GTK_APPLICATION (self), self->store_dir,
+                                                       self->store_error);
+
+  g_signal_connect (recovery, "opened", G_CALLBACK (on_recovered_cb), self);
+  gtk_window_present (GTK_WINDOW (recovery));
 }
 
 /* For the start-up benchmark: print when the first frame was drawn, then quit. */
@@ -659,16 +697,29 @@ tm_application_activate (GApplication *application)
 
   if (self->store == NULL)
     {
-      present_store_error (self);
+      present_recovery_window (self);
       return;
     }
 
-  window = GTK_WINDOW (tm_window_new (GTK_APPLICATION (application), self->store));
+  present_main_window (self, NULL);
+}
+
+static void
+present_main_window (TmApplication *self,
+                     const char    *notice)
+{
+  GtkWindow *window = GTK_WINDOW (tm_window_new (GTK_APPLICATION (self), self->store));
+
   if (self->demo)
     tm_window_mark_demo (TM_WINDOW (window));
   if (g_getenv ("TIDEMARK_REPORT_FIRST_FRAME") != NULL)
     g_signal_connect (window, "map", G_CALLBACK (on_window_map_cb), NULL);
   gtk_window_present (window);
+  if (notice != NULL)
+    tm_window_add_toast (TM_WINDOW (window), adw_toast_new (notice));
+
+  if (!self->demo && self->backup_idle == 0)
+    self->backup_idle = g_idle_add_full (G_PRIORITY_LOW, back_up_if_due_cb, self, NULL);
 }
 
 static void
@@ -689,6 +740,7 @@ tm_application_finalize (GObject *object)
 
   g_free (self->data_dir);
   g_free (self->demo_dir);
+  g_free (self->store_dir);
   g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (tm_application_parent_class)->finalize (object);

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Preferences: the daily reminder, when questionnaires are due, the
- * report's name and paper, and who to call (crisis line, emergency
- * number, clinician). Each change is checked in core and kept when
- * applied; a refused one stays in its row with the reason under it. */
+ * report's name and paper, who to call (crisis line, emergency number,
+ * clinician), and the backups. Each change is checked in core and kept
+ * when applied; a refused one stays in its row with the reason under it. */
 #define G_LOG_DOMAIN "tm-preferences-window"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tm-error-label.h"
 #include "tm-accessible.h"
@@ -16,6 +17,7 @@
 #include "tm-report-data.h"
 #include "tm-safety-contacts.h"
 #include "tm-settings.h"
+#include "tm-store-backup.h"
 
 struct _TmPreferencesWindow
 {
@@ -35,6 +37,9 @@ struct _TmPreferencesWindow
   AdwEntryRow          *report_name_row;
   AdwComboRow          *paper_row;
   TmErrorLabel         *general_error_label;
+  AdwPreferencesGroup  *backups_group;
+  TmErrorLabel         *backups_error_label;
+  GPtrArray            *backup_rows;
   gboolean              loading;
 
   TmStore              *store;
@@ -238,12 +243,173 @@ load_general (TmPreferencesWindow *self)
   g_settings_bind (settings, "run-in-background", self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
+/* Backups */
+
+static void load_backups (TmPreferencesWindow *self);
+
+static void
+backups_failed (TmPreferencesWindow *self,
+                const char          *message)
+{
+  tm_error_label_show (self->backups_error_label, message);
+}
+
+/**
+ * tm_preferences_window_back_up_now:
+ *
+ * Makes today's backup (again) and lists it.
+ */
+gboolean
+tm_preferences_window_back_up_now (TmPreferencesWindow *self)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autoptr(GError) error = NULL;
+
+  if (!tm_store_back_up_now (self->store, today, &error))
+    {
+      backups_failed (self, error->message);
+      return FALSE;
+    }
+  tm_error_label_hide (self->backups_error_label);
+  load_backups (self);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Backed up")));
+  return TRUE;
+}
+
+static void
+on_back_up_clicked_cb (TmPreferencesWindow *self)
+{
+  tm_preferences_window_back_up_now (self);
+}
+
+static void
+restore (TmPreferencesWindow *self,
+         TmBackup            *backup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *day = tm_day_format_long (backup->day);
+  g_autofree char *notice = NULL;
+
+  if (!tm_store_restore_backup (self->store, backup->path, &aside, &error))
+    {
+      backups_failed (self, error->message);
+      return;
+    }
+  name = g_path_get_basename (aside);
+  /* Translators: a date, then a file name in the data folder */
+  notice = g_strdup_printf (_("Restored the backup of %s. The data before it is kept as %s."), day, name);
+  tm_error_label_hide (self->backups_error_label);
+  /* What the store holds came back with the backup too. */
+  {
+    g_autofree char *report_name = tm_store_get_report_name (self->store);
+
+    set_text (self->report_name_row, report_name);
+  }
+  load (self);
+  load_backups (self);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (notice));
+}
+
+static void
+on_restore_response_cb (AdwMessageDialog    *dialog,
+                        const char          *response,
+                        TmPreferencesWindow *self)
+{
+  if (g_str_equal (response, "restore"))
+    restore (self, g_object_get_data (G_OBJECT (dialog), "backup"));
+}
+
+/* Restoring replaces what is shown, so it is asked first. */
+static void
+on_restore_clicked_cb (GtkButton           *button,
+                       TmPreferencesWindow *self)
+{
+  TmBackup *backup = g_object_get_data (G_OBJECT (button), "backup");
+  g_autofree char *day = tm_day_format_long (backup->day);
+  TmBackup *copy = g_new0 (TmBackup, 1);
+  GtkWidget *dialog;
+
+  copy->path = g_strdup (backup->path);
+  memcpy (copy->day, backup->day, sizeof copy->day);
+  copy->size = backup->size;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Tidemark will show your data as it was on %s; anything entered since "
+                                    "will not be in it. The data file you have now is kept in the data "
+                                    "folder, unchanged."),
+                                  day);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "restore",
+                                    _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "backup", copy, (GDestroyNotify) tm_backup_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_restore_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+load_backups (TmPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) backups = tm_backups_list (tm_store_get_data_dir (self->store));
+  g_autofree char *where = g_filename_display_name (tm_store_get_data_dir (self->store));
+  g_autofree char *description =
+    g_strdup_printf (_("Tidemark copies your data each day you open it, and keeps a copy of each of the last "
+                       "7 days and one of each of the 4 weeks before, in %s."),
+                     where);
+
+  adw_preferences_group_set_description (self->backups_group, description);
+  for (guint i = 0; i < self->backup_rows->len; i++)
+    adw_preferences_group_remove (self->backups_group, self->backup_rows->pdata[i]);
+  g_ptr_array_set_size (self->backup_rows, 0);
+
+  if (backups->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No backups yet"));
+      gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_group_add (self->backups_group, row);
+      g_ptr_array_add (self->backup_rows, row);
+      return;
+    }
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      TmBackup *backup = backups->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
+      g_autofree char *day = tm_day_format_long (backup->day);
+      g_autofree char *size = g_format_size (backup->size);
+      g_autofree char *label = g_strdup_printf (_("Restore the Backup of %s"), day);
+      g_autofree char *name = g_strconcat ("restore-", backup->day, NULL);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), day);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_name (button, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_widget_set_tooltip_text (button, label);
+      g_object_set_data_full (G_OBJECT (button), "backup", backups->pdata[i], (GDestroyNotify) tm_backup_free);
+      backups->pdata[i] = NULL;
+      g_signal_connect (button, "clicked", G_CALLBACK (on_restore_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (self->backups_group, row);
+      g_ptr_array_add (self->backup_rows, row);
+    }
+}
+
 static void
 tm_preferences_window_dispose (GObject *object)
 {
   TmPreferencesWindow *self = TM_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->backup_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (tm_preferences_window_parent_class)->dispose (object);
@@ -274,17 +440,21 @@ tm_preferences_window_class_init (TmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, report_name_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, paper_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, general_error_label);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, backups_group);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, backups_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_reminder_time_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_report_name_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cadence_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_paper_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_up_clicked_cb);
 }
 
 static void
 tm_preferences_window_init (TmPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->backup_rows = g_ptr_array_new ();
   tm_accessible_name_rows (GTK_WIDGET (self));
 }
 
@@ -303,6 +473,7 @@ tm_preferences_window_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   load (self);
   load_general (self);
+  load_backups (self);
 
   return self;
 }

@@ -13,5 +13,6 @@ G_DECLARE_FINAL_TYPE (TmPreferencesWindow, tm_preferences_window, TM, PREFERENCE
 TmPreferencesWindow *tm_preferences_window_new  (GtkWindow           *parent,
                                                  TmStore             *store);
 gboolean             tm_preferences_window_save (TmPreferencesWindow *self);
+gboolean             tm_preferences_window_back_up_now (TmPreferencesWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,464 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Backups (DESIGN.md, Reliability promises): a copy of the data file made
+ * with sqlite3_backup, at most once a day when Tidemark opens, or when asked;
+ * 7 daily and 4 weekly kept, beside the data file, readable by its owner
+ * alone. Restoring moves the current file aside, never deletes it. A data
+ * file found damaged is moved aside as it is, and the newest backup that
+ * passes its check takes its place. */
+#define G_LOG_DOMAIN "tm-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tm-sqlite.h"
+#include "tm-store-backup.h"
+#include "tm-store-error.h"
+#include "tm-store-private.h"
+
+#define BACKUP_PREFIX  "tidemark-backup-"
+#define BACKUP_SUFFIX  ".db"
+#define KEEP_DAILY     7
+#define KEEP_WEEKLY    4
+
+void
+tm_backup_free (TmBackup *backup)
+{
+  if (backup == NULL)
+    return;
+  g_free (backup->path);
+  g_free (backup);
+}
+
+/* "tidemark-backup-2026-11-28.db" → "2026-11-28", or NULL. */
+static char *
+day_of_name (const char *name)
+{
+  gsize prefix = strlen (BACKUP_PREFIX), suffix = strlen (BACKUP_SUFFIX);
+  g_autofree char *day = NULL;
+
+  if (!g_str_has_prefix (name, BACKUP_PREFIX) || !g_str_has_suffix (name, BACKUP_SUFFIX) ||
+      strlen (name) != prefix + TM_DAY_LEN + suffix)
+    return NULL;
+  day = g_strndup (name + prefix, TM_DAY_LEN);
+  return tm_day_is_valid (day) ? g_steal_pointer (&day) : NULL;
+}
+
+static int
+newest_first (gconstpointer a,
+              gconstpointer b)
+{
+  const TmBackup *x = *(TmBackup * const *) a, *y = *(TmBackup * const *) b;
+
+  return -strcmp (x->day, y->day);
+}
+
+/**
+ * tm_backups_list:
+ * @data_dir: a data folder
+ *
+ * Returns: (transfer container) (element-type TmBackup): the backups in
+ *   @data_dir, newest first
+ */
+GPtrArray *
+tm_backups_list (const char *data_dir)
+{
+  GPtrArray *backups = g_ptr_array_new_with_free_func ((GDestroyNotify) tm_backup_free);
+  g_autoptr(GDir) dir = g_dir_open (data_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *day = day_of_name (name);
+      TmBackup *backup;
+      GStatBuf info;
+
+      if (day == NULL)
+        continue;
+      backup = g_new0 (TmBackup, 1);
+      backup->path = g_build_filename (data_dir, name, NULL);
+      g_strlcpy (backup->day, day, sizeof backup->day);
+      if (g_stat (backup->path, &info) == 0)
+        backup->size = info.st_size;
+      g_ptr_array_add (backups, backup);
+    }
+  g_ptr_array_sort (backups, newest_first);
+  return backups;
+}
+
+/* The file @db copied to @dest_path through sqlite3_backup: written beside
+ * it first, renamed into place when whole, readable by its owner alone. */
+static gboolean
+copy_with_backup (sqlite3     *db,
+                  const char  *source_path,
+                  const char  *dest_path,
+                  const char  *what,
+                  GError     **error)
+{
+  g_autofree char *temporary = g_strconcat (dest_path, ".partial", NULL);
+  sqlite3 *dest = NULL;
+  int rc;
+
+  g_unlink (temporary);
+  rc = sqlite3_open_v2 (temporary, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      g_chmod (temporary, 0600);
+      rc = tm_sqlite_copy (db, dest);
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      tm_sqlite_set_error (error, dest, rc, dest_path, what);
+      sqlite3_close_v2 (dest);
+      g_unlink (temporary);
+      return FALSE;
+    }
+  sqlite3_close_v2 (dest);
+
+  if (g_rename (temporary, dest_path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("%s could not be written, so %s (%s)."),
+                   dest_path, what, g_strerror (saved_errno));
+      g_unlink (temporary);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tm_store_back_up_now:
+ * @today: the day the backup is of
+ *
+ * Copies the data file to today's backup (replacing an earlier one of
+ * today), then lets go of backups no longer kept.
+ */
+gboolean
+tm_store_back_up_now (TmStore     *store,
+                      const char  *today,
+                      GError     **error)
+{
+  g_autofree char *name = g_strconcat (BACKUP_PREFIX, today, BACKUP_SUFFIX, NULL);
+  g_autofree char *path = g_build_filename (tm_store_get_data_dir (store), name, NULL);
+
+  g_return_val_if_fail (TM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (tm_day_is_valid (today), FALSE);
+
+  if (!copy_with_backup (tm_store_get_db (store), tm_store_get_path (store), path, _("no backup was made"),
+                         error))
+    return FALSE;
+  tm_backups_prune (tm_store_get_data_dir (store), today);
+  return TRUE;
+}
+
+/**
+ * tm_store_back_up_if_due:
+ *
+ * Makes today's backup unless there is one. Returns whether one was made.
+ */
+gboolean
+tm_store_back_up_if_due (TmStore     *store,
+                         const char  *today,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) backups = tm_backups_list (tm_store_get_data_dir (store));
+
+  if (backups->len > 0 && strcmp (((TmBackup *) backups->pdata[0])->day, today) >= 0)
+    return FALSE;
+  return tm_store_back_up_now (store, today, error);
+}
+
+/* Monday's day of the ISO week of @day, which names the week. */
+static char *
+week_of (const char *day)
+{
+  GDate date;
+
+  tm_day_to_date (day, &date);
+  g_date_subtract_days (&date, g_date_get_weekday (&date) - G_DATE_MONDAY);
+  return tm_day_from_date (&date);
+}
+
+/**
+ * tm_backups_prune:
+ *
+ * Keeps the 7 newest backups, and for older ones the newest of each of
+ * the 4 weeks before; removes the rest.
+ */
+void
+tm_backups_prune (const char *data_dir,
+                  const char *today)
+{
+  g_autoptr(GPtrArray) backups = tm_backups_list (data_dir);
+  g_autoptr(GPtrArray) weeks = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      TmBackup *backup = backups->pdata[i];
+      g_autofree char *week = NULL;
+
+      if (i < KEEP_DAILY || strcmp (backup->day, today) > 0)
+        continue;
+
+      week = week_of (backup->day);
+      if (weeks->len < KEEP_WEEKLY &&
+          !g_ptr_array_find_with_equal_func (weeks, week, g_str_equal, NULL))
+        {
+          g_ptr_array_add (weeks, g_steal_pointer (&week));
+          continue;
+        }
+      if (g_unlink (backup->path) != 0)
+        g_debug ("Could not remove %s: %s", backup->path, g_strerror (errno));
+    }
+}
+
+/* Whether @path is a Tidemark data file that passes its check. */
+static gboolean
+check_backup (const char  *path,
+              GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean good = FALSE;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    good = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  if (good)
+    {
+      good = sqlite3_prepare_v2 (db, "SELECT count(*) FROM checkin", -1, &stmt, NULL) == SQLITE_OK &&
+             sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close_v2 (db);
+
+  if (!good)
+    g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_DAMAGED,
+                 _("The backup %s is damaged or not one of Tidemark's. Choose another."), path);
+  return good;
+}
+
+/**
+ * tm_backups_find_good:
+ *
+ * Returns: (transfer full) (nullable): the newest backup in @data_dir
+ *   that passes its check
+ */
+TmBackup *
+tm_backups_find_good (const char *data_dir)
+{
+  g_autoptr(GPtrArray) backups = tm_backups_list (data_dir);
+
+  for (guint i = 0; i < backups->len; i++)
+    if (check_backup (((TmBackup *) backups->pdata[i])->path, NULL))
+      return g_ptr_array_steal_index (backups, i);
+  return NULL;
+}
+
+/**
+ * tm_backups_advice:
+ * @data_dir: a data folder whose data file did not pass its check
+ *
+ * Returns: (transfer full): a sentence on what can be done: the newest
+ *   good backup and that it can take the damaged file's place, or that
+ *   there is none
+ */
+char *
+tm_backups_advice (const char *data_dir)
+{
+  g_autoptr(TmBackup) good = tm_backups_find_good (data_dir);
+  g_autofree char *day = NULL;
+  g_autofree char *name = NULL;
+
+  if (good == NULL)
+    return g_strdup_printf (_("There is no good backup in %s. Choose another data folder, or move the "
+                              "damaged file away to start afresh."),
+                            data_dir);
+
+  day = tm_day_format_long (good->day);
+  name = g_path_get_basename (good->path);
+  /* Translators: a date, then a file name */
+  return g_strdup_printf (_("The newest good backup is of %s (%s). Restoring it puts a copy in place of "
+                            "the damaged file, which is kept beside it, unchanged. Or choose another "
+                            "data folder."),
+                          day, name);
+}
+
+/**
+ * tm_store_explain_error:
+ * @data_dir: the folder tm_store_open() was given
+ * @error: why it failed
+ *
+ * Returns: (transfer full): @error's sentence, and for a damaged file
+ *   what can be done about it; the same words in the window and on the
+ *   command line
+ */
+char *
+tm_store_explain_error (const char   *data_dir,
+                        const GError *error)
+{
+  g_autofree char *advice = NULL;
+
+  if (!g_error_matches (error, TM_STORE_ERROR, TM_STORE_ERROR_DAMAGED))
+    return g_strdup (error->message);
+  advice = tm_backups_advice (data_dir);
+  return g_strconcat (error->message, " ", advice, NULL);
+}
+
+/* Moves @path aside as "tidemark-@why-20261128-091500.db", unchanged. */
+static char *
+move_aside (const char  *data_dir,
+            const char  *path,
+            const char  *why,
+            GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *name = g_strdup_printf ("tidemark-%s-%s.db", why, stamp);
+  g_autofree char *aside = g_build_filename (data_dir, name, NULL);
+
+  for (int n = 2; g_file_test (aside, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (name);
+      g_free (aside);
+      name = g_strdup_printf ("tidemark-%s-%s-%d.db", why, stamp, n);
+      aside = g_build_filename (data_dir, name, NULL);
+    }
+
+  if (g_rename (path, aside) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Tidemark could not move %s aside (%s), so it changed nothing."), path,
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+  return g_steal_pointer (&aside);
+}
+
+static gboolean
+copy_file (const char  *from,
+           const char  *to,
+           GError     **error)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) dest = g_file_new_for_path (to);
+
+  if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+    return FALSE;
+  g_chmod (to, 0600);
+  return TRUE;
+}
+
+/**
+ * tm_backups_recover:
+ * @data_dir: a data folder whose data file is damaged (or missing)
+ * @backup: a backup to bring back
+ * @aside: (out) (optional): where the damaged file went
+ *
+ * Moves the damaged data file aside, unchanged, and puts a copy of @backup
+ * in its place. The folder is then ready for tm_store_open().
+ */
+gboolean
+tm_backups_recover (const char  *data_dir,
+                    const char  *backup,
+                    char       **aside,
+                    GError     **error)
+{
+  g_autofree char *path = g_build_filename (data_dir, TM_STORE_FILE_NAME, NULL);
+  g_autofree char *moved = NULL;
+
+  if (!check_backup (backup, error))
+    return FALSE;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) &&
+      (moved = move_aside (data_dir, path, "damaged", error)) == NULL)
+    return FALSE;
+
+  /* What the damaged file left behind belongs to it. */
+  for (const char *suffix = "-wal"; suffix != NULL; suffix = g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *side = g_strconcat (path, suffix, NULL);
+      g_autofree char *side_moved = moved != NULL ? g_strconcat (moved, suffix, NULL) : NULL;
+
+      if (side_moved != NULL && g_file_test (side, G_FILE_TEST_EXISTS))
+        g_rename (side, side_moved);
+    }
+
+  if (!copy_file (backup, path, error))
+    {
+      if (moved != NULL)
+        g_rename (moved, path);
+      return FALSE;
+    }
+
+  if (aside != NULL)
+    *aside = g_steal_pointer (&moved);
+  return TRUE;
+}
+
+/**
+ * tm_store_restore_backup:
+ * @aside: (out) (optional): where the file it replaced went
+ *
+ * Replaces the data with @backup's, at once: the current file is moved
+ * aside (never deleted), the backup copied in and opened, and every list
+ * read again.
+ */
+gboolean
+tm_store_restore_backup (TmStore     *store,
+                         const char  *backup,
+                         char       **aside,
+                         GError     **error)
+{
+  g_autofree char *moved = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (TM_IS_STORE (store), FALSE);
+
+  if (!check_backup (backup, error))
+    return FALSE;
+
+  /* Everything in the log goes into the file before it moves. */
+  sqlite3_exec (store->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+  sqlite3_close_v2 (store->db);
+  store->db = NULL;
+
+  if ((moved = move_aside (store->data_dir, store->path, "replaced", error)) == NULL ||
+      !copy_file (backup, store->path, error))
+    {
+      if (moved != NULL)
+        g_rename (moved, store->path);
+      tm_store_reopen (store, NULL);
+      return FALSE;
+    }
+
+  if (!tm_store_reopen (store, &local_error))
+    {
+      /* Back as it was. */
+      g_unlink (store->path);
+      g_rename (moved, store->path);
+      tm_store_reopen (store, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  tm_store_reload (store);
+  if (aside != NULL)
+    *aside = g_steal_pointer (&moved);
+  return TRUE;
+}

@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Backups: made once a day, 7 daily and 4 weekly kept, private to their
+ * owner; restoring moves the current file aside; a damaged data file is
+ * left as it was, moved aside, and the newest good backup takes its place. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "tm-store-backup.h"
+#include "tm-store-private.h"
+#include "tm-test-util.h"
+
+static void
+save_checkin (TmStore    *store,
+              const char *day,
+              int         mood)
+{
+  g_autoptr(TmCheckin) c = tm_checkin_new (day);
+  g_autoptr(GError) error = NULL;
+
+  c->mood = mood;
+  g_assert_true (tm_store_save_checkin (store, c, &error));
+}
+
+static int
+mood_on (TmStore    *store,
+         const char *day)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmCheckin) c = tm_store_get_checkin (store, day, &error);
+
+  g_assert_no_error (error);
+  return c != NULL ? c->mood : -1;
+}
+
+static GPtrArray *
+backup_days (const char *dir)
+{
+  g_autoptr(GPtrArray) backups = tm_backups_list (dir);
+  GPtrArray *days = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < backups->len; i++)
+    g_ptr_array_add (days, g_strdup (((TmBackup *) backups->pdata[i])->day));
+  return days;
+}
+
+static void
+test_once_a_day (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autoptr(GPtrArray) backups = NULL;
+  TmBackup *backup;
+  GStatBuf info;
+
+  save_checkin (store, "2026-11-20", 6);
+  g_assert_true (tm_store_back_up_if_due (store, "2026-11-28", &error));
+  g_assert_no_error (error);
+  /* Not twice the same day. */
+  g_assert_false (tm_store_back_up_if_due (store, "2026-11-28", &error));
+  g_assert_no_error (error);
+
+  backups = tm_backups_list (dir);
+  g_assert_cmpuint (backups->len, ==, 1);
+  backup = backups->pdata[0];
+  g_assert_cmpstr (backup->day, ==, "2026-11-28");
+  g_assert_cmpint (backup->size, >, 0);
+  g_assert_cmpint (g_stat (backup->path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  /* The next day, another. */
+  g_assert_true (tm_store_back_up_if_due (store, "2026-11-29", &error));
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  backups = tm_backups_list (dir);
+  g_assert_cmpuint (backups->len, ==, 2);
+  g_assert_cmpstr (((TmBackup *) backups->pdata[0])->day, ==, "2026-11-29");
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
+/* Forty days of backups: the 7 newest stay, and the newest of each of the
+ * 4 weeks before them. */
+static void
+test_pruning (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autoptr(GPtrArray) days = NULL;
+  static const char * const kept[] = {
+    /* Daily: 18–24 November. */
+    "2026-11-24", "2026-11-23", "2026-11-22", "2026-11-21", "2026-11-20", "2026-11-19", "2026-11-18",
+    /* Weekly: the newest left of the weeks from Mondays 16, 9, 2 November and 26 October. */
+    "2026-11-17", "2026-11-15", "2026-11-08", "2026-11-01",
+  };
+
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *day = tm_day_add ("2026-11-24", -i);
+      g_autofree char *name = g_strdup_printf ("tidemark-backup-%s.db", day);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, "a backup", -1, NULL));
+    }
+  /* Not a backup: left alone. */
+  {
+    g_autofree char *other = g_build_filename (dir, "tidemark-backup-notes.txt", NULL);
+
+    g_assert_true (g_file_set_contents (other, "mine", -1, NULL));
+  }
+
+  tm_backups_prune (dir, "2026-11-24");
+  days = backup_days (dir);
+  g_assert_cmpuint (days->len, ==, G_N_ELEMENTS (kept));
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    g_assert_cmpstr (days->pdata[i], ==, kept[i]);
+  {
+    g_autofree char *other = g_build_filename (dir, "tidemark-backup-notes.txt", NULL);
+
+    g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  }
+
+  tm_test_remove_tree (dir);
+}
+
+/* Restoring replaces the data at once and keeps the file it replaced. */
+static void
+test_restore (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *aside = NULL;
+  g_autoptr(GListModel) checkins = NULL;
+  g_autoptr(TmStore) moved = NULL;
+  g_autofree char *moved_dir = tm_test_make_data_dir ();
+
+  save_checkin (store, "2026-11-01", 3);
+  g_assert_true (tm_store_back_up_now (store, "2026-11-02", &error));
+  save_checkin (store, "2026-11-01", 8);
+  save_checkin (store, "2026-11-02", 7);
+  checkins = g_object_ref (tm_store_get_checkins (store));
+  g_assert_cmpuint (g_list_model_get_n_items (checkins), ==, 2);
+
+  backups = tm_backups_list (dir);
+  g_assert_true (tm_store_restore_backup (store, ((TmBackup *) backups->pdata[0])->path, &aside, &error));
+  g_assert_no_error (error);
+
+  /* The data is the backup's, the lists follow… */
+  g_assert_cmpint (mood_on (store, "2026-11-01"), ==, 3);
+  g_assert_cmpint (mood_on (store, "2026-11-02"), ==, -1);
+  g_assert_cmpuint (g_list_model_get_n_items (checkins), ==, 1);
+
+  /* …and the file it replaced is kept, whole. */
+  g_assert_nonnull (aside);
+  g_assert_true (g_str_has_prefix (aside, dir));
+  {
+    g_autofree char *target = g_build_filename (moved_dir, "tidemark.db", NULL);
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (aside, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (target, contents, (gssize) length, NULL));
+    moved = tm_store_open (moved_dir, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (mood_on (moved, "2026-11-01"), ==, 8);
+    g_assert_cmpint (mood_on (moved, "2026-11-02"), ==, 7);
+  }
+
+  /* Saving after the restore works. */
+  save_checkin (store, "2026-11-03", 5);
+  g_assert_cmpint (mood_on (store, "2026-11-03"), ==, 5);
+
+  g_clear_object (&moved);
+  g_clear_object (&store);
+  tm_test_remove_tree (moved_dir);
+  tm_test_remove_tree (dir);
+}
+
+/* A damaged data file: refused and left as it was; the newest backup that
+ * passes its check comes back; the damaged file is kept aside, unchanged. */
+static void
+test_damaged (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "tidemark.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autoptr(GBytes) damaged = NULL;
+  g_autoptr(TmBackup) good = NULL;
+  g_autofree char *aside = NULL;
+
+  save_checkin (store, "2026-10-01", 4);
+  g_assert_true (tm_store_back_up_now (store, "2026-10-02", &error));
+  save_checkin (store, "2026-10-01", 9);
+  g_assert_true (tm_store_back_up_now (store, "2026-10-03", &error));
+  g_clear_object (&store);
+
+  /* The newest backup is damaged too; the one before is not. */
+  {
+    g_autofree char *newest = g_build_filename (dir, "tidemark-backup-2026-10-03.db", NULL);
+
+    g_assert_true (g_file_set_contents (newest, "not a database at all", -1, NULL));
+  }
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (db_path, &contents, &length, NULL));
+    memset (contents + 1024, 0x5a, MIN (length - 1024, 4096));
+    g_assert_true (g_file_set_contents (db_path, contents, (gssize) length, NULL));
+    damaged = tm_test_read_file (db_path);
+  }
+
+  store = tm_store_open (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_DAMAGED);
+  {
+    /* What the window and the command line say: the good backup, by day and name. */
+    g_autofree char *text = tm_store_explain_error (dir, error);
+
+    g_assert_nonnull (strstr (text, "is damaged"));
+    g_assert_nonnull (strstr (text, "tidemark-backup-2026-10-02.db"));
+    g_assert_null (strstr (text, "2026-10-03"));
+  }
+  g_clear_error (&error);
+  {
+    g_autoptr(GBytes) after = tm_test_read_file (db_path);
+
+    tm_test_assert_bytes_equal (damaged, after);
+  }
+
+  good = tm_backups_find_good (dir);
+  g_assert_nonnull (good);
+  g_assert_cmpstr (good->day, ==, "2026-10-02");
+  g_assert_true (tm_backups_recover (dir, good->path, &aside, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GBytes) kept = tm_test_read_file (aside);
+
+    tm_test_assert_bytes_equal (damaged, kept);
+  }
+
+  store = tm_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mood_on (store, "2026-10-01"), ==, 4);
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
+/* With no good backup, the explanation says so rather than offering one. */
+static void
+test_damaged_without_backup (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "tidemark.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_set_contents (db_path, "SQLite format 3 but not really, just words", -1, NULL));
+  store = tm_store_open (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_DAMAGED);
+  text = tm_store_explain_error (dir, error);
+  g_assert_nonnull (strstr (text, "There is no good backup"));
+  g_assert_null (tm_backups_find_good (dir));
+  tm_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/backup/once-a-day", test_once_a_day);
+  g_test_add_func ("/backup/pruning", test_pruning);
+  g_test_add_func ("/backup/restore", test_restore);
+  g_test_add_func ("/backup/damaged", test_damaged);
+  g_test_add_func ("/backup/damaged-without-backup", test_damaged_without_backup);
+
+  return g_test_run ();
+}
