@@ -872,6 +872,46 @@ test_disk_full (Fixture       *f,
   g_assert_true (tm_checkin_equal_content (found, kept));
 }
 
+/* A data file Tidemark may not write to (here, a read-only connection;
+ * the CI runs as root, whom file permissions don't stop): the save says
+ * so and what was stored stays, checked and whole. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *yesterday = day_ago (1);
+  g_autofree char *today = day_ago (0);
+  g_autoptr(TmCheckin) kept = full_checkin (yesterday);
+  g_autoptr(TmCheckin) refused = full_checkin (today);
+  g_autoptr(TmCheckin) found = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_true (tm_store_save_checkin (f->store, kept, &error));
+  g_assert_cmpint (sqlite3_exec (tm_store_get_db (f->store), "PRAGMA query_only = 1", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+
+  g_assert_false (tm_store_save_checkin (f->store, refused, &error));
+  g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "can't write to"));
+  g_assert_nonnull (strstr (error->message, "the check-in was not saved"));
+  g_clear_error (&error);
+  /* Nor is an edit of what is there stored half-way. */
+  kept->mood = 1;
+  g_assert_false (tm_store_save_checkin (f->store, kept, &error));
+  g_clear_error (&error);
+
+  reopen (f);
+  g_assert_null (tm_store_get_checkin (f->store, today, &error));
+  found = tm_store_get_checkin (f->store, yesterday, &error);
+  g_assert_cmpint (found->mood, !=, 1);
+  g_assert_cmpint (sqlite3_prepare_v2 (tm_store_get_db (f->store), "PRAGMA integrity_check", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -891,6 +931,7 @@ main (int   argc,
   ADD ("checkin/model-follows-changes", test_model_follows_changes);
   ADD ("checkin/list-by-period", test_list_by_period);
   ADD ("checkin/disk-full", test_disk_full);
+  ADD ("checkin/read-only", test_read_only);
   ADD ("file/connection-settings", test_connection_settings);
   ADD ("file/new-file-gets-schema", test_new_file_gets_schema);
   ADD ("schema/v1-tables", test_schema_v1_tables);

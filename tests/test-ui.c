@@ -19,6 +19,7 @@
 #include "tm-preferences-window.h"
 #include "tm-recovery-window.h"
 #include "tm-store-backup.h"
+#include "tm-store-private.h"
 #include "tm-report-data.h"
 #include "tm-reminder-service.h"
 #include "tm-report-dialog.h"
@@ -532,6 +533,68 @@ today_refused_save_keeps_typing_body (Fixture *f)
   g_assert_cmpfloat_with_epsilon (row.sleep_hours, 8.0, 1e-9);
   g_assert_cmpstr (row.note, ==, "Keep every word of this.");
   g_assert_false (tm_error_label_get_shown (error_label));
+}
+
+/* The disk fills, then the file can't be written: each save says why, the
+ * form keeps what was typed, and nothing stored changes. Once writing
+ * works again, the same form saves. */
+static void
+today_store_failure_keeps_typing_body (Fixture *f)
+{
+  static const struct
+  {
+    const char *pragma;
+    const char *says;
+  } failures[] = {
+    { "PRAGMA max_page_count = 1", "There is no space left on the disk" },
+    { "PRAGMA query_only = 1", "Tidemark can't write to" },
+  };
+  g_autofree char *yesterday = day_ago (1);
+  g_autofree char *today = tm_day_today ();
+  sqlite3 *db = tm_store_get_db (tm_application_get_store (f->app));
+  TmCheckinForm *form = today_form (f);
+  GtkWidget *save_button = child (tm_window_get_page (f->window, "today"), TM_TYPE_TODAY_PAGE, "save_button");
+  TmErrorLabel *error_label = child (form, TM_TYPE_CHECKIN_FORM, "general_error");
+  g_autoptr(GString) long_note = g_string_new ("Keep every word of this. ");
+  g_auto(Row) row = { 0 };
+
+  store_checkin (f, yesterday, 3, "Already here");
+  /* Long enough that it needs pages the full disk doesn't have. */
+  while (long_note->len < 9000)
+    g_string_append (long_note, "Still typing, and all of it matters. ");
+
+  for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
+    {
+      g_autofree char *note = NULL;
+
+      g_assert_cmpint (sqlite3_exec (db, failures[i].pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+      if (i == 0)
+        {
+          choose_rating (form, "mood_row", 7);
+          type_note (form, long_note->str);
+        }
+      click (save_button);
+
+      g_assert_true (tm_error_label_get_shown (error_label));
+      g_assert_nonnull (strstr (tm_error_label_get_message (error_label), failures[i].says));
+      g_assert_nonnull (strstr (tm_error_label_get_message (error_label), "the check-in was not saved"));
+      note = note_text (form);
+      g_assert_cmpstr (note, ==, long_note->str);
+      g_assert_true (tm_checkin_form_get_dirty (form));
+      g_assert_cmpint (count_checkins (f), ==, 1);
+      g_assert_false (read_row (f, today, &row));
+    }
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA query_only = 0; PRAGMA max_page_count = 1073741823", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  click (save_button);
+  g_assert_false (tm_error_label_get_shown (error_label));
+  g_assert_true (read_row (f, today, &row));
+  g_assert_cmpint (row.mood, ==, 7);
+  g_assert_cmpstr (row.note, ==, long_note->str);
+  row_clear (&row);
+  g_assert_true (read_row (f, yesterday, &row));
+  g_assert_cmpstr (row.note, ==, "Already here");
 }
 
 typedef struct
@@ -1525,6 +1588,13 @@ test_today_refused_save_keeps_typing (Fixture       *f,
                                      gconstpointer  data)
 {
   run_app (f, today_refused_save_keeps_typing_body);
+}
+
+static void
+test_today_store_failure_keeps_typing (Fixture       *f,
+                                       gconstpointer  data)
+{
+  run_app (f, today_store_failure_keeps_typing_body);
 }
 
 static void
@@ -2675,6 +2745,7 @@ main (int   argc,
 
   ADD ("today/save-and-find-again", test_today_save_and_find_again);
   ADD ("today/refused-save-keeps-typing", test_today_refused_save_keeps_typing);
+  ADD ("today/disk-full-and-read-only-keep-typing", test_today_store_failure_keeps_typing);
   ADD ("history/shows-and-edits", test_history_shows_and_edits);
   ADD ("history/delete-and-undo", test_history_delete_and_undo);
   ADD ("window/close-asks-before-losing-changes", test_close_asks_before_losing_changes);
