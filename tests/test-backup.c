@@ -236,12 +236,24 @@ test_damaged (void)
   good = tm_backups_find_good (dir);
   g_assert_nonnull (good);
   g_assert_cmpstr (good->day, ==, "2026-10-02");
+  /* A log the damaged file left goes with it: it must never be applied to the backup. */
+  {
+    g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+
+    g_assert_true (g_file_set_contents (wal, "the damaged file's log", -1, NULL));
+  }
   g_assert_true (tm_backups_recover (dir, good->path, &aside, &error));
   g_assert_no_error (error);
   {
     g_autoptr(GBytes) kept = tm_test_read_file (aside);
+    g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+    g_autofree char *kept_wal = g_strconcat (aside, "-wal", NULL);
+    g_autofree char *log = NULL;
 
     tm_test_assert_bytes_equal (damaged, kept);
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_get_contents (kept_wal, &log, NULL, NULL));
+    g_assert_cmpstr (log, ==, "the damaged file's log");
   }
 
   store = tm_store_open (dir, &error);

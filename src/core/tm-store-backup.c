@@ -103,12 +103,11 @@ copy_with_backup (sqlite3     *db,
   int rc;
 
   g_unlink (temporary);
-  rc = sqlite3_open_v2 (temporary, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (!tm_store_create_private_file (temporary, error))
+    return FALSE;
+  rc = sqlite3_open_v2 (temporary, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
-    {
-      g_chmod (temporary, 0600);
-      rc = tm_sqlite_copy (db, dest);
-    }
+    rc = tm_sqlite_copy (db, dest);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 
@@ -318,13 +317,15 @@ tm_store_explain_error (const char   *data_dir,
   return g_strconcat (error->message, " ", advice, NULL);
 }
 
-/* Moves @path aside as "tidemark-@why-20261128-091500.db", unchanged. */
+/* Moves @path aside as "tidemark-@why-20261128-091500.db", unchanged,
+ * with its -wal and -shm. */
 static char *
 move_aside (const char  *data_dir,
             const char  *path,
             const char  *why,
             GError     **error)
 {
+  static const char * const sidecars[] = { "-wal", "-shm" };
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *name = g_strdup_printf ("tidemark-%s-%s.db", why, stamp);
@@ -347,21 +348,48 @@ move_aside (const char  *data_dir,
                    g_strerror (saved_errno));
       return NULL;
     }
+
+  /* A log left beside the file belongs to it, and must never meet the
+   * file that takes its place. */
+  for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
+    {
+      g_autofree char *side = g_strconcat (path, sidecars[i], NULL);
+      g_autofree char *side_aside = g_strconcat (aside, sidecars[i], NULL);
+
+      if (g_file_test (side, G_FILE_TEST_EXISTS) && g_rename (side, side_aside) != 0)
+        {
+          int saved_errno = errno;
+
+          /* All back as it was, the log with its file. */
+          for (guint j = 0; j < i; j++)
+            {
+              g_autofree char *moved = g_strconcat (aside, sidecars[j], NULL);
+              g_autofree char *back = g_strconcat (path, sidecars[j], NULL);
+
+              g_rename (moved, back);
+            }
+          g_rename (aside, path);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Tidemark could not move %s aside (%s), so it changed nothing."), side,
+                       g_strerror (saved_errno));
+          return NULL;
+        }
+    }
   return g_steal_pointer (&aside);
 }
 
+/* @from's bytes as @to, private from the start, on disk before it returns. */
 static gboolean
 copy_file (const char  *from,
            const char  *to,
            GError     **error)
 {
-  g_autoptr(GFile) source = g_file_new_for_path (from);
-  g_autoptr(GFile) dest = g_file_new_for_path (to);
+  g_autofree char *contents = NULL;
+  gsize length;
 
-  if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
-    return FALSE;
-  g_chmod (to, 0600);
-  return TRUE;
+  return g_file_get_contents (from, &contents, &length, error) &&
+         g_file_set_contents_full (to, contents, (gssize) length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, error);
 }
 
 /**
@@ -388,16 +416,6 @@ tm_backups_recover (const char  *data_dir,
   if (g_file_test (path, G_FILE_TEST_EXISTS) &&
       (moved = move_aside (data_dir, path, "damaged", error)) == NULL)
     return FALSE;
-
-  /* What the damaged file left behind belongs to it. */
-  for (const char *suffix = "-wal"; suffix != NULL; suffix = g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-    {
-      g_autofree char *side = g_strconcat (path, suffix, NULL);
-      g_autofree char *side_moved = moved != NULL ? g_strconcat (moved, suffix, NULL) : NULL;
-
-      if (side_moved != NULL && g_file_test (side, G_FILE_TEST_EXISTS))
-        g_rename (side, side_moved);
-    }
 
   if (!copy_file (backup, path, error))
     {

@@ -24,6 +24,8 @@ TmStore *tm_store_open_with_steps (const char             *data_dir,
 sqlite3 *tm_store_get_db           (TmStore *self);
 gboolean tm_store_reopen           (TmStore  *self,
                                     GError  **error);
+gboolean tm_store_create_private_file (const char  *path,
+                                       GError     **error);
 
 /* Within src/core: the store's parts, kept in one file per table. */
 

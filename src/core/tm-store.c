@@ -266,9 +266,11 @@ prepare_data_dir (const char  *data_dir,
   return TRUE;
 }
 
-static gboolean
-create_file_if_missing (const char  *path,
-                        GError     **error)
+/* Creates @path readable by its owner alone, so that no copy of the data
+ * is ever readable by others, not even for a moment. */
+gboolean
+tm_store_create_private_file (const char  *path,
+                              GError     **error)
 {
   int fd;
 
@@ -358,7 +360,7 @@ copy_database (TmStore     *self,
   sqlite3 *dest = NULL;
   int rc;
 
-  if (!create_file_if_missing (dest_path, error))
+  if (!tm_store_create_private_file (dest_path, error))
     return FALSE;
 
   rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
@@ -550,7 +552,7 @@ tm_store_open_with_steps (const char             *data_dir,
   self->path = g_build_filename (self->data_dir, TM_STORE_FILE_NAME, NULL);
 
   if (!prepare_data_dir (self->data_dir, error) ||
-      !create_file_if_missing (self->path, error) ||
+      !tm_store_create_private_file (self->path, error) ||
       !open_database (self, steps, n_steps, error))
     return NULL;
 
