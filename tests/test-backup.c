@@ -92,8 +92,9 @@ test_pruning (void)
   static const char * const kept[] = {
     /* Daily: 18–24 November. */
     "2026-11-24", "2026-11-23", "2026-11-22", "2026-11-21", "2026-11-20", "2026-11-19", "2026-11-18",
-    /* Weekly: the newest left of the weeks from Mondays 16, 9, 2 November and 26 October. */
-    "2026-11-17", "2026-11-15", "2026-11-08", "2026-11-01",
+    /* Weekly: the newest of each of the 4 weeks before theirs, from Mondays 9 and 2 November,
+     * 26 and 19 October. */
+    "2026-11-15", "2026-11-08", "2026-11-01", "2026-10-25",
   };
 
   for (int i = 0; i < 40; i++)
@@ -177,6 +178,133 @@ test_restore (void)
   g_clear_object (&moved);
   g_clear_object (&store);
   tm_test_remove_tree (moved_dir);
+  tm_test_remove_tree (dir);
+}
+
+/* Another program reading the data (an export from the command line, say)
+ * holds its log: the restore waits, says so, and changes nothing. */
+static void
+test_restore_while_read (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "tidemark.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *aside = NULL;
+  sqlite3 *reader;
+  sqlite3_stmt *stmt;
+
+  save_checkin (store, "2026-11-01", 3);
+  g_assert_true (tm_store_back_up_now (store, "2026-11-02", &error));
+  save_checkin (store, "2026-11-01", 8);
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &reader, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (reader, "SELECT mood FROM checkin", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  backups = tm_backups_list (dir);
+  g_assert_false (tm_store_restore_backup (store, ((TmBackup *) backups->pdata[0])->path, &aside, &error));
+  g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "the backup was not restored"));
+  g_clear_error (&error);
+  g_assert_null (aside);
+  g_assert_cmpint (mood_on (store, "2026-11-01"), ==, 8);
+  save_checkin (store, "2026-11-04", 6);
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (reader);
+  /* Once it has finished, the restore goes through. */
+  g_assert_true (tm_store_restore_backup (store, ((TmBackup *) backups->pdata[0])->path, &aside, &error));
+  g_assert_cmpint (mood_on (store, "2026-11-01"), ==, 3);
+  g_assert_cmpint (mood_on (store, "2026-11-04"), ==, -1);
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
+/* A data file gone, its log left behind (a crash, a file moved by hand):
+ * the log goes aside and is never applied to the backup put in place. */
+static void
+test_recover_with_orphan_log (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "tidemark.db", NULL);
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autoptr(TmBackup) good = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *other_dir = tm_test_make_data_dir ();
+
+  save_checkin (store, "2026-11-01", 3);
+  g_assert_true (tm_store_back_up_now (store, "2026-11-02", &error));
+  g_clear_object (&store);
+
+  /* A real log of other saves, from a copy of the data elsewhere. */
+  {
+    g_autofree char *other_db = g_build_filename (other_dir, "tidemark.db", NULL);
+    g_autofree char *other_wal = g_strconcat (other_db, "-wal", NULL);
+    g_autofree char *contents = NULL;
+    gsize length;
+    sqlite3 *db;
+
+    g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                                       "UPDATE checkin SET mood = 9;", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_true (g_file_get_contents (wal, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 0);
+    g_assert_true (g_file_set_contents (other_wal, contents, (gssize) length, NULL));
+    sqlite3_close (db);
+    g_unlink (db_path);
+    g_assert_true (g_file_set_contents (wal, contents, (gssize) length, NULL));
+  }
+
+  good = tm_backups_find_good (dir);
+  g_assert_nonnull (good);
+  g_assert_true (tm_backups_recover (dir, good->path, &aside, &error));
+  g_assert_no_error (error);
+  g_assert_null (aside);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  store = tm_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mood_on (store, "2026-11-01"), ==, 3);
+
+  g_clear_object (&store);
+  tm_test_remove_tree (other_dir);
+  tm_test_remove_tree (dir);
+}
+
+/* A backup dated after today (the clock was wrong): today's is still made,
+ * and the future one neither takes a daily place nor is removed. */
+static void
+test_backup_from_the_future (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autoptr(GPtrArray) days = NULL;
+
+  save_checkin (store, "2026-11-01", 3);
+  g_assert_true (tm_store_back_up_now (store, "2027-03-01", &error));
+  for (int i = 0; i < 10; i++)
+    {
+      g_autofree char *day = tm_day_add ("2026-11-10", i);
+
+      g_assert_true (tm_store_back_up_if_due (store, day, &error));
+      g_assert_no_error (error);
+      g_assert_false (tm_store_back_up_if_due (store, day, &error));
+    }
+
+  days = backup_days (dir);
+  /* 10–12 November share their week with daily ones, so no weekly one is due. */
+  g_assert_cmpuint (days->len, ==, 1 + 7);
+  g_assert_cmpstr (days->pdata[0], ==, "2027-03-01");
+  g_assert_cmpstr (days->pdata[1], ==, "2026-11-19");
+  g_assert_cmpstr (days->pdata[7], ==, "2026-11-13");
+
+  g_clear_object (&store);
   tm_test_remove_tree (dir);
 }
 
@@ -293,6 +421,9 @@ main (int   argc,
   g_test_add_func ("/backup/once-a-day", test_once_a_day);
   g_test_add_func ("/backup/pruning", test_pruning);
   g_test_add_func ("/backup/restore", test_restore);
+  g_test_add_func ("/backup/restore-while-read", test_restore_while_read);
+  g_test_add_func ("/backup/recover-with-orphan-log", test_recover_with_orphan_log);
+  g_test_add_func ("/backup/from-the-future", test_backup_from_the_future);
   g_test_add_func ("/backup/damaged", test_damaged);
   g_test_add_func ("/backup/damaged-without-backup", test_damaged_without_backup);
 

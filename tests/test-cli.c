@@ -336,6 +336,7 @@ test_damaged_data (void)
       g_assert_nonnull (strstr (run.err, "is damaged. Tidemark has not opened it and has not changed it."));
       g_assert_nonnull (strstr (run.err, "The newest good backup is of Friday 20 November 2026 "
                                          "(tidemark-backup-2026-11-20.db)"));
+      g_assert_nonnull (strstr (run.err, "Start Tidemark without a command to restore a backup"));
       after = tm_test_read_file (db_path);
       tm_test_assert_bytes_equal (damaged, after);
     }

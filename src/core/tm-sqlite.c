@@ -74,6 +74,21 @@ tm_sqlite_set_error (GError     **error,
     }
 }
 
+/* Whether @db is open; it is not only when a restored backup could not be
+ * opened, nor the data before it. */
+gboolean
+tm_sqlite_check_open (sqlite3     *db,
+                      const char  *path,
+                      const char  *what,
+                      GError     **error)
+{
+  if (db != NULL)
+    return TRUE;
+  g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_FAILED,
+               _("The data file %s is not open, so %s. Quit Tidemark and start it again."), path, what);
+  return FALSE;
+}
+
 gboolean
 tm_sqlite_exec (sqlite3     *db,
                 const char  *sql,
@@ -81,8 +96,11 @@ tm_sqlite_exec (sqlite3     *db,
                 const char  *what,
                 GError     **error)
 {
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  int rc;
 
+  if (!tm_sqlite_check_open (db, path, what, error))
+    return FALSE;
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       tm_sqlite_set_error (error, db, rc, path, what);

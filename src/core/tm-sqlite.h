@@ -21,6 +21,10 @@ gboolean  tm_sqlite_exec        (sqlite3     *db,
                                  const char  *path,
                                  const char  *what,
                                  GError     **error);
+gboolean  tm_sqlite_check_open  (sqlite3      *db,
+                                 const char   *path,
+                                 const char   *what,
+                                 GError      **error);
 int       tm_sqlite_copy        (sqlite3      *from,
                                  sqlite3      *to);
 void      tm_sqlite_bind_opt_int (sqlite3_stmt *stmt,

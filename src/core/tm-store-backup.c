@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -23,6 +24,15 @@
 #define BACKUP_SUFFIX  ".db"
 #define KEEP_DAILY     7
 #define KEEP_WEEKLY    4
+
+TmBackup *
+tm_backup_copy (const TmBackup *backup)
+{
+  TmBackup *copy = g_memdup2 (backup, sizeof *backup);
+
+  copy->path = g_strdup (backup->path);
+  return copy;
+}
 
 void
 tm_backup_free (TmBackup *backup)
@@ -167,9 +177,10 @@ tm_store_back_up_if_due (TmStore     *store,
                          const char  *today,
                          GError     **error)
 {
-  g_autoptr(GPtrArray) backups = tm_backups_list (tm_store_get_data_dir (store));
+  g_autofree char *name = g_strconcat (BACKUP_PREFIX, today, BACKUP_SUFFIX, NULL);
+  g_autofree char *path = g_build_filename (tm_store_get_data_dir (store), name, NULL);
 
-  if (backups->len > 0 && strcmp (((TmBackup *) backups->pdata[0])->day, today) >= 0)
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
     return FALSE;
   return tm_store_back_up_now (store, today, error);
 }
@@ -188,8 +199,9 @@ week_of (const char *day)
 /**
  * tm_backups_prune:
  *
- * Keeps the 7 newest backups, and for older ones the newest of each of
- * the 4 weeks before; removes the rest.
+ * Keeps the 7 newest backups up to @today, and then the newest of each of
+ * the 4 weeks before theirs; removes the rest. A backup dated after @today
+ * (the clock was wrong when it was made) is kept and not counted.
  */
 void
 tm_backups_prune (const char *data_dir,
@@ -197,20 +209,31 @@ tm_backups_prune (const char *data_dir,
 {
   g_autoptr(GPtrArray) backups = tm_backups_list (data_dir);
   g_autoptr(GPtrArray) weeks = g_ptr_array_new_with_free_func (g_free);
+  guint daily = 0, weekly = 0;
 
   for (guint i = 0; i < backups->len; i++)
     {
       TmBackup *backup = backups->pdata[i];
       g_autofree char *week = NULL;
+      gboolean week_seen;
 
-      if (i < KEEP_DAILY || strcmp (backup->day, today) > 0)
+      if (strcmp (backup->day, today) > 0)
         continue;
 
       week = week_of (backup->day);
-      if (weeks->len < KEEP_WEEKLY &&
-          !g_ptr_array_find_with_equal_func (weeks, week, g_str_equal, NULL))
+      week_seen = g_ptr_array_find_with_equal_func (weeks, week, g_str_equal, NULL);
+      if (!week_seen)
+        g_ptr_array_add (weeks, g_strdup (week));
+
+      /* The daily ones, then one for each week that has none yet. */
+      if (daily < KEEP_DAILY)
         {
-          g_ptr_array_add (weeks, g_steal_pointer (&week));
+          daily++;
+          continue;
+        }
+      if (!week_seen && weekly < KEEP_WEEKLY)
+        {
+          weekly++;
           continue;
         }
       if (g_unlink (backup->path) != 0)
@@ -267,16 +290,10 @@ tm_backups_find_good (const char *data_dir)
   return NULL;
 }
 
-/**
- * tm_backups_advice:
- * @data_dir: a data folder whose data file did not pass its check
- *
- * Returns: (transfer full): a sentence on what can be done: the newest
- *   good backup and that it can take the damaged file's place, or that
- *   there is none
- */
-char *
-tm_backups_advice (const char *data_dir)
+/* What can be done for @data_dir's damaged file: the newest good backup
+ * can take its place, or there is none. */
+static char *
+advice_for (const char *data_dir)
 {
   g_autoptr(TmBackup) good = tm_backups_find_good (data_dir);
   g_autofree char *day = NULL;
@@ -313,69 +330,8 @@ tm_store_explain_error (const char   *data_dir,
 
   if (!g_error_matches (error, TM_STORE_ERROR, TM_STORE_ERROR_DAMAGED))
     return g_strdup (error->message);
-  advice = tm_backups_advice (data_dir);
+  advice = advice_for (data_dir);
   return g_strconcat (error->message, " ", advice, NULL);
-}
-
-/* Moves @path aside as "tidemark-@why-20261128-091500.db", unchanged,
- * with its -wal and -shm. */
-static char *
-move_aside (const char  *data_dir,
-            const char  *path,
-            const char  *why,
-            GError     **error)
-{
-  static const char * const sidecars[] = { "-wal", "-shm" };
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *name = g_strdup_printf ("tidemark-%s-%s.db", why, stamp);
-  g_autofree char *aside = g_build_filename (data_dir, name, NULL);
-
-  for (int n = 2; g_file_test (aside, G_FILE_TEST_EXISTS); n++)
-    {
-      g_free (name);
-      g_free (aside);
-      name = g_strdup_printf ("tidemark-%s-%s-%d.db", why, stamp, n);
-      aside = g_build_filename (data_dir, name, NULL);
-    }
-
-  if (g_rename (path, aside) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Tidemark could not move %s aside (%s), so it changed nothing."), path,
-                   g_strerror (saved_errno));
-      return NULL;
-    }
-
-  /* A log left beside the file belongs to it, and must never meet the
-   * file that takes its place. */
-  for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
-    {
-      g_autofree char *side = g_strconcat (path, sidecars[i], NULL);
-      g_autofree char *side_aside = g_strconcat (aside, sidecars[i], NULL);
-
-      if (g_file_test (side, G_FILE_TEST_EXISTS) && g_rename (side, side_aside) != 0)
-        {
-          int saved_errno = errno;
-
-          /* All back as it was, the log with its file. */
-          for (guint j = 0; j < i; j++)
-            {
-              g_autofree char *moved = g_strconcat (aside, sidecars[j], NULL);
-              g_autofree char *back = g_strconcat (path, sidecars[j], NULL);
-
-              g_rename (moved, back);
-            }
-          g_rename (aside, path);
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("Tidemark could not move %s aside (%s), so it changed nothing."), side,
-                       g_strerror (saved_errno));
-          return NULL;
-        }
-    }
-  return g_steal_pointer (&aside);
 }
 
 /* @from's bytes as @to, private from the start, on disk before it returns. */
@@ -392,14 +348,105 @@ copy_file (const char  *from,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, error);
 }
 
+static const char * const sidecars[] = { "-wal", "-shm" };
+
+/* Puts @path's -wal and -shm back from @aside's. */
+static void
+return_sidecars (const char *path,
+                 const char *aside)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
+    {
+      g_autofree char *moved = g_strconcat (aside, sidecars[i], NULL);
+      g_autofree char *back = g_strconcat (path, sidecars[i], NULL);
+
+      if (g_file_test (moved, G_FILE_TEST_EXISTS))
+        g_rename (moved, back);
+    }
+}
+
+/* Keeps the data file at @path as "tidemark-@why-20261128-091500.db"
+ * whatever follows: a second name for it (a copy where the disk has no
+ * second names), so that @path stays in place until something replaces it
+ * whole. Its -wal and -shm move to the new name: they belong to it, and
+ * must never meet the file that takes its place. @had_file says whether
+ * there was a data file, or only what it left behind. */
+static char *
+keep_aside (const char  *data_dir,
+            const char  *path,
+            const char  *why,
+            gboolean    *had_file,
+            GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *name = g_strdup_printf ("tidemark-%s-%s.db", why, stamp);
+  g_autofree char *aside = g_build_filename (data_dir, name, NULL);
+
+  for (int n = 2; g_file_test (aside, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (name);
+      g_free (aside);
+      name = g_strdup_printf ("tidemark-%s-%s-%d.db", why, stamp, n);
+      aside = g_build_filename (data_dir, name, NULL);
+    }
+
+  *had_file = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (*had_file && link (path, aside) != 0)
+    {
+      int saved_errno = errno;
+      g_autoptr(GError) copy_error = NULL;
+
+      if (!copy_file (path, aside, &copy_error))
+        {
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Tidemark could not keep a copy of %s (%s), so it changed nothing."), path,
+                       copy_error->message);
+          return NULL;
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
+    {
+      g_autofree char *side = g_strconcat (path, sidecars[i], NULL);
+      g_autofree char *side_aside = g_strconcat (aside, sidecars[i], NULL);
+
+      if (g_file_test (side, G_FILE_TEST_EXISTS) && g_rename (side, side_aside) != 0)
+        {
+          int saved_errno = errno;
+
+          return_sidecars (path, aside);
+          if (*had_file)
+            g_unlink (aside);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Tidemark could not move %s aside (%s), so it changed nothing."), side,
+                       g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&aside);
+}
+
+/* Undoes keep_aside() when nothing replaced @path after all. */
+static void
+unkeep_aside (const char *path,
+              const char *aside,
+              gboolean    had_file)
+{
+  return_sidecars (path, aside);
+  if (had_file)
+    g_unlink (aside);
+}
+
 /**
  * tm_backups_recover:
  * @data_dir: a data folder whose data file is damaged (or missing)
  * @backup: a backup to bring back
- * @aside: (out) (optional): where the damaged file went
+ * @aside: (out) (optional): where the damaged file is kept, or %NULL when
+ *   there was none
  *
- * Moves the damaged data file aside, unchanged, and puts a copy of @backup
- * in its place. The folder is then ready for tm_store_open().
+ * Keeps the damaged data file aside, unchanged, and puts a copy of @backup
+ * in its place in one step. The folder is then ready for tm_store_open().
  */
 gboolean
 tm_backups_recover (const char  *data_dir,
@@ -408,34 +455,33 @@ tm_backups_recover (const char  *data_dir,
                     GError     **error)
 {
   g_autofree char *path = g_build_filename (data_dir, TM_STORE_FILE_NAME, NULL);
-  g_autofree char *moved = NULL;
+  g_autofree char *kept = NULL;
+  gboolean had_file;
 
   if (!check_backup (backup, error))
     return FALSE;
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS) &&
-      (moved = move_aside (data_dir, path, "damaged", error)) == NULL)
+  if ((kept = keep_aside (data_dir, path, "damaged", &had_file, error)) == NULL)
     return FALSE;
 
   if (!copy_file (backup, path, error))
     {
-      if (moved != NULL)
-        g_rename (moved, path);
+      unkeep_aside (path, kept, had_file);
       return FALSE;
     }
 
   if (aside != NULL)
-    *aside = g_steal_pointer (&moved);
+    *aside = had_file ? g_steal_pointer (&kept) : NULL;
   return TRUE;
 }
 
 /**
  * tm_store_restore_backup:
- * @aside: (out) (optional): where the file it replaced went
+ * @aside: (out) (optional): where the file it replaced is kept
  *
- * Replaces the data with @backup's, at once: the current file is moved
- * aside (never deleted), the backup copied in and opened, and every list
- * read again.
+ * Replaces the data with @backup's: the current file is kept aside (never
+ * deleted), the backup copied into its place in one step and opened, and
+ * every list read again. When anything fails, the data stays as it was.
  */
 gboolean
 tm_store_restore_backup (TmStore     *store,
@@ -443,40 +489,58 @@ tm_store_restore_backup (TmStore     *store,
                          char       **aside,
                          GError     **error)
 {
-  g_autofree char *moved = NULL;
+  g_autofree char *kept = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean had_file;
+  int log_frames = 0, done_frames = 0;
+  int rc;
 
   g_return_val_if_fail (TM_IS_STORE (store), FALSE);
 
   if (!check_backup (backup, error))
     return FALSE;
 
-  /* Everything in the log goes into the file before it moves. */
-  sqlite3_exec (store->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+  /* Everything in the log goes into the file first. Another program still
+   * reading the data holds the log open; the restore waits for it. */
+  rc = sqlite3_wal_checkpoint_v2 (store->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log_frames, &done_frames);
+  if (rc == SQLITE_OK && log_frames != done_frames)
+    rc = SQLITE_BUSY;
+  if (rc != SQLITE_OK)
+    {
+      tm_sqlite_set_error (error, store->db, rc, store->path, _("the backup was not restored"));
+      return FALSE;
+    }
   sqlite3_close_v2 (store->db);
   store->db = NULL;
 
-  if ((moved = move_aside (store->data_dir, store->path, "replaced", error)) == NULL ||
-      !copy_file (backup, store->path, error))
+  if ((kept = keep_aside (store->data_dir, store->path, "replaced", &had_file, &local_error)) == NULL ||
+      !copy_file (backup, store->path, &local_error))
     {
-      if (moved != NULL)
-        g_rename (moved, store->path);
+      if (kept != NULL)
+        unkeep_aside (store->path, kept, had_file);
       tm_store_reopen (store, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
   if (!tm_store_reopen (store, &local_error))
     {
-      /* Back as it was. */
-      g_unlink (store->path);
-      g_rename (moved, store->path);
-      tm_store_reopen (store, NULL);
+      /* The file that was there, back in its place. */
+      if (!copy_file (kept, store->path, NULL) || !tm_store_reopen (store, NULL))
+        {
+          g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_FAILED,
+                       _("The backup could not be opened (%s), and the data before it could not be put back "
+                         "in its place. Nothing in it is lost: it is kept as %s. Quit Tidemark and rename that "
+                         "file to tidemark.db."),
+                       local_error->message, kept);
+          return FALSE;
+        }
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
   tm_store_reload (store);
   if (aside != NULL)
-    *aside = g_steal_pointer (&moved);
+    *aside = g_steal_pointer (&kept);
   return TRUE;
 }

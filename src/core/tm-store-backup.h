@@ -12,6 +12,7 @@ typedef struct
   goffset  size;
 } TmBackup;
 
+TmBackup  *tm_backup_copy           (const TmBackup *backup);
 void       tm_backup_free           (TmBackup    *backup);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TmBackup, tm_backup_free)
 
@@ -19,7 +20,6 @@ GPtrArray *tm_backups_list          (const char  *data_dir);
 void       tm_backups_prune         (const char  *data_dir,
                                      const char  *today);
 TmBackup  *tm_backups_find_good     (const char  *data_dir);
-char      *tm_backups_advice        (const char  *data_dir);
 char      *tm_store_explain_error   (const char  *data_dir,
                                      const GError *error);
 gboolean   tm_backups_recover       (const char  *data_dir,

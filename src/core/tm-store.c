@@ -68,8 +68,11 @@ tm_store_prepare (TmStore       *self,
                   const char    *what,
                   GError       **error)
 {
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, stmt, NULL);
+  int rc;
 
+  if (!tm_sqlite_check_open (self->db, self->path, what, error))
+    return FALSE;
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, stmt, NULL);
   if (rc != SQLITE_OK)
     {
       tm_sqlite_set_error (error, self->db, rc, self->path, what);

@@ -48,10 +48,12 @@ print_usage_error (const char *message)
 
 static void open_demo (TmApplication *self);
 
-/* Opens @data_dir's store, or keeps why not in store_error. */
+/* Opens @data_dir's store, or keeps why not in store_error and says it
+ * (for a command, with how to get to the ways on). */
 static gboolean
 open_store (TmApplication *self,
-            const char    *data_dir)
+            const char    *data_dir,
+            gboolean       for_command)
 {
   g_free (self->store_dir);
   self->store_dir = g_strdup (data_dir);
@@ -61,7 +63,12 @@ open_store (TmApplication *self,
     {
       g_autofree char *text = tm_store_explain_error (data_dir, self->store_error);
 
-      g_printerr ("tidemark: %s\n", text);
+      /* The window offers the ways on; here, how to get to them. */
+      if (for_command && g_error_matches (self->store_error, TM_STORE_ERROR, TM_STORE_ERROR_DAMAGED))
+        g_printerr (_("tidemark: %s Start Tidemark without a command to restore a backup, or give another "
+                      "data folder with --data-dir.\n"), text);
+      else
+        g_printerr ("tidemark: %s\n", text);
       return FALSE;
     }
   return TRUE;
@@ -83,14 +90,14 @@ open_store_for_command (TmApplication *self,
     }
 
   data_dir = self->data_dir != NULL ? g_strdup (self->data_dir) : tm_store_default_data_dir ();
-  db_path = g_build_filename (data_dir, "tidemark.db", NULL);
+  db_path = g_build_filename (data_dir, TM_STORE_FILE_NAME, NULL);
   if (must_exist && !g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
     {
       g_printerr (_("tidemark: there is no Tidemark data in %s (no tidemark.db there). Check --data-dir "
                     "or TIDEMARK_DATA_DIR.\n"), data_dir);
       return FALSE;
     }
-  return open_store (self, data_dir);
+  return open_store (self, data_dir, TRUE);
 }
 
 /* --export-csv: every table as CSV, without a window. */
@@ -583,7 +590,7 @@ tm_application_startup (GApplication *application)
     }
 
   data_dir = self->data_dir != NULL ? g_strdup (self->data_dir) : tm_store_default_data_dir ();
-  if (!open_store (self, data_dir))
+  if (!open_store (self, data_dir, FALSE))
     return;
 
   if (tm_settings_get () != NULL)

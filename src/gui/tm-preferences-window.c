@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "tm-error-label.h"
 #include "tm-accessible.h"
@@ -328,12 +327,7 @@ on_restore_clicked_cb (GtkButton           *button,
 {
   TmBackup *backup = g_object_get_data (G_OBJECT (button), "backup");
   g_autofree char *day = tm_day_format_long (backup->day);
-  TmBackup *copy = g_new0 (TmBackup, 1);
   GtkWidget *dialog;
-
-  copy->path = g_strdup (backup->path);
-  memcpy (copy->day, backup->day, sizeof copy->day);
-  copy->size = backup->size;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
@@ -347,7 +341,7 @@ on_restore_clicked_cb (GtkButton           *button,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "backup", copy, (GDestroyNotify) tm_backup_free);
+  g_object_set_data_full (G_OBJECT (dialog), "backup", tm_backup_copy (backup), (GDestroyNotify) tm_backup_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_restore_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

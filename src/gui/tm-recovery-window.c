@@ -240,10 +240,3 @@ tm_recovery_window_new (GtkApplication *application,
   explain (self, data_dir, error);
   return self;
 }
-
-gboolean
-tm_recovery_window_can_restore (TmRecoveryWindow *self)
-{
-  g_return_val_if_fail (TM_IS_RECOVERY_WINDOW (self), FALSE);
-  return self->backup != NULL;
-}

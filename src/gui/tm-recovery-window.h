@@ -13,7 +13,6 @@ G_DECLARE_FINAL_TYPE (TmRecoveryWindow, tm_recovery_window, TM, RECOVERY_WINDOW,
 TmRecoveryWindow *tm_recovery_window_new         (GtkApplication   *application,
                                                   const char       *data_dir,
                                                   const GError     *error);
-gboolean          tm_recovery_window_can_restore (TmRecoveryWindow *self);
 void              tm_recovery_window_restore     (TmRecoveryWindow *self);
 void              tm_recovery_window_open_folder (TmRecoveryWindow *self,
                                                   const char       *data_dir);
