@@ -42,7 +42,7 @@ main (int   argc,
       g_autoptr(TmCheckin) checkin = NULL;
 
       g_date_clear (&date, 1);
-      g_date_set_dmy (&date, 1, G_DATE_JANUARY, 1990);
+      g_date_set_dmy (&date, 1, G_DATE_JANUARY, 1750);
       g_date_add_days (&date, (guint) n);
       day = tm_day_from_date (&date);
       checkin = tm_checkin_new (day);

@@ -6,7 +6,8 @@
  * reported save is in the file, exactly, and PRAGMA integrity_check says
  * "ok".
  *
- * TIDEMARK_CRASH_KILLS sets how many kills (200 by default; more to soak). */
+ * TIDEMARK_CRASH_KILLS sets how many kills (200 by default; more to soak:
+ * the saves go day by day from 1750, so up to about 5,000 kills). */
 #include "config.h"
 
 #include <errno.h>
@@ -103,7 +104,7 @@ day_of_save (guint64 n)
   GDate date;
 
   g_date_clear (&date, 1);
-  g_date_set_dmy (&date, 1, G_DATE_JANUARY, 1990);
+  g_date_set_dmy (&date, 1, G_DATE_JANUARY, 1750);
   g_date_add_days (&date, (guint) n);
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
                           g_date_get_day (&date));

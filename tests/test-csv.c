@@ -104,6 +104,18 @@ test_round_trip (void)
 
   record = tm_demo_record_new (today, TM_DEMO_DAYS);
   g_assert_true (tm_demo_fill_store (store, record, &error));
+  /* Two sessions logged for the same moment are two sessions. */
+  {
+    g_autoptr(TmSession) first_session = g_list_model_get_item (tm_store_get_sessions (store), 0);
+    g_autoptr(TmSession) twin = tm_session_copy (first_session);
+    g_autofree char *sql = NULL;
+
+    twin->id = 0;
+    g_assert_true (tm_store_save_session (store, twin, &error));
+    sql = g_strdup_printf ("UPDATE session SET created_at = '2026-01-02T03:04:05Z' WHERE id = %" G_GINT64_FORMAT,
+                           twin->id);
+    g_assert_cmpint (sqlite3_exec (tm_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
   g_assert_true (tm_store_export_csv (store, first, &error));
   g_assert_no_error (error);
 
@@ -113,7 +125,7 @@ test_round_trip (void)
   g_assert_true (tm_store_import_csv (other, import, TM_CONFLICT_KEEP, &summary, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (summary.added[TM_TABLE_CHECKINS], ==, record->checkins->len);
-  g_assert_cmpuint (summary.added[TM_TABLE_SESSIONS], ==, record->sessions->len);
+  g_assert_cmpuint (summary.added[TM_TABLE_SESSIONS], ==, record->sessions->len + 1);
   g_assert_cmpuint (summary.added[TM_TABLE_SAFETY_EVENTS], ==, record->events->len);
   g_assert_cmpint (count_rows (other, "safety_event WHERE source_id IS NULL"), ==, 0);
 
@@ -347,7 +359,10 @@ test_large_files (void)
     for (int i = 0; i < 1000; i++)
       g_string_append (csv, "\"nonsense\",99,,,,0,,,\"x\",\"y\"\r\n");
     g_assert_false (tm_csv_import_parse (import, TM_TABLE_CHECKINS, "checkins.csv", csv->str, csv->len));
-    g_assert_cmpuint (tm_csv_import_get_problems (import)->len, ==, TM_CSV_MAX_PROBLEMS);
+    /* The limit's problems, then a line that says reading stopped there. */
+    g_assert_cmpuint (tm_csv_import_get_problems (import)->len, ==, TM_CSV_MAX_PROBLEMS + 1);
+    g_assert_true (tm_csv_import_stopped_early (import));
+    assert_problem (import, "Tidemark stopped reading after 50 problems; there may be more.");
     g_string_free (csv, TRUE);
   }
 }
@@ -438,6 +453,38 @@ test_missing_folder (void)
   tm_test_remove_tree (dir);
 }
 
+/* The same day twice in a file is refused with where; a byte order mark
+ * (a spreadsheet's "CSV UTF-8") is not part of the header. */
+static void
+test_duplicates_and_bom (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(TmStore) store = new_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmCsvImport) twice = tm_csv_import_new ();
+  g_autoptr(TmCsvImport) bom = tm_csv_import_new ();
+  static const char rows[] =
+    "\"2026-04-01\",5,,,,0,,,\"2026-04-01T20:00:00Z\",\"2026-04-01T20:00:00Z\"\r\n"
+    "\"2026-04-02\",6,,,,0,,,\"2026-04-02T20:00:00Z\",\"2026-04-02T20:00:00Z\"\r\n";
+  g_autofree char *doubled = g_strconcat (CHECKIN_HEADER, rows, rows, NULL);
+  g_autofree char *marked = g_strconcat ("\xEF\xBB\xBF", CHECKIN_HEADER, rows, NULL);
+  TmCsvSummary summary;
+
+  g_assert_true (tm_csv_import_parse (twice, TM_TABLE_CHECKINS, "checkins.csv", doubled, strlen (doubled)));
+  g_assert_false (tm_store_import_csv (store, twice, TM_CONFLICT_REPLACE, &summary, &error));
+  g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "checkins.csv:4: this row has the same day as an earlier row of the file. "
+                                       "Keep one of them; nothing was imported.");
+  g_assert_cmpint (count_rows (store, "checkin"), ==, 0);
+  g_clear_error (&error);
+
+  g_assert_true (tm_csv_import_parse (bom, TM_TABLE_CHECKINS, "checkins.csv", marked, strlen (marked)));
+  g_assert_cmpuint (tm_csv_import_get_problems (bom)->len, ==, 0);
+  g_assert_true (tm_store_import_csv (store, bom, TM_CONFLICT_KEEP, &summary, &error));
+  g_assert_cmpint (count_rows (store, "checkin"), ==, 2);
+  tm_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/csv/round-trip", test_round_trip);
   g_test_add_func ("/csv/conflicts", test_conflicts);
   g_test_add_func ("/csv/all-or-nothing", test_all_or_nothing);
+  g_test_add_func ("/csv/duplicates-and-bom", test_duplicates_and_bom);
   g_test_add_func ("/csv/corpus", test_corpus);
   g_test_add_func ("/csv/large-files", test_large_files);
   g_test_add_func ("/csv/hostile-notes", test_hostile_notes);

@@ -26,6 +26,7 @@
 #include "tm-questionnaire.h"
 #include "tm-safety.h"
 #include "tm-sqlite.h"
+#include "tm-store-backup.h"
 #include "tm-store-private.h"
 
 /* Tables */
@@ -284,6 +285,7 @@ tm_store_export_csv (TmStore     *store,
 struct _TmCsvImport
 {
   GPtrArray *records[TM_N_TABLES];   /* TmCheckin, TmSession, … by table */
+  GArray    *lines[TM_N_TABLES];     /* guint: the line each record begins on */
   GPtrArray *source_keys;            /* char *, one per safety event */
   GPtrArray *problems;               /* char *, "file:line: what is wrong" */
   gboolean   too_many;
@@ -295,7 +297,10 @@ tm_csv_import_new (void)
   TmCsvImport *import = g_new0 (TmCsvImport, 1);
 
   for (int t = 0; t < TM_N_TABLES; t++)
-    import->records[t] = g_ptr_array_new_with_free_func (g_object_unref);
+    {
+      import->records[t] = g_ptr_array_new_with_free_func (g_object_unref);
+      import->lines[t] = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
   import->source_keys = g_ptr_array_new_with_free_func (g_free);
   import->problems = g_ptr_array_new_with_free_func (g_free);
   return import;
@@ -308,7 +313,10 @@ tm_csv_import_free (TmCsvImport *import)
     return;
 
   for (int t = 0; t < TM_N_TABLES; t++)
-    g_ptr_array_unref (import->records[t]);
+    {
+      g_ptr_array_unref (import->records[t]);
+      g_array_unref (import->lines[t]);
+    }
   g_ptr_array_unref (import->source_keys);
   g_ptr_array_unref (import->problems);
   g_free (import);
@@ -316,6 +324,18 @@ tm_csv_import_free (TmCsvImport *import)
 
 /* The problems found, "file:line: what is wrong", at most
  * TM_CSV_MAX_PROBLEMS of them. */
+/**
+ * tm_csv_import_stopped_early:
+ *
+ * Returns: whether reading stopped at %TM_CSV_MAX_PROBLEMS problems; the
+ *   last of the problems then says so
+ */
+gboolean
+tm_csv_import_stopped_early (TmCsvImport *import)
+{
+  return import->too_many;
+}
+
 GPtrArray *
 tm_csv_import_get_problems (TmCsvImport *import)
 {
@@ -342,6 +362,15 @@ typedef struct
   gboolean     stop;         /* the header was wrong, or too many problems */
 } Parse;
 
+/* A row read without problems, and where it began. */
+static void
+add_record (Parse    *parse,
+            gpointer  record)
+{
+  g_ptr_array_add (parse->import->records[parse->table], record);
+  g_array_append_val (parse->import->lines[parse->table], parse->row_line);
+}
+
 static void G_GNUC_PRINTF (3, 4)
 add_problem (Parse      *parse,
              guint       line,
@@ -351,10 +380,15 @@ add_problem (Parse      *parse,
   va_list args;
   g_autofree char *message = NULL;
 
+  if (parse->import->too_many)
+    return;
   if (parse->import->problems->len >= TM_CSV_MAX_PROBLEMS)
     {
       parse->import->too_many = TRUE;
       parse->stop = TRUE;
+      g_ptr_array_add (parse->import->problems,
+                       g_strdup_printf (_("Tidemark stopped reading after %u problems; there may be more."),
+                                        TM_CSV_MAX_PROBLEMS));
       return;
     }
 
@@ -525,7 +559,7 @@ read_checkin (Row *row)
   if (!tm_checkin_validate (c, NULL, &error))
     validation_problem (row, error);
   else
-    g_ptr_array_add (row->parse->import->records[TM_TABLE_CHECKINS], g_steal_pointer (&c));
+    add_record (row->parse, g_steal_pointer (&c));
 }
 
 static gboolean
@@ -578,7 +612,7 @@ read_session (Row *row)
   if (!tm_session_validate (s, NULL, &error))
     validation_problem (row, error);
   else
-    g_ptr_array_add (row->parse->import->records[TM_TABLE_SESSIONS], g_steal_pointer (&s));
+    add_record (row->parse, g_steal_pointer (&s));
 }
 
 static void
@@ -611,7 +645,7 @@ read_questionnaire (Row *row)
   else if (q->total != total)
     row_problem (row, _("total %d does not add up: the answers make %d"), total, q->total);
   else
-    g_ptr_array_add (row->parse->import->records[TM_TABLE_QUESTIONNAIRES], g_steal_pointer (&q));
+    add_record (row->parse, g_steal_pointer (&q));
 }
 
 static void
@@ -633,7 +667,7 @@ read_plan (Row *row)
   if (!tm_plan_validate (plan, NULL, &error))
     validation_problem (row, error);
   else
-    g_ptr_array_add (row->parse->import->records[TM_TABLE_PLANS], g_steal_pointer (&plan));
+    add_record (row->parse, g_steal_pointer (&plan));
 }
 
 static void
@@ -656,7 +690,7 @@ read_plan_date (Row *row)
   if (!tm_plan_date_validate (date, &error))
     validation_problem (row, error);
   else
-    g_ptr_array_add (row->parse->import->records[TM_TABLE_PLAN_DATES], g_steal_pointer (&date));
+    add_record (row->parse, g_steal_pointer (&date));
 }
 
 static void
@@ -686,7 +720,7 @@ read_safety_event (Row *row)
   if (row->failed)
     return;
   g_ptr_array_add (row->parse->import->source_keys, g_strdup (text));
-  g_ptr_array_add (row->parse->import->records[TM_TABLE_SAFETY_EVENTS], g_steal_pointer (&e));
+  add_record (row->parse, g_steal_pointer (&e));
 }
 
 static void
@@ -810,6 +844,10 @@ tm_csv_import_parse (TmCsvImport *import,
     g_error ("libcsv could not start");
   parse.fields = g_ptr_array_new_with_free_func (g_free);
 
+  /* Spreadsheets saving "CSV UTF-8" start the file with a byte order mark. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    start = 3;
+
   /* A physical line at a time, so that problems can say where they are. */
   while (start < length && !parse.stop)
     {
@@ -903,24 +941,27 @@ bind_opt_real (sqlite3_stmt *stmt,
     sqlite3_bind_double (stmt, index, value);
 }
 
-/* Each table: how to find a record already there, how to add one, how to
- * replace one (NULL: never replaced), and what goes in the slots. */
+/* Each table: its name, how to find a record already there (and the
+ * columns that tell it), how to add one, how to replace one (NULL: never
+ * replaced), and what goes in the slots. */
 typedef struct
 {
+  const char *name;
   const char *find;
+  const char *key;
   const char *insert;
   const char *update;   /* its last slot is the id */
   int         n_slots;
 } Sql;
 
 static const Sql sql[TM_N_TABLES] = {
-  { "SELECT id FROM checkin WHERE day = ?1",
+  { "checkin", "SELECT id FROM checkin WHERE day = ?1", "day",
     "INSERT INTO checkin (day, mood, anxiety, energy, sleep_hours, effects, effects_intensity, note,"
     " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     "UPDATE checkin SET mood = ?2, anxiety = ?3, energy = ?4, sleep_hours = ?5, effects = ?6,"
     " effects_intensity = ?7, note = ?8, created_at = ?9, updated_at = ?10 WHERE id = ?11 AND day = ?1",
     10 },
-  { "SELECT id FROM session WHERE taken_at = ?1",
+  { "session", "SELECT id FROM session WHERE taken_at = ?1 AND created_at = ?18", "taken_at and created_at",
     "INSERT INTO session (taken_at, dose_mg, route, setting, monitor_present, mood_before, dissociation_peak,"
     " effects, effects_minutes, nausea, sedation, bp_before_sys, bp_before_dia, bp_after_sys, bp_after_dia,"
     " other_medicines, note, created_at, updated_at)"
@@ -928,24 +969,26 @@ static const Sql sql[TM_N_TABLES] = {
     "UPDATE session SET dose_mg = ?2, route = ?3, setting = ?4, monitor_present = ?5, mood_before = ?6,"
     " dissociation_peak = ?7, effects = ?8, effects_minutes = ?9, nausea = ?10, sedation = ?11,"
     " bp_before_sys = ?12, bp_before_dia = ?13, bp_after_sys = ?14, bp_after_dia = ?15,"
-    " other_medicines = ?16, note = ?17, created_at = ?18, updated_at = ?19 WHERE id = ?20 AND taken_at = ?1",
+    " other_medicines = ?16, note = ?17, updated_at = ?19 WHERE id = ?20 AND taken_at = ?1 AND created_at = ?18",
     19 },
-  { "SELECT id FROM questionnaire WHERE kind = ?1 AND day = ?2 AND created_at = ?6",
+  { "questionnaire", "SELECT id FROM questionnaire WHERE kind = ?1 AND day = ?2 AND created_at = ?6",
+    "kind, day and created_at",
     "INSERT INTO questionnaire (kind, day, answers, difficulty, total, created_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     "UPDATE questionnaire SET answers = ?3, difficulty = ?4, total = ?5 WHERE id = ?7 AND kind = ?1"
     " AND day = ?2 AND created_at = ?6",
     6 },
-  { "SELECT id FROM plan WHERE effective_from = ?1 AND created_at = ?8",
+  { "plan", "SELECT id FROM plan WHERE effective_from = ?1 AND created_at = ?8", "effective_from and created_at",
     "INSERT INTO plan (effective_from, interval_days, dose_mg, route, tolerance_days, instructions, author,"
     " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     NULL,
     8 },
-  { "SELECT id FROM plan_date WHERE day = ?1 AND kind = ?2",
+  { "plan_date", "SELECT id FROM plan_date WHERE day = ?1 AND kind = ?2", "day and kind",
     "INSERT INTO plan_date (day, kind, note, created_at) VALUES (?1, ?2, ?3, ?4)",
     "UPDATE plan_date SET note = ?3, created_at = ?4 WHERE id = ?5 AND day = ?1 AND kind = ?2",
     4 },
-  { "SELECT id FROM safety_event WHERE rule = ?1 AND source = ?3 AND shown_at = ?5",
+  { "safety_event", "SELECT id FROM safety_event WHERE rule = ?1 AND source = ?3 AND shown_at = ?5",
+    "rule, source and shown_at",
     "INSERT INTO safety_event (rule, level, source, source_id, shown_at, answered_at, answer, detail)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     "UPDATE safety_event SET level = ?2, source_id = ?4, answered_at = ?6, answer = ?7, detail = ?8"
@@ -1143,13 +1186,16 @@ tm_csv_import_count_conflicts (TmCsvImport *import,
 
 static gboolean
 store_record (TmStore       *store,
+              TmCsvImport   *import,
               TmTable        table,
-              GObject       *record,
-              const char    *source_key,
+              guint          index,
+              gint64         last_before,
               TmConflict     conflict,
               TmCsvSummary  *summary,
               GError       **error)
 {
+  GObject *record = import->records[table]->pdata[index];
+  const char *source_key = table == TM_TABLE_SAFETY_EVENTS ? import->source_keys->pdata[index] : NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 id = existing_id (store, table, record, error);
   const char *query;
@@ -1157,6 +1203,15 @@ store_record (TmStore       *store,
 
   if (id < 0)
     return FALSE;
+  /* Found among the rows this import added: the file has it twice. */
+  if (id > last_before)
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                   _("%s:%u: this row has the same %s as an earlier row of the file. Keep one of them; "
+                     "nothing was imported."),
+                   tables[table].file, g_array_index (import->lines[table], guint, index), sql[table].key);
+      return FALSE;
+    }
   if (id > 0 && (conflict == TM_CONFLICT_KEEP || sql[table].update == NULL))
     {
       summary->kept[table]++;
@@ -1184,6 +1239,28 @@ store_record (TmStore       *store,
   return TRUE;
 }
 
+/* The highest id in @table before the import adds any. */
+static gboolean
+last_id (TmStore  *store,
+         TmTable   table,
+         gint64   *id,
+         GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *query = g_strdup_printf ("SELECT coalesce(max(id), 0) FROM %s", sql[table].name);
+
+  if (!tm_store_prepare (store, query, &stmt, _("nothing was imported"), error))
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      tm_sqlite_set_error (error, tm_store_get_db (store), sqlite3_errcode (tm_store_get_db (store)),
+                           tm_store_get_path (store), _("nothing was imported"));
+      return FALSE;
+    }
+  *id = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 /**
  * tm_store_import_csv:
  * @import: read without problems
@@ -1200,25 +1277,34 @@ tm_store_import_csv (TmStore       *store,
                      GError       **error)
 {
   TmCsvSummary counts = { { 0 } };
+  g_autofree char *today = tm_day_today ();
 
   g_return_val_if_fail (TM_IS_STORE (store), FALSE);
   g_return_val_if_fail (import->problems->len == 0, FALSE);
 
+  /* Today's backup, as it is before the import, in case it was not wanted. */
+  if (!tm_store_back_up_now (store, today, error))
+    return FALSE;
   if (!tm_store_begin (store, error))
     return FALSE;
 
   /* The records first; then the prompts, which name them. */
   for (int t = 0; t < TM_N_TABLES; t++)
-    for (guint i = 0; i < import->records[t]->len; i++)
-      {
-        const char *key = t == TM_TABLE_SAFETY_EVENTS ? import->source_keys->pdata[i] : NULL;
+    {
+      gint64 last_before;
 
-        if (!store_record (store, t, import->records[t]->pdata[i], key, conflict, &counts, error))
+      if (!last_id (store, t, &last_before, error))
+        {
+          tm_store_rollback (store);
+          return FALSE;
+        }
+      for (guint i = 0; i < import->records[t]->len; i++)
+        if (!store_record (store, import, t, i, last_before, conflict, &counts, error))
           {
             tm_store_rollback (store);
             return FALSE;
           }
-      }
+    }
 
   if (!tm_store_commit (store, error))
     {

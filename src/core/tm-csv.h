@@ -56,6 +56,7 @@ gboolean     tm_csv_import_read_dir      (TmCsvImport  *import,
                                           const char   *dir,
                                           GError      **error);
 GPtrArray   *tm_csv_import_get_problems  (TmCsvImport  *import);
+gboolean     tm_csv_import_stopped_early (TmCsvImport  *import);
 guint        tm_csv_import_count_rows    (TmCsvImport  *import,
                                           TmTable       table);
 guint        tm_csv_import_count_conflicts (TmCsvImport *import,

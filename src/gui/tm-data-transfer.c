@@ -151,22 +151,27 @@ on_conflict_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-show_problems (TmWindow  *window,
-               GPtrArray *problems)
+show_problems (TmWindow    *window,
+               TmCsvImport *import)
 {
+  GPtrArray *problems = tm_csv_import_get_problems (import);
+  /* When reading stopped early, the last line says so, and is not one of them. */
+  guint n = problems->len - (tm_csv_import_stopped_early (import) ? 1 : 0);
   GString *body = g_string_new (_("Tidemark found these problems in the files. Nothing was imported: fix them, "
                                   "then import again.\n"));
   AdwMessageDialog *dialog;
 
-  for (guint i = 0; i < problems->len && i < PROBLEMS_SHOWN; i++)
+  for (guint i = 0; i < n && i < PROBLEMS_SHOWN; i++)
     g_string_append_printf (body, "\n%s", (const char *) problems->pdata[i]);
-  if (problems->len > PROBLEMS_SHOWN)
+  if (n > PROBLEMS_SHOWN)
     {
       g_string_append (body, "\n");
       g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "…and %u more.", "…and %u more.",
-                                                 problems->len - PROBLEMS_SHOWN),
-                              problems->len - PROBLEMS_SHOWN);
+                                                 n - PROBLEMS_SHOWN),
+                              n - PROBLEMS_SHOWN);
     }
+  if (n < problems->len)
+    g_string_append_printf (body, "\n%s", (const char *) problems->pdata[n]);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window), _("Nothing Was Imported"),
                                                        body->str));
@@ -197,7 +202,7 @@ on_read_cb (GObject      *source,
   problems = tm_csv_import_get_problems (import);
   if (problems->len > 0)
     {
-      show_problems (window, problems);
+      show_problems (window, import);
       tm_csv_import_free (import);
       return;
     }
