@@ -842,6 +842,9 @@ tm_csv_import_parse (TmCsvImport *import,
 
   if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL) != 0)
     g_error ("libcsv could not start");
+  /* libcsv grows a field's buffer by a fixed block; a block of a
+   * sixteenth of the file keeps one huge pasted field to a few copies. */
+  csv_set_blk_size (&parser, MAX (length / 16, 128));
   parse.fields = g_ptr_array_new_with_free_func (g_free);
 
   /* Spreadsheets saving "CSV UTF-8" start the file with a byte order mark. */
