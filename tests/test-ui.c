@@ -2443,6 +2443,44 @@ test_accessible_names (Fixture       *f,
 
 /* ---- Export Data and Import Data ------------------------------------ */
 
+static void
+on_exported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+result_arrived (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* The actions come back when an import has ended. */
+static gboolean
+import_ended (gpointer window)
+{
+  return !tm_data_transfer_is_busy (window);
+}
+
+/* The mood the window's check-ins list holds for @day, or -1. */
+static int
+shown_mood (Fixture    *f,
+            const char *day)
+{
+  GListModel *checkins = tm_store_get_checkins (tm_window_get_store (f->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (checkins); i++)
+    {
+      g_autoptr(TmCheckin) checkin = g_list_model_get_item (checkins, i);
+
+      if (g_str_equal (checkin->day, day))
+        return checkin->mood;
+    }
+  return -1;
+}
+
 /* Export, change a day in the file, import: Tidemark asks before replacing
  * what is here; a file with a problem imports nothing and says where. */
 static void
@@ -2456,12 +2494,19 @@ data_transfer_body (Fixture *f)
   g_autofree char *checkins = NULL;
   g_autofree char *contents = NULL;
   g_auto(Row) row = { 0 };
+  g_autoptr(GAsyncResult) exported = NULL;
   AdwMessageDialog *dialog;
 
   store_checkin (f, day, 4, "Before the export");
   g_assert_cmpint (g_mkdir (out_path, 0700), ==, 0);
-  written = tm_data_transfer_export (f->window, out);
+  tm_data_transfer_export (f->window, out, on_exported_cb, &exported);
+  /* Written in a thread: the window stays responsive, the two actions
+   * wait for it. */
+  g_assert_true (tm_data_transfer_is_busy (f->window));
+  wait_for (result_arrived, &exported, "the export");
+  written = tm_data_transfer_export_finish (f->window, exported, NULL);
   g_assert_nonnull (written);
+  g_assert_false (tm_data_transfer_is_busy (f->window));
   written_path = g_file_get_path (written);
   checkins = g_build_filename (written_path, "checkins.csv", NULL);
   g_assert_true (g_file_get_contents (checkins, &contents, NULL, NULL));
@@ -2479,12 +2524,15 @@ data_transfer_body (Fixture *f)
   /* Nothing changes until the person chooses. */
   g_assert_true (read_row (f, day, &row));
   g_assert_cmpint (row.mood, ==, 4);
+  g_assert_cmpint (shown_mood (f, day), ==, 4);
   adw_message_dialog_response (dialog, "replace");
-  spin (50);
+  wait_for (import_ended, f->window, "the import to be stored");
   row_clear (&row);
   g_assert_true (read_row (f, day, &row));
   g_assert_cmpint (row.mood, ==, 8);
   g_assert_cmpstr (row.note, ==, "Before the export");
+  /* Stored by another connection, shown by this window. */
+  g_assert_cmpint (shown_mood (f, day), ==, 8);
 
   /* A bad row: where and what, and nothing stored. */
   {
@@ -2499,7 +2547,7 @@ data_transfer_body (Fixture *f)
     g_assert_nonnull (strstr (text, "checkins.csv:"));
     g_assert_nonnull (strstr (text, "created_at “later” is not a date and time"));
     adw_message_dialog_response (dialog, "close");
-    spin (20);
+    wait_for (import_ended, f->window, "the import to end");
     g_assert_false (read_row (f, "2026-01-02", &row));
   }
 }

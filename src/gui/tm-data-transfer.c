@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Export Data… and Import Data…: the folder is chosen; an export writes the
- * six CSV files into a new dated folder there; an import reads the files in
- * a thread, then either lists what is wrong (and stores nothing) or asks,
- * when some records are already here, whether to keep or replace them. */
+ * six CSV files into a new dated folder there; an import reads the files,
+ * then either lists what is wrong (and stores nothing) or asks, when some
+ * records are already here, whether to keep or replace them. */
 #define G_LOG_DOMAIN "tm-data-transfer"
 
 #include "config.h"
@@ -14,47 +14,218 @@
 
 #define PROBLEMS_SHOWN 10
 
+/* Both run in a thread on a connection of their own, so that a large
+ * export or import never freezes the window; the window's store is
+ * reloaded when an import has been stored. While one runs, the two
+ * actions are off, and the application stays up until it ends. */
+
+typedef struct
+{
+  TmWindow     *window;
+  GApplication *app;
+  char         *data_dir;
+  char         *path;        /* the export's folder, or the import's */
+  TmCsvImport  *import;
+  TmConflict    conflict;
+  guint         conflicts;
+  TmCsvSummary  summary;
+  GTask        *outer;       /* the caller's, for an export */
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_pointer (&job->import, tm_csv_import_free);
+  g_clear_object (&job->app);
+  g_clear_object (&job->outer);
+  g_clear_object (&job->window);
+  g_free (job->data_dir);
+  g_free (job->path);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
+
+static GQuark
+busy_quark (void)
+{
+  return g_quark_from_static_string ("tm-data-transfer-busy");
+}
+
+static void
+set_busy (Job      *job,
+          gboolean  busy)
+{
+  g_object_set_qdata (G_OBJECT (job->window), busy_quark (), GINT_TO_POINTER (busy));
+  gtk_widget_action_set_enabled (GTK_WIDGET (job->window), "win.export-data", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (job->window), "win.import-data", !busy);
+  if (job->app == NULL)
+    return;
+  if (busy)
+    g_application_hold (job->app);
+  else
+    g_application_release (job->app);
+}
+
+static Job *
+job_new (TmWindow *window,
+         char     *path)
+{
+  Job *job = g_new0 (Job, 1);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+
+  job->window = g_object_ref (window);
+  job->app = app != NULL ? g_object_ref (G_APPLICATION (app)) : NULL;
+  job->data_dir = g_strdup (tm_store_get_data_dir (tm_window_get_store (window)));
+  job->path = path;
+  set_busy (job, TRUE);
+  return job;
+}
+
+/* Whether the job's window is still open to say how it went. */
+static gboolean
+window_open (Job *job)
+{
+  return job->app == NULL || gtk_window_get_application (GTK_WINDOW (job->window)) != NULL;
+}
+
+/* Ends @job's busy time; returns window_open(). */
+static gboolean
+job_end (Job *job)
+{
+  set_busy (job, FALSE);
+  return window_open (job);
+}
+
+/* For a dialog that may go without a response, with its window. */
+static void
+job_end_and_free (Job *job)
+{
+  job_end (job);
+  job_free (job);
+}
+
+/**
+ * tm_data_transfer_is_busy:
+ *
+ * Returns: whether an export or import of @window's data is under way
+ *   (then Export Data… and Import Data… are off)
+ */
+gboolean
+tm_data_transfer_is_busy (TmWindow *window)
+{
+  return GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (window), busy_quark ()));
+}
+
 /* Export */
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (job->data_dir, &error);
+
+  if (store == NULL || !tm_store_export_csv (store, job->path, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_exported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  TmWindow *window = TM_WINDOW (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GTask) outer = g_steal_pointer (&job->outer);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) target = g_file_new_for_path (job->path);
+  g_autofree char *where = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (job_end (job))
+        tm_window_show_error (window, error->message);
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+
+  if (job_end (job))
+    {
+      where = g_filename_display_name (job->path);
+      uri = g_file_get_uri (target);
+      /* Translators: %s is the folder the CSV files were written to */
+      title = g_strdup_printf (_("Data exported to %s"), where);
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-uri");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+      adw_toast_set_timeout (toast, 10);
+      tm_window_add_toast (window, toast);
+    }
+  g_task_return_pointer (outer, g_steal_pointer (&target), g_object_unref);
+}
 
 /**
  * tm_data_transfer_export:
  * @folder: where to make the export's folder
+ * @callback: (nullable): called when it is written, or has failed
  *
- * Returns: (transfer full) (nullable): the folder written, or %NULL after
- *   saying why not
+ * Writes the six CSV files into a new dated folder in @folder, in a
+ * thread, then says where they are (or why not).
  */
-GFile *
-tm_data_transfer_export (TmWindow *window,
-                         GFile    *folder)
+void
+tm_data_transfer_export (TmWindow            *window,
+                         GFile               *folder,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
 {
+  g_autoptr(GTask) outer = g_task_new (window, NULL, callback, user_data);
+  g_autoptr(GTask) task = NULL;
   g_autofree char *today = tm_day_today ();
   g_autofree char *name = g_strdup_printf ("tidemark-export-%s", today);
   g_autoptr(GFile) target = g_file_get_child (folder, name);
-  g_autofree char *path = g_file_get_path (target);
-  g_autofree char *where = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *title = NULL;
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
+  char *path = g_file_get_path (target);
+  Job *job;
 
-  if (path == NULL || !tm_store_export_csv (tm_window_get_store (window), path, &error))
+  g_task_set_source_tag (outer, tm_data_transfer_export);
+  if (path == NULL)
     {
-      tm_window_show_error (window, error != NULL ? error->message
-                                                 : _("Choose a folder on this computer for the export."));
-      return NULL;
+      const char *message = _("Choose a folder on this computer for the export.");
+
+      tm_window_show_error (window, message);
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", message);
+      return;
     }
 
-  where = g_filename_display_name (path);
-  uri = g_file_get_uri (target);
-  /* Translators: %s is the folder the CSV files were written to */
-  title = g_strdup_printf (_("Data exported to %s"), where);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Open"));
-  adw_toast_set_action_name (toast, "win.open-uri");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_set_timeout (toast, 10);
-  tm_window_add_toast (window, toast);
-  return g_steal_pointer (&target);
+  job = job_new (window, path);
+  job->outer = g_steal_pointer (&outer);
+  task = g_task_new (window, NULL, on_exported_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+/**
+ * tm_data_transfer_export_finish:
+ *
+ * Returns: (transfer full): the folder written, or %NULL with @error
+ */
+GFile *
+tm_data_transfer_export_finish (TmWindow      *window,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, window), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
@@ -67,7 +238,7 @@ on_export_chosen_cb (GtkNativeDialog *chooser,
       g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
       if (folder != NULL)
-        g_clear_object (&(GFile *) { tm_data_transfer_export (window, folder) });
+        tm_data_transfer_export (window, folder, NULL, NULL);
     }
   g_object_unref (chooser);
 }
@@ -90,64 +261,112 @@ tm_data_transfer_choose_export (TmWindow *window)
 
 /* Import */
 
+/* Reads the files; when they have no problem, counts the records already
+ * here. */
 static void
 read_in_thread (GTask        *task,
                 gpointer      source,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  const char *path = task_data;
-  TmCsvImport *import = tm_csv_import_new ();
+  Job *job = task_data;
+  g_autoptr(TmStore) store = NULL;
   GError *error = NULL;
 
-  if (!tm_csv_import_read_dir (import, path, &error))
+  job->import = tm_csv_import_new ();
+  if (!tm_csv_import_read_dir (job->import, job->path, &error))
     {
-      tm_csv_import_free (import);
       g_task_return_error (task, error);
       return;
     }
-  g_task_return_pointer (task, import, (GDestroyNotify) tm_csv_import_free);
+  if (tm_csv_import_get_problems (job->import)->len == 0)
+    {
+      store = tm_store_open (job->data_dir, &error);
+      if (store == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      job->conflicts = tm_csv_import_count_conflicts (job->import, store);
+    }
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
-store_import (TmWindow    *window,
-              TmCsvImport *import,
-              TmConflict   conflict)
+store_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
 {
+  Job *job = task_data;
+  GError *error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (job->data_dir, &error);
+
+  if (store == NULL || !tm_store_import_csv (store, job->import, job->conflict, &job->summary, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_stored_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  TmWindow *window = TM_WINDOW (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *summary_text = NULL;
   g_autofree char *title = NULL;
-  TmCsvSummary summary;
+  gboolean stored = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (!tm_store_import_csv (tm_window_get_store (window), import, conflict, &summary, &error))
+  /* What the thread stored, the window shows. */
+  if (stored)
+    tm_store_reload (tm_window_get_store (window));
+  if (!job_end (job))
+    return;
+  if (!stored)
     {
       tm_window_show_error (window, error->message);
       return;
     }
-  summary_text = tm_csv_summary_describe (&summary);
+  summary_text = tm_csv_summary_describe (&job->summary);
   /* Translators: after an import, "Imported: 120 added, 0 replaced, 3 already there and kept." */
   title = g_strdup_printf (_("Imported: %s"), summary_text);
   tm_window_add_toast (window, adw_toast_new (title));
 }
 
 static void
-free_import (gpointer  import,
-             GClosure *closure)
+store_import (TmWindow   *window,
+              Job        *job,
+              TmConflict  conflict)
 {
-  tm_csv_import_free (import);
+  g_autoptr(GTask) task = g_task_new (window, NULL, on_stored_cb, NULL);
+
+  job->conflict = conflict;
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, store_in_thread);
 }
 
+/* The dialog holds the job; closed without Keep or Replace (or with its
+ * window), the job ends with it. */
 static void
 on_conflict_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
-                         TmCsvImport      *import)
+                         gpointer          user_data)
 {
-  TmWindow *window = TM_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  TmConflict conflict;
+  Job *job;
 
   if (g_str_equal (response, "keep"))
-    store_import (window, import, TM_CONFLICT_KEEP);
+    conflict = TM_CONFLICT_KEEP;
   else if (g_str_equal (response, "replace"))
-    store_import (window, import, TM_CONFLICT_REPLACE);
+    conflict = TM_CONFLICT_REPLACE;
+  else
+    return;
+  job = g_object_steal_data (G_OBJECT (dialog), "job");
+  if (job != NULL)
+    store_import (job->window, job, conflict);
 }
 
 static void
@@ -186,32 +405,31 @@ on_read_cb (GObject      *source,
             gpointer      user_data)
 {
   TmWindow *window = TM_WINDOW (source);
+  g_autoptr(Job) job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  TmCsvImport *import = g_task_propagate_pointer (G_TASK (result), &error);
-  GPtrArray *problems;
-  guint conflicts;
   AdwMessageDialog *dialog;
   g_autofree char *body = NULL;
+  gboolean read = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (import == NULL)
+  if (!read || tm_csv_import_get_problems (job->import)->len > 0)
     {
-      tm_window_show_error (window, error->message);
+      if (!job_end (job))
+        return;
+      if (!read)
+        tm_window_show_error (window, error->message);
+      else
+        show_problems (window, job->import);
       return;
     }
 
-  problems = tm_csv_import_get_problems (import);
-  if (problems->len > 0)
+  if (job->conflicts == 0)
     {
-      show_problems (window, import);
-      tm_csv_import_free (import);
+      store_import (window, g_steal_pointer (&job), TM_CONFLICT_KEEP);
       return;
     }
-
-  conflicts = tm_csv_import_count_conflicts (import, tm_window_get_store (window));
-  if (conflicts == 0)
+  if (!window_open (job))
     {
-      store_import (window, import, TM_CONFLICT_KEEP);
-      tm_csv_import_free (import);
+      job_end (job);
       return;
     }
 
@@ -222,8 +440,8 @@ on_read_cb (GObject      *source,
                                        "%u records in these files are already in Tidemark: check-ins for the "
                                        "same days, or the same sessions or questionnaires. Keep what is here, or "
                                        "replace them with the files' version?",
-                                       conflicts),
-                          conflicts);
+                                       job->conflicts),
+                          job->conflicts);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window), _("Some Records Are Already Here"),
                                                        body));
   adw_message_dialog_add_responses (dialog,
@@ -234,7 +452,8 @@ on_read_cb (GObject      *source,
   adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "keep");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_conflict_response_cb), import, free_import, 0);
+  g_object_set_data_full (G_OBJECT (dialog), "job", g_steal_pointer (&job), (GDestroyNotify) job_end_and_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_conflict_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -242,14 +461,14 @@ on_read_cb (GObject      *source,
  * tm_data_transfer_import:
  * @folder: where the CSV files are
  *
- * Reads them in a thread, then stores them, asks about records already
- * here, or lists what is wrong.
+ * Reads them in a thread, then stores them (in a thread too), asks about
+ * records already here, or lists what is wrong.
  */
 void
 tm_data_transfer_import (TmWindow *window,
                          GFile    *folder)
 {
-  g_autoptr(GTask) task = g_task_new (window, NULL, on_read_cb, NULL);
+  g_autoptr(GTask) task = NULL;
   char *path = g_file_get_path (folder);
 
   if (path == NULL)
@@ -257,7 +476,9 @@ tm_data_transfer_import (TmWindow *window,
       tm_window_show_error (window, _("Choose a folder on this computer to import from."));
       return;
     }
-  g_task_set_task_data (task, path, g_free);
+  task = g_task_new (window, NULL, on_read_cb, NULL);
+  /* on_read_cb takes the job over: to store, to ask, or to free. */
+  g_task_set_task_data (task, job_new (window, path), NULL);
   g_task_run_in_thread (task, read_in_thread);
 }
 
