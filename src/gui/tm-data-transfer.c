@@ -119,20 +119,27 @@ tm_data_transfer_is_busy (TmWindow *window)
 
 /* Export */
 
+/* An export, or the storing of an import that was read: on a connection
+ * of its own, so the window's stays free. */
 static void
-export_in_thread (GTask        *task,
-                  gpointer      source,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+write_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
 {
   Job *job = task_data;
   GError *error = NULL;
   g_autoptr(TmStore) store = tm_store_open (job->data_dir, &error);
 
-  if (store == NULL || !tm_store_export_csv (store, job->path, &error))
-    g_task_return_error (task, error);
-  else
+  gboolean done = store != NULL &&
+                  (job->import == NULL ? tm_store_export_csv (store, job->path, &error)
+                                       : tm_store_import_csv (store, job->import, job->conflict, &job->summary,
+                                                              &error));
+
+  if (done)
     g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 static void
@@ -210,7 +217,7 @@ tm_data_transfer_export (TmWindow            *window,
   job->outer = g_steal_pointer (&outer);
   task = g_task_new (window, NULL, on_exported_cb, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, export_in_thread);
+  g_task_run_in_thread (task, write_in_thread);
 }
 
 /**
@@ -293,22 +300,6 @@ read_in_thread (GTask        *task,
 }
 
 static void
-store_in_thread (GTask        *task,
-                 gpointer      source,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  Job *job = task_data;
-  GError *error = NULL;
-  g_autoptr(TmStore) store = tm_store_open (job->data_dir, &error);
-
-  if (store == NULL || !tm_store_import_csv (store, job->import, job->conflict, &job->summary, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
 on_stored_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -345,7 +336,7 @@ store_import (TmWindow   *window,
 
   job->conflict = conflict;
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, store_in_thread);
+  g_task_run_in_thread (task, write_in_thread);
 }
 
 /* The dialog holds the job; closed without Keep or Replace (or with its
