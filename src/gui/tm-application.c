@@ -612,24 +612,60 @@ tm_application_shutdown (GApplication *application)
     remove_tree (self->demo_dir);
 }
 
-/* At most once a day, once the window is up: a copy of the data. A
- * failure is said, since the person relies on it. */
-static gboolean
-back_up_if_due_cb (gpointer user_data)
+/* At most once a day, once the window is up: a copy of the data, made in
+ * a thread on a connection of its own. A failure is said, since the person
+ * relies on it. The application stays up until the copy is made. */
+static void
+back_up_in_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
 {
-  TmApplication *self = TM_APPLICATION (user_data);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *data_dir = task_data;
   g_autofree char *today = tm_day_today ();
+  g_autoptr(TmStore) store = NULL;
+  GError *error = NULL;
+
+  store = tm_store_open (data_dir, &error);
+  if (store == NULL || (!tm_store_back_up_if_due (store, today, &error) && error != NULL))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_backed_up_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  TmApplication *self = TM_APPLICATION (source);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(GError) error = NULL;
 
-  if (self->store != NULL && !tm_store_back_up_if_due (self->store, today, &error) && error != NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error) && window != NULL)
     {
       GtkWidget *dialog = adw_message_dialog_new (window, _("Today’s Backup Was Not Made"), error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
     }
+  g_application_release (G_APPLICATION (self));
+}
+
+static gboolean
+back_up_if_due_cb (gpointer user_data)
+{
+  TmApplication *self = TM_APPLICATION (user_data);
+  g_autoptr(GTask) task = NULL;
+
   self->backup_idle = 0;
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
+
+  task = g_task_new (self, NULL, on_backed_up_cb, NULL);
+  g_task_set_task_data (task, g_strdup (tm_store_get_data_dir (self->store)), g_free);
+  g_application_hold (G_APPLICATION (self));
+  g_task_run_in_thread (task, back_up_in_thread);
   return G_SOURCE_REMOVE;
 }
 
