@@ -238,7 +238,7 @@ test_all_or_nothing (void)
     g_autoptr(TmCsvImport) import = tm_csv_import_new ();
 
     g_assert_true (tm_csv_import_read_dir (import, folder, &error));
-    assert_problem (import, "sessions.csv:2: dose_mg “5000” is not a number in range");
+    assert_problem (import, "sessions.csv:2: dose_mg “5000” is not a number above 0 and at most 1000");
     assert_problem (import, "sessions.csv:2: route “nasal” is not one of");
     /* The good file was read, but nothing may be stored. */
     g_assert_cmpuint (tm_csv_import_count_rows (import, TM_TABLE_CHECKINS), ==, 2);
@@ -277,7 +277,7 @@ test_corpus (void)
                          "checkins.csv:3: created_at “yesterday” is not a date and time" } },
     { "out-of-range.csv", { "checkins.csv:2: mood “11” is not a whole number from 0 to 10",
                             "checkins.csv:3: anxiety “-1” is not a whole number from 0 to 10",
-                            "checkins.csv:3: sleep_hours “25” is not a number in range" } },
+                            "checkins.csv:3: sleep_hours “25” is not a number from 0 to 24" } },
     { "invalid-utf8.csv", { "checkins.csv:2: note is not valid UTF-8 text" } },
     { "embedded-nul.csv", { "checkins.csv:2: a field holds a NUL character" } },
     { "unbalanced-quotes.csv", { "checkins.csv:2: the CSV is malformed here" } },

@@ -475,7 +475,15 @@ real_field (Row      *row,
   if (text[0] == '\0' || *end != '\0' || errno != 0 || !isfinite (value) || value > max ||
       (above_min ? value <= min : value < min))
     {
-      row_problem (row, _("%s “%s” is not a number in range"), row->column, text);
+      g_autofree char *low = g_strdup_printf ("%g", min);
+      g_autofree char *high = g_strdup_printf ("%g", max);
+
+      if (above_min)
+        /* Translators: "dose_mg “0” is not a number above 0 and at most 1000" */
+        row_problem (row, _("%s “%s” is not a number above %s and at most %s"), row->column, text, low, high);
+      else
+        /* Translators: "sleep_hours “25” is not a number from 0 to 24" */
+        row_problem (row, _("%s “%s” is not a number from %s to %s"), row->column, text, low, high);
       return min;
     }
   return value;
