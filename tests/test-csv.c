@@ -100,6 +100,7 @@ test_round_trip (void)
   g_autofree char *today = tm_day_today ();
   g_autofree char *first = g_build_filename (dir, "export-1", NULL);
   g_autofree char *second = g_build_filename (dir, "export-2", NULL);
+  g_autofree char *first_created = NULL;
   TmCsvSummary summary;
 
   record = tm_demo_record_new (today, TM_DEMO_DAYS);
@@ -112,8 +113,12 @@ test_round_trip (void)
 
     twin->id = 0;
     g_assert_true (tm_store_save_session (store, twin, &error));
-    sql = g_strdup_printf ("UPDATE session SET created_at = '2026-01-02T03:04:05Z' WHERE id = %" G_GINT64_FORMAT,
-                           twin->id);
+    sql = g_strdup_printf ("UPDATE session SET created_at = '2026-01-02T03:04:05Z' WHERE id = %" G_GINT64_FORMAT ";"
+                           /* A prompt about the first of the two stays about it. */
+                           "INSERT INTO safety_event (rule, level, source, source_id, shown_at)"
+                           " VALUES ('S2', 'caution', 'session', %" G_GINT64_FORMAT ", '2026-01-02T03:04:06Z')",
+                           twin->id, first_session->id);
+    first_created = g_strdup (first_session->created_at);
     g_assert_cmpint (sqlite3_exec (tm_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
   }
   g_assert_true (tm_store_export_csv (store, first, &error));
@@ -126,8 +131,15 @@ test_round_trip (void)
   g_assert_no_error (error);
   g_assert_cmpuint (summary.added[TM_TABLE_CHECKINS], ==, record->checkins->len);
   g_assert_cmpuint (summary.added[TM_TABLE_SESSIONS], ==, record->sessions->len + 1);
-  g_assert_cmpuint (summary.added[TM_TABLE_SAFETY_EVENTS], ==, record->events->len);
+  g_assert_cmpuint (summary.added[TM_TABLE_SAFETY_EVENTS], ==, record->events->len + 1);
   g_assert_cmpint (count_rows (other, "safety_event WHERE source_id IS NULL"), ==, 0);
+  {
+    g_autofree char *about_first = g_strdup_printf ("safety_event e JOIN session s ON s.id = e.source_id"
+                                                    " WHERE e.shown_at = '2026-01-02T03:04:06Z'"
+                                                    " AND s.created_at = '%s'", first_created);
+
+    g_assert_cmpint (count_rows (other, about_first), ==, 1);
+  }
 
   g_assert_true (tm_store_export_csv (other, second, &error));
   assert_same_files (first, second);

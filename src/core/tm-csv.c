@@ -78,8 +78,9 @@ static const struct
   { "safety_events.csv", safety_event_columns,
     "SELECT rule, level, source,"
     "  CASE source WHEN 'checkin' THEN (SELECT day FROM checkin WHERE id = e.source_id)"
-    "              WHEN 'session' THEN (SELECT taken_at FROM session WHERE id = e.source_id)"
-    "              ELSE (SELECT kind || ' ' || day FROM questionnaire WHERE id = e.source_id) END,"
+    "              WHEN 'session' THEN (SELECT taken_at || ' ' || created_at FROM session WHERE id = e.source_id)"
+    "              ELSE (SELECT kind || ' ' || day || ' ' || created_at FROM questionnaire"
+    "                    WHERE id = e.source_id) END,"
     "  shown_at, answered_at, answer, detail FROM safety_event e ORDER BY julianday(shown_at), id" },
 };
 
@@ -1007,7 +1008,9 @@ static const Sql sql[TM_N_TABLES] = {
     8 },
 };
 
-/* The record a safety event names, by what the export wrote for it. */
+/* The record a safety event names, by what the export wrote for it: the
+ * same keys that tell records apart on import (a session's taken_at and
+ * created_at; a questionnaire's kind, day and created_at). */
 static gint64
 find_source (TmStore    *store,
              TmSource    source,
@@ -1024,11 +1027,11 @@ find_source (TmStore    *store,
       query = "SELECT id FROM checkin WHERE day = ?1";
       break;
     case TM_SOURCE_SESSION:
-      query = "SELECT id FROM session WHERE taken_at = ?1 ORDER BY id DESC";
+      query = "SELECT id FROM session WHERE taken_at || ' ' || created_at = ?1 ORDER BY id DESC";
       break;
     case TM_SOURCE_QUESTIONNAIRE:
     default:
-      query = "SELECT id FROM questionnaire WHERE kind || ' ' || day = ?1 ORDER BY id DESC";
+      query = "SELECT id FROM questionnaire WHERE kind || ' ' || day || ' ' || created_at = ?1 ORDER BY id DESC";
       break;
     }
   if (!tm_store_prepare (store, query, &stmt, "", NULL))
