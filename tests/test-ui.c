@@ -2633,7 +2633,22 @@ backups_body (Fixture *f)
   g_assert_nonnull (replaced);
   g_assert_cmpint (count_checkins_in (replaced), ==, 1);
 
-  /* Saving works on the restored data; Back Up Now copies it. */
+  /* Undo from the toast: the data as it was before, in the file and shown. */
+  wait_for (undo_button_appears, prefs, "the toast's Undo");
+  click (find_widget (GTK_WIDGET (prefs), GTK_TYPE_BUTTON, button_has_label, "_Undo"));
+  row_clear (&row);
+  g_assert_true (read_row (f, today, &row));
+  g_assert_cmpint (row.mood, ==, 7);
+  g_assert_cmpstr (row.note, ==, "After the backup");
+  {
+    g_autoptr(TmCheckin) shown = tm_store_get_checkin (store, today, NULL);
+
+    g_assert_nonnull (shown);
+    g_assert_cmpint (shown->mood, ==, 7);
+  }
+  g_assert_true (g_file_test (replaced, G_FILE_TEST_EXISTS));
+
+  /* Saving works after both; Back Up Now copies it. */
   store_checkin (f, today, 5, "After the restore");
   /* A button activated from the keyboard is clicked once it has shown itself pressed. */
   gtk_widget_activate (find_named (GTK_WIDGET (prefs), "back-up-now"));

@@ -281,34 +281,64 @@ on_back_up_clicked_cb (TmPreferencesWindow *self)
   tm_preferences_window_back_up_now (self);
 }
 
+/* What the store holds came back with the data too. */
+static void
+show_restored (TmPreferencesWindow *self)
+{
+  g_autofree char *report_name = tm_store_get_report_name (self->store);
+
+  set_text (self->report_name_row, report_name);
+  tm_error_label_hide (self->backups_error_label);
+  load (self);
+  load_backups (self);
+}
+
+/* Undo puts back the file the restore set aside; it stays set aside too,
+ * and the restored data is set aside in its turn: nothing is deleted. */
+static void
+on_undo_restore_cb (AdwToast            *toast,
+                    TmPreferencesWindow *self)
+{
+  const char *replaced = g_object_get_data (G_OBJECT (toast), "replaced");
+  g_autoptr(GError) error = NULL;
+
+  if (!tm_store_restore_backup (self->store, replaced, NULL, &error))
+    {
+      backups_failed (self, error->message);
+      return;
+    }
+  show_restored (self);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("Your data is back as it was before the restore")));
+}
+
 static void
 restore (TmPreferencesWindow *self,
          TmBackup            *backup)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *aside = NULL;
-  g_autofree char *name = NULL;
   g_autofree char *day = tm_day_format_long (backup->day);
   g_autofree char *notice = NULL;
+  AdwToast *toast;
 
   if (!tm_store_restore_backup (self->store, backup->path, &aside, &error))
     {
       backups_failed (self, error->message);
       return;
     }
-  name = g_path_get_basename (aside);
-  /* Translators: a date, then a file name in the data folder */
-  notice = g_strdup_printf (_("Restored the backup of %s. The data before it is kept as %s."), day, name);
-  tm_error_label_hide (self->backups_error_label);
-  /* What the store holds came back with the backup too. */
-  {
-    g_autofree char *report_name = tm_store_get_report_name (self->store);
-
-    set_text (self->report_name_row, report_name);
-  }
-  load (self);
-  load_backups (self);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (notice));
+  show_restored (self);
+  /* Translators: a date */
+  notice = g_strdup_printf (_("Restored the backup of %s"), day);
+  toast = adw_toast_new (notice);
+  if (aside != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_timeout (toast, 10);
+      g_object_set_data_full (G_OBJECT (toast), "replaced", g_steal_pointer (&aside), g_free);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_restore_cb), self, 0);
+    }
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
 
 static void
