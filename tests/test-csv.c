@@ -119,6 +119,10 @@ test_round_trip (void)
                            " VALUES ('S2', 'caution', 'session', %" G_GINT64_FORMAT ", '2026-01-02T03:04:06Z')",
                            twin->id, first_session->id);
     first_created = g_strdup (first_session->created_at);
+    /* A number with all its digits comes back with all of them. */
+    g_assert_cmpint (sqlite3_exec (tm_store_get_db (store),
+                                   "UPDATE checkin SET sleep_hours = 7.123456789012345"
+                                   " WHERE id = (SELECT min(id) FROM checkin)", NULL, NULL, NULL), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_exec (tm_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
   }
   g_assert_true (tm_store_export_csv (store, first, &error));
@@ -140,6 +144,7 @@ test_round_trip (void)
 
     g_assert_cmpint (count_rows (other, about_first), ==, 1);
   }
+  g_assert_cmpint (count_rows (other, "checkin WHERE sleep_hours = 7.123456789012345"), ==, 1);
 
   g_assert_true (tm_store_export_csv (other, second, &error));
   assert_same_files (first, second);

@@ -135,7 +135,15 @@ write_field (FILE         *file,
       fprintf (file, "%lld", (long long) sqlite3_column_int64 (stmt, column));
       break;
     case SQLITE_FLOAT:
-      fputs (g_ascii_formatd (number, sizeof number, "%.10g", sqlite3_column_double (stmt, column)), file);
+      {
+        double value = sqlite3_column_double (stmt, column);
+
+        /* As short as reads back the same: 37.5, not 37.500000000000001. */
+        g_ascii_formatd (number, sizeof number, "%.15g", value);
+        if (g_ascii_strtod (number, NULL) != value)
+          g_ascii_formatd (number, sizeof number, "%.17g", value);
+        fputs (number, file);
+      }
       break;
     case SQLITE_TEXT:
     default:
