@@ -147,6 +147,16 @@ test_restore (void)
   g_assert_cmpuint (g_list_model_get_n_items (checkins), ==, 2);
 
   backups = tm_backups_list (dir);
+
+  /* Not while an export, import or backup works on the file. */
+  tm_store_busy_begin (store);
+  g_assert_false (tm_store_restore_backup (store, ((TmBackup *) backups->pdata[0])->path, &aside, &error));
+  g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_BUSY);
+  g_assert_cmpint (mood_on (store, "2026-11-01"), ==, 8);
+  g_assert_null (aside);
+  g_clear_error (&error);
+  tm_store_busy_end (store);
+
   g_assert_true (tm_store_restore_backup (store, ((TmBackup *) backups->pdata[0])->path, &aside, &error));
   g_assert_no_error (error);
 

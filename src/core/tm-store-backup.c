@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -108,13 +109,22 @@ copy_with_backup (sqlite3     *db,
                   const char  *what,
                   GError     **error)
 {
-  g_autofree char *temporary = g_strconcat (dest_path, ".partial", NULL);
+  /* A name of its own: two copies at once never share a temporary file. */
+  g_autofree char *temporary = g_strconcat (dest_path, ".partial-XXXXXX", NULL);
+  int fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
   sqlite3 *dest = NULL;
   int rc;
 
-  g_unlink (temporary);
-  if (!tm_store_create_private_file (temporary, error))
-    return FALSE;
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_READ_ONLY,
+                   _("Tidemark can't create %s (%s). Check that you may write to its folder."),
+                   temporary, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
   rc = sqlite3_open_v2 (temporary, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     rc = tm_sqlite_copy (db, dest);
@@ -497,6 +507,14 @@ tm_store_restore_backup (TmStore     *store,
 
   g_return_val_if_fail (TM_IS_STORE (store), FALSE);
 
+  /* An export, import or backup in another thread works on this file. */
+  if (tm_store_is_busy (store))
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_BUSY,
+                   _("Tidemark is still exporting, importing or backing up this data. Restore once that has "
+                     "finished; nothing was changed."));
+      return FALSE;
+    }
   if (!check_backup (backup, error))
     return FALSE;
 

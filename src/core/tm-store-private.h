@@ -39,6 +39,7 @@ struct _TmStore
   GListStore *checkins;        /* newest first; loaded on first use */
   GListStore *sessions;        /* newest first; loaded on first use */
   GListStore *questionnaires;  /* newest first; loaded on first use */
+  guint       busy;            /* work on the file through other connections */
 };
 
 enum {
@@ -47,6 +48,7 @@ enum {
   TM_STORE_QUESTIONNAIRES_CHANGED,
   TM_STORE_PLAN_CHANGED,
   TM_STORE_SAFETY_CHANGED,
+  TM_STORE_BUSY_CHANGED,
   TM_STORE_N_SIGNALS
 };
 

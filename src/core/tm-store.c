@@ -209,6 +209,16 @@ tm_store_class_init (TmStoreClass *klass)
   signals[TM_STORE_SAFETY_CHANGED] =
     g_signal_new ("safety-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * TmStore::busy-changed:
+   *
+   * Emitted when work on the data file through another connection (an
+   * export, an import, a backup) starts while none ran, or the last ends.
+   */
+  signals[TM_STORE_BUSY_CHANGED] =
+    g_signal_new ("busy-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -992,6 +1002,40 @@ tm_store_reload (TmStore *self)
   g_signal_emit (self, signals[TM_STORE_QUESTIONNAIRES_CHANGED], 0);
   g_signal_emit (self, signals[TM_STORE_PLAN_CHANGED], 0);
   g_signal_emit (self, signals[TM_STORE_SAFETY_CHANGED], 0);
+}
+
+/**
+ * tm_store_busy_begin:
+ *
+ * Marks the start of work on the data file through another connection
+ * (an export, an import or a backup in a thread). While any runs, the
+ * file must not be swapped for another: see tm_store_is_busy().
+ */
+void
+tm_store_busy_begin (TmStore *self)
+{
+  g_return_if_fail (TM_IS_STORE (self));
+
+  if (self->busy++ == 0)
+    g_signal_emit (self, signals[TM_STORE_BUSY_CHANGED], 0);
+}
+
+void
+tm_store_busy_end (TmStore *self)
+{
+  g_return_if_fail (TM_IS_STORE (self));
+  g_return_if_fail (self->busy > 0);
+
+  if (--self->busy == 0)
+    g_signal_emit (self, signals[TM_STORE_BUSY_CHANGED], 0);
+}
+
+gboolean
+tm_store_is_busy (TmStore *self)
+{
+  g_return_val_if_fail (TM_IS_STORE (self), FALSE);
+
+  return self->busy > 0;
 }
 
 /**

@@ -124,6 +124,9 @@ GPtrArray  *tm_store_check_safety       (TmStore     *self,
 
 char       *tm_store_get_first_day      (TmStore     *self);
 void        tm_store_reload             (TmStore     *self);
+void        tm_store_busy_begin         (TmStore     *self);
+void        tm_store_busy_end           (TmStore     *self);
+gboolean    tm_store_is_busy            (TmStore     *self);
 gboolean    tm_store_begin              (TmStore     *self,
                                          GError     **error);
 gboolean    tm_store_commit             (TmStore     *self,
