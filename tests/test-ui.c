@@ -2457,7 +2457,19 @@ result_arrived (gpointer data)
   return *(GAsyncResult **) data != NULL;
 }
 
-/* The actions come back when an import has ended. */
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+no_dialog_with_heading (gpointer heading)
+{
+  return !dialog_with_heading (heading);
+}
+
+/* The actions come back when an import (or a backup) has ended. */
 static gboolean
 import_ended (gpointer window)
 {
@@ -2495,8 +2507,14 @@ data_transfer_body (Fixture *f)
   g_autofree char *contents = NULL;
   g_auto(Row) row = { 0 };
   g_autoptr(GAsyncResult) exported = NULL;
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *backup_name = g_strdup_printf ("tidemark-backup-%s.db", today);
+  g_autofree char *backup = g_build_filename (f->dir, backup_name, NULL);
   AdwMessageDialog *dialog;
 
+  /* The backup made on opening works on the file too: it ends first. */
+  wait_for (file_exists, backup, "the backup made on opening");
+  wait_for (import_ended, f->window, "the backup made on opening to end");
   store_checkin (f, day, 4, "Before the export");
   g_assert_cmpint (g_mkdir (out_path, 0700), ==, 0);
   tm_data_transfer_export (f->window, out, on_exported_cb, &exported);
@@ -2518,6 +2536,19 @@ data_transfer_body (Fixture *f)
     g_assert_cmpuint (g_string_replace (changed, before, after, 1), ==, 1);
     g_assert_true (g_file_set_contents (checkins, changed->str, -1, NULL));
   }
+
+  /* Cancel: nothing stored, and the import is over. */
+  tm_data_transfer_import (f->window, written);
+  dialog = wait_for_prompt ("Some Records Are Already Here");
+  g_assert_true (tm_data_transfer_is_busy (f->window));
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_false (tm_data_transfer_is_busy (f->window));
+  g_assert_true (read_row (f, day, &row));
+  g_assert_cmpint (row.mood, ==, 4);
+  row_clear (&row);
+  /* Answered from code, the dialog stays up until closed. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_for (no_dialog_with_heading, (gpointer) "Some Records Are Already Here", "the dialog to close");
 
   tm_data_transfer_import (f->window, written);
   dialog = wait_for_prompt ("Some Records Are Already Here");
@@ -2547,7 +2578,7 @@ data_transfer_body (Fixture *f)
     g_assert_nonnull (strstr (text, "checkins.csv:"));
     g_assert_nonnull (strstr (text, "created_at “later” is not a date and time"));
     adw_message_dialog_response (dialog, "close");
-    wait_for (import_ended, f->window, "the import to end");
+    g_assert_false (tm_data_transfer_is_busy (f->window));
     g_assert_false (read_row (f, "2026-01-02", &row));
   }
 }
@@ -2562,11 +2593,6 @@ test_data_transfer (Fixture       *f,
 
 /* ---- backups -------------------------------------------------------- */
 
-static gboolean
-file_exists (gpointer path)
-{
-  return g_file_test (path, G_FILE_TEST_EXISTS);
-}
 
 /* The first data file in @dir whose name starts with @prefix, or NULL. */
 static char *
@@ -2601,6 +2627,8 @@ backups_body (Fixture *f)
   g_auto(Row) row = { 0 };
 
   wait_for (file_exists, backup, "the backup made on opening");
+  /* Restoring waits for the backup's thread to be done with the file. */
+  wait_for (import_ended, f->window, "the backup made on opening to end");
   g_assert_cmpint (g_stat (backup, &info), ==, 0);
   g_assert_cmpint (info.st_mode & 0777, ==, 0600);
   g_assert_cmpint (count_checkins_in (backup), ==, 0);

@@ -35,6 +35,8 @@ struct _TmApplication
   TmStore        *store;
   char           *store_dir;    /* the data folder opened, or tried */
   guint           backup_idle;
+  TmStore        *backing_up;   /* while the daily backup runs */
+  gboolean        quitting;     /* once the store's work has ended */
   GError         *store_error;
 };
 
@@ -421,11 +423,20 @@ show_about (GSimpleAction *action,
 }
 
 static void
+on_store_busy_changed_cb (TmStore       *store,
+                          TmApplication *self)
+{
+  if (!tm_store_is_busy (store))
+    g_application_quit (G_APPLICATION (self));
+}
+
+static void
 quit_app (GSimpleAction *action,
           GVariant      *parameter,
           gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
+  TmApplication *self = TM_APPLICATION (user_data);
   GList *windows = NULL;
 
   /* A copy: closing a window takes it off the application's list. */
@@ -437,9 +448,17 @@ quit_app (GSimpleAction *action,
     gtk_window_close (GTK_WINDOW (l->data));
   g_list_free_full (windows, g_object_unref);
 
-  /* Quit means quit, even with the reminder holding the app. */
-  if (gtk_application_get_windows (app) == NULL)
+  /* Quit means quit, even with the reminder holding the app; but an
+   * export, import or backup under way is finished first. */
+  if (gtk_application_get_windows (app) != NULL)
+    return;
+  if (self->store == NULL || !tm_store_is_busy (self->store))
     g_application_quit (G_APPLICATION (app));
+  else if (!self->quitting)
+    {
+      self->quitting = TRUE;
+      g_signal_connect_object (self->store, "busy-changed", G_CALLBACK (on_store_busy_changed_cb), self, 0);
+    }
 }
 
 /* From the reminder: the window, on Today. */
@@ -602,10 +621,14 @@ tm_application_shutdown (GApplication *application)
 {
   TmApplication *self = TM_APPLICATION (application);
 
+  /* A backup under way is finished, not cut off. */
+  g_clear_handle_id (&self->backup_idle, g_source_remove);
+  while (self->backing_up != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
   G_APPLICATION_CLASS (tm_application_parent_class)->shutdown (application);
 
   /* The demo leaves nothing behind. */
-  g_clear_handle_id (&self->backup_idle, g_source_remove);
   g_clear_object (&self->reminder);
   g_clear_object (&self->store);
   if (self->demo_dir != NULL)
@@ -613,8 +636,9 @@ tm_application_shutdown (GApplication *application)
 }
 
 /* At most once a day, once the window is up: a copy of the data, made in
- * a thread on a connection of its own. A failure is said, since the person
- * relies on it. The application stays up until the copy is made. */
+ * a thread on a connection of its own, while the store is busy (no
+ * restore swaps the file meanwhile). A failure is said, since the person
+ * relies on it. */
 static void
 back_up_in_thread (GTask        *task,
                    gpointer      source,
@@ -638,18 +662,26 @@ on_backed_up_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  TmApplication *self = TM_APPLICATION (source);
+  g_autoptr(TmApplication) self = user_data;
+  g_autoptr(TmStore) store = g_steal_pointer (&self->backing_up);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error) && window != NULL)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (window, _("Today’s Backup Was Not Made"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+  tm_store_busy_end (store);
   g_application_release (G_APPLICATION (self));
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    return;
+  if (window == NULL)
+    {
+      g_warning ("Today’s backup was not made: %s", error->message);
+      return;
+    }
+  {
+    GtkWidget *dialog = adw_message_dialog_new (window, _("Today’s Backup Was Not Made"), error->message);
+
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
 }
 
 static gboolean
@@ -659,11 +691,15 @@ back_up_if_due_cb (gpointer user_data)
   g_autoptr(GTask) task = NULL;
 
   self->backup_idle = 0;
-  if (self->store == NULL)
+  if (self->store == NULL || self->backing_up != NULL)
     return G_SOURCE_REMOVE;
 
-  task = g_task_new (self, NULL, on_backed_up_cb, NULL);
+  /* No source object, and everything let go of in the callback: nothing
+   * of the application's is finalized in the thread. */
+  task = g_task_new (NULL, NULL, on_backed_up_cb, g_object_ref (self));
   g_task_set_task_data (task, g_strdup (tm_store_get_data_dir (self->store)), g_free);
+  self->backing_up = g_object_ref (self->store);
+  tm_store_busy_begin (self->backing_up);
   g_application_hold (G_APPLICATION (self));
   g_task_run_in_thread (task, back_up_in_thread);
   return G_SOURCE_REMOVE;

@@ -15,15 +15,19 @@
 #define PROBLEMS_SHOWN 10
 
 /* Both run in a thread on a connection of their own, so that a large
- * export or import never freezes the window; the window's store is
- * reloaded when an import has been stored. While one runs, the two
- * actions are off, and the application stays up until it ends. */
+ * export or import never freezes the window; the store is reloaded when
+ * an import has been stored. While one runs, the store is busy (no
+ * restore swaps the file), the two actions are off, and the application
+ * stays up until it ends. The tasks have no source object and the job is
+ * freed in their callbacks, so that nothing of GTK's is let go of in the
+ * thread. */
 
 typedef struct
 {
   TmWindow     *window;
+  TmStore      *store;
   GApplication *app;
-  char         *data_dir;
+  char         *data_dir;    /* the store's, for the thread's own connection */
   char         *path;        /* the export's folder, or the import's */
   TmCsvImport  *import;
   TmConflict    conflict;
@@ -38,6 +42,7 @@ job_free (Job *job)
   g_clear_pointer (&job->import, tm_csv_import_free);
   g_clear_object (&job->app);
   g_clear_object (&job->outer);
+  g_clear_object (&job->store);
   g_clear_object (&job->window);
   g_free (job->data_dir);
   g_free (job->path);
@@ -46,17 +51,14 @@ job_free (Job *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
 
-static GQuark
-busy_quark (void)
-{
-  return g_quark_from_static_string ("tm-data-transfer-busy");
-}
-
 static void
 set_busy (Job      *job,
           gboolean  busy)
 {
-  g_object_set_qdata (G_OBJECT (job->window), busy_quark (), GINT_TO_POINTER (busy));
+  if (busy)
+    tm_store_busy_begin (job->store);
+  else
+    tm_store_busy_end (job->store);
   gtk_widget_action_set_enabled (GTK_WIDGET (job->window), "win.export-data", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (job->window), "win.import-data", !busy);
   if (job->app == NULL)
@@ -75,8 +77,9 @@ job_new (TmWindow *window,
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
 
   job->window = g_object_ref (window);
+  job->store = g_object_ref (tm_window_get_store (window));
+  job->data_dir = g_strdup (tm_store_get_data_dir (job->store));
   job->app = app != NULL ? g_object_ref (G_APPLICATION (app)) : NULL;
-  job->data_dir = g_strdup (tm_store_get_data_dir (tm_window_get_store (window)));
   job->path = path;
   set_busy (job, TRUE);
   return job;
@@ -97,7 +100,6 @@ job_end (Job *job)
   return window_open (job);
 }
 
-/* For a dialog that may go without a response, with its window. */
 static void
 job_end_and_free (Job *job)
 {
@@ -105,16 +107,28 @@ job_end_and_free (Job *job)
   job_free (job);
 }
 
+/* A task for @job in a thread; @callback owns the job. */
+static void
+run_job (Job                 *job,
+         GTaskThreadFunc      func,
+         GAsyncReadyCallback  callback)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, callback, job);
+
+  g_task_set_task_data (task, job, NULL);
+  g_task_run_in_thread (task, func);
+}
+
 /**
  * tm_data_transfer_is_busy:
  *
- * Returns: whether an export or import of @window's data is under way
- *   (then Export Data… and Import Data… are off)
+ * Returns: whether an export, import or backup of @window's data is under
+ *   way (then Export Data… and Import Data… are off)
  */
 gboolean
 tm_data_transfer_is_busy (TmWindow *window)
 {
-  return GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (window), busy_quark ()));
+  return tm_store_is_busy (tm_window_get_store (window));
 }
 
 /* Export */
@@ -147,8 +161,8 @@ on_exported_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  TmWindow *window = TM_WINDOW (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Job) job = user_data;
+  TmWindow *window = job->window;
   g_autoptr(GTask) outer = g_steal_pointer (&job->outer);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) target = g_file_new_for_path (job->path);
@@ -196,7 +210,6 @@ tm_data_transfer_export (TmWindow            *window,
                          gpointer             user_data)
 {
   g_autoptr(GTask) outer = g_task_new (window, NULL, callback, user_data);
-  g_autoptr(GTask) task = NULL;
   g_autofree char *today = tm_day_today ();
   g_autofree char *name = g_strdup_printf ("tidemark-export-%s", today);
   g_autoptr(GFile) target = g_file_get_child (folder, name);
@@ -215,9 +228,7 @@ tm_data_transfer_export (TmWindow            *window,
 
   job = job_new (window, path);
   job->outer = g_steal_pointer (&outer);
-  task = g_task_new (window, NULL, on_exported_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, write_in_thread);
+  run_job (job, write_in_thread, on_exported_cb);
 }
 
 /**
@@ -304,16 +315,16 @@ on_stored_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  TmWindow *window = TM_WINDOW (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Job) job = user_data;
+  TmWindow *window = job->window;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary_text = NULL;
   g_autofree char *title = NULL;
   gboolean stored = g_task_propagate_boolean (G_TASK (result), &error);
 
-  /* What the thread stored, the window shows. */
+  /* What the thread stored, the application shows, window or not. */
   if (stored)
-    tm_store_reload (tm_window_get_store (window));
+    tm_store_reload (job->store);
   if (!job_end (job))
     return;
   if (!stored)
@@ -328,36 +339,30 @@ on_stored_cb (GObject      *source,
 }
 
 static void
-store_import (TmWindow   *window,
-              Job        *job,
+store_import (Job        *job,
               TmConflict  conflict)
 {
-  g_autoptr(GTask) task = g_task_new (window, NULL, on_stored_cb, NULL);
-
   job->conflict = conflict;
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, write_in_thread);
+  run_job (job, write_in_thread, on_stored_cb);
 }
 
-/* The dialog holds the job; closed without Keep or Replace (or with its
- * window), the job ends with it. */
+/* The dialog holds the job: Keep or Replace stores it, any other answer
+ * ends it; so does the dialog going away unanswered, with its window. */
 static void
 on_conflict_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
                          gpointer          user_data)
 {
-  TmConflict conflict;
-  Job *job;
+  Job *job = g_object_steal_data (G_OBJECT (dialog), "job");
 
-  if (g_str_equal (response, "keep"))
-    conflict = TM_CONFLICT_KEEP;
-  else if (g_str_equal (response, "replace"))
-    conflict = TM_CONFLICT_REPLACE;
-  else
+  if (job == NULL)
     return;
-  job = g_object_steal_data (G_OBJECT (dialog), "job");
-  if (job != NULL)
-    store_import (job->window, job, conflict);
+  if (g_str_equal (response, "keep"))
+    store_import (job, TM_CONFLICT_KEEP);
+  else if (g_str_equal (response, "replace"))
+    store_import (job, TM_CONFLICT_REPLACE);
+  else
+    job_end_and_free (job);
 }
 
 static void
@@ -395,8 +400,8 @@ on_read_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  TmWindow *window = TM_WINDOW (source);
-  g_autoptr(Job) job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Job) job = user_data;
+  TmWindow *window = job->window;
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
   g_autofree char *body = NULL;
@@ -415,7 +420,7 @@ on_read_cb (GObject      *source,
 
   if (job->conflicts == 0)
     {
-      store_import (window, g_steal_pointer (&job), TM_CONFLICT_KEEP);
+      store_import (g_steal_pointer (&job), TM_CONFLICT_KEEP);
       return;
     }
   if (!window_open (job))
@@ -459,7 +464,6 @@ void
 tm_data_transfer_import (TmWindow *window,
                          GFile    *folder)
 {
-  g_autoptr(GTask) task = NULL;
   char *path = g_file_get_path (folder);
 
   if (path == NULL)
@@ -467,10 +471,8 @@ tm_data_transfer_import (TmWindow *window,
       tm_window_show_error (window, _("Choose a folder on this computer to import from."));
       return;
     }
-  task = g_task_new (window, NULL, on_read_cb, NULL);
   /* on_read_cb takes the job over: to store, to ask, or to free. */
-  g_task_set_task_data (task, job_new (window, path), NULL);
-  g_task_run_in_thread (task, read_in_thread);
+  run_job (job_new (window, path), read_in_thread, on_read_cb);
 }
 
 static void
