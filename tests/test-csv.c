@@ -127,6 +127,16 @@ test_round_trip (void)
   }
   g_assert_true (tm_store_export_csv (store, first, &error));
   g_assert_no_error (error);
+  /* Numbers as short as they read back: 6.8, not 6.7999999999999998. */
+  {
+    g_autofree char *path = g_build_filename (first, "checkins.csv", NULL);
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "7.123456789012345,"));
+    g_assert_null (strstr (contents, "0000000"));
+    g_assert_null (strstr (contents, "9999999"));
+  }
 
   other = new_store (&other_dir);
   g_assert_true (tm_csv_import_read_dir (import, first, &error));

@@ -138,10 +138,15 @@ write_field (FILE         *file,
       {
         double value = sqlite3_column_double (stmt, column);
 
-        /* As short as reads back the same: 37.5, not 37.500000000000001. */
-        g_ascii_formatd (number, sizeof number, "%.15g", value);
-        if (g_ascii_strtod (number, NULL) != value)
-          g_ascii_formatd (number, sizeof number, "%.17g", value);
+        static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+        /* As short as reads back the same: 6.8, not 6.7999999999999998. */
+        for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+          {
+            g_ascii_formatd (number, sizeof number, formats[i], value);
+            if (g_ascii_strtod (number, NULL) == value)
+              break;
+          }
         fputs (number, file);
       }
       break;
