@@ -17,8 +17,8 @@
 /* Both run in a thread on a connection of their own, so that a large
  * export or import never freezes the window; the store is reloaded when
  * an import has been stored. While one runs, the store is busy (no
- * restore swaps the file), the two actions are off, and the application
- * stays up until it ends. The tasks have no source object and the job is
+ * restore swaps the file, the window turns the two actions off), and the
+ * application stays up until it ends. The tasks have no source object and the job is
  * freed in their callbacks, so that nothing of GTK's is let go of in the
  * thread. */
 
@@ -59,8 +59,6 @@ set_busy (Job      *job,
     tm_store_busy_begin (job->store);
   else
     tm_store_busy_end (job->store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (job->window), "win.export-data", !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (job->window), "win.import-data", !busy);
   if (job->app == NULL)
     return;
   if (busy)

@@ -341,6 +341,18 @@ tm_window_set_property (GObject      *object,
     }
 }
 
+/* While an export, import or backup works on the file in a thread, no
+ * other export or import starts. */
+static void
+on_store_busy_changed_cb (TmWindow *self,
+                          TmStore  *store)
+{
+  gboolean idle = !tm_store_is_busy (store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-data", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-data", idle);
+}
+
 static void
 tm_window_constructed (GObject *object)
 {
@@ -350,6 +362,9 @@ tm_window_constructed (GObject *object)
 
   tm_today_page_set_store (self->today_page, self->store);
   self->prompter = tm_safety_prompter_new (self->store);
+  g_signal_connect_object (self->store, "busy-changed", G_CALLBACK (on_store_busy_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_store_busy_changed_cb (self, self->store);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
