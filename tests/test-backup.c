@@ -4,6 +4,9 @@
  * left as it was, moved aside, and the newest good backup takes its place. */
 #include "config.h"
 
+#include <time.h>
+#include <utime.h>
+
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -110,6 +113,22 @@ test_pruning (void)
     g_autofree char *other = g_build_filename (dir, "tidemark-backup-notes.txt", NULL);
 
     g_assert_true (g_file_set_contents (other, "mine", -1, NULL));
+  }
+  /* A copy's temporary file: one left by a crash two days ago goes, one
+   * being written now stays. */
+  {
+    g_autofree char *stale = g_build_filename (dir, "tidemark-backup-2026-11-22.db.partial-AbC123", NULL);
+    g_autofree char *fresh = g_build_filename (dir, "tidemark-backup-2026-11-24.db.partial-XyZ789", NULL);
+    struct utimbuf two_days_ago = { 0 };
+
+    g_assert_true (g_file_set_contents (stale, "half a copy", -1, NULL));
+    g_assert_true (g_file_set_contents (fresh, "half a copy", -1, NULL));
+    two_days_ago.actime = two_days_ago.modtime = time (NULL) - 2 * 24 * 60 * 60;
+    g_assert_cmpint (g_utime (stale, &two_days_ago), ==, 0);
+    tm_backups_prune (dir, "2026-11-24");
+    g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+    g_unlink (fresh);
   }
 
   tm_backups_prune (dir, "2026-11-24");

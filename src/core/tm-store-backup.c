@@ -206,12 +206,35 @@ week_of (const char *day)
   return tm_day_from_date (&date);
 }
 
+/* A copy cut off by a crash leaves its temporary file; one a day old is
+ * no copy still being written. */
+static void
+remove_stale_partials (const char *data_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (data_dir, 0, NULL);
+  gint64 day_ago = g_get_real_time () / G_USEC_PER_SEC - 24 * 60 * 60;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf info;
+
+      if (!g_str_has_prefix (name, BACKUP_PREFIX) || strstr (name, BACKUP_SUFFIX ".partial-") == NULL)
+        continue;
+      path = g_build_filename (data_dir, name, NULL);
+      if (g_lstat (path, &info) == 0 && S_ISREG (info.st_mode) && info.st_mtime < day_ago && g_unlink (path) != 0)
+        g_debug ("Could not remove %s: %s", path, g_strerror (errno));
+    }
+}
+
 /**
  * tm_backups_prune:
  *
  * Keeps the 7 newest backups up to @today, and then the newest of each of
  * the 4 weeks before theirs; removes the rest. A backup dated after @today
- * (the clock was wrong when it was made) is kept and not counted.
+ * (the clock was wrong when it was made) is kept and not counted. A
+ * copy's temporary file left by a crash goes after a day.
  */
 void
 tm_backups_prune (const char *data_dir,
@@ -249,6 +272,7 @@ tm_backups_prune (const char *data_dir,
       if (g_unlink (backup->path) != 0)
         g_debug ("Could not remove %s: %s", backup->path, g_strerror (errno));
     }
+  remove_stale_partials (data_dir);
 }
 
 /* Whether @path is a Tidemark data file that passes its check. */
