@@ -2590,6 +2590,57 @@ test_data_transfer (Fixture       *f,
   run_app (f, data_transfer_body);
 }
 
+static gboolean
+store_idle (gpointer store)
+{
+  return !tm_store_is_busy (store);
+}
+
+/* Closing the window does not cut an import off: it is stored, and what
+ * the application shows follows. */
+static void
+import_after_close_body (Fixture *f)
+{
+  g_autofree char *day = day_ago (3);
+  g_autofree char *folder_path = g_build_filename (f->dir, "in", NULL);
+  g_autofree char *file = g_build_filename (folder_path, "checkins.csv", NULL);
+  g_autofree char *csv = g_strdup_printf ("\"day\",\"mood\",\"anxiety\",\"energy\",\"sleep_hours\",\"effects\","
+                                          "\"effects_intensity\",\"note\",\"created_at\",\"updated_at\"\r\n"
+                                          "\"%s\",9,,,,0,,\"From the file\",\"2026-01-02T03:04:05Z\","
+                                          "\"2026-01-02T03:04:05Z\"\r\n", day);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  TmStore *store = tm_application_get_store (f->app);
+  g_auto(Row) row = { 0 };
+
+  wait_for (store_idle, store, "the backup made on opening to end");
+  g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file, csv, -1, NULL));
+  g_assert_cmpint (shown_mood (f, day), ==, -1);
+
+  tm_data_transfer_import (f->window, folder);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  wait_for (store_idle, store, "the import to end");
+
+  g_assert_true (read_row (f, day, &row));
+  g_assert_cmpint (row.mood, ==, 9);
+  g_assert_cmpstr (row.note, ==, "From the file");
+  {
+    GListModel *checkins = tm_store_get_checkins (store);
+    g_autoptr(TmCheckin) first = g_list_model_get_item (checkins, 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (checkins), ==, 1);
+    g_assert_cmpint (first->mood, ==, 9);
+  }
+}
+
+static void
+test_import_after_close (Fixture       *f,
+                         gconstpointer  data)
+{
+  run_app (f, import_after_close_body);
+}
+
 
 /* ---- backups -------------------------------------------------------- */
 
@@ -2857,6 +2908,7 @@ main (int   argc,
   ADD ("report/export", test_report_export);
   ADD ("reminder/daily", test_reminder);
   ADD ("data/export-and-import", test_data_transfer);
+  ADD ("data/import-after-close", test_import_after_close);
   ADD ("data/backups", test_backups);
   ADD ("data/damaged-file", test_damaged_data);
   ADD ("accessibility/every-control-named", test_accessible_names);
