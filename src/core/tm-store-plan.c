@@ -71,12 +71,8 @@ tm_store_add_plan (TmStore  *self,
   g_free (plan->created_at);
   plan->created_at = tm_sqlite_column_dup (stmt, 1);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return FALSE;
-    }
+  if (!tm_store_step_done (self, stmt, what, error))
+    return FALSE;
 
   emit_plan_changed (self);
   return TRUE;
@@ -181,12 +177,8 @@ tm_store_add_plan_date (TmStore     *self,
   g_free (date->created_at);
   date->created_at = tm_sqlite_column_dup (stmt, 1);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return FALSE;
-    }
+  if (!tm_store_step_done (self, stmt, what, error))
+    return FALSE;
 
   emit_plan_changed (self);
   return TRUE;
@@ -200,7 +192,6 @@ tm_store_delete_plan_date (TmStore     *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *what = _("the date was not removed");
-  int rc;
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
 
@@ -208,12 +199,8 @@ tm_store_delete_plan_date (TmStore     *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, date->id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return FALSE;
-    }
+  if (!tm_store_step_done (self, stmt, what, error))
+    return FALSE;
 
   emit_plan_changed (self);
   return TRUE;

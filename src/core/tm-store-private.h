@@ -63,6 +63,10 @@ gboolean tm_store_prepare        (TmStore          *self,
                                   sqlite3_stmt    **stmt,
                                   const char       *what,
                                   GError          **error);
+gboolean tm_store_step_done      (TmStore          *self,
+                                  sqlite3_stmt     *stmt,
+                                  const char       *what,
+                                  GError          **error);
 void     tm_store_model_put      (GListStore       *model,
                                   gpointer          item,
                                   GEqualFunc        same_id,

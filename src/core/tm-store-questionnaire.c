@@ -131,12 +131,8 @@ tm_store_save_questionnaire (TmStore          *self,
   g_free (questionnaire->created_at);
   questionnaire->created_at = tm_sqlite_column_dup (stmt, 1);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return FALSE;
-    }
+  if (!tm_store_step_done (self, stmt, what, error))
+    return FALSE;
 
   questionnaire->total = total;
   model_put (self, questionnaire);
@@ -151,7 +147,6 @@ tm_store_delete_questionnaire (TmStore          *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *what = _("the questionnaire was not deleted");
-  int rc;
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TM_IS_QUESTIONNAIRE (questionnaire), FALSE);
@@ -160,12 +155,8 @@ tm_store_delete_questionnaire (TmStore          *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, questionnaire->id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return FALSE;
-    }
+  if (!tm_store_step_done (self, stmt, what, error))
+    return FALSE;
 
   if (sqlite3_changes (self->db) == 0)
     {
@@ -188,7 +179,6 @@ tm_store_restore_questionnaire (TmStore          *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *answers = NULL;
   const char *what = _("the questionnaire was not brought back");
-  int rc;
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TM_IS_QUESTIONNAIRE (questionnaire), FALSE);
@@ -212,12 +202,8 @@ tm_store_restore_questionnaire (TmStore          *self,
   sqlite3_bind_int (stmt, 6, tm_questionnaire_score (questionnaire->kind, questionnaire->answers));
   sqlite3_bind_text (stmt, 7, questionnaire->created_at, -1, SQLITE_TRANSIENT);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return FALSE;
-    }
+  if (!tm_store_step_done (self, stmt, what, error))
+    return FALSE;
 
   model_put (self, questionnaire);
   g_signal_emit (self, tm_store_signals[TM_STORE_QUESTIONNAIRES_CHANGED], 0);

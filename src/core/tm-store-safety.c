@@ -57,12 +57,8 @@ tm_store_add_safety_event (TmStore        *self,
       return FALSE;
     }
   event->id = sqlite3_column_int64 (stmt, 0);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return FALSE;
-    }
+  if (!tm_store_step_done (self, stmt, what, error))
+    return FALSE;
 
   g_signal_emit (self, tm_store_signals[TM_STORE_SAFETY_CHANGED], 0);
   return TRUE;
@@ -78,7 +74,6 @@ tm_store_answer_safety_event (TmStore        *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = tm_instant_now_utc ();
   const char *what = _("the answer was not recorded");
-  int rc;
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TM_IS_SAFETY_EVENT (event), FALSE);
@@ -91,12 +86,8 @@ tm_store_answer_safety_event (TmStore        *self,
   sqlite3_bind_text (stmt, 2, tm_answer_to_string (answer), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, event->id);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return FALSE;
-    }
+  if (!tm_store_step_done (self, stmt, what, error))
+    return FALSE;
 
   g_free (event->answered_at);
   event->answered_at = g_steal_pointer (&now);

@@ -181,12 +181,8 @@ tm_store_save_session (TmStore    *self,
   g_free (session->updated_at);
   session->updated_at = tm_sqlite_column_dup (stmt, 2);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return FALSE;
-    }
+  if (!tm_store_step_done (self, stmt, what, error))
+    return FALSE;
 
   model_put_session (self, session);
   g_signal_emit (self, tm_store_signals[TM_STORE_SESSIONS_CHANGED], 0);
@@ -200,7 +196,6 @@ tm_store_delete_session (TmStore    *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *what = _("the session was not deleted");
-  int rc;
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TM_IS_SESSION (session), FALSE);
@@ -209,12 +204,8 @@ tm_store_delete_session (TmStore    *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, session->id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return FALSE;
-    }
+  if (!tm_store_step_done (self, stmt, what, error))
+    return FALSE;
 
   if (sqlite3_changes (self->db) == 0)
     {
@@ -241,7 +232,6 @@ tm_store_restore_session (TmStore    *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *what = _("the session was not brought back");
-  int rc;
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TM_IS_SESSION (session), FALSE);
@@ -262,12 +252,8 @@ tm_store_restore_session (TmStore    *self,
   sqlite3_bind_text (stmt, 20, session->created_at, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 21, session->updated_at, -1, SQLITE_TRANSIENT);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return FALSE;
-    }
+  if (!tm_store_step_done (self, stmt, what, error))
+    return FALSE;
 
   model_put_session (self, session);
   g_signal_emit (self, tm_store_signals[TM_STORE_SESSIONS_CHANGED], 0);

@@ -82,6 +82,23 @@ tm_store_prepare (TmStore       *self,
   return TRUE;
 }
 
+/* Runs @stmt, which returns no rows; on failure, says @what went wrong. */
+gboolean
+tm_store_step_done (TmStore       *self,
+                    sqlite3_stmt  *stmt,
+                    const char    *what,
+                    GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      tm_sqlite_set_error (error, self->db, rc, self->path, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Where the newest-first model holds @day, or would hold it. */
 static guint
 find_checkin_position (TmStore    *self,
@@ -700,12 +717,8 @@ tm_store_save_checkin (TmStore    *self,
   checkin->updated_at = tm_sqlite_column_dup (stmt, 2);
 
   /* Finishing the statement commits it. */
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return FALSE;
-    }
+  if (!tm_store_step_done (self, stmt, what, error))
+    return FALSE;
 
   model_put_checkin (self, checkin);
   g_signal_emit (self, signals[TM_STORE_CHECKIN_CHANGED], 0, checkin->day);
@@ -719,7 +732,6 @@ tm_store_delete_checkin (TmStore    *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *what = _("the check-in was not deleted");
-  int rc;
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TM_IS_CHECKIN (checkin), FALSE);
@@ -728,12 +740,8 @@ tm_store_delete_checkin (TmStore    *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, checkin->id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return FALSE;
-    }
+  if (!tm_store_step_done (self, stmt, what, error))
+    return FALSE;
 
   if (sqlite3_changes (self->db) == 0)
     {
@@ -896,7 +904,6 @@ tm_store_set_meta (TmStore     *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *what = _("the setting was not saved");
-  int rc;
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL && key[0] != '\0', FALSE);
@@ -913,12 +920,8 @@ tm_store_set_meta (TmStore     *self,
   if (value != NULL)
     sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return FALSE;
-    }
+  if (!tm_store_step_done (self, stmt, what, error))
+    return FALSE;
 
   return TRUE;
 }
