@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "tm-csv.h"
+#include "tm-file.h"
 #include "tm-plan.h"
 #include "tm-questionnaire.h"
 #include "tm-safety.h"
@@ -115,9 +116,8 @@ tm_conflict_from_string (const char *text,
 
 typedef struct
 {
-  FILE *file;
-  char *temporary;
-  char *final;
+  FILE          *file;      /* writes to the pending file, through a descriptor of its own */
+  TmPendingFile *pending;
 } Output;
 
 static void
@@ -214,17 +214,34 @@ close_output (Output  *out,
 {
   int saved_errno = 0;
 
-  if (fflush (out->file) != 0 || ferror (out->file) || fsync (fileno (out->file)) != 0)
+  /* tm_pending_file_close() puts it on the disk. */
+  if (fflush (out->file) != 0 || ferror (out->file))
     saved_errno = errno != 0 ? errno : EIO;
   if (fclose (out->file) != 0 && saved_errno == 0)
     saved_errno = errno;
   out->file = NULL;
   if (saved_errno != 0)
     {
-      set_export_error (error, out->final, saved_errno);
+      set_export_error (error, tm_pending_file_get_path (out->pending), saved_errno);
       return FALSE;
     }
   return TRUE;
+}
+
+/* A writer of its own for @out's pending file, or FALSE with errno set. */
+static gboolean
+open_output (Output *out)
+{
+  int fd = dup (tm_pending_file_get_fd (out->pending));
+
+  if (fd >= 0 && (out->file = fdopen (fd, "w")) == NULL)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      errno = saved_errno;
+    }
+  return out->file != NULL;
 }
 
 /**
@@ -232,7 +249,10 @@ close_output (Output  *out,
  * @dir: the folder to write the six files into; made if missing
  *
  * Writes every table as it is now. Files of the same names are replaced
- * only once all six are written.
+ * only once all six are written. A folder in
+ * the data folder, or one whose files would replace something that is not
+ * an ordinary file (or a link), is refused with %TM_STORE_ERROR_INVALID
+ * before anything is written.
  */
 gboolean
 tm_store_export_csv (TmStore     *store,
@@ -240,10 +260,17 @@ tm_store_export_csv (TmStore     *store,
                      GError     **error)
 {
   Output outs[TM_N_TABLES] = { { 0 } };
+  TmPendingFile *pending[TM_N_TABLES] = { NULL };
+  const char *names[TM_N_TABLES + 1] = { NULL };
   sqlite3 *db = tm_store_get_db (store);
   gboolean ok = TRUE;
 
   g_return_val_if_fail (TM_IS_STORE (store), FALSE);
+
+  for (int t = 0; t < TM_N_TABLES; t++)
+    names[t] = tables[t].file;
+  if (!tm_file_check_output_folder (dir, names, tm_store_get_data_dir (store), error))
+    return FALSE;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -257,16 +284,12 @@ tm_store_export_csv (TmStore     *store,
 
   for (int t = 0; t < TM_N_TABLES && ok; t++)
     {
-      int fd;
+      g_autofree char *final = g_build_filename (dir, tables[t].file, NULL);
 
-      outs[t].final = g_build_filename (dir, tables[t].file, NULL);
-      outs[t].temporary = g_strconcat (outs[t].final, ".XXXXXX", NULL);
-      fd = g_mkstemp_full (outs[t].temporary, O_WRONLY | O_CLOEXEC, 0600);
-      if (fd < 0 || (outs[t].file = fdopen (fd, "w")) == NULL)
+      outs[t].pending = pending[t] = tm_pending_file_new (final);
+      if (outs[t].pending == NULL || !open_output (&outs[t]))
         {
-          set_export_error (error, outs[t].final, errno);
-          if (fd >= 0)
-            close (fd);
+          set_export_error (error, final, errno);
           ok = FALSE;
           break;
         }
@@ -276,9 +299,9 @@ tm_store_export_csv (TmStore     *store,
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
 
   for (int t = 0; t < TM_N_TABLES && ok; t++)
-    if (g_rename (outs[t].temporary, outs[t].final) != 0)
+    if (!tm_pending_file_commit (pending[t]))
       {
-        set_export_error (error, outs[t].final, errno);
+        set_export_error (error, tm_pending_file_get_path (pending[t]), errno);
         ok = FALSE;
       }
 
@@ -286,10 +309,7 @@ tm_store_export_csv (TmStore     *store,
     {
       if (outs[t].file != NULL)
         fclose (outs[t].file);
-      if (outs[t].temporary != NULL && (!ok || g_file_test (outs[t].temporary, G_FILE_TEST_EXISTS)))
-        g_unlink (outs[t].temporary);
-      g_free (outs[t].temporary);
-      g_free (outs[t].final);
+      tm_pending_file_free (pending[t]);
     }
   return ok;
 }

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "tm-file.h"
 #include "tm-sqlite.h"
 #include "tm-store-backup.h"
 #include "tm-store-error.h"
@@ -110,22 +111,20 @@ copy_with_backup (sqlite3     *db,
                   GError     **error)
 {
   /* A name of its own: two copies at once never share a temporary file. */
-  g_autofree char *temporary = g_strconcat (dest_path, ".partial-XXXXXX", NULL);
-  int fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
+  g_autoptr(TmPendingFile) pending = tm_pending_file_new (dest_path);
   sqlite3 *dest = NULL;
   int rc;
 
-  if (fd < 0)
+  if (pending == NULL || !tm_pending_file_close (pending))
     {
       int saved_errno = errno;
 
       g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_READ_ONLY,
                    _("Tidemark can't create %s (%s). Check that you may write to its folder."),
-                   temporary, g_strerror (saved_errno));
+                   dest_path, g_strerror (saved_errno));
       return FALSE;
     }
-  g_close (fd, NULL);
-  rc = sqlite3_open_v2 (temporary, &dest, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (tm_pending_file_get_temporary (pending), &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     rc = tm_sqlite_copy (db, dest);
   if (rc == SQLITE_OK)
@@ -135,18 +134,16 @@ copy_with_backup (sqlite3     *db,
     {
       tm_sqlite_set_error (error, dest, rc, dest_path, what);
       sqlite3_close_v2 (dest);
-      g_unlink (temporary);
       return FALSE;
     }
   sqlite3_close_v2 (dest);
 
-  if (g_rename (temporary, dest_path) != 0)
+  if (!tm_pending_file_commit (pending))
     {
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("%s could not be written, so %s (%s)."),
                    dest_path, what, g_strerror (saved_errno));
-      g_unlink (temporary);
       return FALSE;
     }
   return TRUE;
@@ -368,18 +365,62 @@ tm_store_explain_error (const char   *data_dir,
   return g_strconcat (error->message, " ", advice, NULL);
 }
 
-/* @from's bytes as @to, private from the start, on disk before it returns. */
+/* @from's bytes as @to, private from the start, on disk before it
+ * returns; written beside @to, so that a crash leaves a temporary file of
+ * Tidemark's pattern, never half a file. */
 static gboolean
 copy_file (const char  *from,
            const char  *to,
            GError     **error)
 {
-  g_autofree char *contents = NULL;
-  gsize length;
+  g_autoptr(TmPendingFile) pending = NULL;
+  int in = g_open (from, O_RDONLY | O_CLOEXEC, 0);
+  int saved_errno = 0;
 
-  return g_file_get_contents (from, &contents, &length, error) &&
-         g_file_set_contents_full (to, contents, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, error);
+  if (in < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Tidemark could not read %s: %s"),
+                   from, g_strerror (saved_errno));
+      return FALSE;
+    }
+  pending = tm_pending_file_new (to);
+  if (pending == NULL)
+    saved_errno = errno != 0 ? errno : EIO;
+  while (saved_errno == 0)
+    {
+      char buffer[65536];
+      ssize_t n = read (in, buffer, sizeof buffer);
+      gsize done = 0;
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          saved_errno = n < 0 ? errno : 0;
+          break;
+        }
+      while (done < (gsize) n && saved_errno == 0)
+        {
+          ssize_t written = write (tm_pending_file_get_fd (pending), buffer + done, (gsize) n - done);
+
+          if (written < 0 && errno != EINTR)
+            saved_errno = errno;
+          else if (written > 0)
+            done += (gsize) written;
+        }
+    }
+  close (in);
+  if (saved_errno == 0 && !tm_pending_file_commit (pending))
+    saved_errno = errno;
+  if (saved_errno != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Tidemark can't create %s (%s). Check that you may write to its folder."), to,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static const char * const sidecars[] = { "-wal", "-shm" };

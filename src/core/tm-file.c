@@ -1,0 +1,525 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Files beside the store (DESIGN.md, Reliability promises). Nothing
+ * Tidemark writes may land on the record: a target is judged by where it
+ * really is (links, "..", another name for the same file), not by how it
+ * is spelled. What Tidemark writes appears whole or not at all: it is
+ * written beside its final name under a temporary name of a pattern of
+ * its own, then renamed over it. */
+#define G_LOG_DOMAIN "tm-file"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tm-file.h"
+#include "tm-store-error.h"
+
+#define RANDOM_LEN     6                  /* the XXXXXX of g_mkstemp() */
+#define MAX_LINKS      40                 /* as the kernel's own limit */
+
+struct _TmPendingFile
+{
+  char     *path;        /* the final name */
+  char     *temporary;   /* beside it, until renamed */
+  int       fd;          /* -1 once closed */
+  gboolean  committed;   /* the temporary name is no longer ours */
+};
+
+/* Where things really are */
+
+/* @path without the slashes at its end ("/" stays "/"). */
+static char *
+strip_slashes (const char *path)
+{
+  char *stripped = g_strdup (path);
+  gsize len = strlen (stripped);
+
+  while (len > 1 && stripped[len - 1] == G_DIR_SEPARATOR)
+    stripped[--len] = '\0';
+  return stripped;
+}
+
+/* @path as it is on disk: absolute, with every link and ".." resolved as
+ * far as they lead to something; the part that does not exist yet, as
+ * written. Where a write to @path would land. */
+static char *
+resolve (const char *path,
+         guint       links)
+{
+  g_autofree char *stripped = strip_slashes (path);
+  g_autofree char *absolute = NULL;
+  g_autofree char *parent = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *resolved_parent = NULL;
+  char *real;
+  GStatBuf info;
+
+  if (g_path_is_absolute (stripped))
+    absolute = g_steal_pointer (&stripped);
+  else
+    {
+      g_autofree char *cwd = g_get_current_dir ();
+
+      absolute = g_build_filename (cwd, stripped, NULL);
+    }
+
+  real = realpath (absolute, NULL);
+  if (real != NULL)
+    {
+      char *copy = g_strdup (real);
+
+      free (real);
+      return copy;
+    }
+
+  /* A link to nothing yet: where it leads. */
+  if (links < MAX_LINKS && g_lstat (absolute, &info) == 0 && S_ISLNK (info.st_mode))
+    {
+      g_autofree char *target = g_file_read_link (absolute, NULL);
+
+      if (target != NULL)
+        {
+          g_autofree char *folder = g_path_get_dirname (absolute);
+          g_autofree char *joined = g_path_is_absolute (target) ? g_strdup (target)
+                                                                : g_build_filename (folder, target, NULL);
+
+          return resolve (joined, links + 1);
+        }
+    }
+
+  parent = g_path_get_dirname (absolute);
+  if (g_str_equal (parent, absolute))
+    return g_steal_pointer (&absolute);
+  base = g_path_get_basename (absolute);
+  resolved_parent = resolve (parent, links);
+  return g_canonicalize_filename (base, resolved_parent);
+}
+
+static gboolean
+same_file (const GStatBuf *a,
+           const GStatBuf *b)
+{
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+typedef struct
+{
+  char     *real;    /* resolved */
+  GStatBuf  info;
+  gboolean  known;   /* it exists, and info is its */
+} DataFolder;
+
+static void
+data_folder_init (DataFolder *folder,
+                  const char *data_dir)
+{
+  folder->real = resolve (data_dir, 0);
+  folder->known = g_stat (folder->real, &folder->info) == 0;
+}
+
+static void
+data_folder_clear (DataFolder *folder)
+{
+  g_free (folder->real);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DataFolder, data_folder_clear)
+
+/* Whether the resolved @path is the data folder or inside it: by name,
+ * and by device and inode of each folder above it, so that another name
+ * for the folder (a bind mount) is caught too. */
+static gboolean
+is_within (const DataFolder *folder,
+           const char       *path)
+{
+  gsize len = strlen (folder->real);
+  g_autofree char *above = NULL;
+
+  if (g_str_has_prefix (path, folder->real) && (path[len] == '\0' || path[len] == G_DIR_SEPARATOR))
+    return TRUE;
+  if (!folder->known)
+    return FALSE;
+
+  above = g_strdup (path);
+  for (;;)
+    {
+      g_autofree char *parent = NULL;
+      GStatBuf info;
+
+      if (g_stat (above, &info) == 0 && same_file (&info, &folder->info))
+        return TRUE;
+      parent = g_path_get_dirname (above);
+      if (g_str_equal (parent, above))
+        return FALSE;
+      g_free (above);
+      above = g_steal_pointer (&parent);
+    }
+}
+
+/* The file in the data folder that @info is another name (a hard link)
+ * for, or NULL. */
+static char *
+same_file_in (const DataFolder *folder,
+               const GStatBuf   *info)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder->real, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder->real, name, NULL);
+      GStatBuf other;
+
+      if (g_stat (path, &other) == 0 && same_file (&other, info))
+        return g_steal_pointer (&path);
+    }
+  return NULL;
+}
+
+static void
+set_in_data_folder_error (GError     **error,
+                          const char  *path,
+                          const char  *data_dir)
+{
+  g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+               _("%s is in Tidemark's data folder %s. Choose a place outside it, so that nothing there is "
+                 "overwritten."),
+               path, data_dir);
+}
+
+/**
+ * tm_file_check_output:
+ * @path: a file Tidemark is asked to write
+ * @data_dir: (nullable): the data folder the output comes from
+ *
+ * Refuses, with %TM_STORE_ERROR_INVALID and a sentence, a @path in
+ * @data_dir or that is @data_dir (however it is spelled: through a link,
+ * "..", or another name for a file there), one that is not an ordinary
+ * file (a folder, a device, a pipe, or a link to one), and a link: what is
+ * written beside it and renamed would replace the link, not what it leads
+ * to. Links in the folders above @path are followed.
+ */
+gboolean
+tm_file_check_output (const char  *path,
+                      const char  *data_dir,
+                      GError     **error)
+{
+  g_auto(DataFolder) folder = { NULL };
+  g_autofree char *stripped = NULL;
+  g_autofree char *parent = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *resolved_parent = NULL;
+  g_autofree char *landing = NULL;
+  g_autofree char *leads_to = NULL;
+  GStatBuf info;
+  gboolean exists;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  stripped = strip_slashes (path);
+  parent = g_path_get_dirname (stripped);
+  base = g_path_get_basename (stripped);
+  resolved_parent = resolve (parent, 0);
+  landing = g_canonicalize_filename (base, resolved_parent);
+  leads_to = resolve (path, 0);
+
+  if (data_dir != NULL)
+    {
+      data_folder_init (&folder, data_dir);
+      /* Where the new file lands, and where a link there leads. */
+      if (is_within (&folder, landing) || is_within (&folder, leads_to))
+        {
+          set_in_data_folder_error (error, path, data_dir);
+          return FALSE;
+        }
+    }
+
+  exists = g_stat (path, &info) == 0;
+  if (exists && !S_ISREG (info.st_mode))
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                   _("%s is not an ordinary file (it is a folder, a device or a pipe). Give the name of a file "
+                     "to write."),
+                   path);
+      return FALSE;
+    }
+
+  if (data_dir != NULL && exists && info.st_nlink > 1)
+    {
+      g_autofree char *same = same_file_in (&folder, &info);
+
+      if (same != NULL)
+        {
+          g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                       _("%s is another name for %s, in Tidemark's data folder. Choose another file, so that "
+                         "nothing there is overwritten."),
+                       path, same);
+          return FALSE;
+        }
+    }
+
+  /* Renaming over a link replaces the link itself, wherever it is
+   * (/dev/stdout is one, in /dev), not the file it leads to. */
+  if (g_lstat (stripped, &info) == 0 && S_ISLNK (info.st_mode))
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                   _("%s is a link to %s. Give the name of that file instead, if it is the one you mean."), path,
+                   leads_to);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tm_file_check_output_folder:
+ * @dir: a folder Tidemark is asked to write files into; made when missing
+ * @names: the names of the files it would write there
+ * @data_dir: (nullable): the data folder they come from
+ *
+ * Refuses @dir when it is @data_dir or inside it, or is not a folder; and
+ * each of the files as tm_file_check_output() does.
+ */
+gboolean
+tm_file_check_output_folder (const char          *dir,
+                             const char * const  *names,
+                             const char          *data_dir,
+                             GError             **error)
+{
+  GStatBuf info;
+
+  g_return_val_if_fail (dir != NULL && names != NULL, FALSE);
+
+  if (data_dir != NULL)
+    {
+      g_auto(DataFolder) folder = { NULL };
+      g_autofree char *resolved = resolve (dir, 0);
+
+      data_folder_init (&folder, data_dir);
+      if (is_within (&folder, resolved))
+        {
+          g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                       _("%s is Tidemark's data folder or a folder inside it. Choose a folder outside it, so "
+                         "that nothing there is overwritten."),
+                       dir);
+          return FALSE;
+        }
+    }
+
+  if (g_stat (dir, &info) == 0 && !S_ISDIR (info.st_mode))
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                   _("%s is not a folder. Choose a folder to write the files into."), dir);
+      return FALSE;
+    }
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      if (!tm_file_check_output (path, data_dir, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Temporary files */
+
+/* The g_mkstemp() template for a temporary beside @path, within the
+ * longest name the folder allows. */
+static char *
+temporary_template (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = NULL;
+  long name_max = pathconf (dir, _PC_NAME_MAX);
+
+  if (name_max <= 0)
+    name_max = NAME_MAX;
+  if (strlen (base) + strlen (TM_FILE_TEMPORARY_INFIX) + RANDOM_LEN <= (gsize) name_max)
+    name = g_strconcat (base, TM_FILE_TEMPORARY_INFIX "XXXXXX", NULL);
+  else
+    name = g_strdup (TM_FILE_TEMPORARY_INFIX "XXXXXX");
+  return g_build_filename (dir, name, NULL);
+}
+
+/**
+ * tm_file_is_temporary_name:
+ * @name: a file name, without its folder
+ * @target: (nullable): the name of the file it would replace, or %NULL
+ *   for any
+ *
+ * Returns: whether @name is one of Tidemark's temporary files (or a file
+ *   SQLite keeps beside one), for @target when given
+ */
+gboolean
+tm_file_is_temporary_name (const char *name,
+                           const char *target)
+{
+  static const char * const sidecars[] = { "-journal", "-wal", "-shm" };
+  gsize infix_len = strlen (TM_FILE_TEMPORARY_INFIX);
+  gsize len = strlen (name);
+  gsize prefix_len;
+  const char *random;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
+    if (g_str_has_suffix (name, sidecars[i]))
+      {
+        len -= strlen (sidecars[i]);
+        break;
+      }
+
+  if (len < infix_len + RANDOM_LEN)
+    return FALSE;
+  random = name + len - RANDOM_LEN;
+  for (guint i = 0; i < RANDOM_LEN; i++)
+    if (!g_ascii_isalnum (random[i]))
+      return FALSE;
+  if (strncmp (random - infix_len, TM_FILE_TEMPORARY_INFIX, infix_len) != 0)
+    return FALSE;
+
+  /* The short form belongs to any name too long for the long one. */
+  prefix_len = len - RANDOM_LEN - infix_len;
+  if (target == NULL || prefix_len == 0)
+    return TRUE;
+  return strlen (target) == prefix_len && strncmp (name, target, prefix_len) == 0;
+}
+
+/* Renames reach the disk only once their folder is synced. */
+static void
+sync_folder (const char *dir)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return;
+  if (fsync (fd) != 0)
+    g_debug ("Could not sync %s: %s", dir, g_strerror (errno));
+  close (fd);
+}
+
+/* Write beside, then rename */
+
+/**
+ * tm_pending_file_new:
+ * @path: the file to write; an existing one is replaced only by
+ *   tm_pending_file_commit()
+ *
+ * Creates a temporary file beside @path, readable by its owner alone.
+ *
+ * Returns: (transfer full) (nullable): the file, or %NULL with errno set
+ */
+TmPendingFile *
+tm_pending_file_new (const char *path)
+{
+  TmPendingFile *file = g_new0 (TmPendingFile, 1);
+
+  file->path = g_strdup (path);
+  file->temporary = temporary_template (path);
+  file->fd = g_mkstemp_full (file->temporary, O_RDWR | O_CLOEXEC, 0600);
+  if (file->fd < 0)
+    {
+      int saved_errno = errno;
+
+      file->committed = TRUE;   /* nothing of ours to remove */
+      tm_pending_file_free (file);
+      errno = saved_errno;
+      return NULL;
+    }
+  return file;
+}
+
+int
+tm_pending_file_get_fd (TmPendingFile *file)
+{
+  return file->fd;
+}
+
+const char *
+tm_pending_file_get_path (TmPendingFile *file)
+{
+  return file->path;
+}
+
+/* Where to write, for writers that open files themselves (SQLite). */
+const char *
+tm_pending_file_get_temporary (TmPendingFile *file)
+{
+  return file->temporary;
+}
+
+/**
+ * tm_pending_file_close:
+ *
+ * Puts what was written on the disk and closes the file.
+ *
+ * Returns: %FALSE with errno set when that failed
+ */
+gboolean
+tm_pending_file_close (TmPendingFile *file)
+{
+  int fd = file->fd;
+  int saved_errno = 0;
+
+  if (fd < 0)
+    return TRUE;
+  file->fd = -1;
+  if (fsync (fd) != 0)
+    saved_errno = errno;
+  if (close (fd) != 0 && saved_errno == 0)
+    saved_errno = errno;
+  if (saved_errno != 0)
+    {
+      errno = saved_errno;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tm_pending_file_commit:
+ *
+ * Closes the file and renames it over its final name in one step.
+ *
+ * Returns: %FALSE with errno set when it is not in place
+ */
+gboolean
+tm_pending_file_commit (TmPendingFile *file)
+{
+  g_autofree char *dir = g_path_get_dirname (file->path);
+
+  if (!tm_pending_file_close (file) || rename (file->temporary, file->path) != 0)
+    return FALSE;
+  file->committed = TRUE;
+  sync_folder (dir);
+  return TRUE;
+}
+
+/**
+ * tm_pending_file_free:
+ *
+ * Closes the file; the temporary goes unless it was committed.
+ */
+void
+tm_pending_file_free (TmPendingFile *file)
+{
+  if (file == NULL)
+    return;
+  if (file->fd >= 0)
+    close (file->fd);
+  if (!file->committed)
+    g_unlink (file->temporary);
+  g_free (file->temporary);
+  g_free (file->path);
+  g_free (file);
+}

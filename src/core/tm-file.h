@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Files Tidemark writes or reads beside its store: where output may go,
+ * how it is written (beside its final name, then renamed over it, so that
+ * nobody ever sees half of it). */
+
+/* Every temporary file Tidemark writes is named NAME.tidemark-tmp-XXXXXX
+ * (or .tidemark-tmp-XXXXXX when NAME is too long for that), so that one
+ * left by a crash can be told from anything else. */
+#define TM_FILE_TEMPORARY_INFIX ".tidemark-tmp-"
+
+gboolean tm_file_check_output          (const char          *path,
+                                        const char          *data_dir,
+                                        GError             **error);
+gboolean tm_file_check_output_folder   (const char          *dir,
+                                        const char * const  *names,
+                                        const char          *data_dir,
+                                        GError             **error);
+
+gboolean tm_file_is_temporary_name     (const char          *name,
+                                        const char          *target);
+
+typedef struct _TmPendingFile TmPendingFile;
+
+TmPendingFile *tm_pending_file_new           (const char     *path);
+int            tm_pending_file_get_fd        (TmPendingFile  *file);
+const char    *tm_pending_file_get_path      (TmPendingFile  *file);
+const char    *tm_pending_file_get_temporary (TmPendingFile  *file);
+gboolean       tm_pending_file_close         (TmPendingFile  *file);
+gboolean       tm_pending_file_commit        (TmPendingFile  *file);
+void           tm_pending_file_free          (TmPendingFile  *file);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TmPendingFile, tm_pending_file_free)
+
+G_END_DECLS
