@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Files beside the store: output never lands on the record, whatever the
- * path looks like; what is written appears whole or not at all. */
+ * path looks like; what is written appears whole or not at all, six CSV
+ * files all or none; temporaries a crash left go after a day, and nothing
+ * else does. */
 #include "config.h"
 
 #include <errno.h>
@@ -9,9 +11,13 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+#include <utime.h>
 
+#include "tm-csv.h"
 #include "tm-file.h"
+#include "tm-store-backup.h"
 #include "tm-store-error.h"
 #include "tm-test-util.h"
 
@@ -58,6 +64,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  tm_file_set_calls_for_testing (NULL);
   tm_test_remove_tree (f->dir);
   tm_test_remove_tree (f->out);
   g_free (f->dir);
@@ -345,6 +352,280 @@ test_temporary_names (void)
       g_error ("%s for %s: expected %d", cases[i].name, cases[i].target, cases[i].is);
 }
 
+static void
+set_back (const char *path,
+          int         days)
+{
+  struct utimbuf then = { 0 };
+
+  then.actime = then.modtime = time (NULL) - days * 24 * 60 * 60;
+  g_assert_cmpint (g_utime (path, &then), ==, 0);
+}
+
+/* A temporary a crash left goes once a day old, from the data folder when
+ * backups are pruned, from an export's folder when the next export to the
+ * same name runs; a fresh one, and anything not of Tidemark's pattern,
+ * stays. */
+static void
+test_stale_temporaries (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const stale_in_data[] = {
+    "tidemark.db.tidemark-tmp-AbC123",                          /* a restore */
+    "tidemark-backup-2026-11-22.db.tidemark-tmp-dEf456",        /* a backup */
+    "tidemark-backup-2026-11-22.db.tidemark-tmp-dEf456-journal",
+  };
+  static const char * const kept[] = {
+    "tidemark.db.AbC123",                  /* not ours to judge */
+    "notes.tidemark-tmp-AbC12",
+    "my-file.txt",
+  };
+  g_autofree char *fresh = in (f->dir, "tidemark.db.tidemark-tmp-GhI789");
+  g_autofree char *pdf = in (f->out, "report.pdf");
+  g_autofree char *stale_pdf = in (f->out, "report.pdf.tidemark-tmp-JkL012");
+  g_autofree char *stale_other = in (f->out, "other.pdf.tidemark-tmp-MnO345");
+  g_autofree char *stale_dir = in (f->out, "report.pdf.tidemark-tmp-PqR678");
+
+  for (guint i = 0; i < G_N_ELEMENTS (stale_in_data); i++)
+    {
+      g_autofree char *path = in (f->dir, stale_in_data[i]);
+
+      touch (path, "half");
+      set_back (path, 2);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *path = in (f->dir, kept[i]);
+
+      touch (path, "someone's");
+      set_back (path, 30);
+    }
+  touch (fresh, "being written");
+  tm_backups_prune (f->dir, "2026-11-24");
+  for (guint i = 0; i < G_N_ELEMENTS (stale_in_data); i++)
+    {
+      g_autofree char *path = in (f->dir, stale_in_data[i]);
+
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *path = in (f->dir, kept[i]);
+
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+
+  /* Outside: the next write of the same name clears its own. */
+  touch (stale_pdf, "half a report");
+  touch (stale_other, "half another report");
+  g_assert_cmpint (g_mkdir (stale_dir, 0700), ==, 0);
+  set_back (stale_pdf, 2);
+  set_back (stale_other, 2);
+  set_back (stale_dir, 2);
+  {
+    g_autoptr(TmPendingFile) pending = tm_pending_file_new (pdf);
+
+    g_assert_true (tm_pending_file_commit (pending));
+  }
+  g_assert_false (g_file_test (stale_pdf, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (stale_other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (stale_dir, G_FILE_TEST_IS_DIR));
+}
+
+/* The six CSV files, all or none */
+
+static int rename_calls;
+static int fail_from;        /* the call that fails first, counting from 1 */
+static gboolean fail_after;  /* and every call after it */
+
+static int
+faulty_rename (const char *from,
+               const char *to)
+{
+  rename_calls++;
+  if (rename_calls == fail_from || (fail_after && rename_calls > fail_from))
+    {
+      errno = EIO;
+      return -1;
+    }
+  return rename (from, to);
+}
+
+static const TmFileCalls faulty = { faulty_rename };
+
+/* Each file in @dir: its name and bytes. */
+static GHashTable *
+read_folder (const char *dir)
+{
+  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_hash_table_insert (files, g_strdup (name), tm_test_read_file (path));
+    }
+  return files;
+}
+
+static gboolean
+same_folder (GHashTable *a,
+             GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer name, bytes;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &name, &bytes))
+    {
+      GBytes *other = g_hash_table_lookup (b, name);
+
+      if (other == NULL || !g_bytes_equal (bytes, other))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+save_mood (TmStore    *store,
+           const char *day,
+           int         mood)
+{
+  g_autoptr(TmCheckin) checkin = tm_checkin_new (day);
+  g_autoptr(GError) error = NULL;
+
+  checkin->mood = mood;
+  g_assert_true (tm_store_save_checkin (store, checkin, &error));
+  g_assert_no_error (error);
+}
+
+/* A rename that fails at any point of an export leaves the files that
+ * were there (or none, for a first export), and says so; past the last
+ * rename, all six are the new ones. */
+static void
+test_csv_export_all_or_nothing (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *folder = g_build_filename (out, "export", NULL);
+  g_autofree char *reference = g_build_filename (out, "reference", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+
+  g_assert_no_error (error);
+  save_mood (store, "2026-11-01", 3);
+
+  for (guint first_export = 0; first_export < 2; first_export++)
+    {
+      g_autoptr(GHashTable) old = NULL;
+      g_autoptr(GHashTable) new = NULL;
+      gboolean exported = FALSE;
+
+      tm_test_remove_tree (folder);
+      tm_test_remove_tree (reference);
+      if (!first_export)
+        g_assert_true (tm_store_export_csv (store, folder, &error));
+      old = read_folder (folder);
+      save_mood (store, first_export ? "2026-11-03" : "2026-11-02", 7);
+      g_assert_true (tm_store_export_csv (store, reference, &error));
+      new = read_folder (reference);
+      g_assert_cmpuint (g_hash_table_size (new), ==, TM_N_TABLES);
+
+      for (fail_from = 1; !exported; fail_from++)
+        {
+          g_autoptr(GHashTable) now = NULL;
+
+          rename_calls = 0;
+          fail_after = FALSE;
+          tm_file_set_calls_for_testing (&faulty);
+          exported = tm_store_export_csv (store, folder, &error);
+          tm_file_set_calls_for_testing (NULL);
+          now = read_folder (folder);
+          if (exported)
+            {
+              g_assert_no_error (error);
+              g_assert_true (same_folder (now, new));
+              break;
+            }
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+          if (!same_folder (now, old))
+            g_error ("Rename %d of %d failed, and the folder holds neither all old files nor none: %s", fail_from,
+                     rename_calls, error->message);
+          if (strstr (error->message, "are there still, unchanged") == NULL &&
+              strstr (error->message, "were left as they were") == NULL)
+            g_error ("Rename %d failed; the message does not say the old files are there: %s", fail_from,
+                     error->message);
+          g_clear_error (&error);
+        }
+      /* The mark, the files set aside, and each of the six renamed in. */
+      g_assert_cmpint (fail_from, ==, 1 + (first_export ? 0 : TM_N_TABLES) + TM_N_TABLES + 1);
+    }
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
+}
+
+/* When even putting the old files back fails, the message says the folder
+ * holds a mix, and the folder says so to an import until the next export
+ * replaces them all. */
+static void
+test_csv_export_mixed (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *folder = g_build_filename (out, "export", NULL);
+  g_autofree char *mark = g_build_filename (folder, TM_FILE_UNFINISHED_NAME, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+
+  save_mood (store, "2026-11-01", 3);
+  g_assert_true (tm_store_export_csv (store, folder, &error));
+  save_mood (store, "2026-11-02", 7);
+
+  /* The third of the new files fails to go in, and so does every rename
+   * that would put the old ones back. */
+  rename_calls = 0;
+  fail_from = 1 + TM_N_TABLES + 3;
+  fail_after = TRUE;
+  tm_file_set_calls_for_testing (&faulty);
+  g_assert_false (tm_store_export_csv (store, folder, &error));
+  tm_file_set_calls_for_testing (NULL);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "the folder now holds some old and some new files"));
+  g_clear_error (&error);
+  g_assert_true (g_file_test (mark, G_FILE_TEST_IS_REGULAR));
+
+  {
+    g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+
+    g_assert_false (tm_csv_import_read_dir (import, folder, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT);
+    g_assert_nonnull (strstr (error->message, "was cut off"));
+    g_clear_error (&error);
+  }
+
+  /* The next export puts all six in place, and the mark goes. */
+  g_assert_true (tm_store_export_csv (store, folder, &error));
+  g_assert_false (g_file_test (mark, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+
+    g_assert_true (tm_csv_import_read_dir (import, folder, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (tm_csv_import_count_rows (import, TM_TABLE_CHECKINS), ==, 2);
+  }
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,8 +636,11 @@ main (int   argc,
   ADD ("check-output", test_check_output);
   ADD ("check-output-folder", test_check_output_folder);
   ADD ("pending-file", test_pending_file);
+  ADD ("stale-temporaries", test_stale_temporaries);
 #undef ADD
   g_test_add_func ("/file/temporary-names", test_temporary_names);
+  g_test_add_func ("/file/csv-export-all-or-nothing", test_csv_export_all_or_nothing);
+  g_test_add_func ("/file/csv-export-mixed", test_csv_export_mixed);
 
   return g_test_run ();
 }

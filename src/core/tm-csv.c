@@ -3,10 +3,11 @@
  *
  * Export writes one RFC 4180 file per table from one read transaction, each
  * file beside its final name first, renamed into place only when all six
- * are written. Import reads what export writes: every row is checked with
- * the same rules as the forms; any problem, reported as file:line, stores
- * nothing; otherwise everything goes in one transaction. Records already
- * there are kept or replaced, as the person chooses. */
+ * are written, and then all six or none. Import reads what export writes:
+ * every row is checked with the same rules as the forms; any problem,
+ * reported as file:line, stores nothing; otherwise everything goes in one
+ * transaction. Records already there are kept or replaced, as the person
+ * chooses. */
 #define G_LOG_DOMAIN "tm-csv"
 
 #include "config.h"
@@ -249,7 +250,7 @@ open_output (Output *out)
  * @dir: the folder to write the six files into; made if missing
  *
  * Writes every table as it is now. Files of the same names are replaced
- * only once all six are written. A folder in
+ * only once all six are written, and then all six or none. A folder in
  * the data folder, or one whose files would replace something that is not
  * an ordinary file (or a link), is refused with %TM_STORE_ERROR_INVALID
  * before anything is written.
@@ -298,12 +299,8 @@ tm_store_export_csv (TmStore     *store,
 
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
 
-  for (int t = 0; t < TM_N_TABLES && ok; t++)
-    if (!tm_pending_file_commit (pending[t]))
-      {
-        set_export_error (error, tm_pending_file_get_path (pending[t]), errno);
-        ok = FALSE;
-      }
+  if (ok)
+    ok = tm_pending_files_commit_together (pending, TM_N_TABLES, error);
 
   for (int t = 0; t < TM_N_TABLES; t++)
     {
@@ -941,6 +938,21 @@ tm_csv_import_read_dir (TmCsvImport  *import,
                    _("There is no folder %s. Choose the folder Tidemark exported to."), dir);
       return FALSE;
     }
+
+  /* An export cut off while it replaced the files may have left some
+   * old and some new: they are not read together. */
+  {
+    g_autofree char *unfinished = g_build_filename (dir, TM_FILE_UNFINISHED_NAME, NULL);
+
+    if (g_file_test (unfinished, G_FILE_TEST_EXISTS))
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+                     _("An export into %s was cut off while it replaced the files, so they may come from two "
+                       "different exports. Export again into that folder, then import."),
+                     dir);
+        return FALSE;
+      }
+  }
 
   for (int t = 0; t < TM_N_TABLES; t++)
     {

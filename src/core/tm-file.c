@@ -25,6 +25,7 @@
 #include "tm-store-error.h"
 
 #define RANDOM_LEN     6                  /* the XXXXXX of g_mkstemp() */
+#define STALE_SECONDS  (24 * 60 * 60)     /* a temporary this old is no write under way */
 #define MAX_LINKS      40                 /* as the kernel's own limit */
 
 struct _TmPendingFile
@@ -34,6 +35,25 @@ struct _TmPendingFile
   int       fd;          /* -1 once closed */
   gboolean  committed;   /* the temporary name is no longer ours */
 };
+
+static int
+real_rename (const char *from,
+             const char *to)
+{
+  return rename (from, to);
+}
+
+static TmFileCalls calls = { real_rename };
+
+/**
+ * tm_file_set_calls_for_testing:
+ * @calls: (nullable): the stand-ins; %NULL for the real calls
+ */
+void
+tm_file_set_calls_for_testing (const TmFileCalls *stand_ins)
+{
+  calls.rename = stand_ins != NULL && stand_ins->rename != NULL ? stand_ins->rename : real_rename;
+}
 
 /* Where things really are */
 
@@ -395,6 +415,37 @@ tm_file_is_temporary_name (const char *name,
   return strlen (target) == prefix_len && strncmp (name, target, prefix_len) == 0;
 }
 
+/**
+ * tm_file_remove_stale_temporaries:
+ * @dir: a folder
+ * @target: (nullable): only those for this file name; %NULL for all
+ *
+ * Removes Tidemark's temporary files in @dir that a crash left: only
+ * ordinary files of this user, of Tidemark's own pattern, a day old (no
+ * write is under way that long); never anything else.
+ */
+void
+tm_file_remove_stale_temporaries (const char *dir,
+                                  const char *target)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  gint64 day_ago = g_get_real_time () / G_USEC_PER_SEC - STALE_SECONDS;
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf info;
+
+      if (!tm_file_is_temporary_name (name, target))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &info) == 0 && S_ISREG (info.st_mode) && info.st_uid == geteuid () &&
+          info.st_mtime < day_ago && g_unlink (path) != 0)
+        g_debug ("Could not remove %s: %s", path, g_strerror (errno));
+    }
+}
+
 /* Renames reach the disk only once their folder is synced. */
 static void
 sync_folder (const char *dir)
@@ -489,7 +540,8 @@ tm_pending_file_close (TmPendingFile *file)
 /**
  * tm_pending_file_commit:
  *
- * Closes the file and renames it over its final name in one step.
+ * Closes the file and renames it over its final name in one step, then
+ * removes what earlier writes of the same name left a day ago.
  *
  * Returns: %FALSE with errno set when it is not in place
  */
@@ -497,11 +549,13 @@ gboolean
 tm_pending_file_commit (TmPendingFile *file)
 {
   g_autofree char *dir = g_path_get_dirname (file->path);
+  g_autofree char *base = g_path_get_basename (file->path);
 
-  if (!tm_pending_file_close (file) || rename (file->temporary, file->path) != 0)
+  if (!tm_pending_file_close (file) || calls.rename (file->temporary, file->path) != 0)
     return FALSE;
   file->committed = TRUE;
   sync_folder (dir);
+  tm_file_remove_stale_temporaries (dir, base);
   return TRUE;
 }
 
@@ -522,4 +576,239 @@ tm_pending_file_free (TmPendingFile *file)
   g_free (file->temporary);
   g_free (file->path);
   g_free (file);
+}
+
+/* A name beside @path of Tidemark's temporary pattern, kept free by an
+ * empty file that a rename may replace; NULL with errno set. */
+static char *
+reserve_name_beside (const char *path)
+{
+  char *name = temporary_template (path);
+  int fd = g_mkstemp_full (name, O_RDWR | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_free (name);
+      errno = saved_errno;
+      return NULL;
+    }
+  close (fd);
+  return name;
+}
+
+/* The folder's mark that its files are being replaced, on the disk
+ * before anything is moved. */
+static gboolean
+write_unfinished_mark (const char  *dir,
+                       GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, TM_FILE_UNFINISHED_NAME, NULL);
+  g_autoptr(TmPendingFile) mark = tm_pending_file_new (path);
+  const char *text = _("Tidemark was replacing the files in this folder when it stopped, so they may come from "
+                       "two different exports. Export again into this folder; this file then goes away.\n");
+  gsize length = strlen (text);
+  int saved_errno;
+
+  if (mark != NULL)
+    {
+      gsize done = 0;
+
+      while (done < length)
+        {
+          ssize_t n = write (mark->fd, text + done, length - done);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n < 0)
+            break;
+          done += (gsize) n;
+        }
+      if (done == length && tm_pending_file_commit (mark))
+        {
+          sync_folder (dir);
+          return TRUE;
+        }
+    }
+  saved_errno = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Tidemark could not write %s (%s), so the files in %s were left as they were."), path,
+               g_strerror (saved_errno), dir);
+  return FALSE;
+}
+
+/* What went wrong in a swap, for its message. */
+typedef struct
+{
+  const char *path;
+  int         saved_errno;
+} Failure;
+
+static void
+fail (Failure    *failure,
+      const char *path)
+{
+  failure->path = path;
+  failure->saved_errno = errno != 0 ? errno : EIO;
+}
+
+/* The files there now, renamed aside under temporary names: aside[i],
+ * or NULL where there was none. */
+static gboolean
+set_aside (TmPendingFile **files,
+           char          **aside,
+           guint           n_files,
+           Failure        *failure)
+{
+  for (guint i = 0; i < n_files; i++)
+    {
+      GStatBuf info;
+
+      if (g_lstat (files[i]->path, &info) != 0)
+        continue;
+      aside[i] = reserve_name_beside (files[i]->path);
+      if (aside[i] == NULL || calls.rename (files[i]->path, aside[i]) != 0)
+        {
+          fail (failure, files[i]->path);
+          if (aside[i] != NULL)
+            g_unlink (aside[i]);
+          g_clear_pointer (&aside[i], g_free);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The new files renamed in; *placed says how many. */
+static gboolean
+put_in_place (TmPendingFile **files,
+              guint           n_files,
+              guint          *placed,
+              Failure        *failure)
+{
+  for (*placed = 0; *placed < n_files; (*placed)++)
+    {
+      TmPendingFile *file = files[*placed];
+
+      if (calls.rename (file->temporary, file->path) != 0)
+        {
+          fail (failure, file->path);
+          return FALSE;
+        }
+      file->committed = TRUE;
+    }
+  return TRUE;
+}
+
+/* After a failed swap: the new files out, the old ones back. Returns
+ * whether all of that worked. */
+static gboolean
+undo_swap (TmPendingFile **files,
+           char          **aside,
+           guint           n_files,
+           guint           placed)
+{
+  gboolean undone = TRUE;
+
+  for (guint i = 0; i < placed; i++)
+    if (aside[i] == NULL && g_unlink (files[i]->path) != 0)
+      undone = FALSE;
+  for (guint i = 0; i < n_files; i++)
+    if (aside[i] != NULL)
+      {
+        if (calls.rename (aside[i], files[i]->path) == 0)
+          g_clear_pointer (&aside[i], g_free);
+        else
+          undone = FALSE;
+      }
+  return undone;
+}
+
+/**
+ * tm_pending_files_commit_together:
+ * @files: (array length=n_files): files in one folder, to be committed
+ *   all or none
+ *
+ * Puts all of @files in place, or none of them. The files there now are
+ * renamed aside (under temporary names) and the new ones renamed in; when
+ * any rename fails, the new ones go and the old ones come back, and the
+ * error says so.
+ *
+ * After a crash: no set of renames is one step, so while they run the
+ * folder holds TM_FILE_UNFINISHED_NAME, written (and on the disk) before
+ * the first rename and removed only after the last one reached the disk.
+ * A folder without it holds files that were all put there together; one
+ * with it is refused by the import until the next export replaces them
+ * all. What was set aside, and new files not yet renamed, keep temporary
+ * names, which the next export removes once a day old.
+ */
+gboolean
+tm_pending_files_commit_together (TmPendingFile **files,
+                                  guint           n_files,
+                                  GError        **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *mark = NULL;
+  g_autoptr(GPtrArray) aside = g_ptr_array_new_with_free_func (g_free);
+  Failure failure = { NULL, 0 };
+  guint placed = 0;
+
+  g_return_val_if_fail (n_files > 0, FALSE);
+
+  dir = g_path_get_dirname (files[0]->path);
+  mark = g_build_filename (dir, TM_FILE_UNFINISHED_NAME, NULL);
+  for (guint i = 0; i < n_files; i++)
+    if (!tm_pending_file_close (files[i]))
+      {
+        int saved_errno = errno;
+
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("Tidemark could not write %s (%s), so the files in %s were left as they were."),
+                     files[i]->path, g_strerror (saved_errno), dir);
+        return FALSE;
+      }
+  if (!write_unfinished_mark (dir, error))
+    return FALSE;
+
+  g_ptr_array_set_size (aside, n_files);
+  if (!set_aside (files, (char **) aside->pdata, n_files, &failure) ||
+      !put_in_place (files, n_files, &placed, &failure))
+    {
+      gboolean undone = undo_swap (files, (char **) aside->pdata, n_files, placed);
+
+      sync_folder (dir);
+      if (!undone)
+        {
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (failure.saved_errno),
+                       _("Tidemark could not put the new files in place in %s (%s: %s), nor put all the files that "
+                         "were there before back, so the folder now holds some old and some new files; the old "
+                         "ones are kept beside them with “tidemark-tmp” in their names. Export again into this "
+                         "folder."),
+                       dir, failure.path, g_strerror (failure.saved_errno));
+          return FALSE;
+        }
+      if (g_unlink (mark) == 0)
+        sync_folder (dir);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (failure.saved_errno),
+                   _("Tidemark could not put the new files in place in %s (%s: %s), so the files that were there "
+                     "before are there still, unchanged."),
+                   dir, failure.path, g_strerror (failure.saved_errno));
+      return FALSE;
+    }
+
+  /* All in place and on the disk: the mark goes, then what was aside. */
+  sync_folder (dir);
+  if (g_unlink (mark) != 0)
+    g_debug ("Could not remove %s: %s", mark, g_strerror (errno));
+  sync_folder (dir);
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *base = g_path_get_basename (files[i]->path);
+
+      if (aside->pdata[i] != NULL)
+        g_unlink (aside->pdata[i]);
+      tm_file_remove_stale_temporaries (dir, base);
+    }
+  return TRUE;
 }

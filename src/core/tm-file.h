@@ -11,8 +11,12 @@ G_BEGIN_DECLS
 
 /* Every temporary file Tidemark writes is named NAME.tidemark-tmp-XXXXXX
  * (or .tidemark-tmp-XXXXXX when NAME is too long for that), so that one
- * left by a crash can be told from anything else. */
+ * left by a crash can be told from anything else and removed. */
 #define TM_FILE_TEMPORARY_INFIX ".tidemark-tmp-"
+
+/* A folder whose files were being replaced together holds this file
+ * until all of them are in place. */
+#define TM_FILE_UNFINISHED_NAME "tidemark-export-unfinished.txt"
 
 gboolean tm_file_check_output          (const char          *path,
                                         const char          *data_dir,
@@ -24,6 +28,8 @@ gboolean tm_file_check_output_folder   (const char          *dir,
 
 gboolean tm_file_is_temporary_name     (const char          *name,
                                         const char          *target);
+void     tm_file_remove_stale_temporaries (const char       *dir,
+                                           const char       *target);
 
 typedef struct _TmPendingFile TmPendingFile;
 
@@ -34,7 +40,21 @@ const char    *tm_pending_file_get_temporary (TmPendingFile  *file);
 gboolean       tm_pending_file_close         (TmPendingFile  *file);
 gboolean       tm_pending_file_commit        (TmPendingFile  *file);
 void           tm_pending_file_free          (TmPendingFile  *file);
+gboolean       tm_pending_files_commit_together (TmPendingFile **files,
+                                                 guint           n_files,
+                                                 GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TmPendingFile, tm_pending_file_free)
+
+/* For tests only: stand-ins for the calls whose failures a test can't
+ * bring about (a rename failing half-way). NULL members, or NULL, mean
+ * the real ones. */
+typedef struct
+{
+  int (*rename) (const char *from,
+                 const char *to);
+} TmFileCalls;
+
+void tm_file_set_calls_for_testing (const TmFileCalls *calls);
 
 G_END_DECLS

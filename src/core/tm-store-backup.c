@@ -223,6 +223,8 @@ remove_stale_partials (const char *data_dir)
       if (g_lstat (path, &info) == 0 && S_ISREG (info.st_mode) && info.st_mtime < day_ago && g_unlink (path) != 0)
         g_debug ("Could not remove %s: %s", path, g_strerror (errno));
     }
+  /* Those of every copy, restore and export since: Tidemark's own pattern. */
+  tm_file_remove_stale_temporaries (data_dir, NULL);
 }
 
 /**
@@ -367,7 +369,7 @@ tm_store_explain_error (const char   *data_dir,
 
 /* @from's bytes as @to, private from the start, on disk before it
  * returns; written beside @to, so that a crash leaves a temporary file of
- * Tidemark's pattern, never half a file. */
+ * Tidemark's pattern, which pruning removes, and never half a file. */
 static gboolean
 copy_file (const char  *from,
            const char  *to,
