@@ -4,6 +4,7 @@
  * --export-pdf writes the report with no display at all. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -576,6 +577,190 @@ test_export_long_name (void)
   tm_test_remove_tree (out);
 }
 
+static void
+on_communicated_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+}
+
+/* As run_tidemark(), for commands that might wait forever on what they
+ * are given: one still running after 30 seconds is killed and fails the
+ * test. */
+static void
+run_tidemark_with_deadline (Run        *run,
+                            const char *first_arg,
+                            ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) tidemark);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated_cb, run);
+  while (run->err == NULL)
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_subprocess_force_exit (process);
+          g_error ("tidemark %s did not end within 30 seconds: it waits on what it reads", first_arg);
+        }
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+/* An import is never made to wait on a pipe, read a device without end or
+ * swallow a huge file: each is one sentence, at once, and nothing stored. */
+static void
+test_import_refuses_hostile_files (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+  g_autofree char *import = g_strdup_printf ("--import-csv=%s", out);
+  g_autofree char *checkins = g_build_filename (out, "checkins.csv", NULL);
+  g_autofree char *db = g_build_filename (dir, "tidemark.db", NULL);
+  g_autoptr(GBytes) before = tm_test_read_file (db);
+  const struct { const char *what; const char *says; } cases[] = {
+    { "fifo", "checkins.csv is not an ordinary file (it is a pipe, a device or a folder), so Tidemark did not "
+              "read it." },
+    { "zero", "checkins.csv is not an ordinary file" },
+    { "full", "checkins.csv is not an ordinary file" },
+    { "big", "checkins.csv is larger than 64.0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autoptr(GBytes) after = NULL;
+
+      if (g_str_equal (cases[i].what, "fifo"))
+        g_assert_cmpint (mkfifo (checkins, 0600), ==, 0);
+      else if (g_str_equal (cases[i].what, "zero"))
+        g_assert_cmpint (symlink ("/dev/zero", checkins), ==, 0);
+      else if (g_str_equal (cases[i].what, "full"))
+        g_assert_cmpint (symlink ("/dev/full", checkins), ==, 0);
+      else
+        {
+          /* Sparse: a file of 64 MiB and a byte that takes no room. */
+          int fd = g_open (checkins, O_WRONLY | O_CREAT, 0600);
+
+          g_assert_cmpint (ftruncate (fd, 64 * 1024 * 1024 + 1), ==, 0);
+          close (fd);
+        }
+      run_tidemark_with_deadline (&run, data_dir, import, NULL);
+      if (run.status != 1 || strstr (run.err, cases[i].says) == NULL)
+        g_error ("%s: status %d, “%s”; expected 1 and “%s”", cases[i].what, run.status, run.err, cases[i].says);
+      g_assert_cmpuint (count_lines (run.err), ==, 1);
+      after = tm_test_read_file (db);
+      tm_test_assert_bytes_equal (before, after);
+      g_assert_cmpint (g_unlink (checkins), ==, 0);
+    }
+
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
+}
+
+/* A data file that belongs to another user is not opened by any command,
+ * and stays as it was. */
+static void
+test_others_data_file (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+  g_autofree char *csv = g_build_filename (out, "csv", NULL);
+  g_autofree char *export = g_strdup_printf ("--export-csv=%s", csv);
+  g_autofree char *db = g_build_filename (dir, "tidemark.db", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("Only root can give a file to another user");
+      tm_test_remove_tree (dir);
+      tm_test_remove_tree (out);
+      return;
+    }
+  g_assert_cmpint (chown (db, 65534, 65534), ==, 0);
+  before = tm_test_read_file (db);
+  run_tidemark (&run, data_dir, export, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "belongs to another user, so Tidemark did not open it"));
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  after = tm_test_read_file (db);
+  tm_test_assert_bytes_equal (before, after);
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
+}
+
+/* --import-csv makes the data folder private, as every other command
+ * does: one that already holds the data, and one it starts the data in. */
+static void
+test_import_makes_folder_private (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *empty = tm_test_make_data_dir ();
+  g_autofree char *csv = g_build_filename (out, "csv", NULL);
+  g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+  g_autofree char *empty_dir = g_strdup_printf ("--data-dir=%s", empty);
+  g_autofree char *export = g_strdup_printf ("--export-csv=%s", csv);
+  g_autofree char *import = g_strdup_printf ("--import-csv=%s", csv);
+  const char *folders[] = { dir, empty };
+  const char *args[] = { data_dir, empty_dir };
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tidemark (&run, data_dir, export, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_auto(Run) run = { 0 };
+      GStatBuf info;
+
+      g_assert_cmpint (g_chmod (folders[i], 0755), ==, 0);
+      run_tidemark (&run, args[i], import, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpint (g_stat (folders[i], &info), ==, 0);
+      g_assert_cmpint (info.st_mode & 0777, ==, 0700);
+    }
+
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
+  tm_test_remove_tree (empty);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,6 +780,9 @@ main (int   argc,
   g_test_add_func ("/cli/damaged-data", test_damaged_data);
   g_test_add_func ("/cli/export-refuses-the-record", test_export_refuses_the_record);
   g_test_add_func ("/cli/export-long-name", test_export_long_name);
+  g_test_add_func ("/cli/import-refuses-hostile-files", test_import_refuses_hostile_files);
+  g_test_add_func ("/cli/others-data-file", test_others_data_file);
+  g_test_add_func ("/cli/import-makes-folder-private", test_import_makes_folder_private);
 
   return g_test_run ();
 }

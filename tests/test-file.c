@@ -2,7 +2,8 @@
 /* Files beside the store: output never lands on the record, whatever the
  * path looks like; what is written appears whole or not at all, six CSV
  * files all or none; temporaries a crash left go after a day, and nothing
- * else does. */
+ * else does; a file read can't make Tidemark wait or read without end;
+ * another user's data file, or one others may read, is not opened. */
 #include "config.h"
 
 #include <errno.h>
@@ -433,6 +434,202 @@ test_stale_temporaries (Fixture       *f,
   g_assert_true (g_file_test (stale_dir, G_FILE_TEST_IS_DIR));
 }
 
+/* Reading */
+
+typedef struct
+{
+  const char *path;
+  gboolean    done;
+  gboolean    read;
+  GError     *error;
+} Reading;
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Reading *reading = task_data;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  reading->read = tm_file_read_bounded (reading->path, TM_CSV_MAX_FILE_SIZE, &contents, &length, &reading->error);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_read_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ((Reading *) user_data)->done = TRUE;
+}
+
+/* Reads @path in a thread; a read that has not ended in 20 seconds is a
+ * hang, and fails the test rather than waiting with it. */
+static gboolean
+read_with_deadline (const char  *path,
+                    GError     **error)
+{
+  Reading reading = { path, FALSE, FALSE, NULL };
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, on_read_cb, &reading);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_task_set_task_data (task, &reading, NULL);
+  g_task_run_in_thread (task, read_in_thread);
+  while (!reading.done)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Reading %s did not end: it waits on it", path);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  if (reading.error != NULL)
+    g_propagate_error (error, reading.error);
+  return reading.read;
+}
+
+/* A pipe, a device, a link to one, a folder, a file over the limit: each
+ * refused at once with a sentence, nothing read. */
+static void
+test_read_bounded (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *fifo = in (f->out, "checkins.csv");
+  g_autofree char *to_zero = in (f->out, "to-zero.csv");
+  g_autofree char *big = in (f->out, "big.csv");
+  g_autofree char *small = in (f->out, "small.csv");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  int fd;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", to_zero), ==, 0);
+  fd = g_open (big, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (ftruncate (fd, 64 * 1024 * 1024 + 1), ==, 0);
+  close (fd);
+
+  g_assert_false (read_with_deadline (fifo, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, "is not an ordinary file"));
+  g_clear_error (&error);
+  g_assert_false (read_with_deadline (to_zero, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
+  g_assert_false (read_with_deadline (f->out, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
+  g_assert_false (read_with_deadline (big, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "is larger than 64.0"));
+  g_clear_error (&error);
+
+  touch (small, "day,mood\r\n");
+  g_assert_true (tm_file_read_bounded (small, 10, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, 10);
+  g_assert_cmpstr (contents, ==, "day,mood\r\n");
+  g_assert_false (tm_file_read_bounded (small, 9, &contents, &length, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+}
+
+/* Privacy */
+
+static int failing_calls;
+
+static int
+failing_chmod (const char *path,
+               int         mode)
+{
+  failing_calls++;
+  errno = EPERM;
+  return -1;
+}
+
+/* Another user's data file is not opened; one others may read is made
+ * private, and refused when that can't be done. */
+static void
+test_check_private (Fixture       *f,
+                    gconstpointer  data)
+{
+  const TmFileCalls no_chmod = { NULL, failing_chmod };
+  g_autoptr(GError) error = NULL;
+  GStatBuf info;
+
+  g_assert_cmpint (g_chmod (f->db, 0600), ==, 0);
+  g_assert_true (tm_file_check_private (f->db, &error));
+
+  g_assert_cmpint (g_chmod (f->db, 0644), ==, 0);
+  g_assert_true (tm_file_check_private (f->db, &error));
+  g_assert_cmpint (g_stat (f->db, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  /* chmod never fails for root: a stand-in fails it. */
+  tm_file_set_calls_for_testing (&no_chmod);
+  g_assert_true (tm_file_check_private (f->db, &error));
+  g_assert_cmpint (failing_calls, ==, 0);
+  g_assert_cmpint (g_chmod (f->db, 0640), ==, 0);
+  g_assert_false (tm_file_check_private (f->db, &error));
+  g_assert_cmpint (failing_calls, ==, 1);
+  g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "Other users can read the data file"));
+  g_assert_nonnull (strstr (error->message, f->db));
+  g_clear_error (&error);
+  tm_file_set_calls_for_testing (NULL);
+
+  if (geteuid () != 0)
+    {
+      g_test_message ("Only root can give a file to another user; skipped that part");
+      return;
+    }
+  g_assert_cmpint (chown (f->db, 65534, 65534), ==, 0);
+  g_assert_cmpint (g_chmod (f->db, 0600), ==, 0);
+  g_assert_false (tm_file_check_private (f->db, &error));
+  g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "belongs to another user"));
+}
+
+/* The store refuses to open such a file, and leaves it as it was. */
+static void
+test_store_refuses_others_file (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autofree char *db = g_build_filename (dir, "tidemark.db", NULL);
+  const TmFileCalls no_chmod = { NULL, failing_chmod };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+
+  {
+    g_autoptr(TmStore) store = tm_store_open (dir, &error);
+
+    g_assert_no_error (error);
+  }
+  before = tm_test_read_file (db);
+
+  g_assert_cmpint (g_chmod (db, 0644), ==, 0);
+  tm_file_set_calls_for_testing (&no_chmod);
+  g_assert_null (tm_store_open (dir, &error));
+  tm_file_set_calls_for_testing (NULL);
+  g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "could not make it private"));
+  g_clear_error (&error);
+
+  if (geteuid () == 0)
+    {
+      g_autoptr(GBytes) after = NULL;
+
+      g_assert_cmpint (chown (db, 65534, 65534), ==, 0);
+      g_assert_cmpint (g_chmod (db, 0600), ==, 0);
+      g_assert_null (tm_store_open (dir, &error));
+      g_assert_nonnull (strstr (error->message, "belongs to another user"));
+      after = tm_test_read_file (db);
+      tm_test_assert_bytes_equal (before, after);
+    }
+  tm_test_remove_tree (dir);
+}
+
 /* The six CSV files, all or none */
 
 static int rename_calls;
@@ -452,7 +649,7 @@ faulty_rename (const char *from,
   return rename (from, to);
 }
 
-static const TmFileCalls faulty = { faulty_rename };
+static const TmFileCalls faulty = { faulty_rename, NULL };
 
 /* Each file in @dir: its name and bytes. */
 static GHashTable *
@@ -637,8 +834,11 @@ main (int   argc,
   ADD ("check-output-folder", test_check_output_folder);
   ADD ("pending-file", test_pending_file);
   ADD ("stale-temporaries", test_stale_temporaries);
+  ADD ("read-bounded", test_read_bounded);
+  ADD ("check-private", test_check_private);
 #undef ADD
   g_test_add_func ("/file/temporary-names", test_temporary_names);
+  g_test_add_func ("/file/store-refuses-others-file", test_store_refuses_others_file);
   g_test_add_func ("/file/csv-export-all-or-nothing", test_csv_export_all_or_nothing);
   g_test_add_func ("/file/csv-export-mixed", test_csv_export_mixed);
 

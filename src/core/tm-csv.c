@@ -958,17 +958,13 @@ tm_csv_import_read_dir (TmCsvImport  *import,
     {
       g_autofree char *path = g_build_filename (dir, tables[t].file, NULL);
       g_autofree char *contents = NULL;
-      g_autoptr(GError) local_error = NULL;
       gsize length;
 
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
-      if (!g_file_get_contents (path, &contents, &length, &local_error))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Tidemark could not read %s: %s"), path,
-                       local_error->message);
-          return FALSE;
-        }
+      /* Never a pipe, a device or a file too large to be an export. */
+      if (!tm_file_read_bounded (path, TM_CSV_MAX_FILE_SIZE, &contents, &length, error))
+        return FALSE;
       found++;
       tm_csv_import_parse (import, t, tables[t].file, contents, length);
       if (import->too_many)

@@ -4,7 +4,8 @@
  * really is (links, "..", another name for the same file), not by how it
  * is spelled. What Tidemark writes appears whole or not at all: it is
  * written beside its final name under a temporary name of a pattern of
- * its own, then renamed over it. */
+ * its own, then renamed over it. A file read is looked at before it is
+ * opened, so that a pipe or a device can't make Tidemark wait forever. */
 #define G_LOG_DOMAIN "tm-file"
 
 #include "config.h"
@@ -43,7 +44,14 @@ real_rename (const char *from,
   return rename (from, to);
 }
 
-static TmFileCalls calls = { real_rename };
+static int
+real_chmod (const char *path,
+            int         mode)
+{
+  return chmod (path, (mode_t) mode);
+}
+
+static TmFileCalls calls = { real_rename, real_chmod };
 
 /**
  * tm_file_set_calls_for_testing:
@@ -53,6 +61,7 @@ void
 tm_file_set_calls_for_testing (const TmFileCalls *stand_ins)
 {
   calls.rename = stand_ins != NULL && stand_ins->rename != NULL ? stand_ins->rename : real_rename;
+  calls.chmod = stand_ins != NULL && stand_ins->chmod != NULL ? stand_ins->chmod : real_chmod;
 }
 
 /* Where things really are */
@@ -349,6 +358,182 @@ tm_file_check_output_folder (const char          *dir,
       if (!tm_file_check_output (path, data_dir, error))
         return FALSE;
     }
+  return TRUE;
+}
+
+/**
+ * tm_file_check_private:
+ * @path: a data file
+ *
+ * A health record is for its owner's eyes only: refuses a file that
+ * belongs to another user, and one that others may read when that can't
+ * be changed. Anything that is not an ordinary file is left for opening
+ * to refuse.
+ */
+gboolean
+tm_file_check_private (const char  *path,
+                       GError     **error)
+{
+  GStatBuf info;
+
+  if (g_lstat (path, &info) != 0 || !S_ISREG (info.st_mode))
+    return TRUE;
+
+  if (info.st_uid != geteuid ())
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_FAILED,
+                   _("The data file %s belongs to another user, so Tidemark did not open it: a health record "
+                     "is for its owner alone. Start Tidemark as that user, or choose a data folder of your "
+                     "own."),
+                   path);
+      return FALSE;
+    }
+
+  if ((info.st_mode & 077) != 0 && calls.chmod (path, 0600) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_FAILED,
+                   _("Other users can read the data file %s, and Tidemark could not make it private (%s), so "
+                     "it did not open it. Make it readable by you alone, or choose another data folder."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reading */
+
+static gboolean
+check_readable (const char      *path,
+                const GStatBuf  *info,
+                gsize            limit,
+                GError         **error)
+{
+  if (!S_ISREG (info->st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s is not an ordinary file (it is a pipe, a device or a folder), so Tidemark did not "
+                     "read it."),
+                   path);
+      return FALSE;
+    }
+  if (info->st_size < 0 || (guint64) info->st_size > limit)
+    {
+      g_autofree char *size = g_format_size_full (limit, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                   _("%s is larger than %s, the most Tidemark reads from one file, so it did not read it."),
+                   path, size);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_read_error (GError     **error,
+                const char  *path,
+                int          saved_errno)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Tidemark could not read %s: %s"), path,
+               g_strerror (saved_errno));
+}
+
+/* Everything @fd holds, up to @limit bytes; a file that grows past it
+ * while it is read is refused too. */
+static GByteArray *
+read_all (int          fd,
+          const char  *path,
+          gsize        limit,
+          gsize        expected,
+          GError     **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_sized_new ((guint) expected + 1);
+
+  for (;;)
+    {
+      guint8 buffer[65536];
+      ssize_t n = read (fd, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          set_read_error (error, path, errno);
+          return NULL;
+        }
+      if (n == 0)
+        return g_steal_pointer (&bytes);
+      if (bytes->len + (gsize) n > limit)
+        {
+          GStatBuf grown = { 0 };
+
+          grown.st_mode = S_IFREG;
+          grown.st_size = (off_t) (bytes->len + (gsize) n);
+          check_readable (path, &grown, limit, error);
+          return NULL;
+        }
+      g_byte_array_append (bytes, buffer, (guint) n);
+    }
+}
+
+/**
+ * tm_file_read_bounded:
+ * @limit: the most bytes to read
+ * @contents: (out): the bytes, with a NUL after them
+ *
+ * Reads an ordinary file of at most @limit bytes. A pipe, a device, a
+ * folder (or a link to one) and a larger file are refused with a sentence
+ * before anything is read: nothing here waits on a pipe or reads a device
+ * without end.
+ */
+gboolean
+tm_file_read_bounded (const char  *path,
+                      gsize        limit,
+                      char       **contents,
+                      gsize       *length,
+                      GError     **error)
+{
+  g_autoptr(GByteArray) bytes = NULL;
+  GStatBuf info;
+  int fd;
+
+  /* Looked at first: opening a pipe waits for a writer. */
+  if (g_stat (path, &info) != 0)
+    {
+      set_read_error (error, path, errno);
+      return FALSE;
+    }
+  if (!check_readable (path, &info, limit, error))
+    return FALSE;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      set_read_error (error, path, errno);
+      return FALSE;
+    }
+  /* What was opened may not be what was looked at. */
+  if (fstat (fd, &info) != 0)
+    {
+      set_read_error (error, path, errno);
+      close (fd);
+      return FALSE;
+    }
+  if (!check_readable (path, &info, limit, error))
+    {
+      close (fd);
+      return FALSE;
+    }
+
+  bytes = read_all (fd, path, limit, (gsize) info.st_size, error);
+  close (fd);
+  if (bytes == NULL)
+    return FALSE;
+
+  *length = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  *contents = (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
   return TRUE;
 }
 

@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 
 /* Files Tidemark writes or reads beside its store: where output may go,
  * how it is written (beside its final name, then renamed over it, so that
- * nobody ever sees half of it). */
+ * nobody ever sees half of it), and how a file is read without trusting
+ * what it is. */
 
 /* Every temporary file Tidemark writes is named NAME.tidemark-tmp-XXXXXX
  * (or .tidemark-tmp-XXXXXX when NAME is too long for that), so that one
@@ -24,6 +25,13 @@ gboolean tm_file_check_output          (const char          *path,
 gboolean tm_file_check_output_folder   (const char          *dir,
                                         const char * const  *names,
                                         const char          *data_dir,
+                                        GError             **error);
+gboolean tm_file_check_private         (const char          *path,
+                                        GError             **error);
+gboolean tm_file_read_bounded          (const char          *path,
+                                        gsize                limit,
+                                        char               **contents,
+                                        gsize               *length,
                                         GError             **error);
 
 gboolean tm_file_is_temporary_name     (const char          *name,
@@ -47,12 +55,14 @@ gboolean       tm_pending_files_commit_together (TmPendingFile **files,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TmPendingFile, tm_pending_file_free)
 
 /* For tests only: stand-ins for the calls whose failures a test can't
- * bring about (a rename failing half-way). NULL members, or NULL, mean
- * the real ones. */
+ * bring about (a rename failing half-way, chmod failing for root). NULL
+ * members, or NULL, mean the real ones. */
 typedef struct
 {
   int (*rename) (const char *from,
                  const char *to);
+  int (*chmod)  (const char *path,
+                 int         mode);
 } TmFileCalls;
 
 void tm_file_set_calls_for_testing (const TmFileCalls *calls);
