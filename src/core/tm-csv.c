@@ -320,6 +320,7 @@ struct _TmCsvImport
   GPtrArray *source_keys;            /* char *, one per safety event */
   GPtrArray *problems;               /* char *, "file:line: what is wrong" */
   gboolean   too_many;
+  TmProgress progress;               /* reading and storing report here */
 };
 
 TmCsvImport *
@@ -350,7 +351,23 @@ tm_csv_import_free (TmCsvImport *import)
     }
   g_ptr_array_unref (import->source_keys);
   g_ptr_array_unref (import->problems);
+  g_clear_object (&import->progress.cancellable);
   g_free (import);
+}
+
+/**
+ * tm_csv_import_set_progress:
+ * @progress: (nullable): how reading and storing report how far they got,
+ *   and hear that they should stop; a cancelled import stores nothing
+ */
+void
+tm_csv_import_set_progress (TmCsvImport      *import,
+                            const TmProgress *progress)
+{
+  g_clear_object (&import->progress.cancellable);
+  import->progress = progress != NULL ? *progress : (TmProgress) { NULL, NULL, NULL };
+  if (import->progress.cancellable != NULL)
+    g_object_ref (import->progress.cancellable);
 }
 
 /* The problems found, "file:line: what is wrong", at most
@@ -907,6 +924,9 @@ tm_csv_import_parse (TmCsvImport *import,
       if (newline != NULL)
         parse.line++;
       start = end;
+      /* A cancelled import stops reading; tm_csv_import_read_dir() says so. */
+      if (parse.line % 4096 == 0 && g_cancellable_is_cancelled (import->progress.cancellable))
+        break;
     }
   if (!parse.stop && csv_fini (&parser, on_field_cb, on_row_cb, &parse) != 0)
     add_problem (&parse, parse.line, _("the file ends inside a quoted field; a closing quote is missing"));
@@ -960,6 +980,8 @@ tm_csv_import_read_dir (TmCsvImport  *import,
       g_autofree char *contents = NULL;
       gsize length;
 
+      if (!tm_progress_report (&import->progress, 0, 0, error))
+        return FALSE;
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
       /* Never a pipe, a device or a file too large to be an export. */
@@ -971,6 +993,8 @@ tm_csv_import_read_dir (TmCsvImport  *import,
         break;
     }
 
+  if (!tm_progress_report (&import->progress, 0, 0, error))
+    return FALSE;
   if (found == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
@@ -1333,6 +1357,7 @@ tm_store_import_csv (TmStore       *store,
 {
   TmCsvSummary counts = { { 0 } };
   g_autofree char *today = tm_day_today ();
+  guint64 total = 0, done = 0;
 
   g_return_val_if_fail (TM_IS_STORE (store), FALSE);
   g_return_val_if_fail (import->problems->len == 0, FALSE);
@@ -1342,6 +1367,9 @@ tm_store_import_csv (TmStore       *store,
     return FALSE;
   if (!tm_store_begin (store, error))
     return FALSE;
+
+  for (int t = 0; t < TM_N_TABLES; t++)
+    total += import->records[t]->len;
 
   /* The records first; then the prompts, which name them. */
   for (int t = 0; t < TM_N_TABLES; t++)
@@ -1353,15 +1381,18 @@ tm_store_import_csv (TmStore       *store,
           tm_store_rollback (store);
           return FALSE;
         }
-      for (guint i = 0; i < import->records[t]->len; i++)
-        if (!store_record (store, import, t, i, last_before, conflict, &counts, error))
+      for (guint i = 0; i < import->records[t]->len; i++, done++)
+        if ((done % 256 == 0 && !tm_progress_report (&import->progress, done, total, error)) ||
+            !store_record (store, import, t, i, last_before, conflict, &counts, error))
           {
             tm_store_rollback (store);
             return FALSE;
           }
     }
 
-  if (!tm_store_commit (store, error))
+  /* Cancelled up to the last moment, nothing is stored. */
+  if (!tm_progress_report (&import->progress, done, total, error) ||
+      !tm_store_commit (store, error))
     {
       tm_store_rollback (store);
       return FALSE;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "tm-progress.h"
 #include "tm-store.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,8 @@ typedef struct _TmCsvImport TmCsvImport;
 
 TmCsvImport *tm_csv_import_new           (void);
 void         tm_csv_import_free          (TmCsvImport  *import);
+void         tm_csv_import_set_progress  (TmCsvImport      *import,
+                                          const TmProgress *progress);
 gboolean     tm_csv_import_parse         (TmCsvImport  *import,
                                           TmTable       table,
                                           const char   *file_name,

@@ -40,6 +40,8 @@ struct _TmStore
   GListStore *sessions;        /* newest first; loaded on first use */
   GListStore *questionnaires;  /* newest first; loaded on first use */
   guint       busy;            /* work on the file through other connections */
+  guint       writing_elsewhere;  /* another connection writes for a while */
+  GQueue      when_writable;   /* GClosure *, run once writes are possible again */
 };
 
 enum {
@@ -49,6 +51,7 @@ enum {
   TM_STORE_PLAN_CHANGED,
   TM_STORE_SAFETY_CHANGED,
   TM_STORE_BUSY_CHANGED,
+  TM_STORE_WRITABLE_CHANGED,
   TM_STORE_N_SIGNALS
 };
 
