@@ -68,8 +68,8 @@ set_writing_elsewhere_error (GError     **error,
 {
   g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_BUSY,
                /* Translators: %s is e.g. "the check-in was not saved" */
-               _("Tidemark is storing an import, so %s yet. That is possible again as soon as the "
-                 "import has finished."), what);
+               _("Tidemark is storing an import, so %s for now. That is possible again as soon as "
+                 "the import has finished."), what);
 }
 
 gboolean
@@ -1137,6 +1137,22 @@ tm_store_is_writable (TmStore *self)
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
 
   return self->writing_elsewhere == 0;
+}
+
+/**
+ * tm_store_error_waits:
+ * @error: (nullable): why a write through @self failed
+ *
+ * Returns: whether it failed only because another connection is writing
+ *   for a while, so that tm_store_call_when_writable() can try it again
+ */
+gboolean
+tm_store_error_waits (TmStore      *self,
+                      const GError *error)
+{
+  g_return_val_if_fail (TM_IS_STORE (self), FALSE);
+
+  return self->writing_elsewhere > 0 && g_error_matches (error, TM_STORE_ERROR, TM_STORE_ERROR_BUSY);
 }
 
 /**
