@@ -544,7 +544,8 @@ on_progress_cb (guint64  done,
 }
 
 /* An import says how far it got; cancelled while storing, or before
- * reading, it stores nothing and says it was cancelled. */
+ * reading, it stores nothing and says it was cancelled. An export too:
+ * cancelled, it leaves the files there as they were. */
 static void
 test_progress_and_cancel (void)
 {
@@ -612,7 +613,34 @@ test_progress_and_cancel (void)
     tm_csv_import_set_progress (import, &cancelled);
     g_assert_false (tm_csv_import_read_dir (import, export_dir, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
     g_assert_cmpuint (tm_csv_import_count_rows (import, TM_TABLE_CHECKINS), ==, 0);
+  }
+
+  /* An export says how far it got; cancelled, the files there stay. */
+  {
+    g_autoptr(GCancellable) stop = g_cancellable_new ();
+    TmProgress exporting = { NULL, on_progress_cb, &reported };
+    TmProgress cancelling = { stop, on_progress_cb, &reported };
+    g_autofree char *checkins = g_build_filename (export_dir, "checkins.csv", NULL);
+    g_autoptr(GBytes) before = tm_test_read_file (checkins);
+    g_autoptr(GBytes) after = NULL;
+    g_autoptr(TmCheckin) changed = g_list_model_get_item (tm_store_get_checkins (store), 0);
+
+    reported = (Reported) { 0 };
+    g_assert_true (tm_store_export_csv_full (store, export_dir, &exporting, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (reported.last_done, ==, reported.total);
+    g_assert_cmpuint (reported.total, ==, n_records);
+
+    changed->mood = changed->mood == 0 ? 1 : 0;
+    g_assert_true (tm_store_save_checkin (store, changed, &error));
+    reported = (Reported) { 0, 0, 0, stop };
+    g_assert_false (tm_store_export_csv_full (store, export_dir, &cancelling, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    after = tm_test_read_file (checkins);
+    tm_test_assert_bytes_equal (before, after);
   }
 
   tm_test_remove_tree (dir);

@@ -158,11 +158,20 @@ write_field (FILE         *file,
     }
 }
 
+/* How far an export got: rows written of every table's. */
+typedef struct
+{
+  const TmProgress *progress;
+  guint64           done;
+  guint64           total;
+} ExportCount;
+
 static gboolean
-write_table (TmStore    *store,
-             TmTable     table,
-             Output     *out,
-             GError    **error)
+write_table (TmStore      *store,
+             TmTable       table,
+             Output       *out,
+             ExportCount  *count,
+             GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char * const *columns = tables[table].columns;
@@ -181,6 +190,8 @@ write_table (TmStore    *store,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      if (count->done++ % 256 == 0 && !tm_progress_report (count->progress, count->done, count->total, error))
+        return FALSE;
       for (int c = 0; c < sqlite3_column_count (stmt); c++)
         {
           if (c > 0)
@@ -245,9 +256,44 @@ open_output (Output *out)
   return out->file != NULL;
 }
 
+/* The rows the export will write, in its snapshot. */
+static gboolean
+count_rows (TmStore  *store,
+            guint64  *total,
+            GError  **error)
+{
+  *total = 0;
+  for (int t = 0; t < TM_N_TABLES; t++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autofree char *query = g_strdup_printf ("SELECT count(*) FROM (%s)", tables[t].select);
+
+      if (!tm_store_prepare (store, query, &stmt, _("the data was not exported"), error))
+        return FALSE;
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          tm_sqlite_set_error (error, tm_store_get_db (store), sqlite3_errcode (tm_store_get_db (store)),
+                               tm_store_get_path (store), _("the data was not exported"));
+          return FALSE;
+        }
+      *total += (guint64) sqlite3_column_int64 (stmt, 0);
+    }
+  return TRUE;
+}
+
+gboolean
+tm_store_export_csv (TmStore     *store,
+                     const char  *dir,
+                     GError     **error)
+{
+  return tm_store_export_csv_full (store, dir, NULL, error);
+}
+
 /**
- * tm_store_export_csv:
+ * tm_store_export_csv_full:
  * @dir: the folder to write the six files into; made if missing
+ * @progress: (nullable): where to say how far it got; once cancelled, it
+ *   stops and the files already there stay as they were
  *
  * Writes every table as it is now. Files of the same names are replaced
  * only once all six are written, and then all six or none. A folder in
@@ -256,10 +302,12 @@ open_output (Output *out)
  * before anything is written.
  */
 gboolean
-tm_store_export_csv (TmStore     *store,
-                     const char  *dir,
-                     GError     **error)
+tm_store_export_csv_full (TmStore          *store,
+                          const char       *dir,
+                          const TmProgress *progress,
+                          GError          **error)
 {
+  ExportCount count = { progress, 0, 0 };
   Output outs[TM_N_TABLES] = { { 0 } };
   TmPendingFile *pending[TM_N_TABLES] = { NULL };
   const char *names[TM_N_TABLES + 1] = { NULL };
@@ -282,6 +330,7 @@ tm_store_export_csv (TmStore     *store,
   /* One snapshot for all six files. */
   if (!tm_sqlite_exec (db, "BEGIN", tm_store_get_path (store), _("the data was not exported"), error))
     return FALSE;
+  ok = count_rows (store, &count.total, error);
 
   for (int t = 0; t < TM_N_TABLES && ok; t++)
     {
@@ -294,13 +343,15 @@ tm_store_export_csv (TmStore     *store,
           ok = FALSE;
           break;
         }
-      ok = write_table (store, t, &outs[t], error) && close_output (&outs[t], error);
+      ok = write_table (store, t, &outs[t], &count, error) && close_output (&outs[t], error);
     }
 
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
 
+  /* Cancelled up to the last moment, the files there stay as they were. */
   if (ok)
-    ok = tm_pending_files_commit_together (pending, TM_N_TABLES, error);
+    ok = tm_progress_report (progress, count.done, count.total, error) &&
+         tm_pending_files_commit_together (pending, TM_N_TABLES, error);
 
   for (int t = 0; t < TM_N_TABLES; t++)
     {

@@ -46,6 +46,10 @@ gboolean            tm_conflict_from_string (const char *text,
 gboolean     tm_store_export_csv         (TmStore      *store,
                                           const char   *dir,
                                           GError      **error);
+gboolean     tm_store_export_csv_full    (TmStore          *store,
+                                          const char       *dir,
+                                          const TmProgress *progress,
+                                          GError          **error);
 
 typedef struct _TmCsvImport TmCsvImport;
 

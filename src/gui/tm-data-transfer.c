@@ -245,19 +245,15 @@ write_in_thread (GTask        *task,
   Job *job = task_data;
   GError *error = NULL;
   g_autoptr(TmStore) store = tm_store_open (job->data_dir, &error);
+  TmProgress progress;
   gboolean done;
 
+  report_progress_to (job, &progress);
   if (job->import != NULL)
-    {
-      TmProgress progress;
-
-      report_progress_to (job, &progress);
-      tm_csv_import_set_progress (job->import, &progress);
-    }
+    tm_csv_import_set_progress (job->import, &progress);
   done = store != NULL &&
-                  (job->import == NULL ? tm_store_export_csv (store, job->path, &error)
-                                       : tm_store_import_csv (store, job->import, job->conflict, &job->summary,
-                                                              &error));
+         (job->import == NULL ? tm_store_export_csv_full (store, job->path, &progress, &error)
+                              : tm_store_import_csv (store, job->import, job->conflict, &job->summary, &error));
 
   if (done)
     g_task_return_boolean (task, TRUE);
