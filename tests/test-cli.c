@@ -181,7 +181,9 @@ test_export_pdf_refusals (void)
   g_autofree char *db = g_build_filename (dir, "tidemark.db", NULL);
   const struct { const char *args[4]; int status; const char *says; } cases[] = {
     { { data_dir, export, "--from=2026-02-30", NULL }, 2,
-      "tidemark: --from, “2026-02-30”, is not a calendar day. Write days as YYYY-MM-DD, for example "
+      "tidemark: --from, “2026-02-30”, is no such day: February 2026 has 28 days. Check the date.\n" },
+    { { data_dir, export, "--to=28.11.2026", NULL }, 2,
+      "tidemark: --to, “28.11.2026”, is not a calendar day. Write days as YYYY-MM-DD, for example "
       "2026-11-28.\n" },
     { { data_dir, export, "--from=2026-11-02", "--to=2026-11-01" }, 2,
       "tidemark: The period starts on Monday 2 November 2026, after it ends on Sunday 1 November 2026. "
@@ -276,14 +278,32 @@ test_csv (void)
       g_autoptr(GString) bad = g_string_new (contents);
 
       g_string_append (bad, "\"2026-01-01\",12,,,,0,,,\"2026-01-01T20:00:00Z\",\"2026-01-01T20:00:00Z\"\r\n");
+      g_string_append (bad, "\"2026-01-02\",\"\x1b[2J\x1b]0;owned\x07\",,,,0,,,\"2026-01-02T20:00:00Z\","
+                            "\"2026-01-02T20:00:00Z\"\r\n");
       g_assert_true (g_file_set_contents (checkins, bad->str, -1, NULL));
     }
     run_tidemark (&run, empty_dir, import, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "checkins.csv:"));
     g_assert_nonnull (strstr (run.err, ": mood “12” is not a whole number from 0 to 10\n"));
-    g_assert_true (g_str_has_suffix (run.err, "tidemark: nothing was imported: fix the problem above, then import "
+    /* A file can't send the terminal escape sequences. */
+    g_assert_nonnull (strstr (run.err, ": mood “\\x1B[2J\\x1B]0;owned\\x07” is not a whole number from 0 to 10\n"));
+    g_assert_null (strchr (run.err, '\x1b'));
+    g_assert_null (strchr (run.err, '\x07'));
+    g_assert_true (g_str_has_suffix (run.err, "tidemark: nothing was imported: fix the problems above, then import "
                                               "again\n"));
+  }
+
+  /* A folder's name is shown with its control characters escaped too. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *odd = g_build_filename (dir, "odd\x1b[2Jname", NULL);
+    g_autofree char *import_odd = g_strdup_printf ("--import-csv=%s", odd);
+
+    run_tidemark (&run, empty_dir, import_odd, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "odd\\x1B[2Jname"));
+    g_assert_null (strchr (run.err, '\x1b'));
   }
 
   {

@@ -304,7 +304,7 @@ test_corpus (void)
     { "wrong-header.csv", { "checkins.csv:1: the first line must name the columns day,mood,anxiety" } },
     { "missing-column.csv", { "checkins.csv:2: 9 fields where there should be 10" } },
     { "extra-column.csv", { "checkins.csv:2: 11 fields where there should be 10" } },
-    { "bad-dates.csv", { "checkins.csv:2: day “2026-13-05” is not a day written YYYY-MM-DD",
+    { "bad-dates.csv", { "checkins.csv:2: day “2026-13-05” is no such day: a year has 12 months",
                          "checkins.csv:3: created_at “yesterday” is not a date and time" } },
     { "out-of-range.csv", { "checkins.csv:2: mood “11” is not a whole number from 0 to 10",
                             "checkins.csv:3: anxiety “-1” is not a whole number from 0 to 10",
@@ -469,6 +469,53 @@ test_hostile_notes (void)
   tm_test_remove_tree (other_dir);
   tm_test_remove_tree (dir);
   tm_test_remove_tree (out);
+}
+
+/* A field quoted in a problem is cut to 80 characters and shows its
+ * control characters as escapes, so a hostile file can't clear or
+ * recolour a terminal, or turn a line around; a day that is written right
+ * but isn't in the calendar says so. */
+static void
+test_quoted_fields (void)
+{
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autofree char *long_field = g_strnfill (500, 'x');
+  g_autofree char *eighty = g_strnfill (80, 'x');
+  g_autofree char *csv = g_strconcat (CHECKIN_HEADER,
+                                      "\"\x1b[2J\",5,,,,0,,,\"2026-04-01T20:00:00Z\",\"2026-04-01T20:00:00Z\"\r\n",
+                                      "\"2026-04-01\",\"", long_field, "\",,,,0,,,\"2026-04-01T20:00:00Z\","
+                                      "\"2026-04-01T20:00:00Z\"\r\n",
+                                      "\"2026-02-30\",5,,,,0,,,\"2026-04-01T20:00:00Z\",\"2026-04-01T20:00:00Z\"\r\n",
+                                      "\"2026-04-02\",5,\"1\xe2\x80\xae" "0\",,,0,,,\"2026-04-01T20:00:00Z\","
+                                      "\"2026-04-01T20:00:00Z\"\r\n",
+                                      "\"2026-04-03\",5,,,,0,,,\"2026-04-03T20:00:00Z\xc2\x9b" "31m\",\"2026-04-03T20:00:00Z\"\r\n",
+                                      NULL);
+  g_autofree char *cut = g_strdup_printf ("checkins.csv:3: mood “%s…” is not a whole number from 0 to 10", eighty);
+  GPtrArray *problems;
+
+  g_assert_false (tm_csv_import_parse (import, TM_TABLE_CHECKINS, "checkins.csv", csv, strlen (csv)));
+  assert_problem (import, "checkins.csv:2: day “\\x1B[2J” is not a day written YYYY-MM-DD");
+  assert_problem (import, cut);
+  assert_problem (import, "checkins.csv:4: day “2026-02-30” is no such day: February 2026 has 28 days");
+  assert_problem (import, "checkins.csv:5: anxiety “1\\u202E0” is not a whole number from 0 to 10");
+  assert_problem (import, "checkins.csv:6: created_at “2026-04-03T20:00:00Z\\u009B31m” is not a date and time");
+
+  problems = tm_csv_import_get_problems (import);
+  g_assert_cmpuint (problems->len, ==, 5);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const char *problem = problems->pdata[i];
+
+      g_assert_true (g_utf8_validate (problem, -1, NULL));
+      for (const char *p = problem; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          g_assert_false (g_unichar_iscntrl (c));
+          g_assert_false (c >= 0x202A && c <= 0x202E);
+        }
+      g_assert_cmpint (g_utf8_strlen (problem, -1), <, 200);
+    }
 }
 
 static void
@@ -660,6 +707,7 @@ main (int   argc,
   g_test_add_func ("/csv/duplicates-and-bom", test_duplicates_and_bom);
   g_test_add_func ("/csv/corpus", test_corpus);
   g_test_add_func ("/csv/large-files", test_large_files);
+  g_test_add_func ("/csv/quoted-fields", test_quoted_fields);
   g_test_add_func ("/csv/hostile-notes", test_hostile_notes);
   g_test_add_func ("/csv/missing-folder", test_missing_folder);
   g_test_add_func ("/csv/progress-and-cancel", test_progress_and_cancel);

@@ -488,8 +488,14 @@ test_options (void)
   g_assert_cmpstr (day, ==, "2026-11-28");
   g_assert_false (tm_parse_day ("2026-02-30", "The start", day, &error));
   g_assert_cmpstr (error->message, ==,
-                   "The start, “2026-02-30”, is not a calendar day. Write days as YYYY-MM-DD, for example "
-                   "2026-11-28.");
+                   "The start, “2026-02-30”, is no such day: February 2026 has 28 days. Check the date.");
+  g_clear_error (&error);
+  g_assert_false (tm_parse_day ("2026-13-01", "The end", day, &error));
+  g_assert_cmpstr (error->message, ==, "The end, “2026-13-01”, is no such day: a year has 12 months. Check the date.");
+  g_clear_error (&error);
+  g_assert_false (tm_parse_day ("\x1b[2J", "The end", day, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "The end, “\\x1B[2J”, is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28.");
   g_clear_error (&error);
 
   g_strlcpy (options.from, "2026-11-02", sizeof options.from);

@@ -2028,8 +2028,7 @@ report_export_body (Fixture *f)
   g_assert_false (tm_report_dialog_export_to (dialog, file));
   g_assert_true (tm_error_label_get_shown (child (dialog, TM_TYPE_REPORT_DIALOG, "error_label")));
   g_assert_cmpstr (tm_error_label_get_message (child (dialog, TM_TYPE_REPORT_DIALOG, "error_label")), ==,
-                   "The first day, “2026-02-30”, is not a calendar day. Write days as YYYY-MM-DD, for "
-                   "example 2026-11-28.");
+                   "The first day, “2026-02-30”, is no such day: February 2026 has 28 days. Check the date.");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "2026-02-30");
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 

@@ -10,6 +10,7 @@
 
 #include "tm-checkin.h"
 #include "tm-store-error.h"
+#include "tm-text.h"
 
 G_DEFINE_FINAL_TYPE (TmCheckin, tm_checkin, G_TYPE_OBJECT)
 
@@ -236,12 +237,9 @@ tm_checkin_validate (const TmCheckin  *self,
     field = &unused_field;
   *field = NULL;
 
-  if (!tm_day_is_valid (self->day))
+  if (!tm_day_validate (self->day, error))
     {
       *field = "day";
-      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("“%s” is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28."),
-                   self->day);
       return FALSE;
     }
 
@@ -418,8 +416,12 @@ tm_parse_hours (const char  *text,
   return TRUE;
 
 not_hours:
-  g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-               _("“%s” is not a number of hours. Write sleep like 7.5 or 7:30."), s);
+  {
+    g_autofree char *quoted = tm_text_quote (s);
+
+    g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                 _("“%s” is not a number of hours. Write sleep like 7.5 or 7:30."), quoted);
+  }
   return FALSE;
 }
 

@@ -30,6 +30,7 @@
 #include "tm-sqlite.h"
 #include "tm-store-backup.h"
 #include "tm-store-private.h"
+#include "tm-text.h"
 
 /* Tables */
 
@@ -506,6 +507,7 @@ typedef struct
   GPtrArray  *fields;
   const char *column;     /* the name of the field being read, for messages */
   gboolean    failed;
+  GPtrArray  *quoted;     /* char *, the fields' texts as problems quote them */
 } Row;
 
 static const char *
@@ -516,6 +518,17 @@ field (Row  *row,
 
   row->column = tables[row->parse->table].columns[index];
   return text;
+}
+
+/* A field's text as a problem quotes it: cut, its controls escaped. */
+static const char *
+shown (Row        *row,
+       const char *text)
+{
+  char *quoted = tm_text_quote (text);
+
+  g_ptr_array_add (row->quoted, quoted);
+  return quoted;
 }
 
 static void G_GNUC_PRINTF (2, 3)
@@ -549,7 +562,8 @@ int_field (Row      *row,
     return TM_UNSET;
   if (!g_ascii_string_to_signed (text, 10, min, max, &value, NULL))
     {
-      row_problem (row, _("%s “%s” is not a whole number from %d to %d"), row->column, text, min, max);
+      row_problem (row, _("%s “%s” is not a whole number from %d to %d"), row->column, shown (row, text), min,
+                   max);
       return min;
     }
   return (int) value;
@@ -579,10 +593,12 @@ real_field (Row      *row,
 
       if (above_min)
         /* Translators: "dose_mg “0” is not a number above 0 and at most 1000" */
-        row_problem (row, _("%s “%s” is not a number above %s and at most %s"), row->column, text, low, high);
+        row_problem (row, _("%s “%s” is not a number above %s and at most %s"), row->column, shown (row, text),
+                     low, high);
       else
         /* Translators: "sleep_hours “25” is not a number from 0 to 24" */
-        row_problem (row, _("%s “%s” is not a number from %s to %s"), row->column, text, low, high);
+        row_problem (row, _("%s “%s” is not a number from %s to %s"), row->column, shown (row, text), low,
+                     high);
       return min;
     }
   return value;
@@ -593,9 +609,21 @@ day_field (Row      *row,
            guint     index)
 {
   const char *text = field (row, index);
+  g_autofree char *reason = NULL;
 
-  if (!tm_day_is_valid (text))
-    row_problem (row, _("%s “%s” is not a day written YYYY-MM-DD"), row->column, text);
+  switch (tm_day_check (text, &reason))
+    {
+    case TM_DAY_VALID:
+      break;
+    case TM_DAY_NOT_IN_CALENDAR:
+      /* Translators: "day “2026-02-30” is no such day: February 2026 has 28 days" */
+      row_problem (row, _("%s “%s” is no such day: %s"), row->column, shown (row, text), reason);
+      break;
+    case TM_DAY_NOT_WRITTEN:
+    default:
+      row_problem (row, _("%s “%s” is not a day written YYYY-MM-DD"), row->column, shown (row, text));
+      break;
+    }
   return text;
 }
 
@@ -612,7 +640,7 @@ instant_field (Row      *row,
     return NULL;
   if (!tm_instant_is_valid (text))
     row_problem (row, _("%s “%s” is not a date and time in ISO 8601 with its offset, like "
-                        "2026-11-28T20:15:00Z"), row->column, text);
+                        "2026-11-28T20:15:00Z"), row->column, shown (row, text));
   return text;
 }
 
@@ -679,7 +707,7 @@ route_field (Row     *row,
   if (!tm_route_from_string (text, route))
     {
       row_problem (row, _("route “%s” is not one of oral, sublingual, intranasal, intramuscular, intravenous"),
-                   text);
+                   shown (row, text));
       return FALSE;
     }
   return TRUE;
@@ -697,7 +725,7 @@ read_session (Row *row)
   route_field (row, 2, &s->route);
   setting = field (row, 3);
   if (!tm_setting_from_string (setting, &s->setting))
-    row_problem (row, _("setting “%s” is not home or clinic"), setting);
+    row_problem (row, _("setting “%s” is not home or clinic"), shown (row, setting));
   s->monitor_present = int_field (row, 4, 0, 1, FALSE);
   s->mood_before = int_field (row, 5, 0, 10, TRUE);
   s->dissociation_peak = int_field (row, 6, 0, 10, TRUE);
@@ -733,12 +761,12 @@ read_questionnaire (Row *row)
 
   if (!tm_questionnaire_kind_from_string (kind_text, &kind))
     {
-      row_problem (row, _("kind “%s” is not phq9 or gad7"), kind_text);
+      row_problem (row, _("kind “%s” is not phq9 or gad7"), shown (row, kind_text));
       return;
     }
   q = tm_questionnaire_new (kind, day_field (row, 1));
   if (!tm_questionnaire_set_answers_text (q, field (row, 2)))
-    row_problem (row, _("answers “%s” are not %u digits from 0 to 3"), field (row, 2),
+    row_problem (row, _("answers “%s” are not %u digits from 0 to 3"), shown (row, field (row, 2)),
                  tm_questionnaire_kind_get_n_items (kind));
   q->difficulty = int_field (row, 3, 0, 3, TRUE);
   total = int_field (row, 4, 0, tm_questionnaire_kind_get_max_total (kind), FALSE);
@@ -786,7 +814,7 @@ read_plan_date (Row *row)
   g_autoptr(GError) error = NULL;
 
   if (!tm_plan_date_kind_from_string (kind_text, &kind))
-    row_problem (row, _("kind “%s” is not extra or cancelled"), kind_text);
+    row_problem (row, _("kind “%s” is not extra or cancelled"), shown (row, kind_text));
   date = tm_plan_date_new (day_field (row, 0), kind);
   g_free (date->note);
   date->note = g_strdup (text_field (row, 2, TM_NOTE_MAX_CHARS));
@@ -809,19 +837,19 @@ read_safety_event (Row *row)
 
   text = field (row, 0);
   if (!tm_rule_from_string (text, &e->rule))
-    row_problem (row, _("rule “%s” is not one of S1 to S7"), text);
+    row_problem (row, _("rule “%s” is not one of S1 to S7"), shown (row, text));
   text = field (row, 1);
   if (!tm_level_from_string (text, &e->level))
-    row_problem (row, _("level “%s” is not info, caution or urgent"), text);
+    row_problem (row, _("level “%s” is not info, caution or urgent"), shown (row, text));
   text = field (row, 2);
   if (!tm_source_from_string (text, &e->source))
-    row_problem (row, _("source “%s” is not checkin, session or questionnaire"), text);
+    row_problem (row, _("source “%s” is not checkin, session or questionnaire"), shown (row, text));
   text = text_field (row, 3, 200);
   e->shown_at = g_strdup (instant_field (row, 4, FALSE));
   e->answered_at = g_strdup (instant_field (row, 5, TRUE));
   e->answer = g_strdup (text_field (row, 6, 200));
   if (e->answer != NULL && !tm_answer_from_string (e->answer, &answer))
-    row_problem (row, _("answer “%s” is not one Tidemark offers"), e->answer);
+    row_problem (row, _("answer “%s” is not one Tidemark offers"), shown (row, e->answer));
   e->detail = g_strdup (text_field (row, 7, TM_NOTE_MAX_CHARS));
 
   if (row->failed)
@@ -835,7 +863,8 @@ read_row (Parse *parse)
 {
   const char * const *columns = tables[parse->table].columns;
   guint n_columns = g_strv_length ((char **) columns);
-  Row row = { parse, parse->fields, NULL, FALSE };
+  g_autoptr(GPtrArray) quoted = g_ptr_array_new_with_free_func (g_free);
+  Row row = { parse, parse->fields, NULL, FALSE, quoted };
 
   if (!parse->header_done)
     {
@@ -1005,8 +1034,10 @@ tm_csv_import_read_dir (TmCsvImport  *import,
 
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
+      g_autofree char *shown_dir = tm_text_escape (dir);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("There is no folder %s. Choose the folder Tidemark exported to."), dir);
+                   _("There is no folder %s. Choose the folder Tidemark exported to."), shown_dir);
       return FALSE;
     }
 
@@ -1017,10 +1048,12 @@ tm_csv_import_read_dir (TmCsvImport  *import,
 
     if (g_file_test (unfinished, G_FILE_TEST_EXISTS))
       {
+        g_autofree char *shown_dir = tm_text_escape (dir);
+
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
                      _("An export into %s was cut off while it replaced the files, so they may come from two "
                        "different exports. Export again into that folder, then import."),
-                     dir);
+                     shown_dir);
         return FALSE;
       }
   }
@@ -1029,6 +1062,7 @@ tm_csv_import_read_dir (TmCsvImport  *import,
     {
       g_autofree char *path = g_build_filename (dir, tables[t].file, NULL);
       g_autofree char *contents = NULL;
+      g_autoptr(GError) local_error = NULL;
       gsize length;
 
       if (!tm_progress_report (&import->progress, 0, 0, error))
@@ -1036,8 +1070,14 @@ tm_csv_import_read_dir (TmCsvImport  *import,
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
       /* Never a pipe, a device or a file too large to be an export. */
-      if (!tm_file_read_bounded (path, TM_CSV_MAX_FILE_SIZE, &contents, &length, error))
-        return FALSE;
+      if (!tm_file_read_bounded (path, TM_CSV_MAX_FILE_SIZE, &contents, &length, &local_error))
+        {
+          /* The message names the file: its controls shown, not sent. */
+          g_autofree char *reason = tm_text_escape (local_error->message);
+
+          g_set_error_literal (error, local_error->domain, local_error->code, reason);
+          return FALSE;
+        }
       found++;
       tm_csv_import_parse (import, t, tables[t].file, contents, length);
       if (import->too_many)
@@ -1048,9 +1088,11 @@ tm_csv_import_read_dir (TmCsvImport  *import,
     return FALSE;
   if (found == 0)
     {
+      g_autofree char *shown_dir = tm_text_escape (dir);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                    _("The folder %s holds none of the files Tidemark exports (checkins.csv, sessions.csv, …)."),
-                   dir);
+                   shown_dir);
       return FALSE;
     }
   return TRUE;

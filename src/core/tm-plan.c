@@ -138,12 +138,9 @@ tm_plan_validate (const TmPlan  *self,
     field = &unused;
   *field = NULL;
 
-  if (!tm_day_is_valid (self->effective_from))
+  if (!tm_day_validate (self->effective_from, error))
     {
       *field = "effective_from";
-      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("“%s” is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28."),
-                   self->effective_from);
       return FALSE;
     }
 
@@ -298,13 +295,8 @@ gboolean
 tm_plan_date_validate (const TmPlanDate  *self,
                        GError           **error)
 {
-  if (!tm_day_is_valid (self->day))
-    {
-      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("“%s” is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28."),
-                   self->day);
-      return FALSE;
-    }
+  if (!tm_day_validate (self->day, error))
+    return FALSE;
 
   if ((guint) self->kind > TM_PLAN_DATE_CANCELLED)
     {

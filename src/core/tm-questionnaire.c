@@ -420,12 +420,9 @@ tm_questionnaire_validate (const TmQuestionnaire  *self,
       return FALSE;
     }
 
-  if (!tm_day_is_valid (self->day))
+  if (!tm_day_validate (self->day, error))
     {
       *field = "day";
-      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("“%s” is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28."),
-                   self->day);
       return FALSE;
     }
 

@@ -9,6 +9,7 @@
 
 #include "tm-session.h"
 #include "tm-store-error.h"
+#include "tm-text.h"
 
 G_DEFINE_FINAL_TYPE (TmSession, tm_session, G_TYPE_OBJECT)
 
@@ -488,8 +489,10 @@ tm_parse_dose (const char  *text,
 
   if (!parse_decimal (s, dose_mg))
     {
+      g_autofree char *quoted = tm_text_quote (s);
+
       g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("“%s” is not a dose. Write it in mg, for example 50 or 37.5."), s);
+                   _("“%s” is not a dose. Write it in mg, for example 50 or 37.5."), quoted);
       return FALSE;
     }
 
@@ -545,9 +548,13 @@ tm_parse_minutes (const char  *text,
       return TRUE;
     }
 
-  g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-               _("“%s” is not a number of minutes. Write it like 90, or 1:30 for an hour "
-                 "and a half."), s);
+  {
+    g_autofree char *quoted = tm_text_quote (s);
+
+    g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                 _("“%s” is not a number of minutes. Write it like 90, or 1:30 for an hour "
+                   "and a half."), quoted);
+  }
   return FALSE;
 }
 
@@ -585,12 +592,16 @@ tm_parse_blood_pressure (const char  *text,
       return TRUE;
     }
 
-  g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-               after ? _("“%s” is not a blood pressure. Write the reading after the dose as "
-                         "two numbers, like 128/82.")
-                     : _("“%s” is not a blood pressure. Write the reading before the dose as "
-                         "two numbers, like 128/82."),
-               s);
+  {
+    g_autofree char *quoted = tm_text_quote (s);
+
+    g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                 after ? _("“%s” is not a blood pressure. Write the reading after the dose as "
+                           "two numbers, like 128/82.")
+                       : _("“%s” is not a blood pressure. Write the reading before the dose as "
+                           "two numbers, like 128/82."),
+                 quoted);
+  }
   return FALSE;
 }
 
@@ -633,9 +644,13 @@ tm_parse_time_of_day (const char  *text,
       return TRUE;
     }
 
-  g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-               _("“%s” is not a time of day. Write hours and minutes from 00:00 to 23:59, "
-                 "like 21:30."), s);
+  {
+    g_autofree char *quoted = tm_text_quote (s);
+
+    g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                 _("“%s” is not a time of day. Write hours and minutes from 00:00 to 23:59, "
+                   "like 21:30."), quoted);
+  }
   return FALSE;
 }
 
@@ -656,13 +671,8 @@ tm_instant_from_local (const char  *day,
   GDate date;
   g_autoptr(GDateTime) local = NULL;
 
-  if (!tm_day_to_date (day, &date))
-    {
-      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("“%s” is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28."),
-                   day != NULL ? day : "");
-      return NULL;
-    }
+  if (!tm_day_validate (day, error) || !tm_day_to_date (day, &date))
+    return NULL;
 
   local = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
                                  g_date_get_day (&date), hour, minute, 0);

@@ -9,6 +9,8 @@
 #include <langinfo.h>
 #endif
 
+#include "tm-store-error.h"
+#include "tm-text.h"
 #include "tm-time.h"
 
 static gboolean
@@ -29,6 +31,100 @@ parse_digits (const char *s,
   return TRUE;
 }
 
+/* The year, month and day of @day when it is written "YYYY-MM-DD". */
+static gboolean
+parse_day (const char *day,
+           guint      *y,
+           guint      *m,
+           guint      *d)
+{
+  return day != NULL && strlen (day) == TM_DAY_LEN && day[4] == '-' && day[7] == '-' &&
+         parse_digits (day, 4, y) && parse_digits (day + 5, 2, m) && parse_digits (day + 8, 2, d);
+}
+
+/**
+ * tm_day_check:
+ * @day: (nullable): a day as typed or read
+ * @reason: (out) (optional) (transfer full): for a day written right that
+ *   is not in the calendar, why: "February 2026 has 28 days"
+ *
+ * Tells a day not written "YYYY-MM-DD" from one written so that doesn't
+ * exist (2026-02-30, 2026-13-01): the first is a matter of how to write
+ * it, the second of which day was meant.
+ */
+TmDayCheck
+tm_day_check (const char  *day,
+              char       **reason)
+{
+  guint y, m, d;
+  char *why = NULL;
+
+  if (reason != NULL)
+    *reason = NULL;
+
+  if (!parse_day (day, &y, &m, &d))
+    return TM_DAY_NOT_WRITTEN;
+
+  if (y < 1)
+    /* Translators: why a day such as 0000-01-01 is not in the calendar */
+    why = g_strdup (_("the years start at 0001"));
+  else if (m < 1 || m > 12)
+    /* Translators: why a day such as 2026-13-01 is not in the calendar */
+    why = g_strdup (_("a year has 12 months"));
+  else if (d < 1 || d > g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y))
+    {
+      guint8 n_days = g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y);
+      g_autoptr(GDateTime) first = g_date_time_new_utc ((int) y, (int) m, 1, 12, 0, 0);
+      /* Translators: the calendar's title, a strftime format: "November 2026" (%OB is the stand-alone month name) */
+      g_autofree char *month = g_date_time_format (first, _("%OB %Y"));
+
+      /* Translators: why a day such as 2026-02-30 is not in the calendar: "February 2026 has 28 days" */
+      why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s has %u day", "%s has %u days", n_days),
+                             month, (guint) n_days);
+    }
+
+  if (why == NULL)
+    return TM_DAY_VALID;
+  if (reason != NULL)
+    *reason = why;
+  else
+    g_free (why);
+  return TM_DAY_NOT_IN_CALENDAR;
+}
+
+/**
+ * tm_day_validate:
+ *
+ * Returns: %FALSE with a sentence to act on when @day is not written
+ *   "YYYY-MM-DD" or is no day of the calendar.
+ */
+gboolean
+tm_day_validate (const char  *day,
+                 GError     **error)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *quoted = NULL;
+
+  switch (tm_day_check (day, &reason))
+    {
+    case TM_DAY_VALID:
+      return TRUE;
+    case TM_DAY_NOT_IN_CALENDAR:
+      quoted = tm_text_quote (day);
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                   /* Translators: "“2026-02-30” is no such day: February 2026 has 28 days. Check the date." */
+                   _("“%s” is no such day: %s. Check the date."), quoted, reason);
+      return FALSE;
+    case TM_DAY_NOT_WRITTEN:
+    default:
+      quoted = tm_text_quote (day);
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                   _("“%s” is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28."),
+                   quoted);
+      return FALSE;
+    }
+}
+
 /**
  * tm_day_to_date:
  * @day: a day as "YYYY-MM-DD"
@@ -46,11 +142,7 @@ tm_day_to_date (const char *day,
 
   g_date_clear (date, 1);
 
-  if (day == NULL || strlen (day) != TM_DAY_LEN || day[4] != '-' || day[7] != '-')
-    return FALSE;
-  if (!parse_digits (day, 4, &y) || !parse_digits (day + 5, 2, &m) || !parse_digits (day + 8, 2, &d))
-    return FALSE;
-  if (y < 1 || m < 1 || m > 12 || d < 1 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+  if (tm_day_check (day, NULL) != TM_DAY_VALID || !parse_day (day, &y, &m, &d))
     return FALSE;
 
   g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
@@ -60,9 +152,7 @@ tm_day_to_date (const char *day,
 gboolean
 tm_day_is_valid (const char *day)
 {
-  GDate date;
-
-  return tm_day_to_date (day, &date);
+  return tm_day_check (day, NULL) == TM_DAY_VALID;
 }
 
 char *

@@ -11,6 +11,17 @@ G_BEGIN_DECLS
 
 #define TM_DAY_LEN 10
 
+typedef enum
+{
+  TM_DAY_VALID,
+  TM_DAY_NOT_WRITTEN,       /* not "YYYY-MM-DD" */
+  TM_DAY_NOT_IN_CALENDAR,   /* written so, but no such day: 2026-02-30 */
+} TmDayCheck;
+
+TmDayCheck tm_day_check             (const char  *day,
+                                     char       **reason);
+gboolean   tm_day_validate          (const char  *day,
+                                     GError     **error);
 gboolean   tm_day_is_valid          (const char *day);
 gboolean   tm_day_to_date           (const char *day,
                                      GDate      *date);

@@ -19,6 +19,7 @@
 #include "tm-report.h"
 #include "tm-settings.h"
 #include "tm-store-backup.h"
+#include "tm-text.h"
 #include "tm-window.h"
 
 #define EXIT_USAGE 2
@@ -142,6 +143,7 @@ import_csv (TmApplication *self,
   g_autoptr(TmCsvImport) import = tm_csv_import_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *summary_text = NULL;
+  g_autofree char *shown_dir = NULL;
   TmConflict conflict = TM_CONFLICT_KEEP;
   TmCsvSummary summary;
   GPtrArray *problems;
@@ -184,7 +186,8 @@ import_csv (TmApplication *self,
       return EXIT_FAILURE;
     }
   summary_text = tm_csv_summary_describe (&summary);
-  g_print (_("Imported from %s: %s\n"), dir, summary_text);
+  shown_dir = tm_text_escape (dir);
+  g_print (_("Imported from %s: %s\n"), shown_dir, summary_text);
   return EXIT_SUCCESS;
 }
 
