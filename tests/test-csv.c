@@ -471,6 +471,86 @@ test_hostile_notes (void)
   tm_test_remove_tree (out);
 }
 
+#define SESSION_HEADER "\"taken_at\",\"dose_mg\",\"route\",\"setting\",\"monitor_present\"," \
+                       "\"mood_before\",\"dissociation_peak\",\"effects\",\"effects_minutes\"," \
+                       "\"nausea\",\"sedation\",\"bp_before_sys\",\"bp_before_dia\"," \
+                       "\"bp_after_sys\",\"bp_after_dia\",\"other_medicines\",\"note\"," \
+                       "\"created_at\",\"updated_at\"\r\n"
+#define SESSION_ROW(taken_at, dose, created_at) \
+  "\"" taken_at "\"," dose ",\"oral\",\"home\",1,,,0,,,,,,,,0,,\"" created_at "\",\"2026-04-01T12:00:00Z\"\r\n"
+
+/* What only the data file's CHECKs used to catch, and what would print
+ * other than stored: each row refused while reading, with file:line, so
+ * nothing is copied or written (the import never reaches the store). */
+static void
+test_refused_before_storing (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(TmStore) store = new_store (&dir);
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (dir, "incoming", NULL);
+  g_autofree char *sessions = g_build_filename (folder, "sessions.csv", NULL);
+  g_autofree char *checkins = g_build_filename (folder, "checkins.csv", NULL);
+  g_autofree char *plans = g_build_filename (folder, "plans.csv", NULL);
+  g_autofree char *questionnaires = g_build_filename (folder, "questionnaires.csv", NULL);
+  g_autoptr(GDir) data_dir = NULL;
+  const char *name;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (sessions,
+                                      SESSION_HEADER
+                                      SESSION_ROW ("2026-04-01T23:59:60+02:00", "50", "2026-04-01T12:00:00Z")
+                                      SESSION_ROW ("2026-04-01T10:00:00+24:00", "50", "2026-04-01T12:00:00Z")
+                                      SESSION_ROW ("2026-04-01T10:00:00+02:00", "0.004", "2026-04-01T12:00:00Z")
+                                      SESSION_ROW ("2026-04-01T10:00:00+01:07", "50", "2026-04-01T12:00:00Z")
+                                      SESSION_ROW ("2026-04-01T10:00:00-13:00", "50", "2026-04-01T12:00:00Z")
+                                      SESSION_ROW ("2026-04-01T10:00:00+02:00", "37.456", "2026-04-01T12:00:00Z")
+                                      SESSION_ROW ("2026-04-01T10:00:00+02:00", "50", "9999-12-31T23:59:59-12:00")
+                                      SESSION_ROW ("2026-04-01T10:00:00+02:00", "37.5", "2026-04-01T12:00:00Z"),
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (checkins,
+                                      CHECKIN_HEADER
+                                      "\"2026-04-01\",5,,,,0,,,\"2026-04-01T23:59:60Z\",\"2026-04-01T20:00:00Z\"\r\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (plans,
+                                      "\"effective_from\",\"interval_days\",\"dose_mg\",\"route\",\"tolerance_days\","
+                                      "\"instructions\",\"author\",\"created_at\"\r\n"
+                                      "\"2026-04-01\",14,0.001,\"oral\",2,,,\"2026-04-01T09:00:00Z\"\r\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (questionnaires,
+                                      "\"kind\",\"day\",\"answers\",\"difficulty\",\"total\",\"created_at\"\r\n"
+                                      "\"gad7\",\"2026-04-01\",\"0123012\",,9,\"2026-04-01T09:00:00+14:30\"\r\n",
+                                      -1, NULL));
+
+  g_assert_true (tm_csv_import_read_dir (import, folder, &error));
+  g_assert_no_error (error);
+  assert_problem (import, "sessions.csv:2: taken_at “2026-04-01T23:59:60+02:00” is not a date and time");
+  assert_problem (import, "sessions.csv:3: taken_at “2026-04-01T10:00:00+24:00” is not a date and time");
+  assert_problem (import, "sessions.csv:4: The dose must be at least 0.01 mg");
+  assert_problem (import, "sessions.csv:5: taken_at “2026-04-01T10:00:00+01:07” is not a date and time");
+  assert_problem (import, "sessions.csv:6: taken_at “2026-04-01T10:00:00-13:00” is not a date and time");
+  assert_problem (import, "sessions.csv:7: Write the dose with at most two decimals");
+  assert_problem (import, "sessions.csv:8: created_at “9999-12-31T23:59:59-12:00” is not a date and time");
+  assert_problem (import, "checkins.csv:2: created_at “2026-04-01T23:59:60Z” is not a date and time");
+  assert_problem (import, "plans.csv:2: The dose must be at least 0.01 mg");
+  assert_problem (import, "questionnaires.csv:2: created_at “2026-04-01T09:00:00+14:30” is not a date and time");
+  g_assert_cmpuint (tm_csv_import_get_problems (import)->len, ==, 10);
+  /* The good session was read; with the others refused, nothing is stored. */
+  g_assert_cmpuint (tm_csv_import_count_rows (import, TM_TABLE_SESSIONS), ==, 1);
+
+  /* Nothing stored, and no copy made: the data folder is as it was. */
+  g_assert_cmpint (count_rows (store, "session"), ==, 0);
+  g_assert_cmpint (count_rows (store, "checkin"), ==, 0);
+  data_dir = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (data_dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, "tidemark-backup-"));
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
 /* A field quoted in a problem is cut to 80 characters and shows its
  * control characters as escapes, so a hostile file can't clear or
  * recolour a terminal, or turn a line around; a day that is written right
@@ -550,13 +630,26 @@ test_duplicates_and_bom (void)
   g_autofree char *marked = g_strconcat ("\xEF\xBB\xBF", CHECKIN_HEADER, rows, NULL);
   TmCsvSummary summary;
 
-  g_assert_true (tm_csv_import_parse (twice, TM_TABLE_CHECKINS, "checkins.csv", doubled, strlen (doubled)));
-  g_assert_false (tm_store_import_csv (store, twice, TM_CONFLICT_REPLACE, &summary, &error));
-  g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID);
-  g_assert_cmpstr (error->message, ==, "checkins.csv:4: this row has the same day as an earlier row of the file. "
-                                       "Keep one of them; nothing was imported.");
+  /* Found while reading, before anything is copied or written. */
+  g_assert_false (tm_csv_import_parse (twice, TM_TABLE_CHECKINS, "checkins.csv", doubled, strlen (doubled)));
+  assert_problem (twice, "checkins.csv:4: this row has the same day as line 2; keep one of them");
+  assert_problem (twice, "checkins.csv:5: this row has the same day as line 3; keep one of them");
+  g_assert_cmpuint (tm_csv_import_get_problems (twice)->len, ==, 2);
   g_assert_cmpint (count_rows (store, "checkin"), ==, 0);
-  g_clear_error (&error);
+  {
+    g_autoptr(TmCsvImport) sessions = tm_csv_import_new ();
+    static const char same_sessions[] =
+      SESSION_HEADER
+      SESSION_ROW ("2026-04-01T10:00:00+02:00", "50", "2026-04-01T12:00:00Z")
+      SESSION_ROW ("2026-04-01T10:00:00+02:00", "50", "2026-04-01T12:00:01Z")
+      SESSION_ROW ("2026-04-01T10:00:00+02:00", "60", "2026-04-01T12:00:00Z");
+
+    g_assert_false (tm_csv_import_parse (sessions, TM_TABLE_SESSIONS, "sessions.csv", same_sessions,
+                                         strlen (same_sessions)));
+    assert_problem (sessions, "sessions.csv:4: this row has the same taken_at and created_at as line 2; keep one "
+                              "of them");
+    g_assert_cmpuint (tm_csv_import_get_problems (sessions)->len, ==, 1);
+  }
 
   g_assert_true (tm_csv_import_parse (bom, TM_TABLE_CHECKINS, "checkins.csv", marked, strlen (marked)));
   g_assert_cmpuint (tm_csv_import_get_problems (bom)->len, ==, 0);
@@ -708,6 +801,7 @@ main (int   argc,
   g_test_add_func ("/csv/corpus", test_corpus);
   g_test_add_func ("/csv/large-files", test_large_files);
   g_test_add_func ("/csv/quoted-fields", test_quoted_fields);
+  g_test_add_func ("/csv/refused-before-storing", test_refused_before_storing);
   g_test_add_func ("/csv/hostile-notes", test_hostile_notes);
   g_test_add_func ("/csv/missing-folder", test_missing_folder);
   g_test_add_func ("/csv/progress-and-cancel", test_progress_and_cancel);

@@ -298,6 +298,17 @@ tm_checkin_validate (const TmCheckin  *self,
       return FALSE;
     }
 
+  if (!tm_instant_validate (self->created_at, error))
+    {
+      *field = "created_at";
+      return FALSE;
+    }
+  if (!tm_instant_validate (self->updated_at, error))
+    {
+      *field = "updated_at";
+      return FALSE;
+    }
+
   return TRUE;
 }
 

@@ -370,6 +370,7 @@ struct _TmCsvImport
   GPtrArray *records[TM_N_TABLES];   /* TmCheckin, TmSession, … by table */
   GArray    *lines[TM_N_TABLES];     /* guint: the line each record begins on */
   GPtrArray *source_keys;            /* char *, one per safety event */
+  GHashTable *keys[TM_N_TABLES];     /* what tells a record apart → the line it was on */
   GPtrArray *problems;               /* char *, "file:line: what is wrong" */
   gboolean   too_many;
   TmProgress progress;               /* reading and storing report here */
@@ -384,6 +385,7 @@ tm_csv_import_new (void)
     {
       import->records[t] = g_ptr_array_new_with_free_func (g_object_unref);
       import->lines[t] = g_array_new (FALSE, FALSE, sizeof (guint));
+      import->keys[t] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
   import->source_keys = g_ptr_array_new_with_free_func (g_free);
   import->problems = g_ptr_array_new_with_free_func (g_free);
@@ -400,6 +402,7 @@ tm_csv_import_free (TmCsvImport *import)
     {
       g_ptr_array_unref (import->records[t]);
       g_array_unref (import->lines[t]);
+      g_hash_table_unref (import->keys[t]);
     }
   g_ptr_array_unref (import->source_keys);
   g_ptr_array_unref (import->problems);
@@ -462,15 +465,6 @@ typedef struct
   gboolean     stop;         /* the header was wrong, or too many problems */
 } Parse;
 
-/* A row read without problems, and where it began. */
-static void
-add_record (Parse    *parse,
-            gpointer  record)
-{
-  g_ptr_array_add (parse->import->records[parse->table], record);
-  g_array_append_val (parse->import->lines[parse->table], parse->row_line);
-}
-
 static void G_GNUC_PRINTF (3, 4)
 add_problem (Parse      *parse,
              guint       line,
@@ -498,6 +492,9 @@ add_problem (Parse      *parse,
   /* Translators: a problem in an imported file: "checkins.csv:12: mood “11” …" */
   g_ptr_array_add (parse->import->problems, g_strdup_printf (_("%s:%u: %s"), parse->file, line, message));
 }
+
+static gboolean add_record (Parse    *parse,
+                            gpointer  record);
 
 /* Field values */
 
@@ -854,8 +851,8 @@ read_safety_event (Row *row)
 
   if (row->failed)
     return;
-  g_ptr_array_add (row->parse->import->source_keys, g_strdup (text));
-  add_record (row->parse, g_steal_pointer (&e));
+  if (add_record (row->parse, g_steal_pointer (&e)))
+    g_ptr_array_add (row->parse->import->source_keys, g_strdup (text));
 }
 
 static void
@@ -1165,6 +1162,61 @@ static const Sql sql[TM_N_TABLES] = {
     " WHERE id = ?9 AND rule = ?1 AND source = ?3 AND shown_at = ?5",
     8 },
 };
+
+/* What tells @record apart from the others of its table, as the import
+ * finds one already there (see sql[] below): the same twice in a file is
+ * one record written twice. */
+static char *
+record_key (TmTable  table,
+            GObject *record)
+{
+  switch (table)
+    {
+    case TM_TABLE_CHECKINS:
+      return g_strdup (TM_CHECKIN (record)->day);
+    case TM_TABLE_SESSIONS:
+      return g_strconcat (TM_SESSION (record)->taken_at, " ", TM_SESSION (record)->created_at, NULL);
+    case TM_TABLE_QUESTIONNAIRES:
+      return g_strconcat (tm_questionnaire_kind_to_string (TM_QUESTIONNAIRE (record)->kind), " ",
+                          TM_QUESTIONNAIRE (record)->day, " ", TM_QUESTIONNAIRE (record)->created_at, NULL);
+    case TM_TABLE_PLANS:
+      return g_strconcat (TM_PLAN (record)->effective_from, " ", TM_PLAN (record)->created_at, NULL);
+    case TM_TABLE_PLAN_DATES:
+      return g_strconcat (TM_PLAN_DATE (record)->day, " ",
+                          tm_plan_date_kind_to_string (TM_PLAN_DATE (record)->kind), NULL);
+    case TM_TABLE_SAFETY_EVENTS:
+    case TM_N_TABLES:
+    default:
+      return g_strconcat (tm_rule_to_string (TM_SAFETY_EVENT (record)->rule), " ",
+                          tm_source_to_string (TM_SAFETY_EVENT (record)->source), " ",
+                          TM_SAFETY_EVENT (record)->shown_at, NULL);
+    }
+}
+
+/* A row read without problems, and where it began; or, when a row before
+ * it holds the same record, a problem that says which. */
+static gboolean
+add_record (Parse    *parse,
+            gpointer  record)
+{
+  GHashTable *keys = parse->import->keys[parse->table];
+  char *key = record_key (parse->table, G_OBJECT (record));
+  gpointer earlier;
+
+  if (g_hash_table_lookup_extended (keys, key, NULL, &earlier))
+    {
+      /* Translators: "this row has the same taken_at and created_at as line 2; keep one of them" */
+      add_problem (parse, parse->row_line, _("this row has the same %s as line %u; keep one of them"),
+                   sql[parse->table].key, GPOINTER_TO_UINT (earlier));
+      g_free (key);
+      g_object_unref (record);
+      return FALSE;
+    }
+  g_hash_table_insert (keys, key, GUINT_TO_POINTER (parse->row_line));
+  g_ptr_array_add (parse->import->records[parse->table], record);
+  g_array_append_val (parse->import->lines[parse->table], parse->row_line);
+  return TRUE;
+}
 
 /* The record a safety event names, by what the export wrote for it: the
  * same keys that tell records apart on import (a session's taken_at and

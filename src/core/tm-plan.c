@@ -152,13 +152,11 @@ tm_plan_validate (const TmPlan  *self,
     return fail ("interval_days", field, error,
                  _("The interval must be from 1 to 365 days."));
 
-  if (!(self->dose_mg > 0.0) || !isfinite (self->dose_mg))
-    return fail ("dose_mg", field, error, _("The dose must be more than 0 mg."));
-
-  if (self->dose_mg > TM_DOSE_MAX_MG)
-    return fail ("dose_mg", field, error,
-                 _("A dose above 1000 mg can't be right. Check the number and that it is "
-                   "in milligrams."));
+  if (!tm_validate_dose (self->dose_mg, error))
+    {
+      *field = "dose_mg";
+      return FALSE;
+    }
 
   if ((guint) self->route >= TM_N_ROUTES)
     return fail ("route", field, error,
@@ -190,6 +188,12 @@ tm_plan_validate (const TmPlan  *self,
        g_utf8_strlen (self->author, -1) > TM_PLAN_AUTHOR_MAX_CHARS))
     return fail ("author", field, error,
                  _("The prescriber's name must be UTF-8 text of at most 200 characters."));
+
+  if (!tm_instant_validate (self->created_at, error))
+    {
+      *field = "created_at";
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -305,7 +309,7 @@ tm_plan_date_validate (const TmPlanDate  *self,
       return FALSE;
     }
 
-  return tm_validate_note (self->note, error);
+  return tm_validate_note (self->note, error) && tm_instant_validate (self->created_at, error);
 }
 
 const char *

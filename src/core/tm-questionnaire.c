@@ -469,5 +469,11 @@ tm_questionnaire_validate (const TmQuestionnaire  *self,
       return FALSE;
     }
 
+  if (!tm_instant_validate (self->created_at, error))
+    {
+      *field = "created_at";
+      return FALSE;
+    }
+
   return TRUE;
 }

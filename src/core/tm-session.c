@@ -375,13 +375,11 @@ tm_session_validate (const TmSession  *self,
     return fail ("taken_at", field, error,
                  _("A session must be from the year 2000 or later. Check the date."));
 
-  if (!(self->dose_mg > 0.0) || !isfinite (self->dose_mg))
-    return fail ("dose_mg", field, error, _("The dose must be more than 0 mg."));
-
-  if (self->dose_mg > TM_DOSE_MAX_MG)
-    return fail ("dose_mg", field, error,
-                 _("A dose above 1000 mg can't be right. Check the number and that it is "
-                   "in milligrams."));
+  if (!tm_validate_dose (self->dose_mg, error))
+    {
+      *field = "dose_mg";
+      return FALSE;
+    }
 
   if ((guint) self->route >= TM_N_ROUTES)
     return fail ("route", field, error,
@@ -429,6 +427,17 @@ tm_session_validate (const TmSession  *self,
   if (!tm_validate_note (self->note, error))
     {
       *field = "note";
+      return FALSE;
+    }
+
+  if (!tm_instant_validate (self->created_at, error))
+    {
+      *field = "created_at";
+      return FALSE;
+    }
+  if (!tm_instant_validate (self->updated_at, error))
+    {
+      *field = "updated_at";
       return FALSE;
     }
 
@@ -496,16 +505,80 @@ tm_parse_dose (const char  *text,
       return FALSE;
     }
 
-  /* A hundredth of a milligram is as fine as any dose is measured. */
-  *dose_mg = round (*dose_mg * 100.0) / 100.0;
+  *dose_mg = tm_dose_round (*dose_mg);
   return TRUE;
 }
 
-/* "50", "37.5", "12.25": no trailing zeros, the locale's decimal mark. */
+/* 10^TM_DOSE_DECIMALS: the steps in a milligram. */
+static double
+dose_steps_per_mg (void)
+{
+  double steps = 1.0;
+
+  for (int i = 0; i < TM_DOSE_DECIMALS; i++)
+    steps *= 10.0;
+  return steps;
+}
+
+/* @dose_mg on the step doses are kept to: a hundredth of a milligram is
+ * as fine as any dose is measured. */
+double
+tm_dose_round (double dose_mg)
+{
+  return round (dose_mg * dose_steps_per_mg ()) / dose_steps_per_mg ();
+}
+
+/**
+ * tm_validate_dose:
+ *
+ * A dose is more than 0 and at most %TM_DOSE_MAX_MG mg, on the step of
+ * %TM_DOSE_DECIMALS decimals that tm_format_dose() prints, and at least
+ * one step: nothing stored can print as "0 mg", or as another dose.
+ */
+gboolean
+tm_validate_dose (double   dose_mg,
+                  GError **error)
+{
+  if (!(dose_mg > 0.0) || !isfinite (dose_mg))
+    {
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID, _("The dose must be more than 0 mg."));
+      return FALSE;
+    }
+
+  if (dose_mg > TM_DOSE_MAX_MG)
+    {
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                           _("A dose above 1000 mg can't be right. Check the number and that it is "
+                             "in milligrams."));
+      return FALSE;
+    }
+
+  if (tm_dose_round (dose_mg) < TM_DOSE_MIN_MG)
+    {
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                           _("The dose must be at least 0.01 mg. Check the number and that it is in "
+                             "milligrams."));
+      return FALSE;
+    }
+
+  /* Within a millionth of a step: 6.8 read from a file is 6.7999…, and on it. */
+  if (fabs (dose_mg * dose_steps_per_mg () - round (dose_mg * dose_steps_per_mg ())) > 1e-6)
+    {
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                           _("Write the dose with at most two decimals, like 37.5 or 12.25: Tidemark keeps "
+                             "doses to a hundredth of a milligram."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "50", "37.5", "12.25": every digit kept (TM_DOSE_DECIMALS), no trailing
+ * zeros, the locale's decimal mark. */
 char *
 tm_format_dose (double dose_mg)
 {
-  return tm_format_decimal (dose_mg);
+  return tm_format_decimal (tm_dose_round (dose_mg));
 }
 
 /**

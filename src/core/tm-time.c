@@ -257,35 +257,92 @@ tm_instant_now_utc (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-/* "YYYY-MM-DDTHH:MM:SS" then "Z" or "±HH:MM": a form both GLib and
- * SQLite's date functions read, and the only one Tidemark writes. */
+/* The offset written at the end of @text ("Z", "+09:00", "-03:30"), in
+ * minutes east of UTC; %FALSE when it is not written so. */
+static gboolean
+parse_offset (const char *text,
+              int        *minutes)
+{
+  guint h, m;
+
+  if (strcmp (text, "Z") == 0)
+    {
+      *minutes = 0;
+      return TRUE;
+    }
+  if ((text[0] != '+' && text[0] != '-') || strlen (text) != 6 || text[3] != ':' ||
+      !parse_digits (text + 1, 2, &h) || !parse_digits (text + 4, 2, &m) || m > 59)
+    return FALSE;
+
+  *minutes = (text[0] == '-' ? -1 : 1) * (int) (h * 60 + m);
+  return TRUE;
+}
+
+/**
+ * tm_instant_is_valid:
+ *
+ * Whether @instant is written "YYYY-MM-DDTHH:MM:SS" then "Z" or "±HH:MM",
+ * the form GLib and SQLite's date functions both read, and the only one
+ * Tidemark writes; with a time from 00:00:00 to 23:59:59 (GLib reads :60
+ * as :59 and SQLite not at all) and an offset from %TM_OFFSET_MIN_MINUTES
+ * (−12:00) to %TM_OFFSET_MAX_MINUTES (+14:00) in quarter hours. Every
+ * offset any place has used since 1972 is in that range (Kiribati's +14:00
+ * to Baker Island's −12:00; Nepal's +05:45), so it refuses only typos such
+ * as +24:00 or +01:07; SQLite would take up to ±14:59, GLib more. The
+ * moment, in UTC, falls in the years 0001–9999, as SQLite's need.
+ */
 gboolean
 tm_instant_is_valid (const char *instant)
 {
   const char *p = instant;
+  guint hour, second;
+  int offset;
   g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) utc = NULL;
 
-  if (instant == NULL || strlen (instant) < 17)
+  if (instant == NULL || strlen (instant) < 20)
     return FALSE;
 
-  for (int i = 0; i < 16; i++)
+  for (int i = 0; i < 19; i++)
     {
       gboolean digit = g_ascii_isdigit (p[i]);
 
-      if ((i == 4 || i == 7) ? p[i] != '-' : i == 10 ? p[i] != 'T' : i == 13 ? p[i] != ':' : !digit)
+      if ((i == 4 || i == 7) ? p[i] != '-' : i == 10 ? p[i] != 'T' : (i == 13 || i == 16) ? p[i] != ':' : !digit)
         return FALSE;
     }
-  p += 16;
-  if (p[0] != ':' || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]))
+  if (!parse_digits (p + 11, 2, &hour) || hour > 23 || !parse_digits (p + 17, 2, &second) || second > 59)
     return FALSE;
-  p += 3;
-  if (!(g_strcmp0 (p, "Z") == 0 ||
-        ((p[0] == '+' || p[0] == '-') && strlen (p) == 6 && g_ascii_isdigit (p[1]) &&
-         g_ascii_isdigit (p[2]) && p[3] == ':' && g_ascii_isdigit (p[4]) && g_ascii_isdigit (p[5]))))
+
+  if (!parse_offset (p + 19, &offset) || offset < TM_OFFSET_MIN_MINUTES || offset > TM_OFFSET_MAX_MINUTES ||
+      offset % TM_OFFSET_STEP_MINUTES != 0)
     return FALSE;
 
   parsed = g_date_time_new_from_iso8601 (instant, NULL);
-  return parsed != NULL;
+  utc = parsed != NULL ? g_date_time_to_utc (parsed) : NULL;
+  return utc != NULL && g_date_time_get_year (utc) >= 1 && g_date_time_get_year (utc) <= 9999;
+}
+
+/**
+ * tm_instant_validate:
+ * @instant: (nullable): when a record was written, as a file holds it
+ *
+ * Returns: %FALSE with a sentence when @instant is set and not one
+ *   tm_instant_is_valid() takes.
+ */
+gboolean
+tm_instant_validate (const char  *instant,
+                     GError     **error)
+{
+  g_autofree char *quoted = NULL;
+
+  if (instant == NULL || tm_instant_is_valid (instant))
+    return TRUE;
+
+  quoted = tm_text_quote (instant);
+  g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+               _("“%s” is not a date and time with its UTC offset, like 2026-11-28T19:30:00+01:00."),
+               quoted);
+  return FALSE;
 }
 
 GDateTime *

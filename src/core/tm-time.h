@@ -11,6 +11,12 @@ G_BEGIN_DECLS
 
 #define TM_DAY_LEN 10
 
+/* The offsets an instant may have, in minutes east of UTC: every one in
+ * use since 1972 (see tm_instant_is_valid()). */
+#define TM_OFFSET_MIN_MINUTES  (-12 * 60)
+#define TM_OFFSET_MAX_MINUTES  (14 * 60)
+#define TM_OFFSET_STEP_MINUTES 15
+
 typedef enum
 {
   TM_DAY_VALID,
@@ -41,6 +47,8 @@ GDateWeekday tm_first_weekday       (void);
 
 char      *tm_instant_now_utc       (void);
 gboolean   tm_instant_is_valid      (const char *instant);
+gboolean   tm_instant_validate      (const char  *instant,
+                                     GError     **error);
 GDateTime *tm_instant_parse         (const char *instant);
 char      *tm_instant_local_day     (const char *instant);
 
