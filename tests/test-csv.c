@@ -7,9 +7,11 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "tm-csv.h"
 #include "tm-demo.h"
+#include "tm-questionnaire.h"
 #include "tm-sqlite.h"
 #include "tm-store-private.h"
 #include "tm-test-util.h"
@@ -551,6 +553,73 @@ test_refused_before_storing (void)
   tm_test_remove_tree (dir);
 }
 
+static void
+set_time_zone (const char *zone)
+{
+  g_setenv ("TZ", zone, TRUE);
+  tzset ();
+}
+
+/* A person's own export always imports back: made on the far side of the
+ * date line (Kiribati, UTC+14), where "today" is tomorrow in American
+ * Samoa (UTC-11), and read there. */
+static void
+test_import_across_time_zones (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *other_dir = NULL;
+  g_autofree char *export = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(TmStore) other = NULL;
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *kiribati_today = NULL;
+  g_autofree char *samoa_today = NULL;
+  TmCsvSummary summary;
+
+  set_time_zone ("Pacific/Kiritimati");
+  store = new_store (&dir);
+  kiribati_today = tm_day_today ();
+  save_checkin (store, kiribati_today, 6, "Made in Kiribati");
+  {
+    g_autoptr(TmSession) s = tm_session_new ();
+    g_autoptr(TmQuestionnaire) q = tm_questionnaire_new (TM_QUESTIONNAIRE_GAD7, kiribati_today);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    s->taken_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+    g_assert_true (g_str_has_suffix (s->taken_at, "+14:00"));
+    s->dose_mg = 50;
+    g_assert_true (tm_store_save_session (store, s, &error));
+    g_assert_no_error (error);
+    g_assert_true (tm_questionnaire_set_answers_text (q, "0120120"));
+    g_assert_true (tm_store_save_questionnaire (store, q, &error));
+    g_assert_no_error (error);
+  }
+  out = tm_test_make_data_dir ();   /* exports go outside the data folder */
+  export = g_build_filename (out, "export", NULL);
+  g_assert_true (tm_store_export_csv (store, export, &error));
+
+  set_time_zone ("Pacific/Pago_Pago");
+  samoa_today = tm_day_today ();
+  g_assert_cmpint (tm_day_diff (samoa_today, kiribati_today), >=, 1);
+  other = new_store (&other_dir);
+  g_assert_true (tm_csv_import_read_dir (import, export, &error));
+  g_assert_cmpuint (tm_csv_import_get_problems (import)->len, ==, 0);
+  g_assert_true (tm_store_import_csv (other, import, TM_CONFLICT_KEEP, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (other, "checkin"), ==, 1);
+  g_assert_cmpint (count_rows (other, "session"), ==, 1);
+  g_assert_cmpint (count_rows (other, "questionnaire"), ==, 1);
+
+  set_time_zone ("Europe/Berlin");
+  g_clear_object (&other);
+  g_clear_object (&store);
+  tm_test_remove_tree (out);
+  tm_test_remove_tree (other_dir);
+  tm_test_remove_tree (dir);
+}
+
 /* A field quoted in a problem is cut to 80 characters and shows its
  * control characters as escapes, so a hostile file can't clear or
  * recolour a terminal, or turn a line around; a day that is written right
@@ -802,6 +871,7 @@ main (int   argc,
   g_test_add_func ("/csv/large-files", test_large_files);
   g_test_add_func ("/csv/quoted-fields", test_quoted_fields);
   g_test_add_func ("/csv/refused-before-storing", test_refused_before_storing);
+  g_test_add_func ("/csv/import-across-time-zones", test_import_across_time_zones);
   g_test_add_func ("/csv/hostile-notes", test_hostile_notes);
   g_test_add_func ("/csv/missing-folder", test_missing_folder);
   g_test_add_func ("/csv/progress-and-cancel", test_progress_and_cancel);

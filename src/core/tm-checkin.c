@@ -229,7 +229,7 @@ tm_checkin_validate (const TmCheckin  *self,
                      GError          **error)
 {
   const char *unused_field = NULL;
-  g_autofree char *today = NULL;
+  g_autofree char *latest = NULL;
 
   g_return_val_if_fail (TM_IS_CHECKIN ((TmCheckin *) self), FALSE);
 
@@ -243,8 +243,8 @@ tm_checkin_validate (const TmCheckin  *self,
       return FALSE;
     }
 
-  today = tm_day_today ();
-  if (strcmp (self->day, today) > 0)
+  latest = tm_day_latest_allowed (NULL);
+  if (strcmp (self->day, latest) > 0)
     {
       *field = "day";
       g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,

@@ -401,7 +401,7 @@ tm_questionnaire_validate (const TmQuestionnaire  *self,
                            GError                **error)
 {
   const char *unused = NULL;
-  g_autofree char *today = NULL;
+  g_autofree char *latest = NULL;
   g_autoptr(GString) open = NULL;
   guint n_open = 0;
   guint n;
@@ -426,8 +426,8 @@ tm_questionnaire_validate (const TmQuestionnaire  *self,
       return FALSE;
     }
 
-  today = tm_day_today ();
-  if (strcmp (self->day, today) > 0)
+  latest = tm_day_latest_allowed (NULL);
+  if (strcmp (self->day, latest) > 0)
     {
       *field = "day";
       g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,

@@ -105,7 +105,7 @@ gboolean
 tm_report_options_validate (const TmReportOptions  *options,
                             GError                **error)
 {
-  g_autofree char *today = tm_day_today ();
+  g_autofree char *latest = tm_day_latest_allowed (NULL);
 
   if (!tm_day_is_valid (options->from) || !tm_day_is_valid (options->to))
     {
@@ -123,7 +123,7 @@ tm_report_options_validate (const TmReportOptions  *options,
                    from, to);
       return FALSE;
     }
-  if (strcmp (options->to, today) > 0)
+  if (strcmp (options->to, latest) > 0)
     {
       g_autofree char *to = tm_day_format_long (options->to);
 

@@ -351,7 +351,7 @@ tm_session_validate (const TmSession  *self,
 {
   const char *unused = NULL;
   g_autoptr(GDateTime) taken = NULL;
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) latest = NULL;
 
   g_return_val_if_fail (TM_IS_SESSION ((TmSession *) self), FALSE);
 
@@ -365,9 +365,8 @@ tm_session_validate (const TmSession  *self,
                  _("The time of the session must be a date and time with its UTC offset, "
                    "like 2026-11-28T19:30:00+01:00."));
 
-  now = g_date_time_new_now_utc ();
-  /* A few minutes of grace for clocks that disagree. */
-  if (g_date_time_difference (taken, now) > 5 * G_TIME_SPAN_MINUTE)
+  latest = tm_instant_latest_allowed (NULL);
+  if (g_date_time_compare (taken, latest) > 0)
     return fail ("taken_at", field, error,
                  _("A session can't be in the future. Check the date and the time."));
 

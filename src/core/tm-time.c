@@ -178,12 +178,72 @@ tm_day_from_date_time (GDateTime *date_time)
                           g_date_time_get_day_of_month (date_time));
 }
 
+static TmClock  clock_func;
+static gpointer clock_data;
+
+/**
+ * tm_time_set_clock:
+ * @clock: (nullable): returns "now" (a new reference); %NULL for this
+ *   machine's clock
+ *
+ * For tests: the clock tm_time_now(), tm_day_today() and every "not in
+ * the future" check read.
+ */
+void
+tm_time_set_clock (TmClock  clock,
+                   gpointer data)
+{
+  clock_func = clock;
+  clock_data = data;
+}
+
+/* Now, in this machine's time zone. */
+GDateTime *
+tm_time_now (void)
+{
+  g_autoptr(GDateTime) now = clock_func != NULL ? clock_func (clock_data) : NULL;
+
+  return now != NULL ? g_date_time_to_local (now) : g_date_time_new_now_local ();
+}
+
 char *
 tm_day_today (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = tm_time_now ();
 
   return tm_day_from_date_time (now);
+}
+
+/**
+ * tm_instant_latest_allowed:
+ * @now: (nullable): the time to judge from; %NULL for tm_time_now()
+ *
+ * Returns: the latest moment a record may be at: %TM_AHEAD_SLACK after
+ *   @now, in this machine's time zone. Every "not in the future" check
+ *   asks this, or tm_day_latest_allowed().
+ */
+GDateTime *
+tm_instant_latest_allowed (GDateTime *now)
+{
+  g_autoptr(GDateTime) from = now != NULL ? g_date_time_to_local (now) : tm_time_now ();
+
+  return g_date_time_add (from, TM_AHEAD_SLACK);
+}
+
+/**
+ * tm_day_latest_allowed:
+ * @now: (nullable): the time to judge from; %NULL for tm_time_now()
+ *
+ * Returns: the latest day a record may be for: this machine's calendar
+ *   day %TM_AHEAD_SLACK after @now (tomorrow, or late in the evening the
+ *   day after).
+ */
+char *
+tm_day_latest_allowed (GDateTime *now)
+{
+  g_autoptr(GDateTime) latest = tm_instant_latest_allowed (now);
+
+  return tm_day_from_date_time (latest);
 }
 
 char *

@@ -17,6 +17,16 @@ G_BEGIN_DECLS
 #define TM_OFFSET_MAX_MINUTES  (14 * 60)
 #define TM_OFFSET_STEP_MINUTES 15
 
+/* How far ahead of this machine's clock a record may be (DESIGN.md, Where
+ * things happened): the width of the world's time zones, from −12:00 to
+ * +14:00. A day written anywhere at a moment already past here is at most
+ * the local day 26 hours from now, so a person's own export always
+ * imports back, even made on the far side of the date line, or read with
+ * the clock set back a day. */
+#define TM_AHEAD_SLACK (26 * G_TIME_SPAN_HOUR)
+
+typedef GDateTime *(*TmClock) (gpointer data);
+
 typedef enum
 {
   TM_DAY_VALID,
@@ -44,6 +54,12 @@ char      *tm_day_format_long       (const char *day);
 char      *tm_day_format_short      (const char *day);
 
 GDateWeekday tm_first_weekday       (void);
+
+void       tm_time_set_clock        (TmClock     clock,
+                                     gpointer    data);
+GDateTime *tm_time_now              (void);
+GDateTime *tm_instant_latest_allowed (GDateTime *now);
+char      *tm_day_latest_allowed    (GDateTime  *now);
 
 char      *tm_instant_now_utc       (void);
 gboolean   tm_instant_is_valid      (const char *instant);
