@@ -576,6 +576,7 @@ test_import_across_time_zones (void)
   g_autofree char *out = NULL;
   g_autofree char *kiribati_today = NULL;
   g_autofree char *samoa_today = NULL;
+  g_autofree char *taken_at = NULL;
   TmCsvSummary summary;
 
   set_time_zone ("Pacific/Kiritimati");
@@ -589,6 +590,7 @@ test_import_across_time_zones (void)
 
     s->taken_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
     g_assert_true (g_str_has_suffix (s->taken_at, "+14:00"));
+    taken_at = g_strdup (s->taken_at);
     s->dose_mg = 50;
     g_assert_true (tm_store_save_session (store, s, &error));
     g_assert_no_error (error);
@@ -611,6 +613,20 @@ test_import_across_time_zones (void)
   g_assert_cmpint (count_rows (other, "checkin"), ==, 1);
   g_assert_cmpint (count_rows (other, "session"), ==, 1);
   g_assert_cmpint (count_rows (other, "questionnaire"), ==, 1);
+
+  /* The time of the session is kept as written there, offset and all. */
+  {
+    g_autoptr(TmSession) back = g_list_model_get_item (tm_store_get_sessions (other), 0);
+    g_autofree char *again = g_build_filename (out, "again", NULL);
+    g_autofree char *path = g_build_filename (again, "sessions.csv", NULL);
+    g_autofree char *contents = NULL;
+    g_autofree char *field = g_strdup_printf ("\"%s\"", taken_at);
+
+    g_assert_cmpstr (back->taken_at, ==, taken_at);
+    g_assert_true (tm_store_export_csv (other, again, &error));
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, field));
+  }
 
   set_time_zone ("Europe/Berlin");
   g_clear_object (&other);

@@ -134,9 +134,9 @@ static char *
 session_time (const TmSession *s)
 {
   g_autoptr(GDateTime) time = tm_instant_parse (s->taken_at);
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
 
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  /* As it was where it was taken: the offset it was written with. */
+  return g_date_time_format (time, "%Y-%m-%d %H:%M");
 }
 
 /* The demo year, the report of its last 200 days. */
@@ -421,6 +421,59 @@ test_many_sessions (Fixture       *f,
   assert_page_numbers (text, n_pages);
 }
 
+/* A dose's date and time as they were where it was taken, with the offset
+ * there when it is not this machine's (Berlin here): never moved into the
+ * reader's zone, where a 10:00 dose in Tokyo would read 02:00, and a late
+ * evening one in New York the next day. */
+static void
+test_times_as_taken (Fixture       *f,
+                     gconstpointer  unused)
+{
+  static const char * const taken[] = {
+    "2026-11-19T10:00:00+01:00", "2026-11-20T10:00:00+09:00", "2026-11-20T23:30:00-05:00",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(TmReportData) data = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  TmReportOptions options;
+
+  if (!have_poppler ())
+    return;
+
+  store = tm_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (taken); i++)
+    {
+      g_autoptr(TmSession) s = tm_session_new ();
+
+      tm_session_set_taken_at (s, taken[i]);
+      s->dose_mg = 50;
+      g_assert_true (tm_store_save_session (store, s, &error));
+      g_assert_no_error (error);
+    }
+
+  tm_report_options_init (&options);
+  g_strlcpy (options.from, "2026-11-19", sizeof options.from);
+  g_strlcpy (options.to, "2026-11-20", sizeof options.to);
+  data = tm_report_data_new_from_store (store, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->sessions->len, ==, 3);
+  g_assert_true (tm_report_write (data, f->pdf, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  text = run_tool ("pdftotext", f->pdf);
+  flat = g_strdelimit (g_strdup (text), "\n", ' ');
+  assert_contains (flat, "2026-11-19 10:00");
+  assert_contains (flat, "2026-11-20 10:00 (UTC+09:00)");
+  assert_contains (flat, "2026-11-20 23:30 (UTC-05:00)");
+  g_assert_null (strstr (flat, "2026-11-20 02:00"));
+  g_assert_null (strstr (flat, "2026-11-21 05:30"));
+  g_assert_null (strstr (flat, "2026-11-21"));
+  g_assert_null (strstr (flat, "10:00 (UTC+01:00)"));
+}
+
 static GPtrArray *
 list_folder (const char *dir)
 {
@@ -537,6 +590,7 @@ main (int   argc,
   g_test_add ("/report/empty-period", Fixture, NULL, fixture_set_up, test_empty_period, fixture_tear_down);
   g_test_add ("/report/long-note", Fixture, NULL, fixture_set_up, test_long_note, fixture_tear_down);
   g_test_add ("/report/many-sessions", Fixture, NULL, fixture_set_up, test_many_sessions, fixture_tear_down);
+  g_test_add ("/report/times-as-taken", Fixture, NULL, fixture_set_up, test_times_as_taken, fixture_tear_down);
   g_test_add ("/report/failed-write-keeps-file", Fixture, NULL, fixture_set_up, test_failed_write_keeps_file,
               fixture_tear_down);
 

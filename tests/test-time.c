@@ -138,6 +138,42 @@ test_clock_set_back (void)
   tm_time_set_clock (NULL, NULL);
 }
 
+/* An instant's day and time as they were where it happened, with the
+ * offset when it is not this machine's at that moment (Berlin here). */
+static void
+test_as_written (void)
+{
+  static const struct { const char *instant; const char *day; const char *time; const char *when; } cases[] = {
+    { "2026-11-28T10:00:00+09:00", "2026-11-28", "10:00 (UTC+09:00)", "2026-11-28 10:00 (UTC+09:00)" },
+    { "2026-11-28T23:30:00-05:00", "2026-11-28", "23:30 (UTC-05:00)", "2026-11-28 23:30 (UTC-05:00)" },
+    { "2026-11-28T10:00:00+01:00", "2026-11-28", "10:00", "2026-11-28 10:00" },
+    { "2026-07-01T10:00:00+02:00", "2026-07-01", "10:00", "2026-07-01 10:00" },
+    /* Berlin was at +02:00 in July: +01:00 was somewhere else. */
+    { "2026-07-01T10:00:00+01:00", "2026-07-01", "10:00 (UTC+01:00)", "2026-07-01 10:00 (UTC+01:00)" },
+    { "2026-11-28T00:15:00Z", "2026-11-28", "00:15 (UTC)", "2026-11-28 00:15 (UTC)" },
+    { "2026-11-28T06:00:00+05:45", "2026-11-28", "06:00 (UTC+05:45)", "2026-11-28 06:00 (UTC+05:45)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *day = tm_instant_day_as_written (cases[i].instant);
+      g_autofree char *time = tm_instant_time_as_written (cases[i].instant);
+      g_autofree char *when = tm_instant_format_as_written (cases[i].instant, "%Y-%m-%d %H:%M");
+      g_autoptr(TmSession) s = tm_session_new ();
+      g_autofree char *session_day = NULL;
+
+      tm_session_set_taken_at (s, cases[i].instant);
+      session_day = tm_session_get_day (s);
+      g_assert_cmpstr (day, ==, cases[i].day);
+      g_assert_cmpstr (session_day, ==, cases[i].day);
+      g_assert_cmpstr (time, ==, cases[i].time);
+      g_assert_cmpstr (when, ==, cases[i].when);
+    }
+
+  g_assert_null (tm_instant_day_as_written ("yesterday"));
+  g_assert_null (tm_instant_time_as_written (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -147,6 +183,7 @@ main (int   argc,
 
   g_test_add_func ("/time/latest-allowed", test_latest_allowed);
   g_test_add_func ("/time/clock-set-back", test_clock_set_back);
+  g_test_add_func ("/time/as-written", test_as_written);
 
   return g_test_run ();
 }

@@ -1184,6 +1184,101 @@ sessions_refusals_and_edit_body (Fixture *f)
   g_assert_cmpint (count_rows_in (f, "session"), ==, 1);
 }
 
+static gboolean cell_shows_day (GtkWidget     *widget,
+                                gconstpointer  day);
+
+static gboolean
+session_row_says (GtkWidget     *widget,
+                  gconstpointer  when)
+{
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (widget, TM_TYPE_SESSION_ROW, "when_label"));
+
+  return g_strcmp0 (gtk_label_get_label (label), when) == 0;
+}
+
+/* A session taken late in the evening in New York (the next morning on
+ * this machine, in Berlin) shows its own day and time, with the offset
+ * there, in the Sessions list and the calendar, and is on time for the day
+ * planned there. */
+static void
+sessions_times_as_taken_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *day = tm_day_add (today, -3);
+  g_autofree char *next_day = tm_day_add (today, -2);
+  g_autofree char *day_text = tm_day_format_long (day);
+  g_autofree char *expected = g_strdup_printf ("%s, 23:30 (UTC-05:00)", day_text);
+  g_autoptr(TmPlan) plan = tm_plan_new (day);
+  g_autoptr(TmSession) session = tm_session_new ();
+  g_autoptr(GError) error = NULL;
+  TmSessionsPage *page;
+  TmCalendarPage *calendar;
+  GtkWidget *row = NULL;
+  GtkWidget *cell;
+  gint64 until;
+
+  plan->interval_days = 14;
+  plan->dose_mg = 50;
+  plan->tolerance_days = 0;
+  g_assert_true (tm_store_add_plan (store, plan, &error));
+  g_assert_no_error (error);
+  session->taken_at = g_strdup_printf ("%sT23:30:00-05:00", day);
+  session->dose_mg = 50;
+  g_assert_true (tm_store_save_session (store, session, &error));
+  g_assert_no_error (error);
+
+  adw_view_stack_set_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack"), "sessions");
+  page = TM_SESSIONS_PAGE (tm_window_get_page (f->window, "sessions"));
+  wait_for (is_mapped, page, "the Sessions page");
+  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while ((row = find_widget (GTK_WIDGET (page), TM_TYPE_SESSION_ROW, NULL, NULL)) == NULL &&
+         g_get_monotonic_time () < until)
+    spin (20);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_label_get_label (child (row, TM_TYPE_SESSION_ROW, "when_label")), ==, expected);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), TM_TYPE_SESSION_ROW, session_row_says, expected));
+
+  /* The editor shows it as taken there, says where, and keeps it so. */
+  {
+    GtkListView *list_view = child (page, TM_TYPE_SESSIONS_PAGE, "list_view");
+    g_auto(SessionRow) saved = { 0 };
+    TmSessionEditor *editor;
+    AdwEntryRow *time_row;
+
+    g_signal_emit_by_name (list_view, "activate", 0);
+    editor = wait_for_window (f, TM_TYPE_SESSION_EDITOR);
+    time_row = child (editor, TM_TYPE_SESSION_EDITOR, "time_row");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time_row)), ==, "23:30");
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (time_row)), ==, "Time (UTC-05:00)");
+    type_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row"), "40");
+    click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
+    wait_for_window_gone (f, TM_TYPE_SESSION_EDITOR);
+    g_assert_true (read_session_row (f, &saved));
+    g_assert_cmpstr (saved.taken_at, ==, session->taken_at);
+    g_assert_cmpfloat (saved.dose_mg, ==, 40);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-day", "s", day));
+  calendar = TM_CALENDAR_PAGE (tm_window_get_page (f->window, "calendar"));
+  wait_for (is_mapped, calendar, "the calendar");
+  cell = find_widget (GTK_WIDGET (calendar), TM_TYPE_DAY_CELL, cell_shows_day, day);
+  g_assert_cmpint (tm_day_cell_get_marks (TM_DAY_CELL (cell))->n_taken, ==, 1);
+  g_assert_cmpint (tm_day_cell_get_marks (TM_DAY_CELL (cell))->planned_status, ==, TM_PLANNED_ON_TIME);
+  cell = find_widget (GTK_WIDGET (calendar), TM_TYPE_DAY_CELL, cell_shows_day, next_day);
+  if (cell != NULL)
+    g_assert_cmpint (tm_day_cell_get_marks (TM_DAY_CELL (cell))->n_taken, ==, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (calendar, TM_TYPE_CALENDAR_PAGE, "session_row")), ==,
+                   "23:30 (UTC-05:00) · 40 mg Sublingual");
+}
+
+static void
+test_sessions_times_as_taken (Fixture       *f,
+                              gconstpointer  data)
+{
+  run_app (f, sessions_times_as_taken_body);
+}
+
 /* ---- questionnaires ---------------------------------------------------- */
 
 static GtkWidget *
@@ -3138,6 +3233,7 @@ main (int   argc,
   ADD ("window/quit-closes-everything", test_quit_closes_everything);
   ADD ("sessions/log-through-editor", test_sessions_log_through_editor);
   ADD ("sessions/refusals-and-edit", test_sessions_refusals_and_edit);
+  ADD ("sessions/times-as-taken", test_sessions_times_as_taken);
   ADD ("questionnaire/phq9", test_questionnaire_phq9);
   ADD ("questionnaire/item9-notice", test_questionnaire_item9);
   ADD ("calendar/clinician-sets-plan", test_clinician_sets_plan);

@@ -246,12 +246,9 @@ tm_session_set_note (TmSession  *self,
 char *
 tm_session_get_day (const TmSession *self)
 {
-  g_autoptr(GDateTime) taken = NULL;
-
   g_return_val_if_fail (TM_IS_SESSION ((TmSession *) self), NULL);
 
-  taken = tm_instant_parse (self->taken_at);
-  return taken != NULL ? tm_day_from_date_time (taken) : NULL;
+  return tm_instant_day_as_written (self->taken_at);
 }
 
 gint64

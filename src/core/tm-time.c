@@ -430,6 +430,97 @@ tm_instant_local_day (const char *instant)
 }
 
 /**
+ * tm_instant_day_as_written:
+ *
+ * Returns: (nullable): the calendar day written in @instant, where it
+ *   happened (its own offset), or %NULL when @instant is not one
+ */
+char *
+tm_instant_day_as_written (const char *instant)
+{
+  g_autoptr(GDateTime) dt = tm_instant_parse (instant);
+
+  return dt != NULL ? tm_day_from_date_time (dt) : NULL;
+}
+
+/* Whether @dt's offset is the one this machine's time zone had then. */
+static gboolean
+offset_is_here (GDateTime *dt)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (dt);
+
+  return local != NULL && g_date_time_get_utc_offset (local) == g_date_time_get_utc_offset (dt);
+}
+
+/**
+ * tm_instant_is_here:
+ *
+ * Returns: whether @instant was written with the offset this machine's
+ *   time zone had at that moment: where it happened is, as far as the
+ *   clock goes, here
+ */
+gboolean
+tm_instant_is_here (const char *instant)
+{
+  g_autoptr(GDateTime) dt = tm_instant_parse (instant);
+
+  return dt != NULL && offset_is_here (dt);
+}
+
+/**
+ * tm_instant_get_offset_label:
+ *
+ * Returns: (nullable): the offset @instant was written with, "UTC+09:00"
+ *   ("UTC" for UTC itself), when it is not this machine's at that moment;
+ *   %NULL when it is, or when @instant is not one
+ */
+char *
+tm_instant_get_offset_label (const char *instant)
+{
+  g_autoptr(GDateTime) dt = tm_instant_parse (instant);
+
+  if (dt == NULL || offset_is_here (dt))
+    return NULL;
+
+  return g_date_time_get_utc_offset (dt) == 0 ? g_strdup ("UTC") : g_date_time_format (dt, "UTC%:z");
+}
+
+/**
+ * tm_instant_format_as_written:
+ * @format: for g_date_time_format()
+ *
+ * Returns: (nullable): @instant as it was where it happened, in its own
+ *   offset, followed by that offset ("10:00 (UTC+09:00)") when it is not
+ *   this machine's at that moment; %NULL when @instant is not one.
+ */
+char *
+tm_instant_format_as_written (const char *instant,
+                              const char *format)
+{
+  g_autoptr(GDateTime) dt = tm_instant_parse (instant);
+  g_autofree char *text = NULL;
+  g_autofree char *offset = NULL;
+
+  if (dt == NULL)
+    return NULL;
+
+  text = g_date_time_format (dt, format);
+  offset = tm_instant_get_offset_label (instant);
+  if (offset == NULL)
+    return g_steal_pointer (&text);
+
+  /* Translators: a time as it was where it happened, and the offset from UTC there: "10:00 (UTC+09:00)" */
+  return g_strdup_printf (C_("time where it happened", "%s (%s)"), text, offset);
+}
+
+/* "10:00", or "10:00 (UTC+09:00)" when it happened at another offset. */
+char *
+tm_instant_time_as_written (const char *instant)
+{
+  return tm_instant_format_as_written (instant, "%H:%M");
+}
+
+/**
  * tm_first_weekday:
  *
  * Returns: the first day of the week in the locale's calendar, as a

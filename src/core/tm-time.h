@@ -7,7 +7,10 @@ G_BEGIN_DECLS
 
 /* A day is a local calendar day written "YYYY-MM-DD".
  * An instant is ISO 8601 with a UTC offset ("2026-11-28T09:15:00+01:00");
- * the store writes its own instants in UTC ("2026-11-28T08:15:00Z"). */
+ * the store writes its own instants in UTC ("2026-11-28T08:15:00Z").
+ * A session's instant keeps the offset of the place it was taken, and is
+ * shown as it was there (tm_instant_*_as_written), never moved into this
+ * machine's zone: a 10:00 dose in Tokyo stays 10:00 on its own day. */
 
 #define TM_DAY_LEN 10
 
@@ -67,5 +70,11 @@ gboolean   tm_instant_validate      (const char  *instant,
                                      GError     **error);
 GDateTime *tm_instant_parse         (const char *instant);
 char      *tm_instant_local_day     (const char *instant);
+char      *tm_instant_day_as_written (const char *instant);
+gboolean   tm_instant_is_here       (const char *instant);
+char      *tm_instant_get_offset_label (const char *instant);
+char      *tm_instant_format_as_written (const char *instant,
+                                         const char *format);
+char      *tm_instant_time_as_written (const char *instant);
 
 G_END_DECLS
