@@ -214,7 +214,7 @@ update_day (TmCalendarPage *self)
       if (sessions->len > 0)
         g_string_append (sessions, "\n");
       /* Translators: "19:30 · 37.5 mg sublingual" */
-      g_string_append_printf (sessions, _("%s · %s mg %s"), time, dose,
+      g_string_append_printf (sessions, _("%s · %s mg %s"), time != NULL ? time : "", dose,
                               tm_route_get_label (session->route));
       if (status < 0)
         g_string_append_printf (sessions, " · %s", _("beyond the plan"));
