@@ -774,6 +774,38 @@ undo_button_appears (gpointer data)
   return find_widget (data, GTK_TYPE_BUTTON, button_has_label, "_Undo") != NULL;
 }
 
+static gboolean
+label_has_text (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* News that comes quickly one after another (a save, then an import's
+ * result): the newest shows, and a toast dismissed while it is still
+ * sliding in does not bring the window down. */
+static void
+toasts_in_a_row_body (Fixture *f)
+{
+  tm_window_add_toast (f->window, adw_toast_new ("First"));
+  spin (400);
+  tm_window_add_toast (f->window, adw_toast_new ("Second"));
+  spin (50);
+  tm_window_add_toast (f->window, adw_toast_new ("Third"));
+  spin (50);
+  tm_window_add_toast (f->window, adw_toast_new ("Fourth"));
+  spin (1500);
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->window), GTK_TYPE_LABEL, label_has_text, "Fourth"));
+  g_assert_null (find_widget (GTK_WIDGET (f->window), GTK_TYPE_LABEL, label_has_text, "Third"));
+}
+
+static void
+test_toasts_in_a_row (Fixture       *f,
+                      gconstpointer  data)
+{
+  run_app (f, toasts_in_a_row_body);
+}
+
 static void
 history_delete_and_undo_body (Fixture *f)
 {
@@ -3251,6 +3283,7 @@ main (int   argc,
   ADD ("data/import-after-close", test_import_after_close);
   ADD ("data/export-refuses-data-folder", test_data_export_refuses_data_folder);
   ADD ("data/save-during-import", test_save_during_import);
+  ADD ("window/toasts-in-a-row", test_toasts_in_a_row);
   ADD ("data/cancel-import", test_cancel_import);
   ADD ("data/backups", test_backups);
   ADD ("data/damaged-file", test_damaged_data);
