@@ -446,21 +446,34 @@ tm_format_hours (double hours)
   return tm_format_decimal (hours);
 }
 
-/* A number with at most two decimals and none it doesn't need, with the
- * locale's decimal mark: "7", "7.5", "37.25". */
-char *
-tm_format_decimal (double value)
+/* Drops trailing zeros and a trailing separator, whatever the locale's. */
+static char *
+trim_decimals (char *text)
 {
-  char *text;
-  char *p;
+  char *p = text + strlen (text) - 1;
 
-  text = g_strdup_printf ("%.2f", value);
-  /* Drop trailing zeros and a trailing separator, whatever the locale's. */
-  p = text + strlen (text) - 1;
   while (p > text && *p == '0')
     *p-- = '\0';
   if (p > text && !g_ascii_isdigit (*p))
     *p = '\0';
 
   return text;
+}
+
+/* A number with at most two decimals and none it doesn't need, with the
+ * locale's decimal mark: "7", "7.5", "37.25". */
+char *
+tm_format_decimal (double value)
+{
+  return trim_decimals (g_strdup_printf ("%.2f", value));
+}
+
+/* The same with a point in any locale: for text kept in the data file,
+ * which reads the same wherever it is opened. */
+char *
+tm_format_decimal_ascii (double value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return trim_decimals (g_strdup (g_ascii_formatd (text, sizeof text, "%.2f", value)));
 }

@@ -274,8 +274,12 @@ rule_s1 (const TmSafetyFacts *facts,
     }
 
   effects = describe_effects (s->effects);
-  prompt->detail = g_strdup_printf ("peak dissociation %d; effects: %s",
-                                    s->dissociation_peak, effects[0] ? effects : "none");
+  /* What was not given is left out of the record, never stored as -1. */
+  if (s->dissociation_peak != TM_UNSET)
+    prompt->detail = g_strdup_printf ("peak dissociation %d; effects: %s",
+                                      s->dissociation_peak, effects[0] ? effects : "none");
+  else
+    prompt->detail = g_strdup_printf ("effects: %s", effects);
   add_answers (prompt, TM_ANSWER_RESTING, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_HELP_NOW, -1);
   g_ptr_array_add (prompts, prompt);
 }
@@ -322,8 +326,11 @@ rule_s2 (const TmSafetyFacts *facts,
                              "Effects that come on or last away from a dose are worth telling your "
                              "prescriber about soon. They are also shown in your report."));
   effects = describe_effects (c->effects);
-  prompt->detail = g_strdup_printf ("check-in of %s; effects: %s; intensity %d",
-                                    c->day, effects, c->effects_intensity);
+  if (c->effects_intensity != TM_UNSET)
+    prompt->detail = g_strdup_printf ("check-in of %s; effects: %s; intensity %d",
+                                      c->day, effects, c->effects_intensity);
+  else
+    prompt->detail = g_strdup_printf ("check-in of %s; effects: %s", c->day, effects);
   add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_NOTED, -1);
   g_ptr_array_add (prompts, prompt);
 }
@@ -380,7 +387,10 @@ rule_s3 (const TmSafetyFacts *facts,
     g_autofree char *interval = tm_plan_describe_interval (plan->interval_days);
     g_autofree char *dose = tm_format_dose (plan->dose_mg);
     g_autofree char *route = g_utf8_strdown (tm_route_get_label (plan->route), -1);
-    g_autofree char *taken = tm_format_dose (s->dose_mg);
+    /* The body speaks the person's locale; the detail, kept in the data
+     * file, has a point in any. */
+    g_autofree char *taken = tm_format_decimal_ascii (s->dose_mg);
+    g_autofree char *plan_dose = tm_format_decimal_ascii (plan->dose_mg);
 
     prompt->title = g_strdup (above ? _("This Dose Is Above Your Plan") : _("This Session Is Outside Your Plan"));
     /* Translators: "Your plan says 50 mg sublingual every 2 weeks." then the DESIGN's words */
@@ -391,7 +401,7 @@ rule_s3 (const TmSafetyFacts *facts,
     prompt->detail = g_strdup_printf ("%s%s%s mg taken; plan %s mg every %d days",
                                       extra ? "matches no planned day; " : "",
                                       above ? "dose above the plan; " : "",
-                                      taken, dose, plan->interval_days);
+                                      taken, plan_dose, plan->interval_days);
   }
   add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_NOTED, -1);
   g_ptr_array_add (prompts, prompt);
@@ -520,7 +530,16 @@ rule_s6 (const TmSafetyFacts *facts,
                                         "four weeks before. Consider contacting your clinician; your "
                                         "maintenance schedule may need a review."),
                                       recent, baseline);
-      prompt->detail = g_strdup_printf ("7-day mean %.2f, baseline %.2f", recent, baseline);
+      {
+        char recent_text[G_ASCII_DTOSTR_BUF_SIZE];
+        char baseline_text[G_ASCII_DTOSTR_BUF_SIZE];
+
+        /* Kept in the data file: a point in any locale. */
+        prompt->detail = g_strdup_printf ("7-day mean %s, baseline %s",
+                                          g_ascii_formatd (recent_text, sizeof recent_text, "%.2f", recent),
+                                          g_ascii_formatd (baseline_text, sizeof baseline_text, "%.2f",
+                                                           baseline));
+      }
     }
   else if (facts->source == TM_SOURCE_QUESTIONNAIRE &&
            facts->questionnaire->kind == TM_QUESTIONNAIRE_PHQ9 &&
