@@ -21,6 +21,7 @@
 #include "tm-store-backup.h"
 #include "tm-store-private.h"
 #include "tm-report-data.h"
+#include "tm-safety-contacts.h"
 #include "tm-reminder-service.h"
 #include "tm-report-dialog.h"
 #include "tm-checkin-form.h"
@@ -1734,6 +1735,117 @@ safety_prompt_never_blocks_saving_body (Fixture *f)
   g_assert_null (event.answer);
 }
 
+/* A key press handled by a shortcut of @widget's (a class key binding
+ * such as Escape closing a window), the way GTK runs it for the key. */
+static void
+press_shortcut (gpointer widget,
+                guint    keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !handled; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                    gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_assert_true (handled);
+  spin (10);
+}
+
+static TmPreferencesWindow *
+open_preferences (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
+  return wait_for_window (f, TM_TYPE_PREFERENCES_WINDOW);
+}
+
+static const char *
+row_text (TmPreferencesWindow *prefs,
+          const char          *row)
+{
+  return gtk_editable_get_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, row));
+}
+
+/* What is typed into Preferences is kept without Enter: closing with
+ * Escape keeps it; a value that can't be kept holds the window open with
+ * the reason, and the text stays. */
+static void
+preferences_keep_typing_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autoptr(TmPreferencesWindow) held = NULL;
+  TmPreferencesWindow *prefs;
+  g_autoptr(TmSafetyContacts) contacts = NULL;
+  g_autofree char *report_name = NULL;
+  g_autofree char *reminder = NULL;
+
+  prefs = open_preferences (f);
+  /* Held, so that a window closed too soon fails the test, not the process. */
+  held = g_object_ref (prefs);
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "crisis_name_row"), "Nightline");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "crisis_number_row"), "0800 123 456");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "emergency_row"), "999");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_name_row"), "Dr. Ortiz");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_phone_row"), "call me");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "report_name_row"), "Patient 0042");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "reminder_time_row"), "7:45");
+
+  /* The phone can't be kept: Escape leaves the window open, says why and
+   * keeps the text. */
+  press_shortcut (prefs, GDK_KEY_Escape);
+  spin (50);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (prefs)));
+  g_assert_cmpstr (tm_error_label_get_message (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "error_label")), ==,
+                   "The clinician's phone can only have digits, spaces and + - ( ) / . in it.");
+  g_assert_cmpstr (row_text (prefs, "clinician_phone_row"), ==, "call me");
+  g_assert_cmpstr (row_text (prefs, "crisis_name_row"), ==, "Nightline");
+
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_phone_row"), "+44 20 7946 0000");
+  press_shortcut (prefs, GDK_KEY_Escape);
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+
+  contacts = tm_store_get_safety_contacts (store);
+  g_assert_cmpstr (contacts->crisis_name, ==, "Nightline");
+  g_assert_cmpstr (contacts->crisis_number, ==, "0800 123 456");
+  g_assert_cmpstr (contacts->emergency_number, ==, "999");
+  g_assert_cmpstr (contacts->clinician_name, ==, "Dr. Ortiz");
+  g_assert_cmpstr (contacts->clinician_phone, ==, "+44 20 7946 0000");
+  report_name = tm_store_get_report_name (store);
+  g_assert_cmpstr (report_name, ==, "Patient 0042");
+  reminder = g_settings_get_string (tm_settings_get (), "reminder-time");
+  g_assert_cmpstr (reminder, ==, "07:45");
+
+  /* Opened again, it shows what was typed. */
+  prefs = open_preferences (f);
+  g_assert_cmpstr (row_text (prefs, "crisis_name_row"), ==, "Nightline");
+  g_assert_cmpstr (row_text (prefs, "clinician_phone_row"), ==, "+44 20 7946 0000");
+  g_assert_cmpstr (row_text (prefs, "report_name_row"), ==, "Patient 0042");
+  g_assert_cmpstr (row_text (prefs, "reminder_time_row"), ==, "07:45");
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+}
+
+static void
+test_preferences_keep_typing (Fixture       *f,
+                              gconstpointer  data)
+{
+  run_app (f, preferences_keep_typing_body);
+}
+
 static void
 test_today_save_and_find_again (Fixture       *f,
                                 gconstpointer  data)
@@ -3269,6 +3381,7 @@ main (int   argc,
   ADD ("questionnaire/phq9", test_questionnaire_phq9);
   ADD ("questionnaire/item9-notice", test_questionnaire_item9);
   ADD ("calendar/clinician-sets-plan", test_clinician_sets_plan);
+  ADD ("preferences/keep-typing", test_preferences_keep_typing);
   ADD ("safety/urgent-s1-answer-recorded", test_safety_urgent_s1);
   ADD ("safety/s4-shows-crisis-line", test_safety_s4_shows_crisis_line);
   ADD ("safety/prompt-never-blocks-saving", test_safety_prompt_never_blocks_saving);
