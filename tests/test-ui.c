@@ -3124,6 +3124,138 @@ test_cancel_import (Fixture       *f,
   run_app (f, cancel_import_body);
 }
 
+/* The first effect in @form's checklist, ticked. */
+static void
+tick_first_effect (TmCheckinForm *form)
+{
+  AdwExpanderRow *effects_row = child (form, TM_TYPE_CHECKIN_FORM, "effects_row");
+  GtkWidget *check;
+
+  adw_expander_row_set_enable_expansion (effects_row, TRUE);
+  check = find_widget (GTK_WIDGET (effects_row), GTK_TYPE_CHECK_BUTTON, NULL, NULL);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  spin (10);
+}
+
+/* How many prompts the file holds for @rule about @source's record @id,
+ * answered @answer (any answer when NULL). */
+static int
+count_events_about (Fixture    *f,
+                    const char *rule,
+                    const char *source,
+                    gint64      id,
+                    const char *answer)
+{
+  g_autofree char *where = g_strdup_printf ("safety_event WHERE rule = '%s' AND source = '%s'"
+                                            " AND source_id = %" G_GINT64_FORMAT "%s%s%s",
+                                            rule, source, id, answer != NULL ? " AND answer = '" : "",
+                                            answer != NULL ? answer : "", answer != NULL ? "'" : "");
+
+  return count_rows_in (f, where);
+}
+
+/* Answers the prompt headed @heading, which shows over @parent, and waits
+ * for it to go. */
+static void
+answer_prompt (const char *heading,
+               gpointer    parent,
+               const char *response)
+{
+  AdwMessageDialog *prompt = wait_for_prompt (heading);
+
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (prompt)) == GTK_WINDOW (parent));
+  adw_message_dialog_response (prompt, response);
+  gtk_window_close (GTK_WINDOW (prompt));
+  wait_for (no_dialog_with_heading, (gpointer) heading, "the prompt to close");
+}
+
+static gint64
+last_id_of (Fixture    *f,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT max(id) FROM %s", table);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return id;
+}
+
+/* The rules run for every record saved, whatever saves it: Today, the
+ * check-in editor, the session editor and the questionnaire window show
+ * their prompts over the window that saved (or its parent when it closed). */
+static void
+safety_every_path_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autofree char *earlier = day_ago (3);
+  g_autoptr(TmCheckin) c = NULL;
+  TmCheckinEditor *editor;
+  TmQuestionnaireWindow *questionnaire;
+  gint64 id;
+
+  wait_for (store_idle, store, "the backup made on opening to end");
+
+  /* Today: effects with no dose in the day before. */
+  choose_rating (today_form (f), "mood_row", 6);
+  tick_first_effect (today_form (f));
+  click (child (tm_window_get_page (f->window, "today"), TM_TYPE_TODAY_PAGE, "save_button"));
+  answer_prompt ("Effects Away From a Dose", f->window, "noted");
+  id = last_id_of (f, "checkin");
+  g_assert_cmpint (count_events_about (f, "S2", "checkin", id, "noted"), ==, 1);
+
+  /* The check-in editor, on an earlier day: the prompt comes over the
+   * main window once the editor has closed. */
+  store_checkin (f, earlier, 5, NULL);
+  c = tm_store_get_checkin (store, earlier, NULL);
+  editor = tm_checkin_editor_new (GTK_WINDOW (f->window), store, c);
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_for (is_mapped, editor, "the check-in editor");
+  tick_first_effect (child (editor, TM_TYPE_CHECKIN_EDITOR, "form"));
+  click (child (editor, TM_TYPE_CHECKIN_EDITOR, "save_button"));
+  wait_for (editor_is_closed, f, "the editor to close");
+  answer_prompt ("Effects Away From a Dose", f->window, "contact-clinician");
+  g_assert_cmpint (count_events_about (f, "S2", "checkin", c->id, "contact-clinician"), ==, 1);
+
+  /* The session editor: strong effects, and no plan yet. */
+  log_session_with_peak (f, 8);
+  id = last_id_of (f, "session");
+  answer_prompt ("Strong Effects: Stay Safe and Get Support", f->window, "resting");
+  answer_prompt ("No Plan to Compare With", f->window, "noted");
+  g_assert_cmpint (count_events_about (f, "S1", "session", id, "resting"), ==, 1);
+  g_assert_cmpint (count_events_about (f, "S3", "session", id, "noted"), ==, 1);
+
+  /* The questionnaire window, which stays open with the result: the
+   * prompt comes over it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-questionnaire", "s", "phq9"));
+  questionnaire = wait_for_window (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
+  for (int i = 1; i <= 8; i++)
+    answer (questionnaire, i, 0);
+  answer (questionnaire, 9, 1);
+  click (child (questionnaire, TM_TYPE_QUESTIONNAIRE_WINDOW, "save_button"));
+  answer_prompt ("You Don't Have to Handle This Alone", questionnaire, "safe-now");
+  id = last_id_of (f, "questionnaire");
+  g_assert_cmpint (count_events_about (f, "S4", "questionnaire", id, "safe-now"), ==, 1);
+  gtk_window_close (GTK_WINDOW (questionnaire));
+  wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
+
+  /* Every path, once each. */
+  g_assert_cmpint (count_rows_in (f, "safety_event"), ==, 5);
+}
+
+static void
+test_safety_every_path (Fixture       *f,
+                        gconstpointer  data)
+{
+  run_app (f, safety_every_path_body);
+}
+
 /* ---- backups -------------------------------------------------------- */
 
 
@@ -3383,6 +3515,7 @@ main (int   argc,
   ADD ("calendar/clinician-sets-plan", test_clinician_sets_plan);
   ADD ("preferences/keep-typing", test_preferences_keep_typing);
   ADD ("safety/urgent-s1-answer-recorded", test_safety_urgent_s1);
+  ADD ("safety/every-path", test_safety_every_path);
   ADD ("safety/s4-shows-crisis-line", test_safety_s4_shows_crisis_line);
   ADD ("safety/prompt-never-blocks-saving", test_safety_prompt_never_blocks_saving);
   ADD ("trends/read-out", test_trends_read_out);

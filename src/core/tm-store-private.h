@@ -52,10 +52,15 @@ enum {
   TM_STORE_SAFETY_CHANGED,
   TM_STORE_BUSY_CHANGED,
   TM_STORE_WRITABLE_CHANGED,
+  TM_STORE_RECORD_SAVED,
   TM_STORE_N_SIGNALS
 };
 
 extern guint tm_store_signals[TM_STORE_N_SIGNALS];
+
+void     tm_store_emit_record_saved   (TmStore  *self,
+                                       TmSource  source,
+                                       gpointer  record);
 
 void     tm_store_load_checkins       (TmStore *self);
 void     tm_store_load_sessions       (TmStore *self);

@@ -702,11 +702,8 @@ tm_session_editor_save (TmSessionEditor *self)
 
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   if (TM_IS_WINDOW (parent))
-    {
-      tm_window_add_toast (TM_WINDOW (parent),
-                           adw_toast_new (is_new ? _("Session logged") : _("Session saved")));
-      tm_window_check_safety (TM_WINDOW (parent), NULL, TM_SOURCE_SESSION, session);
-    }
+    tm_window_add_toast (TM_WINDOW (parent),
+                         adw_toast_new (is_new ? _("Session logged") : _("Session saved")));
 
   finish (self);
   return TRUE;

@@ -370,7 +370,8 @@ tm_window_constructed (GObject *object)
   G_OBJECT_CLASS (tm_window_parent_class)->constructed (object);
 
   tm_today_page_set_store (self->today_page, self->store);
-  self->prompter = tm_safety_prompter_new (self->store);
+  /* From here on, every record saved in the store goes through the rules. */
+  self->prompter = tm_safety_prompter_new (self->store, GTK_WINDOW (self));
   g_signal_connect_object (self->store, "busy-changed", G_CALLBACK (on_store_busy_changed_cb), self,
                            G_CONNECT_SWAPPED);
   on_store_busy_changed_cb (self, self->store);
@@ -685,22 +686,4 @@ tm_window_offer_undo (TmWindow      *self,
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb),
                          undo, undo_free, 0);
   tm_window_add_toast (self, toast);
-}
-
-/**
- * tm_window_check_safety:
- * @over: (nullable): the window the prompts go over; this one when %NULL
- * @record: the check-in, session or questionnaire just saved
- *
- * Shows the safety prompts @record calls for.
- */
-void
-tm_window_check_safety (TmWindow  *self,
-                        GtkWindow *over,
-                        TmSource   source,
-                        gpointer   record)
-{
-  g_return_if_fail (TM_IS_WINDOW (self));
-
-  tm_safety_prompter_check (self->prompter, over != NULL ? over : GTK_WINDOW (self), source, record);
 }
