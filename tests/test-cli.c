@@ -283,6 +283,39 @@ test_csv (void)
     g_assert_nonnull (strstr (run.out, "0 added, "));
   }
 
+  /* A dose above the plan, from a file no Tidemark checked: the rules run
+   * on it, and the summary says where their prompt is. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *other = tm_test_make_data_dir ();
+    g_autofree char *other_dir = g_strdup_printf ("--data-dir=%s", other);
+    g_autofree char *hand = g_build_filename (other, "by-hand", NULL);
+    g_autofree char *hand_import = g_strdup_printf ("--import-csv=%s", hand);
+    g_autofree char *plans = g_build_filename (hand, "plans.csv", NULL);
+    g_autofree char *sessions = g_build_filename (hand, "sessions.csv", NULL);
+
+    g_assert_cmpint (g_mkdir (hand, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (plans,
+                                        "\"effective_from\",\"interval_days\",\"dose_mg\",\"route\","
+                                        "\"tolerance_days\",\"instructions\",\"author\",\"created_at\"\r\n"
+                                        "\"2026-03-02\",14,50,\"sublingual\",2,,,\"2026-03-01T09:00:00Z\"\r\n",
+                                        -1, NULL));
+    g_assert_true (g_file_set_contents (sessions,
+                                        "\"taken_at\",\"dose_mg\",\"route\",\"setting\",\"monitor_present\","
+                                        "\"mood_before\",\"dissociation_peak\",\"effects\",\"effects_minutes\","
+                                        "\"nausea\",\"sedation\",\"bp_before_sys\",\"bp_before_dia\","
+                                        "\"bp_after_sys\",\"bp_after_dia\",\"other_medicines\",\"note\","
+                                        "\"created_at\",\"updated_at\"\r\n"
+                                        "\"2026-03-02T10:00:00+01:00\",75,\"sublingual\",\"home\",1,,,0,,,,,,,,0,,"
+                                        "\"2026-03-02T12:00:00Z\",\"2026-03-02T12:00:00Z\"\r\n",
+                                        -1, NULL));
+    run_tidemark (&run, other_dir, hand_import, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "2 added, 0 replaced, 0 already there and kept. "
+                                       "1 safety prompt raised; see History, Safety.\n"));
+    tm_test_remove_tree (other);
+  }
+
   /* A bad row: where and what, and nothing imported. */
   {
     g_auto(Run) run = { 0 };

@@ -104,6 +104,7 @@ test_round_trip (void)
   g_autofree char *first = g_build_filename (out, "export-1", NULL);
   g_autofree char *second = g_build_filename (out, "export-2", NULL);
   g_autofree char *first_created = NULL;
+  guint n_twin_prompts = 0;
   TmCsvSummary summary;
 
   record = tm_demo_record_new (today, TM_DEMO_DAYS);
@@ -116,6 +117,24 @@ test_round_trip (void)
 
     twin->id = 0;
     g_assert_true (tm_store_save_session (store, twin, &error));
+    /* What the application does after a save: the rules, and their
+     * prompts recorded. The file then holds every prompt due, and an
+     * import raises none. */
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GPtrArray) prompts = NULL;
+
+      prompts = tm_store_check_safety (store, TM_SOURCE_SESSION, twin, now, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < prompts->len; i++)
+        {
+          g_autoptr(TmSafetyEvent) event = tm_safety_event_new_for_prompt (prompts->pdata[i],
+                                                                           "2026-01-02T03:04:10Z");
+
+          g_assert_true (tm_store_add_safety_event (store, event, &error));
+        }
+      n_twin_prompts = prompts->len;
+    }
     sql = g_strdup_printf ("UPDATE session SET created_at = '2026-01-02T03:04:05Z' WHERE id = %" G_GINT64_FORMAT ";"
                            /* A prompt about the first of the two stays about it. */
                            "INSERT INTO safety_event (rule, level, source, source_id, shown_at)"
@@ -148,7 +167,9 @@ test_round_trip (void)
   g_assert_no_error (error);
   g_assert_cmpuint (summary.added[TM_TABLE_CHECKINS], ==, record->checkins->len);
   g_assert_cmpuint (summary.added[TM_TABLE_SESSIONS], ==, record->sessions->len + 1);
-  g_assert_cmpuint (summary.added[TM_TABLE_SAFETY_EVENTS], ==, record->events->len + 1);
+  g_assert_cmpuint (summary.added[TM_TABLE_SAFETY_EVENTS], ==, record->events->len + 1 + n_twin_prompts);
+  g_assert_cmpuint (n_twin_prompts, >, 0);
+  g_assert_cmpuint (summary.raised, ==, 0);
   g_assert_cmpint (count_rows (other, "safety_event WHERE source_id IS NULL"), ==, 0);
   {
     g_autofree char *about_first = g_strdup_printf ("safety_event e JOIN session s ON s.id = e.source_id"
@@ -295,6 +316,149 @@ test_all_or_nothing (void)
   }
 
   g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
+static void
+import_folder (TmStore      *store,
+               const char   *folder,
+               TmConflict    conflict,
+               TmCsvSummary *summary)
+{
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tm_csv_import_read_dir (import, folder, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tm_csv_import_get_problems (import)->len, ==, 0);
+  g_assert_true (tm_store_import_csv (store, import, conflict, summary, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+query_text (TmStore    *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (tm_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+/* An imported record is checked by the same rules as a saved one: its
+ * prompts are recorded as raised on import (nobody saw them), once, never
+ * beside one the file already has, and in the order the records were
+ * made, so that each rule sees the history before it. */
+static void
+test_import_raises_prompts (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *other_dir = NULL;
+  g_autoptr(TmStore) store = new_store (&dir);
+  g_autoptr(TmStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmPlan) plan = tm_plan_new ("2026-03-02");
+  g_autoptr(TmSession) session = tm_session_new ();
+  g_autofree char *out = tm_test_make_data_dir ();   /* exports go outside the data folder */
+  g_autofree char *folder = g_build_filename (out, "export", NULL);
+  g_autofree char *with_prompt = g_build_filename (out, "export-with-prompt", NULL);
+  g_autofree char *text = NULL;
+  TmCsvSummary summary;
+
+  /* Made here through the store alone, which runs no rules: a plan of
+   * 50 mg and a session of 75 mg on its first day; a week of low mood
+   * after four good weeks; a check-in with effects far from the dose. */
+  plan->interval_days = 14;
+  plan->dose_mg = 50;
+  g_assert_true (tm_store_add_plan (store, plan, &error));
+  tm_session_set_taken_at (session, "2026-03-02T10:00:00+01:00");
+  session->dose_mg = 75;
+  g_assert_true (tm_store_save_session (store, session, &error));
+  for (int i = 0; i < 35; i++)
+    {
+      g_autofree char *day = tm_day_add ("2026-03-03", i);
+      g_autoptr(TmCheckin) c = tm_checkin_new (day);
+
+      c->mood = i < 28 ? 7 : 3;
+      if (i == 10)
+        c->effects = TM_EFFECT_UNREAL;
+      g_assert_true (tm_store_save_checkin (store, c, &error));
+    }
+  g_assert_cmpint (count_rows (store, "safety_event"), ==, 0);
+  g_assert_true (tm_store_export_csv (store, folder, &error));
+
+  other = new_store (&other_dir);
+  import_folder (other, folder, TM_CONFLICT_KEEP, &summary);
+  text = tm_csv_summary_describe (&summary);
+  g_assert_nonnull (strstr (text, "3 safety prompts raised; see History, Safety."));
+  g_clear_pointer (&text, g_free);
+
+  /* The dose above the plan: S3, once, about that session, at its time. */
+  g_assert_cmpint (count_rows (other, "safety_event WHERE rule = 'S3'"), ==, 1);
+  g_assert_cmpint (count_rows (other, "safety_event e JOIN session s ON s.id = e.source_id"
+                                      " WHERE e.rule = 'S3' AND e.source = 'session' AND e.level = 'caution'"
+                                      " AND e.answer = 'imported' AND e.answered_at IS NULL"
+                                      " AND julianday(e.shown_at) = julianday(s.taken_at)"), ==, 1);
+  text = query_text (other, "SELECT detail FROM safety_event WHERE rule = 'S3'");
+  g_assert_cmpstr (text, ==, "dose above the plan; 75 mg taken; plan 50 mg every 14 days");
+  g_clear_pointer (&text, g_free);
+  /* Effects away from a dose: S2, with no intensity in its words. */
+  text = query_text (other, "SELECT detail FROM safety_event WHERE rule = 'S2'");
+  g_assert_cmpstr (text, ==, "check-in of 2026-03-13; effects: Surroundings felt unreal");
+  g_clear_pointer (&text, g_free);
+  /* Mood falling: raised on the first day it holds, then quiet for a
+   * week, as it would have been when the check-ins were saved one by one. */
+  g_assert_cmpint (count_rows (other, "safety_event WHERE rule = 'S6'"), ==, 1);
+  text = query_text (other, "SELECT c.day FROM safety_event e JOIN checkin c ON c.id = e.source_id"
+                            " WHERE e.rule = 'S6'");
+  g_assert_cmpstr (text, ==, "2026-04-03");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (count_rows (other, "safety_event"), ==, 3);
+
+  /* Imported again, kept or replaced: not raised twice. */
+  import_folder (other, folder, TM_CONFLICT_KEEP, &summary);
+  import_folder (other, folder, TM_CONFLICT_REPLACE, &summary);
+  g_assert_cmpint (count_rows (other, "safety_event"), ==, 3);
+  text = tm_csv_summary_describe (&summary);
+  g_assert_null (strstr (text, "raised"));
+  g_clear_pointer (&text, g_free);
+
+  /* A prompt the file already has, shown and answered where the file was
+   * made, is the one kept: none is raised beside it. */
+  {
+    g_autoptr(TmSafetyEvent) event = g_object_new (TM_TYPE_SAFETY_EVENT, NULL);
+    g_autofree char *third_dir = NULL;
+    g_autoptr(TmStore) third = NULL;
+
+    event->rule = TM_RULE_S3;
+    event->level = TM_LEVEL_CAUTION;
+    event->source = TM_SOURCE_SESSION;
+    event->source_id = session->id;
+    event->shown_at = g_strdup ("2026-03-02T09:30:00Z");
+    event->answered_at = g_strdup ("2026-03-02T09:31:00Z");
+    event->answer = g_strdup ("contact-clinician");
+    /* As an older Tidemark worded it. */
+    event->detail = g_strdup ("dose above the plan; 75 mg taken; plan 50 mg every 14 days; old words");
+    g_assert_true (tm_store_add_safety_event (store, event, &error));
+    g_assert_true (tm_store_export_csv (store, with_prompt, &error));
+
+    third = new_store (&third_dir);
+    import_folder (third, with_prompt, TM_CONFLICT_KEEP, &summary);
+    g_assert_cmpint (count_rows (third, "safety_event WHERE rule = 'S3'"), ==, 1);
+    g_assert_cmpint (count_rows (third, "safety_event WHERE rule = 'S3' AND answer = 'contact-clinician'"), ==, 1);
+    g_assert_cmpint (count_rows (third, "safety_event"), ==, 3);
+    g_clear_object (&third);
+    tm_test_remove_tree (third_dir);
+  }
+
+  g_clear_object (&other);
+  g_clear_object (&store);
+  tm_test_remove_tree (other_dir);
+  tm_test_remove_tree (out);
   tm_test_remove_tree (dir);
 }
 
@@ -881,6 +1045,7 @@ main (int   argc,
 
   g_test_add_func ("/csv/round-trip", test_round_trip);
   g_test_add_func ("/csv/conflicts", test_conflicts);
+  g_test_add_func ("/csv/import-raises-prompts", test_import_raises_prompts);
   g_test_add_func ("/csv/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/csv/duplicates-and-bom", test_duplicates_and_bom);
   g_test_add_func ("/csv/corpus", test_corpus);

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "tm-csv.h"
 #include "tm-demo.h"
 #include "tm-report.h"
 #include "tm-test-util.h"
@@ -272,6 +273,63 @@ test_letter_without_notes (Fixture       *f,
   /* No name was set: the foot of the page says what the report is. */
   assert_contains (text, "Tidemark report, ");
   g_assert_null (strstr (text, "Name or ID"));
+}
+
+/* A dose above the plan that came in by an import is in the report's
+ * safety prompts, saying it was raised on import and never shown. */
+static void
+test_imported_prompts (Fixture       *f,
+                       gconstpointer  unused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source_dir = g_build_filename (f->dir, "elsewhere", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "export", NULL);
+  g_autofree char *day = NULL;
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *taken = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(TmStore) source = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(TmPlan) plan = NULL;
+  g_autoptr(TmSession) session = tm_session_new ();
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autoptr(TmReportData) data = NULL;
+  TmReportOptions options;
+  TmCsvSummary summary;
+
+  if (!have_poppler ())
+    return;
+
+  /* Written where no rules ran: the store alone. */
+  day = tm_day_add (today, -10);
+  source = tm_store_open (source_dir, &error);
+  g_assert_no_error (error);
+  plan = tm_plan_new (day);
+  plan->interval_days = 14;
+  plan->dose_mg = 50;
+  g_assert_true (tm_store_add_plan (source, plan, &error));
+  taken = tm_instant_from_local (day, 10, 0, NULL);
+  tm_session_set_taken_at (session, taken);
+  session->dose_mg = 75;
+  g_assert_true (tm_store_save_session (source, session, &error));
+  g_assert_true (tm_store_export_csv (source, folder, &error));
+
+  store = tm_store_open (f->dir, &error);
+  g_assert_true (tm_csv_import_read_dir (import, folder, &error));
+  g_assert_true (tm_store_import_csv (store, import, TM_CONFLICT_KEEP, &summary, &error));
+  g_assert_no_error (error);
+
+  tm_report_options_init (&options);
+  data = tm_report_data_new_from_store (store, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (tm_report_write (data, f->pdf, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = run_tool ("pdftotext", f->pdf);
+  assert_contains (text, "1 in all: 0 urgent, 1 caution, 0 for information");
+  assert_contains (text, "Beyond the plan (S3)");
+  assert_contains (text, "dose above the plan; 75 mg taken");
+  assert_contains (text, "Raised on import");
+  g_assert_null (strstr (text, "No safety prompts were shown in this period."));
 }
 
 /* An empty period still makes a valid report, and says so. */
@@ -588,6 +646,8 @@ main (int   argc,
   g_test_add ("/report/letter-without-notes", Fixture, NULL, fixture_set_up, test_letter_without_notes,
               fixture_tear_down);
   g_test_add ("/report/empty-period", Fixture, NULL, fixture_set_up, test_empty_period, fixture_tear_down);
+  g_test_add ("/report/imported-prompts", Fixture, NULL, fixture_set_up, test_imported_prompts,
+              fixture_tear_down);
   g_test_add ("/report/long-note", Fixture, NULL, fixture_set_up, test_long_note, fixture_tear_down);
   g_test_add ("/report/many-sessions", Fixture, NULL, fixture_set_up, test_many_sessions, fixture_tear_down);
   g_test_add ("/report/times-as-taken", Fixture, NULL, fixture_set_up, test_times_as_taken, fixture_tear_down);

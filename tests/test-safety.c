@@ -434,6 +434,41 @@ test_s6_rolling_means (void)
     }
 }
 
+/* S6 is quiet for a week after it was raised: after, not before. A check
+ * of older records (an import) is not silenced by a prompt raised later. */
+static void
+test_s6_quiet_after_only (void)
+{
+  const struct { const char *shown_at; const char *expected; } cases[] = {
+    { "2026-11-26T20:00:00+01:00", "" },          /* two days before */
+    { "2026-11-21T20:01:00+01:00", "" },          /* a minute under a week before */
+    { "2026-11-21T20:00:00+01:00", "S6:info" },   /* a week before */
+    { "2026-11-30T20:00:00+01:00", "S6:info" },   /* two days after */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(World) w = { 0 };
+      g_autoptr(GPtrArray) prompts = NULL;
+      g_autofree char *got = NULL;
+      TmSafetyEvent *earlier = g_object_new (TM_TYPE_SAFETY_EVENT, NULL);
+      TmCheckin *last;
+
+      world_init (&w);
+      last = fill_moods (&w, 7, 4, 28, 7);
+      earlier->rule = TM_RULE_S6;
+      earlier->level = TM_LEVEL_INFO;
+      earlier->source = TM_SOURCE_CHECKIN;
+      earlier->source_id = 1000;
+      earlier->shown_at = g_strdup (cases[i].shown_at);
+      g_ptr_array_add (w.events, earlier);
+      g_test_message ("S6 shown at %s", cases[i].shown_at);
+      prompts = evaluate (&w, TM_SOURCE_CHECKIN, last);
+      got = summarize (prompts);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+}
+
 static void
 test_not_repeated (void)
 {
@@ -732,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/safety/s3-with-and-without-a-plan", test_s3);
   g_test_add_func ("/safety/s4-and-s6-on-phq9", test_s4_and_s6_on_phq9);
   g_test_add_func ("/safety/s6-rolling-means", test_s6_rolling_means);
+  g_test_add_func ("/safety/s6-quiet-after-only", test_s6_quiet_after_only);
   g_test_add_func ("/safety/not-repeated-for-the-same-record", test_not_repeated);
   g_test_add_func ("/safety/details-in-any-locale", test_details_in_any_locale);
   g_test_add_func ("/safety/details-leave-out-unset", test_details_leave_out_unset);

@@ -3187,14 +3187,26 @@ last_id_of (Fixture    *f,
   return id;
 }
 
+static gboolean
+row_subtitle_contains (GtkWidget     *widget,
+                       gconstpointer  text)
+{
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+
+  return subtitle != NULL && strstr (subtitle, text) != NULL;
+}
+
 /* The rules run for every record saved, whatever saves it: Today, the
  * check-in editor, the session editor and the questionnaire window show
- * their prompts over the window that saved (or its parent when it closed). */
+ * their prompts over the window that saved (or its parent when it closed);
+ * an import records its prompts as raised on import, without popping them
+ * up, and History ▸ Safety says so. */
 static void
 safety_every_path_body (Fixture *f)
 {
   TmStore *store = tm_application_get_store (f->app);
   g_autofree char *earlier = day_ago (3);
+  g_autofree char *week_ago = day_ago (7);
   g_autoptr(TmCheckin) c = NULL;
   TmCheckinEditor *editor;
   TmQuestionnaireWindow *questionnaire;
@@ -3245,8 +3257,50 @@ safety_every_path_body (Fixture *f)
   gtk_window_close (GTK_WINDOW (questionnaire));
   wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
 
+  /* The importer: a plan of 50 mg, and a session of 75 mg on its day. */
+  {
+    g_autofree char *folder_path = g_build_filename (f->dir, "in", NULL);
+    g_autofree char *plans = g_build_filename (folder_path, "plans.csv", NULL);
+    g_autofree char *sessions = g_build_filename (folder_path, "sessions.csv", NULL);
+    g_autofree char *plan_csv = g_strdup_printf (
+      "\"effective_from\",\"interval_days\",\"dose_mg\",\"route\",\"tolerance_days\",\"instructions\","
+      "\"author\",\"created_at\"\r\n"
+      "\"%s\",14,50,\"sublingual\",2,,,\"2026-01-02T03:04:05Z\"\r\n", week_ago);
+    g_autofree char *taken = tm_instant_from_local (week_ago, 10, 0, NULL);
+    g_autofree char *session_csv = g_strdup_printf (
+      "\"taken_at\",\"dose_mg\",\"route\",\"setting\",\"monitor_present\",\"mood_before\","
+      "\"dissociation_peak\",\"effects\",\"effects_minutes\",\"nausea\",\"sedation\",\"bp_before_sys\","
+      "\"bp_before_dia\",\"bp_after_sys\",\"bp_after_dia\",\"other_medicines\",\"note\",\"created_at\","
+      "\"updated_at\"\r\n"
+      "\"%s\",75,\"sublingual\",\"home\",1,,,0,,,,,,,,0,,\"2026-01-02T03:04:05Z\",\"2026-01-02T03:04:05Z\"\r\n",
+      taken);
+    g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+    TmHistoryPage *history;
+    GtkWidget *row;
+
+    g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (plans, plan_csv, -1, NULL));
+    g_assert_true (g_file_set_contents (sessions, session_csv, -1, NULL));
+    tm_data_transfer_import (f->window, folder);
+    wait_for (import_ended, f->window, "the import to be stored");
+
+    id = last_id_of (f, "session");
+    g_assert_cmpint (count_events_about (f, "S3", "session", id, "imported"), ==, 1);
+    g_assert_cmpint (count_rows_in (f, "safety_event WHERE answer = 'imported' AND answered_at IS NULL"), ==, 1);
+    /* Nothing pops up for it. */
+    spin (100);
+    g_assert_false (dialog_with_heading ((gpointer) "This Dose Is Above Your Plan"));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "history"));
+    history = TM_HISTORY_PAGE (tm_window_get_page (f->window, "history"));
+    row = find_widget (GTK_WIDGET (child (history, TM_TYPE_HISTORY_PAGE, "safety_list")), ADW_TYPE_ACTION_ROW,
+                       row_subtitle_contains, "Raised on import");
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "S3 · Beyond the plan");
+  }
+
   /* Every path, once each. */
-  g_assert_cmpint (count_rows_in (f, "safety_event"), ==, 5);
+  g_assert_cmpint (count_rows_in (f, "safety_event"), ==, 6);
 }
 
 static void

@@ -1408,6 +1408,18 @@ tm_csv_import_count_conflicts (TmCsvImport *import,
   return n;
 }
 
+/* The records the safety rules check, and as which source. */
+static const int table_sources[TM_N_TABLES] = {
+  [TM_TABLE_CHECKINS] = TM_SOURCE_CHECKIN,
+  [TM_TABLE_SESSIONS] = TM_SOURCE_SESSION,
+  [TM_TABLE_QUESTIONNAIRES] = TM_SOURCE_QUESTIONNAIRE,
+  [TM_TABLE_PLANS] = -1,
+  [TM_TABLE_PLAN_DATES] = -1,
+  [TM_TABLE_SAFETY_EVENTS] = -1,
+};
+
+/* Stores one record; one added or replaced that the safety rules check
+ * goes into @stored (TmRecordRef). */
 static gboolean
 store_record (TmStore       *store,
               TmCsvImport   *import,
@@ -1416,6 +1428,7 @@ store_record (TmStore       *store,
               gint64         last_before,
               TmConflict     conflict,
               TmCsvSummary  *summary,
+              GArray        *stored,
               GError       **error)
 {
   GObject *record = import->records[table]->pdata[index];
@@ -1460,6 +1473,16 @@ store_record (TmStore       *store,
     summary->replaced[table]++;
   else
     summary->added[table]++;
+
+  if (table_sources[table] >= 0)
+    {
+      TmRecordRef ref = { table_sources[table], id };
+
+      if (id == 0)
+        ref.id = sqlite3_last_insert_rowid (tm_store_get_db (store));
+
+      g_array_append_val (stored, ref);
+    }
   return TRUE;
 }
 
@@ -1491,7 +1514,9 @@ last_id (TmStore  *store,
  * @summary: (out): what was added, replaced and kept
  *
  * Stores everything @import read, in one transaction: all of it, or on an
- * error nothing.
+ * error nothing. The check-ins, sessions and questionnaires added or
+ * replaced go through the safety rules in the same transaction (see
+ * tm_store_raise_imported_prompts()).
  */
 gboolean
 tm_store_import_csv (TmStore       *store,
@@ -1503,6 +1528,7 @@ tm_store_import_csv (TmStore       *store,
   TmCsvSummary counts = { { 0 } };
   g_autofree char *today = tm_day_today ();
   guint64 total = 0, done = 0;
+  g_autoptr(GArray) stored = g_array_new (FALSE, FALSE, sizeof (TmRecordRef));
 
   g_return_val_if_fail (TM_IS_STORE (store), FALSE);
   g_return_val_if_fail (import->problems->len == 0, FALSE);
@@ -1528,15 +1554,17 @@ tm_store_import_csv (TmStore       *store,
         }
       for (guint i = 0; i < import->records[t]->len; i++, done++)
         if ((done % 256 == 0 && !tm_progress_report (&import->progress, done, total, error)) ||
-            !store_record (store, import, t, i, last_before, conflict, &counts, error))
+            !store_record (store, import, t, i, last_before, conflict, &counts, stored, error))
           {
             tm_store_rollback (store);
             return FALSE;
           }
     }
 
-  /* Cancelled up to the last moment, nothing is stored. */
-  if (!tm_progress_report (&import->progress, done, total, error) ||
+  /* The records first, with the file's prompts; then the rules, which
+   * read them. Cancelled up to the last moment, nothing is stored. */
+  if (!tm_store_raise_imported_prompts (store, stored, &counts.raised, error) ||
+      !tm_progress_report (&import->progress, done, total, error) ||
       !tm_store_commit (store, error))
     {
       tm_store_rollback (store);
@@ -1554,6 +1582,8 @@ char *
 tm_csv_summary_describe (const TmCsvSummary *summary)
 {
   guint added = 0, replaced = 0, kept = 0;
+  g_autofree char *counts = NULL;
+  g_autofree char *raised = NULL;
 
   for (int t = 0; t < TM_N_TABLES; t++)
     {
@@ -1563,5 +1593,18 @@ tm_csv_summary_describe (const TmCsvSummary *summary)
     }
 
   /* Translators: after an import; the numbers count records of any kind */
-  return g_strdup_printf (_("%u added, %u replaced, %u already there and kept."), added, replaced, kept);
+  counts = g_strdup_printf (_("%u added, %u replaced, %u already there and kept."),
+                            added, replaced, kept);
+  if (summary->raised == 0)
+    return g_steal_pointer (&counts);
+
+  /* Nothing popped up for them: the person learns here where they are. */
+  raised = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: after an import, when imported
+                                          * records call for safety prompts */
+                                         "%u safety prompt raised; see History, Safety.",
+                                         "%u safety prompts raised; see History, Safety.",
+                                         summary->raised),
+                            summary->raised);
+  return g_strconcat (counts, " ", raised, NULL);
 }

@@ -18,7 +18,7 @@ G_DEFINE_FINAL_TYPE (TmSafetyEvent, tm_safety_event, G_TYPE_OBJECT)
 static const char * const level_names[] = { "info", "caution", "urgent" };
 static const char * const source_names[] = { "checkin", "session", "questionnaire" };
 static const char * const answer_names[TM_N_ANSWER_KINDS] = {
-  "resting", "contact-clinician", "help-now", "safe-now", "prescriber-knows", "noted",
+  "resting", "contact-clinician", "help-now", "safe-now", "prescriber-knows", "noted", "imported",
 };
 
 const char *
@@ -139,6 +139,7 @@ tm_answer_get_label (TmAnswer answer)
     case TM_ANSWER_SAFE_NOW: return _("I'm safe for now");
     case TM_ANSWER_PRESCRIBER_KNOWS: return _("My prescriber knows");
     case TM_ANSWER_NOTED: return _("Understood");
+    case TM_ANSWER_IMPORTED: return _("Raised on import; the prompt was never shown");
     default: g_return_val_if_reached (NULL);
     }
 }
@@ -535,10 +536,9 @@ rule_s6 (const TmSafetyFacts *facts,
         char baseline_text[G_ASCII_DTOSTR_BUF_SIZE];
 
         /* Kept in the data file: a point in any locale. */
-        prompt->detail = g_strdup_printf ("7-day mean %s, baseline %s",
-                                          g_ascii_formatd (recent_text, sizeof recent_text, "%.2f", recent),
-                                          g_ascii_formatd (baseline_text, sizeof baseline_text, "%.2f",
-                                                           baseline));
+        g_ascii_formatd (recent_text, sizeof recent_text, "%.2f", recent);
+        g_ascii_formatd (baseline_text, sizeof baseline_text, "%.2f", baseline);
+        prompt->detail = g_strdup_printf ("7-day mean %s, baseline %s", recent_text, baseline_text);
       }
     }
   else if (facts->source == TM_SOURCE_QUESTIONNAIRE &&
@@ -590,7 +590,9 @@ rule_s7 (const TmSafetyFacts *facts,
 }
 
 /* Whether @prompt was already shown: for the same record at the same or a
- * higher level, or (S6) any time in the last TM_S6_QUIET_DAYS days. */
+ * higher level, or (S6) any time in the TM_S6_QUIET_DAYS days before now
+ * (records imported are checked as of when they were made, so a prompt
+ * shown after that is not "before"). */
 static gboolean
 already_shown (const TmSafetyFacts  *facts,
                const TmSafetyPrompt *prompt)
@@ -606,7 +608,7 @@ already_shown (const TmSafetyFacts  *facts,
         {
           g_autoptr(GDateTime) shown = tm_instant_parse (event->shown_at);
 
-          if (shown != NULL &&
+          if (shown != NULL && g_date_time_compare (shown, facts->now) <= 0 &&
               g_date_time_difference (facts->now, shown) < TM_S6_QUIET_DAYS * G_TIME_SPAN_DAY)
             return TRUE;
         }
