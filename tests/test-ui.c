@@ -1839,11 +1839,32 @@ preferences_keep_typing_body (Fixture *f)
   wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
 }
 
+/* Quitting with Preferences open keeps what was typed there too. */
+static void
+preferences_kept_on_quit_body (Fixture *f)
+{
+  TmPreferencesWindow *prefs = open_preferences (f);
+
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_name_row"), "Dr. Quit");
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "quit", NULL);
+  wait_for (window_is_gone, f, "every window to close");
+}
+
 static void
 test_preferences_keep_typing (Fixture       *f,
                               gconstpointer  data)
 {
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(TmSafetyContacts) contacts = NULL;
+
   run_app (f, preferences_keep_typing_body);
+  run_app (f, preferences_kept_on_quit_body);
+
+  store = tm_store_open (f->dir, NULL);
+  g_assert_nonnull (store);
+  contacts = tm_store_get_safety_contacts (store);
+  g_assert_cmpstr (contacts->clinician_name, ==, "Dr. Quit");
+  g_assert_cmpstr (contacts->clinician_phone, ==, "+44 20 7946 0000");
 }
 
 static void

@@ -449,10 +449,18 @@ quit_app (GSimpleAction *action,
   GtkApplication *app = GTK_APPLICATION (user_data);
   TmApplication *self = TM_APPLICATION (user_data);
   GList *windows = NULL;
+  GList *parents = NULL;
 
-  /* A copy: closing a window takes it off the application's list. */
+  /* A copy: closing a window takes it off the application's list. The
+   * windows that belong to another (Preferences, an editor) close, and are
+   * let go of, before the one they belong to, which they point to until
+   * they go. */
   for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
-    windows = g_list_prepend (windows, g_object_ref (l->data));
+    if (gtk_window_get_transient_for (l->data) != NULL)
+      windows = g_list_append (windows, g_object_ref (l->data));
+    else
+      parents = g_list_append (parents, g_object_ref (l->data));
+  windows = g_list_concat (windows, parents);
 
   /* Closing, not quitting outright: a window with unsaved work asks. */
   for (GList *l = windows; l != NULL; l = l->next)
