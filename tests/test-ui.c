@@ -1990,6 +1990,45 @@ test_safety_s4_shows_crisis_line (Fixture       *f,
   run_app (f, safety_s4_shows_crisis_line_body);
 }
 
+/* A prompt answered while an import is being stored elsewhere keeps its
+ * answer, and the time it was given, once the import is done. */
+static void
+safety_answer_waits_for_import_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_auto(EventRow) event = { 0 };
+  AdwMessageDialog *prompt;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  log_session_with_peak (f, 9);
+  prompt = wait_for_prompt ("Strong Effects: Stay Safe and Get Support");
+
+  tm_store_writing_elsewhere_begin (store);
+  before = tm_instant_now_utc ();
+  adw_message_dialog_response (prompt, "resting");
+  spin (50);
+  g_assert_true (read_event (f, "S1", &event));
+  g_assert_null (event.answer);
+  event_row_clear (&event);
+  memset (&event, 0, sizeof event);
+
+  spin (1100);  /* instants have whole seconds */
+  tm_store_writing_elsewhere_end (store);
+  after = tm_instant_now_utc ();
+  g_assert_true (read_event (f, "S1", &event));
+  g_assert_cmpstr (event.answer, ==, "resting");
+  g_assert_cmpstr (event.answered_at, >=, before);
+  g_assert_cmpstr (event.answered_at, <, after);
+}
+
+static void
+test_safety_answer_waits_for_import (Fixture       *f,
+                                     gconstpointer  data)
+{
+  run_app (f, safety_answer_waits_for_import_body);
+}
+
 static void
 test_safety_prompt_never_blocks_saving (Fixture       *f,
                                         gconstpointer  data)
@@ -3593,6 +3632,7 @@ main (int   argc,
   ADD ("safety/every-path", test_safety_every_path);
   ADD ("safety/s4-shows-crisis-line", test_safety_s4_shows_crisis_line);
   ADD ("safety/prompt-never-blocks-saving", test_safety_prompt_never_blocks_saving);
+  ADD ("safety/answer-waits-for-import", test_safety_answer_waits_for_import);
   ADD ("trends/read-out", test_trends_read_out);
   ADD ("trends/range-remembered", test_trends_range_remembered);
   ADD ("trends/follow-the-store", test_trends_follow_the_store);

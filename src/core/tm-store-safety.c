@@ -72,19 +72,41 @@ tm_store_add_safety_event (TmStore        *self,
   return TRUE;
 }
 
-/* Records how the person answered @event, and when. */
+/* Records how the person answered @event, now. */
 gboolean
 tm_store_answer_safety_event (TmStore        *self,
                               TmSafetyEvent  *event,
                               TmAnswer        answer,
                               GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = tm_instant_now_utc ();
+
+  return tm_store_answer_safety_event_at (self, event, answer, now, error);
+}
+
+/**
+ * tm_store_answer_safety_event_at:
+ * @answered_at: when the person answered (an answer kept later, when the
+ *   file could not be written at once, keeps its own time)
+ *
+ * Records how the person answered @event, and when.
+ */
+gboolean
+tm_store_answer_safety_event_at (TmStore        *self,
+                                 TmSafetyEvent  *event,
+                                 TmAnswer        answer,
+                                 const char     *answered_at,
+                                 GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
   const char *what = _("the answer was not recorded");
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TM_IS_SAFETY_EVENT (event), FALSE);
+  g_return_val_if_fail (tm_instant_is_valid (answered_at), FALSE);
+
+  now = g_strdup (answered_at);
 
   if (!tm_store_prepare (self, "UPDATE safety_event SET answered_at = ?1, answer = ?2 WHERE id = ?3",
                          &stmt, what, error))

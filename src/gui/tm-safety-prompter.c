@@ -27,6 +27,7 @@ struct _TmSafetyPrompter
   GQueue          queue;        /* Pending */
   guint           show_id;
   GtkWindow      *current;      /* the prompt, or the help it led to, on screen; the next waits */
+  GQueue          answers;      /* Answer: given while the file could not be written */
 };
 
 G_DEFINE_FINAL_TYPE (TmSafetyPrompter, tm_safety_prompter, G_TYPE_OBJECT)
@@ -44,6 +45,54 @@ pending_free (Pending *pending)
   tm_safety_prompt_free (pending->prompt);
   g_object_unref (pending->event);
   g_free (pending);
+}
+
+/* An answer, and when it was given. */
+typedef struct
+{
+  TmSafetyEvent *event;
+  TmAnswer       answer;
+  char          *answered_at;
+} Answer;
+
+static void
+answer_free (Answer *answer)
+{
+  g_object_unref (answer->event);
+  g_free (answer->answered_at);
+  g_free (answer);
+}
+
+static void keep_answers (TmSafetyPrompter *self);
+
+static void
+keep_answers_cb (GObject *owner)
+{
+  keep_answers (TM_SAFETY_PROMPTER (owner));
+}
+
+/* Records the answers given, in order. While an import is being stored
+ * elsewhere they wait for it, with the time they were given. */
+static void
+keep_answers (TmSafetyPrompter *self)
+{
+  while (!g_queue_is_empty (&self->answers))
+    {
+      Answer *answer = g_queue_peek_head (&self->answers);
+      g_autoptr(GError) error = NULL;
+
+      if (!tm_store_answer_safety_event_at (self->store, answer->event, answer->answer,
+                                            answer->answered_at, &error))
+        {
+          if (tm_store_error_waits (self->store, error))
+            {
+              tm_store_call_when_writable (self->store, G_OBJECT (self), G_CALLBACK (keep_answers_cb));
+              return;
+            }
+          g_warning ("%s", error->message);
+        }
+      answer_free (g_queue_pop_head (&self->answers));
+    }
 }
 
 static void show_next (TmSafetyPrompter *self);
@@ -128,13 +177,17 @@ on_prompt_response_cb (AdwMessageDialog *dialog,
 {
   TmSafetyEvent *event = g_object_get_data (G_OBJECT (dialog), "tm-safety-event");
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-  g_autoptr(GError) error = NULL;
   TmAnswer answer;
 
   if (tm_answer_from_string (response, &answer))
     {
-      if (!tm_store_answer_safety_event (self->store, event, answer, &error))
-        g_warning ("%s", error->message);
+      Answer *given = g_new0 (Answer, 1);
+
+      given->event = g_object_ref (event);
+      given->answer = answer;
+      given->answered_at = tm_instant_now_utc ();
+      g_queue_push_tail (&self->answers, given);
+      keep_answers (self);
 
       if (answer == TM_ANSWER_HELP_NOW)
         {
@@ -266,6 +319,10 @@ tm_safety_prompter_dispose (GObject *object)
   TmSafetyPrompter *self = TM_SAFETY_PROMPTER (object);
 
   g_queue_clear_full (&self->queue, (GDestroyNotify) pending_free);
+  /* Answers still waiting for an import are tried once more. */
+  if (self->store != NULL && tm_store_is_writable (self->store))
+    keep_answers (self);
+  g_queue_clear_full (&self->answers, (GDestroyNotify) answer_free);
   g_clear_handle_id (&self->show_id, g_source_remove);
   self->current = NULL;
   g_clear_weak_pointer (&self->home);
@@ -286,6 +343,7 @@ static void
 tm_safety_prompter_init (TmSafetyPrompter *self)
 {
   g_queue_init (&self->queue);
+  g_queue_init (&self->answers);
 }
 
 /**
