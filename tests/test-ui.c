@@ -1839,6 +1839,28 @@ preferences_keep_typing_body (Fixture *f)
   wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
 }
 
+/* Typed while an import is being stored elsewhere: kept when it is done. */
+static void
+preferences_wait_for_import_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  TmPreferencesWindow *prefs = open_preferences (f);
+  g_autoptr(TmSafetyContacts) before = NULL;
+  g_autoptr(TmSafetyContacts) after = NULL;
+
+  tm_store_writing_elsewhere_begin (store);
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_name_row"), "Dr. Later");
+  spin (1000);  /* past the moment typing is kept */
+  before = tm_store_get_safety_contacts (store);
+  g_assert_cmpstr (before->clinician_name, !=, "Dr. Later");
+
+  tm_store_writing_elsewhere_end (store);
+  after = tm_store_get_safety_contacts (store);
+  g_assert_cmpstr (after->clinician_name, ==, "Dr. Later");
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+}
+
 /* Quitting with Preferences open keeps what was typed there too. */
 static void
 preferences_kept_on_quit_body (Fixture *f)
@@ -1858,6 +1880,7 @@ test_preferences_keep_typing (Fixture       *f,
   g_autoptr(TmSafetyContacts) contacts = NULL;
 
   run_app (f, preferences_keep_typing_body);
+  run_app (f, preferences_wait_for_import_body);
   run_app (f, preferences_kept_on_quit_body);
 
   store = tm_store_open (f->dir, NULL);

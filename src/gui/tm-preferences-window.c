@@ -271,6 +271,26 @@ on_report_name_apply_cb (TmPreferencesWindow *self)
  *
  * Returns: whether everything typed is kept
  */
+static gboolean keep_typed (TmPreferencesWindow *self,
+                            gboolean             say_why);
+
+static void
+keep_typed_when_writable_cb (TmPreferencesWindow *self)
+{
+  keep_typed (self, FALSE);
+}
+
+/* An import being stored elsewhere holds writes up: what @error refused
+ * is tried again as soon as it is done. */
+static void
+try_again_later (TmPreferencesWindow *self,
+                 const GError        *error)
+{
+  if (tm_store_error_waits (self->store, error))
+    tm_store_call_when_writable (self->store, G_OBJECT (self),
+                                 G_CALLBACK (keep_typed_when_writable_cb));
+}
+
 static gboolean
 keep_typed (TmPreferencesWindow *self,
             gboolean             say_why)
@@ -289,6 +309,7 @@ keep_typed (TmPreferencesWindow *self,
       else
         {
           kept = FALSE;
+          try_again_later (self, error);
           if (say_why)
             show_contacts_error (self, field, error->message);
         }
@@ -307,6 +328,7 @@ keep_typed (TmPreferencesWindow *self,
       else
         {
           kept = FALSE;
+          try_again_later (self, error);
           if (say_why)
             show_general_error (self, self->reminder_time_row, error->message);
         }
@@ -321,6 +343,7 @@ keep_typed (TmPreferencesWindow *self,
       else
         {
           kept = FALSE;
+          try_again_later (self, error);
           if (say_why)
             show_general_error (self, self->report_name_row, error->message);
         }
