@@ -266,6 +266,13 @@ imported_clear (Imported *imported)
   g_clear_pointer (&imported->at, g_date_time_unref);
 }
 
+/* Within a day: sessions, then questionnaires, then check-ins. */
+static int
+day_order (TmSource source)
+{
+  return source == TM_SOURCE_SESSION ? 0 : source == TM_SOURCE_QUESTIONNAIRE ? 1 : 2;
+}
+
 static gint
 compare_imported (gconstpointer a,
                   gconstpointer b)
@@ -278,8 +285,7 @@ compare_imported (gconstpointer a,
    * the order of a day; then in the order they were stored. */
   if (by_time != 0)
     return by_time;
-  by_source = (ia->source == TM_SOURCE_SESSION ? 0 : ia->source == TM_SOURCE_QUESTIONNAIRE ? 1 : 2) -
-              (ib->source == TM_SOURCE_SESSION ? 0 : ib->source == TM_SOURCE_QUESTIONNAIRE ? 1 : 2);
+  by_source = day_order (ia->source) - day_order (ib->source);
   if (by_source != 0)
     return by_source;
   return ia->id < ib->id ? -1 : ia->id > ib->id;

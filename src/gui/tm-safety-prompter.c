@@ -86,7 +86,8 @@ keep_answers (TmSafetyPrompter *self)
         {
           if (tm_store_error_waits (self->store, error))
             {
-              tm_store_call_when_writable (self->store, G_OBJECT (self), G_CALLBACK (keep_answers_cb));
+              tm_store_call_when_writable (self->store, G_OBJECT (self),
+                                           G_CALLBACK (keep_answers_cb));
               return;
             }
           g_warning ("%s", error->message);
