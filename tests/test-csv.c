@@ -907,6 +907,118 @@ test_duplicates_and_bom (void)
   tm_test_remove_tree (dir);
 }
 
+/* The columns of data version 2 are written and read back; the files of
+ * version 1, without them, still import: no red flags noted, the daily
+ * question not asked. A file with some of the new columns only is neither. */
+static void
+test_version_2_columns_and_version_1_files (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *other_dir = NULL;
+  g_autoptr(TmStore) store = new_store (&dir);
+  g_autoptr(TmStore) other = NULL;
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autoptr(TmCheckin) c = tm_checkin_new ("2026-04-01");
+  g_autoptr(TmSession) s = tm_session_new ();
+  g_autoptr(TmCheckin) found_checkin = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *folder = g_build_filename (out, "export", NULL);
+  g_autofree char *checkins_path = g_build_filename (folder, "checkins.csv", NULL);
+  g_autofree char *sessions_path = g_build_filename (folder, "sessions.csv", NULL);
+  g_autofree char *checkins = NULL;
+  g_autofree char *sessions = NULL;
+  TmCsvSummary summary;
+
+  c->mood = 2;
+  c->red_flags = TM_RED_FLAG_CHEST | TM_RED_FLAG_VOMITING;
+  c->self_harm = 1;
+  g_assert_true (tm_store_save_checkin (store, c, &error));
+  tm_session_set_taken_at (s, "2026-04-01T10:00:00+02:00");
+  s->dose_mg = 50;
+  s->other_medicines = TM_MEDICINE_OPIOID | TM_MEDICINE_ALCOHOL;
+  s->red_flags = TM_RED_FLAG_AWAKE;
+  g_assert_true (tm_store_save_session (store, s, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (tm_store_export_csv (store, folder, &error));
+  g_assert_true (g_file_get_contents (checkins_path, &checkins, NULL, NULL));
+  g_assert_true (g_file_get_contents (sessions_path, &sessions, NULL, NULL));
+  g_assert_true (g_str_has_prefix (checkins, "\"day\",\"mood\",\"anxiety\",\"energy\",\"sleep_hours\",\"effects\","
+                                             "\"effects_intensity\",\"note\",\"created_at\",\"updated_at\","
+                                             "\"red_flags\",\"self_harm\"\r\n"));
+  g_assert_nonnull (strstr (checkins, ",36,1\r\n"));
+  g_assert_nonnull (strstr (sessions, "\"updated_at\",\"red_flags\"\r\n"));
+  g_assert_nonnull (strstr (sessions, ",48,,"));
+  g_assert_true (g_str_has_suffix (sessions, ",2\r\n"));
+
+  other = new_store (&other_dir);
+  g_assert_true (tm_csv_import_read_dir (import, folder, &error));
+  g_assert_cmpuint (tm_csv_import_get_problems (import)->len, ==, 0);
+  g_assert_true (tm_store_import_csv (other, import, TM_CONFLICT_KEEP, &summary, &error));
+  g_assert_no_error (error);
+  found_checkin = tm_store_get_checkin (other, "2026-04-01", &error);
+  g_assert_cmpuint (found_checkin->red_flags, ==, TM_RED_FLAG_CHEST | TM_RED_FLAG_VOMITING);
+  g_assert_cmpint (found_checkin->self_harm, ==, 1);
+  g_assert_cmpint (count_rows (other, "session WHERE other_medicines = 48 AND red_flags = 2"), ==, 1);
+
+  /* A file of version 1. */
+  {
+    g_autoptr(TmCsvImport) old = tm_csv_import_new ();
+    static const char v1_checkins[] =
+      CHECKIN_HEADER
+      "\"2026-04-02\",5,,,,0,,,\"2026-04-02T20:00:00Z\",\"2026-04-02T20:00:00Z\"\r\n";
+    static const char v1_sessions[] =
+      SESSION_HEADER
+      SESSION_ROW ("2026-04-02T10:00:00+02:00", "50", "2026-04-02T12:00:00Z");
+    g_autoptr(TmCheckin) read_back = NULL;
+
+    g_assert_true (tm_csv_import_parse (old, TM_TABLE_CHECKINS, "checkins.csv", v1_checkins,
+                                        strlen (v1_checkins)));
+    g_assert_true (tm_csv_import_parse (old, TM_TABLE_SESSIONS, "sessions.csv", v1_sessions,
+                                        strlen (v1_sessions)));
+    g_assert_true (tm_store_import_csv (other, old, TM_CONFLICT_KEEP, &summary, &error));
+    g_assert_no_error (error);
+    read_back = tm_store_get_checkin (other, "2026-04-02", &error);
+    g_assert_cmpuint (read_back->red_flags, ==, 0);
+    g_assert_cmpint (read_back->self_harm, ==, TM_UNSET);
+    g_assert_cmpint (count_rows (other, "session WHERE taken_at = '2026-04-02T10:00:00+02:00' AND red_flags = 0"),
+                     ==, 1);
+  }
+
+  /* Half of the new columns; and a red flag out of range. */
+  {
+    g_autoptr(TmCsvImport) half = tm_csv_import_new ();
+    g_autoptr(TmCsvImport) wrong = tm_csv_import_new ();
+    static const char half_checkins[] =
+      "\"day\",\"mood\",\"anxiety\",\"energy\",\"sleep_hours\",\"effects\",\"effects_intensity\",\"note\","
+      "\"created_at\",\"updated_at\",\"red_flags\"\r\n"
+      "\"2026-04-03\",5,,,,0,,,\"2026-04-03T20:00:00Z\",\"2026-04-03T20:00:00Z\",0\r\n";
+    static const char wrong_checkins[] =
+      "\"day\",\"mood\",\"anxiety\",\"energy\",\"sleep_hours\",\"effects\",\"effects_intensity\",\"note\","
+      "\"created_at\",\"updated_at\",\"red_flags\",\"self_harm\"\r\n"
+      "\"2026-04-03\",5,,,,0,,,\"2026-04-03T20:00:00Z\",\"2026-04-03T20:00:00Z\",64,\r\n"
+      "\"2026-04-04\",5,,,,0,,,\"2026-04-04T20:00:00Z\",\"2026-04-04T20:00:00Z\",,1\r\n"
+      "\"2026-04-05\",5,,,,0,,,\"2026-04-05T20:00:00Z\",\"2026-04-05T20:00:00Z\",0,2\r\n";
+
+    g_assert_false (tm_csv_import_parse (half, TM_TABLE_CHECKINS, "checkins.csv", half_checkins,
+                                         strlen (half_checkins)));
+    assert_problem (half, "checkins.csv:1: the first line must name the columns day,mood,anxiety,energy,"
+                          "sleep_hours,effects,effects_intensity,note,created_at,updated_at,red_flags,self_harm");
+    g_assert_false (tm_csv_import_parse (wrong, TM_TABLE_CHECKINS, "checkins.csv", wrong_checkins,
+                                         strlen (wrong_checkins)));
+    assert_problem (wrong, "checkins.csv:2: red_flags “64” is not a whole number from 0 to 63");
+    assert_problem (wrong, "checkins.csv:3: red_flags “” is not a whole number from 0 to 63");
+    assert_problem (wrong, "checkins.csv:4: self_harm “2” is not a whole number from 0 to 1");
+  }
+
+  g_clear_object (&other);
+  g_clear_object (&store);
+  tm_test_remove_tree (other_dir);
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
+}
+
 typedef struct
 {
   guint64       last_done;
@@ -1048,6 +1160,7 @@ main (int   argc,
   g_test_add_func ("/csv/import-raises-prompts", test_import_raises_prompts);
   g_test_add_func ("/csv/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/csv/duplicates-and-bom", test_duplicates_and_bom);
+  g_test_add_func ("/csv/version-2-columns-and-version-1-files", test_version_2_columns_and_version_1_files);
   g_test_add_func ("/csv/corpus", test_corpus);
   g_test_add_func ("/csv/large-files", test_large_files);
   g_test_add_func ("/csv/quoted-fields", test_quoted_fields);

@@ -26,15 +26,15 @@ typedef struct
   const char *also;      /* other values the case needs: "total=9 difficulty=" */
 } Boundary;
 
-#define N_COLUMNS_MAX 20
+#define N_COLUMNS_MAX 24
 
 /* A valid row of each table, as the CSV files hold it. */
 static const char * const base_rows[TM_N_TABLES][N_COLUMNS_MAX] = {
   [TM_TABLE_CHECKINS] = { "2026-03-01", "5", NULL, NULL, NULL, "0", NULL, NULL, "2026-03-01T20:00:00Z",
-                          "2026-03-01T20:00:00Z" },
+                          "2026-03-01T20:00:00Z", "0", NULL },
   [TM_TABLE_SESSIONS] = { "2026-03-01T10:00:00+01:00", "50", "sublingual", "home", "1", NULL, NULL, "0", NULL,
                           NULL, NULL, "128", "82", "141", "88", "0", NULL, "2026-03-01T10:05:00Z",
-                          "2026-03-01T10:05:00Z" },
+                          "2026-03-01T10:05:00Z", "0" },
   [TM_TABLE_QUESTIONNAIRES] = { "phq9", "2026-03-01", "012301230", "1", "12", "2026-03-01T20:00:00Z" },
   [TM_TABLE_PLANS] = { "2026-03-01", "365", "50", "sublingual", "2", NULL, NULL, "2026-03-01T09:00:00Z" },
   [TM_TABLE_PLAN_DATES] = { "2026-03-10", "extra", NULL, "2026-03-01T09:00:00Z" },
@@ -77,6 +77,13 @@ static Boundary cases[] = {
   { TM_TABLE_CHECKINS, "created_at", "created_at", "2026-03-01T23:59:60Z", NO },
   { TM_TABLE_CHECKINS, "updated_at", "updated_at", "2026-03-01T10:00:00-12:00", OK },
   { TM_TABLE_CHECKINS, "updated_at", "updated_at", "2026-03-01T10:00:00+24:00", NO },
+  { TM_TABLE_CHECKINS, "red_flags", "red_flags", "63", OK },
+  { TM_TABLE_CHECKINS, "red_flags", "red_flags", "64", NO },
+  { TM_TABLE_CHECKINS, "red_flags", "red_flags", "-2", NO },
+  { TM_TABLE_CHECKINS, "self_harm", "self_harm", "0", OK },
+  { TM_TABLE_CHECKINS, "self_harm", "self_harm", "1", OK },
+  { TM_TABLE_CHECKINS, "self_harm", "self_harm", "2", NO },
+  { TM_TABLE_CHECKINS, "self_harm", "self_harm", "-2", NO },
 
   /* questionnaire */
   { TM_TABLE_QUESTIONNAIRES, "kind", "kind", "gad7", OK, "answers=0123012 total=9 difficulty=" },
@@ -131,8 +138,11 @@ static Boundary cases[] = {
   { TM_TABLE_SESSIONS, "bp_after_sys", "bp_after_sys", "59", NO, "bp_after_dia=30" },
   { TM_TABLE_SESSIONS, "bp_after_dia", "bp_after_dia", "30", OK },
   { TM_TABLE_SESSIONS, "bp_after_dia", "bp_after_dia", "29", NO },
-  { TM_TABLE_SESSIONS, "other_medicines", "other_medicines", "15", OK },
-  { TM_TABLE_SESSIONS, "other_medicines", "other_medicines", "16", NO },
+  { TM_TABLE_SESSIONS, "other_medicines", "other_medicines", "63", OK },
+  { TM_TABLE_SESSIONS, "other_medicines", "other_medicines", "64", NO },
+  { TM_TABLE_SESSIONS, "red_flags", "red_flags", "63", OK },
+  { TM_TABLE_SESSIONS, "red_flags", "red_flags", "64", NO },
+  { TM_TABLE_SESSIONS, "red_flags", "red_flags", "-2", NO },
   { TM_TABLE_SESSIONS, "note", "note", "10000 characters", OK },
   { TM_TABLE_SESSIONS, "note", "note", "10001 characters", NO },
   { TM_TABLE_SESSIONS, "created_at", "created_at", "2026-03-01T10:05:00-00:00", OK },
@@ -181,6 +191,10 @@ static Boundary cases[] = {
 
   /* safety_event: written only by the store and the CSV reader */
   { TM_TABLE_SAFETY_EVENTS, "rule", "rule", "S7", OK },
+  { TM_TABLE_SAFETY_EVENTS, "rule", "rule", "S11", OK },
+  { TM_TABLE_SAFETY_EVENTS, "rule", "rule", "S13", OK },
+  { TM_TABLE_SAFETY_EVENTS, "rule", "rule", "S8", NO },
+  { TM_TABLE_SAFETY_EVENTS, "rule", "rule", "S14", NO },
   { TM_TABLE_SAFETY_EVENTS, "rule", "rule", "S99", NO },
   { TM_TABLE_SAFETY_EVENTS, "level", "level", "urgent", OK },
   { TM_TABLE_SAFETY_EVENTS, "level", "level", "severe", NO },
@@ -346,6 +360,8 @@ make_record_as_given (TmTable      table,
         c->sleep_hours = real_of (table, row, "sleep_hours");
         c->effects = (guint) int_of (table, row, "effects");
         c->effects_intensity = int_of (table, row, "effects_intensity");
+        c->red_flags = (guint) int_of (table, row, "red_flags");
+        c->self_harm = int_of (table, row, "self_harm");
         tm_checkin_set_note (c, value_of (table, row, "note"));
         c->created_at = g_strdup (value_of (table, row, "created_at"));
         c->updated_at = g_strdup (value_of (table, row, "updated_at"));
@@ -379,6 +395,7 @@ make_record_as_given (TmTable      table,
         s->bp_after_sys = int_of (table, row, "bp_after_sys");
         s->bp_after_dia = int_of (table, row, "bp_after_dia");
         s->other_medicines = (guint) int_of (table, row, "other_medicines");
+        s->red_flags = (guint) int_of (table, row, "red_flags");
         tm_session_set_note (s, value_of (table, row, "note"));
         s->created_at = g_strdup (value_of (table, row, "created_at"));
         s->updated_at = g_strdup (value_of (table, row, "updated_at"));

@@ -74,7 +74,8 @@ full_session (int days_ago)
   s->bp_before_dia = 82;
   s->bp_after_sys = 141;
   s->bp_after_dia = 88;
-  s->other_medicines = TM_MEDICINE_SLEEP;
+  s->other_medicines = TM_MEDICINE_SLEEP | TM_MEDICINE_ALCOHOL;
+  s->red_flags = TM_RED_FLAG_VOMITING;
   tm_session_set_note (s, "Intention: rest.\nListened to music; felt held. 🎧");
   return s;
 }
@@ -102,6 +103,8 @@ test_round_trip (Fixture       *f,
   g_assert_cmpint (found->route, ==, TM_ROUTE_SUBLINGUAL);
   g_assert_true (found->monitor_present);
   g_assert_cmpint (found->bp_after_sys, ==, 141);
+  g_assert_cmpuint (found->other_medicines, ==, TM_MEDICINE_SLEEP | TM_MEDICINE_ALCOHOL);
+  g_assert_cmpuint (found->red_flags, ==, TM_RED_FLAG_VOMITING);
   g_assert_cmpstr (found->created_at, ==, saved->created_at);
 }
 
@@ -232,7 +235,8 @@ static void spoil_bp_after_half (TmSession *s) { s->bp_after_sys = TM_UNSET; }
 static void spoil_bp_sys (TmSession *s) { s->bp_before_sys = 300; }
 static void spoil_bp_dia (TmSession *s) { s->bp_after_dia = 20; }
 static void spoil_bp_order (TmSession *s) { s->bp_before_sys = 80; s->bp_before_dia = 120; }
-static void spoil_medicines (TmSession *s) { s->other_medicines = 16; }
+static void spoil_medicines (TmSession *s) { s->other_medicines = 64; }
+static void spoil_red_flags (TmSession *s) { s->red_flags = 64; }
 static void spoil_note (TmSession *s) { g_free (s->note); s->note = g_strdup ("\xff\xfe"); }
 
 static const Refusal refusals[] = {
@@ -267,7 +271,9 @@ static const Refusal refusals[] = {
   { "bp-order", spoil_bp_order, "bp_before",
     "The upper number (systolic) must be higher than the lower one (diastolic), as in 128/82." },
   { "other-medicines", spoil_medicines, "other_medicines",
-    "Other medicines must be a sum of the values 1 to 8 (at most 15), not 16." },
+    "Other medicines must be a sum of the values 1 to 32 (at most 63), not 64." },
+  { "red-flags", spoil_red_flags, "red_flags",
+    "Red flags must be a sum of the checklist values 1 to 32 (at most 63), not 64." },
   { "note-not-utf8", spoil_note, "note",
     "The note contains bytes that are not valid UTF-8 text. Save it again as UTF-8." },
 };

@@ -88,6 +88,8 @@ full_checkin (const char *day)
   c->sleep_hours = 7.5;
   c->effects = TM_EFFECT_TIME | TM_EFFECT_UNREAL;
   c->effects_intensity = 4;
+  c->red_flags = TM_RED_FLAG_HEAD | TM_RED_FLAG_FAINTING;
+  c->self_harm = 0;
   tm_checkin_set_note (c, verbatim_note);
   return c;
 }
@@ -117,6 +119,8 @@ test_round_trip (Fixture       *f,
   g_assert_cmpstr (found->note, ==, verbatim_note);
   g_assert_cmpint (found->effects, ==, TM_EFFECT_TIME | TM_EFFECT_UNREAL);
   g_assert_cmpfloat_with_epsilon (found->sleep_hours, 7.5, 1e-9);
+  g_assert_cmpuint (found->red_flags, ==, TM_RED_FLAG_HEAD | TM_RED_FLAG_FAINTING);
+  g_assert_cmpint (found->self_harm, ==, 0);
   g_assert_cmpstr (found->created_at, ==, saved->created_at);
   g_assert_true (g_str_has_suffix (found->created_at, "Z"));
 }
@@ -141,6 +145,8 @@ test_optional_values_stay_unset (Fixture       *f,
   g_assert_true (found->sleep_hours == TM_UNSET_HOURS);
   g_assert_cmpint (found->effects, ==, 0);
   g_assert_cmpint (found->effects_intensity, ==, TM_UNSET);
+  g_assert_cmpuint (found->red_flags, ==, 0);
+  g_assert_cmpint (found->self_harm, ==, TM_UNSET);
   g_assert_null (found->note);
 }
 
@@ -191,6 +197,8 @@ static void spoil_sleep_negative (TmCheckin *c) { c->sleep_hours = -3; }
 static void spoil_effects (TmCheckin *c) { c->effects = 128; }
 static void spoil_intensity (TmCheckin *c) { c->effects_intensity = 11; }
 static void spoil_intensity_alone (TmCheckin *c) { c->effects = 0; c->effects_intensity = 5; }
+static void spoil_red_flags (TmCheckin *c) { c->red_flags = 64; }
+static void spoil_self_harm (TmCheckin *c) { c->self_harm = 2; }
 static void spoil_day (TmCheckin *c) { g_strlcpy (c->day, "2026-02-30", sizeof c->day); }
 static void spoil_day_format (TmCheckin *c) { g_strlcpy (c->day, "28/11/2026", sizeof c->day); }
 static void spoil_day_month (TmCheckin *c) { g_strlcpy (c->day, "2026-13-01", sizeof c->day); }
@@ -229,6 +237,11 @@ static const Refusal refusals[] = {
     "Intensity of effects must be between 0 and 10." },
   { "intensity-without-effects", spoil_intensity_alone, "effects",
     "Tick at least one effect from the list, or turn off unusual effects." },
+  { "red-flags-unknown", spoil_red_flags, "red_flags",
+    "Red flags must be a sum of the checklist values 1 to 32 (at most 63), not 64." },
+  { "self-harm-answer", spoil_self_harm, "self_harm",
+    "The answer to the daily question about thoughts of self-harm must be 1 (yes) or 0 (no), or left "
+    "empty when it was not asked, not 2." },
   { "day-not-in-calendar", spoil_day, "day",
     "“2026-02-30” is no such day: February 2026 has 28 days. Check the date." },
   { "day-format", spoil_day_format, "day",
@@ -501,7 +514,7 @@ test_connection_settings (Fixture       *f,
     { "PRAGMA journal_mode", "wal" },
     { "PRAGMA synchronous", "2" },   /* FULL */
     { "PRAGMA foreign_keys", "1" },
-    { "PRAGMA user_version", "1" },
+    { "PRAGMA user_version", "2" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pragmas); i++)
@@ -520,12 +533,12 @@ test_schema_v1_tables (Fixture       *f,
 {
   const struct { const char *table; const char *columns; } tables[] = {
     { "checkin", "id,day,mood,anxiety,energy,sleep_hours,effects,effects_intensity,note,"
-                 "created_at,updated_at" },
+                 "created_at,updated_at,red_flags,self_harm" },
     { "questionnaire", "id,kind,day,answers,difficulty,total,created_at" },
     { "session", "id,taken_at,dose_mg,route,setting,monitor_present,mood_before,"
                  "dissociation_peak,effects,effects_minutes,nausea,sedation,bp_before_sys,"
                  "bp_before_dia,bp_after_sys,bp_after_dia,other_medicines,note,created_at,"
-                 "updated_at" },
+                 "updated_at,red_flags" },
     { "plan", "id,effective_from,interval_days,dose_mg,route,tolerance_days,instructions,"
               "author,created_at" },
     { "plan_date", "id,day,kind,note,created_at" },
@@ -736,17 +749,35 @@ step_fails_halfway (sqlite3  *db,
 }
 
 static char *
-find_backup (const char *dir)
+find_backup (const char *dir,
+             guint       version)
 {
   GDir *d = g_dir_open (dir, 0, NULL);
+  g_autofree char *prefix = g_strdup_printf ("tidemark-before-v%u-", version);
   const char *name;
   char *found = NULL;
 
   while ((name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_prefix (name, "tidemark-before-v2-") && g_str_has_suffix (name, ".db"))
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".db"))
       found = g_build_filename (dir, name, NULL);
   g_dir_close (d);
   return found;
+}
+
+/* This Tidemark's steps, then @extra: one version more. */
+static TmMigrationStep *
+steps_and (TmMigrationStep  extra,
+           guint           *n_steps)
+{
+  guint n;
+  const TmMigrationStep *ours = tm_schema_get_steps (&n);
+  TmMigrationStep *steps = g_new0 (TmMigrationStep, n + 1);
+
+  g_assert_cmpuint (n, ==, TM_STORE_SCHEMA_VERSION);
+  memcpy (steps, ours, n * sizeof *steps);
+  steps[n] = extra;
+  *n_steps = n + 1;
+  return steps;
 }
 
 static void
@@ -754,8 +785,7 @@ test_migration_applies_steps (void)
 {
   g_autofree char *dir = tm_test_make_data_dir ();
   g_autofree char *backup = NULL;
-  const TmMigrationStep *v1_steps;
-  TmMigrationStep steps[2];
+  g_autofree TmMigrationStep *steps = NULL;
   guint n;
   g_autoptr(TmStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -764,13 +794,9 @@ test_migration_applies_steps (void)
   GStatBuf st;
 
   make_store_with_checkins (dir, 4);
+  steps = steps_and (step_add_mood_label, &n);
 
-  v1_steps = tm_schema_get_steps (&n);
-  g_assert_cmpuint (n, ==, 1);
-  steps[0] = v1_steps[0];
-  steps[1] = step_add_mood_label;
-
-  store = tm_store_open_with_steps (dir, steps, 2, &error);
+  store = tm_store_open_with_steps (dir, steps, n, &error);
   g_assert_no_error (error);
   db = tm_store_get_db (store);
 
@@ -781,12 +807,12 @@ test_migration_applies_steps (void)
   sqlite3_finalize (stmt);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, (int) n);
   sqlite3_finalize (stmt);
   g_clear_object (&store);
 
-  /* The copy made before migrating is the whole v1 file, private. */
-  backup = find_backup (dir);
+  /* The copy made before migrating is the whole file as it was, private. */
+  backup = find_backup (dir, n);
   g_assert_nonnull (backup);
   g_assert_cmpint (g_stat (backup, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -794,7 +820,7 @@ test_migration_applies_steps (void)
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM checkin), user_version FROM pragma_user_version", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 4);
-  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, TM_STORE_SCHEMA_VERSION);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 
@@ -805,24 +831,21 @@ static void
 test_migration_failure_leaves_file (void)
 {
   g_autofree char *dir = tm_test_make_data_dir ();
-  const TmMigrationStep *v1_steps;
-  TmMigrationStep steps[2];
+  g_autofree TmMigrationStep *steps = NULL;
   guint n;
   g_autoptr(GError) error = NULL;
   g_autoptr(TmStore) store = NULL;
 
   make_store_with_checkins (dir, 4);
-  v1_steps = tm_schema_get_steps (&n);
-  steps[0] = v1_steps[0];
-  steps[1] = step_fails_halfway;
+  steps = steps_and (step_fails_halfway, &n);
 
-  g_assert_null (tm_store_open_with_steps (dir, steps, 2, &error));
+  g_assert_null (tm_store_open_with_steps (dir, steps, n, &error));
   g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "could not update"));
   g_assert_nonnull (strstr (error->message, "the step broke off"));
   g_clear_error (&error);
 
-  /* Version 1 as before, every check-in still there, nothing half done. */
+  /* This version as before, every check-in still there, nothing half done. */
   store = tm_store_open (dir, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (store, "checkin"), ==, 4);
@@ -832,13 +855,165 @@ test_migration_failure_leaves_file (void)
   tm_test_remove_tree (dir);
 }
 
+/* Every row of @table, each value quoted as SQL writes it, for @columns. */
+static char *
+dump_table (sqlite3    *db,
+            const char *table,
+            const char *columns)
+{
+  g_auto(GStrv) names = g_strsplit (columns, ",", -1);
+  g_autoptr(GString) select = g_string_new ("SELECT ");
+  GString *dump = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_string_append_printf (select, "%squote(%s)", i > 0 ? " || ',' || " : "", names[i]);
+  g_string_append_printf (select, " FROM %s ORDER BY %s", table, names[0]);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, select->str, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (dump, "%s\n", (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return g_string_free (dump, FALSE);
+}
+
+/* A data file of the first version, written as that Tidemark wrote it,
+ * opened by this one: every value of every row is kept, with its id; the
+ * new columns say "nothing noted" (no red flags, self-harm not asked);
+ * the indexes and the plan's history triggers are still there; and the
+ * widened checks take what they should. */
+static void
+test_migration_v1_keeps_every_value (void)
+{
+  static const struct { const char *table; const char *columns; } v1[] = {
+    { "checkin", "id,day,mood,anxiety,energy,sleep_hours,effects,effects_intensity,note,created_at,updated_at" },
+    { "session", "id,taken_at,dose_mg,route,setting,monitor_present,mood_before,dissociation_peak,effects,"
+                 "effects_minutes,nausea,sedation,bp_before_sys,bp_before_dia,bp_after_sys,bp_after_dia,"
+                 "other_medicines,note,created_at,updated_at" },
+    { "questionnaire", "id,kind,day,answers,difficulty,total,created_at" },
+    { "plan", "id,effective_from,interval_days,dose_mg,route,tolerance_days,instructions,author,created_at" },
+    { "plan_date", "id,day,kind,note,created_at" },
+    { "safety_event", "id,rule,level,source,source_id,shown_at,answered_at,answer,detail" },
+    { "meta", "rowid,key,value" },
+  };
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, TM_STORE_FILE_NAME, NULL);
+  g_autofree char *backup = NULL;
+  char *before[G_N_ELEMENTS (v1)];
+  const TmMigrationStep *ours;
+  guint n;
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  /* Version 1, filled as its Tidemark filled it: ids with gaps, every
+   * optional value given or not, the widest other_medicines it took. */
+  ours = tm_schema_get_steps (&n);
+  store = tm_store_open_with_steps (dir, ours, 1, &error);
+  g_assert_no_error (error);
+  db = tm_store_get_db (store);
+  g_assert_cmpint (sqlite3_exec (db,
+    "INSERT INTO checkin VALUES (3, '2026-03-01', 6, 3, 0, 7.123456789012345, 66, 4, 'A note, \"quoted\"\nand on',"
+    "  '2026-03-01T20:00:00Z', '2026-03-02T08:00:00Z');"
+    "INSERT INTO checkin VALUES (7, '2026-03-02', 0, NULL, NULL, NULL, 0, NULL, NULL,"
+    "  '2026-03-02T20:00:00Z', '2026-03-02T20:00:00Z');"
+    "INSERT INTO session VALUES (5, '2026-03-01T10:00:00+09:00', 37.25, 'intranasal', 'clinic', 1, 4, 7, 127, 95,"
+    "  2, 3, 141, 91, 182, 111, 15, 'felt far away', '2026-03-01T10:05:00Z', '2026-03-01T12:00:00Z');"
+    "INSERT INTO session VALUES (9, '2026-03-02T10:00:00+01:00', 50, 'oral', 'home', 0, NULL, NULL, 0, NULL,"
+    "  NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, '2026-03-02T10:05:00Z', '2026-03-02T10:05:00Z');"
+    "INSERT INTO questionnaire VALUES (2, 'phq9', '2026-03-01', '012301231', 2, 13, '2026-03-01T19:00:00Z');"
+    "INSERT INTO plan VALUES (4, '2026-02-01', 14, 50, 'sublingual', 2, 'With food.', 'Dr. Ortiz',"
+    "  '2026-02-01T09:00:00Z');"
+    "INSERT INTO plan_date VALUES (6, '2026-03-10', 'extra', 'travel', '2026-03-01T09:00:00Z');"
+    "INSERT INTO safety_event VALUES (8, 'S1', 'urgent', 'session', 5, '2026-03-01T12:00:01Z',"
+    "  '2026-03-01T12:01:00Z', 'resting', 'peak dissociation 7; effects: none');"
+    "INSERT INTO safety_event VALUES (11, 'S7', 'info', 'session', NULL, '2026-03-01T12:00:02Z',"
+    "  NULL, NULL, NULL);"
+    "INSERT INTO meta VALUES ('clinician-name', 'Dr. Ortiz');",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (v1); i++)
+    before[i] = dump_table (db, v1[i].table, v1[i].columns);
+  g_clear_object (&store);
+
+  /* Opened by this Tidemark. */
+  store = tm_store_open (dir, &error);
+  g_assert_no_error (error);
+  db = tm_store_get_db (store);
+  for (guint i = 0; i < G_N_ELEMENTS (v1); i++)
+    {
+      g_autofree char *after = dump_table (db, v1[i].table, v1[i].columns);
+
+      g_test_message ("%s", v1[i].table);
+      g_assert_cmpstr (after, ==, before[i]);
+      g_free (before[i]);
+    }
+  g_assert_cmpint (count_rows (store, "checkin WHERE red_flags = 0 AND self_harm IS NULL"), ==, 2);
+  g_assert_cmpint (count_rows (store, "session WHERE red_flags = 0"), ==, 2);
+  g_assert_cmpint (count_rows (store, "sqlite_schema WHERE type = 'index' AND name IN "
+                                      "('session_by_time', 'safety_event_by_time', 'questionnaire_by_day',"
+                                      " 'plan_by_day')"), ==, 4);
+  g_assert_cmpint (count_rows (store, "sqlite_schema WHERE type = 'trigger' AND tbl_name = 'plan'"), ==, 2);
+  g_assert_cmpint (count_rows (store, "sqlite_schema WHERE name LIKE '%v1%'"), ==, 0);
+  {
+    sqlite3_stmt *stmt;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+    sqlite3_finalize (stmt);
+  }
+
+  /* The records read back through the store as they were. */
+  {
+    g_autoptr(TmSession) s = tm_store_get_session (store, 5, &error);
+    g_autoptr(TmCheckin) c = tm_store_get_checkin (store, "2026-03-01", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpfloat (s->dose_mg, ==, 37.25);
+    g_assert_cmpuint (s->other_medicines, ==, 15);
+    g_assert_cmpuint (s->red_flags, ==, 0);
+    g_assert_cmpint (c->id, ==, 3);
+    g_assert_cmpuint (c->red_flags, ==, 0);
+    g_assert_cmpint (c->self_harm, ==, TM_UNSET);
+
+    /* What the new version takes, it stores. */
+    s->other_medicines = TM_MEDICINE_OPIOID | TM_MEDICINE_ALCOHOL;
+    s->red_flags = TM_RED_FLAG_BREATHING;
+    g_assert_true (tm_store_save_session (store, s, &error));
+    g_assert_no_error (error);
+    c->self_harm = 1;
+    c->red_flags = TM_RED_FLAGS_ALL;
+    g_assert_true (tm_store_save_checkin (store, c, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO safety_event (rule, level, source, shown_at)"
+                                     " VALUES ('S12', 'caution', 'session', '2026-03-02T12:00:00Z')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&store);
+
+  /* The copy made first is version 1, untouched. */
+  backup = find_backup (dir, TM_STORE_SCHEMA_VERSION);
+  g_assert_nonnull (backup);
+  g_assert_cmpint (sqlite3_open_v2 (backup, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT user_version FROM pragma_user_version", -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+  tm_test_remove_tree (dir);
+}
+
 /* A fresh folder at user_version 0 gets the whole schema, with no backup
  * of the empty file. */
 static void
 test_new_file_gets_schema (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autofree char *backup = find_backup (f->dir);
+  g_autofree char *backup = find_backup (f->dir, TM_STORE_SCHEMA_VERSION);
 
   g_assert_null (backup);
   g_assert_cmpint (count_rows (f->store, "checkin"), ==, 0);
@@ -1041,6 +1216,7 @@ main (int   argc,
   g_test_add_func ("/store/damaged/foreign-database", test_foreign_database_refused);
   g_test_add_func ("/store/migration/applies-steps-after-backup", test_migration_applies_steps);
   g_test_add_func ("/store/migration/failure-leaves-file", test_migration_failure_leaves_file);
+  g_test_add_func ("/store/migration/v1-keeps-every-value", test_migration_v1_keeps_every_value);
 
   return g_test_run ();
 }

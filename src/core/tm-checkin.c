@@ -24,6 +24,15 @@ static const char * const effect_labels[TM_N_EFFECTS] = {
   N_("Frightening or out of control"),
 };
 
+static const char * const red_flag_labels[TM_N_RED_FLAGS] = {
+  N_("Slow or difficult breathing"),
+  N_("Couldn't stay awake"),
+  N_("Chest pain"),
+  N_("Severe headache or change in vision"),
+  N_("Fainting or a fall"),
+  N_("Vomiting"),
+};
+
 /**
  * tm_effect_get_label:
  * @index: 0 for the effect with bit 1, 1 for bit 2, …
@@ -36,6 +45,57 @@ tm_effect_get_label (guint index)
   g_return_val_if_fail (index < TM_N_EFFECTS, NULL);
 
   return _(effect_labels[index]);
+}
+
+/**
+ * tm_red_flag_get_label:
+ * @index: 0 for the red flag with bit 1, 1 for bit 2, …
+ *
+ * Returns: the translated checklist wording of a red flag.
+ */
+const char *
+tm_red_flag_get_label (guint index)
+{
+  g_return_val_if_fail (index < TM_N_RED_FLAGS, NULL);
+
+  return _(red_flag_labels[index]);
+}
+
+/* The red flags of @red_flags in the checklist's words, in its order,
+ * joined by commas: "Chest pain, Vomiting". */
+char *
+tm_red_flags_describe (guint red_flags)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < TM_N_RED_FLAGS; i++)
+    if (red_flags & (1u << i))
+      {
+        if (text->len > 0)
+          g_string_append (text, ", ");
+        g_string_append (text, tm_red_flag_get_label (i));
+      }
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * tm_validate_red_flags:
+ *
+ * Red flags are a sum of the checklist's values, 1 to 32.
+ */
+gboolean
+tm_validate_red_flags (guint    red_flags,
+                       GError **error)
+{
+  if ((red_flags & ~(guint) TM_RED_FLAGS_ALL) != 0)
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                   _("Red flags must be a sum of the checklist values 1 to 32 (at most 63), not %u."),
+                   red_flags);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -64,6 +124,7 @@ tm_checkin_init (TmCheckin *self)
   self->energy = TM_UNSET;
   self->sleep_hours = TM_UNSET_HOURS;
   self->effects_intensity = TM_UNSET;
+  self->self_harm = TM_UNSET;
 }
 
 TmCheckin *
@@ -92,6 +153,8 @@ tm_checkin_copy (const TmCheckin *self)
   copy->sleep_hours = self->sleep_hours;
   copy->effects = self->effects;
   copy->effects_intensity = self->effects_intensity;
+  copy->red_flags = self->red_flags;
+  copy->self_harm = self->self_harm;
   copy->note = g_strdup (self->note);
   copy->created_at = g_strdup (self->created_at);
   copy->updated_at = g_strdup (self->updated_at);
@@ -113,6 +176,8 @@ tm_checkin_equal_content (const TmCheckin *a,
          fabs (a->sleep_hours - b->sleep_hours) < 0.001 &&
          a->effects == b->effects &&
          a->effects_intensity == b->effects_intensity &&
+         a->red_flags == b->red_flags &&
+         a->self_harm == b->self_harm &&
          g_strcmp0 (a->note, b->note) == 0;
 }
 
@@ -289,6 +354,22 @@ tm_checkin_validate (const TmCheckin  *self,
       !tm_validate_effects_reported (TRUE, self->effects, error))
     {
       *field = "effects";
+      return FALSE;
+    }
+
+  if (!tm_validate_red_flags (self->red_flags, error))
+    {
+      *field = "red_flags";
+      return FALSE;
+    }
+
+  if (self->self_harm != TM_UNSET && self->self_harm != 0 && self->self_harm != 1)
+    {
+      *field = "self_harm";
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                   _("The answer to the daily question about thoughts of self-harm must be 1 (yes) or "
+                     "0 (no), or left empty when it was not asked, not %d."),
+                   self->self_harm);
       return FALSE;
     }
 

@@ -31,6 +31,26 @@ typedef enum
 
 const char *tm_effect_get_label (guint index);
 
+/* Red flags (DESIGN.md, S11): signs that need medical help, asked as
+ * "Any of these?" on check-ins and sessions. 0 = none. */
+typedef enum
+{
+  TM_RED_FLAG_BREATHING = 1 << 0, /* slow or difficult breathing */
+  TM_RED_FLAG_AWAKE     = 1 << 1, /* couldn't stay awake */
+  TM_RED_FLAG_CHEST     = 1 << 2, /* chest pain */
+  TM_RED_FLAG_HEAD      = 1 << 3, /* severe headache or change in vision */
+  TM_RED_FLAG_FAINTING  = 1 << 4, /* fainting or a fall */
+  TM_RED_FLAG_VOMITING  = 1 << 5, /* vomiting */
+} TmRedFlags;
+
+#define TM_RED_FLAGS_ALL 0x3f
+#define TM_N_RED_FLAGS   6
+
+const char *tm_red_flag_get_label   (guint index);
+char       *tm_red_flags_describe   (guint red_flags);
+gboolean    tm_validate_red_flags   (guint red_flags,
+                                     GError **error);
+
 #define TM_TYPE_CHECKIN (tm_checkin_get_type ())
 G_DECLARE_FINAL_TYPE (TmCheckin, tm_checkin, TM, CHECKIN, GObject)
 
@@ -47,6 +67,8 @@ struct _TmCheckin
   double   sleep_hours;        /* 0–24 or TM_UNSET_HOURS */
   guint    effects;            /* TmEffects, 0 = none */
   int      effects_intensity;  /* 0–10 or TM_UNSET; only with effects */
+  guint    red_flags;          /* TmRedFlags, 0 = none */
+  int      self_harm;          /* the optional daily question: 1 yes, 0 no, TM_UNSET not asked */
   char    *note;               /* verbatim UTF-8, NULL when empty */
   char    *created_at;         /* written by the store, UTC */
   char    *updated_at;         /* written by the store, UTC */

@@ -34,14 +34,16 @@
 
 /* Tables */
 
+/* Columns added by a later version come last: a file of an earlier one
+ * holds the first columns and is read too (see n_v1_columns). */
 static const char * const checkin_columns[] = {
   "day", "mood", "anxiety", "energy", "sleep_hours", "effects", "effects_intensity", "note",
-  "created_at", "updated_at", NULL
+  "created_at", "updated_at", "red_flags", "self_harm", NULL
 };
 static const char * const session_columns[] = {
   "taken_at", "dose_mg", "route", "setting", "monitor_present", "mood_before", "dissociation_peak",
   "effects", "effects_minutes", "nausea", "sedation", "bp_before_sys", "bp_before_dia", "bp_after_sys",
-  "bp_after_dia", "other_medicines", "note", "created_at", "updated_at", NULL
+  "bp_after_dia", "other_medicines", "note", "created_at", "updated_at", "red_flags", NULL
 };
 static const char * const questionnaire_columns[] = {
   "kind", "day", "answers", "difficulty", "total", "created_at", NULL
@@ -62,29 +64,31 @@ static const struct
   const char         *file;
   const char * const *columns;
   const char         *select;   /* the columns above, in order, for export */
+  guint               n_v1_columns;  /* how many of them a file of data version 1 has */
 } tables[TM_N_TABLES] = {
   { "checkins.csv", checkin_columns,
-    "SELECT day, mood, anxiety, energy, sleep_hours, effects, effects_intensity, note, created_at, updated_at"
-    " FROM checkin ORDER BY day" },
+    "SELECT day, mood, anxiety, energy, sleep_hours, effects, effects_intensity, note, created_at, updated_at,"
+    " red_flags, self_harm FROM checkin ORDER BY day", 10 },
   { "sessions.csv", session_columns,
     "SELECT taken_at, dose_mg, route, setting, monitor_present, mood_before, dissociation_peak, effects,"
     " effects_minutes, nausea, sedation, bp_before_sys, bp_before_dia, bp_after_sys, bp_after_dia,"
-    " other_medicines, note, created_at, updated_at FROM session ORDER BY julianday(taken_at), id" },
+    " other_medicines, note, created_at, updated_at, red_flags FROM session ORDER BY julianday(taken_at), id",
+    19 },
   { "questionnaires.csv", questionnaire_columns,
     "SELECT kind, day, answers, difficulty, total, created_at FROM questionnaire"
-    " ORDER BY day, kind, julianday(created_at), id" },
+    " ORDER BY day, kind, julianday(created_at), id", 6 },
   { "plans.csv", plan_columns,
     "SELECT effective_from, interval_days, dose_mg, route, tolerance_days, instructions, author, created_at"
-    " FROM plan ORDER BY id" },
+    " FROM plan ORDER BY id", 8 },
   { "plan_dates.csv", plan_date_columns,
-    "SELECT day, kind, note, created_at FROM plan_date ORDER BY day, kind" },
+    "SELECT day, kind, note, created_at FROM plan_date ORDER BY day, kind", 4 },
   { "safety_events.csv", safety_event_columns,
     "SELECT rule, level, source,"
     "  CASE source WHEN 'checkin' THEN (SELECT day FROM checkin WHERE id = e.source_id)"
     "              WHEN 'session' THEN (SELECT taken_at || ' ' || created_at FROM session WHERE id = e.source_id)"
     "              ELSE (SELECT kind || ' ' || day || ' ' || created_at FROM questionnaire"
     "                    WHERE id = e.source_id) END,"
-    "  shown_at, answered_at, answer, detail FROM safety_event e ORDER BY julianday(shown_at), id" },
+    "  shown_at, answered_at, answer, detail FROM safety_event e ORDER BY julianday(shown_at), id", 8 },
 };
 
 const char *
@@ -462,6 +466,7 @@ typedef struct
   GPtrArray   *fields;       /* char *, the current row's */
   gboolean     field_has_nul;
   gboolean     header_done;
+  guint        n_columns;    /* in the header: all of the table's, or a version 1 file's */
   gboolean     stop;         /* the header was wrong, or too many problems */
 } Parse;
 
@@ -506,6 +511,15 @@ typedef struct
   gboolean    failed;
   GPtrArray  *quoted;     /* char *, the fields' texts as problems quote them */
 } Row;
+
+/* Whether the file has the column at @index: a file of data version 1
+ * lacks those added since. */
+static gboolean
+has_column (Row  *row,
+            guint index)
+{
+  return index < row->parse->n_columns;
+}
 
 static const char *
 field (Row  *row,
@@ -685,6 +699,11 @@ read_checkin (Row *row)
   tm_checkin_set_note (c, text_field (row, 7, TM_NOTE_MAX_CHARS));
   c->created_at = g_strdup (instant_field (row, 8, FALSE));
   c->updated_at = g_strdup (instant_field (row, 9, FALSE));
+  /* Not in a version 1 file: no red flags noted, the question not asked. */
+  if (has_column (row, 10))
+    c->red_flags = (guint) int_field (row, 10, 0, TM_RED_FLAGS_ALL, FALSE);
+  if (has_column (row, 11))
+    c->self_harm = int_field (row, 11, 0, 1, TRUE);
 
   if (row->failed)
     return;
@@ -738,6 +757,8 @@ read_session (Row *row)
   tm_session_set_note (s, text_field (row, 16, TM_NOTE_MAX_CHARS));
   s->created_at = g_strdup (instant_field (row, 17, FALSE));
   s->updated_at = g_strdup (instant_field (row, 18, FALSE));
+  if (has_column (row, 19))
+    s->red_flags = (guint) int_field (row, 19, 0, TM_RED_FLAGS_ALL, FALSE);
 
   if (row->failed)
     return;
@@ -834,7 +855,7 @@ read_safety_event (Row *row)
 
   text = field (row, 0);
   if (!tm_rule_from_string (text, &e->rule))
-    row_problem (row, _("rule “%s” is not one of S1 to S7"), shown (row, text));
+    row_problem (row, _("rule “%s” is not one of S1 to S7 or S11 to S13"), shown (row, text));
   text = field (row, 1);
   if (!tm_level_from_string (text, &e->level))
     row_problem (row, _("level “%s” is not info, caution or urgent"), shown (row, text));
@@ -865,12 +886,15 @@ read_row (Parse *parse)
 
   if (!parse->header_done)
     {
-      gboolean same = parse->fields->len == n_columns;
+      /* Every column of the table, or those of a file of data version 1. */
+      gboolean same = parse->fields->len == n_columns ||
+                      parse->fields->len == tables[parse->table].n_v1_columns;
       g_autofree char *expected = g_strjoinv (",", (char **) columns);
 
-      for (guint c = 0; same && c < n_columns; c++)
+      for (guint c = 0; same && c < parse->fields->len; c++)
         same = g_strcmp0 (parse->fields->pdata[c], columns[c]) == 0;
       parse->header_done = TRUE;
+      parse->n_columns = parse->fields->len;
       if (!same)
         {
           add_problem (parse, parse->row_line, _("the first line must name the columns %s"), expected);
@@ -879,14 +903,14 @@ read_row (Parse *parse)
       return;
     }
 
-  if (parse->fields->len != n_columns)
+  if (parse->fields->len != parse->n_columns)
     {
       add_problem (parse, parse->row_line, _("%u fields where there should be %u"), parse->fields->len,
-                   n_columns);
+                   parse->n_columns);
       return;
     }
 
-  for (guint c = 0; c < n_columns; c++)
+  for (guint c = 0; c < parse->n_columns; c++)
     if (!g_utf8_validate (parse->fields->pdata[c], -1, NULL))
       {
         add_problem (parse, parse->row_line, _("%s is not valid UTF-8 text"), columns[c]);
@@ -967,7 +991,7 @@ tm_csv_import_parse (TmCsvImport *import,
                      gsize        length)
 {
   struct csv_parser parser;
-  Parse parse = { import, table, file_name, 1, 1, NULL, FALSE, FALSE, FALSE };
+  Parse parse = { import, table, file_name, 1, 1, NULL, FALSE, FALSE, 0, FALSE };
   guint problems = import->problems->len;
   gsize start = 0;
 
@@ -1124,20 +1148,22 @@ typedef struct
 static const Sql sql[TM_N_TABLES] = {
   { "checkin", "SELECT id FROM checkin WHERE day = ?1", "day",
     "INSERT INTO checkin (day, mood, anxiety, energy, sleep_hours, effects, effects_intensity, note,"
-    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    " created_at, updated_at, red_flags, self_harm) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     "UPDATE checkin SET mood = ?2, anxiety = ?3, energy = ?4, sleep_hours = ?5, effects = ?6,"
-    " effects_intensity = ?7, note = ?8, created_at = ?9, updated_at = ?10 WHERE id = ?11 AND day = ?1",
-    10 },
+    " effects_intensity = ?7, note = ?8, created_at = ?9, updated_at = ?10, red_flags = ?11, self_harm = ?12"
+    " WHERE id = ?13 AND day = ?1",
+    12 },
   { "session", "SELECT id FROM session WHERE taken_at = ?1 AND created_at = ?18", "taken_at and created_at",
     "INSERT INTO session (taken_at, dose_mg, route, setting, monitor_present, mood_before, dissociation_peak,"
     " effects, effects_minutes, nausea, sedation, bp_before_sys, bp_before_dia, bp_after_sys, bp_after_dia,"
-    " other_medicines, note, created_at, updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+    " other_medicines, note, created_at, updated_at, red_flags)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
     "UPDATE session SET dose_mg = ?2, route = ?3, setting = ?4, monitor_present = ?5, mood_before = ?6,"
     " dissociation_peak = ?7, effects = ?8, effects_minutes = ?9, nausea = ?10, sedation = ?11,"
     " bp_before_sys = ?12, bp_before_dia = ?13, bp_after_sys = ?14, bp_after_dia = ?15,"
-    " other_medicines = ?16, note = ?17, updated_at = ?19 WHERE id = ?20 AND taken_at = ?1 AND created_at = ?18",
-    19 },
+    " other_medicines = ?16, note = ?17, updated_at = ?19, red_flags = ?20"
+    " WHERE id = ?21 AND taken_at = ?1 AND created_at = ?18",
+    20 },
   { "questionnaire", "SELECT id FROM questionnaire WHERE kind = ?1 AND day = ?2 AND created_at = ?6",
     "kind, day and created_at",
     "INSERT INTO questionnaire (kind, day, answers, difficulty, total, created_at)"
@@ -1273,6 +1299,8 @@ bind_record (TmStore      *store,
         tm_sqlite_bind_text (stmt, 8, c->note);
         tm_sqlite_bind_text (stmt, 9, c->created_at);
         tm_sqlite_bind_text (stmt, 10, c->updated_at);
+        sqlite3_bind_int (stmt, 11, (int) c->red_flags);
+        tm_sqlite_bind_opt_int (stmt, 12, c->self_harm);
       }
       break;
     case TM_TABLE_SESSIONS:
@@ -1298,6 +1326,7 @@ bind_record (TmStore      *store,
         tm_sqlite_bind_text (stmt, 17, s->note);
         tm_sqlite_bind_text (stmt, 18, s->created_at);
         tm_sqlite_bind_text (stmt, 19, s->updated_at);
+        sqlite3_bind_int (stmt, 20, (int) s->red_flags);
       }
       break;
     case TM_TABLE_QUESTIONNAIRES:

@@ -21,23 +21,29 @@ static const char * const answer_names[TM_N_ANSWER_KINDS] = {
   "resting", "contact-clinician", "help-now", "safe-now", "prescriber-knows", "noted", "imported",
 };
 
+static const char * const rule_names[] = {
+  NULL, "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S11", "S12", "S13",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (rule_names) == TM_RULE_LAST + 1);
+
 const char *
 tm_rule_to_string (TmRule rule)
 {
-  static const char * const names[] = { NULL, "S1", "S2", "S3", "S4", "S5", "S6", "S7" };
-
-  g_return_val_if_fail (rule >= TM_RULE_S1 && rule <= TM_RULE_S7, NULL);
-  return names[rule];
+  g_return_val_if_fail (rule >= TM_RULE_S1 && rule <= TM_RULE_LAST, NULL);
+  return rule_names[rule];
 }
 
 gboolean
 tm_rule_from_string (const char *text,
                      TmRule     *rule)
 {
-  if (text == NULL || text[0] != 'S' || text[1] < '1' || text[1] > '7' || text[2] != '\0')
-    return FALSE;
-  *rule = (TmRule) (text[1] - '0');
-  return TRUE;
+  for (guint i = TM_RULE_S1; i <= TM_RULE_LAST; i++)
+    if (g_strcmp0 (text, rule_names[i]) == 0)
+      {
+        *rule = (TmRule) i;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 const char *
@@ -52,6 +58,9 @@ tm_rule_get_name (TmRule rule)
     case TM_RULE_S5: return _("Blood pressure");
     case TM_RULE_S6: return _("Mood falling");
     case TM_RULE_S7: return _("Other medicines");
+    case TM_RULE_S11: return _("Signs that need medical help");
+    case TM_RULE_S12: return _("A home dose with nobody there");
+    case TM_RULE_S13: return _("Strong effects that lingered");
     default: g_return_val_if_reached (NULL);
     }
 }

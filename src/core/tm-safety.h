@@ -37,7 +37,12 @@ typedef enum
   TM_RULE_S5,      /* blood pressure */
   TM_RULE_S6,      /* mood falling */
   TM_RULE_S7,      /* medicines */
+  TM_RULE_S11,     /* red flags */
+  TM_RULE_S12,     /* a home dose with nobody there */
+  TM_RULE_S13,     /* strong effects lingering on a dose day */
 } TmRule;
+
+#define TM_RULE_LAST TM_RULE_S13
 
 typedef enum
 {

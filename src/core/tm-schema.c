@@ -131,8 +131,83 @@ create_schema_v1 (sqlite3  *db,
                          _("its tables could not be created"), error);
 }
 
+/* Schema v2 (DESIGN.md, Clinically right): red flags on check-ins and
+ * sessions, the optional daily self-harm question, opioids and alcohol
+ * among other medicines, and the rules S11–S13. New columns go at the end
+ * of their tables, so that the CSV files of v1 are the first columns of
+ * v2's and read back. SQLite can't change a CHECK: session and
+ * safety_event are rebuilt, keeping every row and its id. */
+static const char schema_v2[] =
+  "ALTER TABLE checkin ADD COLUMN red_flags INTEGER NOT NULL DEFAULT 0 CHECK (red_flags BETWEEN 0 AND 63);"
+  "ALTER TABLE checkin ADD COLUMN self_harm INTEGER CHECK (self_harm IN (0, 1));"
+
+  "ALTER TABLE session RENAME TO session_v1;"
+  "CREATE TABLE session ("
+  "  id                INTEGER PRIMARY KEY,"
+  "  taken_at          TEXT NOT NULL " INSTANT ("taken_at") ","
+  "  dose_mg           REAL NOT NULL CHECK (dose_mg > 0 AND dose_mg <= 1000),"
+  "  route             TEXT NOT NULL CHECK (route IN " ROUTES "),"
+  "  setting           TEXT NOT NULL CHECK (setting IN ('home', 'clinic')),"
+  "  monitor_present   INTEGER NOT NULL DEFAULT 0 CHECK (monitor_present IN (0, 1)),"
+  "  mood_before       INTEGER CHECK (mood_before BETWEEN 0 AND 10),"
+  "  dissociation_peak INTEGER CHECK (dissociation_peak BETWEEN 0 AND 10),"
+  "  effects           INTEGER NOT NULL DEFAULT 0 CHECK (effects BETWEEN 0 AND 127),"
+  "  effects_minutes   INTEGER CHECK (effects_minutes BETWEEN 0 AND 1440),"
+  "  nausea            INTEGER CHECK (nausea BETWEEN 0 AND 3),"
+  "  sedation          INTEGER CHECK (sedation BETWEEN 0 AND 3),"
+  "  bp_before_sys     INTEGER CHECK (bp_before_sys BETWEEN 60 AND 280),"
+  "  bp_before_dia     INTEGER CHECK (bp_before_dia BETWEEN 30 AND 180),"
+  "  bp_after_sys      INTEGER CHECK (bp_after_sys BETWEEN 60 AND 280),"
+  "  bp_after_dia      INTEGER CHECK (bp_after_dia BETWEEN 30 AND 180),"
+  "  other_medicines   INTEGER NOT NULL DEFAULT 0 CHECK (other_medicines BETWEEN 0 AND 63),"
+  "  note              TEXT CHECK (length(note) BETWEEN 1 AND 10000),"
+  "  created_at        TEXT NOT NULL " INSTANT ("created_at") ","
+  "  updated_at        TEXT NOT NULL " INSTANT ("updated_at") ","
+  "  red_flags         INTEGER NOT NULL DEFAULT 0 CHECK (red_flags BETWEEN 0 AND 63),"
+  "  CHECK ((bp_before_sys IS NULL) = (bp_before_dia IS NULL)),"
+  "  CHECK ((bp_after_sys IS NULL) = (bp_after_dia IS NULL)),"
+  "  CHECK (bp_before_sys > bp_before_dia),"
+  "  CHECK (bp_after_sys > bp_after_dia)"
+  ") STRICT;"
+  "INSERT INTO session (id, taken_at, dose_mg, route, setting, monitor_present, mood_before,"
+  "                     dissociation_peak, effects, effects_minutes, nausea, sedation, bp_before_sys,"
+  "                     bp_before_dia, bp_after_sys, bp_after_dia, other_medicines, note, created_at,"
+  "                     updated_at)"
+  "  SELECT id, taken_at, dose_mg, route, setting, monitor_present, mood_before, dissociation_peak,"
+  "         effects, effects_minutes, nausea, sedation, bp_before_sys, bp_before_dia, bp_after_sys,"
+  "         bp_after_dia, other_medicines, note, created_at, updated_at FROM session_v1;"
+  "DROP TABLE session_v1;"
+  "CREATE INDEX session_by_time ON session (julianday(taken_at));"
+
+  "ALTER TABLE safety_event RENAME TO safety_event_v1;"
+  "CREATE TABLE safety_event ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  rule        TEXT NOT NULL CHECK (rule IN ('S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7',"
+  "                                            'S11', 'S12', 'S13')),"
+  "  level       TEXT NOT NULL CHECK (level IN ('info', 'caution', 'urgent')),"
+  "  source      TEXT NOT NULL CHECK (source IN ('checkin', 'session', 'questionnaire')),"
+  "  source_id   INTEGER,"
+  "  shown_at    TEXT NOT NULL " INSTANT ("shown_at") ","
+  "  answered_at TEXT " OPT_INSTANT ("answered_at") ","
+  "  answer      TEXT CHECK (length(answer) BETWEEN 1 AND 200),"
+  "  detail      TEXT CHECK (length(detail) <= 10000)"
+  ") STRICT;"
+  "INSERT INTO safety_event (id, rule, level, source, source_id, shown_at, answered_at, answer, detail)"
+  "  SELECT id, rule, level, source, source_id, shown_at, answered_at, answer, detail FROM safety_event_v1;"
+  "DROP TABLE safety_event_v1;"
+  "CREATE INDEX safety_event_by_time ON safety_event (julianday(shown_at));";
+
+static gboolean
+migrate_to_v2 (sqlite3  *db,
+               GError  **error)
+{
+  return tm_sqlite_exec (db, schema_v2, sqlite3_db_filename (db, "main"),
+                         _("its tables could not be updated"), error);
+}
+
 static const TmMigrationStep steps[] = {
   create_schema_v1,  /* 0 → 1 */
+  migrate_to_v2,     /* 1 → 2 */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == TM_STORE_SCHEMA_VERSION);

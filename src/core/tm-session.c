@@ -37,13 +37,14 @@ static const char * const severity_labels[TM_N_SEVERITIES] = {
 };
 
 static const char * const medicine_labels[TM_N_MEDICINES] = {
-  N_("Benzodiazepine"), N_("Sleep medicine"), N_("Stimulant"), N_("MAOI"),
+  N_("Benzodiazepine"), N_("Sleep medicine"), N_("Stimulant"), N_("MAOI"), N_("Opioid"), N_("Alcohol"),
 };
 
 /* The same, within a sentence ("You took a benzodiazepine, …"). */
 static const char * const medicine_phrases[TM_N_MEDICINES] = {
   NC_("medicine in a sentence", "a benzodiazepine"), NC_("medicine in a sentence", "a sleep medicine"),
   NC_("medicine in a sentence", "a stimulant"), NC_("medicine in a sentence", "an MAOI"),
+  NC_("medicine in a sentence", "an opioid"), NC_("medicine in a sentence", "alcohol"),
 };
 
 const char *
@@ -187,6 +188,7 @@ tm_session_copy (const TmSession *self)
   copy->bp_after_sys = self->bp_after_sys;
   copy->bp_after_dia = self->bp_after_dia;
   copy->other_medicines = self->other_medicines;
+  copy->red_flags = self->red_flags;
   copy->note = g_strdup (self->note);
   copy->created_at = g_strdup (self->created_at);
   copy->updated_at = g_strdup (self->updated_at);
@@ -217,6 +219,7 @@ tm_session_equal_content (const TmSession *a,
          a->bp_after_sys == b->bp_after_sys &&
          a->bp_after_dia == b->bp_after_dia &&
          a->other_medicines == b->other_medicines &&
+         a->red_flags == b->red_flags &&
          g_strcmp0 (a->note, b->note) == 0;
 }
 
@@ -415,8 +418,14 @@ tm_session_validate (const TmSession  *self,
     {
       *field = "other_medicines";
       g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("Other medicines must be a sum of the values 1 to 8 (at most 15), not %u."),
+                   _("Other medicines must be a sum of the values 1 to 32 (at most 63), not %u."),
                    self->other_medicines);
+      return FALSE;
+    }
+
+  if (!tm_validate_red_flags (self->red_flags, error))
+    {
+      *field = "red_flags";
       return FALSE;
     }
 

@@ -33,10 +33,12 @@ typedef enum
   TM_MEDICINE_SLEEP          = 1 << 1,
   TM_MEDICINE_STIMULANT      = 1 << 2,
   TM_MEDICINE_MAOI           = 1 << 3,
+  TM_MEDICINE_OPIOID         = 1 << 4,
+  TM_MEDICINE_ALCOHOL        = 1 << 5,
 } TmMedicines;
 
-#define TM_MEDICINES_ALL 0xf
-#define TM_N_MEDICINES   4
+#define TM_MEDICINES_ALL 0x3f
+#define TM_N_MEDICINES   6
 
 /* The limits the store keeps to (and the schema's CHECKs). */
 #define TM_DOSE_MAX_MG          1000.0
@@ -88,6 +90,7 @@ struct _TmSession
   int        bp_after_sys;
   int        bp_after_dia;
   guint      other_medicines;    /* TmMedicines */
+  guint      red_flags;          /* TmRedFlags, 0 = none */
   char      *note;
   char      *created_at;
   char      *updated_at;

@@ -12,7 +12,7 @@
 #define SESSION_VALUES \
   "taken_at, dose_mg, route, setting, monitor_present, mood_before, dissociation_peak, " \
   "effects, effects_minutes, nausea, sedation, bp_before_sys, bp_before_dia, bp_after_sys, " \
-  "bp_after_dia, other_medicines, note"
+  "bp_after_dia, other_medicines, note, red_flags"
 
 #define SESSION_COLUMNS "id, " SESSION_VALUES ", created_at, updated_at"
 
@@ -39,13 +39,15 @@ read_session (sqlite3_stmt *stmt)
   session->bp_after_dia = tm_sqlite_column_opt_int (stmt, 15);
   session->other_medicines = (guint) sqlite3_column_int (stmt, 16);
   session->note = tm_sqlite_column_dup (stmt, 17);
-  session->created_at = tm_sqlite_column_dup (stmt, 18);
-  session->updated_at = tm_sqlite_column_dup (stmt, 19);
+  session->red_flags = (guint) sqlite3_column_int (stmt, 18);
+  session->created_at = tm_sqlite_column_dup (stmt, 19);
+  session->updated_at = tm_sqlite_column_dup (stmt, 20);
 
   return session;
 }
 
-/* Binds taken_at … note from parameter @first on. */
+/* Binds taken_at … red_flags, in the order of SESSION_VALUES, from
+ * parameter @first on (eighteen of them). */
 static void
 bind_session_values (sqlite3_stmt    *stmt,
                      int              first,
@@ -68,6 +70,7 @@ bind_session_values (sqlite3_stmt    *stmt,
   tm_sqlite_bind_opt_int (stmt, first + 14, session->bp_after_dia);
   sqlite3_bind_int (stmt, first + 15, (int) session->other_medicines);
   tm_sqlite_bind_text (stmt, first + 16, session->note);
+  sqlite3_bind_int (stmt, first + 17, (int) session->red_flags);
 }
 
 static gboolean
@@ -141,7 +144,7 @@ tm_store_save_session (TmStore    *self,
                          session->id == 0
                          ? "INSERT INTO session (" SESSION_VALUES ", created_at, updated_at)"
                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-                           "         ?15, ?16, ?17, ?18, ?18)"
+                           "         ?15, ?16, ?17, ?18, ?19, ?19)"
                            " RETURNING id, created_at, updated_at"
                          : "UPDATE session SET"
                            "   taken_at = ?1, dose_mg = ?2, route = ?3, setting = ?4,"
@@ -149,17 +152,17 @@ tm_store_save_session (TmStore    *self,
                            "   effects = ?8, effects_minutes = ?9, nausea = ?10, sedation = ?11,"
                            "   bp_before_sys = ?12, bp_before_dia = ?13, bp_after_sys = ?14,"
                            "   bp_after_dia = ?15, other_medicines = ?16, note = ?17,"
-                           "   updated_at = ?18"
-                           " WHERE id = ?19"
+                           "   red_flags = ?18, updated_at = ?19"
+                           " WHERE id = ?20"
                            " RETURNING id, created_at, updated_at",
                          &stmt, what, error))
     return FALSE;
 
   now = tm_instant_now_utc ();
   bind_session_values (stmt, 1, session);
-  sqlite3_bind_text (stmt, 18, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 19, now, -1, SQLITE_TRANSIENT);
   if (session->id != 0)
-    sqlite3_bind_int64 (stmt, 19, session->id);
+    sqlite3_bind_int64 (stmt, 20, session->id);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
@@ -243,15 +246,15 @@ tm_store_restore_session (TmStore    *self,
 
   if (!tm_store_prepare (self,
                          "INSERT INTO session (" SESSION_COLUMNS ")"
-                         " VALUES (?19, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                         "         ?14, ?15, ?16, ?17, ?20, ?21)",
+                         " VALUES (?20, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                         "         ?14, ?15, ?16, ?17, ?18, ?21, ?22)",
                          &stmt, what, error))
     return FALSE;
 
   bind_session_values (stmt, 1, session);
-  sqlite3_bind_int64 (stmt, 19, session->id);
-  sqlite3_bind_text (stmt, 20, session->created_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 21, session->updated_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 20, session->id);
+  sqlite3_bind_text (stmt, 21, session->created_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 22, session->updated_at, -1, SQLITE_TRANSIENT);
 
   if (!tm_store_step_done (self, stmt, what, error))
     return FALSE;

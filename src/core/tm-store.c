@@ -21,7 +21,7 @@ guint tm_store_signals[TM_STORE_N_SIGNALS];
 
 #define CHECKIN_COLUMNS \
   "id, day, mood, anxiety, energy, sleep_hours, effects, effects_intensity, note, " \
-  "created_at, updated_at"
+  "red_flags, self_harm, created_at, updated_at"
 
 static TmCheckin *
 read_checkin (sqlite3_stmt *stmt)
@@ -37,13 +37,16 @@ read_checkin (sqlite3_stmt *stmt)
   checkin->effects = (guint) sqlite3_column_int (stmt, 6);
   checkin->effects_intensity = tm_sqlite_column_opt_int (stmt, 7);
   checkin->note = tm_sqlite_column_dup (stmt, 8);
-  checkin->created_at = tm_sqlite_column_dup (stmt, 9);
-  checkin->updated_at = tm_sqlite_column_dup (stmt, 10);
+  checkin->red_flags = (guint) sqlite3_column_int (stmt, 9);
+  checkin->self_harm = tm_sqlite_column_opt_int (stmt, 10);
+  checkin->created_at = tm_sqlite_column_dup (stmt, 11);
+  checkin->updated_at = tm_sqlite_column_dup (stmt, 12);
 
   return checkin;
 }
 
-/* Binds day … note, the columns a person gives, from parameter @first on. */
+/* Binds day … note, red_flags and self_harm, the columns a person gives,
+ * from parameter @first on (ten of them). */
 static void
 bind_checkin_values (sqlite3_stmt    *stmt,
                      int              first,
@@ -60,6 +63,8 @@ bind_checkin_values (sqlite3_stmt    *stmt,
   sqlite3_bind_int (stmt, first + 5, (int) checkin->effects);
   tm_sqlite_bind_opt_int (stmt, first + 6, checkin->effects_intensity);
   tm_sqlite_bind_text (stmt, first + 7, checkin->note);
+  sqlite3_bind_int (stmt, first + 8, (int) checkin->red_flags);
+  tm_sqlite_bind_opt_int (stmt, first + 9, checkin->self_harm);
 }
 
 static void
@@ -760,12 +765,14 @@ tm_store_save_checkin (TmStore    *self,
 
   if (!tm_store_prepare (self,
                 "INSERT INTO checkin (day, mood, anxiety, energy, sleep_hours, effects,"
-                "                     effects_intensity, note, created_at, updated_at)"
-                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)"
+                "                     effects_intensity, note, red_flags, self_harm, created_at,"
+                "                     updated_at)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)"
                 " ON CONFLICT (day) DO UPDATE SET"
                 "   mood = excluded.mood, anxiety = excluded.anxiety, energy = excluded.energy,"
                 "   sleep_hours = excluded.sleep_hours, effects = excluded.effects,"
                 "   effects_intensity = excluded.effects_intensity, note = excluded.note,"
+                "   red_flags = excluded.red_flags, self_harm = excluded.self_harm,"
                 "   updated_at = excluded.updated_at"
                 " RETURNING id, created_at, updated_at",
                 &stmt, what, error))
@@ -773,7 +780,7 @@ tm_store_save_checkin (TmStore    *self,
 
   now = tm_instant_now_utc ();
   bind_checkin_values (stmt, 1, checkin);
-  sqlite3_bind_text (stmt, 9, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, now, -1, SQLITE_TRANSIENT);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
@@ -852,14 +859,14 @@ tm_store_restore_checkin (TmStore    *self,
 
   if (!tm_store_prepare (self,
                 "INSERT INTO checkin (" CHECKIN_COLUMNS ")"
-                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 &stmt, what, error))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, checkin->id);
   bind_checkin_values (stmt, 2, checkin);
-  sqlite3_bind_text (stmt, 10, checkin->created_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 11, checkin->updated_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 12, checkin->created_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 13, checkin->updated_at, -1, SQLITE_TRANSIENT);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)

@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this Tidemark writes (PRAGMA user_version). */
-#define TM_STORE_SCHEMA_VERSION 1
+#define TM_STORE_SCHEMA_VERSION 2
 
 #define TM_STORE_FILE_NAME "tidemark.db"
 
