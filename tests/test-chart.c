@@ -290,7 +290,7 @@ test_data_demo (void)
   g_autoptr(TmChartRecord) a = tm_demo_record_new ("2026-11-28", TM_DEMO_DAYS);
   g_autoptr(TmChartRecord) b = tm_demo_record_new ("2026-11-28", TM_DEMO_DAYS);
   g_autoptr(TmChartData) data = NULL;
-  gboolean rules[TM_RULE_S7 + 1] = { FALSE };
+  gboolean rules[TM_RULE_LAST + 1] = { FALSE };
 
   /* The same days give the same record. */
   g_assert_cmpuint (a->checkins->len, ==, b->checkins->len);

@@ -377,6 +377,7 @@ test_import_raises_prompts (void)
   g_assert_true (tm_store_add_plan (store, plan, &error));
   tm_session_set_taken_at (session, "2026-03-02T10:00:00+01:00");
   session->dose_mg = 75;
+  session->monitor_present = TRUE;
   g_assert_true (tm_store_save_session (store, session, &error));
   for (int i = 0; i < 35; i++)
     {
@@ -907,6 +908,91 @@ test_duplicates_and_bom (void)
   tm_test_remove_tree (dir);
 }
 
+/* The rules of DESIGN.md's "Clinically right" run on both paths: after a
+ * save (tm_store_check_safety, as the prompter calls it) and on import;
+ * the same records raise the same prompts. */
+static void
+test_new_rules_on_both_paths (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *other_dir = NULL;
+  g_autoptr(TmStore) store = new_store (&dir);
+  g_autoptr(TmStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmPlan) plan = tm_plan_new ("2026-03-02");
+  g_autoptr(TmSession) session = tm_session_new ();
+  g_autoptr(TmCheckin) day_before = tm_checkin_new ("2026-03-01");
+  g_autoptr(TmCheckin) dose_day = tm_checkin_new ("2026-03-02");
+  g_autoptr(GString) live = g_string_new (NULL);
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *folder = g_build_filename (out, "export", NULL);
+  g_autofree char *imported = NULL;
+  TmCsvSummary summary;
+  struct { TmSource source; gpointer record; const char *saved_at; } saves[] = {
+    { TM_SOURCE_CHECKIN, day_before, "2026-03-01T21:00:00+01:00" },
+    { TM_SOURCE_SESSION, session, "2026-03-02T10:30:00+01:00" },
+    { TM_SOURCE_CHECKIN, dose_day, "2026-03-02T20:00:00+01:00" },
+  };
+
+  plan->interval_days = 14;
+  plan->dose_mg = 50;
+  g_assert_true (tm_store_add_plan (store, plan, &error));
+
+  /* Mood 0 the day before and on the dose day; the daily question
+   * answered yes. A dose at home by another route, nobody there, with a
+   * red flag. Frightening effects in the evening of the dose day. */
+  day_before->mood = 0;
+  day_before->self_harm = 1;
+  tm_session_set_taken_at (session, "2026-03-02T10:00:00+01:00");
+  session->dose_mg = 50;
+  session->route = TM_ROUTE_INTRANASAL;
+  session->dissociation_peak = 3;
+  session->red_flags = TM_RED_FLAG_FAINTING;
+  dose_day->mood = 0;
+  dose_day->effects = TM_EFFECT_FRIGHTENING;
+  dose_day->red_flags = TM_RED_FLAG_HEAD;
+
+  for (guint i = 0; i < G_N_ELEMENTS (saves); i++)
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (saves[i].saved_at, NULL);
+      g_autoptr(GPtrArray) prompts = NULL;
+
+      if (saves[i].source == TM_SOURCE_SESSION)
+        g_assert_true (tm_store_save_session (store, saves[i].record, &error));
+      else
+        g_assert_true (tm_store_save_checkin (store, saves[i].record, &error));
+      prompts = tm_store_check_safety (store, saves[i].source, saves[i].record, at, &error);
+      g_assert_no_error (error);
+      for (guint p = 0; p < prompts->len; p++)
+        {
+          TmSafetyPrompt *prompt = prompts->pdata[p];
+
+          g_string_append_printf (live, "%s%s:%s:%s", live->len > 0 ? " " : "", tm_rule_to_string (prompt->rule),
+                                  tm_level_to_string (prompt->level), tm_source_to_string (prompt->source));
+        }
+    }
+  g_assert_cmpstr (live->str, ==,
+                   "S4:urgent:checkin "
+                   "S1:urgent:session S11:urgent:session S3:caution:session S12:caution:session "
+                   "S11:urgent:checkin S6:caution:checkin S13:caution:checkin");
+
+  /* The same records, imported: the same prompts, raised on import. */
+  g_assert_true (tm_store_export_csv (store, folder, &error));
+  other = new_store (&other_dir);
+  import_folder (other, folder, TM_CONFLICT_KEEP, &summary);
+  imported = query_text (other, "SELECT group_concat(rule || ':' || level || ':' || source, ' ') FROM"
+                                " (SELECT * FROM safety_event WHERE answer = 'imported'"
+                                "  ORDER BY julianday(shown_at), CASE level WHEN 'urgent' THEN 0"
+                                "  WHEN 'caution' THEN 1 ELSE 2 END, id)");
+  g_assert_cmpstr (imported, ==, live->str);
+
+  g_clear_object (&other);
+  g_clear_object (&store);
+  tm_test_remove_tree (other_dir);
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
+}
+
 /* The columns of data version 2 are written and read back; the files of
  * version 1, without them, still import: no red flags noted, the daily
  * question not asked. A file with some of the new columns only is neither. */
@@ -1158,6 +1244,7 @@ main (int   argc,
   g_test_add_func ("/csv/round-trip", test_round_trip);
   g_test_add_func ("/csv/conflicts", test_conflicts);
   g_test_add_func ("/csv/import-raises-prompts", test_import_raises_prompts);
+  g_test_add_func ("/csv/new-rules-on-both-paths", test_new_rules_on_both_paths);
   g_test_add_func ("/csv/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/csv/duplicates-and-bom", test_duplicates_and_bom);
   g_test_add_func ("/csv/version-2-columns-and-version-1-files", test_version_2_columns_and_version_1_files);

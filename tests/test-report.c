@@ -311,6 +311,7 @@ test_imported_prompts (Fixture       *f,
   taken = tm_instant_from_local (day, 10, 0, NULL);
   tm_session_set_taken_at (session, taken);
   session->dose_mg = 75;
+  session->monitor_present = TRUE;
   g_assert_true (tm_store_save_session (source, session, &error));
   g_assert_true (tm_store_export_csv (source, folder, &error));
 

@@ -1604,10 +1604,11 @@ read_event (Fixture    *f,
   return found;
 }
 
-/* A session a minute ago, with peak dissociation @peak, through the editor. */
+/* A session a minute ago, through the editor, with peak dissociation
+ * @peak and severe sedation (S1's urgent prompt), someone there. */
 static void
-log_session_with_peak (Fixture *f,
-                       int      peak)
+log_strong_session (Fixture *f,
+                    int      peak)
 {
   TmSessionEditor *editor;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -1625,6 +1626,8 @@ log_session_with_peak (Fixture *f,
   type_text (child (editor, TM_TYPE_SESSION_EDITOR, "time_row"), time);
   type_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row"), "50");
   choose_in_row (child (editor, TM_TYPE_SESSION_EDITOR, "peak_row"), peak);
+  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_EDITOR, "sedation_row"), 4); /* severe */
+  gtk_switch_set_active (child (editor, TM_TYPE_SESSION_EDITOR, "monitor_switch"), TRUE);
   click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
   wait_for_window_gone (f, TM_TYPE_SESSION_EDITOR);
 }
@@ -1636,7 +1639,7 @@ safety_urgent_s1_body (Fixture *f)
   AdwMessageDialog *prompt;
   TmTodayPage *today = TM_TODAY_PAGE (tm_window_get_page (f->window, "today"));
 
-  log_session_with_peak (f, 8);
+  log_strong_session (f, 8);
   g_assert_cmpint (count_rows_in (f, "session"), ==, 1);
 
   /* The urgent S1 prompt, shown after the save and recorded as shown. */
@@ -1722,7 +1725,7 @@ safety_prompt_never_blocks_saving_body (Fixture *f)
   g_auto(EventRow) event = { 0 };
   GList *windows;
 
-  log_session_with_peak (f, 9);
+  log_strong_session (f, 9);
   wait_for_prompt ("Strong Effects: Stay Safe and Get Support");
   g_assert_cmpint (count_rows_in (f, "session"), ==, 1);
 
@@ -2024,7 +2027,7 @@ safety_answer_waits_for_import_body (Fixture *f)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  log_session_with_peak (f, 9);
+  log_strong_session (f, 9);
   prompt = wait_for_prompt ("Strong Effects: Stay Safe and Get Support");
 
   tm_store_writing_elsewhere_begin (store);
@@ -3319,7 +3322,7 @@ safety_every_path_body (Fixture *f)
   g_assert_cmpint (count_events_about (f, "S2", "checkin", c->id, "contact-clinician"), ==, 1);
 
   /* The session editor: strong effects, and no plan yet. */
-  log_session_with_peak (f, 8);
+  log_strong_session (f, 8);
   id = last_id_of (f, "session");
   answer_prompt ("Strong Effects: Stay Safe and Get Support", f->window, "resting");
   answer_prompt ("No Plan to Compare With", f->window, "noted");

@@ -61,6 +61,16 @@ tm_red_flag_get_label (guint index)
   return _(red_flag_labels[index]);
 }
 
+/* The same in English, for text kept in the data file, which reads the
+ * same wherever it is opened. */
+const char *
+tm_red_flag_get_record_label (guint index)
+{
+  g_return_val_if_fail (index < TM_N_RED_FLAGS, NULL);
+
+  return red_flag_labels[index];
+}
+
 /* The red flags of @red_flags in the checklist's words, in its order,
  * joined by commas: "Chest pain, Vomiting". */
 char *
@@ -96,6 +106,15 @@ tm_validate_red_flags (guint    red_flags,
       return FALSE;
     }
   return TRUE;
+}
+
+/* An effect's wording in English, for text kept in the data file. */
+const char *
+tm_effect_get_record_label (guint index)
+{
+  g_return_val_if_fail (index < TM_N_EFFECTS, NULL);
+
+  return effect_labels[index];
 }
 
 static void

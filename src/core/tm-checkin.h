@@ -29,7 +29,8 @@ typedef enum
 #define TM_EFFECTS_ALL   0x7f
 #define TM_N_EFFECTS     7
 
-const char *tm_effect_get_label (guint index);
+const char *tm_effect_get_label        (guint index);
+const char *tm_effect_get_record_label (guint index);
 
 /* Red flags (DESIGN.md, S11): signs that need medical help, asked as
  * "Any of these?" on check-ins and sessions. 0 = none. */
@@ -47,6 +48,7 @@ typedef enum
 #define TM_N_RED_FLAGS   6
 
 const char *tm_red_flag_get_label   (guint index);
+const char *tm_red_flag_get_record_label (guint index);
 char       *tm_red_flags_describe   (guint red_flags);
 gboolean    tm_validate_red_flags   (guint red_flags,
                                      GError **error);

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The safety rules S1–S7 (DESIGN.md): one pure function from the stored
- * facts to the prompts due. The wording is calm and plain, never gives
- * dosing advice, and always points to the prescriber. */
+/* The safety rules S1–S7 and S11–S13 (DESIGN.md): one pure function from
+ * the stored facts to the prompts due. The wording is calm and plain,
+ * never gives dosing advice, always points to the prescriber, and never
+ * implies that anyone is told: Tidemark contacts no one. */
 #define G_LOG_DOMAIN "tm-safety"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tm-safety.h"
@@ -233,6 +235,50 @@ add_answers (TmSafetyPrompt *prompt,
   va_end (args);
 }
 
+/* Tidemark contacts no one (DESIGN.md, Clinically right): said wherever a
+ * prompt could be read as the clinician finding out. */
+static const char *
+contacts_no_one (void)
+{
+  return _("Tidemark doesn't send anything to your clinician; they see this only in a report you show "
+           "them. Please contact them yourself.");
+}
+
+/* What everyone is told after every dose. */
+static const char *
+no_driving (void)
+{
+  return _("No driving or machinery until the next day after a restful sleep — even if you feel fine.");
+}
+
+/* @first, then each further paragraph, separated by a blank line. */
+static char *
+paragraphs (const char *first,
+            ...)
+{
+  GString *text = g_string_new (first);
+  const char *next;
+  va_list args;
+
+  va_start (args, first);
+  while ((next = va_arg (args, const char *)) != NULL)
+    g_string_append_printf (text, "\n\n%s", next);
+  va_end (args);
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+join (GString    *list,
+      const char *item)
+{
+  if (list->len > 0)
+    g_string_append (list, ", ");
+  g_string_append (list, item);
+}
+
+/* Effects as kept in the data file: the checklist's English words,
+ * whatever the language of the person. */
 static char *
 describe_effects (guint effects)
 {
@@ -240,57 +286,219 @@ describe_effects (guint effects)
 
   for (guint i = 0; i < TM_N_EFFECTS; i++)
     if (effects & (1u << i))
-      {
-        if (text->len > 0)
-          g_string_append (text, ", ");
-        g_string_append (text, tm_effect_get_label (i));
-      }
+      join (text, tm_effect_get_record_label (i));
 
   return g_string_free (text, FALSE);
 }
 
+/* Red flags as kept in the data file: the checklist's English words,
+ * whatever the language of the person. */
+static char *
+describe_red_flags_for_record (guint red_flags)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < TM_N_RED_FLAGS; i++)
+    if (red_flags & (1u << i))
+      join (text, tm_red_flag_get_record_label (i));
+
+  return g_string_free (text, FALSE);
+}
+
+/* Hours from @taken_at to @now; negative when it lies ahead of @now (a
+ * record may be up to a day ahead of the clock); 0 when unreadable. */
+static double
+hours_since (const char *taken_at,
+             GDateTime  *now)
+{
+  g_autoptr(GDateTime) taken = tm_instant_parse (taken_at);
+
+  if (taken == NULL)
+    return 0;
+  return (double) g_date_time_difference (now, taken) / G_TIME_SPAN_HOUR;
+}
+
+/* Whether the session was saved while its dose is recent: what it says
+ * may still be happening. */
+static gboolean
+is_present (const TmSafetyFacts *facts,
+            const TmSession     *s,
+            int                  hours)
+{
+  return hours_since (s->taken_at, facts->now) <= hours;
+}
+
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  return *(const int *) a - *(const int *) b;
+}
+
+/* The person's usual peak dissociation before @s: the median of the peaks
+ * of the TM_S1_USUAL_SESSIONS sessions before it that have one. FALSE
+ * with fewer. */
+static gboolean
+usual_peak (const TmSafetyFacts *facts,
+            const TmSession     *s,
+            int                 *usual)
+{
+  gint64 at = tm_session_get_unix_time (s);
+  g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  int peaks[TM_S1_USUAL_SESSIONS];
+
+  for (guint i = 0; facts->sessions != NULL && i < facts->sessions->len; i++)
+    {
+      TmSession *other = facts->sessions->pdata[i];
+      gint64 entry[2];
+
+      if (other == s || (s->id != 0 && other->id == s->id) || other->dissociation_peak == TM_UNSET)
+        continue;
+      entry[0] = tm_session_get_unix_time (other);
+      entry[1] = other->dissociation_peak;
+      if (entry[0] < at)
+        g_array_append_val (before, entry);
+    }
+  if (before->len < TM_S1_USUAL_SESSIONS)
+    return FALSE;
+
+  /* The latest ones: the largest times. */
+  for (guint n = 0; n < TM_S1_USUAL_SESSIONS; n++)
+    {
+      guint latest = 0;
+
+      for (guint i = 1; i < before->len; i++)
+        if (g_array_index (before, gint64, 2 * i) > g_array_index (before, gint64, 2 * latest))
+          latest = i;
+      peaks[n] = (int) g_array_index (before, gint64, 2 * latest + 1);
+      g_array_remove_index_fast (before, latest);
+    }
+  qsort (peaks, TM_S1_USUAL_SESSIONS, sizeof peaks[0], compare_ints);
+  *usual = peaks[TM_S1_USUAL_SESSIONS / 2];
+  return TRUE;
+}
+
+/* S1: effects after a dose. Urgent, caution or info by what was noted;
+ * "stay seated…" while the dose is recent, "tell your clinician at your
+ * next contact" when told afterwards. */
 static void
 rule_s1 (const TmSafetyFacts *facts,
          GPtrArray           *prompts)
 {
   TmSession *s = facts->session;
-  g_autofree char *effects = NULL;
+  gboolean present = is_present (facts, s, TM_PRESENT_HOURS);
+  g_autoptr(GString) urgent = g_string_new (NULL);
+  g_autoptr(GString) caution = g_string_new (NULL);
+  g_autoptr(GString) record = g_string_new (NULL);
+  g_autofree char *effects = describe_effects (s->effects);
+  gboolean has_usual;
+  int usual = 0;
   TmSafetyPrompt *prompt;
-  gboolean urgent;
+  TmLevel level;
 
-  if (s->effects == 0 && (s->dissociation_peak == TM_UNSET || s->dissociation_peak < 1))
+  /* Urgent: frightening, severe sedation, not eased at 2 hours, any red flag. */
+  if (s->effects & TM_EFFECT_FRIGHTENING)
+    join (urgent, _("frightening or out-of-control effects"));
+  if (s->sedation >= TM_S1_SEVERE_SEDATION)
+    join (urgent, _("severe sedation"));
+  if (present && s->effects_minutes > TM_S1_NOT_EASED_MINUTES)
+    join (urgent, _("effects that had not eased after 2 hours"));
+
+  /* Caution: a peak well above the usual (or high, without enough sessions
+   * to know the usual), effects over 3 hours, severe nausea with sedation. */
+  has_usual = usual_peak (facts, s, &usual);
+  if (s->dissociation_peak != TM_UNSET &&
+      (has_usual ? s->dissociation_peak >= usual + TM_S1_ABOVE_USUAL
+                 : s->dissociation_peak >= TM_S1_CAUTION_PEAK))
+    join (caution, has_usual ? _("a peak well above your usual") : _("a strong peak"));
+  if (s->effects_minutes > TM_S1_LONG_MINUTES)
+    join (caution, _("effects lasting over 3 hours"));
+  if (s->nausea >= TM_S1_SEVERE_NAUSEA && s->sedation >= TM_S1_NAUSEA_WITH_SEDATION)
+    join (caution, _("severe nausea with sedation"));
+
+  if (urgent->len == 0 && caution->len == 0 &&
+      s->effects == 0 && (s->dissociation_peak == TM_UNSET || s->dissociation_peak < 1))
     return;
 
-  urgent = s->dissociation_peak >= TM_S1_URGENT_PEAK || (s->effects & TM_EFFECT_FRIGHTENING) != 0;
-  prompt = new_prompt (facts, TM_RULE_S1, urgent ? TM_LEVEL_URGENT : TM_LEVEL_CAUTION, s->id);
+  /* A red flag makes effects urgent; alone, it is S11's. */
+  if (s->red_flags != 0)
+    join (urgent, _("signs that need medical help"));
 
-  if (urgent)
+  level = urgent->len > 0 ? TM_LEVEL_URGENT : caution->len > 0 ? TM_LEVEL_CAUTION : TM_LEVEL_INFO;
+  prompt = new_prompt (facts, TM_RULE_S1, level, s->id);
+
+  if (present && level == TM_LEVEL_URGENT)
     {
       prompt->title = g_strdup (_("Strong Effects: Stay Safe and Get Support"));
-      prompt->body = g_strdup (_("Stay seated or lying down somewhere safe, and ask someone to stay "
-                                 "with you. Don't drive, use machinery or do anything that needs full "
-                                 "alertness until the next day, after a restful sleep.\n\n"
-                                 "If the effects are intense or not easing after 2 hours, contact your "
-                                 "clinician. If you feel unsafe, call emergency services."));
+      prompt->body = paragraphs (_("Stay seated or lying down somewhere safe, and ask someone to stay with "
+                                   "you. If the effects are not easing, contact your clinician now. If "
+                                   "breathing is slow or difficult, someone can't be woken, or you feel "
+                                   "unsafe, call emergency services."),
+                                 no_driving (), contacts_no_one (), NULL);
+      add_answers (prompt, TM_ANSWER_RESTING, TM_ANSWER_HELP_NOW, TM_ANSWER_CONTACT_CLINICIAN, -1);
+    }
+  else if (present && level == TM_LEVEL_CAUTION)
+    {
+      prompt->title = g_strdup (_("Take Extra Care While the Effects Pass"));
+      prompt->body = paragraphs (_("Stay seated or lying down somewhere safe, and have someone nearby. If "
+                                   "the effects are intense or not easing, contact your clinician. If you "
+                                   "feel unsafe, call emergency services."),
+                                 no_driving (), NULL);
+      add_answers (prompt, TM_ANSWER_RESTING, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_HELP_NOW, -1);
+    }
+  else if (present)
+    {
+      prompt->title = g_strdup (_("Take It Easy While the Effects Pass"));
+      prompt->body = paragraphs (_("Rest somewhere safe and comfortable until the effects have passed. If "
+                                   "they become intense or are not easing after 2 hours, contact your "
+                                   "clinician."),
+                                 no_driving (), NULL);
+      add_answers (prompt, TM_ANSWER_RESTING, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_HELP_NOW, -1);
+    }
+  else if (level == TM_LEVEL_URGENT)
+    {
+      g_autofree char *noted = NULL;
+
+      prompt->title = g_strdup (_("Strong Effects After This Dose"));
+      /* Translators: %s lists what was noted, e.g. "severe sedation, signs that need medical help" */
+      noted = g_strdup_printf (_("You noted %s after this dose. Tell your clinician about it at your next "
+                                 "contact, or today if you still feel affected. If you feel unsafe now, "
+                                 "call emergency services."), urgent->str);
+      prompt->body = paragraphs (noted, contacts_no_one (), NULL);
+      add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_HELP_NOW, TM_ANSWER_NOTED, -1);
     }
   else
     {
-      prompt->title = g_strdup (_("Take It Easy While the Effects Pass"));
-      prompt->body = g_strdup (_("Stay seated or lying down somewhere safe, and have someone nearby. "
-                                 "Don't drive, use machinery or do anything that needs full alertness "
-                                 "until the next day, after a restful sleep.\n\n"
-                                 "If the effects are intense or not easing after 2 hours, contact your "
-                                 "clinician. If you feel unsafe, call emergency services."));
+      prompt->title = g_strdup (_("Effects to Mention to Your Clinician"));
+      if (level == TM_LEVEL_CAUTION)
+        /* Translators: %s lists what was noted, e.g. "a strong peak, effects lasting over 3 hours" */
+        prompt->body = g_strdup_printf (_("You noted %s after this dose. Tell your clinician at your next "
+                                          "contact."), caution->str);
+      else
+        prompt->body = g_strdup (_("You noted effects after this dose. If they were unusual for you, tell "
+                                   "your clinician at your next contact."));
+      add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_NOTED, -1);
     }
 
-  effects = describe_effects (s->effects);
   /* What was not given is left out of the record, never stored as -1. */
   if (s->dissociation_peak != TM_UNSET)
-    prompt->detail = g_strdup_printf ("peak dissociation %d; effects: %s",
-                                      s->dissociation_peak, effects[0] ? effects : "none");
-  else
-    prompt->detail = g_strdup_printf ("effects: %s", effects);
-  add_answers (prompt, TM_ANSWER_RESTING, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_HELP_NOW, -1);
+    g_string_append_printf (record, "peak dissociation %d; ", s->dissociation_peak);
+  if (has_usual)
+    g_string_append_printf (record, "usual peak %d; ", usual);
+  g_string_append_printf (record, "effects: %s", effects[0] ? effects : "none");
+  if (s->effects_minutes != TM_UNSET)
+    g_string_append_printf (record, "; lasted %d minutes", s->effects_minutes);
+  if (s->sedation != TM_UNSET)
+    g_string_append_printf (record, "; sedation %d", s->sedation);
+  if (s->nausea != TM_UNSET)
+    g_string_append_printf (record, "; nausea %d", s->nausea);
+  if (s->red_flags != 0)
+    {
+      g_autofree char *flags = describe_red_flags_for_record (s->red_flags);
+
+      g_string_append_printf (record, "; red flags: %s", flags);
+    }
+  prompt->detail = g_strdup (record->str);
   g_ptr_array_add (prompts, prompt);
 }
 
@@ -332,9 +540,10 @@ rule_s2 (const TmSafetyFacts *facts,
 
   prompt = new_prompt (facts, TM_RULE_S2, TM_LEVEL_CAUTION, c->id);
   prompt->title = g_strdup (_("Effects Away From a Dose"));
-  prompt->body = g_strdup (_("You noticed unusual effects with no dose in the 24 hours before. "
-                             "Effects that come on or last away from a dose are worth telling your "
-                             "prescriber about soon. They are also shown in your report."));
+  prompt->body = paragraphs (_("You noticed unusual effects with no dose in the 24 hours before. Effects "
+                               "that come on or last away from a dose are worth telling your prescriber "
+                               "about soon."),
+                             contacts_no_one (), NULL);
   effects = describe_effects (c->effects);
   if (c->effects_intensity != TM_UNSET)
     prompt->detail = g_strdup_printf ("check-in of %s; effects: %s; intensity %d",
@@ -345,20 +554,55 @@ rule_s2 (const TmSafetyFacts *facts,
   g_ptr_array_add (prompts, prompt);
 }
 
+/* The plan @s is measured against: the plan of the planned day it matches
+ * (a dose taken early for the first day of a new plan is that plan's);
+ * for a session that matches none, the plan in force on its own day. */
+static const TmPlan *
+plan_for_session (const TmSafetyFacts *facts,
+                  const TmSession     *s,
+                  const char          *day,
+                  gboolean            *extra)
+{
+  g_autofree char *today = tm_day_from_date_time (facts->now);
+  g_autofree char *until = NULL;
+  g_autoptr(TmSchedule) schedule = NULL;
+  int index = -1;
+  int planned;
+
+  *extra = FALSE;
+  for (guint i = 0; facts->sessions != NULL && i < facts->sessions->len; i++)
+    {
+      TmSession *other = facts->sessions->pdata[i];
+
+      if (other == s || (s->id != 0 && other->id == s->id))
+        index = (int) i;
+    }
+  if (index < 0 || day == NULL)
+    return day != NULL ? tm_schedule_plan_on (facts->plans, day) : NULL;
+
+  /* Far enough ahead for the widest window to hold the session's day. */
+  until = tm_day_add (strcmp (day, today) > 0 ? day : today, TM_PLAN_TOLERANCE_MAX + 1);
+  schedule = tm_schedule_new (facts->plans, facts->plan_dates, facts->sessions, until, today);
+  planned = g_array_index (schedule->session_planned, int, index);
+  *extra = g_array_index (schedule->session_status, int, index) < 0;
+  if (planned >= 0 && g_array_index (schedule->planned, TmPlannedDay, planned).plan != NULL)
+    return g_array_index (schedule->planned, TmPlannedDay, planned).plan;
+  return tm_schedule_plan_on (facts->plans, day);
+}
+
+/* S3: beyond the plan: a session matching no planned day, above the
+ * dose of the plan it is measured against, or by another route. */
 static void
 rule_s3 (const TmSafetyFacts *facts,
          GPtrArray           *prompts)
 {
   TmSession *s = facts->session;
   g_autofree char *day = tm_session_get_day (s);
-  g_autofree char *today = tm_day_from_date_time (facts->now);
-  const TmPlan *plan = day != NULL ? tm_schedule_plan_on (facts->plans, day) : NULL;
-  g_autoptr(TmSchedule) schedule = NULL;
+  const TmPlan *plan;
   TmSafetyPrompt *prompt;
-  gboolean extra = FALSE;
-  gboolean above;
-  int index = -1;
+  gboolean extra, above, route;
 
+  plan = plan_for_session (facts, s, day, &extra);
   if (plan == NULL)
     {
       prompt = new_prompt (facts, TM_RULE_S3, TM_LEVEL_INFO, s->id);
@@ -372,73 +616,85 @@ rule_s3 (const TmSafetyFacts *facts,
       return;
     }
 
-  for (guint i = 0; facts->sessions != NULL && i < facts->sessions->len; i++)
-    {
-      TmSession *other = facts->sessions->pdata[i];
-
-      if (other == s || (s->id != 0 && other->id == s->id))
-        index = (int) i;
-    }
-
-  if (index >= 0)
-    {
-      g_autofree char *until = tm_day_add (today, 1);
-
-      schedule = tm_schedule_new (facts->plans, facts->plan_dates, facts->sessions, until, today);
-      extra = g_array_index (schedule->session_status, int, index) < 0;
-    }
-
   above = s->dose_mg > plan->dose_mg + 1e-9;
-  if (!extra && !above)
+  route = s->route != plan->route;
+  if (!extra && !above && !route)
     return;
 
   prompt = new_prompt (facts, TM_RULE_S3, TM_LEVEL_CAUTION, s->id);
   {
     g_autofree char *interval = tm_plan_describe_interval (plan->interval_days);
     g_autofree char *dose = tm_format_dose (plan->dose_mg);
-    g_autofree char *route = g_utf8_strdown (tm_route_get_label (plan->route), -1);
+    g_autofree char *plan_route = g_utf8_strdown (tm_route_get_label (plan->route), -1);
     /* The body speaks the person's locale; the detail, kept in the data
      * file, has a point in any. */
     g_autofree char *taken = tm_format_decimal_ascii (s->dose_mg);
     g_autofree char *plan_dose = tm_format_decimal_ascii (plan->dose_mg);
+    g_autofree char *route_detail = NULL;
 
-    prompt->title = g_strdup (above ? _("This Dose Is Above Your Plan") : _("This Session Is Outside Your Plan"));
+    prompt->title = g_strdup (above ? _("This Dose Is Above Your Plan")
+                              : extra ? _("This Session Is Outside Your Plan")
+                              : _("This Route Differs From Your Plan"));
     /* Translators: "Your plan says 50 mg sublingual every 2 weeks." then the DESIGN's words */
-    prompt->body = g_strdup_printf (_("Your plan says %s mg %s %s. Please don't change your dose or how "
-                                      "often you take it without your clinician. If something made this "
+    prompt->body = g_strdup_printf (_("Your plan says %s mg %s %s. Please don't change your dose, how you "
+                                      "take it or how often without your clinician. If something made this "
                                       "session necessary, tell your clinician."),
-                                    dose, route, interval);
-    prompt->detail = g_strdup_printf ("%s%s%s mg taken; plan %s mg every %d days",
+                                    dose, plan_route, interval);
+    route_detail = route ? g_strdup_printf ("route differs: %s taken, plan %s; ", tm_route_to_string (s->route),
+                                            tm_route_to_string (plan->route))
+                         : g_strdup ("");
+    prompt->detail = g_strdup_printf ("%s%s%s%s mg taken; plan %s mg every %d days",
                                       extra ? "matches no planned day; " : "",
                                       above ? "dose above the plan; " : "",
-                                      taken, plan_dose, plan->interval_days);
+                                      route_detail, taken, plan_dose, plan->interval_days);
   }
   add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_NOTED, -1);
   g_ptr_array_add (prompts, prompt);
 }
 
+/* S4: thoughts of self-harm, from PHQ-9 item 9 or the optional daily
+ * question. The only rule that speaks of them. */
 static void
 rule_s4 (const TmSafetyFacts *facts,
          GPtrArray           *prompts)
 {
-  TmQuestionnaire *q = facts->questionnaire;
   TmSafetyPrompt *prompt;
+  char *detail;
+  gint64 id;
 
-  if (q->kind != TM_QUESTIONNAIRE_PHQ9 || q->answers[8] <= 0)
+  if (facts->source == TM_SOURCE_QUESTIONNAIRE)
+    {
+      TmQuestionnaire *q = facts->questionnaire;
+
+      if (q->kind != TM_QUESTIONNAIRE_PHQ9 || q->answers[8] <= 0)
+        return;
+      id = q->id;
+      detail = g_strdup_printf ("PHQ-9 item 9 answered %d; total %d", q->answers[8], q->total);
+    }
+  else if (facts->source == TM_SOURCE_CHECKIN && facts->checkin->self_harm == 1)
+    {
+      id = facts->checkin->id;
+      detail = g_strdup_printf ("daily question answered yes on %s", facts->checkin->day);
+    }
+  else
     return;
 
-  prompt = new_prompt (facts, TM_RULE_S4, TM_LEVEL_URGENT, q->id);
+  prompt = new_prompt (facts, TM_RULE_S4, TM_LEVEL_URGENT, id);
   prompt->title = g_strdup (_("You Don't Have to Handle This Alone"));
-  prompt->body = g_strdup (_("You said you have had thoughts that you would be better off dead or of "
-                             "hurting yourself. If you are in immediate danger, call emergency "
-                             "services now. A crisis line is there to talk to at any time, and please "
-                             "tell your clinician soon."));
-  prompt->detail = g_strdup_printf ("PHQ-9 item 9 answered %d; total %d", q->answers[8], q->total);
+  prompt->body = paragraphs (_("You said you have had thoughts that you would be better off dead or of "
+                               "hurting yourself. If you are in immediate danger, call emergency "
+                               "services now. A crisis line is there to talk to at any time, and please "
+                               "tell your clinician soon."),
+                             contacts_no_one (), NULL);
+  prompt->detail = detail;
   prompt->show_crisis = TRUE;
   add_answers (prompt, TM_ANSWER_HELP_NOW, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_SAFE_NOW, -1);
   g_ptr_array_add (prompts, prompt);
 }
 
+/* S5: blood pressure. After the dose at or above 180/110: urgent, with
+ * the signs that call for emergency services and a recheck; in the past
+ * tense when told more than TM_S5_PAST_HOURS later. */
 static void
 rule_s5 (const TmSafetyFacts *facts,
          GPtrArray           *prompts)
@@ -449,12 +705,37 @@ rule_s5 (const TmSafetyFacts *facts,
   if (s->bp_after_sys != TM_UNSET &&
       (s->bp_after_sys >= TM_S5_AFTER_URGENT_SYSTOLIC || s->bp_after_dia >= TM_S5_AFTER_URGENT_DIASTOLIC))
     {
+      g_autofree char *reading = NULL;
+      g_autofree char *then = NULL;
+
       prompt = new_prompt (facts, TM_RULE_S5, TM_LEVEL_URGENT, s->id);
-      prompt->title = g_strdup (_("Your Blood Pressure Is Very High"));
-      /* Translators: %d/%d is a blood pressure */
-      prompt->body = g_strdup_printf (_("After the dose your blood pressure was %d/%d. Seek medical care "
-                                        "now: call your clinician's urgent line, or emergency services."),
-                                      s->bp_after_sys, s->bp_after_dia);
+      if (is_present (facts, s, TM_S5_PAST_HOURS))
+        {
+          prompt->title = g_strdup (_("Your Blood Pressure Is Very High"));
+          /* Translators: %d/%d is a blood pressure */
+          reading = g_strdup_printf (_("After the dose your blood pressure was %d/%d. Call emergency services "
+                                       "now if you have chest pain, shortness of breath, a sudden severe "
+                                       "headache, changed vision, confusion or a seizure."),
+                                     s->bp_after_sys, s->bp_after_dia);
+          /* Translators: %d/%d is 180/110, the reading that is very high */
+          then = g_strdup_printf (_("Otherwise sit quietly, measure it again in 10–15 minutes, and call your "
+                                    "clinician if it is still %d/%d or higher."),
+                                  TM_S5_AFTER_URGENT_SYSTOLIC, TM_S5_AFTER_URGENT_DIASTOLIC);
+        }
+      else
+        {
+          prompt->title = g_strdup (_("Your Blood Pressure Was Very High"));
+          /* Translators: %d/%d is a blood pressure */
+          reading = g_strdup_printf (_("After this dose your blood pressure was %d/%d. If you have chest pain, "
+                                       "shortness of breath, a sudden severe headache, changed vision, "
+                                       "confusion or a seizure now, call emergency services."),
+                                     s->bp_after_sys, s->bp_after_dia);
+          /* Translators: %d/%d is 180/110, the reading that is very high */
+          then = g_strdup_printf (_("Otherwise measure it again now if you can, and contact your clinician "
+                                    "about this reading today — at once if it is still %d/%d or higher."),
+                                  TM_S5_AFTER_URGENT_SYSTOLIC, TM_S5_AFTER_URGENT_DIASTOLIC);
+        }
+      prompt->body = paragraphs (reading, then, contacts_no_one (), NULL);
       prompt->detail = g_strdup_printf ("blood pressure after the dose %d/%d", s->bp_after_sys, s->bp_after_dia);
       prompt->show_crisis = TRUE;
       add_answers (prompt, TM_ANSWER_HELP_NOW, TM_ANSWER_CONTACT_CLINICIAN, -1);
@@ -515,6 +796,45 @@ tm_safety_rolling_mean (GPtrArray  *checkins,
   return TRUE;
 }
 
+/* The mood of @day's check-in among @checkins, or TM_UNSET. */
+static int
+mood_on (GPtrArray  *checkins,
+         const char *day)
+{
+  for (guint i = 0; checkins != NULL && i < checkins->len; i++)
+    if (strcmp (((TmCheckin *) checkins->pdata[i])->day, day) == 0)
+      return ((TmCheckin *) checkins->pdata[i])->mood;
+  return TM_UNSET;
+}
+
+/* The first day of a run of TM_S6_LOWEST_MOOD_DAYS days at the lowest
+ * mood that holds @c's day (the days after it count too: a day written
+ * later), or NULL. */
+static char *
+lowest_mood_run (const TmSafetyFacts *facts,
+                 const TmCheckin     *c)
+{
+  if (c->mood != TM_S6_LOWEST_MOOD)
+    return NULL;
+
+  for (int start = -(TM_S6_LOWEST_MOOD_DAYS - 1); start <= 0; start++)
+    {
+      g_autofree char *first = tm_day_add (c->day, start);
+      gboolean run = TRUE;
+
+      for (int k = 0; run && k < TM_S6_LOWEST_MOOD_DAYS; k++)
+        {
+          g_autofree char *day = tm_day_add (first, k);
+
+          run = strcmp (day, c->day) == 0 || mood_on (facts->checkins, day) == TM_S6_LOWEST_MOOD;
+        }
+      if (run)
+        return g_steal_pointer (&first);
+    }
+  return NULL;
+}
+
+/* S6: mood falling. Worded neutrally: it never blames the schedule. */
 static void
 rule_s6 (const TmSafetyFacts *facts,
          GPtrArray           *prompts)
@@ -525,6 +845,21 @@ rule_s6 (const TmSafetyFacts *facts,
     {
       double recent, baseline;
       const char *day = facts->checkin->day;
+      g_autofree char *run = lowest_mood_run (facts, facts->checkin);
+
+      if (run != NULL)
+        {
+          g_autofree char *last = tm_day_add (run, TM_S6_LOWEST_MOOD_DAYS - 1);
+
+          prompt = new_prompt (facts, TM_RULE_S6, TM_LEVEL_CAUTION, facts->checkin->id);
+          prompt->title = g_strdup (_("Your Mood Has Been at Its Lowest"));
+          prompt->body = g_strdup (_("You rated your mood 0 on two days running. Please contact your "
+                                     "clinician in the next day or two — sooner if you don't feel safe."));
+          prompt->detail = g_strdup_printf ("mood %d from %s to %s", TM_S6_LOWEST_MOOD, run, last);
+          add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_HELP_NOW, TM_ANSWER_NOTED, -1);
+          g_ptr_array_add (prompts, prompt);
+          return;
+        }
 
       if (!tm_safety_rolling_mean (facts->checkins, day, TM_S6_RECENT_DAYS - 1, 0,
                                    TM_S6_RECENT_MIN_DAYS, &recent) ||
@@ -534,12 +869,15 @@ rule_s6 (const TmSafetyFacts *facts,
         return;
 
       prompt = new_prompt (facts, TM_RULE_S6, TM_LEVEL_INFO, facts->checkin->id);
-      prompt->title = g_strdup (_("Your Mood Has Dropped"));
-      /* Translators: two mood averages out of 10 */
-      prompt->body = g_strdup_printf (_("Your mood over the last week averaged %.1f, against %.1f over the "
-                                        "four weeks before. Consider contacting your clinician; your "
-                                        "maintenance schedule may need a review."),
-                                      recent, baseline);
+      prompt->title = g_strdup (_("Your Mood Has Been Lower"));
+      {
+        /* Translators: two mood averages out of 10 */
+        g_autofree char *figures = g_strdup_printf (_("Over the last week it averaged %.1f, against %.1f over "
+                                                      "the four weeks before."), recent, baseline);
+
+        prompt->body = g_strconcat (_("Your mood has been lower over the last week. It may help to talk with "
+                                      "your clinician about it."), " ", figures, NULL);
+      }
       {
         char recent_text[G_ASCII_DTOSTR_BUF_SIZE];
         char baseline_text[G_ASCII_DTOSTR_BUF_SIZE];
@@ -549,22 +887,24 @@ rule_s6 (const TmSafetyFacts *facts,
         g_ascii_formatd (baseline_text, sizeof baseline_text, "%.2f", baseline);
         prompt->detail = g_strdup_printf ("7-day mean %s, baseline %s", recent_text, baseline_text);
       }
+      add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_NOTED, -1);
     }
   else if (facts->source == TM_SOURCE_QUESTIONNAIRE &&
            facts->questionnaire->kind == TM_QUESTIONNAIRE_PHQ9 &&
            facts->questionnaire->total >= TM_S6_PHQ9_TOTAL)
     {
-      prompt = new_prompt (facts, TM_RULE_S6, TM_LEVEL_INFO, facts->questionnaire->id);
+      prompt = new_prompt (facts, TM_RULE_S6, TM_LEVEL_CAUTION, facts->questionnaire->id);
       prompt->title = g_strdup (_("Your PHQ-9 Total Is High"));
-      prompt->body = g_strdup_printf (_("Your PHQ-9 total is %d, in the severe range. Consider contacting "
-                                        "your clinician; your maintenance schedule may need a review."),
+      /* Translators: %d is a PHQ-9 total, 20 to 27 */
+      prompt->body = g_strdup_printf (_("Your PHQ-9 total is %d, in the severe range. Please contact your "
+                                        "clinician in the next day or two — sooner if you don't feel safe."),
                                       facts->questionnaire->total);
       prompt->detail = g_strdup_printf ("PHQ-9 total %d", facts->questionnaire->total);
+      add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_HELP_NOW, TM_ANSWER_NOTED, -1);
     }
   else
     return;
 
-  add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_NOTED, -1);
   g_ptr_array_add (prompts, prompt);
 }
 
@@ -574,34 +914,149 @@ rule_s7 (const TmSafetyFacts *facts,
 {
   TmSession *s = facts->session;
   g_autoptr(GString) names = NULL;
+  g_autoptr(GString) record = NULL;
+  g_autofree char *noted = NULL;
   TmSafetyPrompt *prompt;
 
   if (s->other_medicines == 0)
     return;
 
   names = g_string_new (NULL);
+  record = g_string_new (NULL);
   for (guint i = 0; i < TM_N_MEDICINES; i++)
     if (s->other_medicines & (1u << i))
       {
-        if (names->len > 0)
-          g_string_append (names, ", ");
-        g_string_append (names, tm_medicine_get_phrase (i));
+        join (names, tm_medicine_get_phrase (i));
+        join (record, tm_medicine_get_record_phrase (i));
       }
 
   prompt = new_prompt (facts, TM_RULE_S7, TM_LEVEL_INFO, s->id);
   prompt->title = g_strdup (_("Other Medicines Can Interact"));
-  /* Translators: %s lists medicines, e.g. "a benzodiazepine, a sleep medicine" */
-  prompt->body = g_strdup_printf (_("You took %s that day. These can interact with ketamine; make sure "
-                                    "your prescriber knows."), names->str);
-  prompt->detail = g_strdup_printf ("other medicines: %s", names->str);
+  /* Translators: %s lists medicines, e.g. "a benzodiazepine, alcohol" */
+  noted = g_strdup_printf (_("Besides ketamine, you noted %s that day. These can interact with ketamine; make "
+                             "sure your prescriber knows."), names->str);
+  if (s->other_medicines & (TM_MEDICINE_OPIOID | TM_MEDICINE_ALCOHOL))
+    prompt->body = paragraphs (noted, _("Opioids and alcohol add to the drowsiness ketamine brings and can "
+                                        "slow breathing: have someone with you until the effects have "
+                                        "passed."), NULL);
+  else
+    prompt->body = g_steal_pointer (&noted);
+  prompt->detail = g_strdup_printf ("other medicines: %s", record->str);
   add_answers (prompt, TM_ANSWER_PRESCRIBER_KNOWS, TM_ANSWER_CONTACT_CLINICIAN, -1);
   g_ptr_array_add (prompts, prompt);
 }
 
+/* S11: red flags, on a check-in or a session: urgent. */
+static void
+rule_s11 (const TmSafetyFacts *facts,
+          GPtrArray           *prompts)
+{
+  guint red_flags = facts->source == TM_SOURCE_SESSION ? facts->session->red_flags : facts->checkin->red_flags;
+  gint64 id = facts->source == TM_SOURCE_SESSION ? facts->session->id : facts->checkin->id;
+  g_autofree char *named = NULL;
+  g_autofree char *noted = NULL;
+  g_autofree char *record = NULL;
+  TmSafetyPrompt *prompt;
+
+  if (red_flags == 0)
+    return;
+
+  named = tm_red_flags_describe (red_flags);
+  record = describe_red_flags_for_record (red_flags);
+  prompt = new_prompt (facts, TM_RULE_S11, TM_LEVEL_URGENT, id);
+  prompt->title = g_strdup (_("These Signs Need Medical Help"));
+  /* Translators: %s lists what was ticked, e.g. "Chest pain, Vomiting" */
+  noted = g_strdup_printf (_("You noted: %s. If this is happening now, call emergency services. If someone is "
+                             "very drowsy and vomiting, lie them on their side while help comes."), named);
+  prompt->body = paragraphs (noted, _("If it has passed, contact your clinician today."), contacts_no_one (),
+                             NULL);
+  prompt->detail = g_strdup_printf ("red flags: %s", record);
+  prompt->show_crisis = TRUE;
+  add_answers (prompt, TM_ANSWER_HELP_NOW, TM_ANSWER_CONTACT_CLINICIAN, -1);
+  g_ptr_array_add (prompts, prompt);
+}
+
+/* S12: a dose at home with nobody there. */
+static void
+rule_s12 (const TmSafetyFacts *facts,
+          GPtrArray           *prompts)
+{
+  TmSession *s = facts->session;
+  TmSafetyPrompt *prompt;
+
+  if (s->setting != TM_SETTING_HOME || s->monitor_present)
+    return;
+
+  prompt = new_prompt (facts, TM_RULE_S12, TM_LEVEL_CAUTION, s->id);
+  prompt->title = g_strdup (_("Nobody Was With You for This Dose"));
+  if (is_present (facts, s, TM_PRESENT_HOURS))
+    prompt->body = paragraphs (_("You took this dose at home with nobody there. If you can, ask someone to "
+                                 "come and stay with you, or to stay on the phone, until the effects have "
+                                 "passed."),
+                               _("Talk with your clinician about who could be with you when you take a dose."),
+                               NULL);
+  else
+    prompt->body = paragraphs (_("You took this dose at home with nobody there. If you needed help during "
+                                 "the effects, it would have been hard to get."),
+                               _("Talk with your clinician about who could be with you when you take a dose."),
+                               NULL);
+  prompt->detail = g_strdup ("at home; nobody present");
+  add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_NOTED, -1);
+  g_ptr_array_add (prompts, prompt);
+}
+
+/* S13: strong effects in a check-in on a dose day, more than
+ * TM_S13_HOURS after that day's dose. */
+static void
+rule_s13 (const TmSafetyFacts *facts,
+          GPtrArray           *prompts)
+{
+  TmCheckin *c = facts->checkin;
+  const TmSession *latest = NULL;
+  g_autofree char *effects = NULL;
+  TmSafetyPrompt *prompt;
+
+  if ((c->effects & TM_EFFECT_FRIGHTENING) == 0 &&
+      (c->effects_intensity == TM_UNSET || c->effects_intensity < TM_S13_INTENSITY))
+    return;
+
+  /* The day's latest dose before the check-in was saved. */
+  for (guint i = 0; facts->sessions != NULL && i < facts->sessions->len; i++)
+    {
+      TmSession *s = facts->sessions->pdata[i];
+      g_autofree char *day = tm_session_get_day (s);
+
+      if (g_strcmp0 (day, c->day) != 0 || hours_since (s->taken_at, facts->now) < 0)
+        continue;
+      if (latest == NULL || tm_session_get_unix_time (s) > tm_session_get_unix_time (latest))
+        latest = s;
+    }
+  if (latest == NULL || hours_since (latest->taken_at, facts->now) <= TM_S13_HOURS)
+    return;
+
+  prompt = new_prompt (facts, TM_RULE_S13, TM_LEVEL_CAUTION, c->id);
+  prompt->title = g_strdup (_("Strong Effects Hours After a Dose"));
+  prompt->body = paragraphs (_("You noted strong or frightening effects on a day you took a dose, more than "
+                               "4 hours after it. Effects that last this long are worth telling your "
+                               "clinician about soon."),
+                             _("Stay somewhere safe until they have passed. If you feel unsafe, call "
+                               "emergency services."),
+                             no_driving (), NULL);
+  effects = describe_effects (c->effects);
+  if (c->effects_intensity != TM_UNSET)
+    prompt->detail = g_strdup_printf ("check-in of %s; effects: %s; intensity %d; dose taken at %s",
+                                      c->day, effects, c->effects_intensity, latest->taken_at);
+  else
+    prompt->detail = g_strdup_printf ("check-in of %s; effects: %s; dose taken at %s",
+                                      c->day, effects, latest->taken_at);
+  add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_HELP_NOW, TM_ANSWER_NOTED, -1);
+  g_ptr_array_add (prompts, prompt);
+}
+
 /* Whether @prompt was already shown: for the same record at the same or a
- * higher level, or (S6) any time in the TM_S6_QUIET_DAYS days before now
- * (records imported are checked as of when they were made, so a prompt
- * shown after that is not "before"). */
+ * higher level, or (S6) at the same or a higher level any time in the
+ * TM_S6_QUIET_DAYS days before now (records imported are checked as of
+ * when they were made, so a prompt shown after that is not "before"). */
 static gboolean
 already_shown (const TmSafetyFacts  *facts,
                const TmSafetyPrompt *prompt)
@@ -610,7 +1065,7 @@ already_shown (const TmSafetyFacts  *facts,
     {
       TmSafetyEvent *event = facts->events->pdata[i];
 
-      if (event->rule != prompt->rule)
+      if (event->rule != prompt->rule || event->level < prompt->level)
         continue;
 
       if (prompt->rule == TM_RULE_S6)
@@ -623,8 +1078,7 @@ already_shown (const TmSafetyFacts  *facts,
         }
 
       if (prompt->source_id != 0 && event->source == prompt->source &&
-          event->source_id == prompt->source_id && event->level >= prompt->level &&
-          g_strcmp0 (event->detail, prompt->detail) == 0)
+          event->source_id == prompt->source_id && g_strcmp0 (event->detail, prompt->detail) == 0)
         return TRUE;
     }
   return FALSE;
@@ -652,11 +1106,16 @@ tm_safety_evaluate (const TmSafetyFacts *facts)
       rule_s3 (facts, all);
       rule_s5 (facts, all);
       rule_s7 (facts, all);
+      rule_s11 (facts, all);
+      rule_s12 (facts, all);
       break;
     case TM_SOURCE_CHECKIN:
       g_return_val_if_fail (facts->checkin != NULL, due);
       rule_s2 (facts, all);
+      rule_s4 (facts, all);
       rule_s6 (facts, all);
+      rule_s11 (facts, all);
+      rule_s13 (facts, all);
       break;
     case TM_SOURCE_QUESTIONNAIRE:
     default:
@@ -684,8 +1143,9 @@ tm_safety_evaluate (const TmSafetyFacts *facts)
  * @sessions: (element-type TmSession): sessions logged
  *
  * Returns: (nullable) (transfer full): until when Today reminds that it is
- *   not a day for driving or machinery: noon of the day after a session
- *   with effects; %NULL when no such session is that recent
+ *   not a day for driving or machinery: noon of the day after any session
+ *   (effects or none: the reminder holds after every dose); %NULL when no
+ *   session is that recent
  */
 GDateTime *
 tm_safety_reminder_until (GPtrArray *sessions,
@@ -700,9 +1160,6 @@ tm_safety_reminder_until (GPtrArray *sessions,
       g_autoptr(GDateTime) local = NULL;
       g_autoptr(GDateTime) next_day = NULL;
       GDateTime *until;
-
-      if (s->effects == 0 && (s->dissociation_peak == TM_UNSET || s->dissociation_peak < 1))
-        continue;
 
       taken = tm_instant_parse (s->taken_at);
       if (taken == NULL || g_date_time_compare (taken, now) > 0)
@@ -723,4 +1180,16 @@ tm_safety_reminder_until (GPtrArray *sessions,
     }
 
   return latest;
+}
+
+/**
+ * tm_safety_no_driving_text:
+ *
+ * Returns: the no-driving reminder, as every session's prompts and Today
+ *   say it
+ */
+const char *
+tm_safety_no_driving_text (void)
+{
+  return no_driving ();
 }

@@ -11,21 +11,37 @@
 G_BEGIN_DECLS
 
 /* Every threshold of the safety rules, in one place (DESIGN.md, Safety
- * prompts and Definitions). */
-#define TM_S1_URGENT_PEAK              7     /* peak dissociation at or above: urgent */
+ * prompts, Definitions, and Clinically right). */
+#define TM_PRESENT_HOURS               4     /* saved within this many hours of the dose: still
+                                              * happening ("stay seated…"), not told after */
+#define TM_S1_USUAL_SESSIONS           5     /* the usual peak: the median of the peaks of this
+                                              * many sessions before … */
+#define TM_S1_ABOVE_USUAL              3     /* … and a peak this far above it: caution */
+#define TM_S1_CAUTION_PEAK             7     /* with fewer sessions before: a peak at or above */
+#define TM_S1_SEVERE_SEDATION          3     /* sedation at this (severe): urgent */
+#define TM_S1_NOT_EASED_MINUTES        120   /* effects lasting longer, logged while the dose is
+                                              * recent: not eased at 2 hours, urgent */
+#define TM_S1_LONG_MINUTES             180   /* effects lasting longer: caution */
+#define TM_S1_SEVERE_NAUSEA            3     /* severe nausea … */
+#define TM_S1_NAUSEA_WITH_SEDATION     2     /* … with sedation at or above (moderate): caution */
 #define TM_S2_HOURS                    24    /* a session this close before counts as "at a dose" */
 #define TM_S5_AFTER_URGENT_SYSTOLIC    180   /* after the dose, at or above: urgent */
 #define TM_S5_AFTER_URGENT_DIASTOLIC   110
 #define TM_S5_BEFORE_CAUTION_SYSTOLIC  140   /* before the dose, above: caution */
 #define TM_S5_BEFORE_CAUTION_DIASTOLIC 90
+#define TM_S5_PAST_HOURS               6     /* saved longer after the dose: told in the past tense */
 #define TM_S6_DROP                     2.0   /* 7-day mean this far below the baseline */
 #define TM_S6_RECENT_DAYS              7     /* the rolling mean: [d − 6, d] … */
 #define TM_S6_RECENT_MIN_DAYS          4     /* … with check-ins on at least 4 of them */
 #define TM_S6_BASELINE_FROM            34    /* the baseline: [d − 34, d − 7] … */
 #define TM_S6_BASELINE_TO              7
 #define TM_S6_BASELINE_MIN_DAYS        14    /* … with check-ins on at least 14 of them */
-#define TM_S6_PHQ9_TOTAL               20    /* a PHQ-9 total at or above */
+#define TM_S6_PHQ9_TOTAL               20    /* a PHQ-9 total at or above: caution */
+#define TM_S6_LOWEST_MOOD              0     /* this mood … */
+#define TM_S6_LOWEST_MOOD_DAYS         2     /* … on this many days running: caution */
 #define TM_S6_QUIET_DAYS               7     /* S6 is not repeated within this many days */
+#define TM_S13_HOURS                   4     /* a check-in saved longer after the day's dose … */
+#define TM_S13_INTENSITY               7     /* … with effects this intense, or frightening */
 #define TM_REMINDER_UNTIL_HOUR         12    /* the no-driving reminder lasts until noon the next day */
 
 typedef enum
@@ -152,5 +168,6 @@ gboolean   tm_safety_rolling_mean    (GPtrArray   *checkins,
                                       double      *mean);
 GDateTime *tm_safety_reminder_until  (GPtrArray   *sessions,
                                       GDateTime   *now);
+const char *tm_safety_no_driving_text (void);
 
 G_END_DECLS

@@ -122,6 +122,14 @@ tm_medicine_get_phrase (guint index)
   return g_dpgettext2 (GETTEXT_PACKAGE, "medicine in a sentence", medicine_phrases[index]);
 }
 
+/* The phrase in English, for text kept in the data file. */
+const char *
+tm_medicine_get_record_phrase (guint index)
+{
+  g_return_val_if_fail (index < TM_N_MEDICINES, NULL);
+  return medicine_phrases[index];
+}
+
 static void
 tm_session_finalize (GObject *object)
 {

@@ -64,6 +64,7 @@ const char *tm_setting_get_label  (TmSetting    setting);
 const char *tm_severity_get_label (int          severity);
 const char *tm_medicine_get_label (guint        index);
 const char *tm_medicine_get_phrase (guint       index);
+const char *tm_medicine_get_record_phrase (guint index);
 
 #define TM_TYPE_SESSION (tm_session_get_type ())
 G_DECLARE_FINAL_TYPE (TmSession, tm_session, TM, SESSION, GObject)

@@ -208,6 +208,7 @@ tm_store_check_safety (TmStore    *self,
   g_autofree char *today = tm_day_from_date_time (now);
   g_autofree char *day = NULL;
   g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
   TmSafetyFacts facts = { 0 };
 
   g_return_val_if_fail (TM_IS_STORE (self), NULL);
@@ -233,9 +234,12 @@ tm_store_check_safety (TmStore    *self,
   if (day == NULL)
     day = g_strdup (today);
 
+  /* The days before, for S6's means; and the day after, for a run of
+   * lowest moods that a day written later completes. */
   from = tm_day_add (day, -(TM_S6_BASELINE_FROM + 1));
+  to = tm_day_add (day, 1);
   if ((sessions = tm_store_list_sessions (self, NULL, NULL, error)) == NULL ||
-      (checkins = tm_store_list_checkins (self, from, day, error)) == NULL ||
+      (checkins = tm_store_list_checkins (self, from, to, error)) == NULL ||
       (plans = tm_store_list_plans (self, error)) == NULL ||
       (dates = tm_store_list_plan_dates (self, error)) == NULL ||
       (events = tm_store_list_safety_events (self, NULL, NULL, error)) == NULL)
