@@ -147,7 +147,7 @@ update_next_session (TmTodayPage *self)
 
   schedule = tm_store_make_schedule (self->store, today, &plans, &sessions, NULL);
 
-  /* After a session with effects: not a day for driving, until noon tomorrow. */
+  /* After any session, effects or none: not a day for driving, until noon tomorrow. */
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     g_autoptr(GDateTime) until = sessions != NULL ? tm_safety_reminder_until (sessions, now) : NULL;
@@ -404,6 +404,8 @@ static void
 tm_today_page_init (TmTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The words of every session's prompts, from one place. */
+  adw_action_row_set_subtitle (self->reminder_row, tm_safety_no_driving_text ());
 
   if (tm_settings_get () != NULL)
     g_signal_connect_object (tm_settings_get (), "changed::questionnaire-cadence",
