@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "tm-daily-question.h"
 #include "tm-safety-contacts.h"
 #include "tm-store-private.h"
 #include "tm-test-util.h"
@@ -1716,6 +1717,50 @@ test_record_and_contacts (void)
 }
 
 static void
+count_signal_cb (TmStore    *store,
+                 const char *key,
+                 int        *count)
+{
+  (*count)++;
+}
+
+/* The daily question is off and not offered in a new data folder; turning
+ * it on or putting it aside is kept with the data, and says so. */
+static void
+test_daily_question_setting (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int changed = 0;
+
+  store = tm_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "meta-changed::daily-question", G_CALLBACK (count_signal_cb), &changed);
+  g_assert_false (tm_daily_question_is_on (store));
+  g_assert_false (tm_daily_question_was_offered (store));
+
+  g_assert_true (tm_daily_question_set_offered (store, &error));
+  g_assert_true (tm_daily_question_was_offered (store));
+  g_assert_false (tm_daily_question_is_on (store));
+  g_assert_cmpint (changed, ==, 0);
+
+  g_assert_true (tm_daily_question_set_on (store, TRUE, &error));
+  g_assert_cmpint (changed, ==, 1);
+  g_clear_object (&store);
+  store = tm_store_open (dir, &error);
+  g_assert_true (tm_daily_question_is_on (store));
+  g_assert_true (tm_daily_question_set_on (store, FALSE, &error));
+  g_assert_false (tm_daily_question_is_on (store));
+  g_assert_true (tm_daily_question_was_offered (store));
+  g_assert_cmpstr (tm_daily_question_get_text (), ==,
+                   "Have you had thoughts that you would be better off dead or of hurting yourself?");
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
+static void
 test_crisis_defaults (void)
 {
   const struct { const char *country; gboolean known; const char *crisis; const char *emergency; } cases[] = {
@@ -1780,6 +1825,7 @@ main (int   argc,
   g_test_add_func ("/safety/reminder-after-every-session", test_reminder_until);
   g_test_add_func ("/safety/record-and-contacts", test_record_and_contacts);
   g_test_add_func ("/safety/crisis-defaults", test_crisis_defaults);
+  g_test_add_func ("/safety/daily-question-setting", test_daily_question_setting);
 
   return g_test_run ();
 }

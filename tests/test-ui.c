@@ -34,6 +34,7 @@
 #include "tm-session-row.h"
 #include "tm-sessions-page.h"
 #include "tm-rating-row.h"
+#include "tm-daily-question.h"
 #include "tm-test-util.h"
 #include "tm-today-page.h"
 #include "tm-settings.h"
@@ -3629,6 +3630,160 @@ test_demo (Fixture       *f,
   g_free (f->demo_dir);
 }
 
+/* ---- the daily question, red flags, new medicines ------------------- */
+
+static GtkWidget *
+form_part (TmCheckinForm *form,
+           const char    *name)
+{
+  return child (form, TM_TYPE_CHECKIN_FORM, name);
+}
+
+/* Offered once on Today; off until turned on; Preferences turns it on and
+ * off and Today follows; a yes is S4, red flags are S11; turned off, an
+ * answer given is kept. */
+static void
+daily_question_and_red_flags_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  TmTodayPage *today = TM_TODAY_PAGE (tm_window_get_page (f->window, "today"));
+  TmCheckinForm *form = today_form (f);
+  g_autofree char *day = tm_day_today ();
+  TmPreferencesWindow *prefs;
+  GtkWidget *red_flags;
+  GtkWidget *check;
+  g_auto(Row) row = { 0 };
+
+  g_assert_true (gtk_widget_get_visible (child (today, TM_TYPE_TODAY_PAGE, "offer_row")));
+  g_assert_false (gtk_widget_get_visible (form_part (form, "self_harm_group")));
+
+  /* Put aside: not offered again, and still not asked. */
+  click (child (today, TM_TYPE_TODAY_PAGE, "offer_off_button"));
+  g_assert_false (gtk_widget_get_visible (child (today, TM_TYPE_TODAY_PAGE, "offer_row")));
+  g_assert_true (tm_daily_question_was_offered (store));
+  g_assert_false (tm_daily_question_is_on (store));
+  g_assert_false (gtk_widget_get_visible (form_part (form, "self_harm_group")));
+
+  /* Turned on in Preferences: Today asks it. */
+  prefs = open_preferences (f);
+  g_assert_false (gtk_switch_get_active (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "daily_question_switch")));
+  gtk_switch_set_active (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "daily_question_switch"), TRUE);
+  g_assert_true (tm_daily_question_is_on (store));
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+  g_assert_true (gtk_widget_get_visible (form_part (form, "self_harm_group")));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (form_part (form, "self_harm_row"))), ==,
+                   "Have you had thoughts that you would be better off dead or of hurting yourself?");
+
+  /* A yes and a red flag: S4 and S11, both urgent, answered. */
+  choose_rating (form, "mood_row", 3);
+  red_flags = form_part (form, "red_flags_row");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (red_flags), TRUE);
+  check = find_check_in (red_flags, "Chest pain");
+  g_assert_nonnull (check);
+  gtk_widget_activate (check);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (red_flags)), ==, "Chest pain");
+  click (form_part (form, "self_harm_yes"));
+  g_assert_true (tm_checkin_form_get_dirty (form));
+  click (child (today, TM_TYPE_TODAY_PAGE, "save_button"));
+  answer_prompt ("You Don't Have to Handle This Alone", f->window, "contact-clinician");
+  answer_prompt ("These Signs Need Medical Help", f->window, "contact-clinician");
+  g_assert_true (read_row (f, day, &row));
+  g_assert_cmpint (count_rows_in (f, "checkin WHERE red_flags = 4 AND self_harm = 1"), ==, 1);
+  g_assert_cmpint (count_events_about (f, "S4", "checkin", row.id, "contact-clinician"), ==, 1);
+  g_assert_cmpint (count_events_about (f, "S11", "checkin", row.id, NULL), ==, 1);
+
+  /* Turned off: not asked, and the answer given stays when saved again. */
+  g_assert_true (tm_daily_question_set_on (store, FALSE, NULL));
+  spin (20);
+  g_assert_false (gtk_widget_get_visible (form_part (form, "self_harm_group")));
+  choose_rating (form, "mood_row", 4);
+  click (child (today, TM_TYPE_TODAY_PAGE, "save_button"));
+  spin (50);
+  g_assert_cmpint (count_rows_in (f, "checkin WHERE mood = 4 AND red_flags = 4 AND self_harm = 1"), ==, 1);
+}
+
+static void
+test_daily_question_and_red_flags (Fixture       *f,
+                                   gconstpointer  data)
+{
+  run_app (f, daily_question_and_red_flags_body);
+}
+
+/* "Turn On" on Today asks the question at once, and Preferences shows it on. */
+static void
+daily_question_turned_on_from_today_body (Fixture *f)
+{
+  TmTodayPage *today = TM_TODAY_PAGE (tm_window_get_page (f->window, "today"));
+  TmPreferencesWindow *prefs;
+
+  click (child (today, TM_TYPE_TODAY_PAGE, "offer_on_button"));
+  g_assert_false (gtk_widget_get_visible (child (today, TM_TYPE_TODAY_PAGE, "offer_row")));
+  g_assert_true (gtk_widget_get_visible (form_part (today_form (f), "self_harm_group")));
+  prefs = open_preferences (f);
+  g_assert_true (gtk_switch_get_active (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "daily_question_switch")));
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+}
+
+static void
+test_daily_question_turned_on_from_today (Fixture       *f,
+                                          gconstpointer  data)
+{
+  run_app (f, daily_question_turned_on_from_today_body);
+}
+
+/* The session editor's red flags and the new medicines are kept; S11 and
+ * S7 speak of them; and Today's no-driving reminder follows a session with
+ * no effects at all. */
+static void
+session_red_flags_and_medicines_body (Fixture *f)
+{
+  TmSessionEditor *editor;
+  TmTodayPage *today = TM_TODAY_PAGE (tm_window_get_page (f->window, "today"));
+  GtkWidget *red_flags;
+  g_auto(SessionRow) row = { 0 };
+  gint64 id;
+
+  g_assert_false (gtk_widget_get_visible (child (today, TM_TYPE_TODAY_PAGE, "reminder_row")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-session", NULL));
+  editor = wait_for_window (f, TM_TYPE_SESSION_EDITOR);
+  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "time_row"), "00:00");
+  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row"), "50");
+  gtk_switch_set_active (child (editor, TM_TYPE_SESSION_EDITOR, "monitor_switch"), TRUE);
+  red_flags = child (editor, TM_TYPE_SESSION_EDITOR, "red_flags_row");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (red_flags), TRUE);
+  gtk_widget_activate (find_check_in (red_flags, "Vomiting"));
+  gtk_widget_activate (find_check_in (GTK_WIDGET (editor), "Opioid"));
+  gtk_widget_activate (find_check_in (GTK_WIDGET (editor), "Alcohol"));
+  click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_EDITOR);
+
+  g_assert_true (read_session_row (f, &row));
+  g_assert_cmpint (row.effects, ==, 0);
+  g_assert_cmpint (row.other_medicines, ==, TM_MEDICINE_OPIOID | TM_MEDICINE_ALCOHOL);
+  g_assert_cmpint (count_rows_in (f, "session WHERE red_flags = 32"), ==, 1);
+  id = last_id_of (f, "session");
+  answer_prompt ("These Signs Need Medical Help", f->window, "contact-clinician");
+  answer_prompt ("No Plan to Compare With", f->window, "noted");
+  answer_prompt ("Other Medicines Can Interact", f->window, "prescriber-knows");
+  g_assert_cmpint (count_events_about (f, "S11", "session", id, "contact-clinician"), ==, 1);
+  g_assert_cmpint (count_events_about (f, "S7", "session", id, "prescriber-knows"), ==, 1);
+
+  /* No effects, and still not a day for driving. */
+  wait_for (is_mapped, child (today, TM_TYPE_TODAY_PAGE, "reminder_row"), "the no-driving reminder");
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (today, TM_TYPE_TODAY_PAGE, "reminder_row")), ==,
+                   "No driving or machinery until the next day after a restful sleep — even if you feel fine.");
+}
+
+static void
+test_session_red_flags_and_medicines (Fixture       *f,
+                                      gconstpointer  data)
+{
+  run_app (f, session_red_flags_and_medicines_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3659,6 +3814,9 @@ main (int   argc,
   ADD ("safety/s4-shows-crisis-line", test_safety_s4_shows_crisis_line);
   ADD ("safety/prompt-never-blocks-saving", test_safety_prompt_never_blocks_saving);
   ADD ("safety/answer-waits-for-import", test_safety_answer_waits_for_import);
+  ADD ("safety/daily-question-and-red-flags", test_daily_question_and_red_flags);
+  ADD ("safety/daily-question-turned-on-from-today", test_daily_question_turned_on_from_today);
+  ADD ("safety/session-red-flags-and-medicines", test_session_red_flags_and_medicines);
   ADD ("trends/read-out", test_trends_read_out);
   ADD ("trends/range-remembered", test_trends_range_remembered);
   ADD ("trends/follow-the-store", test_trends_follow_the_store);

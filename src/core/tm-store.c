@@ -302,6 +302,17 @@ tm_store_class_init (TmStoreClass *klass)
   signals[TM_STORE_RECORD_SAVED] =
     g_signal_new ("record-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_OBJECT);
+
+  /**
+   * TmStore::meta-changed:
+   * @key: the setting kept with the data that changed (also the detail)
+   *
+   * Emitted after tm_store_set_meta() stored a value, so that what shows
+   * a setting follows it.
+   */
+  signals[TM_STORE_META_CHANGED] =
+    g_signal_new ("meta-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 /* After a save of @record that is committed by now: in a batch, the batch
@@ -1003,6 +1014,7 @@ tm_store_set_meta (TmStore     *self,
   if (!tm_store_step_done (self, stmt, what, error))
     return FALSE;
 
+  g_signal_emit (self, signals[TM_STORE_META_CHANGED], g_quark_from_string (key), key);
   return TRUE;
 }
 

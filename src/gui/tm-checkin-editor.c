@@ -9,6 +9,7 @@
 
 #include "tm-checkin-editor.h"
 #include "tm-checkin-form.h"
+#include "tm-daily-question.h"
 #include "tm-window.h"
 
 struct _TmCheckinEditor
@@ -204,6 +205,7 @@ tm_checkin_editor_new (GtkWindow *parent,
   day = tm_day_format_long (checkin->day);
   adw_window_title_set_subtitle (self->window_title, day);
   gtk_label_set_label (self->day_label, day);
+  tm_checkin_form_set_ask_self_harm (self->form, tm_daily_question_is_on (store));
   tm_checkin_form_load (self->form, checkin->day, checkin);
   show_written (self);
 

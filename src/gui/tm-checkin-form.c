@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The check-in of one day: ratings, sleep, effects and a note. It keeps
+/* The check-in of one day: ratings, sleep, effects, red flags, the
+ * optional daily question and a note. It keeps
  * what was typed until it is saved, and says why a save was refused next
  * to the field at fault. */
 #define G_LOG_DOMAIN "tm-checkin-form"
@@ -10,9 +11,11 @@
 
 #include "tm-accessible.h"
 #include "tm-checkin-form.h"
+#include "tm-daily-question.h"
 #include "tm-effects-row.h"
 #include "tm-error-label.h"
 #include "tm-rating-row.h"
+#include "tm-red-flags-row.h"
 
 /* Show how much room a note has left from this many characters on. */
 #define NOTE_COUNT_FROM (TM_NOTE_MAX_CHARS - 1000)
@@ -30,6 +33,11 @@ struct _TmCheckinForm
   TmEffectsRow        *effects_row;
   TmRatingRow         *intensity_row;   /* built with the checklist */
   TmErrorLabel        *effects_error;
+  TmRedFlagsRow       *red_flags_row;
+  GtkWidget           *self_harm_group;
+  AdwActionRow        *self_harm_row;
+  GtkToggleButton     *self_harm_no;
+  GtkToggleButton     *self_harm_yes;
   GtkTextView         *note_view;
   GtkLabel            *note_count_label;
   TmErrorLabel        *note_error;
@@ -41,6 +49,7 @@ struct _TmCheckinForm
   char                *baseline_sleep;
   gboolean             dirty;
   gboolean             loading;
+  gboolean             ask_self_harm;  /* the daily question is on */
 };
 
 G_DEFINE_FINAL_TYPE (TmCheckinForm, tm_checkin_form, GTK_TYPE_BOX)
@@ -85,6 +94,15 @@ read_form (TmCheckinForm *self)
   checkin->effects = tm_effects_row_get_effects (self->effects_row);
   if (tm_effects_row_get_reported (self->effects_row) && self->intensity_row != NULL)
     checkin->effects_intensity = tm_rating_row_get_value (self->intensity_row);
+  checkin->red_flags = tm_red_flags_row_get_red_flags (self->red_flags_row);
+
+  /* Asked: as answered, or not answered. Not asked (turned off), an
+   * answer given before stays as it was. */
+  if (self->ask_self_harm)
+    checkin->self_harm = gtk_toggle_button_get_active (self->self_harm_yes) ? 1
+                       : gtk_toggle_button_get_active (self->self_harm_no) ? 0 : TM_UNSET;
+  else if (self->saved != NULL)
+    checkin->self_harm = self->saved->self_harm;
 
   tm_checkin_set_note (checkin, note);
   return g_steal_pointer (&checkin);
@@ -227,6 +245,15 @@ on_ratings_changed_cb (TmCheckinForm *self)
 }
 
 static void
+on_answers_changed_cb (TmCheckinForm *self)
+{
+  if (self->loading)
+    return;
+
+  update_dirty (self);
+}
+
+static void
 on_effects_changed_cb (TmCheckinForm *self)
 {
   if (self->loading)
@@ -325,6 +352,7 @@ tm_checkin_form_class_init (TmCheckinFormClass *klass)
   g_type_ensure (TM_TYPE_EFFECTS_ROW);
   g_type_ensure (TM_TYPE_ERROR_LABEL);
   g_type_ensure (TM_TYPE_RATING_ROW);
+  g_type_ensure (TM_TYPE_RED_FLAGS_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/tm-checkin-form.ui");
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, ratings_group);
@@ -335,12 +363,18 @@ tm_checkin_form_class_init (TmCheckinFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, ratings_error);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, effects_row);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, effects_error);
+  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, red_flags_row);
+  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, self_harm_group);
+  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, self_harm_row);
+  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, self_harm_no);
+  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, self_harm_yes);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, note_view);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, note_count_label);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, note_error);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, general_error);
   gtk_widget_class_bind_template_callback (widget_class, on_ratings_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_effects_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_answers_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_effects_rows_built_cb);
 }
 
@@ -348,6 +382,7 @@ static void
 tm_checkin_form_init (TmCheckinForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->self_harm_row), tm_daily_question_get_text ());
   tm_accessible_name_rows (GTK_WIDGET (self));
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
@@ -411,6 +446,15 @@ tm_checkin_form_load (TmCheckinForm *self,
   tm_effects_row_set_effects (self->effects_row, shown->effects);
   if (self->intensity_row != NULL)
     tm_rating_row_set_value (self->intensity_row, shown->effects_intensity);
+  tm_red_flags_row_set_red_flags (self->red_flags_row, shown->red_flags);
+  gtk_toggle_button_set_active (self->self_harm_yes, shown->self_harm == 1);
+  gtk_toggle_button_set_active (self->self_harm_no, shown->self_harm == 0);
+  if (shown->self_harm == TM_UNSET)
+    {
+      /* Grouped buttons: one is let go of explicitly. */
+      gtk_toggle_button_set_active (self->self_harm_yes, FALSE);
+      gtk_toggle_button_set_active (self->self_harm_no, FALSE);
+    }
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
                             shown->note != NULL ? shown->note : "", -1);
 
@@ -496,6 +540,24 @@ tm_checkin_form_save (TmCheckinForm  *self,
   show_field_error (self, field, local_error->message);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
+}
+
+/**
+ * tm_checkin_form_set_ask_self_harm:
+ * @ask: whether the daily question is on
+ *
+ * Shows the optional daily question, or hides it; hidden, an answer given
+ * before is kept as it was.
+ */
+void
+tm_checkin_form_set_ask_self_harm (TmCheckinForm *self,
+                                   gboolean       ask)
+{
+  g_return_if_fail (TM_IS_CHECKIN_FORM (self));
+
+  self->ask_self_harm = ask;
+  gtk_widget_set_visible (self->self_harm_group, ask);
+  update_dirty (self);
 }
 
 void

@@ -20,6 +20,8 @@ gboolean    tm_checkin_form_save      (TmCheckinForm  *self,
                                        TmStore        *store,
                                        GError        **error);
 void        tm_checkin_form_focus_first (TmCheckinForm *self);
+void        tm_checkin_form_set_ask_self_harm (TmCheckinForm *self,
+                                               gboolean       ask);
 
 AdwMessageDialog *tm_checkin_form_new_save_question (GtkWindow  *parent,
                                                      const char *heading,

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Preferences: the daily reminder, when questionnaires are due, the
  * report's name and paper, who to call (crisis line, emergency number,
- * clinician), and the backups. Each change is checked in core and kept as
+ * clinician), the optional daily question, and the backups. Each change is checked in core and kept as
  * it is typed (a moment after the last key), when applied, and at the
  * latest when the window closes; a value that can't be kept holds the
  * window open, stays in its row, and has the reason under it. */
@@ -13,6 +13,7 @@
 
 #include "tm-error-label.h"
 #include "tm-accessible.h"
+#include "tm-daily-question.h"
 #include "tm-preferences-window.h"
 #include "tm-reminder.h"
 #include "tm-report-data.h"
@@ -38,6 +39,9 @@ struct _TmPreferencesWindow
   AdwEntryRow          *report_name_row;
   AdwComboRow          *paper_row;
   TmErrorLabel         *general_error_label;
+  AdwActionRow         *daily_question_row;
+  GtkSwitch            *daily_question_switch;
+  TmErrorLabel         *daily_question_error;
   AdwPreferencesGroup  *backups_group;
   TmErrorLabel         *backups_error_label;
   GPtrArray            *backup_rows;
@@ -642,6 +646,34 @@ load_backups (TmPreferencesWindow *self)
     }
 }
 
+/* The daily question is turned on or off at once; the switch follows
+ * what is kept, also when the choice is made on Today. */
+static void
+load_daily_question (TmPreferencesWindow *self)
+{
+  gboolean was_loading = self->loading;
+
+  self->loading = TRUE;
+  gtk_switch_set_active (self->daily_question_switch, tm_daily_question_is_on (self->store));
+  self->loading = was_loading;
+}
+
+static void
+on_daily_question_switched_cb (TmPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || self->store == NULL)
+    return;
+
+  tm_error_label_hide (self->daily_question_error);
+  if (!tm_daily_question_set_on (self->store, gtk_switch_get_active (self->daily_question_switch), &error))
+    {
+      tm_error_label_show (self->daily_question_error, error->message);
+      load_daily_question (self);
+    }
+}
+
 /* Closing keeps what was typed; a value that can't be kept holds the
  * window open, with the reason at its row and the text as typed. */
 static gboolean
@@ -698,6 +730,9 @@ tm_preferences_window_class_init (TmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, report_name_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, paper_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, general_error_label);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, daily_question_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, daily_question_switch);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, daily_question_error);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, backups_group);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, backups_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_cb);
@@ -709,12 +744,14 @@ tm_preferences_window_class_init (TmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_cadence_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_paper_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_up_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_daily_question_switched_cb);
 }
 
 static void
 tm_preferences_window_init (TmPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_action_row_set_subtitle (self->daily_question_row, tm_daily_question_get_text ());
   self->backup_rows = g_ptr_array_new ();
   tm_accessible_name_rows (GTK_WIDGET (self));
 }
@@ -734,7 +771,10 @@ tm_preferences_window_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   load (self);
   load_general (self);
+  load_daily_question (self);
   load_backups (self);
+  g_signal_connect_object (store, "meta-changed::daily-question",
+                           G_CALLBACK (load_daily_question), self, G_CONNECT_SWAPPED);
 
   return self;
 }

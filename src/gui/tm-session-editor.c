@@ -12,6 +12,7 @@
 #include "tm-effects-row.h"
 #include "tm-error-label.h"
 #include "tm-rating-row.h"
+#include "tm-red-flags-row.h"
 #include "tm-accessible.h"
 #include "tm-session-editor.h"
 #include "tm-window.h"
@@ -38,6 +39,7 @@ struct _TmSessionEditor
   AdwComboRow         *nausea_row;
   AdwComboRow         *sedation_row;
   TmErrorLabel        *how_error;
+  TmRedFlagsRow       *red_flags_row;
   AdwEntryRow         *bp_before_row;
   AdwEntryRow         *bp_after_row;
   TmErrorLabel        *bp_error;
@@ -92,7 +94,7 @@ snapshot (TmSessionEditor *self)
   g_autofree char *note = get_note_text (self);
   int minutes_shown = self->minutes_row != NULL;
 
-  return g_strdup_printf ("%s|%s|%s|%u|%u|%d|%d|%d|%u|%d:%s|%u|%u|%s|%s|%u|%s",
+  return g_strdup_printf ("%s|%s|%s|%u|%u|%d|%d|%d|%u|%d:%s|%u|%u|%u|%s|%s|%u|%s",
                           self->day, entry_text (self->time_row), entry_text (self->dose_row),
                           adw_combo_row_get_selected (self->route_row),
                           adw_combo_row_get_selected (self->setting_row),
@@ -103,6 +105,7 @@ snapshot (TmSessionEditor *self)
                           minutes_shown, entry_text (self->minutes_row),
                           adw_combo_row_get_selected (self->nausea_row),
                           adw_combo_row_get_selected (self->sedation_row),
+                          tm_red_flags_row_get_red_flags (self->red_flags_row),
                           entry_text (self->bp_before_row), entry_text (self->bp_after_row),
                           get_medicines (self), note);
 }
@@ -292,6 +295,7 @@ read_form (TmSessionEditor  *self,
   session->nausea = selected == 0 || selected == GTK_INVALID_LIST_POSITION ? TM_UNSET : (int) selected - 1;
   selected = adw_combo_row_get_selected (self->sedation_row);
   session->sedation = selected == 0 || selected == GTK_INVALID_LIST_POSITION ? TM_UNSET : (int) selected - 1;
+  session->red_flags = tm_red_flags_row_get_red_flags (self->red_flags_row);
 
   if (!tm_parse_blood_pressure (entry_text (self->bp_before_row), FALSE,
                                 &session->bp_before_sys, &session->bp_before_dia, error))
@@ -444,6 +448,7 @@ tm_session_editor_class_init (TmSessionEditorClass *klass)
   g_type_ensure (TM_TYPE_EFFECTS_ROW);
   g_type_ensure (TM_TYPE_ERROR_LABEL);
   g_type_ensure (TM_TYPE_RATING_ROW);
+  g_type_ensure (TM_TYPE_RED_FLAGS_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/tm-session-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, TmSessionEditor, window_title);
@@ -463,6 +468,7 @@ tm_session_editor_class_init (TmSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmSessionEditor, nausea_row);
   gtk_widget_class_bind_template_child (widget_class, TmSessionEditor, sedation_row);
   gtk_widget_class_bind_template_child (widget_class, TmSessionEditor, how_error);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionEditor, red_flags_row);
   gtk_widget_class_bind_template_child (widget_class, TmSessionEditor, bp_before_row);
   gtk_widget_class_bind_template_child (widget_class, TmSessionEditor, bp_after_row);
   gtk_widget_class_bind_template_child (widget_class, TmSessionEditor, bp_error);
@@ -617,6 +623,7 @@ load (TmSessionEditor *self,
     }
   select_severity (self->nausea_row, shown->nausea);
   select_severity (self->sedation_row, shown->sedation);
+  tm_red_flags_row_set_red_flags (self->red_flags_row, shown->red_flags);
   bp_before = tm_format_blood_pressure (shown->bp_before_sys, shown->bp_before_dia);
   bp_after = tm_format_blood_pressure (shown->bp_after_sys, shown->bp_after_dia);
   gtk_editable_set_text (GTK_EDITABLE (self->bp_before_row), bp_before);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tm-daily-question.h"
 #include "tm-settings.h"
 #include "tm-today-page.h"
 #include "tm-window.h"
@@ -20,6 +21,9 @@ struct _TmTodayPage
   GtkLabel      *title_label;
   GtkLabel      *status_label;
   GtkButton     *save_button;
+  AdwActionRow  *offer_row;
+  GtkButton     *offer_on_button;
+  GtkButton     *offer_off_button;
   AdwActionRow  *reminder_row;
   AdwActionRow  *next_session_row;
   AdwActionRow  *phq9_row;
@@ -195,6 +199,51 @@ update_next_session (TmTodayPage *self)
   adw_action_row_set_subtitle (self->next_session_row, subtitle != NULL ? subtitle : "");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->next_session_row), "s", next->day);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_session_row), "win.show-day");
+}
+
+/* The optional daily question: asked when it is on; offered on Today
+ * once, until turned on or put aside. */
+static void
+update_daily_question (TmTodayPage *self)
+{
+  gboolean on;
+
+  if (self->store == NULL)
+    return;
+
+  on = tm_daily_question_is_on (self->store);
+  tm_checkin_form_set_ask_self_harm (self->form, on);
+  gtk_widget_set_visible (GTK_WIDGET (self->offer_row), !on && !tm_daily_question_was_offered (self->store));
+}
+
+static void
+answer_offer (TmTodayPage *self,
+              gboolean     on)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!(on ? tm_daily_question_set_on (self->store, TRUE, &error)
+           : tm_daily_question_set_offered (self->store, &error)))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      g_warning ("The choice about the daily question was not kept: %s", error->message);
+      if (TM_IS_WINDOW (root))
+        tm_window_add_toast (TM_WINDOW (root), adw_toast_new (error->message));
+    }
+  update_daily_question (self);
+}
+
+static void
+on_offer_on_clicked_cb (TmTodayPage *self)
+{
+  answer_offer (self, TRUE);
+}
+
+static void
+on_offer_off_clicked_cb (TmTodayPage *self)
+{
+  answer_offer (self, FALSE);
 }
 
 static void
@@ -392,11 +441,16 @@ tm_today_page_class_init (TmTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TmTodayPage, offer_row);
+  gtk_widget_class_bind_template_child (widget_class, TmTodayPage, offer_on_button);
+  gtk_widget_class_bind_template_child (widget_class, TmTodayPage, offer_off_button);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, reminder_row);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, next_session_row);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, phq9_row);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, gad7_row);
   gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_offer_on_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_offer_off_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_header);
 }
 
@@ -406,6 +460,10 @@ tm_today_page_init (TmTodayPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The words of every session's prompts, from one place. */
   adw_action_row_set_subtitle (self->reminder_row, tm_safety_no_driving_text ());
+  adw_action_row_set_subtitle (self->offer_row,
+                               _("The check-in can ask each day whether you have had thoughts that you "
+                                 "would be better off dead or of hurting yourself. It is best turned on "
+                                 "with your clinician; you can change it at any time in Preferences."));
 
   if (tm_settings_get () != NULL)
     g_signal_connect_object (tm_settings_get (), "changed::questionnaire-cadence",
@@ -438,7 +496,10 @@ tm_today_page_set_store (TmTodayPage *self,
                                G_CALLBACK (update_next_session), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "plan-changed",
                                G_CALLBACK (update_next_session), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "meta-changed",
+                               G_CALLBACK (update_daily_question), self, G_CONNECT_SWAPPED);
       today = tm_day_today ();
+      update_daily_question (self);
       load_day (self, today);
       update_due (self);
       update_next_session (self);
