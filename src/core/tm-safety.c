@@ -17,6 +17,14 @@
 
 G_DEFINE_FINAL_TYPE (TmSafetyEvent, tm_safety_event, G_TYPE_OBJECT)
 
+/* The prompts say these in words ("after 2 hours", "more than 4 hours
+ * after it", "0 on two days running"): a change here is a change there. */
+G_STATIC_ASSERT (TM_S1_NOT_EASED_MINUTES == 2 * 60);
+G_STATIC_ASSERT (TM_S1_LONG_MINUTES == 3 * 60);
+G_STATIC_ASSERT (TM_S13_HOURS == 4);
+G_STATIC_ASSERT (TM_S6_LOWEST_MOOD == 0 && TM_S6_LOWEST_MOOD_DAYS == 2);
+G_STATIC_ASSERT (TM_S2_HOURS == 24);
+
 static const char * const level_names[] = { "info", "caution", "urgent" };
 static const char * const source_names[] = { "checkin", "session", "questionnaire" };
 static const char * const answer_names[TM_N_ANSWER_KINDS] = {
