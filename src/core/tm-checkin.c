@@ -101,7 +101,8 @@ tm_validate_red_flags (guint    red_flags,
   if ((red_flags & ~(guint) TM_RED_FLAGS_ALL) != 0)
     {
       g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("Red flags must be a sum of the checklist values 1 to 32 (at most 63), not %u."),
+                   _("Red flags must be a sum of the checklist values 1 to 32 (at most 63), "
+                     "not %u."),
                    red_flags);
       return FALSE;
     }
@@ -386,8 +387,8 @@ tm_checkin_validate (const TmCheckin  *self,
     {
       *field = "self_harm";
       g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("The answer to the daily question about thoughts of self-harm must be 1 (yes) or "
-                     "0 (no), or left empty when it was not asked, not %d."),
+                   _("The answer to the daily question about thoughts of self-harm must be 1 (yes) "
+                     "or 0 (no), or left empty when it was not asked, not %d."),
                    self->self_harm);
       return FALSE;
     }

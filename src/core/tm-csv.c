@@ -67,13 +67,13 @@ static const struct
   guint               n_v1_columns;  /* how many of them a file of data version 1 has */
 } tables[TM_N_TABLES] = {
   { "checkins.csv", checkin_columns,
-    "SELECT day, mood, anxiety, energy, sleep_hours, effects, effects_intensity, note, created_at, updated_at,"
-    " red_flags, self_harm FROM checkin ORDER BY day", 10 },
+    "SELECT day, mood, anxiety, energy, sleep_hours, effects, effects_intensity, note, created_at,"
+    " updated_at, red_flags, self_harm FROM checkin ORDER BY day", 10 },
   { "sessions.csv", session_columns,
     "SELECT taken_at, dose_mg, route, setting, monitor_present, mood_before, dissociation_peak, effects,"
     " effects_minutes, nausea, sedation, bp_before_sys, bp_before_dia, bp_after_sys, bp_after_dia,"
-    " other_medicines, note, created_at, updated_at, red_flags FROM session ORDER BY julianday(taken_at), id",
-    19 },
+    " other_medicines, note, created_at, updated_at, red_flags FROM session"
+    " ORDER BY julianday(taken_at), id", 19 },
   { "questionnaires.csv", questionnaire_columns,
     "SELECT kind, day, answers, difficulty, total, created_at FROM questionnaire"
     " ORDER BY day, kind, julianday(created_at), id", 6 },
@@ -88,7 +88,8 @@ static const struct
     "              WHEN 'session' THEN (SELECT taken_at || ' ' || created_at FROM session WHERE id = e.source_id)"
     "              ELSE (SELECT kind || ' ' || day || ' ' || created_at FROM questionnaire"
     "                    WHERE id = e.source_id) END,"
-    "  shown_at, answered_at, answer, detail FROM safety_event e ORDER BY julianday(shown_at), id", 8 },
+    "  shown_at, answered_at, answer, detail FROM safety_event e ORDER BY julianday(shown_at), id",
+    8 },
 };
 
 const char *
@@ -1148,16 +1149,18 @@ typedef struct
 static const Sql sql[TM_N_TABLES] = {
   { "checkin", "SELECT id FROM checkin WHERE day = ?1", "day",
     "INSERT INTO checkin (day, mood, anxiety, energy, sleep_hours, effects, effects_intensity, note,"
-    " created_at, updated_at, red_flags, self_harm) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    " created_at, updated_at, red_flags, self_harm)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     "UPDATE checkin SET mood = ?2, anxiety = ?3, energy = ?4, sleep_hours = ?5, effects = ?6,"
-    " effects_intensity = ?7, note = ?8, created_at = ?9, updated_at = ?10, red_flags = ?11, self_harm = ?12"
-    " WHERE id = ?13 AND day = ?1",
+    " effects_intensity = ?7, note = ?8, created_at = ?9, updated_at = ?10, red_flags = ?11,"
+    " self_harm = ?12 WHERE id = ?13 AND day = ?1",
     12 },
   { "session", "SELECT id FROM session WHERE taken_at = ?1 AND created_at = ?18", "taken_at and created_at",
     "INSERT INTO session (taken_at, dose_mg, route, setting, monitor_present, mood_before, dissociation_peak,"
     " effects, effects_minutes, nausea, sedation, bp_before_sys, bp_before_dia, bp_after_sys, bp_after_dia,"
     " other_medicines, note, created_at, updated_at, red_flags)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
+    "         ?20)",
     "UPDATE session SET dose_mg = ?2, route = ?3, setting = ?4, monitor_present = ?5, mood_before = ?6,"
     " dissociation_peak = ?7, effects = ?8, effects_minutes = ?9, nausea = ?10, sedation = ?11,"
     " bp_before_sys = ?12, bp_before_dia = ?13, bp_after_sys = ?14, bp_after_dia = ?15,"

@@ -248,15 +248,16 @@ add_answers (TmSafetyPrompt *prompt,
 static const char *
 contacts_no_one (void)
 {
-  return _("Tidemark doesn't send anything to your clinician; they see this only in a report you show "
-           "them. Please contact them yourself.");
+  return _("Tidemark doesn't send anything to your clinician; they see this only in a report you "
+           "show them. Please contact them yourself.");
 }
 
 /* What everyone is told after every dose. */
 static const char *
 no_driving (void)
 {
-  return _("No driving or machinery until the next day after a restful sleep — even if you feel fine.");
+  return _("No driving or machinery until the next day after a restful sleep — even if you feel "
+           "fine.");
 }
 
 /* @first, then each further paragraph, separated by a blank line. */
@@ -438,28 +439,28 @@ rule_s1 (const TmSafetyFacts *facts,
   if (present && level == TM_LEVEL_URGENT)
     {
       prompt->title = g_strdup (_("Strong Effects: Stay Safe and Get Support"));
-      prompt->body = paragraphs (_("Stay seated or lying down somewhere safe, and ask someone to stay with "
-                                   "you. If the effects are not easing, contact your clinician now. If "
-                                   "breathing is slow or difficult, someone can't be woken, or you feel "
-                                   "unsafe, call emergency services."),
+      prompt->body = paragraphs (_("Stay seated or lying down somewhere safe, and ask someone to "
+                                   "stay with you. If the effects are not easing, contact your "
+                                   "clinician now. If breathing is slow or difficult, someone "
+                                   "can't be woken, or you feel unsafe, call emergency services."),
                                  no_driving (), contacts_no_one (), NULL);
       add_answers (prompt, TM_ANSWER_RESTING, TM_ANSWER_HELP_NOW, TM_ANSWER_CONTACT_CLINICIAN, -1);
     }
   else if (present && level == TM_LEVEL_CAUTION)
     {
       prompt->title = g_strdup (_("Take Extra Care While the Effects Pass"));
-      prompt->body = paragraphs (_("Stay seated or lying down somewhere safe, and have someone nearby. If "
-                                   "the effects are intense or not easing, contact your clinician. If you "
-                                   "feel unsafe, call emergency services."),
+      prompt->body = paragraphs (_("Stay seated or lying down somewhere safe, and have someone "
+                                   "nearby. If the effects are intense or not easing, contact your "
+                                   "clinician. If you feel unsafe, call emergency services."),
                                  no_driving (), NULL);
       add_answers (prompt, TM_ANSWER_RESTING, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_HELP_NOW, -1);
     }
   else if (present)
     {
       prompt->title = g_strdup (_("Take It Easy While the Effects Pass"));
-      prompt->body = paragraphs (_("Rest somewhere safe and comfortable until the effects have passed. If "
-                                   "they become intense or are not easing after 2 hours, contact your "
-                                   "clinician."),
+      prompt->body = paragraphs (_("Rest somewhere safe and comfortable until the effects have "
+                                   "passed. If they become intense or are not easing after 2 "
+                                   "hours, contact your clinician."),
                                  no_driving (), NULL);
       add_answers (prompt, TM_ANSWER_RESTING, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_HELP_NOW, -1);
     }
@@ -468,10 +469,11 @@ rule_s1 (const TmSafetyFacts *facts,
       g_autofree char *noted = NULL;
 
       prompt->title = g_strdup (_("Strong Effects After This Dose"));
-      /* Translators: %s lists what was noted, e.g. "severe sedation, signs that need medical help" */
-      noted = g_strdup_printf (_("You noted %s after this dose. Tell your clinician about it at your next "
-                                 "contact, or today if you still feel affected. If you feel unsafe now, "
-                                 "call emergency services."), urgent->str);
+      /* Translators: %s lists what was noted, e.g. "severe sedation, signs that need medical
+       * help" */
+      noted = g_strdup_printf (_("You noted %s after this dose. Tell your clinician about it at "
+                                 "your next contact, or today if you still feel affected. If you "
+                                 "feel unsafe now, call emergency services."), urgent->str);
       prompt->body = paragraphs (noted, contacts_no_one (), NULL);
       add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_HELP_NOW, TM_ANSWER_NOTED, -1);
     }
@@ -479,12 +481,13 @@ rule_s1 (const TmSafetyFacts *facts,
     {
       prompt->title = g_strdup (_("Effects to Mention to Your Clinician"));
       if (level == TM_LEVEL_CAUTION)
-        /* Translators: %s lists what was noted, e.g. "a strong peak, effects lasting over 3 hours" */
-        prompt->body = g_strdup_printf (_("You noted %s after this dose. Tell your clinician at your next "
-                                          "contact."), caution->str);
+        /* Translators: %s lists what was noted, e.g. "a strong peak, effects lasting over 3
+         * hours" */
+        prompt->body = g_strdup_printf (_("You noted %s after this dose. Tell your clinician at "
+                                          "your next contact."), caution->str);
       else
-        prompt->body = g_strdup (_("You noted effects after this dose. If they were unusual for you, tell "
-                                   "your clinician at your next contact."));
+        prompt->body = g_strdup (_("You noted effects after this dose. If they were unusual for "
+                                   "you, tell your clinician at your next contact."));
       add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_NOTED, -1);
     }
 
@@ -548,9 +551,9 @@ rule_s2 (const TmSafetyFacts *facts,
 
   prompt = new_prompt (facts, TM_RULE_S2, TM_LEVEL_CAUTION, c->id);
   prompt->title = g_strdup (_("Effects Away From a Dose"));
-  prompt->body = paragraphs (_("You noticed unusual effects with no dose in the 24 hours before. Effects "
-                               "that come on or last away from a dose are worth telling your prescriber "
-                               "about soon."),
+  prompt->body = paragraphs (_("You noticed unusual effects with no dose in the 24 hours before. "
+                               "Effects that come on or last away from a dose are worth telling "
+                               "your prescriber about soon."),
                              contacts_no_one (), NULL);
   effects = describe_effects (c->effects);
   if (c->effects_intensity != TM_UNSET)
@@ -644,12 +647,13 @@ rule_s3 (const TmSafetyFacts *facts,
                               : extra ? _("This Session Is Outside Your Plan")
                               : _("This Route Differs From Your Plan"));
     /* Translators: "Your plan says 50 mg sublingual every 2 weeks." then the DESIGN's words */
-    prompt->body = g_strdup_printf (_("Your plan says %s mg %s %s. Please don't change your dose, how you "
-                                      "take it or how often without your clinician. If something made this "
-                                      "session necessary, tell your clinician."),
+    prompt->body = g_strdup_printf (_("Your plan says %s mg %s %s. Please don't change your dose, "
+                                      "how you take it or how often without your clinician. If "
+                                      "something made this session necessary, tell your "
+                                      "clinician."),
                                     dose, plan_route, interval);
-    route_detail = route ? g_strdup_printf ("route differs: %s taken, plan %s; ", tm_route_to_string (s->route),
-                                            tm_route_to_string (plan->route))
+    route_detail = route ? g_strdup_printf ("route differs: %s taken, plan %s; ",
+                                            tm_route_to_string (s->route), tm_route_to_string (plan->route))
                          : g_strdup ("");
     prompt->detail = g_strdup_printf ("%s%s%s%s mg taken; plan %s mg every %d days",
                                       extra ? "matches no planned day; " : "",
@@ -689,10 +693,10 @@ rule_s4 (const TmSafetyFacts *facts,
 
   prompt = new_prompt (facts, TM_RULE_S4, TM_LEVEL_URGENT, id);
   prompt->title = g_strdup (_("You Don't Have to Handle This Alone"));
-  prompt->body = paragraphs (_("You said you have had thoughts that you would be better off dead or of "
-                               "hurting yourself. If you are in immediate danger, call emergency "
-                               "services now. A crisis line is there to talk to at any time, and please "
-                               "tell your clinician soon."),
+  prompt->body = paragraphs (_("You said you have had thoughts that you would be better off dead "
+                               "or of hurting yourself. If you are in immediate danger, call "
+                               "emergency services now. A crisis line is there to talk to at any "
+                               "time, and please tell your clinician soon."),
                              contacts_no_one (), NULL);
   prompt->detail = detail;
   prompt->show_crisis = TRUE;
@@ -721,26 +725,29 @@ rule_s5 (const TmSafetyFacts *facts,
         {
           prompt->title = g_strdup (_("Your Blood Pressure Is Very High"));
           /* Translators: %d/%d is a blood pressure */
-          reading = g_strdup_printf (_("After the dose your blood pressure was %d/%d. Call emergency services "
-                                       "now if you have chest pain, shortness of breath, a sudden severe "
-                                       "headache, changed vision, confusion or a seizure."),
+          reading = g_strdup_printf (_("After the dose your blood pressure was %d/%d. Call "
+                                       "emergency services now if you have chest pain, shortness "
+                                       "of breath, a sudden severe headache, changed vision, "
+                                       "confusion or a seizure."),
                                      s->bp_after_sys, s->bp_after_dia);
           /* Translators: %d/%d is 180/110, the reading that is very high */
-          then = g_strdup_printf (_("Otherwise sit quietly, measure it again in 10–15 minutes, and call your "
-                                    "clinician if it is still %d/%d or higher."),
+          then = g_strdup_printf (_("Otherwise sit quietly, measure it again in 10–15 minutes, and "
+                                    "call your clinician if it is still %d/%d or higher."),
                                   TM_S5_AFTER_URGENT_SYSTOLIC, TM_S5_AFTER_URGENT_DIASTOLIC);
         }
       else
         {
           prompt->title = g_strdup (_("Your Blood Pressure Was Very High"));
           /* Translators: %d/%d is a blood pressure */
-          reading = g_strdup_printf (_("After this dose your blood pressure was %d/%d. If you have chest pain, "
-                                       "shortness of breath, a sudden severe headache, changed vision, "
-                                       "confusion or a seizure now, call emergency services."),
+          reading = g_strdup_printf (_("After this dose your blood pressure was %d/%d. If you have "
+                                       "chest pain, shortness of breath, a sudden severe headache, "
+                                       "changed vision, confusion or a seizure now, call emergency "
+                                       "services."),
                                      s->bp_after_sys, s->bp_after_dia);
           /* Translators: %d/%d is 180/110, the reading that is very high */
-          then = g_strdup_printf (_("Otherwise measure it again now if you can, and contact your clinician "
-                                    "about this reading today — at once if it is still %d/%d or higher."),
+          then = g_strdup_printf (_("Otherwise measure it again now if you can, and contact your "
+                                    "clinician about this reading today — at once if it is still "
+                                    "%d/%d or higher."),
                                   TM_S5_AFTER_URGENT_SYSTOLIC, TM_S5_AFTER_URGENT_DIASTOLIC);
         }
       prompt->body = paragraphs (reading, then, contacts_no_one (), NULL);
@@ -861,10 +868,12 @@ rule_s6 (const TmSafetyFacts *facts,
 
           prompt = new_prompt (facts, TM_RULE_S6, TM_LEVEL_CAUTION, facts->checkin->id);
           prompt->title = g_strdup (_("Your Mood Has Been at Its Lowest"));
-          prompt->body = g_strdup (_("You rated your mood 0 on two days running. Please contact your "
-                                     "clinician in the next day or two — sooner if you don't feel safe."));
+          prompt->body = g_strdup (_("You rated your mood 0 on two days running. Please contact "
+                                     "your clinician in the next day or two — sooner if you don't "
+                                     "feel safe."));
           prompt->detail = g_strdup_printf ("mood %d from %s to %s", TM_S6_LOWEST_MOOD, run, last);
-          add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_HELP_NOW, TM_ANSWER_NOTED, -1);
+          add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_HELP_NOW, TM_ANSWER_NOTED,
+                       -1);
           g_ptr_array_add (prompts, prompt);
           return;
         }
@@ -880,11 +889,12 @@ rule_s6 (const TmSafetyFacts *facts,
       prompt->title = g_strdup (_("Your Mood Has Been Lower"));
       {
         /* Translators: two mood averages out of 10 */
-        g_autofree char *figures = g_strdup_printf (_("Over the last week it averaged %.1f, against %.1f over "
-                                                      "the four weeks before."), recent, baseline);
+        g_autofree char *figures = g_strdup_printf (_("Over the last week it averaged %.1f, "
+                                                      "against %.1f over the four weeks "
+                                                      "before."), recent, baseline);
 
-        prompt->body = g_strconcat (_("Your mood has been lower over the last week. It may help to talk with "
-                                      "your clinician about it."), " ", figures, NULL);
+        prompt->body = g_strconcat (_("Your mood has been lower over the last week. It may help to "
+                                      "talk with your clinician about it."), " ", figures, NULL);
       }
       {
         char recent_text[G_ASCII_DTOSTR_BUF_SIZE];
@@ -904,8 +914,9 @@ rule_s6 (const TmSafetyFacts *facts,
       prompt = new_prompt (facts, TM_RULE_S6, TM_LEVEL_CAUTION, facts->questionnaire->id);
       prompt->title = g_strdup (_("Your PHQ-9 Total Is High"));
       /* Translators: %d is a PHQ-9 total, 20 to 27 */
-      prompt->body = g_strdup_printf (_("Your PHQ-9 total is %d, in the severe range. Please contact your "
-                                        "clinician in the next day or two — sooner if you don't feel safe."),
+      prompt->body = g_strdup_printf (_("Your PHQ-9 total is %d, in the severe range. Please "
+                                        "contact your clinician in the next day or two — sooner if "
+                                        "you don't feel safe."),
                                       facts->questionnaire->total);
       prompt->detail = g_strdup_printf ("PHQ-9 total %d", facts->questionnaire->total);
       add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_HELP_NOW, TM_ANSWER_NOTED, -1);
@@ -941,12 +952,12 @@ rule_s7 (const TmSafetyFacts *facts,
   prompt = new_prompt (facts, TM_RULE_S7, TM_LEVEL_INFO, s->id);
   prompt->title = g_strdup (_("Other Medicines Can Interact"));
   /* Translators: %s lists medicines, e.g. "a benzodiazepine, alcohol" */
-  noted = g_strdup_printf (_("Besides ketamine, you noted %s that day. These can interact with ketamine; make "
-                             "sure your prescriber knows."), names->str);
+  noted = g_strdup_printf (_("Besides ketamine, you noted %s that day. These can interact with "
+                             "ketamine; make sure your prescriber knows."), names->str);
   if (s->other_medicines & (TM_MEDICINE_OPIOID | TM_MEDICINE_ALCOHOL))
-    prompt->body = paragraphs (noted, _("Opioids and alcohol add to the drowsiness ketamine brings and can "
-                                        "slow breathing: have someone with you until the effects have "
-                                        "passed."), NULL);
+    prompt->body = paragraphs (noted, _("Opioids and alcohol add to the drowsiness ketamine brings "
+                                        "and can slow breathing: have someone with you until the "
+                                        "effects have passed."), NULL);
   else
     prompt->body = g_steal_pointer (&noted);
   prompt->detail = g_strdup_printf ("other medicines: %s", record->str);
@@ -959,7 +970,8 @@ static void
 rule_s11 (const TmSafetyFacts *facts,
           GPtrArray           *prompts)
 {
-  guint red_flags = facts->source == TM_SOURCE_SESSION ? facts->session->red_flags : facts->checkin->red_flags;
+  guint red_flags = facts->source == TM_SOURCE_SESSION ? facts->session->red_flags
+                                                       : facts->checkin->red_flags;
   gint64 id = facts->source == TM_SOURCE_SESSION ? facts->session->id : facts->checkin->id;
   g_autofree char *named = NULL;
   g_autofree char *noted = NULL;
@@ -974,10 +986,11 @@ rule_s11 (const TmSafetyFacts *facts,
   prompt = new_prompt (facts, TM_RULE_S11, TM_LEVEL_URGENT, id);
   prompt->title = g_strdup (_("These Signs Need Medical Help"));
   /* Translators: %s lists what was ticked, e.g. "Chest pain, Vomiting" */
-  noted = g_strdup_printf (_("You noted: %s. If this is happening now, call emergency services. If someone is "
-                             "very drowsy and vomiting, lie them on their side while help comes."), named);
-  prompt->body = paragraphs (noted, _("If it has passed, contact your clinician today."), contacts_no_one (),
-                             NULL);
+  noted = g_strdup_printf (_("You noted: %s. If this is happening now, call emergency services. If "
+                             "someone is very drowsy and vomiting, lie them on their side while "
+                             "help comes."), named);
+  prompt->body = paragraphs (noted, _("If it has passed, contact your clinician today."),
+                             contacts_no_one (), NULL);
   prompt->detail = g_strdup_printf ("red flags: %s", record);
   prompt->show_crisis = TRUE;
   add_answers (prompt, TM_ANSWER_HELP_NOW, TM_ANSWER_CONTACT_CLINICIAN, -1);
@@ -998,15 +1011,17 @@ rule_s12 (const TmSafetyFacts *facts,
   prompt = new_prompt (facts, TM_RULE_S12, TM_LEVEL_CAUTION, s->id);
   prompt->title = g_strdup (_("Nobody Was With You for This Dose"));
   if (is_present (facts, s, TM_PRESENT_HOURS))
-    prompt->body = paragraphs (_("You took this dose at home with nobody there. If you can, ask someone to "
-                                 "come and stay with you, or to stay on the phone, until the effects have "
-                                 "passed."),
-                               _("Talk with your clinician about who could be with you when you take a dose."),
+    prompt->body = paragraphs (_("You took this dose at home with nobody there. If you can, ask "
+                                 "someone to come and stay with you, or to stay on the phone, "
+                                 "until the effects have passed."),
+                               _("Talk with your clinician about who could be with you when you "
+                                 "take a dose."),
                                NULL);
   else
-    prompt->body = paragraphs (_("You took this dose at home with nobody there. If you needed help during "
-                                 "the effects, it would have been hard to get."),
-                               _("Talk with your clinician about who could be with you when you take a dose."),
+    prompt->body = paragraphs (_("You took this dose at home with nobody there. If you needed help "
+                                 "during the effects, it would have been hard to get."),
+                               _("Talk with your clinician about who could be with you when you "
+                                 "take a dose."),
                                NULL);
   prompt->detail = g_strdup ("at home; nobody present");
   add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_NOTED, -1);
@@ -1044,11 +1059,11 @@ rule_s13 (const TmSafetyFacts *facts,
 
   prompt = new_prompt (facts, TM_RULE_S13, TM_LEVEL_CAUTION, c->id);
   prompt->title = g_strdup (_("Strong Effects Hours After a Dose"));
-  prompt->body = paragraphs (_("You noted strong or frightening effects on a day you took a dose, more than "
-                               "4 hours after it. Effects that last this long are worth telling your "
-                               "clinician about soon."),
-                             _("Stay somewhere safe until they have passed. If you feel unsafe, call "
-                               "emergency services."),
+  prompt->body = paragraphs (_("You noted strong or frightening effects on a day you took a dose, "
+                               "more than 4 hours after it. Effects that last this long are worth "
+                               "telling your clinician about soon."),
+                             _("Stay somewhere safe until they have passed. If you feel unsafe, "
+                               "call emergency services."),
                              no_driving (), NULL);
   effects = describe_effects (c->effects);
   if (c->effects_intensity != TM_UNSET)

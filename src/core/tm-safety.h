@@ -29,7 +29,7 @@ G_BEGIN_DECLS
 #define TM_S5_AFTER_URGENT_DIASTOLIC   110
 #define TM_S5_BEFORE_CAUTION_SYSTOLIC  140   /* before the dose, above: caution */
 #define TM_S5_BEFORE_CAUTION_DIASTOLIC 90
-#define TM_S5_PAST_HOURS               6     /* saved longer after the dose: told in the past tense */
+#define TM_S5_PAST_HOURS               6     /* saved longer after the dose: in the past tense */
 #define TM_S6_DROP                     2.0   /* 7-day mean this far below the baseline */
 #define TM_S6_RECENT_DAYS              7     /* the rolling mean: [d − 6, d] … */
 #define TM_S6_RECENT_MIN_DAYS          4     /* … with check-ins on at least 4 of them */

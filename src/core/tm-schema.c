@@ -138,8 +138,8 @@ create_schema_v1 (sqlite3  *db,
  * v2's and read back. SQLite can't change a CHECK: session and
  * safety_event are rebuilt, keeping every row and its id. */
 static const char schema_v2[] =
-  "ALTER TABLE checkin ADD COLUMN red_flags INTEGER NOT NULL DEFAULT 0 CHECK (red_flags BETWEEN 0 AND 63);"
-  "ALTER TABLE checkin ADD COLUMN self_harm INTEGER CHECK (self_harm IN (0, 1));"
+  "ALTER TABLE checkin ADD COLUMN red_flags INTEGER NOT NULL DEFAULT 0 CHECK (red_flags BETWEEN 0 "
+  "AND 63);ALTER TABLE checkin ADD COLUMN self_harm INTEGER CHECK (self_harm IN (0, 1));"
 
   "ALTER TABLE session RENAME TO session_v1;"
   "CREATE TABLE session ("
@@ -169,10 +169,10 @@ static const char schema_v2[] =
   "  CHECK (bp_before_sys > bp_before_dia),"
   "  CHECK (bp_after_sys > bp_after_dia)"
   ") STRICT;"
-  "INSERT INTO session (id, taken_at, dose_mg, route, setting, monitor_present, mood_before,"
-  "                     dissociation_peak, effects, effects_minutes, nausea, sedation, bp_before_sys,"
-  "                     bp_before_dia, bp_after_sys, bp_after_dia, other_medicines, note, created_at,"
-  "                     updated_at)"
+  "INSERT INTO session (id, taken_at, dose_mg, route, setting, monitor_present,"
+  "                     mood_before, dissociation_peak, effects, effects_minutes, nausea,"
+  "                     sedation, bp_before_sys, bp_before_dia, bp_after_sys, bp_after_dia,"
+  "                     other_medicines, note, created_at, updated_at)"
   "  SELECT id, taken_at, dose_mg, route, setting, monitor_present, mood_before, dissociation_peak,"
   "         effects, effects_minutes, nausea, sedation, bp_before_sys, bp_before_dia, bp_after_sys,"
   "         bp_after_dia, other_medicines, note, created_at, updated_at FROM session_v1;"
@@ -192,8 +192,10 @@ static const char schema_v2[] =
   "  answer      TEXT CHECK (length(answer) BETWEEN 1 AND 200),"
   "  detail      TEXT CHECK (length(detail) <= 10000)"
   ") STRICT;"
-  "INSERT INTO safety_event (id, rule, level, source, source_id, shown_at, answered_at, answer, detail)"
-  "  SELECT id, rule, level, source, source_id, shown_at, answered_at, answer, detail FROM safety_event_v1;"
+  "INSERT INTO safety_event (id, rule, level, source, source_id, shown_at, answered_at, answer,"
+  "                          detail)"
+  "  SELECT id, rule, level, source, source_id, shown_at, answered_at, answer, detail"
+  "  FROM safety_event_v1;"
   "DROP TABLE safety_event_v1;"
   "CREATE INDEX safety_event_by_time ON safety_event (julianday(shown_at));";
 

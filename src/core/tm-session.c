@@ -37,7 +37,8 @@ static const char * const severity_labels[TM_N_SEVERITIES] = {
 };
 
 static const char * const medicine_labels[TM_N_MEDICINES] = {
-  N_("Benzodiazepine"), N_("Sleep medicine"), N_("Stimulant"), N_("MAOI"), N_("Opioid"), N_("Alcohol"),
+  N_("Benzodiazepine"), N_("Sleep medicine"), N_("Stimulant"), N_("MAOI"), N_("Opioid"),
+  N_("Alcohol"),
 };
 
 /* The same, within a sentence ("You took a benzodiazepine, …"). */

@@ -382,7 +382,8 @@ static void
 tm_checkin_form_init (TmCheckinForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->self_harm_row), tm_daily_question_get_text ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->self_harm_row),
+                                 tm_daily_question_get_text ());
   tm_accessible_name_rows (GTK_WIDGET (self));
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Preferences: the daily reminder, when questionnaires are due, the
  * report's name and paper, who to call (crisis line, emergency number,
- * clinician), the optional daily question, and the backups. Each change is checked in core and kept as
- * it is typed (a moment after the last key), when applied, and at the
- * latest when the window closes; a value that can't be kept holds the
- * window open, stays in its row, and has the reason under it. */
+ * clinician), the optional daily question, and the backups. Each change
+ * is checked in core and kept as it is typed (a moment after the last
+ * key), when applied, and at the latest when the window closes; a value
+ * that can't be kept holds the window open, stays in its row, and has the
+ * reason under it. */
 #define G_LOG_DOMAIN "tm-preferences-window"
 
 #include "config.h"
@@ -667,7 +668,8 @@ on_daily_question_switched_cb (TmPreferencesWindow *self)
     return;
 
   tm_error_label_hide (self->daily_question_error);
-  if (!tm_daily_question_set_on (self->store, gtk_switch_get_active (self->daily_question_switch), &error))
+  if (!tm_daily_question_set_on (self->store, gtk_switch_get_active (self->daily_question_switch),
+                                 &error))
     {
       tm_error_label_show (self->daily_question_error, error->message);
       load_daily_question (self);

@@ -36,7 +36,8 @@ update_subtitle (TmRedFlagsRow *self)
   g_autofree char *ticked = red_flags != 0 ? tm_red_flags_describe (red_flags) : NULL;
 
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self),
-                                 ticked != NULL ? ticked : _("Signs that need medical help · tick any you had"));
+                                 ticked != NULL ? ticked
+                                                : _("Signs that need medical help · tick any you had"));
 }
 
 static void

@@ -213,7 +213,8 @@ update_daily_question (TmTodayPage *self)
 
   on = tm_daily_question_is_on (self->store);
   tm_checkin_form_set_ask_self_harm (self->form, on);
-  gtk_widget_set_visible (GTK_WIDGET (self->offer_row), !on && !tm_daily_question_was_offered (self->store));
+  gtk_widget_set_visible (GTK_WIDGET (self->offer_row),
+                          !on && !tm_daily_question_was_offered (self->store));
 }
 
 static void
@@ -461,9 +462,10 @@ tm_today_page_init (TmTodayPage *self)
   /* The words of every session's prompts, from one place. */
   adw_action_row_set_subtitle (self->reminder_row, tm_safety_no_driving_text ());
   adw_action_row_set_subtitle (self->offer_row,
-                               _("The check-in can ask each day whether you have had thoughts that you "
-                                 "would be better off dead or of hurting yourself. It is best turned on "
-                                 "with your clinician; you can change it at any time in Preferences."));
+                               _("The check-in can ask each day whether you have had thoughts that "
+                                 "you would be better off dead or of hurting yourself. It is best "
+                                 "turned on with your clinician; you can change it at any time in "
+                                 "Preferences."));
 
   if (tm_settings_get () != NULL)
     g_signal_connect_object (tm_settings_get (), "changed::questionnaire-cadence",
