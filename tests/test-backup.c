@@ -441,6 +441,120 @@ test_damaged_without_backup (void)
   tm_test_remove_tree (dir);
 }
 
+/* A folder with a week of check-ins and a backup of them. */
+static char *
+make_backed_up_dir (void)
+{
+  char *dir = tm_test_make_data_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < 7; i++)
+    {
+      g_autofree char *day = tm_day_add ("2026-11-01", i);
+
+      save_checkin (store, day, i);
+    }
+  g_assert_true (tm_store_back_up_now (store, "2026-11-08", &error));
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* An empty, foreign or missing data file beside a backup of real data is
+ * no new start: Tidemark refuses it as damaged, changes nothing (not even
+ * the empty file, nor a log beside it), and the backup brings the data
+ * back. */
+static void
+test_empty_or_foreign_file (void)
+{
+  static const struct { const char *what; const char *contents; gssize length; } files[] = {
+    { "empty", "", 0 },
+    { "text", "my shopping list\nbread\nmilk\n", -1 },
+    { "random bytes", "\x8f\x01\xff\x00\x37\xc4\x10\x99\x00\x00\x5a\xee\x01\x02\x03\x04", 16 },
+    { "missing", NULL, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *dir = make_backed_up_dir ();
+      g_autofree char *db_path = g_build_filename (dir, "tidemark.db", NULL);
+      g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TmStore) store = NULL;
+      g_autoptr(TmBackup) good = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *aside = NULL;
+
+      g_test_message ("a data file that is %s", files[i].what);
+      g_unlink (db_path);
+      if (files[i].contents != NULL)
+        {
+          g_assert_true (g_file_set_contents (db_path, files[i].contents, files[i].length, NULL));
+          /* A log beside an empty file may hold the data: SQLite would remove it. */
+          g_assert_true (g_file_set_contents (wal, "the log of the data that was there", -1, NULL));
+        }
+
+      store = tm_store_open (dir, &error);
+      g_assert_null (store);
+      g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_DAMAGED);
+      g_assert_nonnull (strstr (error->message, db_path));
+      text = tm_store_explain_error (dir, error);
+      g_assert_nonnull (strstr (text, "tidemark-backup-2026-11-08.db"));
+      g_clear_error (&error);
+
+      if (files[i].contents == NULL)
+        {
+          g_assert_false (g_file_test (db_path, G_FILE_TEST_EXISTS));
+        }
+      else
+        {
+          g_autofree char *after = NULL;
+          g_autofree char *log = NULL;
+          gsize length;
+
+          g_assert_true (g_file_get_contents (db_path, &after, &length, NULL));
+          g_assert_cmpmem (after, length, files[i].contents,
+                           files[i].length < 0 ? strlen (files[i].contents) : (gsize) files[i].length);
+          g_assert_true (g_file_get_contents (wal, &log, NULL, NULL));
+          g_assert_cmpstr (log, ==, "the log of the data that was there");
+        }
+
+      /* The way back the explanation offers. */
+      good = tm_backups_find_good (dir);
+      g_assert_nonnull (good);
+      g_assert_true (tm_backups_recover (dir, good->path, &aside, &error));
+      g_assert_no_error (error);
+      g_assert_true ((aside == NULL) == (files[i].contents == NULL));
+      store = tm_store_open (dir, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (mood_on (store, "2026-11-07"), ==, 6);
+
+      g_clear_object (&store);
+      tm_test_remove_tree (dir);
+    }
+}
+
+/* Without a backup beside it, an empty data file is a new start (a first
+ * run that was cut off before its first save leaves one). */
+static void
+test_empty_file_without_backup (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "tidemark.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = NULL;
+
+  g_assert_true (g_file_set_contents (db_path, "", 0, NULL));
+  store = tm_store_open (dir, &error);
+  g_assert_no_error (error);
+  save_checkin (store, "2026-11-01", 5);
+  g_assert_cmpint (mood_on (store, "2026-11-01"), ==, 5);
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,6 +569,8 @@ main (int   argc,
   g_test_add_func ("/backup/from-the-future", test_backup_from_the_future);
   g_test_add_func ("/backup/damaged", test_damaged);
   g_test_add_func ("/backup/damaged-without-backup", test_damaged_without_backup);
+  g_test_add_func ("/backup/empty-or-foreign-file", test_empty_or_foreign_file);
+  g_test_add_func ("/backup/empty-file-without-backup", test_empty_file_without_backup);
 
   return g_test_run ();
 }

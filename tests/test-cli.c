@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -13,6 +14,9 @@
 #include "tm-test-util.h"
 
 static const char *tidemark;
+
+#define CHECKINS_HEADER "\"day\",\"mood\",\"anxiety\",\"energy\",\"sleep_hours\",\"effects\"," \
+                        "\"effects_intensity\",\"note\",\"created_at\",\"updated_at\"\r\n"
 
 typedef struct
 {
@@ -345,6 +349,68 @@ test_damaged_data (void)
   tm_test_remove_tree (dir);
 }
 
+/* An empty or foreign data file beside a backup is refused like a damaged
+ * one by every command, the import too: status 1, the explanation with the
+ * backup, and the file as it was. */
+static void
+test_empty_or_foreign_data (void)
+{
+  static const struct { const char *contents; gssize length; } files[] = {
+    { "", 0 },
+    { "Dear diary,\nthis is not a database.\n", -1 },
+    { "\x01\xfe\x00\x42\x99\x10\x00\x00\xc3\x28\x7f\x80\x81\x00\x13\x37", 16 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *dir = make_data_dir ();
+      g_autofree char *db_path = g_build_filename (dir, "tidemark.db", NULL);
+      g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+      g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+      g_autofree char *export_pdf = g_strdup_printf ("--export-pdf=%s", pdf);
+      g_autofree char *csv = g_build_filename (dir, "csv", NULL);
+      g_autofree char *export_csv = g_strdup_printf ("--export-csv=%s", csv);
+      g_autofree char *in = g_build_filename (dir, "in", NULL);
+      g_autofree char *import_csv = g_strdup_printf ("--import-csv=%s", in);
+      g_autofree char *checkins = g_build_filename (in, "checkins.csv", NULL);
+      const char *commands[] = { export_pdf, export_csv, import_csv };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) before = NULL;
+
+      {
+        g_autoptr(TmStore) store = tm_store_open (dir, &error);
+
+        g_assert_true (tm_store_back_up_now (store, "2026-11-20", &error));
+      }
+      g_assert_cmpint (g_mkdir (in, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (checkins, CHECKINS_HEADER "\"2026-11-01\",5,,,,0,,,\"2026-11-01T20:00:00Z\","
+                                                    "\"2026-11-01T20:00:00Z\"\r\n", -1, NULL));
+      g_unlink (db_path);
+      g_assert_true (g_file_set_contents (db_path, files[i].contents, files[i].length, NULL));
+      before = tm_test_read_file (db_path);
+
+      for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+        {
+          g_auto(Run) run = { 0 };
+          g_autoptr(GBytes) after = NULL;
+
+          run_tidemark (&run, data_dir, commands[c], NULL);
+          g_assert_cmpint (run.status, ==, 1);
+          g_assert_cmpuint (count_lines (run.err), ==, 1);
+          g_assert_nonnull (strstr (run.err, db_path));
+          g_assert_nonnull (strstr (run.err, "The newest good backup is of Friday 20 November 2026 "
+                                             "(tidemark-backup-2026-11-20.db)"));
+          g_assert_nonnull (strstr (run.err, "Start Tidemark without a command to restore a backup"));
+          g_assert_cmpstr (run.out, ==, "");
+          after = tm_test_read_file (db_path);
+          tm_test_assert_bytes_equal (before, after);
+        }
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+      tm_test_remove_tree (dir);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,6 +428,7 @@ main (int   argc,
   g_test_add_func ("/cli/export-pdf-refusals", test_export_pdf_refusals);
   g_test_add_func ("/cli/csv", test_csv);
   g_test_add_func ("/cli/damaged-data", test_damaged_data);
+  g_test_add_func ("/cli/empty-or-foreign-data", test_empty_or_foreign_data);
 
   return g_test_run ();
 }

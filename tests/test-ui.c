@@ -2841,6 +2841,21 @@ test_damaged_data (Fixture       *f,
   g_unlink (copy);
 }
 
+/* The same data, then emptied to zero bytes: with a backup beside it, no
+ * new start; the backup is offered, and the empty file kept aside. */
+static void
+test_emptied_data (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *copy = g_strconcat (f->dir, ".damaged", NULL);
+
+  make_damaged_data (f);
+  g_assert_true (g_file_set_contents (f->db_path, "", 0, NULL));
+  g_assert_true (g_file_set_contents (copy, "", 0, NULL));
+  run_app (f, damaged_restore_body);
+  g_unlink (copy);
+}
+
 static void
 test_trends_read_out (Fixture       *f,
                       gconstpointer  data)
@@ -2911,6 +2926,7 @@ main (int   argc,
   ADD ("data/import-after-close", test_import_after_close);
   ADD ("data/backups", test_backups);
   ADD ("data/damaged-file", test_damaged_data);
+  ADD ("data/emptied-file", test_emptied_data);
   ADD ("accessibility/every-control-named", test_accessible_names);
 
   return g_test_run ();

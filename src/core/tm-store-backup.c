@@ -330,6 +330,7 @@ static char *
 advice_for (const char *data_dir)
 {
   g_autoptr(TmBackup) good = tm_backups_find_good (data_dir);
+  g_autofree char *path = g_build_filename (data_dir, TM_STORE_FILE_NAME, NULL);
   g_autofree char *day = NULL;
   g_autofree char *name = NULL;
 
@@ -340,6 +341,11 @@ advice_for (const char *data_dir)
 
   day = tm_day_format_long (good->day);
   name = g_path_get_basename (good->path);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    /* Translators: a date, then a file name */
+    return g_strdup_printf (_("The newest good backup is of %s (%s). Restoring it puts a copy in the data "
+                              "file’s place. Or choose another data folder."),
+                            day, name);
   /* Translators: a date, then a file name */
   return g_strdup_printf (_("The newest good backup is of %s (%s). Restoring it puts a copy in place of "
                             "the damaged file, which is kept beside it, unchanged. Or choose another "

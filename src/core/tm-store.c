@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "tm-sqlite.h"
+#include "tm-store-backup.h"
 #include "tm-store-private.h"
 
 G_DEFINE_FINAL_TYPE (TmStore, tm_store, G_TYPE_OBJECT)
@@ -321,6 +322,51 @@ tm_store_create_private_file (const char  *path,
   return TRUE;
 }
 
+/* A data file that holds nothing yet (none at all, zero bytes, or SQLite's
+ * with no tables) is a new start only in a folder without a good backup.
+ * Beside one, it is what is left of the person's data after a fault, a
+ * mistake or a foreign program: Tidemark refuses it like a damaged file,
+ * so that the recovery window offers the backup, and writes nothing, not
+ * even a new file. (SQLite would remove a log beside a zero-byte file on
+ * its first read: this is checked before SQLite reads it.) */
+static gboolean
+may_start_afresh (TmStore   *self,
+                  gboolean   missing,
+                  GError   **error)
+{
+  g_autoptr(TmBackup) good = tm_backups_find_good (self->data_dir);
+
+  if (good == NULL)
+    return TRUE;
+
+  if (missing)
+    g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_DAMAGED,
+                 _("The data file %s is missing, but there are backups of your data beside it. Tidemark "
+                   "has not started a new one."),
+                 self->path);
+  else
+    g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_DAMAGED,
+                 _("The data file %s is empty, but there are backups of your data beside it. Tidemark "
+                   "has not taken it for a new start and has not changed it."),
+                 self->path);
+  return FALSE;
+}
+
+/* may_start_afresh() for a file that is missing or has no bytes, before
+ * it is made or SQLite reads it. */
+static gboolean
+check_not_emptied (TmStore  *self,
+                   GError  **error)
+{
+  GStatBuf info;
+
+  if (g_lstat (self->path, &info) != 0)
+    return errno != ENOENT || may_start_afresh (self, TRUE, error);
+  if (S_ISREG (info.st_mode) && info.st_size == 0)
+    return may_start_afresh (self, FALSE, error);
+  return TRUE;
+}
+
 /* PRAGMA quick_check, before anything writes. A damaged file stays exactly
  * as it was: nothing is written, and no checkpoint runs on close. */
 static gboolean
@@ -514,6 +560,9 @@ open_database (TmStore                *self,
       return FALSE;
     }
 
+  if (version == 0 && n_objects == 0 && !may_start_afresh (self, FALSE, error))
+    return FALSE;
+
   /* The file passed its check: from here on it may be written. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 
@@ -582,6 +631,7 @@ tm_store_open_with_steps (const char             *data_dir,
   self->path = g_build_filename (self->data_dir, TM_STORE_FILE_NAME, NULL);
 
   if (!prepare_data_dir (self->data_dir, error) ||
+      !check_not_emptied (self, error) ||
       !tm_store_create_private_file (self->path, error) ||
       !open_database (self, steps, n_steps, error))
     return NULL;
