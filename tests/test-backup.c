@@ -441,6 +441,22 @@ test_damaged_without_backup (void)
   tm_test_remove_tree (dir);
 }
 
+static int
+count_checkins_in (const char *path)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM checkin", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
 /* A folder with a week of check-ins and a backup of them. */
 static char *
 make_backed_up_dir (void)
@@ -555,6 +571,86 @@ test_empty_file_without_backup (void)
   tm_test_remove_tree (dir);
 }
 
+/* The data backed up day by day, then every record deleted (by mistake,
+ * or by a fault): however many days pass, the newest backup that holds
+ * the records is kept, until the file holds as many again. */
+static void
+test_pruning_keeps_the_record (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autoptr(GPtrArray) days = NULL;
+  g_autofree char *last_full = NULL;
+  g_autofree char *last_full_path = NULL;
+  g_autofree char *day = NULL;
+  int d = 0;
+
+  /* Ten days of check-ins, each backed up the day after. */
+  for (; d < 10; d++)
+    {
+      g_free (day);
+      day = tm_day_add ("2026-10-01", d);
+      save_checkin (store, day, d % 11);
+      g_free (day);
+      day = tm_day_add ("2026-10-02", d);
+      g_assert_true (tm_store_back_up_if_due (store, day, &error));
+      g_assert_no_error (error);
+    }
+  last_full = g_strdup (day);
+  last_full_path = g_strdup_printf ("%s/tidemark-backup-%s.db", dir, last_full);
+  g_assert_cmpint (count_checkins_in (last_full_path), ==, 10);
+
+  /* Emptied; then seven weeks of opening Tidemark every day. */
+  {
+    g_autoptr(GPtrArray) all = tm_store_list_checkins (store, NULL, NULL, &error);
+
+    for (guint i = 0; i < all->len; i++)
+      g_assert_true (tm_store_delete_checkin (store, all->pdata[i], &error));
+  }
+  for (; d < 10 + 50; d++)
+    {
+      g_free (day);
+      day = tm_day_add ("2026-10-02", d);
+      g_assert_true (tm_store_back_up_if_due (store, day, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (g_file_test (last_full_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (count_checkins_in (last_full_path), ==, 10);
+  /* Only that one more than usual: the older ones went as they would. */
+  days = backup_days (dir);
+  g_assert_cmpuint (days->len, ==, 7 + 4 + 1);
+  g_assert_cmpstr (days->pdata[days->len - 1], ==, last_full);
+
+  /* A partial return (a week of new check-ins) still holds fewer… */
+  for (int i = 0; i < 7; i++)
+    {
+      g_free (day);
+      day = tm_day_add ("2026-11-01", i);
+      save_checkin (store, day, 5);
+    }
+  g_free (day);
+  day = tm_day_add ("2026-10-02", d++);
+  g_assert_true (tm_store_back_up_if_due (store, day, &error));
+  g_assert_true (g_file_test (last_full_path, G_FILE_TEST_EXISTS));
+
+  /* …as many records as the backup, and it goes the usual way. */
+  for (int i = 7; i < 10; i++)
+    {
+      g_free (day);
+      day = tm_day_add ("2026-11-01", i);
+      save_checkin (store, day, 5);
+    }
+  g_free (day);
+  day = tm_day_add ("2026-10-02", d++);
+  g_assert_true (tm_store_back_up_if_due (store, day, &error));
+  g_assert_false (g_file_test (last_full_path, G_FILE_TEST_EXISTS));
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +667,7 @@ main (int   argc,
   g_test_add_func ("/backup/damaged-without-backup", test_damaged_without_backup);
   g_test_add_func ("/backup/empty-or-foreign-file", test_empty_or_foreign_file);
   g_test_add_func ("/backup/empty-file-without-backup", test_empty_file_without_backup);
+  g_test_add_func ("/backup/pruning-keeps-the-record", test_pruning_keeps_the_record);
 
   return g_test_run ();
 }

@@ -228,13 +228,103 @@ remove_stale_partials (const char *data_dir)
     }
 }
 
+/* The rows of each table of the record in the file at @path, by table:
+ * every table but meta, which holds settings, not the record (so a table
+ * a newer schema adds counts too). %NULL when the file can't be read. */
+static GHashTable *
+count_records (const char *path)
+{
+  GHashTable *counts = NULL;
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'meta'"
+                                 " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+                             -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  if (rc == SQLITE_DONE)
+    counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; counts != NULL && i < tables->len; i++)
+    {
+      g_autofree char *query = g_strdup_printf ("SELECT count(*) FROM \"%s\"", (char *) tables->pdata[i]);
+
+      if (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_insert (counts, g_strdup (tables->pdata[i]),
+                             GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)));
+      else
+        g_clear_pointer (&counts, g_hash_table_unref);
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+    }
+  sqlite3_close_v2 (db);
+  return counts;
+}
+
+/* Whether the data file holds fewer records than a backup. "Fewer" is
+ * table by table: fewer rows in any one table of the record than the
+ * backup has, whatever the others hold, so that a week of new check-ins
+ * never hides that every session is gone. (The price: after a record is
+ * deleted, one backup more is kept until its table has as many rows as
+ * before.) A data file that can't be read holds nothing. */
+static gboolean
+holds_fewer (GHashTable *current,
+             GHashTable *backup)
+{
+  GHashTableIter iter;
+  gpointer table, n;
+
+  g_hash_table_iter_init (&iter, backup);
+  while (g_hash_table_iter_next (&iter, &table, &n))
+    {
+      gpointer here = current != NULL ? g_hash_table_lookup (current, table) : NULL;
+
+      if (GPOINTER_TO_SIZE (here) < GPOINTER_TO_SIZE (n))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The newest of @backups (newest first) that holds records the data file
+ * in @data_dir no longer has, or %NULL: the way back after the file was
+ * emptied, which no pruning may take. */
+static char *
+find_fuller_backup (const char *data_dir,
+                    GPtrArray  *backups)
+{
+  g_autofree char *path = g_build_filename (data_dir, TM_STORE_FILE_NAME, NULL);
+  g_autoptr(GHashTable) current = count_records (path);
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      TmBackup *backup = backups->pdata[i];
+      g_autoptr(GHashTable) counts = count_records (backup->path);
+
+      if (counts != NULL && holds_fewer (current, counts))
+        return g_strdup (backup->path);
+    }
+  return NULL;
+}
+
 /**
  * tm_backups_prune:
  *
  * Keeps the 7 newest backups up to @today, and then the newest of each of
  * the 4 weeks before theirs; removes the rest. A backup dated after @today
- * (the clock was wrong when it was made) is kept and not counted. A
- * copy's temporary file left by a crash goes after a day.
+ * (the clock was wrong when it was made) is kept and not counted. So is
+ * the newest backup holding records that the data file no longer holds
+ * (see holds_fewer()). A copy's temporary file left by a crash goes after
+ * a day.
  */
 void
 tm_backups_prune (const char *data_dir,
@@ -242,6 +332,7 @@ tm_backups_prune (const char *data_dir,
 {
   g_autoptr(GPtrArray) backups = tm_backups_list (data_dir);
   g_autoptr(GPtrArray) weeks = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *fuller = find_fuller_backup (data_dir, backups);
   guint daily = 0, weekly = 0;
 
   for (guint i = 0; i < backups->len; i++)
@@ -269,6 +360,8 @@ tm_backups_prune (const char *data_dir,
           weekly++;
           continue;
         }
+      if (g_strcmp0 (backup->path, fuller) == 0)
+        continue;
       if (g_unlink (backup->path) != 0)
         g_debug ("Could not remove %s: %s", backup->path, g_strerror (errno));
     }
