@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "tm-csv.h"
 #include "tm-store-backup.h"
 #include "tm-store-private.h"
 #include "tm-test-util.h"
@@ -457,6 +458,192 @@ count_checkins_in (const char *path)
   return n;
 }
 
+/* The record as the file holds it: every row of every table, table by
+ * table, for comparing two files. */
+static char *
+dump_records (const char *path)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      g_autofree char *query = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", (char *) tables->pdata[t]);
+
+      g_string_append_printf (out, "[%s]\n", (char *) tables->pdata[t]);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const char *text = (const char *) sqlite3_column_text (stmt, c);
+
+              g_string_append_printf (out, "%s|", text != NULL ? text : "NULL");
+            }
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The copies made before imports, newest first. */
+static GPtrArray *
+before_import_copies (const char *dir)
+{
+  g_autoptr(GPtrArray) backups = tm_backups_list (dir);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      TmBackup *backup = backups->pdata[i];
+
+      if (backup->kind == TM_BACKUP_BEFORE_IMPORT)
+        g_ptr_array_add (paths, g_strdup (backup->path));
+    }
+  return paths;
+}
+
+/* One check-in, as --export-csv writes it. */
+static void
+import_checkin (TmStore    *store,
+                const char *day,
+                int         mood)
+{
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv =
+    g_strdup_printf ("\"day\",\"mood\",\"anxiety\",\"energy\",\"sleep_hours\",\"effects\",\"effects_intensity\","
+                     "\"note\",\"created_at\",\"updated_at\"\r\n"
+                     "\"%s\",%d,,,,0,,,\"%sT20:00:00Z\",\"%sT20:00:00Z\"\r\n", day, mood, day, day);
+
+  g_assert_true (tm_csv_import_parse (import, TM_TABLE_CHECKINS, "checkins.csv", csv, strlen (csv)));
+  g_assert_true (tm_store_import_csv (store, import, TM_CONFLICT_KEEP, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Every import keeps its own way back: a copy of the data as it was just
+ * before it, private to its owner, however many imports a day brings; the
+ * last 5 are kept. They are listed with the backups, as made before an
+ * import, and pruning leaves them alone. */
+static void
+test_before_import (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "tidemark.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) copies = NULL;
+
+  save_checkin (store, "2026-11-01", 3);
+  for (int i = 0; i < 6; i++)
+    {
+      g_autofree char *day = tm_day_add ("2026-11-10", i);
+
+      g_ptr_array_add (before, dump_records (db_path));
+      import_checkin (store, day, i);
+      g_assert_cmpint (mood_on (store, day), ==, i);
+
+      /* Two imports, most likely within one second: two copies. */
+      if (i == 1)
+        {
+          g_clear_pointer (&copies, g_ptr_array_unref);
+          copies = before_import_copies (dir);
+          g_assert_cmpuint (copies->len, ==, 2);
+          for (guint c = 0; c < 2; c++)
+            {
+              g_autofree char *copy = dump_records (copies->pdata[c]);
+              GStatBuf info;
+
+              g_assert_cmpstr (copy, ==, before->pdata[1 - c]);
+              g_assert_cmpint (g_stat (copies->pdata[c], &info), ==, 0);
+              g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+            }
+        }
+    }
+
+  /* The last five: of the data before imports 2 to 6. */
+  g_clear_pointer (&copies, g_ptr_array_unref);
+  copies = before_import_copies (dir);
+  g_assert_cmpuint (copies->len, ==, 5);
+  for (guint c = 0; c < 5; c++)
+    {
+      g_autofree char *copy = dump_records (copies->pdata[c]);
+
+      g_assert_cmpstr (copy, ==, before->pdata[5 - c]);
+    }
+
+  /* No daily backup was made or replaced for them, and pruning, however
+   * late, counts them not. */
+  g_assert_cmpuint (tm_backups_list (dir)->len, ==, 5);
+  tm_backups_prune (dir, "2027-06-01");
+  {
+    g_autoptr(GPtrArray) after = before_import_copies (dir);
+
+    g_assert_cmpuint (after->len, ==, 5);
+  }
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
+/* Copies made at the same moment each have their own name. */
+static void
+test_before_import_same_second (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 28, 9, 15, 0);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+
+  save_checkin (store, "2026-11-01", 3);
+  g_assert_true (tm_store_back_up_before_import (store, now, &first, &error));
+  g_assert_no_error (error);
+  save_checkin (store, "2026-11-01", 4);
+  g_assert_true (tm_store_back_up_before_import (store, now, &second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, !=, second);
+  g_assert_true (g_str_has_suffix (first, "/tidemark-before-import-20261128-091500.db"));
+
+  copies = tm_backups_list (dir);
+  g_assert_cmpuint (copies->len, ==, 2);
+  /* The later one first. */
+  g_assert_cmpstr (((TmBackup *) copies->pdata[0])->path, ==, second);
+  g_assert_cmpstr (((TmBackup *) copies->pdata[0])->day, ==, "2026-11-28");
+  g_assert_cmpstr (((TmBackup *) copies->pdata[0])->time, ==, "09:15");
+  {
+    g_autoptr(TmStore) other = NULL;
+    g_autofree char *other_dir = tm_test_make_data_dir ();
+    g_autofree char *target = g_build_filename (other_dir, "tidemark.db", NULL);
+    g_autoptr(GBytes) bytes = tm_test_read_file (first);
+
+    g_assert_true (g_file_set_contents (target, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                                        NULL));
+    other = tm_store_open (other_dir, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (mood_on (other, "2026-11-01"), ==, 3);
+    g_clear_object (&other);
+    tm_test_remove_tree (other_dir);
+  }
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
 /* A folder with a week of check-ins and a backup of them. */
 static char *
 make_backed_up_dir (void)
@@ -668,6 +855,8 @@ main (int   argc,
   g_test_add_func ("/backup/empty-or-foreign-file", test_empty_or_foreign_file);
   g_test_add_func ("/backup/empty-file-without-backup", test_empty_file_without_backup);
   g_test_add_func ("/backup/pruning-keeps-the-record", test_pruning_keeps_the_record);
+  g_test_add_func ("/backup/before-import", test_before_import);
+  g_test_add_func ("/backup/before-import-same-second", test_before_import_same_second);
 
   return g_test_run ();
 }

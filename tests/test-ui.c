@@ -2743,6 +2743,65 @@ test_backups (Fixture       *f,
   run_app (f, backups_body);
 }
 
+/* An import keeps a copy of the data from just before it; Preferences
+ * lists it among the backups, as made before an import, to restore. */
+static void
+before_import_body (Fixture *f)
+{
+  g_autofree char *day = day_ago (2);
+  g_autofree char *earlier = day_ago (3);
+  g_autofree char *folder_path = g_build_filename (f->dir, "in", NULL);
+  g_autofree char *file = g_build_filename (folder_path, "checkins.csv", NULL);
+  g_autofree char *csv = g_strdup_printf ("\"day\",\"mood\",\"anxiety\",\"energy\",\"sleep_hours\",\"effects\","
+                                          "\"effects_intensity\",\"note\",\"created_at\",\"updated_at\"\r\n"
+                                          "\"%s\",9,,,,0,,\"From the file\",\"2026-01-02T03:04:05Z\","
+                                          "\"2026-01-02T03:04:05Z\"\r\n", day);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autofree char *copy = NULL;
+  g_autofree char *copy_name = NULL;
+  g_autofree char *button_name = NULL;
+  GtkWindow *prefs;
+  GtkWidget *button;
+  GtkWidget *row;
+
+  wait_for (import_ended, f->window, "the backup made on opening to end");
+  store_checkin (f, earlier, 4, "Before the import");
+  g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file, csv, -1, NULL));
+  tm_data_transfer_import (f->window, folder);
+  wait_for (import_ended, f->window, "the import to be stored");
+
+  copy = find_file_starting (f->dir, "tidemark-before-import-");
+  g_assert_nonnull (copy);
+  g_assert_cmpint (count_checkins_in (copy), ==, 1);
+  g_assert_cmpint (count_checkins (f), ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL);
+  prefs = newest_window_of_type (TM_TYPE_PREFERENCES_WINDOW);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "backups");
+  wait_for (is_mapped, prefs, "Preferences");
+  copy_name = g_path_get_basename (copy);
+  button_name = g_strndup (copy_name, strlen (copy_name) - strlen (".db"));
+  button_name = g_strconcat ("restore-", g_steal_pointer (&button_name), NULL);
+  button = find_named (GTK_WIDGET (prefs), button_name);
+  g_assert_nonnull (button);
+  row = gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Before an import at "));
+
+  /* Restoring it takes the data back to before the import. */
+  gtk_widget_activate (button);
+  adw_message_dialog_response (wait_for_prompt ("Restore This Backup?"), "restore");
+  spin (50);
+  g_assert_cmpint (count_checkins (f), ==, 1);
+}
+
+static void
+test_before_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_app (f, before_import_body);
+}
+
 static gboolean
 main_window_is_up (gpointer app)
 {
@@ -2925,6 +2984,7 @@ main (int   argc,
   ADD ("data/export-and-import", test_data_transfer);
   ADD ("data/import-after-close", test_import_after_close);
   ADD ("data/backups", test_backups);
+  ADD ("data/before-import-copy", test_before_import);
   ADD ("data/damaged-file", test_damaged_data);
   ADD ("data/emptied-file", test_emptied_data);
   ADD ("accessibility/every-control-named", test_accessible_names);
