@@ -411,6 +411,108 @@ test_empty_or_foreign_data (void)
     }
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* The names of the files in @dir, sorted, one a line. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+/* While a window uses the data folder, an import waits for a moment, then
+ * says so and changes nothing; the exports read a snapshot and need no
+ * lock. Once the window is gone, the import goes through. */
+static void
+test_data_in_use (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "tidemark.db", NULL);
+  g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *pdf = g_build_filename (out, "report.pdf", NULL);
+  g_autofree char *export_pdf = g_strdup_printf ("--export-pdf=%s", pdf);
+  g_autofree char *csv = g_build_filename (out, "csv", NULL);
+  g_autofree char *export_csv = g_strdup_printf ("--export-csv=%s", csv);
+  g_autofree char *in = g_build_filename (out, "in", NULL);
+  g_autofree char *import_csv = g_strdup_printf ("--import-csv=%s", in);
+  g_autofree char *checkins = g_build_filename (in, "checkins.csv", NULL);
+  g_autofree char *says = g_strdup_printf ("tidemark: Tidemark is already using %s. ", dir);
+  g_autofree char *files_before = NULL;
+  g_autoptr(GBytes) before = NULL;
+  TmTestHolder holder;
+
+  g_assert_cmpint (g_mkdir (in, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (checkins, CHECKINS_HEADER "\"2026-11-01\",5,,,,0,,,\"2026-11-01T20:00:00Z\","
+                                                "\"2026-11-01T20:00:00Z\"\r\n", -1, NULL));
+  tm_test_holder_start (&holder, dir, NULL);
+  files_before = list_dir (dir);
+  before = tm_test_read_file (db_path);
+
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(GBytes) after = NULL;
+    g_autofree char *files_after = NULL;
+
+    run_tidemark (&run, data_dir, import_csv, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_true (g_str_has_prefix (run.err, says));
+    g_assert_cmpuint (count_lines (run.err), ==, 1);
+    g_assert_cmpstr (run.out, ==, "");
+    after = tm_test_read_file (db_path);
+    tm_test_assert_bytes_equal (before, after);
+    files_after = list_dir (dir);
+    g_assert_cmpstr (files_after, ==, files_before);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tidemark (&run, data_dir, export_csv, NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (csv, G_FILE_TEST_IS_DIR));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tidemark (&run, data_dir, export_pdf, NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    g_autofree char *files_after = list_dir (dir);
+
+    g_assert_cmpstr (files_after, ==, files_before);
+  }
+
+  g_assert_cmpint (tm_test_holder_stop (&holder, 0), ==, 0);
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tidemark (&run, data_dir, import_csv, NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+  }
+
+  tm_test_remove_tree (out);
+  tm_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +531,7 @@ main (int   argc,
   g_test_add_func ("/cli/csv", test_csv);
   g_test_add_func ("/cli/damaged-data", test_damaged_data);
   g_test_add_func ("/cli/empty-or-foreign-data", test_empty_or_foreign_data);
+  g_test_add_func ("/cli/data-in-use", test_data_in_use);
 
   return g_test_run ();
 }

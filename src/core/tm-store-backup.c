@@ -775,8 +775,12 @@ tm_backups_recover (const char  *data_dir,
 {
   g_autofree char *path = g_build_filename (data_dir, TM_STORE_FILE_NAME, NULL);
   g_autofree char *kept = NULL;
+  g_autoptr(TmDataLock) lock = NULL;
   gboolean had_file;
 
+  /* Never while another Tidemark writes the file. */
+  if ((lock = tm_data_lock_acquire (data_dir, TM_DATA_LOCK_WAIT_MS, error)) == NULL)
+    return FALSE;
   if (!check_backup (backup, error))
     return FALSE;
 

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "tm-data-lock.h"
 #include "tm-store.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ TmStore *tm_store_open_with_steps (const char             *data_dir,
                                    GError                **error);
 
 sqlite3 *tm_store_get_db           (TmStore *self);
+TmDataLock *tm_store_get_lock      (TmStore *self);
 gboolean tm_store_reopen           (TmStore  *self,
                                     GError  **error);
 gboolean tm_store_create_private_file (const char  *path,
@@ -40,6 +42,8 @@ struct _TmStore
   GListStore *sessions;        /* newest first; loaded on first use */
   GListStore *questionnaires;  /* newest first; loaded on first use */
   guint       busy;            /* work on the file through other connections */
+  TmDataLock *lock;            /* the data folder's, while open for writing */
+  gboolean    read_only;       /* a snapshot for an export: no lock, no writing */
 };
 
 enum {

@@ -171,6 +171,8 @@ tm_store_finalize (GObject *object)
   g_clear_object (&self->questionnaires);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  /* Only once the file is closed may another process write it. */
+  g_clear_pointer (&self->lock, tm_data_lock_unref);
   g_free (self->data_dir);
   g_free (self->path);
 
@@ -507,6 +509,31 @@ migrate (TmStore                *self,
   return TRUE;
 }
 
+/* A store that only reads can't bring the file up to date: it reads a
+ * file of this Tidemark's data version, or none. */
+static gboolean
+check_up_to_date (TmStore  *self,
+                  int       version,
+                  guint     n_steps,
+                  GError  **error)
+{
+  if (version == 0)
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_NOT_FOUND,
+                   _("There is no Tidemark data in %s yet."), self->data_dir);
+      return FALSE;
+    }
+  if ((guint) version < n_steps)
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_FAILED,
+                   _("The data file %s was written by an older version of Tidemark. Open it in Tidemark "
+                     "once to bring it up to date, then try again; the file has not been changed."),
+                   self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 open_database (TmStore                *self,
                const TmMigrationStep  *steps,
@@ -518,7 +545,9 @@ open_database (TmStore                *self,
   int n_objects = 0;
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW,
+                        NULL);
   if (rc != SQLITE_OK)
     {
       tm_sqlite_set_error (error, self->db, rc, self->path, not_opened);
@@ -562,6 +591,9 @@ open_database (TmStore                *self,
 
   if (version == 0 && n_objects == 0 && !may_start_afresh (self, FALSE, error))
     return FALSE;
+
+  if (self->read_only)
+    return check_up_to_date (self, version, n_steps, error);
 
   /* The file passed its check: from here on it may be written. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
@@ -631,6 +663,7 @@ tm_store_open_with_steps (const char             *data_dir,
   self->path = g_build_filename (self->data_dir, TM_STORE_FILE_NAME, NULL);
 
   if (!prepare_data_dir (self->data_dir, error) ||
+      (self->lock = tm_data_lock_acquire (self->data_dir, TM_DATA_LOCK_WAIT_MS, error)) == NULL ||
       !check_not_emptied (self, error) ||
       !tm_store_create_private_file (self->path, error) ||
       !open_database (self, steps, n_steps, error))
@@ -655,6 +688,57 @@ tm_store_open (const char  *data_dir,
 
   steps = tm_schema_get_steps (&n_steps);
   return tm_store_open_with_steps (data_dir, steps, n_steps, error);
+}
+
+/**
+ * tm_store_open_read_only:
+ * @data_dir: a data folder
+ *
+ * Opens `tidemark.db` in @data_dir to read it, with the checks of
+ * tm_store_open(), but without its lock (DESIGN.md: one writer per data
+ * folder; a window may be writing meanwhile, and what is read in one
+ * transaction is one snapshot) and without ever writing: no file or
+ * folder is made, and a file that needs bringing up to date is refused.
+ */
+TmStore *
+tm_store_open_read_only (const char  *data_dir,
+                         GError     **error)
+{
+  g_autoptr(TmStore) self = NULL;
+  const TmMigrationStep *steps;
+  guint n_steps;
+  GStatBuf info;
+
+  g_return_val_if_fail (data_dir != NULL && data_dir[0] != '\0', NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (TM_TYPE_STORE, NULL);
+  self->read_only = TRUE;
+  self->data_dir = g_canonicalize_filename (data_dir, NULL);
+  self->path = g_build_filename (self->data_dir, TM_STORE_FILE_NAME, NULL);
+
+  if (!check_not_emptied (self, error))
+    return NULL;
+  if (g_lstat (self->path, &info) != 0 || (S_ISREG (info.st_mode) && info.st_size == 0))
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_NOT_FOUND,
+                   _("There is no Tidemark data in %s yet."), self->data_dir);
+      return NULL;
+    }
+
+  steps = tm_schema_get_steps (&n_steps);
+  if (!open_database (self, steps, n_steps, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* The data folder's lock this store holds, or %NULL for one that only reads. */
+TmDataLock *
+tm_store_get_lock (TmStore *self)
+{
+  g_return_val_if_fail (TM_IS_STORE (self), NULL);
+
+  return self->lock;
 }
 
 const char *
@@ -1125,6 +1209,20 @@ tm_store_begin (TmStore  *self,
                 GError  **error)
 {
   return tm_sqlite_exec (self->db, "BEGIN IMMEDIATE", self->path, _("nothing was saved"), error);
+}
+
+/**
+ * tm_store_begin_read:
+ *
+ * Starts a transaction that only reads: everything read until
+ * tm_store_commit() comes from one snapshot of the data, whatever another
+ * program writes meanwhile.
+ */
+gboolean
+tm_store_begin_read (TmStore  *self,
+                     GError  **error)
+{
+  return tm_sqlite_exec (self->db, "BEGIN", self->path, _("the data could not be read"), error);
 }
 
 gboolean

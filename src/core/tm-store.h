@@ -25,6 +25,8 @@ char       *tm_store_default_data_dir   (void);
 
 TmStore    *tm_store_open               (const char  *data_dir,
                                          GError     **error);
+TmStore    *tm_store_open_read_only     (const char  *data_dir,
+                                         GError     **error);
 const char *tm_store_get_data_dir       (TmStore     *self);
 const char *tm_store_get_path           (TmStore     *self);
 
@@ -128,6 +130,8 @@ void        tm_store_busy_begin         (TmStore     *self);
 void        tm_store_busy_end           (TmStore     *self);
 gboolean    tm_store_is_busy            (TmStore     *self);
 gboolean    tm_store_begin              (TmStore     *self,
+                                         GError     **error);
+gboolean    tm_store_begin_read         (TmStore     *self,
                                          GError     **error);
 gboolean    tm_store_commit             (TmStore     *self,
                                          GError     **error);

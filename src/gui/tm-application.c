@@ -51,16 +51,19 @@ print_usage_error (const char *message)
 static void open_demo (TmApplication *self);
 
 /* Opens @data_dir's store, or keeps why not in store_error and says it
- * (for a command, with how to get to the ways on). */
+ * (for a command, with how to get to the ways on). A store that only
+ * reads takes no lock: it reads while a window writes. */
 static gboolean
 open_store (TmApplication *self,
             const char    *data_dir,
-            gboolean       for_command)
+            gboolean       for_command,
+            gboolean       read_only)
 {
   g_free (self->store_dir);
   self->store_dir = g_strdup (data_dir);
   g_clear_error (&self->store_error);
-  self->store = tm_store_open (data_dir, &self->store_error);
+  self->store = read_only ? tm_store_open_read_only (data_dir, &self->store_error)
+                          : tm_store_open (data_dir, &self->store_error);
   if (self->store == NULL)
     {
       g_autofree char *text = tm_store_explain_error (data_dir, self->store_error);
@@ -77,7 +80,9 @@ open_store (TmApplication *self,
 }
 
 /* The store for a command that runs without a window: the demo's, or the
- * data folder's, which @must_exist. Says why when it can't. */
+ * data folder's, which @must_exist. A command that needs it to exist only
+ * reads it (an export), in one snapshot, without the folder's lock. Says
+ * why when it can't. */
 static gboolean
 open_store_for_command (TmApplication *self,
                         gboolean       must_exist)
@@ -99,7 +104,7 @@ open_store_for_command (TmApplication *self,
                     "or TIDEMARK_DATA_DIR.\n"), data_dir);
       return FALSE;
     }
-  return open_store (self, data_dir, TRUE);
+  return open_store (self, data_dir, TRUE, must_exist);
 }
 
 /* --export-csv: every table as CSV, without a window. */
@@ -235,7 +240,12 @@ export_report (TmApplication *self,
   if (!open_store_for_command (self, TRUE))
     return EXIT_FAILURE;
 
-  data = tm_report_data_new_from_store (self->store, &options, &error);
+  /* One snapshot, whatever a window saves meanwhile. */
+  if (tm_store_begin_read (self->store, &error))
+    {
+      data = tm_report_data_new_from_store (self->store, &options, &error);
+      tm_store_commit (self->store, NULL);
+    }
   if (data == NULL || !tm_report_write (data, file, NULL, &n_pages, &error))
     {
       g_printerr ("tidemark: %s\n", error->message);
@@ -609,7 +619,7 @@ tm_application_startup (GApplication *application)
     }
 
   data_dir = self->data_dir != NULL ? g_strdup (self->data_dir) : tm_store_default_data_dir ();
-  if (!open_store (self, data_dir, FALSE))
+  if (!open_store (self, data_dir, FALSE, FALSE))
     return;
 
   if (tm_settings_get () != NULL)
