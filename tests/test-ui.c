@@ -2915,6 +2915,118 @@ test_emptied_data (Fixture       *f,
   g_unlink (copy);
 }
 
+/* ---- one writer per data folder ------------------------------------ */
+
+typedef struct
+{
+  gboolean  done;
+  int       status;
+  char     *err;
+} Launch;
+
+static void
+on_launch_ended_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  Launch *launch = data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, NULL, &launch->err, &error);
+  g_assert_no_error (error);
+  launch->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
+  launch->done = TRUE;
+}
+
+static gboolean
+launch_ended (gpointer launch)
+{
+  return ((Launch *) launch)->done;
+}
+
+static void
+count_activation_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* Tidemark started again on the data folder a window shows: the window
+ * comes to the front, and the second Tidemark ends without a window of
+ * its own. */
+static void
+second_window_body (Fixture *f)
+{
+  const char *argv[] = { g_getenv ("TIDEMARK_BIN"), NULL };
+  g_autoptr(GSubprocess) second = NULL;
+  g_autoptr(GError) error = NULL;
+  Launch launch = { 0 };
+  guint activations = 0;
+
+  g_assert_nonnull (argv[0]);
+  /* This body ran on the first activation; count the next ones. */
+  g_signal_handlers_disconnect_by_func (f->app, on_activate_cb, f);
+  g_signal_connect_swapped (f->app, "activate", G_CALLBACK (count_activation_cb), &activations);
+
+  /* The fixture's TIDEMARK_DATA_DIR: the same folder. */
+  second = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (second, NULL, NULL, on_launch_ended_cb, &launch);
+  wait_for (launch_ended, &launch, "the second Tidemark to hand over and end");
+
+  g_assert_cmpint (launch.status, ==, 0);
+  g_assert_cmpstr (launch.err, ==, "");
+  g_assert_cmpuint (activations, ==, 1);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (f->app))), ==, 1);
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (f->app)) == GTK_WINDOW (f->window));
+  g_signal_handlers_disconnect_by_func (f->app, count_activation_cb, &activations);
+  g_free (launch.err);
+}
+
+static void
+test_second_window (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_app (f, second_window_body);
+}
+
+/* An import from the command line holds the folder: the window waits a
+ * moment, says Tidemark is using it, and opens it when tried again once
+ * the import is done. */
+static TmTestHolder in_use_holder;
+
+static void
+folder_in_use_body (Fixture *f)
+{
+  AdwStatusPage *status = ADW_STATUS_PAGE (find_widget (GTK_WIDGET (f->recovery), ADW_TYPE_STATUS_PAGE, NULL,
+                                                        NULL));
+  GtkWidget *retry = find_named (GTK_WIDGET (f->recovery), "try-again");
+  g_autofree char *says = g_strdup_printf ("Tidemark is already using %s.", f->dir);
+
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "Your Data Is in Use");
+  g_assert_true (g_str_has_prefix (adw_status_page_get_description (status), says));
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (f->recovery), "restore-backup")));
+  g_assert_true (gtk_widget_get_visible (retry));
+
+  g_assert_cmpint (tm_test_holder_stop (&in_use_holder, 0), ==, 0);
+  gtk_widget_activate (retry);
+  wait_for (main_window_is_up, f->app, "the main window after trying again");
+  g_assert_cmpstr (tm_store_get_data_dir (tm_application_get_store (f->app)), ==, f->dir);
+}
+
+static void
+test_folder_in_use (Fixture       *f,
+                    gconstpointer  data)
+{
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TmStore) store = tm_store_open (f->dir, &error);
+
+    g_assert_no_error (error);
+  }
+  tm_test_holder_start (&in_use_holder, f->dir, NULL);
+  run_app (f, folder_in_use_body);
+}
+
 static void
 test_trends_read_out (Fixture       *f,
                       gconstpointer  data)
@@ -2987,6 +3099,8 @@ main (int   argc,
   ADD ("data/before-import-copy", test_before_import);
   ADD ("data/damaged-file", test_damaged_data);
   ADD ("data/emptied-file", test_emptied_data);
+  ADD ("window/second-on-same-folder", test_second_window);
+  ADD ("window/folder-in-use", test_folder_in_use);
   ADD ("accessibility/every-control-named", test_accessible_names);
 
   return g_test_run ();

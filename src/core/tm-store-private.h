@@ -4,7 +4,6 @@
 
 #include <sqlite3.h>
 
-#include "tm-data-lock.h"
 #include "tm-store.h"
 
 G_BEGIN_DECLS
@@ -23,7 +22,6 @@ TmStore *tm_store_open_with_steps (const char             *data_dir,
                                    GError                **error);
 
 sqlite3 *tm_store_get_db           (TmStore *self);
-TmDataLock *tm_store_get_lock      (TmStore *self);
 gboolean tm_store_reopen           (TmStore  *self,
                                     GError  **error);
 gboolean tm_store_create_private_file (const char  *path,

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "tm-checkin.h"
+#include "tm-data-lock.h"
 #include "tm-plan.h"
 #include "tm-questionnaire.h"
 #include "tm-safety.h"
@@ -28,6 +29,7 @@ TmStore    *tm_store_open               (const char  *data_dir,
 TmStore    *tm_store_open_read_only     (const char  *data_dir,
                                          GError     **error);
 const char *tm_store_get_data_dir       (TmStore     *self);
+TmDataLock *tm_store_get_lock           (TmStore     *self);
 const char *tm_store_get_path           (TmStore     *self);
 
 TmCheckin  *tm_store_get_checkin        (TmStore     *self,

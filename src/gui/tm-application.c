@@ -13,6 +13,7 @@
 
 #include "tm-application.h"
 #include "tm-csv.h"
+#include "tm-data-lock.h"
 #include "tm-demo.h"
 #include "tm-recovery-window.h"
 #include "tm-reminder-service.h"
@@ -37,6 +38,7 @@ struct _TmApplication
   guint           backup_idle;
   TmStore        *backing_up;   /* while the daily backup runs */
   gboolean        quitting;     /* once the store's work has ended */
+  gboolean        handed_over;  /* another Tidemark shows this data folder */
   GError         *store_error;
 };
 
@@ -566,6 +568,75 @@ open_demo (TmApplication *self)
     }
 }
 
+/* One writer per data folder (DESIGN.md). A second Tidemark on a folder
+ * that a Tidemark with a window holds hands over to it: the holder's lock
+ * file names its D-Bus connection and object path, where it answers
+ * org.gtk.Application.Activate (a Tidemark with its own data folder is
+ * not unique, so it owns no well-known name, but GApplication serves its
+ * object on its connection all the same). The holder presents its window;
+ * the second one ends. A holder without a window (an import from the
+ * command line) is waited for a moment by tm_store_open(), and then the
+ * window says the folder is in use. */
+#define HOLDER_WINDOW "window"
+
+static void
+announce_window (TmApplication *self)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+  const char *path = g_application_get_dbus_object_path (G_APPLICATION (self));
+  TmDataLock *lock = self->store != NULL ? tm_store_get_lock (self->store) : NULL;
+  g_autofree char *holder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (lock == NULL || bus == NULL || path == NULL || self->demo)
+    return;
+  holder = g_strdup_printf (HOLDER_WINDOW " %s %s", g_dbus_connection_get_unique_name (bus), path);
+  if (!tm_data_lock_set_holder (lock, holder, &error))
+    g_debug ("A second Tidemark on this folder can't find this one: %s", error->message);
+}
+
+/* Whether a Tidemark with a window holds @data_dir and was asked to show
+ * it (in the background, nothing to show: it reminds already). */
+static gboolean
+hand_over_to_window (TmApplication *self,
+                     const char    *data_dir)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+  g_autofree char *holder = tm_data_lock_get_holder (data_dir);
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+  const char *startup_id = display != NULL ? gdk_display_get_startup_notification_id (display) : NULL;
+  GVariantBuilder platform_data;
+
+  if (holder == NULL || bus == NULL)
+    return FALSE;
+  parts = g_strsplit (holder, " ", 3);
+  if (g_strv_length (parts) != 3 || !g_str_equal (parts[0], HOLDER_WINDOW) || !g_dbus_is_unique_name (parts[1]) ||
+      !g_variant_is_object_path (parts[2]))
+    return FALSE;
+  if (self->background)
+    return TRUE;
+
+  /* What lets the window come to the front, as a launch would. */
+  g_variant_builder_init (&platform_data, G_VARIANT_TYPE_VARDICT);
+  if (startup_id != NULL && g_utf8_validate (startup_id, -1, NULL))
+    {
+      g_variant_builder_add (&platform_data, "{sv}", "activation-token", g_variant_new_string (startup_id));
+      g_variant_builder_add (&platform_data, "{sv}", "desktop-startup-id", g_variant_new_string (startup_id));
+    }
+  reply = g_dbus_connection_call_sync (bus, parts[1], parts[2], "org.gtk.Application", "Activate",
+                                       g_variant_new ("(a{sv})", &platform_data), NULL, G_DBUS_CALL_FLAGS_NONE,
+                                       5000, NULL, &error);
+  if (reply == NULL)
+    {
+      g_debug ("The Tidemark holding %s did not answer: %s", data_dir, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 tm_application_startup (GApplication *application)
 {
@@ -619,8 +690,14 @@ tm_application_startup (GApplication *application)
     }
 
   data_dir = self->data_dir != NULL ? g_strdup (self->data_dir) : tm_store_default_data_dir ();
+  if (hand_over_to_window (self, data_dir))
+    {
+      self->handed_over = TRUE;
+      return;
+    }
   if (!open_store (self, data_dir, FALSE, FALSE))
     return;
+  announce_window (self);
 
   if (tm_settings_get () != NULL)
     self->reminder = tm_reminder_service_new (application, self->store, tm_settings_get ());
@@ -729,6 +806,7 @@ on_recovered_cb (TmRecoveryWindow *recovery,
   g_clear_error (&self->store_error);
   g_free (self->store_dir);
   self->store_dir = g_strdup (tm_store_get_data_dir (store));
+  announce_window (self);
   if (self->reminder == NULL && tm_settings_get () != NULL)
     self->reminder = tm_reminder_service_new (G_APPLICATION (self), self->store, tm_settings_get ());
 
@@ -776,6 +854,10 @@ tm_application_activate (GApplication *application)
       gtk_window_present (window);
       return;
     }
+
+  /* The Tidemark already showing this data folder has shown its window. */
+  if (self->handed_over)
+    return;
 
   /* Started at login for the reminder: no window until asked for. */
   if (self->background)
