@@ -218,7 +218,7 @@ test_waits_for_the_holder (void)
 }
 
 /* A lock file that is no plain file (a FIFO someone made, a link to
- * elsewhere) is refused at once, and not followed. */
+ * elsewhere, a folder) is refused at once, and not followed. */
 static void
 test_lock_file_refused (void)
 {
@@ -242,6 +242,14 @@ test_lock_file_refused (void)
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, lock_path));
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  g_unlink (lock_path);
+
+  g_assert_cmpint (g_mkdir (lock_path, 0700), ==, 0);
+  store = tm_store_open (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "is not a plain file"));
   g_clear_error (&error);
 
   tm_test_remove_tree (dir);

@@ -85,7 +85,7 @@ open_lock_file (const char   *path,
       saved_errno = errno;
       close (fd);
     }
-  if (fd >= 0 || saved_errno == ELOOP)
+  if (fd >= 0 || saved_errno == ELOOP || saved_errno == EISDIR || saved_errno == ENXIO)
     g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_FAILED,
                  _("%s is not a plain file, so Tidemark can't tell whether another Tidemark is using this "
                    "folder. Move it away, then try again; nothing was changed."),
