@@ -349,9 +349,9 @@ test_damaged_data (void)
   tm_test_remove_tree (dir);
 }
 
-/* An empty or foreign data file beside a backup is refused like a damaged
- * one by every command, the import too: status 1, the explanation with the
- * backup, and the file as it was. */
+/* An empty, foreign or missing data file beside a backup is refused like a
+ * damaged one by every command, the import too: status 1, the explanation
+ * with the backup, and the file as it was (or still none). */
 static void
 test_empty_or_foreign_data (void)
 {
@@ -359,6 +359,7 @@ test_empty_or_foreign_data (void)
     { "", 0 },
     { "Dear diary,\nthis is not a database.\n", -1 },
     { "\x01\xfe\x00\x42\x99\x10\x00\x00\xc3\x28\x7f\x80\x81\x00\x13\x37", 16 },
+    { NULL, 0 },  /* deleted by mistake */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -386,8 +387,11 @@ test_empty_or_foreign_data (void)
       g_assert_true (g_file_set_contents (checkins, CHECKINS_HEADER "\"2026-11-01\",5,,,,0,,,\"2026-11-01T20:00:00Z\","
                                                     "\"2026-11-01T20:00:00Z\"\r\n", -1, NULL));
       g_unlink (db_path);
-      g_assert_true (g_file_set_contents (db_path, files[i].contents, files[i].length, NULL));
-      before = tm_test_read_file (db_path);
+      if (files[i].contents != NULL)
+        {
+          g_assert_true (g_file_set_contents (db_path, files[i].contents, files[i].length, NULL));
+          before = tm_test_read_file (db_path);
+        }
 
       for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
         {
@@ -402,6 +406,11 @@ test_empty_or_foreign_data (void)
                                              "(tidemark-backup-2026-11-20.db)"));
           g_assert_nonnull (strstr (run.err, "Start Tidemark without a command to restore a backup"));
           g_assert_cmpstr (run.out, ==, "");
+          if (before == NULL)
+            {
+              g_assert_false (g_file_test (db_path, G_FILE_TEST_EXISTS));
+              continue;
+            }
           after = tm_test_read_file (db_path);
           tm_test_assert_bytes_equal (before, after);
         }

@@ -81,6 +81,14 @@ open_store (TmApplication *self,
   return TRUE;
 }
 
+static gboolean
+has_good_backup (const char *data_dir)
+{
+  g_autoptr(TmBackup) good = tm_backups_find_good (data_dir);
+
+  return good != NULL;
+}
+
 /* The store for a command that runs without a window: the demo's, or the
  * data folder's, which @must_exist. A command that needs it to exist only
  * reads it (an export), in one snapshot, without the folder's lock. Says
@@ -100,7 +108,8 @@ open_store_for_command (TmApplication *self,
 
   data_dir = self->data_dir != NULL ? g_strdup (self->data_dir) : tm_store_default_data_dir ();
   db_path = g_build_filename (data_dir, TM_STORE_FILE_NAME, NULL);
-  if (must_exist && !g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+  /* A data file gone from beside a good backup is explained as damaged. */
+  if (must_exist && !g_file_test (db_path, G_FILE_TEST_IS_REGULAR) && !has_good_backup (data_dir))
     {
       g_printerr (_("tidemark: there is no Tidemark data in %s (no tidemark.db there). Check --data-dir "
                     "or TIDEMARK_DATA_DIR.\n"), data_dir);
