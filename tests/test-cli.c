@@ -4,10 +4,14 @@
  * --export-pdf writes the report with no display at all. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 #include "tm-demo.h"
 #include "tm-store-backup.h"
@@ -142,8 +146,9 @@ static void
 test_export_pdf (void)
 {
   g_autofree char *dir = make_data_dir ();
+  g_autofree char *out = tm_test_make_data_dir ();
   g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
-  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (out, "report.pdf", NULL);
   g_autofree char *export = g_strdup_printf ("--export-pdf=%s", pdf);
   g_autofree char *contents = NULL;
   g_auto(Run) run = { 0 };
@@ -160,6 +165,7 @@ test_export_pdf (void)
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 
   tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
 }
 
 /* Each way it can fail: one line, a non-zero status, nothing written. */
@@ -167,10 +173,11 @@ static void
 test_export_pdf_refusals (void)
 {
   g_autofree char *dir = make_data_dir ();
+  g_autofree char *out = tm_test_make_data_dir ();
   g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
-  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (out, "report.pdf", NULL);
   g_autofree char *export = g_strdup_printf ("--export-pdf=%s", pdf);
-  g_autofree char *missing = g_build_filename (dir, "missing", "report.pdf", NULL);
+  g_autofree char *missing = g_build_filename (out, "missing", "report.pdf", NULL);
   g_autofree char *export_missing = g_strdup_printf ("--export-pdf=%s", missing);
   g_autofree char *empty = tm_test_make_data_dir ();
   g_autofree char *empty_dir = g_strdup_printf ("--data-dir=%s", empty);
@@ -220,6 +227,7 @@ test_export_pdf_refusals (void)
   }
 
   tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
   tm_test_remove_tree (empty);
 }
 
@@ -232,7 +240,8 @@ test_csv (void)
   g_autofree char *empty = tm_test_make_data_dir ();
   g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
   g_autofree char *empty_dir = g_strdup_printf ("--data-dir=%s", empty);
-  g_autofree char *folder = g_build_filename (dir, "export", NULL);
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *folder = g_build_filename (out, "export", NULL);
   g_autofree char *export = g_strdup_printf ("--export-csv=%s", folder);
   g_autofree char *import = g_strdup_printf ("--import-csv=%s", folder);
   g_autofree char *checkins = g_build_filename (folder, "checkins.csv", NULL);
@@ -300,6 +309,7 @@ test_csv (void)
 
   tm_test_remove_tree (dir);
   tm_test_remove_tree (empty);
+  tm_test_remove_tree (out);
 }
 
 /* A damaged data file: every command that needs the data stops with a
@@ -522,6 +532,416 @@ test_data_in_use (void)
   tm_test_remove_tree (dir);
 }
 
+/* What Tidemark writes never lands on the record. @target is refused with
+ * one line saying @says and status 2, and the data folder's files are
+ * byte for byte what they were. */
+static void
+assert_refused (const char *dir,
+                const char *option,
+                const char *target,
+                const char *says)
+{
+  g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+  g_autofree char *arg = g_strdup_printf ("%s=%s", option, target);
+  g_autofree char *db = g_build_filename (dir, "tidemark.db", NULL);
+  g_autoptr(GBytes) before = tm_test_read_file (db);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GDir) folder = NULL;
+  g_auto(Run) run = { 0 };
+  const char *name;
+  guint n_files = 0;
+
+  run_tidemark (&run, data_dir, arg, NULL);
+  if (run.status != 2 || strstr (run.err, says) == NULL)
+    g_error ("%s: status %d, “%s”; expected 2 and “%s”", arg, run.status, run.err, says);
+  g_assert_true (g_str_has_prefix (run.err, "tidemark: "));
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  after = tm_test_read_file (db);
+  tm_test_assert_bytes_equal (before, after);
+
+  /* Nothing new in the data folder: no report, no CSV, no temporary. (The
+   * folder's lock file, and the log and index SQLite keeps beside the data
+   * file while it is read, are no output.) */
+  folder = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      if (g_str_equal (name, "tidemark.lock") || g_str_equal (name, "tidemark.db-wal") ||
+          g_str_equal (name, "tidemark.db-shm"))
+        continue;
+      g_assert_true (g_str_has_prefix (name, "tidemark") || g_str_equal (name, "notes.txt"));
+      g_assert_null (strstr (name, ".pdf"));
+      g_assert_null (strstr (name, "tmp"));
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, 3);
+}
+
+/* Each kind of target that would overwrite the record, or that is not a
+ * file at all, directly and through a link; and a name as long as the
+ * system allows works. */
+static void
+test_export_refuses_the_record (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *db = g_build_filename (dir, "tidemark.db", NULL);
+  g_autofree char *wal = g_build_filename (dir, "tidemark.db-wal", NULL);
+  g_autofree char *shm = g_build_filename (dir, "tidemark.db-shm", NULL);
+  g_autofree char *backup = g_build_filename (dir, "tidemark-backup-2026-11-20.db", NULL);
+  g_autofree char *notes = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *new_file = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *dir_name = g_path_get_basename (dir);
+  g_autofree char *roundabout = g_build_filename (out, "..", dir_name, "tidemark.db", NULL);
+  g_autofree char *fifo = g_build_filename (out, "pipe", NULL);
+  g_autofree char *device = g_build_filename (out, "full", NULL);
+  g_autofree char *folder = g_build_filename (out, "folder", NULL);
+  g_autofree char *hard_link = g_build_filename (out, "hard-link.pdf", NULL);
+  g_autofree char *to_dir = g_build_filename (out, "to-data-folder", NULL);
+  g_autofree char *through_link = g_build_filename (to_dir, "tidemark.db", NULL);
+  g_autofree char *csv_inside = g_build_filename (dir, "export", NULL);
+  g_autofree char *csv_folder = g_build_filename (out, "csv", NULL);
+  g_autofree char *csv_file = g_build_filename (csv_folder, "checkins.csv", NULL);
+  const char *in_data_folder = "is in Tidemark's data folder";
+  const char *not_a_file = "is not an ordinary file";
+  const char *in_or_data_folder = "is Tidemark's data folder or a folder inside it";
+  g_autoptr(GError) error = NULL;
+  gboolean have_device;
+
+  {
+    g_autoptr(TmStore) store = tm_store_open (dir, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (tm_store_back_up_now (store, "2026-11-20", &error));
+  }
+  g_assert_true (g_file_set_contents (notes, "my own notes", -1, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (link (db, hard_link), ==, 0);
+  g_assert_cmpint (symlink (dir, to_dir), ==, 0);
+  /* A device of our own, so that nothing of the system's is at risk. */
+  have_device = mknod (device, S_IFCHR | 0600, makedev (1, 7)) == 0;
+
+  {
+    const struct { const char *target; const char *says; } cases[] = {
+      { db, in_data_folder },
+      { wal, in_data_folder },
+      { shm, in_data_folder },
+      { backup, in_data_folder },
+      { notes, in_data_folder },
+      { new_file, in_data_folder },
+      { dir, in_data_folder },
+      { roundabout, in_data_folder },
+      { through_link, in_data_folder },
+      { hard_link, "is another name for" },
+      { fifo, not_a_file },
+      { folder, not_a_file },
+      { have_device ? device : fifo, not_a_file },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *link_name = g_strdup_printf ("link-%u.pdf", i);
+        g_autofree char *to_target = g_build_filename (out, link_name, NULL);
+
+        assert_refused (dir, "--export-pdf", cases[i].target, cases[i].says);
+        /* A link to it is refused for what it leads to. */
+        g_assert_cmpint (symlink (cases[i].target, to_target), ==, 0);
+        assert_refused (dir, "--export-pdf", to_target, cases[i].says);
+      }
+  }
+
+  /* The system's own device, only through a link: nothing is written there. */
+  {
+    g_autofree char *to_full = g_build_filename (out, "to-full.pdf", NULL);
+
+    g_assert_cmpint (symlink ("/dev/full", to_full), ==, 0);
+    assert_refused (dir, "--export-pdf", to_full, not_a_file);
+    assert_refused (dir, "--export-csv", to_full, "is not a folder");
+  }
+  g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS) && !g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+
+  /* CSV: the data folder, a folder in it, a link to it; files that are not
+   * files, or lead into the data folder. */
+  assert_refused (dir, "--export-csv", dir, in_or_data_folder);
+  assert_refused (dir, "--export-csv", csv_inside, in_or_data_folder);
+  assert_refused (dir, "--export-csv", to_dir, in_or_data_folder);
+  assert_refused (dir, "--export-csv", notes, in_or_data_folder);
+  g_assert_cmpint (g_mkdir (csv_folder, 0700), ==, 0);
+  {
+    const struct { const char *target; const char *says; } files[] = {
+      { fifo, not_a_file },
+      { folder, not_a_file },
+      { "/dev/full", not_a_file },
+      { db, in_data_folder },
+      { notes, in_data_folder },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_assert_cmpint (symlink (files[i].target, csv_file), ==, 0);
+        assert_refused (dir, "--export-csv", csv_folder, files[i].says);
+        g_assert_cmpint (g_unlink (csv_file), ==, 0);
+      }
+    g_assert_cmpint (mkfifo (csv_file, 0600), ==, 0);
+    assert_refused (dir, "--export-csv", csv_folder, not_a_file);
+    g_assert_cmpint (g_unlink (csv_file), ==, 0);
+    g_assert_cmpint (g_mkdir (csv_file, 0700), ==, 0);
+    assert_refused (dir, "--export-csv", csv_folder, not_a_file);
+    g_assert_cmpint (g_rmdir (csv_file), ==, 0);
+  }
+  g_assert_false (g_file_test (csv_inside, G_FILE_TEST_EXISTS));
+
+  /* A link to an ordinary file: the rename would replace the link. With
+   * stdout sent to a file, /dev/stdout is such a link (to /proc/self/fd/1):
+   * a link of our own to the same is refused, and stays a link. */
+  {
+    g_autofree char *existing = g_build_filename (out, "existing.pdf", NULL);
+    g_autofree char *to_existing = g_build_filename (out, "to-existing.pdf", NULL);
+    g_autofree char *like_stdout = g_build_filename (out, "like-stdout", NULL);
+    g_autofree char *printed = g_build_filename (out, "printed.txt", NULL);
+    g_autofree char *arg = g_strdup_printf ("--export-pdf=%s", like_stdout);
+    g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+    g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+    g_autoptr(GSubprocess) process = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_true (g_file_set_contents (existing, "an older report", -1, NULL));
+    g_assert_cmpint (symlink (existing, to_existing), ==, 0);
+    assert_refused (dir, "--export-pdf", to_existing, "is a link to");
+    g_assert_true (g_file_test (to_existing, G_FILE_TEST_IS_SYMLINK));
+
+    g_assert_cmpint (symlink ("/proc/self/fd/1", like_stdout), ==, 0);
+    g_subprocess_launcher_set_stdout_file_path (launcher, printed);
+    g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+    process = g_subprocess_launcher_spawn (launcher, &error, tidemark, data_dir, arg, NULL);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error));
+    g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
+    g_assert_nonnull (strstr (err, "is a link to"));
+    g_assert_true (g_file_test (like_stdout, G_FILE_TEST_IS_SYMLINK));
+  }
+
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
+}
+
+/* A name as long as the system allows: the temporary file beside it must
+ * not be longer. */
+static void
+test_export_long_name (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+  g_autofree char *name = g_strnfill (255 - strlen (".pdf"), 'r');
+  g_autofree char *file_name = g_strconcat (name, ".pdf", NULL);
+  g_autofree char *pdf = g_build_filename (out, file_name, NULL);
+  g_autofree char *export = g_strdup_printf ("--export-pdf=%s", pdf);
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) folder = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_cmpuint (strlen (file_name), ==, 255);
+  run_tidemark (&run, data_dir, export, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  /* And nothing else is left there. */
+  folder = g_dir_open (out, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (folder), ==, file_name);
+  g_assert_null (g_dir_read_name (folder));
+
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
+}
+
+static void
+on_communicated_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+}
+
+/* As run_tidemark(), for commands that might wait forever on what they
+ * are given: one still running after 30 seconds is killed and fails the
+ * test. */
+static void
+run_tidemark_with_deadline (Run        *run,
+                            const char *first_arg,
+                            ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) tidemark);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated_cb, run);
+  while (run->err == NULL)
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_subprocess_force_exit (process);
+          g_error ("tidemark %s did not end within 30 seconds: it waits on what it reads", first_arg);
+        }
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+/* An import is never made to wait on a pipe, read a device without end or
+ * swallow a huge file: each is one sentence, at once, and nothing stored. */
+static void
+test_import_refuses_hostile_files (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+  g_autofree char *import = g_strdup_printf ("--import-csv=%s", out);
+  g_autofree char *checkins = g_build_filename (out, "checkins.csv", NULL);
+  g_autofree char *db = g_build_filename (dir, "tidemark.db", NULL);
+  g_autoptr(GBytes) before = tm_test_read_file (db);
+  const struct { const char *what; const char *says; } cases[] = {
+    { "fifo", "checkins.csv is not an ordinary file (it is a pipe, a device or a folder), so Tidemark did not "
+              "read it." },
+    { "zero", "checkins.csv is not an ordinary file" },
+    { "full", "checkins.csv is not an ordinary file" },
+    { "big", "checkins.csv is larger than 64.0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autoptr(GBytes) after = NULL;
+
+      if (g_str_equal (cases[i].what, "fifo"))
+        g_assert_cmpint (mkfifo (checkins, 0600), ==, 0);
+      else if (g_str_equal (cases[i].what, "zero"))
+        g_assert_cmpint (symlink ("/dev/zero", checkins), ==, 0);
+      else if (g_str_equal (cases[i].what, "full"))
+        g_assert_cmpint (symlink ("/dev/full", checkins), ==, 0);
+      else
+        {
+          /* Sparse: a file of 64 MiB and a byte that takes no room. */
+          int fd = g_open (checkins, O_WRONLY | O_CREAT, 0600);
+
+          g_assert_cmpint (ftruncate (fd, 64 * 1024 * 1024 + 1), ==, 0);
+          close (fd);
+        }
+      run_tidemark_with_deadline (&run, data_dir, import, NULL);
+      if (run.status != 1 || strstr (run.err, cases[i].says) == NULL)
+        g_error ("%s: status %d, “%s”; expected 1 and “%s”", cases[i].what, run.status, run.err, cases[i].says);
+      g_assert_cmpuint (count_lines (run.err), ==, 1);
+      after = tm_test_read_file (db);
+      tm_test_assert_bytes_equal (before, after);
+      g_assert_cmpint (g_unlink (checkins), ==, 0);
+    }
+
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
+}
+
+/* A data file that belongs to another user is not opened by any command,
+ * and stays as it was. */
+static void
+test_others_data_file (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+  g_autofree char *csv = g_build_filename (out, "csv", NULL);
+  g_autofree char *export = g_strdup_printf ("--export-csv=%s", csv);
+  g_autofree char *db = g_build_filename (dir, "tidemark.db", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("Only root can give a file to another user");
+      tm_test_remove_tree (dir);
+      tm_test_remove_tree (out);
+      return;
+    }
+  g_assert_cmpint (chown (db, 65534, 65534), ==, 0);
+  before = tm_test_read_file (db);
+  run_tidemark (&run, data_dir, export, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "belongs to another user, so Tidemark did not open it"));
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  after = tm_test_read_file (db);
+  tm_test_assert_bytes_equal (before, after);
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
+}
+
+/* --import-csv makes the data folder private, as every other command
+ * does: one that already holds the data, and one it starts the data in. */
+static void
+test_import_makes_folder_private (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *empty = tm_test_make_data_dir ();
+  g_autofree char *csv = g_build_filename (out, "csv", NULL);
+  g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+  g_autofree char *empty_dir = g_strdup_printf ("--data-dir=%s", empty);
+  g_autofree char *export = g_strdup_printf ("--export-csv=%s", csv);
+  g_autofree char *import = g_strdup_printf ("--import-csv=%s", csv);
+  const char *folders[] = { dir, empty };
+  const char *args[] = { data_dir, empty_dir };
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tidemark (&run, data_dir, export, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_auto(Run) run = { 0 };
+      GStatBuf info;
+
+      g_assert_cmpint (g_chmod (folders[i], 0755), ==, 0);
+      run_tidemark (&run, args[i], import, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpint (g_stat (folders[i], &info), ==, 0);
+      g_assert_cmpint (info.st_mode & 0777, ==, 0700);
+    }
+
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
+  tm_test_remove_tree (empty);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -541,6 +961,11 @@ main (int   argc,
   g_test_add_func ("/cli/damaged-data", test_damaged_data);
   g_test_add_func ("/cli/empty-or-foreign-data", test_empty_or_foreign_data);
   g_test_add_func ("/cli/data-in-use", test_data_in_use);
+  g_test_add_func ("/cli/export-refuses-the-record", test_export_refuses_the_record);
+  g_test_add_func ("/cli/export-long-name", test_export_long_name);
+  g_test_add_func ("/cli/import-refuses-hostile-files", test_import_refuses_hostile_files);
+  g_test_add_func ("/cli/others-data-file", test_others_data_file);
+  g_test_add_func ("/cli/import-makes-folder-private", test_import_makes_folder_private);
 
   return g_test_run ();
 }

@@ -98,8 +98,9 @@ test_round_trip (void)
   g_autoptr(TmCsvImport) import = tm_csv_import_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *today = tm_day_today ();
-  g_autofree char *first = g_build_filename (dir, "export-1", NULL);
-  g_autofree char *second = g_build_filename (dir, "export-2", NULL);
+  g_autofree char *out = tm_test_make_data_dir ();   /* exports go outside the data folder */
+  g_autofree char *first = g_build_filename (out, "export-1", NULL);
+  g_autofree char *second = g_build_filename (out, "export-2", NULL);
   g_autofree char *first_created = NULL;
   TmCsvSummary summary;
 
@@ -163,6 +164,7 @@ test_round_trip (void)
   g_clear_object (&store);
   tm_test_remove_tree (other_dir);
   tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
 }
 
 static void
@@ -187,7 +189,8 @@ test_conflicts (void)
   g_autofree char *dir = NULL;
   g_autoptr(TmStore) store = new_store (&dir);
   g_autoptr(GError) error = NULL;
-  g_autofree char *export = g_build_filename (dir, "export", NULL);
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *export = g_build_filename (out, "export", NULL);
   g_autofree char *path = g_build_filename (export, "checkins.csv", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(TmCheckin) c = NULL;
@@ -231,6 +234,7 @@ test_conflicts (void)
 
   g_clear_object (&store);
   tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
 }
 
 /* One bad row among good ones: nothing stored. And a failure while
@@ -404,6 +408,7 @@ test_hostile_notes (void)
   g_autoptr(TmStore) store = new_store (&dir);
   g_autoptr(TmStore) other = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *out = tm_test_make_data_dir ();
   g_autofree char *export = NULL;
   g_autoptr(TmCsvImport) import = tm_csv_import_new ();
   static const char * const notes[] = {
@@ -444,7 +449,7 @@ test_hostile_notes (void)
   }
   g_assert_cmpint (count_rows (store, "checkin"), ==, G_N_ELEMENTS (notes));
 
-  export = g_build_filename (dir, "export", NULL);
+  export = g_build_filename (out, "export", NULL);
   g_assert_true (tm_store_export_csv (store, export, &error));
   other = new_store (&other_dir);
   g_assert_true (tm_csv_import_read_dir (import, export, &error));
@@ -463,6 +468,7 @@ test_hostile_notes (void)
   g_clear_object (&store);
   tm_test_remove_tree (other_dir);
   tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
 }
 
 static void

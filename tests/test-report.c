@@ -15,6 +15,7 @@
 typedef struct
 {
   char *dir;
+  char *out;   /* outside the data folder, where reports may go */
   char *pdf;
 } Fixture;
 
@@ -23,7 +24,8 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->dir = tm_test_make_data_dir ();
-  f->pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  f->out = tm_test_make_data_dir ();
+  f->pdf = g_build_filename (f->out, "report.pdf", NULL);
 }
 
 static void
@@ -31,7 +33,9 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   tm_test_remove_tree (f->dir);
+  tm_test_remove_tree (f->out);
   g_free (f->dir);
+  g_free (f->out);
   g_free (f->pdf);
 }
 
@@ -451,7 +455,7 @@ test_failed_write_keeps_file (Fixture       *f,
 
   g_assert_true (g_file_get_contents (f->pdf, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "the report of last month");
-  names = list_folder (f->dir);
+  names = list_folder (f->out);
   g_assert_cmpuint (names->len, ==, 1);
   g_assert_cmpstr (names->pdata[0], ==, "report.pdf");
 

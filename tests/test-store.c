@@ -450,7 +450,8 @@ test_permissions (void)
 
   g_clear_object (&store);
 
-  /* Someone else's folder (no Tidemark data in it yet) keeps its mode. */
+  /* An existing folder that the data file is started in is made private
+   * at once, not only on the next open, when the file is there. */
   {
     g_autofree char *shared = g_build_filename (parent, "shared", NULL);
 
@@ -459,7 +460,7 @@ test_permissions (void)
     store = tm_store_open (shared, &error);
     g_assert_no_error (error);
     g_assert_cmpint (g_stat (shared, &st), ==, 0);
-    g_assert_cmpint (st.st_mode & 0777, ==, 0755);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0700);
     g_clear_object (&store);
   }
 

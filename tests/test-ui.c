@@ -1975,7 +1975,8 @@ on_report_finished_cb (TmReportDialog *dialog,
 static void
 report_export_body (Fixture *f)
 {
-  g_autofree char *pdf = g_build_filename (f->dir, "visit.pdf", NULL);
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *pdf = g_build_filename (out, "visit.pdf", NULL);
   g_autofree char *ten_days_ago = day_ago (10);
   g_autofree char *three_days_ago = day_ago (3);
   g_autoptr(GFile) file = g_file_new_for_path (pdf);
@@ -2014,6 +2015,7 @@ report_export_body (Fixture *f)
 
     g_assert_cmpstr (name, ==, "Alex Example");
   }
+  tm_test_remove_tree (out);
 }
 
 static void
@@ -2499,7 +2501,8 @@ static void
 data_transfer_body (Fixture *f)
 {
   g_autofree char *day = day_ago (4);
-  g_autofree char *out_path = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *out_parent = tm_test_make_data_dir ();
+  g_autofree char *out_path = g_build_filename (out_parent, "out", NULL);
   g_autoptr(GFile) out = g_file_new_for_path (out_path);
   g_autoptr(GFile) written = NULL;
   g_autofree char *written_path = NULL;
@@ -2581,6 +2584,89 @@ data_transfer_body (Fixture *f)
     g_assert_false (tm_data_transfer_is_busy (f->window));
     g_assert_false (read_row (f, "2026-01-02", &row));
   }
+  tm_test_remove_tree (out_parent);
+}
+
+/* The dialog never writes the report over the record: a file in the data
+ * folder is refused with a sentence in the dialog, and the data file stays
+ * as it was. */
+static void
+report_refuses_data_folder_body (Fixture *f)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (f->db_path);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *day = day_ago (3);
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *backup_name = g_strdup_printf ("tidemark-backup-%s.db", today);
+  g_autofree char *backup = g_build_filename (f->dir, backup_name, NULL);
+  TmReportDialog *dialog = NULL;
+  TmErrorLabel *error_label;
+  int result = 0;
+
+  wait_for (file_exists, backup, "the backup made on opening");
+  wait_for (import_ended, f->window, "the backup made on opening to end");
+  store_checkin (f, day, 6, "Slept well");
+  before = tm_test_read_file (f->db_path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-report", NULL));
+  wait_for (report_dialog_open, &dialog, "the Export Report dialog");
+  wait_for (is_mapped, dialog, "the dialog to show");
+  error_label = child (dialog, TM_TYPE_REPORT_DIALOG, "error_label");
+
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_report_finished_cb), &result);
+  tm_report_dialog_export_to (dialog, file);
+  wait_for (flag_is_set, &result, "the report to be refused");
+  g_assert_cmpint (result, ==, -1);
+  g_assert_true (tm_error_label_get_shown (error_label));
+  g_assert_nonnull (strstr (tm_error_label_get_message (error_label), "is in Tidemark's data folder"));
+  after = tm_test_read_file (f->db_path);
+  tm_test_assert_bytes_equal (before, after);
+  /* The dialog stays, to choose another place. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+}
+
+static void
+test_report_refuses_data_folder (Fixture       *f,
+                                 gconstpointer  data)
+{
+  run_app (f, report_refuses_data_folder_body);
+}
+
+/* Export Data… into the data folder is refused with a sentence, and
+ * writes nothing there. */
+static void
+data_export_refuses_data_folder_body (Fixture *f)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autoptr(GAsyncResult) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) written = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *backup_name = g_strdup_printf ("tidemark-backup-%s.db", today);
+  g_autofree char *backup = g_build_filename (f->dir, backup_name, NULL);
+  const char *name;
+
+  wait_for (file_exists, backup, "the backup made on opening");
+  wait_for (import_ended, f->window, "the backup made on opening to end");
+  tm_data_transfer_export (f->window, folder, on_exported_cb, &exported);
+  wait_for (result_arrived, &exported, "the export to be refused");
+  written = tm_data_transfer_export_finish (f->window, exported, &error);
+  g_assert_null (written);
+  g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "is Tidemark's data folder or a folder inside it"));
+  g_assert_false (tm_data_transfer_is_busy (f->window));
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, "tidemark-export-"));
+}
+
+static void
+test_data_export_refuses_data_folder (Fixture       *f,
+                                      gconstpointer  data)
+{
+  run_app (f, data_export_refuses_data_folder_body);
 }
 
 static void
@@ -3092,9 +3178,11 @@ main (int   argc,
   ADD ("trends/follow-the-store", test_trends_follow_the_store);
   ADD ("demo/throwaway-folder", test_demo);
   ADD ("report/export", test_report_export);
+  ADD ("report/refuses-data-folder", test_report_refuses_data_folder);
   ADD ("reminder/daily", test_reminder);
   ADD ("data/export-and-import", test_data_transfer);
   ADD ("data/import-after-close", test_import_after_close);
+  ADD ("data/export-refuses-data-folder", test_data_export_refuses_data_folder);
   ADD ("data/backups", test_backups);
   ADD ("data/before-import-copy", test_before_import);
   ADD ("data/damaged-file", test_damaged_data);

@@ -3,10 +3,11 @@
  *
  * Export writes one RFC 4180 file per table from one read transaction, each
  * file beside its final name first, renamed into place only when all six
- * are written. Import reads what export writes: every row is checked with
- * the same rules as the forms; any problem, reported as file:line, stores
- * nothing; otherwise everything goes in one transaction. Records already
- * there are kept or replaced, as the person chooses. */
+ * are written, and then all six or none. Import reads what export writes:
+ * every row is checked with the same rules as the forms; any problem,
+ * reported as file:line, stores nothing; otherwise everything goes in one
+ * transaction. Records already there are kept or replaced, as the person
+ * chooses. */
 #define G_LOG_DOMAIN "tm-csv"
 
 #include "config.h"
@@ -22,6 +23,7 @@
 #include <unistd.h>
 
 #include "tm-csv.h"
+#include "tm-file.h"
 #include "tm-plan.h"
 #include "tm-questionnaire.h"
 #include "tm-safety.h"
@@ -115,9 +117,8 @@ tm_conflict_from_string (const char *text,
 
 typedef struct
 {
-  FILE *file;
-  char *temporary;
-  char *final;
+  FILE          *file;      /* writes to the pending file, through a descriptor of its own */
+  TmPendingFile *pending;
 } Output;
 
 static void
@@ -214,17 +215,34 @@ close_output (Output  *out,
 {
   int saved_errno = 0;
 
-  if (fflush (out->file) != 0 || ferror (out->file) || fsync (fileno (out->file)) != 0)
+  /* tm_pending_file_close() puts it on the disk. */
+  if (fflush (out->file) != 0 || ferror (out->file))
     saved_errno = errno != 0 ? errno : EIO;
   if (fclose (out->file) != 0 && saved_errno == 0)
     saved_errno = errno;
   out->file = NULL;
   if (saved_errno != 0)
     {
-      set_export_error (error, out->final, saved_errno);
+      set_export_error (error, tm_pending_file_get_path (out->pending), saved_errno);
       return FALSE;
     }
   return TRUE;
+}
+
+/* A writer of its own for @out's pending file, or FALSE with errno set. */
+static gboolean
+open_output (Output *out)
+{
+  int fd = dup (tm_pending_file_get_fd (out->pending));
+
+  if (fd >= 0 && (out->file = fdopen (fd, "w")) == NULL)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      errno = saved_errno;
+    }
+  return out->file != NULL;
 }
 
 /**
@@ -232,7 +250,10 @@ close_output (Output  *out,
  * @dir: the folder to write the six files into; made if missing
  *
  * Writes every table as it is now. Files of the same names are replaced
- * only once all six are written.
+ * only once all six are written, and then all six or none. A folder in
+ * the data folder, or one whose files would replace something that is not
+ * an ordinary file (or a link), is refused with %TM_STORE_ERROR_INVALID
+ * before anything is written.
  */
 gboolean
 tm_store_export_csv (TmStore     *store,
@@ -240,10 +261,17 @@ tm_store_export_csv (TmStore     *store,
                      GError     **error)
 {
   Output outs[TM_N_TABLES] = { { 0 } };
+  TmPendingFile *pending[TM_N_TABLES] = { NULL };
+  const char *names[TM_N_TABLES + 1] = { NULL };
   sqlite3 *db = tm_store_get_db (store);
   gboolean ok = TRUE;
 
   g_return_val_if_fail (TM_IS_STORE (store), FALSE);
+
+  for (int t = 0; t < TM_N_TABLES; t++)
+    names[t] = tables[t].file;
+  if (!tm_file_check_output_folder (dir, names, tm_store_get_data_dir (store), error))
+    return FALSE;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -257,16 +285,12 @@ tm_store_export_csv (TmStore     *store,
 
   for (int t = 0; t < TM_N_TABLES && ok; t++)
     {
-      int fd;
+      g_autofree char *final = g_build_filename (dir, tables[t].file, NULL);
 
-      outs[t].final = g_build_filename (dir, tables[t].file, NULL);
-      outs[t].temporary = g_strconcat (outs[t].final, ".XXXXXX", NULL);
-      fd = g_mkstemp_full (outs[t].temporary, O_WRONLY | O_CLOEXEC, 0600);
-      if (fd < 0 || (outs[t].file = fdopen (fd, "w")) == NULL)
+      outs[t].pending = pending[t] = tm_pending_file_new (final);
+      if (outs[t].pending == NULL || !open_output (&outs[t]))
         {
-          set_export_error (error, outs[t].final, errno);
-          if (fd >= 0)
-            close (fd);
+          set_export_error (error, final, errno);
           ok = FALSE;
           break;
         }
@@ -275,21 +299,14 @@ tm_store_export_csv (TmStore     *store,
 
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
 
-  for (int t = 0; t < TM_N_TABLES && ok; t++)
-    if (g_rename (outs[t].temporary, outs[t].final) != 0)
-      {
-        set_export_error (error, outs[t].final, errno);
-        ok = FALSE;
-      }
+  if (ok)
+    ok = tm_pending_files_commit_together (pending, TM_N_TABLES, error);
 
   for (int t = 0; t < TM_N_TABLES; t++)
     {
       if (outs[t].file != NULL)
         fclose (outs[t].file);
-      if (outs[t].temporary != NULL && (!ok || g_file_test (outs[t].temporary, G_FILE_TEST_EXISTS)))
-        g_unlink (outs[t].temporary);
-      g_free (outs[t].temporary);
-      g_free (outs[t].final);
+      tm_pending_file_free (pending[t]);
     }
   return ok;
 }
@@ -922,21 +939,32 @@ tm_csv_import_read_dir (TmCsvImport  *import,
       return FALSE;
     }
 
+  /* An export cut off while it replaced the files may have left some
+   * old and some new: they are not read together. */
+  {
+    g_autofree char *unfinished = g_build_filename (dir, TM_FILE_UNFINISHED_NAME, NULL);
+
+    if (g_file_test (unfinished, G_FILE_TEST_EXISTS))
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+                     _("An export into %s was cut off while it replaced the files, so they may come from two "
+                       "different exports. Export again into that folder, then import."),
+                     dir);
+        return FALSE;
+      }
+  }
+
   for (int t = 0; t < TM_N_TABLES; t++)
     {
       g_autofree char *path = g_build_filename (dir, tables[t].file, NULL);
       g_autofree char *contents = NULL;
-      g_autoptr(GError) local_error = NULL;
       gsize length;
 
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
-      if (!g_file_get_contents (path, &contents, &length, &local_error))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Tidemark could not read %s: %s"), path,
-                       local_error->message);
-          return FALSE;
-        }
+      /* Never a pipe, a device or a file too large to be an export. */
+      if (!tm_file_read_bounded (path, TM_CSV_MAX_FILE_SIZE, &contents, &length, error))
+        return FALSE;
       found++;
       tm_csv_import_parse (import, t, tables[t].file, contents, length);
       if (import->too_many)

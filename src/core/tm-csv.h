@@ -26,6 +26,9 @@ typedef enum
 } TmConflict;
 
 #define TM_CSV_MAX_PROBLEMS 50
+/* The largest file an import reads: 64 MiB, far more than an export of
+ * decades of records, far less than would choke the machine. */
+#define TM_CSV_MAX_FILE_SIZE (64 * 1024 * 1024)
 
 typedef struct
 {

@@ -215,6 +215,7 @@ tm_report_data_free (TmReportData *data)
   g_clear_pointer (&data->notes, g_ptr_array_unref);
   g_clear_object (&data->phq9);
   g_clear_object (&data->gad7);
+  g_free (data->data_dir);
   g_free (data);
 }
 
@@ -298,6 +299,7 @@ tm_report_data_new_from_store (TmStore                *store,
     return NULL;
 
   data->options = *options;
+  data->data_dir = g_strdup (tm_store_get_data_dir (store));
   data->patient = tm_store_get_report_name (store);
   /* Translators: when a report was made: "28 November 2026 at 09:14" */
   data->generated = g_date_time_format (now, _("%-d %B %Y at %H:%M"));

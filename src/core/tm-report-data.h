@@ -60,6 +60,7 @@ typedef struct
   GPtrArray       *notes;           /* TmCheckin with a note in the period, when included */
   TmQuestionnaire *phq9;            /* the latest in the period, or NULL */
   TmQuestionnaire *gad7;
+  char            *data_dir;        /* the data folder it was read from, where no report may go; or NULL */
 } TmReportData;
 
 TmReportData *tm_report_data_new            (void);

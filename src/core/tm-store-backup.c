@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tm-file.h"
 #include "tm-sqlite.h"
 #include "tm-store-backup.h"
 #include "tm-store-error.h"
@@ -172,31 +173,30 @@ tm_backups_list (const char *data_dir)
   return list_backups (data_dir, -1);
 }
 
-/* The file @db copied through sqlite3_backup into a new temporary file
- * beside @dest_path, readable by its owner alone. Returns its name. */
-static char *
-copy_to_temporary (sqlite3     *db,
-                   const char  *dest_path,
-                   const char  *what,
-                   GError     **error)
+/* The file @db copied through sqlite3_backup into a new file beside
+ * @dest_path, readable by its owner alone, on the disk, not yet in place.
+ * %NULL when it could not be made. */
+static TmPendingFile *
+copy_to_pending (sqlite3     *db,
+                 const char  *dest_path,
+                 const char  *what,
+                 GError     **error)
 {
   /* A name of its own: two copies at once never share a temporary file. */
-  g_autofree char *temporary = g_strconcat (dest_path, ".partial-XXXXXX", NULL);
-  int fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
+  g_autoptr(TmPendingFile) pending = tm_pending_file_new (dest_path);
   sqlite3 *dest = NULL;
   int rc;
 
-  if (fd < 0)
+  if (pending == NULL || !tm_pending_file_close (pending))
     {
       int saved_errno = errno;
 
       g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_READ_ONLY,
                    _("Tidemark can't create %s (%s). Check that you may write to its folder."),
-                   temporary, g_strerror (saved_errno));
+                   dest_path, g_strerror (saved_errno));
       return NULL;
     }
-  g_close (fd, NULL);
-  rc = sqlite3_open_v2 (temporary, &dest, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (tm_pending_file_get_temporary (pending), &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     rc = tm_sqlite_copy (db, dest);
   if (rc == SQLITE_OK)
@@ -206,11 +206,10 @@ copy_to_temporary (sqlite3     *db,
     {
       tm_sqlite_set_error (error, dest, rc, dest_path, what);
       sqlite3_close_v2 (dest);
-      g_unlink (temporary);
       return NULL;
     }
   sqlite3_close_v2 (dest);
-  return g_steal_pointer (&temporary);
+  return g_steal_pointer (&pending);
 }
 
 /* The file @db copied to @dest_path through sqlite3_backup: written beside
@@ -222,18 +221,17 @@ copy_with_backup (sqlite3     *db,
                   const char  *what,
                   GError     **error)
 {
-  g_autofree char *temporary = copy_to_temporary (db, dest_path, what, error);
+  g_autoptr(TmPendingFile) pending = copy_to_pending (db, dest_path, what, error);
 
-  if (temporary == NULL)
+  if (pending == NULL)
     return FALSE;
 
-  if (g_rename (temporary, dest_path) != 0)
+  if (!tm_pending_file_commit (pending))
     {
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("%s could not be written, so %s (%s)."),
                    dest_path, what, g_strerror (saved_errno));
-      g_unlink (temporary);
       return FALSE;
     }
   return TRUE;
@@ -269,15 +267,45 @@ tm_store_back_up_now (TmStore     *store,
  *
  * Makes today's backup unless there is one. Returns whether one was made.
  */
-/* Gives the whole copy @temporary the first free name of @base.db,
- * @base-2.db, …: a second name that never replaces a file, so that two
- * copies made in one second are both kept. */
-static char *
-publish_under_new_name (const char  *temporary,
-                        const char  *base,
-                        const char  *what,
-                        GError     **error)
+gboolean
+tm_store_back_up_if_due (TmStore     *store,
+                         const char  *today,
+                         GError     **error)
 {
+  g_autofree char *name = g_strconcat (BACKUP_PREFIX, today, BACKUP_SUFFIX, NULL);
+  g_autofree char *path = g_build_filename (tm_store_get_data_dir (store), name, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return FALSE;
+  return tm_store_back_up_now (store, today, error);
+}
+
+/* A new name reaches the disk only once its folder is synced. */
+static void
+sync_folder_of (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return;
+  if (fsync (fd) != 0)
+    g_debug ("Could not sync %s: %s", dir, g_strerror (errno));
+  g_close (fd, NULL);
+}
+
+/* Gives the whole copy in @pending the first free name of @base.db,
+ * @base-2.db, …: a second name that never replaces a file, so that two
+ * copies made in one second are both kept. The temporary name goes when
+ * @pending is freed. */
+static char *
+publish_under_new_name (TmPendingFile  *pending,
+                        const char     *base,
+                        const char     *what,
+                        GError        **error)
+{
+  const char *temporary = tm_pending_file_get_temporary (pending);
+
   for (guint n = 1; n < 1000; n++)
     {
       g_autofree char *path = n == 1 ? g_strconcat (base, BACKUP_SUFFIX, NULL)
@@ -286,7 +314,7 @@ publish_under_new_name (const char  *temporary,
 
       if (link (temporary, path) == 0)
         {
-          g_unlink (temporary);
+          sync_folder_of (path);
           return g_steal_pointer (&path);
         }
       saved_errno = errno;
@@ -297,16 +325,17 @@ publish_under_new_name (const char  *temporary,
       if (g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
       if (g_rename (temporary, path) == 0)
-        return g_steal_pointer (&path);
+        {
+          sync_folder_of (path);
+          return g_steal_pointer (&path);
+        }
       saved_errno = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("%s could not be written, so %s (%s)."),
                    path, what, g_strerror (saved_errno));
-      g_unlink (temporary);
       return NULL;
     }
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("%s could not be written, so %s (%s)."), base, what,
                g_strerror (EEXIST));
-  g_unlink (temporary);
   return NULL;
 }
 
@@ -341,10 +370,10 @@ tm_store_back_up_before_import (TmStore     *store,
                                 GError     **error)
 {
   const char *what = _("no copy of the data was made before the import, so nothing was imported");
+  g_autoptr(TmPendingFile) pending = NULL;
   g_autofree char *stamp = NULL;
   g_autofree char *base = NULL;
   g_autofree char *first_name = NULL;
-  g_autofree char *temporary = NULL;
   g_autofree char *made = NULL;
 
   g_return_val_if_fail (TM_IS_STORE (store), FALSE);
@@ -357,27 +386,14 @@ tm_store_back_up_before_import (TmStore     *store,
     base = g_build_filename (tm_store_get_data_dir (store), name, NULL);
   }
   first_name = g_strconcat (base, BACKUP_SUFFIX, NULL);
-  if ((temporary = copy_to_temporary (tm_store_get_db (store), first_name, what, error)) == NULL ||
-      (made = publish_under_new_name (temporary, base, what, error)) == NULL)
+  if ((pending = copy_to_pending (tm_store_get_db (store), first_name, what, error)) == NULL ||
+      (made = publish_under_new_name (pending, base, what, error)) == NULL)
     return FALSE;
 
   prune_before_import (tm_store_get_data_dir (store));
   if (path != NULL)
     *path = g_steal_pointer (&made);
   return TRUE;
-}
-
-gboolean
-tm_store_back_up_if_due (TmStore     *store,
-                         const char  *today,
-                         GError     **error)
-{
-  g_autofree char *name = g_strconcat (BACKUP_PREFIX, today, BACKUP_SUFFIX, NULL);
-  g_autofree char *path = g_build_filename (tm_store_get_data_dir (store), name, NULL);
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return FALSE;
-  return tm_store_back_up_now (store, today, error);
 }
 
 /* Monday's day of the ISO week of @day, which names the week. */
@@ -405,13 +421,14 @@ remove_stale_partials (const char *data_dir)
       g_autofree char *path = NULL;
       GStatBuf info;
 
-      if ((!g_str_has_prefix (name, BACKUP_PREFIX) && !g_str_has_prefix (name, BEFORE_IMPORT_PREFIX)) ||
-          strstr (name, BACKUP_SUFFIX ".partial-") == NULL)
+      if (!g_str_has_prefix (name, BACKUP_PREFIX) || strstr (name, BACKUP_SUFFIX ".partial-") == NULL)
         continue;
       path = g_build_filename (data_dir, name, NULL);
       if (g_lstat (path, &info) == 0 && S_ISREG (info.st_mode) && info.st_mtime < day_ago && g_unlink (path) != 0)
         g_debug ("Could not remove %s: %s", path, g_strerror (errno));
     }
+  /* Those of every copy, restore and export since: Tidemark's own pattern. */
+  tm_file_remove_stale_temporaries (data_dir, NULL);
 }
 
 /* The rows of each table of the record in the file at @path, by table:
@@ -653,18 +670,62 @@ tm_store_explain_error (const char   *data_dir,
   return g_strconcat (error->message, " ", advice, NULL);
 }
 
-/* @from's bytes as @to, private from the start, on disk before it returns. */
+/* @from's bytes as @to, private from the start, on disk before it
+ * returns; written beside @to, so that a crash leaves a temporary file of
+ * Tidemark's pattern, which pruning removes, and never half a file. */
 static gboolean
 copy_file (const char  *from,
            const char  *to,
            GError     **error)
 {
-  g_autofree char *contents = NULL;
-  gsize length;
+  g_autoptr(TmPendingFile) pending = NULL;
+  int in = g_open (from, O_RDONLY | O_CLOEXEC, 0);
+  int saved_errno = 0;
 
-  return g_file_get_contents (from, &contents, &length, error) &&
-         g_file_set_contents_full (to, contents, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, error);
+  if (in < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Tidemark could not read %s: %s"),
+                   from, g_strerror (saved_errno));
+      return FALSE;
+    }
+  pending = tm_pending_file_new (to);
+  if (pending == NULL)
+    saved_errno = errno != 0 ? errno : EIO;
+  while (saved_errno == 0)
+    {
+      char buffer[65536];
+      ssize_t n = read (in, buffer, sizeof buffer);
+      gsize done = 0;
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          saved_errno = n < 0 ? errno : 0;
+          break;
+        }
+      while (done < (gsize) n && saved_errno == 0)
+        {
+          ssize_t written = write (tm_pending_file_get_fd (pending), buffer + done, (gsize) n - done);
+
+          if (written < 0 && errno != EINTR)
+            saved_errno = errno;
+          else if (written > 0)
+            done += (gsize) written;
+        }
+    }
+  close (in);
+  if (saved_errno == 0 && !tm_pending_file_commit (pending))
+    saved_errno = errno;
+  if (saved_errno != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Tidemark can't create %s (%s). Check that you may write to its folder."), to,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static const char * const sidecars[] = { "-wal", "-shm" };

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "tm-file.h"
 #include "tm-sqlite.h"
 #include "tm-store-backup.h"
 #include "tm-store-private.h"
@@ -266,12 +267,6 @@ static gboolean
 prepare_data_dir (const char  *data_dir,
                   GError     **error)
 {
-  g_autofree char *db_path = g_build_filename (data_dir, TM_STORE_FILE_NAME, NULL);
-  /* A folder Tidemark makes, or one that already holds its data, is made
-   * private; any other existing folder (--data-dir=$HOME) is left as is. */
-  gboolean ours = !g_file_test (data_dir, G_FILE_TEST_EXISTS) ||
-                  g_file_test (db_path, G_FILE_TEST_EXISTS);
-
   if (g_file_test (data_dir, G_FILE_TEST_EXISTS) &&
       !g_file_test (data_dir, G_FILE_TEST_IS_DIR))
     {
@@ -292,8 +287,10 @@ prepare_data_dir (const char  *data_dir,
       return FALSE;
     }
 
-  /* A health record is for its owner's eyes only. */
-  if (ours && g_chmod (data_dir, 0700) != 0)
+  /* A health record is for its owner's eyes only: the folder that holds
+   * it, or is about to (opening starts the data file), is made private on
+   * the first command as on every later one. */
+  if (g_chmod (data_dir, 0700) != 0)
     g_debug ("Could not make %s private: %s", data_dir, g_strerror (errno));
 
   return TRUE;
@@ -544,6 +541,10 @@ open_database (TmStore                *self,
   int version = 0;
   int n_objects = 0;
   int rc;
+
+  /* Another user's file, or one others may read, is not opened. */
+  if (!tm_file_check_private (self->path, error))
+    return FALSE;
 
   rc = sqlite3_open_v2 (self->path, &self->db,
                         (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW,

@@ -118,6 +118,14 @@ open_store_for_command (TmApplication *self,
   return open_store (self, data_dir, TRUE, must_exist);
 }
 
+/* Whether @error refused where the output was to go (into the data
+ * folder, or onto something that is not a file): a usage error. */
+static gboolean
+output_refused (const GError *error)
+{
+  return g_error_matches (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID);
+}
+
 /* --export-csv: every table as CSV, without a window. */
 static int
 export_csv (TmApplication *self,
@@ -135,7 +143,7 @@ export_csv (TmApplication *self,
   if (!tm_store_export_csv (self->store, dir, &error))
     {
       g_printerr ("tidemark: %s\n", error->message);
-      return EXIT_FAILURE;
+      return output_refused (error) ? EXIT_USAGE : EXIT_FAILURE;
     }
   g_print (_("Exported every table to %s.\n"), dir);
   return EXIT_SUCCESS;
@@ -260,7 +268,7 @@ export_report (TmApplication *self,
   if (data == NULL || !tm_report_write (data, file, NULL, &n_pages, &error))
     {
       g_printerr ("tidemark: %s\n", error->message);
-      return EXIT_FAILURE;
+      return output_refused (error) ? EXIT_USAGE : EXIT_FAILURE;
     }
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %s: %d page, %s to %s.\n", "Wrote %s: %d pages, %s to %s.\n",

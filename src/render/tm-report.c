@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "tm-chart.h"
+#include "tm-file.h"
 #include "tm-report.h"
 
 #define MARGIN          48.0
@@ -967,7 +968,7 @@ tm_report_write (const TmReportData  *data,
                  int                 *n_pages,
                  GError             **error)
 {
-  g_autofree char *temporary = g_strconcat (path, ".XXXXXX", NULL);
+  g_autoptr(TmPendingFile) pending = NULL;
   g_autofree char *title = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -977,6 +978,10 @@ tm_report_write (const TmReportData  *data,
 
   g_return_val_if_fail (data != NULL && data->chart != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  /* Never over the record, nor into a pipe or a device. */
+  if (!tm_file_check_output (path, data->data_dir, error))
+    return FALSE;
 
   /* The whole report, placed. */
   report_init (&r, data);
@@ -988,13 +993,14 @@ tm_report_write (const TmReportData  *data,
   place_events (&r);
   place_notes (&r);
 
-  sink.fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0600);
-  if (sink.fd < 0)
+  pending = tm_pending_file_new (path);
+  if (pending == NULL)
     {
       set_write_error (error, path, errno);
       report_clear (&r);
       return FALSE;
     }
+  sink.fd = tm_pending_file_get_fd (pending);
 
   surface = cairo_pdf_surface_create_for_stream (write_cb, &sink, r.page_width, r.page_height);
   /* Translators: the PDF's title */
@@ -1012,23 +1018,12 @@ tm_report_write (const TmReportData  *data,
       set_write_error (error, path, sink.saved_errno != 0 ? sink.saved_errno : EIO);
       ok = FALSE;
     }
-  if (ok && fsync (sink.fd) != 0)
+  /* Whole, on the disk, then in place; otherwise the temporary goes. */
+  if (ok && !tm_pending_file_commit (pending))
     {
       set_write_error (error, path, errno);
       ok = FALSE;
     }
-  if (close (sink.fd) != 0 && ok)
-    {
-      set_write_error (error, path, errno);
-      ok = FALSE;
-    }
-  if (ok && g_rename (temporary, path) != 0)
-    {
-      set_write_error (error, path, errno);
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (temporary);
 
   if (ok && n_pages != NULL)
     *n_pages = r.page;

@@ -106,6 +106,8 @@ main (int   argc,
 {
   int rounds = argc > 1 ? atoi (argv[1]) : 11;
   g_autofree char *dir = g_dir_make_tmp ("tidemark-bench-XXXXXX", NULL);
+  /* Reports never go into the data folder: the data in a folder of its own. */
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
   g_autofree char *report_path = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *plain_path = g_build_filename (dir, "plain.pdf", NULL);
   g_autofree char *today = NULL;
@@ -122,7 +124,7 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   today = tm_day_today ();
-  store = tm_store_open (dir, &error);
+  store = tm_store_open (data_dir, &error);
   g_assert_no_error (error);
   record = tm_demo_record_new (today, TM_DEMO_DAYS);
   g_assert_true (tm_demo_fill_store (store, record, &error));
@@ -166,12 +168,13 @@ main (int   argc,
   g_unlink (plain_path);
   g_clear_object (&store);
   {
-    g_autofree char *db = g_build_filename (dir, "tidemark.db", NULL);
-    g_autofree char *wal = g_build_filename (dir, "tidemark.db-wal", NULL);
-    g_autofree char *shm = g_build_filename (dir, "tidemark.db-shm", NULL);
+    g_autofree char *db = g_build_filename (data_dir, "tidemark.db", NULL);
+    g_autofree char *wal = g_build_filename (data_dir, "tidemark.db-wal", NULL);
+    g_autofree char *shm = g_build_filename (data_dir, "tidemark.db-shm", NULL);
 
     g_unlink (db), g_unlink (wal), g_unlink (shm);
   }
+  g_rmdir (data_dir);
   g_rmdir (dir);
   return EXIT_SUCCESS;
 }
