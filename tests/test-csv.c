@@ -518,6 +518,136 @@ test_duplicates_and_bom (void)
   tm_test_remove_tree (dir);
 }
 
+typedef struct
+{
+  guint64       last_done;
+  guint64       total;
+  guint         calls;
+  GCancellable *cancel_at_half;
+} Reported;
+
+static void
+on_progress_cb (guint64  done,
+                guint64  total,
+                gpointer user_data)
+{
+  Reported *reported = user_data;
+
+  /* Never backwards, never past the end. */
+  g_assert_cmpuint (done, >=, reported->last_done);
+  g_assert_cmpuint (done, <=, total);
+  reported->last_done = done;
+  reported->total = total;
+  reported->calls++;
+  if (reported->cancel_at_half != NULL && total > 0 && done >= total / 2)
+    g_cancellable_cancel (reported->cancel_at_half);
+}
+
+/* An import says how far it got; cancelled while storing, or before
+ * reading, it stores nothing and says it was cancelled. An export too:
+ * cancelled, it leaves the files there as they were. */
+static void
+test_progress_and_cancel (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *export_dir = NULL;
+  g_autofree char *other_dir = NULL;
+  g_autoptr(TmStore) store = new_store (&dir);
+  g_autoptr(TmStore) other = new_store (&other_dir);
+  g_autoptr(TmChartRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = tm_day_today ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *out = tm_test_make_data_dir ();   /* exports go outside the data folder */
+  Reported reported = { 0 };
+  TmProgress progress = { NULL, on_progress_cb, &reported };
+  TmCsvSummary summary;
+  guint n_records = 0;
+
+  record = tm_demo_record_new (today, TM_DEMO_DAYS);
+  g_assert_true (tm_demo_fill_store (store, record, &error));
+  export_dir = g_build_filename (out, "export", NULL);
+  g_assert_true (tm_store_export_csv (store, export_dir, &error));
+
+  /* Stored whole: the last report is every record. */
+  {
+    g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+
+    tm_csv_import_set_progress (import, &progress);
+    g_assert_true (tm_csv_import_read_dir (import, export_dir, &error));
+    for (int t = 0; t < TM_N_TABLES; t++)
+      n_records += tm_csv_import_count_rows (import, t);
+    g_assert_true (tm_store_import_csv (other, import, TM_CONFLICT_KEEP, &summary, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (reported.total, ==, n_records);
+    g_assert_cmpuint (reported.last_done, ==, n_records);
+    g_assert_cmpuint (reported.calls, >, 2);
+  }
+  g_clear_object (&other);
+  tm_test_remove_tree (other_dir);
+  g_free (g_steal_pointer (&other_dir));
+  other = new_store (&other_dir);
+
+  /* Cancelled half-way through storing: nothing at all. */
+  {
+    g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+    TmProgress cancelling = { cancellable, on_progress_cb, &reported };
+
+    reported = (Reported) { 0, 0, 0, cancellable };
+    tm_csv_import_set_progress (import, &cancelling);
+    g_assert_true (tm_csv_import_read_dir (import, export_dir, &error));
+    g_assert_false (tm_store_import_csv (other, import, TM_CONFLICT_KEEP, &summary, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_cmpuint (reported.last_done, <, n_records);
+    g_assert_cmpint (count_rows (other, "checkin"), ==, 0);
+    g_assert_cmpint (count_rows (other, "session"), ==, 0);
+    g_assert_cmpint (count_rows (other, "safety_event"), ==, 0);
+  }
+
+  /* Cancelled before reading: the files are not read. */
+  {
+    g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+    TmProgress cancelled = { cancellable, NULL, NULL };
+
+    tm_csv_import_set_progress (import, &cancelled);
+    g_assert_false (tm_csv_import_read_dir (import, export_dir, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_cmpuint (tm_csv_import_count_rows (import, TM_TABLE_CHECKINS), ==, 0);
+  }
+
+  /* An export says how far it got; cancelled, the files there stay. */
+  {
+    g_autoptr(GCancellable) stop = g_cancellable_new ();
+    TmProgress exporting = { NULL, on_progress_cb, &reported };
+    TmProgress cancelling = { stop, on_progress_cb, &reported };
+    g_autofree char *checkins = g_build_filename (export_dir, "checkins.csv", NULL);
+    g_autoptr(GBytes) before = tm_test_read_file (checkins);
+    g_autoptr(GBytes) after = NULL;
+    g_autoptr(TmCheckin) changed = g_list_model_get_item (tm_store_get_checkins (store), 0);
+
+    reported = (Reported) { 0 };
+    g_assert_true (tm_store_export_csv_full (store, export_dir, &exporting, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (reported.last_done, ==, reported.total);
+    g_assert_cmpuint (reported.total, ==, n_records);
+
+    changed->mood = changed->mood == 0 ? 1 : 0;
+    g_assert_true (tm_store_save_checkin (store, changed, &error));
+    reported = (Reported) { 0, 0, 0, stop };
+    g_assert_false (tm_store_export_csv_full (store, export_dir, &cancelling, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    after = tm_test_read_file (checkins);
+    tm_test_assert_bytes_equal (before, after);
+  }
+
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (other_dir);
+  tm_test_remove_tree (out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -532,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/csv/large-files", test_large_files);
   g_test_add_func ("/csv/hostile-notes", test_hostile_notes);
   g_test_add_func ("/csv/missing-folder", test_missing_folder);
+  g_test_add_func ("/csv/progress-and-cancel", test_progress_and_cancel);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "tm-store-private.h"
@@ -913,6 +914,88 @@ test_read_only (Fixture       *f,
   sqlite3_finalize (stmt);
 }
 
+/* While an import is stored through another connection, a save through
+ * the window's store is refused at once (never waiting with the window
+ * frozen) with a sentence, and what waits for the import runs after it,
+ * once, unless its owner went away. */
+static int saves_after_import;
+
+static void
+count_signal_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
+save_after_import_cb (GObject *owner)
+{
+  g_autoptr(GError) error = NULL;
+  TmStore *store = g_object_get_data (owner, "store");
+
+  g_assert_true (tm_store_is_writable (store));
+  g_assert_true (tm_store_save_checkin (store, TM_CHECKIN (owner), &error));
+  g_assert_no_error (error);
+  saves_after_import++;
+}
+
+static void
+test_writes_wait_for_import (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) other = tm_store_open (f->dir, &error);
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *yesterday = day_ago (1);
+  g_autoptr(TmCheckin) waiting = tm_checkin_new (today);
+  TmCheckin *gone = tm_checkin_new (yesterday);
+  g_autoptr(TmCheckin) found = NULL;
+  guint n_changes = 0;
+
+  g_assert_no_error (error);
+  g_signal_connect_swapped (f->store, "writable-changed", G_CALLBACK (count_signal_cb), &n_changes);
+
+  /* The import's connection holds the file's write lock... */
+  g_assert_true (tm_store_begin (other, &error));
+  tm_store_writing_elsewhere_begin (f->store);
+  g_assert_false (tm_store_is_writable (f->store));
+  g_assert_cmpuint (n_changes, ==, 1);
+
+  /* ...so a save here is refused at once, with a sentence that says why. */
+  waiting->mood = 6;
+  g_assert_false (tm_store_save_checkin (f->store, waiting, &error));
+  g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "import"));
+  g_clear_error (&error);
+  /* Reading goes on. */
+  g_assert_null (tm_store_get_checkin (f->store, today, &error));
+  g_assert_no_error (error);
+
+  g_object_set_data (G_OBJECT (waiting), "store", f->store);
+  g_object_set_data (G_OBJECT (gone), "store", f->store);
+  gone->mood = 2;
+  saves_after_import = 0;
+  tm_store_call_when_writable (f->store, G_OBJECT (waiting), G_CALLBACK (save_after_import_cb));
+  tm_store_call_when_writable (f->store, G_OBJECT (waiting), G_CALLBACK (save_after_import_cb));
+  tm_store_call_when_writable (f->store, G_OBJECT (gone), G_CALLBACK (save_after_import_cb));
+  g_object_unref (gone);
+  g_assert_cmpint (saves_after_import, ==, 0);
+
+  /* The import is stored; what waited is saved, once. */
+  g_assert_true (tm_store_commit (other, &error));
+  tm_store_writing_elsewhere_end (f->store);
+  g_assert_true (tm_store_is_writable (f->store));
+  g_assert_cmpuint (n_changes, ==, 2);
+  g_assert_cmpint (saves_after_import, ==, 1);
+  found = tm_store_get_checkin (f->store, today, &error);
+  g_assert_nonnull (found);
+  g_assert_cmpint (found->mood, ==, 6);
+  g_assert_null (tm_store_get_checkin (f->store, yesterday, &error));
+
+  /* With nothing elsewhere, the work runs at once. */
+  tm_store_call_when_writable (f->store, G_OBJECT (waiting), G_CALLBACK (save_after_import_cb));
+  g_assert_cmpint (saves_after_import, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -937,6 +1020,7 @@ main (int   argc,
   ADD ("file/new-file-gets-schema", test_new_file_gets_schema);
   ADD ("schema/v1-tables", test_schema_v1_tables);
   ADD ("schema/checks", test_schema_checks);
+  ADD ("writes/wait-for-an-import-elsewhere", test_writes_wait_for_import);
 
   for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
     {

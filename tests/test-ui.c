@@ -98,6 +98,38 @@ is_mapped (gpointer widget)
   return gtk_widget_get_mapped (widget);
 }
 
+/* With TM_UI_TEST_SNAPSHOT_DIR set, @widget's window as it looks now, in
+ * that folder as @name.png: for looking at what a test drove. */
+static void
+save_snapshot (gpointer    widget,
+               const char *name)
+{
+  const char *dir = g_getenv ("TM_UI_TEST_SNAPSHOT_DIR");
+  GtkWidget *window;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  window = GTK_WIDGET (gtk_widget_get_root (widget));
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 /* ---- finding widgets --------------------------------------------------- */
 
 typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
@@ -2728,6 +2760,132 @@ test_import_after_close (Fixture       *f,
 }
 
 
+/* A folder with a checkins.csv of @n days from 1 January 1990. */
+static GFile *
+make_import_folder (Fixture *f,
+                    guint    n)
+{
+  g_autofree char *folder_path = g_build_filename (f->dir, "many", NULL);
+  g_autofree char *file = g_build_filename (folder_path, "checkins.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("\"day\",\"mood\",\"anxiety\",\"energy\",\"sleep_hours\",\"effects\","
+                                         "\"effects_intensity\",\"note\",\"created_at\",\"updated_at\"\r\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *day = tm_day_add ("1990-01-01", (int) i);
+
+      g_string_append_printf (csv, "\"%s\",%u,,,,0,,\"Imported\",\"2026-01-02T03:04:05Z\","
+                              "\"2026-01-02T03:04:05Z\"\r\n", day, i % 11);
+    }
+  g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file, csv->str, -1, NULL));
+  return g_file_new_for_path (folder_path);
+}
+
+static gboolean
+store_not_writable (gpointer store)
+{
+  return !tm_store_is_writable (store);
+}
+
+static gboolean
+store_writable (gpointer store)
+{
+  return tm_store_is_writable (store);
+}
+
+static gboolean
+day_stored (gpointer data)
+{
+  Fixture *f = data;
+  g_autofree char *today = tm_day_today ();
+  g_auto(Row) row = { 0 };
+
+  return read_row (f, today, &row);
+}
+
+/* Saving while an import is being stored: the window never waits on the
+ * file; the form says why the check-in is not saved yet, keeps it, and
+ * saves it once the import is in. The import shows how far it got. */
+static void
+save_during_import_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autoptr(GFile) folder = make_import_folder (f, 3000);
+  TmProgressBanner *banner = tm_window_get_progress_banner (f->window);
+  TmCheckinForm *form = today_form (f);
+  TmErrorLabel *label = child (form, TM_TYPE_CHECKIN_FORM, "general_error");
+  g_autofree char *today = tm_day_today ();
+  g_auto(Row) row = { 0 };
+
+  wait_for (store_idle, store, "the backup made on opening to end");
+  tm_data_transfer_import (f->window, folder);
+  g_assert_true (tm_progress_banner_get_shown (banner));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (tm_progress_banner_get_cancel_button (banner))));
+
+  /* Until the window has heard that the import is in, its store takes no
+   * writes: saving now is refused at once, not after a wait. */
+  wait_for (store_not_writable, store, "the import to be stored");
+  choose_rating (form, "mood_row", 7);
+  type_note (form, "Typed during the import");
+  g_assert_false (tm_today_page_save (TM_TODAY_PAGE (tm_window_get_page (f->window, "today"))));
+  g_assert_true (tm_error_label_get_shown (label));
+  g_assert_nonnull (strstr (tm_error_label_get_message (label), "storing an import"));
+  g_assert_true (tm_checkin_form_get_dirty (form));
+  g_assert_false (read_row (f, today, &row));
+  spin (400);
+  save_snapshot (f->window, "save-during-import");
+
+  /* The import is in; then the check-in, as typed. */
+  wait_for (store_writable, store, "the import to end");
+  wait_for (day_stored, f, "the check-in to be saved after the import");
+  g_assert_true (read_row (f, today, &row));
+  g_assert_cmpint (row.mood, ==, 7);
+  g_assert_cmpstr (row.note, ==, "Typed during the import");
+  g_assert_false (tm_checkin_form_get_dirty (form));
+  g_assert_cmpint (count_checkins (f), ==, 3001);
+  g_assert_false (tm_progress_banner_get_shown (banner));
+}
+
+static void
+test_save_during_import (Fixture       *f,
+                         gconstpointer  data)
+{
+  run_app (f, save_during_import_body);
+}
+
+static gboolean
+banner_hidden (gpointer banner)
+{
+  return !tm_progress_banner_get_shown (banner);
+}
+
+/* Cancel in the progress banner: nothing imported, and the toast says so. */
+static void
+cancel_import_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autoptr(GFile) folder = make_import_folder (f, 10000);
+  TmProgressBanner *banner = tm_window_get_progress_banner (f->window);
+
+  wait_for (store_idle, store, "the backup made on opening to end");
+  tm_data_transfer_import (f->window, folder);
+  wait_for (store_not_writable, store, "the import to be stored");
+  g_signal_emit_by_name (tm_progress_banner_get_cancel_button (banner), "clicked");
+  g_assert_cmpstr (tm_progress_banner_get_text (banner), ==, "Cancelling…");
+  wait_for (store_idle, store, "the import to stop");
+  wait_for (banner_hidden, banner, "the banner to go");
+  g_assert_cmpint (count_checkins (f), ==, 0);
+  g_assert_true (tm_data_transfer_is_busy (f->window) == FALSE);
+}
+
+static void
+test_cancel_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_app (f, cancel_import_body);
+}
+
 /* ---- backups -------------------------------------------------------- */
 
 
@@ -3183,6 +3341,8 @@ main (int   argc,
   ADD ("data/export-and-import", test_data_transfer);
   ADD ("data/import-after-close", test_import_after_close);
   ADD ("data/export-refuses-data-folder", test_data_export_refuses_data_folder);
+  ADD ("data/save-during-import", test_save_during_import);
+  ADD ("data/cancel-import", test_cancel_import);
   ADD ("data/backups", test_backups);
   ADD ("data/before-import-copy", test_before_import);
   ADD ("data/damaged-file", test_damaged_data);

@@ -158,11 +158,20 @@ write_field (FILE         *file,
     }
 }
 
+/* How far an export got: rows written of every table's. */
+typedef struct
+{
+  const TmProgress *progress;
+  guint64           done;
+  guint64           total;
+} ExportCount;
+
 static gboolean
-write_table (TmStore    *store,
-             TmTable     table,
-             Output     *out,
-             GError    **error)
+write_table (TmStore      *store,
+             TmTable       table,
+             Output       *out,
+             ExportCount  *count,
+             GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char * const *columns = tables[table].columns;
@@ -181,6 +190,8 @@ write_table (TmStore    *store,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      if (count->done++ % 256 == 0 && !tm_progress_report (count->progress, count->done, count->total, error))
+        return FALSE;
       for (int c = 0; c < sqlite3_column_count (stmt); c++)
         {
           if (c > 0)
@@ -245,9 +256,44 @@ open_output (Output *out)
   return out->file != NULL;
 }
 
+/* The rows the export will write, in its snapshot. */
+static gboolean
+count_rows (TmStore  *store,
+            guint64  *total,
+            GError  **error)
+{
+  *total = 0;
+  for (int t = 0; t < TM_N_TABLES; t++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autofree char *query = g_strdup_printf ("SELECT count(*) FROM (%s)", tables[t].select);
+
+      if (!tm_store_prepare (store, query, &stmt, _("the data was not exported"), error))
+        return FALSE;
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          tm_sqlite_set_error (error, tm_store_get_db (store), sqlite3_errcode (tm_store_get_db (store)),
+                               tm_store_get_path (store), _("the data was not exported"));
+          return FALSE;
+        }
+      *total += (guint64) sqlite3_column_int64 (stmt, 0);
+    }
+  return TRUE;
+}
+
+gboolean
+tm_store_export_csv (TmStore     *store,
+                     const char  *dir,
+                     GError     **error)
+{
+  return tm_store_export_csv_full (store, dir, NULL, error);
+}
+
 /**
- * tm_store_export_csv:
+ * tm_store_export_csv_full:
  * @dir: the folder to write the six files into; made if missing
+ * @progress: (nullable): where to say how far it got; once cancelled, it
+ *   stops and the files already there stay as they were
  *
  * Writes every table as it is now. Files of the same names are replaced
  * only once all six are written, and then all six or none. A folder in
@@ -256,10 +302,12 @@ open_output (Output *out)
  * before anything is written.
  */
 gboolean
-tm_store_export_csv (TmStore     *store,
-                     const char  *dir,
-                     GError     **error)
+tm_store_export_csv_full (TmStore          *store,
+                          const char       *dir,
+                          const TmProgress *progress,
+                          GError          **error)
 {
+  ExportCount count = { progress, 0, 0 };
   Output outs[TM_N_TABLES] = { { 0 } };
   TmPendingFile *pending[TM_N_TABLES] = { NULL };
   const char *names[TM_N_TABLES + 1] = { NULL };
@@ -282,6 +330,7 @@ tm_store_export_csv (TmStore     *store,
   /* One snapshot for all six files. */
   if (!tm_sqlite_exec (db, "BEGIN", tm_store_get_path (store), _("the data was not exported"), error))
     return FALSE;
+  ok = count_rows (store, &count.total, error);
 
   for (int t = 0; t < TM_N_TABLES && ok; t++)
     {
@@ -294,13 +343,15 @@ tm_store_export_csv (TmStore     *store,
           ok = FALSE;
           break;
         }
-      ok = write_table (store, t, &outs[t], error) && close_output (&outs[t], error);
+      ok = write_table (store, t, &outs[t], &count, error) && close_output (&outs[t], error);
     }
 
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
 
+  /* Cancelled up to the last moment, the files there stay as they were. */
   if (ok)
-    ok = tm_pending_files_commit_together (pending, TM_N_TABLES, error);
+    ok = tm_progress_report (progress, count.done, count.total, error) &&
+         tm_pending_files_commit_together (pending, TM_N_TABLES, error);
 
   for (int t = 0; t < TM_N_TABLES; t++)
     {
@@ -320,6 +371,7 @@ struct _TmCsvImport
   GPtrArray *source_keys;            /* char *, one per safety event */
   GPtrArray *problems;               /* char *, "file:line: what is wrong" */
   gboolean   too_many;
+  TmProgress progress;               /* reading and storing report here */
 };
 
 TmCsvImport *
@@ -350,7 +402,23 @@ tm_csv_import_free (TmCsvImport *import)
     }
   g_ptr_array_unref (import->source_keys);
   g_ptr_array_unref (import->problems);
+  g_clear_object (&import->progress.cancellable);
   g_free (import);
+}
+
+/**
+ * tm_csv_import_set_progress:
+ * @progress: (nullable): how reading and storing report how far they got,
+ *   and hear that they should stop; a cancelled import stores nothing
+ */
+void
+tm_csv_import_set_progress (TmCsvImport      *import,
+                            const TmProgress *progress)
+{
+  g_clear_object (&import->progress.cancellable);
+  import->progress = progress != NULL ? *progress : (TmProgress) { NULL, NULL, NULL };
+  if (import->progress.cancellable != NULL)
+    g_object_ref (import->progress.cancellable);
 }
 
 /* The problems found, "file:line: what is wrong", at most
@@ -907,6 +975,9 @@ tm_csv_import_parse (TmCsvImport *import,
       if (newline != NULL)
         parse.line++;
       start = end;
+      /* A cancelled import stops reading; tm_csv_import_read_dir() says so. */
+      if (parse.line % 4096 == 0 && g_cancellable_is_cancelled (import->progress.cancellable))
+        break;
     }
   if (!parse.stop && csv_fini (&parser, on_field_cb, on_row_cb, &parse) != 0)
     add_problem (&parse, parse.line, _("the file ends inside a quoted field; a closing quote is missing"));
@@ -960,6 +1031,8 @@ tm_csv_import_read_dir (TmCsvImport  *import,
       g_autofree char *contents = NULL;
       gsize length;
 
+      if (!tm_progress_report (&import->progress, 0, 0, error))
+        return FALSE;
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
       /* Never a pipe, a device or a file too large to be an export. */
@@ -971,6 +1044,8 @@ tm_csv_import_read_dir (TmCsvImport  *import,
         break;
     }
 
+  if (!tm_progress_report (&import->progress, 0, 0, error))
+    return FALSE;
   if (found == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
@@ -1333,6 +1408,7 @@ tm_store_import_csv (TmStore       *store,
 {
   TmCsvSummary counts = { { 0 } };
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint64 total = 0, done = 0;
 
   g_return_val_if_fail (TM_IS_STORE (store), FALSE);
   g_return_val_if_fail (import->problems->len == 0, FALSE);
@@ -1344,6 +1420,9 @@ tm_store_import_csv (TmStore       *store,
   if (!tm_store_begin (store, error))
     return FALSE;
 
+  for (int t = 0; t < TM_N_TABLES; t++)
+    total += import->records[t]->len;
+
   /* The records first; then the prompts, which name them. */
   for (int t = 0; t < TM_N_TABLES; t++)
     {
@@ -1354,15 +1433,18 @@ tm_store_import_csv (TmStore       *store,
           tm_store_rollback (store);
           return FALSE;
         }
-      for (guint i = 0; i < import->records[t]->len; i++)
-        if (!store_record (store, import, t, i, last_before, conflict, &counts, error))
+      for (guint i = 0; i < import->records[t]->len; i++, done++)
+        if ((done % 256 == 0 && !tm_progress_report (&import->progress, done, total, error)) ||
+            !store_record (store, import, t, i, last_before, conflict, &counts, error))
           {
             tm_store_rollback (store);
             return FALSE;
           }
     }
 
-  if (!tm_store_commit (store, error))
+  /* Cancelled up to the last moment, nothing is stored. */
+  if (!tm_progress_report (&import->progress, done, total, error) ||
+      !tm_store_commit (store, error))
     {
       tm_store_rollback (store);
       return FALSE;

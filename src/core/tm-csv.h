@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "tm-progress.h"
 #include "tm-store.h"
 
 G_BEGIN_DECLS
@@ -45,11 +46,17 @@ gboolean            tm_conflict_from_string (const char *text,
 gboolean     tm_store_export_csv         (TmStore      *store,
                                           const char   *dir,
                                           GError      **error);
+gboolean     tm_store_export_csv_full    (TmStore          *store,
+                                          const char       *dir,
+                                          const TmProgress *progress,
+                                          GError          **error);
 
 typedef struct _TmCsvImport TmCsvImport;
 
 TmCsvImport *tm_csv_import_new           (void);
 void         tm_csv_import_free          (TmCsvImport  *import);
+void         tm_csv_import_set_progress  (TmCsvImport      *import,
+                                          const TmProgress *progress);
 gboolean     tm_csv_import_parse         (TmCsvImport  *import,
                                           TmTable       table,
                                           const char   *file_name,

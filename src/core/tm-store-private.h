@@ -42,6 +42,8 @@ struct _TmStore
   guint       busy;            /* work on the file through other connections */
   TmDataLock *lock;            /* the data folder's, while open for writing */
   gboolean    read_only;       /* a snapshot for an export: no lock, no writing */
+  guint       writing_elsewhere;  /* another connection writes for a while */
+  GQueue      when_writable;   /* GClosure *, run once writes are possible again */
 };
 
 enum {
@@ -51,6 +53,7 @@ enum {
   TM_STORE_PLAN_CHANGED,
   TM_STORE_SAFETY_CHANGED,
   TM_STORE_BUSY_CHANGED,
+  TM_STORE_WRITABLE_CHANGED,
   TM_STORE_N_SIGNALS
 };
 

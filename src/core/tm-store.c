@@ -63,6 +63,16 @@ bind_checkin_values (sqlite3_stmt    *stmt,
   tm_sqlite_bind_text (stmt, first + 7, checkin->note);
 }
 
+static void
+set_writing_elsewhere_error (GError     **error,
+                             const char  *what)
+{
+  g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_BUSY,
+               /* Translators: %s is e.g. "the check-in was not saved" */
+               _("Tidemark is storing an import, so %s for now. That is possible again as soon as "
+                 "the import has finished."), what);
+}
+
 gboolean
 tm_store_prepare (TmStore       *self,
                   const char    *sql,
@@ -78,6 +88,15 @@ tm_store_prepare (TmStore       *self,
   if (rc != SQLITE_OK)
     {
       tm_sqlite_set_error (error, self->db, rc, self->path, what);
+      return FALSE;
+    }
+
+  /* A write now would wait for the other connection's transaction, with
+   * the window frozen meanwhile: it is refused at once instead. */
+  if (self->writing_elsewhere > 0 && !sqlite3_stmt_readonly (*stmt))
+    {
+      g_clear_pointer (stmt, sqlite3_finalize);
+      set_writing_elsewhere_error (error, what);
       return FALSE;
     }
 
@@ -162,6 +181,20 @@ model_remove_checkin (TmStore    *self,
     g_list_store_remove (self->checkins, position);
 }
 
+/* Work waiting for writes to be possible again. */
+typedef struct
+{
+  GWeakRef  owner;
+  GCallback callback;
+} WhenWritable;
+
+static void
+when_writable_free (WhenWritable *waiting)
+{
+  g_weak_ref_clear (&waiting->owner);
+  g_free (waiting);
+}
+
 static void
 tm_store_finalize (GObject *object)
 {
@@ -170,6 +203,7 @@ tm_store_finalize (GObject *object)
   g_clear_object (&self->checkins);
   g_clear_object (&self->sessions);
   g_clear_object (&self->questionnaires);
+  g_queue_clear_full (&self->when_writable, (GDestroyNotify) when_writable_free);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   /* Only once the file is closed may another process write it. */
@@ -239,6 +273,17 @@ tm_store_class_init (TmStoreClass *klass)
    */
   signals[TM_STORE_BUSY_CHANGED] =
     g_signal_new ("busy-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * TmStore::writable-changed:
+   *
+   * Emitted when another connection starts writing to the file for a
+   * while (an import being stored), and when it has finished: see
+   * tm_store_is_writable().
+   */
+  signals[TM_STORE_WRITABLE_CHANGED] =
+    g_signal_new ("writable-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -1177,6 +1222,114 @@ tm_store_is_busy (TmStore *self)
 }
 
 /**
+ * tm_store_writing_elsewhere_begin:
+ *
+ * Marks the start of a long write to the data file through another
+ * connection of this process (an import being stored in a thread). Until
+ * tm_store_writing_elsewhere_end(), every write through @self fails at
+ * once with %TM_STORE_ERROR_BUSY instead of waiting for the other
+ * transaction with the window frozen; tm_store_call_when_writable()
+ * queues what should be written afterwards.
+ */
+void
+tm_store_writing_elsewhere_begin (TmStore *self)
+{
+  g_return_if_fail (TM_IS_STORE (self));
+
+  if (self->writing_elsewhere++ == 0)
+    g_signal_emit (self, signals[TM_STORE_WRITABLE_CHANGED], 0);
+}
+
+/* Ends it; what waited runs now, in the order it was queued. */
+void
+tm_store_writing_elsewhere_end (TmStore *self)
+{
+  g_return_if_fail (TM_IS_STORE (self));
+  g_return_if_fail (self->writing_elsewhere > 0);
+
+  if (--self->writing_elsewhere > 0)
+    return;
+
+  g_object_ref (self);
+  g_signal_emit (self, signals[TM_STORE_WRITABLE_CHANGED], 0);
+  while (self->writing_elsewhere == 0 && !g_queue_is_empty (&self->when_writable))
+    {
+      WhenWritable *waiting = g_queue_pop_head (&self->when_writable);
+      g_autoptr(GObject) owner = g_weak_ref_get (&waiting->owner);
+
+      if (owner != NULL)
+        ((void (*) (GObject *)) waiting->callback) (owner);
+      when_writable_free (waiting);
+    }
+  g_object_unref (self);
+}
+
+/* Whether a write through @self can be made now. */
+gboolean
+tm_store_is_writable (TmStore *self)
+{
+  g_return_val_if_fail (TM_IS_STORE (self), FALSE);
+
+  return self->writing_elsewhere == 0;
+}
+
+/**
+ * tm_store_error_waits:
+ * @error: (nullable): why a write through @self failed
+ *
+ * Returns: whether it failed only because another connection is writing
+ *   for a while, so that tm_store_call_when_writable() can try it again
+ */
+gboolean
+tm_store_error_waits (TmStore      *self,
+                      const GError *error)
+{
+  g_return_val_if_fail (TM_IS_STORE (self), FALSE);
+
+  return self->writing_elsewhere > 0 && g_error_matches (error, TM_STORE_ERROR, TM_STORE_ERROR_BUSY);
+}
+
+/**
+ * tm_store_call_when_writable:
+ * @owner: what the work belongs to (a form); when it is gone, the work is dropped
+ * @callback: (scope async): a `void (*) (GObject *owner)`
+ *
+ * Calls @callback with @owner as soon as writes are possible again: now,
+ * when they are. The same @owner and @callback wait only once.
+ */
+void
+tm_store_call_when_writable (TmStore   *self,
+                             GObject   *owner,
+                             GCallback  callback)
+{
+  WhenWritable *waiting;
+
+  g_return_if_fail (TM_IS_STORE (self));
+  g_return_if_fail (G_IS_OBJECT (owner));
+  g_return_if_fail (callback != NULL);
+
+  if (self->writing_elsewhere == 0)
+    {
+      ((void (*) (GObject *)) callback) (owner);
+      return;
+    }
+
+  for (GList *l = self->when_writable.head; l != NULL; l = l->next)
+    {
+      WhenWritable *queued = l->data;
+      g_autoptr(GObject) queued_owner = g_weak_ref_get (&queued->owner);
+
+      if (queued_owner == owner && queued->callback == callback)
+        return;
+    }
+
+  waiting = g_new0 (WhenWritable, 1);
+  g_weak_ref_init (&waiting->owner, owner);
+  waiting->callback = callback;
+  g_queue_push_tail (&self->when_writable, waiting);
+}
+
+/**
  * tm_store_get_first_day:
  *
  * Returns: (nullable): the first day with a check-in or a session
@@ -1209,6 +1362,11 @@ gboolean
 tm_store_begin (TmStore  *self,
                 GError  **error)
 {
+  if (self->writing_elsewhere > 0)
+    {
+      set_writing_elsewhere_error (error, _("nothing was saved"));
+      return FALSE;
+    }
   return tm_sqlite_exec (self->db, "BEGIN IMMEDIATE", self->path, _("nothing was saved"), error);
 }
 

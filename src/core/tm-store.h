@@ -131,6 +131,14 @@ void        tm_store_reload             (TmStore     *self);
 void        tm_store_busy_begin         (TmStore     *self);
 void        tm_store_busy_end           (TmStore     *self);
 gboolean    tm_store_is_busy            (TmStore     *self);
+void        tm_store_writing_elsewhere_begin (TmStore *self);
+void        tm_store_writing_elsewhere_end   (TmStore *self);
+gboolean    tm_store_is_writable        (TmStore     *self);
+gboolean    tm_store_error_waits        (TmStore      *self,
+                                         const GError *error);
+void        tm_store_call_when_writable (TmStore     *self,
+                                         GObject     *owner,
+                                         GCallback    callback);
 gboolean    tm_store_begin              (TmStore     *self,
                                          GError     **error);
 gboolean    tm_store_begin_read         (TmStore     *self,

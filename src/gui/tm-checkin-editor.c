@@ -210,6 +210,14 @@ tm_checkin_editor_new (GtkWindow *parent,
   return self;
 }
 
+/* Saved once the import that held it up has been stored. */
+static void
+save_when_writable_cb (TmCheckinEditor *self)
+{
+  if (tm_checkin_form_get_dirty (self->form))
+    tm_checkin_editor_save (self);
+}
+
 /**
  * tm_checkin_editor_save:
  *
@@ -219,6 +227,7 @@ tm_checkin_editor_new (GtkWindow *parent,
 gboolean
 tm_checkin_editor_save (TmCheckinEditor *self)
 {
+  g_autoptr(GError) error = NULL;
   GtkWindow *parent;
   g_autofree char *label = NULL;
   g_autofree char *title = NULL;
@@ -231,8 +240,12 @@ tm_checkin_editor_save (TmCheckinEditor *self)
       return TRUE;
     }
 
-  if (!tm_checkin_form_save (self->form, self->store, NULL))
-    return FALSE;
+  if (!tm_checkin_form_save (self->form, self->store, &error))
+    {
+      if (tm_store_error_waits (self->store, error))
+        tm_store_call_when_writable (self->store, G_OBJECT (self), G_CALLBACK (save_when_writable_cb));
+      return FALSE;
+    }
 
   label = tm_day_format_short (tm_checkin_form_get_day (self->form));
   /* Translators: %s is a day, e.g. "25 November" */

@@ -34,11 +34,18 @@ typedef struct
   guint         conflicts;
   TmCsvSummary  summary;
   GTask        *outer;       /* the caller's, for an export */
+  GCancellable *cancellable; /* the progress banner's Cancel */
+  int           done;        /* records so far, set in the thread (atomic) */
+  int           total;       /* of how many; 0 while that is not known (atomic) */
+  guint         progress_id; /* shows done and total while the thread runs */
+  gboolean      writing;     /* the store phase of an import: the window's store waits */
 } Job;
 
 static void
 job_free (Job *job)
 {
+  g_clear_handle_id (&job->progress_id, g_source_remove);
+  g_clear_object (&job->cancellable);
   g_clear_pointer (&job->import, tm_csv_import_free);
   g_clear_object (&job->app);
   g_clear_object (&job->outer);
@@ -79,8 +86,97 @@ job_new (TmWindow *window,
   job->data_dir = g_strdup (tm_store_get_data_dir (job->store));
   job->app = app != NULL ? g_object_ref (G_APPLICATION (app)) : NULL;
   job->path = path;
+  job->cancellable = g_cancellable_new ();
   set_busy (job, TRUE);
   return job;
+}
+
+static gboolean window_open (Job *job);
+
+/* Progress */
+
+/* In the thread: how far the work got, for show_progress_cb(). */
+static void
+on_progress_cb (guint64  done,
+                guint64  total,
+                gpointer user_data)
+{
+  Job *job = user_data;
+
+  g_atomic_int_set (&job->done, (int) MIN (done, G_MAXINT));
+  g_atomic_int_set (&job->total, (int) MIN (total, G_MAXINT));
+}
+
+static void
+report_progress_to (Job        *job,
+                    TmProgress *progress)
+{
+  *progress = (TmProgress) { job->cancellable, on_progress_cb, job };
+}
+
+/* In the window, a few times a second: the thread's figures, not a call
+ * from the thread for every record. */
+static gboolean
+show_progress_cb (gpointer user_data)
+{
+  Job *job = user_data;
+  TmProgressBanner *banner = tm_window_get_progress_banner (job->window);
+  int done = g_atomic_int_get (&job->done);
+  int total = g_atomic_int_get (&job->total);
+  g_autofree char *text = NULL;
+
+  /* The window was closed: the work goes on, unseen. */
+  if (banner == NULL)
+    return G_SOURCE_CONTINUE;
+  if (total == 0)
+    {
+      tm_progress_banner_update (banner, NULL, -1);
+      return G_SOURCE_CONTINUE;
+    }
+  if (job->import != NULL)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %d of %d record…",
+                                         "Importing %d of %d records…", total),
+                            done, total);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exporting %d of %d record…",
+                                         "Exporting %d of %d records…", total),
+                            done, total);
+  tm_progress_banner_update (banner, text, (double) done / total);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The banner, from the start of @job's work to its end. */
+static void
+show_progress (Job        *job,
+               const char *text)
+{
+  if (!window_open (job))
+    return;
+  tm_progress_banner_start (tm_window_get_progress_banner (job->window), text, job->cancellable);
+  if (job->progress_id == 0)
+    job->progress_id = g_timeout_add (100, show_progress_cb, job);
+}
+
+static void
+hide_progress (Job *job)
+{
+  TmProgressBanner *banner = tm_window_get_progress_banner (job->window);
+
+  g_clear_handle_id (&job->progress_id, g_source_remove);
+  if (banner != NULL)
+    tm_progress_banner_stop (banner);
+}
+
+/* Cancelled is not a failure: a toast says what stayed as it was. */
+static gboolean
+say_if_cancelled (Job          *job,
+                  const GError *error,
+                  const char   *what)
+{
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  tm_window_add_toast (job->window, adw_toast_new (what));
+  return TRUE;
 }
 
 /* Whether the job's window is still open to say how it went. */
@@ -94,6 +190,13 @@ window_open (Job *job)
 static gboolean
 job_end (Job *job)
 {
+  hide_progress (job);
+  if (job->writing)
+    {
+      job->writing = FALSE;
+      /* Saves that waited for the import are made now. */
+      tm_store_writing_elsewhere_end (job->store);
+    }
   set_busy (job, FALSE);
   return window_open (job);
 }
@@ -142,11 +245,15 @@ write_in_thread (GTask        *task,
   Job *job = task_data;
   GError *error = NULL;
   g_autoptr(TmStore) store = tm_store_open (job->data_dir, &error);
+  TmProgress progress;
+  gboolean done;
 
-  gboolean done = store != NULL &&
-                  (job->import == NULL ? tm_store_export_csv (store, job->path, &error)
-                                       : tm_store_import_csv (store, job->import, job->conflict, &job->summary,
-                                                              &error));
+  report_progress_to (job, &progress);
+  if (job->import != NULL)
+    tm_csv_import_set_progress (job->import, &progress);
+  done = store != NULL &&
+         (job->import == NULL ? tm_store_export_csv_full (store, job->path, &progress, &error)
+                              : tm_store_import_csv (store, job->import, job->conflict, &job->summary, &error));
 
   if (done)
     g_task_return_boolean (task, TRUE);
@@ -171,7 +278,7 @@ on_exported_cb (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (job_end (job))
+      if (job_end (job) && !say_if_cancelled (job, error, _("Export cancelled. No files were changed.")))
         tm_window_show_error (window, error->message);
       g_task_return_error (outer, g_steal_pointer (&error));
       return;
@@ -226,6 +333,7 @@ tm_data_transfer_export (TmWindow            *window,
 
   job = job_new (window, path);
   job->outer = g_steal_pointer (&outer);
+  show_progress (job, _("Exporting your data…"));
   run_job (job, write_in_thread, on_exported_cb);
 }
 
@@ -288,8 +396,11 @@ read_in_thread (GTask        *task,
   Job *job = task_data;
   g_autoptr(TmStore) store = NULL;
   GError *error = NULL;
+  TmProgress progress;
 
   job->import = tm_csv_import_new ();
+  report_progress_to (job, &progress);
+  tm_csv_import_set_progress (job->import, &progress);
   if (!tm_csv_import_read_dir (job->import, job->path, &error))
     {
       g_task_return_error (task, error);
@@ -327,7 +438,8 @@ on_stored_cb (GObject      *source,
     return;
   if (!stored)
     {
-      tm_window_show_error (window, error->message);
+      if (!say_if_cancelled (job, error, _("Import cancelled. Nothing was imported.")))
+        tm_window_show_error (window, error->message);
       return;
     }
   summary_text = tm_csv_summary_describe (&job->summary);
@@ -341,6 +453,13 @@ store_import (Job        *job,
               TmConflict  conflict)
 {
   job->conflict = conflict;
+  /* While the thread's transaction holds the file, saves in the window
+   * wait for it instead of freezing the window. */
+  job->writing = TRUE;
+  tm_store_writing_elsewhere_begin (job->store);
+  g_atomic_int_set (&job->done, 0);
+  g_atomic_int_set (&job->total, 0);
+  show_progress (job, _("Importing…"));
   run_job (job, write_in_thread, on_stored_cb);
 }
 
@@ -405,11 +524,12 @@ on_read_cb (GObject      *source,
   g_autofree char *body = NULL;
   gboolean read = g_task_propagate_boolean (G_TASK (result), &error);
 
+  hide_progress (job);
   if (!read || tm_csv_import_get_problems (job->import)->len > 0)
     {
       if (!job_end (job))
         return;
-      if (!read)
+      if (!read && !say_if_cancelled (job, error, _("Import cancelled. Nothing was imported.")))
         tm_window_show_error (window, error->message);
       else
         show_problems (window, job->import);
@@ -463,6 +583,7 @@ tm_data_transfer_import (TmWindow *window,
                          GFile    *folder)
 {
   char *path = g_file_get_path (folder);
+  Job *job;
 
   if (path == NULL)
     {
@@ -470,7 +591,9 @@ tm_data_transfer_import (TmWindow *window,
       return;
     }
   /* on_read_cb takes the job over: to store, to ask, or to free. */
-  run_job (job_new (window, path), read_in_thread, on_read_cb);
+  job = job_new (window, path);
+  show_progress (job, _("Reading the files…"));
+  run_job (job, read_in_thread, on_read_cb);
 }
 
 static void

@@ -388,6 +388,13 @@ tm_questionnaire_window_new (GtkWindow           *parent,
   return self;
 }
 
+/* Saved once the import that held it up has been stored. */
+static void
+save_when_writable_cb (TmQuestionnaireWindow *self)
+{
+  tm_questionnaire_window_save (self);
+}
+
 /**
  * tm_questionnaire_window_save:
  *
@@ -407,6 +414,8 @@ tm_questionnaire_window_save (TmQuestionnaireWindow *self)
       !tm_store_save_questionnaire (self->store, q, &error))
     {
       tm_error_label_show (self->error_label, error->message);
+      if (tm_store_error_waits (self->store, error))
+        tm_store_call_when_writable (self->store, G_OBJECT (self), G_CALLBACK (save_when_writable_cb));
 
       /* Move to the first item without an answer. */
       for (guint i = 0; g_strcmp0 (field, "answers") == 0 && i < TM_QUESTIONNAIRE_MAX_ITEMS; i++)

@@ -664,6 +664,13 @@ tm_session_editor_new (GtkWindow *parent,
   return self;
 }
 
+/* Saved once the import that held it up has been stored. */
+static void
+save_when_writable_cb (TmSessionEditor *self)
+{
+  tm_session_editor_save (self);
+}
+
 /**
  * tm_session_editor_save:
  *
@@ -690,6 +697,8 @@ tm_session_editor_save (TmSessionEditor *self)
       !tm_store_save_session (self->store, session, &error))
     {
       show_field_error (self, field, error->message);
+      if (tm_store_error_waits (self->store, error))
+        tm_store_call_when_writable (self->store, G_OBJECT (self), G_CALLBACK (save_when_writable_cb));
       return FALSE;
     }
 

@@ -462,16 +462,30 @@ tm_today_page_get_form (TmTodayPage *self)
  * Saves the check-in and says so in a toast; a refused save is explained
  * in the form, which keeps what was typed.
  */
+/* Saved once the import that held it up has been stored, unless the form
+ * was saved or emptied meanwhile. */
+static void
+save_when_writable_cb (TmTodayPage *self)
+{
+  if (tm_checkin_form_get_dirty (self->form))
+    tm_today_page_save (self);
+}
+
 gboolean
 tm_today_page_save (TmTodayPage *self)
 {
+  g_autoptr(GError) error = NULL;
   GtkRoot *root;
 
   g_return_val_if_fail (TM_IS_TODAY_PAGE (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
-  if (!tm_checkin_form_save (self->form, self->store, NULL))
-    return FALSE;
+  if (!tm_checkin_form_save (self->form, self->store, &error))
+    {
+      if (tm_store_error_waits (self->store, error))
+        tm_store_call_when_writable (self->store, G_OBJECT (self), G_CALLBACK (save_when_writable_cb));
+      return FALSE;
+    }
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (TM_IS_WINDOW (root))

@@ -11,6 +11,7 @@
 #include "tm-pin-dialog.h"
 #include "tm-plan-editor.h"
 #include "tm-preferences-window.h"
+#include "tm-progress-banner.h"
 #include "tm-questionnaire-window.h"
 #include "tm-safety-prompter.h"
 #include "tm-session-editor.h"
@@ -27,6 +28,7 @@ struct _TmWindow
   AdwApplicationWindow  parent_instance;
 
   AdwToastOverlay      *toast_overlay;
+  TmProgressBanner     *progress_banner;
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
@@ -449,9 +451,11 @@ tm_window_class_init (TmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts);
 
   g_type_ensure (TM_TYPE_TODAY_PAGE);
+  g_type_ensure (TM_TYPE_PROGRESS_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/tm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TmWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TmWindow, progress_banner);
   gtk_widget_class_bind_template_child (widget_class, TmWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, TmWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, TmWindow, stack);
@@ -476,6 +480,19 @@ tm_window_new (GtkApplication *application,
                        "application", application,
                        "store", store,
                        NULL);
+}
+
+/**
+ * tm_window_get_progress_banner:
+ *
+ * Returns: (transfer none): where long work on the data shows how far it got
+ */
+TmProgressBanner *
+tm_window_get_progress_banner (TmWindow *self)
+{
+  g_return_val_if_fail (TM_IS_WINDOW (self), NULL);
+
+  return self->progress_banner;
 }
 
 TmStore *

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "tm-progress-banner.h"
 #include "tm-store.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,7 @@ G_DECLARE_FINAL_TYPE (TmWindow, tm_window, TM, WINDOW, AdwApplicationWindow)
 TmWindow  *tm_window_new       (GtkApplication *application,
                                TmStore        *store);
 TmStore   *tm_window_get_store (TmWindow       *self);
+TmProgressBanner *tm_window_get_progress_banner (TmWindow *self);
 GtkWidget *tm_window_get_page  (TmWindow       *self,
                                 const char     *name);
 void       tm_window_mark_demo (TmWindow      *self);
