@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <time.h>
 #include <string.h>
 
 #include "tm-chart.h"
@@ -707,6 +708,33 @@ test_after_dose_chart (void)
                                      &picture.style.planned, 0.5));
 }
 
+/* The read-out gives a session's time as it was where it was taken, with
+ * that place's offset, on the day it was taken there. */
+static void
+test_describe_day_as_taken (void)
+{
+  g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+  g_autoptr(TmChartData) data = NULL;
+  g_autofree char *text = NULL;
+  TmSession *s = tm_session_new ();
+
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  tzset ();
+  tm_session_set_taken_at (s, "2026-02-03T23:30:00-05:00");   /* 05:30 on the 4th in Berlin */
+  s->dose_mg = 50;
+  g_ptr_array_add (record->sessions, s);
+  add_checkin (record, "2026-02-03", 6);
+  data = tm_chart_data_new (record, "2026-02-01", "2026-02-14", "2026-02-14");
+
+  g_assert_cmpuint (data->sessions->len, ==, 1);
+  g_assert_cmpstr (g_array_index (data->sessions, TmChartSession, 0).day, ==, "2026-02-03");
+  text = tm_chart_data_describe_day (data, 2);
+  g_assert_nonnull (strstr (text, "Session: 50 mg sublingual at 23:30 (UTC-05:00)"));
+  g_clear_pointer (&text, g_free);
+  text = tm_chart_data_describe_day (data, 3);
+  g_assert_null (strstr (text, "Session"));
+}
+
 static void
 test_describe (void)
 {
@@ -737,6 +765,7 @@ main (int   argc,
   g_test_add_func ("/chart/data/demo-valid", test_data_demo_valid);
   g_test_add_func ("/chart/data/demo-store", test_data_demo_store);
   g_test_add_func ("/chart/data/describe", test_describe);
+  g_test_add_func ("/chart/data/describe-day-as-taken", test_describe_day_as_taken);
   g_test_add_func ("/chart/trend/planned-rule", test_trend_planned_rule);
   g_test_add_func ("/chart/trend/gap-wide", test_trend_gap_wide);
   g_test_add_func ("/chart/trend/gap-narrow", test_trend_gap_narrow);

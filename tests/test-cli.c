@@ -164,6 +164,21 @@ test_export_pdf (void)
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 
+  /* The period may end tomorrow: a record may be a day ahead of this
+   * machine's clock (another time zone), and the report shows it. */
+  {
+    g_auto(Run) tomorrow_run = { 0 };
+    g_autofree char *today = tm_day_today ();
+    g_autofree char *tomorrow = tm_day_add (today, 1);
+    g_autofree char *to = g_strdup_printf ("--to=%s", tomorrow);
+    g_autofree char *says = g_strdup_printf (" to %s.\n", tomorrow);
+
+    run_tidemark (&tomorrow_run, data_dir, export, to, NULL);
+    g_assert_cmpint (tomorrow_run.status, ==, 0);
+    g_assert_cmpstr (tomorrow_run.err, ==, "");
+    g_assert_true (g_str_has_suffix (tomorrow_run.out, says));
+  }
+
   tm_test_remove_tree (dir);
   tm_test_remove_tree (out);
 }
@@ -184,7 +199,9 @@ test_export_pdf_refusals (void)
   g_autofree char *db = g_build_filename (dir, "tidemark.db", NULL);
   const struct { const char *args[4]; int status; const char *says; } cases[] = {
     { { data_dir, export, "--from=2026-02-30", NULL }, 2,
-      "tidemark: --from, “2026-02-30”, is not a calendar day. Write days as YYYY-MM-DD, for example "
+      "tidemark: --from, “2026-02-30”, is no such day: February 2026 has 28 days. Check the date.\n" },
+    { { data_dir, export, "--to=28.11.2026", NULL }, 2,
+      "tidemark: --to, “28.11.2026”, is not a calendar day. Write days as YYYY-MM-DD, for example "
       "2026-11-28.\n" },
     { { data_dir, export, "--from=2026-11-02", "--to=2026-11-01" }, 2,
       "tidemark: The period starts on Monday 2 November 2026, after it ends on Sunday 1 November 2026. "
@@ -269,6 +286,39 @@ test_csv (void)
     g_assert_nonnull (strstr (run.out, "0 added, "));
   }
 
+  /* A dose above the plan, from a file no Tidemark checked: the rules run
+   * on it, and the summary says where their prompt is. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *other = tm_test_make_data_dir ();
+    g_autofree char *other_dir = g_strdup_printf ("--data-dir=%s", other);
+    g_autofree char *hand = g_build_filename (other, "by-hand", NULL);
+    g_autofree char *hand_import = g_strdup_printf ("--import-csv=%s", hand);
+    g_autofree char *plans = g_build_filename (hand, "plans.csv", NULL);
+    g_autofree char *sessions = g_build_filename (hand, "sessions.csv", NULL);
+
+    g_assert_cmpint (g_mkdir (hand, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (plans,
+                                        "\"effective_from\",\"interval_days\",\"dose_mg\",\"route\","
+                                        "\"tolerance_days\",\"instructions\",\"author\",\"created_at\"\r\n"
+                                        "\"2026-03-02\",14,50,\"sublingual\",2,,,\"2026-03-01T09:00:00Z\"\r\n",
+                                        -1, NULL));
+    g_assert_true (g_file_set_contents (sessions,
+                                        "\"taken_at\",\"dose_mg\",\"route\",\"setting\",\"monitor_present\","
+                                        "\"mood_before\",\"dissociation_peak\",\"effects\",\"effects_minutes\","
+                                        "\"nausea\",\"sedation\",\"bp_before_sys\",\"bp_before_dia\","
+                                        "\"bp_after_sys\",\"bp_after_dia\",\"other_medicines\",\"note\","
+                                        "\"created_at\",\"updated_at\"\r\n"
+                                        "\"2026-03-02T10:00:00+01:00\",75,\"sublingual\",\"home\",1,,,0,,,,,,,,0,,"
+                                        "\"2026-03-02T12:00:00Z\",\"2026-03-02T12:00:00Z\"\r\n",
+                                        -1, NULL));
+    run_tidemark (&run, other_dir, hand_import, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "2 added, 0 replaced, 0 already there and kept. "
+                                       "1 safety prompt raised; see History, Safety.\n"));
+    tm_test_remove_tree (other);
+  }
+
   /* A bad row: where and what, and nothing imported. */
   {
     g_auto(Run) run = { 0 };
@@ -279,14 +329,32 @@ test_csv (void)
       g_autoptr(GString) bad = g_string_new (contents);
 
       g_string_append (bad, "\"2026-01-01\",12,,,,0,,,\"2026-01-01T20:00:00Z\",\"2026-01-01T20:00:00Z\"\r\n");
+      g_string_append (bad, "\"2026-01-02\",\"\x1b[2J\x1b]0;owned\x07\",,,,0,,,\"2026-01-02T20:00:00Z\","
+                            "\"2026-01-02T20:00:00Z\"\r\n");
       g_assert_true (g_file_set_contents (checkins, bad->str, -1, NULL));
     }
     run_tidemark (&run, empty_dir, import, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "checkins.csv:"));
     g_assert_nonnull (strstr (run.err, ": mood “12” is not a whole number from 0 to 10\n"));
-    g_assert_true (g_str_has_suffix (run.err, "tidemark: nothing was imported: fix the problem above, then import "
+    /* A file can't send the terminal escape sequences. */
+    g_assert_nonnull (strstr (run.err, ": mood “\\x1B[2J\\x1B]0;owned\\x07” is not a whole number from 0 to 10\n"));
+    g_assert_null (strchr (run.err, '\x1b'));
+    g_assert_null (strchr (run.err, '\x07'));
+    g_assert_true (g_str_has_suffix (run.err, "tidemark: nothing was imported: fix the problems above, then import "
                                               "again\n"));
+  }
+
+  /* A folder's name is shown with its control characters escaped too. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *odd = g_build_filename (dir, "odd\x1b[2Jname", NULL);
+    g_autofree char *import_odd = g_strdup_printf ("--import-csv=%s", odd);
+
+    run_tidemark (&run, empty_dir, import_odd, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "odd\\x1B[2Jname"));
+    g_assert_null (strchr (run.err, '\x1b'));
   }
 
   {

@@ -7,9 +7,11 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "tm-csv.h"
 #include "tm-demo.h"
+#include "tm-questionnaire.h"
 #include "tm-sqlite.h"
 #include "tm-store-private.h"
 #include "tm-test-util.h"
@@ -102,6 +104,7 @@ test_round_trip (void)
   g_autofree char *first = g_build_filename (out, "export-1", NULL);
   g_autofree char *second = g_build_filename (out, "export-2", NULL);
   g_autofree char *first_created = NULL;
+  guint n_twin_prompts = 0;
   TmCsvSummary summary;
 
   record = tm_demo_record_new (today, TM_DEMO_DAYS);
@@ -114,6 +117,24 @@ test_round_trip (void)
 
     twin->id = 0;
     g_assert_true (tm_store_save_session (store, twin, &error));
+    /* What the application does after a save: the rules, and their
+     * prompts recorded. The file then holds every prompt due, and an
+     * import raises none. */
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GPtrArray) prompts = NULL;
+
+      prompts = tm_store_check_safety (store, TM_SOURCE_SESSION, twin, now, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < prompts->len; i++)
+        {
+          g_autoptr(TmSafetyEvent) event = tm_safety_event_new_for_prompt (prompts->pdata[i],
+                                                                           "2026-01-02T03:04:10Z");
+
+          g_assert_true (tm_store_add_safety_event (store, event, &error));
+        }
+      n_twin_prompts = prompts->len;
+    }
     sql = g_strdup_printf ("UPDATE session SET created_at = '2026-01-02T03:04:05Z' WHERE id = %" G_GINT64_FORMAT ";"
                            /* A prompt about the first of the two stays about it. */
                            "INSERT INTO safety_event (rule, level, source, source_id, shown_at)"
@@ -146,7 +167,9 @@ test_round_trip (void)
   g_assert_no_error (error);
   g_assert_cmpuint (summary.added[TM_TABLE_CHECKINS], ==, record->checkins->len);
   g_assert_cmpuint (summary.added[TM_TABLE_SESSIONS], ==, record->sessions->len + 1);
-  g_assert_cmpuint (summary.added[TM_TABLE_SAFETY_EVENTS], ==, record->events->len + 1);
+  g_assert_cmpuint (summary.added[TM_TABLE_SAFETY_EVENTS], ==, record->events->len + 1 + n_twin_prompts);
+  g_assert_cmpuint (n_twin_prompts, >, 0);
+  g_assert_cmpuint (summary.raised, ==, 0);
   g_assert_cmpint (count_rows (other, "safety_event WHERE source_id IS NULL"), ==, 0);
   {
     g_autofree char *about_first = g_strdup_printf ("safety_event e JOIN session s ON s.id = e.source_id"
@@ -296,6 +319,149 @@ test_all_or_nothing (void)
   tm_test_remove_tree (dir);
 }
 
+static void
+import_folder (TmStore      *store,
+               const char   *folder,
+               TmConflict    conflict,
+               TmCsvSummary *summary)
+{
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tm_csv_import_read_dir (import, folder, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tm_csv_import_get_problems (import)->len, ==, 0);
+  g_assert_true (tm_store_import_csv (store, import, conflict, summary, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+query_text (TmStore    *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (tm_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+/* An imported record is checked by the same rules as a saved one: its
+ * prompts are recorded as raised on import (nobody saw them), once, never
+ * beside one the file already has, and in the order the records were
+ * made, so that each rule sees the history before it. */
+static void
+test_import_raises_prompts (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *other_dir = NULL;
+  g_autoptr(TmStore) store = new_store (&dir);
+  g_autoptr(TmStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmPlan) plan = tm_plan_new ("2026-03-02");
+  g_autoptr(TmSession) session = tm_session_new ();
+  g_autofree char *out = tm_test_make_data_dir ();   /* exports go outside the data folder */
+  g_autofree char *folder = g_build_filename (out, "export", NULL);
+  g_autofree char *with_prompt = g_build_filename (out, "export-with-prompt", NULL);
+  g_autofree char *text = NULL;
+  TmCsvSummary summary;
+
+  /* Made here through the store alone, which runs no rules: a plan of
+   * 50 mg and a session of 75 mg on its first day; a week of low mood
+   * after four good weeks; a check-in with effects far from the dose. */
+  plan->interval_days = 14;
+  plan->dose_mg = 50;
+  g_assert_true (tm_store_add_plan (store, plan, &error));
+  tm_session_set_taken_at (session, "2026-03-02T10:00:00+01:00");
+  session->dose_mg = 75;
+  g_assert_true (tm_store_save_session (store, session, &error));
+  for (int i = 0; i < 35; i++)
+    {
+      g_autofree char *day = tm_day_add ("2026-03-03", i);
+      g_autoptr(TmCheckin) c = tm_checkin_new (day);
+
+      c->mood = i < 28 ? 7 : 3;
+      if (i == 10)
+        c->effects = TM_EFFECT_UNREAL;
+      g_assert_true (tm_store_save_checkin (store, c, &error));
+    }
+  g_assert_cmpint (count_rows (store, "safety_event"), ==, 0);
+  g_assert_true (tm_store_export_csv (store, folder, &error));
+
+  other = new_store (&other_dir);
+  import_folder (other, folder, TM_CONFLICT_KEEP, &summary);
+  text = tm_csv_summary_describe (&summary);
+  g_assert_nonnull (strstr (text, "3 safety prompts raised; see History, Safety."));
+  g_clear_pointer (&text, g_free);
+
+  /* The dose above the plan: S3, once, about that session, at its time. */
+  g_assert_cmpint (count_rows (other, "safety_event WHERE rule = 'S3'"), ==, 1);
+  g_assert_cmpint (count_rows (other, "safety_event e JOIN session s ON s.id = e.source_id"
+                                      " WHERE e.rule = 'S3' AND e.source = 'session' AND e.level = 'caution'"
+                                      " AND e.answer = 'imported' AND e.answered_at IS NULL"
+                                      " AND julianday(e.shown_at) = julianday(s.taken_at)"), ==, 1);
+  text = query_text (other, "SELECT detail FROM safety_event WHERE rule = 'S3'");
+  g_assert_cmpstr (text, ==, "dose above the plan; 75 mg taken; plan 50 mg every 14 days");
+  g_clear_pointer (&text, g_free);
+  /* Effects away from a dose: S2, with no intensity in its words. */
+  text = query_text (other, "SELECT detail FROM safety_event WHERE rule = 'S2'");
+  g_assert_cmpstr (text, ==, "check-in of 2026-03-13; effects: Surroundings felt unreal");
+  g_clear_pointer (&text, g_free);
+  /* Mood falling: raised on the first day it holds, then quiet for a
+   * week, as it would have been when the check-ins were saved one by one. */
+  g_assert_cmpint (count_rows (other, "safety_event WHERE rule = 'S6'"), ==, 1);
+  text = query_text (other, "SELECT c.day FROM safety_event e JOIN checkin c ON c.id = e.source_id"
+                            " WHERE e.rule = 'S6'");
+  g_assert_cmpstr (text, ==, "2026-04-03");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (count_rows (other, "safety_event"), ==, 3);
+
+  /* Imported again, kept or replaced: not raised twice. */
+  import_folder (other, folder, TM_CONFLICT_KEEP, &summary);
+  import_folder (other, folder, TM_CONFLICT_REPLACE, &summary);
+  g_assert_cmpint (count_rows (other, "safety_event"), ==, 3);
+  text = tm_csv_summary_describe (&summary);
+  g_assert_null (strstr (text, "raised"));
+  g_clear_pointer (&text, g_free);
+
+  /* A prompt the file already has, shown and answered where the file was
+   * made, is the one kept: none is raised beside it. */
+  {
+    g_autoptr(TmSafetyEvent) event = g_object_new (TM_TYPE_SAFETY_EVENT, NULL);
+    g_autofree char *third_dir = NULL;
+    g_autoptr(TmStore) third = NULL;
+
+    event->rule = TM_RULE_S3;
+    event->level = TM_LEVEL_CAUTION;
+    event->source = TM_SOURCE_SESSION;
+    event->source_id = session->id;
+    event->shown_at = g_strdup ("2026-03-02T09:30:00Z");
+    event->answered_at = g_strdup ("2026-03-02T09:31:00Z");
+    event->answer = g_strdup ("contact-clinician");
+    /* As an older Tidemark worded it. */
+    event->detail = g_strdup ("dose above the plan; 75 mg taken; plan 50 mg every 14 days; old words");
+    g_assert_true (tm_store_add_safety_event (store, event, &error));
+    g_assert_true (tm_store_export_csv (store, with_prompt, &error));
+
+    third = new_store (&third_dir);
+    import_folder (third, with_prompt, TM_CONFLICT_KEEP, &summary);
+    g_assert_cmpint (count_rows (third, "safety_event WHERE rule = 'S3'"), ==, 1);
+    g_assert_cmpint (count_rows (third, "safety_event WHERE rule = 'S3' AND answer = 'contact-clinician'"), ==, 1);
+    g_assert_cmpint (count_rows (third, "safety_event"), ==, 3);
+    g_clear_object (&third);
+    tm_test_remove_tree (third_dir);
+  }
+
+  g_clear_object (&other);
+  g_clear_object (&store);
+  tm_test_remove_tree (other_dir);
+  tm_test_remove_tree (out);
+  tm_test_remove_tree (dir);
+}
+
 /* The corpus: each file, read as checkins.csv, and what must be said. */
 static void
 test_corpus (void)
@@ -304,7 +470,7 @@ test_corpus (void)
     { "wrong-header.csv", { "checkins.csv:1: the first line must name the columns day,mood,anxiety" } },
     { "missing-column.csv", { "checkins.csv:2: 9 fields where there should be 10" } },
     { "extra-column.csv", { "checkins.csv:2: 11 fields where there should be 10" } },
-    { "bad-dates.csv", { "checkins.csv:2: day “2026-13-05” is not a day written YYYY-MM-DD",
+    { "bad-dates.csv", { "checkins.csv:2: day “2026-13-05” is no such day: a year has 12 months",
                          "checkins.csv:3: created_at “yesterday” is not a date and time" } },
     { "out-of-range.csv", { "checkins.csv:2: mood “11” is not a whole number from 0 to 10",
                             "checkins.csv:3: anxiety “-1” is not a whole number from 0 to 10",
@@ -471,6 +637,216 @@ test_hostile_notes (void)
   tm_test_remove_tree (out);
 }
 
+#define SESSION_HEADER "\"taken_at\",\"dose_mg\",\"route\",\"setting\",\"monitor_present\"," \
+                       "\"mood_before\",\"dissociation_peak\",\"effects\",\"effects_minutes\"," \
+                       "\"nausea\",\"sedation\",\"bp_before_sys\",\"bp_before_dia\"," \
+                       "\"bp_after_sys\",\"bp_after_dia\",\"other_medicines\",\"note\"," \
+                       "\"created_at\",\"updated_at\"\r\n"
+#define SESSION_ROW(taken_at, dose, created_at) \
+  "\"" taken_at "\"," dose ",\"oral\",\"home\",1,,,0,,,,,,,,0,,\"" created_at "\",\"2026-04-01T12:00:00Z\"\r\n"
+
+/* What only the data file's CHECKs used to catch, and what would print
+ * other than stored: each row refused while reading, with file:line, so
+ * nothing is copied or written (the import never reaches the store). */
+static void
+test_refused_before_storing (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(TmStore) store = new_store (&dir);
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (dir, "incoming", NULL);
+  g_autofree char *sessions = g_build_filename (folder, "sessions.csv", NULL);
+  g_autofree char *checkins = g_build_filename (folder, "checkins.csv", NULL);
+  g_autofree char *plans = g_build_filename (folder, "plans.csv", NULL);
+  g_autofree char *questionnaires = g_build_filename (folder, "questionnaires.csv", NULL);
+  g_autoptr(GDir) data_dir = NULL;
+  const char *name;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (sessions,
+                                      SESSION_HEADER
+                                      SESSION_ROW ("2026-04-01T23:59:60+02:00", "50", "2026-04-01T12:00:00Z")
+                                      SESSION_ROW ("2026-04-01T10:00:00+24:00", "50", "2026-04-01T12:00:00Z")
+                                      SESSION_ROW ("2026-04-01T10:00:00+02:00", "0.004", "2026-04-01T12:00:00Z")
+                                      SESSION_ROW ("2026-04-01T10:00:00+01:07", "50", "2026-04-01T12:00:00Z")
+                                      SESSION_ROW ("2026-04-01T10:00:00-13:00", "50", "2026-04-01T12:00:00Z")
+                                      SESSION_ROW ("2026-04-01T10:00:00+02:00", "37.456", "2026-04-01T12:00:00Z")
+                                      SESSION_ROW ("2026-04-01T10:00:00+02:00", "50", "9999-12-31T23:59:59-12:00")
+                                      SESSION_ROW ("2026-04-01T10:00:00+02:00", "37.5", "2026-04-01T12:00:00Z"),
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (checkins,
+                                      CHECKIN_HEADER
+                                      "\"2026-04-01\",5,,,,0,,,\"2026-04-01T23:59:60Z\",\"2026-04-01T20:00:00Z\"\r\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (plans,
+                                      "\"effective_from\",\"interval_days\",\"dose_mg\",\"route\",\"tolerance_days\","
+                                      "\"instructions\",\"author\",\"created_at\"\r\n"
+                                      "\"2026-04-01\",14,0.001,\"oral\",2,,,\"2026-04-01T09:00:00Z\"\r\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (questionnaires,
+                                      "\"kind\",\"day\",\"answers\",\"difficulty\",\"total\",\"created_at\"\r\n"
+                                      "\"gad7\",\"2026-04-01\",\"0123012\",,9,\"2026-04-01T09:00:00+14:30\"\r\n",
+                                      -1, NULL));
+
+  g_assert_true (tm_csv_import_read_dir (import, folder, &error));
+  g_assert_no_error (error);
+  assert_problem (import, "sessions.csv:2: taken_at “2026-04-01T23:59:60+02:00” is not a date and time");
+  assert_problem (import, "sessions.csv:3: taken_at “2026-04-01T10:00:00+24:00” is not a date and time");
+  assert_problem (import, "sessions.csv:4: The dose must be at least 0.01 mg");
+  assert_problem (import, "sessions.csv:5: taken_at “2026-04-01T10:00:00+01:07” is not a date and time");
+  assert_problem (import, "sessions.csv:6: taken_at “2026-04-01T10:00:00-13:00” is not a date and time");
+  assert_problem (import, "sessions.csv:7: Write the dose with at most two decimals");
+  assert_problem (import, "sessions.csv:8: created_at “9999-12-31T23:59:59-12:00” is not a date and time");
+  assert_problem (import, "checkins.csv:2: created_at “2026-04-01T23:59:60Z” is not a date and time");
+  assert_problem (import, "plans.csv:2: The dose must be at least 0.01 mg");
+  assert_problem (import, "questionnaires.csv:2: created_at “2026-04-01T09:00:00+14:30” is not a date and time");
+  g_assert_cmpuint (tm_csv_import_get_problems (import)->len, ==, 10);
+  /* The good session was read; with the others refused, nothing is stored. */
+  g_assert_cmpuint (tm_csv_import_count_rows (import, TM_TABLE_SESSIONS), ==, 1);
+
+  /* Nothing stored, and no copy made: the data folder is as it was. */
+  g_assert_cmpint (count_rows (store, "session"), ==, 0);
+  g_assert_cmpint (count_rows (store, "checkin"), ==, 0);
+  data_dir = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (data_dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, "tidemark-backup-"));
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
+static void
+set_time_zone (const char *zone)
+{
+  g_setenv ("TZ", zone, TRUE);
+  tzset ();
+}
+
+/* A person's own export always imports back: made on the far side of the
+ * date line (Kiribati, UTC+14), where "today" is tomorrow in American
+ * Samoa (UTC-11), and read there. */
+static void
+test_import_across_time_zones (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *other_dir = NULL;
+  g_autofree char *export = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(TmStore) other = NULL;
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *kiribati_today = NULL;
+  g_autofree char *samoa_today = NULL;
+  g_autofree char *taken_at = NULL;
+  TmCsvSummary summary;
+
+  set_time_zone ("Pacific/Kiritimati");
+  store = new_store (&dir);
+  kiribati_today = tm_day_today ();
+  save_checkin (store, kiribati_today, 6, "Made in Kiribati");
+  {
+    g_autoptr(TmSession) s = tm_session_new ();
+    g_autoptr(TmQuestionnaire) q = tm_questionnaire_new (TM_QUESTIONNAIRE_GAD7, kiribati_today);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    s->taken_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+    g_assert_true (g_str_has_suffix (s->taken_at, "+14:00"));
+    taken_at = g_strdup (s->taken_at);
+    s->dose_mg = 50;
+    g_assert_true (tm_store_save_session (store, s, &error));
+    g_assert_no_error (error);
+    g_assert_true (tm_questionnaire_set_answers_text (q, "0120120"));
+    g_assert_true (tm_store_save_questionnaire (store, q, &error));
+    g_assert_no_error (error);
+  }
+  out = tm_test_make_data_dir ();   /* exports go outside the data folder */
+  export = g_build_filename (out, "export", NULL);
+  g_assert_true (tm_store_export_csv (store, export, &error));
+
+  set_time_zone ("Pacific/Pago_Pago");
+  samoa_today = tm_day_today ();
+  g_assert_cmpint (tm_day_diff (samoa_today, kiribati_today), >=, 1);
+  other = new_store (&other_dir);
+  g_assert_true (tm_csv_import_read_dir (import, export, &error));
+  g_assert_cmpuint (tm_csv_import_get_problems (import)->len, ==, 0);
+  g_assert_true (tm_store_import_csv (other, import, TM_CONFLICT_KEEP, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (other, "checkin"), ==, 1);
+  g_assert_cmpint (count_rows (other, "session"), ==, 1);
+  g_assert_cmpint (count_rows (other, "questionnaire"), ==, 1);
+
+  /* The time of the session is kept as written there, offset and all. */
+  {
+    g_autoptr(TmSession) back = g_list_model_get_item (tm_store_get_sessions (other), 0);
+    g_autofree char *again = g_build_filename (out, "again", NULL);
+    g_autofree char *path = g_build_filename (again, "sessions.csv", NULL);
+    g_autofree char *contents = NULL;
+    g_autofree char *field = g_strdup_printf ("\"%s\"", taken_at);
+
+    g_assert_cmpstr (back->taken_at, ==, taken_at);
+    g_assert_true (tm_store_export_csv (other, again, &error));
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, field));
+  }
+
+  set_time_zone ("Europe/Berlin");
+  g_clear_object (&other);
+  g_clear_object (&store);
+  tm_test_remove_tree (out);
+  tm_test_remove_tree (other_dir);
+  tm_test_remove_tree (dir);
+}
+
+/* A field quoted in a problem is cut to 80 characters and shows its
+ * control characters as escapes, so a hostile file can't clear or
+ * recolour a terminal, or turn a line around; a day that is written right
+ * but isn't in the calendar says so. */
+static void
+test_quoted_fields (void)
+{
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autofree char *long_field = g_strnfill (500, 'x');
+  g_autofree char *eighty = g_strnfill (80, 'x');
+  g_autofree char *csv = g_strconcat (CHECKIN_HEADER,
+                                      "\"\x1b[2J\",5,,,,0,,,\"2026-04-01T20:00:00Z\",\"2026-04-01T20:00:00Z\"\r\n",
+                                      "\"2026-04-01\",\"", long_field, "\",,,,0,,,\"2026-04-01T20:00:00Z\","
+                                      "\"2026-04-01T20:00:00Z\"\r\n",
+                                      "\"2026-02-30\",5,,,,0,,,\"2026-04-01T20:00:00Z\",\"2026-04-01T20:00:00Z\"\r\n",
+                                      "\"2026-04-02\",5,\"1\xe2\x80\xae" "0\",,,0,,,\"2026-04-01T20:00:00Z\","
+                                      "\"2026-04-01T20:00:00Z\"\r\n",
+                                      "\"2026-04-03\",5,,,,0,,,\"2026-04-03T20:00:00Z\xc2\x9b" "31m\",\"2026-04-03T20:00:00Z\"\r\n",
+                                      NULL);
+  g_autofree char *cut = g_strdup_printf ("checkins.csv:3: mood “%s…” is not a whole number from 0 to 10", eighty);
+  GPtrArray *problems;
+
+  g_assert_false (tm_csv_import_parse (import, TM_TABLE_CHECKINS, "checkins.csv", csv, strlen (csv)));
+  assert_problem (import, "checkins.csv:2: day “\\x1B[2J” is not a day written YYYY-MM-DD");
+  assert_problem (import, cut);
+  assert_problem (import, "checkins.csv:4: day “2026-02-30” is no such day: February 2026 has 28 days");
+  assert_problem (import, "checkins.csv:5: anxiety “1\\u202E0” is not a whole number from 0 to 10");
+  assert_problem (import, "checkins.csv:6: created_at “2026-04-03T20:00:00Z\\u009B31m” is not a date and time");
+
+  problems = tm_csv_import_get_problems (import);
+  g_assert_cmpuint (problems->len, ==, 5);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const char *problem = problems->pdata[i];
+
+      g_assert_true (g_utf8_validate (problem, -1, NULL));
+      for (const char *p = problem; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          g_assert_false (g_unichar_iscntrl (c));
+          g_assert_false (c >= 0x202A && c <= 0x202E);
+        }
+      g_assert_cmpint (g_utf8_strlen (problem, -1), <, 200);
+    }
+}
+
 static void
 test_missing_folder (void)
 {
@@ -503,13 +879,26 @@ test_duplicates_and_bom (void)
   g_autofree char *marked = g_strconcat ("\xEF\xBB\xBF", CHECKIN_HEADER, rows, NULL);
   TmCsvSummary summary;
 
-  g_assert_true (tm_csv_import_parse (twice, TM_TABLE_CHECKINS, "checkins.csv", doubled, strlen (doubled)));
-  g_assert_false (tm_store_import_csv (store, twice, TM_CONFLICT_REPLACE, &summary, &error));
-  g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID);
-  g_assert_cmpstr (error->message, ==, "checkins.csv:4: this row has the same day as an earlier row of the file. "
-                                       "Keep one of them; nothing was imported.");
+  /* Found while reading, before anything is copied or written. */
+  g_assert_false (tm_csv_import_parse (twice, TM_TABLE_CHECKINS, "checkins.csv", doubled, strlen (doubled)));
+  assert_problem (twice, "checkins.csv:4: this row has the same day as line 2; keep one of them");
+  assert_problem (twice, "checkins.csv:5: this row has the same day as line 3; keep one of them");
+  g_assert_cmpuint (tm_csv_import_get_problems (twice)->len, ==, 2);
   g_assert_cmpint (count_rows (store, "checkin"), ==, 0);
-  g_clear_error (&error);
+  {
+    g_autoptr(TmCsvImport) sessions = tm_csv_import_new ();
+    static const char same_sessions[] =
+      SESSION_HEADER
+      SESSION_ROW ("2026-04-01T10:00:00+02:00", "50", "2026-04-01T12:00:00Z")
+      SESSION_ROW ("2026-04-01T10:00:00+02:00", "50", "2026-04-01T12:00:01Z")
+      SESSION_ROW ("2026-04-01T10:00:00+02:00", "60", "2026-04-01T12:00:00Z");
+
+    g_assert_false (tm_csv_import_parse (sessions, TM_TABLE_SESSIONS, "sessions.csv", same_sessions,
+                                         strlen (same_sessions)));
+    assert_problem (sessions, "sessions.csv:4: this row has the same taken_at and created_at as line 2; keep one "
+                              "of them");
+    g_assert_cmpuint (tm_csv_import_get_problems (sessions)->len, ==, 1);
+  }
 
   g_assert_true (tm_csv_import_parse (bom, TM_TABLE_CHECKINS, "checkins.csv", marked, strlen (marked)));
   g_assert_cmpuint (tm_csv_import_get_problems (bom)->len, ==, 0);
@@ -656,10 +1045,14 @@ main (int   argc,
 
   g_test_add_func ("/csv/round-trip", test_round_trip);
   g_test_add_func ("/csv/conflicts", test_conflicts);
+  g_test_add_func ("/csv/import-raises-prompts", test_import_raises_prompts);
   g_test_add_func ("/csv/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/csv/duplicates-and-bom", test_duplicates_and_bom);
   g_test_add_func ("/csv/corpus", test_corpus);
   g_test_add_func ("/csv/large-files", test_large_files);
+  g_test_add_func ("/csv/quoted-fields", test_quoted_fields);
+  g_test_add_func ("/csv/refused-before-storing", test_refused_before_storing);
+  g_test_add_func ("/csv/import-across-time-zones", test_import_across_time_zones);
   g_test_add_func ("/csv/hostile-notes", test_hostile_notes);
   g_test_add_func ("/csv/missing-folder", test_missing_folder);
   g_test_add_func ("/csv/progress-and-cancel", test_progress_and_cancel);

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "tm-csv.h"
 #include "tm-demo.h"
 #include "tm-report.h"
 #include "tm-test-util.h"
@@ -134,9 +135,9 @@ static char *
 session_time (const TmSession *s)
 {
   g_autoptr(GDateTime) time = tm_instant_parse (s->taken_at);
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
 
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  /* As it was where it was taken: the offset it was written with. */
+  return g_date_time_format (time, "%Y-%m-%d %H:%M");
 }
 
 /* The demo year, the report of its last 200 days. */
@@ -272,6 +273,63 @@ test_letter_without_notes (Fixture       *f,
   /* No name was set: the foot of the page says what the report is. */
   assert_contains (text, "Tidemark report, ");
   g_assert_null (strstr (text, "Name or ID"));
+}
+
+/* A dose above the plan that came in by an import is in the report's
+ * safety prompts, saying it was raised on import and never shown. */
+static void
+test_imported_prompts (Fixture       *f,
+                       gconstpointer  unused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source_dir = g_build_filename (f->dir, "elsewhere", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "export", NULL);
+  g_autofree char *day = NULL;
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *taken = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(TmStore) source = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(TmPlan) plan = NULL;
+  g_autoptr(TmSession) session = tm_session_new ();
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autoptr(TmReportData) data = NULL;
+  TmReportOptions options;
+  TmCsvSummary summary;
+
+  if (!have_poppler ())
+    return;
+
+  /* Written where no rules ran: the store alone. */
+  day = tm_day_add (today, -10);
+  source = tm_store_open (source_dir, &error);
+  g_assert_no_error (error);
+  plan = tm_plan_new (day);
+  plan->interval_days = 14;
+  plan->dose_mg = 50;
+  g_assert_true (tm_store_add_plan (source, plan, &error));
+  taken = tm_instant_from_local (day, 10, 0, NULL);
+  tm_session_set_taken_at (session, taken);
+  session->dose_mg = 75;
+  g_assert_true (tm_store_save_session (source, session, &error));
+  g_assert_true (tm_store_export_csv (source, folder, &error));
+
+  store = tm_store_open (f->dir, &error);
+  g_assert_true (tm_csv_import_read_dir (import, folder, &error));
+  g_assert_true (tm_store_import_csv (store, import, TM_CONFLICT_KEEP, &summary, &error));
+  g_assert_no_error (error);
+
+  tm_report_options_init (&options);
+  data = tm_report_data_new_from_store (store, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (tm_report_write (data, f->pdf, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = run_tool ("pdftotext", f->pdf);
+  assert_contains (text, "1 in all: 0 urgent, 1 caution, 0 for information");
+  assert_contains (text, "Beyond the plan (S3)");
+  assert_contains (text, "dose above the plan; 75 mg taken");
+  assert_contains (text, "Raised on import");
+  g_assert_null (strstr (text, "No safety prompts were shown in this period."));
 }
 
 /* An empty period still makes a valid report, and says so. */
@@ -421,6 +479,59 @@ test_many_sessions (Fixture       *f,
   assert_page_numbers (text, n_pages);
 }
 
+/* A dose's date and time as they were where it was taken, with the offset
+ * there when it is not this machine's (Berlin here): never moved into the
+ * reader's zone, where a 10:00 dose in Tokyo would read 02:00, and a late
+ * evening one in New York the next day. */
+static void
+test_times_as_taken (Fixture       *f,
+                     gconstpointer  unused)
+{
+  static const char * const taken[] = {
+    "2026-11-19T10:00:00+01:00", "2026-11-20T10:00:00+09:00", "2026-11-20T23:30:00-05:00",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(TmReportData) data = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  TmReportOptions options;
+
+  if (!have_poppler ())
+    return;
+
+  store = tm_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (taken); i++)
+    {
+      g_autoptr(TmSession) s = tm_session_new ();
+
+      tm_session_set_taken_at (s, taken[i]);
+      s->dose_mg = 50;
+      g_assert_true (tm_store_save_session (store, s, &error));
+      g_assert_no_error (error);
+    }
+
+  tm_report_options_init (&options);
+  g_strlcpy (options.from, "2026-11-19", sizeof options.from);
+  g_strlcpy (options.to, "2026-11-20", sizeof options.to);
+  data = tm_report_data_new_from_store (store, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->sessions->len, ==, 3);
+  g_assert_true (tm_report_write (data, f->pdf, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  text = run_tool ("pdftotext", f->pdf);
+  flat = g_strdelimit (g_strdup (text), "\n", ' ');
+  assert_contains (flat, "2026-11-19 10:00");
+  assert_contains (flat, "2026-11-20 10:00 (UTC+09:00)");
+  assert_contains (flat, "2026-11-20 23:30 (UTC-05:00)");
+  g_assert_null (strstr (flat, "2026-11-20 02:00"));
+  g_assert_null (strstr (flat, "2026-11-21 05:30"));
+  g_assert_null (strstr (flat, "2026-11-21"));
+  g_assert_null (strstr (flat, "10:00 (UTC+01:00)"));
+}
+
 static GPtrArray *
 list_folder (const char *dir)
 {
@@ -488,8 +599,14 @@ test_options (void)
   g_assert_cmpstr (day, ==, "2026-11-28");
   g_assert_false (tm_parse_day ("2026-02-30", "The start", day, &error));
   g_assert_cmpstr (error->message, ==,
-                   "The start, “2026-02-30”, is not a calendar day. Write days as YYYY-MM-DD, for example "
-                   "2026-11-28.");
+                   "The start, “2026-02-30”, is no such day: February 2026 has 28 days. Check the date.");
+  g_clear_error (&error);
+  g_assert_false (tm_parse_day ("2026-13-01", "The end", day, &error));
+  g_assert_cmpstr (error->message, ==, "The end, “2026-13-01”, is no such day: a year has 12 months. Check the date.");
+  g_clear_error (&error);
+  g_assert_false (tm_parse_day ("\x1b[2J", "The end", day, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "The end, “\\x1B[2J”, is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28.");
   g_clear_error (&error);
 
   g_strlcpy (options.from, "2026-11-02", sizeof options.from);
@@ -529,8 +646,11 @@ main (int   argc,
   g_test_add ("/report/letter-without-notes", Fixture, NULL, fixture_set_up, test_letter_without_notes,
               fixture_tear_down);
   g_test_add ("/report/empty-period", Fixture, NULL, fixture_set_up, test_empty_period, fixture_tear_down);
+  g_test_add ("/report/imported-prompts", Fixture, NULL, fixture_set_up, test_imported_prompts,
+              fixture_tear_down);
   g_test_add ("/report/long-note", Fixture, NULL, fixture_set_up, test_long_note, fixture_tear_down);
   g_test_add ("/report/many-sessions", Fixture, NULL, fixture_set_up, test_many_sessions, fixture_tear_down);
+  g_test_add ("/report/times-as-taken", Fixture, NULL, fixture_set_up, test_times_as_taken, fixture_tear_down);
   g_test_add ("/report/failed-write-keeps-file", Fixture, NULL, fixture_set_up, test_failed_write_keeps_file,
               fixture_tear_down);
 

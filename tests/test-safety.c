@@ -434,6 +434,41 @@ test_s6_rolling_means (void)
     }
 }
 
+/* S6 is quiet for a week after it was raised: after, not before. A check
+ * of older records (an import) is not silenced by a prompt raised later. */
+static void
+test_s6_quiet_after_only (void)
+{
+  const struct { const char *shown_at; const char *expected; } cases[] = {
+    { "2026-11-26T20:00:00+01:00", "" },          /* two days before */
+    { "2026-11-21T20:01:00+01:00", "" },          /* a minute under a week before */
+    { "2026-11-21T20:00:00+01:00", "S6:info" },   /* a week before */
+    { "2026-11-30T20:00:00+01:00", "S6:info" },   /* two days after */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(World) w = { 0 };
+      g_autoptr(GPtrArray) prompts = NULL;
+      g_autofree char *got = NULL;
+      TmSafetyEvent *earlier = g_object_new (TM_TYPE_SAFETY_EVENT, NULL);
+      TmCheckin *last;
+
+      world_init (&w);
+      last = fill_moods (&w, 7, 4, 28, 7);
+      earlier->rule = TM_RULE_S6;
+      earlier->level = TM_LEVEL_INFO;
+      earlier->source = TM_SOURCE_CHECKIN;
+      earlier->source_id = 1000;
+      earlier->shown_at = g_strdup (cases[i].shown_at);
+      g_ptr_array_add (w.events, earlier);
+      g_test_message ("S6 shown at %s", cases[i].shown_at);
+      prompts = evaluate (&w, TM_SOURCE_CHECKIN, last);
+      got = summarize (prompts);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+}
+
 static void
 test_not_repeated (void)
 {
@@ -461,6 +496,125 @@ test_not_repeated (void)
   worse = evaluate (&w, TM_SOURCE_SESSION, s);
   worse_text = summarize (worse);
   g_assert_cmpstr (worse_text, ==, "S1:urgent");
+}
+
+/* What raised a prompt is kept as text in the data file: its numbers are
+ * written with a point in any locale, and a value not given is left out. */
+static const char *
+detail_of (GPtrArray *prompts,
+           TmRule     rule)
+{
+  for (guint i = 0; i < prompts->len; i++)
+    if (((TmSafetyPrompt *) prompts->pdata[i])->rule == rule)
+      return ((TmSafetyPrompt *) prompts->pdata[i])->detail;
+  g_error ("no %s prompt", tm_rule_to_string (rule));
+}
+
+static void
+use_decimal_comma (void)
+{
+  char text[16];
+
+  /* The build makes this locale (tests/meson.build); without it the test
+   * would prove nothing, so it fails. */
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+    g_error ("The locale de_DE.UTF-8 is missing (LOCPATH=%s): this test needs a locale with a decimal comma",
+             g_getenv ("LOCPATH"));
+  g_snprintf (text, sizeof text, "%.2f", 4.5);
+  g_assert_cmpstr (text, ==, "4,50");
+}
+
+static void
+test_details_in_any_locale (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmPlan) plan = tm_plan_new ("2026-11-14");
+  g_autoptr(TmSession) s = tm_session_new ();
+  g_autoptr(GPtrArray) prompts = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (NOW, NULL);
+  const char *detail;
+
+  use_decimal_comma ();
+
+  /* A session above a plan of 4.25 mg, through the store. */
+  store = tm_store_open (dir, &error);
+  g_assert_no_error (error);
+  plan->interval_days = 14;
+  plan->dose_mg = 4.25;
+  g_assert_true (tm_store_add_plan (store, plan, &error));
+  tm_session_set_taken_at (s, "2026-11-28T10:00:00+01:00");
+  s->dose_mg = 4.5;
+  g_assert_true (tm_store_save_session (store, s, &error));
+  prompts = tm_store_check_safety (store, TM_SOURCE_SESSION, s, now, &error);
+  g_assert_no_error (error);
+  detail = detail_of (prompts, TM_RULE_S3);
+  g_assert_cmpstr (detail, ==, "dose above the plan; 4.5 mg taken; plan 4.25 mg every 14 days");
+  for (guint i = 0; i < prompts->len; i++)
+    {
+      g_autoptr(TmSafetyEvent) event = tm_safety_event_new_for_prompt (prompts->pdata[i], "2026-11-28T09:10:00Z");
+
+      g_assert_true (tm_store_add_safety_event (store, event, &error));
+    }
+  events = tm_store_list_safety_events (store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 1);
+  g_assert_cmpstr (((TmSafetyEvent *) events->pdata[0])->detail, ==, detail);
+
+  /* The mood means of S6. */
+  {
+    g_auto(World) w = { 0 };
+    g_autoptr(GPtrArray) s6 = NULL;
+    TmCheckin *last;
+
+    world_init (&w);
+    last = fill_moods (&w, 7, 4, 28, 7);
+    add_session (&w, "2026-11-28T08:00:00+01:00", 50);
+    s6 = evaluate (&w, TM_SOURCE_CHECKIN, last);
+    g_assert_cmpstr (detail_of (s6, TM_RULE_S6), ==, "7-day mean 4.00, baseline 7.00");
+  }
+
+  setlocale (LC_NUMERIC, "C.UTF-8");
+  tm_test_remove_tree (dir);
+}
+
+static void
+test_details_leave_out_unset (void)
+{
+  /* A check-in with effects and no intensity. */
+  {
+    g_auto(World) w = { 0 };
+    g_autoptr(GPtrArray) prompts = NULL;
+    TmCheckin *c;
+
+    world_init (&w);
+    c = add_checkin (&w, "2026-11-28", 5);
+    c->effects = TM_EFFECT_UNREAL;
+    prompts = evaluate (&w, TM_SOURCE_CHECKIN, c);
+    g_assert_null (strstr (detail_of (prompts, TM_RULE_S2), " -1"));
+    g_assert_null (strstr (detail_of (prompts, TM_RULE_S2), "intensity"));
+    c->effects_intensity = 6;
+    g_clear_pointer (&prompts, g_ptr_array_unref);
+    prompts = evaluate (&w, TM_SOURCE_CHECKIN, c);
+    g_assert_nonnull (strstr (detail_of (prompts, TM_RULE_S2), "intensity 6"));
+  }
+
+  /* A session with effects and no peak dissociation. */
+  {
+    g_auto(World) w = { 0 };
+    g_autoptr(GPtrArray) prompts = NULL;
+    TmSession *s;
+
+    world_init (&w);
+    add_plan (&w, "2026-11-14", 14, 50);
+    s = add_session (&w, "2026-11-28T10:00:00+01:00", 50);
+    s->effects = TM_EFFECT_TIME;
+    prompts = evaluate (&w, TM_SOURCE_SESSION, s);
+    g_assert_null (strstr (detail_of (prompts, TM_RULE_S1), " -1"));
+    g_assert_null (strstr (detail_of (prompts, TM_RULE_S1), "peak"));
+  }
 }
 
 static void
@@ -613,7 +767,10 @@ main (int   argc,
   g_test_add_func ("/safety/s3-with-and-without-a-plan", test_s3);
   g_test_add_func ("/safety/s4-and-s6-on-phq9", test_s4_and_s6_on_phq9);
   g_test_add_func ("/safety/s6-rolling-means", test_s6_rolling_means);
+  g_test_add_func ("/safety/s6-quiet-after-only", test_s6_quiet_after_only);
   g_test_add_func ("/safety/not-repeated-for-the-same-record", test_not_repeated);
+  g_test_add_func ("/safety/details-in-any-locale", test_details_in_any_locale);
+  g_test_add_func ("/safety/details-leave-out-unset", test_details_leave_out_unset);
   g_test_add_func ("/safety/reminder-until", test_reminder_until);
   g_test_add_func ("/safety/record-and-contacts", test_record_and_contacts);
   g_test_add_func ("/safety/crisis-defaults", test_crisis_defaults);

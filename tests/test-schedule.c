@@ -119,6 +119,17 @@ static const Case cases[] = {
     "2026-11-03:on-time 2026-11-17:due", "",
     1, 1, 0, 0, 1, 0 },
 
+  /* Each session on its own day, where it was taken, not on this
+   * machine's (Berlin): the evening in New York is the next morning here,
+   * the morning in Tokyo the evening before. With no days either side,
+   * another day would be beyond the plan. */
+  { "on-the-day-where-it-was-taken",
+    { "2026-11-03 14 50 0", NULL }, { NULL },
+    { "2026-11-03T08:00:00+09:00", "2026-11-17T23:30:00-05:00", NULL },
+    "2026-11-25", "2026-11-01", "2026-11-25",
+    "2026-11-03:on-time 2026-11-17:on-time", "",
+    2, 2, 0, 0, 0, 0 },
+
   { "extra-date-before-any-plan-has-no-window",
     { "2026-12-01 14 50 2", NULL }, { "2026-11-20 extra", NULL },
     { "2026-11-21T10:00:00+01:00", NULL },

@@ -324,6 +324,23 @@ test_parse_dose (void)
       g_assert_false (tm_parse_dose (bad[i].text, &mg, &error));
       g_assert_cmpstr (error->message, ==, bad[i].message);
     }
+
+  /* What was typed is quoted at most 80 characters long, its control
+   * characters shown rather than sent to a terminal. */
+  {
+    g_autofree char *pasted = g_strnfill (300, 'x');
+    g_autofree char *eighty = g_strnfill (80, 'x');
+    g_autofree char *expected = g_strdup_printf ("“%s…” is not a dose. Write it in mg, for example 50 or 37.5.",
+                                                 eighty);
+    double mg = 0;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (tm_parse_dose (pasted, &mg, &error));
+    g_assert_cmpstr (error->message, ==, expected);
+    g_clear_error (&error);
+    g_assert_false (tm_parse_dose ("\x1b[31m50", &mg, &error));
+    g_assert_cmpstr (error->message, ==, "“\\x1B[31m50” is not a dose. Write it in mg, for example 50 or 37.5.");
+  }
 }
 
 static void

@@ -193,6 +193,8 @@ static void spoil_intensity (TmCheckin *c) { c->effects_intensity = 11; }
 static void spoil_intensity_alone (TmCheckin *c) { c->effects = 0; c->effects_intensity = 5; }
 static void spoil_day (TmCheckin *c) { g_strlcpy (c->day, "2026-02-30", sizeof c->day); }
 static void spoil_day_format (TmCheckin *c) { g_strlcpy (c->day, "28/11/2026", sizeof c->day); }
+static void spoil_day_month (TmCheckin *c) { g_strlcpy (c->day, "2026-13-01", sizeof c->day); }
+static void spoil_day_control (TmCheckin *c) { g_strlcpy (c->day, "\x1b[2J", sizeof c->day); }
 static void spoil_future (TmCheckin *c) { g_strlcpy (c->day, "2999-01-01", sizeof c->day); }
 
 static void
@@ -228,9 +230,12 @@ static const Refusal refusals[] = {
   { "intensity-without-effects", spoil_intensity_alone, "effects",
     "Tick at least one effect from the list, or turn off unusual effects." },
   { "day-not-in-calendar", spoil_day, "day",
-    "“2026-02-30” is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28." },
+    "“2026-02-30” is no such day: February 2026 has 28 days. Check the date." },
   { "day-format", spoil_day_format, "day",
     "“28/11/2026” is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28." },
+  { "day-month-13", spoil_day_month, "day", "“2026-13-01” is no such day: a year has 12 months. Check the date." },
+  { "day-control-characters", spoil_day_control, "day",
+    "“\\x1B[2J” is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28." },
   { "day-in-future", spoil_future, "day",
     "A check-in can't be for a day that hasn't come yet. Choose today or an earlier day." },
   { "note-not-utf8", spoil_note_utf8, "note",

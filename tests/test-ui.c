@@ -21,6 +21,7 @@
 #include "tm-store-backup.h"
 #include "tm-store-private.h"
 #include "tm-report-data.h"
+#include "tm-safety-contacts.h"
 #include "tm-reminder-service.h"
 #include "tm-report-dialog.h"
 #include "tm-checkin-form.h"
@@ -774,6 +775,38 @@ undo_button_appears (gpointer data)
   return find_widget (data, GTK_TYPE_BUTTON, button_has_label, "_Undo") != NULL;
 }
 
+static gboolean
+label_has_text (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* News that comes quickly one after another (a save, then an import's
+ * result): the newest shows, and a toast dismissed while it is still
+ * sliding in does not bring the window down. */
+static void
+toasts_in_a_row_body (Fixture *f)
+{
+  tm_window_add_toast (f->window, adw_toast_new ("First"));
+  spin (400);
+  tm_window_add_toast (f->window, adw_toast_new ("Second"));
+  spin (50);
+  tm_window_add_toast (f->window, adw_toast_new ("Third"));
+  spin (50);
+  tm_window_add_toast (f->window, adw_toast_new ("Fourth"));
+  spin (1500);
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->window), GTK_TYPE_LABEL, label_has_text, "Fourth"));
+  g_assert_null (find_widget (GTK_WIDGET (f->window), GTK_TYPE_LABEL, label_has_text, "Third"));
+}
+
+static void
+test_toasts_in_a_row (Fixture       *f,
+                      gconstpointer  data)
+{
+  run_app (f, toasts_in_a_row_body);
+}
+
 static void
 history_delete_and_undo_body (Fixture *f)
 {
@@ -1182,6 +1215,101 @@ sessions_refusals_and_edit_body (Fixture *f)
   wait_for (undo_button_appears, f->window, "the undo toast");
   click (find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, button_has_label, "_Undo"));
   g_assert_cmpint (count_rows_in (f, "session"), ==, 1);
+}
+
+static gboolean cell_shows_day (GtkWidget     *widget,
+                                gconstpointer  day);
+
+static gboolean
+session_row_says (GtkWidget     *widget,
+                  gconstpointer  when)
+{
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (widget, TM_TYPE_SESSION_ROW, "when_label"));
+
+  return g_strcmp0 (gtk_label_get_label (label), when) == 0;
+}
+
+/* A session taken late in the evening in New York (the next morning on
+ * this machine, in Berlin) shows its own day and time, with the offset
+ * there, in the Sessions list and the calendar, and is on time for the day
+ * planned there. */
+static void
+sessions_times_as_taken_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *day = tm_day_add (today, -3);
+  g_autofree char *next_day = tm_day_add (today, -2);
+  g_autofree char *day_text = tm_day_format_long (day);
+  g_autofree char *expected = g_strdup_printf ("%s, 23:30 (UTC-05:00)", day_text);
+  g_autoptr(TmPlan) plan = tm_plan_new (day);
+  g_autoptr(TmSession) session = tm_session_new ();
+  g_autoptr(GError) error = NULL;
+  TmSessionsPage *page;
+  TmCalendarPage *calendar;
+  GtkWidget *row = NULL;
+  GtkWidget *cell;
+  gint64 until;
+
+  plan->interval_days = 14;
+  plan->dose_mg = 50;
+  plan->tolerance_days = 0;
+  g_assert_true (tm_store_add_plan (store, plan, &error));
+  g_assert_no_error (error);
+  session->taken_at = g_strdup_printf ("%sT23:30:00-05:00", day);
+  session->dose_mg = 50;
+  g_assert_true (tm_store_save_session (store, session, &error));
+  g_assert_no_error (error);
+
+  adw_view_stack_set_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack"), "sessions");
+  page = TM_SESSIONS_PAGE (tm_window_get_page (f->window, "sessions"));
+  wait_for (is_mapped, page, "the Sessions page");
+  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while ((row = find_widget (GTK_WIDGET (page), TM_TYPE_SESSION_ROW, NULL, NULL)) == NULL &&
+         g_get_monotonic_time () < until)
+    spin (20);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_label_get_label (child (row, TM_TYPE_SESSION_ROW, "when_label")), ==, expected);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), TM_TYPE_SESSION_ROW, session_row_says, expected));
+
+  /* The editor shows it as taken there, says where, and keeps it so. */
+  {
+    GtkListView *list_view = child (page, TM_TYPE_SESSIONS_PAGE, "list_view");
+    g_auto(SessionRow) saved = { 0 };
+    TmSessionEditor *editor;
+    AdwEntryRow *time_row;
+
+    g_signal_emit_by_name (list_view, "activate", 0);
+    editor = wait_for_window (f, TM_TYPE_SESSION_EDITOR);
+    time_row = child (editor, TM_TYPE_SESSION_EDITOR, "time_row");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time_row)), ==, "23:30");
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (time_row)), ==, "Time (UTC-05:00)");
+    type_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row"), "40");
+    click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
+    wait_for_window_gone (f, TM_TYPE_SESSION_EDITOR);
+    g_assert_true (read_session_row (f, &saved));
+    g_assert_cmpstr (saved.taken_at, ==, session->taken_at);
+    g_assert_cmpfloat (saved.dose_mg, ==, 40);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-day", "s", day));
+  calendar = TM_CALENDAR_PAGE (tm_window_get_page (f->window, "calendar"));
+  wait_for (is_mapped, calendar, "the calendar");
+  cell = find_widget (GTK_WIDGET (calendar), TM_TYPE_DAY_CELL, cell_shows_day, day);
+  g_assert_cmpint (tm_day_cell_get_marks (TM_DAY_CELL (cell))->n_taken, ==, 1);
+  g_assert_cmpint (tm_day_cell_get_marks (TM_DAY_CELL (cell))->planned_status, ==, TM_PLANNED_ON_TIME);
+  cell = find_widget (GTK_WIDGET (calendar), TM_TYPE_DAY_CELL, cell_shows_day, next_day);
+  if (cell != NULL)
+    g_assert_cmpint (tm_day_cell_get_marks (TM_DAY_CELL (cell))->n_taken, ==, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (calendar, TM_TYPE_CALENDAR_PAGE, "session_row")), ==,
+                   "23:30 (UTC-05:00) · 40 mg Sublingual");
+}
+
+static void
+test_sessions_times_as_taken (Fixture       *f,
+                              gconstpointer  data)
+{
+  run_app (f, sessions_times_as_taken_body);
 }
 
 /* ---- questionnaires ---------------------------------------------------- */
@@ -1607,6 +1735,161 @@ safety_prompt_never_blocks_saving_body (Fixture *f)
   g_assert_null (event.answer);
 }
 
+/* A key press handled by a shortcut of @widget's (a class key binding
+ * such as Escape closing a window), the way GTK runs it for the key. */
+static void
+press_shortcut (gpointer widget,
+                guint    keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !handled; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                    gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_assert_true (handled);
+  spin (10);
+}
+
+static TmPreferencesWindow *
+open_preferences (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
+  return wait_for_window (f, TM_TYPE_PREFERENCES_WINDOW);
+}
+
+static const char *
+row_text (TmPreferencesWindow *prefs,
+          const char          *row)
+{
+  return gtk_editable_get_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, row));
+}
+
+/* What is typed into Preferences is kept without Enter: closing with
+ * Escape keeps it; a value that can't be kept holds the window open with
+ * the reason, and the text stays. */
+static void
+preferences_keep_typing_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autoptr(TmPreferencesWindow) held = NULL;
+  TmPreferencesWindow *prefs;
+  g_autoptr(TmSafetyContacts) contacts = NULL;
+  g_autofree char *report_name = NULL;
+  g_autofree char *reminder = NULL;
+
+  prefs = open_preferences (f);
+  /* Held, so that a window closed too soon fails the test, not the process. */
+  held = g_object_ref (prefs);
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "crisis_name_row"), "Nightline");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "crisis_number_row"), "0800 123 456");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "emergency_row"), "999");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_name_row"), "Dr. Ortiz");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_phone_row"), "call me");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "report_name_row"), "Patient 0042");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "reminder_time_row"), "7:45");
+
+  /* The phone can't be kept: Escape leaves the window open, says why and
+   * keeps the text. */
+  press_shortcut (prefs, GDK_KEY_Escape);
+  spin (50);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (prefs)));
+  g_assert_cmpstr (tm_error_label_get_message (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "error_label")), ==,
+                   "The clinician's phone can only have digits, spaces and + - ( ) / . in it.");
+  g_assert_cmpstr (row_text (prefs, "clinician_phone_row"), ==, "call me");
+  g_assert_cmpstr (row_text (prefs, "crisis_name_row"), ==, "Nightline");
+
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_phone_row"), "+44 20 7946 0000");
+  press_shortcut (prefs, GDK_KEY_Escape);
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+
+  contacts = tm_store_get_safety_contacts (store);
+  g_assert_cmpstr (contacts->crisis_name, ==, "Nightline");
+  g_assert_cmpstr (contacts->crisis_number, ==, "0800 123 456");
+  g_assert_cmpstr (contacts->emergency_number, ==, "999");
+  g_assert_cmpstr (contacts->clinician_name, ==, "Dr. Ortiz");
+  g_assert_cmpstr (contacts->clinician_phone, ==, "+44 20 7946 0000");
+  report_name = tm_store_get_report_name (store);
+  g_assert_cmpstr (report_name, ==, "Patient 0042");
+  reminder = g_settings_get_string (tm_settings_get (), "reminder-time");
+  g_assert_cmpstr (reminder, ==, "07:45");
+
+  /* Opened again, it shows what was typed. */
+  prefs = open_preferences (f);
+  g_assert_cmpstr (row_text (prefs, "crisis_name_row"), ==, "Nightline");
+  g_assert_cmpstr (row_text (prefs, "clinician_phone_row"), ==, "+44 20 7946 0000");
+  g_assert_cmpstr (row_text (prefs, "report_name_row"), ==, "Patient 0042");
+  g_assert_cmpstr (row_text (prefs, "reminder_time_row"), ==, "07:45");
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+}
+
+/* Typed while an import is being stored elsewhere: kept when it is done. */
+static void
+preferences_wait_for_import_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  TmPreferencesWindow *prefs = open_preferences (f);
+  g_autoptr(TmSafetyContacts) before = NULL;
+  g_autoptr(TmSafetyContacts) after = NULL;
+
+  tm_store_writing_elsewhere_begin (store);
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_name_row"), "Dr. Later");
+  spin (1000);  /* past the moment typing is kept */
+  before = tm_store_get_safety_contacts (store);
+  g_assert_cmpstr (before->clinician_name, !=, "Dr. Later");
+
+  tm_store_writing_elsewhere_end (store);
+  after = tm_store_get_safety_contacts (store);
+  g_assert_cmpstr (after->clinician_name, ==, "Dr. Later");
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+}
+
+/* Quitting with Preferences open keeps what was typed there too. */
+static void
+preferences_kept_on_quit_body (Fixture *f)
+{
+  TmPreferencesWindow *prefs = open_preferences (f);
+
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_name_row"), "Dr. Quit");
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "quit", NULL);
+  wait_for (window_is_gone, f, "every window to close");
+}
+
+static void
+test_preferences_keep_typing (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(TmSafetyContacts) contacts = NULL;
+
+  run_app (f, preferences_keep_typing_body);
+  run_app (f, preferences_wait_for_import_body);
+  run_app (f, preferences_kept_on_quit_body);
+
+  store = tm_store_open (f->dir, NULL);
+  g_assert_nonnull (store);
+  contacts = tm_store_get_safety_contacts (store);
+  g_assert_cmpstr (contacts->clinician_name, ==, "Dr. Quit");
+  g_assert_cmpstr (contacts->clinician_phone, ==, "+44 20 7946 0000");
+}
+
 static void
 test_today_save_and_find_again (Fixture       *f,
                                 gconstpointer  data)
@@ -1728,6 +2011,45 @@ test_safety_s4_shows_crisis_line (Fixture       *f,
                                   gconstpointer  data)
 {
   run_app (f, safety_s4_shows_crisis_line_body);
+}
+
+/* A prompt answered while an import is being stored elsewhere keeps its
+ * answer, and the time it was given, once the import is done. */
+static void
+safety_answer_waits_for_import_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_auto(EventRow) event = { 0 };
+  AdwMessageDialog *prompt;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  log_session_with_peak (f, 9);
+  prompt = wait_for_prompt ("Strong Effects: Stay Safe and Get Support");
+
+  tm_store_writing_elsewhere_begin (store);
+  before = tm_instant_now_utc ();
+  adw_message_dialog_response (prompt, "resting");
+  spin (50);
+  g_assert_true (read_event (f, "S1", &event));
+  g_assert_null (event.answer);
+  event_row_clear (&event);
+  memset (&event, 0, sizeof event);
+
+  spin (1100);  /* instants have whole seconds */
+  tm_store_writing_elsewhere_end (store);
+  after = tm_instant_now_utc ();
+  g_assert_true (read_event (f, "S1", &event));
+  g_assert_cmpstr (event.answer, ==, "resting");
+  g_assert_cmpstr (event.answered_at, >=, before);
+  g_assert_cmpstr (event.answered_at, <, after);
+}
+
+static void
+test_safety_answer_waits_for_import (Fixture       *f,
+                                     gconstpointer  data)
+{
+  run_app (f, safety_answer_waits_for_import_body);
 }
 
 static void
@@ -2028,8 +2350,7 @@ report_export_body (Fixture *f)
   g_assert_false (tm_report_dialog_export_to (dialog, file));
   g_assert_true (tm_error_label_get_shown (child (dialog, TM_TYPE_REPORT_DIALOG, "error_label")));
   g_assert_cmpstr (tm_error_label_get_message (child (dialog, TM_TYPE_REPORT_DIALOG, "error_label")), ==,
-                   "The first day, “2026-02-30”, is not a calendar day. Write days as YYYY-MM-DD, for "
-                   "example 2026-11-28.");
+                   "The first day, “2026-02-30”, is no such day: February 2026 has 28 days. Check the date.");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "2026-02-30");
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
@@ -2886,6 +3207,192 @@ test_cancel_import (Fixture       *f,
   run_app (f, cancel_import_body);
 }
 
+/* The first effect in @form's checklist, ticked. */
+static void
+tick_first_effect (TmCheckinForm *form)
+{
+  AdwExpanderRow *effects_row = child (form, TM_TYPE_CHECKIN_FORM, "effects_row");
+  GtkWidget *check;
+
+  adw_expander_row_set_enable_expansion (effects_row, TRUE);
+  check = find_widget (GTK_WIDGET (effects_row), GTK_TYPE_CHECK_BUTTON, NULL, NULL);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  spin (10);
+}
+
+/* How many prompts the file holds for @rule about @source's record @id,
+ * answered @answer (any answer when NULL). */
+static int
+count_events_about (Fixture    *f,
+                    const char *rule,
+                    const char *source,
+                    gint64      id,
+                    const char *answer)
+{
+  g_autofree char *where = g_strdup_printf ("safety_event WHERE rule = '%s' AND source = '%s'"
+                                            " AND source_id = %" G_GINT64_FORMAT "%s%s%s",
+                                            rule, source, id, answer != NULL ? " AND answer = '" : "",
+                                            answer != NULL ? answer : "", answer != NULL ? "'" : "");
+
+  return count_rows_in (f, where);
+}
+
+/* Answers the prompt headed @heading, which shows over @parent, and waits
+ * for it to go. */
+static void
+answer_prompt (const char *heading,
+               gpointer    parent,
+               const char *response)
+{
+  AdwMessageDialog *prompt = wait_for_prompt (heading);
+
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (prompt)) == GTK_WINDOW (parent));
+  adw_message_dialog_response (prompt, response);
+  gtk_window_close (GTK_WINDOW (prompt));
+  wait_for (no_dialog_with_heading, (gpointer) heading, "the prompt to close");
+}
+
+static gint64
+last_id_of (Fixture    *f,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT max(id) FROM %s", table);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return id;
+}
+
+static gboolean
+row_subtitle_contains (GtkWidget     *widget,
+                       gconstpointer  text)
+{
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+
+  return subtitle != NULL && strstr (subtitle, text) != NULL;
+}
+
+/* The rules run for every record saved, whatever saves it: Today, the
+ * check-in editor, the session editor and the questionnaire window show
+ * their prompts over the window that saved (or its parent when it closed);
+ * an import records its prompts as raised on import, without popping them
+ * up, and History ▸ Safety says so. */
+static void
+safety_every_path_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autofree char *earlier = day_ago (3);
+  g_autofree char *week_ago = day_ago (7);
+  g_autoptr(TmCheckin) c = NULL;
+  TmCheckinEditor *editor;
+  TmQuestionnaireWindow *questionnaire;
+  gint64 id;
+
+  wait_for (store_idle, store, "the backup made on opening to end");
+
+  /* Today: effects with no dose in the day before. */
+  choose_rating (today_form (f), "mood_row", 6);
+  tick_first_effect (today_form (f));
+  click (child (tm_window_get_page (f->window, "today"), TM_TYPE_TODAY_PAGE, "save_button"));
+  answer_prompt ("Effects Away From a Dose", f->window, "noted");
+  id = last_id_of (f, "checkin");
+  g_assert_cmpint (count_events_about (f, "S2", "checkin", id, "noted"), ==, 1);
+
+  /* The check-in editor, on an earlier day: the prompt comes over the
+   * main window once the editor has closed. */
+  store_checkin (f, earlier, 5, NULL);
+  c = tm_store_get_checkin (store, earlier, NULL);
+  editor = tm_checkin_editor_new (GTK_WINDOW (f->window), store, c);
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_for (is_mapped, editor, "the check-in editor");
+  tick_first_effect (child (editor, TM_TYPE_CHECKIN_EDITOR, "form"));
+  click (child (editor, TM_TYPE_CHECKIN_EDITOR, "save_button"));
+  wait_for (editor_is_closed, f, "the editor to close");
+  answer_prompt ("Effects Away From a Dose", f->window, "contact-clinician");
+  g_assert_cmpint (count_events_about (f, "S2", "checkin", c->id, "contact-clinician"), ==, 1);
+
+  /* The session editor: strong effects, and no plan yet. */
+  log_session_with_peak (f, 8);
+  id = last_id_of (f, "session");
+  answer_prompt ("Strong Effects: Stay Safe and Get Support", f->window, "resting");
+  answer_prompt ("No Plan to Compare With", f->window, "noted");
+  g_assert_cmpint (count_events_about (f, "S1", "session", id, "resting"), ==, 1);
+  g_assert_cmpint (count_events_about (f, "S3", "session", id, "noted"), ==, 1);
+
+  /* The questionnaire window, which stays open with the result: the
+   * prompt comes over it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-questionnaire", "s", "phq9"));
+  questionnaire = wait_for_window (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
+  for (int i = 1; i <= 8; i++)
+    answer (questionnaire, i, 0);
+  answer (questionnaire, 9, 1);
+  click (child (questionnaire, TM_TYPE_QUESTIONNAIRE_WINDOW, "save_button"));
+  answer_prompt ("You Don't Have to Handle This Alone", questionnaire, "safe-now");
+  id = last_id_of (f, "questionnaire");
+  g_assert_cmpint (count_events_about (f, "S4", "questionnaire", id, "safe-now"), ==, 1);
+  gtk_window_close (GTK_WINDOW (questionnaire));
+  wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
+
+  /* The importer: a plan of 50 mg, and a session of 75 mg on its day. */
+  {
+    g_autofree char *folder_path = g_build_filename (f->dir, "in", NULL);
+    g_autofree char *plans = g_build_filename (folder_path, "plans.csv", NULL);
+    g_autofree char *sessions = g_build_filename (folder_path, "sessions.csv", NULL);
+    g_autofree char *plan_csv = g_strdup_printf (
+      "\"effective_from\",\"interval_days\",\"dose_mg\",\"route\",\"tolerance_days\",\"instructions\","
+      "\"author\",\"created_at\"\r\n"
+      "\"%s\",14,50,\"sublingual\",2,,,\"2026-01-02T03:04:05Z\"\r\n", week_ago);
+    g_autofree char *taken = tm_instant_from_local (week_ago, 10, 0, NULL);
+    g_autofree char *session_csv = g_strdup_printf (
+      "\"taken_at\",\"dose_mg\",\"route\",\"setting\",\"monitor_present\",\"mood_before\","
+      "\"dissociation_peak\",\"effects\",\"effects_minutes\",\"nausea\",\"sedation\",\"bp_before_sys\","
+      "\"bp_before_dia\",\"bp_after_sys\",\"bp_after_dia\",\"other_medicines\",\"note\",\"created_at\","
+      "\"updated_at\"\r\n"
+      "\"%s\",75,\"sublingual\",\"home\",1,,,0,,,,,,,,0,,\"2026-01-02T03:04:05Z\",\"2026-01-02T03:04:05Z\"\r\n",
+      taken);
+    g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+    TmHistoryPage *history;
+    GtkWidget *row;
+
+    g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (plans, plan_csv, -1, NULL));
+    g_assert_true (g_file_set_contents (sessions, session_csv, -1, NULL));
+    tm_data_transfer_import (f->window, folder);
+    wait_for (import_ended, f->window, "the import to be stored");
+
+    id = last_id_of (f, "session");
+    g_assert_cmpint (count_events_about (f, "S3", "session", id, "imported"), ==, 1);
+    g_assert_cmpint (count_rows_in (f, "safety_event WHERE answer = 'imported' AND answered_at IS NULL"), ==, 1);
+    /* Nothing pops up for it. */
+    spin (100);
+    g_assert_false (dialog_with_heading ((gpointer) "This Dose Is Above Your Plan"));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "history"));
+    history = TM_HISTORY_PAGE (tm_window_get_page (f->window, "history"));
+    row = find_widget (GTK_WIDGET (child (history, TM_TYPE_HISTORY_PAGE, "safety_list")), ADW_TYPE_ACTION_ROW,
+                       row_subtitle_contains, "Raised on import");
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "S3 · Beyond the plan");
+  }
+
+  /* Every path, once each. */
+  g_assert_cmpint (count_rows_in (f, "safety_event"), ==, 6);
+}
+
+static void
+test_safety_every_path (Fixture       *f,
+                        gconstpointer  data)
+{
+  run_app (f, safety_every_path_body);
+}
+
 /* ---- backups -------------------------------------------------------- */
 
 
@@ -3325,12 +3832,16 @@ main (int   argc,
   ADD ("window/quit-closes-everything", test_quit_closes_everything);
   ADD ("sessions/log-through-editor", test_sessions_log_through_editor);
   ADD ("sessions/refusals-and-edit", test_sessions_refusals_and_edit);
+  ADD ("sessions/times-as-taken", test_sessions_times_as_taken);
   ADD ("questionnaire/phq9", test_questionnaire_phq9);
   ADD ("questionnaire/item9-notice", test_questionnaire_item9);
   ADD ("calendar/clinician-sets-plan", test_clinician_sets_plan);
+  ADD ("preferences/keep-typing", test_preferences_keep_typing);
   ADD ("safety/urgent-s1-answer-recorded", test_safety_urgent_s1);
+  ADD ("safety/every-path", test_safety_every_path);
   ADD ("safety/s4-shows-crisis-line", test_safety_s4_shows_crisis_line);
   ADD ("safety/prompt-never-blocks-saving", test_safety_prompt_never_blocks_saving);
+  ADD ("safety/answer-waits-for-import", test_safety_answer_waits_for_import);
   ADD ("trends/read-out", test_trends_read_out);
   ADD ("trends/range-remembered", test_trends_range_remembered);
   ADD ("trends/follow-the-store", test_trends_follow_the_store);
@@ -3342,6 +3853,7 @@ main (int   argc,
   ADD ("data/import-after-close", test_import_after_close);
   ADD ("data/export-refuses-data-folder", test_data_export_refuses_data_folder);
   ADD ("data/save-during-import", test_save_during_import);
+  ADD ("window/toasts-in-a-row", test_toasts_in_a_row);
   ADD ("data/cancel-import", test_cancel_import);
   ADD ("data/backups", test_backups);
   ADD ("data/before-import-copy", test_before_import);

@@ -247,8 +247,7 @@ tm_chart_data_new (const TmChartRecord *record,
     {
       TmSession *s = record->sessions->pdata[i];
       g_autofree char *day = tm_session_get_day (s);
-      g_autoptr(GDateTime) taken = tm_instant_parse (s->taken_at);
-      g_autofree char *time = taken != NULL ? g_date_time_format (taken, "%H:%M") : g_strdup ("");
+      g_autofree char *time = tm_instant_time_as_written (s->taken_at);
       TmChartSession cs = { 0 };
       int index = day != NULL ? index_of (from, day) : -1;
 
@@ -260,7 +259,7 @@ tm_chart_data_new (const TmChartRecord *record,
       cs.day_index = index;
       cs.dose_mg = s->dose_mg;
       cs.route = s->route;
-      g_strlcpy (cs.time, time, sizeof cs.time);
+      g_strlcpy (cs.time, time != NULL ? time : "", sizeof cs.time);
       cs.status = g_array_index (schedule->session_status, int, i);
       cs.effects = s->effects != 0 || s->dissociation_peak >= 1;
       g_array_append_val (data->sessions, cs);

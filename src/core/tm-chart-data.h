@@ -24,7 +24,7 @@ typedef struct
   int      day_index;    /* from the first day of the range */
   double   dose_mg;
   TmRoute  route;
-  char     time[6];      /* "19:30", where it was taken */
+  char     time[48];     /* "19:30", as it was where it was taken: "19:30 (UTC-05:00)" elsewhere */
   int      status;       /* TmPlannedStatus of its match, or -1 beyond the plan */
   gboolean effects;
 } TmChartSession;

@@ -10,6 +10,7 @@
 
 #include "tm-checkin.h"
 #include "tm-store-error.h"
+#include "tm-text.h"
 
 G_DEFINE_FINAL_TYPE (TmCheckin, tm_checkin, G_TYPE_OBJECT)
 
@@ -228,7 +229,7 @@ tm_checkin_validate (const TmCheckin  *self,
                      GError          **error)
 {
   const char *unused_field = NULL;
-  g_autofree char *today = NULL;
+  g_autofree char *latest = NULL;
 
   g_return_val_if_fail (TM_IS_CHECKIN ((TmCheckin *) self), FALSE);
 
@@ -236,17 +237,14 @@ tm_checkin_validate (const TmCheckin  *self,
     field = &unused_field;
   *field = NULL;
 
-  if (!tm_day_is_valid (self->day))
+  if (!tm_day_validate (self->day, error))
     {
       *field = "day";
-      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("“%s” is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28."),
-                   self->day);
       return FALSE;
     }
 
-  today = tm_day_today ();
-  if (strcmp (self->day, today) > 0)
+  latest = tm_day_latest_allowed (NULL);
+  if (strcmp (self->day, latest) > 0)
     {
       *field = "day";
       g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
@@ -297,6 +295,17 @@ tm_checkin_validate (const TmCheckin  *self,
   if (!tm_validate_note (self->note, error))
     {
       *field = "note";
+      return FALSE;
+    }
+
+  if (!tm_instant_validate (self->created_at, error))
+    {
+      *field = "created_at";
+      return FALSE;
+    }
+  if (!tm_instant_validate (self->updated_at, error))
+    {
+      *field = "updated_at";
       return FALSE;
     }
 
@@ -418,8 +427,12 @@ tm_parse_hours (const char  *text,
   return TRUE;
 
 not_hours:
-  g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-               _("“%s” is not a number of hours. Write sleep like 7.5 or 7:30."), s);
+  {
+    g_autofree char *quoted = tm_text_quote (s);
+
+    g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                 _("“%s” is not a number of hours. Write sleep like 7.5 or 7:30."), quoted);
+  }
   return FALSE;
 }
 
@@ -433,21 +446,34 @@ tm_format_hours (double hours)
   return tm_format_decimal (hours);
 }
 
-/* A number with at most two decimals and none it doesn't need, with the
- * locale's decimal mark: "7", "7.5", "37.25". */
-char *
-tm_format_decimal (double value)
+/* Drops trailing zeros and a trailing separator, whatever the locale's. */
+static char *
+trim_decimals (char *text)
 {
-  char *text;
-  char *p;
+  char *p = text + strlen (text) - 1;
 
-  text = g_strdup_printf ("%.2f", value);
-  /* Drop trailing zeros and a trailing separator, whatever the locale's. */
-  p = text + strlen (text) - 1;
   while (p > text && *p == '0')
     *p-- = '\0';
   if (p > text && !g_ascii_isdigit (*p))
     *p = '\0';
 
   return text;
+}
+
+/* A number with at most two decimals and none it doesn't need, with the
+ * locale's decimal mark: "7", "7.5", "37.25". */
+char *
+tm_format_decimal (double value)
+{
+  return trim_decimals (g_strdup_printf ("%.2f", value));
+}
+
+/* The same with a point in any locale: for text kept in the data file,
+ * which reads the same wherever it is opened. */
+char *
+tm_format_decimal_ascii (double value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return trim_decimals (g_strdup (g_ascii_formatd (text, sizeof text, "%.2f", value)));
 }

@@ -68,6 +68,7 @@ gboolean   tm_parse_hours            (const char       *text,
                                       GError          **error);
 char      *tm_format_hours           (double            hours);
 char      *tm_format_decimal         (double            value);
+char      *tm_format_decimal_ascii   (double            value);
 
 char      *tm_note_excerpt           (const char       *note,
                                       guint             max_chars);

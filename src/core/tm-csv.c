@@ -30,6 +30,7 @@
 #include "tm-sqlite.h"
 #include "tm-store-backup.h"
 #include "tm-store-private.h"
+#include "tm-text.h"
 
 /* Tables */
 
@@ -369,6 +370,7 @@ struct _TmCsvImport
   GPtrArray *records[TM_N_TABLES];   /* TmCheckin, TmSession, … by table */
   GArray    *lines[TM_N_TABLES];     /* guint: the line each record begins on */
   GPtrArray *source_keys;            /* char *, one per safety event */
+  GHashTable *keys[TM_N_TABLES];     /* what tells a record apart → the line it was on */
   GPtrArray *problems;               /* char *, "file:line: what is wrong" */
   gboolean   too_many;
   TmProgress progress;               /* reading and storing report here */
@@ -383,6 +385,7 @@ tm_csv_import_new (void)
     {
       import->records[t] = g_ptr_array_new_with_free_func (g_object_unref);
       import->lines[t] = g_array_new (FALSE, FALSE, sizeof (guint));
+      import->keys[t] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
   import->source_keys = g_ptr_array_new_with_free_func (g_free);
   import->problems = g_ptr_array_new_with_free_func (g_free);
@@ -399,6 +402,7 @@ tm_csv_import_free (TmCsvImport *import)
     {
       g_ptr_array_unref (import->records[t]);
       g_array_unref (import->lines[t]);
+      g_hash_table_unref (import->keys[t]);
     }
   g_ptr_array_unref (import->source_keys);
   g_ptr_array_unref (import->problems);
@@ -461,15 +465,6 @@ typedef struct
   gboolean     stop;         /* the header was wrong, or too many problems */
 } Parse;
 
-/* A row read without problems, and where it began. */
-static void
-add_record (Parse    *parse,
-            gpointer  record)
-{
-  g_ptr_array_add (parse->import->records[parse->table], record);
-  g_array_append_val (parse->import->lines[parse->table], parse->row_line);
-}
-
 static void G_GNUC_PRINTF (3, 4)
 add_problem (Parse      *parse,
              guint       line,
@@ -498,6 +493,9 @@ add_problem (Parse      *parse,
   g_ptr_array_add (parse->import->problems, g_strdup_printf (_("%s:%u: %s"), parse->file, line, message));
 }
 
+static gboolean add_record (Parse    *parse,
+                            gpointer  record);
+
 /* Field values */
 
 typedef struct
@@ -506,6 +504,7 @@ typedef struct
   GPtrArray  *fields;
   const char *column;     /* the name of the field being read, for messages */
   gboolean    failed;
+  GPtrArray  *quoted;     /* char *, the fields' texts as problems quote them */
 } Row;
 
 static const char *
@@ -516,6 +515,17 @@ field (Row  *row,
 
   row->column = tables[row->parse->table].columns[index];
   return text;
+}
+
+/* A field's text as a problem quotes it: cut, its controls escaped. */
+static const char *
+shown (Row        *row,
+       const char *text)
+{
+  char *quoted = tm_text_quote (text);
+
+  g_ptr_array_add (row->quoted, quoted);
+  return quoted;
 }
 
 static void G_GNUC_PRINTF (2, 3)
@@ -549,7 +559,8 @@ int_field (Row      *row,
     return TM_UNSET;
   if (!g_ascii_string_to_signed (text, 10, min, max, &value, NULL))
     {
-      row_problem (row, _("%s “%s” is not a whole number from %d to %d"), row->column, text, min, max);
+      row_problem (row, _("%s “%s” is not a whole number from %d to %d"), row->column, shown (row, text), min,
+                   max);
       return min;
     }
   return (int) value;
@@ -579,10 +590,12 @@ real_field (Row      *row,
 
       if (above_min)
         /* Translators: "dose_mg “0” is not a number above 0 and at most 1000" */
-        row_problem (row, _("%s “%s” is not a number above %s and at most %s"), row->column, text, low, high);
+        row_problem (row, _("%s “%s” is not a number above %s and at most %s"), row->column, shown (row, text),
+                     low, high);
       else
         /* Translators: "sleep_hours “25” is not a number from 0 to 24" */
-        row_problem (row, _("%s “%s” is not a number from %s to %s"), row->column, text, low, high);
+        row_problem (row, _("%s “%s” is not a number from %s to %s"), row->column, shown (row, text), low,
+                     high);
       return min;
     }
   return value;
@@ -593,9 +606,21 @@ day_field (Row      *row,
            guint     index)
 {
   const char *text = field (row, index);
+  g_autofree char *reason = NULL;
 
-  if (!tm_day_is_valid (text))
-    row_problem (row, _("%s “%s” is not a day written YYYY-MM-DD"), row->column, text);
+  switch (tm_day_check (text, &reason))
+    {
+    case TM_DAY_VALID:
+      break;
+    case TM_DAY_NOT_IN_CALENDAR:
+      /* Translators: "day “2026-02-30” is no such day: February 2026 has 28 days" */
+      row_problem (row, _("%s “%s” is no such day: %s"), row->column, shown (row, text), reason);
+      break;
+    case TM_DAY_NOT_WRITTEN:
+    default:
+      row_problem (row, _("%s “%s” is not a day written YYYY-MM-DD"), row->column, shown (row, text));
+      break;
+    }
   return text;
 }
 
@@ -612,7 +637,7 @@ instant_field (Row      *row,
     return NULL;
   if (!tm_instant_is_valid (text))
     row_problem (row, _("%s “%s” is not a date and time in ISO 8601 with its offset, like "
-                        "2026-11-28T20:15:00Z"), row->column, text);
+                        "2026-11-28T20:15:00Z"), row->column, shown (row, text));
   return text;
 }
 
@@ -679,7 +704,7 @@ route_field (Row     *row,
   if (!tm_route_from_string (text, route))
     {
       row_problem (row, _("route “%s” is not one of oral, sublingual, intranasal, intramuscular, intravenous"),
-                   text);
+                   shown (row, text));
       return FALSE;
     }
   return TRUE;
@@ -697,7 +722,7 @@ read_session (Row *row)
   route_field (row, 2, &s->route);
   setting = field (row, 3);
   if (!tm_setting_from_string (setting, &s->setting))
-    row_problem (row, _("setting “%s” is not home or clinic"), setting);
+    row_problem (row, _("setting “%s” is not home or clinic"), shown (row, setting));
   s->monitor_present = int_field (row, 4, 0, 1, FALSE);
   s->mood_before = int_field (row, 5, 0, 10, TRUE);
   s->dissociation_peak = int_field (row, 6, 0, 10, TRUE);
@@ -733,12 +758,12 @@ read_questionnaire (Row *row)
 
   if (!tm_questionnaire_kind_from_string (kind_text, &kind))
     {
-      row_problem (row, _("kind “%s” is not phq9 or gad7"), kind_text);
+      row_problem (row, _("kind “%s” is not phq9 or gad7"), shown (row, kind_text));
       return;
     }
   q = tm_questionnaire_new (kind, day_field (row, 1));
   if (!tm_questionnaire_set_answers_text (q, field (row, 2)))
-    row_problem (row, _("answers “%s” are not %u digits from 0 to 3"), field (row, 2),
+    row_problem (row, _("answers “%s” are not %u digits from 0 to 3"), shown (row, field (row, 2)),
                  tm_questionnaire_kind_get_n_items (kind));
   q->difficulty = int_field (row, 3, 0, 3, TRUE);
   total = int_field (row, 4, 0, tm_questionnaire_kind_get_max_total (kind), FALSE);
@@ -786,7 +811,7 @@ read_plan_date (Row *row)
   g_autoptr(GError) error = NULL;
 
   if (!tm_plan_date_kind_from_string (kind_text, &kind))
-    row_problem (row, _("kind “%s” is not extra or cancelled"), kind_text);
+    row_problem (row, _("kind “%s” is not extra or cancelled"), shown (row, kind_text));
   date = tm_plan_date_new (day_field (row, 0), kind);
   g_free (date->note);
   date->note = g_strdup (text_field (row, 2, TM_NOTE_MAX_CHARS));
@@ -809,25 +834,25 @@ read_safety_event (Row *row)
 
   text = field (row, 0);
   if (!tm_rule_from_string (text, &e->rule))
-    row_problem (row, _("rule “%s” is not one of S1 to S7"), text);
+    row_problem (row, _("rule “%s” is not one of S1 to S7"), shown (row, text));
   text = field (row, 1);
   if (!tm_level_from_string (text, &e->level))
-    row_problem (row, _("level “%s” is not info, caution or urgent"), text);
+    row_problem (row, _("level “%s” is not info, caution or urgent"), shown (row, text));
   text = field (row, 2);
   if (!tm_source_from_string (text, &e->source))
-    row_problem (row, _("source “%s” is not checkin, session or questionnaire"), text);
+    row_problem (row, _("source “%s” is not checkin, session or questionnaire"), shown (row, text));
   text = text_field (row, 3, 200);
   e->shown_at = g_strdup (instant_field (row, 4, FALSE));
   e->answered_at = g_strdup (instant_field (row, 5, TRUE));
   e->answer = g_strdup (text_field (row, 6, 200));
   if (e->answer != NULL && !tm_answer_from_string (e->answer, &answer))
-    row_problem (row, _("answer “%s” is not one Tidemark offers"), e->answer);
+    row_problem (row, _("answer “%s” is not one Tidemark offers"), shown (row, e->answer));
   e->detail = g_strdup (text_field (row, 7, TM_NOTE_MAX_CHARS));
 
   if (row->failed)
     return;
-  g_ptr_array_add (row->parse->import->source_keys, g_strdup (text));
-  add_record (row->parse, g_steal_pointer (&e));
+  if (add_record (row->parse, g_steal_pointer (&e)))
+    g_ptr_array_add (row->parse->import->source_keys, g_strdup (text));
 }
 
 static void
@@ -835,7 +860,8 @@ read_row (Parse *parse)
 {
   const char * const *columns = tables[parse->table].columns;
   guint n_columns = g_strv_length ((char **) columns);
-  Row row = { parse, parse->fields, NULL, FALSE };
+  g_autoptr(GPtrArray) quoted = g_ptr_array_new_with_free_func (g_free);
+  Row row = { parse, parse->fields, NULL, FALSE, quoted };
 
   if (!parse->header_done)
     {
@@ -1005,8 +1031,10 @@ tm_csv_import_read_dir (TmCsvImport  *import,
 
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
+      g_autofree char *shown_dir = tm_text_escape (dir);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("There is no folder %s. Choose the folder Tidemark exported to."), dir);
+                   _("There is no folder %s. Choose the folder Tidemark exported to."), shown_dir);
       return FALSE;
     }
 
@@ -1017,10 +1045,12 @@ tm_csv_import_read_dir (TmCsvImport  *import,
 
     if (g_file_test (unfinished, G_FILE_TEST_EXISTS))
       {
+        g_autofree char *shown_dir = tm_text_escape (dir);
+
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
                      _("An export into %s was cut off while it replaced the files, so they may come from two "
                        "different exports. Export again into that folder, then import."),
-                     dir);
+                     shown_dir);
         return FALSE;
       }
   }
@@ -1029,6 +1059,7 @@ tm_csv_import_read_dir (TmCsvImport  *import,
     {
       g_autofree char *path = g_build_filename (dir, tables[t].file, NULL);
       g_autofree char *contents = NULL;
+      g_autoptr(GError) local_error = NULL;
       gsize length;
 
       if (!tm_progress_report (&import->progress, 0, 0, error))
@@ -1036,8 +1067,14 @@ tm_csv_import_read_dir (TmCsvImport  *import,
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
       /* Never a pipe, a device or a file too large to be an export. */
-      if (!tm_file_read_bounded (path, TM_CSV_MAX_FILE_SIZE, &contents, &length, error))
-        return FALSE;
+      if (!tm_file_read_bounded (path, TM_CSV_MAX_FILE_SIZE, &contents, &length, &local_error))
+        {
+          /* The message names the file: its controls shown, not sent. */
+          g_autofree char *reason = tm_text_escape (local_error->message);
+
+          g_set_error_literal (error, local_error->domain, local_error->code, reason);
+          return FALSE;
+        }
       found++;
       tm_csv_import_parse (import, t, tables[t].file, contents, length);
       if (import->too_many)
@@ -1048,9 +1085,11 @@ tm_csv_import_read_dir (TmCsvImport  *import,
     return FALSE;
   if (found == 0)
     {
+      g_autofree char *shown_dir = tm_text_escape (dir);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                    _("The folder %s holds none of the files Tidemark exports (checkins.csv, sessions.csv, …)."),
-                   dir);
+                   shown_dir);
       return FALSE;
     }
   return TRUE;
@@ -1123,6 +1162,61 @@ static const Sql sql[TM_N_TABLES] = {
     " WHERE id = ?9 AND rule = ?1 AND source = ?3 AND shown_at = ?5",
     8 },
 };
+
+/* What tells @record apart from the others of its table, as the import
+ * finds one already there (see sql[] below): the same twice in a file is
+ * one record written twice. */
+static char *
+record_key (TmTable  table,
+            GObject *record)
+{
+  switch (table)
+    {
+    case TM_TABLE_CHECKINS:
+      return g_strdup (TM_CHECKIN (record)->day);
+    case TM_TABLE_SESSIONS:
+      return g_strconcat (TM_SESSION (record)->taken_at, " ", TM_SESSION (record)->created_at, NULL);
+    case TM_TABLE_QUESTIONNAIRES:
+      return g_strconcat (tm_questionnaire_kind_to_string (TM_QUESTIONNAIRE (record)->kind), " ",
+                          TM_QUESTIONNAIRE (record)->day, " ", TM_QUESTIONNAIRE (record)->created_at, NULL);
+    case TM_TABLE_PLANS:
+      return g_strconcat (TM_PLAN (record)->effective_from, " ", TM_PLAN (record)->created_at, NULL);
+    case TM_TABLE_PLAN_DATES:
+      return g_strconcat (TM_PLAN_DATE (record)->day, " ",
+                          tm_plan_date_kind_to_string (TM_PLAN_DATE (record)->kind), NULL);
+    case TM_TABLE_SAFETY_EVENTS:
+    case TM_N_TABLES:
+    default:
+      return g_strconcat (tm_rule_to_string (TM_SAFETY_EVENT (record)->rule), " ",
+                          tm_source_to_string (TM_SAFETY_EVENT (record)->source), " ",
+                          TM_SAFETY_EVENT (record)->shown_at, NULL);
+    }
+}
+
+/* A row read without problems, and where it began; or, when a row before
+ * it holds the same record, a problem that says which. */
+static gboolean
+add_record (Parse    *parse,
+            gpointer  record)
+{
+  GHashTable *keys = parse->import->keys[parse->table];
+  char *key = record_key (parse->table, G_OBJECT (record));
+  gpointer earlier;
+
+  if (g_hash_table_lookup_extended (keys, key, NULL, &earlier))
+    {
+      /* Translators: "this row has the same taken_at and created_at as line 2; keep one of them" */
+      add_problem (parse, parse->row_line, _("this row has the same %s as line %u; keep one of them"),
+                   sql[parse->table].key, GPOINTER_TO_UINT (earlier));
+      g_free (key);
+      g_object_unref (record);
+      return FALSE;
+    }
+  g_hash_table_insert (keys, key, GUINT_TO_POINTER (parse->row_line));
+  g_ptr_array_add (parse->import->records[parse->table], record);
+  g_array_append_val (parse->import->lines[parse->table], parse->row_line);
+  return TRUE;
+}
 
 /* The record a safety event names, by what the export wrote for it: the
  * same keys that tell records apart on import (a session's taken_at and
@@ -1314,6 +1408,18 @@ tm_csv_import_count_conflicts (TmCsvImport *import,
   return n;
 }
 
+/* The records the safety rules check, and as which source. */
+static const int table_sources[TM_N_TABLES] = {
+  [TM_TABLE_CHECKINS] = TM_SOURCE_CHECKIN,
+  [TM_TABLE_SESSIONS] = TM_SOURCE_SESSION,
+  [TM_TABLE_QUESTIONNAIRES] = TM_SOURCE_QUESTIONNAIRE,
+  [TM_TABLE_PLANS] = -1,
+  [TM_TABLE_PLAN_DATES] = -1,
+  [TM_TABLE_SAFETY_EVENTS] = -1,
+};
+
+/* Stores one record; one added or replaced that the safety rules check
+ * goes into @stored (TmRecordRef). */
 static gboolean
 store_record (TmStore       *store,
               TmCsvImport   *import,
@@ -1322,6 +1428,7 @@ store_record (TmStore       *store,
               gint64         last_before,
               TmConflict     conflict,
               TmCsvSummary  *summary,
+              GArray        *stored,
               GError       **error)
 {
   GObject *record = import->records[table]->pdata[index];
@@ -1366,6 +1473,16 @@ store_record (TmStore       *store,
     summary->replaced[table]++;
   else
     summary->added[table]++;
+
+  if (table_sources[table] >= 0)
+    {
+      TmRecordRef ref = { table_sources[table], id };
+
+      if (id == 0)
+        ref.id = sqlite3_last_insert_rowid (tm_store_get_db (store));
+
+      g_array_append_val (stored, ref);
+    }
   return TRUE;
 }
 
@@ -1397,7 +1514,9 @@ last_id (TmStore  *store,
  * @summary: (out): what was added, replaced and kept
  *
  * Stores everything @import read, in one transaction: all of it, or on an
- * error nothing.
+ * error nothing. The check-ins, sessions and questionnaires added or
+ * replaced go through the safety rules in the same transaction (see
+ * tm_store_raise_imported_prompts()).
  */
 gboolean
 tm_store_import_csv (TmStore       *store,
@@ -1409,6 +1528,7 @@ tm_store_import_csv (TmStore       *store,
   TmCsvSummary counts = { { 0 } };
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   guint64 total = 0, done = 0;
+  g_autoptr(GArray) stored = g_array_new (FALSE, FALSE, sizeof (TmRecordRef));
 
   g_return_val_if_fail (TM_IS_STORE (store), FALSE);
   g_return_val_if_fail (import->problems->len == 0, FALSE);
@@ -1435,15 +1555,17 @@ tm_store_import_csv (TmStore       *store,
         }
       for (guint i = 0; i < import->records[t]->len; i++, done++)
         if ((done % 256 == 0 && !tm_progress_report (&import->progress, done, total, error)) ||
-            !store_record (store, import, t, i, last_before, conflict, &counts, error))
+            !store_record (store, import, t, i, last_before, conflict, &counts, stored, error))
           {
             tm_store_rollback (store);
             return FALSE;
           }
     }
 
-  /* Cancelled up to the last moment, nothing is stored. */
-  if (!tm_progress_report (&import->progress, done, total, error) ||
+  /* The records first, with the file's prompts; then the rules, which
+   * read them. Cancelled up to the last moment, nothing is stored. */
+  if (!tm_store_raise_imported_prompts (store, stored, &counts.raised, error) ||
+      !tm_progress_report (&import->progress, done, total, error) ||
       !tm_store_commit (store, error))
     {
       tm_store_rollback (store);
@@ -1461,6 +1583,8 @@ char *
 tm_csv_summary_describe (const TmCsvSummary *summary)
 {
   guint added = 0, replaced = 0, kept = 0;
+  g_autofree char *counts = NULL;
+  g_autofree char *raised = NULL;
 
   for (int t = 0; t < TM_N_TABLES; t++)
     {
@@ -1470,5 +1594,18 @@ tm_csv_summary_describe (const TmCsvSummary *summary)
     }
 
   /* Translators: after an import; the numbers count records of any kind */
-  return g_strdup_printf (_("%u added, %u replaced, %u already there and kept."), added, replaced, kept);
+  counts = g_strdup_printf (_("%u added, %u replaced, %u already there and kept."),
+                            added, replaced, kept);
+  if (summary->raised == 0)
+    return g_steal_pointer (&counts);
+
+  /* Nothing popped up for them: the person learns here where they are. */
+  raised = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: after an import, when imported
+                                          * records call for safety prompts */
+                                         "%u safety prompt raised; see History, Safety.",
+                                         "%u safety prompts raised; see History, Safety.",
+                                         summary->raised),
+                            summary->raised);
+  return g_strconcat (counts, " ", raised, NULL);
 }

@@ -36,6 +36,7 @@ typedef struct
   guint added[TM_N_TABLES];
   guint replaced[TM_N_TABLES];
   guint kept[TM_N_TABLES];
+  guint raised;               /* safety prompts raised for the records imported */
 } TmCsvSummary;
 
 const char         *tm_csv_file_name     (TmTable      table);

@@ -138,12 +138,9 @@ tm_plan_validate (const TmPlan  *self,
     field = &unused;
   *field = NULL;
 
-  if (!tm_day_is_valid (self->effective_from))
+  if (!tm_day_validate (self->effective_from, error))
     {
       *field = "effective_from";
-      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("“%s” is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28."),
-                   self->effective_from);
       return FALSE;
     }
 
@@ -155,13 +152,11 @@ tm_plan_validate (const TmPlan  *self,
     return fail ("interval_days", field, error,
                  _("The interval must be from 1 to 365 days."));
 
-  if (!(self->dose_mg > 0.0) || !isfinite (self->dose_mg))
-    return fail ("dose_mg", field, error, _("The dose must be more than 0 mg."));
-
-  if (self->dose_mg > TM_DOSE_MAX_MG)
-    return fail ("dose_mg", field, error,
-                 _("A dose above 1000 mg can't be right. Check the number and that it is "
-                   "in milligrams."));
+  if (!tm_validate_dose (self->dose_mg, error))
+    {
+      *field = "dose_mg";
+      return FALSE;
+    }
 
   if ((guint) self->route >= TM_N_ROUTES)
     return fail ("route", field, error,
@@ -193,6 +188,12 @@ tm_plan_validate (const TmPlan  *self,
        g_utf8_strlen (self->author, -1) > TM_PLAN_AUTHOR_MAX_CHARS))
     return fail ("author", field, error,
                  _("The prescriber's name must be UTF-8 text of at most 200 characters."));
+
+  if (!tm_instant_validate (self->created_at, error))
+    {
+      *field = "created_at";
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -298,13 +299,8 @@ gboolean
 tm_plan_date_validate (const TmPlanDate  *self,
                        GError           **error)
 {
-  if (!tm_day_is_valid (self->day))
-    {
-      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("“%s” is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28."),
-                   self->day);
-      return FALSE;
-    }
+  if (!tm_day_validate (self->day, error))
+    return FALSE;
 
   if ((guint) self->kind > TM_PLAN_DATE_CANCELLED)
     {
@@ -313,7 +309,7 @@ tm_plan_date_validate (const TmPlanDate  *self,
       return FALSE;
     }
 
-  return tm_validate_note (self->note, error);
+  return tm_validate_note (self->note, error) && tm_instant_validate (self->created_at, error);
 }
 
 const char *

@@ -401,7 +401,7 @@ tm_questionnaire_validate (const TmQuestionnaire  *self,
                            GError                **error)
 {
   const char *unused = NULL;
-  g_autofree char *today = NULL;
+  g_autofree char *latest = NULL;
   g_autoptr(GString) open = NULL;
   guint n_open = 0;
   guint n;
@@ -420,17 +420,14 @@ tm_questionnaire_validate (const TmQuestionnaire  *self,
       return FALSE;
     }
 
-  if (!tm_day_is_valid (self->day))
+  if (!tm_day_validate (self->day, error))
     {
       *field = "day";
-      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("“%s” is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28."),
-                   self->day);
       return FALSE;
     }
 
-  today = tm_day_today ();
-  if (strcmp (self->day, today) > 0)
+  latest = tm_day_latest_allowed (NULL);
+  if (strcmp (self->day, latest) > 0)
     {
       *field = "day";
       g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
@@ -469,6 +466,12 @@ tm_questionnaire_validate (const TmQuestionnaire  *self,
                            self->kind == TM_QUESTIONNAIRE_PHQ9
                            ? _("The difficulty question has four answers, from “Not difficult at all” to “Extremely difficult”.")
                            : _("The GAD-7 has no difficulty question; leave it out."));
+      return FALSE;
+    }
+
+  if (!tm_instant_validate (self->created_at, error))
+    {
+      *field = "created_at";
       return FALSE;
     }
 

@@ -13,6 +13,7 @@
 #include "tm-report-data.h"
 #include "tm-schedule.h"
 #include "tm-store-error.h"
+#include "tm-text.h"
 
 #define REPORT_NAME_KEY "report-name"
 
@@ -64,13 +65,22 @@ tm_parse_day (const char  *text,
               GError     **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *reason = NULL;
+  g_autofree char *quoted = NULL;
+  TmDayCheck check = tm_day_check (trimmed, &reason);
 
-  if (!tm_day_is_valid (trimmed))
+  if (check != TM_DAY_VALID)
     {
-      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   /* Translators: "The start of the period, “2026-02-30”, is not a calendar day. …" */
-                   _("%s, “%s”, is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28."),
-                   what, trimmed);
+      quoted = tm_text_quote (trimmed);
+      if (check == TM_DAY_NOT_IN_CALENDAR)
+        g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                     /* Translators: "The start, “2026-02-30”, is no such day: February 2026 has 28 days. …" */
+                     _("%s, “%s”, is no such day: %s. Check the date."), what, quoted, reason);
+      else
+        g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                     /* Translators: "The start of the period, “28.11.2026”, is not a calendar day. …" */
+                     _("%s, “%s”, is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28."),
+                     what, quoted);
       return FALSE;
     }
   g_strlcpy (day, trimmed, TM_DAY_LEN + 1);
@@ -95,7 +105,7 @@ gboolean
 tm_report_options_validate (const TmReportOptions  *options,
                             GError                **error)
 {
-  g_autofree char *today = tm_day_today ();
+  g_autofree char *latest = tm_day_latest_allowed (NULL);
 
   if (!tm_day_is_valid (options->from) || !tm_day_is_valid (options->to))
     {
@@ -113,7 +123,7 @@ tm_report_options_validate (const TmReportOptions  *options,
                    from, to);
       return FALSE;
     }
-  if (strcmp (options->to, today) > 0)
+  if (strcmp (options->to, latest) > 0)
     {
       g_autofree char *to = tm_day_format_long (options->to);
 

@@ -225,9 +225,22 @@ tm_store_set_safety_contacts (TmStore                 *store,
   if (!tm_validate_phone_number (contacts->clinician_phone, _("The clinician's phone"), error))
     return *field = "clinician_phone", FALSE;
 
-  return tm_store_set_meta (store, KEY_CRISIS_NAME, empty_to_null (contacts->crisis_name), error) &&
-         tm_store_set_meta (store, KEY_CRISIS_NUMBER, empty_to_null (contacts->crisis_number), error) &&
-         tm_store_set_meta (store, KEY_EMERGENCY, empty_to_null (contacts->emergency_number), error) &&
-         tm_store_set_meta (store, KEY_CLINICIAN_NAME, empty_to_null (contacts->clinician_name), error) &&
-         tm_store_set_meta (store, KEY_CLINICIAN_PHONE, empty_to_null (contacts->clinician_phone), error);
+  /* All five, or none: a crisis line's name never goes with another's number. */
+  if (!tm_store_begin (store, error))
+    return FALSE;
+  if (!tm_store_set_meta (store, KEY_CRISIS_NAME, empty_to_null (contacts->crisis_name), error) ||
+      !tm_store_set_meta (store, KEY_CRISIS_NUMBER, empty_to_null (contacts->crisis_number),
+                          error) ||
+      !tm_store_set_meta (store, KEY_EMERGENCY, empty_to_null (contacts->emergency_number),
+                          error) ||
+      !tm_store_set_meta (store, KEY_CLINICIAN_NAME, empty_to_null (contacts->clinician_name),
+                          error) ||
+      !tm_store_set_meta (store, KEY_CLINICIAN_PHONE, empty_to_null (contacts->clinician_phone),
+                          error) ||
+      !tm_store_commit (store, error))
+    {
+      tm_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
 }

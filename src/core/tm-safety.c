@@ -18,7 +18,7 @@ G_DEFINE_FINAL_TYPE (TmSafetyEvent, tm_safety_event, G_TYPE_OBJECT)
 static const char * const level_names[] = { "info", "caution", "urgent" };
 static const char * const source_names[] = { "checkin", "session", "questionnaire" };
 static const char * const answer_names[TM_N_ANSWER_KINDS] = {
-  "resting", "contact-clinician", "help-now", "safe-now", "prescriber-knows", "noted",
+  "resting", "contact-clinician", "help-now", "safe-now", "prescriber-knows", "noted", "imported",
 };
 
 const char *
@@ -139,6 +139,7 @@ tm_answer_get_label (TmAnswer answer)
     case TM_ANSWER_SAFE_NOW: return _("I'm safe for now");
     case TM_ANSWER_PRESCRIBER_KNOWS: return _("My prescriber knows");
     case TM_ANSWER_NOTED: return _("Understood");
+    case TM_ANSWER_IMPORTED: return _("Raised on import; the prompt was never shown");
     default: g_return_val_if_reached (NULL);
     }
 }
@@ -274,8 +275,12 @@ rule_s1 (const TmSafetyFacts *facts,
     }
 
   effects = describe_effects (s->effects);
-  prompt->detail = g_strdup_printf ("peak dissociation %d; effects: %s",
-                                    s->dissociation_peak, effects[0] ? effects : "none");
+  /* What was not given is left out of the record, never stored as -1. */
+  if (s->dissociation_peak != TM_UNSET)
+    prompt->detail = g_strdup_printf ("peak dissociation %d; effects: %s",
+                                      s->dissociation_peak, effects[0] ? effects : "none");
+  else
+    prompt->detail = g_strdup_printf ("effects: %s", effects);
   add_answers (prompt, TM_ANSWER_RESTING, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_HELP_NOW, -1);
   g_ptr_array_add (prompts, prompt);
 }
@@ -322,8 +327,11 @@ rule_s2 (const TmSafetyFacts *facts,
                              "Effects that come on or last away from a dose are worth telling your "
                              "prescriber about soon. They are also shown in your report."));
   effects = describe_effects (c->effects);
-  prompt->detail = g_strdup_printf ("check-in of %s; effects: %s; intensity %d",
-                                    c->day, effects, c->effects_intensity);
+  if (c->effects_intensity != TM_UNSET)
+    prompt->detail = g_strdup_printf ("check-in of %s; effects: %s; intensity %d",
+                                      c->day, effects, c->effects_intensity);
+  else
+    prompt->detail = g_strdup_printf ("check-in of %s; effects: %s", c->day, effects);
   add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_NOTED, -1);
   g_ptr_array_add (prompts, prompt);
 }
@@ -380,7 +388,10 @@ rule_s3 (const TmSafetyFacts *facts,
     g_autofree char *interval = tm_plan_describe_interval (plan->interval_days);
     g_autofree char *dose = tm_format_dose (plan->dose_mg);
     g_autofree char *route = g_utf8_strdown (tm_route_get_label (plan->route), -1);
-    g_autofree char *taken = tm_format_dose (s->dose_mg);
+    /* The body speaks the person's locale; the detail, kept in the data
+     * file, has a point in any. */
+    g_autofree char *taken = tm_format_decimal_ascii (s->dose_mg);
+    g_autofree char *plan_dose = tm_format_decimal_ascii (plan->dose_mg);
 
     prompt->title = g_strdup (above ? _("This Dose Is Above Your Plan") : _("This Session Is Outside Your Plan"));
     /* Translators: "Your plan says 50 mg sublingual every 2 weeks." then the DESIGN's words */
@@ -391,7 +402,7 @@ rule_s3 (const TmSafetyFacts *facts,
     prompt->detail = g_strdup_printf ("%s%s%s mg taken; plan %s mg every %d days",
                                       extra ? "matches no planned day; " : "",
                                       above ? "dose above the plan; " : "",
-                                      taken, dose, plan->interval_days);
+                                      taken, plan_dose, plan->interval_days);
   }
   add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_NOTED, -1);
   g_ptr_array_add (prompts, prompt);
@@ -520,7 +531,15 @@ rule_s6 (const TmSafetyFacts *facts,
                                         "four weeks before. Consider contacting your clinician; your "
                                         "maintenance schedule may need a review."),
                                       recent, baseline);
-      prompt->detail = g_strdup_printf ("7-day mean %.2f, baseline %.2f", recent, baseline);
+      {
+        char recent_text[G_ASCII_DTOSTR_BUF_SIZE];
+        char baseline_text[G_ASCII_DTOSTR_BUF_SIZE];
+
+        /* Kept in the data file: a point in any locale. */
+        g_ascii_formatd (recent_text, sizeof recent_text, "%.2f", recent);
+        g_ascii_formatd (baseline_text, sizeof baseline_text, "%.2f", baseline);
+        prompt->detail = g_strdup_printf ("7-day mean %s, baseline %s", recent_text, baseline_text);
+      }
     }
   else if (facts->source == TM_SOURCE_QUESTIONNAIRE &&
            facts->questionnaire->kind == TM_QUESTIONNAIRE_PHQ9 &&
@@ -571,7 +590,9 @@ rule_s7 (const TmSafetyFacts *facts,
 }
 
 /* Whether @prompt was already shown: for the same record at the same or a
- * higher level, or (S6) any time in the last TM_S6_QUIET_DAYS days. */
+ * higher level, or (S6) any time in the TM_S6_QUIET_DAYS days before now
+ * (records imported are checked as of when they were made, so a prompt
+ * shown after that is not "before"). */
 static gboolean
 already_shown (const TmSafetyFacts  *facts,
                const TmSafetyPrompt *prompt)
@@ -587,7 +608,7 @@ already_shown (const TmSafetyFacts  *facts,
         {
           g_autoptr(GDateTime) shown = tm_instant_parse (event->shown_at);
 
-          if (shown != NULL &&
+          if (shown != NULL && g_date_time_compare (shown, facts->now) <= 0 &&
               g_date_time_difference (facts->now, shown) < TM_S6_QUIET_DAYS * G_TIME_SPAN_DAY)
             return TRUE;
         }

@@ -62,6 +62,8 @@ typedef enum
   TM_ANSWER_SAFE_NOW,          /* "safe-now" */
   TM_ANSWER_PRESCRIBER_KNOWS,  /* "prescriber-knows" */
   TM_ANSWER_NOTED,             /* "noted" */
+  TM_ANSWER_IMPORTED,          /* "imported": raised for an imported record; never shown, so
+                                * never answered (no prompt offers it) */
   TM_N_ANSWER_KINDS
 } TmAnswer;
 

@@ -9,6 +9,7 @@
 
 #include "tm-session.h"
 #include "tm-store-error.h"
+#include "tm-text.h"
 
 G_DEFINE_FINAL_TYPE (TmSession, tm_session, G_TYPE_OBJECT)
 
@@ -245,12 +246,9 @@ tm_session_set_note (TmSession  *self,
 char *
 tm_session_get_day (const TmSession *self)
 {
-  g_autoptr(GDateTime) taken = NULL;
-
   g_return_val_if_fail (TM_IS_SESSION ((TmSession *) self), NULL);
 
-  taken = tm_instant_parse (self->taken_at);
-  return taken != NULL ? tm_day_from_date_time (taken) : NULL;
+  return tm_instant_day_as_written (self->taken_at);
 }
 
 gint64
@@ -350,7 +348,7 @@ tm_session_validate (const TmSession  *self,
 {
   const char *unused = NULL;
   g_autoptr(GDateTime) taken = NULL;
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) latest = NULL;
 
   g_return_val_if_fail (TM_IS_SESSION ((TmSession *) self), FALSE);
 
@@ -364,9 +362,8 @@ tm_session_validate (const TmSession  *self,
                  _("The time of the session must be a date and time with its UTC offset, "
                    "like 2026-11-28T19:30:00+01:00."));
 
-  now = g_date_time_new_now_utc ();
-  /* A few minutes of grace for clocks that disagree. */
-  if (g_date_time_difference (taken, now) > 5 * G_TIME_SPAN_MINUTE)
+  latest = tm_instant_latest_allowed (NULL);
+  if (g_date_time_compare (taken, latest) > 0)
     return fail ("taken_at", field, error,
                  _("A session can't be in the future. Check the date and the time."));
 
@@ -374,13 +371,11 @@ tm_session_validate (const TmSession  *self,
     return fail ("taken_at", field, error,
                  _("A session must be from the year 2000 or later. Check the date."));
 
-  if (!(self->dose_mg > 0.0) || !isfinite (self->dose_mg))
-    return fail ("dose_mg", field, error, _("The dose must be more than 0 mg."));
-
-  if (self->dose_mg > TM_DOSE_MAX_MG)
-    return fail ("dose_mg", field, error,
-                 _("A dose above 1000 mg can't be right. Check the number and that it is "
-                   "in milligrams."));
+  if (!tm_validate_dose (self->dose_mg, error))
+    {
+      *field = "dose_mg";
+      return FALSE;
+    }
 
   if ((guint) self->route >= TM_N_ROUTES)
     return fail ("route", field, error,
@@ -428,6 +423,17 @@ tm_session_validate (const TmSession  *self,
   if (!tm_validate_note (self->note, error))
     {
       *field = "note";
+      return FALSE;
+    }
+
+  if (!tm_instant_validate (self->created_at, error))
+    {
+      *field = "created_at";
+      return FALSE;
+    }
+  if (!tm_instant_validate (self->updated_at, error))
+    {
+      *field = "updated_at";
       return FALSE;
     }
 
@@ -488,21 +494,87 @@ tm_parse_dose (const char  *text,
 
   if (!parse_decimal (s, dose_mg))
     {
+      g_autofree char *quoted = tm_text_quote (s);
+
       g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("“%s” is not a dose. Write it in mg, for example 50 or 37.5."), s);
+                   _("“%s” is not a dose. Write it in mg, for example 50 or 37.5."), quoted);
       return FALSE;
     }
 
-  /* A hundredth of a milligram is as fine as any dose is measured. */
-  *dose_mg = round (*dose_mg * 100.0) / 100.0;
+  *dose_mg = tm_dose_round (*dose_mg);
   return TRUE;
 }
 
-/* "50", "37.5", "12.25": no trailing zeros, the locale's decimal mark. */
+/* 10^TM_DOSE_DECIMALS: the steps in a milligram. */
+static double
+dose_steps_per_mg (void)
+{
+  double steps = 1.0;
+
+  for (int i = 0; i < TM_DOSE_DECIMALS; i++)
+    steps *= 10.0;
+  return steps;
+}
+
+/* @dose_mg on the step doses are kept to: a hundredth of a milligram is
+ * as fine as any dose is measured. */
+double
+tm_dose_round (double dose_mg)
+{
+  return round (dose_mg * dose_steps_per_mg ()) / dose_steps_per_mg ();
+}
+
+/**
+ * tm_validate_dose:
+ *
+ * A dose is more than 0 and at most %TM_DOSE_MAX_MG mg, on the step of
+ * %TM_DOSE_DECIMALS decimals that tm_format_dose() prints, and at least
+ * one step: nothing stored can print as "0 mg", or as another dose.
+ */
+gboolean
+tm_validate_dose (double   dose_mg,
+                  GError **error)
+{
+  if (!(dose_mg > 0.0) || !isfinite (dose_mg))
+    {
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID, _("The dose must be more than 0 mg."));
+      return FALSE;
+    }
+
+  if (dose_mg > TM_DOSE_MAX_MG)
+    {
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                           _("A dose above 1000 mg can't be right. Check the number and that it is "
+                             "in milligrams."));
+      return FALSE;
+    }
+
+  if (tm_dose_round (dose_mg) < TM_DOSE_MIN_MG)
+    {
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                           _("The dose must be at least 0.01 mg. Check the number and that it is in "
+                             "milligrams."));
+      return FALSE;
+    }
+
+  /* Within a millionth of a step: 6.8 read from a file is 6.7999…, and on it. */
+  if (fabs (dose_mg * dose_steps_per_mg () - round (dose_mg * dose_steps_per_mg ())) > 1e-6)
+    {
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                           _("Write the dose with at most two decimals, like 37.5 or 12.25: Tidemark keeps "
+                             "doses to a hundredth of a milligram."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "50", "37.5", "12.25": every digit kept (TM_DOSE_DECIMALS), no trailing
+ * zeros, the locale's decimal mark. */
 char *
 tm_format_dose (double dose_mg)
 {
-  return tm_format_decimal (dose_mg);
+  return tm_format_decimal (tm_dose_round (dose_mg));
 }
 
 /**
@@ -545,9 +617,13 @@ tm_parse_minutes (const char  *text,
       return TRUE;
     }
 
-  g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-               _("“%s” is not a number of minutes. Write it like 90, or 1:30 for an hour "
-                 "and a half."), s);
+  {
+    g_autofree char *quoted = tm_text_quote (s);
+
+    g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                 _("“%s” is not a number of minutes. Write it like 90, or 1:30 for an hour "
+                   "and a half."), quoted);
+  }
   return FALSE;
 }
 
@@ -585,12 +661,16 @@ tm_parse_blood_pressure (const char  *text,
       return TRUE;
     }
 
-  g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-               after ? _("“%s” is not a blood pressure. Write the reading after the dose as "
-                         "two numbers, like 128/82.")
-                     : _("“%s” is not a blood pressure. Write the reading before the dose as "
-                         "two numbers, like 128/82."),
-               s);
+  {
+    g_autofree char *quoted = tm_text_quote (s);
+
+    g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                 after ? _("“%s” is not a blood pressure. Write the reading after the dose as "
+                           "two numbers, like 128/82.")
+                       : _("“%s” is not a blood pressure. Write the reading before the dose as "
+                           "two numbers, like 128/82."),
+                 quoted);
+  }
   return FALSE;
 }
 
@@ -633,9 +713,13 @@ tm_parse_time_of_day (const char  *text,
       return TRUE;
     }
 
-  g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-               _("“%s” is not a time of day. Write hours and minutes from 00:00 to 23:59, "
-                 "like 21:30."), s);
+  {
+    g_autofree char *quoted = tm_text_quote (s);
+
+    g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                 _("“%s” is not a time of day. Write hours and minutes from 00:00 to 23:59, "
+                   "like 21:30."), quoted);
+  }
   return FALSE;
 }
 
@@ -656,13 +740,8 @@ tm_instant_from_local (const char  *day,
   GDate date;
   g_autoptr(GDateTime) local = NULL;
 
-  if (!tm_day_to_date (day, &date))
-    {
-      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("“%s” is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28."),
-                   day != NULL ? day : "");
-      return NULL;
-    }
+  if (!tm_day_validate (day, error) || !tm_day_to_date (day, &date))
+    return NULL;
 
   local = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
                                  g_date_get_day (&date), hour, minute, 0);

@@ -40,6 +40,11 @@ typedef enum
 
 /* The limits the store keeps to (and the schema's CHECKs). */
 #define TM_DOSE_MAX_MG          1000.0
+/* A dose is kept to a hundredth of a milligram: a form rounds to it, a
+ * file must already be on it, and tm_format_dose() prints every digit of
+ * it; so no dose is ever shown as "0 mg" nor other than it was stored. */
+#define TM_DOSE_DECIMALS        2
+#define TM_DOSE_MIN_MG          0.01
 #define TM_EFFECTS_MINUTES_MAX  1440
 #define TM_SYSTOLIC_MIN         60
 #define TM_SYSTOLIC_MAX         280
@@ -106,6 +111,9 @@ gboolean   tm_parse_dose             (const char       *text,
                                       double           *dose_mg,
                                       GError          **error);
 char      *tm_format_dose            (double            dose_mg);
+double     tm_dose_round             (double            dose_mg);
+gboolean   tm_validate_dose          (double            dose_mg,
+                                      GError          **error);
 gboolean   tm_parse_minutes          (const char       *text,
                                       int              *minutes,
                                       GError          **error);

@@ -54,10 +54,27 @@ enum {
   TM_STORE_SAFETY_CHANGED,
   TM_STORE_BUSY_CHANGED,
   TM_STORE_WRITABLE_CHANGED,
+  TM_STORE_RECORD_SAVED,
   TM_STORE_N_SIGNALS
 };
 
 extern guint tm_store_signals[TM_STORE_N_SIGNALS];
+
+void     tm_store_emit_record_saved   (TmStore  *self,
+                                       TmSource  source,
+                                       gpointer  record);
+
+/* A record an import added or replaced, for the rules to check. */
+typedef struct
+{
+  TmSource source;
+  gint64   id;
+} TmRecordRef;
+
+gboolean tm_store_raise_imported_prompts (TmStore  *self,
+                                          GArray   *records,
+                                          guint    *n_raised,
+                                          GError  **error);
 
 void     tm_store_load_checkins       (TmStore *self);
 void     tm_store_load_sessions       (TmStore *self);

@@ -137,6 +137,7 @@ tm_store_save_questionnaire (TmStore          *self,
   questionnaire->total = total;
   model_put (self, questionnaire);
   g_signal_emit (self, tm_store_signals[TM_STORE_QUESTIONNAIRES_CHANGED], 0);
+  tm_store_emit_record_saved (self, TM_SOURCE_QUESTIONNAIRE, questionnaire);
   return TRUE;
 }
 

@@ -186,6 +186,7 @@ tm_store_save_session (TmStore    *self,
 
   model_put_session (self, session);
   g_signal_emit (self, tm_store_signals[TM_STORE_SESSIONS_CHANGED], 0);
+  tm_store_emit_record_saved (self, TM_SOURCE_SESSION, session);
   return TRUE;
 }
 

@@ -285,6 +285,32 @@ tm_store_class_init (TmStoreClass *klass)
   signals[TM_STORE_WRITABLE_CHANGED] =
     g_signal_new ("writable-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * TmStore::record-saved:
+   * @source: a #TmSource: what kind of record
+   * @record: the #TmCheckin, #TmSession or #TmQuestionnaire, as saved
+   *
+   * Emitted after a check-in, session or questionnaire is saved and the
+   * save committed, whatever saved it: the one place where what must
+   * follow every save (the safety rules) starts. Not emitted for saves
+   * inside tm_store_begin() and tm_store_commit(): a batch (the demo, an
+   * import) answers for its own records.
+   */
+  signals[TM_STORE_RECORD_SAVED] =
+    g_signal_new ("record-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_OBJECT);
+}
+
+/* After a save of @record that is committed by now: in a batch, the batch
+ * is not committed yet, and its owner checks its records. */
+void
+tm_store_emit_record_saved (TmStore  *self,
+                            TmSource  source,
+                            gpointer  record)
+{
+  if (sqlite3_get_autocommit (self->db))
+    g_signal_emit (self, signals[TM_STORE_RECORD_SAVED], 0, (int) source, record);
 }
 
 static void
@@ -902,6 +928,7 @@ tm_store_save_checkin (TmStore    *self,
 
   model_put_checkin (self, checkin);
   g_signal_emit (self, signals[TM_STORE_CHECKIN_CHANGED], 0, checkin->day);
+  tm_store_emit_record_saved (self, TM_SOURCE_CHECKIN, checkin);
   return TRUE;
 }
 

@@ -116,6 +116,11 @@ gboolean    tm_store_answer_safety_event (TmStore       *self,
                                           TmSafetyEvent *event,
                                           TmAnswer       answer,
                                           GError       **error);
+gboolean    tm_store_answer_safety_event_at (TmStore       *self,
+                                             TmSafetyEvent *event,
+                                             TmAnswer       answer,
+                                             const char    *answered_at,
+                                             GError       **error);
 GPtrArray  *tm_store_list_safety_events (TmStore     *self,
                                          const char  *from,
                                          const char  *to,

@@ -20,6 +20,7 @@
 #include "tm-report.h"
 #include "tm-settings.h"
 #include "tm-store-backup.h"
+#include "tm-text.h"
 #include "tm-window.h"
 
 #define EXIT_USAGE 2
@@ -158,6 +159,7 @@ import_csv (TmApplication *self,
   g_autoptr(TmCsvImport) import = tm_csv_import_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *summary_text = NULL;
+  g_autofree char *shown_dir = NULL;
   TmConflict conflict = TM_CONFLICT_KEEP;
   TmCsvSummary summary;
   GPtrArray *problems;
@@ -200,7 +202,8 @@ import_csv (TmApplication *self,
       return EXIT_FAILURE;
     }
   summary_text = tm_csv_summary_describe (&summary);
-  g_print (_("Imported from %s: %s\n"), dir, summary_text);
+  shown_dir = tm_text_escape (dir);
+  g_print (_("Imported from %s: %s\n"), shown_dir, summary_text);
   return EXIT_SUCCESS;
 }
 
@@ -467,10 +470,18 @@ quit_app (GSimpleAction *action,
   GtkApplication *app = GTK_APPLICATION (user_data);
   TmApplication *self = TM_APPLICATION (user_data);
   GList *windows = NULL;
+  GList *parents = NULL;
 
-  /* A copy: closing a window takes it off the application's list. */
+  /* A copy: closing a window takes it off the application's list. The
+   * windows that belong to another (Preferences, an editor) close, and are
+   * let go of, before the one they belong to, which they point to until
+   * they go. */
   for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
-    windows = g_list_prepend (windows, g_object_ref (l->data));
+    if (gtk_window_get_transient_for (l->data) != NULL)
+      windows = g_list_append (windows, g_object_ref (l->data));
+    else
+      parents = g_list_append (parents, g_object_ref (l->data));
+  windows = g_list_concat (windows, parents);
 
   /* Closing, not quitting outright: a window with unsaved work asks. */
   for (GList *l = windows; l != NULL; l = l->next)

@@ -201,7 +201,6 @@ update_day (TmCalendarPage *self)
     {
       TmSession *session = self->sessions->pdata[i];
       g_autofree char *day = tm_session_get_day (session);
-      g_autoptr(GDateTime) taken = NULL;
       g_autofree char *time = NULL;
       g_autofree char *dose = NULL;
       int status;
@@ -209,14 +208,13 @@ update_day (TmCalendarPage *self)
       if (g_strcmp0 (day, self->selected) != 0)
         continue;
 
-      taken = tm_instant_parse (session->taken_at);
-      time = g_date_time_format (taken, "%H:%M");
+      time = tm_instant_time_as_written (session->taken_at);
       dose = tm_format_dose (session->dose_mg);
       status = g_array_index (self->schedule->session_status, int, i);
       if (sessions->len > 0)
         g_string_append (sessions, "\n");
       /* Translators: "19:30 · 37.5 mg sublingual" */
-      g_string_append_printf (sessions, _("%s · %s mg %s"), time, dose,
+      g_string_append_printf (sessions, _("%s · %s mg %s"), time != NULL ? time : "", dose,
                               tm_route_get_label (session->route));
       if (status < 0)
         g_string_append_printf (sessions, " · %s", _("beyond the plan"));

@@ -253,11 +253,7 @@ tm_checkin_editor_save (TmCheckinEditor *self)
 
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   if (TM_IS_WINDOW (parent))
-    {
-      tm_window_add_toast (TM_WINDOW (parent), adw_toast_new (title));
-      tm_window_check_safety (TM_WINDOW (parent), NULL, TM_SOURCE_CHECKIN,
-                              tm_checkin_form_get_saved (self->form));
-    }
+    tm_window_add_toast (TM_WINDOW (parent), adw_toast_new (title));
 
   finish (self);
   return TRUE;

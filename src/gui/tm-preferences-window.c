@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Preferences: the daily reminder, when questionnaires are due, the
  * report's name and paper, who to call (crisis line, emergency number,
- * clinician), and the backups. Each change is checked in core and kept
- * when applied; a refused one stays in its row with the reason under it. */
+ * clinician), and the backups. Each change is checked in core and kept as
+ * it is typed (a moment after the last key), when applied, and at the
+ * latest when the window closes; a value that can't be kept holds the
+ * window open, stays in its row, and has the reason under it. */
 #define G_LOG_DOMAIN "tm-preferences-window"
 
 #include "config.h"
@@ -40,11 +42,24 @@ struct _TmPreferencesWindow
   TmErrorLabel         *backups_error_label;
   GPtrArray            *backup_rows;
   gboolean              loading;
+  guint                 typed;      /* Typed: rows changed and not kept yet */
+  guint                 keep_id;    /* keeps them a moment after the last change */
 
   TmStore              *store;
 };
 
 G_DEFINE_FINAL_TYPE (TmPreferencesWindow, tm_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* Rows whose text was changed and is not kept yet. */
+typedef enum
+{
+  TYPED_CONTACTS      = 1 << 0,
+  TYPED_REMINDER_TIME = 1 << 1,
+  TYPED_REPORT_NAME   = 1 << 2,
+} Typed;
+
+/* How long after the last key what was typed is kept. */
+#define KEEP_TYPED_MS 600
 
 static char *
 text_of (AdwEntryRow *row)
@@ -64,12 +79,67 @@ load (TmPreferencesWindow *self)
 {
   g_autoptr(TmSafetyContacts) contacts = tm_store_get_safety_contacts (self->store);
 
+  self->loading = TRUE;
   set_text (self->crisis_name_row, contacts->crisis_name);
   set_text (self->crisis_number_row, contacts->crisis_number);
   set_text (self->emergency_row, contacts->emergency_number);
   set_text (self->clinician_name_row, contacts->clinician_name);
   set_text (self->clinician_phone_row, contacts->clinician_phone);
   gtk_widget_set_visible (self->unknown_group, contacts->crisis_number == NULL);
+  self->typed &= ~TYPED_CONTACTS;
+  self->loading = FALSE;
+}
+
+/* Keeps the contacts as they are shown; for a refused value, @field
+ * names its row. */
+static gboolean
+keep_contacts (TmPreferencesWindow  *self,
+               const char          **field,
+               GError              **error)
+{
+  g_autoptr(TmSafetyContacts) contacts = g_new0 (TmSafetyContacts, 1);
+
+  contacts->crisis_name = text_of (self->crisis_name_row);
+  contacts->crisis_number = text_of (self->crisis_number_row);
+  contacts->emergency_number = text_of (self->emergency_row);
+  contacts->clinician_name = text_of (self->clinician_name_row);
+  contacts->clinician_phone = text_of (self->clinician_phone_row);
+
+  if (!tm_store_set_safety_contacts (self->store, contacts, field, error))
+    return FALSE;
+
+  self->typed &= ~TYPED_CONTACTS;
+  return TRUE;
+}
+
+/* Says why a contact can't be kept, at its row, which keeps its text;
+ * with @message %NULL, takes that back. */
+static void
+show_contacts_error (TmPreferencesWindow *self,
+                     const char          *field,
+                     const char          *message)
+{
+  AdwEntryRow *rows[] = { self->crisis_name_row, self->crisis_number_row, self->emergency_row,
+                          self->clinician_name_row, self->clinician_phone_row };
+  const char *fields[] = { "crisis_name", "crisis_number", "emergency_number",
+                           "clinician_name", "clinician_phone" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
+
+  if (message == NULL)
+    {
+      tm_error_label_hide (self->error_label);
+      return;
+    }
+
+  tm_error_label_show (self->error_label, message);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (g_strcmp0 (field, fields[i]) == 0)
+      {
+        gtk_widget_add_css_class (GTK_WIDGET (rows[i]), "error");
+        gtk_widget_grab_focus (GTK_WIDGET (rows[i]));
+      }
 }
 
 /**
@@ -80,36 +150,16 @@ load (TmPreferencesWindow *self)
 gboolean
 tm_preferences_window_save (TmPreferencesWindow *self)
 {
-  g_autoptr(TmSafetyContacts) contacts = g_new0 (TmSafetyContacts, 1);
   g_autoptr(GError) error = NULL;
   const char *field = NULL;
-  AdwEntryRow *rows[] = { self->crisis_name_row, self->crisis_number_row, self->emergency_row,
-                          self->clinician_name_row, self->clinician_phone_row };
-  const char *fields[] = { "crisis_name", "crisis_number", "emergency_number",
-                           "clinician_name", "clinician_phone" };
 
-  contacts->crisis_name = text_of (self->crisis_name_row);
-  contacts->crisis_number = text_of (self->crisis_number_row);
-  contacts->emergency_number = text_of (self->emergency_row);
-  contacts->clinician_name = text_of (self->clinician_name_row);
-  contacts->clinician_phone = text_of (self->clinician_phone_row);
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
-
-  if (!tm_store_set_safety_contacts (self->store, contacts, &field, &error))
+  if (!keep_contacts (self, &field, &error))
     {
-      tm_error_label_show (self->error_label, error->message);
-      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-        if (g_strcmp0 (field, fields[i]) == 0)
-          {
-            gtk_widget_add_css_class (GTK_WIDGET (rows[i]), "error");
-            gtk_widget_grab_focus (GTK_WIDGET (rows[i]));
-          }
+      show_contacts_error (self, field, error->message);
       return FALSE;
     }
 
-  tm_error_label_hide (self->error_label);
+  show_contacts_error (self, NULL, NULL);
   /* Emptied numbers come back as the locale's defaults. */
   load (self);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Saved")));
@@ -145,23 +195,50 @@ general_saved (TmPreferencesWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Saved")));
 }
 
-static void
-on_reminder_time_apply_cb (TmPreferencesWindow *self)
+/* Keeps the reminder time as typed; returns it as it is written, "07:45". */
+static char *
+keep_reminder_time (TmPreferencesWindow  *self,
+                    GError              **error)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = text_of (self->reminder_time_row);
   g_autofree char *time = NULL;
   int minutes;
 
-  if (!tm_parse_reminder_time (text, &minutes, &error))
+  if (!tm_parse_reminder_time (text, &minutes, error))
+    return NULL;
+  time = tm_format_reminder_time (minutes);
+  if (tm_settings_get () != NULL)
+    g_settings_set_string (tm_settings_get (), "reminder-time", time);
+  self->typed &= ~TYPED_REMINDER_TIME;
+  return g_steal_pointer (&time);
+}
+
+static gboolean
+keep_report_name (TmPreferencesWindow  *self,
+                  GError              **error)
+{
+  g_autofree char *name = text_of (self->report_name_row);
+
+  if (!tm_store_set_report_name (self->store, name, error))
+    return FALSE;
+  self->typed &= ~TYPED_REPORT_NAME;
+  return TRUE;
+}
+
+static void
+on_reminder_time_apply_cb (TmPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *time = keep_reminder_time (self, &error);
+
+  if (time == NULL)
     {
       show_general_error (self, self->reminder_time_row, error->message);
       return;
     }
-  time = tm_format_reminder_time (minutes);
+  self->loading = TRUE;
   set_text (self->reminder_time_row, time);
-  if (tm_settings_get () != NULL)
-    g_settings_set_string (tm_settings_get (), "reminder-time", time);
+  self->loading = FALSE;
   general_saved (self, self->reminder_time_row);
 }
 
@@ -171,13 +248,148 @@ on_report_name_apply_cb (TmPreferencesWindow *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *name = text_of (self->report_name_row);
 
-  if (!tm_store_set_report_name (self->store, name, &error))
+  if (!keep_report_name (self, &error))
     {
       show_general_error (self, self->report_name_row, error->message);
       return;
     }
+  self->loading = TRUE;
   set_text (self->report_name_row, name);
+  self->loading = FALSE;
   general_saved (self, self->report_name_row);
+}
+
+/* Typed */
+
+/**
+ * keep_typed:
+ * @say_why: whether a value that can't be kept is explained at its row;
+ *   without, it waits quietly for more typing
+ *
+ * Keeps every row changed since it was last kept, without a toast and
+ * without rewriting what is being typed.
+ *
+ * Returns: whether everything typed is kept
+ */
+static gboolean keep_typed (TmPreferencesWindow *self,
+                            gboolean             say_why);
+
+static void
+keep_typed_when_writable_cb (TmPreferencesWindow *self)
+{
+  keep_typed (self, FALSE);
+}
+
+/* An import being stored elsewhere holds writes up: what @error refused
+ * is tried again as soon as it is done. */
+static void
+try_again_later (TmPreferencesWindow *self,
+                 const GError        *error)
+{
+  if (tm_store_error_waits (self->store, error))
+    tm_store_call_when_writable (self->store, G_OBJECT (self),
+                                 G_CALLBACK (keep_typed_when_writable_cb));
+}
+
+static gboolean
+keep_typed (TmPreferencesWindow *self,
+            gboolean             say_why)
+{
+  gboolean kept = TRUE;
+
+  g_clear_handle_id (&self->keep_id, g_source_remove);
+
+  if (self->typed & TYPED_CONTACTS)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *field = NULL;
+
+      if (keep_contacts (self, &field, &error))
+        show_contacts_error (self, NULL, NULL);
+      else
+        {
+          kept = FALSE;
+          try_again_later (self, error);
+          if (say_why)
+            show_contacts_error (self, field, error->message);
+        }
+    }
+
+  if (self->typed & TYPED_REMINDER_TIME)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *time = keep_reminder_time (self, &error);
+
+      if (time != NULL)
+        {
+          tm_error_label_hide (self->general_error_label);
+          gtk_widget_remove_css_class (GTK_WIDGET (self->reminder_time_row), "error");
+        }
+      else
+        {
+          kept = FALSE;
+          try_again_later (self, error);
+          if (say_why)
+            show_general_error (self, self->reminder_time_row, error->message);
+        }
+    }
+
+  if (self->typed & TYPED_REPORT_NAME)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (keep_report_name (self, &error))
+        gtk_widget_remove_css_class (GTK_WIDGET (self->report_name_row), "error");
+      else
+        {
+          kept = FALSE;
+          try_again_later (self, error);
+          if (say_why)
+            show_general_error (self, self->report_name_row, error->message);
+        }
+    }
+
+  return kept;
+}
+
+static gboolean
+keep_typed_cb (gpointer data)
+{
+  TmPreferencesWindow *self = data;
+
+  self->keep_id = 0;
+  keep_typed (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+typed (TmPreferencesWindow *self,
+       Typed                rows)
+{
+  if (self->loading)
+    return;
+
+  self->typed |= rows;
+  g_clear_handle_id (&self->keep_id, g_source_remove);
+  self->keep_id = g_timeout_add (KEEP_TYPED_MS, keep_typed_cb, self);
+}
+
+static void
+on_contact_changed_cb (TmPreferencesWindow *self)
+{
+  typed (self, TYPED_CONTACTS);
+}
+
+static void
+on_reminder_time_changed_cb (TmPreferencesWindow *self)
+{
+  typed (self, TYPED_REMINDER_TIME);
+}
+
+static void
+on_report_name_changed_cb (TmPreferencesWindow *self)
+{
+  typed (self, TYPED_REPORT_NAME);
 }
 
 static void
@@ -287,7 +499,10 @@ show_restored (TmPreferencesWindow *self)
 {
   g_autofree char *report_name = tm_store_get_report_name (self->store);
 
+  self->loading = TRUE;
   set_text (self->report_name_row, report_name);
+  self->typed &= ~TYPED_REPORT_NAME;
+  self->loading = FALSE;
   tm_error_label_hide (self->backups_error_label);
   load (self);
   load_backups (self);
@@ -448,11 +663,28 @@ load_backups (TmPreferencesWindow *self)
     }
 }
 
+/* Closing keeps what was typed; a value that can't be kept holds the
+ * window open, with the reason at its row and the text as typed. */
+static gboolean
+tm_preferences_window_close_request (GtkWindow *window)
+{
+  TmPreferencesWindow *self = TM_PREFERENCES_WINDOW (window);
+
+  if (!keep_typed (self, TRUE))
+    return GDK_EVENT_STOP;
+
+  return GTK_WINDOW_CLASS (tm_preferences_window_parent_class)->close_request (window);
+}
+
 static void
 tm_preferences_window_dispose (GObject *object)
 {
   TmPreferencesWindow *self = TM_PREFERENCES_WINDOW (object);
 
+  /* Destroyed without closing (Tidemark quits): whatever can be kept is. */
+  if (self->store != NULL && self->typed != 0)
+    keep_typed (self, FALSE);
+  g_clear_handle_id (&self->keep_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->backup_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_PREFERENCES_WINDOW);
@@ -465,8 +697,10 @@ tm_preferences_window_class_init (TmPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = tm_preferences_window_dispose;
+  window_class->close_request = tm_preferences_window_close_request;
 
   g_type_ensure (TM_TYPE_ERROR_LABEL);
 
@@ -490,6 +724,9 @@ tm_preferences_window_class_init (TmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_reminder_time_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_report_name_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_contact_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_reminder_time_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_report_name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cadence_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_paper_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_up_clicked_cb);

@@ -11,7 +11,6 @@
 #include "tm-checkin-form.h"
 #include "tm-error-label.h"
 #include "tm-questionnaire-window.h"
-#include "tm-window.h"
 
 struct _TmQuestionnaireWindow
 {
@@ -431,12 +430,5 @@ tm_questionnaire_window_save (TmQuestionnaireWindow *self)
   g_free (self->baseline);
   self->baseline = snapshot (self);
   show_result (self, q);
-
-  {
-    GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-    if (TM_IS_WINDOW (parent))
-      tm_window_check_safety (TM_WINDOW (parent), GTK_WINDOW (self), TM_SOURCE_QUESTIONNAIRE, q);
-  }
   return TRUE;
 }

@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* After a record is saved, the prompts its rules call for, one at a time:
- * each is recorded when shown, and again when answered. "I need help now"
- * brings up who to call. Closing a prompt without an answer leaves it
- * recorded as shown and not answered. */
+/* The safety rules after every save: whatever saves a check-in, session or
+ * questionnaire (Today, an editor, a questionnaire, a test), the store says
+ * so once ("record-saved"), and the prompter runs the rules for it then.
+ * Each prompt due is recorded at once, then shown, one at a time, over the
+ * window that saved (or the one it belonged to, when it closed on saving),
+ * and recorded again when answered. "I need help now" brings up who to
+ * call. Closing a prompt without an answer leaves it recorded as shown and
+ * not answered. Imports check their records in core, without prompts. */
 #define G_LOG_DOMAIN "tm-safety-prompter"
 
 #include "config.h"
@@ -16,15 +20,81 @@
 
 struct _TmSafetyPrompter
 {
-  GObject     parent_instance;
+  GObject         parent_instance;
 
-  TmStore    *store;
-  GQueue      queue;      /* Pending: TmSafetyPrompt, with their parent window as qdata */
-  GtkWindow  *parent;     /* weak; where the pending prompts go */
-  gboolean    showing;
+  TmStore        *store;
+  GtkWindow      *home;         /* weak; with its application's windows, where prompts go */
+  GQueue          queue;        /* Pending */
+  guint           show_id;
+  GtkWindow      *current;      /* the prompt, or the help it led to, on screen; the next waits */
+  GQueue          answers;      /* Answer: given while the file could not be written */
 };
 
 G_DEFINE_FINAL_TYPE (TmSafetyPrompter, tm_safety_prompter, G_TYPE_OBJECT)
+
+/* A prompt due, and its record in the store. */
+typedef struct
+{
+  TmSafetyPrompt *prompt;
+  TmSafetyEvent  *event;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  tm_safety_prompt_free (pending->prompt);
+  g_object_unref (pending->event);
+  g_free (pending);
+}
+
+/* An answer, and when it was given. */
+typedef struct
+{
+  TmSafetyEvent *event;
+  TmAnswer       answer;
+  char          *answered_at;
+} Answer;
+
+static void
+answer_free (Answer *answer)
+{
+  g_object_unref (answer->event);
+  g_free (answer->answered_at);
+  g_free (answer);
+}
+
+static void keep_answers (TmSafetyPrompter *self);
+
+static void
+keep_answers_cb (GObject *owner)
+{
+  keep_answers (TM_SAFETY_PROMPTER (owner));
+}
+
+/* Records the answers given, in order. While an import is being stored
+ * elsewhere they wait for it, with the time they were given. */
+static void
+keep_answers (TmSafetyPrompter *self)
+{
+  while (!g_queue_is_empty (&self->answers))
+    {
+      Answer *answer = g_queue_peek_head (&self->answers);
+      g_autoptr(GError) error = NULL;
+
+      if (!tm_store_answer_safety_event_at (self->store, answer->event, answer->answer,
+                                            answer->answered_at, &error))
+        {
+          if (tm_store_error_waits (self->store, error))
+            {
+              tm_store_call_when_writable (self->store, G_OBJECT (self),
+                                           G_CALLBACK (keep_answers_cb));
+              return;
+            }
+          g_warning ("%s", error->message);
+        }
+      answer_free (g_queue_pop_head (&self->answers));
+    }
+}
 
 static void show_next (TmSafetyPrompter *self);
 
@@ -33,9 +103,47 @@ show_next_cb (gpointer data)
 {
   TmSafetyPrompter *self = data;
 
-  self->showing = FALSE;
+  self->show_id = 0;
   show_next (self);
   return G_SOURCE_REMOVE;
+}
+
+/* Shows the next prompt once what is running now (the save, the editor
+ * closing) is done. */
+static void
+queue_show_next (TmSafetyPrompter *self)
+{
+  if (self->show_id == 0)
+    self->show_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_next_cb, g_object_ref (self),
+                                     g_object_unref);
+}
+
+/* @dialog was answered, or went without an answer (its window destroyed):
+ * on to the next prompt. */
+static void
+done_with (TmSafetyPrompter *self,
+           gpointer          dialog)
+{
+  if (self->current != dialog)
+    return;
+  self->current = NULL;
+  queue_show_next (self);
+}
+
+static void
+on_dialog_destroy_cb (GtkWidget        *dialog,
+                      TmSafetyPrompter *self)
+{
+  done_with (self, dialog);
+}
+
+static void
+present (TmSafetyPrompter *self,
+         AdwMessageDialog *dialog)
+{
+  self->current = GTK_WINDOW (dialog);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_dialog_destroy_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -43,7 +151,7 @@ on_help_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      TmSafetyPrompter *self)
 {
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_next_cb, g_object_ref (self), g_object_unref);
+  done_with (self, dialog);
 }
 
 static AdwMessageDialog *
@@ -70,41 +178,41 @@ on_prompt_response_cb (AdwMessageDialog *dialog,
 {
   TmSafetyEvent *event = g_object_get_data (G_OBJECT (dialog), "tm-safety-event");
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-  g_autoptr(GError) error = NULL;
   TmAnswer answer;
 
   if (tm_answer_from_string (response, &answer))
     {
-      if (!tm_store_answer_safety_event (self->store, event, answer, &error))
-        g_warning ("%s", error->message);
+      Answer *given = g_new0 (Answer, 1);
+
+      given->event = g_object_ref (event);
+      given->answer = answer;
+      given->answered_at = tm_instant_now_utc ();
+      g_queue_push_tail (&self->answers, given);
+      keep_answers (self);
 
       if (answer == TM_ANSWER_HELP_NOW)
         {
           AdwMessageDialog *help = new_help_dialog (self, parent);
 
           g_signal_connect_object (help, "response", G_CALLBACK (on_help_response_cb), self, 0);
-          gtk_window_present (GTK_WINDOW (help));
+          if (self->current == GTK_WINDOW (dialog))
+            present (self, help);
+          else
+            gtk_window_present (GTK_WINDOW (help));
           return;
         }
     }
 
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_next_cb, g_object_ref (self), g_object_unref);
+  done_with (self, dialog);
 }
 
 static void
 show_prompt (TmSafetyPrompter *self,
              TmSafetyPrompt   *prompt,
+             TmSafetyEvent    *event,
              GtkWindow        *parent)
 {
-  g_autoptr(TmSafetyEvent) event = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *now = tm_instant_now_utc ();
   AdwMessageDialog *dialog;
-
-  /* Recorded as shown before anything else can happen. */
-  event = tm_safety_event_new_for_prompt (prompt, now);
-  if (!tm_store_add_safety_event (self->store, event, &error))
-    g_warning ("%s", error->message);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, prompt->title, prompt->body));
   for (guint i = 0; i < prompt->n_answers; i++)
@@ -124,27 +232,86 @@ show_prompt (TmSafetyPrompter *self,
   if (prompt->show_crisis)
     adw_message_dialog_set_extra_child (dialog, tm_crisis_box_new (self->store));
 
-  g_object_set_data_full (G_OBJECT (dialog), "tm-safety-event", g_steal_pointer (&event), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "tm-safety-event", g_object_ref (event),
+                          g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_prompt_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present (self, dialog);
+}
+
+/* The window a prompt goes over: of the application's, the one used last
+ * that is still shown and not a prompt itself. That is the window that
+ * saved, or, when it closed on saving (an editor), the one it belonged to. */
+static GtkWindow *
+choose_parent (TmSafetyPrompter *self)
+{
+  GtkApplication *application = NULL;
+  GList *windows = NULL;
+
+  if (self->home != NULL)
+    application = gtk_window_get_application (self->home);
+  if (application != NULL)
+    windows = gtk_application_get_windows (application);
+
+  /* Most recently used first. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (gtk_widget_get_visible (l->data) && !ADW_IS_MESSAGE_DIALOG (l->data))
+      return l->data;
+  if (self->home != NULL && gtk_widget_get_visible (GTK_WIDGET (self->home)))
+    return self->home;
+  return NULL;
 }
 
 static void
 show_next (TmSafetyPrompter *self)
 {
-  g_autoptr(TmSafetyPrompt) prompt = NULL;
-  GtkWindow *parent;
+  Pending *pending;
 
-  if (self->showing || g_queue_is_empty (&self->queue))
+  if (self->current != NULL || g_queue_is_empty (&self->queue))
     return;
 
-  prompt = g_queue_pop_head (&self->queue);
-  parent = self->parent;
-  if (parent != NULL && !gtk_widget_get_visible (GTK_WIDGET (parent)))
-    parent = NULL;
+  pending = g_queue_pop_head (&self->queue);
+  show_prompt (self, pending->prompt, pending->event, choose_parent (self));
+  pending_free (pending);
+}
 
-  self->showing = TRUE;
-  show_prompt (self, prompt, parent);
+/* The one place the rules start from after a save, whatever saved. The
+ * record is already saved: nothing here can undo that. */
+static void
+on_record_saved_cb (TmStore          *store,
+                    int               source,
+                    GObject          *record,
+                    TmSafetyPrompter *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *shown_at = tm_instant_now_utc ();
+  g_autoptr(GPtrArray) prompts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  prompts = tm_store_check_safety (store, (TmSource) source, record, now, &error);
+  if (prompts == NULL)
+    {
+      g_warning ("The safety rules could not be checked: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < prompts->len; i++)
+    {
+      Pending *pending = g_new0 (Pending, 1);
+
+      pending->prompt = g_ptr_array_steal_index (prompts, i--);
+      /* Recorded before anything else can happen, so that no fault loses
+       * it and a second save right after does not raise it again. */
+      pending->event = tm_safety_event_new_for_prompt (pending->prompt, shown_at);
+      if (!tm_store_add_safety_event (store, pending->event, &error))
+        {
+          g_warning ("%s", error->message);
+          g_clear_error (&error);
+        }
+      g_queue_push_tail (&self->queue, pending);
+    }
+
+  if (!g_queue_is_empty (&self->queue))
+    queue_show_next (self);
 }
 
 static void
@@ -152,8 +319,16 @@ tm_safety_prompter_dispose (GObject *object)
 {
   TmSafetyPrompter *self = TM_SAFETY_PROMPTER (object);
 
-  g_queue_clear_full (&self->queue, (GDestroyNotify) tm_safety_prompt_free);
-  g_clear_weak_pointer (&self->parent);
+  g_queue_clear_full (&self->queue, (GDestroyNotify) pending_free);
+  /* Answers still waiting for an import are tried once more. */
+  if (self->store != NULL && tm_store_is_writable (self->store))
+    keep_answers (self);
+  g_queue_clear_full (&self->answers, (GDestroyNotify) answer_free);
+  g_clear_handle_id (&self->show_id, g_source_remove);
+  self->current = NULL;
+  g_clear_weak_pointer (&self->home);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_record_saved_cb, self);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (tm_safety_prompter_parent_class)->dispose (object);
@@ -169,49 +344,33 @@ static void
 tm_safety_prompter_init (TmSafetyPrompter *self)
 {
   g_queue_init (&self->queue);
-}
-
-TmSafetyPrompter *
-tm_safety_prompter_new (TmStore *store)
-{
-  TmSafetyPrompter *self = g_object_new (TM_TYPE_SAFETY_PROMPTER, NULL);
-
-  self->store = g_object_ref (store);
-  return self;
+  g_queue_init (&self->answers);
 }
 
 /**
- * tm_safety_prompter_check:
- * @parent: the window the prompts belong over
- * @record: the check-in, session or questionnaire just saved
+ * tm_safety_prompter_new:
+ * @store: the store whose saves it follows
+ * @home: (nullable): the main window: the prompts go over the windows of
+ *   its application, or over it
  *
- * Runs the rules for @record and shows the prompts due, one at a time.
- * The record is already saved: nothing here can undo that.
+ * From now on, every check-in, session or questionnaire saved in @store
+ * goes through the safety rules, and the prompts due are shown. Make one
+ * for each store, kept as long as its windows are.
  */
-void
-tm_safety_prompter_check (TmSafetyPrompter *self,
-                          GtkWindow        *parent,
-                          TmSource          source,
-                          gpointer          record)
+TmSafetyPrompter *
+tm_safety_prompter_new (TmStore   *store,
+                        GtkWindow *home)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GPtrArray) prompts = NULL;
-  g_autoptr(GError) error = NULL;
+  TmSafetyPrompter *self;
 
-  g_return_if_fail (TM_IS_SAFETY_PROMPTER (self));
+  g_return_val_if_fail (TM_IS_STORE (store), NULL);
+  g_return_val_if_fail (home == NULL || GTK_IS_WINDOW (home), NULL);
 
-  prompts = tm_store_check_safety (self->store, source, record, now, &error);
-  if (prompts == NULL)
-    {
-      g_warning ("The safety rules could not be checked: %s", error->message);
-      return;
-    }
-
-  g_set_weak_pointer (&self->parent, parent);
-  for (guint i = 0; i < prompts->len; i++)
-    g_queue_push_tail (&self->queue, g_ptr_array_steal_index (prompts, i--));
-
-  show_next (self);
+  self = g_object_new (TM_TYPE_SAFETY_PROMPTER, NULL);
+  self->store = g_object_ref (store);
+  g_set_weak_pointer (&self->home, home);
+  g_signal_connect (store, "record-saved", G_CALLBACK (on_record_saved_cb), self);
+  return self;
 }
 
 /* Who to call, at any time (the main menu's "Get Help Now"). */

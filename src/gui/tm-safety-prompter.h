@@ -10,11 +10,8 @@ G_BEGIN_DECLS
 #define TM_TYPE_SAFETY_PROMPTER (tm_safety_prompter_get_type ())
 G_DECLARE_FINAL_TYPE (TmSafetyPrompter, tm_safety_prompter, TM, SAFETY_PROMPTER, GObject)
 
-TmSafetyPrompter *tm_safety_prompter_new   (TmStore          *store);
-void              tm_safety_prompter_check (TmSafetyPrompter *self,
-                                            GtkWindow        *parent,
-                                            TmSource          source,
-                                            gpointer          record);
+TmSafetyPrompter *tm_safety_prompter_new       (TmStore          *store,
+                                                GtkWindow        *home);
 void              tm_safety_prompter_show_help (TmSafetyPrompter *self,
                                                 GtkWindow        *parent);
 

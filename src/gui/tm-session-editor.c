@@ -192,15 +192,6 @@ show_day (TmSessionEditor *self)
   adw_window_title_set_subtitle (self->window_title, label);
 }
 
-/* Whether @moment's offset is the one this computer's time zone had then. */
-static gboolean
-recorded_here (GDateTime *moment)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (moment);
-
-  return g_date_time_get_utc_offset (local) == g_date_time_get_utc_offset (moment);
-}
-
 static char *
 instant_at_offset (const char  *day,
                    int          hour,
@@ -254,7 +245,7 @@ read_form (TmSessionEditor  *self,
       {
         g_autofree char *instant = NULL;
 
-        if (loaded != NULL && !recorded_here (loaded))
+        if (loaded != NULL && !tm_instant_is_here (self->loaded_taken_at))
           instant = instant_at_offset (self->day, hour, minute,
                                        g_date_time_get_utc_offset (loaded), error);
         else
@@ -604,6 +595,13 @@ load (TmSessionEditor *self,
 
   time_text = g_date_time_format (taken, "%H:%M");
   gtk_editable_set_text (GTK_EDITABLE (self->time_row), time_text);
+  /* A session taken in another time zone is shown, and read back, in its. */
+  {
+    g_autofree char *offset = tm_instant_get_offset_label (self->loaded_taken_at);
+    g_autofree char *title = offset != NULL ? g_strdup_printf (_("Time (%s)"), offset) : g_strdup (_("Time"));
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->time_row), title);
+  }
   dose_text = session != NULL ? tm_format_dose (session->dose_mg) : g_strdup ("");
   gtk_editable_set_text (GTK_EDITABLE (self->dose_row), dose_text);
   adw_combo_row_set_selected (self->route_row, shown->route);
@@ -704,11 +702,8 @@ tm_session_editor_save (TmSessionEditor *self)
 
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   if (TM_IS_WINDOW (parent))
-    {
-      tm_window_add_toast (TM_WINDOW (parent),
-                           adw_toast_new (is_new ? _("Session logged") : _("Session saved")));
-      tm_window_check_safety (TM_WINDOW (parent), NULL, TM_SOURCE_SESSION, session);
-    }
+    tm_window_add_toast (TM_WINDOW (parent),
+                         adw_toast_new (is_new ? _("Session logged") : _("Session saved")));
 
   finish (self);
   return TRUE;

@@ -86,7 +86,6 @@ void
 tm_session_row_set_session (TmSessionRow *self,
                             TmSession    *session)
 {
-  g_autoptr(GDateTime) taken = NULL;
   g_autofree char *day = NULL;
   g_autofree char *day_text = NULL;
   g_autofree char *time_text = NULL;
@@ -101,13 +100,12 @@ tm_session_row_set_session (TmSessionRow *self,
   g_return_if_fail (TM_IS_SESSION_ROW (self));
   g_return_if_fail (TM_IS_SESSION (session));
 
-  /* The time as it was where the session was taken. */
-  taken = tm_instant_parse (session->taken_at);
+  /* The day and time as they were where the session was taken. */
   day = tm_session_get_day (session);
   day_text = day != NULL ? tm_day_format_long (day) : g_strdup (session->taken_at);
-  time_text = taken != NULL ? g_date_time_format (taken, "%H:%M") : g_strdup ("");
+  time_text = tm_instant_time_as_written (session->taken_at);
   /* Translators: a session's date and time: "Thursday 26 November 2026, 19:30" */
-  when = g_strdup_printf (_("%s, %s"), day_text, time_text);
+  when = g_strdup_printf (_("%s, %s"), day_text, time_text != NULL ? time_text : "");
   gtk_label_set_label (self->when_label, when);
 
   dose = tm_format_dose (session->dose_mg);

@@ -489,11 +489,7 @@ tm_today_page_save (TmTodayPage *self)
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (TM_IS_WINDOW (root))
-    {
-      tm_window_add_toast (TM_WINDOW (root), adw_toast_new (_("Check-in saved")));
-      tm_window_check_safety (TM_WINDOW (root), NULL, TM_SOURCE_CHECKIN,
-                              tm_checkin_form_get_saved (self->form));
-    }
+    tm_window_add_toast (TM_WINDOW (root), adw_toast_new (_("Check-in saved")));
 
   /* A check-in saved for a day that has since ended hands over to today. */
   load_today_unless_dirty (self);

@@ -37,10 +37,17 @@ struct _TmWindow
   TmStore              *store;
   TmSafetyPrompter     *prompter;
   AdwToast             *toast;    /* the one shown last; weak */
+  gint64                toast_shown_at;
+  AdwToast             *waiting_toast;     /* until the last one has settled */
+  guint                 waiting_toast_id;
   gboolean              closing;
 };
 
 G_DEFINE_FINAL_TYPE (TmWindow, tm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* How long a toast takes to slide in, at most (libadwaita 1.2: 500 ms when
+ * it replaces another), with a margin. */
+#define TOAST_SETTLE_USEC (600 * G_TIME_SPAN_MILLISECOND)
 
 enum {
   PROP_0,
@@ -363,7 +370,8 @@ tm_window_constructed (GObject *object)
   G_OBJECT_CLASS (tm_window_parent_class)->constructed (object);
 
   tm_today_page_set_store (self->today_page, self->store);
-  self->prompter = tm_safety_prompter_new (self->store);
+  /* From here on, every record saved in the store goes through the rules. */
+  self->prompter = tm_safety_prompter_new (self->store, GTK_WINDOW (self));
   g_signal_connect_object (self->store, "busy-changed", G_CALLBACK (on_store_busy_changed_cb), self,
                            G_CONNECT_SWAPPED);
   on_store_busy_changed_cb (self, self->store);
@@ -410,6 +418,8 @@ tm_window_dispose (GObject *object)
   TmWindow *self = TM_WINDOW (object);
 
   g_clear_weak_pointer (&self->toast);
+  g_clear_handle_id (&self->waiting_toast_id, g_source_remove);
+  g_clear_object (&self->waiting_toast);
   g_clear_object (&self->prompter);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_WINDOW);
   g_clear_object (&self->store);
@@ -519,13 +529,6 @@ tm_window_get_page (TmWindow   *self,
   return ensure_page (self, name);
 }
 
-/**
- * tm_window_add_toast:
- * @toast: (transfer full): the toast
- *
- * Shows @toast now, dismissing the one before: the newest news (an undo
- * button above all) should not wait in a queue.
- */
 /* Says, always in sight, that this is the demo's made-up data. */
 void
 tm_window_mark_demo (TmWindow *self)
@@ -545,13 +548,10 @@ tm_window_mark_demo (TmWindow *self)
   adw_header_bar_pack_start (self->header_bar, badge);
 }
 
-void
-tm_window_add_toast (TmWindow *self,
-                     AdwToast *toast)
+static void
+show_toast_now (TmWindow *self,
+                AdwToast *toast)
 {
-  g_return_if_fail (TM_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
   if (self->toast != NULL)
     {
       adw_toast_dismiss (self->toast);
@@ -559,7 +559,56 @@ tm_window_add_toast (TmWindow *self,
     }
 
   g_set_weak_pointer (&self->toast, toast);
+  self->toast_shown_at = g_get_monotonic_time ();
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+show_waiting_toast_cb (gpointer user_data)
+{
+  TmWindow *self = user_data;
+
+  self->waiting_toast_id = 0;
+  show_toast_now (self, g_steal_pointer (&self->waiting_toast));
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * tm_window_add_toast:
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast now, dismissing the one before: the newest news (an undo
+ * button above all) should not wait in a queue. Only a toast still
+ * sliding in is left to settle first: libadwaita 1.2 frees a toast
+ * dismissed before its show animation has ended while that animation
+ * still runs, and crashes. A toast that waits is replaced by a newer one.
+ */
+void
+tm_window_add_toast (TmWindow *self,
+                     AdwToast *toast)
+{
+  gint64 age;
+
+  g_return_if_fail (TM_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  if (self->waiting_toast != NULL)
+    {
+      g_object_unref (self->waiting_toast);
+      self->waiting_toast = toast;
+      return;
+    }
+
+  age = g_get_monotonic_time () - self->toast_shown_at;
+  if (self->toast != NULL && age < TOAST_SETTLE_USEC)
+    {
+      self->waiting_toast = toast;
+      self->waiting_toast_id = g_timeout_add ((guint) ((TOAST_SETTLE_USEC - age) / 1000) + 1,
+                                              show_waiting_toast_cb, self);
+      return;
+    }
+
+  show_toast_now (self, toast);
 }
 
 /* A message that stays until dismissed: something did not happen. */
@@ -637,22 +686,4 @@ tm_window_offer_undo (TmWindow      *self,
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb),
                          undo, undo_free, 0);
   tm_window_add_toast (self, toast);
-}
-
-/**
- * tm_window_check_safety:
- * @over: (nullable): the window the prompts go over; this one when %NULL
- * @record: the check-in, session or questionnaire just saved
- *
- * Shows the safety prompts @record calls for.
- */
-void
-tm_window_check_safety (TmWindow  *self,
-                        GtkWindow *over,
-                        TmSource   source,
-                        gpointer   record)
-{
-  g_return_if_fail (TM_IS_WINDOW (self));
-
-  tm_safety_prompter_check (self->prompter, over != NULL ? over : GTK_WINDOW (self), source, record);
 }

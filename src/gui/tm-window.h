@@ -28,10 +28,6 @@ typedef gboolean (*TmRestoreFunc) (TmStore  *store,
                                    gpointer  record,
                                    GError  **error);
 
-void       tm_window_check_safety (TmWindow    *self,
-                                   GtkWindow   *over,
-                                   TmSource     source,
-                                   gpointer     record);
 void       tm_window_offer_undo (TmWindow      *self,
                                  const char    *title,
                                  gpointer       record,

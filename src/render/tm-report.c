@@ -534,6 +534,16 @@ place_charts (Report *r)
   place_chart (r, NULL, CHART_GAD7, 120, NULL);
 }
 
+/* A session's time, as it was where it was taken. */
+static char *
+format_taken (const char *instant)
+{
+  char *text = tm_instant_format_as_written (instant, "%Y-%m-%d %H:%M");
+
+  return text != NULL ? text : g_strdup (instant);
+}
+
+/* When a prompt was shown or answered: on this machine, in its zone. */
 static char *
 format_instant (const char *instant)
 {
@@ -599,7 +609,7 @@ place_sessions (Report *r)
     {
       const TmSession *s = data->sessions->pdata[i];
       int status = g_array_index (data->session_status, int, i);
-      g_autofree char *when = format_instant (s->taken_at);
+      g_autofree char *when = format_taken (s->taken_at);
       g_autofree char *dose = tm_format_dose (s->dose_mg);
       char **cells = g_new0 (char *, G_N_ELEMENTS (columns) + 1);
 

@@ -1,0 +1,694 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The schema's CHECK constraints, walked one by one. For each, a value at
+ * its boundary and one past it go three ways: straight into SQLite (the
+ * CHECK holds them apart, so the case is on a real boundary), through the
+ * record's validator as a form uses it, and through the CSV reader. What
+ * the CHECK refuses, the validator and the reader refuse first, with a
+ * sentence (and the reader with file:line); what it takes, they take. A
+ * CHECK is a last guard and never the thing that tells a person no. */
+#include "config.h"
+
+#include <locale.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "tm-csv.h"
+#include "tm-store-private.h"
+#include "tm-test-util.h"
+
+typedef struct
+{
+  TmTable     table;
+  const char *check;     /* which CHECK: its column, or what a table constraint ties */
+  const char *column;
+  const char *value;     /* as the CSV file holds it; NULL for empty */
+  gboolean    allowed;
+  const char *also;      /* other values the case needs: "total=9 difficulty=" */
+} Boundary;
+
+#define N_COLUMNS_MAX 20
+
+/* A valid row of each table, as the CSV files hold it. */
+static const char * const base_rows[TM_N_TABLES][N_COLUMNS_MAX] = {
+  [TM_TABLE_CHECKINS] = { "2026-03-01", "5", NULL, NULL, NULL, "0", NULL, NULL, "2026-03-01T20:00:00Z",
+                          "2026-03-01T20:00:00Z" },
+  [TM_TABLE_SESSIONS] = { "2026-03-01T10:00:00+01:00", "50", "sublingual", "home", "1", NULL, NULL, "0", NULL,
+                          NULL, NULL, "128", "82", "141", "88", "0", NULL, "2026-03-01T10:05:00Z",
+                          "2026-03-01T10:05:00Z" },
+  [TM_TABLE_QUESTIONNAIRES] = { "phq9", "2026-03-01", "012301230", "1", "12", "2026-03-01T20:00:00Z" },
+  [TM_TABLE_PLANS] = { "2026-03-01", "365", "50", "sublingual", "2", NULL, NULL, "2026-03-01T09:00:00Z" },
+  [TM_TABLE_PLAN_DATES] = { "2026-03-10", "extra", NULL, "2026-03-01T09:00:00Z" },
+  [TM_TABLE_SAFETY_EVENTS] = { "S1", "caution", "checkin", NULL, "2026-03-01T20:00:00Z", NULL, NULL, NULL },
+};
+
+/* Filled in main(): texts of a given length. */
+static char *chars_10000, *chars_10001, *chars_200, *chars_201;
+
+#define OK TRUE
+#define NO FALSE
+
+static Boundary cases[] = {
+  /* checkin */
+  { TM_TABLE_CHECKINS, "day", "day", "2026-02-28", OK },
+  { TM_TABLE_CHECKINS, "day", "day", "2026-02-29", NO },
+  { TM_TABLE_CHECKINS, "mood", "mood", "10", OK },
+  { TM_TABLE_CHECKINS, "mood", "mood", "11", NO },
+  { TM_TABLE_CHECKINS, "mood", "mood", "0", OK },
+  { TM_TABLE_CHECKINS, "mood", "mood", "-1", NO },
+  { TM_TABLE_CHECKINS, "anxiety", "anxiety", "10", OK },
+  { TM_TABLE_CHECKINS, "anxiety", "anxiety", "11", NO },
+  { TM_TABLE_CHECKINS, "anxiety", "anxiety", "-1", NO },
+  { TM_TABLE_CHECKINS, "energy", "energy", "0", OK },
+  { TM_TABLE_CHECKINS, "energy", "energy", "11", NO },
+  { TM_TABLE_CHECKINS, "sleep_hours", "sleep_hours", "24", OK },
+  { TM_TABLE_CHECKINS, "sleep_hours", "sleep_hours", "24.01", NO },
+  { TM_TABLE_CHECKINS, "sleep_hours", "sleep_hours", "0", OK },
+  { TM_TABLE_CHECKINS, "sleep_hours", "sleep_hours", "-0.01", NO },
+  { TM_TABLE_CHECKINS, "effects", "effects", "127", OK },
+  { TM_TABLE_CHECKINS, "effects", "effects", "128", NO },
+  { TM_TABLE_CHECKINS, "effects_intensity", "effects_intensity", "10", OK, "effects=1" },
+  { TM_TABLE_CHECKINS, "effects_intensity", "effects_intensity", "11", NO, "effects=1" },
+  { TM_TABLE_CHECKINS, "effects and their intensity", "effects_intensity", "5", NO },
+  { TM_TABLE_CHECKINS, "effects and their intensity", "effects_intensity", "0", OK, "effects=64" },
+  { TM_TABLE_CHECKINS, "note", "note", "x", OK },
+  { TM_TABLE_CHECKINS, "note", "note", "10000 characters", OK },
+  { TM_TABLE_CHECKINS, "note", "note", "10001 characters", NO },
+  { TM_TABLE_CHECKINS, "created_at", "created_at", "2026-03-01T23:59:59+14:00", OK },
+  { TM_TABLE_CHECKINS, "created_at", "created_at", "2026-03-01T23:59:60Z", NO },
+  { TM_TABLE_CHECKINS, "updated_at", "updated_at", "2026-03-01T10:00:00-12:00", OK },
+  { TM_TABLE_CHECKINS, "updated_at", "updated_at", "2026-03-01T10:00:00+24:00", NO },
+
+  /* questionnaire */
+  { TM_TABLE_QUESTIONNAIRES, "kind", "kind", "gad7", OK, "answers=0123012 total=9 difficulty=" },
+  { TM_TABLE_QUESTIONNAIRES, "kind", "kind", "phq8", NO },
+  { TM_TABLE_QUESTIONNAIRES, "day", "day", "2024-02-29", OK },
+  { TM_TABLE_QUESTIONNAIRES, "day", "day", "2026-02-29", NO },
+  { TM_TABLE_QUESTIONNAIRES, "answers", "answers", "333333333", OK, "total=27" },
+  { TM_TABLE_QUESTIONNAIRES, "answers", "answers", "012301234", NO, "total=16" },
+  { TM_TABLE_QUESTIONNAIRES, "answers", "answers", "01230123", NO, "total=12" },
+  { TM_TABLE_QUESTIONNAIRES, "difficulty", "difficulty", "3", OK },
+  { TM_TABLE_QUESTIONNAIRES, "difficulty", "difficulty", "4", NO },
+  { TM_TABLE_QUESTIONNAIRES, "difficulty", "difficulty", "0", NO, "kind=gad7 answers=0123012 total=9" },
+  { TM_TABLE_QUESTIONNAIRES, "total", "total", "13", NO },
+  { TM_TABLE_QUESTIONNAIRES, "total", "total", "12", OK },
+  { TM_TABLE_QUESTIONNAIRES, "created_at", "created_at", "9999-12-31T23:59:59Z", OK },
+  { TM_TABLE_QUESTIONNAIRES, "created_at", "created_at", "9999-12-31T23:59:59-12:00", NO },
+
+  /* session */
+  { TM_TABLE_SESSIONS, "taken_at", "taken_at", "2026-03-01T23:59:59+14:00", OK },
+  { TM_TABLE_SESSIONS, "taken_at", "taken_at", "2026-03-01T23:59:60+01:00", NO },
+  { TM_TABLE_SESSIONS, "taken_at", "taken_at", "2026-03-01T10:00:00+15:00", NO },
+  { TM_TABLE_SESSIONS, "dose_mg", "dose_mg", "0.01", OK },
+  { TM_TABLE_SESSIONS, "dose_mg", "dose_mg", "0", NO },
+  { TM_TABLE_SESSIONS, "dose_mg", "dose_mg", "1000", OK },
+  { TM_TABLE_SESSIONS, "dose_mg", "dose_mg", "1000.01", NO },
+  { TM_TABLE_SESSIONS, "route", "route", "intravenous", OK },
+  { TM_TABLE_SESSIONS, "route", "route", "nasal", NO },
+  { TM_TABLE_SESSIONS, "setting", "setting", "clinic", OK },
+  { TM_TABLE_SESSIONS, "setting", "setting", "car", NO },
+  { TM_TABLE_SESSIONS, "monitor_present", "monitor_present", "0", OK },
+  { TM_TABLE_SESSIONS, "monitor_present", "monitor_present", "2", NO },
+  { TM_TABLE_SESSIONS, "mood_before", "mood_before", "10", OK },
+  { TM_TABLE_SESSIONS, "mood_before", "mood_before", "11", NO },
+  { TM_TABLE_SESSIONS, "dissociation_peak", "dissociation_peak", "0", OK },
+  { TM_TABLE_SESSIONS, "dissociation_peak", "dissociation_peak", "-1", NO },
+  { TM_TABLE_SESSIONS, "effects", "effects", "127", OK },
+  { TM_TABLE_SESSIONS, "effects", "effects", "128", NO },
+  { TM_TABLE_SESSIONS, "effects_minutes", "effects_minutes", "1440", OK },
+  { TM_TABLE_SESSIONS, "effects_minutes", "effects_minutes", "1441", NO },
+  { TM_TABLE_SESSIONS, "nausea", "nausea", "3", OK },
+  { TM_TABLE_SESSIONS, "nausea", "nausea", "4", NO },
+  { TM_TABLE_SESSIONS, "sedation", "sedation", "3", OK },
+  { TM_TABLE_SESSIONS, "sedation", "sedation", "4", NO },
+  { TM_TABLE_SESSIONS, "bp_before_sys", "bp_before_sys", "280", OK },
+  { TM_TABLE_SESSIONS, "bp_before_sys", "bp_before_sys", "281", NO },
+  { TM_TABLE_SESSIONS, "bp_before_sys", "bp_before_sys", "60", OK, "bp_before_dia=30" },
+  { TM_TABLE_SESSIONS, "bp_before_sys", "bp_before_sys", "59", NO, "bp_before_dia=30" },
+  { TM_TABLE_SESSIONS, "bp_before_dia", "bp_before_dia", "180", OK, "bp_before_sys=280" },
+  { TM_TABLE_SESSIONS, "bp_before_dia", "bp_before_dia", "181", NO, "bp_before_sys=280" },
+  { TM_TABLE_SESSIONS, "bp_before_dia", "bp_before_dia", "29", NO },
+  { TM_TABLE_SESSIONS, "bp_after_sys", "bp_after_sys", "281", NO },
+  { TM_TABLE_SESSIONS, "bp_after_sys", "bp_after_sys", "59", NO, "bp_after_dia=30" },
+  { TM_TABLE_SESSIONS, "bp_after_dia", "bp_after_dia", "30", OK },
+  { TM_TABLE_SESSIONS, "bp_after_dia", "bp_after_dia", "29", NO },
+  { TM_TABLE_SESSIONS, "other_medicines", "other_medicines", "15", OK },
+  { TM_TABLE_SESSIONS, "other_medicines", "other_medicines", "16", NO },
+  { TM_TABLE_SESSIONS, "note", "note", "10000 characters", OK },
+  { TM_TABLE_SESSIONS, "note", "note", "10001 characters", NO },
+  { TM_TABLE_SESSIONS, "created_at", "created_at", "2026-03-01T10:05:00-00:00", OK },
+  { TM_TABLE_SESSIONS, "created_at", "created_at", "2026-03-01T10:05:60Z", NO },
+  { TM_TABLE_SESSIONS, "updated_at", "updated_at", "2026-03-01T10:05:00+05:45", OK },
+  { TM_TABLE_SESSIONS, "updated_at", "updated_at", "2026-03-01T10:05:00+15:00", NO },
+  { TM_TABLE_SESSIONS, "blood pressure before, both or neither", "bp_before_dia", NULL, NO },
+  { TM_TABLE_SESSIONS, "blood pressure before, both or neither", "bp_before_dia", NULL, OK, "bp_before_sys=" },
+  { TM_TABLE_SESSIONS, "blood pressure after, both or neither", "bp_after_sys", NULL, NO },
+  { TM_TABLE_SESSIONS, "blood pressure after, both or neither", "bp_after_sys", NULL, OK, "bp_after_dia=" },
+  { TM_TABLE_SESSIONS, "blood pressure before, systolic higher", "bp_before_sys", "82", NO },
+  { TM_TABLE_SESSIONS, "blood pressure before, systolic higher", "bp_before_sys", "83", OK },
+  { TM_TABLE_SESSIONS, "blood pressure after, systolic higher", "bp_after_sys", "88", NO },
+  { TM_TABLE_SESSIONS, "blood pressure after, systolic higher", "bp_after_sys", "89", OK },
+
+  /* plan */
+  { TM_TABLE_PLANS, "effective_from", "effective_from", "2026-04-30", OK },
+  { TM_TABLE_PLANS, "effective_from", "effective_from", "2026-04-31", NO },
+  { TM_TABLE_PLANS, "interval_days", "interval_days", "366", NO },
+  { TM_TABLE_PLANS, "interval_days", "interval_days", "1", OK, "tolerance_days=0" },
+  { TM_TABLE_PLANS, "interval_days", "interval_days", "0", NO, "tolerance_days=0" },
+  { TM_TABLE_PLANS, "dose_mg", "dose_mg", "0.01", OK },
+  { TM_TABLE_PLANS, "dose_mg", "dose_mg", "-0.01", NO },
+  { TM_TABLE_PLANS, "dose_mg", "dose_mg", "1000.01", NO },
+  { TM_TABLE_PLANS, "route", "route", "oral", OK },
+  { TM_TABLE_PLANS, "route", "route", "nasal", NO },
+  { TM_TABLE_PLANS, "tolerance_days", "tolerance_days", "30", OK },
+  { TM_TABLE_PLANS, "tolerance_days", "tolerance_days", "31", NO },
+  { TM_TABLE_PLANS, "tolerance_days", "tolerance_days", "-1", NO },
+  { TM_TABLE_PLANS, "instructions", "instructions", "10000 characters", OK },
+  { TM_TABLE_PLANS, "instructions", "instructions", "10001 characters", NO },
+  { TM_TABLE_PLANS, "author", "author", "200 characters", OK },
+  { TM_TABLE_PLANS, "author", "author", "201 characters", NO },
+  { TM_TABLE_PLANS, "created_at", "created_at", "2026-03-01T09:00:00-12:00", OK },
+  { TM_TABLE_PLANS, "created_at", "created_at", "2026-03-01T09:00:00+99:00", NO },
+
+  /* plan_date */
+  { TM_TABLE_PLAN_DATES, "day", "day", "2026-03-31", OK },
+  { TM_TABLE_PLAN_DATES, "day", "day", "2026-03-32", NO },
+  { TM_TABLE_PLAN_DATES, "kind", "kind", "cancelled", OK },
+  { TM_TABLE_PLAN_DATES, "kind", "kind", "moved", NO },
+  { TM_TABLE_PLAN_DATES, "note", "note", "10000 characters", OK },
+  { TM_TABLE_PLAN_DATES, "note", "note", "10001 characters", NO },
+  { TM_TABLE_PLAN_DATES, "created_at", "created_at", "2026-03-01T09:00:59Z", OK },
+  { TM_TABLE_PLAN_DATES, "created_at", "created_at", "2026-03-01T09:00:60Z", NO },
+
+  /* safety_event: written only by the store and the CSV reader */
+  { TM_TABLE_SAFETY_EVENTS, "rule", "rule", "S7", OK },
+  { TM_TABLE_SAFETY_EVENTS, "rule", "rule", "S99", NO },
+  { TM_TABLE_SAFETY_EVENTS, "level", "level", "urgent", OK },
+  { TM_TABLE_SAFETY_EVENTS, "level", "level", "severe", NO },
+  { TM_TABLE_SAFETY_EVENTS, "source", "source", "questionnaire", OK },
+  { TM_TABLE_SAFETY_EVENTS, "source", "source", "form", NO },
+  { TM_TABLE_SAFETY_EVENTS, "shown_at", "shown_at", "2026-03-01T20:00:00+14:00", OK },
+  { TM_TABLE_SAFETY_EVENTS, "shown_at", "shown_at", "2026-03-01T20:00:00+24:00", NO },
+  { TM_TABLE_SAFETY_EVENTS, "answered_at", "answered_at", "2026-03-01T20:01:00Z", OK },
+  { TM_TABLE_SAFETY_EVENTS, "answered_at", "answered_at", "2026-03-01T20:01:60Z", NO },
+  { TM_TABLE_SAFETY_EVENTS, "answer", "answer", "noted", OK },
+  { TM_TABLE_SAFETY_EVENTS, "answer", "answer", "201 characters", NO },
+  { TM_TABLE_SAFETY_EVENTS, "detail", "detail", "10000 characters", OK },
+  { TM_TABLE_SAFETY_EVENTS, "detail", "detail", "10001 characters", NO },
+};
+
+/* The SQL table of each CSV file. */
+static const char * const table_names[TM_N_TABLES] = {
+  "checkin", "session", "questionnaire", "plan", "plan_date", "safety_event",
+};
+
+static const char *
+expand (const char *value)
+{
+  if (g_strcmp0 (value, "10000 characters") == 0)
+    return chars_10000;
+  if (g_strcmp0 (value, "10001 characters") == 0)
+    return chars_10001;
+  if (g_strcmp0 (value, "200 characters") == 0)
+    return chars_200;
+  if (g_strcmp0 (value, "201 characters") == 0)
+    return chars_201;
+  return value;
+}
+
+static int
+column_index (TmTable     table,
+              const char *column)
+{
+  const char * const *columns = tm_csv_columns (table);
+
+  for (int i = 0; columns[i] != NULL; i++)
+    if (strcmp (columns[i], column) == 0)
+      return i;
+  g_error ("%s has no column %s", tm_csv_file_name (table), column);
+}
+
+/* The row of @b: the table's valid row with the case's values. Returns
+ * the strings it made, to be freed after. */
+static GStrv
+make_row (const Boundary *b,
+          const char     *row[N_COLUMNS_MAX])
+{
+  g_auto(GStrv) also = g_strsplit (b->also != NULL ? b->also : "", " ", -1);
+  GPtrArray *made = g_ptr_array_new ();
+
+  memcpy (row, base_rows[b->table], sizeof base_rows[b->table]);
+  row[column_index (b->table, b->column)] = expand (b->value);
+  for (guint i = 0; also[i] != NULL; i++)
+    {
+      char *equals = strchr (also[i], '=');
+      char *column;
+
+      if (equals == NULL)
+        continue;
+      column = g_strndup (also[i], (gsize) (equals - also[i]));
+      g_ptr_array_add (made, column);
+      g_ptr_array_add (made, g_strdup (equals + 1));
+      row[column_index (b->table, column)] = equals[1] != '\0' ? made->pdata[made->len - 1] : NULL;
+    }
+  g_ptr_array_add (made, NULL);
+  return (GStrv) g_ptr_array_free (made, FALSE);
+}
+
+static const char *
+value_of (TmTable      table,
+          const char **row,
+          const char  *column)
+{
+  const char *value = row[column_index (table, column)];
+
+  return value != NULL && value[0] != '\0' ? value : NULL;
+}
+
+static gboolean form_cannot_give;
+
+static int
+int_of (TmTable      table,
+        const char **row,
+        const char  *column)
+{
+  const char *value = value_of (table, row, column);
+
+  if (value != NULL && atoi (value) == TM_UNSET)
+    form_cannot_give = TRUE;
+  return value != NULL ? atoi (value) : TM_UNSET;
+}
+
+static double
+real_of (TmTable      table,
+         const char **row,
+         const char  *column)
+{
+  const char *value = value_of (table, row, column);
+
+  return value != NULL ? g_ascii_strtod (value, NULL) : TM_UNSET_HOURS;
+}
+
+/* SQLite alone: the row straight into its table, taken back at once. */
+static int
+insert_raw (TmStore      *store,
+            TmTable       table,
+            const char  **row)
+{
+  sqlite3 *db = tm_store_get_db (store);
+  const char * const *columns = tm_csv_columns (table);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GString) slots = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int n = 0;
+  int rc;
+
+  for (int i = 0; columns[i] != NULL; i++)
+    {
+      if (strcmp (columns[i], "source_key") == 0)
+        continue;
+      g_string_append_printf (names, "%s%s", n > 0 ? ", " : "", columns[i]);
+      g_string_append_printf (slots, "%s?%d", n > 0 ? ", " : "", i + 1);
+      n++;
+    }
+  sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table_names[table], names->str, slots->str);
+
+  g_assert_cmpint (sqlite3_exec (db, "SAVEPOINT walk", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  for (int i = 0; columns[i] != NULL; i++)
+    if (row[i] != NULL && row[i][0] != '\0')
+      sqlite3_bind_text (stmt, i + 1, row[i], -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    rc = sqlite3_extended_errcode (db);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK TO walk; RELEASE walk", NULL, NULL, NULL), ==, SQLITE_OK);
+  return rc;
+}
+
+/* The record a form would hand the store, or NULL when a form can't even
+ * give the value: a switch is on or off, never 2; a rating left out is
+ * unset, which -1 stands for; the store scores a questionnaire itself, so
+ * a total of its own is the CSV reader's to check. */
+static GObject *
+make_record_as_given (TmTable      table,
+                      const char **row)
+{
+  switch (table)
+    {
+    case TM_TABLE_CHECKINS:
+      {
+        TmCheckin *c = tm_checkin_new (value_of (table, row, "day"));
+
+        c->mood = int_of (table, row, "mood");
+        c->anxiety = int_of (table, row, "anxiety");
+        c->energy = int_of (table, row, "energy");
+        c->sleep_hours = real_of (table, row, "sleep_hours");
+        c->effects = (guint) int_of (table, row, "effects");
+        c->effects_intensity = int_of (table, row, "effects_intensity");
+        tm_checkin_set_note (c, value_of (table, row, "note"));
+        c->created_at = g_strdup (value_of (table, row, "created_at"));
+        c->updated_at = g_strdup (value_of (table, row, "updated_at"));
+        return G_OBJECT (c);
+      }
+    case TM_TABLE_SESSIONS:
+      {
+        TmSession *s = tm_session_new ();
+        int monitor = int_of (table, row, "monitor_present");
+
+        if (monitor != 0 && monitor != 1)
+          {
+            g_object_unref (s);
+            return NULL;
+          }
+        tm_session_set_taken_at (s, value_of (table, row, "taken_at"));
+        s->dose_mg = real_of (table, row, "dose_mg");
+        if (!tm_route_from_string (value_of (table, row, "route"), &s->route))
+          s->route = TM_N_ROUTES;
+        if (!tm_setting_from_string (value_of (table, row, "setting"), &s->setting))
+          s->setting = TM_N_SETTINGS;
+        s->monitor_present = monitor;
+        s->mood_before = int_of (table, row, "mood_before");
+        s->dissociation_peak = int_of (table, row, "dissociation_peak");
+        s->effects = (guint) int_of (table, row, "effects");
+        s->effects_minutes = int_of (table, row, "effects_minutes");
+        s->nausea = int_of (table, row, "nausea");
+        s->sedation = int_of (table, row, "sedation");
+        s->bp_before_sys = int_of (table, row, "bp_before_sys");
+        s->bp_before_dia = int_of (table, row, "bp_before_dia");
+        s->bp_after_sys = int_of (table, row, "bp_after_sys");
+        s->bp_after_dia = int_of (table, row, "bp_after_dia");
+        s->other_medicines = (guint) int_of (table, row, "other_medicines");
+        tm_session_set_note (s, value_of (table, row, "note"));
+        s->created_at = g_strdup (value_of (table, row, "created_at"));
+        s->updated_at = g_strdup (value_of (table, row, "updated_at"));
+        return G_OBJECT (s);
+      }
+    case TM_TABLE_QUESTIONNAIRES:
+      {
+        TmQuestionnaireKind kind;
+        TmQuestionnaire *q;
+
+        if (!tm_questionnaire_kind_from_string (value_of (table, row, "kind"), &kind))
+          kind = TM_N_QUESTIONNAIRE_KINDS;
+        q = tm_questionnaire_new (kind, value_of (table, row, "day"));
+        if (kind < TM_N_QUESTIONNAIRE_KINDS)
+          tm_questionnaire_set_answers_text (q, value_of (table, row, "answers"));
+        q->difficulty = int_of (table, row, "difficulty");
+        if (kind < TM_N_QUESTIONNAIRE_KINDS && tm_questionnaire_score (kind, q->answers) >= 0 &&
+            int_of (table, row, "total") != tm_questionnaire_score (kind, q->answers))
+          form_cannot_give = TRUE;
+        q->created_at = g_strdup (value_of (table, row, "created_at"));
+        return G_OBJECT (q);
+      }
+    case TM_TABLE_PLANS:
+      {
+        TmPlan *plan = tm_plan_new (value_of (table, row, "effective_from"));
+
+        plan->interval_days = int_of (table, row, "interval_days");
+        plan->dose_mg = real_of (table, row, "dose_mg");
+        if (!tm_route_from_string (value_of (table, row, "route"), &plan->route))
+          plan->route = TM_N_ROUTES;
+        plan->tolerance_days = int_of (table, row, "tolerance_days");
+        tm_plan_set_instructions (plan, value_of (table, row, "instructions"));
+        tm_plan_set_author (plan, value_of (table, row, "author"));
+        plan->created_at = g_strdup (value_of (table, row, "created_at"));
+        return G_OBJECT (plan);
+      }
+    case TM_TABLE_PLAN_DATES:
+      {
+        TmPlanDateKind kind;
+        TmPlanDate *date;
+
+        if (!tm_plan_date_kind_from_string (value_of (table, row, "kind"), &kind))
+          kind = (TmPlanDateKind) 7;
+        date = tm_plan_date_new (value_of (table, row, "day"), kind);
+        date->note = g_strdup (value_of (table, row, "note"));
+        date->created_at = g_strdup (value_of (table, row, "created_at"));
+        return G_OBJECT (date);
+      }
+    case TM_TABLE_SAFETY_EVENTS:
+    case TM_N_TABLES:
+    default:
+      return NULL;
+    }
+}
+
+static GObject *
+make_record (TmTable      table,
+             const char **row)
+{
+  GObject *record;
+
+  form_cannot_give = FALSE;
+  record = make_record_as_given (table, row);
+  if (form_cannot_give)
+    g_clear_object (&record);
+  return record;
+}
+
+static gboolean
+validate (TmTable   table,
+          GObject  *record,
+          GError  **error)
+{
+  switch (table)
+    {
+    case TM_TABLE_CHECKINS:
+      return tm_checkin_validate (TM_CHECKIN (record), NULL, error);
+    case TM_TABLE_SESSIONS:
+      return tm_session_validate (TM_SESSION (record), NULL, error);
+    case TM_TABLE_QUESTIONNAIRES:
+      return tm_questionnaire_validate (TM_QUESTIONNAIRE (record), NULL, error);
+    case TM_TABLE_PLANS:
+      return tm_plan_validate (TM_PLAN (record), NULL, error);
+    case TM_TABLE_PLAN_DATES:
+    case TM_TABLE_SAFETY_EVENTS:
+    case TM_N_TABLES:
+    default:
+      return tm_plan_date_validate (TM_PLAN_DATE (record), error);
+    }
+}
+
+static gboolean
+save (TmStore  *store,
+      TmTable   table,
+      GObject  *record,
+      GError  **error)
+{
+  switch (table)
+    {
+    case TM_TABLE_CHECKINS:
+      return tm_store_save_checkin (store, TM_CHECKIN (record), error);
+    case TM_TABLE_SESSIONS:
+      return tm_store_save_session (store, TM_SESSION (record), error);
+    case TM_TABLE_QUESTIONNAIRES:
+      return tm_store_save_questionnaire (store, TM_QUESTIONNAIRE (record), error);
+    case TM_TABLE_PLANS:
+      return tm_store_add_plan (store, TM_PLAN (record), error);
+    case TM_TABLE_PLAN_DATES:
+    case TM_TABLE_SAFETY_EVENTS:
+    case TM_N_TABLES:
+    default:
+      return tm_store_add_plan_date (store, TM_PLAN_DATE (record), error);
+    }
+}
+
+static int
+count_rows (TmStore *store,
+            TmTable  table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table_names[table]);
+  sqlite3_stmt *stmt;
+  int n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (tm_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* The row as one line of its CSV file, under its header. */
+static char *
+make_csv (TmTable      table,
+          const char **row)
+{
+  const char * const *columns = tm_csv_columns (table);
+  GString *csv = g_string_new (NULL);
+
+  for (int i = 0; columns[i] != NULL; i++)
+    g_string_append_printf (csv, "%s\"%s\"", i > 0 ? "," : "", columns[i]);
+  g_string_append (csv, "\r\n");
+  for (int i = 0; columns[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (csv, ',');
+      if (row[i] != NULL)
+        g_string_append_printf (csv, "\"%s\"", row[i]);
+    }
+  g_string_append (csv, "\r\n");
+  return g_string_free (csv, FALSE);
+}
+
+static void
+test_boundary (gconstpointer data)
+{
+  const Boundary *b = data;
+  const char *row[N_COLUMNS_MAX] = { NULL };
+  g_auto(GStrv) made = NULL;
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) record = NULL;
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autofree char *csv = NULL;
+  int rc;
+
+  made = make_row (b, row);
+  store = tm_store_open (dir, &error);
+  g_assert_no_error (error);
+
+  /* 1. The CHECK itself: this case sits on its boundary. */
+  rc = insert_raw (store, b->table, row);
+  if (b->allowed)
+    g_assert_cmpint (rc, ==, SQLITE_DONE);
+  else
+    g_assert_cmpint (rc, ==, SQLITE_CONSTRAINT_CHECK);
+
+  /* 2. The validator, as a form uses it; and the store refuses with the
+   * validator's sentence, not SQLite's, and keeps nothing. */
+  record = make_record (b->table, row);
+  if (record != NULL)
+    {
+      g_autoptr(GError) refused = NULL;
+      gboolean valid = validate (b->table, record, &refused);
+
+      if (b->allowed)
+        {
+          g_assert_no_error (refused);
+          g_assert_true (save (store, b->table, record, &error));
+          g_assert_no_error (error);
+        }
+      else
+        {
+          g_assert_false (valid);
+          g_assert_error (refused, TM_STORE_ERROR, TM_STORE_ERROR_INVALID);
+          g_assert_null (strstr (refused->message, "refused a value"));
+          g_assert_false (save (store, b->table, record, &error));
+          g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID);
+          g_assert_cmpstr (error->message, ==, refused->message);
+          g_clear_error (&error);
+          g_assert_cmpint (count_rows (store, b->table), ==, 0);
+        }
+    }
+
+  /* 3. The CSV reader: refused with file:line before anything is stored;
+   * or read, and stored without SQLite objecting. */
+  csv = make_csv (b->table, row);
+  if (b->allowed)
+    {
+      TmCsvSummary summary;
+
+      g_assert_true (tm_csv_import_parse (import, b->table, tm_csv_file_name (b->table), csv, strlen (csv)));
+      g_assert_cmpuint (tm_csv_import_count_rows (import, b->table), ==, 1);
+      g_assert_true (tm_store_import_csv (store, import, TM_CONFLICT_KEEP, &summary, &error));
+      g_assert_no_error (error);
+    }
+  else
+    {
+      GPtrArray *problems;
+      g_autofree char *where = g_strdup_printf ("%s:2: ", tm_csv_file_name (b->table));
+
+      g_assert_false (tm_csv_import_parse (import, b->table, tm_csv_file_name (b->table), csv, strlen (csv)));
+      problems = tm_csv_import_get_problems (import);
+      g_assert_cmpuint (problems->len, ==, 1);
+      g_assert_true (g_str_has_prefix (problems->pdata[0], where));
+      g_assert_null (strstr (problems->pdata[0], "refused a value"));
+      g_assert_cmpuint (tm_csv_import_count_rows (import, b->table), ==, 0);
+      g_assert_cmpint (count_rows (store, b->table), ==, 0);
+    }
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
+/* Every CHECK in the schema has its cases above: a new CHECK without them
+ * fails here. The meta table's key is written by Tidemark's own code only. */
+static void
+test_every_check_walked (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  guint n_tables = 0;
+
+  store = tm_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (tm_store_get_db (store),
+                                       "SELECT name, sql FROM sqlite_schema WHERE type = 'table'"
+                                       " AND name NOT LIKE 'sqlite_%' AND name != 'meta'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      const char *sql = (const char *) sqlite3_column_text (stmt, 1);
+      g_autoptr(GHashTable) walked = g_hash_table_new (g_str_hash, g_str_equal);
+      guint n_checks = 0;
+      int table = -1;
+
+      for (int t = 0; t < TM_N_TABLES; t++)
+        if (strcmp (table_names[t], name) == 0)
+          table = t;
+      if (table < 0)
+        g_error ("The table %s has no CSV file and no cases here", name);
+      for (const char *p = strstr (sql, "CHECK ("); p != NULL; p = strstr (p + 1, "CHECK ("))
+        n_checks++;
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        if ((int) cases[i].table == table)
+          g_hash_table_add (walked, (gpointer) cases[i].check);
+      g_test_message ("%s: %u CHECKs, %u walked", name, n_checks, g_hash_table_size (walked));
+      g_assert_cmpuint (g_hash_table_size (walked), ==, n_checks);
+      n_tables++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n_tables, ==, TM_N_TABLES);
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GString *text = g_string_new (NULL);
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  /* Characters, not bytes: "é" is two bytes. */
+  for (int i = 0; i < 10001; i++)
+    {
+      g_string_append (text, "é");
+      if (i == 199)
+        chars_200 = g_strdup (text->str);
+      if (i == 200)
+        chars_201 = g_strdup (text->str);
+      if (i == 9999)
+        chars_10000 = g_strdup (text->str);
+    }
+  chars_10001 = g_string_free (text, FALSE);
+
+  g_test_add_func ("/schema/every-check-walked", test_every_check_walked);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/schema/%s/%u-%s-%s", table_names[cases[i].table], i,
+                                               cases[i].column, cases[i].allowed ? "takes" : "refuses");
+
+      g_test_add_data_func (path, &cases[i], test_boundary);
+    }
+
+  return g_test_run ();
+}
