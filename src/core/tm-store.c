@@ -18,7 +18,6 @@
 G_DEFINE_FINAL_TYPE (TmStore, tm_store, G_TYPE_OBJECT)
 
 guint tm_store_signals[TM_STORE_N_SIGNALS];
-#define signals tm_store_signals
 
 #define CHECKIN_COLUMNS \
   "id, day, mood, anxiety, energy, sleep_hours, effects, effects_intensity, note, " \
@@ -225,7 +224,7 @@ tm_store_class_init (TmStoreClass *klass)
    *
    * Emitted after the change is committed.
    */
-  signals[TM_STORE_CHECKIN_CHANGED] =
+  tm_store_signals[TM_STORE_CHECKIN_CHANGED] =
     g_signal_new ("checkin-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
@@ -234,7 +233,7 @@ tm_store_class_init (TmStoreClass *klass)
    *
    * Emitted after a session is saved, deleted or restored.
    */
-  signals[TM_STORE_SESSIONS_CHANGED] =
+  tm_store_signals[TM_STORE_SESSIONS_CHANGED] =
     g_signal_new ("sessions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -243,7 +242,7 @@ tm_store_class_init (TmStoreClass *klass)
    *
    * Emitted after a questionnaire is saved, deleted or restored.
    */
-  signals[TM_STORE_QUESTIONNAIRES_CHANGED] =
+  tm_store_signals[TM_STORE_QUESTIONNAIRES_CHANGED] =
     g_signal_new ("questionnaires-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -252,7 +251,7 @@ tm_store_class_init (TmStoreClass *klass)
    *
    * Emitted after a plan row or a one-off date is added or removed.
    */
-  signals[TM_STORE_PLAN_CHANGED] =
+  tm_store_signals[TM_STORE_PLAN_CHANGED] =
     g_signal_new ("plan-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -261,7 +260,7 @@ tm_store_class_init (TmStoreClass *klass)
    *
    * Emitted after a safety prompt is recorded or answered.
    */
-  signals[TM_STORE_SAFETY_CHANGED] =
+  tm_store_signals[TM_STORE_SAFETY_CHANGED] =
     g_signal_new ("safety-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -271,7 +270,7 @@ tm_store_class_init (TmStoreClass *klass)
    * Emitted when work on the data file through another connection (an
    * export, an import, a backup) starts while none ran, or the last ends.
    */
-  signals[TM_STORE_BUSY_CHANGED] =
+  tm_store_signals[TM_STORE_BUSY_CHANGED] =
     g_signal_new ("busy-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -282,7 +281,7 @@ tm_store_class_init (TmStoreClass *klass)
    * while (an import being stored), and when it has finished: see
    * tm_store_is_writable().
    */
-  signals[TM_STORE_WRITABLE_CHANGED] =
+  tm_store_signals[TM_STORE_WRITABLE_CHANGED] =
     g_signal_new ("writable-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -297,7 +296,7 @@ tm_store_class_init (TmStoreClass *klass)
    * inside tm_store_begin() and tm_store_commit(): a batch (the demo, an
    * import) answers for its own records.
    */
-  signals[TM_STORE_RECORD_SAVED] =
+  tm_store_signals[TM_STORE_RECORD_SAVED] =
     g_signal_new ("record-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_OBJECT);
 }
@@ -310,7 +309,7 @@ tm_store_emit_record_saved (TmStore  *self,
                             gpointer  record)
 {
   if (sqlite3_get_autocommit (self->db))
-    g_signal_emit (self, signals[TM_STORE_RECORD_SAVED], 0, (int) source, record);
+    g_signal_emit (self, tm_store_signals[TM_STORE_RECORD_SAVED], 0, (int) source, record);
 }
 
 static void
@@ -927,7 +926,7 @@ tm_store_save_checkin (TmStore    *self,
     return FALSE;
 
   model_put_checkin (self, checkin);
-  g_signal_emit (self, signals[TM_STORE_CHECKIN_CHANGED], 0, checkin->day);
+  g_signal_emit (self, tm_store_signals[TM_STORE_CHECKIN_CHANGED], 0, checkin->day);
   tm_store_emit_record_saved (self, TM_SOURCE_CHECKIN, checkin);
   return TRUE;
 }
@@ -958,7 +957,7 @@ tm_store_delete_checkin (TmStore    *self,
     }
 
   model_remove_checkin (self, checkin->day);
-  g_signal_emit (self, signals[TM_STORE_CHECKIN_CHANGED], 0, checkin->day);
+  g_signal_emit (self, tm_store_signals[TM_STORE_CHECKIN_CHANGED], 0, checkin->day);
   return TRUE;
 }
 
@@ -1012,7 +1011,7 @@ tm_store_restore_checkin (TmStore    *self,
     }
 
   model_put_checkin (self, checkin);
-  g_signal_emit (self, signals[TM_STORE_CHECKIN_CHANGED], 0, checkin->day);
+  g_signal_emit (self, tm_store_signals[TM_STORE_CHECKIN_CHANGED], 0, checkin->day);
   return TRUE;
 }
 
@@ -1207,11 +1206,11 @@ tm_store_reload (TmStore *self)
   if (self->questionnaires != NULL)
     tm_store_load_questionnaires (self);
 
-  g_signal_emit (self, signals[TM_STORE_CHECKIN_CHANGED], 0, NULL);
-  g_signal_emit (self, signals[TM_STORE_SESSIONS_CHANGED], 0);
-  g_signal_emit (self, signals[TM_STORE_QUESTIONNAIRES_CHANGED], 0);
-  g_signal_emit (self, signals[TM_STORE_PLAN_CHANGED], 0);
-  g_signal_emit (self, signals[TM_STORE_SAFETY_CHANGED], 0);
+  g_signal_emit (self, tm_store_signals[TM_STORE_CHECKIN_CHANGED], 0, NULL);
+  g_signal_emit (self, tm_store_signals[TM_STORE_SESSIONS_CHANGED], 0);
+  g_signal_emit (self, tm_store_signals[TM_STORE_QUESTIONNAIRES_CHANGED], 0);
+  g_signal_emit (self, tm_store_signals[TM_STORE_PLAN_CHANGED], 0);
+  g_signal_emit (self, tm_store_signals[TM_STORE_SAFETY_CHANGED], 0);
 }
 
 /**
@@ -1227,7 +1226,7 @@ tm_store_busy_begin (TmStore *self)
   g_return_if_fail (TM_IS_STORE (self));
 
   if (self->busy++ == 0)
-    g_signal_emit (self, signals[TM_STORE_BUSY_CHANGED], 0);
+    g_signal_emit (self, tm_store_signals[TM_STORE_BUSY_CHANGED], 0);
 }
 
 void
@@ -1237,7 +1236,7 @@ tm_store_busy_end (TmStore *self)
   g_return_if_fail (self->busy > 0);
 
   if (--self->busy == 0)
-    g_signal_emit (self, signals[TM_STORE_BUSY_CHANGED], 0);
+    g_signal_emit (self, tm_store_signals[TM_STORE_BUSY_CHANGED], 0);
 }
 
 gboolean
@@ -1264,7 +1263,7 @@ tm_store_writing_elsewhere_begin (TmStore *self)
   g_return_if_fail (TM_IS_STORE (self));
 
   if (self->writing_elsewhere++ == 0)
-    g_signal_emit (self, signals[TM_STORE_WRITABLE_CHANGED], 0);
+    g_signal_emit (self, tm_store_signals[TM_STORE_WRITABLE_CHANGED], 0);
 }
 
 /* Ends it; what waited runs now, in the order it was queued. */
@@ -1278,7 +1277,7 @@ tm_store_writing_elsewhere_end (TmStore *self)
     return;
 
   g_object_ref (self);
-  g_signal_emit (self, signals[TM_STORE_WRITABLE_CHANGED], 0);
+  g_signal_emit (self, tm_store_signals[TM_STORE_WRITABLE_CHANGED], 0);
   while (self->writing_elsewhere == 0 && !g_queue_is_empty (&self->when_writable))
     {
       WhenWritable *waiting = g_queue_pop_head (&self->when_writable);

@@ -280,141 +280,165 @@ export_report (TmApplication *self,
   return EXIT_SUCCESS;
 }
 
+/* What the command line asked for. */
+typedef struct
+{
+  char     *data_dir;
+  char     *export_pdf;
+  char     *export_csv_dir;
+  char     *import_csv_dir;
+  char     *on_conflict;
+  char     *from;
+  char     *to;
+  char     *paper;
+  gboolean  no_notes;
+  gboolean  background;
+  gboolean  version;
+  gboolean  demo;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_free (options->data_dir);
+  g_free (options->export_pdf);
+  g_free (options->export_csv_dir);
+  g_free (options->import_csv_dir);
+  g_free (options->on_conflict);
+  g_free (options->from);
+  g_free (options->to);
+  g_free (options->paper);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+/* The options and their help, read into @options. */
+static GOptionContext *
+new_option_context (Options *options)
+{
+  const GOptionEntry entries[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &options->data_dir,
+      N_("Keep Tidemark's data in DIR (also TIDEMARK_DATA_DIR)"), N_("DIR") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &options->demo,
+      N_("Show a year of made-up data in a throwaway folder; your own data is not opened"), NULL },
+    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, &options->export_pdf,
+      N_("Write the report for chart review to FILE and exit"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &options->from,
+      N_("The report's first day (default: 3 months before --to)"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &options->to,
+      N_("The report's last day (default: today)"), N_("YYYY-MM-DD") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &options->paper,
+      N_("The report's paper, a4 or letter (default: your locale's)"), N_("SIZE") },
+    { "no-notes", 0, 0, G_OPTION_ARG_NONE, &options->no_notes,
+      N_("Leave the check-in notes out of the report"), NULL },
+    { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->export_csv_dir,
+      N_("Write every table as a CSV file into DIR and exit"), N_("DIR") },
+    { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->import_csv_dir,
+      N_("Read the CSV files in DIR, all or nothing, and exit"), N_("DIR") },
+    { "on-conflict", 0, 0, G_OPTION_ARG_STRING, &options->on_conflict,
+      N_("When an imported record is already there: keep (the default) or replace"), N_("keep|replace") },
+    { "background", 0, 0, G_OPTION_ARG_NONE, &options->background,
+      N_("Start without a window, for the daily reminder"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
+      N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+  GOptionContext *context = g_option_context_new (NULL);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Daily check-ins, dosing sessions and the clinician's maintenance "
+                                  "plan for low-dose ketamine treatment, kept on this computer."));
+  /* The entries are copied; what they point to is @options. */
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* Why @options don't go together, or NULL when they do. */
+static const char *
+options_misused (const Options *options)
+{
+  if (options->export_pdf == NULL &&
+      (options->from != NULL || options->to != NULL || options->paper != NULL || options->no_notes))
+    return _("--from, --to, --paper and --no-notes go with --export-pdf=FILE");
+  if (options->demo && options->data_dir != NULL)
+    return _("--demo opens its own throwaway folder, so it can't be used with --data-dir");
+  if (options->data_dir != NULL && options->data_dir[0] == '\0')
+    return _("--data-dir needs a folder, for example --data-dir=~/Tidemark");
+  if ((options->export_pdf != NULL) + (options->export_csv_dir != NULL) + (options->import_csv_dir != NULL) > 1)
+    return _("--export-pdf, --export-csv and --import-csv can't be used together");
+  if (options->on_conflict != NULL && options->import_csv_dir == NULL)
+    return _("--on-conflict goes with --import-csv=DIR");
+  return NULL;
+}
+
+/* Runs the command @options ask for, if any; returns whether one ran. */
+static gboolean
+run_command (TmApplication *self,
+             const Options *options,
+             int           *exit_status)
+{
+  if (options->export_pdf != NULL)
+    *exit_status = export_report (self, options->export_pdf, options->from, options->to, options->paper,
+                                  !options->no_notes);
+  else if (options->export_csv_dir != NULL)
+    *exit_status = export_csv (self, options->export_csv_dir);
+  else if (options->import_csv_dir != NULL)
+    *exit_status = import_csv (self, options->import_csv_dir, options->on_conflict);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Reads the command line here, not in the primary instance, so that a
+ * bad argument is one line and status 2, and a command runs without a
+ * window or a bus name. */
 static gboolean
 tm_application_local_command_line (GApplication   *application,
                                    char         ***arguments,
                                    int            *exit_status)
 {
   TmApplication *self = TM_APPLICATION (application);
-  g_autoptr(GOptionContext) context = NULL;
+  g_auto(Options) options = { 0 };
+  g_autoptr(GOptionContext) context = new_option_context (&options);
   g_autoptr(GError) error = NULL;
-  g_autofree char *data_dir = NULL;
-  g_autofree char *export_pdf = NULL;
-  g_autofree char *export_csv_dir = NULL;
-  g_autofree char *import_csv_dir = NULL;
-  g_autofree char *on_conflict = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *paper = NULL;
-  gboolean no_notes = FALSE;
-  gboolean background = FALSE;
-  gboolean version = FALSE;
-  gboolean demo = FALSE;
-  const GOptionEntry entries[] = {
-    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
-      N_("Keep Tidemark's data in DIR (also TIDEMARK_DATA_DIR)"), N_("DIR") },
-    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
-      N_("Show a year of made-up data in a throwaway folder; your own data is not opened"), NULL },
-    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, &export_pdf,
-      N_("Write the report for chart review to FILE and exit"), N_("FILE") },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
-      N_("The report's first day (default: 3 months before --to)"), N_("YYYY-MM-DD") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
-      N_("The report's last day (default: today)"), N_("YYYY-MM-DD") },
-    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
-      N_("The report's paper, a4 or letter (default: your locale's)"), N_("SIZE") },
-    { "no-notes", 0, 0, G_OPTION_ARG_NONE, &no_notes,
-      N_("Leave the check-in notes out of the report"), NULL },
-    { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &export_csv_dir,
-      N_("Write every table as a CSV file into DIR and exit"), N_("DIR") },
-    { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, &import_csv_dir,
-      N_("Read the CSV files in DIR, all or nothing, and exit"), N_("DIR") },
-    { "on-conflict", 0, 0, G_OPTION_ARG_STRING, &on_conflict,
-      N_("When an imported record is already there: keep (the default) or replace"), N_("keep|replace") },
-    { "background", 0, 0, G_OPTION_ARG_NONE, &background,
-      N_("Start without a window, for the daily reminder"), NULL },
-    { "version", 0, 0, G_OPTION_ARG_NONE, &version,
-      N_("Print the version and exit"), NULL },
-    { NULL }
-  };
+  const char *misused;
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("Daily check-ins, dosing sessions and the clinician's maintenance "
-                                  "plan for low-dose ketamine treatment, kept on this computer."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-
+  *exit_status = EXIT_USAGE;
   if (!g_option_context_parse_strv (context, arguments, &error))
     {
       print_usage_error (error->message);
-      *exit_status = EXIT_USAGE;
       return TRUE;
     }
-
   if (g_strv_length (*arguments) > 1)
     {
       g_autofree char *message =
         g_strdup_printf (_("unexpected argument “%s”; see tidemark --help"), (*arguments)[1]);
 
       print_usage_error (message);
-      *exit_status = EXIT_USAGE;
       return TRUE;
     }
-
-  if (version)
+  if (options.version)
     {
       g_print ("Tidemark %s\n", PACKAGE_VERSION);
       *exit_status = EXIT_SUCCESS;
       return TRUE;
     }
-
-  if (export_pdf == NULL && (from != NULL || to != NULL || paper != NULL || no_notes))
+  if ((misused = options_misused (&options)) != NULL)
     {
-      print_usage_error (_("--from, --to, --paper and --no-notes go with --export-pdf=FILE"));
-      *exit_status = EXIT_USAGE;
+      print_usage_error (misused);
       return TRUE;
     }
 
-  if (demo && data_dir != NULL)
+  self->demo = options.demo;
+  self->background = options.background;
+  if (options.data_dir != NULL)
     {
-      print_usage_error (_("--demo opens its own throwaway folder, so it can't be used with --data-dir"));
-      *exit_status = EXIT_USAGE;
-      return TRUE;
-    }
-  self->demo = demo;
-  self->background = background;
-
-  if (data_dir != NULL)
-    {
-      if (data_dir[0] == '\0')
-        {
-          print_usage_error (_("--data-dir needs a folder, for example --data-dir=~/Tidemark"));
-          *exit_status = EXIT_USAGE;
-          return TRUE;
-        }
       g_free (self->data_dir);
-      self->data_dir = g_steal_pointer (&data_dir);
+      self->data_dir = g_steal_pointer (&options.data_dir);
     }
-
-  if ((export_pdf != NULL) + (export_csv_dir != NULL) + (import_csv_dir != NULL) > 1)
-    {
-      print_usage_error (_("--export-pdf, --export-csv and --import-csv can't be used together"));
-      *exit_status = EXIT_USAGE;
-      return TRUE;
-    }
-  if (on_conflict != NULL && import_csv_dir == NULL)
-    {
-      print_usage_error (_("--on-conflict goes with --import-csv=DIR"));
-      *exit_status = EXIT_USAGE;
-      return TRUE;
-    }
-
-  if (export_pdf != NULL)
-    {
-      *exit_status = export_report (self, export_pdf, from, to, paper, !no_notes);
-      return TRUE;
-    }
-  if (export_csv_dir != NULL)
-    {
-      *exit_status = export_csv (self, export_csv_dir);
-      return TRUE;
-    }
-  if (import_csv_dir != NULL)
-    {
-      *exit_status = import_csv (self, import_csv_dir, on_conflict);
-      return TRUE;
-    }
+  if (run_command (self, &options, exit_status))
+    return TRUE;
 
   /* Another data folder is another Tidemark: it must not hand over to a
    * window that shows different data. */
@@ -975,12 +999,6 @@ tm_application_new (void)
 }
 
 /**
- * tm_application_get_store:
- *
- * Returns: (transfer none) (nullable): the open store, or %NULL when it
- *   could not be opened
- */
-/**
  * tm_application_get_reminder:
  *
  * Returns: (transfer none) (nullable): the daily reminder, for tests
@@ -992,6 +1010,12 @@ tm_application_get_reminder (TmApplication *self)
   return self->reminder;
 }
 
+/**
+ * tm_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the open store, or %NULL when it
+ *   could not be opened
+ */
 TmStore *
 tm_application_get_store (TmApplication *self)
 {
