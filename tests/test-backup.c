@@ -586,7 +586,11 @@ test_before_import (void)
 
   /* No daily backup was made or replaced for them, and pruning, however
    * late, counts them not. */
-  g_assert_cmpuint (tm_backups_list (dir)->len, ==, 5);
+  {
+    g_autoptr(GPtrArray) listed = tm_backups_list (dir);
+
+    g_assert_cmpuint (listed->len, ==, 5);
+  }
   tm_backups_prune (dir, "2027-06-01");
   {
     g_autoptr(GPtrArray) after = before_import_copies (dir);
