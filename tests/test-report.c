@@ -859,6 +859,44 @@ test_page_one (Fixture       *f,
   tm_time_set_clock (NULL, NULL);
 }
 
+/* A dose taken far east of here is on tomorrow's day where it was taken;
+ * a period may end tomorrow, and the dose is the last one, not none. */
+static void
+test_last_dose_east (Fixture       *f,
+                     gconstpointer  unused)
+{
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new (berlin, 2026, 12, 4, 21, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(TmSession) session = NULL;
+  g_autoptr(TmReportData) data = NULL;
+  g_autofree char *pdf_text = NULL;
+  g_autofree char *text = NULL;
+  TmReportOptions options;
+
+  if (!have_poppler ())
+    return;
+
+  tm_time_set_clock (fixed_clock, now);
+  store = tm_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  /* 08:00 on 5 December at UTC+14:00 is 19:00 on the 4th here. */
+  session = add_session (store, "2026-12-05T08:00:00+14:00", TM_ROUTE_ORAL, TM_SETTING_CLINIC, TRUE, -1, -1);
+
+  tm_report_options_init (&options);
+  g_strlcpy (options.to, "2026-12-05", sizeof options.to);
+  data = tm_report_data_new_from_store (store, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (tm_report_write (data, f->pdf, NULL, NULL, &error));
+  g_assert_no_error (error);
+  pdf_text = run_tool ("pdftotext", f->pdf);
+  text = flatten (pdf_text);
+  find_after (text, text, "Last dose: 5 Dec (today). No plan entered.");
+
+  tm_time_set_clock (NULL, NULL);
+}
+
 static void
 test_options (void)
 {
@@ -928,6 +966,7 @@ main (int   argc,
   g_test_add ("/report/many-sessions", Fixture, NULL, fixture_set_up, test_many_sessions, fixture_tear_down);
   g_test_add ("/report/times-as-taken", Fixture, NULL, fixture_set_up, test_times_as_taken, fixture_tear_down);
   g_test_add ("/report/page-one", Fixture, NULL, fixture_set_up, test_page_one, fixture_tear_down);
+  g_test_add ("/report/last-dose-east", Fixture, NULL, fixture_set_up, test_last_dose_east, fixture_tear_down);
   g_test_add ("/report/failed-write-keeps-file", Fixture, NULL, fixture_set_up, test_failed_write_keeps_file,
               fixture_tear_down);
 

@@ -333,7 +333,9 @@ add_sessions (TmReportData *data,
           g_ptr_array_add (data->sessions, g_object_ref (session));
           g_array_append_val (data->session_status, g_array_index (statuses, TmSessionStatus, i));
         }
-      if (strcmp (day, data->as_of) <= 0)
+      /* Up to the end of the period, which may be tomorrow: a dose taken
+       * far east of here may be on tomorrow's day where it was taken. */
+      if (strcmp (day, data->options.to) <= 0)
         {
           g_ptr_array_add (taken, session);
           if (tm_session_get_unix_time (session) >= last_time)

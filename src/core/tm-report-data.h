@@ -79,7 +79,7 @@ typedef struct
   GArray          *session_status;  /* TmSessionStatus of each session */
   GArray          *attention;       /* TmAttention, in the order of their kinds, each kind by time */
   char             as_of[TM_DAY_LEN + 1];     /* the last day of the period, or today when earlier */
-  char             last_dose[TM_DAY_LEN + 1]; /* the day of the latest session up to as_of, or "" */
+  char             last_dose[TM_DAY_LEN + 1]; /* the day of the latest session in or before the period, or "" */
   char             next_planned[TM_DAY_LEN + 1]; /* the next planned day as of as_of, or "" */
   gboolean         next_is_due;     /* next_planned is before as_of, its window still open */
   int              n_backfilled;    /* check-ins of the period written more than a day after their day */

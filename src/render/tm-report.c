@@ -546,7 +546,7 @@ describe_last_dose (const TmReportData *data)
   else
     {
       g_autofree char *day = format_short_day (data->last_dose, data->as_of);
-      int days = tm_day_diff (data->last_dose, data->as_of);
+      int days = MAX (0, tm_day_diff (data->last_dose, data->as_of));
 
       if (now && days == 0)
         g_string_append_printf (text, _("Last dose: %s (today)."), day);
