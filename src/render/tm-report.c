@@ -943,10 +943,10 @@ static void
 place_sessions (Report *r)
 {
   const Column columns[] = {
-    { N_("Date and time; status"), 0.15 }, { N_("Dose, route, setting"), 0.11 },
-    { N_("Days since the previous dose"), 0.08 }, { N_("Someone with them (self-reported)"), 0.09 },
-    { N_("Mood before (0–10)"), 0.07 }, { N_("Peak dissociation (0–10)"), 0.09 }, { N_("Effects"), 0.13 },
-    { N_("Nausea, sedation"), 0.11 }, { N_("BP before, after"), 0.075 }, { N_("Other medicines"), 0.095 },
+    { N_("Date and time; status"), 0.15 }, { N_("Dose, route, setting"), 0.105 },
+    { N_("Days since the previous dose"), 0.075 }, { N_("Someone with them (self-reported)"), 0.085 },
+    { N_("Mood before (0–10)"), 0.085 }, { N_("Peak dissociation (0–10)"), 0.105 }, { N_("Effects"), 0.115 },
+    { N_("Nausea, sedation"), 0.10 }, { N_("BP before, after"), 0.075 }, { N_("Other medicines"), 0.105 },
   };
   Column translated[G_N_ELEMENTS (columns)];
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
