@@ -3636,6 +3636,65 @@ test_backups (Fixture       *f,
   run_app (f, backups_body);
 }
 
+/* An import keeps a copy of the data from just before it; Preferences
+ * lists it among the backups, as made before an import, to restore. */
+static void
+before_import_body (Fixture *f)
+{
+  g_autofree char *day = day_ago (2);
+  g_autofree char *earlier = day_ago (3);
+  g_autofree char *folder_path = g_build_filename (f->dir, "in", NULL);
+  g_autofree char *file = g_build_filename (folder_path, "checkins.csv", NULL);
+  g_autofree char *csv = g_strdup_printf ("\"day\",\"mood\",\"anxiety\",\"energy\",\"sleep_hours\",\"effects\","
+                                          "\"effects_intensity\",\"note\",\"created_at\",\"updated_at\"\r\n"
+                                          "\"%s\",9,,,,0,,\"From the file\",\"2026-01-02T03:04:05Z\","
+                                          "\"2026-01-02T03:04:05Z\"\r\n", day);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autofree char *copy = NULL;
+  g_autofree char *copy_name = NULL;
+  g_autofree char *button_name = NULL;
+  GtkWindow *prefs;
+  GtkWidget *button;
+  GtkWidget *row;
+
+  wait_for (import_ended, f->window, "the backup made on opening to end");
+  store_checkin (f, earlier, 4, "Before the import");
+  g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file, csv, -1, NULL));
+  tm_data_transfer_import (f->window, folder);
+  wait_for (import_ended, f->window, "the import to be stored");
+
+  copy = find_file_starting (f->dir, "tidemark-before-import-");
+  g_assert_nonnull (copy);
+  g_assert_cmpint (count_checkins_in (copy), ==, 1);
+  g_assert_cmpint (count_checkins (f), ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL);
+  prefs = newest_window_of_type (TM_TYPE_PREFERENCES_WINDOW);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "backups");
+  wait_for (is_mapped, prefs, "Preferences");
+  copy_name = g_path_get_basename (copy);
+  button_name = g_strndup (copy_name, strlen (copy_name) - strlen (".db"));
+  button_name = g_strconcat ("restore-", g_steal_pointer (&button_name), NULL);
+  button = find_named (GTK_WIDGET (prefs), button_name);
+  g_assert_nonnull (button);
+  row = gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Before an import at "));
+
+  /* Restoring it takes the data back to before the import. */
+  gtk_widget_activate (button);
+  adw_message_dialog_response (wait_for_prompt ("Restore This Backup?"), "restore");
+  spin (50);
+  g_assert_cmpint (count_checkins (f), ==, 1);
+}
+
+static void
+test_before_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_app (f, before_import_body);
+}
+
 static gboolean
 main_window_is_up (gpointer app)
 {
@@ -3734,6 +3793,133 @@ test_damaged_data (Fixture       *f,
   g_unlink (copy);
 }
 
+/* The same data, then emptied to zero bytes: with a backup beside it, no
+ * new start; the backup is offered, and the empty file kept aside. */
+static void
+test_emptied_data (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *copy = g_strconcat (f->dir, ".damaged", NULL);
+
+  make_damaged_data (f);
+  g_assert_true (g_file_set_contents (f->db_path, "", 0, NULL));
+  g_assert_true (g_file_set_contents (copy, "", 0, NULL));
+  run_app (f, damaged_restore_body);
+  g_unlink (copy);
+}
+
+/* ---- one writer per data folder ------------------------------------ */
+
+typedef struct
+{
+  gboolean  done;
+  int       status;
+  char     *err;
+} Launch;
+
+static void
+on_launch_ended_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  Launch *launch = data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, NULL, &launch->err, &error);
+  g_assert_no_error (error);
+  launch->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
+  launch->done = TRUE;
+}
+
+static gboolean
+launch_ended (gpointer launch)
+{
+  return ((Launch *) launch)->done;
+}
+
+static void
+count_activation_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* Tidemark started again on the data folder a window shows: the window
+ * comes to the front, and the second Tidemark ends without a window of
+ * its own. */
+static void
+second_window_body (Fixture *f)
+{
+  const char *argv[] = { g_getenv ("TIDEMARK_BIN"), NULL };
+  g_autoptr(GSubprocess) second = NULL;
+  g_autoptr(GError) error = NULL;
+  Launch launch = { 0 };
+  guint activations = 0;
+
+  g_assert_nonnull (argv[0]);
+  /* This body ran on the first activation; count the next ones. */
+  g_signal_handlers_disconnect_by_func (f->app, on_activate_cb, f);
+  g_signal_connect_swapped (f->app, "activate", G_CALLBACK (count_activation_cb), &activations);
+
+  /* The fixture's TIDEMARK_DATA_DIR: the same folder. */
+  second = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (second, NULL, NULL, on_launch_ended_cb, &launch);
+  wait_for (launch_ended, &launch, "the second Tidemark to hand over and end");
+
+  g_assert_cmpint (launch.status, ==, 0);
+  g_assert_cmpstr (launch.err, ==, "");
+  g_assert_cmpuint (activations, ==, 1);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (f->app))), ==, 1);
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (f->app)) == GTK_WINDOW (f->window));
+  g_signal_handlers_disconnect_by_func (f->app, count_activation_cb, &activations);
+  g_free (launch.err);
+}
+
+static void
+test_second_window (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_app (f, second_window_body);
+}
+
+/* An import from the command line holds the folder: the window waits a
+ * moment, says Tidemark is using it, and opens it when tried again once
+ * the import is done. */
+static TmTestHolder in_use_holder;
+
+static void
+folder_in_use_body (Fixture *f)
+{
+  AdwStatusPage *status = ADW_STATUS_PAGE (find_widget (GTK_WIDGET (f->recovery), ADW_TYPE_STATUS_PAGE, NULL,
+                                                        NULL));
+  GtkWidget *retry = find_named (GTK_WIDGET (f->recovery), "try-again");
+  g_autofree char *says = g_strdup_printf ("Tidemark is already using %s.", f->dir);
+
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "Your Data Is in Use");
+  g_assert_true (g_str_has_prefix (adw_status_page_get_description (status), says));
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (f->recovery), "restore-backup")));
+  g_assert_true (gtk_widget_get_visible (retry));
+
+  g_assert_cmpint (tm_test_holder_stop (&in_use_holder, 0), ==, 0);
+  gtk_widget_activate (retry);
+  wait_for (main_window_is_up, f->app, "the main window after trying again");
+  g_assert_cmpstr (tm_store_get_data_dir (tm_application_get_store (f->app)), ==, f->dir);
+}
+
+static void
+test_folder_in_use (Fixture       *f,
+                    gconstpointer  data)
+{
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TmStore) store = tm_store_open (f->dir, &error);
+
+    g_assert_no_error (error);
+  }
+  tm_test_holder_start (&in_use_holder, f->dir, NULL);
+  run_app (f, folder_in_use_body);
+}
+
 static void
 test_trends_read_out (Fixture       *f,
                       gconstpointer  data)
@@ -3813,7 +3999,11 @@ main (int   argc,
   ADD ("window/toasts-in-a-row", test_toasts_in_a_row);
   ADD ("data/cancel-import", test_cancel_import);
   ADD ("data/backups", test_backups);
+  ADD ("data/before-import-copy", test_before_import);
   ADD ("data/damaged-file", test_damaged_data);
+  ADD ("data/emptied-file", test_emptied_data);
+  ADD ("window/second-on-same-folder", test_second_window);
+  ADD ("window/folder-in-use", test_folder_in_use);
   ADD ("accessibility/every-control-named", test_accessible_names);
 
   return g_test_run ();

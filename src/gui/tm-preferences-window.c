@@ -598,7 +598,8 @@ load_backups (TmPreferencesWindow *self)
   g_autofree char *where = g_filename_display_name (tm_store_get_data_dir (self->store));
   g_autofree char *description =
     g_strdup_printf (_("Tidemark copies your data each day you open it, and keeps a copy of each of the last "
-                       "7 days and one of each of the 4 weeks before, in %s."),
+                       "7 days and one of each of the 4 weeks before, in %s. It also copies your data just "
+                       "before each import, and keeps the last 5 of those copies."),
                      where);
 
   adw_preferences_group_set_description (self->backups_group, description);
@@ -624,11 +625,31 @@ load_backups (TmPreferencesWindow *self)
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
       g_autofree char *day = tm_day_format_long (backup->day);
       g_autofree char *size = g_format_size (backup->size);
-      g_autofree char *label = g_strdup_printf (_("Restore the Backup of %s"), day);
-      g_autofree char *name = g_strconcat ("restore-", backup->day, NULL);
+      g_autofree char *label = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *subtitle = NULL;
+
+      if (backup->kind == TM_BACKUP_BEFORE_IMPORT)
+        {
+          g_autofree char *file = g_path_get_basename (backup->path);
+
+          /* Translators: a time of day, then a file size: "Before an import at 14:05 — 52.3 kB" */
+          subtitle = g_strdup_printf (_("Before an import at %s — %s"), backup->time, size);
+          /* Translators: a date, then a time of day */
+          label = g_strdup_printf (_("Restore the Copy Made Before the Import of %s, %s"), day, backup->time);
+          name = g_strconcat ("restore-", file, NULL);
+          if (g_str_has_suffix (name, ".db"))
+            name[strlen (name) - 3] = '\0';
+        }
+      else
+        {
+          subtitle = g_strdup (size);
+          label = g_strdup_printf (_("Restore the Backup of %s"), day);
+          name = g_strconcat ("restore-", backup->day, NULL);
+        }
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), day);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_name (button, name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
