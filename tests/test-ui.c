@@ -1143,8 +1143,9 @@ sessions_log_through_editor_body (Fixture *f)
       spin (20);
     g_assert_nonnull (session_row);
     g_assert_cmpstr (gtk_label_get_label (child (session_row, TM_TYPE_SESSION_ROW, "dose_label")), ==, "37.5 mg");
-    g_assert_cmpstr (gtk_label_get_label (child (session_row, TM_TYPE_SESSION_ROW, "bp_label")), ==,
-                     "BP before 128/82 · after 135/85");
+    g_assert_cmpstr (gtk_label_get_label (child (session_row, TM_TYPE_SESSION_ROW, "readings_label")), ==,
+                     "Mood before 4/10 · Dissociation 6/10 · Nausea: Mild · Sedation: None · BP before 128/82, "
+                     "after 135/85 · Other medicines: Sleep medicine");
   }
 }
 
@@ -1312,6 +1313,143 @@ test_sessions_times_as_taken (Fixture       *f,
                               gconstpointer  data)
 {
   run_app (f, sessions_times_as_taken_body);
+}
+
+/* The row of the session taken at 10:00 on @day, once the list shows it. */
+static GtkWidget *
+wait_for_session_row (TmSessionsPage *page,
+                      const char     *day)
+{
+  g_autofree char *day_text = tm_day_format_long (day);
+  g_autofree char *when = g_strdup_printf ("%s, 10:00", day_text);
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GtkWidget *row;
+
+  while ((row = find_widget (GTK_WIDGET (page), TM_TYPE_SESSION_ROW, session_row_says, when)) == NULL &&
+         g_get_monotonic_time () < until)
+    spin (20);
+  g_assert_nonnull (row);
+  return row;
+}
+
+static const char *
+row_label (GtkWidget  *row,
+           const char *name)
+{
+  GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (row, TM_TYPE_SESSION_ROW, name));
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+}
+
+static gboolean
+row_label_is (gpointer data)
+{
+  GtkWidget *row = data;
+  const char *expected = g_object_get_data (G_OBJECT (row), "tm-test-expected");
+
+  return g_strcmp0 (row_label (row, "status_label"), expected) == 0;
+}
+
+/* Each row says how its session stands against the plan, the days since
+ * the dose before, what was felt and taken, and who was there; a new plan
+ * row changes what the rows say. Worked out by hand: planned every 14 days
+ * from 30 days ago, 2 days either side, 50 mg oral. */
+static void
+sessions_statuses_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *plan_day = tm_day_add (today, -30);
+  g_autofree char *early_day = tm_day_add (today, -17);   /* planned −16: 1 day early */
+  g_autofree char *beyond_day = tm_day_add (today, -5);   /* planned −2: 3 days before, outside */
+  g_autoptr(TmPlan) plan = tm_plan_new (plan_day);
+  g_autoptr(TmPlan) new_plan = tm_plan_new (beyond_day);
+  g_autoptr(GError) error = NULL;
+  TmSessionsPage *page;
+  GtkWidget *row;
+  struct
+  {
+    const char *day;
+    double      dose_mg;
+    TmRoute     route;
+    TmSetting   setting;
+    gboolean    someone;
+  } sessions[] = {
+    { plan_day, 50, TM_ROUTE_ORAL, TM_SETTING_HOME, TRUE },
+    { early_day, 50, TM_ROUTE_SUBLINGUAL, TM_SETTING_CLINIC, TRUE },
+    { beyond_day, 60, TM_ROUTE_ORAL, TM_SETTING_HOME, FALSE },
+  };
+
+  plan->interval_days = 14;
+  plan->dose_mg = 50;
+  plan->route = TM_ROUTE_ORAL;
+  plan->tolerance_days = 2;
+
+  /* In one transaction, so that no prompt is raised meanwhile. */
+  g_assert_true (tm_store_begin (store, &error));
+  g_assert_true (tm_store_add_plan (store, plan, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (sessions); i++)
+    {
+      g_autoptr(TmSession) s = tm_session_new ();
+
+      s->taken_at = tm_instant_from_local (sessions[i].day, 10, 0, &error);
+      s->dose_mg = sessions[i].dose_mg;
+      s->route = sessions[i].route;
+      s->setting = sessions[i].setting;
+      s->monitor_present = sessions[i].someone;
+      if (i == 0)
+        {
+          s->mood_before = 6;
+          s->nausea = 1;
+          s->sedation = 2;
+          s->other_medicines = TM_MEDICINE_BENZODIAZEPINE | TM_MEDICINE_SLEEP;
+        }
+      if (i == 2)
+        s->bp_after_sys = 150, s->bp_after_dia = 95;
+      g_assert_true (tm_store_save_session (store, s, &error));
+    }
+  g_assert_true (tm_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  adw_view_stack_set_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack"), "sessions");
+  page = TM_SESSIONS_PAGE (tm_window_get_page (f->window, "sessions"));
+  wait_for (is_mapped, page, "the Sessions page");
+
+  row = wait_for_session_row (page, plan_day);
+  g_assert_cmpstr (row_label (row, "status_label"), ==, "On the day");
+  g_assert_cmpstr (row_label (row, "details_label"), ==, "Oral · At home · Someone with them (self-reported)");
+  g_assert_cmpstr (row_label (row, "readings_label"), ==,
+                   "Mood before 6/10 · Nausea: Mild · Sedation: Moderate · "
+                   "Other medicines: Benzodiazepine, Sleep medicine");
+
+  row = wait_for_session_row (page, early_day);
+  g_assert_cmpstr (row_label (row, "status_label"), ==,
+                   "Early (1 day) · route differs · 13 days since the previous dose");
+  g_assert_cmpstr (row_label (row, "details_label"), ==, "Sublingual · At a clinic · Someone with them (self-reported)");
+  g_assert_null (row_label (row, "readings_label"));
+
+  row = wait_for_session_row (page, beyond_day);
+  g_assert_cmpstr (row_label (row, "status_label"), ==,
+                   "Beyond the plan · above the plan's dose · 12 days since the previous dose");
+  g_assert_cmpstr (row_label (row, "details_label"), ==, "Oral · At home · Nobody with them (self-reported)");
+  g_assert_cmpstr (row_label (row, "readings_label"), ==, "BP after 150/95");
+
+  /* The clinician starts a 60 mg plan on that day: the row says so at once. */
+  new_plan->interval_days = 14;
+  new_plan->dose_mg = 60;
+  new_plan->route = TM_ROUTE_ORAL;
+  new_plan->tolerance_days = 2;
+  g_assert_true (tm_store_add_plan (store, new_plan, &error));
+  g_assert_no_error (error);
+  g_object_set_data (G_OBJECT (row), "tm-test-expected", (gpointer) "On the day · 12 days since the previous dose");
+  wait_for (row_label_is, row, "the row to show the new plan");
+}
+
+static void
+test_sessions_statuses (Fixture       *f,
+                        gconstpointer  data)
+{
+  run_app (f, sessions_statuses_body);
 }
 
 /* ---- questionnaires ---------------------------------------------------- */
@@ -2146,6 +2284,10 @@ trends_read_out_body (Fixture *f)
   g_assert_nonnull (data);
   g_assert_cmpint (tm_chart_view_get_selected_day (view), ==, -1);
   g_assert_cmpstr (label_text (page, "readout_title"), ==, "Read a Day");
+  /* Each chart says which way is better, as the report does. */
+  g_assert_cmpstr (label_text (page, "after_dose_direction"), ==, "Mood: higher is better.");
+  g_assert_cmpstr (label_text (page, "questionnaires_direction"), ==,
+                   "PHQ-9: lower is better. GAD-7: lower is better.");
 
   gtk_widget_grab_focus (GTK_WIDGET (view));
   press_key (view, GDK_KEY_Left);           /* from nothing: the last day, today */
@@ -3835,6 +3977,7 @@ main (int   argc,
   ADD ("sessions/log-through-editor", test_sessions_log_through_editor);
   ADD ("sessions/refusals-and-edit", test_sessions_refusals_and_edit);
   ADD ("sessions/times-as-taken", test_sessions_times_as_taken);
+  ADD ("sessions/statuses", test_sessions_statuses);
   ADD ("questionnaire/phq9", test_questionnaire_phq9);
   ADD ("questionnaire/item9-notice", test_questionnaire_item9);
   ADD ("calendar/clinician-sets-plan", test_clinician_sets_plan);

@@ -555,6 +555,27 @@ plan_period_on (const TmChartData *data,
 }
 
 /**
+ * tm_scale_get_direction:
+ *
+ * Returns: which way is better on @scale, as a caption says it: "Mood:
+ *   higher is better."
+ */
+const char *
+tm_scale_get_direction (TmScale scale)
+{
+  switch (scale)
+    {
+    case TM_SCALE_PHQ9:
+      return _("PHQ-9: lower is better.");
+    case TM_SCALE_GAD7:
+      return _("GAD-7: lower is better.");
+    case TM_SCALE_MOOD:
+    default:
+      return _("Mood: higher is better.");
+    }
+}
+
+/**
  * tm_chart_status_words:
  * @status: a #TmPlannedStatus, or -1 for a session beyond the plan
  *
