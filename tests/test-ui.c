@@ -3676,8 +3676,11 @@ before_import_body (Fixture *f)
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "backups");
   wait_for (is_mapped, prefs, "Preferences");
   copy_name = g_path_get_basename (copy);
-  button_name = g_strndup (copy_name, strlen (copy_name) - strlen (".db"));
-  button_name = g_strconcat ("restore-", g_steal_pointer (&button_name), NULL);
+  {
+    g_autofree char *stem = g_strndup (copy_name, strlen (copy_name) - strlen (".db"));
+
+    button_name = g_strconcat ("restore-", stem, NULL);
+  }
   button = find_named (GTK_WIDGET (prefs), button_name);
   g_assert_nonnull (button);
   row = gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW);
