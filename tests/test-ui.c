@@ -1415,9 +1415,15 @@ questionnaire_item9_body (Fixture *f)
   answer (window, 9, 1);
   click (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "save_button"));
 
-  /* A low total, and still the item-9 notice. */
+  /* A low total, and still the item-9 notice; no reassurance of the band. */
   g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "total_label")), ==, "1 of 27");
+  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "meaning_label")), ==,
+                   "You told us about thoughts of being better off dead or of hurting yourself. "
+                   "That matters more than the total.");
   g_assert_true (gtk_widget_get_visible (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "self_harm_box")));
+  /* Nothing suggests that the clinician is told. */
+  g_assert_nonnull (strstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "self_harm_label")),
+                            "Tidemark doesn't send anything to your clinician"));
   click (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "done_button"));
   wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
 }
