@@ -22,6 +22,7 @@
 #include "tm-store-private.h"
 #include "tm-report-data.h"
 #include "tm-safety-contacts.h"
+#include "tm-safety-help.h"
 #include "tm-reminder-service.h"
 #include "tm-report-dialog.h"
 #include "tm-checkin-form.h"
@@ -1896,6 +1897,168 @@ test_preferences_keep_typing (Fixture       *f,
   g_assert_cmpstr (contacts->clinician_phone, ==, "+44 20 7946 0000");
 }
 
+/* ---- help by reason ------------------------------------------------- */
+
+static gboolean
+prompt_of_rule (gpointer data)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+  TmRule rule = GPOINTER_TO_INT (data);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      TmSafetyEvent *event = g_object_get_data (window, "tm-safety-event");
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          event != NULL && event->rule == rule)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The prompt of @rule, whatever its wording. */
+static AdwMessageDialog *
+wait_for_prompt_of_rule (TmRule rule)
+{
+  g_autoptr(GListModel) toplevels = NULL;
+
+  wait_for (prompt_of_rule, GINT_TO_POINTER (rule), tm_rule_to_string (rule));
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      TmSafetyEvent *event = g_object_get_data (window, "tm-safety-event");
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          event != NULL && event->rule == rule)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+append_labels (GtkWidget *root,
+               GString   *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root))
+    g_string_append_printf (text, "%s\n", gtk_label_get_label (GTK_LABEL (root)));
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    append_labels (c, text);
+}
+
+/* Everything a message dialog says: its heading, body and what is under. */
+static char *
+dialog_text (AdwMessageDialog *dialog)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s\n%s\n", adw_message_dialog_get_heading (dialog),
+                          adw_message_dialog_get_body (dialog));
+  if (adw_message_dialog_get_extra_child (dialog) != NULL)
+    append_labels (adw_message_dialog_get_extra_child (dialog), text);
+  return g_string_free (text, FALSE);
+}
+
+/* A very high blood pressure after a dose: the help its prompt leads to
+ * names the signs of a hypertensive crisis and the clinician's numbers,
+ * and says nothing of self-harm; asking for it is never shown as danger. */
+static void
+help_for_blood_pressure_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autoptr(TmSafetyContacts) contacts = tm_store_get_safety_contacts (store);
+  g_autoptr(TmSession) session = tm_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(EventRow) event = { 0 };
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+  AdwMessageDialog *prompt;
+  AdwMessageDialog *help;
+  GtkWidget *extra;
+  const char *signs[] = { "Chest pain", "Shortness of breath", "A sudden, severe headache",
+                          "Changes in your vision", "Confusion", "A seizure" };
+  const char *self_harm[] = { "harm", "hurt", "dead", "suicid", "crisis line" };
+
+  contacts->clinician_phone = g_strdup ("030 1234 567");
+  contacts->clinician_out_of_hours = g_strdup ("116 117");
+  g_assert_true (tm_store_set_safety_contacts (store, contacts, NULL, &error));
+
+  session->taken_at = tm_instant_now_utc ();
+  session->dose_mg = 50;
+  session->bp_after_sys = 190;
+  session->bp_after_dia = 100;
+  g_assert_true (tm_store_save_session (store, session, &error));
+  g_assert_no_error (error);
+
+  prompt = wait_for_prompt_of_rule (TM_RULE_S5);
+  g_assert_true (adw_message_dialog_has_response (prompt, "help-now"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (prompt, "help-now"), !=, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (prompt), "tm-urgent"));
+  adw_message_dialog_response (prompt, "help-now");
+
+  help = wait_for_prompt ("Get Help Now");
+  save_snapshot (help, "help-s5");
+  extra = adw_message_dialog_get_extra_child (help);
+  g_assert_nonnull (find_named (extra, "help-signs"));
+  text = dialog_text (help);
+  for (guint i = 0; i < G_N_ELEMENTS (signs); i++)
+    if (strstr (text, signs[i]) == NULL)
+      g_error ("The help for a high blood pressure does not name “%s”:\n%s", signs[i], text);
+  g_assert_nonnull (strstr (text, "measure again in 10 to 15 minutes"));
+  g_assert_nonnull (strstr (text, "030 1234 567"));
+  g_assert_nonnull (strstr (text, "116 117"));
+  g_assert_nonnull (strstr (text, "Tidemark doesn't send anything to your clinician"));
+  lower = g_utf8_strdown (text, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (self_harm); i++)
+    if (strstr (lower, self_harm[i]) != NULL)
+      g_error ("The help for a high blood pressure says “%s”:\n%s", self_harm[i], text);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (help), "tm-urgent"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (help, "close"), ==, ADW_RESPONSE_DEFAULT);
+  adw_message_dialog_response (help, "close");
+  spin (50);
+
+  g_assert_true (read_event (f, "S5", &event));
+  g_assert_cmpstr (event.answer, ==, "help-now");
+}
+
+static void
+test_help_for_blood_pressure (Fixture       *f,
+                              gconstpointer  data)
+{
+  run_app (f, help_for_blood_pressure_body);
+}
+
+/* Strong effects after a dose: the help names when to call emergency
+ * services, not the crisis line. */
+static void
+help_after_dose_body (Fixture *f)
+{
+  AdwMessageDialog *prompt;
+  AdwMessageDialog *help;
+  g_autofree char *text = NULL;
+
+  log_session_with_peak (f, 8);
+  prompt = wait_for_prompt_of_rule (TM_RULE_S1);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (prompt, "help-now"), !=, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (prompt, "help-now");
+  help = wait_for_prompt ("Get Help Now");
+  save_snapshot (help, "help-s1");
+  text = dialog_text (help);
+  g_assert_nonnull (strstr (text, "Slow or difficult breathing"));
+  g_assert_nonnull (strstr (text, "on their side"));
+  g_assert_null (strstr (text, "Crisis line"));
+  g_assert_null (strstr (text, "harming yourself"));
+  adw_message_dialog_response (help, "close");
+}
+
+static void
+test_help_after_dose (Fixture       *f,
+                      gconstpointer  data)
+{
+  run_app (f, help_after_dose_body);
+}
+
 static void
 test_today_save_and_find_again (Fixture       *f,
                                 gconstpointer  data)
@@ -3662,6 +3825,8 @@ main (int   argc,
   ADD ("safety/s4-shows-crisis-line", test_safety_s4_shows_crisis_line);
   ADD ("safety/prompt-never-blocks-saving", test_safety_prompt_never_blocks_saving);
   ADD ("safety/answer-waits-for-import", test_safety_answer_waits_for_import);
+  ADD ("help/blood-pressure-signs-not-self-harm", test_help_for_blood_pressure);
+  ADD ("help/after-dose-signs", test_help_after_dose);
   ADD ("trends/read-out", test_trends_read_out);
   ADD ("trends/range-remembered", test_trends_range_remembered);
   ADD ("trends/follow-the-store", test_trends_follow_the_store);
