@@ -2059,6 +2059,39 @@ test_help_after_dose (Fixture       *f,
   run_app (f, help_after_dose_body);
 }
 
+/* About says what Tidemark is for, not "not a medical device". */
+static void
+about_intended_purpose_body (Fixture *f)
+{
+  g_autoptr(GListModel) toplevels = NULL;
+  AdwAboutWindow *about = NULL;
+  const char *comments;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
+  spin (50);
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        about = ADW_ABOUT_WINDOW (window);
+    }
+  g_assert_nonnull (about);
+  comments = adw_about_window_get_comments (about);
+  g_assert_nonnull (strstr (comments, tm_intended_purpose ()));
+  g_assert_nonnull (strstr (comments, "not been assessed by any regulator"));
+  g_assert_null (strstr (comments, "medical device"));
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
+static void
+test_about_intended_purpose (Fixture       *f,
+                             gconstpointer  data)
+{
+  run_app (f, about_intended_purpose_body);
+}
+
 static void
 test_today_save_and_find_again (Fixture       *f,
                                 gconstpointer  data)
@@ -3827,6 +3860,7 @@ main (int   argc,
   ADD ("safety/answer-waits-for-import", test_safety_answer_waits_for_import);
   ADD ("help/blood-pressure-signs-not-self-harm", test_help_for_blood_pressure);
   ADD ("help/after-dose-signs", test_help_after_dose);
+  ADD ("help/about-intended-purpose", test_about_intended_purpose);
   ADD ("trends/read-out", test_trends_read_out);
   ADD ("trends/range-remembered", test_trends_range_remembered);
   ADD ("trends/follow-the-store", test_trends_follow_the_store);
