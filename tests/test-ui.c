@@ -23,6 +23,7 @@
 #include "tm-report-data.h"
 #include "tm-safety-contacts.h"
 #include "tm-safety-help.h"
+#include "tm-country-banner.h"
 #include "tm-reminder-service.h"
 #include "tm-report-dialog.h"
 #include "tm-checkin-form.h"
@@ -1808,6 +1809,7 @@ preferences_keep_typing_body (Fixture *f)
   type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "emergency_row"), "999");
   type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_name_row"), "Dr. Ortiz");
   type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_phone_row"), "call me");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "out_of_hours_row"), "116 117");
   type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "report_name_row"), "Patient 0042");
   type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "reminder_time_row"), "7:45");
 
@@ -1831,6 +1833,7 @@ preferences_keep_typing_body (Fixture *f)
   g_assert_cmpstr (contacts->emergency_number, ==, "999");
   g_assert_cmpstr (contacts->clinician_name, ==, "Dr. Ortiz");
   g_assert_cmpstr (contacts->clinician_phone, ==, "+44 20 7946 0000");
+  g_assert_cmpstr (contacts->clinician_out_of_hours, ==, "116 117");
   report_name = tm_store_get_report_name (store);
   g_assert_cmpstr (report_name, ==, "Patient 0042");
   reminder = g_settings_get_string (tm_settings_get (), "reminder-time");
@@ -2059,6 +2062,193 @@ test_help_after_dose (Fixture       *f,
   run_app (f, help_after_dose_body);
 }
 
+/* The locale variables, as the test set them, to put back. */
+typedef struct
+{
+  char *telephone;
+  char *lang;
+} Locale;
+
+static void
+locale_use_uk (Locale *saved)
+{
+  saved->telephone = g_strdup (g_getenv ("LC_TELEPHONE"));
+  saved->lang = g_strdup (g_getenv ("LANG"));
+  g_setenv ("LC_TELEPHONE", "en_GB.UTF-8", TRUE);
+  g_setenv ("LANG", "en_US.UTF-8", TRUE);
+}
+
+static void
+locale_put_back (Locale *saved)
+{
+  const char *names[] = { "LC_TELEPHONE", "LANG" };
+  char *values[] = { saved->telephone, saved->lang };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (values[i] != NULL)
+      g_setenv (names[i], values[i], TRUE);
+    else
+      g_unsetenv (names[i]);
+  g_free (saved->telephone);
+  g_free (saved->lang);
+}
+
+static TmCountryBanner *
+country_banner (Fixture *f)
+{
+  return TM_COUNTRY_BANNER (find_widget (GTK_WIDGET (f->window), TM_TYPE_COUNTRY_BANNER, NULL, NULL));
+}
+
+static gboolean
+banner_shown (Fixture *f)
+{
+  return gtk_revealer_get_reveal_child (child (country_banner (f), TM_TYPE_COUNTRY_BANNER, "revealer"));
+}
+
+/* The menu's Get Help Now: every line, under the country they are for. */
+static char *
+general_help_text (Fixture *f)
+{
+  AdwMessageDialog *help;
+  char *text;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.get-help", NULL));
+  help = wait_for_prompt ("Get Help Now");
+  g_assert_null (find_named (adw_message_dialog_get_extra_child (help), "help-signs"));
+  text = dialog_text (help);
+  adw_message_dialog_response (help, "close");
+  spin (20);
+  return text;
+}
+
+/* First run in a British telephone locale of an American English
+ * session: the crisis numbers are the United Kingdom's, and Tidemark asks
+ * once whether that is right. */
+static void
+country_confirmed_body (Fixture *f)
+{
+  g_autoptr(TmSafetyContacts) contacts = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (banner_shown (f));
+  save_snapshot (f->window, "country-banner");
+  g_assert_cmpstr (gtk_label_get_label (child (country_banner (f), TM_TYPE_COUNTRY_BANNER, "label")), ==,
+                   "Crisis numbers for: United Kingdom");
+  text = general_help_text (f);
+  g_assert_nonnull (strstr (text, "Numbers for: United Kingdom"));
+  g_assert_nonnull (strstr (text, "Samaritans"));
+  g_assert_nonnull (strstr (text, "116 123"));
+  g_assert_nonnull (strstr (text, "999"));
+
+  click (child (country_banner (f), TM_TYPE_COUNTRY_BANNER, "ok_button"));
+  g_assert_false (banner_shown (f));
+  contacts = tm_store_get_safety_contacts (tm_application_get_store (f->app));
+  g_assert_true (contacts->country_confirmed);
+  g_assert_cmpstr (contacts->country, ==, "GB");
+}
+
+static void
+country_not_asked_again_body (Fixture *f)
+{
+  g_assert_false (banner_shown (f));
+}
+
+static void
+test_crisis_country_confirmed (Fixture       *f,
+                               gconstpointer  data)
+{
+  Locale saved;
+
+  locale_use_uk (&saved);
+  run_app (f, country_confirmed_body);
+  run_app (f, country_not_asked_again_body);
+  locale_put_back (&saved);
+}
+
+/* Change… opens Preferences at the country; another country brings its
+ * numbers, and stays, whatever the locale says. */
+static void
+country_changed_body (Fixture *f)
+{
+  TmPreferencesWindow *prefs;
+  AdwComboRow *country_row;
+  g_autofree char *text = NULL;
+
+  g_assert_true (banner_shown (f));
+  click (child (country_banner (f), TM_TYPE_COUNTRY_BANNER, "change_button"));
+  prefs = wait_for_window (f, TM_TYPE_PREFERENCES_WINDOW);
+  g_assert_false (banner_shown (f));
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (prefs)), ==, "safety");
+  country_row = child (prefs, TM_TYPE_PREFERENCES_WINDOW, "country_row");
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (country_row)), ==,
+                   "United Kingdom");
+  g_assert_cmpstr (row_text (prefs, "emergency_row"), ==, "999");
+
+  /* Ireland: its numbers, in the rows and in the help. */
+  for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (country_row)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (country_row)), i),
+                   "Ireland") == 0)
+      adw_combo_row_set_selected (country_row, i);
+  spin (20);
+  g_assert_cmpstr (row_text (prefs, "crisis_name_row"), ==, "Samaritans");
+  g_assert_cmpstr (row_text (prefs, "crisis_number_row"), ==, "116 123");
+  g_assert_cmpstr (row_text (prefs, "emergency_row"), ==, "112");
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+
+  text = general_help_text (f);
+  g_assert_nonnull (strstr (text, "Numbers for: Ireland"));
+  g_assert_nonnull (strstr (text, "112"));
+  g_assert_null (strstr (text, "999"));
+}
+
+static void
+country_still_ireland_body (Fixture *f)
+{
+  g_autofree char *text = general_help_text (f);
+
+  g_assert_false (banner_shown (f));
+  g_assert_nonnull (strstr (text, "Numbers for: Ireland"));
+}
+
+/* Chosen while an import is being stored elsewhere: kept when it is done. */
+static void
+country_waits_for_import_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  TmPreferencesWindow *prefs = open_preferences (f);
+  AdwComboRow *country_row = child (prefs, TM_TYPE_PREFERENCES_WINDOW, "country_row");
+  g_autoptr(TmSafetyContacts) before = NULL;
+  g_autoptr(TmSafetyContacts) after = NULL;
+
+  tm_store_writing_elsewhere_begin (store);
+  adw_combo_row_set_selected (country_row, 0);  /* the United States */
+  spin (20);
+  before = tm_store_get_safety_contacts (store);
+  g_assert_cmpstr (before->country, ==, "IE");
+
+  tm_store_writing_elsewhere_end (store);
+  after = tm_store_get_safety_contacts (store);
+  g_assert_cmpstr (after->country, ==, "US");
+  g_assert_cmpstr (after->crisis_number, ==, "988");
+  g_assert_cmpstr (row_text (prefs, "emergency_row"), ==, "911");
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+}
+
+static void
+test_crisis_country_changed (Fixture       *f,
+                             gconstpointer  data)
+{
+  Locale saved;
+
+  locale_use_uk (&saved);
+  run_app (f, country_changed_body);
+  run_app (f, country_still_ireland_body);
+  run_app (f, country_waits_for_import_body);
+  locale_put_back (&saved);
+}
+
 /* About says what Tidemark is for, not "not a medical device". */
 static void
 about_intended_purpose_body (Fixture *f)
@@ -2090,6 +2280,64 @@ test_about_intended_purpose (Fixture       *f,
                              gconstpointer  data)
 {
   run_app (f, about_intended_purpose_body);
+}
+
+static gboolean
+out_of_hours_kept (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(TmSafetyContacts) contacts = tm_store_get_safety_contacts (tm_application_get_store (f->app));
+
+  return g_strcmp0 (contacts->clinician_out_of_hours, "111") == 0;
+}
+
+/* Clinician mode asks for the clinician's numbers too; they are kept as
+ * typed, once, and Preferences shows them. */
+static void
+plan_editor_clinician_numbers_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autoptr(TmPlanEditor) held = NULL;
+  g_autoptr(TmSafetyContacts) contacts = NULL;
+  TmPlanEditor *editor;
+  TmPreferencesWindow *prefs;
+
+  editor = tm_plan_editor_new (GTK_WINDOW (f->window), store);
+  held = g_object_ref (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_for (is_mapped, editor, "the plan editor");
+  type_text (child (editor, TM_TYPE_PLAN_EDITOR, "clinician_phone_row"), "+44 20 7946 0000");
+  type_text (child (editor, TM_TYPE_PLAN_EDITOR, "out_of_hours_row"), "after six");
+
+  /* Can't be kept: the editor stays, says why, and keeps the text. */
+  gtk_window_close (GTK_WINDOW (editor));
+  spin (50);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  g_assert_cmpstr (tm_error_label_get_message (child (editor, TM_TYPE_PLAN_EDITOR, "contacts_error")), ==,
+                   "The out-of-hours number can only have digits, spaces and + - ( ) / . in it.");
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_PLAN_EDITOR, "out_of_hours_row")), ==, "after six");
+
+  /* Kept a moment after typing, without Enter. */
+  type_text (child (editor, TM_TYPE_PLAN_EDITOR, "out_of_hours_row"), "111");
+  wait_for (out_of_hours_kept, f, "the out-of-hours number to be kept");
+  gtk_window_close (GTK_WINDOW (editor));
+  wait_for_window_gone (f, TM_TYPE_PLAN_EDITOR);
+
+  contacts = tm_store_get_safety_contacts (store);
+  g_assert_cmpstr (contacts->clinician_phone, ==, "+44 20 7946 0000");
+  g_assert_cmpstr (contacts->clinician_out_of_hours, ==, "111");
+  prefs = open_preferences (f);
+  g_assert_cmpstr (row_text (prefs, "clinician_phone_row"), ==, "+44 20 7946 0000");
+  g_assert_cmpstr (row_text (prefs, "out_of_hours_row"), ==, "111");
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+}
+
+static void
+test_plan_editor_clinician_numbers (Fixture       *f,
+                                    gconstpointer  data)
+{
+  run_app (f, plan_editor_clinician_numbers_body);
 }
 
 static void
@@ -3860,7 +4108,10 @@ main (int   argc,
   ADD ("safety/answer-waits-for-import", test_safety_answer_waits_for_import);
   ADD ("help/blood-pressure-signs-not-self-harm", test_help_for_blood_pressure);
   ADD ("help/after-dose-signs", test_help_after_dose);
+  ADD ("help/crisis-country-confirmed", test_crisis_country_confirmed);
+  ADD ("help/crisis-country-changed", test_crisis_country_changed);
   ADD ("help/about-intended-purpose", test_about_intended_purpose);
+  ADD ("help/plan-editor-clinician-numbers", test_plan_editor_clinician_numbers);
   ADD ("trends/read-out", test_trends_read_out);
   ADD ("trends/range-remembered", test_trends_range_remembered);
   ADD ("trends/follow-the-store", test_trends_follow_the_store);
