@@ -791,7 +791,7 @@ test_page_one (Fixture       *f,
 
   /* The intended purpose, not "not a medical device". */
   g_assert_null (strstr (text, "not a medical device"));
-  at = find_after (page, page, "Tidemark is a personal record kept by the person it describes.");
+  at = find_after (page, page, "Tidemark is a personal record of how you are");
 
   /* What needs attention comes first, in this order. */
   at = find_after (page, at, "Needs Attention");

@@ -22,6 +22,8 @@
 #include "tm-store-private.h"
 #include "tm-report-data.h"
 #include "tm-safety-contacts.h"
+#include "tm-safety-help.h"
+#include "tm-country-banner.h"
 #include "tm-reminder-service.h"
 #include "tm-report-dialog.h"
 #include "tm-checkin-form.h"
@@ -1555,9 +1557,15 @@ questionnaire_item9_body (Fixture *f)
   answer (window, 9, 1);
   click (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "save_button"));
 
-  /* A low total, and still the item-9 notice. */
+  /* A low total, and still the item-9 notice; no reassurance of the band. */
   g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "total_label")), ==, "1 of 27");
+  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "meaning_label")), ==,
+                   "You told us about thoughts of being better off dead or of hurting yourself. "
+                   "That matters more than the total.");
   g_assert_true (gtk_widget_get_visible (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "self_harm_box")));
+  /* Nothing suggests that the clinician is told. */
+  g_assert_nonnull (strstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "self_harm_label")),
+                            "Tidemark doesn't send anything to your clinician"));
   click (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "done_button"));
   wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
 }
@@ -1941,6 +1949,7 @@ preferences_keep_typing_body (Fixture *f)
   type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "emergency_row"), "999");
   type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_name_row"), "Dr. Ortiz");
   type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_phone_row"), "call me");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "out_of_hours_row"), "116 117");
   type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "report_name_row"), "Patient 0042");
   type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "reminder_time_row"), "7:45");
 
@@ -1964,6 +1973,7 @@ preferences_keep_typing_body (Fixture *f)
   g_assert_cmpstr (contacts->emergency_number, ==, "999");
   g_assert_cmpstr (contacts->clinician_name, ==, "Dr. Ortiz");
   g_assert_cmpstr (contacts->clinician_phone, ==, "+44 20 7946 0000");
+  g_assert_cmpstr (contacts->clinician_out_of_hours, ==, "116 117");
   report_name = tm_store_get_report_name (store);
   g_assert_cmpstr (report_name, ==, "Patient 0042");
   reminder = g_settings_get_string (tm_settings_get (), "reminder-time");
@@ -2028,6 +2038,446 @@ test_preferences_keep_typing (Fixture       *f,
   contacts = tm_store_get_safety_contacts (store);
   g_assert_cmpstr (contacts->clinician_name, ==, "Dr. Quit");
   g_assert_cmpstr (contacts->clinician_phone, ==, "+44 20 7946 0000");
+}
+
+/* ---- help by reason ------------------------------------------------- */
+
+static gboolean
+prompt_of_rule (gpointer data)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+  TmRule rule = GPOINTER_TO_INT (data);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      TmSafetyEvent *event = g_object_get_data (window, "tm-safety-event");
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          event != NULL && event->rule == rule)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The prompt of @rule, whatever its wording. */
+static AdwMessageDialog *
+wait_for_prompt_of_rule (TmRule rule)
+{
+  g_autoptr(GListModel) toplevels = NULL;
+
+  wait_for (prompt_of_rule, GINT_TO_POINTER (rule), tm_rule_to_string (rule));
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      TmSafetyEvent *event = g_object_get_data (window, "tm-safety-event");
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          event != NULL && event->rule == rule)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+append_labels (GtkWidget *root,
+               GString   *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root))
+    g_string_append_printf (text, "%s\n", gtk_label_get_label (GTK_LABEL (root)));
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    append_labels (c, text);
+}
+
+/* Everything a message dialog says: its heading, body and what is under. */
+static char *
+dialog_text (AdwMessageDialog *dialog)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s\n%s\n", adw_message_dialog_get_heading (dialog),
+                          adw_message_dialog_get_body (dialog));
+  if (adw_message_dialog_get_extra_child (dialog) != NULL)
+    append_labels (adw_message_dialog_get_extra_child (dialog), text);
+  return g_string_free (text, FALSE);
+}
+
+/* A very high blood pressure after a dose: the help its prompt leads to
+ * names the signs of a hypertensive crisis and the clinician's numbers,
+ * and says nothing of self-harm; asking for it is never shown as danger. */
+static void
+help_for_blood_pressure_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autoptr(TmSafetyContacts) contacts = tm_store_get_safety_contacts (store);
+  g_autoptr(TmSession) session = tm_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(EventRow) event = { 0 };
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+  AdwMessageDialog *prompt;
+  AdwMessageDialog *help;
+  GtkWidget *extra;
+  const char *signs[] = { "Chest pain", "Shortness of breath", "A sudden, severe headache",
+                          "Changes in your vision", "Confusion", "A seizure" };
+  const char *self_harm[] = { "harm", "hurt", "dead", "suicid", "crisis line" };
+
+  contacts->clinician_phone = g_strdup ("030 1234 567");
+  contacts->clinician_out_of_hours = g_strdup ("116 117");
+  g_assert_true (tm_store_set_safety_contacts (store, contacts, NULL, &error));
+
+  session->taken_at = tm_instant_now_utc ();
+  session->dose_mg = 50;
+  session->bp_after_sys = 190;
+  session->bp_after_dia = 100;
+  g_assert_true (tm_store_save_session (store, session, &error));
+  g_assert_no_error (error);
+
+  prompt = wait_for_prompt_of_rule (TM_RULE_S5);
+  g_assert_true (adw_message_dialog_has_response (prompt, "help-now"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (prompt, "help-now"), !=, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (prompt), "tm-urgent"));
+  adw_message_dialog_response (prompt, "help-now");
+
+  help = wait_for_prompt ("Get Help Now");
+  save_snapshot (help, "help-s5");
+  extra = adw_message_dialog_get_extra_child (help);
+  g_assert_nonnull (find_named (extra, "help-signs"));
+  text = dialog_text (help);
+  for (guint i = 0; i < G_N_ELEMENTS (signs); i++)
+    if (strstr (text, signs[i]) == NULL)
+      g_error ("The help for a high blood pressure does not name “%s”:\n%s", signs[i], text);
+  g_assert_nonnull (strstr (text, "measure again in 10 to 15 minutes"));
+  g_assert_nonnull (strstr (text, "030 1234 567"));
+  g_assert_nonnull (strstr (text, "116 117"));
+  g_assert_nonnull (strstr (text, "Tidemark doesn't send anything to your clinician"));
+  lower = g_utf8_strdown (text, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (self_harm); i++)
+    if (strstr (lower, self_harm[i]) != NULL)
+      g_error ("The help for a high blood pressure says “%s”:\n%s", self_harm[i], text);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (help), "tm-urgent"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (help, "close"), ==, ADW_RESPONSE_DEFAULT);
+  adw_message_dialog_response (help, "close");
+  spin (50);
+
+  g_assert_true (read_event (f, "S5", &event));
+  g_assert_cmpstr (event.answer, ==, "help-now");
+}
+
+static void
+test_help_for_blood_pressure (Fixture       *f,
+                              gconstpointer  data)
+{
+  run_app (f, help_for_blood_pressure_body);
+}
+
+/* Strong effects after a dose: the help names when to call emergency
+ * services, not the crisis line. */
+static void
+help_after_dose_body (Fixture *f)
+{
+  AdwMessageDialog *prompt;
+  AdwMessageDialog *help;
+  g_autofree char *text = NULL;
+
+  log_session_with_peak (f, 8);
+  prompt = wait_for_prompt_of_rule (TM_RULE_S1);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (prompt, "help-now"), !=, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (prompt, "help-now");
+  help = wait_for_prompt ("Get Help Now");
+  save_snapshot (help, "help-s1");
+  text = dialog_text (help);
+  g_assert_nonnull (strstr (text, "Slow or difficult breathing"));
+  g_assert_nonnull (strstr (text, "on their side"));
+  g_assert_null (strstr (text, "Crisis line"));
+  g_assert_null (strstr (text, "harming yourself"));
+  adw_message_dialog_response (help, "close");
+}
+
+static void
+test_help_after_dose (Fixture       *f,
+                      gconstpointer  data)
+{
+  run_app (f, help_after_dose_body);
+}
+
+/* The locale variables, as the test set them, to put back. */
+typedef struct
+{
+  char *telephone;
+  char *lang;
+} Locale;
+
+static void
+locale_use_uk (Locale *saved)
+{
+  saved->telephone = g_strdup (g_getenv ("LC_TELEPHONE"));
+  saved->lang = g_strdup (g_getenv ("LANG"));
+  g_setenv ("LC_TELEPHONE", "en_GB.UTF-8", TRUE);
+  g_setenv ("LANG", "en_US.UTF-8", TRUE);
+}
+
+static void
+locale_put_back (Locale *saved)
+{
+  const char *names[] = { "LC_TELEPHONE", "LANG" };
+  char *values[] = { saved->telephone, saved->lang };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (values[i] != NULL)
+      g_setenv (names[i], values[i], TRUE);
+    else
+      g_unsetenv (names[i]);
+  g_free (saved->telephone);
+  g_free (saved->lang);
+}
+
+static TmCountryBanner *
+country_banner (Fixture *f)
+{
+  return TM_COUNTRY_BANNER (find_widget (GTK_WIDGET (f->window), TM_TYPE_COUNTRY_BANNER, NULL, NULL));
+}
+
+static gboolean
+banner_shown (Fixture *f)
+{
+  return gtk_revealer_get_reveal_child (child (country_banner (f), TM_TYPE_COUNTRY_BANNER, "revealer"));
+}
+
+/* The menu's Get Help Now: every line, under the country they are for. */
+static char *
+general_help_text (Fixture *f)
+{
+  AdwMessageDialog *help;
+  char *text;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.get-help", NULL));
+  help = wait_for_prompt ("Get Help Now");
+  g_assert_null (find_named (adw_message_dialog_get_extra_child (help), "help-signs"));
+  text = dialog_text (help);
+  adw_message_dialog_response (help, "close");
+  spin (20);
+  return text;
+}
+
+/* First run in a British telephone locale of an American English
+ * session: the crisis numbers are the United Kingdom's, and Tidemark asks
+ * once whether that is right. */
+static void
+country_confirmed_body (Fixture *f)
+{
+  g_autoptr(TmSafetyContacts) contacts = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (banner_shown (f));
+  save_snapshot (f->window, "country-banner");
+  g_assert_cmpstr (gtk_label_get_label (child (country_banner (f), TM_TYPE_COUNTRY_BANNER, "label")), ==,
+                   "Crisis numbers for: United Kingdom");
+  text = general_help_text (f);
+  g_assert_nonnull (strstr (text, "Numbers for: United Kingdom"));
+  g_assert_nonnull (strstr (text, "Samaritans"));
+  g_assert_nonnull (strstr (text, "116 123"));
+  g_assert_nonnull (strstr (text, "999"));
+
+  click (child (country_banner (f), TM_TYPE_COUNTRY_BANNER, "ok_button"));
+  g_assert_false (banner_shown (f));
+  contacts = tm_store_get_safety_contacts (tm_application_get_store (f->app));
+  g_assert_true (contacts->country_confirmed);
+  g_assert_cmpstr (contacts->country, ==, "GB");
+}
+
+static void
+country_not_asked_again_body (Fixture *f)
+{
+  g_assert_false (banner_shown (f));
+}
+
+static void
+test_crisis_country_confirmed (Fixture       *f,
+                               gconstpointer  data)
+{
+  Locale saved;
+
+  locale_use_uk (&saved);
+  run_app (f, country_confirmed_body);
+  run_app (f, country_not_asked_again_body);
+  locale_put_back (&saved);
+}
+
+/* Change… opens Preferences at the country; another country brings its
+ * numbers, and stays, whatever the locale says. */
+static void
+country_changed_body (Fixture *f)
+{
+  TmPreferencesWindow *prefs;
+  AdwComboRow *country_row;
+  g_autofree char *text = NULL;
+
+  g_assert_true (banner_shown (f));
+  click (child (country_banner (f), TM_TYPE_COUNTRY_BANNER, "change_button"));
+  prefs = wait_for_window (f, TM_TYPE_PREFERENCES_WINDOW);
+  g_assert_false (banner_shown (f));
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (prefs)), ==, "safety");
+  country_row = child (prefs, TM_TYPE_PREFERENCES_WINDOW, "country_row");
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (country_row)), ==,
+                   "United Kingdom");
+  g_assert_cmpstr (row_text (prefs, "emergency_row"), ==, "999");
+
+  /* Ireland: its numbers, in the rows and in the help. */
+  for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (country_row)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (country_row)), i),
+                   "Ireland") == 0)
+      adw_combo_row_set_selected (country_row, i);
+  spin (20);
+  g_assert_cmpstr (row_text (prefs, "crisis_name_row"), ==, "Samaritans");
+  g_assert_cmpstr (row_text (prefs, "crisis_number_row"), ==, "116 123");
+  g_assert_cmpstr (row_text (prefs, "emergency_row"), ==, "112");
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+
+  text = general_help_text (f);
+  g_assert_nonnull (strstr (text, "Numbers for: Ireland"));
+  g_assert_nonnull (strstr (text, "112"));
+  g_assert_null (strstr (text, "999"));
+}
+
+static void
+country_still_ireland_body (Fixture *f)
+{
+  g_autofree char *text = general_help_text (f);
+
+  g_assert_false (banner_shown (f));
+  g_assert_nonnull (strstr (text, "Numbers for: Ireland"));
+}
+
+/* Chosen while an import is being stored elsewhere: kept when it is done. */
+static void
+country_waits_for_import_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  TmPreferencesWindow *prefs = open_preferences (f);
+  AdwComboRow *country_row = child (prefs, TM_TYPE_PREFERENCES_WINDOW, "country_row");
+  g_autoptr(TmSafetyContacts) before = NULL;
+  g_autoptr(TmSafetyContacts) after = NULL;
+
+  tm_store_writing_elsewhere_begin (store);
+  adw_combo_row_set_selected (country_row, 0);  /* the United States */
+  spin (20);
+  before = tm_store_get_safety_contacts (store);
+  g_assert_cmpstr (before->country, ==, "IE");
+
+  tm_store_writing_elsewhere_end (store);
+  after = tm_store_get_safety_contacts (store);
+  g_assert_cmpstr (after->country, ==, "US");
+  g_assert_cmpstr (after->crisis_number, ==, "988");
+  g_assert_cmpstr (row_text (prefs, "emergency_row"), ==, "911");
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+}
+
+static void
+test_crisis_country_changed (Fixture       *f,
+                             gconstpointer  data)
+{
+  Locale saved;
+
+  locale_use_uk (&saved);
+  run_app (f, country_changed_body);
+  run_app (f, country_still_ireland_body);
+  run_app (f, country_waits_for_import_body);
+  locale_put_back (&saved);
+}
+
+/* About says what Tidemark is for, not "not a medical device". */
+static void
+about_intended_purpose_body (Fixture *f)
+{
+  g_autoptr(GListModel) toplevels = NULL;
+  AdwAboutWindow *about = NULL;
+  const char *comments;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
+  spin (50);
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        about = ADW_ABOUT_WINDOW (window);
+    }
+  g_assert_nonnull (about);
+  comments = adw_about_window_get_comments (about);
+  g_assert_nonnull (strstr (comments, tm_intended_purpose ()));
+  g_assert_nonnull (strstr (comments, "not been assessed by any regulator"));
+  g_assert_null (strstr (comments, "medical device"));
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
+static void
+test_about_intended_purpose (Fixture       *f,
+                             gconstpointer  data)
+{
+  run_app (f, about_intended_purpose_body);
+}
+
+static gboolean
+out_of_hours_kept (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(TmSafetyContacts) contacts = tm_store_get_safety_contacts (tm_application_get_store (f->app));
+
+  return g_strcmp0 (contacts->clinician_out_of_hours, "111") == 0;
+}
+
+/* Clinician mode asks for the clinician's numbers too; they are kept as
+ * typed, once, and Preferences shows them. */
+static void
+plan_editor_clinician_numbers_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autoptr(TmPlanEditor) held = NULL;
+  g_autoptr(TmSafetyContacts) contacts = NULL;
+  TmPlanEditor *editor;
+  TmPreferencesWindow *prefs;
+
+  editor = tm_plan_editor_new (GTK_WINDOW (f->window), store);
+  held = g_object_ref (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_for (is_mapped, editor, "the plan editor");
+  type_text (child (editor, TM_TYPE_PLAN_EDITOR, "clinician_phone_row"), "+44 20 7946 0000");
+  type_text (child (editor, TM_TYPE_PLAN_EDITOR, "out_of_hours_row"), "after six");
+
+  /* Can't be kept: the editor stays, says why, and keeps the text. */
+  gtk_window_close (GTK_WINDOW (editor));
+  spin (50);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  g_assert_cmpstr (tm_error_label_get_message (child (editor, TM_TYPE_PLAN_EDITOR, "contacts_error")), ==,
+                   "The out-of-hours number can only have digits, spaces and + - ( ) / . in it.");
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_PLAN_EDITOR, "out_of_hours_row")), ==, "after six");
+
+  /* Kept a moment after typing, without Enter. */
+  type_text (child (editor, TM_TYPE_PLAN_EDITOR, "out_of_hours_row"), "111");
+  wait_for (out_of_hours_kept, f, "the out-of-hours number to be kept");
+  gtk_window_close (GTK_WINDOW (editor));
+  wait_for_window_gone (f, TM_TYPE_PLAN_EDITOR);
+
+  contacts = tm_store_get_safety_contacts (store);
+  g_assert_cmpstr (contacts->clinician_phone, ==, "+44 20 7946 0000");
+  g_assert_cmpstr (contacts->clinician_out_of_hours, ==, "111");
+  prefs = open_preferences (f);
+  g_assert_cmpstr (row_text (prefs, "clinician_phone_row"), ==, "+44 20 7946 0000");
+  g_assert_cmpstr (row_text (prefs, "out_of_hours_row"), ==, "111");
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+}
+
+static void
+test_plan_editor_clinician_numbers (Fixture       *f,
+                                    gconstpointer  data)
+{
+  run_app (f, plan_editor_clinician_numbers_body);
 }
 
 static void
@@ -3990,6 +4440,12 @@ main (int   argc,
   ADD ("safety/s4-shows-crisis-line", test_safety_s4_shows_crisis_line);
   ADD ("safety/prompt-never-blocks-saving", test_safety_prompt_never_blocks_saving);
   ADD ("safety/answer-waits-for-import", test_safety_answer_waits_for_import);
+  ADD ("help/blood-pressure-signs-not-self-harm", test_help_for_blood_pressure);
+  ADD ("help/after-dose-signs", test_help_after_dose);
+  ADD ("help/crisis-country-confirmed", test_crisis_country_confirmed);
+  ADD ("help/crisis-country-changed", test_crisis_country_changed);
+  ADD ("help/about-intended-purpose", test_about_intended_purpose);
+  ADD ("help/plan-editor-clinician-numbers", test_plan_editor_clinician_numbers);
   ADD ("trends/read-out", test_trends_read_out);
   ADD ("trends/range-remembered", test_trends_range_remembered);
   ADD ("trends/follow-the-store", test_trends_follow_the_store);

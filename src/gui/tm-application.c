@@ -18,6 +18,7 @@
 #include "tm-recovery-window.h"
 #include "tm-reminder-service.h"
 #include "tm-report.h"
+#include "tm-safety-help.h"
 #include "tm-settings.h"
 #include "tm-store-backup.h"
 #include "tm-text.h"
@@ -459,6 +460,11 @@ show_about (GSimpleAction *action,
   GtkApplication *app = GTK_APPLICATION (user_data);
   const char *developers[] = { _("The Tidemark developers"), NULL };
   GtkWidget *about;
+  /* What it keeps, then what it is for and what it is not. */
+  g_autofree char *comments = g_strconcat (_("Tidemark keeps a daily check-in, notes on dosing "
+                                             "sessions and the clinician's maintenance plan for "
+                                             "low-dose ketamine treatment, all on this computer."),
+                                           "\n\n", tm_intended_purpose (), NULL);
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),
@@ -468,12 +474,7 @@ show_about (GSimpleAction *action,
                         "developers", developers,
                         "version", PACKAGE_VERSION,
                         "license-type", GTK_LICENSE_GPL_3_0,
-                        "comments", _("Tidemark keeps a daily check-in, notes on dosing sessions "
-                                      "and the clinician's maintenance plan for low-dose ketamine "
-                                      "treatment, all on this computer.\n\n"
-                                      "Tidemark is not a medical device. It does not diagnose, "
-                                      "treat or give dosing advice, and it does not replace your "
-                                      "clinician. In an emergency, call your local emergency number."),
+                        "comments", comments,
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
 }

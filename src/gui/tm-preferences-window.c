@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Preferences: the daily reminder, when questionnaires are due, the
- * report's name and paper, who to call (crisis line, emergency number,
- * clinician), and the backups. Each change is checked in core and kept as
+ * report's name and paper, who to call (the country of the crisis numbers,
+ * crisis line, emergency number, clinician and their out-of-hours number),
+ * and the backups. Each change is checked in core and kept as
  * it is typed (a moment after the last key), when applied, and at the
  * latest when the window closes; a value that can't be kept holds the
  * window open, stays in its row, and has the reason under it. */
@@ -24,11 +25,13 @@ struct _TmPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  AdwComboRow          *country_row;
   AdwEntryRow          *crisis_name_row;
   AdwEntryRow          *crisis_number_row;
   AdwEntryRow          *emergency_row;
   AdwEntryRow          *clinician_name_row;
   AdwEntryRow          *clinician_phone_row;
+  AdwEntryRow          *out_of_hours_row;
   GtkWidget            *unknown_group;
   TmErrorLabel         *error_label;
   GtkSwitch            *reminder_switch;
@@ -74,18 +77,37 @@ set_text (AdwEntryRow *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }
 
+/* The country and its crisis numbers, or those the person entered. */
+static void
+load_crisis (TmPreferencesWindow    *self,
+             const TmSafetyContacts *contacts)
+{
+  const char * const *countries = tm_crisis_countries ();
+  guint selected = g_strv_length ((char **) countries);  /* Elsewhere */
+
+  for (guint i = 0; countries[i] != NULL; i++)
+    if (g_strcmp0 (contacts->country, countries[i]) == 0)
+      selected = i;
+
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->country_row, selected);
+  set_text (self->crisis_name_row, contacts->crisis_name);
+  set_text (self->crisis_number_row, contacts->crisis_number);
+  set_text (self->emergency_row, contacts->emergency_number);
+  gtk_widget_set_visible (self->unknown_group, contacts->crisis_number == NULL);
+  self->loading = FALSE;
+}
+
 static void
 load (TmPreferencesWindow *self)
 {
   g_autoptr(TmSafetyContacts) contacts = tm_store_get_safety_contacts (self->store);
 
+  load_crisis (self, contacts);
   self->loading = TRUE;
-  set_text (self->crisis_name_row, contacts->crisis_name);
-  set_text (self->crisis_number_row, contacts->crisis_number);
-  set_text (self->emergency_row, contacts->emergency_number);
   set_text (self->clinician_name_row, contacts->clinician_name);
   set_text (self->clinician_phone_row, contacts->clinician_phone);
-  gtk_widget_set_visible (self->unknown_group, contacts->crisis_number == NULL);
+  set_text (self->out_of_hours_row, contacts->clinician_out_of_hours);
   self->typed &= ~TYPED_CONTACTS;
   self->loading = FALSE;
 }
@@ -104,6 +126,7 @@ keep_contacts (TmPreferencesWindow  *self,
   contacts->emergency_number = text_of (self->emergency_row);
   contacts->clinician_name = text_of (self->clinician_name_row);
   contacts->clinician_phone = text_of (self->clinician_phone_row);
+  contacts->clinician_out_of_hours = text_of (self->out_of_hours_row);
 
   if (!tm_store_set_safety_contacts (self->store, contacts, field, error))
     return FALSE;
@@ -120,9 +143,9 @@ show_contacts_error (TmPreferencesWindow *self,
                      const char          *message)
 {
   AdwEntryRow *rows[] = { self->crisis_name_row, self->crisis_number_row, self->emergency_row,
-                          self->clinician_name_row, self->clinician_phone_row };
+                          self->clinician_name_row, self->clinician_phone_row, self->out_of_hours_row };
   const char *fields[] = { "crisis_name", "crisis_number", "emergency_number",
-                           "clinician_name", "clinician_phone" };
+                           "clinician_name", "clinician_phone", "clinician_out_of_hours" };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
@@ -170,6 +193,38 @@ static void
 on_apply_cb (TmPreferencesWindow *self)
 {
   tm_preferences_window_save (self);
+}
+
+static gboolean keep_typed (TmPreferencesWindow *self,
+                            gboolean             say_why);
+
+/* Another country brings its crisis numbers into their rows; what else
+ * was typed stays as it was typed. */
+static void
+on_country_selected_cb (TmPreferencesWindow *self)
+{
+  const char * const *countries = tm_crisis_countries ();
+  guint selected = adw_combo_row_get_selected (self->country_row);
+  const char *country = selected < g_strv_length ((char **) countries) ? countries[selected] : NULL;
+  g_autoptr(TmSafetyContacts) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || self->store == NULL)
+    return;
+
+  if (self->typed & TYPED_CONTACTS)
+    keep_typed (self, FALSE);
+  if (!tm_store_set_crisis_country (self->store, country, &error))
+    {
+      /* An import being stored elsewhere holds writes up: chosen again after. */
+      if (tm_store_error_waits (self->store, error))
+        tm_store_call_when_writable (self->store, G_OBJECT (self), G_CALLBACK (on_country_selected_cb));
+      else
+        show_contacts_error (self, NULL, error->message);
+      return;
+    }
+  contacts = tm_store_get_safety_contacts (self->store);
+  load_crisis (self, contacts);
 }
 
 /* General */
@@ -705,11 +760,13 @@ tm_preferences_window_class_init (TmPreferencesWindowClass *klass)
   g_type_ensure (TM_TYPE_ERROR_LABEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/tm-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, country_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, crisis_name_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, crisis_number_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, emergency_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, clinician_name_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, clinician_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, out_of_hours_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, unknown_group);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, reminder_switch);
@@ -722,6 +779,7 @@ tm_preferences_window_class_init (TmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, backups_group);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, backups_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_country_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_reminder_time_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_report_name_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_contact_changed_cb);
@@ -735,7 +793,16 @@ tm_preferences_window_class_init (TmPreferencesWindowClass *klass)
 static void
 tm_preferences_window_init (TmPreferencesWindow *self)
 {
+  g_autoptr(GtkStringList) countries = gtk_string_list_new (NULL);
+  const char * const *codes = tm_crisis_countries ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->loading = TRUE;
+  for (guint i = 0; codes[i] != NULL; i++)
+    gtk_string_list_append (countries, tm_crisis_country_get_name (codes[i]));
+  gtk_string_list_append (countries, tm_crisis_country_get_name (NULL));
+  adw_combo_row_set_model (self->country_row, G_LIST_MODEL (countries));
+  self->loading = FALSE;
   self->backup_rows = g_ptr_array_new ();
   tm_accessible_name_rows (GTK_WIDGET (self));
 }
@@ -758,4 +825,18 @@ tm_preferences_window_new (GtkWindow *parent,
   load_backups (self);
 
   return self;
+}
+
+/**
+ * tm_preferences_window_show_country:
+ *
+ * Shows the Safety page, at the country of the crisis numbers.
+ */
+void
+tm_preferences_window_show_country (TmPreferencesWindow *self)
+{
+  g_return_if_fail (TM_IS_PREFERENCES_WINDOW (self));
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (self), "safety");
+  gtk_widget_grab_focus (GTK_WIDGET (self->country_row));
 }

@@ -22,7 +22,7 @@
 
 #include "tm-chart.h"
 #include "tm-file.h"
-#include "tm-purpose.h"
+#include "tm-safety-help.h"
 #include "tm-report.h"
 
 #define MARGIN          48.0
@@ -415,7 +415,7 @@ place_header (Report *r)
   generated = g_strdup_printf (_("Generated on %s by Tidemark %s"), data->generated, PACKAGE_VERSION);
   place_block (r, new_layout (r, FONT_SMALL, generated, r->width), r->left);
   r->y += 2;
-  place_block (r, new_layout (r, FONT_SMALL, tm_intended_purpose_text (), r->width), r->left);
+  place_block (r, new_layout (r, FONT_SMALL, tm_intended_purpose (), r->width), r->left);
 }
 
 static char *
