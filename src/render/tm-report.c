@@ -451,10 +451,11 @@ describe_plan (const TmPlan *plan)
 static char *
 describe_pin_resets (GStrv resets)
 {
-  GString *text = g_string_new (NULL);
+  GString *text;
 
   if (resets == NULL || resets[0] == NULL)
     return g_strdup (_("Never reset from the patient's side."));
+  text = g_string_new (NULL);
   for (guint i = 0; resets[i] != NULL; i++)
     {
       g_autofree char *day = format_instant_day (resets[i]);
