@@ -248,6 +248,54 @@ test_data_rolling_mean (void)
   g_assert_cmpint (g_array_index (data->days, TmChartDay, 8).mood, ==, -1);
 }
 
+/* Plan rows in any order: the periods come out by date, a row entered
+ * later for the same day replaces the earlier one, and a range that
+ * starts before any plan has no period there. */
+static void
+test_data_plan_periods_in_order (void)
+{
+  g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+  g_autoptr(TmChartData) data = NULL;
+  const TmChartPlanPeriod *period;
+
+  add_plan (record, "2026-07-20", 21);
+  add_plan (record, "2026-07-06", 7);
+  add_plan (record, "2026-07-13", 14);
+  /* Entered afterwards for the same day: every 10 days from 13 July. */
+  add_plan (record, "2026-07-13", 10);
+  for (guint i = 0; i < record->plans->len; i++)
+    ((TmPlan *) record->plans->pdata[i])->id = i + 1;
+
+  data = tm_chart_data_new (record, "2026-07-01", "2026-07-31", "2026-07-31");
+
+  g_assert_cmpuint (data->plan_periods->len, ==, 3);
+  period = &g_array_index (data->plan_periods, TmChartPlanPeriod, 0);
+  g_assert_cmpint (period->first_index, ==, 5);      /* 6 July */
+  g_assert_cmpint (period->last_index, ==, 11);      /* 12 July */
+  g_assert_cmpint (period->interval_days, ==, 7);
+  period = &g_array_index (data->plan_periods, TmChartPlanPeriod, 1);
+  g_assert_cmpint (period->first_index, ==, 12);     /* 13 July */
+  g_assert_cmpint (period->last_index, ==, 18);      /* 19 July */
+  g_assert_cmpint (period->interval_days, ==, 10);
+  period = &g_array_index (data->plan_periods, TmChartPlanPeriod, 2);
+  g_assert_cmpint (period->first_index, ==, 19);     /* 20 July */
+  g_assert_cmpint (period->last_index, ==, 30);
+  g_assert_cmpint (period->interval_days, ==, 21);
+}
+
+/* A range that is not one refuses with a warning and keeps nothing (the
+ * sanitizer build's leak check holds it to that). */
+static void
+test_data_refuses_bad_range (void)
+{
+  g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+
+  add_plan (record, "2026-07-06", 7);
+  g_test_expect_message ("tm-chart-data", G_LOG_LEVEL_CRITICAL, "*tm_day_is_valid*");
+  g_assert_null (tm_chart_data_new (record, "2026-02-30", "2026-03-31", "2026-03-31"));
+  g_test_assert_expected_messages ();
+}
+
 static void
 test_data_plans_and_sessions (void)
 {
@@ -761,6 +809,8 @@ main (int   argc,
   g_test_add_func ("/chart/after-dose/three-values", test_after_dose_three_values);
   g_test_add_func ("/chart/data/rolling-mean", test_data_rolling_mean);
   g_test_add_func ("/chart/data/plans-and-sessions", test_data_plans_and_sessions);
+  g_test_add_func ("/chart/data/plan-periods-in-order", test_data_plan_periods_in_order);
+  g_test_add_func ("/chart/data/refuses-bad-range", test_data_refuses_bad_range);
   g_test_add_func ("/chart/data/demo", test_data_demo);
   g_test_add_func ("/chart/data/demo-valid", test_data_demo_valid);
   g_test_add_func ("/chart/data/demo-store", test_data_demo_store);

@@ -19,6 +19,9 @@
 
 static const char *tidemark;
 
+#define CHECKINS_HEADER "\"day\",\"mood\",\"anxiety\",\"energy\",\"sleep_hours\",\"effects\"," \
+                        "\"effects_intensity\",\"note\",\"created_at\",\"updated_at\"\r\n"
+
 typedef struct
 {
   int   status;
@@ -424,6 +427,179 @@ test_damaged_data (void)
   tm_test_remove_tree (dir);
 }
 
+/* An empty, foreign or missing data file beside a backup is refused like a
+ * damaged one by every command, the import too: status 1, the explanation
+ * with the backup, and the file as it was (or still none). */
+static void
+test_empty_or_foreign_data (void)
+{
+  static const struct { const char *contents; gssize length; } files[] = {
+    { "", 0 },
+    { "Dear diary,\nthis is not a database.\n", -1 },
+    { "\x01\xfe\x00\x42\x99\x10\x00\x00\xc3\x28\x7f\x80\x81\x00\x13\x37", 16 },
+    { NULL, 0 },  /* deleted by mistake */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *dir = make_data_dir ();
+      g_autofree char *db_path = g_build_filename (dir, "tidemark.db", NULL);
+      g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+      g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+      g_autofree char *export_pdf = g_strdup_printf ("--export-pdf=%s", pdf);
+      g_autofree char *csv = g_build_filename (dir, "csv", NULL);
+      g_autofree char *export_csv = g_strdup_printf ("--export-csv=%s", csv);
+      g_autofree char *in = g_build_filename (dir, "in", NULL);
+      g_autofree char *import_csv = g_strdup_printf ("--import-csv=%s", in);
+      g_autofree char *checkins = g_build_filename (in, "checkins.csv", NULL);
+      const char *commands[] = { export_pdf, export_csv, import_csv };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) before = NULL;
+
+      {
+        g_autoptr(TmStore) store = tm_store_open (dir, &error);
+
+        g_assert_true (tm_store_back_up_now (store, "2026-11-20", &error));
+      }
+      g_assert_cmpint (g_mkdir (in, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (checkins, CHECKINS_HEADER "\"2026-11-01\",5,,,,0,,,\"2026-11-01T20:00:00Z\","
+                                                    "\"2026-11-01T20:00:00Z\"\r\n", -1, NULL));
+      g_unlink (db_path);
+      if (files[i].contents != NULL)
+        {
+          g_assert_true (g_file_set_contents (db_path, files[i].contents, files[i].length, NULL));
+          before = tm_test_read_file (db_path);
+        }
+
+      for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+        {
+          g_auto(Run) run = { 0 };
+          g_autoptr(GBytes) after = NULL;
+
+          run_tidemark (&run, data_dir, commands[c], NULL);
+          g_assert_cmpint (run.status, ==, 1);
+          g_assert_cmpuint (count_lines (run.err), ==, 1);
+          g_assert_nonnull (strstr (run.err, db_path));
+          g_assert_nonnull (strstr (run.err, "The newest good backup is of Friday 20 November 2026 "
+                                             "(tidemark-backup-2026-11-20.db)"));
+          g_assert_nonnull (strstr (run.err, "Start Tidemark without a command to restore a backup"));
+          g_assert_cmpstr (run.out, ==, "");
+          if (before == NULL)
+            {
+              g_assert_false (g_file_test (db_path, G_FILE_TEST_EXISTS));
+              continue;
+            }
+          after = tm_test_read_file (db_path);
+          tm_test_assert_bytes_equal (before, after);
+        }
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+      tm_test_remove_tree (dir);
+    }
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* The names of the files in @dir, sorted, one a line. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+/* While a window uses the data folder, an import waits for a moment, then
+ * says so and changes nothing; the exports read a snapshot and need no
+ * lock. Once the window is gone, the import goes through. */
+static void
+test_data_in_use (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "tidemark.db", NULL);
+  g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *pdf = g_build_filename (out, "report.pdf", NULL);
+  g_autofree char *export_pdf = g_strdup_printf ("--export-pdf=%s", pdf);
+  g_autofree char *csv = g_build_filename (out, "csv", NULL);
+  g_autofree char *export_csv = g_strdup_printf ("--export-csv=%s", csv);
+  g_autofree char *in = g_build_filename (out, "in", NULL);
+  g_autofree char *import_csv = g_strdup_printf ("--import-csv=%s", in);
+  g_autofree char *checkins = g_build_filename (in, "checkins.csv", NULL);
+  g_autofree char *says = g_strdup_printf ("tidemark: Tidemark is already using %s. ", dir);
+  g_autofree char *files_before = NULL;
+  g_autoptr(GBytes) before = NULL;
+  TmTestHolder holder;
+
+  g_assert_cmpint (g_mkdir (in, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (checkins, CHECKINS_HEADER "\"2026-11-01\",5,,,,0,,,\"2026-11-01T20:00:00Z\","
+                                                "\"2026-11-01T20:00:00Z\"\r\n", -1, NULL));
+  tm_test_holder_start (&holder, dir, NULL);
+  files_before = list_dir (dir);
+  before = tm_test_read_file (db_path);
+
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(GBytes) after = NULL;
+    g_autofree char *files_after = NULL;
+
+    run_tidemark (&run, data_dir, import_csv, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_true (g_str_has_prefix (run.err, says));
+    g_assert_cmpuint (count_lines (run.err), ==, 1);
+    g_assert_cmpstr (run.out, ==, "");
+    after = tm_test_read_file (db_path);
+    tm_test_assert_bytes_equal (before, after);
+    files_after = list_dir (dir);
+    g_assert_cmpstr (files_after, ==, files_before);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tidemark (&run, data_dir, export_csv, NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (csv, G_FILE_TEST_IS_DIR));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tidemark (&run, data_dir, export_pdf, NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    g_autofree char *files_after = list_dir (dir);
+
+    g_assert_cmpstr (files_after, ==, files_before);
+  }
+
+  g_assert_cmpint (tm_test_holder_stop (&holder, 0), ==, 0);
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tidemark (&run, data_dir, import_csv, NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+  }
+
+  tm_test_remove_tree (out);
+  tm_test_remove_tree (dir);
+}
+
 /* What Tidemark writes never lands on the record. @target is refused with
  * one line saying @says and status 2, and the data folder's files are
  * byte for byte what they were. */
@@ -452,10 +628,15 @@ assert_refused (const char *dir,
   after = tm_test_read_file (db);
   tm_test_assert_bytes_equal (before, after);
 
-  /* Nothing new in the data folder: no report, no CSV, no temporary. */
+  /* Nothing new in the data folder: no report, no CSV, no temporary. (The
+   * folder's lock file, and the log and index SQLite keeps beside the data
+   * file while it is read, are no output.) */
   folder = g_dir_open (dir, 0, NULL);
   while ((name = g_dir_read_name (folder)) != NULL)
     {
+      if (g_str_equal (name, "tidemark.lock") || g_str_equal (name, "tidemark.db-wal") ||
+          g_str_equal (name, "tidemark.db-shm"))
+        continue;
       g_assert_true (g_str_has_prefix (name, "tidemark") || g_str_equal (name, "notes.txt"));
       g_assert_null (strstr (name, ".pdf"));
       g_assert_null (strstr (name, "tmp"));
@@ -846,6 +1027,8 @@ main (int   argc,
   g_test_add_func ("/cli/export-pdf-refusals", test_export_pdf_refusals);
   g_test_add_func ("/cli/csv", test_csv);
   g_test_add_func ("/cli/damaged-data", test_damaged_data);
+  g_test_add_func ("/cli/empty-or-foreign-data", test_empty_or_foreign_data);
+  g_test_add_func ("/cli/data-in-use", test_data_in_use);
   g_test_add_func ("/cli/export-refuses-the-record", test_export_refuses_the_record);
   g_test_add_func ("/cli/export-long-name", test_export_long_name);
   g_test_add_func ("/cli/import-refuses-hostile-files", test_import_refuses_hostile_files);

@@ -115,6 +115,36 @@ test_bands (void)
   g_assert_cmpint (tm_questionnaire_kind_get_max_total (TM_QUESTIONNAIRE_GAD7), ==, 21);
 }
 
+/* Any answer above 0 on PHQ-9 item 9 matters more than the total: the
+ * band's reassurance gives way to saying so, whatever the band. */
+static void
+test_result_with_item9 (void)
+{
+  const char *item9 = "You told us about thoughts of being better off dead or of hurting yourself. "
+                      "That matters more than the total.";
+  const struct { const char *answers; TmQuestionnaireKind kind; gboolean item9; } cases[] = {
+    { "000000001", TM_QUESTIONNAIRE_PHQ9, TRUE },   /* minimal, with item 9 */
+    { "000000003", TM_QUESTIONNAIRE_PHQ9, TRUE },
+    { "333333331", TM_QUESTIONNAIRE_PHQ9, TRUE },   /* severe, with item 9 */
+    { "000000000", TM_QUESTIONNAIRE_PHQ9, FALSE },
+    { "333333330", TM_QUESTIONNAIRE_PHQ9, FALSE },
+    { "0000001", TM_QUESTIONNAIRE_GAD7, FALSE },     /* the GAD-7 has no item 9 */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TmQuestionnaire) q = tm_questionnaire_new (cases[i].kind, "2026-11-28");
+      const char *result;
+
+      g_assert_true (tm_questionnaire_set_answers_text (q, cases[i].answers));
+      result = tm_questionnaire_describe_result (q);
+      if (cases[i].item9)
+        g_assert_cmpstr (result, ==, item9);
+      else
+        g_assert_cmpstr (result, ==, tm_questionnaire_describe_band (q->kind, tm_questionnaire_get_band (q)));
+    }
+}
+
 static void
 test_unanswered_has_no_score (void)
 {
@@ -287,6 +317,7 @@ main (int   argc,
 
   g_test_add_func ("/questionnaire/wording", test_wording);
   g_test_add_func ("/questionnaire/bands", test_bands);
+  g_test_add_func ("/questionnaire/result-with-item9", test_result_with_item9);
   g_test_add_func ("/questionnaire/unanswered-has-no-score", test_unanswered_has_no_score);
   g_test_add_func ("/questionnaire/due", test_due);
   g_test_add_func ("/questionnaire/validation", test_validation);

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "tm-clinician.h"
 #include "tm-csv.h"
 #include "tm-demo.h"
 #include "tm-report.h"
@@ -331,6 +332,12 @@ test_imported_prompts (Fixture       *f,
   assert_contains (text, "dose above the plan; 75 mg taken");
   assert_contains (text, "Raised on import");
   g_assert_null (strstr (text, "No safety prompts were shown in this period."));
+  /* Never shown, so not left unanswered by the person; but the dose above
+   * the plan needs attention. */
+  g_assert_null (strstr (text, "Prompts not answered"));
+  g_assert_null (strstr (text, "Not answered"));
+  assert_contains (text, "Beyond or above the plan");
+  assert_contains (text, "above the plan's dose. Plan: 50 mg");
 }
 
 /* An empty period still makes a valid report, and says so. */
@@ -362,6 +369,8 @@ test_empty_period (Fixture       *f,
   assert_contains (text, "No sessions were logged in this period.");
   assert_contains (text, "No safety prompts were shown in this period.");
   assert_contains (text, "No check-ins in this period");
+  assert_contains (text, "No dose logged yet. No plan entered.");
+  assert_contains (text, "Nothing needs attention in this period.");
   assert_page_numbers (text, n_pages);
   assert_fonts_embedded (f->pdf);
 }
@@ -443,13 +452,14 @@ test_many_sessions (Fixture       *f,
       TmSession *s = tm_session_new ();
       g_autofree char *day = tm_day_add ("2025-01-01", i);
       g_autofree char *instant = tm_instant_from_local (day, 8 + i % 12, i % 60, NULL);
-      int status = i % 7 == 3 ? -1 : TM_PLANNED_ON_TIME;
+      TmSessionStatus status = { i % 7 == 3 ? TM_TIMING_BEYOND_PLAN : TM_TIMING_ON_THE_DAY };
 
       tm_session_set_taken_at (s, instant);
       s->dose_mg = 50;
       s->dissociation_peak = i % 10;
       s->effects = i % 3 == 0 ? TM_EFFECT_TIME | TM_EFFECT_FLOATING : 0;
       s->bp_before_sys = 120, s->bp_before_dia = 80;
+      status.days_since_previous = i > 0 ? 1 : -1;
       tm_session_set_note (s, i % 5 == 0 ? "Felt calm afterwards, slept well that night." : NULL);
       g_ptr_array_add (data->sessions, s);
       g_array_append_val (data->session_status, status);
@@ -584,6 +594,310 @@ test_failed_write_keeps_file (Fixture       *f,
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 }
 
+static GDateTime *
+fixed_clock (gpointer data)
+{
+  return g_date_time_ref (data);
+}
+
+static TmSession *
+add_session (TmStore    *store,
+             const char *taken_at,
+             TmRoute     route,
+             TmSetting   setting,
+             gboolean    someone,
+             int         bp_after_sys,
+             int         bp_after_dia)
+{
+  g_autoptr(GError) error = NULL;
+  TmSession *s = tm_session_new ();
+
+  tm_session_set_taken_at (s, taken_at);
+  s->dose_mg = 50;
+  s->route = route;
+  s->setting = setting;
+  s->monitor_present = someone;
+  s->bp_after_sys = bp_after_sys;
+  s->bp_after_dia = bp_after_dia;
+  g_assert_true (tm_store_save_session (store, s, &error));
+  g_assert_no_error (error);
+  return s;
+}
+
+static void
+add_event (TmStore    *store,
+           TmRule      rule,
+           TmLevel     level,
+           TmSource    source,
+           gint64      source_id,
+           const char *shown_at,
+           const char *detail,
+           const char *answer,
+           const char *answered_at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmSafetyEvent) e = g_object_new (TM_TYPE_SAFETY_EVENT, NULL);
+
+  e->rule = rule;
+  e->level = level;
+  e->source = source;
+  e->source_id = source_id;
+  e->shown_at = g_strdup (shown_at);
+  e->detail = g_strdup (detail);
+  e->answer = g_strdup (answer);
+  e->answered_at = g_strdup (answered_at);
+  g_assert_true (tm_store_add_safety_event (store, e, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_checkin (TmStore    *store,
+             gint64      id,
+             const char *day,
+             const char *created_at,
+             const char *updated_at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmCheckin) c = tm_checkin_new (day);
+
+  c->id = id;
+  c->mood = 6;
+  c->created_at = g_strdup (created_at);
+  c->updated_at = g_strdup (updated_at);
+  tm_store_restore_checkin (store, c, &error);
+  g_assert_no_error (error);
+}
+
+/* @text with each run of spaces and line breaks as one space; form feeds
+ * (the ends of pages) stay. */
+static char *
+flatten (const char *text)
+{
+  g_autoptr(GRegex) blanks = g_regex_new ("[ \\n]+", 0, 0, NULL);
+
+  return g_regex_replace_literal (blanks, text, -1, 0, " ", 0, NULL);
+}
+
+/* Where @part starts in @text, after @from; fails when it is not there. */
+static const char *
+find_after (const char *text,
+            const char *from,
+            const char *part)
+{
+  const char *found = strstr (from, part);
+
+  if (found == NULL)
+    g_error ("After “%.60s…”, the report's page lacks “%s”", from, part);
+  g_assert_true (found >= text);
+  return found;
+}
+
+/* Page 1 of a record made by hand, the day being Friday 4 December 2026:
+ * what needs attention, in its order, and the last dose; then the sessions
+ * with their status. Every figure below is worked out from the record as
+ * written here, not read from what the report read. */
+static void
+test_page_one (Fixture       *f,
+               gconstpointer  unused)
+{
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new (berlin, 2026, 12, 4, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(TmPlan) plan = tm_plan_new ("2026-10-15");
+  g_autoptr(TmSession) on_the_day = NULL;
+  g_autoptr(TmSession) other_route = NULL;
+  g_autoptr(TmSession) alone = NULL;
+  g_autoptr(TmQuestionnaire) phq9 = tm_questionnaire_new (TM_QUESTIONNAIRE_PHQ9, "2026-11-16");
+  g_autoptr(TmReportData) data = NULL;
+  g_autofree char *pdf_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *entered = NULL;
+  g_autofree char *reset = NULL;
+  g_auto(GStrv) pages = NULL;
+  const int answers[] = { 1, 2, 1, 1, 0, 1, 1, 0, 1 };
+  const char *page, *at;
+  TmReportOptions options;
+
+  if (!have_poppler ())
+    return;
+
+  tm_time_set_clock (fixed_clock, now);
+  store = tm_store_open (f->dir, &error);
+  g_assert_no_error (error);
+
+  /* Every 14 days from Thursday 15 October: 29 October, 12 and 26
+   * November, 10 December; 50 mg oral, 2 days either side. Entered in
+   * clinician mode today, by this machine's clock. */
+  plan->interval_days = 14;
+  plan->dose_mg = 50;
+  plan->route = TM_ROUTE_ORAL;
+  plan->tolerance_days = 2;
+  g_assert_true (tm_store_add_plan (store, plan, &error));
+  {
+    g_autoptr(GDateTime) here = g_date_time_new_now_local ();
+    g_autofree char *day = g_date_time_format (here, "%A %-d %B %Y");
+
+    entered = g_strdup_printf ("Entered in clinician mode on %s.", day);
+    reset = g_strdup_printf ("Reset from the patient's side on %s.", day);
+  }
+  g_assert_true (tm_clinician_reset_pin (store, &error));
+
+  /* On its day, with someone; by another route in the clinic, with the
+   * highest pressure; beyond the plan (3 days before 12 November) at
+   * home with nobody there, the last dose. */
+  on_the_day = add_session (store, "2026-10-15T10:00:00+02:00", TM_ROUTE_ORAL, TM_SETTING_HOME, TRUE, 150, 95);
+  other_route = add_session (store, "2026-10-29T10:00:00+01:00", TM_ROUTE_SUBLINGUAL, TM_SETTING_CLINIC, TRUE,
+                             186, 104);
+  alone = add_session (store, "2026-11-09T09:30:00+01:00", TM_ROUTE_ORAL, TM_SETTING_HOME, FALSE, 172, 112);
+
+  memcpy (phq9->answers, answers, sizeof answers);
+  g_assert_true (tm_store_save_questionnaire (store, phq9, &error));
+  g_assert_no_error (error);
+
+  /* Shown at these times in Berlin (UTC+01:00). */
+  add_event (store, TM_RULE_S5, TM_LEVEL_URGENT, TM_SOURCE_SESSION, other_route->id, "2026-10-29T10:30:00Z",
+             "blood pressure after the dose 186/104", "contact-clinician", "2026-10-29T10:32:00Z");
+  add_event (store, TM_RULE_S1, TM_LEVEL_CAUTION, TM_SOURCE_SESSION, alone->id, "2026-11-09T09:00:00Z",
+             "peak dissociation 5; effects: time felt strange", "help-now", "2026-11-09T09:05:00Z");
+  add_event (store, TM_RULE_S3, TM_LEVEL_CAUTION, TM_SOURCE_SESSION, alone->id, "2026-11-09T09:01:00Z",
+             "matches no planned day; 50 mg taken; plan 50 mg every 14 days", NULL, NULL);
+  add_event (store, TM_RULE_S4, TM_LEVEL_URGENT, TM_SOURCE_QUESTIONNAIRE, phq9->id, "2026-11-16T19:00:00Z",
+             "PHQ-9 item 9 answered 1; total 8", NULL, NULL);
+  /* Raised on import: never shown, so not "not answered". */
+  add_event (store, TM_RULE_S2, TM_LEVEL_CAUTION, TM_SOURCE_CHECKIN, 0, "2026-11-20T08:00:00Z",
+             "check-in of 2026-11-20; effects: time felt strange", "imported", NULL);
+  add_event (store, TM_RULE_S7, TM_LEVEL_INFO, TM_SOURCE_SESSION, on_the_day->id, "2026-10-15T08:30:00Z",
+             "other medicines: sleep medicine", "noted", "2026-10-15T08:31:00Z");
+
+  /* Written on its day; 3 days later (back-filled); changed the same
+   * evening (edited); and both. */
+  add_checkin (store, 1, "2026-11-01", "2026-11-01T20:00:00Z", "2026-11-01T20:00:00Z");
+  add_checkin (store, 2, "2026-11-02", "2026-11-05T09:00:00Z", "2026-11-05T09:00:00Z");
+  add_checkin (store, 3, "2026-11-03", "2026-11-03T20:00:00Z", "2026-11-03T21:00:00Z");
+  add_checkin (store, 4, "2026-11-04", "2026-11-06T08:00:00Z", "2026-11-07T08:00:00Z");
+
+  tm_report_options_init (&options);
+  g_assert_cmpstr (options.to, ==, "2026-12-04");
+  options.paper = TM_PAPER_A4;
+  data = tm_report_data_new_from_store (store, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (tm_report_write (data, f->pdf, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  pdf_text = run_tool ("pdftotext", f->pdf);
+  text = flatten (pdf_text);
+  pages = g_strsplit (text, "\f", -1);
+  page = pages[0];
+
+  /* The intended purpose, not "not a medical device". */
+  g_assert_null (strstr (text, "not a medical device"));
+  at = find_after (page, page, "Tidemark is a personal record of how you are");
+
+  /* What needs attention comes first, in this order. */
+  at = find_after (page, at, "Needs Attention");
+  g_assert_null (g_strstr_len (page, at - page, "Summary"));
+  at = find_after (page, at, "Last dose: 9 Nov (25 days ago). Next planned: 10 Dec.");
+  at = find_after (page, at, "2026-10-29 11:30 · Urgent · Blood pressure (S5): blood pressure after the dose 186/104");
+  at = find_after (page, at, "Answer: I'll contact my clinician, 2026-10-29 11:32");
+  at = find_after (page, at, "2026-11-16 20:00 · Urgent · Thoughts of self-harm (S4)");
+  at = find_after (page, at, "Not answered.");
+  at = find_after (page, at, "2026-11-09 10:00 · Caution · Effects after a dose (S1)");
+  at = find_after (page, at, "Answer: I need help now, 2026-11-09 10:05");
+  at = find_after (page, at, "Monday 16 November 2026: “Several days” (1 of 3). Total 8 of 27, Mild.");
+  at = find_after (page, at, "2026-11-09 10:01 · Caution · Beyond the plan (S3)");
+  at = find_after (page, at, "2026-10-29 10:00 · 50 mg Sublingual · on the day · route differs. Plan: 50 mg Oral.");
+  at = find_after (page, at, "2026-11-09 09:30 · 50 mg Oral · beyond the plan. Plan: 50 mg Oral.");
+  at = find_after (page, at, "186/104 mmHg after the dose of 2026-10-29 10:00");
+  at = find_after (page, at, "2026-11-09 09:30 · 50 mg Oral");
+  at = find_after (page, at, "Summary");
+  g_assert_null (strstr (page, "Nothing needs attention"));
+  g_assert_null (strstr (page, "(S2)"));
+  g_assert_null (strstr (page, "(S7)"));
+
+  /* The plan, the PIN, the check-ins written later, which way is better. */
+  at = find_after (page, at, entered);
+  at = find_after (page, at, reset);
+  at = find_after (page, at, "Back-filled (written more than a day after the day they describe): 2. "
+                             "Changed after they were first saved: 2.");
+  find_after (page, at, "Mood: higher is better.");
+  find_after (page, at, "PHQ-9: lower is better.");
+  find_after (page, at, "GAD-7: lower is better.");
+
+  /* The sessions table: status, days since the dose before, who was there. */
+  at = find_after (text, text, "Someone with them");
+  at = find_after (text, at, "2026-10-15 10:00 on the day 50 mg Oral At home — Yes");
+  at = find_after (text, at, "2026-10-29 10:00 on the day · route differs 50 mg Sublingual At a clinic 14 Yes");
+  at = find_after (text, at, "2026-11-09 09:30 beyond the plan 50 mg Oral At home 11 No");
+
+  /* As of the end of an earlier period: 12 November missed, 26 November
+   * next; and while 12 November's window is still open. */
+  {
+    const char *ends[][2] = {
+      { "2026-11-20", "Last dose by the end of the period: 9 Nov (11 days before it). Next planned: 26 Nov." },
+      { "2026-11-13", "Last dose by the end of the period: 9 Nov (4 days before it). "
+                      "Next planned: 12 Nov, due (its window is still open)." },
+      { "2026-10-14", "No dose logged by the end of the period. Next planned: 15 Oct." },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+      {
+        g_autoptr(TmReportData) earlier = NULL;
+        g_autofree char *earlier_pdf = NULL;
+        g_autofree char *earlier_text = NULL;
+
+        g_strlcpy (options.to, ends[i][0], sizeof options.to);
+        g_strlcpy (options.from, "2026-09-01", sizeof options.from);
+        earlier = tm_report_data_new_from_store (store, &options, &error);
+        g_assert_no_error (error);
+        g_assert_true (tm_report_write (earlier, f->pdf, NULL, NULL, &error));
+        earlier_pdf = run_tool ("pdftotext", f->pdf);
+        earlier_text = flatten (earlier_pdf);
+        find_after (earlier_text, earlier_text, ends[i][1]);
+      }
+  }
+
+  tm_time_set_clock (NULL, NULL);
+}
+
+/* A dose taken far east of here is on tomorrow's day where it was taken;
+ * a period may end tomorrow, and the dose is the last one, not none. */
+static void
+test_last_dose_east (Fixture       *f,
+                     gconstpointer  unused)
+{
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new (berlin, 2026, 12, 4, 21, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(TmSession) session = NULL;
+  g_autoptr(TmReportData) data = NULL;
+  g_autofree char *pdf_text = NULL;
+  g_autofree char *text = NULL;
+  TmReportOptions options;
+
+  if (!have_poppler ())
+    return;
+
+  tm_time_set_clock (fixed_clock, now);
+  store = tm_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  /* 08:00 on 5 December at UTC+14:00 is 19:00 on the 4th here. */
+  session = add_session (store, "2026-12-05T08:00:00+14:00", TM_ROUTE_ORAL, TM_SETTING_CLINIC, TRUE, -1, -1);
+
+  tm_report_options_init (&options);
+  g_strlcpy (options.to, "2026-12-05", sizeof options.to);
+  data = tm_report_data_new_from_store (store, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (tm_report_write (data, f->pdf, NULL, NULL, &error));
+  g_assert_no_error (error);
+  pdf_text = run_tool ("pdftotext", f->pdf);
+  text = flatten (pdf_text);
+  find_after (text, text, "Last dose: 5 Dec (today). No plan entered.");
+
+  tm_time_set_clock (NULL, NULL);
+}
+
 static void
 test_options (void)
 {
@@ -652,6 +966,8 @@ main (int   argc,
   g_test_add ("/report/long-note", Fixture, NULL, fixture_set_up, test_long_note, fixture_tear_down);
   g_test_add ("/report/many-sessions", Fixture, NULL, fixture_set_up, test_many_sessions, fixture_tear_down);
   g_test_add ("/report/times-as-taken", Fixture, NULL, fixture_set_up, test_times_as_taken, fixture_tear_down);
+  g_test_add ("/report/page-one", Fixture, NULL, fixture_set_up, test_page_one, fixture_tear_down);
+  g_test_add ("/report/last-dose-east", Fixture, NULL, fixture_set_up, test_last_dose_east, fixture_tear_down);
   g_test_add ("/report/failed-write-keeps-file", Fixture, NULL, fixture_set_up, test_failed_write_keeps_file,
               fixture_tear_down);
 

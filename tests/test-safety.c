@@ -388,7 +388,7 @@ test_s1_present_or_past (void)
               g_assert_false (has_answer (p, TM_ANSWER_RESTING));
             }
           if (cases[i].no_one)
-            assert_contains (p->body, german ? "Tidemark schickt nichts an Ihr Behandlungsteam"
+            assert_contains (p->body, german ? "Tidemark sendet nichts an Ihr Behandlungsteam"
                                              : "Tidemark doesn't send anything to your clinician");
           speak_english ();
         }
@@ -1040,7 +1040,7 @@ test_s5_wording (void)
                                              "Sehstörungen, Verwirrtheit oder einen Krampfanfall"
                                            : "chest pain, shortness of breath, a sudden severe headache, "
                                              "changed vision, confusion or a seizure");
-          assert_contains (p->body, german ? "Tidemark schickt nichts" : "Tidemark doesn't send anything");
+          assert_contains (p->body, german ? "Tidemark sendet nichts" : "Tidemark doesn't send anything");
           speak_english ();
         }
     }
@@ -1576,7 +1576,7 @@ test_wording_review (void)
                    language == 0 ? "English" : "German", problem, p->title, p->body);
         if (needs_no_one)
           assert_contains (p->body, language == 0 ? "Tidemark doesn't send anything to your clinician"
-                                                  : "Tidemark schickt nichts an Ihr Behandlungsteam");
+                                                  : "Tidemark sendet nichts an Ihr Behandlungsteam");
         /* Translated, every word of it. */
         g_assert_cmpint (p->rule, ==, other->rule);
         g_assert_cmpstr (p->title, !=, other->title);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tm-schedule.h"
+#include "tm-session-status.h"
 
 typedef struct
 {
@@ -284,6 +285,96 @@ test_next (void)
   g_assert_null (tm_schedule_next (nothing, "2026-11-18"));
 }
 
+/* Each session's status at the edges of its window, its dose and route
+ * against the plan of the planned day it matched, and the days since the
+ * dose before it; worked out by hand from the plans below. */
+static void
+test_session_status (void)
+{
+  static const struct
+  {
+    const char *taken_at;
+    double      dose_mg;
+    TmRoute     route;
+    const char *status;
+    const char *since;
+    int         days_since;
+    gboolean    attention;
+  } expected[] = {
+    /* Before any plan. */
+    { "2026-10-20T10:00:00+02:00", 50, TM_ROUTE_ORAL, "no plan in force", "", -1, FALSE },
+    { "2026-11-03T10:00:00+01:00", 50, TM_ROUTE_ORAL, "on the day", "14 days since the previous dose", 14, FALSE },
+    /* Planned 10 November. */
+    { "2026-11-09T10:00:00+01:00", 50, TM_ROUTE_ORAL, "early (1 day)", "6 days since the previous dose", 6, FALSE },
+    /* Planned 17 November: 07:00 in Tokyo is the evening before in Berlin,
+     * but the dose was taken on the 17th where it was taken. */
+    { "2026-11-17T07:00:00+09:00", 50, TM_ROUTE_ORAL, "on the day", "8 days since the previous dose", 8, FALSE },
+    { "2026-11-25T10:00:00+01:00", 50, TM_ROUTE_ORAL, "late (1 day)", "8 days since the previous dose", 8, FALSE },
+    /* Two days early for the first day of the 60 mg plan, while the 50 mg
+     * one is still in force: held against 60 mg, so not above. */
+    { "2026-11-29T10:00:00+01:00", 60, TM_ROUTE_ORAL, "early (2 days)", "4 days since the previous dose", 4, FALSE },
+    { "2026-12-10T10:00:00+01:00", 60, TM_ROUTE_ORAL, "late (2 days)", "11 days since the previous dose", 11, FALSE },
+    { "2026-12-15T10:00:00+01:00", 60.01, TM_ROUTE_SUBLINGUAL,
+      "on the day · above the plan's dose · route differs", "5 days since the previous dose", 5, TRUE },
+    /* Three days before 22 December: outside its window. */
+    { "2026-12-19T10:00:00+01:00", 75, TM_ROUTE_ORAL, "beyond the plan · above the plan's dose",
+      "4 days since the previous dose", 4, TRUE },
+    /* Three days after it. */
+    { "2026-12-25T10:00:00+01:00", 60, TM_ROUTE_ORAL, "beyond the plan", "6 days since the previous dose", 6, TRUE },
+    { "2026-12-29T10:00:00+01:00", 60, TM_ROUTE_ORAL, "on the day", "4 days since the previous dose", 4, FALSE },
+    { "2026-12-29T20:00:00+01:00", 60, TM_ROUTE_ORAL, "beyond the plan", "the same day as the previous dose", 0, TRUE },
+    { "2026-12-30T10:00:00+01:00", 60, TM_ROUTE_ORAL, "beyond the plan", "1 day since the previous dose", 1, TRUE },
+  };
+  const Case c = { "", { "2026-11-03 7 50 2", "2026-12-01 7 60 2", NULL } };
+  g_autoptr(GPtrArray) plans = make_plans (&c);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(TmSchedule) schedule = NULL;
+  g_autoptr(GArray) statuses = NULL;
+
+  for (guint i = 0; i < plans->len; i++)
+    ((TmPlan *) plans->pdata[i])->route = TM_ROUTE_ORAL;
+  /* Listed newest first, as the store's list model has them. */
+  for (guint i = G_N_ELEMENTS (expected); i > 0; i--)
+    {
+      TmSession *s = tm_session_new ();
+
+      tm_session_set_taken_at (s, expected[i - 1].taken_at);
+      s->dose_mg = expected[i - 1].dose_mg;
+      s->route = expected[i - 1].route;
+      g_ptr_array_add (sessions, s);
+    }
+  schedule = tm_schedule_new (plans, none, sessions, "2027-02-01", "2027-01-20");
+  statuses = tm_session_status_list (schedule, plans, sessions);
+  g_assert_cmpuint (statuses->len, ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const TmSessionStatus *status = &g_array_index (statuses, TmSessionStatus, G_N_ELEMENTS (expected) - 1 - i);
+      g_autofree char *words = tm_session_status_describe (status);
+      g_autofree char *since = tm_session_status_describe_since (status);
+
+      g_test_message ("%s", expected[i].taken_at);
+      g_assert_cmpstr (words, ==, expected[i].status);
+      g_assert_cmpstr (since != NULL ? since : "", ==, expected[i].since);
+      g_assert_cmpint (status->days_since_previous, ==, expected[i].days_since);
+      g_assert_cmpint (tm_session_status_needs_attention (status), ==, expected[i].attention);
+    }
+
+  /* What the dose was held against, and where. */
+  {
+    const TmSessionStatus *early = &g_array_index (statuses, TmSessionStatus, G_N_ELEMENTS (expected) - 1 - 5);
+    const TmSessionStatus *beyond = &g_array_index (statuses, TmSessionStatus, G_N_ELEMENTS (expected) - 1 - 8);
+
+    g_assert_cmpstr (early->planned_day, ==, "2026-12-01");
+    g_assert_cmpint (early->days_off, ==, 2);
+    g_assert_cmpfloat (early->plan_dose_mg, ==, 60);
+    g_assert_cmpstr (beyond->planned_day, ==, "");
+    g_assert_true (beyond->has_plan);
+    g_assert_cmpfloat (beyond->plan_dose_mg, ==, 60);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/schedule/plan-in-force", test_plan_in_force);
   g_test_add_func ("/schedule/list-planned-in-any-period", test_list_planned_in_any_period);
   g_test_add_func ("/schedule/next", test_next);
+  g_test_add_func ("/schedule/session-status", test_session_status);
 
   return g_test_run ();
 }

@@ -22,6 +22,8 @@
 #include "tm-store-private.h"
 #include "tm-report-data.h"
 #include "tm-safety-contacts.h"
+#include "tm-safety-help.h"
+#include "tm-country-banner.h"
 #include "tm-reminder-service.h"
 #include "tm-report-dialog.h"
 #include "tm-checkin-form.h"
@@ -67,7 +69,9 @@ wait_for (Condition   condition,
           gpointer    data,
           const char *what)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  /* Only a guard against a hang: under the sanitizers and valgrind a
+   * condition can take many seconds. */
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   guint tick = g_timeout_add (10, tick_cb, NULL);
 
   while (!condition (data))
@@ -1142,8 +1146,9 @@ sessions_log_through_editor_body (Fixture *f)
       spin (20);
     g_assert_nonnull (session_row);
     g_assert_cmpstr (gtk_label_get_label (child (session_row, TM_TYPE_SESSION_ROW, "dose_label")), ==, "37.5 mg");
-    g_assert_cmpstr (gtk_label_get_label (child (session_row, TM_TYPE_SESSION_ROW, "bp_label")), ==,
-                     "BP before 128/82 · after 135/85");
+    g_assert_cmpstr (gtk_label_get_label (child (session_row, TM_TYPE_SESSION_ROW, "readings_label")), ==,
+                     "Mood before 4/10 · Dissociation 6/10 · Nausea: Mild · Sedation: None · BP before 128/82, "
+                     "after 135/85 · Other medicines: Sleep medicine");
   }
 }
 
@@ -1313,6 +1318,143 @@ test_sessions_times_as_taken (Fixture       *f,
   run_app (f, sessions_times_as_taken_body);
 }
 
+/* The row of the session taken at 10:00 on @day, once the list shows it. */
+static GtkWidget *
+wait_for_session_row (TmSessionsPage *page,
+                      const char     *day)
+{
+  g_autofree char *day_text = tm_day_format_long (day);
+  g_autofree char *when = g_strdup_printf ("%s, 10:00", day_text);
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GtkWidget *row;
+
+  while ((row = find_widget (GTK_WIDGET (page), TM_TYPE_SESSION_ROW, session_row_says, when)) == NULL &&
+         g_get_monotonic_time () < until)
+    spin (20);
+  g_assert_nonnull (row);
+  return row;
+}
+
+static const char *
+row_label (GtkWidget  *row,
+           const char *name)
+{
+  GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (row, TM_TYPE_SESSION_ROW, name));
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+}
+
+static gboolean
+row_label_is (gpointer data)
+{
+  GtkWidget *row = data;
+  const char *expected = g_object_get_data (G_OBJECT (row), "tm-test-expected");
+
+  return g_strcmp0 (row_label (row, "status_label"), expected) == 0;
+}
+
+/* Each row says how its session stands against the plan, the days since
+ * the dose before, what was felt and taken, and who was there; a new plan
+ * row changes what the rows say. Worked out by hand: planned every 14 days
+ * from 30 days ago, 2 days either side, 50 mg oral. */
+static void
+sessions_statuses_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *plan_day = tm_day_add (today, -30);
+  g_autofree char *early_day = tm_day_add (today, -17);   /* planned −16: 1 day early */
+  g_autofree char *beyond_day = tm_day_add (today, -5);   /* planned −2: 3 days before, outside */
+  g_autoptr(TmPlan) plan = tm_plan_new (plan_day);
+  g_autoptr(TmPlan) new_plan = tm_plan_new (beyond_day);
+  g_autoptr(GError) error = NULL;
+  TmSessionsPage *page;
+  GtkWidget *row;
+  struct
+  {
+    const char *day;
+    double      dose_mg;
+    TmRoute     route;
+    TmSetting   setting;
+    gboolean    someone;
+  } sessions[] = {
+    { plan_day, 50, TM_ROUTE_ORAL, TM_SETTING_HOME, TRUE },
+    { early_day, 50, TM_ROUTE_SUBLINGUAL, TM_SETTING_CLINIC, TRUE },
+    { beyond_day, 60, TM_ROUTE_ORAL, TM_SETTING_HOME, FALSE },
+  };
+
+  plan->interval_days = 14;
+  plan->dose_mg = 50;
+  plan->route = TM_ROUTE_ORAL;
+  plan->tolerance_days = 2;
+
+  /* In one transaction, so that no prompt is raised meanwhile. */
+  g_assert_true (tm_store_begin (store, &error));
+  g_assert_true (tm_store_add_plan (store, plan, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (sessions); i++)
+    {
+      g_autoptr(TmSession) s = tm_session_new ();
+
+      s->taken_at = tm_instant_from_local (sessions[i].day, 10, 0, &error);
+      s->dose_mg = sessions[i].dose_mg;
+      s->route = sessions[i].route;
+      s->setting = sessions[i].setting;
+      s->monitor_present = sessions[i].someone;
+      if (i == 0)
+        {
+          s->mood_before = 6;
+          s->nausea = 1;
+          s->sedation = 2;
+          s->other_medicines = TM_MEDICINE_BENZODIAZEPINE | TM_MEDICINE_SLEEP;
+        }
+      if (i == 2)
+        s->bp_after_sys = 150, s->bp_after_dia = 95;
+      g_assert_true (tm_store_save_session (store, s, &error));
+    }
+  g_assert_true (tm_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  adw_view_stack_set_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack"), "sessions");
+  page = TM_SESSIONS_PAGE (tm_window_get_page (f->window, "sessions"));
+  wait_for (is_mapped, page, "the Sessions page");
+
+  row = wait_for_session_row (page, plan_day);
+  g_assert_cmpstr (row_label (row, "status_label"), ==, "On the day");
+  g_assert_cmpstr (row_label (row, "details_label"), ==, "Oral · At home · Someone with them (self-reported)");
+  g_assert_cmpstr (row_label (row, "readings_label"), ==,
+                   "Mood before 6/10 · Nausea: Mild · Sedation: Moderate · "
+                   "Other medicines: Benzodiazepine, Sleep medicine");
+
+  row = wait_for_session_row (page, early_day);
+  g_assert_cmpstr (row_label (row, "status_label"), ==,
+                   "Early (1 day) · route differs · 13 days since the previous dose");
+  g_assert_cmpstr (row_label (row, "details_label"), ==, "Sublingual · At a clinic · Someone with them (self-reported)");
+  g_assert_null (row_label (row, "readings_label"));
+
+  row = wait_for_session_row (page, beyond_day);
+  g_assert_cmpstr (row_label (row, "status_label"), ==,
+                   "Beyond the plan · above the plan's dose · 12 days since the previous dose");
+  g_assert_cmpstr (row_label (row, "details_label"), ==, "Oral · At home · Nobody with them (self-reported)");
+  g_assert_cmpstr (row_label (row, "readings_label"), ==, "BP after 150/95");
+
+  /* The clinician starts a 60 mg plan on that day: the row says so at once. */
+  new_plan->interval_days = 14;
+  new_plan->dose_mg = 60;
+  new_plan->route = TM_ROUTE_ORAL;
+  new_plan->tolerance_days = 2;
+  g_assert_true (tm_store_add_plan (store, new_plan, &error));
+  g_assert_no_error (error);
+  g_object_set_data (G_OBJECT (row), "tm-test-expected", (gpointer) "On the day · 12 days since the previous dose");
+  wait_for (row_label_is, row, "the row to show the new plan");
+}
+
+static void
+test_sessions_statuses (Fixture       *f,
+                        gconstpointer  data)
+{
+  run_app (f, sessions_statuses_body);
+}
+
 /* ---- questionnaires ---------------------------------------------------- */
 
 static GtkWidget *
@@ -1416,9 +1558,15 @@ questionnaire_item9_body (Fixture *f)
   answer (window, 9, 1);
   click (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "save_button"));
 
-  /* A low total, and still the item-9 notice. */
+  /* A low total, and still the item-9 notice; no reassurance of the band. */
   g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "total_label")), ==, "1 of 27");
+  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "meaning_label")), ==,
+                   "You told us about thoughts of being better off dead or of hurting yourself. "
+                   "That matters more than the total.");
   g_assert_true (gtk_widget_get_visible (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "self_harm_box")));
+  /* Nothing suggests that the clinician is told. */
+  g_assert_nonnull (strstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "self_harm_label")),
+                            "Tidemark doesn't send anything to your clinician"));
   click (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "done_button"));
   wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
 }
@@ -1805,6 +1953,7 @@ preferences_keep_typing_body (Fixture *f)
   type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "emergency_row"), "999");
   type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_name_row"), "Dr. Ortiz");
   type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_phone_row"), "call me");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "out_of_hours_row"), "116 117");
   type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "report_name_row"), "Patient 0042");
   type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "reminder_time_row"), "7:45");
 
@@ -1828,6 +1977,7 @@ preferences_keep_typing_body (Fixture *f)
   g_assert_cmpstr (contacts->emergency_number, ==, "999");
   g_assert_cmpstr (contacts->clinician_name, ==, "Dr. Ortiz");
   g_assert_cmpstr (contacts->clinician_phone, ==, "+44 20 7946 0000");
+  g_assert_cmpstr (contacts->clinician_out_of_hours, ==, "116 117");
   report_name = tm_store_get_report_name (store);
   g_assert_cmpstr (report_name, ==, "Patient 0042");
   reminder = g_settings_get_string (tm_settings_get (), "reminder-time");
@@ -1892,6 +2042,446 @@ test_preferences_keep_typing (Fixture       *f,
   contacts = tm_store_get_safety_contacts (store);
   g_assert_cmpstr (contacts->clinician_name, ==, "Dr. Quit");
   g_assert_cmpstr (contacts->clinician_phone, ==, "+44 20 7946 0000");
+}
+
+/* ---- help by reason ------------------------------------------------- */
+
+static gboolean
+prompt_of_rule (gpointer data)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+  TmRule rule = GPOINTER_TO_INT (data);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      TmSafetyEvent *event = g_object_get_data (window, "tm-safety-event");
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          event != NULL && event->rule == rule)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The prompt of @rule, whatever its wording. */
+static AdwMessageDialog *
+wait_for_prompt_of_rule (TmRule rule)
+{
+  g_autoptr(GListModel) toplevels = NULL;
+
+  wait_for (prompt_of_rule, GINT_TO_POINTER (rule), tm_rule_to_string (rule));
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      TmSafetyEvent *event = g_object_get_data (window, "tm-safety-event");
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          event != NULL && event->rule == rule)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+append_labels (GtkWidget *root,
+               GString   *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root))
+    g_string_append_printf (text, "%s\n", gtk_label_get_label (GTK_LABEL (root)));
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    append_labels (c, text);
+}
+
+/* Everything a message dialog says: its heading, body and what is under. */
+static char *
+dialog_text (AdwMessageDialog *dialog)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s\n%s\n", adw_message_dialog_get_heading (dialog),
+                          adw_message_dialog_get_body (dialog));
+  if (adw_message_dialog_get_extra_child (dialog) != NULL)
+    append_labels (adw_message_dialog_get_extra_child (dialog), text);
+  return g_string_free (text, FALSE);
+}
+
+/* A very high blood pressure after a dose: the help its prompt leads to
+ * names the signs of a hypertensive crisis and the clinician's numbers,
+ * and says nothing of self-harm; asking for it is never shown as danger. */
+static void
+help_for_blood_pressure_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autoptr(TmSafetyContacts) contacts = tm_store_get_safety_contacts (store);
+  g_autoptr(TmSession) session = tm_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(EventRow) event = { 0 };
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+  AdwMessageDialog *prompt;
+  AdwMessageDialog *help;
+  GtkWidget *extra;
+  const char *signs[] = { "Chest pain", "Shortness of breath", "A sudden, severe headache",
+                          "Changes in your vision", "Confusion", "A seizure" };
+  const char *self_harm[] = { "harm", "hurt", "dead", "suicid", "crisis line" };
+
+  contacts->clinician_phone = g_strdup ("030 1234 567");
+  contacts->clinician_out_of_hours = g_strdup ("116 117");
+  g_assert_true (tm_store_set_safety_contacts (store, contacts, NULL, &error));
+
+  session->taken_at = tm_instant_now_utc ();
+  session->dose_mg = 50;
+  session->bp_after_sys = 190;
+  session->bp_after_dia = 100;
+  g_assert_true (tm_store_save_session (store, session, &error));
+  g_assert_no_error (error);
+
+  prompt = wait_for_prompt_of_rule (TM_RULE_S5);
+  g_assert_true (adw_message_dialog_has_response (prompt, "help-now"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (prompt, "help-now"), !=, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (prompt), "tm-urgent"));
+  adw_message_dialog_response (prompt, "help-now");
+
+  help = wait_for_prompt ("Get Help Now");
+  save_snapshot (help, "help-s5");
+  extra = adw_message_dialog_get_extra_child (help);
+  g_assert_nonnull (find_named (extra, "help-signs"));
+  text = dialog_text (help);
+  for (guint i = 0; i < G_N_ELEMENTS (signs); i++)
+    if (strstr (text, signs[i]) == NULL)
+      g_error ("The help for a high blood pressure does not name “%s”:\n%s", signs[i], text);
+  g_assert_nonnull (strstr (text, "measure again in 10 to 15 minutes"));
+  g_assert_nonnull (strstr (text, "030 1234 567"));
+  g_assert_nonnull (strstr (text, "116 117"));
+  g_assert_nonnull (strstr (text, "Tidemark doesn't send anything to your clinician"));
+  lower = g_utf8_strdown (text, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (self_harm); i++)
+    if (strstr (lower, self_harm[i]) != NULL)
+      g_error ("The help for a high blood pressure says “%s”:\n%s", self_harm[i], text);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (help), "tm-urgent"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (help, "close"), ==, ADW_RESPONSE_DEFAULT);
+  adw_message_dialog_response (help, "close");
+  spin (50);
+
+  g_assert_true (read_event (f, "S5", &event));
+  g_assert_cmpstr (event.answer, ==, "help-now");
+}
+
+static void
+test_help_for_blood_pressure (Fixture       *f,
+                              gconstpointer  data)
+{
+  run_app (f, help_for_blood_pressure_body);
+}
+
+/* Strong effects after a dose: the help names when to call emergency
+ * services, not the crisis line. */
+static void
+help_after_dose_body (Fixture *f)
+{
+  AdwMessageDialog *prompt;
+  AdwMessageDialog *help;
+  g_autofree char *text = NULL;
+
+  log_strong_session (f, 8);
+  prompt = wait_for_prompt_of_rule (TM_RULE_S1);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (prompt, "help-now"), !=, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (prompt, "help-now");
+  help = wait_for_prompt ("Get Help Now");
+  save_snapshot (help, "help-s1");
+  text = dialog_text (help);
+  g_assert_nonnull (strstr (text, "Slow or difficult breathing"));
+  g_assert_nonnull (strstr (text, "on their side"));
+  g_assert_null (strstr (text, "Crisis line"));
+  g_assert_null (strstr (text, "harming yourself"));
+  adw_message_dialog_response (help, "close");
+}
+
+static void
+test_help_after_dose (Fixture       *f,
+                      gconstpointer  data)
+{
+  run_app (f, help_after_dose_body);
+}
+
+/* The locale variables, as the test set them, to put back. */
+typedef struct
+{
+  char *telephone;
+  char *lang;
+} Locale;
+
+static void
+locale_use_uk (Locale *saved)
+{
+  saved->telephone = g_strdup (g_getenv ("LC_TELEPHONE"));
+  saved->lang = g_strdup (g_getenv ("LANG"));
+  g_setenv ("LC_TELEPHONE", "en_GB.UTF-8", TRUE);
+  g_setenv ("LANG", "en_US.UTF-8", TRUE);
+}
+
+static void
+locale_put_back (Locale *saved)
+{
+  const char *names[] = { "LC_TELEPHONE", "LANG" };
+  char *values[] = { saved->telephone, saved->lang };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (values[i] != NULL)
+      g_setenv (names[i], values[i], TRUE);
+    else
+      g_unsetenv (names[i]);
+  g_free (saved->telephone);
+  g_free (saved->lang);
+}
+
+static TmCountryBanner *
+country_banner (Fixture *f)
+{
+  return TM_COUNTRY_BANNER (find_widget (GTK_WIDGET (f->window), TM_TYPE_COUNTRY_BANNER, NULL, NULL));
+}
+
+static gboolean
+banner_shown (Fixture *f)
+{
+  return gtk_revealer_get_reveal_child (child (country_banner (f), TM_TYPE_COUNTRY_BANNER, "revealer"));
+}
+
+/* The menu's Get Help Now: every line, under the country they are for. */
+static char *
+general_help_text (Fixture *f)
+{
+  AdwMessageDialog *help;
+  char *text;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.get-help", NULL));
+  help = wait_for_prompt ("Get Help Now");
+  g_assert_null (find_named (adw_message_dialog_get_extra_child (help), "help-signs"));
+  text = dialog_text (help);
+  adw_message_dialog_response (help, "close");
+  spin (20);
+  return text;
+}
+
+/* First run in a British telephone locale of an American English
+ * session: the crisis numbers are the United Kingdom's, and Tidemark asks
+ * once whether that is right. */
+static void
+country_confirmed_body (Fixture *f)
+{
+  g_autoptr(TmSafetyContacts) contacts = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (banner_shown (f));
+  save_snapshot (f->window, "country-banner");
+  g_assert_cmpstr (gtk_label_get_label (child (country_banner (f), TM_TYPE_COUNTRY_BANNER, "label")), ==,
+                   "Crisis numbers for: United Kingdom");
+  text = general_help_text (f);
+  g_assert_nonnull (strstr (text, "Numbers for: United Kingdom"));
+  g_assert_nonnull (strstr (text, "Samaritans"));
+  g_assert_nonnull (strstr (text, "116 123"));
+  g_assert_nonnull (strstr (text, "999"));
+
+  click (child (country_banner (f), TM_TYPE_COUNTRY_BANNER, "ok_button"));
+  g_assert_false (banner_shown (f));
+  contacts = tm_store_get_safety_contacts (tm_application_get_store (f->app));
+  g_assert_true (contacts->country_confirmed);
+  g_assert_cmpstr (contacts->country, ==, "GB");
+}
+
+static void
+country_not_asked_again_body (Fixture *f)
+{
+  g_assert_false (banner_shown (f));
+}
+
+static void
+test_crisis_country_confirmed (Fixture       *f,
+                               gconstpointer  data)
+{
+  Locale saved;
+
+  locale_use_uk (&saved);
+  run_app (f, country_confirmed_body);
+  run_app (f, country_not_asked_again_body);
+  locale_put_back (&saved);
+}
+
+/* Change… opens Preferences at the country; another country brings its
+ * numbers, and stays, whatever the locale says. */
+static void
+country_changed_body (Fixture *f)
+{
+  TmPreferencesWindow *prefs;
+  AdwComboRow *country_row;
+  g_autofree char *text = NULL;
+
+  g_assert_true (banner_shown (f));
+  click (child (country_banner (f), TM_TYPE_COUNTRY_BANNER, "change_button"));
+  prefs = wait_for_window (f, TM_TYPE_PREFERENCES_WINDOW);
+  g_assert_false (banner_shown (f));
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (prefs)), ==, "safety");
+  country_row = child (prefs, TM_TYPE_PREFERENCES_WINDOW, "country_row");
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (country_row)), ==,
+                   "United Kingdom");
+  g_assert_cmpstr (row_text (prefs, "emergency_row"), ==, "999");
+
+  /* Ireland: its numbers, in the rows and in the help. */
+  for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (country_row)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (country_row)), i),
+                   "Ireland") == 0)
+      adw_combo_row_set_selected (country_row, i);
+  spin (20);
+  g_assert_cmpstr (row_text (prefs, "crisis_name_row"), ==, "Samaritans");
+  g_assert_cmpstr (row_text (prefs, "crisis_number_row"), ==, "116 123");
+  g_assert_cmpstr (row_text (prefs, "emergency_row"), ==, "112");
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+
+  text = general_help_text (f);
+  g_assert_nonnull (strstr (text, "Numbers for: Ireland"));
+  g_assert_nonnull (strstr (text, "112"));
+  g_assert_null (strstr (text, "999"));
+}
+
+static void
+country_still_ireland_body (Fixture *f)
+{
+  g_autofree char *text = general_help_text (f);
+
+  g_assert_false (banner_shown (f));
+  g_assert_nonnull (strstr (text, "Numbers for: Ireland"));
+}
+
+/* Chosen while an import is being stored elsewhere: kept when it is done. */
+static void
+country_waits_for_import_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  TmPreferencesWindow *prefs = open_preferences (f);
+  AdwComboRow *country_row = child (prefs, TM_TYPE_PREFERENCES_WINDOW, "country_row");
+  g_autoptr(TmSafetyContacts) before = NULL;
+  g_autoptr(TmSafetyContacts) after = NULL;
+
+  tm_store_writing_elsewhere_begin (store);
+  adw_combo_row_set_selected (country_row, 0);  /* the United States */
+  spin (20);
+  before = tm_store_get_safety_contacts (store);
+  g_assert_cmpstr (before->country, ==, "IE");
+
+  tm_store_writing_elsewhere_end (store);
+  after = tm_store_get_safety_contacts (store);
+  g_assert_cmpstr (after->country, ==, "US");
+  g_assert_cmpstr (after->crisis_number, ==, "988");
+  g_assert_cmpstr (row_text (prefs, "emergency_row"), ==, "911");
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+}
+
+static void
+test_crisis_country_changed (Fixture       *f,
+                             gconstpointer  data)
+{
+  Locale saved;
+
+  locale_use_uk (&saved);
+  run_app (f, country_changed_body);
+  run_app (f, country_still_ireland_body);
+  run_app (f, country_waits_for_import_body);
+  locale_put_back (&saved);
+}
+
+/* About says what Tidemark is for, not "not a medical device". */
+static void
+about_intended_purpose_body (Fixture *f)
+{
+  g_autoptr(GListModel) toplevels = NULL;
+  AdwAboutWindow *about = NULL;
+  const char *comments;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
+  spin (50);
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        about = ADW_ABOUT_WINDOW (window);
+    }
+  g_assert_nonnull (about);
+  comments = adw_about_window_get_comments (about);
+  g_assert_nonnull (strstr (comments, tm_intended_purpose ()));
+  g_assert_nonnull (strstr (comments, "not been assessed by any regulator"));
+  g_assert_null (strstr (comments, "medical device"));
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
+static void
+test_about_intended_purpose (Fixture       *f,
+                             gconstpointer  data)
+{
+  run_app (f, about_intended_purpose_body);
+}
+
+static gboolean
+out_of_hours_kept (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(TmSafetyContacts) contacts = tm_store_get_safety_contacts (tm_application_get_store (f->app));
+
+  return g_strcmp0 (contacts->clinician_out_of_hours, "111") == 0;
+}
+
+/* Clinician mode asks for the clinician's numbers too; they are kept as
+ * typed, once, and Preferences shows them. */
+static void
+plan_editor_clinician_numbers_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autoptr(TmPlanEditor) held = NULL;
+  g_autoptr(TmSafetyContacts) contacts = NULL;
+  TmPlanEditor *editor;
+  TmPreferencesWindow *prefs;
+
+  editor = tm_plan_editor_new (GTK_WINDOW (f->window), store);
+  held = g_object_ref (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_for (is_mapped, editor, "the plan editor");
+  type_text (child (editor, TM_TYPE_PLAN_EDITOR, "clinician_phone_row"), "+44 20 7946 0000");
+  type_text (child (editor, TM_TYPE_PLAN_EDITOR, "out_of_hours_row"), "after six");
+
+  /* Can't be kept: the editor stays, says why, and keeps the text. */
+  gtk_window_close (GTK_WINDOW (editor));
+  spin (50);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  g_assert_cmpstr (tm_error_label_get_message (child (editor, TM_TYPE_PLAN_EDITOR, "contacts_error")), ==,
+                   "The out-of-hours number can only have digits, spaces and + - ( ) / . in it.");
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_PLAN_EDITOR, "out_of_hours_row")), ==, "after six");
+
+  /* Kept a moment after typing, without Enter. */
+  type_text (child (editor, TM_TYPE_PLAN_EDITOR, "out_of_hours_row"), "111");
+  wait_for (out_of_hours_kept, f, "the out-of-hours number to be kept");
+  gtk_window_close (GTK_WINDOW (editor));
+  wait_for_window_gone (f, TM_TYPE_PLAN_EDITOR);
+
+  contacts = tm_store_get_safety_contacts (store);
+  g_assert_cmpstr (contacts->clinician_phone, ==, "+44 20 7946 0000");
+  g_assert_cmpstr (contacts->clinician_out_of_hours, ==, "111");
+  prefs = open_preferences (f);
+  g_assert_cmpstr (row_text (prefs, "clinician_phone_row"), ==, "+44 20 7946 0000");
+  g_assert_cmpstr (row_text (prefs, "out_of_hours_row"), ==, "111");
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+}
+
+static void
+test_plan_editor_clinician_numbers (Fixture       *f,
+                                    gconstpointer  data)
+{
+  run_app (f, plan_editor_clinician_numbers_body);
 }
 
 static void
@@ -2148,6 +2738,10 @@ trends_read_out_body (Fixture *f)
   g_assert_nonnull (data);
   g_assert_cmpint (tm_chart_view_get_selected_day (view), ==, -1);
   g_assert_cmpstr (label_text (page, "readout_title"), ==, "Read a Day");
+  /* Each chart says which way is better, as the report does. */
+  g_assert_cmpstr (label_text (page, "after_dose_direction"), ==, "Mood: higher is better.");
+  g_assert_cmpstr (label_text (page, "questionnaires_direction"), ==,
+                   "PHQ-9: lower is better. GAD-7: lower is better.");
 
   gtk_widget_grab_focus (GTK_WIDGET (view));
   press_key (view, GDK_KEY_Left);           /* from nothing: the last day, today */
@@ -3498,6 +4092,68 @@ test_backups (Fixture       *f,
   run_app (f, backups_body);
 }
 
+/* An import keeps a copy of the data from just before it; Preferences
+ * lists it among the backups, as made before an import, to restore. */
+static void
+before_import_body (Fixture *f)
+{
+  g_autofree char *day = day_ago (2);
+  g_autofree char *earlier = day_ago (3);
+  g_autofree char *folder_path = g_build_filename (f->dir, "in", NULL);
+  g_autofree char *file = g_build_filename (folder_path, "checkins.csv", NULL);
+  g_autofree char *csv = g_strdup_printf ("\"day\",\"mood\",\"anxiety\",\"energy\",\"sleep_hours\",\"effects\","
+                                          "\"effects_intensity\",\"note\",\"created_at\",\"updated_at\"\r\n"
+                                          "\"%s\",9,,,,0,,\"From the file\",\"2026-01-02T03:04:05Z\","
+                                          "\"2026-01-02T03:04:05Z\"\r\n", day);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autofree char *copy = NULL;
+  g_autofree char *copy_name = NULL;
+  g_autofree char *button_name = NULL;
+  GtkWindow *prefs;
+  GtkWidget *button;
+  GtkWidget *row;
+
+  wait_for (import_ended, f->window, "the backup made on opening to end");
+  store_checkin (f, earlier, 4, "Before the import");
+  g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file, csv, -1, NULL));
+  tm_data_transfer_import (f->window, folder);
+  wait_for (import_ended, f->window, "the import to be stored");
+
+  copy = find_file_starting (f->dir, "tidemark-before-import-");
+  g_assert_nonnull (copy);
+  g_assert_cmpint (count_checkins_in (copy), ==, 1);
+  g_assert_cmpint (count_checkins (f), ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL);
+  prefs = newest_window_of_type (TM_TYPE_PREFERENCES_WINDOW);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "backups");
+  wait_for (is_mapped, prefs, "Preferences");
+  copy_name = g_path_get_basename (copy);
+  {
+    g_autofree char *stem = g_strndup (copy_name, strlen (copy_name) - strlen (".db"));
+
+    button_name = g_strconcat ("restore-", stem, NULL);
+  }
+  button = find_named (GTK_WIDGET (prefs), button_name);
+  g_assert_nonnull (button);
+  row = gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Before an import at "));
+
+  /* Restoring it takes the data back to before the import. */
+  gtk_widget_activate (button);
+  adw_message_dialog_response (wait_for_prompt ("Restore This Backup?"), "restore");
+  spin (50);
+  g_assert_cmpint (count_checkins (f), ==, 1);
+}
+
+static void
+test_before_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_app (f, before_import_body);
+}
+
 static gboolean
 main_window_is_up (gpointer app)
 {
@@ -3594,6 +4250,133 @@ test_damaged_data (Fixture       *f,
   make_damaged_data (f);
   run_app (f, damaged_other_folder_body);
   g_unlink (copy);
+}
+
+/* The same data, then emptied to zero bytes: with a backup beside it, no
+ * new start; the backup is offered, and the empty file kept aside. */
+static void
+test_emptied_data (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *copy = g_strconcat (f->dir, ".damaged", NULL);
+
+  make_damaged_data (f);
+  g_assert_true (g_file_set_contents (f->db_path, "", 0, NULL));
+  g_assert_true (g_file_set_contents (copy, "", 0, NULL));
+  run_app (f, damaged_restore_body);
+  g_unlink (copy);
+}
+
+/* ---- one writer per data folder ------------------------------------ */
+
+typedef struct
+{
+  gboolean  done;
+  int       status;
+  char     *err;
+} Launch;
+
+static void
+on_launch_ended_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  Launch *launch = data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, NULL, &launch->err, &error);
+  g_assert_no_error (error);
+  launch->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
+  launch->done = TRUE;
+}
+
+static gboolean
+launch_ended (gpointer launch)
+{
+  return ((Launch *) launch)->done;
+}
+
+static void
+count_activation_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* Tidemark started again on the data folder a window shows: the window
+ * comes to the front, and the second Tidemark ends without a window of
+ * its own. */
+static void
+second_window_body (Fixture *f)
+{
+  const char *argv[] = { g_getenv ("TIDEMARK_BIN"), NULL };
+  g_autoptr(GSubprocess) second = NULL;
+  g_autoptr(GError) error = NULL;
+  Launch launch = { 0 };
+  guint activations = 0;
+
+  g_assert_nonnull (argv[0]);
+  /* This body ran on the first activation; count the next ones. */
+  g_signal_handlers_disconnect_by_func (f->app, on_activate_cb, f);
+  g_signal_connect_swapped (f->app, "activate", G_CALLBACK (count_activation_cb), &activations);
+
+  /* The fixture's TIDEMARK_DATA_DIR: the same folder. */
+  second = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (second, NULL, NULL, on_launch_ended_cb, &launch);
+  wait_for (launch_ended, &launch, "the second Tidemark to hand over and end");
+
+  g_assert_cmpint (launch.status, ==, 0);
+  g_assert_cmpstr (launch.err, ==, "");
+  g_assert_cmpuint (activations, ==, 1);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (f->app))), ==, 1);
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (f->app)) == GTK_WINDOW (f->window));
+  g_signal_handlers_disconnect_by_func (f->app, count_activation_cb, &activations);
+  g_free (launch.err);
+}
+
+static void
+test_second_window (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_app (f, second_window_body);
+}
+
+/* An import from the command line holds the folder: the window waits a
+ * moment, says Tidemark is using it, and opens it when tried again once
+ * the import is done. */
+static TmTestHolder in_use_holder;
+
+static void
+folder_in_use_body (Fixture *f)
+{
+  AdwStatusPage *status = ADW_STATUS_PAGE (find_widget (GTK_WIDGET (f->recovery), ADW_TYPE_STATUS_PAGE, NULL,
+                                                        NULL));
+  GtkWidget *retry = find_named (GTK_WIDGET (f->recovery), "try-again");
+  g_autofree char *says = g_strdup_printf ("Tidemark is already using %s.", f->dir);
+
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "Your Data Is in Use");
+  g_assert_true (g_str_has_prefix (adw_status_page_get_description (status), says));
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (f->recovery), "restore-backup")));
+  g_assert_true (gtk_widget_get_visible (retry));
+
+  g_assert_cmpint (tm_test_holder_stop (&in_use_holder, 0), ==, 0);
+  gtk_widget_activate (retry);
+  wait_for (main_window_is_up, f->app, "the main window after trying again");
+  g_assert_cmpstr (tm_store_get_data_dir (tm_application_get_store (f->app)), ==, f->dir);
+}
+
+static void
+test_folder_in_use (Fixture       *f,
+                    gconstpointer  data)
+{
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TmStore) store = tm_store_open (f->dir, &error);
+
+    g_assert_no_error (error);
+  }
+  tm_test_holder_start (&in_use_holder, f->dir, NULL);
+  run_app (f, folder_in_use_body);
 }
 
 static void
@@ -3805,6 +4588,7 @@ main (int   argc,
   ADD ("sessions/log-through-editor", test_sessions_log_through_editor);
   ADD ("sessions/refusals-and-edit", test_sessions_refusals_and_edit);
   ADD ("sessions/times-as-taken", test_sessions_times_as_taken);
+  ADD ("sessions/statuses", test_sessions_statuses);
   ADD ("questionnaire/phq9", test_questionnaire_phq9);
   ADD ("questionnaire/item9-notice", test_questionnaire_item9);
   ADD ("calendar/clinician-sets-plan", test_clinician_sets_plan);
@@ -3817,6 +4601,12 @@ main (int   argc,
   ADD ("safety/daily-question-and-red-flags", test_daily_question_and_red_flags);
   ADD ("safety/daily-question-turned-on-from-today", test_daily_question_turned_on_from_today);
   ADD ("safety/session-red-flags-and-medicines", test_session_red_flags_and_medicines);
+  ADD ("help/blood-pressure-signs-not-self-harm", test_help_for_blood_pressure);
+  ADD ("help/after-dose-signs", test_help_after_dose);
+  ADD ("help/crisis-country-confirmed", test_crisis_country_confirmed);
+  ADD ("help/crisis-country-changed", test_crisis_country_changed);
+  ADD ("help/about-intended-purpose", test_about_intended_purpose);
+  ADD ("help/plan-editor-clinician-numbers", test_plan_editor_clinician_numbers);
   ADD ("trends/read-out", test_trends_read_out);
   ADD ("trends/range-remembered", test_trends_range_remembered);
   ADD ("trends/follow-the-store", test_trends_follow_the_store);
@@ -3831,7 +4621,11 @@ main (int   argc,
   ADD ("window/toasts-in-a-row", test_toasts_in_a_row);
   ADD ("data/cancel-import", test_cancel_import);
   ADD ("data/backups", test_backups);
+  ADD ("data/before-import-copy", test_before_import);
   ADD ("data/damaged-file", test_damaged_data);
+  ADD ("data/emptied-file", test_emptied_data);
+  ADD ("window/second-on-same-folder", test_second_window);
+  ADD ("window/folder-in-use", test_folder_in_use);
   ADD ("accessibility/every-control-named", test_accessible_names);
 
   return g_test_run ();

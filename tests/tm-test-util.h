@@ -11,4 +11,18 @@ GBytes  *tm_test_read_file       (const char *path);
 void     tm_test_assert_bytes_equal (GBytes  *a,
                                      GBytes  *b);
 
+/* A process holding a data folder's lock (tests/lock-holder.c, found
+ * through TIDEMARK_LOCK_HOLDER). */
+typedef struct
+{
+  GPid pid;
+  int  in;    /* its input: closing it ends it */
+} TmTestHolder;
+
+void     tm_test_holder_start    (TmTestHolder *holder,
+                                  const char   *data_dir,
+                                  const char   *name);
+int      tm_test_holder_stop     (TmTestHolder *holder,
+                                  int           signal);
+
 G_END_DECLS

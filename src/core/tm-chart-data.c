@@ -148,30 +148,13 @@ clear_day (gpointer data)
   g_free (((TmChartDay *) data)->note_start);
 }
 
-/**
- * tm_chart_data_new:
- * @from: the first day of the range
- * @to: the last day, inclusive
- * @today: the day that decides which windows have closed
- *
- * A pure function of @record.
- */
-TmChartData *
-tm_chart_data_new (const TmChartRecord *record,
-                   const char          *from,
-                   const char          *to,
-                   const char          *today)
+/* The range's days, each without a check-in yet. */
+static TmChartData *
+new_range (const char *from,
+           const char *to,
+           const char *today)
 {
   TmChartData *data = g_rc_box_new0 (TmChartData);
-  g_autoptr(GPtrArray) in_range = g_ptr_array_new ();
-  g_autofree int *moods = NULL;
-  g_autofree char *until = NULL;
-  g_autoptr(TmSchedule) schedule = NULL;
-  g_autoptr(GPtrArray) sorted_plans = NULL;
-  double sum = 0;
-  const TmPlan *end_plan;
-
-  g_return_val_if_fail (tm_day_is_valid (from) && tm_day_is_valid (to), NULL);
 
   g_strlcpy (data->from, from, sizeof data->from);
   g_strlcpy (data->to, to, sizeof data->to);
@@ -192,56 +175,79 @@ tm_chart_data_new (const TmChartRecord *record,
       d->mood = d->anxiety = d->energy = -1;
       d->rolling = NAN;
     }
+  return data;
+}
 
-  /* Ratings, with six more days before the range for the rolling mean. */
-  moods = g_new (int, (gsize) data->n_days + ROLLING_DAYS - 1);
-  for (int i = 0; i < data->n_days + ROLLING_DAYS - 1; i++)
-    moods[i] = -1;
+/* The ratings of each day, and the mean mood of the range. Returns the
+ * check-ins in the range. */
+static GPtrArray *
+add_checkins (TmChartData         *data,
+              const TmChartRecord *record)
+{
+  GPtrArray *in_range = g_ptr_array_new ();
+  double sum = 0;
 
   for (guint i = 0; record->checkins != NULL && i < record->checkins->len; i++)
     {
       TmCheckin *c = record->checkins->pdata[i];
-      int index = index_of (from, c->day);
+      int index = index_of (data->from, c->day);
+      TmChartDay *d;
 
-      if (index >= -(ROLLING_DAYS - 1) && index < data->n_days)
-        moods[index + ROLLING_DAYS - 1] = c->mood;
       if (index < 0 || index >= data->n_days)
         continue;
-
-      {
-        TmChartDay *d = &g_array_index (data->days, TmChartDay, index);
-
-        d->mood = c->mood;
-        d->anxiety = c->anxiety;
-        d->energy = c->energy;
-        d->note_start = tm_note_excerpt (c->note, NOTE_START_CHARS);
-        g_ptr_array_add (in_range, c);
-        sum += c->mood;
-        data->n_checked_in++;
-      }
+      d = &g_array_index (data->days, TmChartDay, index);
+      d->mood = c->mood;
+      d->anxiety = c->anxiety;
+      d->energy = c->energy;
+      d->note_start = tm_note_excerpt (c->note, NOTE_START_CHARS);
+      g_ptr_array_add (in_range, c);
+      sum += c->mood;
+      data->n_checked_in++;
     }
   if (data->n_checked_in > 0)
     data->mean_mood = sum / data->n_checked_in;
+  return in_range;
+}
 
-  {
-    int window_sum = 0, window_n = 0;
+/* The rolling mean of each day (DESIGN.md, Definitions), which reads the
+ * six days before the range too. */
+static void
+add_rolling_means (TmChartData         *data,
+                   const TmChartRecord *record)
+{
+  int n = data->n_days + ROLLING_DAYS - 1;
+  g_autofree int *moods = g_new (int, (gsize) n);
+  int window_sum = 0, window_n = 0;
 
-    for (int i = 0; i < data->n_days + ROLLING_DAYS - 1; i++)
-      {
-        if (moods[i] >= 0)
-          window_sum += moods[i], window_n++;
-        if (i >= ROLLING_DAYS && moods[i - ROLLING_DAYS] >= 0)
-          window_sum -= moods[i - ROLLING_DAYS], window_n--;
-        if (i >= ROLLING_DAYS - 1 && window_n >= ROLLING_MIN_DAYS)
-          g_array_index (data->days, TmChartDay, i - (ROLLING_DAYS - 1)).rolling =
-            (double) window_sum / window_n;
-      }
-  }
+  /* moods[i] is the mood of the day i − 6 days from the first. */
+  for (int i = 0; i < n; i++)
+    moods[i] = -1;
+  for (guint i = 0; record->checkins != NULL && i < record->checkins->len; i++)
+    {
+      TmCheckin *c = record->checkins->pdata[i];
+      int index = index_of (data->from, c->day) + ROLLING_DAYS - 1;
 
-  /* Planned against taken over the whole record, shown for the range. */
-  until = tm_day_add (strcmp (to, today) > 0 ? to : today, 1);
-  schedule = tm_schedule_new (record->plans, record->plan_dates, record->sessions, until, today);
+      if (index >= 0 && index < n)
+        moods[index] = c->mood;
+    }
 
+  for (int i = 0; i < n; i++)
+    {
+      if (moods[i] >= 0)
+        window_sum += moods[i], window_n++;
+      if (i >= ROLLING_DAYS && moods[i - ROLLING_DAYS] >= 0)
+        window_sum -= moods[i - ROLLING_DAYS], window_n--;
+      if (i >= ROLLING_DAYS - 1 && window_n >= ROLLING_MIN_DAYS)
+        g_array_index (data->days, TmChartDay, i - (ROLLING_DAYS - 1)).rolling = (double) window_sum / window_n;
+    }
+}
+
+/* The sessions in the range with how each matched the plan. */
+static void
+add_sessions (TmChartData         *data,
+              const TmChartRecord *record,
+              const TmSchedule    *schedule)
+{
   data->sessions = g_array_new (FALSE, TRUE, sizeof (TmChartSession));
   for (guint i = 0; record->sessions != NULL && i < record->sessions->len; i++)
     {
@@ -249,7 +255,7 @@ tm_chart_data_new (const TmChartRecord *record,
       g_autofree char *day = tm_session_get_day (s);
       g_autofree char *time = tm_instant_time_as_written (s->taken_at);
       TmChartSession cs = { 0 };
-      int index = day != NULL ? index_of (from, day) : -1;
+      int index = day != NULL ? index_of (data->from, day) : -1;
 
       if (index < 0 || index >= data->n_days)
         continue;
@@ -264,12 +270,18 @@ tm_chart_data_new (const TmChartRecord *record,
       cs.effects = s->effects != 0 || s->dissociation_peak >= 1;
       g_array_append_val (data->sessions, cs);
     }
+}
 
+/* The planned days in the range with their status. */
+static void
+add_planned (TmChartData      *data,
+             const TmSchedule *schedule)
+{
   data->planned = g_array_new (FALSE, TRUE, sizeof (TmChartPlanned));
   for (guint j = 0; j < schedule->planned->len; j++)
     {
       const TmPlannedDay *p = &g_array_index (schedule->planned, TmPlannedDay, j);
-      int index = index_of (from, p->day);
+      int index = index_of (data->from, p->day);
       TmChartPlanned cp = { 0 };
 
       if (index < 0 || index >= data->n_days)
@@ -280,47 +292,43 @@ tm_chart_data_new (const TmChartRecord *record,
       cp.extra = p->extra;
       g_array_append_val (data->planned, cp);
     }
+}
 
-  data->adherence = tm_schedule_adherence (schedule, record->sessions, from, to);
+/* The plan periods, by date, clipped to the range; and the interval of
+ * the plan in force at its end. */
+static void
+add_plan_periods (TmChartData         *data,
+                  const TmChartRecord *record)
+{
+  g_autoptr(GArray) periods = tm_schedule_list_periods (record->plans);
+  const char *end = strcmp (data->to, data->today) < 0 ? data->to : data->today;
+  const TmPlan *end_plan = tm_schedule_plan_on (record->plans, end);
 
-  /* Plan periods, clipped to the range. */
   data->plan_periods = g_array_new (FALSE, TRUE, sizeof (TmChartPlanPeriod));
-  sorted_plans = g_ptr_array_new ();
-  for (guint i = 0; record->plans != NULL && i < record->plans->len; i++)
-    g_ptr_array_add (sorted_plans, record->plans->pdata[i]);
-  for (guint i = 0; i < sorted_plans->len; i++)
+  for (guint i = 0; i < periods->len; i++)
     {
-      const TmPlan *plan = sorted_plans->pdata[i];
-      const TmPlan *in_force = tm_schedule_plan_on (record->plans, plan->effective_from);
-      const TmPlan *next = NULL;
+      const TmPlanPeriod *p = &g_array_index (periods, TmPlanPeriod, i);
       TmChartPlanPeriod period = { 0 };
 
-      if (in_force != plan)
-        continue;  /* replaced by a later row for the same day */
-
-      for (guint j = 0; j < sorted_plans->len; j++)
-        {
-          const TmPlan *other = sorted_plans->pdata[j];
-
-          if (strcmp (other->effective_from, plan->effective_from) > 0 &&
-              (next == NULL || strcmp (other->effective_from, next->effective_from) < 0))
-            next = other;
-        }
-
-      period.first_index = MAX (0, index_of (from, plan->effective_from));
-      period.last_index = next != NULL ? MIN (data->n_days - 1, index_of (from, next->effective_from) - 1)
-                                       : data->n_days - 1;
+      period.first_index = MAX (0, index_of (data->from, p->from));
+      period.last_index = p->until[0] != '\0' ? MIN (data->n_days - 1, index_of (data->from, p->until) - 1)
+                                              : data->n_days - 1;
       if (period.first_index > period.last_index || period.first_index >= data->n_days)
         continue;
-      period.interval_days = plan->interval_days;
-      period.dose_mg = plan->dose_mg;
-      period.route = plan->route;
+      period.interval_days = p->plan->interval_days;
+      period.dose_mg = p->plan->dose_mg;
+      period.route = p->plan->route;
       g_array_append_val (data->plan_periods, period);
     }
 
-  end_plan = tm_schedule_plan_on (record->plans, strcmp (to, today) < 0 ? to : today);
   data->plan_interval = end_plan != NULL ? end_plan->interval_days : 0;
+}
 
+/* The safety prompts shown on the range's days. */
+static void
+add_events (TmChartData         *data,
+            const TmChartRecord *record)
+{
   data->events = g_array_new (FALSE, TRUE, sizeof (TmChartEvent));
   for (guint i = 0; record->events != NULL && i < record->events->len; i++)
     {
@@ -330,28 +338,70 @@ tm_chart_data_new (const TmChartRecord *record,
 
       if (day == NULL)
         continue;
-      ce.day_index = index_of (from, day);
+      ce.day_index = index_of (data->from, day);
       if (ce.day_index < 0 || ce.day_index >= data->n_days)
         continue;
       ce.level = e->level;
       ce.rule = e->rule;
       g_array_append_val (data->events, ce);
     }
+}
 
-  data->after_dose = tm_chart_after_dose (in_range, record->sessions);
-
+/* The PHQ-9 and GAD-7 totals of the range. */
+static void
+add_scores (TmChartData         *data,
+            const TmChartRecord *record)
+{
   data->phq9 = g_array_new (FALSE, TRUE, sizeof (TmChartScore));
   data->gad7 = g_array_new (FALSE, TRUE, sizeof (TmChartScore));
   for (guint i = 0; record->questionnaires != NULL && i < record->questionnaires->len; i++)
     {
       TmQuestionnaire *q = record->questionnaires->pdata[i];
-      TmChartScore score = { index_of (from, q->day), q->total };
+      TmChartScore score = { index_of (data->from, q->day), q->total };
 
       if (score.day_index < 0 || score.day_index >= data->n_days)
         continue;
       g_array_append_val (q->kind == TM_QUESTIONNAIRE_PHQ9 ? data->phq9 : data->gad7, score);
     }
+}
 
+/**
+ * tm_chart_data_new:
+ * @from: the first day of the range
+ * @to: the last day, inclusive
+ * @today: the day that decides which windows have closed
+ *
+ * A pure function of @record.
+ */
+TmChartData *
+tm_chart_data_new (const TmChartRecord *record,
+                   const char          *from,
+                   const char          *to,
+                   const char          *today)
+{
+  g_autoptr(GPtrArray) in_range = NULL;
+  g_autoptr(TmSchedule) schedule = NULL;
+  g_autofree char *until = NULL;
+  TmChartData *data;
+
+  g_return_val_if_fail (record != NULL, NULL);
+  g_return_val_if_fail (tm_day_is_valid (from) && tm_day_is_valid (to) && tm_day_is_valid (today), NULL);
+
+  data = new_range (from, to, today);
+  in_range = add_checkins (data, record);
+  add_rolling_means (data, record);
+
+  /* Planned against taken over the whole record, shown for the range. */
+  until = tm_day_add (strcmp (to, today) > 0 ? to : today, 1);
+  schedule = tm_schedule_new (record->plans, record->plan_dates, record->sessions, until, today);
+  add_sessions (data, record, schedule);
+  add_planned (data, schedule);
+  data->adherence = tm_schedule_adherence (schedule, record->sessions, from, to);
+
+  add_plan_periods (data, record);
+  add_events (data, record);
+  data->after_dose = tm_chart_after_dose (in_range, record->sessions);
+  add_scores (data, record);
   return data;
 }
 
@@ -502,6 +552,27 @@ plan_period_on (const TmChartData *data,
         return p;
     }
   return NULL;
+}
+
+/**
+ * tm_scale_get_direction:
+ *
+ * Returns: which way is better on @scale, as a caption says it: "Mood:
+ *   higher is better."
+ */
+const char *
+tm_scale_get_direction (TmScale scale)
+{
+  switch (scale)
+    {
+    case TM_SCALE_PHQ9:
+      return _("PHQ-9: lower is better.");
+    case TM_SCALE_GAD7:
+      return _("GAD-7: lower is better.");
+    case TM_SCALE_MOOD:
+    default:
+      return _("Mood: higher is better.");
+    }
 }
 
 /**

@@ -98,6 +98,16 @@ typedef struct
   GPtrArray *questionnaires;    /* TmQuestionnaire */
 } TmChartRecord;
 
+/* The scales the charts and tables show, for saying which way is better. */
+typedef enum
+{
+  TM_SCALE_MOOD,
+  TM_SCALE_PHQ9,
+  TM_SCALE_GAD7,
+} TmScale;
+
+const char  *tm_scale_get_direction       (TmScale              scale);
+
 TmChartRecord *tm_chart_record_new        (void);
 void         tm_chart_record_free         (TmChartRecord       *record);
 

@@ -1558,15 +1558,16 @@ tm_store_import_csv (TmStore       *store,
                      GError       **error)
 {
   TmCsvSummary counts = { { 0 } };
-  g_autofree char *today = tm_day_today ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   guint64 total = 0, done = 0;
   g_autoptr(GArray) stored = g_array_new (FALSE, FALSE, sizeof (TmRecordRef));
 
   g_return_val_if_fail (TM_IS_STORE (store), FALSE);
   g_return_val_if_fail (import->problems->len == 0, FALSE);
 
-  /* Today's backup, as it is before the import, in case it was not wanted. */
-  if (!tm_store_back_up_now (store, today, error))
+  /* The data as it is before the import, in a copy of its own, in case the
+   * import was not wanted (today's backup may be of the morning). */
+  if (!tm_store_back_up_before_import (store, now, NULL, error))
     return FALSE;
   if (!tm_store_begin (store, error))
     return FALSE;

@@ -252,6 +252,24 @@ tm_questionnaire_describe_band (TmQuestionnaireKind kind,
     }
 }
 
+/**
+ * tm_questionnaire_describe_result:
+ *
+ * What the result means: the band's words, except on a PHQ-9 with any
+ * answer above 0 on item 9, where that matters more than the total and no
+ * band's reassurance is given.
+ */
+const char *
+tm_questionnaire_describe_result (const TmQuestionnaire *self)
+{
+  g_return_val_if_fail (TM_IS_QUESTIONNAIRE ((TmQuestionnaire *) self), NULL);
+
+  if (self->kind == TM_QUESTIONNAIRE_PHQ9 && self->answers[8] > 0)
+    return _("You told us about thoughts of being better off dead or of hurting yourself. That "
+             "matters more than the total.");
+  return tm_questionnaire_describe_band (self->kind, tm_questionnaire_get_band (self));
+}
+
 /* Days between questionnaires for a setting's value; anything unknown is
  * the default, every two weeks. */
 int

@@ -84,6 +84,7 @@ char            *tm_questionnaire_get_answers_text (const TmQuestionnaire *self)
 gboolean         tm_questionnaire_set_answers_text (TmQuestionnaire    *self,
                                                     const char         *text);
 TmBand           tm_questionnaire_get_band   (const TmQuestionnaire  *self);
+const char      *tm_questionnaire_describe_result (const TmQuestionnaire *self);
 gboolean         tm_questionnaire_validate   (const TmQuestionnaire  *self,
                                               const char            **field,
                                               GError                **error);

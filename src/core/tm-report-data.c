@@ -10,12 +10,14 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "tm-clinician.h"
 #include "tm-report-data.h"
 #include "tm-schedule.h"
 #include "tm-store-error.h"
 #include "tm-text.h"
 
 #define REPORT_NAME_KEY "report-name"
+#define PHQ9_SELF_HARM_ITEM 8   /* item 9, counted from 0 */
 
 /* Paper */
 
@@ -194,6 +196,14 @@ tm_store_set_report_name (TmStore     *store,
 
 /* Contents */
 
+static void
+clear_attention (gpointer pointer)
+{
+  TmAttention *item = pointer;
+
+  g_clear_object (&item->record);
+}
+
 TmReportData *
 tm_report_data_new (void)
 {
@@ -202,7 +212,10 @@ tm_report_data_new (void)
   tm_report_options_init (&data->options);
   data->plans = g_ptr_array_new_with_free_func (g_object_unref);
   data->sessions = g_ptr_array_new_with_free_func (g_object_unref);
-  data->session_status = g_array_new (FALSE, TRUE, sizeof (int));
+  data->session_status = g_array_new (FALSE, TRUE, sizeof (TmSessionStatus));
+  data->attention = g_array_new (FALSE, TRUE, sizeof (TmAttention));
+  g_array_set_clear_func (data->attention, clear_attention);
+  data->pin_resets = g_new0 (char *, 1);
   data->events = g_ptr_array_new_with_free_func (g_object_unref);
   data->notes = g_ptr_array_new_with_free_func (g_object_unref);
   return data;
@@ -221,6 +234,8 @@ tm_report_data_free (TmReportData *data)
   g_clear_pointer (&data->plans, g_ptr_array_unref);
   g_clear_pointer (&data->sessions, g_ptr_array_unref);
   g_clear_pointer (&data->session_status, g_array_unref);
+  g_clear_pointer (&data->attention, g_array_unref);
+  g_clear_pointer (&data->pin_resets, g_strfreev);
   g_clear_pointer (&data->events, g_ptr_array_unref);
   g_clear_pointer (&data->notes, g_ptr_array_unref);
   g_clear_object (&data->phq9);
@@ -281,6 +296,189 @@ latest (GPtrArray *questionnaires)
   return found;
 }
 
+/* The sessions of the period with their status against the plan, worked
+ * out over the whole record (a session's match and the dose before it may
+ * lie before the period); and the last dose and the next planned day as
+ * of the end of the period. */
+static void
+add_sessions (TmReportData *data,
+              GPtrArray    *plans,
+              GPtrArray    *dates,
+              GPtrArray    *sessions)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *until = NULL;
+  g_autoptr(TmSchedule) schedule = NULL;
+  g_autoptr(GArray) statuses = NULL;
+  g_autoptr(GPtrArray) taken = g_ptr_array_new ();
+  g_autoptr(TmSchedule) then = NULL;
+  const TmPlannedDay *next;
+  gint64 last_time = G_MININT64;
+
+  g_strlcpy (data->as_of, strcmp (data->options.to, today) < 0 ? data->options.to : today,
+             sizeof data->as_of);
+  until = tm_day_add (strcmp (data->options.to, today) > 0 ? data->options.to : today, 2);
+  schedule = tm_schedule_new (plans, dates, sessions, until, today);
+  statuses = tm_session_status_list (schedule, plans, sessions);
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      TmSession *session = sessions->pdata[i];
+      g_autofree char *day = tm_session_get_day (session);
+
+      if (day == NULL)
+        continue;
+      if (strcmp (day, data->options.from) >= 0 && strcmp (day, data->options.to) <= 0)
+        {
+          g_ptr_array_add (data->sessions, g_object_ref (session));
+          g_array_append_val (data->session_status, g_array_index (statuses, TmSessionStatus, i));
+        }
+      /* Up to the end of the period, which may be tomorrow: a dose taken
+       * far east of here may be on tomorrow's day where it was taken. */
+      if (strcmp (day, data->options.to) <= 0)
+        {
+          g_ptr_array_add (taken, session);
+          if (tm_session_get_unix_time (session) >= last_time)
+            {
+              last_time = tm_session_get_unix_time (session);
+              g_strlcpy (data->last_dose, day, sizeof data->last_dose);
+            }
+        }
+    }
+
+  /* What Today would have said on that day; an interval is at most a year. */
+  g_free (until);
+  until = tm_day_add (data->as_of, TM_PLAN_INTERVAL_MAX + 1);
+  then = tm_schedule_new (plans, dates, taken, until, data->as_of);
+  next = tm_schedule_next (then, data->as_of);
+  if (next != NULL)
+    {
+      g_strlcpy (data->next_planned, next->day, sizeof data->next_planned);
+      data->next_is_due = strcmp (next->day, data->as_of) < 0;
+    }
+}
+
+/* Whether @instant is later than @than; both must read. */
+static gboolean
+instant_after (const char *instant,
+               const char *than)
+{
+  g_autoptr(GDateTime) a = instant != NULL ? tm_instant_parse (instant) : NULL;
+  g_autoptr(GDateTime) b = than != NULL ? tm_instant_parse (than) : NULL;
+
+  return a != NULL && b != NULL && g_date_time_compare (a, b) > 0;
+}
+
+static void
+count_written_later (TmReportData *data,
+                     GPtrArray    *checkins)
+{
+  for (guint i = 0; i < checkins->len; i++)
+    {
+      const TmCheckin *c = checkins->pdata[i];
+
+      if (tm_checkin_is_backfilled (c))
+        data->n_backfilled++;
+      if (instant_after (c->updated_at, c->created_at))
+        data->n_edited++;
+    }
+}
+
+static void
+add_item (TmReportData    *data,
+          TmAttentionKind  kind,
+          gpointer         record,
+          int              session)
+{
+  TmAttention item = { kind, g_object_ref (record), session };
+
+  g_array_append_val (data->attention, item);
+}
+
+static gboolean
+has_answer (const TmSafetyEvent *e,
+            TmAnswer             answer)
+{
+  TmAnswer given;
+
+  return e->answer != NULL && tm_answer_from_string (e->answer, &given) && given == answer;
+}
+
+/* Whether prompt @e goes under @kind: urgent ones with whatever their
+ * answer; other ones answered "I need help now"; other ones not answered.
+ * A prompt raised on import was never shown, so it is not one the person
+ * left unanswered. */
+static gboolean
+event_is (const TmSafetyEvent *e,
+          TmAttentionKind      kind)
+{
+  switch (kind)
+    {
+    case TM_ATTENTION_URGENT_PROMPT:
+      return e->level == TM_LEVEL_URGENT;
+    case TM_ATTENTION_HELP_NOW:
+      return e->level != TM_LEVEL_URGENT && has_answer (e, TM_ANSWER_HELP_NOW);
+    case TM_ATTENTION_UNANSWERED:
+      return e->level != TM_LEVEL_URGENT && e->answer == NULL;
+    case TM_ATTENTION_PHQ9_ITEM9:
+    case TM_ATTENTION_SESSION:
+    case TM_ATTENTION_HIGHEST_BP:
+    case TM_ATTENTION_HOME_ALONE:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+add_events (TmReportData    *data,
+            TmAttentionKind  kind)
+{
+  for (guint i = 0; i < data->events->len; i++)
+    if (event_is (data->events->pdata[i], kind))
+      add_item (data, kind, data->events->pdata[i], -1);
+}
+
+static void
+add_attention (TmReportData *data,
+               GPtrArray    *phq9)
+{
+  int highest = -1;
+
+  add_events (data, TM_ATTENTION_URGENT_PROMPT);
+  add_events (data, TM_ATTENTION_HELP_NOW);
+  for (guint i = 0; i < phq9->len; i++)
+    if (((TmQuestionnaire *) phq9->pdata[i])->answers[8] > 0)
+      add_item (data, TM_ATTENTION_PHQ9_ITEM9, phq9->pdata[i], -1);
+  add_events (data, TM_ATTENTION_UNANSWERED);
+
+  for (guint i = 0; i < data->sessions->len; i++)
+    if (tm_session_status_needs_attention (&g_array_index (data->session_status, TmSessionStatus, i)))
+      add_item (data, TM_ATTENTION_SESSION, data->sessions->pdata[i], (int) i);
+
+  /* The highest after-dose reading: systolic first, then diastolic. */
+  for (guint i = 0; i < data->sessions->len; i++)
+    {
+      const TmSession *s = data->sessions->pdata[i];
+      const TmSession *best = highest >= 0 ? data->sessions->pdata[highest] : NULL;
+
+      if (s->bp_after_sys == TM_UNSET)
+        continue;
+      if (best == NULL || s->bp_after_sys > best->bp_after_sys ||
+          (s->bp_after_sys == best->bp_after_sys && s->bp_after_dia > best->bp_after_dia))
+        highest = (int) i;
+    }
+  if (highest >= 0)
+    add_item (data, TM_ATTENTION_HIGHEST_BP, data->sessions->pdata[highest], highest);
+
+  for (guint i = 0; i < data->sessions->len; i++)
+    {
+      const TmSession *s = data->sessions->pdata[i];
+
+      if (s->setting == TM_SETTING_HOME && !s->monitor_present)
+        add_item (data, TM_ATTENTION_HOME_ALONE, data->sessions->pdata[i], (int) i);
+    }
+}
+
 /**
  * tm_report_data_new_from_store:
  *
@@ -293,6 +491,7 @@ tm_report_data_new_from_store (TmStore                *store,
 {
   g_autoptr(TmReportData) data = tm_report_data_new ();
   g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) dates = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GPtrArray) checkins = NULL;
   g_autoptr(GPtrArray) phq9 = NULL;
@@ -321,7 +520,8 @@ tm_report_data_new_from_store (TmStore                *store,
   if ((data->chart = tm_chart_data_new_from_store (store, options->from, options->to, error)) == NULL ||
       (data->previous = tm_chart_data_new_from_store (store, previous_from, previous_to, error)) == NULL ||
       (plans = tm_store_list_plans (store, error)) == NULL ||
-      (sessions = tm_store_list_sessions (store, options->from, options->to, error)) == NULL ||
+      (dates = tm_store_list_plan_dates (store, error)) == NULL ||
+      (sessions = tm_store_list_sessions (store, NULL, NULL, error)) == NULL ||
       (events = tm_store_list_safety_events (store, options->from, options->to, error)) == NULL ||
       (phq9 = tm_store_list_questionnaires (store, TM_QUESTIONNAIRE_PHQ9, options->from, options->to,
                                             error)) == NULL ||
@@ -330,33 +530,23 @@ tm_report_data_new_from_store (TmStore                *store,
     return NULL;
 
   add_plans (data, plans);
-
-  /* Each session with its status against the plan, worked out for the
-   * chart. */
-  for (guint i = 0; i < sessions->len; i++)
-    {
-      TmSession *session = sessions->pdata[i];
-      int status = -1;
-
-      for (guint j = 0; j < data->chart->sessions->len; j++)
-        if (g_array_index (data->chart->sessions, TmChartSession, j).id == session->id)
-          status = g_array_index (data->chart->sessions, TmChartSession, j).status;
-      g_ptr_array_add (data->sessions, g_object_ref (session));
-      g_array_append_val (data->session_status, status);
-    }
+  add_sessions (data, plans, dates, sessions);
 
   for (guint i = 0; i < events->len; i++)
     g_ptr_array_add (data->events, g_object_ref (events->pdata[i]));
 
+  if ((checkins = tm_store_list_checkins (store, options->from, options->to, error)) == NULL)
+    return NULL;
+  count_written_later (data, checkins);
   if (options->include_notes)
-    {
-      if ((checkins = tm_store_list_checkins (store, options->from, options->to, error)) == NULL)
-        return NULL;
-      for (guint i = 0; i < checkins->len; i++)
-        if (((TmCheckin *) checkins->pdata[i])->note != NULL)
-          g_ptr_array_add (data->notes, g_object_ref (checkins->pdata[i]));
-    }
+    for (guint i = 0; i < checkins->len; i++)
+      if (((TmCheckin *) checkins->pdata[i])->note != NULL)
+        g_ptr_array_add (data->notes, g_object_ref (checkins->pdata[i]));
 
+  g_strfreev (data->pin_resets);
+  data->pin_resets = tm_clinician_list_resets (store);
+
+  add_attention (data, phq9);
   data->phq9 = latest (phq9);
   data->gad7 = latest (gad7);
 

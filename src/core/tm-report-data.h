@@ -3,6 +3,7 @@
 
 #include "tm-chart-data.h"
 #include "tm-safety.h"
+#include "tm-session-status.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +47,26 @@ gboolean    tm_store_set_report_name  (TmStore           *store,
                                        const char        *name,
                                        GError           **error);
 
+/* What page 1 lists under "Needs attention", in this order (DESIGN.md,
+ * Clinically right, Report page 1). */
+typedef enum
+{
+  TM_ATTENTION_URGENT_PROMPT,   /* an urgent prompt, with its answer */
+  TM_ATTENTION_HELP_NOW,        /* another prompt answered "I need help now" */
+  TM_ATTENTION_PHQ9_ITEM9,      /* a PHQ-9 with item 9 above 0 */
+  TM_ATTENTION_UNANSWERED,      /* another prompt shown and not answered (not one raised on import) */
+  TM_ATTENTION_SESSION,         /* a session beyond or above the plan, or by another route */
+  TM_ATTENTION_HIGHEST_BP,      /* the highest blood pressure after a dose */
+  TM_ATTENTION_HOME_ALONE,      /* a home dose with nobody present (self-reported) */
+} TmAttentionKind;
+
+typedef struct
+{
+  TmAttentionKind  kind;
+  GObject         *record;   /* owned: the TmSafetyEvent, TmQuestionnaire or TmSession */
+  int              session;  /* for a session: its index in TmReportData.sessions; else -1 */
+} TmAttention;
+
 typedef struct
 {
   TmReportOptions  options;
@@ -55,7 +76,15 @@ typedef struct
   TmChartData     *previous;        /* the period of the same length before */
   GPtrArray       *plans;           /* TmPlan in force during the period, by day */
   GPtrArray       *sessions;        /* TmSession in the period, by time */
-  GArray          *session_status;  /* int: TmPlannedStatus of each, or -1 beyond the plan */
+  GArray          *session_status;  /* TmSessionStatus of each session */
+  GArray          *attention;       /* TmAttention, in the order of their kinds, each kind by time */
+  char             as_of[TM_DAY_LEN + 1];     /* the last day of the period, or today when earlier */
+  char             last_dose[TM_DAY_LEN + 1]; /* the day of the latest session in or before the period, or "" */
+  char             next_planned[TM_DAY_LEN + 1]; /* the next planned day as of as_of, or "" */
+  gboolean         next_is_due;     /* next_planned is before as_of, its window still open */
+  int              n_backfilled;    /* check-ins of the period written more than a day after their day */
+  int              n_edited;        /* check-ins of the period changed after they were first saved */
+  GStrv            pin_resets;      /* when the clinician PIN was reset (UTC instants), oldest first */
   GPtrArray       *events;          /* TmSafetyEvent shown in the period */
   GPtrArray       *notes;           /* TmCheckin with a note in the period, when included */
   TmQuestionnaire *phq9;            /* the latest in the period, or NULL */

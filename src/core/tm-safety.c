@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tm-safety.h"
+#include "tm-safety-help.h"
 #include "tm-schedule.h"
 
 G_DEFINE_FINAL_TYPE (TmSafetyEvent, tm_safety_event, G_TYPE_OBJECT)
@@ -244,12 +245,12 @@ add_answers (TmSafetyPrompt *prompt,
 }
 
 /* Tidemark contacts no one (DESIGN.md, Clinically right): said wherever a
- * prompt could be read as the clinician finding out. */
+ * prompt could be read as the clinician finding out, in the words the
+ * help uses too. */
 static const char *
 contacts_no_one (void)
 {
-  return _("Tidemark doesn't send anything to your clinician; they see this only in a report you "
-           "show them. Please contact them yourself.");
+  return tm_contacts_no_one ();
 }
 
 /* What everyone is told after every dose. */

@@ -66,6 +66,38 @@ tm_schedule_plan_on (GPtrArray  *plans,
   return best;
 }
 
+/**
+ * tm_schedule_list_periods:
+ * @plans: (element-type TmPlan): every plan row, in any order
+ *
+ * Each plan row is in force from its effective_from until the next row's;
+ * a row entered later for the same day replaces the earlier one entirely.
+ *
+ * Returns: (transfer full) (element-type TmPlanPeriod): by date
+ */
+GArray *
+tm_schedule_list_periods (GPtrArray *plans)
+{
+  g_autoptr(GPtrArray) sorted = sorted_plans (plans);
+  GArray *periods = g_array_new (FALSE, TRUE, sizeof (TmPlanPeriod));
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const TmPlan *plan = sorted->pdata[i];
+      const TmPlan *next = i + 1 < sorted->len ? sorted->pdata[i + 1] : NULL;
+      TmPlanPeriod period = { plan };
+
+      if (next != NULL && strcmp (next->effective_from, plan->effective_from) == 0)
+        continue;
+      g_strlcpy (period.from, plan->effective_from, sizeof period.from);
+      if (next != NULL)
+        g_strlcpy (period.until, next->effective_from, sizeof period.until);
+      g_array_append_val (periods, period);
+    }
+
+  return periods;
+}
+
 static int
 compare_planned (gconstpointer a,
                  gconstpointer b)
@@ -93,17 +125,16 @@ generate (GPtrArray  *plans,
           GPtrArray  *plan_dates,
           const char *to)
 {
-  g_autoptr(GPtrArray) sorted = sorted_plans (plans);
+  g_autoptr(GArray) periods = tm_schedule_list_periods (plans);
   GArray *planned = g_array_new (FALSE, TRUE, sizeof (TmPlannedDay));
 
-  for (guint i = 0; i < sorted->len; i++)
+  for (guint i = 0; i < periods->len; i++)
     {
-      const TmPlan *plan = sorted->pdata[i];
-      const char *end = i + 1 < sorted->len ? ((const TmPlan *) sorted->pdata[i + 1])->effective_from : NULL;
-      g_autofree char *day = g_strdup (plan->effective_from);
+      const TmPlanPeriod *period = &g_array_index (periods, TmPlanPeriod, i);
+      const TmPlan *plan = period->plan;
+      g_autofree char *day = g_strdup (period->from);
 
-      /* A later row for the same day replaces this one entirely. */
-      while ((end == NULL || strcmp (day, end) < 0) && strcmp (day, to) <= 0)
+      while ((period->until[0] == '\0' || strcmp (day, period->until) < 0) && strcmp (day, to) <= 0)
         {
           if (!is_cancelled (plan_dates, day))
             {

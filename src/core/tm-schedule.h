@@ -49,8 +49,17 @@ typedef struct
   double adherence; /* (on time + late) / planned, or -1 with nothing planned yet */
 } TmAdherence;
 
+/* A plan period: the days one plan row was in force. */
+typedef struct
+{
+  const TmPlan *plan;
+  char          from[TM_DAY_LEN + 1];   /* its effective_from */
+  char          until[TM_DAY_LEN + 1];  /* the next period's first day; "" for the last */
+} TmPlanPeriod;
+
 const TmPlan *tm_schedule_plan_on       (GPtrArray        *plans,
                                          const char       *day);
+GArray       *tm_schedule_list_periods  (GPtrArray        *plans);
 GArray       *tm_schedule_list_planned  (GPtrArray        *plans,
                                          GPtrArray        *plan_dates,
                                          const char       *from,

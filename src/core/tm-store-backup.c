@@ -2,7 +2,7 @@
 /* Backups (DESIGN.md, Reliability promises): a copy of the data file made
  * with sqlite3_backup, at most once a day when Tidemark opens, or when asked;
  * 7 daily and 4 weekly kept, beside the data file, readable by its owner
- * alone. Restoring moves the current file aside, never deletes it. A data
+ * alone; and one just before each import, the last 5 kept. Restoring moves the current file aside, never deletes it. A data
  * file found damaged is moved aside as it is, and the newest backup that
  * passes its check takes its place. */
 #define G_LOG_DOMAIN "tm-store"
@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tm-file.h"
@@ -22,10 +23,12 @@
 #include "tm-store-error.h"
 #include "tm-store-private.h"
 
-#define BACKUP_PREFIX  "tidemark-backup-"
-#define BACKUP_SUFFIX  ".db"
-#define KEEP_DAILY     7
-#define KEEP_WEEKLY    4
+#define BACKUP_PREFIX         "tidemark-backup-"
+#define BEFORE_IMPORT_PREFIX  "tidemark-before-import-"
+#define BACKUP_SUFFIX         ".db"
+#define KEEP_DAILY            7
+#define KEEP_WEEKLY           4
+#define KEEP_BEFORE_IMPORT    5
 
 TmBackup *
 tm_backup_copy (const TmBackup *backup)
@@ -59,24 +62,67 @@ day_of_name (const char *name)
   return tm_day_is_valid (day) ? g_steal_pointer (&day) : NULL;
 }
 
+/* "tidemark-before-import-20261128-091500.db", or "…-091500-2.db" for the
+ * second copy of that second: its day, its time and when it was made (the
+ * second's, plus N microseconds to keep the order within it). FALSE for
+ * any other name. */
+static gboolean
+parse_before_import_name (const char *name,
+                          TmBackup   *backup)
+{
+  gsize prefix = strlen (BEFORE_IMPORT_PREFIX);
+  g_autoptr(GDateTime) made = NULL;
+  guint64 n = 1;
+  int year, month, day_of_month, hour, minute, second;
+  const char *rest;
+
+  if (!g_str_has_prefix (name, BEFORE_IMPORT_PREFIX) || !g_str_has_suffix (name, BACKUP_SUFFIX) ||
+      strlen (name) < prefix + 15 + strlen (BACKUP_SUFFIX))
+    return FALSE;
+  for (gsize i = 0; i < 15; i++)
+    if (i == 8 ? name[prefix + i] != '-' : !g_ascii_isdigit (name[prefix + i]))
+      return FALSE;
+  if (sscanf (name + prefix, "%4d%2d%2d-%2d%2d%2d", &year, &month, &day_of_month, &hour, &minute, &second) != 6)
+    return FALSE;
+
+  rest = name + prefix + 15;
+  if (rest[0] == '-')
+    {
+      g_autofree char *digits = g_strndup (rest + 1, strlen (rest + 1) - strlen (BACKUP_SUFFIX));
+
+      if (!g_ascii_string_to_unsigned (digits, 10, 2, 999999, &n, NULL))
+        return FALSE;
+    }
+  else if (strcmp (rest, BACKUP_SUFFIX) != 0)
+    return FALSE;
+
+  made = g_date_time_new_local (year, month, day_of_month, hour, minute, second);
+  if (made == NULL)
+    return FALSE;
+  g_snprintf (backup->day, sizeof backup->day, "%04d-%02d-%02d", year, month, day_of_month);
+  g_snprintf (backup->time, sizeof backup->time, "%02d:%02d", hour, minute);
+  backup->made_at = g_date_time_to_unix (made) * G_USEC_PER_SEC + (gint64) n;
+  return TRUE;
+}
+
+/* Newest day first; within a day, the last made first. */
 static int
 newest_first (gconstpointer a,
               gconstpointer b)
 {
   const TmBackup *x = *(TmBackup * const *) a, *y = *(TmBackup * const *) b;
+  int by_day = -strcmp (x->day, y->day);
 
-  return -strcmp (x->day, y->day);
+  if (by_day != 0)
+    return by_day;
+  return (x->made_at < y->made_at) - (x->made_at > y->made_at);
 }
 
-/**
- * tm_backups_list:
- * @data_dir: a data folder
- *
- * Returns: (transfer container) (element-type TmBackup): the backups in
- *   @data_dir, newest first
- */
-GPtrArray *
-tm_backups_list (const char *data_dir)
+/* The backups of @kind in @data_dir, or of either kind when @kind is -1,
+ * newest first. */
+static GPtrArray *
+list_backups (const char *data_dir,
+              int         kind)
 {
   GPtrArray *backups = g_ptr_array_new_with_free_func ((GDestroyNotify) tm_backup_free);
   g_autoptr(GDir) dir = g_dir_open (data_dir, 0, NULL);
@@ -85,30 +131,56 @@ tm_backups_list (const char *data_dir)
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *day = day_of_name (name);
-      TmBackup *backup;
+      g_autoptr(TmBackup) backup = g_new0 (TmBackup, 1);
       GStatBuf info;
 
-      if (day == NULL)
+      if (day != NULL)
+        {
+          backup->kind = TM_BACKUP_DAILY;
+          g_strlcpy (backup->day, day, sizeof backup->day);
+        }
+      else if (parse_before_import_name (name, backup))
+        backup->kind = TM_BACKUP_BEFORE_IMPORT;
+      else
         continue;
-      backup = g_new0 (TmBackup, 1);
+      if (kind >= 0 && backup->kind != (TmBackupKind) kind)
+        continue;
+
       backup->path = g_build_filename (data_dir, name, NULL);
-      g_strlcpy (backup->day, day, sizeof backup->day);
       if (g_stat (backup->path, &info) == 0)
-        backup->size = info.st_size;
-      g_ptr_array_add (backups, backup);
+        {
+          backup->size = info.st_size;
+          /* A daily backup is named by its day alone: within it, the file's time. */
+          if (backup->kind == TM_BACKUP_DAILY)
+            backup->made_at = (gint64) info.st_mtim.tv_sec * G_USEC_PER_SEC + info.st_mtim.tv_nsec / 1000;
+        }
+      g_ptr_array_add (backups, g_steal_pointer (&backup));
     }
   g_ptr_array_sort (backups, newest_first);
   return backups;
 }
 
-/* The file @db copied to @dest_path through sqlite3_backup: written beside
- * it first, renamed into place when whole, readable by its owner alone. */
-static gboolean
-copy_with_backup (sqlite3     *db,
-                  const char  *source_path,
-                  const char  *dest_path,
-                  const char  *what,
-                  GError     **error)
+/**
+ * tm_backups_list:
+ * @data_dir: a data folder
+ *
+ * Returns: (transfer container) (element-type TmBackup): the backups in
+ *   @data_dir, the daily ones and those made before imports, newest first
+ */
+GPtrArray *
+tm_backups_list (const char *data_dir)
+{
+  return list_backups (data_dir, -1);
+}
+
+/* The file @db copied through sqlite3_backup into a new file beside
+ * @dest_path, readable by its owner alone, on the disk, not yet in place.
+ * %NULL when it could not be made. */
+static TmPendingFile *
+copy_to_pending (sqlite3     *db,
+                 const char  *dest_path,
+                 const char  *what,
+                 GError     **error)
 {
   /* A name of its own: two copies at once never share a temporary file. */
   g_autoptr(TmPendingFile) pending = tm_pending_file_new (dest_path);
@@ -122,7 +194,7 @@ copy_with_backup (sqlite3     *db,
       g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_READ_ONLY,
                    _("Tidemark can't create %s (%s). Check that you may write to its folder."),
                    dest_path, g_strerror (saved_errno));
-      return FALSE;
+      return NULL;
     }
   rc = sqlite3_open_v2 (tm_pending_file_get_temporary (pending), &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
@@ -134,9 +206,25 @@ copy_with_backup (sqlite3     *db,
     {
       tm_sqlite_set_error (error, dest, rc, dest_path, what);
       sqlite3_close_v2 (dest);
-      return FALSE;
+      return NULL;
     }
   sqlite3_close_v2 (dest);
+  return g_steal_pointer (&pending);
+}
+
+/* The file @db copied to @dest_path through sqlite3_backup: written beside
+ * it first, renamed into place when whole, readable by its owner alone. */
+static gboolean
+copy_with_backup (sqlite3     *db,
+                  const char  *source_path,
+                  const char  *dest_path,
+                  const char  *what,
+                  GError     **error)
+{
+  g_autoptr(TmPendingFile) pending = copy_to_pending (db, dest_path, what, error);
+
+  if (pending == NULL)
+    return FALSE;
 
   if (!tm_pending_file_commit (pending))
     {
@@ -192,6 +280,122 @@ tm_store_back_up_if_due (TmStore     *store,
   return tm_store_back_up_now (store, today, error);
 }
 
+/* A new name reaches the disk only once its folder is synced. */
+static void
+sync_folder_of (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return;
+  if (fsync (fd) != 0)
+    g_debug ("Could not sync %s: %s", dir, g_strerror (errno));
+  g_close (fd, NULL);
+}
+
+/* Gives the whole copy in @pending the first free name of @base.db,
+ * @base-2.db, …: a second name that never replaces a file, so that two
+ * copies made in one second are both kept. The temporary name goes when
+ * @pending is freed. */
+static char *
+publish_under_new_name (TmPendingFile  *pending,
+                        const char     *base,
+                        const char     *what,
+                        GError        **error)
+{
+  const char *temporary = tm_pending_file_get_temporary (pending);
+
+  for (guint n = 1; n < 1000; n++)
+    {
+      g_autofree char *path = n == 1 ? g_strconcat (base, BACKUP_SUFFIX, NULL)
+                                     : g_strdup_printf ("%s-%u%s", base, n, BACKUP_SUFFIX);
+      int saved_errno;
+
+      if (link (temporary, path) == 0)
+        {
+          sync_folder_of (path);
+          return g_steal_pointer (&path);
+        }
+      saved_errno = errno;
+      if (saved_errno == EEXIST)
+        continue;
+      /* A disk without second names: the name is free now, and the data
+       * folder's lock keeps another Tidemark from taking it meanwhile. */
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        continue;
+      if (g_rename (temporary, path) == 0)
+        {
+          sync_folder_of (path);
+          return g_steal_pointer (&path);
+        }
+      saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("%s could not be written, so %s (%s)."),
+                   path, what, g_strerror (saved_errno));
+      return NULL;
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("%s could not be written, so %s (%s)."), base, what,
+               g_strerror (EEXIST));
+  return NULL;
+}
+
+/* The copies made before imports, but the last KEEP_BEFORE_IMPORT. */
+static void
+prune_before_import (const char *data_dir)
+{
+  g_autoptr(GPtrArray) copies = list_backups (data_dir, TM_BACKUP_BEFORE_IMPORT);
+
+  for (guint i = KEEP_BEFORE_IMPORT; i < copies->len; i++)
+    {
+      TmBackup *copy = copies->pdata[i];
+
+      if (g_unlink (copy->path) != 0)
+        g_debug ("Could not remove %s: %s", copy->path, g_strerror (errno));
+    }
+}
+
+/**
+ * tm_store_back_up_before_import:
+ * @now: the time the copy is named by
+ * @path: (out) (optional): the copy's file
+ *
+ * Copies the data file to `tidemark-before-import-DATE-TIME.db`, a name
+ * of its own (never replacing another copy, nor a daily backup), so that
+ * every import can be undone; keeps the last 5 such copies.
+ */
+gboolean
+tm_store_back_up_before_import (TmStore     *store,
+                                GDateTime   *now,
+                                char       **path,
+                                GError     **error)
+{
+  const char *what = _("no copy of the data was made before the import, so nothing was imported");
+  g_autoptr(TmPendingFile) pending = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *first_name = NULL;
+  g_autofree char *made = NULL;
+
+  g_return_val_if_fail (TM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  {
+    g_autofree char *name = g_strconcat (BEFORE_IMPORT_PREFIX, stamp, NULL);
+
+    base = g_build_filename (tm_store_get_data_dir (store), name, NULL);
+  }
+  first_name = g_strconcat (base, BACKUP_SUFFIX, NULL);
+  if ((pending = copy_to_pending (tm_store_get_db (store), first_name, what, error)) == NULL ||
+      (made = publish_under_new_name (pending, base, what, error)) == NULL)
+    return FALSE;
+
+  prune_before_import (tm_store_get_data_dir (store));
+  if (path != NULL)
+    *path = g_steal_pointer (&made);
+  return TRUE;
+}
+
 /* Monday's day of the ISO week of @day, which names the week. */
 static char *
 week_of (const char *day)
@@ -227,20 +431,111 @@ remove_stale_partials (const char *data_dir)
   tm_file_remove_stale_temporaries (data_dir, NULL);
 }
 
+/* The rows of each table of the record in the file at @path, by table:
+ * every table but meta, which holds settings, not the record (so a table
+ * a newer schema adds counts too). %NULL when the file can't be read. */
+static GHashTable *
+count_records (const char *path)
+{
+  GHashTable *counts = NULL;
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'meta'"
+                                 " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+                             -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  if (rc == SQLITE_DONE)
+    counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; counts != NULL && i < tables->len; i++)
+    {
+      g_autofree char *query = g_strdup_printf ("SELECT count(*) FROM \"%s\"", (char *) tables->pdata[i]);
+
+      if (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_insert (counts, g_strdup (tables->pdata[i]),
+                             GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)));
+      else
+        g_clear_pointer (&counts, g_hash_table_unref);
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+    }
+  sqlite3_close_v2 (db);
+  return counts;
+}
+
+/* Whether the data file holds fewer records than a backup. "Fewer" is
+ * table by table: fewer rows in any one table of the record than the
+ * backup has, whatever the others hold, so that a week of new check-ins
+ * never hides that every session is gone. (The price: after a record is
+ * deleted, one backup more is kept until its table has as many rows as
+ * before.) A data file that can't be read holds nothing. */
+static gboolean
+holds_fewer (GHashTable *current,
+             GHashTable *backup)
+{
+  GHashTableIter iter;
+  gpointer table, n;
+
+  g_hash_table_iter_init (&iter, backup);
+  while (g_hash_table_iter_next (&iter, &table, &n))
+    {
+      gpointer here = current != NULL ? g_hash_table_lookup (current, table) : NULL;
+
+      if (GPOINTER_TO_SIZE (here) < GPOINTER_TO_SIZE (n))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The newest of @backups (newest first) that holds records the data file
+ * in @data_dir no longer has, or %NULL: the way back after the file was
+ * emptied, which no pruning may take. */
+static char *
+find_fuller_backup (const char *data_dir,
+                    GPtrArray  *backups)
+{
+  g_autofree char *path = g_build_filename (data_dir, TM_STORE_FILE_NAME, NULL);
+  g_autoptr(GHashTable) current = count_records (path);
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      TmBackup *backup = backups->pdata[i];
+      g_autoptr(GHashTable) counts = count_records (backup->path);
+
+      if (counts != NULL && holds_fewer (current, counts))
+        return g_strdup (backup->path);
+    }
+  return NULL;
+}
+
 /**
  * tm_backups_prune:
  *
  * Keeps the 7 newest backups up to @today, and then the newest of each of
  * the 4 weeks before theirs; removes the rest. A backup dated after @today
- * (the clock was wrong when it was made) is kept and not counted. A
- * copy's temporary file left by a crash goes after a day.
+ * (the clock was wrong when it was made) is kept and not counted. So is
+ * the newest backup holding records that the data file no longer holds
+ * (see holds_fewer()). A copy's temporary file left by a crash goes after
+ * a day.
  */
 void
 tm_backups_prune (const char *data_dir,
                   const char *today)
 {
-  g_autoptr(GPtrArray) backups = tm_backups_list (data_dir);
+  g_autoptr(GPtrArray) backups = list_backups (data_dir, TM_BACKUP_DAILY);
   g_autoptr(GPtrArray) weeks = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *fuller = find_fuller_backup (data_dir, backups);
   guint daily = 0, weekly = 0;
 
   for (guint i = 0; i < backups->len; i++)
@@ -268,6 +563,8 @@ tm_backups_prune (const char *data_dir,
           weekly++;
           continue;
         }
+      if (g_strcmp0 (backup->path, fuller) == 0)
+        continue;
       if (g_unlink (backup->path) != 0)
         g_debug ("Could not remove %s: %s", backup->path, g_strerror (errno));
     }
@@ -329,6 +626,7 @@ static char *
 advice_for (const char *data_dir)
 {
   g_autoptr(TmBackup) good = tm_backups_find_good (data_dir);
+  g_autofree char *path = g_build_filename (data_dir, TM_STORE_FILE_NAME, NULL);
   g_autofree char *day = NULL;
   g_autofree char *name = NULL;
 
@@ -339,6 +637,11 @@ advice_for (const char *data_dir)
 
   day = tm_day_format_long (good->day);
   name = g_path_get_basename (good->path);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    /* Translators: a date, then a file name */
+    return g_strdup_printf (_("The newest good backup is of %s (%s). Restoring it puts a copy in the data "
+                              "file’s place. Or choose another data folder."),
+                            day, name);
   /* Translators: a date, then a file name */
   return g_strdup_printf (_("The newest good backup is of %s (%s). Restoring it puts a copy in place of "
                             "the damaged file, which is kept beside it, unchanged. Or choose another "
@@ -533,8 +836,12 @@ tm_backups_recover (const char  *data_dir,
 {
   g_autofree char *path = g_build_filename (data_dir, TM_STORE_FILE_NAME, NULL);
   g_autofree char *kept = NULL;
+  g_autoptr(TmDataLock) lock = NULL;
   gboolean had_file;
 
+  /* Never while another Tidemark writes the file. */
+  if ((lock = tm_data_lock_acquire (data_dir, TM_DATA_LOCK_WAIT_MS, error)) == NULL)
+    return FALSE;
   if (!check_backup (backup, error))
     return FALSE;
 

@@ -5,11 +5,20 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  TM_BACKUP_DAILY,          /* tidemark-backup-DAY.db: once a day, or Back Up Now */
+  TM_BACKUP_BEFORE_IMPORT,  /* tidemark-before-import-DATE-TIME.db: just before an import */
+} TmBackupKind;
+
 typedef struct
 {
-  char    *path;
-  char     day[TM_DAY_LEN + 1];
-  goffset  size;
+  char         *path;
+  char          day[TM_DAY_LEN + 1];
+  goffset       size;
+  TmBackupKind  kind;
+  char          time[6];    /* "14:05" for a copy made before an import, else "" */
+  gint64        made_at;    /* when it was made (µs since the epoch), to order the copies of a day */
 } TmBackup;
 
 TmBackup  *tm_backup_copy           (const TmBackup *backup);
@@ -33,6 +42,10 @@ gboolean   tm_store_back_up_now     (TmStore     *store,
 gboolean   tm_store_back_up_if_due  (TmStore     *store,
                                      const char  *today,
                                      GError     **error);
+gboolean   tm_store_back_up_before_import (TmStore     *store,
+                                           GDateTime   *now,
+                                           char       **path,
+                                           GError     **error);
 gboolean   tm_store_restore_backup  (TmStore     *store,
                                      const char  *backup,
                                      char       **aside,

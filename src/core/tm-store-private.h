@@ -40,6 +40,8 @@ struct _TmStore
   GListStore *sessions;        /* newest first; loaded on first use */
   GListStore *questionnaires;  /* newest first; loaded on first use */
   guint       busy;            /* work on the file through other connections */
+  TmDataLock *lock;            /* the data folder's, while open for writing */
+  gboolean    read_only;       /* a snapshot for an export: no lock, no writing */
   guint       writing_elsewhere;  /* another connection writes for a while */
   GQueue      when_writable;   /* GClosure *, run once writes are possible again */
 };

@@ -12,12 +12,12 @@
 
 #include "tm-file.h"
 #include "tm-sqlite.h"
+#include "tm-store-backup.h"
 #include "tm-store-private.h"
 
 G_DEFINE_FINAL_TYPE (TmStore, tm_store, G_TYPE_OBJECT)
 
 guint tm_store_signals[TM_STORE_N_SIGNALS];
-#define signals tm_store_signals
 
 #define CHECKIN_COLUMNS \
   "id, day, mood, anxiety, energy, sleep_hours, effects, effects_intensity, note, " \
@@ -210,6 +210,8 @@ tm_store_finalize (GObject *object)
   g_queue_clear_full (&self->when_writable, (GDestroyNotify) when_writable_free);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  /* Only once the file is closed may another process write it. */
+  g_clear_pointer (&self->lock, tm_data_lock_unref);
   g_free (self->data_dir);
   g_free (self->path);
 
@@ -227,7 +229,7 @@ tm_store_class_init (TmStoreClass *klass)
    *
    * Emitted after the change is committed.
    */
-  signals[TM_STORE_CHECKIN_CHANGED] =
+  tm_store_signals[TM_STORE_CHECKIN_CHANGED] =
     g_signal_new ("checkin-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
@@ -236,7 +238,7 @@ tm_store_class_init (TmStoreClass *klass)
    *
    * Emitted after a session is saved, deleted or restored.
    */
-  signals[TM_STORE_SESSIONS_CHANGED] =
+  tm_store_signals[TM_STORE_SESSIONS_CHANGED] =
     g_signal_new ("sessions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -245,7 +247,7 @@ tm_store_class_init (TmStoreClass *klass)
    *
    * Emitted after a questionnaire is saved, deleted or restored.
    */
-  signals[TM_STORE_QUESTIONNAIRES_CHANGED] =
+  tm_store_signals[TM_STORE_QUESTIONNAIRES_CHANGED] =
     g_signal_new ("questionnaires-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -254,7 +256,7 @@ tm_store_class_init (TmStoreClass *klass)
    *
    * Emitted after a plan row or a one-off date is added or removed.
    */
-  signals[TM_STORE_PLAN_CHANGED] =
+  tm_store_signals[TM_STORE_PLAN_CHANGED] =
     g_signal_new ("plan-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -263,7 +265,7 @@ tm_store_class_init (TmStoreClass *klass)
    *
    * Emitted after a safety prompt is recorded or answered.
    */
-  signals[TM_STORE_SAFETY_CHANGED] =
+  tm_store_signals[TM_STORE_SAFETY_CHANGED] =
     g_signal_new ("safety-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -273,7 +275,7 @@ tm_store_class_init (TmStoreClass *klass)
    * Emitted when work on the data file through another connection (an
    * export, an import, a backup) starts while none ran, or the last ends.
    */
-  signals[TM_STORE_BUSY_CHANGED] =
+  tm_store_signals[TM_STORE_BUSY_CHANGED] =
     g_signal_new ("busy-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -284,7 +286,7 @@ tm_store_class_init (TmStoreClass *klass)
    * while (an import being stored), and when it has finished: see
    * tm_store_is_writable().
    */
-  signals[TM_STORE_WRITABLE_CHANGED] =
+  tm_store_signals[TM_STORE_WRITABLE_CHANGED] =
     g_signal_new ("writable-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -299,7 +301,7 @@ tm_store_class_init (TmStoreClass *klass)
    * inside tm_store_begin() and tm_store_commit(): a batch (the demo, an
    * import) answers for its own records.
    */
-  signals[TM_STORE_RECORD_SAVED] =
+  tm_store_signals[TM_STORE_RECORD_SAVED] =
     g_signal_new ("record-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_OBJECT);
 
@@ -310,8 +312,9 @@ tm_store_class_init (TmStoreClass *klass)
    * Emitted after tm_store_set_meta() stored a value, so that what shows
    * a setting follows it.
    */
-  signals[TM_STORE_META_CHANGED] =
-    g_signal_new ("meta-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+  tm_store_signals[TM_STORE_META_CHANGED] =
+    g_signal_new ("meta-changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
@@ -323,7 +326,7 @@ tm_store_emit_record_saved (TmStore  *self,
                             gpointer  record)
 {
   if (sqlite3_get_autocommit (self->db))
-    g_signal_emit (self, signals[TM_STORE_RECORD_SAVED], 0, (int) source, record);
+    g_signal_emit (self, tm_store_signals[TM_STORE_RECORD_SAVED], 0, (int) source, record);
 }
 
 static void
@@ -402,6 +405,51 @@ tm_store_create_private_file (const char  *path,
     }
 
   g_close (fd, NULL);
+  return TRUE;
+}
+
+/* A data file that holds nothing yet (none at all, zero bytes, or SQLite's
+ * with no tables) is a new start only in a folder without a good backup.
+ * Beside one, it is what is left of the person's data after a fault, a
+ * mistake or a foreign program: Tidemark refuses it like a damaged file,
+ * so that the recovery window offers the backup, and writes nothing, not
+ * even a new file. (SQLite would remove a log beside a zero-byte file on
+ * its first read: this is checked before SQLite reads it.) */
+static gboolean
+may_start_afresh (TmStore   *self,
+                  gboolean   missing,
+                  GError   **error)
+{
+  g_autoptr(TmBackup) good = tm_backups_find_good (self->data_dir);
+
+  if (good == NULL)
+    return TRUE;
+
+  if (missing)
+    g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_DAMAGED,
+                 _("The data file %s is missing, but there are backups of your data beside it. Tidemark "
+                   "has not started a new one."),
+                 self->path);
+  else
+    g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_DAMAGED,
+                 _("The data file %s is empty, but there are backups of your data beside it. Tidemark "
+                   "has not taken it for a new start and has not changed it."),
+                 self->path);
+  return FALSE;
+}
+
+/* may_start_afresh() for a file that is missing or has no bytes, before
+ * it is made or SQLite reads it. */
+static gboolean
+check_not_emptied (TmStore  *self,
+                   GError  **error)
+{
+  GStatBuf info;
+
+  if (g_lstat (self->path, &info) != 0)
+    return errno != ENOENT || may_start_afresh (self, TRUE, error);
+  if (S_ISREG (info.st_mode) && info.st_size == 0)
+    return may_start_afresh (self, FALSE, error);
   return TRUE;
 }
 
@@ -545,6 +593,31 @@ migrate (TmStore                *self,
   return TRUE;
 }
 
+/* A store that only reads can't bring the file up to date: it reads a
+ * file of this Tidemark's data version, or none. */
+static gboolean
+check_up_to_date (TmStore  *self,
+                  int       version,
+                  guint     n_steps,
+                  GError  **error)
+{
+  if (version == 0)
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_NOT_FOUND,
+                   _("There is no Tidemark data in %s yet."), self->data_dir);
+      return FALSE;
+    }
+  if ((guint) version < n_steps)
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_FAILED,
+                   _("The data file %s was written by an older version of Tidemark. Open it in Tidemark "
+                     "once to bring it up to date, then try again; the file has not been changed."),
+                   self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 open_database (TmStore                *self,
                const TmMigrationStep  *steps,
@@ -560,7 +633,9 @@ open_database (TmStore                *self,
   if (!tm_file_check_private (self->path, error))
     return FALSE;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW,
+                        NULL);
   if (rc != SQLITE_OK)
     {
       tm_sqlite_set_error (error, self->db, rc, self->path, not_opened);
@@ -601,6 +676,12 @@ open_database (TmStore                *self,
                    self->path);
       return FALSE;
     }
+
+  if (version == 0 && n_objects == 0 && !may_start_afresh (self, FALSE, error))
+    return FALSE;
+
+  if (self->read_only)
+    return check_up_to_date (self, version, n_steps, error);
 
   /* The file passed its check: from here on it may be written. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
@@ -670,6 +751,8 @@ tm_store_open_with_steps (const char             *data_dir,
   self->path = g_build_filename (self->data_dir, TM_STORE_FILE_NAME, NULL);
 
   if (!prepare_data_dir (self->data_dir, error) ||
+      (self->lock = tm_data_lock_acquire (self->data_dir, TM_DATA_LOCK_WAIT_MS, error)) == NULL ||
+      !check_not_emptied (self, error) ||
       !tm_store_create_private_file (self->path, error) ||
       !open_database (self, steps, n_steps, error))
     return NULL;
@@ -693,6 +776,57 @@ tm_store_open (const char  *data_dir,
 
   steps = tm_schema_get_steps (&n_steps);
   return tm_store_open_with_steps (data_dir, steps, n_steps, error);
+}
+
+/**
+ * tm_store_open_read_only:
+ * @data_dir: a data folder
+ *
+ * Opens `tidemark.db` in @data_dir to read it, with the checks of
+ * tm_store_open(), but without its lock (DESIGN.md: one writer per data
+ * folder; a window may be writing meanwhile, and what is read in one
+ * transaction is one snapshot) and without ever writing: no file or
+ * folder is made, and a file that needs bringing up to date is refused.
+ */
+TmStore *
+tm_store_open_read_only (const char  *data_dir,
+                         GError     **error)
+{
+  g_autoptr(TmStore) self = NULL;
+  const TmMigrationStep *steps;
+  guint n_steps;
+  GStatBuf info;
+
+  g_return_val_if_fail (data_dir != NULL && data_dir[0] != '\0', NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (TM_TYPE_STORE, NULL);
+  self->read_only = TRUE;
+  self->data_dir = g_canonicalize_filename (data_dir, NULL);
+  self->path = g_build_filename (self->data_dir, TM_STORE_FILE_NAME, NULL);
+
+  if (!check_not_emptied (self, error))
+    return NULL;
+  if (g_lstat (self->path, &info) != 0 || (S_ISREG (info.st_mode) && info.st_size == 0))
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_NOT_FOUND,
+                   _("There is no Tidemark data in %s yet."), self->data_dir);
+      return NULL;
+    }
+
+  steps = tm_schema_get_steps (&n_steps);
+  if (!open_database (self, steps, n_steps, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* The data folder's lock this store holds, or %NULL for one that only reads. */
+TmDataLock *
+tm_store_get_lock (TmStore *self)
+{
+  g_return_val_if_fail (TM_IS_STORE (self), NULL);
+
+  return self->lock;
 }
 
 const char *
@@ -811,7 +945,7 @@ tm_store_save_checkin (TmStore    *self,
     return FALSE;
 
   model_put_checkin (self, checkin);
-  g_signal_emit (self, signals[TM_STORE_CHECKIN_CHANGED], 0, checkin->day);
+  g_signal_emit (self, tm_store_signals[TM_STORE_CHECKIN_CHANGED], 0, checkin->day);
   tm_store_emit_record_saved (self, TM_SOURCE_CHECKIN, checkin);
   return TRUE;
 }
@@ -842,7 +976,7 @@ tm_store_delete_checkin (TmStore    *self,
     }
 
   model_remove_checkin (self, checkin->day);
-  g_signal_emit (self, signals[TM_STORE_CHECKIN_CHANGED], 0, checkin->day);
+  g_signal_emit (self, tm_store_signals[TM_STORE_CHECKIN_CHANGED], 0, checkin->day);
   return TRUE;
 }
 
@@ -896,7 +1030,7 @@ tm_store_restore_checkin (TmStore    *self,
     }
 
   model_put_checkin (self, checkin);
-  g_signal_emit (self, signals[TM_STORE_CHECKIN_CHANGED], 0, checkin->day);
+  g_signal_emit (self, tm_store_signals[TM_STORE_CHECKIN_CHANGED], 0, checkin->day);
   return TRUE;
 }
 
@@ -1014,7 +1148,7 @@ tm_store_set_meta (TmStore     *self,
   if (!tm_store_step_done (self, stmt, what, error))
     return FALSE;
 
-  g_signal_emit (self, signals[TM_STORE_META_CHANGED], g_quark_from_string (key), key);
+  g_signal_emit (self, tm_store_signals[TM_STORE_META_CHANGED], g_quark_from_string (key), key);
   return TRUE;
 }
 
@@ -1092,11 +1226,11 @@ tm_store_reload (TmStore *self)
   if (self->questionnaires != NULL)
     tm_store_load_questionnaires (self);
 
-  g_signal_emit (self, signals[TM_STORE_CHECKIN_CHANGED], 0, NULL);
-  g_signal_emit (self, signals[TM_STORE_SESSIONS_CHANGED], 0);
-  g_signal_emit (self, signals[TM_STORE_QUESTIONNAIRES_CHANGED], 0);
-  g_signal_emit (self, signals[TM_STORE_PLAN_CHANGED], 0);
-  g_signal_emit (self, signals[TM_STORE_SAFETY_CHANGED], 0);
+  g_signal_emit (self, tm_store_signals[TM_STORE_CHECKIN_CHANGED], 0, NULL);
+  g_signal_emit (self, tm_store_signals[TM_STORE_SESSIONS_CHANGED], 0);
+  g_signal_emit (self, tm_store_signals[TM_STORE_QUESTIONNAIRES_CHANGED], 0);
+  g_signal_emit (self, tm_store_signals[TM_STORE_PLAN_CHANGED], 0);
+  g_signal_emit (self, tm_store_signals[TM_STORE_SAFETY_CHANGED], 0);
 }
 
 /**
@@ -1112,7 +1246,7 @@ tm_store_busy_begin (TmStore *self)
   g_return_if_fail (TM_IS_STORE (self));
 
   if (self->busy++ == 0)
-    g_signal_emit (self, signals[TM_STORE_BUSY_CHANGED], 0);
+    g_signal_emit (self, tm_store_signals[TM_STORE_BUSY_CHANGED], 0);
 }
 
 void
@@ -1122,7 +1256,7 @@ tm_store_busy_end (TmStore *self)
   g_return_if_fail (self->busy > 0);
 
   if (--self->busy == 0)
-    g_signal_emit (self, signals[TM_STORE_BUSY_CHANGED], 0);
+    g_signal_emit (self, tm_store_signals[TM_STORE_BUSY_CHANGED], 0);
 }
 
 gboolean
@@ -1149,7 +1283,7 @@ tm_store_writing_elsewhere_begin (TmStore *self)
   g_return_if_fail (TM_IS_STORE (self));
 
   if (self->writing_elsewhere++ == 0)
-    g_signal_emit (self, signals[TM_STORE_WRITABLE_CHANGED], 0);
+    g_signal_emit (self, tm_store_signals[TM_STORE_WRITABLE_CHANGED], 0);
 }
 
 /* Ends it; what waited runs now, in the order it was queued. */
@@ -1163,7 +1297,7 @@ tm_store_writing_elsewhere_end (TmStore *self)
     return;
 
   g_object_ref (self);
-  g_signal_emit (self, signals[TM_STORE_WRITABLE_CHANGED], 0);
+  g_signal_emit (self, tm_store_signals[TM_STORE_WRITABLE_CHANGED], 0);
   while (self->writing_elsewhere == 0 && !g_queue_is_empty (&self->when_writable))
     {
       WhenWritable *waiting = g_queue_pop_head (&self->when_writable);
@@ -1280,6 +1414,20 @@ tm_store_begin (TmStore  *self,
       return FALSE;
     }
   return tm_sqlite_exec (self->db, "BEGIN IMMEDIATE", self->path, _("nothing was saved"), error);
+}
+
+/**
+ * tm_store_begin_read:
+ *
+ * Starts a transaction that only reads: everything read until
+ * tm_store_commit() comes from one snapshot of the data, whatever another
+ * program writes meanwhile.
+ */
+gboolean
+tm_store_begin_read (TmStore  *self,
+                     GError  **error)
+{
+  return tm_sqlite_exec (self->db, "BEGIN", self->path, _("the data could not be read"), error);
 }
 
 gboolean

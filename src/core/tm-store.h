@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "tm-checkin.h"
+#include "tm-data-lock.h"
 #include "tm-plan.h"
 #include "tm-questionnaire.h"
 #include "tm-safety.h"
@@ -25,7 +26,10 @@ char       *tm_store_default_data_dir   (void);
 
 TmStore    *tm_store_open               (const char  *data_dir,
                                          GError     **error);
+TmStore    *tm_store_open_read_only     (const char  *data_dir,
+                                         GError     **error);
 const char *tm_store_get_data_dir       (TmStore     *self);
+TmDataLock *tm_store_get_lock           (TmStore     *self);
 const char *tm_store_get_path           (TmStore     *self);
 
 TmCheckin  *tm_store_get_checkin        (TmStore     *self,
@@ -141,6 +145,8 @@ void        tm_store_call_when_writable (TmStore     *self,
                                          GObject     *owner,
                                          GCallback    callback);
 gboolean    tm_store_begin              (TmStore     *self,
+                                         GError     **error);
+gboolean    tm_store_begin_read         (TmStore     *self,
                                          GError     **error);
 gboolean    tm_store_commit             (TmStore     *self,
                                          GError     **error);

@@ -13,10 +13,12 @@
 
 #include "tm-application.h"
 #include "tm-csv.h"
+#include "tm-data-lock.h"
 #include "tm-demo.h"
 #include "tm-recovery-window.h"
 #include "tm-reminder-service.h"
 #include "tm-report.h"
+#include "tm-safety-help.h"
 #include "tm-settings.h"
 #include "tm-store-backup.h"
 #include "tm-text.h"
@@ -38,6 +40,7 @@ struct _TmApplication
   guint           backup_idle;
   TmStore        *backing_up;   /* while the daily backup runs */
   gboolean        quitting;     /* once the store's work has ended */
+  gboolean        handed_over;  /* another Tidemark shows this data folder */
   GError         *store_error;
 };
 
@@ -52,16 +55,19 @@ print_usage_error (const char *message)
 static void open_demo (TmApplication *self);
 
 /* Opens @data_dir's store, or keeps why not in store_error and says it
- * (for a command, with how to get to the ways on). */
+ * (for a command, with how to get to the ways on). A store that only
+ * reads takes no lock: it reads while a window writes. */
 static gboolean
 open_store (TmApplication *self,
             const char    *data_dir,
-            gboolean       for_command)
+            gboolean       for_command,
+            gboolean       read_only)
 {
   g_free (self->store_dir);
   self->store_dir = g_strdup (data_dir);
   g_clear_error (&self->store_error);
-  self->store = tm_store_open (data_dir, &self->store_error);
+  self->store = read_only ? tm_store_open_read_only (data_dir, &self->store_error)
+                          : tm_store_open (data_dir, &self->store_error);
   if (self->store == NULL)
     {
       g_autofree char *text = tm_store_explain_error (data_dir, self->store_error);
@@ -77,8 +83,18 @@ open_store (TmApplication *self,
   return TRUE;
 }
 
+static gboolean
+has_good_backup (const char *data_dir)
+{
+  g_autoptr(TmBackup) good = tm_backups_find_good (data_dir);
+
+  return good != NULL;
+}
+
 /* The store for a command that runs without a window: the demo's, or the
- * data folder's, which @must_exist. Says why when it can't. */
+ * data folder's, which @must_exist. A command that needs it to exist only
+ * reads it (an export), in one snapshot, without the folder's lock. Says
+ * why when it can't. */
 static gboolean
 open_store_for_command (TmApplication *self,
                         gboolean       must_exist)
@@ -94,13 +110,14 @@ open_store_for_command (TmApplication *self,
 
   data_dir = self->data_dir != NULL ? g_strdup (self->data_dir) : tm_store_default_data_dir ();
   db_path = g_build_filename (data_dir, TM_STORE_FILE_NAME, NULL);
-  if (must_exist && !g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+  /* A data file gone from beside a good backup is explained as damaged. */
+  if (must_exist && !g_file_test (db_path, G_FILE_TEST_IS_REGULAR) && !has_good_backup (data_dir))
     {
       g_printerr (_("tidemark: there is no Tidemark data in %s (no tidemark.db there). Check --data-dir "
                     "or TIDEMARK_DATA_DIR.\n"), data_dir);
       return FALSE;
     }
-  return open_store (self, data_dir, TRUE);
+  return open_store (self, data_dir, TRUE, must_exist);
 }
 
 /* Whether @error refused where the output was to go (into the data
@@ -246,7 +263,12 @@ export_report (TmApplication *self,
   if (!open_store_for_command (self, TRUE))
     return EXIT_FAILURE;
 
-  data = tm_report_data_new_from_store (self->store, &options, &error);
+  /* One snapshot, whatever a window saves meanwhile. */
+  if (tm_store_begin_read (self->store, &error))
+    {
+      data = tm_report_data_new_from_store (self->store, &options, &error);
+      tm_store_commit (self->store, NULL);
+    }
   if (data == NULL || !tm_report_write (data, file, NULL, &n_pages, &error))
     {
       g_printerr ("tidemark: %s\n", error->message);
@@ -259,141 +281,165 @@ export_report (TmApplication *self,
   return EXIT_SUCCESS;
 }
 
+/* What the command line asked for. */
+typedef struct
+{
+  char     *data_dir;
+  char     *export_pdf;
+  char     *export_csv_dir;
+  char     *import_csv_dir;
+  char     *on_conflict;
+  char     *from;
+  char     *to;
+  char     *paper;
+  gboolean  no_notes;
+  gboolean  background;
+  gboolean  version;
+  gboolean  demo;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_free (options->data_dir);
+  g_free (options->export_pdf);
+  g_free (options->export_csv_dir);
+  g_free (options->import_csv_dir);
+  g_free (options->on_conflict);
+  g_free (options->from);
+  g_free (options->to);
+  g_free (options->paper);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+/* The options and their help, read into @options. */
+static GOptionContext *
+new_option_context (Options *options)
+{
+  const GOptionEntry entries[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &options->data_dir,
+      N_("Keep Tidemark's data in DIR (also TIDEMARK_DATA_DIR)"), N_("DIR") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &options->demo,
+      N_("Show a year of made-up data in a throwaway folder; your own data is not opened"), NULL },
+    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, &options->export_pdf,
+      N_("Write the report for chart review to FILE and exit"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &options->from,
+      N_("The report's first day (default: 3 months before --to)"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &options->to,
+      N_("The report's last day (default: today)"), N_("YYYY-MM-DD") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &options->paper,
+      N_("The report's paper, a4 or letter (default: your locale's)"), N_("SIZE") },
+    { "no-notes", 0, 0, G_OPTION_ARG_NONE, &options->no_notes,
+      N_("Leave the check-in notes out of the report"), NULL },
+    { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->export_csv_dir,
+      N_("Write every table as a CSV file into DIR and exit"), N_("DIR") },
+    { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->import_csv_dir,
+      N_("Read the CSV files in DIR, all or nothing, and exit"), N_("DIR") },
+    { "on-conflict", 0, 0, G_OPTION_ARG_STRING, &options->on_conflict,
+      N_("When an imported record is already there: keep (the default) or replace"), N_("keep|replace") },
+    { "background", 0, 0, G_OPTION_ARG_NONE, &options->background,
+      N_("Start without a window, for the daily reminder"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
+      N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+  GOptionContext *context = g_option_context_new (NULL);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Daily check-ins, dosing sessions and the clinician's maintenance "
+                                  "plan for low-dose ketamine treatment, kept on this computer."));
+  /* The entries are copied; what they point to is @options. */
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* Why @options don't go together, or NULL when they do. */
+static const char *
+options_misused (const Options *options)
+{
+  if (options->export_pdf == NULL &&
+      (options->from != NULL || options->to != NULL || options->paper != NULL || options->no_notes))
+    return _("--from, --to, --paper and --no-notes go with --export-pdf=FILE");
+  if (options->demo && options->data_dir != NULL)
+    return _("--demo opens its own throwaway folder, so it can't be used with --data-dir");
+  if (options->data_dir != NULL && options->data_dir[0] == '\0')
+    return _("--data-dir needs a folder, for example --data-dir=~/Tidemark");
+  if ((options->export_pdf != NULL) + (options->export_csv_dir != NULL) + (options->import_csv_dir != NULL) > 1)
+    return _("--export-pdf, --export-csv and --import-csv can't be used together");
+  if (options->on_conflict != NULL && options->import_csv_dir == NULL)
+    return _("--on-conflict goes with --import-csv=DIR");
+  return NULL;
+}
+
+/* Runs the command @options ask for, if any; returns whether one ran. */
+static gboolean
+run_command (TmApplication *self,
+             const Options *options,
+             int           *exit_status)
+{
+  if (options->export_pdf != NULL)
+    *exit_status = export_report (self, options->export_pdf, options->from, options->to, options->paper,
+                                  !options->no_notes);
+  else if (options->export_csv_dir != NULL)
+    *exit_status = export_csv (self, options->export_csv_dir);
+  else if (options->import_csv_dir != NULL)
+    *exit_status = import_csv (self, options->import_csv_dir, options->on_conflict);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Reads the command line here, not in the primary instance, so that a
+ * bad argument is one line and status 2, and a command runs without a
+ * window or a bus name. */
 static gboolean
 tm_application_local_command_line (GApplication   *application,
                                    char         ***arguments,
                                    int            *exit_status)
 {
   TmApplication *self = TM_APPLICATION (application);
-  g_autoptr(GOptionContext) context = NULL;
+  g_auto(Options) options = { 0 };
+  g_autoptr(GOptionContext) context = new_option_context (&options);
   g_autoptr(GError) error = NULL;
-  g_autofree char *data_dir = NULL;
-  g_autofree char *export_pdf = NULL;
-  g_autofree char *export_csv_dir = NULL;
-  g_autofree char *import_csv_dir = NULL;
-  g_autofree char *on_conflict = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *paper = NULL;
-  gboolean no_notes = FALSE;
-  gboolean background = FALSE;
-  gboolean version = FALSE;
-  gboolean demo = FALSE;
-  const GOptionEntry entries[] = {
-    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
-      N_("Keep Tidemark's data in DIR (also TIDEMARK_DATA_DIR)"), N_("DIR") },
-    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
-      N_("Show a year of made-up data in a throwaway folder; your own data is not opened"), NULL },
-    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, &export_pdf,
-      N_("Write the report for chart review to FILE and exit"), N_("FILE") },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
-      N_("The report's first day (default: 3 months before --to)"), N_("YYYY-MM-DD") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
-      N_("The report's last day (default: today)"), N_("YYYY-MM-DD") },
-    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
-      N_("The report's paper, a4 or letter (default: your locale's)"), N_("SIZE") },
-    { "no-notes", 0, 0, G_OPTION_ARG_NONE, &no_notes,
-      N_("Leave the check-in notes out of the report"), NULL },
-    { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &export_csv_dir,
-      N_("Write every table as a CSV file into DIR and exit"), N_("DIR") },
-    { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, &import_csv_dir,
-      N_("Read the CSV files in DIR, all or nothing, and exit"), N_("DIR") },
-    { "on-conflict", 0, 0, G_OPTION_ARG_STRING, &on_conflict,
-      N_("When an imported record is already there: keep (the default) or replace"), N_("keep|replace") },
-    { "background", 0, 0, G_OPTION_ARG_NONE, &background,
-      N_("Start without a window, for the daily reminder"), NULL },
-    { "version", 0, 0, G_OPTION_ARG_NONE, &version,
-      N_("Print the version and exit"), NULL },
-    { NULL }
-  };
+  const char *misused;
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("Daily check-ins, dosing sessions and the clinician's maintenance "
-                                  "plan for low-dose ketamine treatment, kept on this computer."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-
+  *exit_status = EXIT_USAGE;
   if (!g_option_context_parse_strv (context, arguments, &error))
     {
       print_usage_error (error->message);
-      *exit_status = EXIT_USAGE;
       return TRUE;
     }
-
   if (g_strv_length (*arguments) > 1)
     {
       g_autofree char *message =
         g_strdup_printf (_("unexpected argument “%s”; see tidemark --help"), (*arguments)[1]);
 
       print_usage_error (message);
-      *exit_status = EXIT_USAGE;
       return TRUE;
     }
-
-  if (version)
+  if (options.version)
     {
       g_print ("Tidemark %s\n", PACKAGE_VERSION);
       *exit_status = EXIT_SUCCESS;
       return TRUE;
     }
-
-  if (export_pdf == NULL && (from != NULL || to != NULL || paper != NULL || no_notes))
+  if ((misused = options_misused (&options)) != NULL)
     {
-      print_usage_error (_("--from, --to, --paper and --no-notes go with --export-pdf=FILE"));
-      *exit_status = EXIT_USAGE;
+      print_usage_error (misused);
       return TRUE;
     }
 
-  if (demo && data_dir != NULL)
+  self->demo = options.demo;
+  self->background = options.background;
+  if (options.data_dir != NULL)
     {
-      print_usage_error (_("--demo opens its own throwaway folder, so it can't be used with --data-dir"));
-      *exit_status = EXIT_USAGE;
-      return TRUE;
-    }
-  self->demo = demo;
-  self->background = background;
-
-  if (data_dir != NULL)
-    {
-      if (data_dir[0] == '\0')
-        {
-          print_usage_error (_("--data-dir needs a folder, for example --data-dir=~/Tidemark"));
-          *exit_status = EXIT_USAGE;
-          return TRUE;
-        }
       g_free (self->data_dir);
-      self->data_dir = g_steal_pointer (&data_dir);
+      self->data_dir = g_steal_pointer (&options.data_dir);
     }
-
-  if ((export_pdf != NULL) + (export_csv_dir != NULL) + (import_csv_dir != NULL) > 1)
-    {
-      print_usage_error (_("--export-pdf, --export-csv and --import-csv can't be used together"));
-      *exit_status = EXIT_USAGE;
-      return TRUE;
-    }
-  if (on_conflict != NULL && import_csv_dir == NULL)
-    {
-      print_usage_error (_("--on-conflict goes with --import-csv=DIR"));
-      *exit_status = EXIT_USAGE;
-      return TRUE;
-    }
-
-  if (export_pdf != NULL)
-    {
-      *exit_status = export_report (self, export_pdf, from, to, paper, !no_notes);
-      return TRUE;
-    }
-  if (export_csv_dir != NULL)
-    {
-      *exit_status = export_csv (self, export_csv_dir);
-      return TRUE;
-    }
-  if (import_csv_dir != NULL)
-    {
-      *exit_status = import_csv (self, import_csv_dir, on_conflict);
-      return TRUE;
-    }
+  if (run_command (self, &options, exit_status))
+    return TRUE;
 
   /* Another data folder is another Tidemark: it must not hand over to a
    * window that shows different data. */
@@ -414,6 +460,11 @@ show_about (GSimpleAction *action,
   GtkApplication *app = GTK_APPLICATION (user_data);
   const char *developers[] = { _("The Tidemark developers"), NULL };
   GtkWidget *about;
+  /* What it keeps, then what it is for and what it is not. */
+  g_autofree char *comments = g_strconcat (_("Tidemark keeps a daily check-in, notes on dosing "
+                                             "sessions and the clinician's maintenance plan for "
+                                             "low-dose ketamine treatment, all on this computer."),
+                                           "\n\n", tm_intended_purpose (), NULL);
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),
@@ -423,12 +474,7 @@ show_about (GSimpleAction *action,
                         "developers", developers,
                         "version", PACKAGE_VERSION,
                         "license-type", GTK_LICENSE_GPL_3_0,
-                        "comments", _("Tidemark keeps a daily check-in, notes on dosing sessions "
-                                      "and the clinician's maintenance plan for low-dose ketamine "
-                                      "treatment, all on this computer.\n\n"
-                                      "Tidemark is not a medical device. It does not diagnose, "
-                                      "treat or give dosing advice, and it does not replace your "
-                                      "clinician. In an emergency, call your local emergency number."),
+                        "comments", comments,
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
@@ -575,6 +621,75 @@ open_demo (TmApplication *self)
     }
 }
 
+/* One writer per data folder (DESIGN.md). A second Tidemark on a folder
+ * that a Tidemark with a window holds hands over to it: the holder's lock
+ * file names its D-Bus connection and object path, where it answers
+ * org.gtk.Application.Activate (a Tidemark with its own data folder is
+ * not unique, so it owns no well-known name, but GApplication serves its
+ * object on its connection all the same). The holder presents its window;
+ * the second one ends. A holder without a window (an import from the
+ * command line) is waited for a moment by tm_store_open(), and then the
+ * window says the folder is in use. */
+#define HOLDER_WINDOW "window"
+
+static void
+announce_window (TmApplication *self)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+  const char *path = g_application_get_dbus_object_path (G_APPLICATION (self));
+  TmDataLock *lock = self->store != NULL ? tm_store_get_lock (self->store) : NULL;
+  g_autofree char *holder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (lock == NULL || bus == NULL || path == NULL || self->demo)
+    return;
+  holder = g_strdup_printf (HOLDER_WINDOW " %s %s", g_dbus_connection_get_unique_name (bus), path);
+  if (!tm_data_lock_set_holder (lock, holder, &error))
+    g_debug ("A second Tidemark on this folder can't find this one: %s", error->message);
+}
+
+/* Whether a Tidemark with a window holds @data_dir and was asked to show
+ * it (in the background, nothing to show: it reminds already). */
+static gboolean
+hand_over_to_window (TmApplication *self,
+                     const char    *data_dir)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+  g_autofree char *holder = tm_data_lock_get_holder (data_dir);
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+  const char *startup_id = display != NULL ? gdk_display_get_startup_notification_id (display) : NULL;
+  GVariantBuilder platform_data;
+
+  if (holder == NULL || bus == NULL)
+    return FALSE;
+  parts = g_strsplit (holder, " ", 3);
+  if (g_strv_length (parts) != 3 || !g_str_equal (parts[0], HOLDER_WINDOW) || !g_dbus_is_unique_name (parts[1]) ||
+      !g_variant_is_object_path (parts[2]))
+    return FALSE;
+  if (self->background)
+    return TRUE;
+
+  /* What lets the window come to the front, as a launch would. */
+  g_variant_builder_init (&platform_data, G_VARIANT_TYPE_VARDICT);
+  if (startup_id != NULL && g_utf8_validate (startup_id, -1, NULL))
+    {
+      g_variant_builder_add (&platform_data, "{sv}", "activation-token", g_variant_new_string (startup_id));
+      g_variant_builder_add (&platform_data, "{sv}", "desktop-startup-id", g_variant_new_string (startup_id));
+    }
+  reply = g_dbus_connection_call_sync (bus, parts[1], parts[2], "org.gtk.Application", "Activate",
+                                       g_variant_new ("(a{sv})", &platform_data), NULL, G_DBUS_CALL_FLAGS_NONE,
+                                       5000, NULL, &error);
+  if (reply == NULL)
+    {
+      g_debug ("The Tidemark holding %s did not answer: %s", data_dir, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 tm_application_startup (GApplication *application)
 {
@@ -628,8 +743,14 @@ tm_application_startup (GApplication *application)
     }
 
   data_dir = self->data_dir != NULL ? g_strdup (self->data_dir) : tm_store_default_data_dir ();
-  if (!open_store (self, data_dir, FALSE))
+  if (hand_over_to_window (self, data_dir))
+    {
+      self->handed_over = TRUE;
+      return;
+    }
+  if (!open_store (self, data_dir, FALSE, FALSE))
     return;
+  announce_window (self);
 
   if (tm_settings_get () != NULL)
     self->reminder = tm_reminder_service_new (application, self->store, tm_settings_get ());
@@ -738,6 +859,7 @@ on_recovered_cb (TmRecoveryWindow *recovery,
   g_clear_error (&self->store_error);
   g_free (self->store_dir);
   self->store_dir = g_strdup (tm_store_get_data_dir (store));
+  announce_window (self);
   if (self->reminder == NULL && tm_settings_get () != NULL)
     self->reminder = tm_reminder_service_new (G_APPLICATION (self), self->store, tm_settings_get ());
 
@@ -785,6 +907,10 @@ tm_application_activate (GApplication *application)
       gtk_window_present (window);
       return;
     }
+
+  /* The Tidemark already showing this data folder has shown its window. */
+  if (self->handed_over)
+    return;
 
   /* Started at login for the reminder: no window until asked for. */
   if (self->background)
@@ -874,12 +1000,6 @@ tm_application_new (void)
 }
 
 /**
- * tm_application_get_store:
- *
- * Returns: (transfer none) (nullable): the open store, or %NULL when it
- *   could not be opened
- */
-/**
  * tm_application_get_reminder:
  *
  * Returns: (transfer none) (nullable): the daily reminder, for tests
@@ -891,6 +1011,12 @@ tm_application_get_reminder (TmApplication *self)
   return self->reminder;
 }
 
+/**
+ * tm_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the open store, or %NULL when it
+ *   could not be opened
+ */
 TmStore *
 tm_application_get_store (TmApplication *self)
 {

@@ -47,14 +47,19 @@ invalidate (TmChartView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* The style follows the window: dark or light, and its font, a little
- * smaller. */
-static void
-update_style (TmChartView *self)
+/**
+ * tm_chart_style_for_widget:
+ *
+ * The chart palette as @widget should draw it: dark or light as the
+ * window is, in its font, a little smaller, and bolder with high contrast.
+ */
+void
+tm_chart_style_for_widget (GtkWidget    *widget,
+                           TmChartStyle *style)
 {
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  PangoContext *context = gtk_widget_get_pango_context (widget);
   const PangoFontDescription *font = pango_context_get_font_description (context);
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  AdwStyleManager *manager = adw_style_manager_get_default ();
   double size = 14.0;
   const char *family = NULL;
 
@@ -65,13 +70,19 @@ update_style (TmChartView *self)
       if (!pango_font_description_get_size_is_absolute (font))
         size *= 96.0 / 72.0;
     }
-  tm_chart_style_init (&self->style, dark ? TM_CHART_STYLE_DARK : TM_CHART_STYLE_LIGHT,
+  tm_chart_style_init (style, adw_style_manager_get_dark (manager) ? TM_CHART_STYLE_DARK : TM_CHART_STYLE_LIGHT,
                        family, MAX (8.0, size * 0.86));
-  if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+  if (adw_style_manager_get_high_contrast (manager))
     {
-      self->style.line_width *= 1.5;
-      self->style.dim_text = self->style.text;
+      style->line_width *= 1.5;
+      style->dim_text = style->text;
     }
+}
+
+static void
+update_style (TmChartView *self)
+{
+  tm_chart_style_for_widget (GTK_WIDGET (self), &self->style);
 }
 
 static void

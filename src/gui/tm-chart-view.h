@@ -29,4 +29,7 @@ void          tm_chart_view_set_selected_day (TmChartView  *self,
                                               int           day_index);
 const TmChartLayout *tm_chart_view_get_layout (TmChartView *self);
 
+void          tm_chart_style_for_widget      (GtkWidget    *widget,
+                                              TmChartStyle *style);
+
 G_END_DECLS

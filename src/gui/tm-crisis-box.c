@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Who to call now: the emergency number, the crisis line and the
- * clinician, large, selectable and each with a copy button. */
+/* Who to call now: the numbers that fit the reason (the emergency number,
+ * the crisis line, the clinician and their out-of-hours number), large,
+ * selectable and each with a copy button, under the country they are
+ * for. */
 #define G_LOG_DOMAIN "tm-crisis-box"
 
 #include "config.h"
@@ -98,32 +100,70 @@ tm_crisis_box_init (TmCrisisBox *self)
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 }
 
-/* The contacts kept in @store, or the locale's defaults. */
+static void
+add_text (TmCrisisBox *self,
+          const char  *text,
+          const char  *name)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_name (label, name);
+  gtk_box_append (GTK_BOX (self->box), label);
+}
+
+/* Which country the numbers are for, so that someone abroad or with
+ * another language's locale can tell. */
+static void
+add_country (TmCrisisBox            *self,
+             const TmSafetyContacts *contacts)
+{
+  g_autofree char *text = NULL;
+
+  if (contacts->country != NULL)
+    /* Translators: "Numbers for: United Kingdom" */
+    text = g_strdup_printf (_("Numbers for: %s"), tm_crisis_country_get_name (contacts->country));
+  else
+    text = g_strdup (_("Tidemark knows no numbers for your country. You can enter them in Preferences."));
+  add_text (self, text, "crisis-country");
+}
+
+/**
+ * tm_crisis_box_new:
+ * @lines: which numbers to show (tm_safety_help_for_rule () says which fit)
+ *
+ * The numbers kept in @store, or the defaults of its country.
+ */
 GtkWidget *
-tm_crisis_box_new (TmStore *store)
+tm_crisis_box_new (TmStore     *store,
+                   TmHelpLines  lines)
 {
   TmCrisisBox *self = g_object_new (TM_TYPE_CRISIS_BOX, NULL);
   g_autoptr(TmSafetyContacts) contacts = tm_store_get_safety_contacts (store);
 
-  add_line (self, _("Emergency services"), _("Emergency services"), contacts->emergency_number);
-  if (contacts->crisis_number != NULL)
+  add_country (self, contacts);
+  if (lines & TM_HELP_EMERGENCY)
+    add_line (self, _("Emergency services"), _("Emergency services"), contacts->emergency_number);
+  if ((lines & TM_HELP_CRISIS_LINE) && contacts->crisis_number != NULL)
     add_line (self, _("Crisis line"), contacts->crisis_name, contacts->crisis_number);
-  else
-    {
-      GtkWidget *hint = gtk_label_new (_("No crisis line is known for your country yet. You can add "
-                                         "one you trust in Preferences."));
-      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (hint), 0);
-      gtk_widget_add_css_class (hint, "dim-label");
-      gtk_box_append (GTK_BOX (self->box), hint);
-    }
-  if (contacts->clinician_phone != NULL)
+  else if (lines & TM_HELP_CRISIS_LINE)
+    add_text (self, _("No crisis line is known for your country yet. You can add one you trust in "
+                      "Preferences."), "no-crisis-line");
+  if ((lines & TM_HELP_CLINICIAN) && contacts->clinician_phone != NULL)
     {
       /* Translators: the clinician's name, or "Your clinician" */
       add_line (self, _("Your clinician"),
                 contacts->clinician_name != NULL ? contacts->clinician_name : _("Your clinician"),
                 contacts->clinician_phone);
     }
+  else if (lines & TM_HELP_CLINICIAN)
+    add_text (self, _("Your clinician's phone is not in Tidemark yet. You can add it in Preferences."),
+              "no-clinician-phone");
+  if ((lines & TM_HELP_OUT_OF_HOURS) && contacts->clinician_out_of_hours != NULL)
+    add_line (self, _("Out of hours"), _("Out of hours, when your clinician can't be reached"),
+              contacts->clinician_out_of_hours);
 
   return GTK_WIDGET (self);
 }

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "tm-chart-view.h"
 #include "tm-day-cell.h"
 
 struct _TmDayCell
@@ -25,19 +26,17 @@ struct _TmDayCell
 
 G_DEFINE_FINAL_TYPE (TmDayCell, tm_day_cell, GTK_TYPE_WIDGET)
 
-/* Mood 0 to 10 from a warm to a cool hue, light enough to carry dark or
- * light text: the same in light and dark mode, and ordered by lightness
- * too for grayscale. */
+/* The tint of a day with @mood: the chart palette's. */
 void
 tm_day_marks_mood_color (int      mood,
                          GdkRGBA *color)
 {
-  static const char * const scale[11] = {
-    "#c01c28", "#d8452e", "#e66100", "#f08a24", "#f5c211",
-    "#c7d33c", "#8ec95a", "#57b87a", "#3ea39a", "#3584e4", "#5d7fe6",
-  };
+  TmChartStyle style;
+  TmRgba tint;
 
-  gdk_rgba_parse (color, scale[CLAMP (mood, 0, 10)]);
+  tm_chart_style_init (&style, TM_CHART_STYLE_LIGHT, NULL, 1);
+  tm_chart_style_mood_tint (&style, mood, &tint);
+  *color = (GdkRGBA) { (float) tint.red, (float) tint.green, (float) tint.blue, (float) tint.alpha };
 }
 
 /* The day for a screen reader: "mood 6; a planned session, taken on time". */
@@ -115,6 +114,25 @@ tm_day_cell_measure (GtkWidget      *widget,
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 76 : 60;
 }
 
+/* Where a cell draws, from its top left corner. */
+#define CELL_RADIUS     8      /* its rounded corners */
+#define NUMBER_CENTRE_X 19     /* the day number, and today's circle behind it */
+#define NUMBER_CENTRE_Y 17
+#define TODAY_RADIUS    11
+#define MARK_INSET      14     /* the marks' centre: from the left, and up from the bottom */
+#define RING_RADIUS     7      /* a planned session */
+#define DOT_RADIUS      4      /* a session taken */
+#define GLYPH_GAP       12     /* from the marks' centre to a flag beside them */
+#define GLYPH_SIZE      4.5    /* half a flag's height */
+#define GLYPH_STEP      16     /* from one flag to the next */
+
+static GdkRGBA
+rgba_of (const TmRgba *color,
+         double        alpha)
+{
+  return (GdkRGBA) { (float) color->red, (float) color->green, (float) color->blue, (float) (color->alpha * alpha) };
+}
+
 static void
 append_circle (GtkSnapshot   *snapshot,
                float          cx,
@@ -153,6 +171,151 @@ append_line (cairo_t *cr,
   cairo_line_to (cr, x1, y1);
 }
 
+/* The mood tint, or a faint cell without a check-in. */
+static void
+paint_tint (TmDayCell             *self,
+            GtkSnapshot           *snapshot,
+            const GskRoundedRect  *box,
+            const TmChartStyle    *style,
+            const GdkRGBA         *fg)
+{
+  GdkRGBA tint;
+
+  if (self->marks.mood >= 0)
+    {
+      TmRgba mood;
+
+      tm_chart_style_mood_tint (style, self->marks.mood, &mood);
+      tint = rgba_of (&mood, self->marks.in_month ? 0.38 : 0.15);
+    }
+  else
+    {
+      tint = *fg;
+      tint.alpha = self->marks.in_month ? 0.04f : 0.0f;
+    }
+  gtk_snapshot_push_rounded_clip (snapshot, box);
+  gtk_snapshot_append_color (snapshot, &tint, &box->bounds);
+  gtk_snapshot_pop (snapshot);
+}
+
+/* The selection, or the keyboard focus, as a ring around the cell. */
+static void
+paint_focus (TmDayCell            *self,
+             GtkSnapshot          *snapshot,
+             const GskRoundedRect *box,
+             const GdkRGBA        *accent)
+{
+  const float widths[4] = { 2, 2, 2, 2 };
+  GdkRGBA ring = *accent;
+  GdkRGBA colors[4];
+
+  if (!self->selected && !gtk_widget_has_visible_focus (GTK_WIDGET (self)))
+    return;
+  ring.alpha = self->selected ? 1.0f : 0.5f;
+  for (int i = 0; i < 4; i++)
+    colors[i] = ring;
+  gtk_snapshot_append_border (snapshot, box, widths, colors);
+}
+
+/* The day number; today's in a filled accent circle. */
+static void
+paint_number (TmDayCell     *self,
+              GtkSnapshot   *snapshot,
+              const GdkRGBA *fg,
+              const GdkRGBA *accent)
+{
+  GdkRGBA color = *fg;
+  int tw, th;
+
+  if (self->number == NULL)
+    return;
+  if (!self->marks.in_month)
+    color.alpha *= 0.45f;
+  pango_layout_get_pixel_size (self->number, &tw, &th);
+  if (self->marks.today)
+    {
+      append_circle (snapshot, NUMBER_CENTRE_X, NUMBER_CENTRE_Y, TODAY_RADIUS, accent, TRUE);
+      gdk_rgba_parse (&color, "white");
+    }
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (NUMBER_CENTRE_X - tw / 2.0f, NUMBER_CENTRE_Y - th / 2.0f));
+  gtk_snapshot_append_layout (snapshot, self->number, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Planned: a ring; taken: a dot (inside the ring when both), in the
+ * chart's colours for planned and taken sessions and for flags. */
+static void
+paint_sessions (TmDayCell          *self,
+                GtkSnapshot        *snapshot,
+                const TmChartStyle *style,
+                float               mx,
+                float               my)
+{
+  if (self->marks.planned)
+    {
+      gboolean flagged = self->marks.planned_status == TM_PLANNED_MISSED ||
+                         self->marks.planned_status == TM_PLANNED_LATE;
+      GdkRGBA ring = rgba_of (flagged ? &style->flag : &style->planned, 1.0);
+
+      append_circle (snapshot, mx, my, RING_RADIUS, &ring, FALSE);
+    }
+  if (self->marks.n_taken > 0)
+    {
+      GdkRGBA dot = rgba_of (&style->planned, 1.0);
+
+      append_circle (snapshot, mx, my, DOT_RADIUS, &dot, TRUE);
+    }
+}
+
+/* Beside the marks: ✕ missed, ▸ taken after the day, + beyond the plan. */
+static void
+paint_flags (TmDayCell          *self,
+             GtkSnapshot        *snapshot,
+             const TmChartStyle *style,
+             float               mx,
+             float               my)
+{
+  float x = mx + GLYPH_GAP;
+  cairo_t *cr;
+
+  if (!self->marks.planned && !self->marks.taken_extra)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (self)),
+                                                                 gtk_widget_get_height (GTK_WIDGET (self))));
+  cairo_set_line_width (cr, 1.8);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_source_rgba (cr, style->flag.red, style->flag.green, style->flag.blue, style->flag.alpha);
+
+  if (self->marks.planned && self->marks.planned_status == TM_PLANNED_MISSED)
+    {
+      append_line (cr, x, my - 4, x + 8, my + 4);
+      append_line (cr, x, my + 4, x + 8, my - 4);
+      cairo_stroke (cr);
+    }
+  else if (self->marks.planned && self->marks.planned_status == TM_PLANNED_LATE)
+    {
+      cairo_move_to (cr, x, my - GLYPH_SIZE);
+      cairo_line_to (cr, x + 7, my);
+      cairo_line_to (cr, x, my + GLYPH_SIZE);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+    }
+  /* A + goes past the place a ✕ or ▸ would take. */
+  if (self->marks.planned)
+    x += GLYPH_STEP;
+
+  if (self->marks.taken_extra)
+    {
+      append_line (cr, x, my - GLYPH_SIZE, x, my + GLYPH_SIZE);
+      append_line (cr, x - GLYPH_SIZE, my, x + GLYPH_SIZE, my);
+      cairo_stroke (cr);
+    }
+
+  cairo_destroy (cr);
+}
+
 static void
 tm_day_cell_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
@@ -163,120 +326,20 @@ tm_day_cell_snapshot (GtkWidget   *widget,
   float h = (float) gtk_widget_get_height (widget);
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (1, 1, w - 2, h - 2);
   GskRoundedRect box;
-  GdkRGBA fg, accent, error, warning, tint;
-  float my = h - 14;
-  float mx = 14;
+  TmChartStyle style;
+  GdkRGBA fg, accent;
 
+  tm_chart_style_for_widget (widget, &style);
   gtk_style_context_get_color (context, &fg);
   if (!gtk_style_context_lookup_color (context, "accent_color", &accent))
-    gdk_rgba_parse (&accent, "#1c71d8");
-  if (!gtk_style_context_lookup_color (context, "error_color", &error))
-    gdk_rgba_parse (&error, "#c01c28");
-  if (!gtk_style_context_lookup_color (context, "warning_color", &warning))
-    gdk_rgba_parse (&warning, "#ae7b03");
+    accent = rgba_of (&style.planned, 1.0);
+  gsk_rounded_rect_init_from_rect (&box, &bounds, CELL_RADIUS);
 
-  gsk_rounded_rect_init_from_rect (&box, &bounds, 8);
-
-  /* The mood tint, or a faint cell without a check-in. */
-  if (self->marks.mood >= 0)
-    {
-      tm_day_marks_mood_color (self->marks.mood, &tint);
-      tint.alpha = self->marks.in_month ? 0.38f : 0.15f;
-    }
-  else
-    {
-      tint = fg;
-      tint.alpha = self->marks.in_month ? 0.04f : 0.0f;
-    }
-  gtk_snapshot_push_rounded_clip (snapshot, &box);
-  gtk_snapshot_append_color (snapshot, &tint, &bounds);
-  gtk_snapshot_pop (snapshot);
-
-  if (self->selected || gtk_widget_has_visible_focus (widget))
-    {
-      const float widths[4] = { 2, 2, 2, 2 };
-      GdkRGBA ring = accent;
-      GdkRGBA colors[4];
-
-      ring.alpha = self->selected ? 1.0f : 0.5f;
-      for (int i = 0; i < 4; i++)
-        colors[i] = ring;
-      gtk_snapshot_append_border (snapshot, &box, widths, colors);
-    }
-
-  /* The day number; today's in a filled accent circle. */
-  if (self->number != NULL)
-    {
-      GdkRGBA number_color = fg;
-      int tw, th;
-
-      if (!self->marks.in_month)
-        number_color.alpha *= 0.45f;
-      pango_layout_get_pixel_size (self->number, &tw, &th);
-      if (self->marks.today)
-        {
-          append_circle (snapshot, 8 + 11, 6 + 11, 11, &accent, TRUE);
-          gdk_rgba_parse (&number_color, "white");
-        }
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (8 + 11 - tw / 2.0f, 6 + 11 - th / 2.0f));
-      gtk_snapshot_append_layout (snapshot, self->number, &number_color);
-      gtk_snapshot_restore (snapshot);
-    }
-
-  /* Planned: a ring; taken: a dot (inside the ring when both). */
-  if (self->marks.planned)
-    {
-      const GdkRGBA *ring = &accent;
-
-      if (self->marks.planned_status == TM_PLANNED_MISSED)
-        ring = &error;
-      else if (self->marks.planned_status == TM_PLANNED_LATE)
-        ring = &warning;
-      append_circle (snapshot, mx, my, 7, ring, FALSE);
-    }
-  if (self->marks.n_taken > 0)
-    append_circle (snapshot, mx, my, 4, &fg, TRUE);
-
-  if (self->marks.planned || self->marks.taken_extra)
-    {
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-
-      cairo_set_line_width (cr, 1.8);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-
-      if (self->marks.planned && self->marks.planned_status == TM_PLANNED_MISSED)
-        {
-          /* ✕ beside the ring */
-          gdk_cairo_set_source_rgba (cr, &error);
-          append_line (cr, mx + 12, my - 4, mx + 20, my + 4);
-          append_line (cr, mx + 12, my + 4, mx + 20, my - 4);
-          cairo_stroke (cr);
-        }
-      else if (self->marks.planned && self->marks.planned_status == TM_PLANNED_LATE)
-        {
-          /* ▸ beside the ring: taken after the day */
-          gdk_cairo_set_source_rgba (cr, &warning);
-          cairo_move_to (cr, mx + 12, my - 4.5);
-          cairo_line_to (cr, mx + 19, my);
-          cairo_line_to (cr, mx + 12, my + 4.5);
-          cairo_close_path (cr);
-          cairo_fill (cr);
-        }
-
-      if (self->marks.taken_extra)
-        {
-          /* + beside the dot: beyond the plan */
-          float px = self->marks.planned ? mx + 28 : mx + 12;
-
-          gdk_cairo_set_source_rgba (cr, &warning);
-          append_line (cr, px, my - 4.5, px, my + 4.5);
-          append_line (cr, px - 4.5, my, px + 4.5, my);
-          cairo_stroke (cr);
-        }
-
-      cairo_destroy (cr);
-    }
+  paint_tint (self, snapshot, &box, &style, &fg);
+  paint_focus (self, snapshot, &box, &accent);
+  paint_number (self, snapshot, &fg, &accent);
+  paint_sessions (self, snapshot, &style, MARK_INSET, h - MARK_INSET);
+  paint_flags (self, snapshot, &style, MARK_INSET, h - MARK_INSET);
 }
 
 static void

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Clinician mode: a new plan from a date (earlier ones stay as they were),
- * one-off extra or cancelled dates, and the PIN. Opened only after the
- * clinician PIN was set or entered. */
+ * how to reach the clinician (kept as typed, the same numbers as in
+ * Preferences), one-off extra or cancelled dates, and the PIN. Opened only
+ * after the clinician PIN was set or entered. */
 #define G_LOG_DOMAIN "tm-plan-editor"
 
 #include "config.h"
@@ -13,11 +14,15 @@
 #include "tm-pin-dialog.h"
 #include "tm-accessible.h"
 #include "tm-plan-editor.h"
+#include "tm-safety-contacts.h"
 #include "tm-window.h"
 
 /* The intervals offered by name; the last choice is any number of days. */
 static const int preset_intervals[] = { 7, 14, 28 };
 #define ANOTHER_INTERVAL G_N_ELEMENTS (preset_intervals)
+
+/* How long after the last key the clinician's numbers are kept. */
+#define KEEP_TYPED_MS 600
 
 struct _TmPlanEditor
 {
@@ -32,6 +37,9 @@ struct _TmPlanEditor
   AdwEntryRow         *tolerance_row;
   AdwEntryRow         *author_row;
   TmErrorLabel        *plan_error;
+  AdwEntryRow         *clinician_phone_row;
+  AdwEntryRow         *out_of_hours_row;
+  TmErrorLabel        *contacts_error;
   GtkTextView         *instructions_view;
   AdwPreferencesGroup *dates_group;
   GtkMenuButton       *date_button;
@@ -47,6 +55,9 @@ struct _TmPlanEditor
   char                 date[TM_DAY_LEN + 1];
   char                *baseline;
   gboolean             closing;
+  gboolean             loading;
+  gboolean             contacts_typed;  /* the numbers changed and are not kept yet */
+  guint                keep_id;
 };
 
 G_DEFINE_FINAL_TYPE (TmPlanEditor, tm_plan_editor, ADW_TYPE_WINDOW)
@@ -197,6 +208,101 @@ finish (TmPlanEditor *self)
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_cb, g_object_ref (self), g_object_unref);
 }
 
+/* The clinician's numbers */
+
+static gboolean keep_contacts (TmPlanEditor *self,
+                               gboolean      say_why);
+
+static void
+keep_contacts_when_writable_cb (GObject *owner)
+{
+  keep_contacts (TM_PLAN_EDITOR (owner), FALSE);
+}
+
+/**
+ * keep_contacts:
+ * @say_why: whether a number that can't be kept is explained at its row;
+ *   without, it waits quietly for more typing
+ *
+ * Keeps the clinician's numbers as typed, when they changed.
+ *
+ * Returns: whether they are kept
+ */
+static gboolean
+keep_contacts (TmPlanEditor *self,
+               gboolean      say_why)
+{
+  g_autofree char *phone = g_strstrip (g_strdup (text_of (self->clinician_phone_row)));
+  g_autofree char *out_of_hours = g_strstrip (g_strdup (text_of (self->out_of_hours_row)));
+  g_autoptr(GError) error = NULL;
+  const char *field = NULL;
+  AdwEntryRow *row;
+
+  g_clear_handle_id (&self->keep_id, g_source_remove);
+  if (!self->contacts_typed)
+    return TRUE;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->clinician_phone_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->out_of_hours_row), "error");
+  if (tm_store_set_clinician_phones (self->store, phone, out_of_hours, &field, &error))
+    {
+      self->contacts_typed = FALSE;
+      tm_error_label_hide (self->contacts_error);
+      return TRUE;
+    }
+
+  /* An import being stored elsewhere holds writes up: tried again after. */
+  if (tm_store_error_waits (self->store, error))
+    tm_store_call_when_writable (self->store, G_OBJECT (self),
+                                 G_CALLBACK (keep_contacts_when_writable_cb));
+  if (say_why)
+    {
+      row = g_strcmp0 (field, "clinician_out_of_hours") == 0 ? self->out_of_hours_row
+                                                             : self->clinician_phone_row;
+      tm_error_label_show (self->contacts_error, error->message);
+      if (field != NULL)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+          gtk_widget_grab_focus (GTK_WIDGET (row));
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+keep_contacts_cb (gpointer data)
+{
+  TmPlanEditor *self = data;
+
+  self->keep_id = 0;
+  keep_contacts (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_contacts_changed_cb (TmPlanEditor *self)
+{
+  if (self->loading)
+    return;
+
+  self->contacts_typed = TRUE;
+  g_clear_handle_id (&self->keep_id, g_source_remove);
+  self->keep_id = g_timeout_add (KEEP_TYPED_MS, keep_contacts_cb, self);
+}
+
+static void
+load_contacts (TmPlanEditor *self)
+{
+  g_autoptr(TmSafetyContacts) contacts = tm_store_get_safety_contacts (self->store);
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->clinician_phone_row),
+                         contacts->clinician_phone != NULL ? contacts->clinician_phone : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->out_of_hours_row),
+                         contacts->clinician_out_of_hours != NULL ? contacts->clinician_out_of_hours : "");
+  self->loading = FALSE;
+}
+
 /**
  * tm_plan_editor_save:
  *
@@ -215,6 +321,10 @@ tm_plan_editor_save (TmPlanEditor *self)
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (TM_IS_PLAN_EDITOR (self), FALSE);
+
+  /* The editor closes on saving: the numbers typed are kept first. */
+  if (!keep_contacts (self, TRUE))
+    return FALSE;
 
   clear_errors (self);
   plan = read_plan (self, &row, &error);
@@ -385,6 +495,10 @@ tm_plan_editor_close_request (GtkWindow *window)
   g_autofree char *now = snapshot (self);
   AdwMessageDialog *dialog;
 
+  /* The numbers are kept as typed; one that can't be holds the window. */
+  if (!self->closing && !keep_contacts (self, TRUE))
+    return GDK_EVENT_STOP;
+
   if (self->closing || g_strcmp0 (now, self->baseline) == 0)
     return GDK_EVENT_PROPAGATE;
 
@@ -410,6 +524,10 @@ tm_plan_editor_dispose (GObject *object)
 {
   TmPlanEditor *self = TM_PLAN_EDITOR (object);
 
+  /* Destroyed without closing (Tidemark quits): kept if it can be. */
+  if (self->store != NULL && self->contacts_typed)
+    keep_contacts (self, FALSE);
+  g_clear_handle_id (&self->keep_id, g_source_remove);
   g_clear_pointer (&self->date_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_PLAN_EDITOR);
@@ -448,6 +566,9 @@ tm_plan_editor_class_init (TmPlanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmPlanEditor, tolerance_row);
   gtk_widget_class_bind_template_child (widget_class, TmPlanEditor, author_row);
   gtk_widget_class_bind_template_child (widget_class, TmPlanEditor, plan_error);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanEditor, clinician_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanEditor, out_of_hours_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanEditor, contacts_error);
   gtk_widget_class_bind_template_child (widget_class, TmPlanEditor, instructions_view);
   gtk_widget_class_bind_template_child (widget_class, TmPlanEditor, dates_group);
   gtk_widget_class_bind_template_child (widget_class, TmPlanEditor, date_button);
@@ -458,6 +579,7 @@ tm_plan_editor_class_init (TmPlanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmPlanEditor, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_contacts_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_interval_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_from_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_date_selected_cb);
@@ -556,6 +678,7 @@ tm_plan_editor_new (GtkWindow *parent,
 
   show_days (self);
   load_dates (self);
+  load_contacts (self);
   self->baseline = snapshot (self);
   clear_errors (self);
 

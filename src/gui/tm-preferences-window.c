@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Preferences: the daily reminder, when questionnaires are due, the
- * report's name and paper, who to call (crisis line, emergency number,
- * clinician), the optional daily question, and the backups. Each change
- * is checked in core and kept as it is typed (a moment after the last
- * key), when applied, and at the latest when the window closes; a value
- * that can't be kept holds the window open, stays in its row, and has the
- * reason under it. */
+ * report's name and paper, who to call (the country of the crisis numbers,
+ * crisis line, emergency number, clinician and their out-of-hours number),
+ * the optional daily question, and the backups. Each change is checked in
+ * core and kept as it is typed (a moment after the last key), when applied,
+ * and at the latest when the window closes; a value that can't be kept
+ * holds the window open, stays in its row, and has the reason under it. */
 #define G_LOG_DOMAIN "tm-preferences-window"
 
 #include "config.h"
@@ -26,11 +26,13 @@ struct _TmPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  AdwComboRow          *country_row;
   AdwEntryRow          *crisis_name_row;
   AdwEntryRow          *crisis_number_row;
   AdwEntryRow          *emergency_row;
   AdwEntryRow          *clinician_name_row;
   AdwEntryRow          *clinician_phone_row;
+  AdwEntryRow          *out_of_hours_row;
   GtkWidget            *unknown_group;
   TmErrorLabel         *error_label;
   GtkSwitch            *reminder_switch;
@@ -79,18 +81,37 @@ set_text (AdwEntryRow *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }
 
+/* The country and its crisis numbers, or those the person entered. */
+static void
+load_crisis (TmPreferencesWindow    *self,
+             const TmSafetyContacts *contacts)
+{
+  const char * const *countries = tm_crisis_countries ();
+  guint selected = g_strv_length ((char **) countries);  /* Elsewhere */
+
+  for (guint i = 0; countries[i] != NULL; i++)
+    if (g_strcmp0 (contacts->country, countries[i]) == 0)
+      selected = i;
+
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->country_row, selected);
+  set_text (self->crisis_name_row, contacts->crisis_name);
+  set_text (self->crisis_number_row, contacts->crisis_number);
+  set_text (self->emergency_row, contacts->emergency_number);
+  gtk_widget_set_visible (self->unknown_group, contacts->crisis_number == NULL);
+  self->loading = FALSE;
+}
+
 static void
 load (TmPreferencesWindow *self)
 {
   g_autoptr(TmSafetyContacts) contacts = tm_store_get_safety_contacts (self->store);
 
+  load_crisis (self, contacts);
   self->loading = TRUE;
-  set_text (self->crisis_name_row, contacts->crisis_name);
-  set_text (self->crisis_number_row, contacts->crisis_number);
-  set_text (self->emergency_row, contacts->emergency_number);
   set_text (self->clinician_name_row, contacts->clinician_name);
   set_text (self->clinician_phone_row, contacts->clinician_phone);
-  gtk_widget_set_visible (self->unknown_group, contacts->crisis_number == NULL);
+  set_text (self->out_of_hours_row, contacts->clinician_out_of_hours);
   self->typed &= ~TYPED_CONTACTS;
   self->loading = FALSE;
 }
@@ -109,6 +130,7 @@ keep_contacts (TmPreferencesWindow  *self,
   contacts->emergency_number = text_of (self->emergency_row);
   contacts->clinician_name = text_of (self->clinician_name_row);
   contacts->clinician_phone = text_of (self->clinician_phone_row);
+  contacts->clinician_out_of_hours = text_of (self->out_of_hours_row);
 
   if (!tm_store_set_safety_contacts (self->store, contacts, field, error))
     return FALSE;
@@ -125,9 +147,9 @@ show_contacts_error (TmPreferencesWindow *self,
                      const char          *message)
 {
   AdwEntryRow *rows[] = { self->crisis_name_row, self->crisis_number_row, self->emergency_row,
-                          self->clinician_name_row, self->clinician_phone_row };
+                          self->clinician_name_row, self->clinician_phone_row, self->out_of_hours_row };
   const char *fields[] = { "crisis_name", "crisis_number", "emergency_number",
-                           "clinician_name", "clinician_phone" };
+                           "clinician_name", "clinician_phone", "clinician_out_of_hours" };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
@@ -175,6 +197,38 @@ static void
 on_apply_cb (TmPreferencesWindow *self)
 {
   tm_preferences_window_save (self);
+}
+
+static gboolean keep_typed (TmPreferencesWindow *self,
+                            gboolean             say_why);
+
+/* Another country brings its crisis numbers into their rows; what else
+ * was typed stays as it was typed. */
+static void
+on_country_selected_cb (TmPreferencesWindow *self)
+{
+  const char * const *countries = tm_crisis_countries ();
+  guint selected = adw_combo_row_get_selected (self->country_row);
+  const char *country = selected < g_strv_length ((char **) countries) ? countries[selected] : NULL;
+  g_autoptr(TmSafetyContacts) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || self->store == NULL)
+    return;
+
+  if (self->typed & TYPED_CONTACTS)
+    keep_typed (self, FALSE);
+  if (!tm_store_set_crisis_country (self->store, country, &error))
+    {
+      /* An import being stored elsewhere holds writes up: chosen again after. */
+      if (tm_store_error_waits (self->store, error))
+        tm_store_call_when_writable (self->store, G_OBJECT (self), G_CALLBACK (on_country_selected_cb));
+      else
+        show_contacts_error (self, NULL, error->message);
+      return;
+    }
+  contacts = tm_store_get_safety_contacts (self->store);
+  load_crisis (self, contacts);
 }
 
 /* General */
@@ -603,7 +657,8 @@ load_backups (TmPreferencesWindow *self)
   g_autofree char *where = g_filename_display_name (tm_store_get_data_dir (self->store));
   g_autofree char *description =
     g_strdup_printf (_("Tidemark copies your data each day you open it, and keeps a copy of each of the last "
-                       "7 days and one of each of the 4 weeks before, in %s."),
+                       "7 days and one of each of the 4 weeks before, in %s. It also copies your data just "
+                       "before each import, and keeps the last 5 of those copies."),
                      where);
 
   adw_preferences_group_set_description (self->backups_group, description);
@@ -629,11 +684,31 @@ load_backups (TmPreferencesWindow *self)
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
       g_autofree char *day = tm_day_format_long (backup->day);
       g_autofree char *size = g_format_size (backup->size);
-      g_autofree char *label = g_strdup_printf (_("Restore the Backup of %s"), day);
-      g_autofree char *name = g_strconcat ("restore-", backup->day, NULL);
+      g_autofree char *label = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *subtitle = NULL;
+
+      if (backup->kind == TM_BACKUP_BEFORE_IMPORT)
+        {
+          g_autofree char *file = g_path_get_basename (backup->path);
+
+          /* Translators: a time of day, then a file size: "Before an import at 14:05 — 52.3 kB" */
+          subtitle = g_strdup_printf (_("Before an import at %s — %s"), backup->time, size);
+          /* Translators: a date, then a time of day */
+          label = g_strdup_printf (_("Restore the Copy Made Before the Import of %s, %s"), day, backup->time);
+          name = g_strconcat ("restore-", file, NULL);
+          if (g_str_has_suffix (name, ".db"))
+            name[strlen (name) - 3] = '\0';
+        }
+      else
+        {
+          subtitle = g_strdup (size);
+          label = g_strdup_printf (_("Restore the Backup of %s"), day);
+          name = g_strconcat ("restore-", backup->day, NULL);
+        }
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), day);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_name (button, name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
@@ -718,11 +793,13 @@ tm_preferences_window_class_init (TmPreferencesWindowClass *klass)
   g_type_ensure (TM_TYPE_ERROR_LABEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/tm-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, country_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, crisis_name_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, crisis_number_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, emergency_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, clinician_name_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, clinician_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, out_of_hours_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, unknown_group);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, reminder_switch);
@@ -738,6 +815,7 @@ tm_preferences_window_class_init (TmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, backups_group);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesWindow, backups_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_country_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_reminder_time_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_report_name_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_contact_changed_cb);
@@ -752,8 +830,17 @@ tm_preferences_window_class_init (TmPreferencesWindowClass *klass)
 static void
 tm_preferences_window_init (TmPreferencesWindow *self)
 {
+  g_autoptr(GtkStringList) countries = gtk_string_list_new (NULL);
+  const char * const *codes = tm_crisis_countries ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_action_row_set_subtitle (self->daily_question_row, tm_daily_question_get_text ());
+  self->loading = TRUE;
+  for (guint i = 0; codes[i] != NULL; i++)
+    gtk_string_list_append (countries, tm_crisis_country_get_name (codes[i]));
+  gtk_string_list_append (countries, tm_crisis_country_get_name (NULL));
+  adw_combo_row_set_model (self->country_row, G_LIST_MODEL (countries));
+  self->loading = FALSE;
   self->backup_rows = g_ptr_array_new ();
   tm_accessible_name_rows (GTK_WIDGET (self));
 }
@@ -779,4 +866,18 @@ tm_preferences_window_new (GtkWindow *parent,
                            G_CALLBACK (load_daily_question), self, G_CONNECT_SWAPPED);
 
   return self;
+}
+
+/**
+ * tm_preferences_window_show_country:
+ *
+ * Shows the Safety page, at the country of the crisis numbers.
+ */
+void
+tm_preferences_window_show_country (TmPreferencesWindow *self)
+{
+  g_return_if_fail (TM_IS_PREFERENCES_WINDOW (self));
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (self), "safety");
+  gtk_widget_grab_focus (GTK_WIDGET (self->country_row));
 }

@@ -14,5 +14,6 @@ TmPreferencesWindow *tm_preferences_window_new  (GtkWindow           *parent,
                                                  TmStore             *store);
 gboolean             tm_preferences_window_save (TmPreferencesWindow *self);
 gboolean             tm_preferences_window_back_up_now (TmPreferencesWindow *self);
+void                 tm_preferences_window_show_country (TmPreferencesWindow *self);
 
 G_END_DECLS

@@ -27,6 +27,7 @@ struct _TmQuestionnaireWindow
   GtkLabel           *band_label;
   GtkLabel           *meaning_label;
   GtkWidget          *self_harm_box;
+  GtkLabel           *self_harm_label;
   GtkButton          *done_button;
   TmErrorLabel       *error_label;
   GtkWidget          *item_headers[TM_QUESTIONNAIRE_MAX_ITEMS];
@@ -178,7 +179,7 @@ show_result (TmQuestionnaireWindow *self,
   band_text = g_strdup_printf (_("%s: %s"), tm_questionnaire_kind_get_name (q->kind),
                                tm_band_get_label (band));
   gtk_label_set_label (self->band_label, band_text);
-  gtk_label_set_label (self->meaning_label, tm_questionnaire_describe_band (q->kind, band));
+  gtk_label_set_label (self->meaning_label, tm_questionnaire_describe_result (q));
 
   /* PHQ-9 item 9: whatever the total. */
   gtk_widget_set_visible (self->self_harm_box,
@@ -318,6 +319,7 @@ tm_questionnaire_window_class_init (TmQuestionnaireWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmQuestionnaireWindow, band_label);
   gtk_widget_class_bind_template_child (widget_class, TmQuestionnaireWindow, meaning_label);
   gtk_widget_class_bind_template_child (widget_class, TmQuestionnaireWindow, self_harm_box);
+  gtk_widget_class_bind_template_child (widget_class, TmQuestionnaireWindow, self_harm_label);
   gtk_widget_class_bind_template_child (widget_class, TmQuestionnaireWindow, done_button);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Shown instead of the main window when the data can't be opened: why, in
  * plain words, and the ways on. A damaged file can be replaced by the
- * newest good backup (the damaged one is moved aside, unchanged); any
- * other data folder can be chosen instead. When a store opens, "opened"
- * hands it over. */
+ * newest good backup (the damaged one is moved aside, unchanged); a
+ * folder another Tidemark is using can be tried again once it is done;
+ * any other data folder can be chosen instead. When a store opens,
+ * "opened" hands it over. */
 #define G_LOG_DOMAIN "tm-recovery-window"
 
 #include "config.h"
@@ -20,6 +21,7 @@ struct _TmRecoveryWindow
 
   AdwStatusPage        *status;
   GtkWidget            *restore_button;
+  GtkWidget            *retry_button;
   GtkWidget            *folder_button;
 
   char                 *data_dir;
@@ -45,15 +47,22 @@ explain (TmRecoveryWindow *self,
   if (g_error_matches (error, TM_STORE_ERROR, TM_STORE_ERROR_DAMAGED))
     self->backup = tm_backups_find_good (data_dir);
 
+  adw_status_page_set_title (self->status, g_error_matches (error, TM_STORE_ERROR, TM_STORE_ERROR_BUSY)
+                                           ? _("Your Data Is in Use")
+                                           : _("Tidemark Can’t Open Your Data"));
   adw_status_page_set_description (self->status, text);
   gtk_widget_set_visible (self->restore_button, self->backup != NULL);
-  if (self->backup != NULL)
+  gtk_widget_set_visible (self->retry_button, g_error_matches (error, TM_STORE_ERROR, TM_STORE_ERROR_BUSY));
+  if (self->backup != NULL || gtk_widget_get_visible (self->retry_button))
     {
-      g_autofree char *day = tm_day_format_long (self->backup->day);
-      /* Translators: %s is a date: "Friday 27 November 2026" */
-      g_autofree char *label = g_strdup_printf (_("_Restore the Backup of %s"), day);
+      if (self->backup != NULL)
+        {
+          g_autofree char *day = tm_day_format_long (self->backup->day);
+          /* Translators: %s is a date: "Friday 27 November 2026" */
+          g_autofree char *label = g_strdup_printf (_("_Restore the Backup of %s"), day);
 
-      gtk_button_set_label (GTK_BUTTON (self->restore_button), label);
+          gtk_button_set_label (GTK_BUTTON (self->restore_button), label);
+        }
       gtk_widget_remove_css_class (self->folder_button, "suggested-action");
     }
   else
@@ -100,6 +109,28 @@ tm_recovery_window_restore (TmRecoveryWindow *self)
       notice = g_strdup_printf (_("Restored the backup of %s."), day);
     }
   g_signal_emit (self, signals[OPENED], 0, store, notice);
+}
+
+/**
+ * tm_recovery_window_retry:
+ *
+ * Opens the data again, once the Tidemark that was using the folder is
+ * done with it; says why when it still can't.
+ */
+void
+tm_recovery_window_retry (TmRecoveryWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = NULL;
+
+  g_return_if_fail (TM_IS_RECOVERY_WINDOW (self));
+
+  if ((store = tm_store_open (self->data_dir, &error)) == NULL)
+    {
+      explain (self, self->data_dir, error);
+      return;
+    }
+  g_signal_emit (self, signals[OPENED], 0, store, NULL);
 }
 
 /**
@@ -215,6 +246,12 @@ tm_recovery_window_init (TmRecoveryWindow *self)
   gtk_widget_add_css_class (self->restore_button, "suggested-action");
   g_signal_connect_swapped (self->restore_button, "clicked", G_CALLBACK (tm_recovery_window_restore), self);
   gtk_box_append (GTK_BOX (buttons), self->restore_button);
+
+  self->retry_button = pill_button (_("_Try Again"));
+  gtk_widget_set_name (self->retry_button, "try-again");
+  gtk_widget_add_css_class (self->retry_button, "suggested-action");
+  g_signal_connect_swapped (self->retry_button, "clicked", G_CALLBACK (tm_recovery_window_retry), self);
+  gtk_box_append (GTK_BOX (buttons), self->retry_button);
 
   self->folder_button = pill_button (_("_Choose Another Data Folder…"));
   gtk_widget_set_name (self->folder_button, "choose-folder");

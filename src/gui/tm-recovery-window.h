@@ -14,6 +14,7 @@ TmRecoveryWindow *tm_recovery_window_new         (GtkApplication   *application,
                                                   const char       *data_dir,
                                                   const GError     *error);
 void              tm_recovery_window_restore     (TmRecoveryWindow *self);
+void              tm_recovery_window_retry       (TmRecoveryWindow *self);
 void              tm_recovery_window_open_folder (TmRecoveryWindow *self,
                                                   const char       *data_dir);
 

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "tm-crisis-box.h"
+#include "tm-safety-help.h"
 #include "tm-safety-prompter.h"
 
 #define DISMISSED "dismissed"
@@ -154,20 +155,62 @@ on_help_response_cb (AdwMessageDialog *dialog,
   done_with (self, dialog);
 }
 
+static GtkWidget *
+new_help_label (const char *text,
+                const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* The warning signs that call for emergency services, as a list. */
+static GtkWidget *
+new_signs (const TmSafetyHelp *help)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+  gtk_widget_set_name (box, "help-signs");
+  gtk_box_append (GTK_BOX (box), new_help_label (help->signs_title, "heading"));
+  for (guint i = 0; help->signs[i] != NULL; i++)
+    {
+      /* Translators: one item of a list of warning signs */
+      g_autofree char *item = g_strdup_printf (_("• %s"), help->signs[i]);
+      GtkWidget *label = new_help_label (item, NULL);
+
+      gtk_widget_set_margin_start (label, 6);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  return box;
+}
+
+/* Help that fits the rule that led to it (TM_RULE_NONE: the general
+ * help). Asking for help is never styled as something dangerous. */
 static AdwMessageDialog *
 new_help_dialog (TmSafetyPrompter *self,
-                 GtkWindow        *parent)
+                 GtkWindow        *parent,
+                 TmRule            rule)
 {
+  g_autoptr(TmSafetyHelp) help = tm_safety_help_for_rule (rule);
   AdwMessageDialog *dialog;
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-    parent, _("Get Help Now"),
-    _("If you are in danger or might act on thoughts of harming yourself, call emergency services "
-      "now. A crisis line is there to talk to at any time, and your clinician wants to know.")));
-  adw_message_dialog_set_extra_child (dialog, tm_crisis_box_new (self->store));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, help->title, help->body));
+  if (help->signs != NULL)
+    {
+      gtk_box_append (GTK_BOX (content), new_signs (help));
+      gtk_box_append (GTK_BOX (content), new_help_label (help->after_signs, NULL));
+    }
+  gtk_box_append (GTK_BOX (content), tm_crisis_box_new (self->store, help->lines));
+  gtk_box_append (GTK_BOX (content), new_help_label (help->note, "dim-label"));
+  adw_message_dialog_set_extra_child (dialog, content);
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   adw_message_dialog_set_close_response (dialog, "close");
-  gtk_widget_add_css_class (GTK_WIDGET (dialog), "tm-urgent");
+  g_object_set_data (G_OBJECT (dialog), "tm-help-rule", GINT_TO_POINTER (rule));
   return dialog;
 }
 
@@ -192,7 +235,7 @@ on_prompt_response_cb (AdwMessageDialog *dialog,
 
       if (answer == TM_ANSWER_HELP_NOW)
         {
-          AdwMessageDialog *help = new_help_dialog (self, parent);
+          AdwMessageDialog *help = new_help_dialog (self, parent, event->rule);
 
           g_signal_connect_object (help, "response", G_CALLBACK (on_help_response_cb), self, 0);
           if (self->current == GTK_WINDOW (dialog))
@@ -220,17 +263,21 @@ show_prompt (TmSafetyPrompter *self,
       const char *id = tm_answer_to_string (prompt->answers[i]);
 
       adw_message_dialog_add_response (dialog, id, tm_answer_get_label (prompt->answers[i]));
-      if (prompt->answers[i] == TM_ANSWER_HELP_NOW)
-        adw_message_dialog_set_response_appearance (dialog, id, prompt->level == TM_LEVEL_URGENT
-                                                                ? ADW_RESPONSE_DESTRUCTIVE
-                                                                : ADW_RESPONSE_DEFAULT);
+      /* Asking for help stands out when it is urgent, never as a danger. */
+      if (prompt->answers[i] == TM_ANSWER_HELP_NOW && prompt->level == TM_LEVEL_URGENT)
+        adw_message_dialog_set_response_appearance (dialog, id, ADW_RESPONSE_SUGGESTED);
     }
   adw_message_dialog_set_close_response (dialog, DISMISSED);
 
-  if (prompt->level == TM_LEVEL_URGENT)
+  /* A prompt that shows who to call is help itself: never in red. */
+  if (prompt->level == TM_LEVEL_URGENT && !prompt->show_crisis)
     gtk_widget_add_css_class (GTK_WIDGET (dialog), "tm-urgent");
   if (prompt->show_crisis)
-    adw_message_dialog_set_extra_child (dialog, tm_crisis_box_new (self->store));
+    {
+      g_autoptr(TmSafetyHelp) help = tm_safety_help_for_rule (prompt->rule);
+
+      adw_message_dialog_set_extra_child (dialog, tm_crisis_box_new (self->store, help->lines));
+    }
 
   g_object_set_data_full (G_OBJECT (dialog), "tm-safety-event", g_object_ref (event),
                           g_object_unref);
@@ -378,10 +425,25 @@ void
 tm_safety_prompter_show_help (TmSafetyPrompter *self,
                               GtkWindow        *parent)
 {
+  tm_safety_prompter_show_help_for_rule (self, parent, TM_RULE_NONE);
+}
+
+/**
+ * tm_safety_prompter_show_help_for_rule:
+ * @rule: the rule whose prompt asked for help, or %TM_RULE_NONE
+ *
+ * Shows the help that fits @rule: who to call, and for some rules the
+ * signs that call for emergency services.
+ */
+void
+tm_safety_prompter_show_help_for_rule (TmSafetyPrompter *self,
+                                       GtkWindow        *parent,
+                                       TmRule            rule)
+{
   AdwMessageDialog *help;
 
   g_return_if_fail (TM_IS_SAFETY_PROMPTER (self));
 
-  help = new_help_dialog (self, parent);
+  help = new_help_dialog (self, parent, rule);
   gtk_window_present (GTK_WINDOW (help));
 }

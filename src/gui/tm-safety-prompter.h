@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "tm-safety.h"
 #include "tm-store.h"
 
 G_BEGIN_DECLS
@@ -14,5 +15,8 @@ TmSafetyPrompter *tm_safety_prompter_new       (TmStore          *store,
                                                 GtkWindow        *home);
 void              tm_safety_prompter_show_help (TmSafetyPrompter *self,
                                                 GtkWindow        *parent);
+void              tm_safety_prompter_show_help_for_rule (TmSafetyPrompter *self,
+                                                         GtkWindow        *parent,
+                                                         TmRule            rule);
 
 G_END_DECLS

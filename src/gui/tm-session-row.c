@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One dosing session in the Sessions list: when, how much, how, where,
- * and the readings that were taken. */
+ * how it stands against the plan, who was there, and the readings that
+ * were taken. */
 #define G_LOG_DOMAIN "tm-session-row"
 
 #include "config.h"
@@ -15,10 +16,10 @@ struct _TmSessionRow
 
   GtkLabel  *when_label;
   GtkLabel  *dose_label;
+  GtkLabel  *status_label;
   GtkLabel  *details_label;
-  GtkLabel  *peak_label;
+  GtkLabel  *readings_label;
   GtkLabel  *effects_label;
-  GtkLabel  *bp_label;
   GtkButton *delete_button;
 };
 
@@ -47,10 +48,10 @@ tm_session_row_class_init (TmSessionRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/tm-session-row.ui");
   gtk_widget_class_bind_template_child (widget_class, TmSessionRow, when_label);
   gtk_widget_class_bind_template_child (widget_class, TmSessionRow, dose_label);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, TmSessionRow, details_label);
-  gtk_widget_class_bind_template_child (widget_class, TmSessionRow, peak_label);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionRow, readings_label);
   gtk_widget_class_bind_template_child (widget_class, TmSessionRow, effects_label);
-  gtk_widget_class_bind_template_child (widget_class, TmSessionRow, bp_label);
   gtk_widget_class_bind_template_child (widget_class, TmSessionRow, delete_button);
 }
 
@@ -82,9 +83,146 @@ describe_effects (guint effects)
   return g_string_free (text, FALSE);
 }
 
+/* "On the day · 14 days since the previous dose" */
+static char *
+describe_status (const TmSessionStatus *status)
+{
+  g_autofree char *words = tm_session_status_describe (status);
+  g_autofree char *since = tm_session_status_describe_since (status);
+  GString *text = g_string_new (NULL);
+
+  /* The words start a line here. */
+  g_string_append_unichar (text, g_unichar_totitle (g_utf8_get_char (words)));
+  g_string_append (text, g_utf8_next_char (words));
+  if (since != NULL)
+    g_string_append_printf (text, " · %s", since);
+  return g_string_free (text, FALSE);
+}
+
+static char *
+describe_details (const TmSession *session)
+{
+  GString *details = g_string_new (tm_route_get_label (session->route));
+
+  g_string_append (details, " · ");
+  g_string_append (details, tm_setting_get_label (session->setting));
+  if (session->monitor_present)
+    {
+      g_string_append (details, " · ");
+      g_string_append (details, _("Someone with them (self-reported)"));
+    }
+  else if (session->setting == TM_SETTING_HOME)
+    {
+      g_string_append (details, " · ");
+      g_string_append (details, _("Nobody with them (self-reported)"));
+    }
+  return g_string_free (details, FALSE);
+}
+
+static char *
+describe_medicines (guint medicines)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < TM_N_MEDICINES; i++)
+    if (medicines & (1u << i))
+      {
+        if (names->len > 0)
+          g_string_append (names, ", ");
+        g_string_append (names, tm_medicine_get_label (i));
+      }
+  if (names->len == 0)
+    return g_string_free (names, TRUE);
+  {
+    g_autofree char *list = g_string_free (names, FALSE);
+
+    /* Translators: the other medicines taken on a session's day */
+    return g_strdup_printf (_("Other medicines: %s"), list);
+  }
+}
+
+static void
+append_reading (GString    *text,
+                const char *reading)
+{
+  if (text->len > 0)
+    g_string_append (text, " · ");
+  g_string_append (text, reading);
+}
+
+/* One line that wraps, so that nothing is cut off in a narrow window:
+ * "Mood before 6/10 · Dissociation 4/10 · Nausea: Mild · …" */
+static char *
+describe_readings (const TmSession *session)
+{
+  GString *text = g_string_new (NULL);
+  g_autofree char *medicines = describe_medicines (session->other_medicines);
+
+  if (session->mood_before != TM_UNSET)
+    /* Translators: mood before a dose, out of 10 */
+    g_string_append_printf (text, _("Mood before %d/10"), session->mood_before);
+  if (session->dissociation_peak != TM_UNSET)
+    {
+      /* Translators: peak dissociation, out of 10 */
+      g_autofree char *peak = g_strdup_printf (_("Dissociation %d/10"), session->dissociation_peak);
+      append_reading (text, peak);
+    }
+  if (session->nausea != TM_UNSET)
+    {
+      /* Translators: how strong nausea was: "Nausea: Mild" */
+      g_autofree char *nausea = g_strdup_printf (_("Nausea: %s"), tm_severity_get_label (session->nausea));
+      append_reading (text, nausea);
+    }
+  if (session->sedation != TM_UNSET)
+    {
+      /* Translators: how strong sedation was: "Sedation: Moderate" */
+      g_autofree char *sedation = g_strdup_printf (_("Sedation: %s"), tm_severity_get_label (session->sedation));
+      append_reading (text, sedation);
+    }
+  if (session->bp_before_sys != TM_UNSET || session->bp_after_sys != TM_UNSET)
+    {
+      g_autoptr(GString) bp = g_string_new (NULL);
+
+      if (session->bp_before_sys != TM_UNSET)
+        /* Translators: blood pressure before a dose */
+        g_string_append_printf (bp, _("BP before %d/%d"), session->bp_before_sys, session->bp_before_dia);
+      if (session->bp_before_sys != TM_UNSET && session->bp_after_sys != TM_UNSET)
+        /* Translators: after "BP before 128/82": ", after 135/85" */
+        g_string_append_printf (bp, _(", after %d/%d"), session->bp_after_sys, session->bp_after_dia);
+      else if (session->bp_after_sys != TM_UNSET)
+        /* Translators: blood pressure after a dose, without one before it */
+        g_string_append_printf (bp, _("BP after %d/%d"), session->bp_after_sys, session->bp_after_dia);
+      append_reading (text, bp->str);
+    }
+  if (medicines != NULL)
+    append_reading (text, medicines);
+  return g_string_free (text, FALSE);
+}
+
+static void
+show_readings (TmSessionRow *self,
+               TmSession    *session)
+{
+  g_autofree char *readings = describe_readings (session);
+  g_autofree char *effects = describe_effects (session->effects);
+
+  gtk_label_set_label (self->readings_label, readings);
+  gtk_widget_set_visible (GTK_WIDGET (self->readings_label), readings[0] != '\0');
+
+  gtk_widget_set_visible (GTK_WIDGET (self->effects_label), session->effects != 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->effects_label), effects);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->effects_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, effects, -1);
+}
+
+/**
+ * tm_session_row_set_session:
+ * @status: (nullable): how @session stands against the plan, when known
+ */
 void
-tm_session_row_set_session (TmSessionRow *self,
-                            TmSession    *session)
+tm_session_row_set_session (TmSessionRow          *self,
+                            TmSession             *session,
+                            const TmSessionStatus *status)
 {
   g_autofree char *day = NULL;
   g_autofree char *day_text = NULL;
@@ -92,10 +230,9 @@ tm_session_row_set_session (TmSessionRow *self,
   g_autofree char *when = NULL;
   g_autofree char *dose = NULL;
   g_autofree char *dose_text = NULL;
-  g_autofree char *effects = NULL;
+  g_autofree char *status_text = NULL;
+  g_autofree char *details = NULL;
   g_autofree char *delete_a11y = NULL;
-  g_autoptr(GString) details = g_string_new (NULL);
-  g_autoptr(GString) bp = g_string_new (NULL);
 
   g_return_if_fail (TM_IS_SESSION_ROW (self));
   g_return_if_fail (TM_IS_SESSION (session));
@@ -113,42 +250,18 @@ tm_session_row_set_session (TmSessionRow *self,
   dose_text = g_strdup_printf (_("%s mg"), dose);
   gtk_label_set_label (self->dose_label, dose_text);
 
-  g_string_append (details, tm_route_get_label (session->route));
-  g_string_append (details, " · ");
-  g_string_append (details, tm_setting_get_label (session->setting));
-  if (session->monitor_present)
-    {
-      g_string_append (details, " · ");
-      g_string_append (details, _("someone present"));
-    }
-  gtk_label_set_label (self->details_label, details->str);
+  status_text = status != NULL ? describe_status (status) : NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), status_text != NULL);
+  gtk_label_set_label (self->status_label, status_text != NULL ? status_text : "");
+  if (status != NULL && tm_session_status_needs_attention (status))
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "warning");
 
-  gtk_widget_set_visible (GTK_WIDGET (self->peak_label), session->dissociation_peak != TM_UNSET);
-  if (session->dissociation_peak != TM_UNSET)
-    {
-      /* Translators: peak dissociation, out of 10 */
-      g_autofree char *peak = g_strdup_printf (_("Dissociation %d/10"), session->dissociation_peak);
-      gtk_label_set_label (self->peak_label, peak);
-    }
+  details = describe_details (session);
+  gtk_label_set_label (self->details_label, details);
 
-  effects = describe_effects (session->effects);
-  gtk_widget_set_visible (GTK_WIDGET (self->effects_label), session->effects != 0);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->effects_label), effects);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->effects_label),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, effects, -1);
-
-  if (session->bp_before_sys != TM_UNSET)
-    /* Translators: blood pressure before a dose */
-    g_string_append_printf (bp, _("BP before %d/%d"), session->bp_before_sys, session->bp_before_dia);
-  if (session->bp_after_sys != TM_UNSET)
-    {
-      if (bp->len > 0)
-        g_string_append (bp, " · ");
-      /* Translators: blood pressure after a dose */
-      g_string_append_printf (bp, _("after %d/%d"), session->bp_after_sys, session->bp_after_dia);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->bp_label), bp->len > 0);
-  gtk_label_set_label (self->bp_label, bp->str);
+  show_readings (self, session);
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x", session->id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "sessions.delete");

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "tm-session-status.h"
 #include "tm-session.h"
 
 G_BEGIN_DECLS
@@ -11,7 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TmSessionRow, tm_session_row, TM, SESSION_ROW, GtkWidget)
 
 GtkWidget *tm_session_row_new         (void);
-void       tm_session_row_set_session (TmSessionRow *self,
-                                       TmSession    *session);
+void       tm_session_row_set_session (TmSessionRow          *self,
+                                       TmSession             *session,
+                                       const TmSessionStatus *status);
 
 G_END_DECLS

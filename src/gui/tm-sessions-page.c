@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Sessions: every dosing session, newest first. Activating one opens it
- * for editing; deleting one can be undone from the toast. */
+/* Sessions: every dosing session, newest first, each with how it stands
+ * against the plan. Activating one opens it for editing; deleting one can
+ * be undone from the toast. */
 #define G_LOG_DOMAIN "tm-sessions-page"
 
 #include "config.h"
@@ -20,6 +21,8 @@ struct _TmSessionsPage
   GtkListView *list_view;
 
   TmStore     *store;
+  GHashTable  *statuses;   /* session id (gint64 *) → TmSessionStatus, over the whole record */
+  GPtrArray   *bound;      /* the GtkListItems whose rows show a session */
 };
 
 G_DEFINE_FINAL_TYPE (TmSessionsPage, tm_sessions_page, ADW_TYPE_BIN)
@@ -96,6 +99,45 @@ on_list_view_activate_cb (TmSessionsPage *self,
 }
 
 static void
+show_session (TmSessionsPage *self,
+              GtkListItem    *item)
+{
+  TmSession *session = gtk_list_item_get_item (item);
+
+  tm_session_row_set_session (TM_SESSION_ROW (gtk_list_item_get_child (item)), session,
+                              g_hash_table_lookup (self->statuses, &session->id));
+}
+
+/* How every session stands against the plan is worked out again whenever
+ * a session or the plan changes: a change to one can change another's. */
+static void
+update_statuses (TmSessionsPage *self)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(TmSchedule) schedule = NULL;
+  g_autoptr(GArray) statuses = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_remove_all (self->statuses);
+  schedule = tm_store_make_schedule (self->store, today, &plans, &sessions, &error);
+  if (schedule == NULL)
+    g_warning ("The sessions' status against the plan could not be worked out: %s", error->message);
+  else
+    {
+      statuses = tm_session_status_list (schedule, plans, sessions);
+      for (guint i = 0; i < sessions->len; i++)
+        g_hash_table_insert (self->statuses,
+                             g_memdup2 (&((TmSession *) sessions->pdata[i])->id, sizeof (gint64)),
+                             g_memdup2 (&g_array_index (statuses, TmSessionStatus, i), sizeof (TmSessionStatus)));
+    }
+
+  for (guint i = 0; i < self->bound->len; i++)
+    show_session (self, self->bound->pdata[i]);
+}
+
+static void
 on_setup_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item)
 {
@@ -104,10 +146,19 @@ on_setup_cb (GtkSignalListItemFactory *factory,
 
 static void
 on_bind_cb (GtkSignalListItemFactory *factory,
-            GtkListItem              *item)
+            GtkListItem              *item,
+            TmSessionsPage           *self)
 {
-  tm_session_row_set_session (TM_SESSION_ROW (gtk_list_item_get_child (item)),
-                              gtk_list_item_get_item (item));
+  g_ptr_array_add (self->bound, item);
+  show_session (self, item);
+}
+
+static void
+on_unbind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              TmSessionsPage           *self)
+{
+  g_ptr_array_remove_fast (self->bound, item);
 }
 
 static void
@@ -125,6 +176,9 @@ set_store (TmSessionsPage *self,
   g_object_unref (selection);
   g_signal_connect_object (tm_store_get_sessions (store), "items-changed",
                            G_CALLBACK (update_visible_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "sessions-changed", G_CALLBACK (update_statuses), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "plan-changed", G_CALLBACK (update_statuses), self, G_CONNECT_SWAPPED);
+  update_statuses (self);
   update_visible_page (self);
 }
 
@@ -171,10 +225,22 @@ tm_sessions_page_dispose (GObject *object)
 
   /* The bin's child is a template child: let the bin let go of it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
+  g_ptr_array_set_size (self->bound, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_SESSIONS_PAGE);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (tm_sessions_page_parent_class)->dispose (object);
+}
+
+static void
+tm_sessions_page_finalize (GObject *object)
+{
+  TmSessionsPage *self = TM_SESSIONS_PAGE (object);
+
+  g_hash_table_unref (self->statuses);
+  g_ptr_array_unref (self->bound);
+
+  G_OBJECT_CLASS (tm_sessions_page_parent_class)->finalize (object);
 }
 
 static void
@@ -186,6 +252,7 @@ tm_sessions_page_class_init (TmSessionsPageClass *klass)
   object_class->get_property = tm_sessions_page_get_property;
   object_class->set_property = tm_sessions_page_set_property;
   object_class->dispose = tm_sessions_page_dispose;
+  object_class->finalize = tm_sessions_page_finalize;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, TM_TYPE_STORE,
@@ -206,10 +273,13 @@ tm_sessions_page_init (TmSessionsPage *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->statuses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->bound = g_ptr_array_new ();
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 }

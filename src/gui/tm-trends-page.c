@@ -34,6 +34,8 @@ struct _TmTrendsPage
   GtkLabel            *readout_title;
   GtkLabel            *readout_body;
   TmChartView         *after_dose_view;
+  GtkLabel            *after_dose_direction;
+  GtkLabel            *questionnaires_direction;
   TmChartView         *phq9_view;
   TmChartView         *gad7_view;
 
@@ -511,6 +513,8 @@ tm_trends_page_class_init (TmTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, readout_title);
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, readout_body);
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, after_dose_view);
+  gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, after_dose_direction);
+  gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, questionnaires_direction);
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, phq9_view);
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, gad7_view);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_day_cb);
@@ -521,6 +525,15 @@ tm_trends_page_init (TmTrendsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_actions (self);
+
+  /* Which way is better, in the words the report uses. */
+  gtk_label_set_label (self->after_dose_direction, tm_scale_get_direction (TM_SCALE_MOOD));
+  {
+    g_autofree char *both = g_strdup_printf ("%s %s", tm_scale_get_direction (TM_SCALE_PHQ9),
+                                             tm_scale_get_direction (TM_SCALE_GAD7));
+
+    gtk_label_set_label (self->questionnaires_direction, both);
+  }
 
   /* The figures are read, not chosen: no stop for the keyboard. */
   for (int i = 0; gtk_flow_box_get_child_at_index (self->summary_box, i) != NULL; i++)

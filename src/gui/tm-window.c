@@ -7,6 +7,7 @@
 
 #include "tm-calendar-page.h"
 #include "tm-clinician.h"
+#include "tm-country-banner.h"
 #include "tm-history-page.h"
 #include "tm-pin-dialog.h"
 #include "tm-plan-editor.h"
@@ -29,6 +30,7 @@ struct _TmWindow
 
   AdwToastOverlay      *toast_overlay;
   TmProgressBanner     *progress_banner;
+  TmCountryBanner      *country_banner;
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
@@ -370,6 +372,7 @@ tm_window_constructed (GObject *object)
   G_OBJECT_CLASS (tm_window_parent_class)->constructed (object);
 
   tm_today_page_set_store (self->today_page, self->store);
+  tm_country_banner_set_store (self->country_banner, self->store);
   /* From here on, every record saved in the store goes through the rules. */
   self->prompter = tm_safety_prompter_new (self->store, GTK_WINDOW (self));
   g_signal_connect_object (self->store, "busy-changed", G_CALLBACK (on_store_busy_changed_cb), self,
@@ -462,10 +465,12 @@ tm_window_class_init (TmWindowClass *klass)
 
   g_type_ensure (TM_TYPE_TODAY_PAGE);
   g_type_ensure (TM_TYPE_PROGRESS_BANNER);
+  g_type_ensure (TM_TYPE_COUNTRY_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/tm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TmWindow, progress_banner);
+  gtk_widget_class_bind_template_child (widget_class, TmWindow, country_banner);
   gtk_widget_class_bind_template_child (widget_class, TmWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, TmWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, TmWindow, stack);

@@ -110,6 +110,30 @@ tm_chart_style_init (TmChartStyle     *style,
   style->font_size = font_size;
 }
 
+/**
+ * tm_chart_style_mood_tint:
+ * @mood: 0 to 10
+ *
+ * The tint of a day with @mood (the calendar's days, its legend): from a
+ * warm to a cool hue, light enough to carry dark or light text, the same
+ * in light and dark mode, and ordered by lightness too for grayscale.
+ */
+void
+tm_chart_style_mood_tint (const TmChartStyle *style,
+                          int                 mood,
+                          TmRgba             *color)
+{
+  static const TmRgba scale[11] = {
+    RGB (0xc01c28, 1.0), RGB (0xd8452e, 1.0), RGB (0xe66100, 1.0), RGB (0xf08a24, 1.0),
+    RGB (0xf5c211, 1.0), RGB (0xc7d33c, 1.0), RGB (0x8ec95a, 1.0), RGB (0x57b87a, 1.0),
+    RGB (0x3ea39a, 1.0), RGB (0x3584e4, 1.0), RGB (0x5d7fe6, 1.0),
+  };
+
+  g_return_if_fail (color != NULL);
+
+  *color = scale[CLAMP (mood, 0, 10)];
+}
+
 /* Text */
 
 static PangoLayout *shape (TmPainter  *painter,

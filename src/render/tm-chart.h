@@ -50,6 +50,9 @@ void tm_chart_style_init (TmChartStyle     *style,
                           TmChartStyleKind  kind,
                           const char       *font_family,
                           double            font_size);
+void tm_chart_style_mood_tint (const TmChartStyle *style,
+                               int                 mood,
+                               TmRgba             *color);
 
 /* The optional series of the trend chart; mood is always drawn. */
 typedef enum

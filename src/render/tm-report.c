@@ -22,6 +22,7 @@
 
 #include "tm-chart.h"
 #include "tm-file.h"
+#include "tm-safety-help.h"
 #include "tm-report.h"
 
 #define MARGIN          48.0
@@ -254,16 +255,22 @@ heading (Report     *r,
 
 /* Tables */
 
+/* A row's cells, one per column, and then perhaps a line across them all
+ * (a session's note, under its row). */
 static double
-row_height (GPtrArray *layouts)
+row_height (GPtrArray *layouts,
+            guint      n_columns)
 {
   double height = 0;
 
-  for (guint i = 0; i < layouts->len; i++)
+  for (guint i = 0; i < n_columns; i++)
     height = MAX (height, layout_height (layouts->pdata[i]));
+  if (layouts->len > n_columns)
+    height += CELL_PAD + layout_height (layouts->pdata[n_columns]);
   return height + 2 * CELL_PAD;
 }
 
+/* @cells: one for each column, then perhaps one for a line across them. */
 static GPtrArray *
 shape_row (Report             *r,
            const Column       *columns,
@@ -275,27 +282,39 @@ shape_row (Report             *r,
 
   for (guint c = 0; c < n_columns; c++)
     g_ptr_array_add (layouts, new_layout (r, font, cells[c], columns[c].share * r->width - 2 * CELL_PAD));
+  if (cells[n_columns] != NULL && cells[n_columns][0] != '\0')
+    g_ptr_array_add (layouts, new_layout (r, font, cells[n_columns], r->width - 2 * CELL_PAD));
   return layouts;
 }
 
 static void
 place_row (Report       *r,
            const Column *columns,
+           guint         n_columns,
            GPtrArray    *layouts,
            double        height,
            double        fill)
 {
-  double x = r->left;
+  double x = r->left, cells_height = 0;
 
   if (fill < 1)
     add_op (r, (Op) { OP_FILL, 0, r->left, r->y, r->width, height, NULL, 0, 0, 0, fill });
-  for (guint c = 0; c < layouts->len; c++)
+  for (guint c = 0; c < n_columns; c++)
     {
       PangoLayout *layout = layouts->pdata[c];
 
       add_op (r, (Op) { OP_TEXT, 0, x + CELL_PAD, r->y + CELL_PAD, 0, layout_height (layout),
                         g_object_ref (layout), 0, pango_layout_get_line_count (layout) - 1 });
+      cells_height = MAX (cells_height, layout_height (layout));
       x += columns[c].share * r->width;
+    }
+  if (layouts->len > n_columns)
+    {
+      PangoLayout *across = layouts->pdata[n_columns];
+
+      add_op (r, (Op) { OP_TEXT, 0, r->left + CELL_PAD, r->y + 2 * CELL_PAD + cells_height, 0,
+                        layout_height (across), g_object_ref (across), 0,
+                        pango_layout_get_line_count (across) - 1 });
     }
   r->y += height;
   rule (r, 0.82, 0.4);
@@ -316,25 +335,55 @@ place_table (Report       *r,
   for (guint c = 0; c < n_columns; c++)
     titles[c] = columns[c].title;
   header = shape_row (r, columns, n_columns, titles, FONT_SMALL_BOLD);
-  header_height = row_height (header);
+  header_height = row_height (header, n_columns);
 
   for (guint i = 0; i < rows->len; i++)
     {
       g_autoptr(GPtrArray) cells = shape_row (r, columns, n_columns, rows->pdata[i], FONT_SMALL);
-      double height = row_height (cells);
+      double height = row_height (cells, n_columns);
 
       if (i == 0)
         {
           ensure_space (r, header_height + height);
-          place_row (r, columns, header, header_height, 0.9);
+          place_row (r, columns, n_columns, header, header_height, 0.9);
         }
       else if (r->y + height > r->bottom)
         {
           new_page (r);
-          place_row (r, columns, header, header_height, 0.9);
+          place_row (r, columns, n_columns, header, header_height, 0.9);
         }
-      place_row (r, columns, cells, height, i % 2 == 1 ? 0.965 : 1);
+      place_row (r, columns, n_columns, cells, height, i % 2 == 1 ? 0.965 : 1);
     }
+}
+
+/* Words */
+
+/* A session's time, as it was where it was taken. */
+static char *
+format_taken (const char *instant)
+{
+  char *text = tm_instant_format_as_written (instant, "%Y-%m-%d %H:%M");
+
+  return text != NULL ? text : g_strdup (instant);
+}
+
+/* When a prompt was shown or answered: on this machine, in its zone. */
+static char *
+format_instant (const char *instant)
+{
+  g_autoptr(GDateTime) time = tm_instant_parse (instant);
+  g_autoptr(GDateTime) local = time != NULL ? g_date_time_to_local (time) : NULL;
+
+  return local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (instant);
+}
+
+/* The day a stored instant fell on here, in full; or the instant. */
+static char *
+format_instant_day (const char *instant)
+{
+  g_autofree char *day = instant != NULL ? tm_instant_local_day (instant) : NULL;
+
+  return day != NULL ? tm_day_format_long (day) : g_strdup (instant != NULL ? instant : "");
 }
 
 /* Sections */
@@ -366,11 +415,7 @@ place_header (Report *r)
   generated = g_strdup_printf (_("Generated on %s by Tidemark %s"), data->generated, PACKAGE_VERSION);
   place_block (r, new_layout (r, FONT_SMALL, generated, r->width), r->left);
   r->y += 2;
-  place_block (r, new_layout (r, FONT_SMALL,
-                              _("Recorded by the patient with Tidemark. Tidemark is not a medical device "
-                                "and gives no dosing advice."),
-                              r->width),
-               r->left);
+  place_block (r, new_layout (r, FONT_SMALL, tm_intended_purpose (), r->width), r->left);
 }
 
 static char *
@@ -390,7 +435,44 @@ describe_plan (const TmPlan *plan)
       g_string_append_c (text, ' ');
       g_string_append (text, plan->instructions);
     }
+  if (plan->created_at != NULL)
+    {
+      g_autofree char *entered = format_instant_day (plan->created_at);
+
+      g_string_append_c (text, '\n');
+      /* Translators: when a plan row was added, behind the clinician PIN */
+      g_string_append_printf (text, _("Entered in clinician mode on %s."), entered);
+    }
   return g_string_free (text, FALSE);
+}
+
+/* Each time the clinician PIN was reset from the patient's side: after one,
+ * whoever used the computer chose the next PIN. */
+static char *
+describe_pin_resets (GStrv resets)
+{
+  GString *text;
+
+  if (resets == NULL || resets[0] == NULL)
+    return g_strdup (_("Never reset from the patient's side."));
+  text = g_string_new (NULL);
+  for (guint i = 0; resets[i] != NULL; i++)
+    {
+      g_autofree char *day = format_instant_day (resets[i]);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Reset from the patient's side on %s."), day);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* "4 of 27, minimal, on … PHQ-9: lower is better." */
+static char *
+with_direction (const char *text,
+                TmScale     scale)
+{
+  return g_strdup_printf ("%s. %s", text, tm_scale_get_direction (scale));
 }
 
 static char *
@@ -440,6 +522,210 @@ place_summary_line (Report     *r,
   r->y += height + 3;
 }
 
+/* "9 Nov", with the year when it is not that of @as_of. */
+static char *
+format_short_day (const char *day,
+                  const char *as_of)
+{
+  if (strncmp (day, as_of, 4) == 0)
+    return tm_day_format (day, _("%-d %b"));
+  /* Translators: a strftime format for a day in another year: "9 Nov 2025" */
+  return tm_day_format (day, _("%-d %b %Y"));
+}
+
+/* "Last dose: 9 Nov (25 days ago). Next planned: 10 Dec." As of the end of
+ * the period when it ended before today. */
+static char *
+describe_last_dose (const TmReportData *data)
+{
+  g_autofree char *today = tm_day_today ();
+  gboolean now = strcmp (data->as_of, today) == 0;
+  GString *text = g_string_new (NULL);
+
+  if (data->last_dose[0] == '\0')
+    g_string_append (text, now ? _("No dose logged yet.") : _("No dose logged by the end of the period."));
+  else
+    {
+      g_autofree char *day = format_short_day (data->last_dose, data->as_of);
+      int days = MAX (0, tm_day_diff (data->last_dose, data->as_of));
+
+      if (now && days == 0)
+        g_string_append_printf (text, _("Last dose: %s (today)."), day);
+      else if (now)
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Last dose: %s (%d day ago).",
+                                                   "Last dose: %s (%d days ago).", days),
+                                day, days);
+      else
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                   "Last dose by the end of the period: %s (%d day before it).",
+                                                   "Last dose by the end of the period: %s (%d days before it).",
+                                                   days),
+                                day, days);
+    }
+
+  g_string_append_c (text, ' ');
+  if (data->next_planned[0] == '\0')
+    g_string_append (text, _("No plan entered."));
+  else
+    {
+      g_autofree char *day = format_short_day (data->next_planned, data->as_of);
+
+      if (data->next_is_due)
+        g_string_append_printf (text, _("Next planned: %s, due (its window is still open)."), day);
+      else
+        g_string_append_printf (text, _("Next planned: %s."), day);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static const char *
+attention_label (TmAttentionKind kind)
+{
+  switch (kind)
+    {
+    case TM_ATTENTION_URGENT_PROMPT:
+      return _("Urgent prompts");
+    case TM_ATTENTION_HELP_NOW:
+      /* Translators: prompts answered with "I need help now" */
+      return _("“I need help now”");
+    case TM_ATTENTION_PHQ9_ITEM9:
+      return _("PHQ-9 item 9 above 0");
+    case TM_ATTENTION_UNANSWERED:
+      return _("Prompts not answered");
+    case TM_ATTENTION_SESSION:
+      return _("Beyond or above the plan, or by another route");
+    case TM_ATTENTION_HIGHEST_BP:
+      return _("Highest blood pressure after a dose");
+    case TM_ATTENTION_HOME_ALONE:
+    default:
+      return _("At home with nobody present (self-reported)");
+    }
+}
+
+/* "Answer: I need help now, 2026-11-09 10:05" */
+static char *
+describe_answer_sentence (const TmSafetyEvent *e)
+{
+  TmAnswer answer;
+  g_autofree char *when = NULL;
+
+  if (e->answer == NULL || !tm_answer_from_string (e->answer, &answer))
+    return g_strdup (_("Not answered."));
+  if (answer == TM_ANSWER_IMPORTED)
+    return g_strdup_printf ("%s.", tm_answer_get_label (answer));
+  when = e->answered_at != NULL ? format_instant (e->answered_at) : g_strdup ("—");
+  /* Translators: how a safety prompt was answered, and when */
+  return g_strdup_printf (_("Answer: %s, %s"), tm_answer_get_label (answer), when);
+}
+
+/* "2026-10-29 11:30 · Urgent · Blood pressure (S5): what raised it" */
+static char *
+describe_prompt (const TmSafetyEvent *e,
+                 gboolean             with_answer)
+{
+  g_autofree char *shown = format_instant (e->shown_at);
+  g_autofree char *answer = with_answer ? describe_answer_sentence (e) : NULL;
+  GString *text = g_string_new (NULL);
+
+  /* Translators: a safety prompt: when it was shown, its level, its name and rule */
+  g_string_append_printf (text, _("%s · %s · %s (%s)"), shown, tm_level_get_label (e->level),
+                          tm_rule_get_name (e->rule), tm_rule_to_string (e->rule));
+  if (e->detail != NULL)
+    g_string_append_printf (text, ": %s", e->detail);
+  if (answer != NULL)
+    g_string_append_printf (text, "\n%s", answer);
+  return g_string_free (text, FALSE);
+}
+
+/* "2026-10-29 10:00 · 50 mg Sublingual" */
+static char *
+describe_dose (const TmSession *s)
+{
+  g_autofree char *when = format_taken (s->taken_at);
+  g_autofree char *dose = tm_format_dose (s->dose_mg);
+
+  /* Translators: a session: when, the dose in mg, the route */
+  return g_strdup_printf (_("%s · %s mg %s"), when, dose, tm_route_get_label (s->route));
+}
+
+static char *
+describe_attention (const TmReportData *data,
+                    const TmAttention  *item)
+{
+  switch (item->kind)
+    {
+    case TM_ATTENTION_URGENT_PROMPT:
+    case TM_ATTENTION_HELP_NOW:
+      return describe_prompt (TM_SAFETY_EVENT (item->record), TRUE);
+    case TM_ATTENTION_UNANSWERED:
+      return describe_prompt (TM_SAFETY_EVENT (item->record), FALSE);
+    case TM_ATTENTION_PHQ9_ITEM9:
+      {
+        const TmQuestionnaire *q = TM_QUESTIONNAIRE (item->record);
+        g_autofree char *day = tm_day_format_long (q->day);
+        int value = q->answers[tm_questionnaire_kind_get_n_items (TM_QUESTIONNAIRE_PHQ9) - 1];
+
+        /* Translators: "Monday 16 November 2026: “Several days” (1 of 3). Total 8 of 27, mild." */
+        return g_strdup_printf (_("%s: “%s” (%d of 3). Total %d of %d, %s."), day,
+                                tm_questionnaire_get_answer_label (value), value, q->total,
+                                tm_questionnaire_kind_get_max_total (TM_QUESTIONNAIRE_PHQ9),
+                                tm_band_get_label (tm_questionnaire_get_band (q)));
+      }
+    case TM_ATTENTION_SESSION:
+      {
+        const TmSessionStatus *status = &g_array_index (data->session_status, TmSessionStatus, item->session);
+        g_autofree char *dose = describe_dose (TM_SESSION (item->record));
+        g_autofree char *words = tm_session_status_describe (status);
+        g_autofree char *plan_dose = tm_format_dose (status->plan_dose_mg);
+
+        /* Translators: "2026-10-29 10:00 · 50 mg Sublingual · route differs. Plan: 50 mg Oral." */
+        return g_strdup_printf (_("%s · %s. Plan: %s mg %s."), dose, words, plan_dose,
+                                tm_route_get_label (status->plan_route));
+      }
+    case TM_ATTENTION_HIGHEST_BP:
+      {
+        const TmSession *s = TM_SESSION (item->record);
+        g_autofree char *bp = tm_format_blood_pressure (s->bp_after_sys, s->bp_after_dia);
+        g_autofree char *when = format_taken (s->taken_at);
+
+        /* Translators: "186/104 mmHg after the dose of 2026-10-29 10:00" */
+        return g_strdup_printf (_("%s mmHg after the dose of %s"), bp, when);
+      }
+    case TM_ATTENTION_HOME_ALONE:
+    default:
+      return describe_dose (TM_SESSION (item->record));
+    }
+}
+
+/* Page 1 opens with what a prescriber reads first (DESIGN.md, Clinically
+ * right, Report page 1). */
+static void
+place_attention (Report *r)
+{
+  const TmReportData *data = r->data;
+  g_autofree char *last_dose = describe_last_dose (data);
+
+  heading (r, _("Needs Attention"), 40);
+  place_block (r, new_layout (r, FONT_BODY_BOLD, last_dose, r->width), r->left);
+  r->y += 6;
+
+  if (data->attention->len == 0)
+    {
+      place_block (r, new_layout (r, FONT_BODY, _("Nothing needs attention in this period."), r->width),
+                   r->left);
+      return;
+    }
+
+  for (guint i = 0; i < data->attention->len; i++)
+    {
+      const TmAttention *item = &g_array_index (data->attention, TmAttention, i);
+      gboolean first = i == 0 || g_array_index (data->attention, TmAttention, i - 1).kind != item->kind;
+      g_autofree char *text = describe_attention (data, item);
+
+      place_summary_line (r, first ? attention_label (item->kind) : "", text);
+    }
+}
+
 static void
 place_summary (Report *r)
 {
@@ -449,8 +735,12 @@ place_summary (Report *r)
   g_autofree char *days = NULL;
   g_autofree char *sessions = NULL;
   g_autofree char *mood = NULL;
-  g_autofree char *phq9 = describe_questionnaire (data->phq9, TM_QUESTIONNAIRE_PHQ9);
-  g_autofree char *gad7 = describe_questionnaire (data->gad7, TM_QUESTIONNAIRE_GAD7);
+  g_autofree char *mood_better = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *phq9_text = describe_questionnaire (data->phq9, TM_QUESTIONNAIRE_PHQ9);
+  g_autofree char *gad7_text = describe_questionnaire (data->gad7, TM_QUESTIONNAIRE_GAD7);
+  g_autofree char *phq9 = with_direction (phq9_text, TM_SCALE_PHQ9);
+  g_autofree char *gad7 = with_direction (gad7_text, TM_SCALE_GAD7);
   g_autofree char *events = describe_events (data->events);
 
   heading (r, _("Summary"), 60);
@@ -472,11 +762,21 @@ place_summary (Report *r)
 
       place_summary_line (r, i == 0 ? (data->plans->len == 1 ? _("Plan") : _("Plans")) : "", plan);
     }
+  if (data->plans->len > 0 || (data->pin_resets != NULL && data->pin_resets[0] != NULL))
+    {
+      g_autofree char *resets = describe_pin_resets (data->pin_resets);
+
+      place_summary_line (r, _("Clinician PIN"), resets);
+    }
 
   /* Translators: "331 of 365 days (91 %)" */
   days = g_strdup_printf (_("%d of %d days (%.0f %%)"), chart->n_checked_in, chart->n_days,
                           100.0 * chart->n_checked_in / MAX (1, chart->n_days));
   place_summary_line (r, _("Days checked in"), days);
+  written = g_strdup_printf (_("Back-filled (written more than a day after the day they describe): %d. "
+                               "Changed after they were first saved: %d."),
+                             data->n_backfilled, data->n_edited);
+  place_summary_line (r, _("Check-ins written later"), written);
 
   /* Translators: the sessions against the plan in the period */
   sessions = g_strdup_printf (_("%d planned with their window closed: %d taken on time, %d late, %d missed. "
@@ -492,7 +792,8 @@ place_summary (Report *r)
   else
     mood = g_strdup_printf (_("%.1f of 10; %.1f in the %d days before"), chart->mean_mood,
                             data->previous->mean_mood, chart->n_days);
-  place_summary_line (r, _("Mean mood"), mood);
+  mood_better = with_direction (mood, TM_SCALE_MOOD);
+  place_summary_line (r, _("Mean mood"), mood_better);
   place_summary_line (r, _("Latest PHQ-9"), phq9);
   place_summary_line (r, _("Latest GAD-7"), gad7);
   place_summary_line (r, _("Safety prompts"), events);
@@ -522,35 +823,21 @@ place_chart (Report     *r,
 static void
 place_charts (Report *r)
 {
-  place_chart (r, _("Mood Against the Plan"), CHART_TREND, 230,
-               _("Daily mood (0–10) with its 7-day mean. Bands: plan periods. Hollow circles and dashed rules: "
-                 "planned sessions; filled circles and solid rules: sessions taken, with their dose. "
-                 "Triangles along the bottom: safety prompts."));
-  place_chart (r, _("Mood After a Session"), CHART_AFTER_DOSE, 180,
-               _("Mean mood on each day after a session, ±1 standard deviation; n is the number of check-ins "
-                 "each day rests on (fewer than 3: drawn faint). Dashed rules: the plan's interval."));
-  place_chart (r, _("Questionnaires"), CHART_PHQ9, 120, NULL);
+  g_autofree char *trend = g_strdup_printf ("%s %s",
+    _("Daily mood (0–10) with its 7-day mean. Bands: plan periods. Hollow circles and dashed rules: "
+      "planned sessions; filled circles and solid rules: sessions taken, with their dose. "
+      "Triangles along the bottom: safety prompts."),
+    tm_scale_get_direction (TM_SCALE_MOOD));
+  g_autofree char *after_dose = g_strdup_printf ("%s %s",
+    _("Mean mood on each day after a session, ±1 standard deviation; n is the number of check-ins "
+      "each day rests on (fewer than 3: drawn faint). Dashed rules: the plan's interval."),
+    tm_scale_get_direction (TM_SCALE_MOOD));
+
+  place_chart (r, _("Mood Against the Plan"), CHART_TREND, 230, trend);
+  place_chart (r, _("Mood After a Session"), CHART_AFTER_DOSE, 180, after_dose);
+  place_chart (r, _("Questionnaires"), CHART_PHQ9, 120, tm_scale_get_direction (TM_SCALE_PHQ9));
   r->y += 6;
-  place_chart (r, NULL, CHART_GAD7, 120, NULL);
-}
-
-/* A session's time, as it was where it was taken. */
-static char *
-format_taken (const char *instant)
-{
-  char *text = tm_instant_format_as_written (instant, "%Y-%m-%d %H:%M");
-
-  return text != NULL ? text : g_strdup (instant);
-}
-
-/* When a prompt was shown or answered: on this machine, in its zone. */
-static char *
-format_instant (const char *instant)
-{
-  g_autoptr(GDateTime) time = tm_instant_parse (instant);
-  g_autoptr(GDateTime) local = time != NULL ? g_date_time_to_local (time) : NULL;
-
-  return local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (instant);
+  place_chart (r, NULL, CHART_GAD7, 120, tm_scale_get_direction (TM_SCALE_GAD7));
 }
 
 static char *
@@ -583,13 +870,84 @@ format_effects (const TmSession *s)
   return g_string_free (text, FALSE);
 }
 
+static const char *
+severity_word (int value)
+{
+  return value >= 0 && value < TM_N_SEVERITIES ? tm_severity_get_label (value) : "—";
+}
+
+static char *
+format_medicines (guint medicines)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < TM_N_MEDICINES; i++)
+    if (medicines & (1u << i))
+      {
+        if (text->len > 0)
+          g_string_append (text, "; ");
+        g_string_append (text, tm_medicine_get_label (i));
+      }
+  if (text->len == 0)
+    g_string_append (text, _("None"));
+  return g_string_free (text, FALSE);
+}
+
+static char *
+format_blood_pressures (const TmSession *s)
+{
+  g_autofree char *before = s->bp_before_sys >= 0 ? tm_format_blood_pressure (s->bp_before_sys, s->bp_before_dia)
+                                                  : g_strdup ("—");
+  g_autofree char *after = s->bp_after_sys >= 0 ? tm_format_blood_pressure (s->bp_after_sys, s->bp_after_dia)
+                                                : g_strdup ("—");
+
+  return g_strdup_printf ("%s\n%s", before, after);
+}
+
+/* One row of the sessions table, and its note under it. */
+static char **
+session_cells (const TmSession       *s,
+               const TmSessionStatus *status,
+               guint                  n_columns)
+{
+  g_autofree char *when = format_taken (s->taken_at);
+  g_autofree char *dose = tm_format_dose (s->dose_mg);
+  g_autofree char *words = tm_session_status_describe (status);
+  char **cells = g_new0 (char *, n_columns + 2);
+
+  cells[0] = g_strdup_printf ("%s\n%s", when, words);
+  /* Translators: a session's dose in milligrams, route and setting, one a line */
+  cells[1] = g_strdup_printf (_("%s mg\n%s\n%s"), dose, tm_route_get_label (s->route),
+                              tm_setting_get_label (s->setting));
+  cells[2] = status->days_since_previous >= 0 ? g_strdup_printf ("%d", status->days_since_previous)
+                                              : g_strdup ("—");
+  cells[3] = g_strdup (s->monitor_present ? _("Yes") : _("No"));
+  cells[4] = format_rating (s->mood_before);
+  cells[5] = format_rating (s->dissociation_peak);
+  cells[6] = format_effects (s);
+  /* Translators: nausea and sedation, one a line: "Nausea: mild" */
+  cells[7] = g_strdup_printf (_("Nausea: %s\nSedation: %s"), severity_word (s->nausea),
+                              severity_word (s->sedation));
+  cells[8] = format_blood_pressures (s);
+  cells[9] = format_medicines (s->other_medicines);
+  if (s->note != NULL)
+    {
+      g_autofree char *excerpt = tm_note_excerpt (s->note, NOTE_EXCERPT * 2);
+
+      /* Translators: a session's note, under its row in the report */
+      cells[10] = g_strdup_printf (_("Note: %s"), excerpt);
+    }
+  return cells;
+}
+
 static void
 place_sessions (Report *r)
 {
   const Column columns[] = {
-    { N_("Date and time"), 0.15 }, { N_("Dose"), 0.07 }, { N_("Route"), 0.09 }, { N_("Setting"), 0.075 },
-    { N_("Monitor present"), 0.075 }, { N_("Peak dissociation (0–10)"), 0.10 }, { N_("Effects"), 0.15 },
-    { N_("BP before"), 0.065 }, { N_("BP after"), 0.065 }, { N_("Note"), 0.16 },
+    { N_("Date and time; status"), 0.15 }, { N_("Dose, route, setting"), 0.105 },
+    { N_("Days since the previous dose"), 0.075 }, { N_("Someone with them (self-reported)"), 0.085 },
+    { N_("Mood before (0–10)"), 0.085 }, { N_("Peak dissociation (0–10)"), 0.105 }, { N_("Effects"), 0.115 },
+    { N_("Nausea, sedation"), 0.10 }, { N_("BP before, after"), 0.075 }, { N_("Other medicines"), 0.105 },
   };
   Column translated[G_N_ELEMENTS (columns)];
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
@@ -602,31 +960,23 @@ place_sessions (Report *r)
       return;
     }
 
+  place_block (r, new_layout (r, FONT_SMALL,
+                              _("Status against the plan of the planned day each session matched: on the day, "
+                                "early or late within the days that count as on time, or beyond the plan. "
+                                "Mood before: 0–10, higher is better. Peak dissociation: 0–10, 10 the "
+                                "strongest. Nausea and sedation: none, mild, moderate or severe. Blood "
+                                "pressure in mmHg."),
+                              r->width),
+               r->left);
+  r->y += 4;
+
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     translated[c] = (Column) { _(columns[c].title), columns[c].share };
 
   for (guint i = 0; i < data->sessions->len; i++)
-    {
-      const TmSession *s = data->sessions->pdata[i];
-      int status = g_array_index (data->session_status, int, i);
-      g_autofree char *when = format_taken (s->taken_at);
-      g_autofree char *dose = tm_format_dose (s->dose_mg);
-      char **cells = g_new0 (char *, G_N_ELEMENTS (columns) + 1);
-
-      cells[0] = g_strdup_printf ("%s\n%s", when, tm_chart_status_words (status));
-      cells[1] = g_strdup_printf (_("%s mg"), dose);
-      cells[2] = g_strdup (tm_route_get_label (s->route));
-      cells[3] = g_strdup (tm_setting_get_label (s->setting));
-      cells[4] = g_strdup (s->monitor_present ? _("Yes") : _("No"));
-      cells[5] = format_rating (s->dissociation_peak);
-      cells[6] = format_effects (s);
-      cells[7] = s->bp_before_sys >= 0 ? tm_format_blood_pressure (s->bp_before_sys, s->bp_before_dia)
-                                       : g_strdup ("—");
-      cells[8] = s->bp_after_sys >= 0 ? tm_format_blood_pressure (s->bp_after_sys, s->bp_after_dia)
-                                      : g_strdup ("—");
-      cells[9] = s->note != NULL ? tm_note_excerpt (s->note, NOTE_EXCERPT) : g_strdup ("");
-      g_ptr_array_add (rows, cells);
-    }
+    g_ptr_array_add (rows, session_cells (data->sessions->pdata[i],
+                                          &g_array_index (data->session_status, TmSessionStatus, i),
+                                          G_N_ELEMENTS (columns)));
   place_table (r, translated, G_N_ELEMENTS (columns), rows);
 }
 
@@ -997,6 +1347,7 @@ tm_report_write (const TmReportData  *data,
   report_init (&r, data);
   new_page (&r);
   place_header (&r);
+  place_attention (&r);
   place_summary (&r);
   place_charts (&r);
   place_sessions (&r);

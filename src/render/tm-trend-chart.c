@@ -335,22 +335,26 @@ typedef struct
   int    n;
 } Column;
 
-/* One value per pixel column: the mean of the days in it, their minimum and
- * maximum. */
-static void
-aggregate (const TmChartData   *data,
-           const TmChartLayout *layout,
-           ValueFunc            value_of,
-           Column              *columns,
-           int                  n_columns)
+/* One value per column of @day_px-wide days starting @origin from the
+ * first column: the mean of the days in it, their minimum and maximum.
+ * The vector path counts in user units, the raster path in device
+ * pixels; both read the days here. */
+static Column *
+aggregate (const TmChartData *data,
+           ValueFunc          value_of,
+           double             origin,
+           double             day_px,
+           int                n_columns)
 {
+  Column *columns = g_new (Column, MAX (1, n_columns));
+
   for (int c = 0; c < n_columns; c++)
     columns[c] = (Column) { G_MAXDOUBLE, -G_MAXDOUBLE, 0, 0 };
 
   for (int i = 0; i < data->n_days; i++)
     {
       double v = value_of (&g_array_index (data->days, TmChartDay, i));
-      int c = (int) ((i + 0.5) * layout->column_width);
+      int c = (int) floor (origin + (i + 0.5) * day_px);
 
       if (isnan (v))
         continue;
@@ -360,6 +364,13 @@ aggregate (const TmChartData   *data,
       columns[c].sum += v;
       columns[c].n++;
     }
+  return columns;
+}
+
+static double
+column_mean (const Column *column)
+{
+  return column->n > 0 ? column->sum / column->n : NAN;
 }
 
 #define SPREAD_ALPHA 0.3
@@ -383,6 +394,121 @@ wide_span (TmRaster *raster,
     }
 }
 
+/* How the raster path draws one series: where its days are in device
+ * pixels, how thick its line is, and its dashes along x. */
+typedef struct
+{
+  TmRaster            *raster;
+  const TmChartLayout *layout;
+  double               day_px;   /* one day, in device pixels */
+  double               origin;   /* the first day's left edge, in device pixels */
+  double               half;     /* half the line, across */
+  double               half_x;   /* half the line, along */
+  double               dash_on;  /* dashes along x stand in for the dash pattern */
+  double               dash_period;
+} RasterPen;
+
+static double
+pen_y (const RasterPen *pen,
+       double           value)
+{
+  return (tm_chart_layout_value_y (pen->layout, value) - pen->raster->y) * pen->raster->sy;
+}
+
+static gboolean
+pen_dash_off (const RasterPen *pen,
+              double           column)
+{
+  return pen->dash_period > 0 && fmod (column, pen->dash_period) >= pen->dash_on;
+}
+
+/* More than one day per device column: each column's mean, joined to its
+ * neighbours', and its lowest to highest shaded. */
+static void
+raster_columns (const RasterPen   *pen,
+                const TmChartData *data,
+                ValueFunc          value_of,
+                gboolean           shade_spread)
+{
+  TmRaster *raster = pen->raster;
+  g_autofree Column *columns = aggregate (data, value_of, pen->origin, pen->day_px, raster->width);
+
+  for (int c = 0; c < raster->width; c++)
+    {
+      double y, low, high;
+
+      if (columns[c].n == 0)
+        continue;
+      if (shade_spread && columns[c].max > columns[c].min)
+        tm_raster_span (raster, c, pen_y (pen, columns[c].max), pen_y (pen, columns[c].min), SPREAD_ALPHA);
+      if (pen_dash_off (pen, c))
+        continue;
+
+      y = low = high = pen_y (pen, column_mean (&columns[c]));
+      for (int side = -1; side <= 1; side += 2)
+        if (c + side >= 0 && c + side < raster->width && columns[c + side].n > 0)
+          {
+            double mid = (y + pen_y (pen, column_mean (&columns[c + side]))) / 2;
+
+            low = MIN (low, mid), high = MAX (high, mid);
+          }
+      wide_span (raster, c, low - pen->half, high + pen->half,
+                 pen->half_x >= 1.0 && high - low > pen->half ? pen->half_x : 0.5);
+    }
+}
+
+/* One day to the next: the device columns the segment crosses, each as
+ * thick as the line across the slope. */
+static void
+raster_segment (const RasterPen *pen,
+                double           x0,
+                double           y0,
+                double           y1)
+{
+  double x1 = x0 + pen->day_px;
+  double slope = (y1 - y0) / pen->day_px;
+  double thick = pen->half * sqrt (1 + slope * slope);
+
+  for (int c = (int) floor (x0); c < (int) ceil (x1); c++)
+    {
+      double ya = y0 + slope * (MAX ((double) c, x0) - x0);
+      double yb = y0 + slope * (MIN (c + 1.0, x1) - x0);
+
+      /* Steep parts are as wide as the line, across. */
+      if (!pen_dash_off (pen, c))
+        wide_span (pen->raster, c, MIN (ya, yb) - thick, MAX (ya, yb) + thick,
+                   fabs (slope) > 1 ? pen->half_x : 0.5);
+    }
+}
+
+/* A day or more per device column: a segment to the next day, or a dot
+ * for a day on its own. */
+static void
+raster_days (const RasterPen   *pen,
+             const TmChartData *data,
+             ValueFunc          value_of)
+{
+  for (int i = 0; i < data->n_days; i++)
+    {
+      double v = value_of (&g_array_index (data->days, TmChartDay, i));
+      double next = i + 1 < data->n_days ? value_of (&g_array_index (data->days, TmChartDay, i + 1)) : NAN;
+      double previous = i > 0 ? value_of (&g_array_index (data->days, TmChartDay, i - 1)) : NAN;
+      double x0 = pen->origin + (i + 0.5) * pen->day_px, y0 = pen_y (pen, v);
+
+      if (isnan (v))
+        continue;
+      if (!isnan (next))
+        raster_segment (pen, x0, y0, pen_y (pen, next));
+      else if (isnan (previous))
+        {
+          double r = MAX (pen->half * 1.3, 1.5 * pen->raster->sy);
+
+          for (int c = (int) floor (x0 - r); c < (int) ceil (x0 + r); c++)
+            tm_raster_span (pen->raster, c, y0 - r, y0 + r, 1.0);
+        }
+    }
+}
+
 /* The series on a pixel target, a device column at a time: each column
  * covers the part of the line that crosses it, as thick as the line. */
 static void
@@ -394,110 +520,164 @@ raster_series (TmRaster            *raster,
                TmMark               mark,
                gboolean             shade_spread)
 {
-  double day_px = layout->column_width * raster->sx;
-  double origin = (layout->x - raster->x) * raster->sx;
-  double half = line_width * raster->sy / 2;
-  double half_x = line_width * raster->sx / 2;
-  double on = 0, period = 0;
+  RasterPen pen = { raster, layout };
 
-  /* Dashes and dots along x stand in for the dash pattern. */
+  pen.day_px = layout->column_width * raster->sx;
+  pen.origin = (layout->x - raster->x) * raster->sx;
+  pen.half = line_width * raster->sy / 2;
+  pen.half_x = line_width * raster->sx / 2;
   if (mark == TM_MARK_DASHED_LINE)
-    on = 3.5 * line_width * raster->sx, period = 5.5 * line_width * raster->sx;
+    pen.dash_on = 3.5 * line_width * raster->sx, pen.dash_period = 5.5 * line_width * raster->sx;
   else if (mark == TM_MARK_DOTTED_LINE)
-    on = 1.2 * line_width * raster->sx, period = 3.4 * line_width * raster->sx;
+    pen.dash_on = 1.2 * line_width * raster->sx, pen.dash_period = 3.4 * line_width * raster->sx;
 
-#define DEVICE_Y(v) ((tm_chart_layout_value_y (layout, (v)) - raster->y) * raster->sy)
-#define DASH_OFF(column) (period > 0 && fmod ((column), period) >= on)
+  if (pen.day_px < 1.0)
+    raster_columns (&pen, data, value_of, shade_spread);
+  else
+    raster_days (&pen, data, value_of);
+}
 
-  if (day_px < 1.0)
+/* Each column's lowest to highest, as one thin stroke per column. */
+static void
+stroke_spread (cairo_t             *cr,
+               const TmChartLayout *layout,
+               const Column        *columns,
+               int                  n,
+               const TmRgba        *color,
+               double               alpha)
+{
+  for (int c = 0; c < n; c++)
+    if (columns[c].n > 1 && columns[c].max > columns[c].min)
+      {
+        double x = layout->x + c + 0.5;
+
+        cairo_move_to (cr, x, tm_chart_layout_value_y (layout, columns[c].max));
+        cairo_line_to (cr, x, tm_chart_layout_value_y (layout, columns[c].min));
+      }
+  cairo_set_line_width (cr, 1.0);
+  tm_chart_set_color (cr, color, SPREAD_ALPHA * alpha);
+  cairo_stroke (cr);
+}
+
+/* The path through the values (per column when @columns, else per day),
+ * broken where there are none. Returns the points that stand alone. */
+static GArray *
+trace_line (cairo_t             *cr,
+            const TmChartData   *data,
+            const TmChartLayout *layout,
+            ValueFunc            value_of,
+            const Column        *columns,
+            int                  n)
+{
+  GArray *lone = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+  double last[2] = { 0, 0 };
+  int run = 0;
+
+  for (int i = 0; i <= n; i++)
     {
-      /* More than one day per column: each column's mean, joined to its
-       * neighbours', and its lowest to highest shaded. */
-      g_autofree Column *columns = g_new (Column, raster->width);
+      double v = NAN, x = 0, y = 0;
 
-      for (int c = 0; c < raster->width; c++)
-        columns[c] = (Column) { G_MAXDOUBLE, -G_MAXDOUBLE, 0, 0 };
-      for (int i = 0; i < data->n_days; i++)
+      if (i < n)
         {
-          double v = value_of (&g_array_index (data->days, TmChartDay, i));
-          int c = (int) floor (origin + (i + 0.5) * day_px);
-
-          if (isnan (v) || c < 0 || c >= raster->width)
-            continue;
-          columns[c].min = MIN (columns[c].min, v);
-          columns[c].max = MAX (columns[c].max, v);
-          columns[c].sum += v;
-          columns[c].n++;
+          v = columns != NULL ? column_mean (&columns[i]) : value_of (&g_array_index (data->days, TmChartDay, i));
+          x = columns != NULL ? layout->x + i + 0.5 : tm_chart_layout_column_x (layout, i);
+          y = tm_chart_layout_value_y (layout, v);
         }
 
-      for (int c = 0; c < raster->width; c++)
+      if (isnan (v))
         {
-          double y, low, high;
-
-          if (columns[c].n == 0)
-            continue;
-          if (shade_spread && columns[c].max > columns[c].min)
-            tm_raster_span (raster, c, DEVICE_Y (columns[c].max), DEVICE_Y (columns[c].min), SPREAD_ALPHA);
-          if (DASH_OFF (c))
-            continue;
-
-          y = low = high = DEVICE_Y (columns[c].sum / columns[c].n);
-          if (c > 0 && columns[c - 1].n > 0)
-            {
-              double mid = (y + DEVICE_Y (columns[c - 1].sum / columns[c - 1].n)) / 2;
-
-              low = MIN (low, mid), high = MAX (high, mid);
-            }
-          if (c + 1 < raster->width && columns[c + 1].n > 0)
-            {
-              double mid = (y + DEVICE_Y (columns[c + 1].sum / columns[c + 1].n)) / 2;
-
-              low = MIN (low, mid), high = MAX (high, mid);
-            }
-          wide_span (raster, c, low - half, high + half, half_x >= 1.0 && high - low > half ? half_x : 0.5);
+          if (run == 1)
+            g_array_append_val (lone, last);
+          run = 0;
+          continue;
         }
-      return;
+
+      if (run == 0)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+      run++;
+      last[0] = x, last[1] = y;
     }
+  return lone;
+}
+
+/* Dots at @points (pairs of x, y). */
+static void
+fill_dots (cairo_t *cr,
+           GArray  *points,
+           double   radius)
+{
+  for (guint i = 0; i < points->len; i++)
+    {
+      const double *point = &g_array_index (points, double, i * 2);
+
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, point[0], point[1], radius, 0, 2 * G_PI);
+    }
+  cairo_fill (cr);
+}
+
+/* Every day's value as a point. */
+static GArray *
+every_point (const TmChartData   *data,
+             const TmChartLayout *layout,
+             ValueFunc            value_of)
+{
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (double) * 2);
 
   for (int i = 0; i < data->n_days; i++)
     {
       double v = value_of (&g_array_index (data->days, TmChartDay, i));
-      double next = i + 1 < data->n_days ? value_of (&g_array_index (data->days, TmChartDay, i + 1)) : NAN;
-      double previous = i > 0 ? value_of (&g_array_index (data->days, TmChartDay, i - 1)) : NAN;
-      double x0 = origin + (i + 0.5) * day_px, y0 = DEVICE_Y (v);
+      double point[2] = { tm_chart_layout_column_x (layout, i), tm_chart_layout_value_y (layout, v) };
 
-      if (isnan (v))
-        continue;
-
-      if (!isnan (next))
-        {
-          double x1 = x0 + day_px, y1 = DEVICE_Y (next);
-          double slope = (y1 - y0) / day_px;
-          double thick = half * sqrt (1 + slope * slope);
-
-          for (int c = (int) floor (x0); c < (int) ceil (x1); c++)
-            {
-              double ya = y0 + slope * (MAX ((double) c, x0) - x0);
-              double yb = y0 + slope * (MIN (c + 1.0, x1) - x0);
-
-              /* Steep parts are as wide as the line, across. */
-              if (!DASH_OFF (c))
-                wide_span (raster, c, MIN (ya, yb) - thick, MAX (ya, yb) + thick,
-                           fabs (slope) > 1 ? half_x : 0.5);
-            }
-        }
-      else if (isnan (previous))
-        {
-          /* A point on its own: a dot. */
-          double r = MAX (half * 1.3, 1.5 * raster->sy);
-
-          for (int c = (int) floor (x0 - r); c < (int) ceil (x0 + r); c++)
-            tm_raster_span (raster, c, y0 - r, y0 + r, 1.0);
-        }
+      if (!isnan (v))
+        g_array_append_val (points, point);
     }
+  return points;
+}
 
-#undef DEVICE_Y
-#undef DASH_OFF
+/* The series in vectors, for the PDF and for wide days. */
+static void
+vector_series (cairo_t             *cr,
+               const TmChartData   *data,
+               const TmChartLayout *layout,
+               ValueFunc            value_of,
+               const TmRgba        *color,
+               double               alpha,
+               double               line_width,
+               TmMark               mark,
+               gboolean             shade_spread)
+{
+  gboolean dense = layout->column_width < 1.0;
+  int n = dense ? (int) ceil (layout->w) : data->n_days;
+  g_autofree Column *columns = dense ? aggregate (data, value_of, 0, layout->column_width, n) : NULL;
+  g_autoptr(GArray) lone = NULL;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, layout->x - line_width, layout->y - line_width,
+                   layout->w + 2 * line_width, layout->h + 2 * line_width);
+  cairo_clip (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  if (dense && shade_spread)
+    stroke_spread (cr, layout, columns, n, color, alpha);
+
+  lone = trace_line (cr, data, layout, value_of, columns, n);
+  cairo_set_line_width (cr, line_width);
+  tm_chart_set_dash (cr, mark, line_width);
+  tm_chart_set_color (cr, color, alpha);
+  cairo_stroke (cr);
+
+  /* Dots: on every mood when days are wide, else on lone points. */
+  if (mark == TM_MARK_LINE && layout->column_width >= MIN_DOT_COLUMN)
+    {
+      g_clear_pointer (&lone, g_array_unref);
+      lone = every_point (data, layout, value_of);
+    }
+  fill_dots (cr, lone, MAX (line_width * 1.2, 1.5));
+
+  cairo_restore (cr);
 }
 
 /* A line through the values that breaks where there are none; a point on
@@ -513,13 +693,7 @@ draw_series (TmPainter           *painter,
              gboolean             shade_spread)
 {
   cairo_t *cr = painter->cr;
-  const TmChartStyle *style = painter->style;
-  gboolean dense = layout->column_width < 1.0;
-  double line_width = style->line_width;
-  g_autoptr(GArray) lone = NULL;
-  g_autofree Column *columns = NULL;
-  int n, run = 0;
-  double last[2] = { 0, 0 };
+  double line_width = painter->style->line_width;
 
   /* Narrow days get a finer line, so that the mean over it reads. */
   if (mark == TM_MARK_THICK_LINE)
@@ -542,102 +716,7 @@ draw_series (TmPainter           *painter,
         }
     }
 
-  /* Vectors, for the PDF, and for wide days. */
-  lone = g_array_new (FALSE, FALSE, sizeof (double) * 2);
-  if (dense)
-    {
-      n = (int) ceil (layout->w);
-      columns = g_new (Column, MAX (1, n));
-      aggregate (data, layout, value_of, columns, n);
-    }
-  else
-    n = data->n_days;
-
-  cairo_save (cr);
-  cairo_rectangle (cr, layout->x - line_width, layout->y - line_width,
-                   layout->w + 2 * line_width, layout->h + 2 * line_width);
-  cairo_clip (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-
-  if (dense && shade_spread)
-    {
-      /* Each column's lowest to highest, as one thin stroke per column. */
-      for (int c = 0; c < n; c++)
-        if (columns[c].n > 1 && columns[c].max > columns[c].min)
-          {
-            double x = layout->x + c + 0.5;
-
-            cairo_move_to (cr, x, tm_chart_layout_value_y (layout, columns[c].max));
-            cairo_line_to (cr, x, tm_chart_layout_value_y (layout, columns[c].min));
-          }
-      cairo_set_line_width (cr, 1.0);
-      tm_chart_set_color (cr, color, SPREAD_ALPHA * alpha);
-      cairo_stroke (cr);
-    }
-
-  for (int i = 0; i <= n; i++)
-    {
-      double v = NAN, x = 0, y = 0;
-
-      if (i < n)
-        {
-          if (dense)
-            {
-              v = columns[i].n > 0 ? columns[i].sum / columns[i].n : NAN;
-              x = layout->x + i + 0.5;
-            }
-          else
-            {
-              v = value_of (&g_array_index (data->days, TmChartDay, i));
-              x = tm_chart_layout_column_x (layout, i);
-            }
-          y = tm_chart_layout_value_y (layout, v);
-        }
-
-      if (isnan (v))
-        {
-          if (run == 1)
-            g_array_append_val (lone, last);
-          run = 0;
-          continue;
-        }
-
-      if (run == 0)
-        cairo_move_to (cr, x, y);
-      else
-        cairo_line_to (cr, x, y);
-      run++;
-      last[0] = x, last[1] = y;
-    }
-
-  cairo_set_line_width (cr, line_width);
-  tm_chart_set_dash (cr, mark, line_width);
-  tm_chart_set_color (cr, color, alpha);
-  cairo_stroke (cr);
-
-  /* Dots: on every mood when days are wide, else on lone points. */
-  if (mark == TM_MARK_LINE && layout->column_width >= MIN_DOT_COLUMN)
-    {
-      g_array_set_size (lone, 0);
-      for (int i = 0; i < data->n_days; i++)
-        {
-          double v = value_of (&g_array_index (data->days, TmChartDay, i));
-          double point[2] = { tm_chart_layout_column_x (layout, i), tm_chart_layout_value_y (layout, v) };
-
-          if (!isnan (v))
-            g_array_append_val (lone, point);
-        }
-    }
-  for (guint i = 0; i < lone->len; i++)
-    {
-      const double *point = &g_array_index (lone, double, i * 2);
-
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, point[0], point[1], MAX (line_width * 1.2, 1.5), 0, 2 * G_PI);
-    }
-  cairo_fill (cr);
-
-  cairo_restore (cr);
+  vector_series (cr, data, layout, value_of, color, alpha, line_width, mark, shade_spread);
 }
 
 /* The sessions lane */
