@@ -11,8 +11,8 @@ listed=$(grep -v '^#' po/POTFILES.in | sed '/^$/d')
 
 found=$({
   grep -lE '(^|[^A-Za-z0-9_])(N_|_|C_|NC_|g_dngettext|ngettext)[[:space:]]*\(' \
-    src/core/*.c src/render/*.c src/gui/*.c 2>/dev/null || true
-  grep -l 'translatable="yes"' ui/*.ui 2>/dev/null || true
+    src/core/*.c src/render/*.c src/gui/*.c src/gui/*/*.c 2>/dev/null || true
+  grep -l 'translatable="yes"' ui/*.ui ui/*/*.ui 2>/dev/null || true
   ls data/*.gschema.xml data/*.desktop.in.in data/*.metainfo.xml.in.in 2>/dev/null || true
 } | LC_ALL=C sort)
 

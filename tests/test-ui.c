@@ -11,12 +11,12 @@
 
 #include "tm-application.h"
 #include "tm-calendar-page.h"
-#include "tm-checkin-editor.h"
+#include "tm-checkin-dialog.h"
 #include "tm-data-transfer.h"
 #include "tm-day-cell.h"
 #include "tm-pin-dialog.h"
-#include "tm-plan-editor.h"
-#include "tm-preferences-window.h"
+#include "tm-plan-dialog.h"
+#include "tm-preferences-dialog.h"
 #include "tm-recovery-window.h"
 #include "tm-store-backup.h"
 #include "tm-store-private.h"
@@ -31,8 +31,8 @@
 #include "tm-error-label.h"
 #include "tm-history-page.h"
 #include "tm-history-row.h"
-#include "tm-questionnaire-window.h"
-#include "tm-session-editor.h"
+#include "tm-questionnaire-dialog.h"
+#include "tm-session-dialog.h"
 #include "tm-session-row.h"
 #include "tm-sessions-page.h"
 #include "tm-rating-row.h"
@@ -676,11 +676,11 @@ wait_for_history_row (GtkWidget  *page,
   return search.found;
 }
 
-static TmCheckinEditor *
+static TmCheckinDialog *
 find_editor (Fixture *f)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l; l = l->next)
-    if (TM_IS_CHECKIN_EDITOR (l->data))
+    if (TM_IS_CHECKIN_DIALOG (l->data))
       return l->data;
   return NULL;
 }
@@ -709,7 +709,7 @@ history_shows_and_edits_body (Fixture *f)
   GtkListView *list_view;
   GtkWidget *today_row;
   GtkWidget *earlier_row;
-  TmCheckinEditor *editor;
+  TmCheckinDialog *editor;
   TmCheckinForm *form;
   g_autofree char *long_day = NULL;
 
@@ -743,15 +743,15 @@ history_shows_and_edits_body (Fixture *f)
   editor = find_editor (f);
   wait_for (is_mapped, editor, "the editor to show");
   long_day = tm_day_format_long (earlier);
-  g_assert_cmpstr (gtk_label_get_label (child (editor, TM_TYPE_CHECKIN_EDITOR, "day_label")), ==, long_day);
+  g_assert_cmpstr (gtk_label_get_label (child (editor, TM_TYPE_CHECKIN_DIALOG, "day_label")), ==, long_day);
 
-  form = child (editor, TM_TYPE_CHECKIN_EDITOR, "form");
+  form = child (editor, TM_TYPE_CHECKIN_DIALOG, "form");
   g_assert_cmpstr (tm_checkin_form_get_day (form), ==, earlier);
   g_assert_cmpint (tm_rating_row_get_value (child (form, TM_TYPE_CHECKIN_FORM, "mood_row")), ==, 3);
   spin (1100);
   choose_rating (form, "mood_row", 5);
   type_note (form, "Rough day, calmer evening.");
-  click (child (editor, TM_TYPE_CHECKIN_EDITOR, "save_button"));
+  click (child (editor, TM_TYPE_CHECKIN_DIALOG, "save_button"));
   wait_for (editor_is_closed, f, "the editor to close");
 
   /* The same row, updated; nothing added. */
@@ -1076,7 +1076,7 @@ sessions_log_through_editor_body (Fixture *f)
   g_autofree char *today = tm_day_today ();
   g_autofree char *expected_start = g_strdup_printf ("%sT00:05:00", today);
   g_auto(SessionRow) row = { 0 };
-  TmSessionEditor *editor;
+  TmSessionDialog *editor;
   TmEffectsRow *effects_row;
   GtkWidget *minutes_row;
   GtkWidget *check;
@@ -1086,17 +1086,17 @@ sessions_log_through_editor_body (Fixture *f)
 
   /* "Log a Dosing Session" on Today opens the editor. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-session", NULL));
-  editor = wait_for_window (f, TM_TYPE_SESSION_EDITOR);
+  editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
 
-  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "time_row"), "00:05");
-  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row"), "37,5");
-  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_EDITOR, "route_row"), TM_ROUTE_SUBLINGUAL);
-  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_EDITOR, "setting_row"), TM_SETTING_CLINIC);
-  gtk_switch_set_active (child (editor, TM_TYPE_SESSION_EDITOR, "monitor_switch"), TRUE);
-  choose_in_row (child (editor, TM_TYPE_SESSION_EDITOR, "mood_before_row"), 4);
-  choose_in_row (child (editor, TM_TYPE_SESSION_EDITOR, "peak_row"), 6);
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "time_row"), "00:05");
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "dose_row"), "37,5");
+  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_DIALOG, "route_row"), TM_ROUTE_SUBLINGUAL);
+  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_DIALOG, "setting_row"), TM_SETTING_CLINIC);
+  gtk_switch_set_active (child (editor, TM_TYPE_SESSION_DIALOG, "monitor_switch"), TRUE);
+  choose_in_row (child (editor, TM_TYPE_SESSION_DIALOG, "mood_before_row"), 4);
+  choose_in_row (child (editor, TM_TYPE_SESSION_DIALOG, "peak_row"), 6);
 
-  effects_row = child (editor, TM_TYPE_SESSION_EDITOR, "effects_row");
+  effects_row = child (editor, TM_TYPE_SESSION_DIALOG, "effects_row");
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (effects_row), TRUE);
   check = find_check_in (GTK_WIDGET (effects_row), "Felt detached from my body");
   g_assert_nonnull (check);
@@ -1104,18 +1104,18 @@ sessions_log_through_editor_body (Fixture *f)
   minutes_row = find_widget (GTK_WIDGET (effects_row), ADW_TYPE_ENTRY_ROW, NULL, NULL);
   type_text (minutes_row, "1:30");
 
-  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_EDITOR, "nausea_row"), 2);   /* mild */
-  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_EDITOR, "sedation_row"), 1); /* none */
-  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "bp_before_row"), "128/82");
-  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "bp_after_row"), "135 / 85");
+  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_DIALOG, "nausea_row"), 2);   /* mild */
+  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_DIALOG, "sedation_row"), 1); /* none */
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "bp_before_row"), "128/82");
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "bp_after_row"), "135 / 85");
   check = find_check_in (GTK_WIDGET (editor), "Sleep medicine");
   gtk_widget_activate (check);
-  note_view = child (editor, TM_TYPE_SESSION_EDITOR, "note_view");
+  note_view = child (editor, TM_TYPE_SESSION_DIALOG, "note_view");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (note_view), note, -1);
   spin (20);
 
-  click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
-  wait_for_window_gone (f, TM_TYPE_SESSION_EDITOR);
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
 
   g_assert_true (read_session_row (f, &row));
   g_assert_true (g_str_has_prefix (row.taken_at, expected_start));
@@ -1157,7 +1157,7 @@ sessions_refusals_and_edit_body (Fixture *f)
 {
   g_auto(SessionRow) first = { 0 };
   g_auto(SessionRow) second = { 0 };
-  TmSessionEditor *editor;
+  TmSessionDialog *editor;
   TmSessionsPage *page;
   GtkListView *list_view;
   TmErrorLabel *dose_error;
@@ -1165,35 +1165,35 @@ sessions_refusals_and_edit_body (Fixture *f)
   GtkWidget *session_row;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-session", NULL));
-  editor = wait_for_window (f, TM_TYPE_SESSION_EDITOR);
-  dose_error = child (editor, TM_TYPE_SESSION_EDITOR, "dose_error");
-  bp_error = child (editor, TM_TYPE_SESSION_EDITOR, "bp_error");
+  editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
+  dose_error = child (editor, TM_TYPE_SESSION_DIALOG, "dose_error");
+  bp_error = child (editor, TM_TYPE_SESSION_DIALOG, "bp_error");
 
-  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "time_row"), "00:10");
-  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row"), "fifty");
-  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "bp_before_row"), "128");
-  click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "time_row"), "00:10");
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "dose_row"), "fifty");
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "bp_before_row"), "128");
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
   g_assert_true (tm_error_label_get_shown (dose_error));
   g_assert_cmpstr (tm_error_label_get_message (dose_error), ==,
                    "“fifty” is not a dose. Write it in mg, for example 50 or 37.5.");
   g_assert_cmpint (count_rows_in (f, "session"), ==, 0);
-  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row")), ==, "fifty");
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_SESSION_DIALOG, "dose_row")), ==, "fifty");
 
-  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row"), "50");
-  click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "dose_row"), "50");
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
   g_assert_cmpstr (tm_error_label_get_message (bp_error), ==,
                    "“128” is not a blood pressure. Write the reading before the dose as two numbers, like 128/82.");
   g_assert_cmpint (count_rows_in (f, "session"), ==, 0);
 
-  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "bp_before_row"), "82/128");
-  click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "bp_before_row"), "82/128");
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
   g_assert_cmpstr (tm_error_label_get_message (bp_error), ==,
                    "The upper number (systolic) must be higher than the lower one (diastolic), as in 128/82.");
   g_assert_cmpint (count_rows_in (f, "session"), ==, 0);
 
-  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "bp_before_row"), "");
-  click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
-  wait_for_window_gone (f, TM_TYPE_SESSION_EDITOR);
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "bp_before_row"), "");
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
   g_assert_true (read_session_row (f, &first));
   g_assert_cmpfloat (first.dose_mg, ==, 50);
 
@@ -1203,11 +1203,11 @@ sessions_refusals_and_edit_body (Fixture *f)
   list_view = child (page, TM_TYPE_SESSIONS_PAGE, "list_view");
   wait_for (is_mapped, list_view, "the list of sessions");
   g_signal_emit_by_name (list_view, "activate", 0);
-  editor = wait_for_window (f, TM_TYPE_SESSION_EDITOR);
-  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row")), ==, "50");
-  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row"), "42.5");
-  click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
-  wait_for_window_gone (f, TM_TYPE_SESSION_EDITOR);
+  editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_SESSION_DIALOG, "dose_row")), ==, "50");
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "dose_row"), "42.5");
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
   g_assert_true (read_session_row (f, &second));
   g_assert_cmpint (second.id, ==, first.id);
   g_assert_cmpfloat (second.dose_mg, ==, 42.5);
@@ -1282,17 +1282,17 @@ sessions_times_as_taken_body (Fixture *f)
   {
     GtkListView *list_view = child (page, TM_TYPE_SESSIONS_PAGE, "list_view");
     g_auto(SessionRow) saved = { 0 };
-    TmSessionEditor *editor;
+    TmSessionDialog *editor;
     AdwEntryRow *time_row;
 
     g_signal_emit_by_name (list_view, "activate", 0);
-    editor = wait_for_window (f, TM_TYPE_SESSION_EDITOR);
-    time_row = child (editor, TM_TYPE_SESSION_EDITOR, "time_row");
+    editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
+    time_row = child (editor, TM_TYPE_SESSION_DIALOG, "time_row");
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time_row)), ==, "23:30");
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (time_row)), ==, "Time (UTC-05:00)");
-    type_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row"), "40");
-    click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
-    wait_for_window_gone (f, TM_TYPE_SESSION_EDITOR);
+    type_text (child (editor, TM_TYPE_SESSION_DIALOG, "dose_row"), "40");
+    click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+    wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
     g_assert_true (read_session_row (f, &saved));
     g_assert_cmpstr (saved.taken_at, ==, session->taken_at);
     g_assert_cmpfloat (saved.dose_mg, ==, 40);
@@ -1474,7 +1474,7 @@ find_named (GtkWidget  *root,
 }
 
 static void
-answer (TmQuestionnaireWindow *window,
+answer (TmQuestionnaireDialog *window,
         int                    item,
         int                    value)
 {
@@ -1494,7 +1494,7 @@ questionnaire_phq9_body (Fixture *f)
   TmTodayPage *today = TM_TODAY_PAGE (tm_window_get_page (f->window, "today"));
   GtkWidget *phq9_row = child (today, TM_TYPE_TODAY_PAGE, "phq9_row");
   GtkWidget *gad7_row = child (today, TM_TYPE_TODAY_PAGE, "gad7_row");
-  TmQuestionnaireWindow *window;
+  TmQuestionnaireDialog *window;
   sqlite3 *db;
   sqlite3_stmt *stmt;
 
@@ -1503,13 +1503,13 @@ questionnaire_phq9_body (Fixture *f)
   g_assert_true (gtk_widget_get_visible (gad7_row));
 
   g_signal_emit_by_name (phq9_row, "activate");
-  window = wait_for_window (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
+  window = wait_for_window (f, TM_TYPE_QUESTIONNAIRE_DIALOG);
 
   /* Item 5 left open: refused, nothing stored. */
   for (int i = 0; i < 9; i++)
     if (i != 4)
       answer (window, i + 1, answers[i]);
-  click (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "save_button"));
+  click (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "save_button"));
   g_assert_cmpint (count_rows_in (f, "questionnaire"), ==, 0);
   g_assert_nonnull (find_widget (GTK_WIDGET (window), TM_TYPE_ERROR_LABEL, NULL, NULL));
   g_assert_cmpstr (tm_error_label_get_message (TM_ERROR_LABEL (find_widget (GTK_WIDGET (window), TM_TYPE_ERROR_LABEL, NULL, NULL))),
@@ -1517,15 +1517,15 @@ questionnaire_phq9_body (Fixture *f)
 
   answer (window, 5, answers[4]);
   gtk_widget_activate (find_named (GTK_WIDGET (window), "difficulty-answer-1"));
-  click (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "save_button"));
+  click (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "save_button"));
 
   /* The result: total, band and its meaning. */
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "stack")), ==, "result");
-  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "total_label")), ==, "9 of 27");
-  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "band_label")), ==, "PHQ-9: Mild");
-  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "meaning_label")), ==,
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "stack")), ==, "result");
+  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "total_label")), ==, "9 of 27");
+  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "band_label")), ==, "PHQ-9: Mild");
+  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "meaning_label")), ==,
                    "Mild symptoms of depression. Worth keeping an eye on and mentioning to your clinician.");
-  g_assert_false (gtk_widget_get_visible (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "self_harm_box")));
+  g_assert_false (gtk_widget_get_visible (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "self_harm_box")));
 
   g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT kind, answers, difficulty, total FROM questionnaire",
@@ -1538,8 +1538,8 @@ questionnaire_phq9_body (Fixture *f)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 
-  click (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "done_button"));
-  wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
+  click (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "done_button"));
+  wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_DIALOG);
 
   /* Today no longer asks for the PHQ-9; the GAD-7 is still due. */
   g_assert_false (gtk_widget_get_visible (phq9_row));
@@ -1549,26 +1549,26 @@ questionnaire_phq9_body (Fixture *f)
 static void
 questionnaire_item9_body (Fixture *f)
 {
-  TmQuestionnaireWindow *window;
+  TmQuestionnaireDialog *window;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-questionnaire", "s", "phq9"));
-  window = wait_for_window (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
+  window = wait_for_window (f, TM_TYPE_QUESTIONNAIRE_DIALOG);
   for (int i = 1; i <= 8; i++)
     answer (window, i, 0);
   answer (window, 9, 1);
-  click (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "save_button"));
+  click (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "save_button"));
 
   /* A low total, and still the item-9 notice; no reassurance of the band. */
-  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "total_label")), ==, "1 of 27");
-  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "meaning_label")), ==,
+  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "total_label")), ==, "1 of 27");
+  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "meaning_label")), ==,
                    "You told us about thoughts of being better off dead or of hurting yourself. "
                    "That matters more than the total.");
-  g_assert_true (gtk_widget_get_visible (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "self_harm_box")));
+  g_assert_true (gtk_widget_get_visible (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "self_harm_box")));
   /* Nothing suggests that the clinician is told. */
-  g_assert_nonnull (strstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "self_harm_label")),
+  g_assert_nonnull (strstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "self_harm_label")),
                             "Tidemark doesn't send anything to your clinician"));
-  click (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "done_button"));
-  wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
+  click (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "done_button"));
+  wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_DIALOG);
 }
 
 
@@ -1588,7 +1588,7 @@ clinician_sets_plan_body (Fixture *f)
   g_autofree char *in_two_weeks = tm_day_add (today, 14);
   g_autofree char *tomorrow = tm_day_add (today, 1);
   TmPinDialog *pin;
-  TmPlanEditor *editor;
+  TmPlanDialog *editor;
   TmCalendarPage *calendar;
   GtkWidget *cell;
   sqlite3 *db;
@@ -1606,17 +1606,17 @@ clinician_sets_plan_body (Fixture *f)
   type_text (child (pin, TM_TYPE_PIN_DIALOG, "confirm_row"), "246810");
   click (child (pin, TM_TYPE_PIN_DIALOG, "ok_button"));
 
-  editor = wait_for_window (f, TM_TYPE_PLAN_EDITOR);
-  adw_combo_row_set_selected (child (editor, TM_TYPE_PLAN_EDITOR, "interval_row"), 1);  /* every 2 weeks */
-  type_text (child (editor, TM_TYPE_PLAN_EDITOR, "dose_row"), "abc");
-  type_text (child (editor, TM_TYPE_PLAN_EDITOR, "author_row"), "Dr. Ortiz");
-  click (child (editor, TM_TYPE_PLAN_EDITOR, "save_button"));
-  g_assert_cmpstr (tm_error_label_get_message (child (editor, TM_TYPE_PLAN_EDITOR, "plan_error")), ==,
+  editor = wait_for_window (f, TM_TYPE_PLAN_DIALOG);
+  adw_combo_row_set_selected (child (editor, TM_TYPE_PLAN_DIALOG, "interval_row"), 1);  /* every 2 weeks */
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "dose_row"), "abc");
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "author_row"), "Dr. Ortiz");
+  click (child (editor, TM_TYPE_PLAN_DIALOG, "save_button"));
+  g_assert_cmpstr (tm_error_label_get_message (child (editor, TM_TYPE_PLAN_DIALOG, "plan_error")), ==,
                    "“abc” is not a dose. Write it in mg, for example 50 or 37.5.");
   g_assert_cmpint (count_rows_in (f, "plan"), ==, 0);
-  type_text (child (editor, TM_TYPE_PLAN_EDITOR, "dose_row"), "50");
-  click (child (editor, TM_TYPE_PLAN_EDITOR, "save_button"));
-  wait_for_window_gone (f, TM_TYPE_PLAN_EDITOR);
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "dose_row"), "50");
+  click (child (editor, TM_TYPE_PLAN_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_PLAN_DIALOG);
 
   g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT effective_from, interval_days, dose_mg, route,"
@@ -1665,7 +1665,7 @@ clinician_sets_plan_body (Fixture *f)
   g_assert_cmpstr (tm_error_label_get_message (child (pin, TM_TYPE_PIN_DIALOG, "error_label")), ==,
                    "That is not the clinician PIN. Try again in 1 second.");
   g_assert_false (gtk_widget_get_sensitive (child (pin, TM_TYPE_PIN_DIALOG, "ok_button")));
-  g_object_set_data (G_OBJECT (f->app), "tm-test-type", GSIZE_TO_POINTER (TM_TYPE_PLAN_EDITOR));
+  g_object_set_data (G_OBJECT (f->app), "tm-test-type", GSIZE_TO_POINTER (TM_TYPE_PLAN_DIALOG));
   g_assert_false (window_of_type_is_open (f));
   gtk_window_close (GTK_WINDOW (pin));
   wait_for_window_gone (f, TM_TYPE_PIN_DIALOG);
@@ -1759,7 +1759,7 @@ static void
 log_strong_session (Fixture *f,
                     int      peak)
 {
-  TmSessionEditor *editor;
+  TmSessionDialog *editor;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) before = g_date_time_add_minutes (now, -1);
   g_autofree char *time = g_date_time_format (before, "%H:%M");
@@ -1771,14 +1771,14 @@ log_strong_session (Fixture *f,
     g_free (time), time = g_strdup ("00:00");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-session", NULL));
-  editor = wait_for_window (f, TM_TYPE_SESSION_EDITOR);
-  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "time_row"), time);
-  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row"), "50");
-  choose_in_row (child (editor, TM_TYPE_SESSION_EDITOR, "peak_row"), peak);
-  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_EDITOR, "sedation_row"), 4); /* severe */
-  gtk_switch_set_active (child (editor, TM_TYPE_SESSION_EDITOR, "monitor_switch"), TRUE);
-  click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
-  wait_for_window_gone (f, TM_TYPE_SESSION_EDITOR);
+  editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "time_row"), time);
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "dose_row"), "50");
+  choose_in_row (child (editor, TM_TYPE_SESSION_DIALOG, "peak_row"), peak);
+  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_DIALOG, "sedation_row"), 4); /* severe */
+  gtk_switch_set_active (child (editor, TM_TYPE_SESSION_DIALOG, "monitor_switch"), TRUE);
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
 }
 
 static void
@@ -1819,35 +1819,35 @@ safety_urgent_s1_body (Fixture *f)
 static void
 safety_s4_shows_crisis_line_body (Fixture *f)
 {
-  TmPreferencesWindow *prefs;
-  TmQuestionnaireWindow *window;
+  TmPreferencesDialog *prefs;
+  TmQuestionnaireDialog *window;
   AdwMessageDialog *prompt;
   GtkWidget *number = NULL;
   g_auto(EventRow) event = { 0 };
 
   /* The crisis line set in Preferences, through its rows. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
-  prefs = wait_for_window (f, TM_TYPE_PREFERENCES_WINDOW);
-  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "crisis_name_row"), "TelefonSeelsorge");
-  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "crisis_number_row"), "0800 111 0 111");
-  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_phone_row"), "call me");
-  g_assert_false (tm_preferences_window_save (prefs));
-  g_assert_cmpstr (tm_error_label_get_message (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "error_label")), ==,
+  prefs = wait_for_window (f, TM_TYPE_PREFERENCES_DIALOG);
+  type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "crisis_name_row"), "TelefonSeelsorge");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "crisis_number_row"), "0800 111 0 111");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "clinician_phone_row"), "call me");
+  g_assert_false (tm_preferences_dialog_save (prefs));
+  g_assert_cmpstr (tm_error_label_get_message (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "error_label")), ==,
                    "The clinician's phone can only have digits, spaces and + - ( ) / . in it.");
-  g_assert_cmpstr (gtk_editable_get_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_phone_row")), ==, "call me");
-  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_phone_row"), "+49 30 1234567");
-  g_signal_emit_by_name (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_phone_row"), "apply");
+  g_assert_cmpstr (gtk_editable_get_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "clinician_phone_row")), ==, "call me");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "clinician_phone_row"), "+49 30 1234567");
+  g_signal_emit_by_name (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "clinician_phone_row"), "apply");
   spin (20);
   gtk_window_close (GTK_WINDOW (prefs));
-  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_DIALOG);
 
   /* A PHQ-9 with item 9 at 1 and a low total. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-questionnaire", "s", "phq9"));
-  window = wait_for_window (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
+  window = wait_for_window (f, TM_TYPE_QUESTIONNAIRE_DIALOG);
   for (int i = 1; i <= 8; i++)
     answer (window, i, 0);
   answer (window, 9, 1);
-  click (child (window, TM_TYPE_QUESTIONNAIRE_WINDOW, "save_button"));
+  click (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "save_button"));
 
   prompt = wait_for_prompt ("You Don't Have to Handle This Alone");
   number = find_named (adw_message_dialog_get_extra_child (prompt), "crisis-number");
@@ -1918,18 +1918,18 @@ press_shortcut (gpointer widget,
   spin (10);
 }
 
-static TmPreferencesWindow *
+static TmPreferencesDialog *
 open_preferences (Fixture *f)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
-  return wait_for_window (f, TM_TYPE_PREFERENCES_WINDOW);
+  return wait_for_window (f, TM_TYPE_PREFERENCES_DIALOG);
 }
 
 static const char *
-row_text (TmPreferencesWindow *prefs,
+row_text (TmPreferencesDialog *prefs,
           const char          *row)
 {
-  return gtk_editable_get_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, row));
+  return gtk_editable_get_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, row));
 }
 
 /* What is typed into Preferences is kept without Enter: closing with
@@ -1939,8 +1939,8 @@ static void
 preferences_keep_typing_body (Fixture *f)
 {
   TmStore *store = tm_application_get_store (f->app);
-  g_autoptr(TmPreferencesWindow) held = NULL;
-  TmPreferencesWindow *prefs;
+  g_autoptr(TmPreferencesDialog) held = NULL;
+  TmPreferencesDialog *prefs;
   g_autoptr(TmSafetyContacts) contacts = NULL;
   g_autofree char *report_name = NULL;
   g_autofree char *reminder = NULL;
@@ -1948,28 +1948,28 @@ preferences_keep_typing_body (Fixture *f)
   prefs = open_preferences (f);
   /* Held, so that a window closed too soon fails the test, not the process. */
   held = g_object_ref (prefs);
-  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "crisis_name_row"), "Nightline");
-  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "crisis_number_row"), "0800 123 456");
-  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "emergency_row"), "999");
-  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_name_row"), "Dr. Ortiz");
-  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_phone_row"), "call me");
-  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "out_of_hours_row"), "116 117");
-  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "report_name_row"), "Patient 0042");
-  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "reminder_time_row"), "7:45");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "crisis_name_row"), "Nightline");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "crisis_number_row"), "0800 123 456");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "emergency_row"), "999");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "clinician_name_row"), "Dr. Ortiz");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "clinician_phone_row"), "call me");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "out_of_hours_row"), "116 117");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "report_name_row"), "Patient 0042");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "reminder_time_row"), "7:45");
 
   /* The phone can't be kept: Escape leaves the window open, says why and
    * keeps the text. */
   press_shortcut (prefs, GDK_KEY_Escape);
   spin (50);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (prefs)));
-  g_assert_cmpstr (tm_error_label_get_message (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "error_label")), ==,
+  g_assert_cmpstr (tm_error_label_get_message (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "error_label")), ==,
                    "The clinician's phone can only have digits, spaces and + - ( ) / . in it.");
   g_assert_cmpstr (row_text (prefs, "clinician_phone_row"), ==, "call me");
   g_assert_cmpstr (row_text (prefs, "crisis_name_row"), ==, "Nightline");
 
-  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_phone_row"), "+44 20 7946 0000");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "clinician_phone_row"), "+44 20 7946 0000");
   press_shortcut (prefs, GDK_KEY_Escape);
-  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_DIALOG);
 
   contacts = tm_store_get_safety_contacts (store);
   g_assert_cmpstr (contacts->crisis_name, ==, "Nightline");
@@ -1990,7 +1990,7 @@ preferences_keep_typing_body (Fixture *f)
   g_assert_cmpstr (row_text (prefs, "report_name_row"), ==, "Patient 0042");
   g_assert_cmpstr (row_text (prefs, "reminder_time_row"), ==, "07:45");
   gtk_window_close (GTK_WINDOW (prefs));
-  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_DIALOG);
 }
 
 /* Typed while an import is being stored elsewhere: kept when it is done. */
@@ -1998,12 +1998,12 @@ static void
 preferences_wait_for_import_body (Fixture *f)
 {
   TmStore *store = tm_application_get_store (f->app);
-  TmPreferencesWindow *prefs = open_preferences (f);
+  TmPreferencesDialog *prefs = open_preferences (f);
   g_autoptr(TmSafetyContacts) before = NULL;
   g_autoptr(TmSafetyContacts) after = NULL;
 
   tm_store_writing_elsewhere_begin (store);
-  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_name_row"), "Dr. Later");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "clinician_name_row"), "Dr. Later");
   spin (1000);  /* past the moment typing is kept */
   before = tm_store_get_safety_contacts (store);
   g_assert_cmpstr (before->clinician_name, !=, "Dr. Later");
@@ -2012,16 +2012,16 @@ preferences_wait_for_import_body (Fixture *f)
   after = tm_store_get_safety_contacts (store);
   g_assert_cmpstr (after->clinician_name, ==, "Dr. Later");
   gtk_window_close (GTK_WINDOW (prefs));
-  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_DIALOG);
 }
 
 /* Quitting with Preferences open keeps what was typed there too. */
 static void
 preferences_kept_on_quit_body (Fixture *f)
 {
-  TmPreferencesWindow *prefs = open_preferences (f);
+  TmPreferencesDialog *prefs = open_preferences (f);
 
-  type_text (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "clinician_name_row"), "Dr. Quit");
+  type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "clinician_name_row"), "Dr. Quit");
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "quit", NULL);
   wait_for (window_is_gone, f, "every window to close");
 }
@@ -2314,16 +2314,16 @@ test_crisis_country_confirmed (Fixture       *f,
 static void
 country_changed_body (Fixture *f)
 {
-  TmPreferencesWindow *prefs;
+  TmPreferencesDialog *prefs;
   AdwComboRow *country_row;
   g_autofree char *text = NULL;
 
   g_assert_true (banner_shown (f));
   click (child (country_banner (f), TM_TYPE_COUNTRY_BANNER, "change_button"));
-  prefs = wait_for_window (f, TM_TYPE_PREFERENCES_WINDOW);
+  prefs = wait_for_window (f, TM_TYPE_PREFERENCES_DIALOG);
   g_assert_false (banner_shown (f));
   g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (prefs)), ==, "safety");
-  country_row = child (prefs, TM_TYPE_PREFERENCES_WINDOW, "country_row");
+  country_row = child (prefs, TM_TYPE_PREFERENCES_DIALOG, "country_row");
   g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (country_row)), ==,
                    "United Kingdom");
   g_assert_cmpstr (row_text (prefs, "emergency_row"), ==, "999");
@@ -2338,7 +2338,7 @@ country_changed_body (Fixture *f)
   g_assert_cmpstr (row_text (prefs, "crisis_number_row"), ==, "116 123");
   g_assert_cmpstr (row_text (prefs, "emergency_row"), ==, "112");
   gtk_window_close (GTK_WINDOW (prefs));
-  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_DIALOG);
 
   text = general_help_text (f);
   g_assert_nonnull (strstr (text, "Numbers for: Ireland"));
@@ -2360,8 +2360,8 @@ static void
 country_waits_for_import_body (Fixture *f)
 {
   TmStore *store = tm_application_get_store (f->app);
-  TmPreferencesWindow *prefs = open_preferences (f);
-  AdwComboRow *country_row = child (prefs, TM_TYPE_PREFERENCES_WINDOW, "country_row");
+  TmPreferencesDialog *prefs = open_preferences (f);
+  AdwComboRow *country_row = child (prefs, TM_TYPE_PREFERENCES_DIALOG, "country_row");
   g_autoptr(TmSafetyContacts) before = NULL;
   g_autoptr(TmSafetyContacts) after = NULL;
 
@@ -2377,7 +2377,7 @@ country_waits_for_import_body (Fixture *f)
   g_assert_cmpstr (after->crisis_number, ==, "988");
   g_assert_cmpstr (row_text (prefs, "emergency_row"), ==, "911");
   gtk_window_close (GTK_WINDOW (prefs));
-  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_DIALOG);
 }
 
 static void
@@ -2441,31 +2441,31 @@ static void
 plan_editor_clinician_numbers_body (Fixture *f)
 {
   TmStore *store = tm_application_get_store (f->app);
-  g_autoptr(TmPlanEditor) held = NULL;
+  g_autoptr(TmPlanDialog) held = NULL;
   g_autoptr(TmSafetyContacts) contacts = NULL;
-  TmPlanEditor *editor;
-  TmPreferencesWindow *prefs;
+  TmPlanDialog *editor;
+  TmPreferencesDialog *prefs;
 
-  editor = tm_plan_editor_new (GTK_WINDOW (f->window), store);
+  editor = tm_plan_dialog_new (GTK_WINDOW (f->window), store);
   held = g_object_ref (editor);
   gtk_window_present (GTK_WINDOW (editor));
   wait_for (is_mapped, editor, "the plan editor");
-  type_text (child (editor, TM_TYPE_PLAN_EDITOR, "clinician_phone_row"), "+44 20 7946 0000");
-  type_text (child (editor, TM_TYPE_PLAN_EDITOR, "out_of_hours_row"), "after six");
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "clinician_phone_row"), "+44 20 7946 0000");
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "out_of_hours_row"), "after six");
 
   /* Can't be kept: the editor stays, says why, and keeps the text. */
   gtk_window_close (GTK_WINDOW (editor));
   spin (50);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
-  g_assert_cmpstr (tm_error_label_get_message (child (editor, TM_TYPE_PLAN_EDITOR, "contacts_error")), ==,
+  g_assert_cmpstr (tm_error_label_get_message (child (editor, TM_TYPE_PLAN_DIALOG, "contacts_error")), ==,
                    "The out-of-hours number can only have digits, spaces and + - ( ) / . in it.");
-  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_PLAN_EDITOR, "out_of_hours_row")), ==, "after six");
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_PLAN_DIALOG, "out_of_hours_row")), ==, "after six");
 
   /* Kept a moment after typing, without Enter. */
-  type_text (child (editor, TM_TYPE_PLAN_EDITOR, "out_of_hours_row"), "111");
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "out_of_hours_row"), "111");
   wait_for (out_of_hours_kept, f, "the out-of-hours number to be kept");
   gtk_window_close (GTK_WINDOW (editor));
-  wait_for_window_gone (f, TM_TYPE_PLAN_EDITOR);
+  wait_for_window_gone (f, TM_TYPE_PLAN_DIALOG);
 
   contacts = tm_store_get_safety_contacts (store);
   g_assert_cmpstr (contacts->clinician_phone, ==, "+44 20 7946 0000");
@@ -2474,7 +2474,7 @@ plan_editor_clinician_numbers_body (Fixture *f)
   g_assert_cmpstr (row_text (prefs, "clinician_phone_row"), ==, "+44 20 7946 0000");
   g_assert_cmpstr (row_text (prefs, "out_of_hours_row"), ==, "111");
   gtk_window_close (GTK_WINDOW (prefs));
-  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_DIALOG);
 }
 
 static void
@@ -2536,7 +2536,7 @@ quit_closes_everything_body (Fixture *f)
 
   store_checkin (f, earlier, 5, NULL);
   c = tm_store_get_checkin (tm_application_get_store (f->app), earlier, NULL);
-  gtk_window_present (GTK_WINDOW (tm_checkin_editor_new (GTK_WINDOW (f->window),
+  gtk_window_present (GTK_WINDOW (tm_checkin_dialog_new (GTK_WINDOW (f->window),
                                                          tm_application_get_store (f->app), c)));
   wait_for (editor_is_open, f, "the editor");
 
@@ -3378,13 +3378,13 @@ accessible_names_body (Fixture *f)
     }
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL);
-  check_dialog (TM_TYPE_PREFERENCES_WINDOW, "Preferences");
+  check_dialog (TM_TYPE_PREFERENCES_DIALOG, "Preferences");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-report", NULL);
   check_dialog (TM_TYPE_REPORT_DIALOG, "Export Report");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-session", NULL);
-  check_dialog (TM_TYPE_SESSION_EDITOR, "the session editor");
+  check_dialog (TM_TYPE_SESSION_DIALOG, "the session editor");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-questionnaire", "s", "phq9");
-  check_dialog (TM_TYPE_QUESTIONNAIRE_WINDOW, "the PHQ-9");
+  check_dialog (TM_TYPE_QUESTIONNAIRE_DIALOG, "the PHQ-9");
 }
 
 static void
@@ -3889,8 +3889,8 @@ safety_every_path_body (Fixture *f)
   g_autofree char *earlier = day_ago (3);
   g_autofree char *week_ago = day_ago (7);
   g_autoptr(TmCheckin) c = NULL;
-  TmCheckinEditor *editor;
-  TmQuestionnaireWindow *questionnaire;
+  TmCheckinDialog *editor;
+  TmQuestionnaireDialog *questionnaire;
   gint64 id;
 
   wait_for (store_idle, store, "the backup made on opening to end");
@@ -3907,11 +3907,11 @@ safety_every_path_body (Fixture *f)
    * main window once the editor has closed. */
   store_checkin (f, earlier, 5, NULL);
   c = tm_store_get_checkin (store, earlier, NULL);
-  editor = tm_checkin_editor_new (GTK_WINDOW (f->window), store, c);
+  editor = tm_checkin_dialog_new (GTK_WINDOW (f->window), store, c);
   gtk_window_present (GTK_WINDOW (editor));
   wait_for (is_mapped, editor, "the check-in editor");
-  tick_first_effect (child (editor, TM_TYPE_CHECKIN_EDITOR, "form"));
-  click (child (editor, TM_TYPE_CHECKIN_EDITOR, "save_button"));
+  tick_first_effect (child (editor, TM_TYPE_CHECKIN_DIALOG, "form"));
+  click (child (editor, TM_TYPE_CHECKIN_DIALOG, "save_button"));
   wait_for (editor_is_closed, f, "the editor to close");
   answer_prompt ("Effects Away From a Dose", f->window, "contact-clinician");
   g_assert_cmpint (count_events_about (f, "S2", "checkin", c->id, "contact-clinician"), ==, 1);
@@ -3927,16 +3927,16 @@ safety_every_path_body (Fixture *f)
   /* The questionnaire window, which stays open with the result: the
    * prompt comes over it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-questionnaire", "s", "phq9"));
-  questionnaire = wait_for_window (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
+  questionnaire = wait_for_window (f, TM_TYPE_QUESTIONNAIRE_DIALOG);
   for (int i = 1; i <= 8; i++)
     answer (questionnaire, i, 0);
   answer (questionnaire, 9, 1);
-  click (child (questionnaire, TM_TYPE_QUESTIONNAIRE_WINDOW, "save_button"));
+  click (child (questionnaire, TM_TYPE_QUESTIONNAIRE_DIALOG, "save_button"));
   answer_prompt ("You Don't Have to Handle This Alone", questionnaire, "safe-now");
   id = last_id_of (f, "questionnaire");
   g_assert_cmpint (count_events_about (f, "S4", "questionnaire", id, "safe-now"), ==, 1);
   gtk_window_close (GTK_WINDOW (questionnaire));
-  wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_WINDOW);
+  wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_DIALOG);
 
   /* The importer: a plan of 50 mg, and a session of 75 mg on its day. */
   {
@@ -4036,7 +4036,7 @@ backups_body (Fixture *f)
   store_checkin (f, today, 7, "After the backup");
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL);
-  prefs = newest_window_of_type (TM_TYPE_PREFERENCES_WINDOW);
+  prefs = newest_window_of_type (TM_TYPE_PREFERENCES_DIALOG);
   g_assert_nonnull (prefs);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "backups");
   wait_for (is_mapped, prefs, "Preferences");
@@ -4126,7 +4126,7 @@ before_import_body (Fixture *f)
   g_assert_cmpint (count_checkins (f), ==, 2);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL);
-  prefs = newest_window_of_type (TM_TYPE_PREFERENCES_WINDOW);
+  prefs = newest_window_of_type (TM_TYPE_PREFERENCES_DIALOG);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "backups");
   wait_for (is_mapped, prefs, "Preferences");
   copy_name = g_path_get_basename (copy);
@@ -4432,7 +4432,7 @@ daily_question_and_red_flags_body (Fixture *f)
   TmTodayPage *today = TM_TODAY_PAGE (tm_window_get_page (f->window, "today"));
   TmCheckinForm *form = today_form (f);
   g_autofree char *day = tm_day_today ();
-  TmPreferencesWindow *prefs;
+  TmPreferencesDialog *prefs;
   GtkWidget *red_flags;
   GtkWidget *check;
   g_auto(Row) row = { 0 };
@@ -4449,11 +4449,11 @@ daily_question_and_red_flags_body (Fixture *f)
 
   /* Turned on in Preferences: Today asks it. */
   prefs = open_preferences (f);
-  g_assert_false (gtk_switch_get_active (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "daily_question_switch")));
-  gtk_switch_set_active (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "daily_question_switch"), TRUE);
+  g_assert_false (gtk_switch_get_active (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "daily_question_switch")));
+  gtk_switch_set_active (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "daily_question_switch"), TRUE);
   g_assert_true (tm_daily_question_is_on (store));
   gtk_window_close (GTK_WINDOW (prefs));
-  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_DIALOG);
   g_assert_true (gtk_widget_get_visible (form_part (form, "self_harm_group")));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (form_part (form, "self_harm_row"))), ==,
                    "Have you had thoughts that you would be better off dead or of hurting yourself?");
@@ -4498,15 +4498,15 @@ static void
 daily_question_turned_on_from_today_body (Fixture *f)
 {
   TmTodayPage *today = TM_TODAY_PAGE (tm_window_get_page (f->window, "today"));
-  TmPreferencesWindow *prefs;
+  TmPreferencesDialog *prefs;
 
   click (child (today, TM_TYPE_TODAY_PAGE, "offer_on_button"));
   g_assert_false (gtk_widget_get_visible (child (today, TM_TYPE_TODAY_PAGE, "offer_row")));
   g_assert_true (gtk_widget_get_visible (form_part (today_form (f), "self_harm_group")));
   prefs = open_preferences (f);
-  g_assert_true (gtk_switch_get_active (child (prefs, TM_TYPE_PREFERENCES_WINDOW, "daily_question_switch")));
+  g_assert_true (gtk_switch_get_active (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "daily_question_switch")));
   gtk_window_close (GTK_WINDOW (prefs));
-  wait_for_window_gone (f, TM_TYPE_PREFERENCES_WINDOW);
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_DIALOG);
 }
 
 static void
@@ -4522,7 +4522,7 @@ test_daily_question_turned_on_from_today (Fixture       *f,
 static void
 session_red_flags_and_medicines_body (Fixture *f)
 {
-  TmSessionEditor *editor;
+  TmSessionDialog *editor;
   TmTodayPage *today = TM_TODAY_PAGE (tm_window_get_page (f->window, "today"));
   GtkWidget *red_flags;
   g_auto(SessionRow) row = { 0 };
@@ -4531,17 +4531,17 @@ session_red_flags_and_medicines_body (Fixture *f)
   g_assert_false (gtk_widget_get_visible (child (today, TM_TYPE_TODAY_PAGE, "reminder_row")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-session", NULL));
-  editor = wait_for_window (f, TM_TYPE_SESSION_EDITOR);
-  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "time_row"), "00:00");
-  type_text (child (editor, TM_TYPE_SESSION_EDITOR, "dose_row"), "50");
-  gtk_switch_set_active (child (editor, TM_TYPE_SESSION_EDITOR, "monitor_switch"), TRUE);
-  red_flags = child (editor, TM_TYPE_SESSION_EDITOR, "red_flags_row");
+  editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "time_row"), "00:00");
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "dose_row"), "50");
+  gtk_switch_set_active (child (editor, TM_TYPE_SESSION_DIALOG, "monitor_switch"), TRUE);
+  red_flags = child (editor, TM_TYPE_SESSION_DIALOG, "red_flags_row");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (red_flags), TRUE);
   gtk_widget_activate (find_check_in (red_flags, "Vomiting"));
   gtk_widget_activate (find_check_in (GTK_WIDGET (editor), "Opioid"));
   gtk_widget_activate (find_check_in (GTK_WIDGET (editor), "Alcohol"));
-  click (child (editor, TM_TYPE_SESSION_EDITOR, "save_button"));
-  wait_for_window_gone (f, TM_TYPE_SESSION_EDITOR);
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
 
   g_assert_true (read_session_row (f, &row));
   g_assert_cmpint (row.effects, ==, 0);

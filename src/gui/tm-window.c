@@ -10,12 +10,12 @@
 #include "tm-country-banner.h"
 #include "tm-history-page.h"
 #include "tm-pin-dialog.h"
-#include "tm-plan-editor.h"
-#include "tm-preferences-window.h"
+#include "tm-plan-dialog.h"
+#include "tm-preferences-dialog.h"
 #include "tm-progress-banner.h"
-#include "tm-questionnaire-window.h"
+#include "tm-questionnaire-dialog.h"
 #include "tm-safety-prompter.h"
-#include "tm-session-editor.h"
+#include "tm-session-dialog.h"
 #include "tm-sessions-page.h"
 #include "tm-data-transfer.h"
 #include "tm-report-dialog.h"
@@ -116,7 +116,7 @@ log_session (GtkWidget  *widget,
              GVariant   *parameter)
 {
   TmWindow *self = TM_WINDOW (widget);
-  TmSessionEditor *editor = tm_session_editor_new (GTK_WINDOW (self), self->store, NULL);
+  TmSessionDialog *editor = tm_session_dialog_new (GTK_WINDOW (self), self->store, NULL);
 
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -125,7 +125,7 @@ static void
 on_clinician_unlocked_cb (TmPinDialog *dialog,
                           TmWindow    *self)
 {
-  TmPlanEditor *editor = tm_plan_editor_new (GTK_WINDOW (self), self->store);
+  TmPlanDialog *editor = tm_plan_dialog_new (GTK_WINDOW (self), self->store);
 
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -167,7 +167,7 @@ show_preferences (GtkWidget  *widget,
 {
   TmWindow *self = TM_WINDOW (widget);
 
-  gtk_window_present (GTK_WINDOW (tm_preferences_window_new (GTK_WINDOW (self), self->store)));
+  gtk_window_present (GTK_WINDOW (tm_preferences_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
 static void
@@ -222,12 +222,12 @@ start_questionnaire (GtkWidget  *widget,
 {
   TmWindow *self = TM_WINDOW (widget);
   TmQuestionnaireKind kind;
-  TmQuestionnaireWindow *window;
+  TmQuestionnaireDialog *window;
 
   if (!tm_questionnaire_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
     return;
 
-  window = tm_questionnaire_window_new (GTK_WINDOW (self), self->store, kind, NULL);
+  window = tm_questionnaire_dialog_new (GTK_WINDOW (self), self->store, kind, NULL);
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -1,0 +1,686 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Clinician mode: a new plan from a date (earlier ones stay as they were),
+ * how to reach the clinician (kept as typed, the same numbers as in
+ * Preferences), one-off extra or cancelled dates, and the PIN. Opened only
+ * after the clinician PIN was set or entered. */
+#define G_LOG_DOMAIN "tm-plan-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tm-checkin-form.h"
+#include "tm-error-label.h"
+#include "tm-pin-dialog.h"
+#include "tm-accessible.h"
+#include "tm-plan-dialog.h"
+#include "tm-safety-contacts.h"
+#include "tm-window.h"
+
+/* The intervals offered by name; the last choice is any number of days. */
+static const int preset_intervals[] = { 7, 14, 28 };
+#define ANOTHER_INTERVAL G_N_ELEMENTS (preset_intervals)
+
+/* How long after the last key the clinician's numbers are kept. */
+#define KEEP_TYPED_MS 600
+
+struct _TmPlanDialog
+{
+  AdwWindow            parent_instance;
+
+  GtkMenuButton       *from_button;
+  GtkCalendar         *from_calendar;
+  AdwComboRow         *interval_row;
+  AdwEntryRow         *days_row;
+  AdwEntryRow         *dose_row;
+  AdwComboRow         *route_row;
+  AdwEntryRow         *tolerance_row;
+  AdwEntryRow         *author_row;
+  TmErrorLabel        *plan_error;
+  AdwEntryRow         *clinician_phone_row;
+  AdwEntryRow         *out_of_hours_row;
+  TmErrorLabel        *contacts_error;
+  GtkTextView         *instructions_view;
+  AdwPreferencesGroup *dates_group;
+  GtkMenuButton       *date_button;
+  GtkCalendar         *date_calendar;
+  AdwComboRow         *kind_row;
+  AdwEntryRow         *date_note_row;
+  TmErrorLabel        *date_error;
+  GtkButton           *save_button;
+  GPtrArray           *date_rows;
+
+  TmStore             *store;
+  char                 from[TM_DAY_LEN + 1];
+  char                 date[TM_DAY_LEN + 1];
+  char                *baseline;
+  gboolean             closing;
+  gboolean             loading;
+  gboolean             contacts_typed;  /* the numbers changed and are not kept yet */
+  guint                keep_id;
+};
+
+G_DEFINE_FINAL_TYPE (TmPlanDialog, tm_plan_dialog, ADW_TYPE_WINDOW)
+
+static const char *
+text_of (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static char *
+get_instructions (TmPlanDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->instructions_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static char *
+snapshot (TmPlanDialog *self)
+{
+  g_autofree char *instructions = get_instructions (self);
+
+  return g_strdup_printf ("%s|%u|%s|%s|%u|%s|%s|%s", self->from,
+                          adw_combo_row_get_selected (self->interval_row), text_of (self->days_row),
+                          text_of (self->dose_row), adw_combo_row_get_selected (self->route_row),
+                          text_of (self->tolerance_row), text_of (self->author_row), instructions);
+}
+
+static void
+show_days (TmPlanDialog *self)
+{
+  g_autofree char *from = tm_day_format_long (self->from);
+  g_autofree char *date = tm_day_format_long (self->date);
+
+  gtk_menu_button_set_label (self->from_button, from);
+  gtk_menu_button_set_label (self->date_button, date);
+}
+
+static gboolean
+parse_whole_days (const char  *text,
+                  int          min,
+                  int          max,
+                  const char  *message,
+                  int         *value,
+                  GError     **error)
+{
+  g_autofree char *s = g_strstrip (g_strdup (text));
+  guint64 number;
+
+  if (!g_ascii_string_to_unsigned (s, 10, (guint64) min, (guint64) max, &number, NULL))
+    {
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID, message);
+      return FALSE;
+    }
+
+  *value = (int) number;
+  return TRUE;
+}
+
+/* The plan the form shows, or NULL with the row at fault. */
+static TmPlan *
+read_plan (TmPlanDialog  *self,
+           GtkWidget    **row,
+           GError       **error)
+{
+  g_autoptr(TmPlan) plan = tm_plan_new (self->from);
+  g_autofree char *instructions = get_instructions (self);
+  guint interval = adw_combo_row_get_selected (self->interval_row);
+
+  if (interval < ANOTHER_INTERVAL)
+    plan->interval_days = preset_intervals[interval];
+  else if (!parse_whole_days (text_of (self->days_row), 1, TM_PLAN_INTERVAL_MAX,
+                              _("Write how many days apart the doses are, a whole number from 1 to 365."),
+                              &plan->interval_days, error))
+    {
+      *row = GTK_WIDGET (self->days_row);
+      return NULL;
+    }
+
+  if (!tm_parse_dose (text_of (self->dose_row), &plan->dose_mg, error))
+    {
+      *row = GTK_WIDGET (self->dose_row);
+      return NULL;
+    }
+
+  plan->route = (TmRoute) adw_combo_row_get_selected (self->route_row);
+
+  if (!parse_whole_days (text_of (self->tolerance_row), 0, TM_PLAN_TOLERANCE_MAX,
+                         _("Write the days either side as a whole number from 0 to 30."),
+                         &plan->tolerance_days, error))
+    {
+      *row = GTK_WIDGET (self->tolerance_row);
+      return NULL;
+    }
+
+  {
+    g_autofree char *author = g_strstrip (g_strdup (text_of (self->author_row)));
+
+    tm_plan_set_author (plan, author);
+  }
+  tm_plan_set_instructions (plan, instructions);
+
+  return g_steal_pointer (&plan);
+}
+
+static void
+clear_errors (TmPlanDialog *self)
+{
+  AdwEntryRow *rows[] = { self->days_row, self->dose_row, self->tolerance_row, self->author_row };
+
+  tm_error_label_hide (self->plan_error);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
+}
+
+static GtkWidget *
+row_for_field (TmPlanDialog *self,
+               const char   *field)
+{
+  if (g_strcmp0 (field, "interval_days") == 0)
+    return GTK_WIDGET (self->days_row);
+  if (g_strcmp0 (field, "dose_mg") == 0)
+    return GTK_WIDGET (self->dose_row);
+  if (g_strcmp0 (field, "tolerance_days") == 0)
+    return GTK_WIDGET (self->tolerance_row);
+  if (g_strcmp0 (field, "author") == 0)
+    return GTK_WIDGET (self->author_row);
+  if (g_strcmp0 (field, "instructions") == 0)
+    return GTK_WIDGET (self->instructions_view);
+  return NULL;
+}
+
+static gboolean
+destroy_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+finish (TmPlanDialog *self)
+{
+  self->closing = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_cb, g_object_ref (self), g_object_unref);
+}
+
+/* The clinician's numbers */
+
+static gboolean keep_contacts (TmPlanDialog *self,
+                               gboolean      say_why);
+
+static void
+keep_contacts_when_writable_cb (GObject *owner)
+{
+  keep_contacts (TM_PLAN_DIALOG (owner), FALSE);
+}
+
+/**
+ * keep_contacts:
+ * @say_why: whether a number that can't be kept is explained at its row;
+ *   without, it waits quietly for more typing
+ *
+ * Keeps the clinician's numbers as typed, when they changed.
+ *
+ * Returns: whether they are kept
+ */
+static gboolean
+keep_contacts (TmPlanDialog *self,
+               gboolean      say_why)
+{
+  g_autofree char *phone = g_strstrip (g_strdup (text_of (self->clinician_phone_row)));
+  g_autofree char *out_of_hours = g_strstrip (g_strdup (text_of (self->out_of_hours_row)));
+  g_autoptr(GError) error = NULL;
+  const char *field = NULL;
+  AdwEntryRow *row;
+
+  g_clear_handle_id (&self->keep_id, g_source_remove);
+  if (!self->contacts_typed)
+    return TRUE;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->clinician_phone_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->out_of_hours_row), "error");
+  if (tm_store_set_clinician_phones (self->store, phone, out_of_hours, &field, &error))
+    {
+      self->contacts_typed = FALSE;
+      tm_error_label_hide (self->contacts_error);
+      return TRUE;
+    }
+
+  /* An import being stored elsewhere holds writes up: tried again after. */
+  if (tm_store_error_waits (self->store, error))
+    tm_store_call_when_writable (self->store, G_OBJECT (self),
+                                 G_CALLBACK (keep_contacts_when_writable_cb));
+  if (say_why)
+    {
+      row = g_strcmp0 (field, "clinician_out_of_hours") == 0 ? self->out_of_hours_row
+                                                             : self->clinician_phone_row;
+      tm_error_label_show (self->contacts_error, error->message);
+      if (field != NULL)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+          gtk_widget_grab_focus (GTK_WIDGET (row));
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+keep_contacts_cb (gpointer data)
+{
+  TmPlanDialog *self = data;
+
+  self->keep_id = 0;
+  keep_contacts (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_contacts_changed_cb (TmPlanDialog *self)
+{
+  if (self->loading)
+    return;
+
+  self->contacts_typed = TRUE;
+  g_clear_handle_id (&self->keep_id, g_source_remove);
+  self->keep_id = g_timeout_add (KEEP_TYPED_MS, keep_contacts_cb, self);
+}
+
+static void
+load_contacts (TmPlanDialog *self)
+{
+  g_autoptr(TmSafetyContacts) contacts = tm_store_get_safety_contacts (self->store);
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->clinician_phone_row),
+                         contacts->clinician_phone != NULL ? contacts->clinician_phone : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->out_of_hours_row),
+                         contacts->clinician_out_of_hours != NULL ? contacts->clinician_out_of_hours : "");
+  self->loading = FALSE;
+}
+
+/**
+ * tm_plan_dialog_save:
+ *
+ * Adds the plan shown, from its start date; a refused value is explained
+ * and everything typed stays.
+ */
+gboolean
+tm_plan_dialog_save (TmPlanDialog *self)
+{
+  g_autoptr(TmPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row = NULL;
+  const char *field = NULL;
+  GtkWindow *parent;
+  g_autofree char *from = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (TM_IS_PLAN_DIALOG (self), FALSE);
+
+  /* The editor closes on saving: the numbers typed are kept first. */
+  if (!keep_contacts (self, TRUE))
+    return FALSE;
+
+  clear_errors (self);
+  plan = read_plan (self, &row, &error);
+  if (plan == NULL ||
+      !tm_plan_validate (plan, &field, &error) ||
+      !tm_store_add_plan (self->store, plan, &error))
+    {
+      if (row == NULL)
+        row = row_for_field (self, field);
+      tm_error_label_show (self->plan_error, error->message);
+      if (row != NULL)
+        {
+          gtk_widget_add_css_class (row, "error");
+          gtk_widget_grab_focus (row);
+        }
+      return FALSE;
+    }
+
+  from = tm_day_format_long (plan->effective_from);
+  /* Translators: %s is a date */
+  title = g_strdup_printf (_("Plan saved, in force from %s"), from);
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (TM_IS_WINDOW (parent))
+    tm_window_add_toast (TM_WINDOW (parent), adw_toast_new (title));
+
+  finish (self);
+  return TRUE;
+}
+
+static void
+on_save_clicked_cb (TmPlanDialog *self)
+{
+  tm_plan_dialog_save (self);
+}
+
+static void
+on_changed_cb (TmPlanDialog *self)
+{
+  clear_errors (self);
+}
+
+static void
+on_interval_selected_cb (TmPlanDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->days_row),
+                          adw_combo_row_get_selected (self->interval_row) == ANOTHER_INTERVAL);
+  clear_errors (self);
+}
+
+static void
+on_from_selected_cb (TmPlanDialog *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->from_calendar);
+  g_autofree char *day = tm_day_from_date_time (date);
+
+  g_strlcpy (self->from, day, sizeof self->from);
+  show_days (self);
+  gtk_menu_button_popdown (self->from_button);
+}
+
+static void
+on_date_selected_cb (TmPlanDialog *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->date_calendar);
+  g_autofree char *day = tm_day_from_date_time (date);
+
+  g_strlcpy (self->date, day, sizeof self->date);
+  show_days (self);
+  gtk_menu_button_popdown (self->date_button);
+  tm_error_label_hide (self->date_error);
+}
+
+static void load_dates (TmPlanDialog *self);
+
+static void
+on_remove_date_clicked_cb (GtkButton    *button,
+                           TmPlanDialog *self)
+{
+  TmPlanDate *date = g_object_get_data (G_OBJECT (button), "tm-plan-date");
+  g_autoptr(GError) error = NULL;
+
+  if (!tm_store_delete_plan_date (self->store, date, &error))
+    tm_error_label_show (self->date_error, error->message);
+  load_dates (self);
+}
+
+static void
+load_dates (TmPlanDialog *self)
+{
+  g_autoptr(GPtrArray) dates = tm_store_list_plan_dates (self->store, NULL);
+
+  for (guint i = 0; i < self->date_rows->len; i++)
+    adw_preferences_group_remove (self->dates_group, self->date_rows->pdata[i]);
+  g_ptr_array_set_size (self->date_rows, 0);
+
+  for (guint i = 0; dates != NULL && i < dates->len; i++)
+    {
+      TmPlanDate *date = dates->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *label = tm_day_format_long (date->day);
+      g_autofree char *a11y = NULL;
+      const char *kind = date->kind == TM_PLAN_DATE_EXTRA ? _("An extra planned date")
+                                                          : _("A planned date cancelled");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date->note != NULL ? date->note : kind);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      /* Translators: a button's accessible name; %s is a date */
+      a11y = g_strdup_printf (_("Remove the one-off date %s"), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+      gtk_widget_set_tooltip_text (button, _("Remove"));
+      g_object_set_data_full (G_OBJECT (button), "tm-plan-date", g_object_ref (date), g_object_unref);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_date_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (self->dates_group, row);
+      g_ptr_array_add (self->date_rows, row);
+    }
+}
+
+static void
+on_add_date_clicked_cb (TmPlanDialog *self)
+{
+  g_autoptr(TmPlanDate) date = NULL;
+  g_autoptr(GError) error = NULL;
+
+  date = tm_plan_date_new (self->date, adw_combo_row_get_selected (self->kind_row) == 0
+                                       ? TM_PLAN_DATE_EXTRA : TM_PLAN_DATE_CANCELLED);
+  date->note = g_strdup (text_of (self->date_note_row));
+  if (date->note[0] == '\0')
+    g_clear_pointer (&date->note, g_free);
+
+  if (!tm_store_add_plan_date (self->store, date, &error))
+    {
+      tm_error_label_show (self->date_error, error->message);
+      return;
+    }
+
+  tm_error_label_hide (self->date_error);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_note_row), "");
+  load_dates (self);
+}
+
+static void
+on_change_pin_activated_cb (TmPlanDialog *self)
+{
+  TmPinDialog *dialog = tm_pin_dialog_new (GTK_WINDOW (self), self->store, TM_PIN_DIALOG_CHANGE);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_close_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      TmPlanDialog     *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    finish (self);
+  else if (g_strcmp0 (response, "save") == 0)
+    tm_plan_dialog_save (self);
+}
+
+static gboolean
+tm_plan_dialog_close_request (GtkWindow *window)
+{
+  TmPlanDialog *self = TM_PLAN_DIALOG (window);
+  g_autofree char *now = snapshot (self);
+  AdwMessageDialog *dialog;
+
+  /* The numbers are kept as typed; one that can't be holds the window. */
+  if (!self->closing && !keep_contacts (self, TRUE))
+    return GDK_EVENT_STOP;
+
+  if (self->closing || g_strcmp0 (now, self->baseline) == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  dialog = tm_checkin_form_new_save_question (window, _("Save the New Plan?"),
+                                              _("The changes to the plan are not saved yet."));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GDK_EVENT_STOP;
+}
+
+static gboolean
+save_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  tm_plan_dialog_save (TM_PLAN_DIALOG (widget));
+  return TRUE;
+}
+
+static void
+tm_plan_dialog_dispose (GObject *object)
+{
+  TmPlanDialog *self = TM_PLAN_DIALOG (object);
+
+  /* Destroyed without closing (Tidemark quits): kept if it can be. */
+  if (self->store != NULL && self->contacts_typed)
+    keep_contacts (self, FALSE);
+  g_clear_handle_id (&self->keep_id, g_source_remove);
+  g_clear_pointer (&self->date_rows, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_PLAN_DIALOG);
+
+  G_OBJECT_CLASS (tm_plan_dialog_parent_class)->dispose (object);
+}
+
+static void
+tm_plan_dialog_finalize (GObject *object)
+{
+  g_free (TM_PLAN_DIALOG (object)->baseline);
+
+  G_OBJECT_CLASS (tm_plan_dialog_parent_class)->finalize (object);
+}
+
+static void
+tm_plan_dialog_class_init (TmPlanDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = tm_plan_dialog_dispose;
+  object_class->finalize = tm_plan_dialog_finalize;
+  window_class->close_request = tm_plan_dialog_close_request;
+
+  g_type_ensure (TM_TYPE_ERROR_LABEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/dialogs/tm-plan-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, from_button);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, from_calendar);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, interval_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, days_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, dose_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, route_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, tolerance_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, author_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, plan_error);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, clinician_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, out_of_hours_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, contacts_error);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, instructions_view);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, dates_group);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, date_button);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, date_calendar);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, date_note_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, date_error);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_contacts_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_interval_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_from_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_date_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_change_pin_activated_cb);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+tm_plan_dialog_init (TmPlanDialog *self)
+{
+  g_autoptr(GtkStringList) intervals = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) routes = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->date_rows = g_ptr_array_new ();
+  tm_accessible_name_rows (GTK_WIDGET (self));
+
+  gtk_string_list_append (intervals, _("Every week"));
+  gtk_string_list_append (intervals, _("Every 2 weeks"));
+  gtk_string_list_append (intervals, _("Every 4 weeks"));
+  gtk_string_list_append (intervals, _("Another number of days"));
+  adw_combo_row_set_model (self->interval_row, G_LIST_MODEL (intervals));
+
+  for (guint i = 0; i < TM_N_ROUTES; i++)
+    gtk_string_list_append (routes, tm_route_get_label (i));
+  adw_combo_row_set_model (self->route_row, G_LIST_MODEL (routes));
+
+  gtk_string_list_append (kinds, _("An extra planned date"));
+  gtk_string_list_append (kinds, _("Cancel the planned date"));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+}
+
+/* Opens clinician mode: the plan in force today (or the latest) fills the
+ * form, starting today. */
+TmPlanDialog *
+tm_plan_dialog_new (GtkWindow *parent,
+                    TmStore   *store)
+{
+  TmPlanDialog *self;
+  g_autofree char *today = tm_day_today ();
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const TmPlan *current;
+
+  g_return_val_if_fail (TM_IS_STORE (store), NULL);
+
+  self = g_object_new (TM_TYPE_PLAN_DIALOG,
+                       "transient-for", parent,
+                       "application", parent ? gtk_window_get_application (parent) : NULL,
+                       NULL);
+  self->store = g_object_ref (store);
+  g_strlcpy (self->from, today, sizeof self->from);
+  g_strlcpy (self->date, today, sizeof self->date);
+  gtk_calendar_select_day (self->from_calendar, now);
+  gtk_calendar_select_day (self->date_calendar, now);
+
+  plans = tm_store_list_plans (store, NULL);
+  current = plans != NULL ? tm_schedule_plan_on (plans, today) : NULL;
+  if (current == NULL && plans != NULL && plans->len > 0)
+    current = plans->pdata[plans->len - 1];
+
+  if (current != NULL)
+    {
+      g_autofree char *dose = tm_format_dose (current->dose_mg);
+      g_autofree char *tolerance = g_strdup_printf ("%d", current->tolerance_days);
+      guint interval = ANOTHER_INTERVAL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (preset_intervals); i++)
+        if (preset_intervals[i] == current->interval_days)
+          interval = i;
+      adw_combo_row_set_selected (self->interval_row, interval);
+      if (interval == ANOTHER_INTERVAL)
+        {
+          g_autofree char *days = g_strdup_printf ("%d", current->interval_days);
+          gtk_editable_set_text (GTK_EDITABLE (self->days_row), days);
+        }
+      gtk_editable_set_text (GTK_EDITABLE (self->dose_row), dose);
+      adw_combo_row_set_selected (self->route_row, current->route);
+      gtk_editable_set_text (GTK_EDITABLE (self->tolerance_row), tolerance);
+      gtk_editable_set_text (GTK_EDITABLE (self->author_row), current->author != NULL ? current->author : "");
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->instructions_view),
+                                current->instructions != NULL ? current->instructions : "", -1);
+    }
+  else
+    {
+      g_autofree char *tolerance = g_strdup_printf ("%d", TM_PLAN_DEFAULT_TOLERANCE);
+
+      adw_combo_row_set_selected (self->interval_row, 1);
+      adw_combo_row_set_selected (self->route_row, TM_ROUTE_SUBLINGUAL);
+      gtk_editable_set_text (GTK_EDITABLE (self->tolerance_row), tolerance);
+    }
+
+  show_days (self);
+  load_dates (self);
+  load_contacts (self);
+  self->baseline = snapshot (self);
+  clear_errors (self);
+
+  return self;
+}

@@ -1,0 +1,717 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Logging or editing one dosing session. Everything is checked in core; a
+ * refused value is explained under its group and nothing typed is lost.
+ * Closing with changes asks first. */
+#define G_LOG_DOMAIN "tm-session-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tm-checkin-form.h"
+#include "tm-effects-row.h"
+#include "tm-error-label.h"
+#include "tm-rating-row.h"
+#include "tm-red-flags-row.h"
+#include "tm-accessible.h"
+#include "tm-session-dialog.h"
+#include "tm-window.h"
+
+struct _TmSessionDialog
+{
+  AdwWindow            parent_instance;
+
+  AdwWindowTitle      *window_title;
+  GtkButton           *save_button;
+  GtkButton           *cancel_button;
+  GtkMenuButton       *date_button;
+  GtkCalendar         *calendar;
+  AdwEntryRow         *time_row;
+  AdwEntryRow         *dose_row;
+  AdwComboRow         *route_row;
+  AdwComboRow         *setting_row;
+  GtkSwitch           *monitor_switch;
+  TmErrorLabel        *dose_error;
+  TmRatingRow         *mood_before_row;
+  TmRatingRow         *peak_row;
+  TmEffectsRow        *effects_row;
+  AdwEntryRow         *minutes_row;      /* built with the checklist */
+  AdwComboRow         *nausea_row;
+  AdwComboRow         *sedation_row;
+  TmErrorLabel        *how_error;
+  TmRedFlagsRow       *red_flags_row;
+  AdwEntryRow         *bp_before_row;
+  AdwEntryRow         *bp_after_row;
+  TmErrorLabel        *bp_error;
+  AdwPreferencesGroup *medicines_group;
+  GtkCheckButton      *medicine_checks[TM_N_MEDICINES];
+  GtkTextView         *note_view;
+  TmErrorLabel        *note_error;
+  TmErrorLabel        *general_error;
+
+  TmStore             *store;
+  TmSession           *saved;        /* the stored session, or NULL for a new one */
+  char                *loaded_taken_at;  /* the moment shown when the form opened */
+  char                 day[TM_DAY_LEN + 1];
+  char                *baseline;     /* the form as loaded */
+  gboolean             closing;
+};
+
+G_DEFINE_FINAL_TYPE (TmSessionDialog, tm_session_dialog, ADW_TYPE_WINDOW)
+
+static const char *
+entry_text (AdwEntryRow *row)
+{
+  return row != NULL ? gtk_editable_get_text (GTK_EDITABLE (row)) : "";
+}
+
+static char *
+get_note_text (TmSessionDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static guint
+get_medicines (TmSessionDialog *self)
+{
+  guint medicines = 0;
+
+  for (guint i = 0; i < TM_N_MEDICINES; i++)
+    if (gtk_check_button_get_active (self->medicine_checks[i]))
+      medicines |= 1u << i;
+
+  return medicines;
+}
+
+/* Everything the form shows, as text: unchanged means the same text. */
+static char *
+snapshot (TmSessionDialog *self)
+{
+  g_autofree char *note = get_note_text (self);
+  int minutes_shown = self->minutes_row != NULL;
+
+  return g_strdup_printf ("%s|%s|%s|%u|%u|%d|%d|%d|%u|%d:%s|%u|%u|%u|%s|%s|%u|%s",
+                          self->day, entry_text (self->time_row), entry_text (self->dose_row),
+                          adw_combo_row_get_selected (self->route_row),
+                          adw_combo_row_get_selected (self->setting_row),
+                          gtk_switch_get_active (self->monitor_switch),
+                          tm_rating_row_get_value (self->mood_before_row),
+                          tm_rating_row_get_value (self->peak_row),
+                          tm_effects_row_get_effects (self->effects_row),
+                          minutes_shown, entry_text (self->minutes_row),
+                          adw_combo_row_get_selected (self->nausea_row),
+                          adw_combo_row_get_selected (self->sedation_row),
+                          tm_red_flags_row_get_red_flags (self->red_flags_row),
+                          entry_text (self->bp_before_row), entry_text (self->bp_after_row),
+                          get_medicines (self), note);
+}
+
+gboolean
+tm_session_dialog_get_dirty (TmSessionDialog *self)
+{
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (TM_IS_SESSION_DIALOG (self), FALSE);
+
+  now = snapshot (self);
+  return g_strcmp0 (now, self->baseline) != 0;
+}
+
+static void
+clear_errors (TmSessionDialog *self)
+{
+  AdwEntryRow *rows[] = { self->time_row, self->dose_row, self->minutes_row,
+                          self->bp_before_row, self->bp_after_row };
+
+  tm_error_label_hide (self->dose_error);
+  tm_error_label_hide (self->how_error);
+  tm_error_label_hide (self->bp_error);
+  tm_error_label_hide (self->note_error);
+  tm_error_label_hide (self->general_error);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (rows[i] != NULL)
+      gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
+}
+
+static void
+mark (GtkWidget *row)
+{
+  gtk_widget_add_css_class (row, "error");
+  if (ADW_IS_ENTRY_ROW (row))
+    gtk_widget_grab_focus (row);
+  else
+    gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
+}
+
+/* Says what is wrong under the group of @field, marks it and moves the
+ * keyboard there. */
+static void
+show_field_error (TmSessionDialog *self,
+                  const char      *field,
+                  const char      *message)
+{
+  const struct { const char *field; TmErrorLabel *label; GtkWidget *row; } places[] = {
+    { "taken_at", self->dose_error, GTK_WIDGET (self->time_row) },
+    { "time", self->dose_error, GTK_WIDGET (self->time_row) },
+    { "dose_mg", self->dose_error, GTK_WIDGET (self->dose_row) },
+    { "route", self->dose_error, GTK_WIDGET (self->route_row) },
+    { "setting", self->dose_error, GTK_WIDGET (self->setting_row) },
+    { "mood_before", self->how_error, GTK_WIDGET (self->mood_before_row) },
+    { "dissociation_peak", self->how_error, GTK_WIDGET (self->peak_row) },
+    { "effects", self->how_error, NULL },
+    { "effects_minutes", self->how_error, GTK_WIDGET (self->minutes_row) },
+    { "nausea", self->how_error, GTK_WIDGET (self->nausea_row) },
+    { "sedation", self->how_error, GTK_WIDGET (self->sedation_row) },
+    { "bp_before", self->bp_error, GTK_WIDGET (self->bp_before_row) },
+    { "bp_after", self->bp_error, GTK_WIDGET (self->bp_after_row) },
+    { "note", self->note_error, GTK_WIDGET (self->note_view) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    if (g_strcmp0 (field, places[i].field) == 0)
+      {
+        tm_error_label_show (places[i].label, message);
+        if (g_strcmp0 (field, "effects") == 0)
+          tm_effects_row_focus_checklist (self->effects_row);
+        else if (places[i].row != NULL)
+          mark (places[i].row);
+        return;
+      }
+
+  tm_error_label_show (self->general_error, message);
+  gtk_widget_child_focus (GTK_WIDGET (self->general_error), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+show_day (TmSessionDialog *self)
+{
+  g_autofree char *label = tm_day_format_long (self->day);
+
+  gtk_menu_button_set_label (self->date_button, label);
+  adw_window_title_set_subtitle (self->window_title, label);
+}
+
+static char *
+instant_at_offset (const char  *day,
+                   int          hour,
+                   int          minute,
+                   GTimeSpan    offset,
+                   GError     **error)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset ((gint32) (offset / G_TIME_SPAN_SECOND));
+  g_autoptr(GDateTime) moment = NULL;
+  GDate date;
+
+  if (!tm_day_to_date (day, &date))
+    return tm_instant_from_local (day, hour, minute, error);
+
+  moment = g_date_time_new (zone, g_date_get_year (&date), g_date_get_month (&date),
+                            g_date_get_day (&date), hour, minute, 0);
+  return g_date_time_format (moment, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+/* The session the form shows; %NULL with the field at fault when a value
+ * can't even be read. */
+static TmSession *
+read_form (TmSessionDialog  *self,
+           const char      **field,
+           GError          **error)
+{
+  g_autoptr(TmSession) session = self->saved != NULL ? tm_session_copy (self->saved) : tm_session_new ();
+  g_autofree char *note = get_note_text (self);
+  int hour, minute;
+  guint selected;
+
+  /* The moment: kept exactly as loaded while the date and time shown are
+   * unchanged (the clocks' repeated hour, another time zone); otherwise
+   * read in the time zone it was recorded in. */
+  if (!tm_parse_time_of_day (entry_text (self->time_row), &hour, &minute, error))
+    {
+      *field = "time";
+      return NULL;
+    }
+
+  {
+    g_autoptr(GDateTime) loaded = tm_instant_parse (self->loaded_taken_at);
+    g_autofree char *loaded_day = loaded != NULL ? tm_day_from_date_time (loaded) : NULL;
+
+    if (loaded != NULL && g_strcmp0 (loaded_day, self->day) == 0 &&
+        g_date_time_get_hour (loaded) == hour && g_date_time_get_minute (loaded) == minute)
+      {
+        tm_session_set_taken_at (session, self->loaded_taken_at);
+      }
+    else
+      {
+        g_autofree char *instant = NULL;
+
+        if (loaded != NULL && !tm_instant_is_here (self->loaded_taken_at))
+          instant = instant_at_offset (self->day, hour, minute,
+                                       g_date_time_get_utc_offset (loaded), error);
+        else
+          instant = tm_instant_from_local (self->day, hour, minute, error);
+
+        if (instant == NULL)
+          {
+            *field = "time";
+            return NULL;
+          }
+        tm_session_set_taken_at (session, instant);
+      }
+  }
+
+  if (!tm_parse_dose (entry_text (self->dose_row), &session->dose_mg, error))
+    {
+      *field = "dose_mg";
+      return NULL;
+    }
+
+  session->route = (TmRoute) adw_combo_row_get_selected (self->route_row);
+  session->setting = (TmSetting) adw_combo_row_get_selected (self->setting_row);
+  session->monitor_present = gtk_switch_get_active (self->monitor_switch);
+  session->mood_before = tm_rating_row_get_value (self->mood_before_row);
+  session->dissociation_peak = tm_rating_row_get_value (self->peak_row);
+
+  if (!tm_validate_effects_reported (tm_effects_row_get_reported (self->effects_row),
+                                     tm_effects_row_get_effects (self->effects_row), error))
+    {
+      *field = "effects";
+      return NULL;
+    }
+  session->effects = tm_effects_row_get_effects (self->effects_row);
+  session->effects_minutes = TM_UNSET;
+  if (session->effects != 0 &&
+      !tm_parse_minutes (entry_text (self->minutes_row), &session->effects_minutes, error))
+    {
+      *field = "effects_minutes";
+      return NULL;
+    }
+
+  /* The first choice of these is "Not noted". */
+  selected = adw_combo_row_get_selected (self->nausea_row);
+  session->nausea = selected == 0 || selected == GTK_INVALID_LIST_POSITION ? TM_UNSET : (int) selected - 1;
+  selected = adw_combo_row_get_selected (self->sedation_row);
+  session->sedation = selected == 0 || selected == GTK_INVALID_LIST_POSITION ? TM_UNSET : (int) selected - 1;
+  session->red_flags = tm_red_flags_row_get_red_flags (self->red_flags_row);
+
+  if (!tm_parse_blood_pressure (entry_text (self->bp_before_row), FALSE,
+                                &session->bp_before_sys, &session->bp_before_dia, error))
+    {
+      *field = "bp_before";
+      return NULL;
+    }
+  if (!tm_parse_blood_pressure (entry_text (self->bp_after_row), TRUE,
+                                &session->bp_after_sys, &session->bp_after_dia, error))
+    {
+      *field = "bp_after";
+      return NULL;
+    }
+
+  session->other_medicines = get_medicines (self);
+  tm_session_set_note (session, note);
+
+  return g_steal_pointer (&session);
+}
+
+static void
+on_changed_cb (TmSessionDialog *self)
+{
+  clear_errors (self);
+}
+
+static void
+on_day_selected_cb (TmSessionDialog *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+  g_autofree char *day = tm_day_from_date_time (date);
+
+  g_strlcpy (self->day, day, sizeof self->day);
+  show_day (self);
+  gtk_menu_button_popdown (self->date_button);
+  clear_errors (self);
+}
+
+static void
+on_effects_rows_built_cb (TmSessionDialog *self)
+{
+  self->minutes_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->minutes_row),
+                                 _("How Long They Lasted, in Minutes"));
+  gtk_editable_set_text (GTK_EDITABLE (self->minutes_row), "");
+  g_signal_connect_object (self->minutes_row, "changed",
+                           G_CALLBACK (on_changed_cb), self, G_CONNECT_SWAPPED);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self->effects_row), GTK_WIDGET (self->minutes_row));
+}
+
+static gboolean
+destroy_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Goes away once any question that led here has gone, not while it answers. */
+static void
+finish (TmSessionDialog *self)
+{
+  self->closing = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_close_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      TmSessionDialog  *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    finish (self);
+  else if (g_strcmp0 (response, "save") == 0)
+    tm_session_dialog_save (self);
+}
+
+static gboolean
+tm_session_dialog_close_request (GtkWindow *window)
+{
+  TmSessionDialog *self = TM_SESSION_DIALOG (window);
+  AdwMessageDialog *dialog;
+
+  if (self->closing || !tm_session_dialog_get_dirty (self))
+    return GDK_EVENT_PROPAGATE;
+
+  dialog = tm_checkin_form_new_save_question (window, _("Save This Session?"),
+                                              _("The session has details that are not saved yet."));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GDK_EVENT_STOP;
+}
+
+static void
+on_save_clicked_cb (TmSessionDialog *self)
+{
+  tm_session_dialog_save (self);
+}
+
+static void
+on_cancel_clicked_cb (TmSessionDialog *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+save_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  tm_session_dialog_save (TM_SESSION_DIALOG (widget));
+  return TRUE;
+}
+
+static void
+tm_session_dialog_dispose (GObject *object)
+{
+  TmSessionDialog *self = TM_SESSION_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->saved);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_SESSION_DIALOG);
+
+  G_OBJECT_CLASS (tm_session_dialog_parent_class)->dispose (object);
+}
+
+static void
+tm_session_dialog_finalize (GObject *object)
+{
+  TmSessionDialog *self = TM_SESSION_DIALOG (object);
+
+  g_free (self->baseline);
+  g_free (self->loaded_taken_at);
+
+  G_OBJECT_CLASS (tm_session_dialog_parent_class)->finalize (object);
+}
+
+static void
+tm_session_dialog_class_init (TmSessionDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = tm_session_dialog_dispose;
+  object_class->finalize = tm_session_dialog_finalize;
+  window_class->close_request = tm_session_dialog_close_request;
+
+  g_type_ensure (TM_TYPE_EFFECTS_ROW);
+  g_type_ensure (TM_TYPE_ERROR_LABEL);
+  g_type_ensure (TM_TYPE_RATING_ROW);
+  g_type_ensure (TM_TYPE_RED_FLAGS_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/dialogs/tm-session-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, date_button);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, calendar);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, time_row);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, dose_row);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, route_row);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, setting_row);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, monitor_switch);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, dose_error);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, mood_before_row);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, peak_row);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, effects_row);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, nausea_row);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, sedation_row);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, how_error);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, red_flags_row);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, bp_before_row);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, bp_after_row);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, bp_error);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, medicines_group);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, note_view);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, note_error);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, general_error);
+  gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_effects_rows_built_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static GListModel *
+new_choices (const char *first,
+             const char *(*label) (int),
+             int          n)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  if (first != NULL)
+    gtk_string_list_append (list, first);
+  for (int i = 0; i < n; i++)
+    gtk_string_list_append (list, label (i));
+
+  return G_LIST_MODEL (list);
+}
+
+static const char *
+route_label (int i)
+{
+  return tm_route_get_label ((TmRoute) i);
+}
+
+static const char *
+setting_label (int i)
+{
+  return tm_setting_get_label ((TmSetting) i);
+}
+
+static void
+tm_session_dialog_init (TmSessionDialog *self)
+{
+  g_autoptr(GListModel) routes = new_choices (NULL, route_label, TM_N_ROUTES);
+  g_autoptr(GListModel) settings = new_choices (NULL, setting_label, TM_N_SETTINGS);
+  g_autoptr(GListModel) nausea = new_choices (_("Not noted"), tm_severity_get_label, TM_N_SEVERITIES);
+  g_autoptr(GListModel) sedation = new_choices (_("Not noted"), tm_severity_get_label, TM_N_SEVERITIES);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  tm_accessible_name_rows (GTK_WIDGET (self));
+
+  adw_combo_row_set_model (self->route_row, routes);
+  adw_combo_row_set_model (self->setting_row, settings);
+  adw_combo_row_set_model (self->nausea_row, nausea);
+  adw_combo_row_set_model (self->sedation_row, sedation);
+
+  for (guint i = 0; i < TM_N_MEDICINES; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tm_medicine_get_label (i));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tm_medicine_get_label (i), -1);
+      g_signal_connect_object (check, "notify::active", G_CALLBACK (on_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_preferences_group_add (self->medicines_group, row);
+      self->medicine_checks[i] = GTK_CHECK_BUTTON (check);
+    }
+}
+
+static void
+select_severity (AdwComboRow *row,
+                 int          value)
+{
+  adw_combo_row_set_selected (row, value == TM_UNSET ? 0 : (guint) value + 1);
+}
+
+/* Shows @session, or a new one at this moment with the route and setting
+ * of the last session logged. No dose is suggested. */
+static void
+load (TmSessionDialog *self,
+      TmSession       *session)
+{
+  g_autoptr(GDateTime) taken = NULL;
+  g_autofree char *time_text = NULL;
+  g_autofree char *dose_text = NULL;
+  g_autofree char *bp_before = NULL;
+  g_autofree char *bp_after = NULL;
+  g_autofree char *day = NULL;
+  TmSession *shown = session;
+  g_autoptr(TmSession) fresh = NULL;
+
+  if (shown == NULL)
+    {
+      GListModel *all = tm_store_get_sessions (self->store);
+      g_autoptr(TmSession) last = g_list_model_get_n_items (all) > 0 ? g_list_model_get_item (all, 0) : NULL;
+
+      fresh = tm_session_new ();
+      if (last != NULL)
+        {
+          fresh->route = last->route;
+          fresh->setting = last->setting;
+        }
+      shown = fresh;
+      taken = g_date_time_new_now_local ();
+    }
+  else
+    {
+      taken = tm_instant_parse (session->taken_at);
+      if (taken == NULL)
+        taken = g_date_time_new_now_local ();
+    }
+
+  g_free (self->loaded_taken_at);
+  self->loaded_taken_at = session != NULL ? g_strdup (session->taken_at)
+                                          : g_date_time_format (taken, "%Y-%m-%dT%H:%M:00%:z");
+
+  day = tm_day_from_date_time (taken);
+  g_strlcpy (self->day, day, sizeof self->day);
+  gtk_calendar_select_day (self->calendar, taken);
+  show_day (self);
+
+  time_text = g_date_time_format (taken, "%H:%M");
+  gtk_editable_set_text (GTK_EDITABLE (self->time_row), time_text);
+  /* A session taken in another time zone is shown, and read back, in its. */
+  {
+    g_autofree char *offset = tm_instant_get_offset_label (self->loaded_taken_at);
+    g_autofree char *title = offset != NULL ? g_strdup_printf (_("Time (%s)"), offset) : g_strdup (_("Time"));
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->time_row), title);
+  }
+  dose_text = session != NULL ? tm_format_dose (session->dose_mg) : g_strdup ("");
+  gtk_editable_set_text (GTK_EDITABLE (self->dose_row), dose_text);
+  adw_combo_row_set_selected (self->route_row, shown->route);
+  adw_combo_row_set_selected (self->setting_row, shown->setting);
+  gtk_switch_set_active (self->monitor_switch, shown->monitor_present);
+  tm_rating_row_set_value (self->mood_before_row, shown->mood_before);
+  tm_rating_row_set_value (self->peak_row, shown->dissociation_peak);
+  tm_effects_row_set_effects (self->effects_row, shown->effects);
+  if (self->minutes_row != NULL && shown->effects_minutes != TM_UNSET)
+    {
+      g_autofree char *minutes = g_strdup_printf ("%d", shown->effects_minutes);
+      gtk_editable_set_text (GTK_EDITABLE (self->minutes_row), minutes);
+    }
+  select_severity (self->nausea_row, shown->nausea);
+  select_severity (self->sedation_row, shown->sedation);
+  tm_red_flags_row_set_red_flags (self->red_flags_row, shown->red_flags);
+  bp_before = tm_format_blood_pressure (shown->bp_before_sys, shown->bp_before_dia);
+  bp_after = tm_format_blood_pressure (shown->bp_after_sys, shown->bp_after_dia);
+  gtk_editable_set_text (GTK_EDITABLE (self->bp_before_row), bp_before);
+  gtk_editable_set_text (GTK_EDITABLE (self->bp_after_row), bp_after);
+  for (guint i = 0; i < TM_N_MEDICINES; i++)
+    gtk_check_button_set_active (self->medicine_checks[i], (shown->other_medicines & (1u << i)) != 0);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
+                            shown->note != NULL ? shown->note : "", -1);
+
+  g_free (self->baseline);
+  self->baseline = snapshot (self);
+  clear_errors (self);
+}
+
+/**
+ * tm_session_dialog_new:
+ * @session: (nullable): the stored session to edit, or %NULL to log one
+ */
+TmSessionDialog *
+tm_session_dialog_new (GtkWindow *parent,
+                       TmStore   *store,
+                       TmSession *session)
+{
+  TmSessionDialog *self;
+
+  g_return_val_if_fail (TM_IS_STORE (store), NULL);
+  g_return_val_if_fail (session == NULL || TM_IS_SESSION (session), NULL);
+
+  self = g_object_new (TM_TYPE_SESSION_DIALOG,
+                       "transient-for", parent,
+                       "application", parent ? gtk_window_get_application (parent) : NULL,
+                       NULL);
+  self->store = g_object_ref (store);
+  if (session != NULL)
+    self->saved = tm_session_copy (session);
+
+  adw_window_title_set_title (self->window_title,
+                              session != NULL ? _("Edit Dosing Session") : _("Log Dosing Session"));
+  gtk_window_set_title (GTK_WINDOW (self),
+                        session != NULL ? _("Edit Dosing Session") : _("Log Dosing Session"));
+  load (self, session);
+
+  return self;
+}
+
+/* Saved once the import that held it up has been stored. */
+static void
+save_when_writable_cb (TmSessionDialog *self)
+{
+  tm_session_dialog_save (self);
+}
+
+/**
+ * tm_session_dialog_save:
+ *
+ * Saves and closes; a refused save keeps the window open with what was
+ * typed, and says why.
+ */
+gboolean
+tm_session_dialog_save (TmSessionDialog *self)
+{
+  g_autoptr(TmSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *field = NULL;
+  gboolean is_new;
+  GtkWindow *parent;
+
+  g_return_val_if_fail (TM_IS_SESSION_DIALOG (self), FALSE);
+
+  clear_errors (self);
+  is_new = self->saved == NULL;
+
+  session = read_form (self, &field, &error);
+  if (session == NULL ||
+      !tm_session_validate (session, &field, &error) ||
+      !tm_store_save_session (self->store, session, &error))
+    {
+      show_field_error (self, field, error->message);
+      if (tm_store_error_waits (self->store, error))
+        tm_store_call_when_writable (self->store, G_OBJECT (self), G_CALLBACK (save_when_writable_cb));
+      return FALSE;
+    }
+
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (TM_IS_WINDOW (parent))
+    tm_window_add_toast (TM_WINDOW (parent),
+                         adw_toast_new (is_new ? _("Session logged") : _("Session saved")));
+
+  finish (self);
+  return TRUE;
+}

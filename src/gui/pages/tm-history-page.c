@@ -1,0 +1,542 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* History: every check-in, newest first. Activating one opens it for
+ * editing; deleting one can be undone from the toast. */
+#define G_LOG_DOMAIN "tm-history-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "tm-checkin-dialog.h"
+#include "tm-accessible.h"
+#include "tm-history-page.h"
+#include "tm-settings.h"
+#include "tm-history-row.h"
+#include "tm-questionnaire-row.h"
+#include "tm-questionnaire-dialog.h"
+#include "tm-window.h"
+
+struct _TmHistoryPage
+{
+  AdwBin              parent_instance;
+
+  GtkStack           *section_stack;
+  GtkStack           *stack;
+  GtkSearchEntry     *search_entry;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+  GtkWidget          *empty_button;
+  GtkStack           *questionnaire_stack;
+  GtkListView        *questionnaire_list_view;
+  AdwComboRow        *cadence_row;
+  AdwComboRow        *safety_period_row;
+  GtkListBox         *safety_list;
+  GtkWidget          *safety_empty_label;
+
+  TmStore            *store;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  char               *search;  /* casefolded, or NULL */
+};
+
+G_DEFINE_FINAL_TYPE (TmHistoryPage, tm_history_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static TmWindow *
+get_window (TmHistoryPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return TM_IS_WINDOW (root) ? TM_WINDOW (root) : NULL;
+}
+
+static void
+show_error (TmHistoryPage *self,
+            const char    *message)
+{
+  if (get_window (self) != NULL)
+    tm_window_show_error (get_window (self), message);
+}
+
+/* A check-in matches when its note or its written-out day holds the text. */
+static gboolean
+match_checkin (gpointer item,
+               gpointer user_data)
+{
+  TmHistoryPage *self = user_data;
+  TmCheckin *checkin = item;
+  g_autofree char *day = NULL;
+  g_autofree char *haystack = NULL;
+  g_autofree char *folded = NULL;
+
+  if (self->search == NULL)
+    return TRUE;
+
+  day = tm_day_format_long (checkin->day);
+  haystack = g_strjoin ("\n", checkin->day, day, checkin->note ? checkin->note : "", NULL);
+  folded = g_utf8_casefold (haystack, -1);
+
+  return strstr (folded, self->search) != NULL;
+}
+
+static void
+update_visible_page (TmHistoryPage *self)
+{
+  guint n_all = self->store != NULL
+                ? g_list_model_get_n_items (tm_store_get_checkins (self->store)) : 0;
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  if (n_all == 0)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "document-open-recent-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Check-ins Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("How are you today? Your daily check-ins will be listed here, "
+                                         "newest first."));
+    }
+  else if (n_shown == 0)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Results Found"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No check-in has that text in its note or date."));
+    }
+
+  gtk_widget_set_visible (self->empty_button, n_all == 0);
+  gtk_stack_set_visible_child_name (self->stack, n_shown > 0 ? "list" : "empty");
+}
+
+static void
+on_search_changed_cb (TmHistoryPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_clear_pointer (&self->search, g_free);
+  if (text != NULL && text[0] != '\0')
+    self->search = g_utf8_casefold (text, -1);
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+delete_checkin (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TmHistoryPage *self = TM_HISTORY_PAGE (widget);
+  const char *day = g_variant_get_string (parameter, NULL);
+  g_autoptr(TmCheckin) checkin = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  checkin = tm_store_get_checkin (self->store, day, &error);
+  if (checkin == NULL || !tm_store_delete_checkin (self->store, checkin, &error))
+    {
+      if (error != NULL)
+        show_error (self, error->message);
+      return;
+    }
+
+  label = tm_day_format_short (day);
+  /* Translators: %s is a day, e.g. "25 November" */
+  title = g_strdup_printf (_("Check-in of %s deleted"), label);
+  if (get_window (self) != NULL)
+    tm_window_offer_undo (get_window (self), title, checkin,
+                          (TmRestoreFunc) tm_store_restore_checkin);
+}
+
+static void
+on_list_view_activate_cb (TmHistoryPage *self,
+                          guint          position)
+{
+  g_autoptr(TmCheckin) checkin = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autofree char *today = tm_day_today ();
+  GtkRoot *root;
+  TmCheckinDialog *editor;
+
+  if (checkin == NULL)
+    return;
+
+  /* Today's check-in is edited where it always is. */
+  if (g_strcmp0 (checkin->day, today) == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "today");
+      return;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  editor = tm_checkin_dialog_new (GTK_WINDOW (root), self->store, checkin);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+update_questionnaire_page (TmHistoryPage *self)
+{
+  gboolean any = self->store != NULL &&
+                 g_list_model_get_n_items (tm_store_get_questionnaires (self->store)) > 0;
+
+  gtk_stack_set_visible_child_name (self->questionnaire_stack, any ? "list" : "empty");
+}
+
+static void
+delete_questionnaire (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TmHistoryPage *self = TM_HISTORY_PAGE (widget);
+  g_autoptr(TmQuestionnaire) q = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  q = tm_store_get_questionnaire (self->store, g_variant_get_int64 (parameter), &error);
+  if (q == NULL || !tm_store_delete_questionnaire (self->store, q, &error))
+    {
+      if (error != NULL)
+        show_error (self, error->message);
+      return;
+    }
+
+  label = tm_day_format_short (q->day);
+  /* Translators: "PHQ-9 of 25 November deleted" */
+  title = g_strdup_printf (_("%s of %s deleted"), tm_questionnaire_kind_get_name (q->kind), label);
+  if (get_window (self) != NULL)
+    tm_window_offer_undo (get_window (self), title, q,
+                          (TmRestoreFunc) tm_store_restore_questionnaire);
+}
+
+static void
+on_questionnaire_activate_cb (TmHistoryPage *self,
+                              guint          position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->questionnaire_list_view));
+  g_autoptr(TmQuestionnaire) q = g_list_model_get_item (model, position);
+  TmQuestionnaireDialog *window;
+
+  if (q == NULL)
+    return;
+
+  window = tm_questionnaire_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                       self->store, q->kind, q);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The cadence is a setting; Preferences shows it too. */
+static void
+on_cadence_selected_cb (TmHistoryPage *self)
+{
+  GSettings *settings = tm_settings_get ();
+  int days = adw_combo_row_get_selected (self->cadence_row) == 1 ? TM_CADENCE_WEEKLY
+                                                                 : TM_CADENCE_FORTNIGHTLY;
+
+  if (settings != NULL)
+    g_settings_set_string (settings, "questionnaire-cadence", tm_questionnaire_cadence_to_id (days));
+}
+
+static void
+on_cadence_changed_cb (TmHistoryPage *self)
+{
+  GSettings *settings = tm_settings_get ();
+  g_autofree char *id = settings != NULL ? g_settings_get_string (settings, "questionnaire-cadence") : NULL;
+  guint selected = tm_questionnaire_cadence_from_id (id) == TM_CADENCE_WEEKLY ? 1 : 0;
+
+  if (adw_combo_row_get_selected (self->cadence_row) != selected)
+    adw_combo_row_set_selected (self->cadence_row, selected);
+}
+
+/* The safety record for the period chosen: 30 days, 3 months, a year, all. */
+static void
+update_safety_list (TmHistoryPage *self)
+{
+  static const int period_days[] = { 30, 91, 365, -1 };
+  guint selected = adw_combo_row_get_selected (self->safety_period_row);
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *from = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+
+  if (self->store == NULL)
+    return;
+
+  if (selected < G_N_ELEMENTS (period_days) && period_days[selected] > 0)
+    from = tm_day_add (today, -period_days[selected] + 1);
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->safety_list))) != NULL)
+    gtk_list_box_remove (self->safety_list, row);
+
+  events = tm_store_list_safety_events (self->store, from, NULL, &error);
+  if (events == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  /* Newest first. */
+  for (guint i = events->len; i > 0; i--)
+    {
+      TmSafetyEvent *event = events->pdata[i - 1];
+      g_autoptr(GDateTime) shown = tm_instant_parse (event->shown_at);
+      g_autoptr(GDateTime) local = shown != NULL ? g_date_time_to_local (shown) : NULL;
+      g_autofree char *day = local != NULL ? tm_day_from_date_time (local) : NULL;
+      g_autofree char *day_text = day != NULL ? tm_day_format_long (day) : g_strdup (event->shown_at);
+      g_autofree char *time = local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup ("");
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *level_class = g_strdup_printf ("tm-level-%s", tm_level_to_string (event->level));
+      GtkWidget *level = gtk_label_new (tm_level_get_label (event->level));
+      TmAnswer answer;
+      const char *answer_text;
+
+      if (event->answer != NULL && tm_answer_from_string (event->answer, &answer))
+        answer_text = tm_answer_get_label (answer);
+      else
+        answer_text = _("Not answered");
+
+      /* Translators: "S1 · Effects after a dose" */
+      title = g_strdup_printf (_("%s · %s"), tm_rule_to_string (event->rule), tm_rule_get_name (event->rule));
+      /* Translators: "Saturday 28 November 2026, 19:42 · I'm somewhere safe and resting" */
+      subtitle = g_strdup_printf (_("%s, %s · %s"), day_text, time, answer_text);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      gtk_widget_set_valign (level, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (level, "tm-tag");
+      gtk_widget_add_css_class (level, "caption");
+      gtk_widget_add_css_class (level, level_class);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), level);
+      gtk_list_box_append (self->safety_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->safety_list), events->len > 0);
+  gtk_widget_set_visible (self->safety_empty_label, events->len == 0);
+}
+
+static void
+on_questionnaire_setup_cb (GtkSignalListItemFactory *factory,
+                           GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, tm_questionnaire_row_new ());
+}
+
+static void
+on_questionnaire_bind_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *item)
+{
+  tm_questionnaire_row_set_questionnaire (TM_QUESTIONNAIRE_ROW (gtk_list_item_get_child (item)),
+                                          gtk_list_item_get_item (item));
+}
+
+static void
+on_setup_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, tm_history_row_new ());
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory,
+            GtkListItem              *item)
+{
+  tm_history_row_set_checkin (TM_HISTORY_ROW (gtk_list_item_get_child (item)),
+                              gtk_list_item_get_item (item));
+}
+
+static void
+tm_history_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TmHistoryPage *self = TM_HISTORY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tm_history_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  TmHistoryPage *self = TM_HISTORY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      tm_history_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tm_history_page_dispose (GObject *object)
+{
+  TmHistoryPage *self = TM_HISTORY_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_HISTORY_PAGE);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tm_history_page_parent_class)->dispose (object);
+}
+
+static void
+tm_history_page_finalize (GObject *object)
+{
+  TmHistoryPage *self = TM_HISTORY_PAGE (object);
+
+  g_free (self->search);
+
+  G_OBJECT_CLASS (tm_history_page_parent_class)->finalize (object);
+}
+
+static void
+tm_history_page_class_init (TmHistoryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = tm_history_page_get_property;
+  object_class->set_property = tm_history_page_set_property;
+  object_class->dispose = tm_history_page_dispose;
+  object_class->finalize = tm_history_page_finalize;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, TM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "history.delete", "s", delete_checkin);
+  gtk_widget_class_install_action (widget_class, "history.delete-questionnaire", "x",
+                                   delete_questionnaire);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/pages/tm-history-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, questionnaire_stack);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, questionnaire_list_view);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, cadence_row);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, safety_period_row);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, safety_list);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, safety_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, empty_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_questionnaire_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cadence_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_safety_list);
+}
+
+static void
+tm_history_page_init (TmHistoryPage *self)
+{
+  GtkListItemFactory *factory;
+  GtkSelectionModel *selection;
+  g_autoptr(GtkStringList) cadences = NULL;
+  g_autoptr(GtkStringList) periods = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  tm_accessible_name_entry (GTK_WIDGET (self->search_entry), _("Search check-ins"));
+
+  self->filter = gtk_custom_filter_new (match_checkin, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  g_signal_connect_object (self->filtered, "items-changed",
+                           G_CALLBACK (update_visible_page), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
+  gtk_list_view_set_model (self->list_view, selection);
+  g_object_unref (selection);
+  update_visible_page (self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_questionnaire_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_questionnaire_bind_cb), NULL);
+  gtk_list_view_set_factory (self->questionnaire_list_view, factory);
+  g_object_unref (factory);
+
+  periods = gtk_string_list_new (NULL);
+  gtk_string_list_append (periods, _("Last 30 days"));
+  gtk_string_list_append (periods, _("Last 3 months"));
+  gtk_string_list_append (periods, _("Last year"));
+  gtk_string_list_append (periods, _("All"));
+  adw_combo_row_set_model (self->safety_period_row, G_LIST_MODEL (periods));
+
+  cadences = gtk_string_list_new (NULL);
+  gtk_string_list_append (cadences, _("Two weeks"));
+  gtk_string_list_append (cadences, _("One week"));
+  adw_combo_row_set_model (self->cadence_row, G_LIST_MODEL (cadences));
+}
+
+void
+tm_history_page_set_store (TmHistoryPage *self,
+                           TmStore       *store)
+{
+  g_return_if_fail (TM_IS_HISTORY_PAGE (self));
+  g_return_if_fail (store == NULL || TM_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  gtk_filter_list_model_set_model (self->filtered,
+                                   store != NULL ? tm_store_get_checkins (store) : NULL);
+  update_visible_page (self);
+
+  if (store != NULL)
+    {
+      GtkSelectionModel *selection =
+        GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (tm_store_get_questionnaires (store))));
+
+      gtk_list_view_set_model (self->questionnaire_list_view, selection);
+      g_object_unref (selection);
+      g_signal_connect_object (tm_store_get_questionnaires (store), "items-changed",
+                               G_CALLBACK (update_questionnaire_page), self, G_CONNECT_SWAPPED);
+      on_cadence_changed_cb (self);
+      if (tm_settings_get () != NULL)
+        g_signal_connect_object (tm_settings_get (), "changed::questionnaire-cadence",
+                                 G_CALLBACK (on_cadence_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  update_questionnaire_page (self);
+
+  if (store != NULL)
+    g_signal_connect_object (store, "safety-changed", G_CALLBACK (update_safety_list), self,
+                             G_CONNECT_SWAPPED);
+  update_safety_list (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}

@@ -1,0 +1,285 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Sessions: every dosing session, newest first, each with how it stands
+ * against the plan. Activating one opens it for editing; deleting one can
+ * be undone from the toast. */
+#define G_LOG_DOMAIN "tm-sessions-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tm-session-dialog.h"
+#include "tm-session-row.h"
+#include "tm-sessions-page.h"
+#include "tm-window.h"
+
+struct _TmSessionsPage
+{
+  AdwBin       parent_instance;
+
+  GtkStack    *stack;
+  GtkListView *list_view;
+
+  TmStore     *store;
+  GHashTable  *statuses;   /* session id (gint64 *) → TmSessionStatus, over the whole record */
+  GPtrArray   *bound;      /* the GtkListItems whose rows show a session */
+};
+
+G_DEFINE_FINAL_TYPE (TmSessionsPage, tm_sessions_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static TmWindow *
+get_window (TmSessionsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return TM_IS_WINDOW (root) ? TM_WINDOW (root) : NULL;
+}
+
+static void
+update_visible_page (TmSessionsPage *self)
+{
+  gboolean any = self->store != NULL &&
+                 g_list_model_get_n_items (tm_store_get_sessions (self->store)) > 0;
+
+  gtk_stack_set_visible_child_name (self->stack, any ? "list" : "empty");
+}
+
+static void
+delete_session (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TmSessionsPage *self = TM_SESSIONS_PAGE (widget);
+  g_autoptr(TmSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->store == NULL || get_window (self) == NULL)
+    return;
+
+  session = tm_store_get_session (self->store, g_variant_get_int64 (parameter), &error);
+  if (session == NULL || !tm_store_delete_session (self->store, session, &error))
+    {
+      if (error != NULL)
+        tm_window_show_error (get_window (self), error->message);
+      return;
+    }
+
+  day = tm_session_get_day (session);
+  label = tm_day_format_short (day);
+  /* Translators: %s is a day, e.g. "25 November" */
+  title = g_strdup_printf (_("Session of %s deleted"), label);
+  tm_window_offer_undo (get_window (self), title, session, (TmRestoreFunc) tm_store_restore_session);
+}
+
+static void
+on_list_view_activate_cb (TmSessionsPage *self,
+                          guint           position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->list_view));
+  g_autoptr(TmSession) session = g_list_model_get_item (model, position);
+  TmSessionDialog *editor;
+
+  if (session == NULL)
+    return;
+
+  editor = tm_session_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                  self->store, session);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+show_session (TmSessionsPage *self,
+              GtkListItem    *item)
+{
+  TmSession *session = gtk_list_item_get_item (item);
+
+  tm_session_row_set_session (TM_SESSION_ROW (gtk_list_item_get_child (item)), session,
+                              g_hash_table_lookup (self->statuses, &session->id));
+}
+
+/* How every session stands against the plan is worked out again whenever
+ * a session or the plan changes: a change to one can change another's. */
+static void
+update_statuses (TmSessionsPage *self)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(TmSchedule) schedule = NULL;
+  g_autoptr(GArray) statuses = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_remove_all (self->statuses);
+  schedule = tm_store_make_schedule (self->store, today, &plans, &sessions, &error);
+  if (schedule == NULL)
+    g_warning ("The sessions' status against the plan could not be worked out: %s", error->message);
+  else
+    {
+      statuses = tm_session_status_list (schedule, plans, sessions);
+      for (guint i = 0; i < sessions->len; i++)
+        g_hash_table_insert (self->statuses,
+                             g_memdup2 (&((TmSession *) sessions->pdata[i])->id, sizeof (gint64)),
+                             g_memdup2 (&g_array_index (statuses, TmSessionStatus, i), sizeof (TmSessionStatus)));
+    }
+
+  for (guint i = 0; i < self->bound->len; i++)
+    show_session (self, self->bound->pdata[i]);
+}
+
+static void
+on_setup_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, tm_session_row_new ());
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            TmSessionsPage           *self)
+{
+  g_ptr_array_add (self->bound, item);
+  show_session (self, item);
+}
+
+static void
+on_unbind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              TmSessionsPage           *self)
+{
+  g_ptr_array_remove_fast (self->bound, item);
+}
+
+static void
+set_store (TmSessionsPage *self,
+           TmStore        *store)
+{
+  GtkSelectionModel *selection;
+
+  g_set_object (&self->store, store);
+  if (store == NULL)
+    return;
+
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (tm_store_get_sessions (store))));
+  gtk_list_view_set_model (self->list_view, selection);
+  g_object_unref (selection);
+  g_signal_connect_object (tm_store_get_sessions (store), "items-changed",
+                           G_CALLBACK (update_visible_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "sessions-changed", G_CALLBACK (update_statuses), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "plan-changed", G_CALLBACK (update_statuses), self, G_CONNECT_SWAPPED);
+  update_statuses (self);
+  update_visible_page (self);
+}
+
+static void
+tm_sessions_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TmSessionsPage *self = TM_SESSIONS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tm_sessions_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  TmSessionsPage *self = TM_SESSIONS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tm_sessions_page_dispose (GObject *object)
+{
+  TmSessionsPage *self = TM_SESSIONS_PAGE (object);
+
+  /* The bin's child is a template child: let the bin let go of it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  g_ptr_array_set_size (self->bound, 0);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_SESSIONS_PAGE);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tm_sessions_page_parent_class)->dispose (object);
+}
+
+static void
+tm_sessions_page_finalize (GObject *object)
+{
+  TmSessionsPage *self = TM_SESSIONS_PAGE (object);
+
+  g_hash_table_unref (self->statuses);
+  g_ptr_array_unref (self->bound);
+
+  G_OBJECT_CLASS (tm_sessions_page_parent_class)->finalize (object);
+}
+
+static void
+tm_sessions_page_class_init (TmSessionsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = tm_sessions_page_get_property;
+  object_class->set_property = tm_sessions_page_set_property;
+  object_class->dispose = tm_sessions_page_dispose;
+  object_class->finalize = tm_sessions_page_finalize;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, TM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "sessions.delete", "x", delete_session);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/pages/tm-sessions-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TmSessionsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionsPage, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+}
+
+static void
+tm_sessions_page_init (TmSessionsPage *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->statuses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->bound = g_ptr_array_new ();
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+}
