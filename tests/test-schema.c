@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tm-csv.h"
+#include "tm-report-data.h"
 #include "tm-store-private.h"
 #include "tm-test-util.h"
 
@@ -676,6 +677,84 @@ test_every_check_walked (void)
   tm_test_remove_tree (dir);
 }
 
+/* The strings the data file and the CSV files hold for each enum, and the
+ * settings' values: what was written before the enums had GTypes reads
+ * back as the same value, and no other string does. */
+static void
+test_enum_nicks (void)
+{
+  static const char * const rules[] = { "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S11", "S12", "S13" };
+  static const char * const answers[] = { "resting", "contact-clinician", "help-now", "safe-now",
+                                          "prescriber-knows", "noted", "imported" };
+  static const char * const not_values[] = { "s1", "S8", "n-routes", "Oral", "", "oral ", "0" };
+  TmRoute route;
+  TmSetting setting;
+  TmQuestionnaireKind kind;
+  TmPlanDateKind date_kind;
+  TmRule rule;
+  TmLevel level;
+  TmSource source;
+  TmAnswer answer;
+  TmConflict conflict;
+  TmPaper paper;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_assert_true (tm_rule_from_string (rules[i], &rule));
+      g_assert_cmpstr (tm_rule_to_string (rule), ==, rules[i]);
+    }
+  g_assert_cmpint (rule, ==, TM_RULE_LAST);
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_assert_true (tm_answer_from_string (answers[i], &answer));
+      g_assert_cmpint (answer, ==, i);
+      g_assert_cmpstr (tm_answer_to_string (answer), ==, answers[i]);
+    }
+  g_assert_cmpstr (tm_route_to_string (TM_ROUTE_ORAL), ==, "oral");
+  g_assert_cmpstr (tm_route_to_string (TM_ROUTE_INTRAVENOUS), ==, "intravenous");
+  g_assert_true (tm_route_from_string ("intramuscular", &route));
+  g_assert_cmpint (route, ==, TM_ROUTE_INTRAMUSCULAR);
+  g_assert_cmpstr (tm_setting_to_string (TM_SETTING_CLINIC), ==, "clinic");
+  g_assert_true (tm_setting_from_string ("home", &setting));
+  g_assert_cmpint (setting, ==, TM_SETTING_HOME);
+  g_assert_cmpstr (tm_questionnaire_kind_to_string (TM_QUESTIONNAIRE_PHQ9), ==, "phq9");
+  g_assert_true (tm_questionnaire_kind_from_string ("gad7", &kind));
+  g_assert_cmpint (kind, ==, TM_QUESTIONNAIRE_GAD7);
+  g_assert_cmpstr (tm_plan_date_kind_to_string (TM_PLAN_DATE_CANCELLED), ==, "cancelled");
+  g_assert_true (tm_plan_date_kind_from_string ("extra", &date_kind));
+  g_assert_cmpint (date_kind, ==, TM_PLAN_DATE_EXTRA);
+  g_assert_cmpstr (tm_level_to_string (TM_LEVEL_CAUTION), ==, "caution");
+  g_assert_true (tm_level_from_string ("urgent", &level));
+  g_assert_cmpint (level, ==, TM_LEVEL_URGENT);
+  g_assert_cmpstr (tm_source_to_string (TM_SOURCE_QUESTIONNAIRE), ==, "questionnaire");
+  g_assert_true (tm_source_from_string ("session", &source));
+  g_assert_cmpint (source, ==, TM_SOURCE_SESSION);
+  g_assert_true (tm_conflict_from_string ("replace", &conflict));
+  g_assert_cmpint (conflict, ==, TM_CONFLICT_REPLACE);
+  g_assert_cmpstr (tm_paper_to_string (TM_PAPER_LETTER), ==, "letter");
+  g_assert_true (tm_paper_from_string ("A4", &paper));
+  g_assert_cmpint (paper, ==, TM_PAPER_A4);
+  g_assert_cmpstr (tm_questionnaire_cadence_to_id (TM_CADENCE_WEEKLY), ==, "every-week");
+  g_assert_cmpstr (tm_questionnaire_cadence_to_id (TM_CADENCE_FORTNIGHTLY), ==, "every-two-weeks");
+  g_assert_cmpint (tm_questionnaire_cadence_from_id ("every-week"), ==, TM_CADENCE_WEEKLY);
+  g_assert_cmpint (tm_questionnaire_cadence_from_id ("every-day"), ==, TM_CADENCE_FORTNIGHTLY);
+
+  /* Nothing else is a value: not another case, not a counter. */
+  for (guint i = 0; i < G_N_ELEMENTS (not_values); i++)
+    {
+      g_assert_false (tm_rule_from_string (not_values[i], &rule));
+      g_assert_false (tm_route_from_string (not_values[i], &route));
+      g_assert_false (tm_setting_from_string (not_values[i], &setting));
+      g_assert_false (tm_questionnaire_kind_from_string (not_values[i], &kind));
+      g_assert_false (tm_answer_from_string (not_values[i], &answer));
+      g_assert_false (tm_conflict_from_string (not_values[i], &conflict));
+      g_assert_false (tm_paper_from_string (not_values[i], &paper));
+    }
+  g_assert_false (tm_route_from_string (NULL, &route));
+  g_assert_false (tm_answer_from_string ("n-answer-kinds", &answer));
+  g_assert_false (tm_questionnaire_kind_from_string ("n-questionnaire-kinds", &kind));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -699,6 +778,7 @@ main (int   argc,
   chars_10001 = g_string_free (text, FALSE);
 
   g_test_add_func ("/schema/every-check-walked", test_every_check_walked);
+  g_test_add_func ("/schema/enum-nicks", test_enum_nicks);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/schema/%s/%u-%s-%s", table_names[cases[i].table], i,

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "tm-csv.h"
+#include "tm-enum-nick.h"
 #include "tm-file.h"
 #include "tm-plan.h"
 #include "tm-questionnaire.h"
@@ -106,16 +107,16 @@ tm_csv_columns (TmTable table)
   return tables[table].columns;
 }
 
+/* --on-conflict=keep|replace */
 gboolean
 tm_conflict_from_string (const char *text,
                          TmConflict *conflict)
 {
-  if (g_strcmp0 (text, "keep") == 0)
-    *conflict = TM_CONFLICT_KEEP;
-  else if (g_strcmp0 (text, "replace") == 0)
-    *conflict = TM_CONFLICT_REPLACE;
-  else
+  int found;
+
+  if (!tm_enum_find_nick (TM_TYPE_CONFLICT, text, &found))
     return FALSE;
+  *conflict = (TmConflict) found;
   return TRUE;
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "tm-enums.h"
 #include "tm-progress.h"
 #include "tm-store.h"
 
@@ -17,7 +18,7 @@ typedef enum
   TM_TABLE_PLANS,
   TM_TABLE_PLAN_DATES,
   TM_TABLE_SAFETY_EVENTS,
-  TM_N_TABLES
+  TM_N_TABLES /*< skip >*/
 } TmTable;
 
 typedef enum

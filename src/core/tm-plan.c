@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "tm-enum-nick.h"
 #include "tm-plan.h"
 #include "tm-store-error.h"
 
@@ -312,21 +313,4 @@ tm_plan_date_validate (const TmPlanDate  *self,
   return tm_validate_note (self->note, error) && tm_instant_validate (self->created_at, error);
 }
 
-const char *
-tm_plan_date_kind_to_string (TmPlanDateKind kind)
-{
-  return kind == TM_PLAN_DATE_EXTRA ? "extra" : "cancelled";
-}
-
-gboolean
-tm_plan_date_kind_from_string (const char     *text,
-                               TmPlanDateKind *kind)
-{
-  if (g_strcmp0 (text, "extra") == 0)
-    *kind = TM_PLAN_DATE_EXTRA;
-  else if (g_strcmp0 (text, "cancelled") == 0)
-    *kind = TM_PLAN_DATE_CANCELLED;
-  else
-    return FALSE;
-  return TRUE;
-}
+TM_DEFINE_ENUM_NICKS (TmPlanDateKind, tm_plan_date_kind, TM_TYPE_PLAN_DATE_KIND)

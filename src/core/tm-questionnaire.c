@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tm-checkin.h"
+#include "tm-enum-nick.h"
 #include "tm-questionnaire.h"
 #include "tm-store-error.h"
 
@@ -84,25 +85,7 @@ static const char * const band_labels[] = {
   NC_("severity band", "Severe"),
 };
 
-const char *
-tm_questionnaire_kind_to_string (TmQuestionnaireKind kind)
-{
-  g_return_val_if_fail (kind < TM_N_QUESTIONNAIRE_KINDS, NULL);
-  return kind == TM_QUESTIONNAIRE_PHQ9 ? "phq9" : "gad7";
-}
-
-gboolean
-tm_questionnaire_kind_from_string (const char          *text,
-                                   TmQuestionnaireKind *kind)
-{
-  if (g_strcmp0 (text, "phq9") == 0)
-    *kind = TM_QUESTIONNAIRE_PHQ9;
-  else if (g_strcmp0 (text, "gad7") == 0)
-    *kind = TM_QUESTIONNAIRE_GAD7;
-  else
-    return FALSE;
-  return TRUE;
-}
+TM_DEFINE_ENUM_NICKS (TmQuestionnaireKind, tm_questionnaire_kind, TM_TYPE_QUESTIONNAIRE_KIND)
 
 /* "PHQ-9", "GAD-7": names, not translated. */
 const char *
@@ -275,13 +258,16 @@ tm_questionnaire_describe_result (const TmQuestionnaire *self)
 int
 tm_questionnaire_cadence_from_id (const char *id)
 {
-  return g_strcmp0 (id, "every-week") == 0 ? TM_CADENCE_WEEKLY : TM_CADENCE_FORTNIGHTLY;
+  int days;
+
+  return tm_enum_find_nick (TM_TYPE_CADENCE, id, &days) ? days : TM_CADENCE_FORTNIGHTLY;
 }
 
 const char *
 tm_questionnaire_cadence_to_id (int days)
 {
-  return days == TM_CADENCE_WEEKLY ? "every-week" : "every-two-weeks";
+  return tm_enum_get_nick (TM_TYPE_CADENCE, days == TM_CADENCE_WEEKLY ? TM_CADENCE_WEEKLY
+                                                                      : TM_CADENCE_FORTNIGHTLY);
 }
 
 /**

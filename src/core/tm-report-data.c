@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tm-clinician.h"
+#include "tm-enum-nick.h"
 #include "tm-report-data.h"
 #include "tm-schedule.h"
 #include "tm-store-error.h"
@@ -37,19 +38,20 @@ tm_paper_default (void)
 const char *
 tm_paper_to_string (TmPaper paper)
 {
-  return paper == TM_PAPER_LETTER ? "letter" : "a4";
+  return tm_enum_get_nick (TM_TYPE_PAPER, paper);
 }
 
+/* "a4" or "letter", in any case: "A4" is how people write it. */
 gboolean
 tm_paper_from_string (const char *text,
                       TmPaper    *paper)
 {
-  if (g_ascii_strcasecmp (text, "a4") == 0)
-    *paper = TM_PAPER_A4;
-  else if (g_ascii_strcasecmp (text, "letter") == 0)
-    *paper = TM_PAPER_LETTER;
-  else
+  g_autofree char *nick = text != NULL ? g_ascii_strdown (text, -1) : NULL;
+  int found;
+
+  if (!tm_enum_find_nick (TM_TYPE_PAPER, nick, &found))
     return FALSE;
+  *paper = (TmPaper) found;
   return TRUE;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tm-chart-data.h"
+#include "tm-enums.h"
 #include "tm-safety.h"
 #include "tm-session-status.h"
 

@@ -7,22 +7,16 @@
 #include <math.h>
 #include <string.h>
 
+#include "tm-enum-nick.h"
 #include "tm-session.h"
 #include "tm-store-error.h"
 #include "tm-text.h"
 
 G_DEFINE_FINAL_TYPE (TmSession, tm_session, G_TYPE_OBJECT)
 
-/* What the store writes: the column values of DESIGN.md. */
-static const char * const route_names[TM_N_ROUTES] = {
-  "oral", "sublingual", "intranasal", "intramuscular", "intravenous",
-};
-
 static const char * const route_labels[TM_N_ROUTES] = {
   N_("Oral"), N_("Sublingual"), N_("Intranasal"), N_("Intramuscular"), N_("Intravenous"),
 };
-
-static const char * const setting_names[TM_N_SETTINGS] = { "home", "clinic" };
 
 static const char * const setting_labels[TM_N_SETTINGS] = {
   N_("At home"), N_("At a clinic"),
@@ -48,51 +42,15 @@ static const char * const medicine_phrases[TM_N_MEDICINES] = {
   NC_("medicine in a sentence", "an opioid"), NC_("medicine in a sentence", "alcohol"),
 };
 
-const char *
-tm_route_to_string (TmRoute route)
-{
-  g_return_val_if_fail (route < TM_N_ROUTES, NULL);
-  return route_names[route];
-}
-
-gboolean
-tm_route_from_string (const char *text,
-                      TmRoute    *route)
-{
-  for (guint i = 0; i < TM_N_ROUTES; i++)
-    if (g_strcmp0 (text, route_names[i]) == 0)
-      {
-        *route = (TmRoute) i;
-        return TRUE;
-      }
-  return FALSE;
-}
+/* What the store writes: the column values of DESIGN.md. */
+TM_DEFINE_ENUM_NICKS (TmRoute, tm_route, TM_TYPE_ROUTE)
+TM_DEFINE_ENUM_NICKS (TmSetting, tm_setting, TM_TYPE_SETTING)
 
 const char *
 tm_route_get_label (TmRoute route)
 {
   g_return_val_if_fail (route < TM_N_ROUTES, NULL);
   return _(route_labels[route]);
-}
-
-const char *
-tm_setting_to_string (TmSetting setting)
-{
-  g_return_val_if_fail (setting < TM_N_SETTINGS, NULL);
-  return setting_names[setting];
-}
-
-gboolean
-tm_setting_from_string (const char *text,
-                        TmSetting  *setting)
-{
-  for (guint i = 0; i < TM_N_SETTINGS; i++)
-    if (g_strcmp0 (text, setting_names[i]) == 0)
-      {
-        *setting = (TmSetting) i;
-        return TRUE;
-      }
-  return FALSE;
 }
 
 const char *
