@@ -234,12 +234,12 @@ static int
 column_index (TmTable     table,
               const char *column)
 {
-  const char * const *columns = tm_csv_columns (table);
+  const TmTableInfo *info = tm_table_get_info (table);
 
-  for (int i = 0; columns[i] != NULL; i++)
-    if (strcmp (columns[i], column) == 0)
-      return i;
-  g_error ("%s has no column %s", tm_csv_file_name (table), column);
+  for (guint i = 0; i < info->n_columns; i++)
+    if (strcmp (tm_column_get_csv_name (&info->columns[i]), column) == 0)
+      return (int) i;
+  g_error ("%s has no column %s", info->file, column);
 }
 
 /* The row of @b: the table's valid row with the case's values. Returns
@@ -310,7 +310,7 @@ insert_raw (TmStore      *store,
             const char  **row)
 {
   sqlite3 *db = tm_store_get_db (store);
-  const char * const *columns = tm_csv_columns (table);
+  const TmTableInfo *info = tm_table_get_info (table);
   g_autoptr(GString) names = g_string_new (NULL);
   g_autoptr(GString) slots = g_string_new (NULL);
   g_autofree char *sql = NULL;
@@ -318,21 +318,22 @@ insert_raw (TmStore      *store,
   int n = 0;
   int rc;
 
-  for (int i = 0; columns[i] != NULL; i++)
+  for (guint i = 0; i < info->n_columns; i++)
     {
-      if (strcmp (columns[i], "source_key") == 0)
+      /* A record's key is no value of the table: the store finds its id. */
+      if (info->columns[i].type == TM_VALUE_RECORD)
         continue;
-      g_string_append_printf (names, "%s%s", n > 0 ? ", " : "", columns[i]);
-      g_string_append_printf (slots, "%s?%d", n > 0 ? ", " : "", i + 1);
+      g_string_append_printf (names, "%s%s", n > 0 ? ", " : "", info->columns[i].name);
+      g_string_append_printf (slots, "%s?%u", n > 0 ? ", " : "", i + 1);
       n++;
     }
   sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table_names[table], names->str, slots->str);
 
   g_assert_cmpint (sqlite3_exec (db, "SAVEPOINT walk", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  for (int i = 0; columns[i] != NULL; i++)
-    if (row[i] != NULL && row[i][0] != '\0')
-      sqlite3_bind_text (stmt, i + 1, row[i], -1, SQLITE_STATIC);
+  for (guint i = 0; i < info->n_columns; i++)
+    if (row[i] != NULL && row[i][0] != '\0' && info->columns[i].type != TM_VALUE_RECORD)
+      sqlite3_bind_text (stmt, (int) i + 1, row[i], -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     rc = sqlite3_extended_errcode (db);
@@ -532,13 +533,13 @@ static char *
 make_csv (TmTable      table,
           const char **row)
 {
-  const char * const *columns = tm_csv_columns (table);
+  const TmTableInfo *info = tm_table_get_info (table);
   GString *csv = g_string_new (NULL);
 
-  for (int i = 0; columns[i] != NULL; i++)
-    g_string_append_printf (csv, "%s\"%s\"", i > 0 ? "," : "", columns[i]);
+  for (guint i = 0; i < info->n_columns; i++)
+    g_string_append_printf (csv, "%s\"%s\"", i > 0 ? "," : "", tm_column_get_csv_name (&info->columns[i]));
   g_string_append (csv, "\r\n");
-  for (int i = 0; columns[i] != NULL; i++)
+  for (guint i = 0; i < info->n_columns; i++)
     {
       if (i > 0)
         g_string_append_c (csv, ',');
@@ -608,7 +609,7 @@ test_boundary (gconstpointer data)
     {
       TmCsvSummary summary;
 
-      g_assert_true (tm_csv_import_parse (import, b->table, tm_csv_file_name (b->table), csv, strlen (csv)));
+      g_assert_true (tm_csv_import_parse (import, b->table, tm_table_get_info (b->table)->file, csv, strlen (csv)));
       g_assert_cmpuint (tm_csv_import_count_rows (import, b->table), ==, 1);
       g_assert_true (tm_store_import_csv (store, import, TM_CONFLICT_KEEP, &summary, &error));
       g_assert_no_error (error);
@@ -616,9 +617,9 @@ test_boundary (gconstpointer data)
   else
     {
       GPtrArray *problems;
-      g_autofree char *where = g_strdup_printf ("%s:2: ", tm_csv_file_name (b->table));
+      g_autofree char *where = g_strdup_printf ("%s:2: ", tm_table_get_info (b->table)->file);
 
-      g_assert_false (tm_csv_import_parse (import, b->table, tm_csv_file_name (b->table), csv, strlen (csv)));
+      g_assert_false (tm_csv_import_parse (import, b->table, tm_table_get_info (b->table)->file, csv, strlen (csv)));
       problems = tm_csv_import_get_problems (import);
       g_assert_cmpuint (problems->len, ==, 1);
       g_assert_true (g_str_has_prefix (problems->pdata[0], where));

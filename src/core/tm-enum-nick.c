@@ -32,6 +32,16 @@ tm_enum_get_nick (GType enum_type,
   return found->value_nick;
 }
 
+/* Whether @value is one of the enum's, without a warning when not. */
+gboolean
+tm_enum_has_value (GType enum_type,
+                   int   value)
+{
+  g_return_val_if_fail (G_TYPE_IS_ENUM (enum_type), FALSE);
+
+  return g_enum_get_value (get_class (enum_type), value) != NULL;
+}
+
 /**
  * tm_enum_find_nick:
  * @nick: (nullable): what was written

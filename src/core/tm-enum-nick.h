@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 const char *tm_enum_get_nick       (GType        enum_type,
                                     int          value);
+gboolean    tm_enum_has_value      (GType        enum_type,
+                                    int          value);
 gboolean    tm_enum_find_nick      (GType        enum_type,
                                     const char  *nick,
                                     int         *value);
