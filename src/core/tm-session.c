@@ -627,13 +627,15 @@ tm_instant_from_local (const char  *day,
                        GError     **error)
 {
   GDate date;
+  g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GDateTime) local = NULL;
 
   if (!tm_day_validate (day, error) || !tm_day_to_date (day, &date))
     return NULL;
 
-  local = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                 g_date_get_day (&date), hour, minute, 0);
+  zone = tm_time_zone_local ();
+  local = g_date_time_new (zone, g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), hour,
+                           minute, 0);
   if (local == NULL ||
       g_date_time_get_hour (local) != hour || g_date_time_get_minute (local) != minute ||
       g_date_time_get_day_of_month (local) != g_date_get_day (&date))
