@@ -1,15 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The tables' description (tm-table.h) against the data file's schema it
- * describes: a column added to one and not the other, or of another type,
- * fails here; and what the store, the CSV files and a FHIR writer read from
- * it: every column's value, through the store and back, as its type. */
+/* What the store, the CSV files and a FHIR writer read from the tables'
+ * description (tm-table.h): every column's value, through the store and
+ * back, as its type. tests/test-schema.c holds the description to the
+ * data file's schema. */
 #include "config.h"
 
 #include <locale.h>
-#include <sqlite3.h>
-#include <string.h>
 
-#include "tm-enum-nick.h"
 #include "tm-store-private.h"
 #include "tm-table.h"
 #include "tm-test-util.h"
@@ -38,150 +35,6 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->store);
   tm_test_remove_tree (f->dir);
   g_free (f->dir);
-}
-
-/* The SQLite type a column of each value type is declared with. */
-static const char *
-declared_type (TmValueType type)
-{
-  switch (type)
-    {
-    case TM_VALUE_INT:
-    case TM_VALUE_BOOL:
-    case TM_VALUE_FLAGS:
-    case TM_VALUE_RECORD:
-      return "INTEGER";
-    case TM_VALUE_REAL:
-      return "REAL";
-    case TM_VALUE_DAY:
-    case TM_VALUE_INSTANT:
-    case TM_VALUE_TEXT:
-    case TM_VALUE_ENUM:
-    case TM_VALUE_NICK:
-    case TM_VALUE_ANSWERS:
-    default:
-      return "TEXT";
-    }
-}
-
-static const TmTableInfo *
-find_table (const char *name)
-{
-  for (int t = 0; t < TM_N_TABLES; t++)
-    if (strcmp (tm_table_get_info (t)->name, name) == 0)
-      return tm_table_get_info (t);
-  return NULL;
-}
-
-/* Every table of the schema is described, column by column in its order,
- * of the type its values are, NOT NULL where a value can't be missing; and
- * every described table and column is in the schema. (The settings kept
- * with the data, meta, are no records.) */
-static void
-test_schema_agrees (Fixture       *f,
-                    gconstpointer  data)
-{
-  sqlite3 *db = tm_store_get_db (f->store);
-  sqlite3_stmt *tables;
-  guint n_tables = 0;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table'"
-                                           " AND name NOT LIKE 'sqlite_%' AND name != 'meta' ORDER BY name",
-                                       -1, &tables, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (tables) == SQLITE_ROW)
-    {
-      const char *name = (const char *) sqlite3_column_text (tables, 0);
-      const TmTableInfo *info = find_table (name);
-      g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(%s)", name);
-      sqlite3_stmt *columns;
-      guint c = 0;
-
-      if (info == NULL)
-        g_error ("The table %s is not described in tm-table.c", name);
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &columns, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (columns) == SQLITE_ROW)
-        {
-          const char *column = (const char *) sqlite3_column_text (columns, 1);
-          const char *type = (const char *) sqlite3_column_text (columns, 2);
-          gboolean not_null = sqlite3_column_int (columns, 3) != 0;
-          const TmColumn *described;
-
-          if (strcmp (column, "id") == 0)
-            {
-              g_assert_cmpint (sqlite3_column_int (columns, 5), ==, 1);
-              continue;
-            }
-          if (c >= info->n_columns)
-            g_error ("%s.%s is not described in tm-table.c", name, column);
-          described = &info->columns[c++];
-          g_test_message ("%s.%s %s%s", name, column, type, not_null ? " NOT NULL" : "");
-          g_assert_cmpstr (described->name, ==, column);
-          g_assert_cmpstr (declared_type (described->type), ==, type);
-          g_assert_cmpint (not_null, ==, !(described->flags & TM_COLUMN_OPTIONAL));
-        }
-      sqlite3_finalize (columns);
-      if (c < info->n_columns)
-        g_error ("%s.%s is described but not in the schema", name, info->columns[c].name);
-      n_tables++;
-    }
-  sqlite3_finalize (tables);
-  g_assert_cmpuint (n_tables, ==, TM_N_TABLES);
-}
-
-/* The values the CHECK of @column takes, "col IN ('a', 'b')", in order. */
-static char *
-checked_values (const char *table_sql,
-                const char *column)
-{
-  g_autofree char *start = g_strdup_printf ("CHECK (%s IN (", column);
-  const char *p = strstr (table_sql, start);
-  GString *values = g_string_new (NULL);
-
-  g_assert_nonnull (p);
-  for (p += strlen (start); *p != ')'; p++)
-    if (*p == '\'')
-      {
-        const char *end = strchr (p + 1, '\'');
-
-        g_string_append_printf (values, "%s%.*s", values->len > 0 ? ", " : "", (int) (end - p - 1), p + 1);
-        p = end;
-      }
-  return g_string_free (values, FALSE);
-}
-
-/* An enum's nicks are the values its column's CHECK takes, no more, no
- * less: a value added to one alone fails here. */
-static void
-test_enums_are_checked (Fixture       *f,
-                        gconstpointer  data)
-{
-  guint n_enums = 0;
-
-  for (int t = 0; t < TM_N_TABLES; t++)
-    {
-      const TmTableInfo *info = tm_table_get_info (t);
-      sqlite3_stmt *stmt;
-      const char *sql;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (tm_store_get_db (f->store),
-                                           "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-                                           -1, &stmt, NULL), ==, SQLITE_OK);
-      sqlite3_bind_text (stmt, 1, info->name, -1, SQLITE_STATIC);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      sql = (const char *) sqlite3_column_text (stmt, 0);
-      for (guint c = 0; c < info->n_columns; c++)
-        if (info->columns[c].type == TM_VALUE_ENUM)
-          {
-            g_autofree char *checked = checked_values (sql, info->columns[c].name);
-            g_autofree char *nicks = tm_enum_list_nicks (info->columns[c].enum_type ());
-
-            g_test_message ("%s.%s: %s", info->name, info->columns[c].name, nicks);
-            g_assert_cmpstr (nicks, ==, checked);
-            n_enums++;
-          }
-      sqlite3_finalize (stmt);
-    }
-  g_assert_cmpuint (n_enums, ==, 8);
 }
 
 /* A value for every column of a record, none at its default: a record of
@@ -409,9 +262,6 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/table/schema-agrees", Fixture, NULL, fixture_set_up, test_schema_agrees, fixture_tear_down);
-  g_test_add ("/table/enums-are-checked", Fixture, NULL, fixture_set_up, test_enums_are_checked,
-              fixture_tear_down);
   g_test_add ("/table/every-column-stored", Fixture, NULL, fixture_set_up, test_every_column_stored,
               fixture_tear_down);
   g_test_add_func ("/table/values-by-type", test_values_by_type);
