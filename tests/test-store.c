@@ -399,12 +399,18 @@ test_model_follows_changes (Fixture       *f,
       g_assert_cmpstr (c->day, ==, day);
     }
 
-  /* An update changes the item in place; a deletion removes it. */
-  first = g_list_model_get_item (model, 0);
-  first->mood = 10;
-  g_assert_true (tm_store_save_checkin (f->store, first, &error));
+  /* An update of a copy (as a form saves) changes the model's item; a
+   * deletion removes it. */
+  {
+    g_autoptr(TmCheckin) shown = g_list_model_get_item (model, 0);
+
+    first = tm_checkin_copy (shown);
+    first->mood = shown->mood == 10 ? 9 : 10;
+    g_assert_true (tm_store_save_checkin (f->store, first, &error));
+    g_assert_cmpint (shown->mood, !=, first->mood);
+  }
   item = g_list_model_get_item (model, 0);
-  g_assert_cmpint (item->mood, ==, 10);
+  g_assert_cmpint (item->mood, ==, first->mood);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
 
   g_assert_true (tm_store_delete_checkin (f->store, item, &error));
