@@ -172,7 +172,8 @@ find_cycles (TmIntervalPeriod *period,
       const char *start = days->pdata[i];
       TmCycle cycle = { { 0 } };
       double early = 0, late = 0;
-      int last_k = period->interval - 1;
+      /* Without a plan, a cycle runs to the next session. */
+      int last_k = period->interval > 0 ? period->interval - 1 : G_MAXINT;
 
       if (!in_days (start, period->from, end))
         continue;
@@ -439,11 +440,24 @@ tm_interval_evidence_new (const TmChartRecord *record,
   evidence->periods = g_array_new (FALSE, TRUE, sizeof (TmIntervalPeriod));
   g_array_set_clear_func (evidence->periods, clear_period);
 
+  /* Sessions before any plan was entered make a period of their own,
+   * without an interval. */
+  if (days->len > 0 && (plan_periods->len == 0 ||
+                        strcmp (days->pdata[0], g_array_index (plan_periods, TmPlanPeriod, 0).from) < 0))
+    {
+      TmPlanPeriod before = { NULL };
+
+      g_strlcpy (before.from, days->pdata[0], sizeof before.from);
+      if (plan_periods->len > 0)
+        g_strlcpy (before.until, g_array_index (plan_periods, TmPlanPeriod, 0).from, sizeof before.until);
+      g_array_prepend_val (plan_periods, before);
+    }
+
   for (guint i = 0; i < plan_periods->len; i++)
     {
       const TmPlanPeriod *p = &g_array_index (plan_periods, TmPlanPeriod, i);
       const char *end = p->until[0] != '\0' && strcmp (p->until, after_today) < 0 ? p->until : after_today;
-      TmIntervalPeriod period = { p->plan, p->plan->interval_days };
+      TmIntervalPeriod period = { p->plan, p->plan != NULL ? p->plan->interval_days : 0 };
 
       if (strcmp (p->from, today) > 0)
         continue;
@@ -481,9 +495,14 @@ tm_interval_evidence_free (TmIntervalEvidence *evidence)
 char *
 tm_interval_period_name (const TmIntervalPeriod *period)
 {
-  g_autofree char *interval = tm_plan_describe_interval (period->interval);
+  g_autofree char *interval = NULL;
   g_autofree char *from = tm_day_format_long (period->from);
 
+  if (period->plan == NULL)
+    /* Translators: the sessions before any plan was entered: "without a plan, from Monday 2 March 2026" */
+    return g_strdup_printf (_("without a plan, from %s"), from);
+
+  interval = tm_plan_describe_interval (period->interval);
   /* Translators: a plan period: "every 3 weeks, from Thursday 4 June 2026" */
   return g_strdup_printf (_("%s, from %s"), interval, from);
 }
@@ -503,6 +522,14 @@ tm_interval_period_describe (const TmIntervalPeriod *period)
   g_autofree char *high = NULL;
   double rounded;
 
+  if (period->plan == NULL)
+    {
+      g_autofree char *from = tm_day_format_long (period->from);
+
+      /* Translators: %s is a day */
+      return g_strdup_printf (_("Before a plan was entered (from %s), there is no interval to compare the days "
+                                "after a dose with."), from);
+    }
   if (period->early_end == 0)
     /* Translators: %s is a plan period, "every day, from …" */
     return g_strdup_printf (_("While the plan was %s, the days after a dose are too few to compare early "

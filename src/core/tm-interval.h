@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 #define TM_INTERVAL_BASELINE_DAYS 28  /* the baseline: the first days of the record … */
 #define TM_INTERVAL_BELOW_BY     2    /* … and a day below it by this much or more */
 #define TM_INTERVAL_CONFIDENCE   0.95
+#define TM_INTERVAL_SOLID_N      3    /* a day after a dose from fewer check-ins is drawn faint */
+#define TM_INTERVAL_BAND_CYCLES  5    /* the ±1 SD band needs this many cycles behind a day */
 
 typedef struct
 {
@@ -44,8 +46,8 @@ typedef struct
 
 typedef struct
 {
-  const TmPlan *plan;
-  int     interval;
+  const TmPlan *plan;            /* NULL before any plan was entered */
+  int     interval;               /* 0 without a plan */
   char    from[TM_DAY_LEN + 1];
   char    until[TM_DAY_LEN + 1];  /* the next period's first day, "" for the last */
   int     n_days;                 /* calendar days up to today */
@@ -71,12 +73,12 @@ typedef struct
   int     n_beyond;
 } TmIntervalPeriod;
 
-typedef struct
+struct _TmIntervalEvidence
 {
   GArray   *periods;             /* TmIntervalPeriod, by date */
   double    baseline;            /* NAN when not known */
   gboolean  baseline_entered;    /* by the clinician; else the mean of the first 28 days */
-} TmIntervalEvidence;
+};
 
 TmIntervalEvidence *tm_interval_evidence_new  (const TmChartRecord      *record,
                                                const char               *today,

@@ -829,8 +829,9 @@ place_charts (Report *r)
       "Triangles along the bottom: safety prompts."),
     tm_scale_get_direction (TM_SCALE_MOOD));
   g_autofree char *after_dose = g_strdup_printf ("%s %s",
-    _("Mean mood on each day after a session, ±1 standard deviation; n is the number of check-ins "
-      "each day rests on (fewer than 3: drawn faint). Dashed rules: the plan's interval."),
+    _("Mean mood on each day after a session, one line for each plan period; faint lines: single dosing "
+      "cycles; ±1 standard deviation where 5 or more cycles are behind a day. Under the days: how many "
+      "cycles each point comes from (fewer than 3 check-ins: drawn faint). Dashed rules: the plan's interval."),
     tm_scale_get_direction (TM_SCALE_MOOD));
 
   place_chart (r, _("Mood Against the Plan"), CHART_TREND, 230, trend);
