@@ -5,6 +5,7 @@
  * the baseline; and Student's t against published table values. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
@@ -331,11 +332,94 @@ test_student_t (void)
   g_assert_cmpfloat (tm_student_t_quantile (0.5, 7), ==, 0);
 }
 
+/* Every sentence and caption the evidence says, in English and German:
+ * no advice, no suggested interval or dose, no ranking of periods. */
+static const char * const forbidden[] = {
+  "should", "recommend", "advis", "better", "worse", "best", "increase", "decrease", "shorten", "lengthen",
+  "switch", "try ", " mg",
+  "sollte", "empfehl", "rat ", "besser", "schlechter", "beste", "erhöh", "verringer", "verkürz", "verläng",
+  "wechsel", "versuch",
+};
+
+static void
+assert_plain (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (forbidden); i++)
+    if (strstr (lower, forbidden[i]) != NULL)
+      g_error ("“%s” says “%s”", text, forbidden[i]);
+}
+
+static void
+assert_every_text_plain (void)
+{
+  g_autoptr(TmPlan) plan = tm_plan_new ("2026-06-04");
+  TmIntervalEvidence evidence = { NULL, 4.7, FALSE };
+  const struct { int interval; gboolean has_dip; double dip, low, high; int more; gboolean planned; } cases[] = {
+    { 0, FALSE, NAN, NAN, NAN, 4, FALSE },
+    { 2, FALSE, NAN, NAN, NAN, 4, TRUE },
+    { 21, FALSE, NAN, NAN, NAN, 1, TRUE },
+    { 21, FALSE, NAN, NAN, NAN, 3, TRUE },
+    { 21, TRUE, 1.4, 0.8, 2.0, 0, TRUE },
+    { 21, TRUE, -0.6, -1.1, -0.1, 0, TRUE },
+    { 14, TRUE, 0.02, -0.3, 0.3, 0, TRUE },
+  };
+
+  plan->interval_days = 21;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      TmIntervalPeriod period = { cases[i].planned ? plan : NULL, cases[i].interval };
+      g_autofree char *sentence = NULL;
+
+      g_strlcpy (period.from, "2026-06-04", sizeof period.from);
+      period.early_end = period.interval / 3;
+      period.late_start = period.interval - period.interval / 3;
+      period.has_dip = cases[i].has_dip;
+      period.dip = cases[i].dip, period.dip_low = cases[i].low, period.dip_high = cases[i].high;
+      period.n_dip_cycles = 5;
+      period.more_cycles_needed = cases[i].more;
+      sentence = tm_interval_period_describe (&period);
+      g_assert_cmpstr (sentence, !=, "");
+      assert_plain (sentence);
+    }
+  for (int baseline = 0; baseline < 3; baseline++)
+    {
+      g_autofree char *caption = NULL;
+
+      evidence.baseline = baseline == 0 ? NAN : 4.7;
+      evidence.baseline_entered = baseline == 2;
+      caption = tm_interval_evidence_caption (&evidence);
+      assert_plain (caption);
+    }
+}
+
+static void
+test_wording (void)
+{
+  g_autofree char *sentence = NULL;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  assert_every_text_plain ();
+
+  /* German from the build's translations (TIDEMARK_LOCALEDIR) in the
+   * de_DE.UTF-8 locale the build makes (LOCPATH). */
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    g_error ("The locale de_DE.UTF-8 is missing (LOCPATH=%s): the German texts can't be checked",
+             g_getenv ("LOCPATH"));
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "One dosing cycle"), ==, "Ein Einnahmezyklus");
+  assert_every_text_plain ();
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TIDEMARK_LOCALEDIR") != NULL ? g_getenv ("TIDEMARK_LOCALEDIR")
+                                                                        : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/interval/student-t", test_student_t);
@@ -346,6 +430,7 @@ main (int   argc,
   g_test_add_func ("/interval/plan-changed-mid-interval", test_plan_changed_mid_interval);
   g_test_add_func ("/interval/one-off-dates", test_one_off_dates);
   g_test_add_func ("/interval/baseline", test_baseline);
+  g_test_add_func ("/interval/wording", test_wording);
 
   return g_test_run ();
 }

@@ -596,3 +596,35 @@ tm_interval_period_describe (const TmIntervalPeriod *period)
                           name, period->late_start, period->interval - 1, dip, period->early_end - 1, low, high,
                           period->n_dip_cycles);
 }
+
+/**
+ * tm_interval_evidence_caption:
+ *
+ * Returns: how the evidence is worked out, the baseline it uses, and that
+ *   it describes what was recorded, which other changes between periods
+ *   can explain as well
+ */
+char *
+tm_interval_evidence_caption (const TmIntervalEvidence *evidence)
+{
+  g_autofree char *baseline = NULL;
+
+  if (isnan (evidence->baseline))
+    baseline = g_strdup (_("No baseline is known yet."));
+  else if (evidence->baseline_entered)
+    /* Translators: %.1f is a mood out of 10 */
+    baseline = g_strdup_printf (_("Baseline: the pre-treatment mood the clinician entered, %.1f."),
+                                evidence->baseline);
+  else
+    /* Translators: %.1f is a mood out of 10 */
+    baseline = g_strdup_printf (_("Baseline: the mean mood of the first 28 days of the record, %.1f."),
+                                evidence->baseline);
+
+  return g_strdup_printf ("%s %s %s",
+    _("The after-dose curves of each plan period; a dosing cycle runs from a dose to the day before the next. "
+      "Early days are the first third of the interval, late days its last third; the dip is the mean over "
+      "cycles of each cycle's early minus late mean mood, shown with 4 or more cycles."),
+    baseline,
+    _("This describes what was recorded. Other things change between periods too (the season, other "
+      "medicines, therapy), so a difference between periods does not show what caused it."));
+}

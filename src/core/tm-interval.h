@@ -86,6 +86,7 @@ TmIntervalEvidence *tm_interval_evidence_new  (const TmChartRecord      *record,
 void                tm_interval_evidence_free (TmIntervalEvidence       *evidence);
 char               *tm_interval_period_describe (const TmIntervalPeriod *period);
 char               *tm_interval_period_name   (const TmIntervalPeriod   *period);
+char               *tm_interval_evidence_caption (const TmIntervalEvidence *evidence);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TmIntervalEvidence, tm_interval_evidence_free)
 

@@ -231,6 +231,7 @@ tm_report_data_free (TmReportData *data)
   g_free (data->generated);
   g_clear_pointer (&data->chart, tm_chart_data_unref);
   g_clear_pointer (&data->previous, tm_chart_data_unref);
+  g_clear_pointer (&data->whole, tm_chart_data_unref);
   g_clear_pointer (&data->plans, g_ptr_array_unref);
   g_clear_pointer (&data->sessions, g_ptr_array_unref);
   g_clear_pointer (&data->session_status, g_array_unref);
@@ -500,6 +501,7 @@ tm_report_data_new_from_store (TmStore                *store,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *previous_from = NULL;
   g_autofree char *previous_to = NULL;
+  g_autofree char *first_day = NULL;
   int n_days;
 
   g_return_val_if_fail (TM_IS_STORE (store), NULL);
@@ -516,9 +518,18 @@ tm_report_data_new_from_store (TmStore                *store,
   n_days = tm_day_diff (options->from, options->to) + 1;
   previous_from = tm_day_add (options->from, -n_days);
   previous_to = tm_day_add (options->from, -1);
+  /* The evidence about the interval weighs every plan period up to the
+   * period's end, not only the period's. */
+  first_day = tm_store_get_first_day (store);
+  if (first_day == NULL || strcmp (first_day, options->from) > 0)
+    {
+      g_free (first_day);
+      first_day = g_strdup (options->from);
+    }
 
   if ((data->chart = tm_chart_data_new_from_store (store, options->from, options->to, error)) == NULL ||
       (data->previous = tm_chart_data_new_from_store (store, previous_from, previous_to, error)) == NULL ||
+      (data->whole = tm_chart_data_new_from_store (store, first_day, options->to, error)) == NULL ||
       (plans = tm_store_list_plans (store, error)) == NULL ||
       (dates = tm_store_list_plan_dates (store, error)) == NULL ||
       (sessions = tm_store_list_sessions (store, NULL, NULL, error)) == NULL ||
