@@ -18,7 +18,6 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "tm-chart.h"
 #include "tm-file.h"
@@ -1204,8 +1203,8 @@ draw_footer (Report  *r,
 
 typedef struct
 {
-  int     fd;
-  int     saved_errno;
+  TmPendingFile *file;
+  int            saved_errno;
 } Sink;
 
 static cairo_status_t
@@ -1215,19 +1214,10 @@ write_cb (void                *closure,
 {
   Sink *sink = closure;
 
-  while (length > 0)
+  if (!tm_pending_file_write (sink->file, bytes, length))
     {
-      ssize_t written = write (sink->fd, bytes, length);
-
-      if (written < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      bytes += written;
-      length -= (unsigned int) written;
+      sink->saved_errno = errno;
+      return CAIRO_STATUS_WRITE_ERROR;
     }
   return CAIRO_STATUS_SUCCESS;
 }
@@ -1333,7 +1323,7 @@ tm_report_write (const TmReportData  *data,
   cairo_surface_t *surface;
   cairo_status_t status;
   Report r;
-  Sink sink = { -1, 0 };
+  Sink sink = { NULL, 0 };
   gboolean ok;
 
   g_return_val_if_fail (data != NULL && data->chart != NULL, FALSE);
@@ -1361,7 +1351,7 @@ tm_report_write (const TmReportData  *data,
       report_clear (&r);
       return FALSE;
     }
-  sink.fd = tm_pending_file_get_fd (pending);
+  sink.file = pending;
 
   surface = cairo_pdf_surface_create_for_stream (write_cb, &sink, r.page_width, r.page_height);
   /* Translators: the PDF's title */
