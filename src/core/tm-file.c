@@ -645,6 +645,43 @@ sync_folder (const char *dir)
 }
 
 /**
+ * tm_file_remove_tree:
+ * @path: a file or a folder
+ *
+ * Removes @path and, when it is a folder, everything in it. A link is
+ * removed, never followed. A folder of this user that it may not read or
+ * write (made read-only, say) is opened up first, so that it can be
+ * emptied. What can't be removed stays, and the debug log says why.
+ */
+void
+tm_file_remove_tree (const char *path)
+{
+  GStatBuf info;
+
+  if (g_lstat (path, &info) != 0)
+    return;
+  if (S_ISDIR (info.st_mode))
+    {
+      g_autoptr(GDir) folder = NULL;
+      const char *name;
+
+      if ((info.st_mode & 0700) != 0700 && info.st_uid == geteuid ())
+        g_chmod (path, 0700);
+      folder = g_dir_open (path, 0, NULL);
+      while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+        {
+          g_autofree char *inside = g_build_filename (path, name, NULL);
+
+          tm_file_remove_tree (inside);
+        }
+      if (g_rmdir (path) != 0)
+        g_debug ("Could not remove %s: %s", path, g_strerror (errno));
+    }
+  else if (g_unlink (path) != 0)
+    g_debug ("Could not remove %s: %s", path, g_strerror (errno));
+}
+
+/**
  * tm_file_sync_folder_of:
  * @path: a file just given its name (renamed, or linked)
  *

@@ -39,6 +39,7 @@ gboolean tm_file_is_temporary_name     (const char          *name,
 void     tm_file_remove_stale_temporaries (const char       *dir,
                                            const char       *target);
 void     tm_file_sync_folder_of        (const char          *path);
+void     tm_file_remove_tree           (const char          *path);
 
 typedef struct _TmPendingFile TmPendingFile;
 
