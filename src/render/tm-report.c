@@ -848,15 +848,9 @@ format_rating (int value)
 static char *
 format_effects (const TmSession *s)
 {
-  GString *text = g_string_new (NULL);
+  g_autofree char *effects = tm_effects_describe (s->effects, TM_WORDING_SHOWN, "; ");
+  GString *text = g_string_new (effects);
 
-  for (guint i = 0; i < TM_N_EFFECTS; i++)
-    if (s->effects & (1u << i))
-      {
-        if (text->len > 0)
-          g_string_append (text, "; ");
-        g_string_append (text, tm_effect_get_label (i));
-      }
   if (s->effects_minutes >= 0)
     {
       if (text->len > 0)
