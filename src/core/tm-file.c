@@ -55,7 +55,7 @@ static TmFileCalls calls = { real_rename, real_chmod };
 
 /**
  * tm_file_set_calls_for_testing:
- * @calls: (nullable): the stand-ins; %NULL for the real calls
+ * @stand_ins: (nullable): the stand-ins; %NULL for the real calls
  */
 void
 tm_file_set_calls_for_testing (const TmFileCalls *stand_ins)

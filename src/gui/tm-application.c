@@ -826,7 +826,8 @@ back_up_if_due_cb (gpointer user_data)
 static void present_main_window (TmApplication *self,
                                  const char    *notice);
 
-/* The data could not be opened: say why, and offer a backup or another folder. */
+/* A data folder was opened from the recovery window: the main window
+ * takes over. */
 static void
 on_recovered_cb (TmRecoveryWindow *recovery,
                  TmStore          *store,
@@ -845,6 +846,7 @@ on_recovered_cb (TmRecoveryWindow *recovery,
   gtk_window_destroy (GTK_WINDOW (recovery));
 }
 
+/* The data could not be opened: say why, and offer a backup or another folder. */
 static void
 present_recovery_window (TmApplication *self)
 {

@@ -254,8 +254,8 @@ heading (Report     *r,
 
 /* Tables */
 
-/* A row's cells, one per column, and then perhaps a line across them all
- * (a session's note, under its row). */
+/* The height of a row of @layouts: its cells, one per column, and then
+ * perhaps a line across them all (a session's note, under its row). */
 static double
 row_height (GPtrArray *layouts,
             guint      n_columns)
@@ -269,7 +269,8 @@ row_height (GPtrArray *layouts,
   return height + 2 * CELL_PAD;
 }
 
-/* @cells: one for each column, then perhaps one for a line across them. */
+/* The layouts of a row of @cells: one for each column, then perhaps one
+ * for a line across them. */
 static GPtrArray *
 shape_row (Report             *r,
            const Column       *columns,
@@ -649,18 +650,18 @@ describe_dose (const TmSession *s)
 
 static char *
 describe_attention (const TmReportData *data,
-                    const TmAttention  *item)
+                    const TmAttention  *attention)
 {
-  switch (item->kind)
+  switch (attention->kind)
     {
     case TM_ATTENTION_URGENT_PROMPT:
     case TM_ATTENTION_HELP_NOW:
-      return describe_prompt (TM_SAFETY_EVENT (item->record), TRUE);
+      return describe_prompt (TM_SAFETY_EVENT (attention->record), TRUE);
     case TM_ATTENTION_UNANSWERED:
-      return describe_prompt (TM_SAFETY_EVENT (item->record), FALSE);
+      return describe_prompt (TM_SAFETY_EVENT (attention->record), FALSE);
     case TM_ATTENTION_PHQ9_ITEM9:
       {
-        const TmQuestionnaire *q = TM_QUESTIONNAIRE (item->record);
+        const TmQuestionnaire *q = TM_QUESTIONNAIRE (attention->record);
         g_autofree char *day = tm_day_format_long (q->day);
         int value = q->answers[tm_questionnaire_kind_get_n_items (TM_QUESTIONNAIRE_PHQ9) - 1];
 
@@ -672,8 +673,8 @@ describe_attention (const TmReportData *data,
       }
     case TM_ATTENTION_SESSION:
       {
-        const TmSessionStatus *status = &g_array_index (data->session_status, TmSessionStatus, item->session);
-        g_autofree char *dose = describe_dose (TM_SESSION (item->record));
+        const TmSessionStatus *status = &g_array_index (data->session_status, TmSessionStatus, attention->session);
+        g_autofree char *dose = describe_dose (TM_SESSION (attention->record));
         g_autofree char *words = tm_session_status_describe (status);
         g_autofree char *plan_dose = tm_format_dose (status->plan_dose_mg);
 
@@ -683,7 +684,7 @@ describe_attention (const TmReportData *data,
       }
     case TM_ATTENTION_HIGHEST_BP:
       {
-        const TmSession *s = TM_SESSION (item->record);
+        const TmSession *s = TM_SESSION (attention->record);
         g_autofree char *bp = tm_format_blood_pressure (s->bp_after_sys, s->bp_after_dia);
         g_autofree char *when = format_taken (s->taken_at);
 
@@ -692,7 +693,7 @@ describe_attention (const TmReportData *data,
       }
     case TM_ATTENTION_HOME_ALONE:
     default:
-      return describe_dose (TM_SESSION (item->record));
+      return describe_dose (TM_SESSION (attention->record));
     }
 }
 
@@ -717,11 +718,11 @@ place_attention (Report *r)
 
   for (guint i = 0; i < data->attention->len; i++)
     {
-      const TmAttention *item = &g_array_index (data->attention, TmAttention, i);
-      gboolean first = i == 0 || g_array_index (data->attention, TmAttention, i - 1).kind != item->kind;
-      g_autofree char *text = describe_attention (data, item);
+      const TmAttention *attention = &g_array_index (data->attention, TmAttention, i);
+      gboolean first = i == 0 || g_array_index (data->attention, TmAttention, i - 1).kind != attention->kind;
+      g_autofree char *text = describe_attention (data, attention);
 
-      place_summary_line (r, first ? attention_label (item->kind) : "", text);
+      place_summary_line (r, first ? attention_label (attention->kind) : "", text);
     }
 }
 
