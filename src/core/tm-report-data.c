@@ -199,9 +199,9 @@ tm_store_set_report_name (TmStore     *store,
 static void
 clear_attention (gpointer pointer)
 {
-  TmAttention *item = pointer;
+  TmAttention *attention = pointer;
 
-  g_clear_object (&item->record);
+  g_clear_object (&attention->record);
 }
 
 TmReportData *
@@ -386,14 +386,14 @@ count_written_later (TmReportData *data,
 }
 
 static void
-add_item (TmReportData    *data,
-          TmAttentionKind  kind,
-          gpointer         record,
-          int              session)
+add_to_attention (TmReportData    *data,
+                  TmAttentionKind  kind,
+                  gpointer         record,
+                  int              session)
 {
-  TmAttention item = { kind, g_object_ref (record), session };
+  TmAttention attention = { kind, g_object_ref (record), session };
 
-  g_array_append_val (data->attention, item);
+  g_array_append_val (data->attention, attention);
 }
 
 static gboolean
@@ -436,7 +436,7 @@ add_events (TmReportData    *data,
 {
   for (guint i = 0; i < data->events->len; i++)
     if (event_is (data->events->pdata[i], kind))
-      add_item (data, kind, data->events->pdata[i], -1);
+      add_to_attention (data, kind, data->events->pdata[i], -1);
 }
 
 static void
@@ -449,12 +449,12 @@ add_attention (TmReportData *data,
   add_events (data, TM_ATTENTION_HELP_NOW);
   for (guint i = 0; i < phq9->len; i++)
     if (((TmQuestionnaire *) phq9->pdata[i])->answers[8] > 0)
-      add_item (data, TM_ATTENTION_PHQ9_ITEM9, phq9->pdata[i], -1);
+      add_to_attention (data, TM_ATTENTION_PHQ9_ITEM9, phq9->pdata[i], -1);
   add_events (data, TM_ATTENTION_UNANSWERED);
 
   for (guint i = 0; i < data->sessions->len; i++)
     if (tm_session_status_needs_attention (&g_array_index (data->session_status, TmSessionStatus, i)))
-      add_item (data, TM_ATTENTION_SESSION, data->sessions->pdata[i], (int) i);
+      add_to_attention (data, TM_ATTENTION_SESSION, data->sessions->pdata[i], (int) i);
 
   /* The highest after-dose reading: systolic first, then diastolic. */
   for (guint i = 0; i < data->sessions->len; i++)
@@ -469,14 +469,14 @@ add_attention (TmReportData *data,
         highest = (int) i;
     }
   if (highest >= 0)
-    add_item (data, TM_ATTENTION_HIGHEST_BP, data->sessions->pdata[highest], highest);
+    add_to_attention (data, TM_ATTENTION_HIGHEST_BP, data->sessions->pdata[highest], highest);
 
   for (guint i = 0; i < data->sessions->len; i++)
     {
       const TmSession *s = data->sessions->pdata[i];
 
       if (s->setting == TM_SETTING_HOME && !s->monitor_present)
-        add_item (data, TM_ATTENTION_HOME_ALONE, data->sessions->pdata[i], (int) i);
+        add_to_attention (data, TM_ATTENTION_HOME_ALONE, data->sessions->pdata[i], (int) i);
     }
 }
 

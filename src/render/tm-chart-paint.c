@@ -648,7 +648,8 @@ step_days (const Step *step)
     }
 }
 
-/* The first date on or after @first where a label of @step goes. */
+/* Moves @date on to the first date, on or after it, where a label of
+ * @step goes. */
 static void
 first_label_date (const Step *step,
                   GDate      *date)

@@ -19,7 +19,6 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "tm-chart.h"
 #include "tm-file.h"
@@ -258,8 +257,8 @@ heading (Report     *r,
 
 /* Tables */
 
-/* A row's cells, one per column, and then perhaps a line across them all
- * (a session's note, under its row). */
+/* The height of a row of @layouts: its cells, one per column, and then
+ * perhaps a line across them all (a session's note, under its row). */
 static double
 row_height (GPtrArray *layouts,
             guint      n_columns)
@@ -273,7 +272,8 @@ row_height (GPtrArray *layouts,
   return height + 2 * CELL_PAD;
 }
 
-/* @cells: one for each column, then perhaps one for a line across them. */
+/* The layouts of a row of @cells: one for each column, then perhaps one
+ * for a line across them. */
 static GPtrArray *
 shape_row (Report             *r,
            const Column       *columns,
@@ -653,18 +653,18 @@ describe_dose (const TmSession *s)
 
 static char *
 describe_attention (const TmReportData *data,
-                    const TmAttention  *item)
+                    const TmAttention  *attention)
 {
-  switch (item->kind)
+  switch (attention->kind)
     {
     case TM_ATTENTION_URGENT_PROMPT:
     case TM_ATTENTION_HELP_NOW:
-      return describe_prompt (TM_SAFETY_EVENT (item->record), TRUE);
+      return describe_prompt (TM_SAFETY_EVENT (attention->record), TRUE);
     case TM_ATTENTION_UNANSWERED:
-      return describe_prompt (TM_SAFETY_EVENT (item->record), FALSE);
+      return describe_prompt (TM_SAFETY_EVENT (attention->record), FALSE);
     case TM_ATTENTION_PHQ9_ITEM9:
       {
-        const TmQuestionnaire *q = TM_QUESTIONNAIRE (item->record);
+        const TmQuestionnaire *q = TM_QUESTIONNAIRE (attention->record);
         g_autofree char *day = tm_day_format_long (q->day);
         int value = q->answers[tm_questionnaire_kind_get_n_items (TM_QUESTIONNAIRE_PHQ9) - 1];
 
@@ -676,8 +676,8 @@ describe_attention (const TmReportData *data,
       }
     case TM_ATTENTION_SESSION:
       {
-        const TmSessionStatus *status = &g_array_index (data->session_status, TmSessionStatus, item->session);
-        g_autofree char *dose = describe_dose (TM_SESSION (item->record));
+        const TmSessionStatus *status = &g_array_index (data->session_status, TmSessionStatus, attention->session);
+        g_autofree char *dose = describe_dose (TM_SESSION (attention->record));
         g_autofree char *words = tm_session_status_describe (status);
         g_autofree char *plan_dose = tm_format_dose (status->plan_dose_mg);
 
@@ -687,7 +687,7 @@ describe_attention (const TmReportData *data,
       }
     case TM_ATTENTION_HIGHEST_BP:
       {
-        const TmSession *s = TM_SESSION (item->record);
+        const TmSession *s = TM_SESSION (attention->record);
         g_autofree char *bp = tm_format_blood_pressure (s->bp_after_sys, s->bp_after_dia);
         g_autofree char *when = format_taken (s->taken_at);
 
@@ -696,7 +696,7 @@ describe_attention (const TmReportData *data,
       }
     case TM_ATTENTION_HOME_ALONE:
     default:
-      return describe_dose (TM_SESSION (item->record));
+      return describe_dose (TM_SESSION (attention->record));
     }
 }
 
@@ -721,11 +721,11 @@ place_attention (Report *r)
 
   for (guint i = 0; i < data->attention->len; i++)
     {
-      const TmAttention *item = &g_array_index (data->attention, TmAttention, i);
-      gboolean first = i == 0 || g_array_index (data->attention, TmAttention, i - 1).kind != item->kind;
-      g_autofree char *text = describe_attention (data, item);
+      const TmAttention *attention = &g_array_index (data->attention, TmAttention, i);
+      gboolean first = i == 0 || g_array_index (data->attention, TmAttention, i - 1).kind != attention->kind;
+      g_autofree char *text = describe_attention (data, attention);
 
-      place_summary_line (r, first ? attention_label (item->kind) : "", text);
+      place_summary_line (r, first ? attention_label (attention->kind) : "", text);
     }
 }
 
@@ -978,15 +978,9 @@ format_rating (int value)
 static char *
 format_effects (const TmSession *s)
 {
-  GString *text = g_string_new (NULL);
+  g_autofree char *effects = tm_effects_describe (s->effects, TM_WORDING_SHOWN, "; ");
+  GString *text = g_string_new (effects);
 
-  for (guint i = 0; i < TM_N_EFFECTS; i++)
-    if (s->effects & (1u << i))
-      {
-        if (text->len > 0)
-          g_string_append (text, "; ");
-        g_string_append (text, tm_effect_get_label (i));
-      }
   if (s->effects_minutes >= 0)
     {
       if (text->len > 0)
@@ -1336,8 +1330,8 @@ draw_footer (Report  *r,
 
 typedef struct
 {
-  int     fd;
-  int     saved_errno;
+  TmPendingFile *file;
+  int            saved_errno;
 } Sink;
 
 static cairo_status_t
@@ -1347,19 +1341,10 @@ write_cb (void                *closure,
 {
   Sink *sink = closure;
 
-  while (length > 0)
+  if (!tm_pending_file_write (sink->file, bytes, length))
     {
-      ssize_t written = write (sink->fd, bytes, length);
-
-      if (written < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      bytes += written;
-      length -= (unsigned int) written;
+      sink->saved_errno = errno;
+      return CAIRO_STATUS_WRITE_ERROR;
     }
   return CAIRO_STATUS_SUCCESS;
 }
@@ -1465,7 +1450,7 @@ tm_report_write (const TmReportData  *data,
   cairo_surface_t *surface;
   cairo_status_t status;
   Report r;
-  Sink sink = { -1, 0 };
+  Sink sink = { NULL, 0 };
   gboolean ok;
 
   g_return_val_if_fail (data != NULL && data->chart != NULL, FALSE);
@@ -1494,7 +1479,7 @@ tm_report_write (const TmReportData  *data,
       report_clear (&r);
       return FALSE;
     }
-  sink.fd = tm_pending_file_get_fd (pending);
+  sink.file = pending;
 
   surface = cairo_pdf_surface_create_for_stream (write_cb, &sink, r.page_width, r.page_height);
   /* Translators: the PDF's title */
