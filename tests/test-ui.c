@@ -1020,8 +1020,9 @@ close_asks_before_losing_changes_body (Fixture *f)
   wait_for (message_dialog_is_open, NULL, "the save-changes question");
   dialog = find_message_dialog ();
   adw_message_dialog_response (dialog, "cancel");
-  /* Answered from code, the dialog stays up until closed. */
-  gtk_window_close (GTK_WINDOW (dialog));
+  /* Answered from code, the dialog stays up: take it down as its buttons
+   * would (gtk_window_close() would answer a second time). */
+  gtk_window_destroy (GTK_WINDOW (dialog));
   wait_for (message_dialog_is_closed, NULL, "the question to go");
   settle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
@@ -3663,8 +3664,9 @@ data_transfer_body (Fixture *f)
   g_assert_true (read_row (f, day, &row));
   g_assert_cmpint (row.mood, ==, 4);
   row_clear (&row);
-  /* Answered from code, the dialog stays up until closed. */
-  gtk_window_close (GTK_WINDOW (dialog));
+  /* Answered from code, the dialog stays up: take it down as its buttons
+   * would (gtk_window_close() would answer a second time). */
+  gtk_window_destroy (GTK_WINDOW (dialog));
   wait_for (no_dialog_with_heading, (gpointer) "Some Records Are Already Here", "the dialog to close");
 
   tm_data_transfer_import (f->window, written);
@@ -4214,7 +4216,7 @@ backups_body (Fixture *f)
   gtk_widget_activate (button);
   dialog = wait_for_prompt ("Restore This Backup?");
   adw_message_dialog_response (dialog, "cancel");
-  gtk_window_close (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
   wait_for (no_dialog_with_heading, (gpointer) "Restore This Backup?", "the question to go");
   settle ();
   g_assert_true (read_row (f, today, &row));
