@@ -156,6 +156,74 @@ test_dip_by_hand (void)
   g_assert_null (strstr (sentence, "should"));
 }
 
+/* The period table and the point under the pointer, in the words the
+ * Trends page and the report show, from the four cycles above: 11
+ * check-ins (10 early or late, one on day 10), mood mean
+ * (7+7+5 + 6+5+5 + 8+5 + 7+5 + 9) / 11 = 69 / 11 = 6.27; the
+ * baseline is the mean of days 0–27, (7+7+5+9+6) / 5 = 6.8, and the
+ * days at or below 4.8 are none. */
+static void
+test_table (void)
+{
+  g_autoptr(TmChartRecord) record = four_cycles (4);
+  g_autoptr(TmIntervalEvidence) evidence = evidence_until (record, 83, NAN);
+  g_autoptr(TmIntervalTable) table = tm_interval_table_new (evidence, 4);
+  g_autofree char *point = NULL;
+  g_autofree char *described = NULL;
+  const char * const expected[][2] = {
+    { "Days", "84" },
+    { "Dosing cycles", "4" },
+    { "Check-ins", "11" },
+    { "Mood, mean (SD)", NULL },
+    { "Dip, early − late days (95 % interval)", "2.0 (0.7 to 3.3)" },
+    { "Days at least 2 below the baseline", "0 %" },
+    { "PHQ-9 first → last", "—" },
+    { "Sessions beyond the plan", "0" },
+    { "Planned sessions missed", "0" },
+  };
+
+  g_assert_cmpstr (tm_interval_table_heading (), ==, "Plan period");
+  g_assert_cmpuint (table->periods->len, ==, 1);
+  g_assert_cmpstr (table->names->pdata[0], ==, "every 3 weeks, from Monday 2 March 2026");
+  g_assert_cmpuint (table->rows->len, ==, G_N_ELEMENTS (expected));
+  for (guint m = 0; m < G_N_ELEMENTS (expected); m++)
+    {
+      GStrv row = table->rows->pdata[m];
+
+      g_assert_cmpuint (g_strv_length (row), ==, 2);
+      g_assert_cmpstr (row[0], ==, expected[m][0]);
+      if (expected[m][1] != NULL)
+        g_assert_cmpstr (row[1], ==, expected[m][1]);
+    }
+  g_assert_true (g_str_has_prefix (((GStrv) table->rows->pdata[3])[1], "6.3 (SD "));
+
+  /* Day 0: four cycles at 7, 6, 8, 7. */
+  point = tm_interval_point_describe (table->periods->pdata[0], 0);
+  g_assert_cmpstr (point, ==, "every 3 weeks, from Monday 2 March 2026: day 0 after a dose, mean mood 7.0 "
+                              "(SD 0.7), from 4 check-ins in 4 dosing cycles");
+  g_assert_null (tm_interval_point_describe (table->periods->pdata[0], 12));
+
+  /* For a screen reader: the sentence of each period of the table. */
+  described = tm_interval_evidence_describe (evidence);
+  {
+    g_autofree char *sentence = tm_interval_period_describe (table->periods->pdata[0]);
+
+    g_assert_cmpstr (described, ==, sentence);
+  }
+
+  /* At most the newest periods asked for; none before any plan. */
+  {
+    g_autoptr(TmIntervalTable) none = tm_interval_table_new (evidence, 0);
+    g_autoptr(TmChartRecord) empty = tm_chart_record_new ();
+    g_autoptr(TmIntervalEvidence) nothing = evidence_until (empty, 10, NAN);
+    g_autofree char *nothing_said = tm_interval_evidence_describe (nothing);
+
+    g_assert_cmpuint (none->periods->len, ==, 0);
+    g_assert_cmpuint (none->rows->len, ==, G_N_ELEMENTS (expected));
+    g_assert_true (g_str_has_prefix (nothing_said, "No check-ins after a dose under a plan yet"));
+  }
+}
+
 /* The curve counts check-ins whose latest session is in the period, and
  * the cycles they came from. */
 static void
@@ -383,6 +451,20 @@ assert_every_text_plain (void)
       g_assert_cmpstr (sentence, !=, "");
       assert_plain (sentence);
     }
+  {
+    g_autoptr(TmChartRecord) record = four_cycles (4);
+    g_autoptr(TmIntervalEvidence) real = evidence_until (record, 83, NAN);
+    g_autoptr(TmIntervalTable) table = tm_interval_table_new (real, 4);
+    g_autofree char *point = tm_interval_point_describe (table->periods->pdata[0], 0);
+    g_autofree char *described = tm_interval_evidence_describe (real);
+
+    assert_plain (tm_interval_table_heading ());
+    for (guint m = 0; m < table->rows->len; m++)
+      for (GStrv cell = table->rows->pdata[m]; *cell != NULL; cell++)
+        assert_plain (*cell);
+    assert_plain (point);
+    assert_plain (described);
+  }
   for (int baseline = 0; baseline < 3; baseline++)
     {
       g_autofree char *caption = NULL;
@@ -425,6 +507,7 @@ main (int   argc,
   g_test_add_func ("/interval/student-t", test_student_t);
   g_test_add_func ("/interval/dip-by-hand", test_dip_by_hand);
   g_test_add_func ("/interval/curve", test_curve);
+  g_test_add_func ("/interval/table", test_table);
   g_test_add_func ("/interval/threshold", test_threshold);
   g_test_add_func ("/interval/period-without-sessions", test_period_without_sessions);
   g_test_add_func ("/interval/plan-changed-mid-interval", test_plan_changed_mid_interval);

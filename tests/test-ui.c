@@ -3015,6 +3015,107 @@ trends_follow_the_store_body (Fixture *f)
   g_assert_cmpstr (label_text (page, "mood_detail"), ==, "No check-ins in the 3 months before to compare with");
 }
 
+/* The cell of the interval table in @row (0: the periods' names) and
+ * @column (0: the measures' names). */
+static const char *
+interval_cell (TmTrendsPage *page,
+               int           row,
+               int           column)
+{
+  GtkWidget *cell = gtk_grid_get_child_at (child (page, TM_TYPE_TRENDS_PAGE, "interval_table"), column, row);
+
+  g_assert_true (GTK_IS_LABEL (cell));
+  return gtk_label_get_label (GTK_LABEL (cell));
+}
+
+static gboolean
+interval_shown (gpointer page)
+{
+  return gtk_widget_get_visible (child (page, TM_TYPE_TRENDS_PAGE, "interval_table"));
+}
+
+/* How the interval is working: five two-week cycles, high in their first
+ * days and low in their last, read from the whole record whatever the
+ * range, as a table, a sentence and a chart a screen reader can read. */
+static void
+trends_interval_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autofree char *first = day_ago (70);
+  g_autofree char *first_words = tm_day_format_long (first);
+  g_autofree char *name = g_strdup_printf ("every 2 weeks, from %s", first_words);
+  g_autofree char *sentence = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *problem = NULL;
+  g_autoptr(TmPlan) plan = tm_plan_new (first);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *sentences;
+  TmChartView *view;
+  TmTrendsPage *page;
+
+  plan->interval_days = 14;
+  plan->dose_mg = 50;
+  g_assert_true (tm_store_add_plan (store, plan, &error));
+  g_assert_no_error (error);
+  for (int c = 0; c < 5; c++)
+    {
+      g_autoptr(TmSession) session = tm_session_new ();
+      g_autofree char *day = tm_day_add (first, 14 * c);
+
+      session->taken_at = g_strdup_printf ("%sT10:00:00+01:00", day);
+      session->dose_mg = 50;
+      g_assert_true (tm_store_save_session (store, session, &error));
+      g_assert_no_error (error);
+      /* Early days (0–3) at 8, late days (10–13) at 4, the rest at 6. */
+      for (int k = 0; k < 14; k++)
+        {
+          g_autofree char *checkin_day = tm_day_add (first, 14 * c + k);
+
+          store_checkin (f, checkin_day, k < 4 ? 8 : k >= 10 ? 4 : 6, NULL);
+        }
+    }
+
+  page = show_trends (f);
+  wait_for (interval_shown, page, "the interval table");
+  g_assert_cmpstr (interval_cell (page, 0, 0), ==, "Plan period");
+  g_assert_cmpstr (interval_cell (page, 0, 1), ==, name);
+  g_assert_null (gtk_grid_get_child_at (child (page, TM_TYPE_TRENDS_PAGE, "interval_table"), 2, 0));
+  g_assert_cmpstr (interval_cell (page, 2, 0), ==, "Dosing cycles");
+  g_assert_cmpstr (interval_cell (page, 2, 1), ==, "5");
+  g_assert_cmpstr (interval_cell (page, 3, 1), ==, "70");
+  /* 20 days at 8, 30 at 6, 20 at 4. */
+  g_assert_true (g_str_has_prefix (interval_cell (page, 4, 1), "6.0 (SD "));
+  /* Every cycle: 8 early, 4 late, so the dip is 4 with no spread. */
+  g_assert_cmpstr (interval_cell (page, 5, 1), ==, "4.0 (4.0 to 4.0)");
+  /* The baseline, the first 28 days, is 6.0: the 20 days at 4. */
+  g_assert_cmpstr (interval_cell (page, 6, 1), ==, "29 %");
+
+  sentences = child (page, TM_TYPE_TRENDS_PAGE, "interval_sentences");
+  sentence = g_strdup_printf ("While the plan was %s, mood on days 10–13 after a dose averaged 4.0 points lower "
+                              "than on days 0–3 (95 %% interval 4.0 to 4.0; 5 dosing cycles).", name);
+  g_assert_nonnull (find_widget (sentences, GTK_TYPE_LABEL, label_has_text, sentence));
+  g_assert_nonnull (strstr (gtk_label_get_label (child (page, TM_TYPE_TRENDS_PAGE, "interval_caption")),
+                            "does not show what caused it"));
+
+  /* A screen reader hears the same sentence. */
+  view = child (page, TM_TYPE_TRENDS_PAGE, "interval_view");
+  {
+    g_autofree char *curves = tm_chart_data_describe_after_dose (tm_chart_view_get_data (view));
+
+    description = g_strdup_printf ("%s %s", sentence, curves);
+  }
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                description);
+  g_assert_null (problem);
+
+  /* Two weeks shown above; the evidence still covers the whole record. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "trends.trend-range", "s", "two-weeks"));
+  wait_for_range (f, page, 14);
+  g_assert_cmpstr (interval_cell (page, 2, 1), ==, "5");
+  gtk_widget_grab_focus (gtk_widget_get_last_child (sentences));
+  save_snapshot (GTK_WIDGET (view), "trends-interval");
+}
+
 static gboolean
 demo_is_filled (gpointer data)
 {
@@ -4564,6 +4665,13 @@ test_trends_range_remembered (Fixture       *f,
 }
 
 static void
+test_trends_interval (Fixture       *f,
+                      gconstpointer  data)
+{
+  run_app (f, trends_interval_body);
+}
+
+static void
 test_trends_follow_the_store (Fixture       *f,
                               gconstpointer  data)
 {
@@ -4777,6 +4885,7 @@ main (int   argc,
   ADD ("trends/read-out", test_trends_read_out);
   ADD ("trends/range-remembered", test_trends_range_remembered);
   ADD ("trends/follow-the-store", test_trends_follow_the_store);
+  ADD ("trends/interval", test_trends_interval);
   ADD ("demo/throwaway-folder", test_demo);
   ADD ("report/export", test_report_export);
   ADD ("report/refuses-data-folder", test_report_refuses_data_folder);

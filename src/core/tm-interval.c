@@ -628,3 +628,207 @@ tm_interval_evidence_caption (const TmIntervalEvidence *evidence)
     _("This describes what was recorded. Other things change between periods too (the season, other "
       "medicines, therapy), so a difference between periods does not show what caused it."));
 }
+
+/* The period table */
+
+static char *
+format_mean_sd (double mean,
+                double sd)
+{
+  /* Translators: a mean with its standard deviation: "5.2 (SD 1.4)" */
+  return isnan (mean) ? g_strdup ("—") : g_strdup_printf (_("%.1f (SD %.1f)"), mean, sd);
+}
+
+static char *
+format_dip (const TmIntervalPeriod *period)
+{
+  if (period->early_end == 0)
+    return g_strdup ("—");
+  if (!period->has_dip)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "not yet: %d more cycle needed",
+                                         "not yet: %d more cycles needed", period->more_cycles_needed),
+                            period->more_cycles_needed);
+  /* Translators: the dip with its 95 % interval: "1.4 (0.8 to 2.0)" */
+  return g_strdup_printf (_("%.1f (%.1f to %.1f)"), period->dip, period->dip_low, period->dip_high);
+}
+
+static char *
+format_phq9_change (const TmIntervalPeriod *period)
+{
+  if (period->phq9_first < 0)
+    return g_strdup ("—");
+  if (strcmp (period->phq9_first_day, period->phq9_last_day) == 0)
+    return g_strdup_printf ("%d", period->phq9_first);
+  return g_strdup_printf ("%d → %d", period->phq9_first, period->phq9_last);
+}
+
+typedef enum
+{
+  MEASURE_DAYS,
+  MEASURE_CYCLES,
+  MEASURE_CHECKINS,
+  MEASURE_MOOD,
+  MEASURE_DIP,
+  MEASURE_BELOW,
+  MEASURE_PHQ9,
+  MEASURE_BEYOND,
+  MEASURE_MISSED,
+  N_MEASURES
+} Measure;
+
+static const char * const measure_names[N_MEASURES] = {
+  N_("Days"), N_("Dosing cycles"), N_("Check-ins"), N_("Mood, mean (SD)"),
+  /* xgettext:no-c-format */
+  N_("Dip, early − late days (95 % interval)"),
+  N_("Days at least 2 below the baseline"),
+  N_("PHQ-9 first → last"), N_("Sessions beyond the plan"), N_("Planned sessions missed"),
+};
+
+static char *
+format_measure (const TmIntervalPeriod *period,
+                Measure                 measure)
+{
+  switch (measure)
+    {
+    case MEASURE_DAYS:
+      return g_strdup_printf ("%d", period->n_days);
+    case MEASURE_CYCLES:
+      return g_strdup_printf ("%u", period->cycles->len);
+    case MEASURE_CHECKINS:
+      return g_strdup_printf ("%d", period->n_checkins);
+    case MEASURE_MOOD:
+      return format_mean_sd (period->mean_mood, period->sd_mood);
+    case MEASURE_DIP:
+      return format_dip (period);
+    case MEASURE_BELOW:
+      return isnan (period->below_share) ? g_strdup ("—")
+                                         : g_strdup_printf ("%.0f %%", 100 * period->below_share);
+    case MEASURE_PHQ9:
+      return format_phq9_change (period);
+    case MEASURE_BEYOND:
+      return g_strdup_printf ("%d", period->n_beyond);
+    case MEASURE_MISSED:
+    case N_MEASURES:
+    default:
+      return g_strdup_printf ("%d", period->n_missed);
+    }
+}
+
+/**
+ * tm_interval_table_new:
+ * @max_periods: how many of the newest periods to set side by side
+ *
+ * Returns: the period table of the newest plan periods with check-ins
+ *   after a dose, oldest first; it may have no periods
+ */
+TmIntervalTable *
+tm_interval_table_new (const TmIntervalEvidence *evidence,
+                       guint                     max_periods)
+{
+  TmIntervalTable *table = g_new0 (TmIntervalTable, 1);
+
+  table->periods = g_ptr_array_new ();
+  table->names = g_ptr_array_new_with_free_func (g_free);
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint i = evidence->periods->len; i-- > 0 && table->periods->len < max_periods;)
+    {
+      const TmIntervalPeriod *period = &g_array_index (evidence->periods, TmIntervalPeriod, i);
+
+      if (period->plan != NULL && period->curve->len > 0)
+        g_ptr_array_insert (table->periods, 0, (gpointer) period);
+    }
+
+  for (guint p = 0; p < table->periods->len; p++)
+    g_ptr_array_add (table->names, tm_interval_period_name (table->periods->pdata[p]));
+
+  for (Measure m = 0; m < N_MEASURES; m++)
+    {
+      GStrv row = g_new0 (char *, table->periods->len + 2);
+
+      row[0] = g_strdup (_(measure_names[m]));
+      for (guint p = 0; p < table->periods->len; p++)
+        row[p + 1] = format_measure (table->periods->pdata[p], m);
+      g_ptr_array_add (table->rows, row);
+    }
+  return table;
+}
+
+void
+tm_interval_table_free (TmIntervalTable *table)
+{
+  if (table == NULL)
+    return;
+  g_ptr_array_unref (table->periods);
+  g_ptr_array_unref (table->names);
+  g_ptr_array_unref (table->rows);
+  g_free (table);
+}
+
+/* The heading of the table's first column. */
+const char *
+tm_interval_table_heading (void)
+{
+  return _("Plan period");
+}
+
+/**
+ * tm_interval_point_describe:
+ * @k: days since the dose; a day of the period's curve
+ *
+ * Returns: (nullable): the point of @period's curve on day @k in words,
+ *   as the pointer reads it on the chart; %NULL without one
+ */
+char *
+tm_interval_point_describe (const TmIntervalPeriod *period,
+                            int                     k)
+{
+  g_autofree char *name = tm_interval_period_name (period);
+
+  for (guint i = 0; i < period->curve->len; i++)
+    {
+      const TmIntervalPoint *p = &g_array_index (period->curve, TmIntervalPoint, i);
+      g_autofree char *counts = NULL;
+
+      if (p->k != k)
+        continue;
+      counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "from %d check-in", "from %d check-ins", p->n),
+                                p->n);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: "every 3 weeks, from …: day 14 after a dose, mean
+                                            * mood 4.2 (SD 1.1), from 9 check-ins in 8 dosing cycles" */
+                                           "%s: day %d after a dose, mean mood %.1f (SD %.1f), %s in %d dosing "
+                                           "cycle",
+                                           "%s: day %d after a dose, mean mood %.1f (SD %.1f), %s in %d dosing "
+                                           "cycles",
+                                           p->n_cycles),
+                              name, k, p->mean, p->sd, counts, p->n_cycles);
+    }
+  return NULL;
+}
+
+/**
+ * tm_interval_evidence_describe:
+ *
+ * Returns: the evidence in words, one sentence for each period of the
+ *   period table, for a screen reader; says so when there is none
+ */
+char *
+tm_interval_evidence_describe (const TmIntervalEvidence *evidence)
+{
+  g_autoptr(TmIntervalTable) table = tm_interval_table_new (evidence, G_MAXUINT);
+  GString *text = g_string_new (NULL);
+
+  for (guint p = 0; p < table->periods->len; p++)
+    {
+      g_autofree char *sentence = tm_interval_period_describe (table->periods->pdata[p]);
+
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, sentence);
+    }
+  if (text->len == 0)
+    g_string_append (text, _("No check-ins after a dose under a plan yet, so there is nothing to show about "
+                             "the interval."));
+  return g_string_free (text, FALSE);
+}

@@ -88,6 +88,24 @@ char               *tm_interval_period_describe (const TmIntervalPeriod *period)
 char               *tm_interval_period_name   (const TmIntervalPeriod   *period);
 char               *tm_interval_evidence_caption (const TmIntervalEvidence *evidence);
 
+/* The period table (DESIGN.md): the measures down, the newest periods
+ * side by side, as the Trends page and the report show it. */
+typedef struct
+{
+  GPtrArray *periods;   /* const TmIntervalPeriod *, oldest first */
+  GPtrArray *names;     /* char *, each period's name */
+  GPtrArray *rows;      /* GStrv: the measure, then one cell per period */
+} TmIntervalTable;
+
+TmIntervalTable    *tm_interval_table_new     (const TmIntervalEvidence *evidence,
+                                               guint                     max_periods);
+void                tm_interval_table_free    (TmIntervalTable          *table);
+const char         *tm_interval_table_heading (void);
+char               *tm_interval_point_describe (const TmIntervalPeriod  *period,
+                                                int                      k);
+char               *tm_interval_evidence_describe (const TmIntervalEvidence *evidence);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TmIntervalEvidence, tm_interval_evidence_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TmIntervalTable, tm_interval_table_free)
 
 G_END_DECLS

@@ -128,6 +128,14 @@ count_rows (const Shown *shown)
   return shown->n <= MAX_COUNT_ROWS ? MAX (1, shown->n) : 1;
 }
 
+static const char *
+cycles_header (void)
+{
+  /* Translators: the row header for how many dosing cycles each day of
+   * the after-dose chart rests on */
+  return C_("count", "cycles");
+}
+
 void
 tm_after_dose_chart_layout (const TmChartData  *data,
                             const TmChartStyle *style,
@@ -139,7 +147,7 @@ tm_after_dose_chart_layout (const TmChartData  *data,
   g_auto(Shown) shown;
   TmRgba trace;
   TmPainter painter;
-  double fs = style->font_size, small;
+  double fs = style->font_size, small, header;
   guint n_items;
 
   g_return_if_fail (data != NULL && style != NULL && layout != NULL);
@@ -151,7 +159,10 @@ tm_after_dose_chart_layout (const TmChartData  *data,
   memset (layout, 0, sizeof *layout);
   layout->width = width;
   layout->height = height;
-  layout->x = tm_chart_value_label_width (&painter) + fs * 2.5;
+  /* Room on the left for the values, and for the row header of the
+   * cycle counts with its mark (draw_day_axis). */
+  tm_painter_measure (&painter, TM_TEXT_SMALL, cycles_header (), &header, NULL);
+  layout->x = MAX (tm_chart_value_label_width (&painter) + fs * 2.5, header + fs * 1.6 + 2);
   layout->w = MAX (1.0, width - layout->x - fs * 0.75);
 
   n_items = legend_items (&shown, style, &trace, items);
@@ -370,9 +381,7 @@ draw_day_axis (TmPainter           *painter,
     {
       double y = layout->axis_y + (r + 1) * (small + 2);
 
-      /* Translators: the row header for how many dosing cycles each day of
-       * the after-dose chart rests on */
-      tm_painter_text (painter, TM_TEXT_SMALL, C_("count", "cycles"), layout->x - style->font_size * 1.6, y, 1.0,
+      tm_painter_text (painter, TM_TEXT_SMALL, cycles_header (), layout->x - style->font_size * 1.6, y, 1.0,
                        &style->dim_text);
       if (rows > 1 || shown->n == 1)
         tm_chart_mark (painter->cr, period_mark (r), layout->x - style->font_size * 0.8,

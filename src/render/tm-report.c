@@ -846,101 +846,18 @@ place_charts (Report *r)
 
 /* The evidence about the interval */
 
-/* The newest periods with check-ins after a dose, at most @max, oldest first. */
-static GPtrArray *
-evidence_periods (const TmIntervalEvidence *evidence,
-                  guint                     max)
-{
-  GPtrArray *periods = g_ptr_array_new ();
-
-  for (guint i = evidence->periods->len; i-- > 0 && periods->len < max;)
-    {
-      const TmIntervalPeriod *period = &g_array_index (evidence->periods, TmIntervalPeriod, i);
-
-      if (period->plan != NULL && period->curve->len > 0)
-        g_ptr_array_insert (periods, 0, (gpointer) period);
-    }
-  return periods;
-}
-
-static char *
-format_mean_sd (double mean,
-                double sd)
-{
-  /* Translators: a mean with its standard deviation: "5.2 (SD 1.4)" */
-  return isnan (mean) ? g_strdup ("—") : g_strdup_printf (_("%.1f (SD %.1f)"), mean, sd);
-}
-
-static char *
-format_dip (const TmIntervalPeriod *period)
-{
-  if (!period->has_dip)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "not yet: %d more cycle needed",
-                                         "not yet: %d more cycles needed", period->more_cycles_needed),
-                            period->more_cycles_needed);
-  /* Translators: the dip with its 95 % interval: "1.4 (0.8 to 2.0)" */
-  return g_strdup_printf (_("%.1f (%.1f to %.1f)"), period->dip, period->dip_low, period->dip_high);
-}
-
-static char *
-format_phq9_change (const TmIntervalPeriod *period)
-{
-  if (period->phq9_first < 0)
-    return g_strdup ("—");
-  if (strcmp (period->phq9_first_day, period->phq9_last_day) == 0)
-    return g_strdup_printf ("%d", period->phq9_first);
-  return g_strdup_printf ("%d → %d", period->phq9_first, period->phq9_last);
-}
-
 /* The period table: the measures down, the periods side by side. */
 static void
-place_evidence_table (Report    *r,
-                      GPtrArray *periods)
+place_evidence_table (Report                *r,
+                      const TmIntervalTable *table)
 {
-  g_autofree Column *columns = g_new0 (Column, periods->len + 1);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  const char *labels[] = {
-    N_("Days"), N_("Dosing cycles"), N_("Check-ins"), N_("Mood, mean (SD)"),
-    /* xgettext:no-c-format */
-    N_("Dip, early − late days (95 % interval)"),
-    N_("Days at least 2 below the baseline"),
-    N_("PHQ-9 first → last"), N_("Sessions beyond the plan"), N_("Planned sessions missed"),
-  };
+  guint n = table->periods->len;
+  g_autofree Column *columns = g_new0 (Column, n + 1);
 
-  columns[0] = (Column) { _("Plan period"), 0.28 };
-  for (guint p = 0; p < periods->len; p++)
-    {
-      g_ptr_array_add (names, tm_interval_period_name (periods->pdata[p]));
-      columns[p + 1] = (Column) { names->pdata[p], 0.72 / periods->len };
-    }
-
-  for (guint m = 0; m < G_N_ELEMENTS (labels); m++)
-    {
-      GStrv row = g_new0 (char *, periods->len + 3);
-
-      row[0] = g_strdup (_(labels[m]));
-      for (guint p = 0; p < periods->len; p++)
-        {
-          const TmIntervalPeriod *period = periods->pdata[p];
-
-          switch (m)
-            {
-            case 0: row[p + 1] = g_strdup_printf ("%d", period->n_days); break;
-            case 1: row[p + 1] = g_strdup_printf ("%u", period->cycles->len); break;
-            case 2: row[p + 1] = g_strdup_printf ("%d", period->n_checkins); break;
-            case 3: row[p + 1] = format_mean_sd (period->mean_mood, period->sd_mood); break;
-            case 4: row[p + 1] = format_dip (period); break;
-            case 5: row[p + 1] = isnan (period->below_share) ? g_strdup ("—")
-                                 : g_strdup_printf ("%.0f %%", 100 * period->below_share); break;
-            case 6: row[p + 1] = format_phq9_change (period); break;
-            case 7: row[p + 1] = g_strdup_printf ("%d", period->n_beyond); break;
-            default: row[p + 1] = g_strdup_printf ("%d", period->n_missed); break;
-            }
-        }
-      g_ptr_array_add (rows, row);
-    }
-  place_table (r, columns, periods->len + 1, rows);
+  columns[0] = (Column) { tm_interval_table_heading (), 0.28 };
+  for (guint p = 0; p < n; p++)
+    columns[p + 1] = (Column) { table->names->pdata[p], 0.72 / n };
+  place_table (r, columns, n + 1, table->rows);
 }
 
 /* How mood moved across the interval in each plan period, in a chart, a
@@ -949,20 +866,20 @@ static void
 place_evidence (Report *r)
 {
   const TmIntervalEvidence *evidence = r->data->whole != NULL ? r->data->whole->after_dose : NULL;
-  g_autoptr(GPtrArray) periods = NULL;
+  g_autoptr(TmIntervalTable) table = NULL;
   g_autofree char *caption = NULL;
 
-  if (evidence == NULL || (periods = evidence_periods (evidence, 4))->len == 0)
+  if (evidence == NULL || (table = tm_interval_table_new (evidence, 4))->periods->len == 0)
     return;
 
   caption = tm_interval_evidence_caption (evidence);
   place_chart (r, _("Evidence About the Interval"), CHART_INTERVAL, 200, caption);
   gap (r, 6);
-  place_evidence_table (r, periods);
+  place_evidence_table (r, table);
   gap (r, 6);
-  for (guint p = 0; p < periods->len; p++)
+  for (guint p = 0; p < table->periods->len; p++)
     {
-      g_autofree char *sentence = tm_interval_period_describe (periods->pdata[p]);
+      g_autofree char *sentence = tm_interval_period_describe (table->periods->pdata[p]);
 
       place_paragraph (r, new_layout (r, FONT_BODY, sentence, r->width), r->left);
       gap (r, 3);
