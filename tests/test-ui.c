@@ -3114,6 +3114,12 @@ trends_interval_body (Fixture *f)
   g_assert_cmpstr (interval_cell (page, 2, 1), ==, "5");
   gtk_widget_grab_focus (gtk_widget_get_last_child (sentences));
   save_snapshot (GTK_WIDGET (view), "trends-interval");
+  {
+    g_autoptr(GSettings) settings = tm_settings_new ();
+
+    /* The settings outlive this test (one memory backend a process). */
+    g_settings_reset (settings, "trend-range");
+  }
 }
 
 static gboolean
