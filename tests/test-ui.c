@@ -363,10 +363,13 @@ quit:
   return G_SOURCE_REMOVE;
 }
 
+/* The body runs once, after the first activation: an activation the body
+ * makes itself (a window asked for again) is its own. */
 static void
 on_activate_cb (GApplication *app,
                 Fixture      *f)
 {
+  g_signal_handlers_disconnect_by_func (app, on_activate_cb, f);
   g_idle_add (run_body_cb, f);
 }
 
