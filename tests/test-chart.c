@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tm-chart.h"
+#include "tm-interval.h"
 #include "tm-demo.h"
 #include "tm-test-util.h"
 
@@ -149,12 +150,21 @@ column_has_color (const Picture *picture,
 
 /* The after-dose curve */
 
+/* The first period's curve in @data, by k. */
+static GArray *
+first_curve (const TmChartData *data)
+{
+  g_assert_cmpuint (data->after_dose->periods->len, >, 0);
+  return g_array_index (data->after_dose->periods, TmIntervalPeriod, 0).curve;
+}
+
 static void
 test_after_dose_by_hand (void)
 {
   g_autoptr(TmChartRecord) record = tm_chart_record_new ();
-  g_autoptr(GArray) points = NULL;
-  const TmAfterDosePoint *p;
+  g_autoptr(TmChartData) data = NULL;
+  GArray *points;
+  const TmIntervalPoint *p;
 
   add_session (record, "2026-01-01");
   add_session (record, "2026-01-08");
@@ -166,27 +176,33 @@ test_after_dose_by_hand (void)
   add_checkin (record, "2026-01-09", 6);   /* k = 1 */
   add_checkin (record, "2026-01-12", 3);   /* k = 4; no k = 3 */
 
-  points = tm_chart_after_dose (record->checkins, record->sessions);
+  /* Without a plan, one period from the first session. */
+  data = tm_chart_data_new (record, "2025-12-31", "2026-01-12", "2026-01-12");
+  g_assert_cmpuint (data->after_dose->periods->len, ==, 1);
+  g_assert_null (g_array_index (data->after_dose->periods, TmIntervalPeriod, 0).plan);
+  points = first_curve (data);
 
-  /* k = 0: 6 and 4, mean 5, SD 1; k = 1: 8 and 6, mean 7, SD 1;
-   * k = 2: 4 alone, SD 0; k = 4: 3 alone. */
+  /* k = 0: 6 and 4, mean 5, SD 1, two cycles; k = 1: 8 and 6, mean 7,
+   * SD 1, two cycles; k = 2: 4 alone, SD 0; k = 4: 3 alone. */
   g_assert_cmpuint (points->len, ==, 4);
-  p = &g_array_index (points, TmAfterDosePoint, 0);
+  p = &g_array_index (points, TmIntervalPoint, 0);
   g_assert_cmpint (p->k, ==, 0);
   g_assert_cmpint (p->n, ==, 2);
+  g_assert_cmpint (p->n_cycles, ==, 2);
   g_assert_cmpfloat_with_epsilon (p->mean, 5.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (p->sd, 1.0, 1e-9);
-  p = &g_array_index (points, TmAfterDosePoint, 1);
+  p = &g_array_index (points, TmIntervalPoint, 1);
   g_assert_cmpint (p->k, ==, 1);
   g_assert_cmpint (p->n, ==, 2);
   g_assert_cmpfloat_with_epsilon (p->mean, 7.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (p->sd, 1.0, 1e-9);
-  p = &g_array_index (points, TmAfterDosePoint, 2);
+  p = &g_array_index (points, TmIntervalPoint, 2);
   g_assert_cmpint (p->k, ==, 2);
   g_assert_cmpint (p->n, ==, 1);
+  g_assert_cmpint (p->n_cycles, ==, 1);
   g_assert_cmpfloat_with_epsilon (p->mean, 4.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (p->sd, 0.0, 1e-9);
-  p = &g_array_index (points, TmAfterDosePoint, 3);
+  p = &g_array_index (points, TmIntervalPoint, 3);
   g_assert_cmpint (p->k, ==, 4);
   g_assert_cmpint (p->n, ==, 1);
 }
@@ -195,8 +211,9 @@ static void
 test_after_dose_three_values (void)
 {
   g_autoptr(TmChartRecord) record = tm_chart_record_new ();
-  g_autoptr(GArray) points = NULL;
-  const TmAfterDosePoint *p;
+  g_autoptr(TmChartData) data = NULL;
+  GArray *points;
+  const TmIntervalPoint *p;
 
   /* Three intervals; on day 2 of each: 2, 4 and 9. Mean 5; population
    * SD sqrt(((2-5)² + (4-5)² + (9-5)²) / 3) = sqrt(26/3). */
@@ -207,13 +224,45 @@ test_after_dose_three_values (void)
   add_checkin (record, "2026-03-13", 4);
   add_checkin (record, "2026-03-23", 9);
 
-  points = tm_chart_after_dose (record->checkins, record->sessions);
+  data = tm_chart_data_new (record, "2026-03-01", "2026-03-31", "2026-03-31");
+  points = first_curve (data);
   g_assert_cmpuint (points->len, ==, 1);
-  p = &g_array_index (points, TmAfterDosePoint, 0);
+  p = &g_array_index (points, TmIntervalPoint, 0);
   g_assert_cmpint (p->k, ==, 2);
   g_assert_cmpint (p->n, ==, 3);
+  g_assert_cmpint (p->n_cycles, ==, 3);
   g_assert_cmpfloat_with_epsilon (p->mean, 5.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (p->sd, sqrt (26.0 / 3.0), 1e-9);
+}
+
+/* A fortnightly and a three-weekly plan in one range: two curves, never
+ * one pooled over both. */
+static void
+test_after_dose_one_curve_per_plan (void)
+{
+  g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+  g_autoptr(TmChartData) data = NULL;
+  const TmIntervalPeriod *first, *second;
+
+  add_plan (record, "2026-03-02", 14);
+  add_plan (record, "2026-03-30", 21);
+  add_session (record, "2026-03-02");
+  add_session (record, "2026-03-16");
+  add_session (record, "2026-03-30");
+  add_checkin (record, "2026-03-03", 8);   /* k = 1 in the first period */
+  add_checkin (record, "2026-03-17", 6);   /* k = 1 in the first period */
+  add_checkin (record, "2026-03-31", 2);   /* k = 1 in the second */
+  ((TmPlan *) record->plans->pdata[0])->id = 1;
+  ((TmPlan *) record->plans->pdata[1])->id = 2;
+
+  data = tm_chart_data_new (record, "2026-03-01", "2026-04-10", "2026-04-10");
+  g_assert_cmpuint (data->after_dose->periods->len, ==, 2);
+  first = &g_array_index (data->after_dose->periods, TmIntervalPeriod, 0);
+  second = &g_array_index (data->after_dose->periods, TmIntervalPeriod, 1);
+  g_assert_cmpint (first->interval, ==, 14);
+  g_assert_cmpfloat_with_epsilon (g_array_index (first->curve, TmIntervalPoint, 0).mean, 7.0, 1e-9);
+  g_assert_cmpint (second->interval, ==, 21);
+  g_assert_cmpfloat_with_epsilon (g_array_index (second->curve, TmIntervalPoint, 0).mean, 2.0, 1e-9);
 }
 
 /* The chart data */
@@ -375,12 +424,27 @@ test_data_demo (void)
   g_assert_true (rules[TM_RULE_S3]);
   g_assert_true (rules[TM_RULE_S5]);
 
-  /* Mood lifts after a dose and drifts down across the interval. */
+  /* Mood lifts after a dose and drifts down across the interval: in the
+   * fortnightly period, day 1 against day 13. */
   {
-    const TmAfterDosePoint *first = &g_array_index (data->after_dose, TmAfterDosePoint, 1);
-    const TmAfterDosePoint *late = &g_array_index (data->after_dose, TmAfterDosePoint, 13);
+    const TmIntervalPeriod *fortnightly = NULL;
+    const TmIntervalPoint *first = NULL, *late = NULL;
 
-    g_assert_cmpint (late->k, ==, 13);
+    for (guint i = 0; i < data->after_dose->periods->len; i++)
+      if (g_array_index (data->after_dose->periods, TmIntervalPeriod, i).interval == 14)
+        fortnightly = &g_array_index (data->after_dose->periods, TmIntervalPeriod, i);
+    g_assert_nonnull (fortnightly);
+    for (guint i = 0; i < fortnightly->curve->len; i++)
+      {
+        const TmIntervalPoint *p = &g_array_index (fortnightly->curve, TmIntervalPoint, i);
+
+        if (p->k == 1)
+          first = p;
+        else if (p->k == 13)
+          late = p;
+      }
+    g_assert_nonnull (first);
+    g_assert_nonnull (late);
     g_assert_cmpfloat (first->mean - late->mean, >, 1.0);
   }
 
@@ -716,36 +780,62 @@ test_empty (void)
 }
 
 static void
+draw_after_dose (Picture           *picture,
+                 const TmChartData *data)
+{
+  cairo_t *cr;
+
+  picture->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cr = cairo_create (picture->surface);
+  paint_window (cr, TM_CHART_STYLE_LIGHT);
+  tm_chart_style_init (&picture->style, TM_CHART_STYLE_LIGHT, "Sans", 12);
+  tm_after_dose_chart_layout (data, &picture->style, WIDTH, HEIGHT, &picture->layout);
+  tm_after_dose_chart_draw (cr, data, &picture->style, &picture->layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (picture->surface);
+}
+
+/* The demo year: each period's mean in its own colour at its k and value,
+ * the ±1 SD band around it where five or more cycles are behind the day,
+ * the plans' intervals as rules; and the hit test finds the point. */
+static void
 test_after_dose_chart (void)
 {
   g_autoptr(TmChartRecord) record = tm_demo_record_new ("2026-11-28", TM_DEMO_DAYS);
   g_autoptr(TmChartData) data = tm_chart_data_new (record, "2025-11-28", "2026-11-28", "2026-11-28");
   g_auto (Picture) picture = { 0 };
-  cairo_t *cr;
-  const TmAfterDosePoint *p = &g_array_index (data->after_dose, TmAfterDosePoint, 3);
-  double x;
+  const TmIntervalPeriod *period = NULL;
+  const TmIntervalPoint *p = NULL;
+  guint index = 0, hit_period;
+  int hit_k;
+  double x, y;
 
-  picture.surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
-  cr = cairo_create (picture.surface);
-  paint_window (cr, TM_CHART_STYLE_LIGHT);
-  tm_chart_style_init (&picture.style, TM_CHART_STYLE_LIGHT, "Sans", 12);
-  tm_after_dose_chart_layout (data, &picture.style, WIDTH, HEIGHT, &picture.layout);
-  tm_after_dose_chart_draw (cr, data, &picture.style, &picture.layout);
-  cairo_destroy (cr);
-  cairo_surface_flush (picture.surface);
+  draw_after_dose (&picture, data);
 
-  /* The mean's marker at its k and value; the band of ±1 SD around it. */
-  g_assert_cmpint (p->k, ==, 3);
+  /* The first period with a curve is drawn in the first colour. */
+  for (guint i = 0; period == NULL && i < data->after_dose->periods->len; i++)
+    if (g_array_index (data->after_dose->periods, TmIntervalPeriod, i).curve->len > 0)
+      period = &g_array_index (data->after_dose->periods, TmIntervalPeriod, i), index = i;
+  g_assert_nonnull (period);
+  for (guint i = 0; i < period->curve->len; i++)
+    if (g_array_index (period->curve, TmIntervalPoint, i).k == 3)
+      p = &g_array_index (period->curve, TmIntervalPoint, i);
+  g_assert_nonnull (p);
+  g_assert_cmpint (p->n_cycles, >=, TM_INTERVAL_BAND_CYCLES);
+
   x = tm_chart_layout_column_x (&picture.layout, p->k);
-  g_assert_cmpfloat (distance (pixel_at (&picture, x, tm_chart_layout_value_y (&picture.layout, p->mean)),
-                               (Rgb) { picture.style.mood.red, picture.style.mood.green, picture.style.mood.blue }),
-                     <, 0.3);
+  y = tm_chart_layout_value_y (&picture.layout, p->mean);
+  g_assert_cmpfloat (distance (pixel_at (&picture, x, y), (Rgb) { picture.style.periods[0].red,
+                                                                   picture.style.periods[0].green,
+                                                                   picture.style.periods[0].blue }), <, 0.35);
+  g_assert_true (tm_after_dose_chart_hit (data, &picture.layout, x, y, &hit_period, &hit_k));
+  g_assert_cmpuint (hit_period, ==, index);
+  g_assert_cmpint (hit_k, ==, 3);
   {
-    Rgb band = pixel_at (&picture, x, tm_chart_layout_value_y (&picture.layout, p->mean + p->sd * 0.7));
-    Rgb beyond = pixel_at (&picture, x, tm_chart_layout_value_y (&picture.layout, p->mean + p->sd * 1.4));
+    Rgb band = pixel_at (&picture, x + 0.3 * picture.layout.column_width,
+                         tm_chart_layout_value_y (&picture.layout, p->mean + p->sd * 0.8));
 
-    g_assert_cmpfloat (distance (band, (Rgb) { 1, 1, 1 }), >, 0.1);
-    g_assert_cmpfloat (distance (beyond, (Rgb) { 1, 1, 1 }), <, 0.05);
+    g_assert_cmpfloat (distance (band, (Rgb) { 1, 1, 1 }), >, 0.04);
   }
 
   /* The plans' intervals, 14 and 21 days, as rules. */
@@ -754,6 +844,41 @@ test_after_dose_chart (void)
                                      picture.layout.y + picture.layout.h * 0.8,
                                      picture.layout.y + picture.layout.h,
                                      &picture.style.planned, 0.5));
+}
+
+/* Four cycles: no band yet, however wide they spread; five: a band
+ * (over days 1 and 2: a band is drawn over two days or more). */
+static void
+test_after_dose_band_needs_cycles (void)
+{
+  for (int n_cycles = 4; n_cycles <= 5; n_cycles++)
+    {
+      g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+      g_autoptr(TmChartData) data = NULL;
+      g_auto (Picture) picture = { 0 };
+      double x, y_band;
+
+      for (int c = 0; c < n_cycles; c++)
+        {
+          g_autofree char *start = tm_day_add ("2026-01-05", 7 * c);
+          g_autofree char *next = tm_day_add (start, 1);
+          g_autofree char *after = tm_day_add (start, 2);
+
+          add_session (record, start);
+          /* k = 1 and 2 alternate 2 and 8: mean near 5, SD near 3. */
+          add_checkin (record, next, c % 2 == 0 ? 2 : 8);
+          add_checkin (record, after, c % 2 == 0 ? 2 : 8);
+        }
+      data = tm_chart_data_new (record, "2026-01-05", "2026-02-15", "2026-02-15");
+      draw_after_dose (&picture, data);
+
+      x = tm_chart_layout_column_x (&picture.layout, 1) + 0.3 * picture.layout.column_width;
+      y_band = tm_chart_layout_value_y (&picture.layout, 6.5);
+      if (n_cycles < TM_INTERVAL_BAND_CYCLES)
+        g_assert_cmpfloat (distance (pixel_at (&picture, x, y_band), (Rgb) { 1, 1, 1 }), <, 0.02);
+      else
+        g_assert_cmpfloat (distance (pixel_at (&picture, x, y_band), (Rgb) { 1, 1, 1 }), >, 0.04);
+    }
 }
 
 /* The read-out gives a session's time as it was where it was taken, with
@@ -807,6 +932,7 @@ main (int   argc,
 
   g_test_add_func ("/chart/after-dose/by-hand", test_after_dose_by_hand);
   g_test_add_func ("/chart/after-dose/three-values", test_after_dose_three_values);
+  g_test_add_func ("/chart/after-dose/one-curve-per-plan", test_after_dose_one_curve_per_plan);
   g_test_add_func ("/chart/data/rolling-mean", test_data_rolling_mean);
   g_test_add_func ("/chart/data/plans-and-sessions", test_data_plans_and_sessions);
   g_test_add_func ("/chart/data/plan-periods-in-order", test_data_plan_periods_in_order);
@@ -824,6 +950,7 @@ main (int   argc,
   g_test_add_func ("/chart/trend/hit", test_trend_hit);
   g_test_add_func ("/chart/empty", test_empty);
   g_test_add_func ("/chart/after-dose/chart", test_after_dose_chart);
+  g_test_add_func ("/chart/after-dose/band-needs-cycles", test_after_dose_band_needs_cycles);
 
   return g_test_run ();
 }

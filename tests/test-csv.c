@@ -290,12 +290,17 @@ test_all_or_nothing (void)
 
   {
     g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+    TmCsvSummary summary;
 
     g_assert_true (tm_csv_import_read_dir (import, folder, &error));
     assert_problem (import, "sessions.csv:2: dose_mg “5000” is not a number above 0 and at most 1000");
     assert_problem (import, "sessions.csv:2: route “nasal” is not one of");
-    /* The good file was read, but nothing may be stored. */
+    /* The good file was read, but storing it is refused: nothing stored. */
     g_assert_cmpuint (tm_csv_import_count_rows (import, TM_TABLE_CHECKINS), ==, 2);
+    g_assert_false (tm_store_import_csv (store, import, TM_CONFLICT_KEEP, &summary, &error));
+    g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "sessions.csv:2:"));
+    g_clear_error (&error);
     g_assert_cmpint (count_rows (store, "checkin"), ==, 0);
   }
 

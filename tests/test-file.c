@@ -297,7 +297,8 @@ test_pending_file (Fixture       *f,
     g_autoptr(TmPendingFile) pending = tm_pending_file_new (path);
     g_autofree char *contents = NULL;
 
-    g_assert_cmpint (write (tm_pending_file_get_fd (pending), "the new one", 11), ==, 11);
+    g_assert_true (tm_pending_file_write (pending, "the new ", 8));
+    g_assert_true (tm_pending_file_write (pending, "one", 3));
     g_assert_true (tm_pending_file_commit (pending));
     g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
     g_assert_cmpstr (contents, ==, "the new one");
@@ -823,6 +824,47 @@ test_csv_export_mixed (void)
   tm_test_remove_tree (out);
 }
 
+/* A folder goes with everything in it, even a folder inside made
+ * read-only; a link goes, and what it leads to stays. */
+static void
+test_remove_tree (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *tree = in (f->out, "tree");
+  g_autofree char *deep = g_build_filename (tree, "a", "b", NULL);
+  g_autofree char *locked = in (tree, "locked");
+  g_autofree char *locked_file = in (locked, "kept.txt");
+  g_autofree char *deep_file = in (deep, "deep.txt");
+  g_autofree char *link_to_folder = in (tree, "to-data-folder");
+  g_autofree char *link_to_file = in (deep, "to-record");
+
+  g_assert_cmpint (g_mkdir_with_parents (deep, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (locked, 0700), ==, 0);
+  touch (locked_file, "inside a read-only folder");
+  touch (deep_file, "deep down");
+  g_assert_cmpint (g_chmod (locked, 0500), ==, 0);
+  g_assert_cmpint (symlink (f->dir, link_to_folder), ==, 0);
+  g_assert_cmpint (symlink (f->db, link_to_file), ==, 0);
+
+  tm_file_remove_tree (tree);
+
+  g_assert_false (g_file_test (tree, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (f->out, G_FILE_TEST_IS_DIR));
+  /* What the links led to is as it was. */
+  g_assert_true (g_file_test (f->db, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autofree char *wal = in (f->dir, "tidemark.db-wal");
+
+    g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
+  }
+
+  /* A file alone, and nothing at all, are fine too. */
+  touch (tree, "a file");
+  tm_file_remove_tree (tree);
+  g_assert_false (g_file_test (tree, G_FILE_TEST_EXISTS));
+  tm_file_remove_tree (tree);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -836,6 +878,7 @@ main (int   argc,
   ADD ("stale-temporaries", test_stale_temporaries);
   ADD ("read-bounded", test_read_bounded);
   ADD ("check-private", test_check_private);
+  ADD ("remove-tree", test_remove_tree);
 #undef ADD
   g_test_add_func ("/file/temporary-names", test_temporary_names);
   g_test_add_func ("/file/store-refuses-others-file", test_store_refuses_others_file);

@@ -1268,6 +1268,31 @@ test_s11_red_flags (void)
   }
 }
 
+/* One list of ticked effects (or red flags), in the checklist's order:
+ * shown in the person's language, kept in the record in English. */
+static void
+test_checklists_described (void)
+{
+  guint effects = TM_EFFECT_FRIGHTENING | TM_EFFECT_TIME;
+  guint red_flags = TM_RED_FLAG_VOMITING | TM_RED_FLAG_CHEST;
+
+  speak_german ();
+  {
+    g_autofree char *shown = tm_effects_describe (effects, TM_WORDING_SHOWN, "; ");
+    g_autofree char *kept = tm_effects_describe (effects, TM_WORDING_RECORD, ", ");
+    g_autofree char *flags_shown = tm_red_flags_describe (red_flags, TM_WORDING_SHOWN, ", ");
+    g_autofree char *flags_kept = tm_red_flags_describe (red_flags, TM_WORDING_RECORD, ", ");
+    g_autofree char *none = tm_effects_describe (0, TM_WORDING_SHOWN, ", ");
+
+    g_assert_cmpstr (shown, ==, "Die Zeit fühlte sich seltsam an; Beängstigend oder außer Kontrolle");
+    g_assert_cmpstr (kept, ==, "Time felt strange, Frightening or out of control");
+    g_assert_cmpstr (flags_shown, ==, "Schmerzen in der Brust, Erbrechen");
+    g_assert_cmpstr (flags_kept, ==, "Chest pain, Vomiting");
+    g_assert_cmpstr (none, ==, "");
+  }
+  speak_english ();
+}
+
 /* S12: at home with nobody there. */
 static void
 test_s12_home_alone (void)
@@ -1799,6 +1824,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/safety/s1/levels", test_s1_levels);
+  g_test_add_func ("/safety/checklists-described", test_checklists_described);
   g_test_add_func ("/safety/s1/usual-peak", test_s1_usual_peak);
   g_test_add_func ("/safety/s1/present-or-past", test_s1_present_or_past);
   g_test_add_func ("/safety/s5-thresholds", test_s5_thresholds);

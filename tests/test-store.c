@@ -3,6 +3,7 @@
  * say why and change nothing, and a damaged file is never written to. */
 #include "config.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "tm-file.h"
 #include "tm-store-private.h"
 #include "tm-test-util.h"
 
@@ -399,12 +401,18 @@ test_model_follows_changes (Fixture       *f,
       g_assert_cmpstr (c->day, ==, day);
     }
 
-  /* An update changes the item in place; a deletion removes it. */
-  first = g_list_model_get_item (model, 0);
-  first->mood = 10;
-  g_assert_true (tm_store_save_checkin (f->store, first, &error));
+  /* An update of a copy (as a form saves) changes the model's item; a
+   * deletion removes it. */
+  {
+    g_autoptr(TmCheckin) shown = g_list_model_get_item (model, 0);
+
+    first = tm_checkin_copy (shown);
+    first->mood = shown->mood == 10 ? 9 : 10;
+    g_assert_true (tm_store_save_checkin (f->store, first, &error));
+    g_assert_cmpint (shown->mood, !=, first->mood);
+  }
   item = g_list_model_get_item (model, 0);
-  g_assert_cmpint (item->mood, ==, 10);
+  g_assert_cmpint (item->mood, ==, first->mood);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
 
   g_assert_true (tm_store_delete_checkin (f->store, item, &error));
@@ -855,6 +863,55 @@ test_migration_failure_leaves_file (void)
   tm_test_remove_tree (dir);
 }
 
+static int
+failing_rename (const char *from,
+                const char *to)
+{
+  errno = EIO;
+  return -1;
+}
+
+/* The copy made before a migration is written beside its name and renamed
+ * when whole: when it can't be put in place (as after a crash half-way),
+ * no copy is found under a backup's name, and the file is not migrated. */
+static void
+test_migration_copy_whole_or_none (void)
+{
+  static const TmFileCalls no_rename = { failing_rename, NULL };
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autofree char *copy = NULL;
+  g_autofree TmMigrationStep *steps = NULL;
+  guint n;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(GDir) folder = NULL;
+  const char *name;
+
+  make_store_with_checkins (dir, 4);
+  steps = steps_and (step_add_mood_label, &n);
+
+  tm_file_set_calls_for_testing (&no_rename);
+  store = tm_store_open_with_steps (dir, steps, n, &error);
+  tm_file_set_calls_for_testing (NULL);
+  g_assert_null (store);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "no backup copy could be made"));
+  g_clear_error (&error);
+
+  copy = find_backup (dir, n);
+  g_assert_null (copy);
+  folder = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    g_assert_false (tm_file_is_temporary_name (name, NULL));
+
+  /* Not migrated: this version opens it as it was. */
+  store = tm_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (store, "checkin"), ==, 4);
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
 /* Every row of @table, each value quoted as SQL writes it, for @columns. */
 static char *
 dump_table (sqlite3    *db,
@@ -1216,6 +1273,7 @@ main (int   argc,
   g_test_add_func ("/store/damaged/foreign-database", test_foreign_database_refused);
   g_test_add_func ("/store/migration/applies-steps-after-backup", test_migration_applies_steps);
   g_test_add_func ("/store/migration/failure-leaves-file", test_migration_failure_leaves_file);
+  g_test_add_func ("/store/migration/copy-whole-or-none", test_migration_copy_whole_or_none);
   g_test_add_func ("/store/migration/v1-keeps-every-value", test_migration_v1_keeps_every_value);
 
   return g_test_run ();

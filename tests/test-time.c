@@ -174,6 +174,44 @@ test_as_written (void)
   g_assert_null (tm_instant_time_as_written (NULL));
 }
 
+/* Day arithmetic by whole numbers gives what GLib's calendar gives, for
+ * every day from 1 January 1600 to 31 December 2400, leap years and
+ * century rules included. */
+static void
+test_day_arithmetic (void)
+{
+  GDate date;
+  char *previous = NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_JANUARY, 1600);
+  for (int n = 0; g_date_get_year (&date) <= 2400; n++)
+    {
+      g_autofree char *day = g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (&date),
+                                              (guint) g_date_get_month (&date), (guint) g_date_get_day (&date));
+      g_autofree char *added = tm_day_add ("1600-01-01", n);
+
+      g_assert_cmpstr (added, ==, day);
+      g_assert_cmpint (tm_day_diff ("1600-01-01", day), ==, n);
+      g_assert_true (tm_day_is_valid (day));
+      if (previous != NULL)
+        {
+          g_autofree char *back = tm_day_add (day, -1);
+
+          g_assert_cmpstr (back, ==, previous);
+          g_free (previous);
+        }
+      previous = g_strdup (day);
+      g_date_add_days (&date, 1);
+    }
+  g_free (previous);
+
+  g_assert_false (tm_day_is_valid ("1900-02-29"));
+  g_assert_true (tm_day_is_valid ("2000-02-29"));
+  g_assert_false (tm_day_is_valid ("2026-04-31"));
+  g_assert_cmpint (tm_day_diff ("2026-12-31", "2026-01-01"), ==, -364);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -181,6 +219,7 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/time/day-arithmetic", test_day_arithmetic);
   g_test_add_func ("/time/latest-allowed", test_latest_allowed);
   g_test_add_func ("/time/clock-set-back", test_clock_set_back);
   g_test_add_func ("/time/as-written", test_as_written);

@@ -90,6 +90,8 @@ never (gpointer data)
   return g_get_monotonic_time () > *(gint64 *) data;
 }
 
+/* Lets time pass: only where no condition can be seen to wait for (see
+ * each caller). */
 static void
 spin (guint ms)
 {
@@ -98,10 +100,80 @@ spin (guint ms)
   wait_for (never, &until, "time to pass");
 }
 
+/* Runs what is waiting to run now (handlers put off to an idle, events),
+ * without waiting for anything later: before checking that something did
+ * not happen. */
+static void
+settle (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (g_main_context_pending (NULL))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Still busy after a minute");
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+/* Whether a write the store refused while an import is stored elsewhere
+ * waits to be made when it is done. */
+static gboolean
+writes_wait (gpointer store)
+{
+  return !g_queue_is_empty (&TM_STORE (store)->when_writable);
+}
+
+/* Whether this machine's clock has passed @instant, an instant as the
+ * store writes it (in whole seconds). */
+static gboolean
+clock_has_passed (gpointer instant)
+{
+  g_autofree char *now = tm_instant_now_utc ();
+
+  return strcmp (now, instant) > 0;
+}
+
 static gboolean
 is_mapped (gpointer widget)
 {
   return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_hidden (gpointer widget)
+{
+  return !gtk_widget_get_visible (widget);
+}
+
+static void
+count_frame_cb (GdkFrameClock *clock,
+                gpointer       frames)
+{
+  (*(guint *) frames)++;
+}
+
+static gboolean
+frame_counted (gpointer frames)
+{
+  return *(guint *) frames > 0;
+}
+
+/* Waits until @widget's window has drawn it once more: laid out, its
+ * lists filled with rows, as the person sees it. */
+static void
+wait_for_drawn (gpointer    widget,
+                const char *what)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint frames = 0;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), &frames);
+  gtk_widget_queue_draw (widget);
+  wait_for (frame_counted, &frames, what);
+  g_signal_handler_disconnect (clock, handler);
 }
 
 /* With TM_UI_TEST_SNAPSHOT_DIR set, @widget's window as it looks now, in
@@ -122,6 +194,9 @@ save_snapshot (gpointer    widget,
 
   if (dir == NULL)
     return;
+  /* For the eye only: what slides in (an error, a toast) has arrived. No
+   * condition says when an animation has ended. */
+  spin (400);
   window = GTK_WIDGET (gtk_widget_get_root (widget));
   width = gtk_widget_get_width (window);
   height = gtk_widget_get_height (window);
@@ -161,6 +236,39 @@ find_widget (GtkWidget     *root,
   return NULL;
 }
 
+typedef struct
+{
+  GtkWidget     *root;
+  GType          type;
+  Match          match;
+  gconstpointer  data;
+  GtkWidget     *found;
+} WidgetSearch;
+
+static gboolean
+widget_appears (gpointer data)
+{
+  WidgetSearch *search = data;
+
+  search->found = find_widget (search->root, search->type, search->match, search->data);
+  return search->found != NULL;
+}
+
+/* The first widget of @type under @root that @match accepts (any, when
+ * NULL), once there is one. */
+static GtkWidget *
+wait_for_widget (gpointer       root,
+                 GType          type,
+                 Match          match,
+                 gconstpointer  data,
+                 const char    *what)
+{
+  WidgetSearch search = { root, type, match, data, NULL };
+
+  wait_for (widget_appears, &search, what);
+  return search.found;
+}
+
 static gboolean
 button_has_label (GtkWidget     *widget,
                   gconstpointer  label)
@@ -184,7 +292,6 @@ click (gpointer button)
 {
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  spin (20);
 }
 
 /* Chooses @value in a rating row the way a click or a key does: through
@@ -196,7 +303,6 @@ choose_in_row (TmRatingRow *row,
   GtkWidget *scale = child (row, TM_TYPE_RATING_ROW, "scale");
 
   g_assert_true (gtk_widget_activate_action (scale, "rating.select", "i", value));
-  spin (10);
   g_assert_cmpint (tm_rating_row_get_value (row), ==, value);
 }
 
@@ -213,7 +319,6 @@ type_text (gpointer    editable,
            const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
-  spin (10);
 }
 
 static void
@@ -223,7 +328,6 @@ type_note (TmCheckinForm *form,
   GtkTextView *view = child (form, TM_TYPE_CHECKIN_FORM, "note_view");
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
-  spin (10);
 }
 
 static char *
@@ -500,10 +604,10 @@ today_save_and_find_again_body (Fixture *f)
   /* Saving again, with Ctrl+S's action, updates the same row. */
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app), "win.save");
   g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>s"));
-  spin (1100);  /* instants have whole seconds */
+  /* Instants have whole seconds: a second later, so that the change shows. */
+  wait_for (clock_has_passed, first.updated_at, "the clock to pass the first save");
   choose_rating (form, "mood_row", 8);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
-  spin (20);
 
   g_assert_true (read_row (f, today, &second));
   g_assert_cmpint (second.id, ==, first.id);
@@ -702,6 +806,14 @@ editor_is_open (gpointer data)
 }
 
 static gboolean
+today_is_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack")), "today") == 0;
+}
+
+static gboolean
 editor_is_closed (gpointer data)
 {
   return find_editor (data) == NULL;
@@ -758,7 +870,8 @@ history_shows_and_edits_body (Fixture *f)
   form = child (editor, TM_TYPE_CHECKIN_DIALOG, "form");
   g_assert_cmpstr (tm_checkin_form_get_day (form), ==, earlier);
   g_assert_cmpint (tm_rating_row_get_value (child (form, TM_TYPE_CHECKIN_FORM, "mood_row")), ==, 3);
-  spin (1100);
+  /* Instants have whole seconds: a second later, so that the change shows. */
+  wait_for (clock_has_passed, before.updated_at, "the clock to pass the first save");
   choose_rating (form, "mood_row", 5);
   type_note (form, "Rough day, calmer evening.");
   click (child (editor, TM_TYPE_CHECKIN_DIALOG, "save_button"));
@@ -779,9 +892,9 @@ history_shows_and_edits_body (Fixture *f)
 
   /* Today's own row leads back to Today instead of a second editor. */
   g_signal_emit_by_name (list_view, "activate", 0);
-  spin (50);
+  wait_for (today_is_shown, f, "Today");
+  settle ();
   g_assert_null (find_editor (f));
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "today");
 }
 
 static gboolean
@@ -800,9 +913,20 @@ label_has_text (GtkWidget     *widget,
 /* News that comes quickly one after another (a save, then an import's
  * result): the newest shows, and a toast dismissed while it is still
  * sliding in does not bring the window down. */
+static gboolean
+fourth_toast_shows (gpointer data)
+{
+  Fixture *f = data;
+
+  return find_widget (GTK_WIDGET (f->window), GTK_TYPE_LABEL, label_has_text, "Fourth") != NULL;
+}
+
 static void
 toasts_in_a_row_body (Fixture *f)
 {
+  /* The pauses are the test, not a wait: news 400 ms apart, then 50 ms,
+   * while the toast before is still sliding in (the context lets a toast
+   * settle for 600 ms). Nothing can be seen to wait for here. */
   tm_context_add_toast (context_of (f), adw_toast_new ("First"));
   spin (400);
   tm_context_add_toast (context_of (f), adw_toast_new ("Second"));
@@ -810,8 +934,7 @@ toasts_in_a_row_body (Fixture *f)
   tm_context_add_toast (context_of (f), adw_toast_new ("Third"));
   spin (50);
   tm_context_add_toast (context_of (f), adw_toast_new ("Fourth"));
-  spin (1500);
-  g_assert_nonnull (find_widget (GTK_WIDGET (f->window), GTK_TYPE_LABEL, label_has_text, "Fourth"));
+  wait_for (fourth_toast_shows, f, "the newest toast");
   g_assert_null (find_widget (GTK_WIDGET (f->window), GTK_TYPE_LABEL, label_has_text, "Third"));
 }
 
@@ -878,6 +1001,12 @@ message_dialog_is_open (gpointer data)
 }
 
 static gboolean
+message_dialog_is_closed (gpointer data)
+{
+  return find_message_dialog () == NULL;
+}
+
+static gboolean
 window_is_gone (gpointer data)
 {
   Fixture *f = data;
@@ -901,7 +1030,11 @@ close_asks_before_losing_changes_body (Fixture *f)
   wait_for (message_dialog_is_open, NULL, "the save-changes question");
   dialog = find_message_dialog ();
   adw_message_dialog_response (dialog, "cancel");
-  spin (50);
+  /* Answered from code, the dialog stays up: take it down as its buttons
+   * would (gtk_window_close() would answer a second time). */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for (message_dialog_is_closed, NULL, "the question to go");
+  settle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
   note = note_text (today_form (f));
   g_assert_cmpstr (note, ==, "Half written");
@@ -975,6 +1108,33 @@ count_rows_in (Fixture    *f,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return n;
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *rows;
+  int         n;
+} RowCount;
+
+static gboolean
+rows_counted (gpointer data)
+{
+  RowCount *count = data;
+
+  return count_rows_in (count->f, count->rows) == count->n;
+}
+
+/* Waits until the data file holds @n of @rows ("session WHERE …"). */
+static void
+wait_for_rows (Fixture    *f,
+               const char *rows,
+               int         n)
+{
+  RowCount count = { f, rows, n };
+  g_autofree char *what = g_strdup_printf ("%d of %s", n, rows);
+
+  wait_for (rows_counted, &count, what);
 }
 
 static gboolean
@@ -1122,7 +1282,6 @@ sessions_log_through_editor_body (Fixture *f)
   gtk_widget_activate (check);
   note_view = child (editor, TM_TYPE_SESSION_DIALOG, "note_view");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (note_view), note, -1);
-  spin (20);
 
   click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
   wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
@@ -1148,13 +1307,8 @@ sessions_log_through_editor_body (Fixture *f)
   page = TM_SESSIONS_PAGE (tm_window_get_page (f->window, "sessions"));
   wait_for (is_mapped, page, "the Sessions page");
   {
-    GtkWidget *session_row = NULL;
-    gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+    GtkWidget *session_row = wait_for_widget (page, TM_TYPE_SESSION_ROW, NULL, NULL, "a row in Sessions");
 
-    while ((session_row = find_widget (GTK_WIDGET (page), TM_TYPE_SESSION_ROW, NULL, NULL)) == NULL &&
-           g_get_monotonic_time () < until)
-      spin (20);
-    g_assert_nonnull (session_row);
     g_assert_cmpstr (gtk_label_get_label (child (session_row, TM_TYPE_SESSION_ROW, "dose_label")), ==, "37.5 mg");
     g_assert_cmpstr (gtk_label_get_label (child (session_row, TM_TYPE_SESSION_ROW, "readings_label")), ==,
                      "Mood before 4/10 · Dissociation 6/10 · Nausea: Mild · Sedation: None · BP before 128/82, "
@@ -1265,7 +1419,6 @@ sessions_times_as_taken_body (Fixture *f)
   TmCalendarPage *calendar;
   GtkWidget *row = NULL;
   GtkWidget *cell;
-  gint64 until;
 
   plan->interval_days = 14;
   plan->dose_mg = 50;
@@ -1280,11 +1433,7 @@ sessions_times_as_taken_body (Fixture *f)
   adw_view_stack_set_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack"), "sessions");
   page = TM_SESSIONS_PAGE (tm_window_get_page (f->window, "sessions"));
   wait_for (is_mapped, page, "the Sessions page");
-  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while ((row = find_widget (GTK_WIDGET (page), TM_TYPE_SESSION_ROW, NULL, NULL)) == NULL &&
-         g_get_monotonic_time () < until)
-    spin (20);
-  g_assert_nonnull (row);
+  row = wait_for_widget (page, TM_TYPE_SESSION_ROW, NULL, NULL, "a row in Sessions");
   g_assert_cmpstr (gtk_label_get_label (child (row, TM_TYPE_SESSION_ROW, "when_label")), ==, expected);
   g_assert_nonnull (find_widget (GTK_WIDGET (page), TM_TYPE_SESSION_ROW, session_row_says, expected));
 
@@ -1335,14 +1484,8 @@ wait_for_session_row (TmSessionsPage *page,
 {
   g_autofree char *day_text = tm_day_format_long (day);
   g_autofree char *when = g_strdup_printf ("%s, 10:00", day_text);
-  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  GtkWidget *row;
 
-  while ((row = find_widget (GTK_WIDGET (page), TM_TYPE_SESSION_ROW, session_row_says, when)) == NULL &&
-         g_get_monotonic_time () < until)
-    spin (20);
-  g_assert_nonnull (row);
-  return row;
+  return wait_for_widget (page, TM_TYPE_SESSION_ROW, session_row_says, when, when);
 }
 
 static const char *
@@ -1493,7 +1636,6 @@ answer (TmQuestionnaireDialog *window,
 
   g_assert_nonnull (check);
   gtk_widget_activate (check);
-  spin (5);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
 }
 
@@ -1700,6 +1842,12 @@ dialog_with_heading (gpointer data)
   return FALSE;
 }
 
+static gboolean
+no_dialog_with_heading (gpointer data)
+{
+  return !dialog_with_heading (data);
+}
+
 static AdwMessageDialog *
 wait_for_prompt (const char *heading)
 {
@@ -1813,7 +1961,7 @@ safety_urgent_s1_body (Fixture *f)
   memset (&event, 0, sizeof event);
 
   adw_message_dialog_response (prompt, "resting");
-  spin (50);
+  wait_for_rows (f, "safety_event WHERE rule = 'S1' AND answer = 'resting'", 1);
   g_assert_true (read_event (f, "S1", &event));
   g_assert_cmpstr (event.answer, ==, "resting");
   g_assert_nonnull (event.answered_at);
@@ -1847,7 +1995,6 @@ safety_s4_shows_crisis_line_body (Fixture *f)
   g_assert_cmpstr (gtk_editable_get_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "clinician_phone_row")), ==, "call me");
   type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "clinician_phone_row"), "+49 30 1234567");
   g_signal_emit_by_name (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "clinician_phone_row"), "apply");
-  spin (20);
   gtk_window_close (GTK_WINDOW (prefs));
   wait_for_window_gone (f, TM_TYPE_PREFERENCES_DIALOG);
 
@@ -1870,7 +2017,7 @@ safety_s4_shows_crisis_line_body (Fixture *f)
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (crisis)), ==, "0800 111 0 111");
   }
   adw_message_dialog_response (prompt, "contact-clinician");
-  spin (50);
+  wait_for_rows (f, "safety_event WHERE rule = 'S4' AND answer = 'contact-clinician'", 1);
   g_assert_true (read_event (f, "S4", &event));
   g_assert_cmpstr (event.level, ==, "urgent");
   g_assert_cmpstr (event.answer, ==, "contact-clinician");
@@ -1890,7 +2037,7 @@ safety_prompt_never_blocks_saving_body (Fixture *f)
 
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
     gtk_window_destroy (windows->data);
-  spin (50);
+  settle ();
 
   g_assert_cmpint (count_rows_in (f, "session"), ==, 1);
   g_assert_true (read_event (f, "S1", &event));
@@ -1925,7 +2072,6 @@ press_shortcut (gpointer widget,
         }
     }
   g_assert_true (handled);
-  spin (10);
 }
 
 static TmPreferencesDialog *
@@ -1970,7 +2116,7 @@ preferences_keep_typing_body (Fixture *f)
   /* The phone can't be kept: Escape leaves the window open, says why and
    * keeps the text. */
   press_shortcut (prefs, GDK_KEY_Escape);
-  spin (50);
+  settle ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (prefs)));
   g_assert_cmpstr (tm_error_label_get_message (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "error_label")), ==,
                    "The clinician's phone can only have digits, spaces and + - ( ) / . in it.");
@@ -2014,7 +2160,8 @@ preferences_wait_for_import_body (Fixture *f)
 
   tm_store_writing_elsewhere_begin (store);
   type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "clinician_name_row"), "Dr. Later");
-  spin (1000);  /* past the moment typing is kept */
+  /* Past the moment typing is kept: refused for now, it waits. */
+  wait_for (writes_wait, store, "the name to wait for the import");
   before = tm_store_get_safety_contacts (store);
   g_assert_cmpstr (before->clinician_name, !=, "Dr. Later");
 
@@ -2234,7 +2381,8 @@ help_for_blood_pressure_body (Fixture *f)
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (help), "tm-urgent"));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (help, "close"), ==, ADW_RESPONSE_DEFAULT);
   adw_message_dialog_response (help, "close");
-  spin (50);
+  gtk_window_close (GTK_WINDOW (help));
+  wait_for (no_dialog_with_heading, (gpointer) "Get Help Now", "the help to close");
 
   g_assert_true (read_event (f, "S5", &event));
   g_assert_cmpstr (event.answer, ==, "help-now");
@@ -2332,7 +2480,8 @@ general_help_text (Fixture *f)
   g_assert_null (find_named (adw_message_dialog_get_extra_child (help), "help-signs"));
   text = dialog_text (help);
   adw_message_dialog_response (help, "close");
-  spin (20);
+  gtk_window_close (GTK_WINDOW (help));
+  wait_for (no_dialog_with_heading, (gpointer) "Get Help Now", "the help to close");
   return text;
 }
 
@@ -2404,7 +2553,6 @@ country_changed_body (Fixture *f)
     if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (country_row)), i),
                    "Ireland") == 0)
       adw_combo_row_set_selected (country_row, i);
-  spin (20);
   g_assert_cmpstr (row_text (prefs, "crisis_name_row"), ==, "Samaritans");
   g_assert_cmpstr (row_text (prefs, "crisis_number_row"), ==, "116 123");
   g_assert_cmpstr (row_text (prefs, "emergency_row"), ==, "112");
@@ -2438,7 +2586,7 @@ country_waits_for_import_body (Fixture *f)
 
   tm_store_writing_elsewhere_begin (store);
   adw_combo_row_set_selected (country_row, 0);  /* the United States */
-  spin (20);
+  wait_for (writes_wait, store, "the country to wait for the import");
   before = tm_store_get_safety_contacts (store);
   g_assert_cmpstr (before->country, ==, "IE");
 
@@ -2465,24 +2613,30 @@ test_crisis_country_changed (Fixture       *f,
 }
 
 /* About says what Tidemark is for, not "not a medical device". */
-static void
-about_intended_purpose_body (Fixture *f)
+static gboolean
+find_about (gpointer data)
 {
-  g_autoptr(GListModel) toplevels = NULL;
-  AdwAboutWindow *about = NULL;
-  const char *comments;
+  AdwAboutWindow **about = data;
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
 
-  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
-  spin (50);
-  toplevels = g_object_ref (gtk_window_get_toplevels ());
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && *about == NULL; i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
       if (ADW_IS_ABOUT_WINDOW (window))
-        about = ADW_ABOUT_WINDOW (window);
+        *about = ADW_ABOUT_WINDOW (window);
     }
-  g_assert_nonnull (about);
+  return *about != NULL;
+}
+
+static void
+about_intended_purpose_body (Fixture *f)
+{
+  AdwAboutWindow *about = NULL;
+  const char *comments;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
+  wait_for (find_about, &about, "the About window");
   comments = adw_about_window_get_comments (about);
   g_assert_nonnull (strstr (comments, tm_intended_purpose ()));
   g_assert_nonnull (strstr (comments, "not been assessed by any regulator"));
@@ -2526,7 +2680,7 @@ plan_editor_clinician_numbers_body (Fixture *f)
 
   /* Can't be kept: the editor stays, says why, and keeps the text. */
   gtk_window_close (GTK_WINDOW (editor));
-  spin (50);
+  settle ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
   g_assert_cmpstr (tm_error_label_get_message (child (editor, TM_TYPE_PLAN_DIALOG, "contacts_error")), ==,
                    "The out-of-hours number can only have digits, spaces and + - ( ) / . in it.");
@@ -2687,6 +2841,7 @@ safety_answer_waits_for_import_body (Fixture *f)
   g_auto(EventRow) event = { 0 };
   AdwMessageDialog *prompt;
   g_autofree char *before = NULL;
+  g_autofree char *given = NULL;
   g_autofree char *after = NULL;
 
   log_strong_session (f, 9);
@@ -2695,13 +2850,15 @@ safety_answer_waits_for_import_body (Fixture *f)
   tm_store_writing_elsewhere_begin (store);
   before = tm_instant_now_utc ();
   adw_message_dialog_response (prompt, "resting");
-  spin (50);
+  given = tm_instant_now_utc ();
+  wait_for (writes_wait, store, "the answer to wait for the import");
   g_assert_true (read_event (f, "S1", &event));
   g_assert_null (event.answer);
   event_row_clear (&event);
   memset (&event, 0, sizeof event);
 
-  spin (1100);  /* instants have whole seconds */
+  /* Instants have whole seconds: the import ends a second after the answer. */
+  wait_for (clock_has_passed, given, "the clock to pass the answer");
   tm_store_writing_elsewhere_end (store);
   after = tm_instant_now_utc ();
   g_assert_true (read_event (f, "S1", &event));
@@ -2760,7 +2917,6 @@ press_key (gpointer widget,
         g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
     }
   g_assert_true (handled);
-  spin (10);
 }
 
 /* The pointer moving to @x, @y, through the widget's motion controller. */
@@ -2778,7 +2934,6 @@ move_pointer (gpointer widget,
       if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
         g_signal_emit_by_name (controller, "motion", x, y);
     }
-  spin (10);
 }
 
 static const char *
@@ -2833,7 +2988,9 @@ trends_read_out_body (Fixture *f)
   press_key (view, GDK_KEY_Home);
   g_assert_cmpint (tm_chart_view_get_selected_day (view), ==, 0);
 
-  /* Pointing reads the day under the pointer, by the chart's own layout. */
+  /* Pointing reads the day under the pointer, by the chart's own layout:
+   * the one it was drawn with. */
+  wait_for_drawn (view, "the chart");
   move_pointer (view, tm_chart_layout_column_x (tm_chart_view_get_layout (view), data->n_days - 3),
                 tm_chart_view_get_layout (view)->y + 20);
   g_assert_cmpstr (label_text (page, "readout_title"), ==, before_words);
@@ -2927,6 +3084,113 @@ trends_follow_the_store_body (Fixture *f)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, TM_TYPE_TRENDS_PAGE, "stack")), ==, "charts");
   g_assert_cmpstr (label_text (page, "mood_value"), ==, "6.0");
   g_assert_cmpstr (label_text (page, "mood_detail"), ==, "No check-ins in the 3 months before to compare with");
+}
+
+/* The cell of the interval table in @row (0: the periods' names) and
+ * @column (0: the measures' names). */
+static const char *
+interval_cell (TmTrendsPage *page,
+               int           row,
+               int           column)
+{
+  GtkWidget *cell = gtk_grid_get_child_at (child (page, TM_TYPE_TRENDS_PAGE, "interval_table"), column, row);
+
+  g_assert_true (GTK_IS_LABEL (cell));
+  return gtk_label_get_label (GTK_LABEL (cell));
+}
+
+static gboolean
+interval_shown (gpointer page)
+{
+  return gtk_widget_get_visible (child (page, TM_TYPE_TRENDS_PAGE, "interval_table"));
+}
+
+/* How the interval is working: five two-week cycles, high in their first
+ * days and low in their last, read from the whole record whatever the
+ * range, as a table, a sentence and a chart a screen reader can read. */
+static void
+trends_interval_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autofree char *first = day_ago (70);
+  g_autofree char *first_words = tm_day_format_long (first);
+  g_autofree char *name = g_strdup_printf ("every 2 weeks, from %s", first_words);
+  g_autofree char *sentence = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *problem = NULL;
+  g_autoptr(TmPlan) plan = tm_plan_new (first);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *sentences;
+  TmChartView *view;
+  TmTrendsPage *page;
+
+  plan->interval_days = 14;
+  plan->dose_mg = 50;
+  g_assert_true (tm_store_add_plan (store, plan, &error));
+  g_assert_no_error (error);
+  for (int c = 0; c < 5; c++)
+    {
+      g_autoptr(TmSession) session = tm_session_new ();
+      g_autofree char *day = tm_day_add (first, 14 * c);
+
+      session->taken_at = g_strdup_printf ("%sT10:00:00+01:00", day);
+      session->dose_mg = 50;
+      g_assert_true (tm_store_save_session (store, session, &error));
+      g_assert_no_error (error);
+      /* Early days (0–3) at 8, late days (10–13) at 4, the rest at 6. */
+      for (int k = 0; k < 14; k++)
+        {
+          g_autofree char *checkin_day = tm_day_add (first, 14 * c + k);
+
+          store_checkin (f, checkin_day, k < 4 ? 8 : k >= 10 ? 4 : 6, NULL);
+        }
+    }
+
+  page = show_trends (f);
+  wait_for (interval_shown, page, "the interval table");
+  g_assert_cmpstr (interval_cell (page, 0, 0), ==, "Plan period");
+  g_assert_cmpstr (interval_cell (page, 0, 1), ==, name);
+  g_assert_null (gtk_grid_get_child_at (child (page, TM_TYPE_TRENDS_PAGE, "interval_table"), 2, 0));
+  g_assert_cmpstr (interval_cell (page, 2, 0), ==, "Dosing cycles");
+  g_assert_cmpstr (interval_cell (page, 2, 1), ==, "5");
+  g_assert_cmpstr (interval_cell (page, 3, 1), ==, "70");
+  /* 20 days at 8, 30 at 6, 20 at 4. */
+  g_assert_true (g_str_has_prefix (interval_cell (page, 4, 1), "6.0 (SD "));
+  /* Every cycle: 8 early, 4 late, so the dip is 4 with no spread. */
+  g_assert_cmpstr (interval_cell (page, 5, 1), ==, "4.0 (4.0 to 4.0)");
+  /* The baseline, the first 28 days, is 6.0: the 20 days at 4. */
+  g_assert_cmpstr (interval_cell (page, 6, 1), ==, "29 %");
+
+  sentences = child (page, TM_TYPE_TRENDS_PAGE, "interval_sentences");
+  sentence = g_strdup_printf ("While the plan was %s, mood on days 10–13 after a dose averaged 4.0 points lower "
+                              "than on days 0–3 (95 %% interval 4.0 to 4.0; 5 dosing cycles).", name);
+  g_assert_nonnull (find_widget (sentences, GTK_TYPE_LABEL, label_has_text, sentence));
+  g_assert_nonnull (strstr (gtk_label_get_label (child (page, TM_TYPE_TRENDS_PAGE, "interval_caption")),
+                            "does not show what caused it"));
+
+  /* A screen reader hears the same sentence. */
+  view = child (page, TM_TYPE_TRENDS_PAGE, "interval_view");
+  {
+    g_autofree char *curves = tm_chart_data_describe_after_dose (tm_chart_view_get_data (view));
+
+    description = g_strdup_printf ("%s %s", sentence, curves);
+  }
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                description);
+  g_assert_null (problem);
+
+  /* Two weeks shown above; the evidence still covers the whole record. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "trends.trend-range", "s", "two-weeks"));
+  wait_for_range (f, page, 14);
+  g_assert_cmpstr (interval_cell (page, 2, 1), ==, "5");
+  gtk_widget_grab_focus (gtk_widget_get_last_child (sentences));
+  save_snapshot (GTK_WIDGET (view), "trends-interval");
+  {
+    g_autoptr(GSettings) settings = tm_settings_new ();
+
+    /* The settings outlive this test (one memory backend a process). */
+    g_settings_reset (settings, "trend-range");
+  }
 }
 
 static gboolean
@@ -3226,9 +3490,7 @@ reminder_body (Fixture *f)
   g_signal_handlers_disconnect_by_func (f->app, on_activate_cb, f);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "trends");
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "show-today", NULL);
-  spin (20);
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack")), ==,
-                   "today");
+  wait_for (today_is_shown, f, "Today");
 
   g_settings_reset (settings, "reminder-enabled");
   g_settings_reset (settings, "reminder-time");
@@ -3423,10 +3685,10 @@ check_dialog (GType       type,
 
   g_assert_nonnull (dialog);
   wait_for (is_mapped, dialog, where);
-  spin (50);
+  wait_for_drawn (dialog, where);
   assert_all_named (GTK_WIDGET (dialog), where);
   gtk_window_destroy (dialog);
-  spin (20);
+  settle ();
 }
 
 /* Every page and dialog: every control a screen reader can reach has a
@@ -3444,7 +3706,8 @@ accessible_names_body (Fixture *f)
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", pages[i]));
       wait_for (is_mapped, tm_window_get_page (f->window, pages[i]), where);
-      spin (200);
+      wait_for_drawn (tm_window_get_page (f->window, pages[i]), where);
+      settle ();
       assert_all_named (GTK_WIDGET (f->window), where);
     }
 
@@ -3487,17 +3750,25 @@ file_exists (gpointer path)
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
-static gboolean
-no_dialog_with_heading (gpointer heading)
-{
-  return !dialog_with_heading (heading);
-}
-
 /* The actions come back when an import (or a backup) has ended. */
 static gboolean
 import_ended (gpointer window)
 {
   return !tm_data_transfer_is_busy (tm_window_get_context (window));
+}
+
+/* The backup made on opening (on a low-priority idle, then in a thread)
+ * works on the file too: waits until it is there and has ended, so that
+ * it neither starts nor runs during what comes next. */
+static void
+wait_for_opening_backup (Fixture *f)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *name = g_strdup_printf ("tidemark-backup-%s.db", today);
+  g_autofree char *backup = g_build_filename (f->dir, name, NULL);
+
+  wait_for (file_exists, backup, "the backup made on opening");
+  wait_for (import_ended, f->window, "the backup made on opening to end");
 }
 
 /* The mood the window's check-ins list holds for @day, or -1. */
@@ -3571,8 +3842,9 @@ data_transfer_body (Fixture *f)
   g_assert_true (read_row (f, day, &row));
   g_assert_cmpint (row.mood, ==, 4);
   row_clear (&row);
-  /* Answered from code, the dialog stays up until closed. */
-  gtk_window_close (GTK_WINDOW (dialog));
+  /* Answered from code, the dialog stays up: take it down as its buttons
+   * would (gtk_window_close() would answer a second time). */
+  gtk_window_destroy (GTK_WINDOW (dialog));
   wait_for (no_dialog_with_heading, (gpointer) "Some Records Are Already Here", "the dialog to close");
 
   tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), written);
@@ -3721,7 +3993,7 @@ import_after_close_body (Fixture *f)
   TmStore *store = tm_application_get_store (f->app);
   g_auto(Row) row = { 0 };
 
-  wait_for (store_idle, store, "the backup made on opening to end");
+  wait_for_opening_backup (f);
   g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
   g_assert_true (g_file_set_contents (file, csv, -1, NULL));
   g_assert_cmpint (shown_mood (f, day), ==, -1);
@@ -3809,7 +4081,7 @@ save_during_import_body (Fixture *f)
   g_autofree char *today = tm_day_today ();
   g_auto(Row) row = { 0 };
 
-  wait_for (store_idle, store, "the backup made on opening to end");
+  wait_for_opening_backup (f);
   tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), folder);
   g_assert_true (tm_progress_banner_get_shown (banner));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (tm_progress_banner_get_cancel_button (banner))));
@@ -3824,7 +4096,6 @@ save_during_import_body (Fixture *f)
   g_assert_nonnull (strstr (tm_error_label_get_message (label), "storing an import"));
   g_assert_true (tm_checkin_form_get_dirty (form));
   g_assert_false (read_row (f, today, &row));
-  spin (400);
   save_snapshot (f->window, "save-during-import");
 
   /* The import is in; then the check-in, as typed. */
@@ -3859,7 +4130,7 @@ cancel_import_body (Fixture *f)
   g_autoptr(GFile) folder = make_import_folder (f, 10000);
   TmProgressBanner *banner = tm_context_get_progress_banner (context_of (f));
 
-  wait_for (store_idle, store, "the backup made on opening to end");
+  wait_for_opening_backup (f);
   tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), folder);
   wait_for (store_not_writable, store, "the import to be stored");
   g_signal_emit_by_name (tm_progress_banner_get_cancel_button (banner), "clicked");
@@ -3887,7 +4158,6 @@ tick_first_effect (TmCheckinForm *form)
   adw_expander_row_set_enable_expansion (effects_row, TRUE);
   check = find_widget (GTK_WIDGET (effects_row), GTK_TYPE_CHECK_BUTTON, NULL, NULL);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  spin (10);
 }
 
 /* How many prompts the file holds for @rule about @source's record @id,
@@ -3965,7 +4235,7 @@ safety_every_path_body (Fixture *f)
   TmQuestionnaireDialog *questionnaire;
   gint64 id;
 
-  wait_for (store_idle, store, "the backup made on opening to end");
+  wait_for_opening_backup (f);
 
   /* Today: effects with no dose in the day before. */
   choose_rating (today_form (f), "mood_row", 6);
@@ -4041,7 +4311,7 @@ safety_every_path_body (Fixture *f)
     g_assert_cmpint (count_events_about (f, "S3", "session", id, "imported"), ==, 1);
     g_assert_cmpint (count_rows_in (f, "safety_event WHERE answer = 'imported' AND answered_at IS NULL"), ==, 1);
     /* Nothing pops up for it. */
-    spin (100);
+    settle ();
     g_assert_false (dialog_with_heading ((gpointer) "This Dose Is Above Your Plan"));
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "history"));
@@ -4071,13 +4341,12 @@ static void
 safety_without_main_window_body (Fixture *f)
 {
   g_autoptr(TmContext) context = g_object_ref (context_of (f));
-  TmStore *store = tm_context_get_store (context);
   GtkWindow *plain = GTK_WINDOW (gtk_window_new ());
   AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   TmSessionDialog *editor;
   gint64 id;
 
-  wait_for (store_idle, store, "the backup made on opening to end");
+  wait_for_opening_backup (f);
   gtk_window_set_child (plain, GTK_WIDGET (overlay));
   gtk_window_set_application (plain, GTK_APPLICATION (f->app));
   gtk_window_present (plain);
@@ -4165,6 +4434,12 @@ find_file_starting (const char *dir,
 /* Opening makes today's backup (private to its owner); Preferences lists
  * it; Back Up Now copies what is there now; Restore… asks, then brings the
  * backup back and keeps the data it replaced. */
+static gboolean
+backup_has_checkin (gpointer path)
+{
+  return count_checkins_in (path) == 1;
+}
+
 static void
 backups_body (Fixture *f)
 {
@@ -4201,13 +4476,15 @@ backups_body (Fixture *f)
   gtk_widget_activate (button);
   dialog = wait_for_prompt ("Restore This Backup?");
   adw_message_dialog_response (dialog, "cancel");
-  spin (20);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for (no_dialog_with_heading, (gpointer) "Restore This Backup?", "the question to go");
+  settle ();
   g_assert_true (read_row (f, today, &row));
 
   gtk_widget_activate (find_named (GTK_WIDGET (prefs), restore_name));
   dialog = wait_for_prompt ("Restore This Backup?");
   adw_message_dialog_response (dialog, "restore");
-  spin (50);
+  wait_for_rows (f, "checkin", 0);
   g_assert_false (read_row (f, today, &row));
   g_assert_null (tm_store_get_checkin (store, today, NULL));
   /* What it replaced is kept, with the check-in in it. */
@@ -4234,8 +4511,7 @@ backups_body (Fixture *f)
   store_checkin (f, today, 5, "After the restore");
   /* A button activated from the keyboard is clicked once it has shown itself pressed. */
   gtk_widget_activate (find_named (GTK_WIDGET (prefs), "back-up-now"));
-  spin (400);
-  g_assert_cmpint (count_checkins_in (backup), ==, 1);
+  wait_for (backup_has_checkin, backup, "Back Up Now to copy the check-in");
   g_assert_nonnull (find_named (GTK_WIDGET (prefs), restore_name));
 }
 
@@ -4267,7 +4543,7 @@ before_import_body (Fixture *f)
   GtkWidget *button;
   GtkWidget *row;
 
-  wait_for (import_ended, f->window, "the backup made on opening to end");
+  wait_for_opening_backup (f);
   store_checkin (f, earlier, 4, "Before the import");
   g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
   g_assert_true (g_file_set_contents (file, csv, -1, NULL));
@@ -4297,8 +4573,7 @@ before_import_body (Fixture *f)
   /* Restoring it takes the data back to before the import. */
   gtk_widget_activate (button);
   adw_message_dialog_response (wait_for_prompt ("Restore This Backup?"), "restore");
-  spin (50);
-  g_assert_cmpint (count_checkins (f), ==, 1);
+  wait_for_rows (f, "checkin", 1);
 }
 
 static void
@@ -4358,11 +4633,11 @@ damaged_other_folder_body (Fixture *f)
 
   g_assert_true (g_file_set_contents (file, "a file, not a folder", -1, NULL));
   tm_recovery_window_open_folder (f->recovery, file);
-  spin (20);
+  settle ();
   g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (f->app)) == GTK_WINDOW (f->recovery));
 
   tm_recovery_window_open_folder (f->recovery, fresh);
-  spin (50);
+  wait_for (main_window_is_up, f->app, "the main window on the new folder");
   window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
   g_assert_true (TM_IS_WINDOW (window));
   store = tm_context_get_store (tm_window_get_context (TM_WINDOW (window)));
@@ -4551,6 +4826,13 @@ test_trends_range_remembered (Fixture       *f,
 }
 
 static void
+test_trends_interval (Fixture       *f,
+                      gconstpointer  data)
+{
+  run_app (f, trends_interval_body);
+}
+
+static void
 test_trends_follow_the_store (Fixture       *f,
                               gconstpointer  data)
 {
@@ -4634,12 +4916,10 @@ daily_question_and_red_flags_body (Fixture *f)
 
   /* Turned off: not asked, and the answer given stays when saved again. */
   g_assert_true (tm_daily_question_set_on (store, FALSE, NULL));
-  spin (20);
-  g_assert_false (gtk_widget_get_visible (form_part (form, "self_harm_group")));
+  wait_for (is_hidden, form_part (form, "self_harm_group"), "the question to go");
   choose_rating (form, "mood_row", 4);
   click (child (today, TM_TYPE_TODAY_PAGE, "save_button"));
-  spin (50);
-  g_assert_cmpint (count_rows_in (f, "checkin WHERE mood = 4 AND red_flags = 4 AND self_harm = 1"), ==, 1);
+  wait_for_rows (f, "checkin WHERE mood = 4 AND red_flags = 4 AND self_harm = 1", 1);
 }
 
 static void
@@ -4769,6 +5049,7 @@ main (int   argc,
   ADD ("trends/read-out", test_trends_read_out);
   ADD ("trends/range-remembered", test_trends_range_remembered);
   ADD ("trends/follow-the-store", test_trends_follow_the_store);
+  ADD ("trends/interval", test_trends_interval);
   ADD ("demo/throwaway-folder", test_demo);
   ADD ("report/export", test_report_export);
   ADD ("report/refuses-data-folder", test_report_refuses_data_folder);

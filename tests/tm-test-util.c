@@ -2,12 +2,12 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tm-file.h"
 #include "tm-test-util.h"
 
 /* A fresh data folder under the test's temporary folder. */
@@ -21,30 +21,12 @@ tm_test_make_data_dir (void)
   return dir;
 }
 
+/* Tests remove what they made with Tidemark's own tm_file_remove_tree(). */
 void
 tm_test_remove_tree (const char *path)
 {
-  GDir *dir;
-  const char *name;
-
-  if (path == NULL)
-    return;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_chmod (path, 0700);
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          tm_test_remove_tree (child);
-        }
-      if (dir != NULL)
-        g_dir_close (dir);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
+  if (path != NULL)
+    tm_file_remove_tree (path);
 }
 
 GBytes *

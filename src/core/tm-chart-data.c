@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tm-chart-data.h"
+#include "tm-interval.h"
 
 #define ROLLING_DAYS      7
 #define ROLLING_MIN_DAYS  4
@@ -22,94 +23,6 @@ index_of (const char *from,
           const char *day)
 {
   return tm_day_diff (from, day);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/**
- * tm_chart_after_dose:
- * @checkins: (element-type TmCheckin): the check-ins to count
- * @sessions: (element-type TmSession): every session
- *
- * For each check-in day d with a session on or before d, k = d − the day of
- * the latest such session; for each k: n, mean mood, population SD.
- *
- * Returns: (transfer full) (element-type TmAfterDosePoint): by k, only the
- *   k that occur
- */
-GArray *
-tm_chart_after_dose (GPtrArray *checkins,
-                     GPtrArray *sessions)
-{
-  g_autoptr(GPtrArray) session_days = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) sums = g_array_new (FALSE, TRUE, sizeof (double) * 3);
-  GArray *points = g_array_new (FALSE, TRUE, sizeof (TmAfterDosePoint));
-
-  for (guint i = 0; sessions != NULL && i < sessions->len; i++)
-    {
-      char *day = tm_session_get_day (sessions->pdata[i]);
-
-      if (day != NULL)
-        g_ptr_array_add (session_days, day);
-    }
-  g_ptr_array_sort (session_days, compare_strings);
-
-  for (guint i = 0; checkins != NULL && i < checkins->len; i++)
-    {
-      TmCheckin *c = checkins->pdata[i];
-      const char *latest = NULL;
-      guint lo = 0, hi = session_days->len;
-      double *sum;
-      int k;
-
-      if (c->mood < 0)
-        continue;
-
-      /* The latest session day on or before the check-in's day. */
-      while (lo < hi)
-        {
-          guint mid = (lo + hi) / 2;
-
-          if (strcmp (session_days->pdata[mid], c->day) <= 0)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      if (lo == 0)
-        continue;
-      latest = session_days->pdata[lo - 1];
-
-      k = tm_day_diff (latest, c->day);
-      if ((guint) k >= sums->len)
-        g_array_set_size (sums, (guint) k + 1);
-      sum = &g_array_index (sums, double, (guint) k * 3);
-      sum[0] += 1;
-      sum[1] += c->mood;
-      sum[2] += (double) c->mood * c->mood;
-    }
-
-  for (guint k = 0; k < sums->len; k++)
-    {
-      double *sum = &g_array_index (sums, double, k * 3);
-      TmAfterDosePoint p = { 0 };
-      double variance;
-
-      if (sum[0] == 0)
-        continue;
-      p.k = (int) k;
-      p.n = (int) sum[0];
-      p.mean = sum[1] / sum[0];
-      variance = sum[2] / sum[0] - p.mean * p.mean;
-      p.sd = variance > 0 ? sqrt (variance) : 0;
-      g_array_append_val (points, p);
-    }
-
-  return points;
 }
 
 /* An empty record, its arrays owning what is added to them. */
@@ -347,6 +260,21 @@ add_events (TmChartData         *data,
     }
 }
 
+/* Each plan period's after-dose curve and cycles, from the check-ins in
+ * the range (DESIGN.md, Evidence about the interval): one curve per
+ * period, never one pooled over plans with different intervals. */
+static TmIntervalEvidence *
+range_evidence (const TmChartRecord *record,
+                GPtrArray           *in_range,
+                const char          *to,
+                const char          *today)
+{
+  TmChartRecord range = *record;
+
+  range.checkins = in_range;
+  return tm_interval_evidence_new (&range, strcmp (to, today) < 0 ? to : today, NAN);
+}
+
 /* The PHQ-9 and GAD-7 totals of the range. */
 static void
 add_scores (TmChartData         *data,
@@ -400,7 +328,7 @@ tm_chart_data_new (const TmChartRecord *record,
 
   add_plan_periods (data, record);
   add_events (data, record);
-  data->after_dose = tm_chart_after_dose (in_range, record->sessions);
+  data->after_dose = range_evidence (record, in_range, to, today);
   add_scores (data, record);
   return data;
 }
@@ -415,7 +343,7 @@ clear_data (gpointer pointer)
   g_clear_pointer (&data->planned, g_array_unref);
   g_clear_pointer (&data->plan_periods, g_array_unref);
   g_clear_pointer (&data->events, g_array_unref);
-  g_clear_pointer (&data->after_dose, g_array_unref);
+  g_clear_pointer (&data->after_dose, tm_interval_evidence_free);
   g_clear_pointer (&data->phq9, g_array_unref);
   g_clear_pointer (&data->gad7, g_array_unref);
 }
@@ -678,36 +606,42 @@ char *
 tm_chart_data_describe_after_dose (const TmChartData *data)
 {
   GString *text = g_string_new (NULL);
-  const TmAfterDosePoint *highest = NULL, *lowest = NULL;
 
-  for (guint i = 0; i < data->after_dose->len; i++)
+  for (guint i = 0; i < data->after_dose->periods->len; i++)
     {
-      const TmAfterDosePoint *p = &g_array_index (data->after_dose, TmAfterDosePoint, i);
+      const TmIntervalPeriod *period = &g_array_index (data->after_dose->periods, TmIntervalPeriod, i);
+      const TmIntervalPoint *highest = NULL, *lowest = NULL;
+      g_autofree char *name = NULL;
 
-      if (p->n < 3)
+      for (guint j = 0; j < period->curve->len; j++)
+        {
+          const TmIntervalPoint *p = &g_array_index (period->curve, TmIntervalPoint, j);
+
+          if (p->n < TM_INTERVAL_SOLID_N)
+            continue;
+          if (highest == NULL || p->mean > highest->mean)
+            highest = p;
+          if (lowest == NULL || p->mean < lowest->mean)
+            lowest = p;
+        }
+      if (highest == NULL)
         continue;
-      if (highest == NULL || p->mean > highest->mean)
-        highest = p;
-      if (lowest == NULL || p->mean < lowest->mean)
-        lowest = p;
+
+      name = tm_interval_period_name (period);
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      /* Translators: "Every 2 weeks, from …: mean mood after a session is highest on day 1 …" */
+      g_string_append_printf (text,
+                              _("%s: mean mood after a session is highest on day %d (%.1f, from %d check-ins in %d "
+                                "dosing cycles) and lowest on day %d (%.1f, from %d check-ins in %d dosing "
+                                "cycles)."),
+                              name, highest->k, highest->mean, highest->n, highest->n_cycles, lowest->k,
+                              lowest->mean, lowest->n, lowest->n_cycles);
     }
 
-  if (highest == NULL)
+  if (text->len == 0)
     g_string_append (text, _("Not enough check-ins after a session in this period to show how mood "
                              "moves after a dose."));
-  else
-    g_string_append_printf (text,
-                            _("Mean mood after a session is highest on day %d (%.1f, from %d check-ins) "
-                              "and lowest on day %d (%.1f, from %d check-ins)."),
-                            highest->k, highest->mean, highest->n, lowest->k, lowest->mean, lowest->n);
-
-  if (data->plan_interval > 0)
-    {
-      g_autofree char *interval = tm_plan_describe_interval (data->plan_interval);
-
-      g_string_append_c (text, ' ');
-      g_string_append_printf (text, _("The plan is %s."), interval);
-    }
   return g_string_free (text, FALSE);
 }
 

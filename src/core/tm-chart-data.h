@@ -53,13 +53,8 @@ typedef struct
   TmRule  rule;
 } TmChartEvent;
 
-typedef struct
-{
-  int     k;             /* days since the latest session */
-  int     n;
-  double  mean;
-  double  sd;            /* population standard deviation */
-} TmAfterDosePoint;
+/* The evidence about the interval (tm-interval.h). */
+typedef struct _TmIntervalEvidence TmIntervalEvidence;
 
 typedef struct
 {
@@ -79,7 +74,8 @@ typedef struct
   GArray *planned;              /* TmChartPlanned in the range */
   GArray *plan_periods;         /* TmChartPlanPeriod in the range */
   GArray *events;               /* TmChartEvent in the range */
-  GArray *after_dose;           /* TmAfterDosePoint by k, for the check-ins in the range */
+  TmIntervalEvidence *after_dose; /* each plan period's after-dose curve and cycles, from the
+                                 * check-ins in the range */
   int     plan_interval;        /* the plan in force at the end of the range, or 0 */
   GArray *phq9;                 /* TmChartScore in the range */
   GArray *gad7;
@@ -121,8 +117,6 @@ TmChartData *tm_chart_data_new_from_store (TmStore             *store,
                                            GError             **error);
 TmChartData *tm_chart_data_ref            (TmChartData         *data);
 void         tm_chart_data_unref          (TmChartData         *data);
-GArray      *tm_chart_after_dose          (GPtrArray           *checkins,
-                                           GPtrArray           *sessions);
 char        *tm_chart_first_day           (TmStore             *store);
 char        *tm_chart_data_describe       (const TmChartData   *data);
 const char  *tm_chart_status_words        (int                  status);

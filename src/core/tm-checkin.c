@@ -61,32 +61,58 @@ tm_red_flag_get_label (guint index)
   return _(red_flag_labels[index]);
 }
 
-/* The same in English, for text kept in the data file, which reads the
- * same wherever it is opened. */
-const char *
-tm_red_flag_get_record_label (guint index)
-{
-  g_return_val_if_fail (index < TM_N_RED_FLAGS, NULL);
-
-  return red_flag_labels[index];
-}
-
-/* The red flags of @red_flags in the checklist's words, in its order,
- * joined by commas: "Chest pain, Vomiting". */
-char *
-tm_red_flags_describe (guint red_flags)
+/* The items of a checklist ticked in @bits (bit i for @labels[i]), in its
+ * order, in @wording, joined by @separator; "" when none is. */
+static char *
+describe_checklist (guint               bits,
+                    const char * const *labels,
+                    guint               n_labels,
+                    TmWording           wording,
+                    const char         *separator)
 {
   GString *text = g_string_new (NULL);
 
-  for (guint i = 0; i < TM_N_RED_FLAGS; i++)
-    if (red_flags & (1u << i))
+  for (guint i = 0; i < n_labels; i++)
+    if (bits & (1u << i))
       {
         if (text->len > 0)
-          g_string_append (text, ", ");
-        g_string_append (text, tm_red_flag_get_label (i));
+          g_string_append (text, separator);
+        g_string_append (text, wording == TM_WORDING_SHOWN ? _(labels[i]) : labels[i]);
       }
 
   return g_string_free (text, FALSE);
+}
+
+/**
+ * tm_effects_describe:
+ * @effects: #TmEffects
+ * @wording: the person's language, or the record's English
+ * @separator: what goes between two effects: ", "
+ *
+ * Returns: the effects of @effects in the checklist's words and order,
+ *   "" when none: "Time felt strange, Frightening or out of control"
+ */
+char *
+tm_effects_describe (guint       effects,
+                     TmWording   wording,
+                     const char *separator)
+{
+  return describe_checklist (effects, effect_labels, TM_N_EFFECTS, wording, separator);
+}
+
+/**
+ * tm_red_flags_describe:
+ * @red_flags: #TmRedFlags
+ *
+ * Returns: the red flags of @red_flags as tm_effects_describe() lists
+ *   effects: "Chest pain, Vomiting"
+ */
+char *
+tm_red_flags_describe (guint       red_flags,
+                       TmWording   wording,
+                       const char *separator)
+{
+  return describe_checklist (red_flags, red_flag_labels, TM_N_RED_FLAGS, wording, separator);
 }
 
 /**
@@ -107,15 +133,6 @@ tm_validate_red_flags (guint    red_flags,
       return FALSE;
     }
   return TRUE;
-}
-
-/* An effect's wording in English, for text kept in the data file. */
-const char *
-tm_effect_get_record_label (guint index)
-{
-  g_return_val_if_fail (index < TM_N_EFFECTS, NULL);
-
-  return effect_labels[index];
 }
 
 static void

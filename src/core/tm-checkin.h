@@ -29,8 +29,19 @@ typedef enum
 #define TM_EFFECTS_ALL   0x7f
 #define TM_N_EFFECTS     7
 
+/* Which words a checklist is told in: the person's language, for what is
+ * shown; or English, for text kept in the data file, which reads the same
+ * wherever it is opened. */
+typedef enum
+{
+  TM_WORDING_SHOWN,
+  TM_WORDING_RECORD,
+} TmWording;
+
 const char *tm_effect_get_label        (guint index);
-const char *tm_effect_get_record_label (guint index);
+char       *tm_effects_describe        (guint       effects,
+                                        TmWording   wording,
+                                        const char *separator);
 
 /* Red flags (DESIGN.md, S11): signs that need medical help, asked as
  * "Any of these?" on check-ins and sessions. 0 = none. */
@@ -48,8 +59,9 @@ typedef enum
 #define TM_N_RED_FLAGS   6
 
 const char *tm_red_flag_get_label   (guint index);
-const char *tm_red_flag_get_record_label (guint index);
-char       *tm_red_flags_describe   (guint red_flags);
+char       *tm_red_flags_describe   (guint       red_flags,
+                                     TmWording   wording,
+                                     const char *separator);
 gboolean    tm_validate_red_flags   (guint red_flags,
                                      GError **error);
 

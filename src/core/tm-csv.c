@@ -1563,7 +1563,16 @@ tm_store_import_csv (TmStore       *store,
   g_autoptr(GArray) stored = g_array_new (FALSE, FALSE, sizeof (TmRecordRef));
 
   g_return_val_if_fail (TM_IS_STORE (store), FALSE);
-  g_return_val_if_fail (import->problems->len == 0, FALSE);
+
+  /* All or nothing: files with a problem store nothing, whoever asks. */
+  if (import->problems->len > 0)
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                   /* Translators: %s is the first problem, "checkins.csv:12: mood “11” …" */
+                   _("Nothing was imported: the files have problems, the first being %s"),
+                   (const char *) import->problems->pdata[0]);
+      return FALSE;
+    }
 
   /* The data as it is before the import, in a copy of its own, in case the
    * import was not wanted (today's backup may be of the morning). */

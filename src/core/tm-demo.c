@@ -5,7 +5,7 @@
  * A plan every 14 days that changes to every 21 days half-way (and back,
  * for longer records); sessions mostly on time, some late, missed or beyond
  * the plan; mood that lifts after a dose and drifts down across the
- * interval, with day-to-day noise and some days left out; PHQ-9 and GAD-7
+ * interval, sinking lower in a third week, with day-to-day noise and some days left out; PHQ-9 and GAD-7
  * every two weeks; notes; and the safety prompts the real rules raise for
  * all that, answered. */
 #define G_LOG_DOMAIN "tm-demo"
@@ -22,6 +22,9 @@
 #define SEED           0x7de3a4c1u
 #define PERIOD_DAYS    182    /* a new plan every half year */
 #define DOSE_MG        100.0
+#define WEAR_OFF       1.3    /* how far mood sinks below its level before treatment
+                               * in the third week after a dose: so the every-3-weeks
+                               * period shows a deeper dip than the every-2-weeks one */
 #define SOURCE_KEY "tm-demo-source"
 
 static const char * const notes[] = {
@@ -237,7 +240,7 @@ add_checkins (TmChartRecord *record,
     {
       g_autofree char *day = tm_day_add (first, i);
       int k = since[i];
-      double lift = k < 1000 ? 2.8 * exp (-k / 7.0) : 0;
+      double lift = k < 1000 ? 2.8 * exp (-k / 7.0) - WEAR_OFF * CLAMP ((k - 12) / 6.0, 0, 1) : 0;
       double base = 3.9 + 0.5 * sin (2 * G_PI * i / 120.0);
       double mood = base + lift + noise (rand, 0.7);
       double skip = g_rand_double (rand);

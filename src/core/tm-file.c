@@ -55,7 +55,7 @@ static TmFileCalls calls = { real_rename, real_chmod };
 
 /**
  * tm_file_set_calls_for_testing:
- * @calls: (nullable): the stand-ins; %NULL for the real calls
+ * @stand_ins: (nullable): the stand-ins; %NULL for the real calls
  */
 void
 tm_file_set_calls_for_testing (const TmFileCalls *stand_ins)
@@ -644,6 +644,58 @@ sync_folder (const char *dir)
   close (fd);
 }
 
+/**
+ * tm_file_remove_tree:
+ * @path: a file or a folder
+ *
+ * Removes @path and, when it is a folder, everything in it. A link is
+ * removed, never followed. A folder of this user that it may not read or
+ * write (made read-only, say) is opened up first, so that it can be
+ * emptied. What can't be removed stays, and the debug log says why.
+ */
+void
+tm_file_remove_tree (const char *path)
+{
+  GStatBuf info;
+
+  if (g_lstat (path, &info) != 0)
+    return;
+  if (S_ISDIR (info.st_mode))
+    {
+      g_autoptr(GDir) folder = NULL;
+      const char *name;
+
+      if ((info.st_mode & 0700) != 0700 && info.st_uid == geteuid ())
+        g_chmod (path, 0700);
+      folder = g_dir_open (path, 0, NULL);
+      while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+        {
+          g_autofree char *inside = g_build_filename (path, name, NULL);
+
+          tm_file_remove_tree (inside);
+        }
+      if (g_rmdir (path) != 0)
+        g_debug ("Could not remove %s: %s", path, g_strerror (errno));
+    }
+  else if (g_unlink (path) != 0)
+    g_debug ("Could not remove %s: %s", path, g_strerror (errno));
+}
+
+/**
+ * tm_file_sync_folder_of:
+ * @path: a file just given its name (renamed, or linked)
+ *
+ * Puts @path's new name on the disk: a name reaches it only once its
+ * folder is synced.
+ */
+void
+tm_file_sync_folder_of (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  sync_folder (dir);
+}
+
 /* Write beside, then rename */
 
 /**
@@ -692,6 +744,35 @@ const char *
 tm_pending_file_get_temporary (TmPendingFile *file)
 {
   return file->temporary;
+}
+
+/**
+ * tm_pending_file_write:
+ * @bytes: (array length=length): what to add to the file
+ *
+ * Writes all of @bytes at the end of what was written so far.
+ *
+ * Returns: %FALSE with errno set when that failed
+ */
+gboolean
+tm_pending_file_write (TmPendingFile *file,
+                       const void    *bytes,
+                       gsize          length)
+{
+  const char *next = bytes;
+
+  while (length > 0)
+    {
+      ssize_t written = write (file->fd, next, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written < 0)
+        return FALSE;
+      next += written;
+      length -= (gsize) written;
+    }
+  return TRUE;
 }
 
 /**
@@ -793,28 +874,12 @@ write_unfinished_mark (const char  *dir,
   g_autoptr(TmPendingFile) mark = tm_pending_file_new (path);
   const char *text = _("Tidemark was replacing the files in this folder when it stopped, so they may come from "
                        "two different exports. Export again into this folder; this file then goes away.\n");
-  gsize length = strlen (text);
   int saved_errno;
 
-  if (mark != NULL)
+  if (mark != NULL && tm_pending_file_write (mark, text, strlen (text)) && tm_pending_file_commit (mark))
     {
-      gsize done = 0;
-
-      while (done < length)
-        {
-          ssize_t n = write (mark->fd, text + done, length - done);
-
-          if (n < 0 && errno == EINTR)
-            continue;
-          if (n < 0)
-            break;
-          done += (gsize) n;
-        }
-      if (done == length && tm_pending_file_commit (mark))
-        {
-          sync_folder (dir);
-          return TRUE;
-        }
+      sync_folder (dir);
+      return TRUE;
     }
   saved_errno = errno;
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),

@@ -38,6 +38,8 @@ gboolean tm_file_is_temporary_name     (const char          *name,
                                         const char          *target);
 void     tm_file_remove_stale_temporaries (const char       *dir,
                                            const char       *target);
+void     tm_file_sync_folder_of        (const char          *path);
+void     tm_file_remove_tree           (const char          *path);
 
 typedef struct _TmPendingFile TmPendingFile;
 
@@ -45,6 +47,9 @@ TmPendingFile *tm_pending_file_new           (const char     *path);
 int            tm_pending_file_get_fd        (TmPendingFile  *file);
 const char    *tm_pending_file_get_path      (TmPendingFile  *file);
 const char    *tm_pending_file_get_temporary (TmPendingFile  *file);
+gboolean       tm_pending_file_write         (TmPendingFile  *file,
+                                              const void     *bytes,
+                                              gsize           length);
 gboolean       tm_pending_file_close         (TmPendingFile  *file);
 gboolean       tm_pending_file_commit        (TmPendingFile  *file);
 void           tm_pending_file_free          (TmPendingFile  *file);

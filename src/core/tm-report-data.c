@@ -199,9 +199,9 @@ tm_store_set_report_name (TmStore     *store,
 static void
 clear_attention (gpointer pointer)
 {
-  TmAttention *item = pointer;
+  TmAttention *attention = pointer;
 
-  g_clear_object (&item->record);
+  g_clear_object (&attention->record);
 }
 
 TmReportData *
@@ -231,6 +231,7 @@ tm_report_data_free (TmReportData *data)
   g_free (data->generated);
   g_clear_pointer (&data->chart, tm_chart_data_unref);
   g_clear_pointer (&data->previous, tm_chart_data_unref);
+  g_clear_pointer (&data->whole, tm_chart_data_unref);
   g_clear_pointer (&data->plans, g_ptr_array_unref);
   g_clear_pointer (&data->sessions, g_ptr_array_unref);
   g_clear_pointer (&data->session_status, g_array_unref);
@@ -385,14 +386,14 @@ count_written_later (TmReportData *data,
 }
 
 static void
-add_item (TmReportData    *data,
-          TmAttentionKind  kind,
-          gpointer         record,
-          int              session)
+add_to_attention (TmReportData    *data,
+                  TmAttentionKind  kind,
+                  gpointer         record,
+                  int              session)
 {
-  TmAttention item = { kind, g_object_ref (record), session };
+  TmAttention attention = { kind, g_object_ref (record), session };
 
-  g_array_append_val (data->attention, item);
+  g_array_append_val (data->attention, attention);
 }
 
 static gboolean
@@ -435,7 +436,7 @@ add_events (TmReportData    *data,
 {
   for (guint i = 0; i < data->events->len; i++)
     if (event_is (data->events->pdata[i], kind))
-      add_item (data, kind, data->events->pdata[i], -1);
+      add_to_attention (data, kind, data->events->pdata[i], -1);
 }
 
 static void
@@ -448,12 +449,12 @@ add_attention (TmReportData *data,
   add_events (data, TM_ATTENTION_HELP_NOW);
   for (guint i = 0; i < phq9->len; i++)
     if (((TmQuestionnaire *) phq9->pdata[i])->answers[8] > 0)
-      add_item (data, TM_ATTENTION_PHQ9_ITEM9, phq9->pdata[i], -1);
+      add_to_attention (data, TM_ATTENTION_PHQ9_ITEM9, phq9->pdata[i], -1);
   add_events (data, TM_ATTENTION_UNANSWERED);
 
   for (guint i = 0; i < data->sessions->len; i++)
     if (tm_session_status_needs_attention (&g_array_index (data->session_status, TmSessionStatus, i)))
-      add_item (data, TM_ATTENTION_SESSION, data->sessions->pdata[i], (int) i);
+      add_to_attention (data, TM_ATTENTION_SESSION, data->sessions->pdata[i], (int) i);
 
   /* The highest after-dose reading: systolic first, then diastolic. */
   for (guint i = 0; i < data->sessions->len; i++)
@@ -468,14 +469,14 @@ add_attention (TmReportData *data,
         highest = (int) i;
     }
   if (highest >= 0)
-    add_item (data, TM_ATTENTION_HIGHEST_BP, data->sessions->pdata[highest], highest);
+    add_to_attention (data, TM_ATTENTION_HIGHEST_BP, data->sessions->pdata[highest], highest);
 
   for (guint i = 0; i < data->sessions->len; i++)
     {
       const TmSession *s = data->sessions->pdata[i];
 
       if (s->setting == TM_SETTING_HOME && !s->monitor_present)
-        add_item (data, TM_ATTENTION_HOME_ALONE, data->sessions->pdata[i], (int) i);
+        add_to_attention (data, TM_ATTENTION_HOME_ALONE, data->sessions->pdata[i], (int) i);
     }
 }
 
@@ -500,6 +501,7 @@ tm_report_data_new_from_store (TmStore                *store,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *previous_from = NULL;
   g_autofree char *previous_to = NULL;
+  g_autofree char *first_day = NULL;
   int n_days;
 
   g_return_val_if_fail (TM_IS_STORE (store), NULL);
@@ -516,9 +518,18 @@ tm_report_data_new_from_store (TmStore                *store,
   n_days = tm_day_diff (options->from, options->to) + 1;
   previous_from = tm_day_add (options->from, -n_days);
   previous_to = tm_day_add (options->from, -1);
+  /* The evidence about the interval weighs every plan period up to the
+   * period's end, not only the period's. */
+  first_day = tm_store_get_first_day (store);
+  if (first_day == NULL || strcmp (first_day, options->from) > 0)
+    {
+      g_free (first_day);
+      first_day = g_strdup (options->from);
+    }
 
   if ((data->chart = tm_chart_data_new_from_store (store, options->from, options->to, error)) == NULL ||
       (data->previous = tm_chart_data_new_from_store (store, previous_from, previous_to, error)) == NULL ||
+      (data->whole = tm_chart_data_new_from_store (store, first_day, options->to, error)) == NULL ||
       (plans = tm_store_list_plans (store, error)) == NULL ||
       (dates = tm_store_list_plan_dates (store, error)) == NULL ||
       (sessions = tm_store_list_sessions (store, NULL, NULL, error)) == NULL ||

@@ -74,6 +74,8 @@ typedef struct
   char            *generated;       /* "28 November 2026 at 09:14" */
   TmChartData     *chart;           /* the period */
   TmChartData     *previous;        /* the period of the same length before */
+  TmChartData     *whole;           /* from the record's first day to the period's end: its
+                                     * after_dose is the evidence about the interval */
   GPtrArray       *plans;           /* TmPlan in force during the period, by day */
   GPtrArray       *sessions;        /* TmSession in the period, by time */
   GArray          *session_status;  /* TmSessionStatus of each session */

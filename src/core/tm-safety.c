@@ -287,34 +287,6 @@ join (GString    *list,
   g_string_append (list, item);
 }
 
-/* Effects as kept in the data file: the checklist's English words,
- * whatever the language of the person. */
-static char *
-describe_effects (guint effects)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < TM_N_EFFECTS; i++)
-    if (effects & (1u << i))
-      join (text, tm_effect_get_record_label (i));
-
-  return g_string_free (text, FALSE);
-}
-
-/* Red flags as kept in the data file: the checklist's English words,
- * whatever the language of the person. */
-static char *
-describe_red_flags_for_record (guint red_flags)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < TM_N_RED_FLAGS; i++)
-    if (red_flags & (1u << i))
-      join (text, tm_red_flag_get_record_label (i));
-
-  return g_string_free (text, FALSE);
-}
-
 /* Hours from @taken_at to @now; negative when it lies ahead of @now (a
  * record may be up to a day ahead of the clock); 0 when unreadable. */
 static double
@@ -400,7 +372,7 @@ rule_s1 (const TmSafetyFacts *facts,
   g_autoptr(GString) urgent = g_string_new (NULL);
   g_autoptr(GString) caution = g_string_new (NULL);
   g_autoptr(GString) record = g_string_new (NULL);
-  g_autofree char *effects = describe_effects (s->effects);
+  g_autofree char *effects = tm_effects_describe (s->effects, TM_WORDING_RECORD, ", ");
   gboolean has_usual;
   int usual = 0;
   TmSafetyPrompt *prompt;
@@ -506,7 +478,7 @@ rule_s1 (const TmSafetyFacts *facts,
     g_string_append_printf (record, "; nausea %d", s->nausea);
   if (s->red_flags != 0)
     {
-      g_autofree char *flags = describe_red_flags_for_record (s->red_flags);
+      g_autofree char *flags = tm_red_flags_describe (s->red_flags, TM_WORDING_RECORD, ", ");
 
       g_string_append_printf (record, "; red flags: %s", flags);
     }
@@ -556,7 +528,7 @@ rule_s2 (const TmSafetyFacts *facts,
                                "Effects that come on or last away from a dose are worth telling "
                                "your prescriber about soon."),
                              contacts_no_one (), NULL);
-  effects = describe_effects (c->effects);
+  effects = tm_effects_describe (c->effects, TM_WORDING_RECORD, ", ");
   if (c->effects_intensity != TM_UNSET)
     prompt->detail = g_strdup_printf ("check-in of %s; effects: %s; intensity %d",
                                       c->day, effects, c->effects_intensity);
@@ -982,8 +954,8 @@ rule_s11 (const TmSafetyFacts *facts,
   if (red_flags == 0)
     return;
 
-  named = tm_red_flags_describe (red_flags);
-  record = describe_red_flags_for_record (red_flags);
+  named = tm_red_flags_describe (red_flags, TM_WORDING_SHOWN, ", ");
+  record = tm_red_flags_describe (red_flags, TM_WORDING_RECORD, ", ");
   prompt = new_prompt (facts, TM_RULE_S11, TM_LEVEL_URGENT, id);
   prompt->title = g_strdup (_("These Signs Need Medical Help"));
   /* Translators: %s lists what was ticked, e.g. "Chest pain, Vomiting" */
@@ -1066,7 +1038,7 @@ rule_s13 (const TmSafetyFacts *facts,
                              _("Stay somewhere safe until they have passed. If you feel unsafe, "
                                "call emergency services."),
                              no_driving (), NULL);
-  effects = describe_effects (c->effects);
+  effects = tm_effects_describe (c->effects, TM_WORDING_RECORD, ", ");
   if (c->effects_intensity != TM_UNSET)
     prompt->detail = g_strdup_printf ("check-in of %s; effects: %s; intensity %d; dose taken at %s",
                                       c->day, effects, c->effects_intensity, latest->taken_at);

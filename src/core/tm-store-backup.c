@@ -214,12 +214,11 @@ copy_to_pending (sqlite3     *db,
 
 /* The file @db copied to @dest_path through sqlite3_backup: written beside
  * it first, renamed into place when whole, readable by its owner alone. */
-static gboolean
-copy_with_backup (sqlite3     *db,
-                  const char  *source_path,
-                  const char  *dest_path,
-                  const char  *what,
-                  GError     **error)
+gboolean
+tm_store_copy_database (sqlite3     *db,
+                        const char  *dest_path,
+                        const char  *what,
+                        GError     **error)
 {
   g_autoptr(TmPendingFile) pending = copy_to_pending (db, dest_path, what, error);
 
@@ -255,8 +254,7 @@ tm_store_back_up_now (TmStore     *store,
   g_return_val_if_fail (TM_IS_STORE (store), FALSE);
   g_return_val_if_fail (tm_day_is_valid (today), FALSE);
 
-  if (!copy_with_backup (tm_store_get_db (store), tm_store_get_path (store), path, _("no backup was made"),
-                         error))
+  if (!tm_store_copy_database (tm_store_get_db (store), path, _("no backup was made"), error))
     return FALSE;
   tm_backups_prune (tm_store_get_data_dir (store), today);
   return TRUE;
@@ -280,20 +278,6 @@ tm_store_back_up_if_due (TmStore     *store,
   return tm_store_back_up_now (store, today, error);
 }
 
-/* A new name reaches the disk only once its folder is synced. */
-static void
-sync_folder_of (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  if (fd < 0)
-    return;
-  if (fsync (fd) != 0)
-    g_debug ("Could not sync %s: %s", dir, g_strerror (errno));
-  g_close (fd, NULL);
-}
-
 /* Gives the whole copy in @pending the first free name of @base.db,
  * @base-2.db, …: a second name that never replaces a file, so that two
  * copies made in one second are both kept. The temporary name goes when
@@ -314,7 +298,7 @@ publish_under_new_name (TmPendingFile  *pending,
 
       if (link (temporary, path) == 0)
         {
-          sync_folder_of (path);
+          tm_file_sync_folder_of (path);
           return g_steal_pointer (&path);
         }
       saved_errno = errno;
@@ -326,7 +310,7 @@ publish_under_new_name (TmPendingFile  *pending,
         continue;
       if (g_rename (temporary, path) == 0)
         {
-          sync_folder_of (path);
+          tm_file_sync_folder_of (path);
           return g_steal_pointer (&path);
         }
       saved_errno = errno;
@@ -696,7 +680,6 @@ copy_file (const char  *from,
     {
       char buffer[65536];
       ssize_t n = read (in, buffer, sizeof buffer);
-      gsize done = 0;
 
       if (n < 0 && errno == EINTR)
         continue;
@@ -705,15 +688,8 @@ copy_file (const char  *from,
           saved_errno = n < 0 ? errno : 0;
           break;
         }
-      while (done < (gsize) n && saved_errno == 0)
-        {
-          ssize_t written = write (tm_pending_file_get_fd (pending), buffer + done, (gsize) n - done);
-
-          if (written < 0 && errno != EINTR)
-            saved_errno = errno;
-          else if (written > 0)
-            done += (gsize) written;
-        }
+      if (!tm_pending_file_write (pending, buffer, (gsize) n))
+        saved_errno = errno;
     }
   close (in);
   if (saved_errno == 0 && !tm_pending_file_commit (pending))

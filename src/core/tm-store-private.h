@@ -26,6 +26,10 @@ gboolean tm_store_reopen           (TmStore  *self,
                                     GError  **error);
 gboolean tm_store_create_private_file (const char  *path,
                                        GError     **error);
+gboolean tm_store_copy_database    (sqlite3     *db,
+                                    const char  *dest_path,
+                                    const char  *what,
+                                    GError     **error);
 
 /* Within src/core: the store's parts, kept in one file per table. */
 

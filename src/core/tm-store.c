@@ -513,38 +513,6 @@ query_int (sqlite3    *db,
   return SQLITE_OK;
 }
 
-/* A copy of the whole database through sqlite3_backup, private to its owner. */
-static gboolean
-copy_database (TmStore     *self,
-               const char  *dest_path,
-               GError     **error)
-{
-  sqlite3 *dest = NULL;
-  int rc;
-
-  if (!tm_store_create_private_file (dest_path, error))
-    return FALSE;
-
-  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = tm_sqlite_copy (self->db, dest);
-    }
-
-  if (rc != SQLITE_OK)
-    {
-      tm_sqlite_set_error (error, dest, rc, dest_path,
-                           _("no backup copy could be made before updating the data file"));
-      sqlite3_close_v2 (dest);
-      g_unlink (dest_path);
-      return FALSE;
-    }
-
-  sqlite3_close_v2 (dest);
-  g_chmod (dest_path, 0600);
-  return TRUE;
-}
-
 static gboolean
 migrate (TmStore                *self,
          int                     version,
@@ -561,7 +529,8 @@ migrate (TmStore                *self,
       g_autofree char *name = g_strdup_printf ("tidemark-before-v%u-%s.db", n_steps, stamp);
       g_autofree char *backup_path = g_build_filename (self->data_dir, name, NULL);
 
-      if (!copy_database (self, backup_path, error))
+      if (!tm_store_copy_database (self->db, backup_path,
+                                   _("no backup copy could be made before updating the data file"), error))
         return FALSE;
     }
 

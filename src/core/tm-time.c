@@ -42,6 +42,74 @@ parse_day (const char *day,
          parse_digits (day, 4, y) && parse_digits (day + 5, 2, m) && parse_digits (day + 8, 2, d);
 }
 
+/* The days in @m of @y, by the Gregorian rules (the proleptic calendar,
+ * as GDate uses). */
+static guint
+days_in_month (guint y,
+               guint m)
+{
+  static const guint8 days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  gboolean leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+  return m == 2 && leap ? 29 : days[m - 1];
+}
+
+static gboolean
+is_in_calendar (guint y,
+                guint m,
+                guint d)
+{
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month (y, m);
+}
+
+/* Days from 1970-01-01 to @y-@m-@d: whole-number arithmetic, because
+ * the charts and the evidence about the interval count days by the
+ * thousand (after H. Hinnant's days_from_civil). */
+static gint64
+day_number (gint64 y,
+            guint  m,
+            guint  d)
+{
+  gint64 era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/* The day @number days from 1970-01-01, written YYYY-MM-DD. */
+static char *
+day_from_number (gint64 number)
+{
+  gint64 z = number + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+  guint d = (guint) (doy - (153 * mp + 2) / 5 + 1);
+  guint m = (guint) (mp < 10 ? mp + 3 : mp - 9);
+  gint64 y = yoe + era * 400 + (m <= 2);
+
+  return g_strdup_printf ("%04" G_GINT64_FORMAT "-%02u-%02u", y, m, d);
+}
+
+/* @day's number (see day_number()), or FALSE when it is not a day. */
+static gboolean
+parse_day_number (const char *day,
+                  gint64     *number)
+{
+  guint y, m, d;
+
+  if (!parse_day (day, &y, &m, &d) || !is_in_calendar (y, m, d))
+    return FALSE;
+  *number = day_number (y, m, d);
+  return TRUE;
+}
+
 /**
  * tm_day_check:
  * @day: (nullable): a day as typed or read
@@ -64,6 +132,8 @@ tm_day_check (const char  *day,
 
   if (!parse_day (day, &y, &m, &d))
     return TM_DAY_NOT_WRITTEN;
+  if (is_in_calendar (y, m, d))
+    return TM_DAY_VALID;
 
   if (y < 1)
     /* Translators: why a day such as 0000-01-01 is not in the calendar */
@@ -142,7 +212,7 @@ tm_day_to_date (const char *day,
 
   g_date_clear (date, 1);
 
-  if (tm_day_check (day, NULL) != TM_DAY_VALID || !parse_day (day, &y, &m, &d))
+  if (!parse_day (day, &y, &m, &d) || !is_in_calendar (y, m, d))
     return FALSE;
 
   g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
@@ -250,17 +320,12 @@ char *
 tm_day_add (const char *day,
             int         n_days)
 {
-  GDate date;
+  gint64 number;
 
-  if (!tm_day_to_date (day, &date))
+  if (!parse_day_number (day, &number))
     g_return_val_if_reached (NULL);
 
-  if (n_days > 0)
-    g_date_add_days (&date, (guint) n_days);
-  else if (n_days < 0)
-    g_date_subtract_days (&date, (guint) -n_days);
-
-  return tm_day_from_date (&date);
+  return day_from_number (number + n_days);
 }
 
 /* Days from @from to @to: positive when @to is later. */
@@ -268,12 +333,12 @@ int
 tm_day_diff (const char *from,
              const char *to)
 {
-  GDate a, b;
+  gint64 a, b;
 
-  if (!tm_day_to_date (from, &a) || !tm_day_to_date (to, &b))
+  if (!parse_day_number (from, &a) || !parse_day_number (to, &b))
     g_return_val_if_reached (0);
 
-  return g_date_days_between (&a, &b);
+  return (int) (b - a);
 }
 
 /* Formats @day with g_date_time_format() (localized names, %x, …). */

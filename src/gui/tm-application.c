@@ -16,6 +16,7 @@
 #include "tm-csv.h"
 #include "tm-data-lock.h"
 #include "tm-demo.h"
+#include "tm-file.h"
 #include "tm-recovery-window.h"
 #include "tm-reminder-service.h"
 #include "tm-report.h"
@@ -550,29 +551,6 @@ static const GActionEntry app_actions[] = {
   { "show-today", show_today },
 };
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GFile) folder = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (folder, g_file_info_get_name (info));
-      g_autofree char *child_path = g_file_get_path (child);
-
-      if (g_file_query_file_type (child, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_DIRECTORY)
-        remove_tree (child_path);
-      else
-        g_file_delete (child, NULL, NULL);
-      g_object_unref (info);
-    }
-  g_file_delete (folder, NULL, NULL);
-}
-
 /* The demo's folder, for when the process ends without shutting down
  * (its display gone, say). */
 static char *demo_dir_at_exit;
@@ -581,7 +559,7 @@ static void
 remove_demo_dir_at_exit (void)
 {
   if (demo_dir_at_exit != NULL && g_file_test (demo_dir_at_exit, G_FILE_TEST_IS_DIR))
-    remove_tree (demo_dir_at_exit);
+    tm_file_remove_tree (demo_dir_at_exit);
 }
 
 static gboolean
@@ -777,7 +755,7 @@ tm_application_shutdown (GApplication *application)
   g_clear_object (&self->context);
   g_clear_object (&self->store);
   if (self->demo_dir != NULL)
-    remove_tree (self->demo_dir);
+    tm_file_remove_tree (self->demo_dir);
 }
 
 /* At most once a day, once the window is up: a copy of the data, made in
@@ -853,7 +831,8 @@ back_up_if_due_cb (gpointer user_data)
 static void present_main_window (TmApplication *self,
                                  const char    *notice);
 
-/* The data could not be opened: say why, and offer a backup or another folder. */
+/* A data folder was opened from the recovery window: the main window
+ * takes over. */
 static void
 on_recovered_cb (TmRecoveryWindow *recovery,
                  TmStore          *store,
@@ -872,6 +851,7 @@ on_recovered_cb (TmRecoveryWindow *recovery,
   gtk_window_destroy (GTK_WINDOW (recovery));
 }
 
+/* The data could not be opened: say why, and offer a backup or another folder. */
 static void
 present_recovery_window (TmApplication *self)
 {

@@ -33,7 +33,7 @@ static void
 update_subtitle (TmRedFlagsRow *self)
 {
   guint red_flags = tm_red_flags_row_get_red_flags (self);
-  g_autofree char *ticked = red_flags != 0 ? tm_red_flags_describe (red_flags) : NULL;
+  g_autofree char *ticked = red_flags != 0 ? tm_red_flags_describe (red_flags, TM_WORDING_SHOWN, ", ") : NULL;
 
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self),
                                  ticked != NULL ? ticked

@@ -32,6 +32,7 @@ static const TmChartStyle light_style = {
   .today      = RGB (0x241f31, 0.55),
   .spread     = RGB (0x1c71d8, 0.16),
   .severity   = RGB (0xe66100, 0.07),
+  .periods    = { RGB (0x1c71d8, 1.0), RGB (0x9141ac, 1.0), RGB (0x26a269, 1.0), RGB (0xc64600, 1.0) },
   .line_width = 2.0,
 };
 
@@ -53,6 +54,7 @@ static const TmChartStyle dark_style = {
   .today      = RGB (0xffffff, 0.6),
   .spread     = RGB (0x62a0ea, 0.22),
   .severity   = RGB (0xffa348, 0.045),
+  .periods    = { RGB (0x62a0ea, 1.0), RGB (0xdc8add, 1.0), RGB (0x8ff0a4, 1.0), RGB (0xffa348, 1.0) },
   .line_width = 2.0,
 };
 
@@ -74,6 +76,7 @@ static const TmChartStyle print_style = {
   .today      = RGB (0x000000, 0.6),
   .spread     = RGB (0x000000, 0.12),
   .severity   = RGB (0x000000, 0.06),
+  .periods    = { RGB (0x1a5fb4, 1.0), RGB (0x000000, 1.0), RGB (0x5e5c64, 1.0), RGB (0x3d3846, 1.0) },
   .line_width = 1.2,
 };
 
@@ -645,7 +648,8 @@ step_days (const Step *step)
     }
 }
 
-/* The first date on or after @first where a label of @step goes. */
+/* Moves @date on to the first date, on or after it, where a label of
+ * @step goes. */
 static void
 first_label_date (const Step *step,
                   GDate      *date)

@@ -41,6 +41,7 @@ typedef struct
   TmRgba  today;
   TmRgba  spread;          /* the ±1 SD band */
   TmRgba  severity;        /* questionnaire bands, deeper with severity */
+  TmRgba  periods[4];      /* plan periods side by side, with a dash pattern each too */
   char    font_family[64];
   double  font_size;       /* in the units of the cairo_t: px on screen, pt in a PDF */
   double  line_width;
@@ -117,7 +118,9 @@ void     tm_trend_chart_hit_day    (const TmChartData   *data,
                                     int                  day_index,
                                     TmChartHit          *hit);
 
-/* The after-dose curve: mean mood ±1 SD by days since the last session. */
+/* The after-dose curves: for each plan period, mean mood by days since
+ * the last session, its ±1 SD band where enough cycles are behind a day,
+ * each cycle as a faint trace (data->after_dose). */
 void     tm_after_dose_chart_layout (const TmChartData   *data,
                                      const TmChartStyle  *style,
                                      double               width,
@@ -127,6 +130,12 @@ void     tm_after_dose_chart_draw   (cairo_t             *cr,
                                      const TmChartData   *data,
                                      const TmChartStyle  *style,
                                      const TmChartLayout *layout);
+gboolean tm_after_dose_chart_hit    (const TmChartData   *data,
+                                     const TmChartLayout *layout,
+                                     double               x,
+                                     double               y,
+                                     guint               *period,
+                                     int                 *k);
 
 /* PHQ-9 and GAD-7 totals with their severity bands, one panel each. */
 void     tm_questionnaire_chart_layout (const TmChartData   *data,

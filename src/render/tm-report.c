@@ -16,13 +16,14 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "tm-chart.h"
 #include "tm-file.h"
 #include "tm-safety-help.h"
+#include "tm-interval.h"
 #include "tm-report.h"
 
 #define MARGIN          48.0
@@ -54,6 +55,7 @@ typedef enum
 {
   CHART_TREND,
   CHART_AFTER_DOSE,
+  CHART_INTERVAL,   /* the after-dose curves of every plan period up to the period's end */
   CHART_PHQ9,
   CHART_GAD7,
 } ChartKind;
@@ -255,8 +257,8 @@ heading (Report     *r,
 
 /* Tables */
 
-/* A row's cells, one per column, and then perhaps a line across them all
- * (a session's note, under its row). */
+/* The height of a row of @layouts: its cells, one per column, and then
+ * perhaps a line across them all (a session's note, under its row). */
 static double
 row_height (GPtrArray *layouts,
             guint      n_columns)
@@ -270,7 +272,8 @@ row_height (GPtrArray *layouts,
   return height + 2 * CELL_PAD;
 }
 
-/* @cells: one for each column, then perhaps one for a line across them. */
+/* The layouts of a row of @cells: one for each column, then perhaps one
+ * for a line across them. */
 static GPtrArray *
 shape_row (Report             *r,
            const Column       *columns,
@@ -650,18 +653,18 @@ describe_dose (const TmSession *s)
 
 static char *
 describe_attention (const TmReportData *data,
-                    const TmAttention  *item)
+                    const TmAttention  *attention)
 {
-  switch (item->kind)
+  switch (attention->kind)
     {
     case TM_ATTENTION_URGENT_PROMPT:
     case TM_ATTENTION_HELP_NOW:
-      return describe_prompt (TM_SAFETY_EVENT (item->record), TRUE);
+      return describe_prompt (TM_SAFETY_EVENT (attention->record), TRUE);
     case TM_ATTENTION_UNANSWERED:
-      return describe_prompt (TM_SAFETY_EVENT (item->record), FALSE);
+      return describe_prompt (TM_SAFETY_EVENT (attention->record), FALSE);
     case TM_ATTENTION_PHQ9_ITEM9:
       {
-        const TmQuestionnaire *q = TM_QUESTIONNAIRE (item->record);
+        const TmQuestionnaire *q = TM_QUESTIONNAIRE (attention->record);
         g_autofree char *day = tm_day_format_long (q->day);
         int value = q->answers[tm_questionnaire_kind_get_n_items (TM_QUESTIONNAIRE_PHQ9) - 1];
 
@@ -673,8 +676,8 @@ describe_attention (const TmReportData *data,
       }
     case TM_ATTENTION_SESSION:
       {
-        const TmSessionStatus *status = &g_array_index (data->session_status, TmSessionStatus, item->session);
-        g_autofree char *dose = describe_dose (TM_SESSION (item->record));
+        const TmSessionStatus *status = &g_array_index (data->session_status, TmSessionStatus, attention->session);
+        g_autofree char *dose = describe_dose (TM_SESSION (attention->record));
         g_autofree char *words = tm_session_status_describe (status);
         g_autofree char *plan_dose = tm_format_dose (status->plan_dose_mg);
 
@@ -684,7 +687,7 @@ describe_attention (const TmReportData *data,
       }
     case TM_ATTENTION_HIGHEST_BP:
       {
-        const TmSession *s = TM_SESSION (item->record);
+        const TmSession *s = TM_SESSION (attention->record);
         g_autofree char *bp = tm_format_blood_pressure (s->bp_after_sys, s->bp_after_dia);
         g_autofree char *when = format_taken (s->taken_at);
 
@@ -693,7 +696,7 @@ describe_attention (const TmReportData *data,
       }
     case TM_ATTENTION_HOME_ALONE:
     default:
-      return describe_dose (TM_SESSION (item->record));
+      return describe_dose (TM_SESSION (attention->record));
     }
 }
 
@@ -718,11 +721,11 @@ place_attention (Report *r)
 
   for (guint i = 0; i < data->attention->len; i++)
     {
-      const TmAttention *item = &g_array_index (data->attention, TmAttention, i);
-      gboolean first = i == 0 || g_array_index (data->attention, TmAttention, i - 1).kind != item->kind;
-      g_autofree char *text = describe_attention (data, item);
+      const TmAttention *attention = &g_array_index (data->attention, TmAttention, i);
+      gboolean first = i == 0 || g_array_index (data->attention, TmAttention, i - 1).kind != attention->kind;
+      g_autofree char *text = describe_attention (data, attention);
 
-      place_summary_line (r, first ? attention_label (item->kind) : "", text);
+      place_summary_line (r, first ? attention_label (attention->kind) : "", text);
     }
 }
 
@@ -829,8 +832,9 @@ place_charts (Report *r)
       "Triangles along the bottom: safety prompts."),
     tm_scale_get_direction (TM_SCALE_MOOD));
   g_autofree char *after_dose = g_strdup_printf ("%s %s",
-    _("Mean mood on each day after a session, ±1 standard deviation; n is the number of check-ins "
-      "each day rests on (fewer than 3: drawn faint). Dashed rules: the plan's interval."),
+    _("Mean mood on each day after a session, one line for each plan period; faint lines: single dosing "
+      "cycles; ±1 standard deviation where 5 or more cycles are behind a day. Under the days: how many "
+      "cycles each point comes from (fewer than 3 check-ins: drawn faint). Dashed rules: the plan's interval."),
     tm_scale_get_direction (TM_SCALE_MOOD));
 
   place_chart (r, _("Mood Against the Plan"), CHART_TREND, 230, trend);
@@ -838,6 +842,48 @@ place_charts (Report *r)
   place_chart (r, _("Questionnaires"), CHART_PHQ9, 120, tm_scale_get_direction (TM_SCALE_PHQ9));
   r->y += 6;
   place_chart (r, NULL, CHART_GAD7, 120, tm_scale_get_direction (TM_SCALE_GAD7));
+}
+
+/* The evidence about the interval */
+
+/* The period table: the measures down, the periods side by side. */
+static void
+place_evidence_table (Report                *r,
+                      const TmIntervalTable *table)
+{
+  guint n = table->periods->len;
+  g_autofree Column *columns = g_new0 (Column, n + 1);
+
+  columns[0] = (Column) { tm_interval_table_heading (), 0.28 };
+  for (guint p = 0; p < n; p++)
+    columns[p + 1] = (Column) { table->names->pdata[p], 0.72 / n };
+  place_table (r, columns, n + 1, table->rows);
+}
+
+/* How mood moved across the interval in each plan period, in a chart, a
+ * table and one plain sentence each: what was recorded, never advice. */
+static void
+place_evidence (Report *r)
+{
+  const TmIntervalEvidence *evidence = r->data->whole != NULL ? r->data->whole->after_dose : NULL;
+  g_autoptr(TmIntervalTable) table = NULL;
+  g_autofree char *caption = NULL;
+
+  if (evidence == NULL || (table = tm_interval_table_new (evidence, 4))->periods->len == 0)
+    return;
+
+  caption = tm_interval_evidence_caption (evidence);
+  place_chart (r, _("Evidence About the Interval"), CHART_INTERVAL, 200, caption);
+  gap (r, 6);
+  place_evidence_table (r, table);
+  gap (r, 6);
+  for (guint p = 0; p < table->periods->len; p++)
+    {
+      g_autofree char *sentence = tm_interval_period_describe (table->periods->pdata[p]);
+
+      place_paragraph (r, new_layout (r, FONT_BODY, sentence, r->width), r->left);
+      gap (r, 3);
+    }
 }
 
 static char *
@@ -849,15 +895,9 @@ format_rating (int value)
 static char *
 format_effects (const TmSession *s)
 {
-  GString *text = g_string_new (NULL);
+  g_autofree char *effects = tm_effects_describe (s->effects, TM_WORDING_SHOWN, "; ");
+  GString *text = g_string_new (effects);
 
-  for (guint i = 0; i < TM_N_EFFECTS; i++)
-    if (s->effects & (1u << i))
-      {
-        if (text->len > 0)
-          g_string_append (text, "; ");
-        g_string_append (text, tm_effect_get_label (i));
-      }
   if (s->effects_minutes >= 0)
     {
       if (text->len > 0)
@@ -1113,6 +1153,9 @@ draw_chart (Report   *r,
       tm_trend_chart_draw (cr, chart, &r->chart_style, TM_SERIES_DEFAULT, &layout);
       break;
     case CHART_AFTER_DOSE:
+    case CHART_INTERVAL:
+      if (op->chart == CHART_INTERVAL)
+        chart = r->data->whole;
       tm_after_dose_chart_layout (chart, &r->chart_style, op->w, op->h, &layout);
       tm_after_dose_chart_draw (cr, chart, &r->chart_style, &layout);
       break;
@@ -1204,8 +1247,8 @@ draw_footer (Report  *r,
 
 typedef struct
 {
-  int     fd;
-  int     saved_errno;
+  TmPendingFile *file;
+  int            saved_errno;
 } Sink;
 
 static cairo_status_t
@@ -1215,19 +1258,10 @@ write_cb (void                *closure,
 {
   Sink *sink = closure;
 
-  while (length > 0)
+  if (!tm_pending_file_write (sink->file, bytes, length))
     {
-      ssize_t written = write (sink->fd, bytes, length);
-
-      if (written < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      bytes += written;
-      length -= (unsigned int) written;
+      sink->saved_errno = errno;
+      return CAIRO_STATUS_WRITE_ERROR;
     }
   return CAIRO_STATUS_SUCCESS;
 }
@@ -1333,7 +1367,7 @@ tm_report_write (const TmReportData  *data,
   cairo_surface_t *surface;
   cairo_status_t status;
   Report r;
-  Sink sink = { -1, 0 };
+  Sink sink = { NULL, 0 };
   gboolean ok;
 
   g_return_val_if_fail (data != NULL && data->chart != NULL, FALSE);
@@ -1350,6 +1384,7 @@ tm_report_write (const TmReportData  *data,
   place_attention (&r);
   place_summary (&r);
   place_charts (&r);
+  place_evidence (&r);
   place_sessions (&r);
   place_events (&r);
   place_notes (&r);
@@ -1361,7 +1396,7 @@ tm_report_write (const TmReportData  *data,
       report_clear (&r);
       return FALSE;
     }
-  sink.fd = tm_pending_file_get_fd (pending);
+  sink.file = pending;
 
   surface = cairo_pdf_surface_create_for_stream (write_cb, &sink, r.page_width, r.page_height);
   /* Translators: the PDF's title */

@@ -9,13 +9,13 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 
 #include "bench-util.h"
 #include "tm-demo.h"
+#include "tm-file.h"
 #include "tm-report.h"
 
 static double
@@ -164,17 +164,7 @@ main (int   argc,
   g_print ("ratio report / plain: %.2f (goal: at most 1.5)\n", report_ms / plain_ms);
 
   g_string_free (text, TRUE);
-  g_unlink (report_path);
-  g_unlink (plain_path);
   g_clear_object (&store);
-  {
-    g_autofree char *db = g_build_filename (data_dir, "tidemark.db", NULL);
-    g_autofree char *wal = g_build_filename (data_dir, "tidemark.db-wal", NULL);
-    g_autofree char *shm = g_build_filename (data_dir, "tidemark.db-shm", NULL);
-
-    g_unlink (db), g_unlink (wal), g_unlink (shm);
-  }
-  g_rmdir (data_dir);
-  g_rmdir (dir);
+  tm_file_remove_tree (dir);
   return EXIT_SUCCESS;
 }

@@ -14,6 +14,7 @@
 
 #include "bench-util.h"
 #include "tm-demo.h"
+#include "tm-file.h"
 
 #define N_DAYS 3650
 
@@ -57,24 +58,6 @@ time_first_frame (const char * const *argv)
              g_subprocess_get_exit_status (process));
   frame = g_ascii_strtoll (line + strlen ("first-frame-us "), NULL, 10);
   return (double) (frame - start);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                                                   NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-      g_file_delete (child, NULL, NULL);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
 }
 
 int
@@ -137,6 +120,6 @@ main (int   argc,
            g_array_index (bare_times, double, bare_times->len - 1) / 1000);
   g_print ("  ratio             %.2f  (goal: at most 1.25)\n", app_median / bare_median);
 
-  remove_tree (dir);
+  tm_file_remove_tree (dir);
   return 0;
 }

@@ -363,19 +363,6 @@ on_report_name_apply_cb (TmPreferencesDialog *self)
 
 /* Typed */
 
-/**
- * keep_typed:
- * @say_why: whether a value that can't be kept is explained at its row;
- *   without, it waits quietly for more typing
- *
- * Keeps every row changed since it was last kept, without a toast and
- * without rewriting what is being typed.
- *
- * Returns: whether everything typed is kept
- */
-static gboolean keep_typed (TmPreferencesDialog *self,
-                            gboolean             say_why);
-
 static void
 keep_typed_when_writable_cb (TmPreferencesDialog *self)
 {
@@ -393,6 +380,16 @@ try_again_later (TmPreferencesDialog *self,
                                  G_CALLBACK (keep_typed_when_writable_cb));
 }
 
+/**
+ * keep_typed:
+ * @say_why: whether a value that can't be kept is explained at its row;
+ *   without, it waits quietly for more typing
+ *
+ * Keeps every row changed since it was last kept, without a toast and
+ * without rewriting what is being typed.
+ *
+ * Returns: whether everything typed is kept
+ */
 static gboolean
 keep_typed (TmPreferencesDialog *self,
             gboolean             say_why)

@@ -506,12 +506,6 @@ tm_today_page_get_form (TmTodayPage *self)
   return self->form;
 }
 
-/**
- * tm_today_page_save:
- *
- * Saves the check-in and says so in a toast; a refused save is explained
- * in the form, which keeps what was typed.
- */
 /* Saved once the import that held it up has been stored, unless the form
  * was saved or emptied meanwhile. */
 static void
@@ -521,6 +515,12 @@ save_when_writable_cb (TmTodayPage *self)
     tm_today_page_save (self);
 }
 
+/**
+ * tm_today_page_save:
+ *
+ * Saves the check-in and says so in a toast; a refused save is explained
+ * in the form, which keeps what was typed.
+ */
 gboolean
 tm_today_page_save (TmTodayPage *self)
 {

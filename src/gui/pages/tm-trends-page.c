@@ -9,8 +9,10 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "tm-chart-view.h"
+#include "tm-interval.h"
 #include "tm-trends-page.h"
 
 #define MIN_ALL_DAYS 14
@@ -36,6 +38,10 @@ struct _TmTrendsPage
   GtkLabel            *questionnaires_direction;
   TmChartView         *phq9_view;
   TmChartView         *gad7_view;
+  GtkLabel            *interval_caption;
+  TmChartView         *interval_view;
+  GtkGrid             *interval_table;
+  GtkBox              *interval_sentences;
 
   TmContext           *context;
   TmStore             *store;       /* the context's */
@@ -211,6 +217,91 @@ show_sessions (TmTrendsPage      *self,
   g_string_free (detail, TRUE);
 }
 
+static GtkWidget *
+new_cell (const char *text,
+          gboolean    heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (heading)
+    gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+static void
+remove_children (GtkWidget *parent)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (parent)) != NULL)
+    gtk_widget_unparent (child);
+}
+
+static void
+add_sentence (TmTrendsPage *self,
+              const char   *text)
+{
+  GtkWidget *label = new_cell (text, FALSE);
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_box_append (self->interval_sentences, label);
+}
+
+/* How the interval is working, over everything recorded: the curves of
+ * each plan period, the period table and a sentence for each period, in
+ * the report's words. */
+static void
+show_interval (TmTrendsPage *self,
+               TmChartData  *whole)
+{
+  const TmIntervalEvidence *evidence = whole->after_dose;
+  g_autoptr(TmIntervalTable) table = tm_interval_table_new (evidence, 4);
+  g_autofree char *caption = tm_interval_evidence_caption (evidence);
+
+  gtk_label_set_label (self->interval_caption, caption);
+  tm_chart_view_set_data (self->interval_view, whole);
+
+  remove_children (GTK_WIDGET (self->interval_table));
+  remove_children (GTK_WIDGET (self->interval_sentences));
+  gtk_widget_set_visible (GTK_WIDGET (self->interval_table), table->periods->len > 0);
+  if (table->periods->len == 0)
+    {
+      g_autofree char *none = tm_interval_evidence_describe (evidence);
+
+      add_sentence (self, none);
+      return;
+    }
+
+  gtk_grid_attach (self->interval_table, new_cell (tm_interval_table_heading (), TRUE), 0, 0, 1, 1);
+  for (guint p = 0; p < table->periods->len; p++)
+    gtk_grid_attach (self->interval_table, new_cell (table->names->pdata[p], TRUE), p + 1, 0, 1, 1);
+  for (guint m = 0; m < table->rows->len; m++)
+    {
+      GStrv row = table->rows->pdata[m];
+
+      for (guint c = 0; row[c] != NULL; c++)
+        {
+          GtkWidget *cell = new_cell (row[c], FALSE);
+
+          if (c == 0)
+            gtk_widget_add_css_class (cell, "dim-label");
+          gtk_grid_attach (self->interval_table, cell, c, m + 1, 1, 1);
+        }
+    }
+
+  for (guint p = 0; p < table->periods->len; p++)
+    {
+      g_autofree char *sentence = tm_interval_period_describe (table->periods->pdata[p]);
+
+      add_sentence (self, sentence);
+    }
+}
+
 static void
 show_readout (TmTrendsPage *self)
 {
@@ -247,6 +338,7 @@ reload (TmTrendsPage *self)
 {
   g_autoptr(TmChartData) data = NULL;
   g_autoptr(TmChartData) previous = NULL;
+  g_autoptr(TmChartData) whole = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = tm_day_today ();
   g_autofree char *from = NULL;
@@ -284,9 +376,14 @@ reload (TmTrendsPage *self)
     {
       g_autofree char *before_from = tm_day_add (from, -days);
       g_autofree char *before_to = tm_day_add (from, -1);
+      g_autofree char *first = tm_chart_first_day (self->store);
 
       previous = tm_chart_data_new_from_store (self->store, before_from, before_to, &error);
+      if (previous != NULL)
+        whole = tm_chart_data_new_from_store (self->store, strcmp (first, from) < 0 ? first : from, today, &error);
     }
+  else if (data != NULL)
+    whole = tm_chart_data_ref (data);
   if (error != NULL)
     {
       tm_context_show_error (self->context, error->message);
@@ -308,6 +405,7 @@ reload (TmTrendsPage *self)
   tm_chart_view_set_data (self->after_dose_view, data);
   tm_chart_view_set_data (self->phq9_view, data);
   tm_chart_view_set_data (self->gad7_view, data);
+  show_interval (self, whole);
   show_readout (self);
 }
 
@@ -508,6 +606,10 @@ tm_trends_page_class_init (TmTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, questionnaires_direction);
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, phq9_view);
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, gad7_view);
+  gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, interval_caption);
+  gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, interval_view);
+  gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, interval_table);
+  gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, interval_sentences);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_day_cb);
 }
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "tm-chart-view.h"
+#include "tm-interval.h"
 
 struct _TmChartView
 {
@@ -96,6 +97,7 @@ compute_layout (TmChartView *self,
       tm_trend_chart_layout (self->data, &self->style, self->series, width, height, &self->layout);
       break;
     case TM_CHART_KIND_AFTER_DOSE:
+    case TM_CHART_KIND_INTERVAL:
       tm_after_dose_chart_layout (self->data, &self->style, width, height, &self->layout);
       break;
     case TM_CHART_KIND_PHQ9:
@@ -119,6 +121,7 @@ draw_chart (TmChartView *self,
       tm_trend_chart_draw (cr, self->data, &self->style, self->series, &self->layout);
       break;
     case TM_CHART_KIND_AFTER_DOSE:
+    case TM_CHART_KIND_INTERVAL:
       tm_after_dose_chart_draw (cr, self->data, &self->style, &self->layout);
       break;
     case TM_CHART_KIND_PHQ9:
@@ -332,7 +335,7 @@ tm_chart_view_measure (GtkWidget      *widget,
     *minimum = *natural = 280;
   else if (self->kind == TM_CHART_KIND_TREND)
     *minimum = *natural = 340;
-  else if (self->kind == TM_CHART_KIND_AFTER_DOSE)
+  else if (self->kind == TM_CHART_KIND_AFTER_DOSE || self->kind == TM_CHART_KIND_INTERVAL)
     *minimum = *natural = 280;
   else
     *minimum = *natural = 190;
@@ -388,6 +391,30 @@ tm_chart_view_set_property (GObject      *object,
     }
 }
 
+/* On the after-dose curves, the point under the pointer in words. */
+static gboolean
+on_query_tooltip_cb (TmChartView *self,
+                     int          x,
+                     int          y,
+                     gboolean     keyboard,
+                     GtkTooltip  *tooltip,
+                     gpointer     user_data)
+{
+  g_autofree char *text = NULL;
+  guint period;
+  int k;
+
+  if (keyboard || self->data == NULL || self->node == NULL ||
+      !tm_after_dose_chart_hit (self->data, &self->layout, x, y, &period, &k))
+    return FALSE;
+
+  text = tm_interval_point_describe (&g_array_index (self->data->after_dose->periods, TmIntervalPeriod, period), k);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 tm_chart_view_constructed (GObject *object)
 {
@@ -411,6 +438,11 @@ tm_chart_view_constructed (GObject *object)
       gtk_widget_add_controller (GTK_WIDGET (self), keys);
       gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
+    }
+  else if (self->kind == TM_CHART_KIND_AFTER_DOSE || self->kind == TM_CHART_KIND_INTERVAL)
+    {
+      gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+      g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
     }
 }
 
@@ -440,7 +472,7 @@ tm_chart_view_class_init (TmChartViewClass *klass)
   widget_class->system_setting_changed = tm_chart_view_system_setting_changed;
 
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, TM_CHART_KIND_TREND, TM_CHART_KIND_GAD7, TM_CHART_KIND_TREND,
+    g_param_spec_int ("kind", NULL, NULL, TM_CHART_KIND_TREND, TM_CHART_KIND_INTERVAL, TM_CHART_KIND_TREND,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_DAY] =
     g_param_spec_int ("selected-day", NULL, NULL, -1, G_MAXINT, -1,
@@ -478,6 +510,13 @@ describe (TmChartView *self)
       return tm_chart_data_describe (self->data);
     case TM_CHART_KIND_AFTER_DOSE:
       return tm_chart_data_describe_after_dose (self->data);
+    case TM_CHART_KIND_INTERVAL:
+      {
+        g_autofree char *evidence = tm_interval_evidence_describe (self->data->after_dose);
+        g_autofree char *curves = tm_chart_data_describe_after_dose (self->data);
+
+        return g_strdup_printf ("%s %s", evidence, curves);
+      }
     case TM_CHART_KIND_PHQ9:
       return tm_chart_data_describe_scores (self->data, TM_QUESTIONNAIRE_PHQ9);
     case TM_CHART_KIND_GAD7:
@@ -495,6 +534,8 @@ chart_name (TmChartKind kind)
       return _("Mood against the planned and taken sessions");
     case TM_CHART_KIND_AFTER_DOSE:
       return _("Mood in the days after a session");
+    case TM_CHART_KIND_INTERVAL:
+      return _("Mood in the days after a session, for each plan period");
     case TM_CHART_KIND_PHQ9:
       return _("PHQ-9 totals");
     case TM_CHART_KIND_GAD7:

@@ -13,6 +13,7 @@ typedef enum
   TM_CHART_KIND_AFTER_DOSE,
   TM_CHART_KIND_PHQ9,
   TM_CHART_KIND_GAD7,
+  TM_CHART_KIND_INTERVAL,    /* the after-dose curves of every plan period of the record */
 } TmChartKind;
 
 #define TM_TYPE_CHART_VIEW (tm_chart_view_get_type ())

@@ -67,22 +67,6 @@ tm_session_row_new (void)
   return g_object_new (TM_TYPE_SESSION_ROW, NULL);
 }
 
-static char *
-describe_effects (guint effects)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < TM_N_EFFECTS; i++)
-    if (effects & (1u << i))
-      {
-        if (text->len > 0)
-          g_string_append (text, "\n");
-        g_string_append (text, tm_effect_get_label (i));
-      }
-
-  return g_string_free (text, FALSE);
-}
-
 /* "On the day · 14 days since the previous dose" */
 static char *
 describe_status (const TmSessionStatus *status)
@@ -204,7 +188,7 @@ show_readings (TmSessionRow *self,
                TmSession    *session)
 {
   g_autofree char *readings = describe_readings (session);
-  g_autofree char *effects = describe_effects (session->effects);
+  g_autofree char *effects = tm_effects_describe (session->effects, TM_WORDING_SHOWN, "\n");
 
   gtk_label_set_label (self->readings_label, readings);
   gtk_widget_set_visible (GTK_WIDGET (self->readings_label), readings[0] != '\0');
