@@ -341,6 +341,13 @@ note_text (TmCheckinForm *form)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* What the main window's pages and dialogs share. */
+static TmContext *
+context_of (Fixture *f)
+{
+  return tm_window_get_context (f->window);
+}
+
 static TmCheckinForm *
 today_form (Fixture *f)
 {
@@ -467,10 +474,13 @@ quit:
   return G_SOURCE_REMOVE;
 }
 
+/* The body runs once, after the first activation: an activation the body
+ * makes itself (a window asked for again) is its own. */
 static void
 on_activate_cb (GApplication *app,
                 Fixture      *f)
 {
+  g_signal_handlers_disconnect_by_func (app, on_activate_cb, f);
   g_idle_add (run_body_cb, f);
 }
 
@@ -915,15 +925,15 @@ static void
 toasts_in_a_row_body (Fixture *f)
 {
   /* The pauses are the test, not a wait: news 400 ms apart, then 50 ms,
-   * while the toast before is still sliding in (the window lets a toast
+   * while the toast before is still sliding in (the context lets a toast
    * settle for 600 ms). Nothing can be seen to wait for here. */
-  tm_window_add_toast (f->window, adw_toast_new ("First"));
+  tm_context_add_toast (context_of (f), adw_toast_new ("First"));
   spin (400);
-  tm_window_add_toast (f->window, adw_toast_new ("Second"));
+  tm_context_add_toast (context_of (f), adw_toast_new ("Second"));
   spin (50);
-  tm_window_add_toast (f->window, adw_toast_new ("Third"));
+  tm_context_add_toast (context_of (f), adw_toast_new ("Third"));
   spin (50);
-  tm_window_add_toast (f->window, adw_toast_new ("Fourth"));
+  tm_context_add_toast (context_of (f), adw_toast_new ("Fourth"));
   wait_for (fourth_toast_shows, f, "the newest toast");
   g_assert_null (find_widget (GTK_WIDGET (f->window), GTK_TYPE_LABEL, label_has_text, "Third"));
 }
@@ -2126,7 +2136,7 @@ preferences_keep_typing_body (Fixture *f)
   g_assert_cmpstr (contacts->clinician_out_of_hours, ==, "116 117");
   report_name = tm_store_get_report_name (store);
   g_assert_cmpstr (report_name, ==, "Patient 0042");
-  reminder = g_settings_get_string (tm_settings_get (), "reminder-time");
+  reminder = g_settings_get_string (tm_context_get_settings (context_of (f)), "reminder-time");
   g_assert_cmpstr (reminder, ==, "07:45");
 
   /* Opened again, it shows what was typed. */
@@ -2189,6 +2199,67 @@ test_preferences_keep_typing (Fixture       *f,
   contacts = tm_store_get_safety_contacts (store);
   g_assert_cmpstr (contacts->clinician_name, ==, "Dr. Quit");
   g_assert_cmpstr (contacts->clinician_phone, ==, "+44 20 7946 0000");
+}
+
+/* The settings Preferences shows are bound: what is chosen is kept at
+ * once, with the window still open, and a change made elsewhere shows at
+ * once. History shows the cadence too, and building it changes nothing. */
+static void
+preferences_settings_bound_body (Fixture *f)
+{
+  g_autoptr(GSettings) settings = tm_settings_new ();
+  TmPreferencesDialog *prefs;
+  AdwComboRow *history_cadence;
+  AdwComboRow *cadence_row;
+  AdwComboRow *paper_row;
+  g_autofree char *cadence = NULL;
+  g_autofree char *paper = NULL;
+  g_autofree char *reminder = NULL;
+
+  g_settings_set_string (settings, "questionnaire-cadence", "every-week");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
+                                             "history"));
+  history_cadence = child (tm_window_get_page (f->window, "history"), TM_TYPE_HISTORY_PAGE,
+                           "cadence_row");
+  g_assert_cmpuint (adw_combo_row_get_selected (history_cadence), ==, 1);
+  cadence = g_settings_get_string (settings, "questionnaire-cadence");
+  g_assert_cmpstr (cadence, ==, "every-week");
+
+  prefs = open_preferences (f);
+  cadence_row = child (prefs, TM_TYPE_PREFERENCES_DIALOG, "cadence_row");
+  paper_row = child (prefs, TM_TYPE_PREFERENCES_DIALOG, "paper_row");
+  g_assert_cmpuint (adw_combo_row_get_selected (cadence_row), ==, 1);
+  adw_combo_row_set_selected (cadence_row, 0);
+  adw_combo_row_set_selected (paper_row, 2);
+  type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "reminder_time_row"), "6:30");
+  g_free (cadence);
+  cadence = g_settings_get_string (settings, "questionnaire-cadence");
+  paper = g_settings_get_string (settings, "paper-size");
+  reminder = g_settings_get_string (settings, "reminder-time");
+  g_assert_cmpstr (cadence, ==, "every-two-weeks");
+  g_assert_cmpstr (paper, ==, "letter");
+  g_assert_cmpstr (reminder, ==, "06:30");
+  g_assert_cmpuint (adw_combo_row_get_selected (history_cadence), ==, 0);
+  /* What is typed stays as it was typed. */
+  g_assert_cmpstr (row_text (prefs, "reminder_time_row"), ==, "6:30");
+
+  g_settings_set_string (settings, "paper-size", "a4");
+  g_settings_set_string (settings, "reminder-time", "21:15");
+  g_assert_cmpuint (adw_combo_row_get_selected (paper_row), ==, 1);
+  g_assert_cmpstr (row_text (prefs, "reminder_time_row"), ==, "21:15");
+
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_DIALOG);
+  g_settings_reset (settings, "questionnaire-cadence");
+  g_settings_reset (settings, "paper-size");
+  g_settings_reset (settings, "reminder-time");
+}
+
+static void
+test_preferences_settings_bound (Fixture       *f,
+                                 gconstpointer  data)
+{
+  run_app (f, preferences_settings_bound_body);
 }
 
 /* ---- help by reason ------------------------------------------------- */
@@ -2600,7 +2671,7 @@ plan_editor_clinician_numbers_body (Fixture *f)
   TmPlanDialog *editor;
   TmPreferencesDialog *prefs;
 
-  editor = tm_plan_dialog_new (GTK_WINDOW (f->window), store);
+  editor = tm_plan_dialog_new (GTK_WINDOW (f->window), context_of (f));
   held = g_object_ref (editor);
   gtk_window_present (GTK_WINDOW (editor));
   wait_for (is_mapped, editor, "the plan editor");
@@ -2691,7 +2762,7 @@ quit_closes_everything_body (Fixture *f)
   store_checkin (f, earlier, 5, NULL);
   c = tm_store_get_checkin (tm_application_get_store (f->app), earlier, NULL);
   gtk_window_present (GTK_WINDOW (tm_checkin_dialog_new (GTK_WINDOW (f->window),
-                                                         tm_application_get_store (f->app), c)));
+                                                         context_of (f), c)));
   wait_for (editor_is_open, f, "the editor");
 
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "quit", NULL);
@@ -3683,7 +3754,7 @@ file_exists (gpointer path)
 static gboolean
 import_ended (gpointer window)
 {
-  return !tm_data_transfer_is_busy (window);
+  return !tm_data_transfer_is_busy (tm_window_get_context (window));
 }
 
 /* The backup made on opening (on a low-priority idle, then in a thread)
@@ -3705,7 +3776,7 @@ static int
 shown_mood (Fixture    *f,
             const char *day)
 {
-  GListModel *checkins = tm_store_get_checkins (tm_window_get_store (f->window));
+  GListModel *checkins = tm_store_get_checkins (tm_context_get_store (context_of (f)));
 
   for (guint i = 0; i < g_list_model_get_n_items (checkins); i++)
     {
@@ -3742,14 +3813,14 @@ data_transfer_body (Fixture *f)
   wait_for (import_ended, f->window, "the backup made on opening to end");
   store_checkin (f, day, 4, "Before the export");
   g_assert_cmpint (g_mkdir (out_path, 0700), ==, 0);
-  tm_data_transfer_export (f->window, out, on_exported_cb, &exported);
+  tm_data_transfer_export (context_of (f), GTK_WINDOW (f->window), out, on_exported_cb, &exported);
   /* Written in a thread: the window stays responsive, the two actions
    * wait for it. */
-  g_assert_true (tm_data_transfer_is_busy (f->window));
+  g_assert_true (tm_data_transfer_is_busy (context_of (f)));
   wait_for (result_arrived, &exported, "the export");
-  written = tm_data_transfer_export_finish (f->window, exported, NULL);
+  written = tm_data_transfer_export_finish (context_of (f), exported, NULL);
   g_assert_nonnull (written);
-  g_assert_false (tm_data_transfer_is_busy (f->window));
+  g_assert_false (tm_data_transfer_is_busy (context_of (f)));
   written_path = g_file_get_path (written);
   checkins = g_build_filename (written_path, "checkins.csv", NULL);
   g_assert_true (g_file_get_contents (checkins, &contents, NULL, NULL));
@@ -3763,11 +3834,11 @@ data_transfer_body (Fixture *f)
   }
 
   /* Cancel: nothing stored, and the import is over. */
-  tm_data_transfer_import (f->window, written);
+  tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), written);
   dialog = wait_for_prompt ("Some Records Are Already Here");
-  g_assert_true (tm_data_transfer_is_busy (f->window));
+  g_assert_true (tm_data_transfer_is_busy (context_of (f)));
   adw_message_dialog_response (dialog, "cancel");
-  g_assert_false (tm_data_transfer_is_busy (f->window));
+  g_assert_false (tm_data_transfer_is_busy (context_of (f)));
   g_assert_true (read_row (f, day, &row));
   g_assert_cmpint (row.mood, ==, 4);
   row_clear (&row);
@@ -3776,7 +3847,7 @@ data_transfer_body (Fixture *f)
   gtk_window_destroy (GTK_WINDOW (dialog));
   wait_for (no_dialog_with_heading, (gpointer) "Some Records Are Already Here", "the dialog to close");
 
-  tm_data_transfer_import (f->window, written);
+  tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), written);
   dialog = wait_for_prompt ("Some Records Are Already Here");
   /* Nothing changes until the person chooses. */
   g_assert_true (read_row (f, day, &row));
@@ -3798,13 +3869,13 @@ data_transfer_body (Fixture *f)
 
     g_string_append (bad, "\"2026-01-02\",5,,,,0,,,\"later\",\"2026-01-02T20:00:00Z\",0,\r\n");
     g_assert_true (g_file_set_contents (checkins, bad->str, -1, NULL));
-    tm_data_transfer_import (f->window, written);
+    tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), written);
     dialog = wait_for_prompt ("Nothing Was Imported");
     text = g_strdup (adw_message_dialog_get_body (dialog));
     g_assert_nonnull (strstr (text, "checkins.csv:"));
     g_assert_nonnull (strstr (text, "created_at “later” is not a date and time"));
     adw_message_dialog_response (dialog, "close");
-    g_assert_false (tm_data_transfer_is_busy (f->window));
+    g_assert_false (tm_data_transfer_is_busy (context_of (f)));
     g_assert_false (read_row (f, "2026-01-02", &row));
   }
   tm_test_remove_tree (out_parent);
@@ -3872,13 +3943,14 @@ data_export_refuses_data_folder_body (Fixture *f)
 
   wait_for (file_exists, backup, "the backup made on opening");
   wait_for (import_ended, f->window, "the backup made on opening to end");
-  tm_data_transfer_export (f->window, folder, on_exported_cb, &exported);
+  tm_data_transfer_export (context_of (f), GTK_WINDOW (f->window), folder, on_exported_cb,
+                           &exported);
   wait_for (result_arrived, &exported, "the export to be refused");
-  written = tm_data_transfer_export_finish (f->window, exported, &error);
+  written = tm_data_transfer_export_finish (context_of (f), exported, &error);
   g_assert_null (written);
   g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "is Tidemark's data folder or a folder inside it"));
-  g_assert_false (tm_data_transfer_is_busy (f->window));
+  g_assert_false (tm_data_transfer_is_busy (context_of (f)));
 
   dir = g_dir_open (f->dir, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -3926,7 +3998,7 @@ import_after_close_body (Fixture *f)
   g_assert_true (g_file_set_contents (file, csv, -1, NULL));
   g_assert_cmpint (shown_mood (f, day), ==, -1);
 
-  tm_data_transfer_import (f->window, folder);
+  tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), folder);
   gtk_window_destroy (GTK_WINDOW (f->window));
   f->window = NULL;
   wait_for (store_idle, store, "the import to end");
@@ -4003,14 +4075,14 @@ save_during_import_body (Fixture *f)
 {
   TmStore *store = tm_application_get_store (f->app);
   g_autoptr(GFile) folder = make_import_folder (f, 3000);
-  TmProgressBanner *banner = tm_window_get_progress_banner (f->window);
+  TmProgressBanner *banner = tm_context_get_progress_banner (context_of (f));
   TmCheckinForm *form = today_form (f);
   TmErrorLabel *label = child (form, TM_TYPE_CHECKIN_FORM, "general_error");
   g_autofree char *today = tm_day_today ();
   g_auto(Row) row = { 0 };
 
   wait_for_opening_backup (f);
-  tm_data_transfer_import (f->window, folder);
+  tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), folder);
   g_assert_true (tm_progress_banner_get_shown (banner));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (tm_progress_banner_get_cancel_button (banner))));
 
@@ -4056,17 +4128,17 @@ cancel_import_body (Fixture *f)
 {
   TmStore *store = tm_application_get_store (f->app);
   g_autoptr(GFile) folder = make_import_folder (f, 10000);
-  TmProgressBanner *banner = tm_window_get_progress_banner (f->window);
+  TmProgressBanner *banner = tm_context_get_progress_banner (context_of (f));
 
   wait_for_opening_backup (f);
-  tm_data_transfer_import (f->window, folder);
+  tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), folder);
   wait_for (store_not_writable, store, "the import to be stored");
   g_signal_emit_by_name (tm_progress_banner_get_cancel_button (banner), "clicked");
   g_assert_cmpstr (tm_progress_banner_get_text (banner), ==, "Cancelling…");
   wait_for (store_idle, store, "the import to stop");
   wait_for (banner_hidden, banner, "the banner to go");
   g_assert_cmpint (count_checkins (f), ==, 0);
-  g_assert_true (tm_data_transfer_is_busy (f->window) == FALSE);
+  g_assert_true (tm_data_transfer_is_busy (context_of (f)) == FALSE);
 }
 
 static void
@@ -4177,7 +4249,7 @@ safety_every_path_body (Fixture *f)
    * main window once the editor has closed. */
   store_checkin (f, earlier, 5, NULL);
   c = tm_store_get_checkin (store, earlier, NULL);
-  editor = tm_checkin_dialog_new (GTK_WINDOW (f->window), store, c);
+  editor = tm_checkin_dialog_new (GTK_WINDOW (f->window), context_of (f), c);
   gtk_window_present (GTK_WINDOW (editor));
   wait_for (is_mapped, editor, "the check-in editor");
   tick_first_effect (child (editor, TM_TYPE_CHECKIN_DIALOG, "form"));
@@ -4232,7 +4304,7 @@ safety_every_path_body (Fixture *f)
     g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
     g_assert_true (g_file_set_contents (plans, plan_csv, -1, NULL));
     g_assert_true (g_file_set_contents (sessions, session_csv, -1, NULL));
-    tm_data_transfer_import (f->window, folder);
+    tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), folder);
     wait_for (import_ended, f->window, "the import to be stored");
 
     id = last_id_of (f, "session");
@@ -4259,6 +4331,87 @@ test_safety_every_path (Fixture       *f,
                         gconstpointer  data)
 {
   run_app (f, safety_every_path_body);
+}
+
+/* A dialog made with the context over a window of another kind, with no
+ * main window left: its save still goes through the safety rules, the
+ * prompts come over that window, and its toast shows where the context
+ * shows toasts. */
+static void
+safety_without_main_window_body (Fixture *f)
+{
+  g_autoptr(TmContext) context = g_object_ref (context_of (f));
+  GtkWindow *plain = GTK_WINDOW (gtk_window_new ());
+  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  TmSessionDialog *editor;
+  gint64 id;
+
+  wait_for_opening_backup (f);
+  gtk_window_set_child (plain, GTK_WIDGET (overlay));
+  gtk_window_set_application (plain, GTK_APPLICATION (f->app));
+  gtk_window_present (plain);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  tm_context_set_toast_overlay (context, overlay);
+
+  editor = tm_session_dialog_new (plain, context, NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_for (is_mapped, editor, "the session editor");
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "dose_row"), "50");
+  /* Severe sedation, and no plan yet. */
+  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_DIALOG, "sedation_row"), 4);
+  gtk_switch_set_active (child (editor, TM_TYPE_SESSION_DIALOG, "monitor_switch"), TRUE);
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
+  g_assert_nonnull (find_widget (GTK_WIDGET (plain), GTK_TYPE_LABEL, label_has_text,
+                                 "Session logged"));
+
+  answer_prompt ("Strong Effects: Stay Safe and Get Support", plain, "resting");
+  answer_prompt ("No Plan to Compare With", plain, "noted");
+  id = last_id_of (f, "session");
+  g_assert_cmpint (count_events_about (f, "S1", "session", id, "resting"), ==, 1);
+  g_assert_cmpint (count_events_about (f, "S3", "session", id, "noted"), ==, 1);
+}
+
+static void
+test_safety_without_main_window (Fixture       *f,
+                                 gconstpointer  data)
+{
+  run_app (f, safety_without_main_window_body);
+}
+
+/* Every window closed with a prompt still to come: it is not lost, and
+ * comes over the next window Tidemark shows (the reminder keeps Tidemark
+ * running in the background). */
+static void
+safety_prompt_waits_for_a_window_body (Fixture *f)
+{
+  GtkWindow *window;
+  GList *windows;
+  gint64 id;
+
+  log_strong_session (f, 9);
+  answer_prompt ("Strong Effects: Stay Safe and Get Support", f->window, "resting");
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
+    gtk_window_destroy (windows->data);
+  f->window = NULL;
+  spin (50);
+  g_assert_false (dialog_with_heading ((gpointer) "No Plan to Compare With"));
+
+  g_application_activate (G_APPLICATION (f->app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
+  g_assert_true (TM_IS_WINDOW (window));
+  f->window = TM_WINDOW (window);
+  answer_prompt ("No Plan to Compare With", window, "noted");
+  id = last_id_of (f, "session");
+  g_assert_cmpint (count_events_about (f, "S3", "session", id, "noted"), ==, 1);
+}
+
+static void
+test_safety_prompt_waits_for_a_window (Fixture       *f,
+                                       gconstpointer  data)
+{
+  run_app (f, safety_prompt_waits_for_a_window_body);
 }
 
 /* ---- backups -------------------------------------------------------- */
@@ -4394,7 +4547,7 @@ before_import_body (Fixture *f)
   store_checkin (f, earlier, 4, "Before the import");
   g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
   g_assert_true (g_file_set_contents (file, csv, -1, NULL));
-  tm_data_transfer_import (f->window, folder);
+  tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), folder);
   wait_for (import_ended, f->window, "the import to be stored");
 
   copy = find_file_starting (f->dir, "tidemark-before-import-");
@@ -4476,6 +4629,7 @@ damaged_other_folder_body (Fixture *f)
   g_autofree char *file = g_build_filename (f->dir, "not-a-folder", NULL);
   g_autofree char *fresh = g_build_filename (f->dir, "fresh", NULL);
   GtkWindow *window;
+  TmStore *store;
 
   g_assert_true (g_file_set_contents (file, "a file, not a folder", -1, NULL));
   tm_recovery_window_open_folder (f->recovery, file);
@@ -4486,7 +4640,8 @@ damaged_other_folder_body (Fixture *f)
   wait_for (main_window_is_up, f->app, "the main window on the new folder");
   window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
   g_assert_true (TM_IS_WINDOW (window));
-  g_assert_cmpstr (tm_store_get_data_dir (tm_window_get_store (TM_WINDOW (window))), ==, fresh);
+  store = tm_context_get_store (tm_window_get_context (TM_WINDOW (window)));
+  g_assert_cmpstr (tm_store_get_data_dir (store), ==, fresh);
   g_unlink (file);
 }
 
@@ -4874,10 +5029,13 @@ main (int   argc,
   ADD ("questionnaire/item9-notice", test_questionnaire_item9);
   ADD ("calendar/clinician-sets-plan", test_clinician_sets_plan);
   ADD ("preferences/keep-typing", test_preferences_keep_typing);
+  ADD ("preferences/settings-bound", test_preferences_settings_bound);
   ADD ("safety/urgent-s1-answer-recorded", test_safety_urgent_s1);
   ADD ("safety/every-path", test_safety_every_path);
+  ADD ("safety/without-main-window", test_safety_without_main_window);
   ADD ("safety/s4-shows-crisis-line", test_safety_s4_shows_crisis_line);
   ADD ("safety/prompt-never-blocks-saving", test_safety_prompt_never_blocks_saving);
+  ADD ("safety/prompt-waits-for-a-window", test_safety_prompt_waits_for_a_window);
   ADD ("safety/answer-waits-for-import", test_safety_answer_waits_for_import);
   ADD ("safety/daily-question-and-red-flags", test_daily_question_and_red_flags);
   ADD ("safety/daily-question-turned-on-from-today", test_daily_question_turned_on_from_today);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The application owns the store and hands it to its window. It reads the
- * command line itself so that a bad argument is one line and status 2. */
+/* The application owns the store and the settings, and hands them to its
+ * window in one context. It reads the command line itself so that a bad
+ * argument is one line and status 2. */
 #define G_LOG_DOMAIN "tm-application"
 
 #include "config.h"
@@ -37,6 +38,8 @@ struct _TmApplication
   TmReminderService *reminder;
   char           *demo_dir;
   TmStore        *store;
+  GSettings      *settings;     /* NULL without a schema */
+  TmContext      *context;      /* for the store, once a window shows it */
   char           *store_dir;    /* the data folder opened, or tried */
   guint           backup_idle;
   TmStore        *backing_up;   /* while the daily backup runs */
@@ -688,6 +691,7 @@ tm_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (tm_application_parent_class)->startup (application);
   gtk_window_set_default_icon_name (ICON_NAME);
+  self->settings = tm_settings_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
@@ -730,8 +734,8 @@ tm_application_startup (GApplication *application)
     return;
   announce_window (self);
 
-  if (tm_settings_get () != NULL)
-    self->reminder = tm_reminder_service_new (application, self->store, tm_settings_get ());
+  if (self->settings != NULL)
+    self->reminder = tm_reminder_service_new (application, self->store, self->settings);
 }
 
 static void
@@ -748,6 +752,7 @@ tm_application_shutdown (GApplication *application)
 
   /* The demo leaves nothing behind. */
   g_clear_object (&self->reminder);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   if (self->demo_dir != NULL)
     tm_file_remove_tree (self->demo_dir);
@@ -839,8 +844,8 @@ on_recovered_cb (TmRecoveryWindow *recovery,
   g_free (self->store_dir);
   self->store_dir = g_strdup (tm_store_get_data_dir (store));
   announce_window (self);
-  if (self->reminder == NULL && tm_settings_get () != NULL)
-    self->reminder = tm_reminder_service_new (G_APPLICATION (self), self->store, tm_settings_get ());
+  if (self->reminder == NULL && self->settings != NULL)
+    self->reminder = tm_reminder_service_new (G_APPLICATION (self), self->store, self->settings);
 
   present_main_window (self, notice);
   gtk_window_destroy (GTK_WINDOW (recovery));
@@ -908,11 +913,26 @@ tm_application_activate (GApplication *application)
   present_main_window (self, NULL);
 }
 
+/* What the window's pages and dialogs share. Made with the first window,
+ * not with the store: the demo's records are not checked as they are made,
+ * nor is anything in the background. */
+static TmContext *
+ensure_context (TmApplication *self)
+{
+  if (self->context == NULL || tm_context_get_store (self->context) != self->store)
+    {
+      g_clear_object (&self->context);
+      self->context = tm_context_new (GTK_APPLICATION (self), self->store, self->settings);
+    }
+  return self->context;
+}
+
 static void
 present_main_window (TmApplication *self,
                      const char    *notice)
 {
-  GtkWindow *window = GTK_WINDOW (tm_window_new (GTK_APPLICATION (self), self->store));
+  TmContext *context = ensure_context (self);
+  GtkWindow *window = GTK_WINDOW (tm_window_new (GTK_APPLICATION (self), context));
 
   if (self->demo)
     tm_window_mark_demo (TM_WINDOW (window));
@@ -920,7 +940,7 @@ present_main_window (TmApplication *self,
     g_signal_connect (window, "map", G_CALLBACK (on_window_map_cb), NULL);
   gtk_window_present (window);
   if (notice != NULL)
-    tm_window_add_toast (TM_WINDOW (window), adw_toast_new (notice));
+    tm_context_add_toast (context, adw_toast_new (notice));
 
   if (!self->demo && self->backup_idle == 0)
     self->backup_idle = g_idle_add_full (G_PRIORITY_LOW, back_up_if_due_cb, self, NULL);
@@ -932,7 +952,9 @@ tm_application_dispose (GObject *object)
   TmApplication *self = TM_APPLICATION (object);
 
   g_clear_object (&self->reminder);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (tm_application_parent_class)->dispose (object);
 }
