@@ -3320,6 +3320,15 @@ report_sections_and_name_body (Fixture *f)
   g_assert_null (strstr (text, "Mood Against the Plan"));
   g_assert_null (strstr (text, "Safety Prompts"));
   g_assert_null (strstr (text, "Date and time; status"));
+
+  /* The name is kept: the next time the dialog shows it and asks nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-report", NULL));
+  dialog = wait_for_report_dialog (f);
+  g_assert_cmpstr (gtk_editable_get_text (child (dialog, TM_TYPE_REPORT_DIALOG, "name_row")), ==,
+                   "Alex Example (MRN 0042)");
+  pages = child (dialog, TM_TYPE_REPORT_DIALOG, "pages_group");
+  g_assert_cmpstr (adw_preferences_group_get_description (pages), ==, "");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   tm_test_remove_tree (out);
 }
 
