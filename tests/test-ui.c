@@ -3225,22 +3225,40 @@ demo_body (Fixture *f)
 
 /* ---- Export Report ----------------------------------------------------- */
 
+typedef struct
+{
+  GtkWindow      *parent;
+  TmReportDialog *dialog;
+} ReportSearch;
+
+/* The dialog over this test's window: one an earlier test left open
+ * (to choose another place) belongs to another window and another store. */
 static gboolean
 report_dialog_open (gpointer data)
 {
+  ReportSearch *search = data;
   GListModel *windows = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (windows, i);
 
-      if (TM_IS_REPORT_DIALOG (window))
+      if (TM_IS_REPORT_DIALOG (window) && gtk_window_get_transient_for (GTK_WINDOW (window)) == search->parent)
         {
-          *(gpointer *) data = window;
+          search->dialog = TM_REPORT_DIALOG (window);
           return TRUE;
         }
     }
   return FALSE;
+}
+
+static TmReportDialog *
+wait_for_report_dialog (Fixture *f)
+{
+  ReportSearch search = { GTK_WINDOW (f->window), NULL };
+
+  wait_for (report_dialog_open, &search, "the Export Report dialog");
+  return search.dialog;
 }
 
 static gboolean
@@ -3274,7 +3292,7 @@ report_export_body (Fixture *f)
 
   store_checkin (f, three_days_ago, 6, "Slept well");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-report", NULL));
-  wait_for (report_dialog_open, &dialog, "the Export Report dialog");
+  dialog = wait_for_report_dialog (f);
   wait_for (is_mapped, dialog, "the dialog to show");
 
   from = child (dialog, TM_TYPE_REPORT_DIALOG, "from_row");
@@ -3309,6 +3327,87 @@ test_report_export (Fixture       *f,
                     gconstpointer  data)
 {
   run_app (f, report_export_body);
+}
+
+/* With no name kept, the dialog asks for one; the sections ticked and the
+ * name typed reach the PDF, and no section at all is refused. */
+static void
+report_sections_and_name_body (Fixture *f)
+{
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *pdf = g_build_filename (out, "visit.pdf", NULL);
+  g_autofree char *three_days_ago = day_ago (3);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autofree char *pdf_text = NULL;
+  g_autoptr(GRegex) blanks = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *text = NULL;
+  TmReportDialog *dialog = NULL;
+  AdwPreferencesGroup *pages;
+  TmErrorLabel *error_label;
+  int result = 0;
+
+  if (!tm_test_have_poppler ())
+    return;
+
+  store_checkin (f, three_days_ago, 6, "Slept well after the long walk");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-report", NULL));
+  dialog = wait_for_report_dialog (f);
+  wait_for (is_mapped, dialog, "the dialog to show");
+  error_label = child (dialog, TM_TYPE_REPORT_DIALOG, "error_label");
+
+  /* No name or ID is kept: the dialog asks, and the row is empty. */
+  pages = child (dialog, TM_TYPE_REPORT_DIALOG, "pages_group");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (pages), "No name or ID is kept"));
+  g_assert_cmpstr (gtk_editable_get_text (child (dialog, TM_TYPE_REPORT_DIALOG, "name_row")), ==, "");
+
+  /* Every section is ticked to begin with; none at all is refused. */
+  for (TmReportSection s = 0; s < TM_N_REPORT_SECTIONS; s++)
+    {
+      GtkWidget *check = find_check_in (GTK_WIDGET (dialog), tm_report_section_get_info (s)->name);
+
+      g_assert_nonnull (check);
+      g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+      gtk_widget_activate (check);
+    }
+  g_assert_false (tm_report_dialog_export_to (dialog, file));
+  g_assert_cmpstr (tm_error_label_get_message (error_label), ==, "Choose at least one section for the report.");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  /* The summary and the notes, with a name. */
+  gtk_widget_activate (find_check_in (GTK_WIDGET (dialog), "Summary"));
+  gtk_widget_activate (find_check_in (GTK_WIDGET (dialog), "Check-in Notes"));
+  type_text (child (dialog, TM_TYPE_REPORT_DIALOG, "name_row"), "Alex Example (MRN 0042)");
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_report_finished_cb), &result);
+  g_assert_true (tm_report_dialog_export_to (dialog, file));
+  wait_for (flag_is_set, &result, "the report to be written");
+  g_assert_cmpint (result, ==, 1);
+
+  pdf_text = tm_test_run_poppler ("pdftotext", pdf);
+  text = g_regex_replace_literal (blanks, pdf_text, -1, 0, " ", 0, NULL);
+  g_assert_nonnull (strstr (text, "Name or ID: Alex Example (MRN 0042)"));
+  g_assert_nonnull (strstr (text, "Needs Attention"));
+  g_assert_nonnull (strstr (text, "Check-in Notes"));
+  g_assert_nonnull (strstr (text, "Slept well after the long walk"));
+  g_assert_null (strstr (text, "Mood Against the Plan"));
+  g_assert_null (strstr (text, "Safety Prompts"));
+  g_assert_null (strstr (text, "Date and time; status"));
+
+  /* The name is kept: the next time the dialog shows it and asks nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-report", NULL));
+  dialog = wait_for_report_dialog (f);
+  g_assert_cmpstr (gtk_editable_get_text (child (dialog, TM_TYPE_REPORT_DIALOG, "name_row")), ==,
+                   "Alex Example (MRN 0042)");
+  pages = child (dialog, TM_TYPE_REPORT_DIALOG, "pages_group");
+  g_assert_cmpstr (adw_preferences_group_get_description (pages), ==, "");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  tm_test_remove_tree (out);
+}
+
+static void
+test_report_sections_and_name (Fixture       *f,
+                               gconstpointer  data)
+{
+  run_app (f, report_sections_and_name_body);
 }
 
 /* ---- The daily reminder --------------------------------------------- */
@@ -3903,7 +4002,7 @@ report_refuses_data_folder_body (Fixture *f)
   store_checkin (f, day, 6, "Slept well");
   before = tm_test_read_file (f->db_path);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-report", NULL));
-  wait_for (report_dialog_open, &dialog, "the Export Report dialog");
+  dialog = wait_for_report_dialog (f);
   wait_for (is_mapped, dialog, "the dialog to show");
   error_label = child (dialog, TM_TYPE_REPORT_DIALOG, "error_label");
 
@@ -5053,6 +5152,7 @@ main (int   argc,
   ADD ("demo/throwaway-folder", test_demo);
   ADD ("report/export", test_report_export);
   ADD ("report/refuses-data-folder", test_report_refuses_data_folder);
+  ADD ("report/sections-and-name", test_report_sections_and_name);
   ADD ("reminder/daily", test_reminder);
   ADD ("data/export-and-import", test_data_transfer);
   ADD ("data/import-after-close", test_import_after_close);

@@ -219,7 +219,9 @@ export_report (TmApplication *self,
                const char    *from,
                const char    *to,
                const char    *paper,
-               gboolean       include_notes)
+               const char    *sections,
+               const char    *patient,
+               gboolean       no_notes)
 {
   g_autoptr(TmReportData) data = NULL;
   g_autoptr(GError) error = NULL;
@@ -233,7 +235,23 @@ export_report (TmApplication *self,
     }
 
   tm_report_options_init (&options);
-  options.include_notes = include_notes;
+  if (sections != NULL && !tm_report_sections_parse (sections, &options.sections, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("--sections: %s", error->message);
+
+      print_usage_error (message);
+      return EXIT_USAGE;
+    }
+  /* "All but the notes", or the sections chosen but the notes. */
+  if (no_notes)
+    options.sections &= ~(1u << TM_REPORT_SECTION_NOTES);
+  if (patient != NULL && !tm_report_options_set_patient (&options, patient, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("--patient: %s", error->message);
+
+      print_usage_error (message);
+      return EXIT_USAGE;
+    }
   if (paper != NULL && !tm_paper_from_string (paper, &options.paper))
     {
       g_autofree char *message = g_strdup_printf (_("--paper is a4 or letter, not “%s”"), paper);
@@ -296,6 +314,9 @@ typedef struct
   char     *from;
   char     *to;
   char     *paper;
+  char     *sections;
+  char     *patient;
+  char     *sections_help;  /* lists the ids from the table of sections */
   gboolean  no_notes;
   gboolean  background;
   gboolean  version;
@@ -313,14 +334,29 @@ options_clear (Options *options)
   g_free (options->from);
   g_free (options->to);
   g_free (options->paper);
+  g_free (options->sections);
+  g_free (options->patient);
+  g_free (options->sections_help);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
 /* The options and their help, read into @options. */
+/* --sections' help, with the ids from the table of sections. */
+static char *
+describe_sections_option (void)
+{
+  g_autofree char *ids = tm_report_sections_list_ids ();
+
+  /* Translators: %s lists the section ids, which stay in English */
+  return g_strdup_printf (_("The report's sections, separated by commas (default: all): %s"), ids);
+}
+
 static GOptionContext *
 new_option_context (Options *options)
 {
+  /* Kept in @options, which outlives the context. */
+  const char *sections_help = options->sections_help = describe_sections_option ();
   const GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &options->data_dir,
       N_("Keep Tidemark's data in DIR (also TIDEMARK_DATA_DIR)"), N_("DIR") },
@@ -334,8 +370,13 @@ new_option_context (Options *options)
       N_("The report's last day (default: today)"), N_("YYYY-MM-DD") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &options->paper,
       N_("The report's paper, a4 or letter (default: your locale's)"), N_("SIZE") },
+    { "sections", 0, 0, G_OPTION_ARG_STRING, &options->sections,
+      sections_help, N_("LIST") },
+    { "patient", 0, 0, G_OPTION_ARG_STRING, &options->patient,
+      N_("The name or ID on every page of this report, instead of the one kept with the data "
+         "(empty: none)"), N_("NAME-OR-ID") },
     { "no-notes", 0, 0, G_OPTION_ARG_NONE, &options->no_notes,
-      N_("Leave the check-in notes out of the report"), NULL },
+      N_("Leave the check-in notes out of the report (all sections but notes)"), NULL },
     { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->export_csv_dir,
       N_("Write every table as a CSV file into DIR and exit"), N_("DIR") },
     { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->import_csv_dir,
@@ -364,8 +405,9 @@ static const char *
 options_misused (const Options *options)
 {
   if (options->export_pdf == NULL &&
-      (options->from != NULL || options->to != NULL || options->paper != NULL || options->no_notes))
-    return _("--from, --to, --paper and --no-notes go with --export-pdf=FILE");
+      (options->from != NULL || options->to != NULL || options->paper != NULL || options->no_notes ||
+       options->sections != NULL || options->patient != NULL))
+    return _("--from, --to, --paper, --sections, --patient and --no-notes go with --export-pdf=FILE");
   if (options->demo && options->data_dir != NULL)
     return _("--demo opens its own throwaway folder, so it can't be used with --data-dir");
   if (options->data_dir != NULL && options->data_dir[0] == '\0')
@@ -385,7 +427,7 @@ run_command (TmApplication *self,
 {
   if (options->export_pdf != NULL)
     *exit_status = export_report (self, options->export_pdf, options->from, options->to, options->paper,
-                                  !options->no_notes);
+                                  options->sections, options->patient, options->no_notes);
   else if (options->export_csv_dir != NULL)
     *exit_status = export_csv (self, options->export_csv_dir);
   else if (options->import_csv_dir != NULL)

@@ -32,7 +32,9 @@ struct _TmReportDialog
   AdwComboRow      *period_row;
   AdwEntryRow      *from_row;
   AdwEntryRow      *to_row;
-  GtkSwitch        *notes_switch;
+  AdwPreferencesGroup *sections_group;
+  GtkCheckButton   *section_checks[TM_N_REPORT_SECTIONS];
+  AdwPreferencesGroup *pages_group;
   AdwComboRow      *paper_row;
   AdwEntryRow      *name_row;
   TmErrorLabel     *error_label;
@@ -174,7 +176,15 @@ read_options (TmReportDialog *self)
       show_error (self, GTK_WIDGET (self->from_row), error->message);
       return FALSE;
     }
-  options.include_notes = gtk_switch_get_active (self->notes_switch);
+  options.sections = 0;
+  for (TmReportSection section = 0; section < TM_N_REPORT_SECTIONS; section++)
+    if (gtk_check_button_get_active (self->section_checks[section]))
+      options.sections |= 1u << section;
+  if (!tm_report_options_validate (&options, &error))
+    {
+      show_error (self, GTK_WIDGET (self->section_checks[0]), error->message);
+      return FALSE;
+    }
   options.paper = adw_combo_row_get_selected (self->paper_row) == 1 ? TM_PAPER_LETTER : TM_PAPER_A4;
 
   if (!tm_store_set_report_name (self->store, name, &error))
@@ -199,7 +209,7 @@ set_busy (TmReportDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->period_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->from_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->to_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->notes_switch), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sections_group), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), !busy);
 }
@@ -467,7 +477,8 @@ tm_report_dialog_class_init (TmReportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmReportDialog, period_row);
   gtk_widget_class_bind_template_child (widget_class, TmReportDialog, from_row);
   gtk_widget_class_bind_template_child (widget_class, TmReportDialog, to_row);
-  gtk_widget_class_bind_template_child (widget_class, TmReportDialog, notes_switch);
+  gtk_widget_class_bind_template_child (widget_class, TmReportDialog, sections_group);
+  gtk_widget_class_bind_template_child (widget_class, TmReportDialog, pages_group);
   gtk_widget_class_bind_template_child (widget_class, TmReportDialog, paper_row);
   gtk_widget_class_bind_template_child (widget_class, TmReportDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, TmReportDialog, error_label);
@@ -505,6 +516,44 @@ paper_to_row (GValue   *value,
 {
   g_value_set_uint (value, paper_row_of (g_variant_get_string (variant, NULL)));
   return TRUE;
+}
+
+/* A check row for each section of the table in core, all on. */
+static void
+add_section_rows (TmReportDialog *self)
+{
+  for (TmReportSection section = 0; section < TM_N_REPORT_SECTIONS; section++)
+    {
+      const TmReportSectionInfo *info = tm_report_section_get_info (section);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(info->name));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(info->description));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->name), -1);
+      adw_preferences_group_add (self->sections_group, row);
+      self->section_checks[section] = GTK_CHECK_BUTTON (check);
+    }
+}
+
+/* With no name or ID kept with the record, the dialog asks for one; it
+ * may stay empty. */
+static void
+ask_for_name (TmReportDialog *self,
+              const char     *name)
+{
+  if (name != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+      return;
+    }
+  adw_preferences_group_set_description (self->pages_group,
+                                         _("No name or ID is kept with this record yet. Type one to print "
+                                           "it on every page, or leave it empty."));
 }
 
 static void
@@ -560,7 +609,8 @@ setup (TmReportDialog *self)
   else
     adw_combo_row_set_selected (self->paper_row, paper_row_of ("locale"));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name != NULL ? name : "");
+  add_section_rows (self);
+  ask_for_name (self, name);
 }
 
 TmReportDialog *
