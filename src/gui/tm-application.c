@@ -731,6 +731,7 @@ tm_application_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *report_accels[] = { "<Control>p", NULL };
   static const char *fullscreen_accels[] = { "F11", NULL };
+  static const char *hide_notes_accels[] = { "<Control><Shift>h", NULL };
   static const char *zoom_in_accels[] = { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL };
   static const char *zoom_out_accels[] = { "<Control>minus", "<Control>KP_Subtract", NULL };
   static const char *zoom_reset_accels[] = { "<Control>0", "<Control>KP_0", NULL };
@@ -761,6 +762,8 @@ tm_application_startup (GApplication *application)
                                          "win.show-help-overlay", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "win.fullscreen", fullscreen_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "win.hide-notes", hide_notes_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "win.zoom-in", zoom_in_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
