@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "tm-demo.h"
+#include "tm-report-data.h"
 #include "tm-store-backup.h"
 #include "tm-test-util.h"
 
@@ -100,6 +101,9 @@ test_help (void)
   g_assert_nonnull (strstr (run.out, "--data-dir=DIR"));
   g_assert_nonnull (strstr (run.out, "--version"));
   g_assert_nonnull (strstr (run.out, "--demo"));
+  g_assert_nonnull (strstr (run.out, "--sections=LIST"));
+  g_assert_nonnull (strstr (run.out, "summary, charts, questionnaires, interval, sessions, safety-prompts, notes"));
+  g_assert_nonnull (strstr (run.out, "--patient=NAME-OR-ID"));
 }
 
 static void
@@ -183,6 +187,74 @@ test_export_pdf (void)
   tm_test_remove_tree (out);
 }
 
+/* The text of the report --export-pdf wrote with @args, flattened. */
+static char *
+export_text (const char *data_dir,
+             const char *pdf,
+             const char *arg1,
+             const char *arg2)
+{
+  g_autofree char *export = g_strdup_printf ("--export-pdf=%s", pdf);
+  g_autofree char *text = NULL;
+  g_autoptr(GRegex) blanks = g_regex_new ("\\s+", 0, 0, NULL);
+  g_auto(Run) run = { 0 };
+
+  run_tidemark (&run, data_dir, export, arg1, arg2, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  text = tm_test_run_poppler ("pdftotext", pdf);
+  return g_regex_replace_literal (blanks, text, -1, 0, " ", 0, NULL);
+}
+
+/* --sections, --no-notes and --patient reach the report: the sections
+ * chosen and no others, the name given instead of the stored one. */
+static void
+test_export_pdf_sections (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+  g_autofree char *pdf = g_build_filename (out, "report.pdf", NULL);
+  g_autofree char *chosen = NULL;
+  g_autofree char *no_notes = NULL;
+  g_autofree char *nameless = NULL;
+
+  if (!tm_test_have_poppler ())
+    return;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TmStore) store = tm_store_open (dir, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (tm_store_set_report_name (store, "Alex Example", &error));
+  }
+
+  chosen = export_text (data_dir, pdf, "--sections=Notes, summary", "--patient= MRN 0042 ");
+  g_assert_nonnull (strstr (chosen, "Name or ID: MRN 0042 Period"));
+  g_assert_nonnull (strstr (chosen, "MRN 0042 · Tidemark report"));
+  g_assert_null (strstr (chosen, "Alex Example"));
+  g_assert_nonnull (strstr (chosen, "Needs Attention"));
+  g_assert_nonnull (strstr (chosen, "Check-in Notes"));
+  g_assert_null (strstr (chosen, "Mood Against the Plan"));
+  g_assert_null (strstr (chosen, "Safety Prompts"));
+
+  /* All but the notes, with the stored name. */
+  no_notes = export_text (data_dir, pdf, "--no-notes", NULL);
+  g_assert_nonnull (strstr (no_notes, "Name or ID: Alex Example"));
+  g_assert_nonnull (strstr (no_notes, "Mood Against the Plan"));
+  g_assert_nonnull (strstr (no_notes, "Safety Prompts"));
+  g_assert_null (strstr (no_notes, "Check-in Notes"));
+
+  /* An empty name leaves it off this report only. */
+  nameless = export_text (data_dir, pdf, "--patient=", "--sections=summary");
+  g_assert_null (strstr (nameless, "Name or ID"));
+  g_assert_null (strstr (nameless, "Alex Example"));
+
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
+}
+
 /* Each way it can fail: one line, a non-zero status, nothing written. */
 static void
 test_export_pdf_refusals (void)
@@ -208,7 +280,21 @@ test_export_pdf_refusals (void)
       "Choose a start on or before the end.\n" },
     { { data_dir, export, "--paper=legal", NULL }, 2, "tidemark: --paper is a4 or letter, not “legal”\n" },
     { { data_dir, "--from=2026-11-01", NULL }, 2,
-      "tidemark: --from, --to, --paper and --no-notes go with --export-pdf=FILE\n" },
+      "tidemark: --from, --to, --paper, --sections, --patient and --no-notes go with --export-pdf=FILE\n" },
+    { { data_dir, "--sections=summary", NULL }, 2,
+      "tidemark: --from, --to, --paper, --sections, --patient and --no-notes go with --export-pdf=FILE\n" },
+    { { data_dir, "--patient=MRN 0042", NULL }, 2,
+      "tidemark: --from, --to, --paper, --sections, --patient and --no-notes go with --export-pdf=FILE\n" },
+    { { data_dir, export, "--sections=summary,charst", NULL }, 2,
+      "tidemark: --sections: “charst” is not a section of the report; the sections are summary, charts, "
+      "questionnaires, interval, sessions, safety-prompts, notes.\n" },
+    { { data_dir, export, "--sections=", NULL }, 2,
+      "tidemark: --sections: Choose at least one section of the report: summary, charts, questionnaires, "
+      "interval, sessions, safety-prompts, notes.\n" },
+    { { data_dir, export, "--sections=notes", "--no-notes" }, 2,
+      "tidemark: Choose at least one section for the report.\n" },
+    { { data_dir, export, "--patient=Alex\tExample", NULL }, 2,
+      "tidemark: --patient: The name or ID must fit on one line. Remove the line breaks and tabs.\n" },
     { { data_dir, export_missing, NULL }, 1, NULL },
     { { empty_dir, export, NULL }, 1, NULL },
   };
@@ -1025,6 +1111,7 @@ main (int   argc,
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
   g_test_add_func ("/cli/export-pdf", test_export_pdf);
   g_test_add_func ("/cli/export-pdf-refusals", test_export_pdf_refusals);
+  g_test_add_func ("/cli/export-pdf-sections", test_export_pdf_sections);
   g_test_add_func ("/cli/csv", test_csv);
   g_test_add_func ("/cli/damaged-data", test_damaged_data);
   g_test_add_func ("/cli/empty-or-foreign-data", test_empty_or_foreign_data);

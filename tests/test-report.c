@@ -41,53 +41,10 @@ fixture_tear_down (Fixture       *f,
   g_free (f->pdf);
 }
 
-/* Whether poppler's tools are there to read the report back. build-aux/dev
- * installs them, so a missing one fails the test: a test skipped where the
- * tests are meant to run would pass unseen. TIDEMARK_ALLOW_MISSING_TOOLS
- * skips it instead, on a machine where they can't be installed. */
-static gboolean
-have_poppler (void)
-{
-  const char *tools[] = { "pdfinfo", "pdftotext", "pdffonts" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
-    {
-      g_autofree char *path = g_find_program_in_path (tools[i]);
-
-      if (path != NULL)
-        continue;
-      if (g_getenv ("TIDEMARK_ALLOW_MISSING_TOOLS") != NULL)
-        g_test_skip_printf ("%s is missing: poppler-utils are needed (build-aux/dev test installs them)", tools[i]);
-      else
-        g_test_fail_printf ("%s is missing: poppler-utils are needed to read the report back (build-aux/dev test "
-                            "installs them); set TIDEMARK_ALLOW_MISSING_TOOLS=1 to skip these tests instead",
-                            tools[i]);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The output of one of poppler's tools on @pdf (pdftotext to stdout). */
-static char *
-run_tool (const char *tool,
-          const char *pdf)
-{
-  const char *argv[] = { tool, pdf, g_str_equal (tool, "pdftotext") ? "-" : NULL, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 static int
 page_count (const char *pdf)
 {
-  g_autofree char *info = run_tool ("pdfinfo", pdf);
+  g_autofree char *info = tm_test_run_poppler ("pdfinfo", pdf);
   const char *line = strstr (info, "Pages:");
 
   g_assert_nonnull (line);
@@ -105,7 +62,7 @@ assert_contains (const char *text,
 static void
 assert_fonts_embedded (const char *pdf)
 {
-  g_autofree char *fonts = run_tool ("pdffonts", pdf);
+  g_autofree char *fonts = tm_test_run_poppler ("pdffonts", pdf);
   g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
   guint n_fonts = 0;
 
@@ -175,7 +132,7 @@ test_demo_period (Fixture       *f,
   TmReportOptions options;
   int n_pages = 0, in_period = 0, outside = 0;
 
-  if (!have_poppler ())
+  if (!tm_test_have_poppler ())
     return;
 
   store = tm_store_open (f->dir, &error);
@@ -195,12 +152,12 @@ test_demo_period (Fixture       *f,
   g_assert_cmpint (page_count (f->pdf), ==, n_pages);
   g_assert_cmpint (n_pages, >=, 4);
   {
-    g_autofree char *info = run_tool ("pdfinfo", f->pdf);
+    g_autofree char *info = tm_test_run_poppler ("pdfinfo", f->pdf);
 
     assert_contains (info, "595.276 x 841.89 pts (A4)");
   }
 
-  text = run_tool ("pdftotext", f->pdf);
+  text = tm_test_run_poppler ("pdftotext", f->pdf);
   assert_contains (text, "Name or ID: Alex Example (MRN 0042)");
 
   /* The summary's figures, worked out here from the demo record itself,
@@ -301,7 +258,7 @@ test_letter_without_notes (Fixture       *f,
   g_autofree char *text = NULL;
   TmReportOptions options;
 
-  if (!have_poppler ())
+  if (!tm_test_have_poppler ())
     return;
 
   store = tm_store_open (f->dir, &error);
@@ -310,14 +267,14 @@ test_letter_without_notes (Fixture       *f,
 
   tm_report_options_init (&options);
   options.paper = TM_PAPER_LETTER;
-  options.include_notes = FALSE;
+  options.sections &= ~(1u << TM_REPORT_SECTION_NOTES);
   data = tm_report_data_new_from_store (store, &options, &error);
   g_assert_true (tm_report_write (data, f->pdf, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  info = run_tool ("pdfinfo", f->pdf);
+  info = tm_test_run_poppler ("pdfinfo", f->pdf);
   assert_contains (info, "612 x 792 pts (letter)");
-  text = run_tool ("pdftotext", f->pdf);
+  text = tm_test_run_poppler ("pdftotext", f->pdf);
   g_assert_null (strstr (text, "Check-in Notes"));
   /* No name was set: the foot of the page says what the report is. */
   assert_contains (text, "Tidemark report, ");
@@ -346,7 +303,7 @@ test_imported_prompts (Fixture       *f,
   TmReportOptions options;
   TmCsvSummary summary;
 
-  if (!have_poppler ())
+  if (!tm_test_have_poppler ())
     return;
 
   /* Written where no rules ran: the store alone. */
@@ -374,7 +331,7 @@ test_imported_prompts (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (tm_report_write (data, f->pdf, NULL, NULL, &error));
   g_assert_no_error (error);
-  text = run_tool ("pdftotext", f->pdf);
+  text = tm_test_run_poppler ("pdftotext", f->pdf);
   assert_contains (text, "1 in all: 0 urgent, 1 caution, 0 for information");
   assert_contains (text, "Beyond the plan (S3)");
   assert_contains (text, "dose above the plan; 75 mg taken");
@@ -400,7 +357,7 @@ test_empty_period (Fixture       *f,
   TmReportOptions options;
   int n_pages = 0;
 
-  if (!have_poppler ())
+  if (!tm_test_have_poppler ())
     return;
 
   store = tm_store_open (f->dir, &error);
@@ -411,7 +368,7 @@ test_empty_period (Fixture       *f,
   g_assert_true (tm_report_write (data, f->pdf, NULL, &n_pages, &error));
 
   g_assert_cmpint (page_count (f->pdf), ==, n_pages);
-  text = run_tool ("pdftotext", f->pdf);
+  text = tm_test_run_poppler ("pdftotext", f->pdf);
   assert_contains (text, "No check-ins, sessions or questionnaires were recorded in this period.");
   assert_contains (text, "No maintenance plan was in force in this period.");
   assert_contains (text, "No sessions were logged in this period.");
@@ -433,7 +390,7 @@ hand_made (const char *from,
 
   g_strlcpy (data->options.from, from, sizeof data->options.from);
   g_strlcpy (data->options.to, to, sizeof data->options.to);
-  data->options.include_notes = TRUE;
+  data->options.sections = TM_REPORT_SECTIONS_ALL;
   data->options.paper = TM_PAPER_A4;
   data->generated = g_strdup ("28 November 2026 at 09:00");
   data->chart = tm_chart_data_new (record, from, to, to);
@@ -453,7 +410,7 @@ test_long_note (Fixture       *f,
   g_autofree char *text = NULL;
   int n_pages = 0, word = 0;
 
-  if (!have_poppler ())
+  if (!tm_test_have_poppler ())
     return;
 
   while (note->len < 20000 - 9)
@@ -468,7 +425,7 @@ test_long_note (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (n_pages, >=, 5);
 
-  text = run_tool ("pdftotext", f->pdf);
+  text = tm_test_run_poppler ("pdftotext", f->pdf);
   assert_contains (text, "w000000");
   assert_contains (text, "w001000");
   assert_contains (text, "lastword");
@@ -492,7 +449,7 @@ test_many_sessions (Fixture       *f,
   g_autoptr(GRegex) row = g_regex_new ("20[0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]", 0, 0, NULL);
   int n_pages = 0, pages_with_rows = 0;
 
-  if (!have_poppler ())
+  if (!tm_test_have_poppler ())
     return;
 
   for (int i = 0; i < 500; i++)
@@ -517,7 +474,7 @@ test_many_sessions (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (n_pages, >=, 10);
 
-  text = run_tool ("pdftotext", f->pdf);
+  text = tm_test_run_poppler ("pdftotext", f->pdf);
   for (guint i = 0; i < data->sessions->len; i++)
     {
       g_autofree char *when = session_time (data->sessions->pdata[i]);
@@ -556,7 +513,7 @@ test_times_as_taken (Fixture       *f,
   g_autofree char *flat = NULL;
   TmReportOptions options;
 
-  if (!have_poppler ())
+  if (!tm_test_have_poppler ())
     return;
 
   store = tm_store_open (f->dir, &error);
@@ -580,7 +537,7 @@ test_times_as_taken (Fixture       *f,
   g_assert_true (tm_report_write (data, f->pdf, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  text = run_tool ("pdftotext", f->pdf);
+  text = tm_test_run_poppler ("pdftotext", f->pdf);
   flat = g_strdelimit (g_strdup (text), "\n", ' ');
   assert_contains (flat, "2026-11-19 10:00");
   assert_contains (flat, "2026-11-20 10:00 (UTC+09:00)");
@@ -758,7 +715,7 @@ test_page_one (Fixture       *f,
   const char *page, *at;
   TmReportOptions options;
 
-  if (!have_poppler ())
+  if (!tm_test_have_poppler ())
     return;
 
   tm_time_set_clock (fixed_clock, now);
@@ -825,7 +782,7 @@ test_page_one (Fixture       *f,
   g_assert_true (tm_report_write (data, f->pdf, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  pdf_text = run_tool ("pdftotext", f->pdf);
+  pdf_text = tm_test_run_poppler ("pdftotext", f->pdf);
   text = flatten (pdf_text);
   pages = g_strsplit (text, "\f", -1);
   page = pages[0];
@@ -905,7 +862,7 @@ test_page_one (Fixture       *f,
         earlier = tm_report_data_new_from_store (store, &options, &error);
         g_assert_no_error (error);
         g_assert_true (tm_report_write (earlier, f->pdf, NULL, NULL, &error));
-        earlier_pdf = run_tool ("pdftotext", f->pdf);
+        earlier_pdf = tm_test_run_poppler ("pdftotext", f->pdf);
         earlier_text = flatten (earlier_pdf);
         find_after (earlier_text, earlier_text, ends[i][1]);
       }
@@ -930,7 +887,7 @@ test_last_dose_east (Fixture       *f,
   g_autofree char *text = NULL;
   TmReportOptions options;
 
-  if (!have_poppler ())
+  if (!tm_test_have_poppler ())
     return;
 
   tm_time_set_clock (fixed_clock, now);
@@ -945,9 +902,274 @@ test_last_dose_east (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (tm_report_write (data, f->pdf, NULL, NULL, &error));
   g_assert_no_error (error);
-  pdf_text = run_tool ("pdftotext", f->pdf);
+  pdf_text = tm_test_run_poppler ("pdftotext", f->pdf);
   text = flatten (pdf_text);
   find_after (text, text, "Last dose: 5 Dec (today). No plan entered.");
+
+  tm_time_set_clock (NULL, NULL);
+}
+
+/* A record made by hand for October 2026, the day being Wednesday
+ * 4 November: a plan every 7 days from Thursday 1 October, 50 mg oral,
+ * 1 day either side, with 22 October cancelled and Sunday 25 October
+ * added; sessions on 1 October (on the day), 16 October (late for the
+ * 15th) and 29 October (on the day), in a clinic with someone there; a
+ * check-in every day, one with a note; a PHQ-9 and a GAD-7 on Monday
+ * 12 October; one safety prompt. */
+static void
+fill_october (TmStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmPlan) plan = tm_plan_new ("2026-10-01");
+  g_autoptr(TmPlanDate) cancelled = tm_plan_date_new ("2026-10-22", TM_PLAN_DATE_CANCELLED);
+  g_autoptr(TmPlanDate) extra = tm_plan_date_new ("2026-10-25", TM_PLAN_DATE_EXTRA);
+  g_autoptr(TmQuestionnaire) phq9 = tm_questionnaire_new (TM_QUESTIONNAIRE_PHQ9, "2026-10-12");
+  g_autoptr(TmQuestionnaire) gad7 = tm_questionnaire_new (TM_QUESTIONNAIRE_GAD7, "2026-10-12");
+  const int phq9_answers[] = { 1, 2, 1, 1, 0, 1, 1, 0, 0 };
+  const int gad7_answers[] = { 1, 1, 1, 1, 0, 0, 0 };
+  const char *taken[] = { "2026-10-01T10:00:00+02:00", "2026-10-16T10:00:00+02:00", "2026-10-29T10:00:00+01:00" };
+  TmSession *first = NULL;
+
+  plan->interval_days = 7;
+  plan->dose_mg = 50;
+  plan->route = TM_ROUTE_ORAL;
+  plan->tolerance_days = 1;
+  g_assert_true (tm_store_add_plan (store, plan, &error));
+  g_assert_true (tm_store_add_plan_date (store, cancelled, &error));
+  g_assert_true (tm_store_add_plan_date (store, extra, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (taken); i++)
+    {
+      TmSession *s = add_session (store, taken[i], TM_ROUTE_ORAL, TM_SETTING_CLINIC, TRUE, -1, -1);
+
+      if (first == NULL)
+        first = g_object_ref (s);
+      g_object_unref (s);
+    }
+
+  for (int d = 0; d < 31; d++)
+    {
+      g_autofree char *day = tm_day_add ("2026-10-01", d);
+      g_autoptr(TmCheckin) c = tm_checkin_new (day);
+
+      c->mood = 5 + d % 3;
+      if (d == 9)
+        c->note = g_strdup ("Slept badly after the long drive.");
+      g_assert_true (tm_store_save_checkin (store, c, &error));
+      g_assert_no_error (error);
+    }
+
+  memcpy (phq9->answers, phq9_answers, sizeof phq9_answers);
+  memcpy (gad7->answers, gad7_answers, sizeof gad7_answers);
+  g_assert_true (tm_store_save_questionnaire (store, phq9, &error));
+  g_assert_true (tm_store_save_questionnaire (store, gad7, &error));
+  g_assert_no_error (error);
+
+  add_event (store, TM_RULE_S7, TM_LEVEL_INFO, TM_SOURCE_SESSION, first->id, "2026-10-01T08:30:00Z",
+             "other medicines: sleep medicine", "noted", "2026-10-01T08:31:00Z");
+  g_object_unref (first);
+}
+
+/* The October report with @sections and @patient (NULL: the stored name),
+ * as flattened text. */
+static char *
+october_text (Fixture    *f,
+              TmStore    *store,
+              guint       sections,
+              const char *patient)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmReportData) data = NULL;
+  g_autofree char *text = NULL;
+  TmReportOptions options;
+
+  tm_report_options_init (&options);
+  g_strlcpy (options.from, "2026-10-01", sizeof options.from);
+  g_strlcpy (options.to, "2026-10-31", sizeof options.to);
+  options.paper = TM_PAPER_A4;
+  options.sections = sections;
+  if (patient != NULL)
+    g_assert_true (tm_report_options_set_patient (&options, patient, &error));
+  data = tm_report_data_new_from_store (store, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (tm_report_write (data, f->pdf, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = tm_test_run_poppler ("pdftotext", f->pdf);
+  return flatten (text);
+}
+
+/* What only each section prints: its heading and some of its content. */
+static const char *const section_marks[TM_N_REPORT_SECTIONS][3] = {
+  [TM_REPORT_SECTION_SUMMARY] = { "Needs Attention", "Days checked in 31 of 31 days", NULL },
+  [TM_REPORT_SECTION_CHARTS] = { "Mood Against the Plan", "Mood After a Session", "Hollow circles and dashed rules" },
+  [TM_REPORT_SECTION_QUESTIONNAIRES] = { "Questionnaires", "Monday 12 October 2026 PHQ-9 7 of 27 Mild",
+                                         "Monday 12 October 2026 GAD-7 4 of 21 Minimal" },
+  [TM_REPORT_SECTION_INTERVAL] = { "Evidence About the Interval", "Dosing cycles", NULL },
+  [TM_REPORT_SECTION_SESSIONS] = { "Sessions Status against the plan", "Days since the previous dose",
+                                   "2026-10-16 10:00 late (1 day)" },
+  [TM_REPORT_SECTION_SAFETY_PROMPTS] = { "Safety Prompts", "What raised it", "other medicines: sleep medicine" },
+  [TM_REPORT_SECTION_NOTES] = { "Check-in Notes", "Slept badly after the long drive.", NULL },
+};
+
+static void
+assert_section (const char      *text,
+                TmReportSection  section,
+                gboolean         shown)
+{
+  for (guint i = 0; i < 3 && section_marks[section][i] != NULL; i++)
+    {
+      const char *mark = section_marks[section][i];
+
+      if (shown && strstr (text, mark) == NULL)
+        g_error ("Section “%s” is chosen, and the report lacks “%s”", tm_report_section_get_info (section)->id,
+                 mark);
+      if (!shown && strstr (text, mark) != NULL)
+        g_error ("Section “%s” is left out, and the report shows “%s”", tm_report_section_get_info (section)->id,
+                 mark);
+    }
+}
+
+/* Each section alone shows its heading and content and no other's; all
+ * but one hides only that one. The header is always there. */
+static void
+test_sections (Fixture       *f,
+               gconstpointer  unused)
+{
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new (berlin, 2026, 11, 4, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = NULL;
+
+  if (!tm_test_have_poppler ())
+    return;
+
+  tm_time_set_clock (fixed_clock, now);
+  store = tm_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  fill_october (store);
+  g_assert_true (tm_store_set_report_name (store, "Alex Example", &error));
+
+  {
+    g_autofree char *all = october_text (f, store, TM_REPORT_SECTIONS_ALL, NULL);
+
+    for (TmReportSection s = 0; s < TM_N_REPORT_SECTIONS; s++)
+      assert_section (all, s, TRUE);
+  }
+
+  for (TmReportSection s = 0; s < TM_N_REPORT_SECTIONS; s++)
+    {
+      g_autofree char *only = october_text (f, store, 1u << s, NULL);
+      g_autofree char *all_but = october_text (f, store, TM_REPORT_SECTIONS_ALL & ~(1u << s), NULL);
+
+      for (TmReportSection t = 0; t < TM_N_REPORT_SECTIONS; t++)
+        {
+          assert_section (only, t, t == s);
+          assert_section (all_but, t, t != s);
+        }
+      find_after (only, only, "Tidemark Report Name or ID: Alex Example Period: Thursday 1 October 2026 to "
+                              "Saturday 31 October 2026 (31 days)");
+      find_after (only, only, "Tidemark is a personal record of how you are");
+      find_after (all_but, all_but, "Name or ID: Alex Example");
+    }
+
+  tm_time_set_clock (NULL, NULL);
+}
+
+/* --patient's way in: the name or ID for one report, instead of the
+ * stored one; empty leaves it off; the stored one stays as it was. */
+static void
+test_patient_override (Fixture       *f,
+                       gconstpointer  unused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *kept = NULL;
+  TmReportOptions options;
+
+  if (!tm_test_have_poppler ())
+    return;
+
+  store = tm_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  fill_october (store);
+  g_assert_true (tm_store_set_report_name (store, "Alex Example", &error));
+
+  stored = october_text (f, store, 1u << TM_REPORT_SECTION_SUMMARY, NULL);
+  find_after (stored, stored, "Name or ID: Alex Example");
+  find_after (stored, stored, "Alex Example · Tidemark report, 2026-10-01 to 2026-10-31");
+
+  other = october_text (f, store, 1u << TM_REPORT_SECTION_SUMMARY, "  MRN 0042 ");
+  find_after (other, other, "Name or ID: MRN 0042 Period");
+  find_after (other, other, "MRN 0042 · Tidemark report, 2026-10-01 to 2026-10-31");
+  g_assert_null (strstr (other, "Alex Example"));
+
+  none = october_text (f, store, 1u << TM_REPORT_SECTION_SUMMARY, "");
+  g_assert_null (strstr (none, "Name or ID"));
+  g_assert_null (strstr (none, "Alex Example"));
+
+  kept = tm_store_get_report_name (store);
+  g_assert_cmpstr (kept, ==, "Alex Example");
+
+  /* Refused as the stored one would be. */
+  tm_report_options_init (&options);
+  g_assert_false (tm_report_options_set_patient (&options, "Alex\nExample", &error));
+  g_assert_cmpstr (error->message, ==, "The name or ID must fit on one line. Remove the line breaks and tabs.");
+  g_assert_false (options.patient_set);
+}
+
+/* The missed planned days, each by its date, under the summary's count:
+ * worked out from fill_october's plan by hand. Planned in October: 1, 8,
+ * 15, (22 cancelled), 25 (extra) and 29. Taken: 1 (on the day), 16 (late
+ * for the 15th), 29 (on the day). Nothing within a day of 8 or 25
+ * October: missed. */
+static void
+test_missed_days (Fixture       *f,
+                  gconstpointer  unused)
+{
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new (berlin, 2026, 11, 4, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autofree char *text = NULL;
+  const char *at;
+
+  if (!tm_test_have_poppler ())
+    return;
+
+  tm_time_set_clock (fixed_clock, now);
+  store = tm_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  fill_october (store);
+
+  text = october_text (f, store, 1u << TM_REPORT_SECTION_SUMMARY, NULL);
+  at = find_after (text, text, "Sessions 5 planned with their window closed: 2 taken on time, 1 late, 2 missed. "
+                               "0 beyond the plan. 3 logged in all.");
+  find_after (text, at, "Missed planned days Thursday 8 October 2026; Sunday 25 October 2026 Mean mood");
+  g_assert_null (strstr (text, "Thursday 22 October 2026"));
+
+  /* None missed: no such line. */
+  {
+    g_autoptr(TmReportData) data = NULL;
+    g_autofree char *pdf_text = NULL;
+    g_autofree char *flat = NULL;
+    TmReportOptions options;
+
+    tm_report_options_init (&options);
+    g_strlcpy (options.from, "2026-10-01", sizeof options.from);
+    g_strlcpy (options.to, "2026-10-06", sizeof options.to);
+    data = tm_report_data_new_from_store (store, &options, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (data->missed), ==, 0);
+    g_assert_true (tm_report_write (data, f->pdf, NULL, NULL, &error));
+    pdf_text = tm_test_run_poppler ("pdftotext", f->pdf);
+    flat = flatten (pdf_text);
+    find_after (flat, flat, "1 planned with their window closed: 1 taken on time, 0 late, 0 missed.");
+    g_assert_null (strstr (flat, "Missed planned days"));
+  }
 
   tm_time_set_clock (NULL, NULL);
 }
@@ -1037,6 +1259,32 @@ test_options (void)
   g_assert_cmpint (paper, ==, TM_PAPER_LETTER);
   g_assert_false (tm_paper_from_string ("legal", &paper));
 
+  /* The sections: ids in any case and spacing; an unknown one, or none,
+   * is refused naming the ones there are. */
+  {
+    guint sections = 0;
+
+    g_assert_cmpuint (options.sections, ==, TM_REPORT_SECTIONS_ALL);
+    g_assert_true (tm_report_sections_parse ("summary, Notes,safety-prompts", &sections, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (sections, ==, (1u << TM_REPORT_SECTION_SUMMARY) | (1u << TM_REPORT_SECTION_NOTES) |
+                                    (1u << TM_REPORT_SECTION_SAFETY_PROMPTS));
+    g_assert_false (tm_report_sections_parse ("summary,charst", &sections, &error));
+    g_assert_cmpstr (error->message, ==, "“charst” is not a section of the report; the sections are summary, "
+                                         "charts, questionnaires, interval, sessions, safety-prompts, notes.");
+    g_clear_error (&error);
+    g_assert_false (tm_report_sections_parse (" , ", &sections, &error));
+    g_assert_cmpstr (error->message, ==, "Choose at least one section of the report: summary, charts, "
+                                         "questionnaires, interval, sessions, safety-prompts, notes.");
+    g_clear_error (&error);
+
+    tm_report_options_init (&options);
+    options.sections = 0;
+    g_assert_false (tm_report_options_validate (&options, &error));
+    g_assert_cmpstr (error->message, ==, "Choose at least one section for the report.");
+    g_clear_error (&error);
+  }
+
   g_assert_true (tm_validate_report_name ("Alex Example", &error));
   g_assert_false (tm_validate_report_name ("Alex\nExample", &error));
   g_clear_error (&error);
@@ -1066,7 +1314,7 @@ test_interval_evidence (Fixture       *f,
   TmReportOptions options;
   const char *at;
 
-  if (!have_poppler ())
+  if (!tm_test_have_poppler ())
     return;
 
   store = tm_store_open (f->dir, &error);
@@ -1104,7 +1352,7 @@ test_interval_evidence (Fixture       *f,
   g_assert_true (tm_report_write (data, f->pdf, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  text = run_tool ("pdftotext", f->pdf);
+  text = tm_test_run_poppler ("pdftotext", f->pdf);
   flat = flatten (text);
   at = find_after (flat, flat, "Evidence About the Interval");
   /* The first 28 days hold 7, 7 (days 0–1), 5 (day 15) and 6 (day 21): 6.25. */
@@ -1140,6 +1388,10 @@ main (int   argc,
   g_test_add ("/report/page-one", Fixture, NULL, fixture_set_up, test_page_one, fixture_tear_down);
   g_test_add ("/report/interval-evidence", Fixture, NULL, fixture_set_up, test_interval_evidence,
               fixture_tear_down);
+  g_test_add ("/report/sections", Fixture, NULL, fixture_set_up, test_sections, fixture_tear_down);
+  g_test_add ("/report/patient-override", Fixture, NULL, fixture_set_up, test_patient_override,
+              fixture_tear_down);
+  g_test_add ("/report/missed-days", Fixture, NULL, fixture_set_up, test_missed_days, fixture_tear_down);
   g_test_add ("/report/last-dose-east", Fixture, NULL, fixture_set_up, test_last_dose_east, fixture_tear_down);
   g_test_add ("/report/failed-write-keeps-file", Fixture, NULL, fixture_set_up, test_failed_write_keeps_file,
               fixture_tear_down);

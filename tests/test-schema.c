@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "tm-csv.h"
+#include "tm-enum-nick.h"
+#include "tm-report-data.h"
 #include "tm-store-private.h"
 #include "tm-test-util.h"
 
@@ -233,12 +235,12 @@ static int
 column_index (TmTable     table,
               const char *column)
 {
-  const char * const *columns = tm_csv_columns (table);
+  const TmTableInfo *info = tm_table_get_info (table);
 
-  for (int i = 0; columns[i] != NULL; i++)
-    if (strcmp (columns[i], column) == 0)
-      return i;
-  g_error ("%s has no column %s", tm_csv_file_name (table), column);
+  for (guint i = 0; i < info->n_columns; i++)
+    if (strcmp (tm_column_get_csv_name (&info->columns[i]), column) == 0)
+      return (int) i;
+  g_error ("%s has no column %s", info->file, column);
 }
 
 /* The row of @b: the table's valid row with the case's values. Returns
@@ -309,7 +311,7 @@ insert_raw (TmStore      *store,
             const char  **row)
 {
   sqlite3 *db = tm_store_get_db (store);
-  const char * const *columns = tm_csv_columns (table);
+  const TmTableInfo *info = tm_table_get_info (table);
   g_autoptr(GString) names = g_string_new (NULL);
   g_autoptr(GString) slots = g_string_new (NULL);
   g_autofree char *sql = NULL;
@@ -317,21 +319,22 @@ insert_raw (TmStore      *store,
   int n = 0;
   int rc;
 
-  for (int i = 0; columns[i] != NULL; i++)
+  for (guint i = 0; i < info->n_columns; i++)
     {
-      if (strcmp (columns[i], "source_key") == 0)
+      /* A record's key is no value of the table: the store finds its id. */
+      if (info->columns[i].type == TM_VALUE_RECORD)
         continue;
-      g_string_append_printf (names, "%s%s", n > 0 ? ", " : "", columns[i]);
-      g_string_append_printf (slots, "%s?%d", n > 0 ? ", " : "", i + 1);
+      g_string_append_printf (names, "%s%s", n > 0 ? ", " : "", info->columns[i].name);
+      g_string_append_printf (slots, "%s?%u", n > 0 ? ", " : "", i + 1);
       n++;
     }
   sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table_names[table], names->str, slots->str);
 
   g_assert_cmpint (sqlite3_exec (db, "SAVEPOINT walk", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  for (int i = 0; columns[i] != NULL; i++)
-    if (row[i] != NULL && row[i][0] != '\0')
-      sqlite3_bind_text (stmt, i + 1, row[i], -1, SQLITE_STATIC);
+  for (guint i = 0; i < info->n_columns; i++)
+    if (row[i] != NULL && row[i][0] != '\0' && info->columns[i].type != TM_VALUE_RECORD)
+      sqlite3_bind_text (stmt, (int) i + 1, row[i], -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     rc = sqlite3_extended_errcode (db);
@@ -531,13 +534,13 @@ static char *
 make_csv (TmTable      table,
           const char **row)
 {
-  const char * const *columns = tm_csv_columns (table);
+  const TmTableInfo *info = tm_table_get_info (table);
   GString *csv = g_string_new (NULL);
 
-  for (int i = 0; columns[i] != NULL; i++)
-    g_string_append_printf (csv, "%s\"%s\"", i > 0 ? "," : "", columns[i]);
+  for (guint i = 0; i < info->n_columns; i++)
+    g_string_append_printf (csv, "%s\"%s\"", i > 0 ? "," : "", tm_column_get_csv_name (&info->columns[i]));
   g_string_append (csv, "\r\n");
-  for (int i = 0; columns[i] != NULL; i++)
+  for (guint i = 0; i < info->n_columns; i++)
     {
       if (i > 0)
         g_string_append_c (csv, ',');
@@ -607,7 +610,7 @@ test_boundary (gconstpointer data)
     {
       TmCsvSummary summary;
 
-      g_assert_true (tm_csv_import_parse (import, b->table, tm_csv_file_name (b->table), csv, strlen (csv)));
+      g_assert_true (tm_csv_import_parse (import, b->table, tm_table_get_info (b->table)->file, csv, strlen (csv)));
       g_assert_cmpuint (tm_csv_import_count_rows (import, b->table), ==, 1);
       g_assert_true (tm_store_import_csv (store, import, TM_CONFLICT_KEEP, &summary, &error));
       g_assert_no_error (error);
@@ -615,9 +618,9 @@ test_boundary (gconstpointer data)
   else
     {
       GPtrArray *problems;
-      g_autofree char *where = g_strdup_printf ("%s:2: ", tm_csv_file_name (b->table));
+      g_autofree char *where = g_strdup_printf ("%s:2: ", tm_table_get_info (b->table)->file);
 
-      g_assert_false (tm_csv_import_parse (import, b->table, tm_csv_file_name (b->table), csv, strlen (csv)));
+      g_assert_false (tm_csv_import_parse (import, b->table, tm_table_get_info (b->table)->file, csv, strlen (csv)));
       problems = tm_csv_import_get_problems (import);
       g_assert_cmpuint (problems->len, ==, 1);
       g_assert_true (g_str_has_prefix (problems->pdata[0], where));
@@ -676,6 +679,347 @@ test_every_check_walked (void)
   tm_test_remove_tree (dir);
 }
 
+/* The description against the schema */
+
+typedef enum
+{
+  MADE_FRESH,      /* a new data folder */
+  MADE_MIGRATED,   /* a file of data version 1, with a row, opened by this Tidemark */
+} Made;
+
+static TmStore *
+open_made (const char *dir,
+           Made        made)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (made == MADE_MIGRATED)
+    {
+      guint n;
+      g_autoptr(TmStore) old = tm_store_open_with_steps (dir, tm_schema_get_steps (&n), 1, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (sqlite3_exec (tm_store_get_db (old),
+                                     "INSERT INTO checkin (day, mood, effects, created_at, updated_at)"
+                                     " VALUES ('2026-03-01', 5, 0, '2026-03-01T20:00:00Z', '2026-03-01T20:00:00Z')",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  {
+    TmStore *store = tm_store_open (dir, &error);
+
+    g_assert_no_error (error);
+    return store;
+  }
+}
+
+/* The SQLite type a column of each value type is declared with. */
+static const char *
+declared_type (TmValueType type)
+{
+  switch (type)
+    {
+    case TM_VALUE_INT:
+    case TM_VALUE_BOOL:
+    case TM_VALUE_FLAGS:
+    case TM_VALUE_RECORD:
+      return "INTEGER";
+    case TM_VALUE_REAL:
+      return "REAL";
+    case TM_VALUE_DAY:
+    case TM_VALUE_INSTANT:
+    case TM_VALUE_TEXT:
+    case TM_VALUE_ENUM:
+    case TM_VALUE_NICK:
+    case TM_VALUE_ANSWERS:
+    default:
+      return "TEXT";
+    }
+}
+
+/* The first match of @pattern (with "@" for the column's name) in the
+ * table's SQL, or NULL. */
+static GMatchInfo *
+find_check (const char *table_sql,
+            const char *column,
+            const char *pattern)
+{
+  g_autofree char *escaped = g_regex_escape_string (column, -1);
+  g_auto(GStrv) parts = g_strsplit (pattern, "@", -1);
+  g_autofree char *full = g_strjoinv (escaped, parts);
+  g_autoptr(GRegex) regex = g_regex_new (full, 0, 0, NULL);
+  GMatchInfo *match = NULL;
+
+  g_assert_nonnull (regex);
+  if (g_regex_match (regex, table_sql, 0, &match))
+    return match;
+  g_match_info_free (match);
+  return NULL;
+}
+
+static double
+match_number (GMatchInfo *match,
+              int         group)
+{
+  g_autofree char *text = g_match_info_fetch (match, group);
+
+  return g_ascii_strtod (text, NULL);
+}
+
+/* The numbers a column's CHECK takes, [min, max] as its description says:
+ * "x BETWEEN a AND b", "x > a AND x <= b" for a number above its minimum,
+ * or "x IN (0, 1)". Returns FALSE when the schema has none of these. */
+static gboolean
+check_number_range (const char     *table_sql,
+                    const TmColumn *column)
+{
+  g_autoptr(GMatchInfo) match = NULL;
+  const char *name = column->name;
+
+  if ((match = find_check (table_sql, name, "\\b@ > (-?[0-9.]+) AND @ <= (-?[0-9.]+)")) != NULL)
+    g_assert_true (column->flags & TM_COLUMN_ABOVE_MIN);
+  else if ((match = find_check (table_sql, name, "\\b@ BETWEEN (-?[0-9.]+) AND (-?[0-9.]+)")) != NULL ||
+           (match = find_check (table_sql, name, "\\b@ IN \\((-?[0-9]+), (-?[0-9]+)\\)")) != NULL)
+    g_assert_false (column->flags & TM_COLUMN_ABOVE_MIN);
+  else
+    return FALSE;
+
+  g_test_message ("  %s: %g to %g", name, match_number (match, 1), match_number (match, 2));
+  g_assert_cmpfloat (match_number (match, 1), ==, column->min);
+  g_assert_cmpfloat (match_number (match, 2), ==, column->max);
+  return TRUE;
+}
+
+/* The values the CHECK of @column takes, "col IN ('a', 'b')", in order. */
+static char *
+checked_nicks (const char *table_sql,
+               const char *column)
+{
+  g_autoptr(GMatchInfo) match = find_check (table_sql, column, "\\b@ IN \\(([^)]*)\\)");
+  g_autofree char *list = NULL;
+  g_auto(GStrv) parts = NULL;
+  GString *values = g_string_new (NULL);
+
+  g_assert_nonnull (match);
+  list = g_match_info_fetch (match, 1);
+  parts = g_strsplit (list, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *value = g_strdup (g_strstrip (parts[i]));
+      gsize len = strlen (value);
+
+      g_assert_true (len >= 2 && value[0] == '\'' && value[len - 1] == '\'');
+      value[len - 1] = '\0';
+      g_string_append_printf (values, "%s%s", values->len > 0 ? ", " : "", value + 1);
+    }
+  return g_string_free (values, FALSE);
+}
+
+/* What the CHECK of a column holds, as its description says. */
+static void
+assert_check_agrees (const char     *table_sql,
+                     const TmColumn *column)
+{
+  const char *name = column->name;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  switch (column->type)
+    {
+    case TM_VALUE_INT:
+    case TM_VALUE_BOOL:
+    case TM_VALUE_FLAGS:
+    case TM_VALUE_REAL:
+      /* A number with a message has its range in the schema too; one
+       * without (a questionnaire's total) is held by another CHECK. */
+      if (!check_number_range (table_sql, column))
+        {
+          g_test_message ("  %s: no range", name);
+          g_assert_null (column->message);
+        }
+      break;
+    case TM_VALUE_TEXT:
+    case TM_VALUE_NICK:
+      match = find_check (table_sql, name, "length\\(@\\) (?:BETWEEN 1 AND|<=) ([0-9]+)");
+      g_assert_nonnull (match);
+      g_test_message ("  %s: at most %g characters", name, match_number (match, 1));
+      g_assert_cmpfloat (match_number (match, 1), ==, column->max);
+      break;
+    case TM_VALUE_ENUM:
+      {
+        g_autofree char *checked = checked_nicks (table_sql, name);
+        g_autofree char *nicks = tm_enum_list_nicks (column->enum_type ());
+
+        g_test_message ("  %s: %s", name, nicks);
+        g_assert_cmpstr (nicks, ==, checked);
+      }
+      break;
+    case TM_VALUE_DAY:
+      match = find_check (table_sql, name, "date\\(@, '\\+0 days'\\) IS @");
+      g_assert_nonnull (match);
+      break;
+    case TM_VALUE_INSTANT:
+      match = find_check (table_sql, name, "julianday\\(@\\) IS NOT NULL");
+      g_assert_nonnull (match);
+      break;
+    case TM_VALUE_ANSWERS:
+      match = find_check (table_sql, name, "@ NOT GLOB '\\*\\[\\^0-3\\]\\*'");
+      g_assert_nonnull (match);
+      break;
+    case TM_VALUE_RECORD:
+    default:
+      break;
+    }
+}
+
+static const TmTableInfo *
+find_described_table (const char *name)
+{
+  for (int t = 0; t < TM_N_TABLES; t++)
+    if (strcmp (tm_table_get_info (t)->name, name) == 0)
+      return tm_table_get_info (t);
+  return NULL;
+}
+
+/* Every column of every table of the data file (fresh, or migrated from
+ * version 1) is described in tm-table.c, in its order, of its type, NOT
+ * NULL where a value can't be missing, with the range, length or values
+ * its CHECK takes; and every described table and column is in the file.
+ * (The settings kept with the data, meta, are no records.) */
+static void
+test_description_agrees (gconstpointer data)
+{
+  Made made = GPOINTER_TO_INT (data);
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autoptr(TmStore) store = open_made (dir, made);
+  sqlite3 *db = tm_store_get_db (store);
+  sqlite3_stmt *tables;
+  guint n_tables = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_schema WHERE type = 'table'"
+                                           " AND name NOT LIKE 'sqlite_%' AND name != 'meta' ORDER BY name",
+                                       -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (tables, 0);
+      const char *table_sql = (const char *) sqlite3_column_text (tables, 1);
+      const TmTableInfo *info = find_described_table (name);
+      g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(%s)", name);
+      sqlite3_stmt *columns;
+      guint c = 0;
+
+      if (info == NULL)
+        g_error ("The table %s is not described in tm-table.c", name);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &columns, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (columns) == SQLITE_ROW)
+        {
+          const char *column = (const char *) sqlite3_column_text (columns, 1);
+          const char *type = (const char *) sqlite3_column_text (columns, 2);
+          gboolean not_null = sqlite3_column_int (columns, 3) != 0;
+          const TmColumn *described;
+
+          if (strcmp (column, "id") == 0)
+            {
+              g_assert_cmpint (sqlite3_column_int (columns, 5), ==, 1);
+              continue;
+            }
+          if (c >= info->n_columns)
+            g_error ("%s.%s is not described in tm-table.c", name, column);
+          described = &info->columns[c++];
+          g_test_message ("%s.%s %s%s", name, column, type, not_null ? " NOT NULL" : "");
+          g_assert_cmpstr (described->name, ==, column);
+          g_assert_cmpstr (declared_type (described->type), ==, type);
+          g_assert_cmpint (not_null, ==, !(described->flags & TM_COLUMN_OPTIONAL));
+          assert_check_agrees (table_sql, described);
+        }
+      sqlite3_finalize (columns);
+      if (c < info->n_columns)
+        g_error ("%s.%s is described but not in the schema", name, info->columns[c].name);
+      n_tables++;
+    }
+  sqlite3_finalize (tables);
+  g_assert_cmpuint (n_tables, ==, TM_N_TABLES);
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
+/* The strings the data file and the CSV files hold for each enum, and the
+ * settings' values: what was written before the enums had GTypes reads
+ * back as the same value, and no other string does. */
+static void
+test_enum_nicks (void)
+{
+  static const char * const rules[] = { "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S11", "S12", "S13" };
+  static const char * const answers[] = { "resting", "contact-clinician", "help-now", "safe-now",
+                                          "prescriber-knows", "noted", "imported" };
+  static const char * const not_values[] = { "s1", "S8", "n-routes", "Oral", "", "oral ", "0" };
+  TmRoute route;
+  TmSetting setting;
+  TmQuestionnaireKind kind;
+  TmPlanDateKind date_kind;
+  TmRule rule;
+  TmLevel level;
+  TmSource source;
+  TmAnswer answer;
+  TmConflict conflict;
+  TmPaper paper;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_assert_true (tm_rule_from_string (rules[i], &rule));
+      g_assert_cmpstr (tm_rule_to_string (rule), ==, rules[i]);
+    }
+  g_assert_cmpint (rule, ==, TM_RULE_LAST);
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_assert_true (tm_answer_from_string (answers[i], &answer));
+      g_assert_cmpint (answer, ==, i);
+      g_assert_cmpstr (tm_answer_to_string (answer), ==, answers[i]);
+    }
+  g_assert_cmpstr (tm_route_to_string (TM_ROUTE_ORAL), ==, "oral");
+  g_assert_cmpstr (tm_route_to_string (TM_ROUTE_INTRAVENOUS), ==, "intravenous");
+  g_assert_true (tm_route_from_string ("intramuscular", &route));
+  g_assert_cmpint (route, ==, TM_ROUTE_INTRAMUSCULAR);
+  g_assert_cmpstr (tm_setting_to_string (TM_SETTING_CLINIC), ==, "clinic");
+  g_assert_true (tm_setting_from_string ("home", &setting));
+  g_assert_cmpint (setting, ==, TM_SETTING_HOME);
+  g_assert_cmpstr (tm_questionnaire_kind_to_string (TM_QUESTIONNAIRE_PHQ9), ==, "phq9");
+  g_assert_true (tm_questionnaire_kind_from_string ("gad7", &kind));
+  g_assert_cmpint (kind, ==, TM_QUESTIONNAIRE_GAD7);
+  g_assert_cmpstr (tm_plan_date_kind_to_string (TM_PLAN_DATE_CANCELLED), ==, "cancelled");
+  g_assert_true (tm_plan_date_kind_from_string ("extra", &date_kind));
+  g_assert_cmpint (date_kind, ==, TM_PLAN_DATE_EXTRA);
+  g_assert_cmpstr (tm_level_to_string (TM_LEVEL_CAUTION), ==, "caution");
+  g_assert_true (tm_level_from_string ("urgent", &level));
+  g_assert_cmpint (level, ==, TM_LEVEL_URGENT);
+  g_assert_cmpstr (tm_source_to_string (TM_SOURCE_QUESTIONNAIRE), ==, "questionnaire");
+  g_assert_true (tm_source_from_string ("session", &source));
+  g_assert_cmpint (source, ==, TM_SOURCE_SESSION);
+  g_assert_true (tm_conflict_from_string ("replace", &conflict));
+  g_assert_cmpint (conflict, ==, TM_CONFLICT_REPLACE);
+  g_assert_cmpstr (tm_paper_to_string (TM_PAPER_LETTER), ==, "letter");
+  g_assert_true (tm_paper_from_string ("A4", &paper));
+  g_assert_cmpint (paper, ==, TM_PAPER_A4);
+  g_assert_cmpstr (tm_questionnaire_cadence_to_id (TM_CADENCE_WEEKLY), ==, "every-week");
+  g_assert_cmpstr (tm_questionnaire_cadence_to_id (TM_CADENCE_FORTNIGHTLY), ==, "every-two-weeks");
+  g_assert_cmpint (tm_questionnaire_cadence_from_id ("every-week"), ==, TM_CADENCE_WEEKLY);
+  g_assert_cmpint (tm_questionnaire_cadence_from_id ("every-day"), ==, TM_CADENCE_FORTNIGHTLY);
+
+  /* Nothing else is a value: not another case, not a counter. */
+  for (guint i = 0; i < G_N_ELEMENTS (not_values); i++)
+    {
+      g_assert_false (tm_rule_from_string (not_values[i], &rule));
+      g_assert_false (tm_route_from_string (not_values[i], &route));
+      g_assert_false (tm_setting_from_string (not_values[i], &setting));
+      g_assert_false (tm_questionnaire_kind_from_string (not_values[i], &kind));
+      g_assert_false (tm_answer_from_string (not_values[i], &answer));
+      g_assert_false (tm_conflict_from_string (not_values[i], &conflict));
+      g_assert_false (tm_paper_from_string (not_values[i], &paper));
+    }
+  g_assert_false (tm_route_from_string (NULL, &route));
+  g_assert_false (tm_answer_from_string ("n-answer-kinds", &answer));
+  g_assert_false (tm_questionnaire_kind_from_string ("n-questionnaire-kinds", &kind));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -699,6 +1043,10 @@ main (int   argc,
   chars_10001 = g_string_free (text, FALSE);
 
   g_test_add_func ("/schema/every-check-walked", test_every_check_walked);
+  g_test_add_func ("/schema/enum-nicks", test_enum_nicks);
+  g_test_add_data_func ("/schema/description-agrees/fresh", GINT_TO_POINTER (MADE_FRESH), test_description_agrees);
+  g_test_add_data_func ("/schema/description-agrees/migrated", GINT_TO_POINTER (MADE_MIGRATED),
+                        test_description_agrees);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/schema/%s/%u-%s-%s", table_names[cases[i].table], i,

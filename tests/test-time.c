@@ -174,6 +174,40 @@ test_as_written (void)
   g_assert_null (tm_instant_time_as_written (NULL));
 }
 
+/* The local zone is looked up once and kept (tm_time_zone_local()), yet a
+ * change of TZ counts from the next question on: the same instant falls
+ * on another local day, and a local time gets the new offset. */
+static void
+test_zone_follows_tz (void)
+{
+  g_autofree char *tz = g_strdup (g_getenv ("TZ"));
+  g_autofree char *berlin_day = NULL;
+  g_autofree char *utc_day = NULL;
+  g_autofree char *tokyo_day = NULL;
+  g_autofree char *berlin_evening = NULL;
+  g_autofree char *tokyo_evening = NULL;
+
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  berlin_day = tm_instant_local_day ("2026-03-01T23:30:00Z");
+  berlin_evening = tm_instant_from_local ("2026-03-01", 21, 0, NULL);
+  g_setenv ("TZ", "UTC", TRUE);
+  utc_day = tm_instant_local_day ("2026-03-01T23:30:00Z");
+  g_setenv ("TZ", "Asia/Tokyo", TRUE);
+  tokyo_day = tm_instant_local_day ("2026-03-01T14:30:00Z");
+  tokyo_evening = tm_instant_from_local ("2026-03-01", 21, 0, NULL);
+
+  g_assert_cmpstr (berlin_day, ==, "2026-03-02");
+  g_assert_cmpstr (utc_day, ==, "2026-03-01");
+  g_assert_cmpstr (tokyo_day, ==, "2026-03-01");
+  g_assert_cmpstr (berlin_evening, ==, "2026-03-01T21:00:00+01:00");
+  g_assert_cmpstr (tokyo_evening, ==, "2026-03-01T21:00:00+09:00");
+
+  if (tz != NULL)
+    g_setenv ("TZ", tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
 /* Day arithmetic by whole numbers gives what GLib's calendar gives, for
  * every day from 1 January 1600 to 31 December 2400, leap years and
  * century rules included. */
@@ -223,6 +257,7 @@ main (int   argc,
   g_test_add_func ("/time/latest-allowed", test_latest_allowed);
   g_test_add_func ("/time/clock-set-back", test_clock_set_back);
   g_test_add_func ("/time/as-written", test_as_written);
+  g_test_add_func ("/time/zone-follows-tz", test_zone_follows_tz);
 
   return g_test_run ();
 }

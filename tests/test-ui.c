@@ -341,6 +341,13 @@ note_text (TmCheckinForm *form)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* What the main window's pages and dialogs share. */
+static TmContext *
+context_of (Fixture *f)
+{
+  return tm_window_get_context (f->window);
+}
+
 static TmCheckinForm *
 today_form (Fixture *f)
 {
@@ -467,10 +474,13 @@ quit:
   return G_SOURCE_REMOVE;
 }
 
+/* The body runs once, after the first activation: an activation the body
+ * makes itself (a window asked for again) is its own. */
 static void
 on_activate_cb (GApplication *app,
                 Fixture      *f)
 {
+  g_signal_handlers_disconnect_by_func (app, on_activate_cb, f);
   g_idle_add (run_body_cb, f);
 }
 
@@ -915,15 +925,15 @@ static void
 toasts_in_a_row_body (Fixture *f)
 {
   /* The pauses are the test, not a wait: news 400 ms apart, then 50 ms,
-   * while the toast before is still sliding in (the window lets a toast
+   * while the toast before is still sliding in (the context lets a toast
    * settle for 600 ms). Nothing can be seen to wait for here. */
-  tm_window_add_toast (f->window, adw_toast_new ("First"));
+  tm_context_add_toast (context_of (f), adw_toast_new ("First"));
   spin (400);
-  tm_window_add_toast (f->window, adw_toast_new ("Second"));
+  tm_context_add_toast (context_of (f), adw_toast_new ("Second"));
   spin (50);
-  tm_window_add_toast (f->window, adw_toast_new ("Third"));
+  tm_context_add_toast (context_of (f), adw_toast_new ("Third"));
   spin (50);
-  tm_window_add_toast (f->window, adw_toast_new ("Fourth"));
+  tm_context_add_toast (context_of (f), adw_toast_new ("Fourth"));
   wait_for (fourth_toast_shows, f, "the newest toast");
   g_assert_null (find_widget (GTK_WIDGET (f->window), GTK_TYPE_LABEL, label_has_text, "Third"));
 }
@@ -2126,7 +2136,7 @@ preferences_keep_typing_body (Fixture *f)
   g_assert_cmpstr (contacts->clinician_out_of_hours, ==, "116 117");
   report_name = tm_store_get_report_name (store);
   g_assert_cmpstr (report_name, ==, "Patient 0042");
-  reminder = g_settings_get_string (tm_settings_get (), "reminder-time");
+  reminder = g_settings_get_string (tm_context_get_settings (context_of (f)), "reminder-time");
   g_assert_cmpstr (reminder, ==, "07:45");
 
   /* Opened again, it shows what was typed. */
@@ -2189,6 +2199,67 @@ test_preferences_keep_typing (Fixture       *f,
   contacts = tm_store_get_safety_contacts (store);
   g_assert_cmpstr (contacts->clinician_name, ==, "Dr. Quit");
   g_assert_cmpstr (contacts->clinician_phone, ==, "+44 20 7946 0000");
+}
+
+/* The settings Preferences shows are bound: what is chosen is kept at
+ * once, with the window still open, and a change made elsewhere shows at
+ * once. History shows the cadence too, and building it changes nothing. */
+static void
+preferences_settings_bound_body (Fixture *f)
+{
+  g_autoptr(GSettings) settings = tm_settings_new ();
+  TmPreferencesDialog *prefs;
+  AdwComboRow *history_cadence;
+  AdwComboRow *cadence_row;
+  AdwComboRow *paper_row;
+  g_autofree char *cadence = NULL;
+  g_autofree char *paper = NULL;
+  g_autofree char *reminder = NULL;
+
+  g_settings_set_string (settings, "questionnaire-cadence", "every-week");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
+                                             "history"));
+  history_cadence = child (tm_window_get_page (f->window, "history"), TM_TYPE_HISTORY_PAGE,
+                           "cadence_row");
+  g_assert_cmpuint (adw_combo_row_get_selected (history_cadence), ==, 1);
+  cadence = g_settings_get_string (settings, "questionnaire-cadence");
+  g_assert_cmpstr (cadence, ==, "every-week");
+
+  prefs = open_preferences (f);
+  cadence_row = child (prefs, TM_TYPE_PREFERENCES_DIALOG, "cadence_row");
+  paper_row = child (prefs, TM_TYPE_PREFERENCES_DIALOG, "paper_row");
+  g_assert_cmpuint (adw_combo_row_get_selected (cadence_row), ==, 1);
+  adw_combo_row_set_selected (cadence_row, 0);
+  adw_combo_row_set_selected (paper_row, 2);
+  type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "reminder_time_row"), "6:30");
+  g_free (cadence);
+  cadence = g_settings_get_string (settings, "questionnaire-cadence");
+  paper = g_settings_get_string (settings, "paper-size");
+  reminder = g_settings_get_string (settings, "reminder-time");
+  g_assert_cmpstr (cadence, ==, "every-two-weeks");
+  g_assert_cmpstr (paper, ==, "letter");
+  g_assert_cmpstr (reminder, ==, "06:30");
+  g_assert_cmpuint (adw_combo_row_get_selected (history_cadence), ==, 0);
+  /* What is typed stays as it was typed. */
+  g_assert_cmpstr (row_text (prefs, "reminder_time_row"), ==, "6:30");
+
+  g_settings_set_string (settings, "paper-size", "a4");
+  g_settings_set_string (settings, "reminder-time", "21:15");
+  g_assert_cmpuint (adw_combo_row_get_selected (paper_row), ==, 1);
+  g_assert_cmpstr (row_text (prefs, "reminder_time_row"), ==, "21:15");
+
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_DIALOG);
+  g_settings_reset (settings, "questionnaire-cadence");
+  g_settings_reset (settings, "paper-size");
+  g_settings_reset (settings, "reminder-time");
+}
+
+static void
+test_preferences_settings_bound (Fixture       *f,
+                                 gconstpointer  data)
+{
+  run_app (f, preferences_settings_bound_body);
 }
 
 /* ---- help by reason ------------------------------------------------- */
@@ -2600,7 +2671,7 @@ plan_editor_clinician_numbers_body (Fixture *f)
   TmPlanDialog *editor;
   TmPreferencesDialog *prefs;
 
-  editor = tm_plan_dialog_new (GTK_WINDOW (f->window), store);
+  editor = tm_plan_dialog_new (GTK_WINDOW (f->window), context_of (f));
   held = g_object_ref (editor);
   gtk_window_present (GTK_WINDOW (editor));
   wait_for (is_mapped, editor, "the plan editor");
@@ -2691,7 +2762,7 @@ quit_closes_everything_body (Fixture *f)
   store_checkin (f, earlier, 5, NULL);
   c = tm_store_get_checkin (tm_application_get_store (f->app), earlier, NULL);
   gtk_window_present (GTK_WINDOW (tm_checkin_dialog_new (GTK_WINDOW (f->window),
-                                                         tm_application_get_store (f->app), c)));
+                                                         context_of (f), c)));
   wait_for (editor_is_open, f, "the editor");
 
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "quit", NULL);
@@ -3154,22 +3225,40 @@ demo_body (Fixture *f)
 
 /* ---- Export Report ----------------------------------------------------- */
 
+typedef struct
+{
+  GtkWindow      *parent;
+  TmReportDialog *dialog;
+} ReportSearch;
+
+/* The dialog over this test's window: one an earlier test left open
+ * (to choose another place) belongs to another window and another store. */
 static gboolean
 report_dialog_open (gpointer data)
 {
+  ReportSearch *search = data;
   GListModel *windows = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (windows, i);
 
-      if (TM_IS_REPORT_DIALOG (window))
+      if (TM_IS_REPORT_DIALOG (window) && gtk_window_get_transient_for (GTK_WINDOW (window)) == search->parent)
         {
-          *(gpointer *) data = window;
+          search->dialog = TM_REPORT_DIALOG (window);
           return TRUE;
         }
     }
   return FALSE;
+}
+
+static TmReportDialog *
+wait_for_report_dialog (Fixture *f)
+{
+  ReportSearch search = { GTK_WINDOW (f->window), NULL };
+
+  wait_for (report_dialog_open, &search, "the Export Report dialog");
+  return search.dialog;
 }
 
 static gboolean
@@ -3203,7 +3292,7 @@ report_export_body (Fixture *f)
 
   store_checkin (f, three_days_ago, 6, "Slept well");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-report", NULL));
-  wait_for (report_dialog_open, &dialog, "the Export Report dialog");
+  dialog = wait_for_report_dialog (f);
   wait_for (is_mapped, dialog, "the dialog to show");
 
   from = child (dialog, TM_TYPE_REPORT_DIALOG, "from_row");
@@ -3238,6 +3327,87 @@ test_report_export (Fixture       *f,
                     gconstpointer  data)
 {
   run_app (f, report_export_body);
+}
+
+/* With no name kept, the dialog asks for one; the sections ticked and the
+ * name typed reach the PDF, and no section at all is refused. */
+static void
+report_sections_and_name_body (Fixture *f)
+{
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *pdf = g_build_filename (out, "visit.pdf", NULL);
+  g_autofree char *three_days_ago = day_ago (3);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autofree char *pdf_text = NULL;
+  g_autoptr(GRegex) blanks = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *text = NULL;
+  TmReportDialog *dialog = NULL;
+  AdwPreferencesGroup *pages;
+  TmErrorLabel *error_label;
+  int result = 0;
+
+  if (!tm_test_have_poppler ())
+    return;
+
+  store_checkin (f, three_days_ago, 6, "Slept well after the long walk");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-report", NULL));
+  dialog = wait_for_report_dialog (f);
+  wait_for (is_mapped, dialog, "the dialog to show");
+  error_label = child (dialog, TM_TYPE_REPORT_DIALOG, "error_label");
+
+  /* No name or ID is kept: the dialog asks, and the row is empty. */
+  pages = child (dialog, TM_TYPE_REPORT_DIALOG, "pages_group");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (pages), "No name or ID is kept"));
+  g_assert_cmpstr (gtk_editable_get_text (child (dialog, TM_TYPE_REPORT_DIALOG, "name_row")), ==, "");
+
+  /* Every section is ticked to begin with; none at all is refused. */
+  for (TmReportSection s = 0; s < TM_N_REPORT_SECTIONS; s++)
+    {
+      GtkWidget *check = find_check_in (GTK_WIDGET (dialog), tm_report_section_get_info (s)->name);
+
+      g_assert_nonnull (check);
+      g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+      gtk_widget_activate (check);
+    }
+  g_assert_false (tm_report_dialog_export_to (dialog, file));
+  g_assert_cmpstr (tm_error_label_get_message (error_label), ==, "Choose at least one section for the report.");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  /* The summary and the notes, with a name. */
+  gtk_widget_activate (find_check_in (GTK_WIDGET (dialog), "Summary"));
+  gtk_widget_activate (find_check_in (GTK_WIDGET (dialog), "Check-in Notes"));
+  type_text (child (dialog, TM_TYPE_REPORT_DIALOG, "name_row"), "Alex Example (MRN 0042)");
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_report_finished_cb), &result);
+  g_assert_true (tm_report_dialog_export_to (dialog, file));
+  wait_for (flag_is_set, &result, "the report to be written");
+  g_assert_cmpint (result, ==, 1);
+
+  pdf_text = tm_test_run_poppler ("pdftotext", pdf);
+  text = g_regex_replace_literal (blanks, pdf_text, -1, 0, " ", 0, NULL);
+  g_assert_nonnull (strstr (text, "Name or ID: Alex Example (MRN 0042)"));
+  g_assert_nonnull (strstr (text, "Needs Attention"));
+  g_assert_nonnull (strstr (text, "Check-in Notes"));
+  g_assert_nonnull (strstr (text, "Slept well after the long walk"));
+  g_assert_null (strstr (text, "Mood Against the Plan"));
+  g_assert_null (strstr (text, "Safety Prompts"));
+  g_assert_null (strstr (text, "Date and time; status"));
+
+  /* The name is kept: the next time the dialog shows it and asks nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-report", NULL));
+  dialog = wait_for_report_dialog (f);
+  g_assert_cmpstr (gtk_editable_get_text (child (dialog, TM_TYPE_REPORT_DIALOG, "name_row")), ==,
+                   "Alex Example (MRN 0042)");
+  pages = child (dialog, TM_TYPE_REPORT_DIALOG, "pages_group");
+  g_assert_cmpstr (adw_preferences_group_get_description (pages), ==, "");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  tm_test_remove_tree (out);
+}
+
+static void
+test_report_sections_and_name (Fixture       *f,
+                               gconstpointer  data)
+{
+  run_app (f, report_sections_and_name_body);
 }
 
 /* ---- The daily reminder --------------------------------------------- */
@@ -3683,7 +3853,7 @@ file_exists (gpointer path)
 static gboolean
 import_ended (gpointer window)
 {
-  return !tm_data_transfer_is_busy (window);
+  return !tm_data_transfer_is_busy (tm_window_get_context (window));
 }
 
 /* The backup made on opening (on a low-priority idle, then in a thread)
@@ -3705,7 +3875,7 @@ static int
 shown_mood (Fixture    *f,
             const char *day)
 {
-  GListModel *checkins = tm_store_get_checkins (tm_window_get_store (f->window));
+  GListModel *checkins = tm_store_get_checkins (tm_context_get_store (context_of (f)));
 
   for (guint i = 0; i < g_list_model_get_n_items (checkins); i++)
     {
@@ -3742,14 +3912,14 @@ data_transfer_body (Fixture *f)
   wait_for (import_ended, f->window, "the backup made on opening to end");
   store_checkin (f, day, 4, "Before the export");
   g_assert_cmpint (g_mkdir (out_path, 0700), ==, 0);
-  tm_data_transfer_export (f->window, out, on_exported_cb, &exported);
+  tm_data_transfer_export (context_of (f), GTK_WINDOW (f->window), out, on_exported_cb, &exported);
   /* Written in a thread: the window stays responsive, the two actions
    * wait for it. */
-  g_assert_true (tm_data_transfer_is_busy (f->window));
+  g_assert_true (tm_data_transfer_is_busy (context_of (f)));
   wait_for (result_arrived, &exported, "the export");
-  written = tm_data_transfer_export_finish (f->window, exported, NULL);
+  written = tm_data_transfer_export_finish (context_of (f), exported, NULL);
   g_assert_nonnull (written);
-  g_assert_false (tm_data_transfer_is_busy (f->window));
+  g_assert_false (tm_data_transfer_is_busy (context_of (f)));
   written_path = g_file_get_path (written);
   checkins = g_build_filename (written_path, "checkins.csv", NULL);
   g_assert_true (g_file_get_contents (checkins, &contents, NULL, NULL));
@@ -3763,11 +3933,11 @@ data_transfer_body (Fixture *f)
   }
 
   /* Cancel: nothing stored, and the import is over. */
-  tm_data_transfer_import (f->window, written);
+  tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), written);
   dialog = wait_for_prompt ("Some Records Are Already Here");
-  g_assert_true (tm_data_transfer_is_busy (f->window));
+  g_assert_true (tm_data_transfer_is_busy (context_of (f)));
   adw_message_dialog_response (dialog, "cancel");
-  g_assert_false (tm_data_transfer_is_busy (f->window));
+  g_assert_false (tm_data_transfer_is_busy (context_of (f)));
   g_assert_true (read_row (f, day, &row));
   g_assert_cmpint (row.mood, ==, 4);
   row_clear (&row);
@@ -3776,7 +3946,7 @@ data_transfer_body (Fixture *f)
   gtk_window_destroy (GTK_WINDOW (dialog));
   wait_for (no_dialog_with_heading, (gpointer) "Some Records Are Already Here", "the dialog to close");
 
-  tm_data_transfer_import (f->window, written);
+  tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), written);
   dialog = wait_for_prompt ("Some Records Are Already Here");
   /* Nothing changes until the person chooses. */
   g_assert_true (read_row (f, day, &row));
@@ -3798,13 +3968,13 @@ data_transfer_body (Fixture *f)
 
     g_string_append (bad, "\"2026-01-02\",5,,,,0,,,\"later\",\"2026-01-02T20:00:00Z\",0,\r\n");
     g_assert_true (g_file_set_contents (checkins, bad->str, -1, NULL));
-    tm_data_transfer_import (f->window, written);
+    tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), written);
     dialog = wait_for_prompt ("Nothing Was Imported");
     text = g_strdup (adw_message_dialog_get_body (dialog));
     g_assert_nonnull (strstr (text, "checkins.csv:"));
     g_assert_nonnull (strstr (text, "created_at “later” is not a date and time"));
     adw_message_dialog_response (dialog, "close");
-    g_assert_false (tm_data_transfer_is_busy (f->window));
+    g_assert_false (tm_data_transfer_is_busy (context_of (f)));
     g_assert_false (read_row (f, "2026-01-02", &row));
   }
   tm_test_remove_tree (out_parent);
@@ -3832,7 +4002,7 @@ report_refuses_data_folder_body (Fixture *f)
   store_checkin (f, day, 6, "Slept well");
   before = tm_test_read_file (f->db_path);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-report", NULL));
-  wait_for (report_dialog_open, &dialog, "the Export Report dialog");
+  dialog = wait_for_report_dialog (f);
   wait_for (is_mapped, dialog, "the dialog to show");
   error_label = child (dialog, TM_TYPE_REPORT_DIALOG, "error_label");
 
@@ -3872,13 +4042,14 @@ data_export_refuses_data_folder_body (Fixture *f)
 
   wait_for (file_exists, backup, "the backup made on opening");
   wait_for (import_ended, f->window, "the backup made on opening to end");
-  tm_data_transfer_export (f->window, folder, on_exported_cb, &exported);
+  tm_data_transfer_export (context_of (f), GTK_WINDOW (f->window), folder, on_exported_cb,
+                           &exported);
   wait_for (result_arrived, &exported, "the export to be refused");
-  written = tm_data_transfer_export_finish (f->window, exported, &error);
+  written = tm_data_transfer_export_finish (context_of (f), exported, &error);
   g_assert_null (written);
   g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "is Tidemark's data folder or a folder inside it"));
-  g_assert_false (tm_data_transfer_is_busy (f->window));
+  g_assert_false (tm_data_transfer_is_busy (context_of (f)));
 
   dir = g_dir_open (f->dir, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -3926,7 +4097,7 @@ import_after_close_body (Fixture *f)
   g_assert_true (g_file_set_contents (file, csv, -1, NULL));
   g_assert_cmpint (shown_mood (f, day), ==, -1);
 
-  tm_data_transfer_import (f->window, folder);
+  tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), folder);
   gtk_window_destroy (GTK_WINDOW (f->window));
   f->window = NULL;
   wait_for (store_idle, store, "the import to end");
@@ -4003,14 +4174,14 @@ save_during_import_body (Fixture *f)
 {
   TmStore *store = tm_application_get_store (f->app);
   g_autoptr(GFile) folder = make_import_folder (f, 3000);
-  TmProgressBanner *banner = tm_window_get_progress_banner (f->window);
+  TmProgressBanner *banner = tm_context_get_progress_banner (context_of (f));
   TmCheckinForm *form = today_form (f);
   TmErrorLabel *label = child (form, TM_TYPE_CHECKIN_FORM, "general_error");
   g_autofree char *today = tm_day_today ();
   g_auto(Row) row = { 0 };
 
   wait_for_opening_backup (f);
-  tm_data_transfer_import (f->window, folder);
+  tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), folder);
   g_assert_true (tm_progress_banner_get_shown (banner));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (tm_progress_banner_get_cancel_button (banner))));
 
@@ -4056,17 +4227,17 @@ cancel_import_body (Fixture *f)
 {
   TmStore *store = tm_application_get_store (f->app);
   g_autoptr(GFile) folder = make_import_folder (f, 10000);
-  TmProgressBanner *banner = tm_window_get_progress_banner (f->window);
+  TmProgressBanner *banner = tm_context_get_progress_banner (context_of (f));
 
   wait_for_opening_backup (f);
-  tm_data_transfer_import (f->window, folder);
+  tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), folder);
   wait_for (store_not_writable, store, "the import to be stored");
   g_signal_emit_by_name (tm_progress_banner_get_cancel_button (banner), "clicked");
   g_assert_cmpstr (tm_progress_banner_get_text (banner), ==, "Cancelling…");
   wait_for (store_idle, store, "the import to stop");
   wait_for (banner_hidden, banner, "the banner to go");
   g_assert_cmpint (count_checkins (f), ==, 0);
-  g_assert_true (tm_data_transfer_is_busy (f->window) == FALSE);
+  g_assert_true (tm_data_transfer_is_busy (context_of (f)) == FALSE);
 }
 
 static void
@@ -4177,7 +4348,7 @@ safety_every_path_body (Fixture *f)
    * main window once the editor has closed. */
   store_checkin (f, earlier, 5, NULL);
   c = tm_store_get_checkin (store, earlier, NULL);
-  editor = tm_checkin_dialog_new (GTK_WINDOW (f->window), store, c);
+  editor = tm_checkin_dialog_new (GTK_WINDOW (f->window), context_of (f), c);
   gtk_window_present (GTK_WINDOW (editor));
   wait_for (is_mapped, editor, "the check-in editor");
   tick_first_effect (child (editor, TM_TYPE_CHECKIN_DIALOG, "form"));
@@ -4232,7 +4403,7 @@ safety_every_path_body (Fixture *f)
     g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
     g_assert_true (g_file_set_contents (plans, plan_csv, -1, NULL));
     g_assert_true (g_file_set_contents (sessions, session_csv, -1, NULL));
-    tm_data_transfer_import (f->window, folder);
+    tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), folder);
     wait_for (import_ended, f->window, "the import to be stored");
 
     id = last_id_of (f, "session");
@@ -4259,6 +4430,87 @@ test_safety_every_path (Fixture       *f,
                         gconstpointer  data)
 {
   run_app (f, safety_every_path_body);
+}
+
+/* A dialog made with the context over a window of another kind, with no
+ * main window left: its save still goes through the safety rules, the
+ * prompts come over that window, and its toast shows where the context
+ * shows toasts. */
+static void
+safety_without_main_window_body (Fixture *f)
+{
+  g_autoptr(TmContext) context = g_object_ref (context_of (f));
+  GtkWindow *plain = GTK_WINDOW (gtk_window_new ());
+  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  TmSessionDialog *editor;
+  gint64 id;
+
+  wait_for_opening_backup (f);
+  gtk_window_set_child (plain, GTK_WIDGET (overlay));
+  gtk_window_set_application (plain, GTK_APPLICATION (f->app));
+  gtk_window_present (plain);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  tm_context_set_toast_overlay (context, overlay);
+
+  editor = tm_session_dialog_new (plain, context, NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_for (is_mapped, editor, "the session editor");
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "dose_row"), "50");
+  /* Severe sedation, and no plan yet. */
+  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_DIALOG, "sedation_row"), 4);
+  gtk_switch_set_active (child (editor, TM_TYPE_SESSION_DIALOG, "monitor_switch"), TRUE);
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
+  g_assert_nonnull (find_widget (GTK_WIDGET (plain), GTK_TYPE_LABEL, label_has_text,
+                                 "Session logged"));
+
+  answer_prompt ("Strong Effects: Stay Safe and Get Support", plain, "resting");
+  answer_prompt ("No Plan to Compare With", plain, "noted");
+  id = last_id_of (f, "session");
+  g_assert_cmpint (count_events_about (f, "S1", "session", id, "resting"), ==, 1);
+  g_assert_cmpint (count_events_about (f, "S3", "session", id, "noted"), ==, 1);
+}
+
+static void
+test_safety_without_main_window (Fixture       *f,
+                                 gconstpointer  data)
+{
+  run_app (f, safety_without_main_window_body);
+}
+
+/* Every window closed with a prompt still to come: it is not lost, and
+ * comes over the next window Tidemark shows (the reminder keeps Tidemark
+ * running in the background). */
+static void
+safety_prompt_waits_for_a_window_body (Fixture *f)
+{
+  GtkWindow *window;
+  GList *windows;
+  gint64 id;
+
+  log_strong_session (f, 9);
+  answer_prompt ("Strong Effects: Stay Safe and Get Support", f->window, "resting");
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
+    gtk_window_destroy (windows->data);
+  f->window = NULL;
+  spin (50);
+  g_assert_false (dialog_with_heading ((gpointer) "No Plan to Compare With"));
+
+  g_application_activate (G_APPLICATION (f->app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
+  g_assert_true (TM_IS_WINDOW (window));
+  f->window = TM_WINDOW (window);
+  answer_prompt ("No Plan to Compare With", window, "noted");
+  id = last_id_of (f, "session");
+  g_assert_cmpint (count_events_about (f, "S3", "session", id, "noted"), ==, 1);
+}
+
+static void
+test_safety_prompt_waits_for_a_window (Fixture       *f,
+                                       gconstpointer  data)
+{
+  run_app (f, safety_prompt_waits_for_a_window_body);
 }
 
 /* ---- backups -------------------------------------------------------- */
@@ -4394,7 +4646,7 @@ before_import_body (Fixture *f)
   store_checkin (f, earlier, 4, "Before the import");
   g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
   g_assert_true (g_file_set_contents (file, csv, -1, NULL));
-  tm_data_transfer_import (f->window, folder);
+  tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), folder);
   wait_for (import_ended, f->window, "the import to be stored");
 
   copy = find_file_starting (f->dir, "tidemark-before-import-");
@@ -4476,6 +4728,7 @@ damaged_other_folder_body (Fixture *f)
   g_autofree char *file = g_build_filename (f->dir, "not-a-folder", NULL);
   g_autofree char *fresh = g_build_filename (f->dir, "fresh", NULL);
   GtkWindow *window;
+  TmStore *store;
 
   g_assert_true (g_file_set_contents (file, "a file, not a folder", -1, NULL));
   tm_recovery_window_open_folder (f->recovery, file);
@@ -4486,7 +4739,8 @@ damaged_other_folder_body (Fixture *f)
   wait_for (main_window_is_up, f->app, "the main window on the new folder");
   window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
   g_assert_true (TM_IS_WINDOW (window));
-  g_assert_cmpstr (tm_store_get_data_dir (tm_window_get_store (TM_WINDOW (window))), ==, fresh);
+  store = tm_context_get_store (tm_window_get_context (TM_WINDOW (window)));
+  g_assert_cmpstr (tm_store_get_data_dir (store), ==, fresh);
   g_unlink (file);
 }
 
@@ -4874,10 +5128,13 @@ main (int   argc,
   ADD ("questionnaire/item9-notice", test_questionnaire_item9);
   ADD ("calendar/clinician-sets-plan", test_clinician_sets_plan);
   ADD ("preferences/keep-typing", test_preferences_keep_typing);
+  ADD ("preferences/settings-bound", test_preferences_settings_bound);
   ADD ("safety/urgent-s1-answer-recorded", test_safety_urgent_s1);
   ADD ("safety/every-path", test_safety_every_path);
+  ADD ("safety/without-main-window", test_safety_without_main_window);
   ADD ("safety/s4-shows-crisis-line", test_safety_s4_shows_crisis_line);
   ADD ("safety/prompt-never-blocks-saving", test_safety_prompt_never_blocks_saving);
+  ADD ("safety/prompt-waits-for-a-window", test_safety_prompt_waits_for_a_window);
   ADD ("safety/answer-waits-for-import", test_safety_answer_waits_for_import);
   ADD ("safety/daily-question-and-red-flags", test_daily_question_and_red_flags);
   ADD ("safety/daily-question-turned-on-from-today", test_daily_question_turned_on_from_today);
@@ -4895,6 +5152,7 @@ main (int   argc,
   ADD ("demo/throwaway-folder", test_demo);
   ADD ("report/export", test_report_export);
   ADD ("report/refuses-data-folder", test_report_refuses_data_folder);
+  ADD ("report/sections-and-name", test_report_sections_and_name);
   ADD ("reminder/daily", test_reminder);
   ADD ("data/export-and-import", test_data_transfer);
   ADD ("data/import-after-close", test_import_after_close);

@@ -91,3 +91,46 @@ tm_test_holder_stop (TmTestHolder *holder,
   g_spawn_close_pid (holder->pid);
   return status;
 }
+
+/* Whether poppler's tools are there to read the report back. build-aux/dev
+ * installs them, so a missing one fails the test: a test skipped where the
+ * tests are meant to run would pass unseen. TIDEMARK_ALLOW_MISSING_TOOLS
+ * skips it instead, on a machine where they can't be installed. */
+gboolean
+tm_test_have_poppler (void)
+{
+  const char *tools[] = { "pdfinfo", "pdftotext", "pdffonts" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
+    {
+      g_autofree char *path = g_find_program_in_path (tools[i]);
+
+      if (path != NULL)
+        continue;
+      if (g_getenv ("TIDEMARK_ALLOW_MISSING_TOOLS") != NULL)
+        g_test_skip_printf ("%s is missing: poppler-utils are needed (build-aux/dev test installs them)", tools[i]);
+      else
+        g_test_fail_printf ("%s is missing: poppler-utils are needed to read the report back (build-aux/dev test "
+                            "installs them); set TIDEMARK_ALLOW_MISSING_TOOLS=1 to skip these tests instead",
+                            tools[i]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The output of one of poppler's tools on @pdf (pdftotext to stdout). */
+char *
+tm_test_run_poppler (const char *tool,
+                     const char *pdf)
+{
+  const char *argv[] = { tool, pdf, g_str_equal (tool, "pdftotext") ? "-" : NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}

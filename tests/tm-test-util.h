@@ -25,4 +25,10 @@ void     tm_test_holder_start    (TmTestHolder *holder,
 int      tm_test_holder_stop     (TmTestHolder *holder,
                                   int           signal);
 
+/* Poppler's tools, to read a PDF back: a missing one fails the test, or
+ * skips it with TIDEMARK_ALLOW_MISSING_TOOLS (see README). */
+gboolean tm_test_have_poppler    (void);
+char    *tm_test_run_poppler     (const char *tool,
+                                  const char *pdf);
+
 G_END_DECLS

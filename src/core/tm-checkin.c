@@ -10,6 +10,7 @@
 
 #include "tm-checkin.h"
 #include "tm-store-error.h"
+#include "tm-table.h"
 #include "tm-text.h"
 
 G_DEFINE_FINAL_TYPE (TmCheckin, tm_checkin, G_TYPE_OBJECT)
@@ -124,15 +125,7 @@ gboolean
 tm_validate_red_flags (guint    red_flags,
                        GError **error)
 {
-  if ((red_flags & ~(guint) TM_RED_FLAGS_ALL) != 0)
-    {
-      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("Red flags must be a sum of the checklist values 1 to 32 (at most 63), "
-                     "not %u."),
-                   red_flags);
-      return FALSE;
-    }
-  return TRUE;
+  return tm_column_check_number (tm_table_find_column (TM_TABLE_CHECKINS, "red_flags"), red_flags, error);
 }
 
 static void
@@ -290,42 +283,15 @@ tm_validate_effects_reported (gboolean   reported,
   return TRUE;
 }
 
-static gboolean
-check_rating (int          value,
-              gboolean     required,
-              const char  *name,
-              const char  *message,
-              const char  *missing,
-              const char **field,
-              GError     **error)
-{
-  if (value == TM_UNSET && !required)
-    return TRUE;
-
-  if (value == TM_UNSET)
-    {
-      *field = name;
-      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID, missing);
-      return FALSE;
-    }
-
-  if (value < 0 || value > 10)
-    {
-      *field = name;
-      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID, message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /**
  * tm_checkin_validate:
  * @self: a check-in
  * @field: (out) (optional): the name of the field at fault
  * @error: where to put a sentence the person can act on
  *
- * The rules the store enforces for a check-in.
+ * The rules the store enforces for a check-in: each value's own (see
+ * tm-table.c), a mood given, a day that has come, and an intensity only
+ * with effects.
  */
 gboolean
 tm_checkin_validate (const TmCheckin  *self,
@@ -341,11 +307,16 @@ tm_checkin_validate (const TmCheckin  *self,
     field = &unused_field;
   *field = NULL;
 
-  if (!tm_day_validate (self->day, error))
+  if (self->mood == TM_UNSET)
     {
-      *field = "day";
+      *field = "mood";
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                           _("Choose your mood from 0 to 10 before saving."));
       return FALSE;
     }
+
+  if (!tm_table_validate (TM_TABLE_CHECKINS, self, field, error))
+    return FALSE;
 
   latest = tm_day_latest_allowed (NULL);
   if (strcmp (self->day, latest) > 0)
@@ -357,75 +328,10 @@ tm_checkin_validate (const TmCheckin  *self,
       return FALSE;
     }
 
-  if (!check_rating (self->mood, TRUE, "mood",
-                     _("Mood must be between 0 and 10."),
-                     _("Choose your mood from 0 to 10 before saving."),
-                     field, error) ||
-      !check_rating (self->anxiety, FALSE, "anxiety",
-                     _("Anxiety must be between 0 and 10."), NULL, field, error) ||
-      !check_rating (self->energy, FALSE, "energy",
-                     _("Energy must be between 0 and 10."), NULL, field, error))
-    return FALSE;
-
-  if (self->sleep_hours != TM_UNSET_HOURS &&
-      !(self->sleep_hours >= 0.0 && self->sleep_hours <= 24.0))
-    {
-      *field = "sleep_hours";
-      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                           _("Sleep must be between 0 and 24 hours."));
-      return FALSE;
-    }
-
-  if ((self->effects & ~(guint) TM_EFFECTS_ALL) != 0)
-    {
-      *field = "effects";
-      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("Effects must be a sum of the checklist values 1 to 64 (at most 127), not %u."),
-                   self->effects);
-      return FALSE;
-    }
-
-  if (!check_rating (self->effects_intensity, FALSE, "effects_intensity",
-                     _("Intensity of effects must be between 0 and 10."), NULL, field, error))
-    return FALSE;
-
   if (self->effects == 0 && self->effects_intensity != TM_UNSET &&
       !tm_validate_effects_reported (TRUE, self->effects, error))
     {
       *field = "effects";
-      return FALSE;
-    }
-
-  if (!tm_validate_red_flags (self->red_flags, error))
-    {
-      *field = "red_flags";
-      return FALSE;
-    }
-
-  if (self->self_harm != TM_UNSET && self->self_harm != 0 && self->self_harm != 1)
-    {
-      *field = "self_harm";
-      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("The answer to the daily question about thoughts of self-harm must be 1 (yes) "
-                     "or 0 (no), or left empty when it was not asked, not %d."),
-                   self->self_harm);
-      return FALSE;
-    }
-
-  if (!tm_validate_note (self->note, error))
-    {
-      *field = "note";
-      return FALSE;
-    }
-
-  if (!tm_instant_validate (self->created_at, error))
-    {
-      *field = "created_at";
-      return FALSE;
-    }
-  if (!tm_instant_validate (self->updated_at, error))
-    {
-      *field = "updated_at";
       return FALSE;
     }
 
@@ -536,12 +442,8 @@ tm_parse_hours (const char  *text,
         goto not_hours;
     }
 
-  if (value < 0.0 || value > 24.0)
-    {
-      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                           _("Sleep must be between 0 and 24 hours."));
-      return FALSE;
-    }
+  if (!tm_column_check_number (tm_table_find_column (TM_TABLE_CHECKINS, "sleep_hours"), value, error))
+    return FALSE;
 
   *hours = round (value * 100.0) / 100.0;
   return TRUE;

@@ -1,24 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "tm-enums.h"
 #include "tm-progress.h"
 #include "tm-store.h"
+#include "tm-table.h"
 
 G_BEGIN_DECLS
 
-/* The CSV files Tidemark writes and reads: one RFC 4180 file per table,
- * UTF-8, with a header row; columns as documented in the README. */
-
-typedef enum
-{
-  TM_TABLE_CHECKINS,
-  TM_TABLE_SESSIONS,
-  TM_TABLE_QUESTIONNAIRES,
-  TM_TABLE_PLANS,
-  TM_TABLE_PLAN_DATES,
-  TM_TABLE_SAFETY_EVENTS,
-  TM_N_TABLES
-} TmTable;
+/* The CSV files Tidemark writes and reads: one RFC 4180 file per table
+ * (tm-table.h), UTF-8, with a header row; columns as documented in the
+ * README. */
 
 typedef enum
 {
@@ -39,10 +31,8 @@ typedef struct
   guint raised;               /* safety prompts raised for the records imported */
 } TmCsvSummary;
 
-const char         *tm_csv_file_name     (TmTable      table);
-const char * const *tm_csv_columns       (TmTable      table);
-gboolean            tm_conflict_from_string (const char *text,
-                                          TmConflict  *conflict);
+gboolean     tm_conflict_from_string     (const char   *text,
+                                          TmConflict   *conflict);
 
 gboolean     tm_store_export_csv         (TmStore      *store,
                                           const char   *dir,

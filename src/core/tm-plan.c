@@ -7,8 +7,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "tm-enum-nick.h"
 #include "tm-plan.h"
 #include "tm-store-error.h"
+#include "tm-table.h"
 
 G_DEFINE_FINAL_TYPE (TmPlan, tm_plan, G_TYPE_OBJECT)
 G_DEFINE_FINAL_TYPE (TmPlanDate, tm_plan_date, G_TYPE_OBJECT)
@@ -165,7 +167,8 @@ fail (const char  *name,
  *
  * A plan starts on a real day from 2000 on, repeats every 1 to 365 days,
  * at a dose of more than 0 and at most 1000 mg, with windows of at most
- * 30 days either side that don't overlap (less than half the interval).
+ * 30 days either side that don't overlap (less than half the interval):
+ * each value's own rules (see tm-table.c), and those between them.
  */
 gboolean
 tm_plan_validate (const TmPlan  *self,
@@ -180,34 +183,18 @@ tm_plan_validate (const TmPlan  *self,
     field = &unused;
   *field = NULL;
 
-  if (!tm_day_validate (self->effective_from, error))
-    {
-      *field = "effective_from";
-      return FALSE;
-    }
+  if (!tm_table_validate (TM_TABLE_PLANS, self, field, error))
+    return FALSE;
 
   if (strcmp (self->effective_from, "2000-01-01") < 0)
     return fail ("effective_from", field, error,
                  _("A plan must start in the year 2000 or later. Check the date."));
-
-  if (self->interval_days < 1 || self->interval_days > TM_PLAN_INTERVAL_MAX)
-    return fail ("interval_days", field, error,
-                 _("The interval must be from 1 to 365 days."));
 
   if (!tm_validate_dose (self->dose_mg, error))
     {
       *field = "dose_mg";
       return FALSE;
     }
-
-  if ((guint) self->route >= TM_N_ROUTES)
-    return fail ("route", field, error,
-                 _("The route must be oral, sublingual, intranasal, intramuscular or "
-                   "intravenous."));
-
-  if (self->tolerance_days < 0 || self->tolerance_days > TM_PLAN_TOLERANCE_MAX)
-    return fail ("tolerance_days", field, error,
-                 _("The window either side of a planned day must be from 0 to 30 days."));
 
   if (self->tolerance_days * 2 >= self->interval_days)
     {
@@ -216,24 +203,6 @@ tm_plan_validate (const TmPlan  *self,
                    _("A window of %d days either side is too wide for a dose every %d days: "
                      "the windows would overlap. Use at most %d."),
                    self->tolerance_days, self->interval_days, (self->interval_days - 1) / 2);
-      return FALSE;
-    }
-
-  if (!tm_validate_note (self->instructions, error))
-    {
-      *field = "instructions";
-      return FALSE;
-    }
-
-  if (self->author != NULL &&
-      (!g_utf8_validate (self->author, -1, NULL) ||
-       g_utf8_strlen (self->author, -1) > TM_PLAN_AUTHOR_MAX_CHARS))
-    return fail ("author", field, error,
-                 _("The prescriber's name must be UTF-8 text of at most 200 characters."));
-
-  if (!tm_instant_validate (self->created_at, error))
-    {
-      *field = "created_at";
       return FALSE;
     }
 
@@ -337,38 +306,14 @@ tm_plan_date_copy (const TmPlanDate *self)
   return copy;
 }
 
+/* A one-off date has only each value's own rules (see tm-table.c). */
 gboolean
 tm_plan_date_validate (const TmPlanDate  *self,
                        GError           **error)
 {
-  if (!tm_day_validate (self->day, error))
-    return FALSE;
+  const char *field;
 
-  if ((guint) self->kind > TM_PLAN_DATE_CANCELLED)
-    {
-      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                           _("A one-off date is either an extra planned date or a cancelled one."));
-      return FALSE;
-    }
-
-  return tm_validate_note (self->note, error) && tm_instant_validate (self->created_at, error);
+  return tm_table_validate (TM_TABLE_PLAN_DATES, self, &field, error);
 }
 
-const char *
-tm_plan_date_kind_to_string (TmPlanDateKind kind)
-{
-  return kind == TM_PLAN_DATE_EXTRA ? "extra" : "cancelled";
-}
-
-gboolean
-tm_plan_date_kind_from_string (const char     *text,
-                               TmPlanDateKind *kind)
-{
-  if (g_strcmp0 (text, "extra") == 0)
-    *kind = TM_PLAN_DATE_EXTRA;
-  else if (g_strcmp0 (text, "cancelled") == 0)
-    *kind = TM_PLAN_DATE_CANCELLED;
-  else
-    return FALSE;
-  return TRUE;
-}
+TM_DEFINE_ENUM_NICKS (TmPlanDateKind, tm_plan_date_kind, TM_TYPE_PLAN_DATE_KIND)

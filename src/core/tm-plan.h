@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "tm-enums.h"
 #include "tm-session.h"
 
 G_BEGIN_DECLS

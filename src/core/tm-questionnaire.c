@@ -10,8 +10,10 @@
 #include <string.h>
 
 #include "tm-checkin.h"
+#include "tm-enum-nick.h"
 #include "tm-questionnaire.h"
 #include "tm-store-error.h"
+#include "tm-table.h"
 
 G_DEFINE_FINAL_TYPE (TmQuestionnaire, tm_questionnaire, G_TYPE_OBJECT)
 
@@ -84,25 +86,7 @@ static const char * const band_labels[] = {
   NC_("severity band", "Severe"),
 };
 
-const char *
-tm_questionnaire_kind_to_string (TmQuestionnaireKind kind)
-{
-  g_return_val_if_fail (kind < TM_N_QUESTIONNAIRE_KINDS, NULL);
-  return kind == TM_QUESTIONNAIRE_PHQ9 ? "phq9" : "gad7";
-}
-
-gboolean
-tm_questionnaire_kind_from_string (const char          *text,
-                                   TmQuestionnaireKind *kind)
-{
-  if (g_strcmp0 (text, "phq9") == 0)
-    *kind = TM_QUESTIONNAIRE_PHQ9;
-  else if (g_strcmp0 (text, "gad7") == 0)
-    *kind = TM_QUESTIONNAIRE_GAD7;
-  else
-    return FALSE;
-  return TRUE;
-}
+TM_DEFINE_ENUM_NICKS (TmQuestionnaireKind, tm_questionnaire_kind, TM_TYPE_QUESTIONNAIRE_KIND)
 
 /* "PHQ-9", "GAD-7": names, not translated. */
 const char *
@@ -275,13 +259,16 @@ tm_questionnaire_describe_result (const TmQuestionnaire *self)
 int
 tm_questionnaire_cadence_from_id (const char *id)
 {
-  return g_strcmp0 (id, "every-week") == 0 ? TM_CADENCE_WEEKLY : TM_CADENCE_FORTNIGHTLY;
+  int days;
+
+  return tm_enum_find_nick (TM_TYPE_CADENCE, id, &days) ? days : TM_CADENCE_FORTNIGHTLY;
 }
 
 const char *
 tm_questionnaire_cadence_to_id (int days)
 {
-  return days == TM_CADENCE_WEEKLY ? "every-week" : "every-two-weeks";
+  return tm_enum_get_nick (TM_TYPE_CADENCE, days == TM_CADENCE_WEEKLY ? TM_CADENCE_WEEKLY
+                                                                      : TM_CADENCE_FORTNIGHTLY);
 }
 
 /**
@@ -410,8 +397,9 @@ tm_questionnaire_get_band (const TmQuestionnaire *self)
  * tm_questionnaire_validate:
  * @field: (out) (optional): "day", "answers" or "difficulty"
  *
- * Every item answered (0–3); the difficulty question only on the PHQ-9,
- * and optional there.
+ * Each value's own rules (see tm-table.c), a day that has come, every item
+ * answered (0–3); the difficulty question only on the PHQ-9, and optional
+ * there.
  */
 gboolean
 tm_questionnaire_validate (const TmQuestionnaire  *self,
@@ -430,19 +418,16 @@ tm_questionnaire_validate (const TmQuestionnaire  *self,
     field = &unused;
   *field = NULL;
 
-  if ((guint) self->kind >= TM_N_QUESTIONNAIRE_KINDS)
+  if (self->kind == TM_QUESTIONNAIRE_GAD7 && self->difficulty != -1)
     {
-      *field = "kind";
+      *field = "difficulty";
       g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                           _("A questionnaire must be a PHQ-9 or a GAD-7."));
+                           _("The GAD-7 has no difficulty question; leave it out."));
       return FALSE;
     }
 
-  if (!tm_day_validate (self->day, error))
-    {
-      *field = "day";
-      return FALSE;
-    }
+  if (!tm_table_validate (TM_TABLE_QUESTIONNAIRES, self, field, error))
+    return FALSE;
 
   latest = tm_day_latest_allowed (NULL);
   if (strcmp (self->day, latest) > 0)
@@ -473,23 +458,6 @@ tm_questionnaire_validate (const TmQuestionnaire  *self,
                                 "Answer every question before saving: questions %s have no answer yet.",
                                 n_open),
                    open->str);
-      return FALSE;
-    }
-
-  if (self->difficulty != -1 &&
-      (self->kind != TM_QUESTIONNAIRE_PHQ9 || self->difficulty < 0 || self->difficulty > 3))
-    {
-      *field = "difficulty";
-      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                           self->kind == TM_QUESTIONNAIRE_PHQ9
-                           ? _("The difficulty question has four answers, from “Not difficult at all” to “Extremely difficult”.")
-                           : _("The GAD-7 has no difficulty question; leave it out."));
-      return FALSE;
-    }
-
-  if (!tm_instant_validate (self->created_at, error))
-    {
-      *field = "created_at";
       return FALSE;
     }
 

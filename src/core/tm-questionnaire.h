@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "tm-enums.h"
 #include "tm-time.h"
 
 G_BEGIN_DECLS
@@ -11,7 +12,7 @@ typedef enum
 {
   TM_QUESTIONNAIRE_PHQ9,
   TM_QUESTIONNAIRE_GAD7,
-  TM_N_QUESTIONNAIRE_KINDS
+  TM_N_QUESTIONNAIRE_KINDS /*< skip >*/
 } TmQuestionnaireKind;
 
 typedef enum
@@ -26,11 +27,14 @@ typedef enum
 #define TM_QUESTIONNAIRE_MAX_ITEMS 9
 #define TM_N_ANSWERS               4   /* 0 not at all … 3 nearly every day */
 
-/* Days without a questionnaire after which it is due again. */
-#define TM_CADENCE_FORTNIGHTLY 14
-#define TM_CADENCE_WEEKLY       7
+/* Days without a questionnaire after which it is due again; the nicks
+ * are the questionnaire-cadence setting's values. */
+typedef enum
+{
+  TM_CADENCE_FORTNIGHTLY = 14, /*< nick=every-two-weeks >*/
+  TM_CADENCE_WEEKLY      = 7,  /*< nick=every-week >*/
+} TmCadence;
 
-/* The questionnaire-cadence setting: "every-two-weeks" or "every-week". */
 int         tm_questionnaire_cadence_from_id  (const char         *id);
 const char *tm_questionnaire_cadence_to_id    (int                 days);
 

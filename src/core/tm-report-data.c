@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tm-clinician.h"
+#include "tm-enum-nick.h"
 #include "tm-report-data.h"
 #include "tm-schedule.h"
 #include "tm-store-error.h"
@@ -37,19 +38,142 @@ tm_paper_default (void)
 const char *
 tm_paper_to_string (TmPaper paper)
 {
-  return paper == TM_PAPER_LETTER ? "letter" : "a4";
+  return tm_enum_get_nick (TM_TYPE_PAPER, paper);
 }
 
+/* "a4" or "letter", in any case: "A4" is how people write it. */
 gboolean
 tm_paper_from_string (const char *text,
                       TmPaper    *paper)
 {
-  if (g_ascii_strcasecmp (text, "a4") == 0)
-    *paper = TM_PAPER_A4;
-  else if (g_ascii_strcasecmp (text, "letter") == 0)
-    *paper = TM_PAPER_LETTER;
-  else
+  g_autofree char *nick = text != NULL ? g_ascii_strdown (text, -1) : NULL;
+  int found;
+
+  if (!tm_enum_find_nick (TM_TYPE_PAPER, nick, &found))
     return FALSE;
+  *paper = (TmPaper) found;
+  return TRUE;
+}
+
+/* Sections */
+
+/* Described once: the command line takes the ids, the dialog shows the
+ * names, the renderer places the sections in this order. */
+static const TmReportSectionInfo sections[] = {
+  { TM_REPORT_SECTION_SUMMARY, "summary", N_("Summary"),
+    N_("What needs attention, the plan, the figures and the missed planned days") },
+  { TM_REPORT_SECTION_CHARTS, "charts", N_("Charts"),
+    N_("Mood against the plan and mood after a session, for the period") },
+  { TM_REPORT_SECTION_QUESTIONNAIRES, "questionnaires", N_("Questionnaires"),
+    N_("The PHQ-9 and GAD-7 charts and each result of the period") },
+  { TM_REPORT_SECTION_INTERVAL, "interval", N_("Evidence About the Interval"),
+    N_("How mood moved across the interval in each plan period, over the whole record") },
+  { TM_REPORT_SECTION_SESSIONS, "sessions", N_("Sessions"), N_("Every dosing session of the period") },
+  { TM_REPORT_SECTION_SAFETY_PROMPTS, "safety-prompts", N_("Safety Prompts"),
+    N_("Every safety prompt shown in the period, with its answer") },
+  { TM_REPORT_SECTION_NOTES, "notes", N_("Check-in Notes"), N_("The full text of every note in the period") },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (sections) == TM_N_REPORT_SECTIONS);
+
+const TmReportSectionInfo *
+tm_report_section_get_info (TmReportSection section)
+{
+  g_return_val_if_fail (section < TM_N_REPORT_SECTIONS, NULL);
+  g_assert (sections[section].section == section);
+  return &sections[section];
+}
+
+gboolean
+tm_report_options_has_section (const TmReportOptions *options,
+                               TmReportSection        section)
+{
+  return (options->sections & (1u << section)) != 0;
+}
+
+/* "summary, charts, …": the ids, in their order. */
+char *
+tm_report_sections_list_ids (void)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, sections[i].id);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * tm_report_sections_parse:
+ * @list: ids separated by commas: "summary,sessions"
+ * @sections: (out): 1 << TmReportSection for each one named
+ *
+ * An unknown id, or none at all, is refused with a sentence naming the
+ * ones there are.
+ */
+gboolean
+tm_report_sections_parse (const char  *list,
+                          guint       *sections_out,
+                          GError     **error)
+{
+  g_auto(GStrv) ids = g_strsplit (list != NULL ? list : "", ",", -1);
+  g_autofree char *known = tm_report_sections_list_ids ();
+  guint chosen = 0;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const char *id = g_strstrip (ids[i]);
+      gboolean found = FALSE;
+
+      if (id[0] == '\0')
+        continue;
+      for (guint s = 0; s < G_N_ELEMENTS (sections) && !found; s++)
+        if (g_ascii_strcasecmp (id, sections[s].id) == 0)
+          {
+            chosen |= 1u << sections[s].section;
+            found = TRUE;
+          }
+      if (!found)
+        {
+          g_autofree char *quoted = tm_text_quote (id);
+
+          g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                       /* Translators: the second %s lists the ids, which stay in English */
+                       _("“%s” is not a section of the report; the sections are %s."), quoted, known);
+          return FALSE;
+        }
+    }
+  if (chosen == 0)
+    {
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                   /* Translators: %s lists the ids, which stay in English */
+                   _("Choose at least one section of the report: %s."), known);
+      return FALSE;
+    }
+  *sections_out = chosen;
+  return TRUE;
+}
+
+/**
+ * tm_report_options_set_patient:
+ * @name: the name or ID for this report only (trimmed); empty: none
+ *
+ * Replaces the stored name or ID in this report, when @name is valid.
+ */
+gboolean
+tm_report_options_set_patient (TmReportOptions  *options,
+                               const char       *name,
+                               GError          **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  if (!tm_validate_report_name (trimmed, error))
+    return FALSE;
+  g_strlcpy (options->patient, trimmed, sizeof options->patient);
+  options->patient_set = TRUE;
   return TRUE;
 }
 
@@ -99,7 +223,7 @@ tm_report_options_init (TmReportOptions *options)
   memset (options, 0, sizeof *options);
   g_strlcpy (options->from, from, sizeof options->from);
   g_strlcpy (options->to, today, sizeof options->to);
-  options->include_notes = TRUE;
+  options->sections = TM_REPORT_SECTIONS_ALL;
   options->paper = tm_paper_default ();
 }
 
@@ -131,6 +255,12 @@ tm_report_options_validate (const TmReportOptions  *options,
 
       g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
                    _("The period ends on %s, which has not come yet. End it today or earlier."), to);
+      return FALSE;
+    }
+  if ((options->sections & TM_REPORT_SECTIONS_ALL) == 0)
+    {
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                           _("Choose at least one section for the report."));
       return FALSE;
     }
   return TRUE;
@@ -218,6 +348,8 @@ tm_report_data_new (void)
   data->pin_resets = g_new0 (char *, 1);
   data->events = g_ptr_array_new_with_free_func (g_object_unref);
   data->notes = g_ptr_array_new_with_free_func (g_object_unref);
+  data->questionnaires = g_ptr_array_new_with_free_func (g_object_unref);
+  data->missed = g_new0 (char *, 1);
   return data;
 }
 
@@ -239,6 +371,8 @@ tm_report_data_free (TmReportData *data)
   g_clear_pointer (&data->pin_resets, g_strfreev);
   g_clear_pointer (&data->events, g_ptr_array_unref);
   g_clear_pointer (&data->notes, g_ptr_array_unref);
+  g_clear_pointer (&data->questionnaires, g_ptr_array_unref);
+  g_clear_pointer (&data->missed, g_strfreev);
   g_clear_object (&data->phq9);
   g_clear_object (&data->gad7);
   g_free (data->data_dir);
@@ -480,6 +614,45 @@ add_attention (TmReportData *data,
     }
 }
 
+/* Both kinds, by day (PHQ-9 first on the same day). */
+static void
+add_questionnaires (TmReportData *data,
+                    GPtrArray    *phq9,
+                    GPtrArray    *gad7)
+{
+  guint i = 0, j = 0;
+
+  while (i < phq9->len || j < gad7->len)
+    {
+      const TmQuestionnaire *p = i < phq9->len ? phq9->pdata[i] : NULL;
+      const TmQuestionnaire *g = j < gad7->len ? gad7->pdata[j] : NULL;
+
+      if (g == NULL || (p != NULL && strcmp (p->day, g->day) <= 0))
+        g_ptr_array_add (data->questionnaires, g_object_ref (phq9->pdata[i++]));
+      else
+        g_ptr_array_add (data->questionnaires, g_object_ref (gad7->pdata[j++]));
+    }
+}
+
+/* The planned days of the period whose window closed with no session:
+ * the days behind the summary's count of missed ones. */
+static void
+add_missed (TmReportData *data)
+{
+  g_autoptr(GStrvBuilder) missed = g_strv_builder_new ();
+  const GArray *planned = data->chart->planned;
+
+  for (guint i = 0; i < planned->len; i++)
+    {
+      const TmChartPlanned *p = &g_array_index (planned, TmChartPlanned, i);
+
+      if (p->status == TM_PLANNED_MISSED)
+        g_strv_builder_add (missed, p->day);
+    }
+  g_strfreev (data->missed);
+  data->missed = g_strv_builder_end (missed);
+}
+
 /**
  * tm_report_data_new_from_store:
  *
@@ -511,7 +684,10 @@ tm_report_data_new_from_store (TmStore                *store,
 
   data->options = *options;
   data->data_dir = g_strdup (tm_store_get_data_dir (store));
-  data->patient = tm_store_get_report_name (store);
+  if (options->patient_set)
+    data->patient = options->patient[0] != '\0' ? g_strdup (options->patient) : NULL;
+  else
+    data->patient = tm_store_get_report_name (store);
   /* Translators: when a report was made: "28 November 2026 at 09:14" */
   data->generated = g_date_time_format (now, _("%-d %B %Y at %H:%M"));
 
@@ -549,7 +725,7 @@ tm_report_data_new_from_store (TmStore                *store,
   if ((checkins = tm_store_list_checkins (store, options->from, options->to, error)) == NULL)
     return NULL;
   count_written_later (data, checkins);
-  if (options->include_notes)
+  if (tm_report_options_has_section (options, TM_REPORT_SECTION_NOTES))
     for (guint i = 0; i < checkins->len; i++)
       if (((TmCheckin *) checkins->pdata[i])->note != NULL)
         g_ptr_array_add (data->notes, g_object_ref (checkins->pdata[i]));
@@ -558,6 +734,8 @@ tm_report_data_new_from_store (TmStore                *store,
   data->pin_resets = tm_clinician_list_resets (store);
 
   add_attention (data, phq9);
+  add_questionnaires (data, phq9, gad7);
+  add_missed (data);
   data->phq9 = latest (phq9);
   data->gad7 = latest (gad7);
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tm-chart-data.h"
+#include "tm-enums.h"
 #include "tm-safety.h"
 #include "tm-session-status.h"
 
@@ -19,12 +20,41 @@ typedef enum
 #define TM_REPORT_NAME_MAX_CHARS 100
 #define TM_REPORT_DEFAULT_DAYS   91    /* 3 months, as on the Trends page */
 
+/* The parts of the report a person can choose, in the order they are
+ * printed. The header (title, name or ID, period, intended purpose) is
+ * always there. */
+typedef enum
+{
+  TM_REPORT_SECTION_SUMMARY,         /* "Needs attention" and the summary, with the missed days */
+  TM_REPORT_SECTION_CHARTS,          /* the trend chart and the after-dose curve of the period */
+  TM_REPORT_SECTION_QUESTIONNAIRES,  /* the PHQ-9 and GAD-7 charts and each result */
+  TM_REPORT_SECTION_INTERVAL,        /* the evidence about the interval, over the whole record */
+  TM_REPORT_SECTION_SESSIONS,
+  TM_REPORT_SECTION_SAFETY_PROMPTS,
+  TM_REPORT_SECTION_NOTES,           /* the check-in notes */
+  TM_N_REPORT_SECTIONS
+} TmReportSection;
+
+#define TM_REPORT_SECTIONS_ALL ((1u << TM_N_REPORT_SECTIONS) - 1)
+
+/* One row of the table of sections: read by the command line, the Export
+ * Report dialog and the renderer. */
+typedef struct
+{
+  TmReportSection  section;
+  const char      *id;           /* for --sections */
+  const char      *name;         /* translatable (N_), for the dialog */
+  const char      *description;  /* translatable (N_), for the dialog */
+} TmReportSectionInfo;
+
 typedef struct
 {
   char     from[TM_DAY_LEN + 1];
   char     to[TM_DAY_LEN + 1];
-  gboolean include_notes;
+  guint    sections;             /* 1 << TmReportSection, for each one shown */
   TmPaper  paper;
+  gboolean patient_set;          /* patient replaces the stored name or ID for this report */
+  char     patient[TM_REPORT_NAME_MAX_CHARS * 4 + 1];  /* "" for none */
 } TmReportOptions;
 
 TmPaper     tm_paper_default          (void);
@@ -39,6 +69,17 @@ void        tm_report_options_init    (TmReportOptions   *options);
 gboolean    tm_report_options_validate (const TmReportOptions *options,
                                         GError           **error);
 char       *tm_report_default_file_name (const char      *today);
+
+const TmReportSectionInfo *tm_report_section_get_info (TmReportSection section);
+gboolean    tm_report_options_has_section (const TmReportOptions *options,
+                                          TmReportSection        section);
+gboolean    tm_report_sections_parse  (const char        *list,
+                                       guint             *sections,
+                                       GError           **error);
+char       *tm_report_sections_list_ids (void);
+gboolean    tm_report_options_set_patient (TmReportOptions *options,
+                                          const char      *name,
+                                          GError         **error);
 
 gboolean    tm_validate_report_name   (const char        *name,
                                        GError           **error);
@@ -89,6 +130,9 @@ typedef struct
   GStrv            pin_resets;      /* when the clinician PIN was reset (UTC instants), oldest first */
   GPtrArray       *events;          /* TmSafetyEvent shown in the period */
   GPtrArray       *notes;           /* TmCheckin with a note in the period, when included */
+  GPtrArray       *questionnaires;  /* TmQuestionnaire (PHQ-9 and GAD-7) in the period, by day */
+  GStrv            missed;          /* the planned days of the period missed (window closed, no
+                                     * session), by day */
   TmQuestionnaire *phq9;            /* the latest in the period, or NULL */
   TmQuestionnaire *gad7;
   char            *data_dir;        /* the data folder it was read from, where no report may go; or NULL */

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tm-enum-nick.h"
 #include "tm-safety.h"
 #include "tm-safety-help.h"
 #include "tm-schedule.h"
@@ -26,36 +27,11 @@ G_STATIC_ASSERT (TM_S13_HOURS == 4);
 G_STATIC_ASSERT (TM_S6_LOWEST_MOOD == 0 && TM_S6_LOWEST_MOOD_DAYS == 2);
 G_STATIC_ASSERT (TM_S2_HOURS == 24);
 
-static const char * const level_names[] = { "info", "caution", "urgent" };
-static const char * const source_names[] = { "checkin", "session", "questionnaire" };
-static const char * const answer_names[TM_N_ANSWER_KINDS] = {
-  "resting", "contact-clinician", "help-now", "safe-now", "prescriber-knows", "noted", "imported",
-};
-
-static const char * const rule_names[] = {
-  NULL, "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S11", "S12", "S13",
-};
-G_STATIC_ASSERT (G_N_ELEMENTS (rule_names) == TM_RULE_LAST + 1);
-
-const char *
-tm_rule_to_string (TmRule rule)
-{
-  g_return_val_if_fail (rule >= TM_RULE_S1 && rule <= TM_RULE_LAST, NULL);
-  return rule_names[rule];
-}
-
-gboolean
-tm_rule_from_string (const char *text,
-                     TmRule     *rule)
-{
-  for (guint i = TM_RULE_S1; i <= TM_RULE_LAST; i++)
-    if (g_strcmp0 (text, rule_names[i]) == 0)
-      {
-        *rule = (TmRule) i;
-        return TRUE;
-      }
-  return FALSE;
-}
+/* What the store writes: the values' nicks ("S11", "contact-clinician"). */
+TM_DEFINE_ENUM_NICKS (TmRule, tm_rule, TM_TYPE_RULE)
+TM_DEFINE_ENUM_NICKS (TmLevel, tm_level, TM_TYPE_LEVEL)
+TM_DEFINE_ENUM_NICKS (TmSource, tm_source, TM_TYPE_SOURCE)
+TM_DEFINE_ENUM_NICKS (TmAnswer, tm_answer, TM_TYPE_ANSWER)
 
 const char *
 tm_rule_get_name (TmRule rule)
@@ -77,26 +53,6 @@ tm_rule_get_name (TmRule rule)
 }
 
 const char *
-tm_level_to_string (TmLevel level)
-{
-  g_return_val_if_fail (level <= TM_LEVEL_URGENT, NULL);
-  return level_names[level];
-}
-
-gboolean
-tm_level_from_string (const char *text,
-                      TmLevel    *level)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (level_names); i++)
-    if (g_strcmp0 (text, level_names[i]) == 0)
-      {
-        *level = (TmLevel) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
 tm_level_get_label (TmLevel level)
 {
   switch (level)
@@ -106,46 +62,6 @@ tm_level_get_label (TmLevel level)
     case TM_LEVEL_URGENT: return C_("safety level", "Urgent");
     default: g_return_val_if_reached (NULL);
     }
-}
-
-const char *
-tm_source_to_string (TmSource source)
-{
-  g_return_val_if_fail (source <= TM_SOURCE_QUESTIONNAIRE, NULL);
-  return source_names[source];
-}
-
-gboolean
-tm_source_from_string (const char *text,
-                       TmSource   *source)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (source_names); i++)
-    if (g_strcmp0 (text, source_names[i]) == 0)
-      {
-        *source = (TmSource) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-tm_answer_to_string (TmAnswer answer)
-{
-  g_return_val_if_fail (answer < TM_N_ANSWER_KINDS, NULL);
-  return answer_names[answer];
-}
-
-gboolean
-tm_answer_from_string (const char *text,
-                       TmAnswer   *answer)
-{
-  for (guint i = 0; i < TM_N_ANSWER_KINDS; i++)
-    if (g_strcmp0 (text, answer_names[i]) == 0)
-      {
-        *answer = (TmAnswer) i;
-        return TRUE;
-      }
-  return FALSE;
 }
 
 const char *

@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "tm-checkin.h"
+#include "tm-enums.h"
 #include "tm-plan.h"
 #include "tm-questionnaire.h"
 #include "tm-session.h"
@@ -46,16 +47,16 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  TM_RULE_S1 = 1,  /* effects after a dose */
-  TM_RULE_S2,      /* effects outside a dosing window */
-  TM_RULE_S3,      /* beyond the plan */
-  TM_RULE_S4,      /* self-harm */
-  TM_RULE_S5,      /* blood pressure */
-  TM_RULE_S6,      /* mood falling */
-  TM_RULE_S7,      /* medicines */
-  TM_RULE_S11,     /* red flags */
-  TM_RULE_S12,     /* a home dose with nobody there */
-  TM_RULE_S13,     /* strong effects lingering on a dose day */
+  TM_RULE_S1 = 1,  /*< nick=S1 >*/ /* effects after a dose */
+  TM_RULE_S2,      /*< nick=S2 >*/ /* effects outside a dosing window */
+  TM_RULE_S3,      /*< nick=S3 >*/ /* beyond the plan */
+  TM_RULE_S4,      /*< nick=S4 >*/ /* self-harm */
+  TM_RULE_S5,      /*< nick=S5 >*/ /* blood pressure */
+  TM_RULE_S6,      /*< nick=S6 >*/ /* mood falling */
+  TM_RULE_S7,      /*< nick=S7 >*/ /* medicines */
+  TM_RULE_S11,     /*< nick=S11 >*/ /* red flags */
+  TM_RULE_S12,     /*< nick=S12 >*/ /* a home dose with nobody there */
+  TM_RULE_S13,     /*< nick=S13 >*/ /* strong effects lingering on a dose day */
 } TmRule;
 
 #define TM_RULE_LAST TM_RULE_S13
@@ -74,18 +75,19 @@ typedef enum
   TM_SOURCE_QUESTIONNAIRE,
 } TmSource;
 
-/* What a prompt offers to answer, stored as the answer's id. */
+/* What a prompt offers to answer, stored as the answer's nick
+ * ("contact-clinician"). */
 typedef enum
 {
-  TM_ANSWER_RESTING,           /* "resting" */
-  TM_ANSWER_CONTACT_CLINICIAN, /* "contact-clinician" */
-  TM_ANSWER_HELP_NOW,          /* "help-now" */
-  TM_ANSWER_SAFE_NOW,          /* "safe-now" */
-  TM_ANSWER_PRESCRIBER_KNOWS,  /* "prescriber-knows" */
-  TM_ANSWER_NOTED,             /* "noted" */
-  TM_ANSWER_IMPORTED,          /* "imported": raised for an imported record; never shown, so
-                                * never answered (no prompt offers it) */
-  TM_N_ANSWER_KINDS
+  TM_ANSWER_RESTING,
+  TM_ANSWER_CONTACT_CLINICIAN,
+  TM_ANSWER_HELP_NOW,
+  TM_ANSWER_SAFE_NOW,
+  TM_ANSWER_PRESCRIBER_KNOWS,
+  TM_ANSWER_NOTED,
+  TM_ANSWER_IMPORTED,          /* raised for an imported record; never shown, so never answered
+                                * (no prompt offers it) */
+  TM_N_ANSWER_KINDS /*< skip >*/
 } TmAnswer;
 
 const char *tm_rule_to_string     (TmRule    rule);

@@ -7,22 +7,17 @@
 #include <math.h>
 #include <string.h>
 
+#include "tm-enum-nick.h"
 #include "tm-session.h"
 #include "tm-store-error.h"
+#include "tm-table.h"
 #include "tm-text.h"
 
 G_DEFINE_FINAL_TYPE (TmSession, tm_session, G_TYPE_OBJECT)
 
-/* What the store writes: the column values of DESIGN.md. */
-static const char * const route_names[TM_N_ROUTES] = {
-  "oral", "sublingual", "intranasal", "intramuscular", "intravenous",
-};
-
 static const char * const route_labels[TM_N_ROUTES] = {
   N_("Oral"), N_("Sublingual"), N_("Intranasal"), N_("Intramuscular"), N_("Intravenous"),
 };
-
-static const char * const setting_names[TM_N_SETTINGS] = { "home", "clinic" };
 
 static const char * const setting_labels[TM_N_SETTINGS] = {
   N_("At home"), N_("At a clinic"),
@@ -48,51 +43,15 @@ static const char * const medicine_phrases[TM_N_MEDICINES] = {
   NC_("medicine in a sentence", "an opioid"), NC_("medicine in a sentence", "alcohol"),
 };
 
-const char *
-tm_route_to_string (TmRoute route)
-{
-  g_return_val_if_fail (route < TM_N_ROUTES, NULL);
-  return route_names[route];
-}
-
-gboolean
-tm_route_from_string (const char *text,
-                      TmRoute    *route)
-{
-  for (guint i = 0; i < TM_N_ROUTES; i++)
-    if (g_strcmp0 (text, route_names[i]) == 0)
-      {
-        *route = (TmRoute) i;
-        return TRUE;
-      }
-  return FALSE;
-}
+/* What the store writes: the column values of DESIGN.md. */
+TM_DEFINE_ENUM_NICKS (TmRoute, tm_route, TM_TYPE_ROUTE)
+TM_DEFINE_ENUM_NICKS (TmSetting, tm_setting, TM_TYPE_SETTING)
 
 const char *
 tm_route_get_label (TmRoute route)
 {
   g_return_val_if_fail (route < TM_N_ROUTES, NULL);
   return _(route_labels[route]);
-}
-
-const char *
-tm_setting_to_string (TmSetting setting)
-{
-  g_return_val_if_fail (setting < TM_N_SETTINGS, NULL);
-  return setting_names[setting];
-}
-
-gboolean
-tm_setting_from_string (const char *text,
-                        TmSetting  *setting)
-{
-  for (guint i = 0; i < TM_N_SETTINGS; i++)
-    if (g_strcmp0 (text, setting_names[i]) == 0)
-      {
-        *setting = (TmSetting) i;
-        return TRUE;
-      }
-  return FALSE;
 }
 
 const char *
@@ -287,20 +246,7 @@ fail (const char  *name,
   return FALSE;
 }
 
-static gboolean
-check_scale (int          value,
-             int          max,
-             const char  *name,
-             const char  *message,
-             const char **field,
-             GError     **error)
-{
-  if (value == TM_UNSET || (value >= 0 && value <= max))
-    return TRUE;
-
-  return fail (name, field, error, message);
-}
-
+/* Both numbers of a blood pressure, or neither, the upper one higher. */
 static gboolean
 check_blood_pressure (int          systolic,
                       int          diastolic,
@@ -320,26 +266,6 @@ check_blood_pressure (int          systolic,
                        : _("Enter both numbers of the blood pressure before the dose, "
                            "like 128/82, or leave it empty."));
 
-  if (systolic < TM_SYSTOLIC_MIN || systolic > TM_SYSTOLIC_MAX)
-    {
-      *field = name;
-      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("The upper number (systolic) must be between %d and %d mmHg; "
-                     "%d can't be right. Check the reading."),
-                   TM_SYSTOLIC_MIN, TM_SYSTOLIC_MAX, systolic);
-      return FALSE;
-    }
-
-  if (diastolic < TM_DIASTOLIC_MIN || diastolic > TM_DIASTOLIC_MAX)
-    {
-      *field = name;
-      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("The lower number (diastolic) must be between %d and %d mmHg; "
-                     "%d can't be right. Check the reading."),
-                   TM_DIASTOLIC_MIN, TM_DIASTOLIC_MAX, diastolic);
-      return FALSE;
-    }
-
   if (systolic <= diastolic)
     return fail (name, field, error,
                  _("The upper number (systolic) must be higher than the lower one "
@@ -348,12 +274,25 @@ check_blood_pressure (int          systolic,
   return TRUE;
 }
 
+/* A form shows a blood pressure's two numbers in one field. */
+static const char *
+form_field (const char *column)
+{
+  if (g_str_has_prefix (column, "bp_before_"))
+    return "bp_before";
+  if (g_str_has_prefix (column, "bp_after_"))
+    return "bp_after";
+  return column;
+}
+
 /**
  * tm_session_validate:
  * @field: (out) (optional): the column at fault; "bp_before" or "bp_after"
  *   for a blood pressure
  *
- * The rules the store enforces for a dosing session.
+ * The rules the store enforces for a dosing session: each value's own (see
+ * tm-table.c), a time that has come and is from 2000 on, a dose on its
+ * step, and blood pressures whole.
  */
 gboolean
 tm_session_validate (const TmSession  *self,
@@ -370,12 +309,13 @@ tm_session_validate (const TmSession  *self,
     field = &unused;
   *field = NULL;
 
-  taken = tm_instant_is_valid (self->taken_at) ? tm_instant_parse (self->taken_at) : NULL;
-  if (taken == NULL)
-    return fail ("taken_at", field, error,
-                 _("The time of the session must be a date and time with its UTC offset, "
-                   "like 2026-11-28T19:30:00+01:00."));
+  if (!tm_table_validate (TM_TABLE_SESSIONS, self, field, error))
+    {
+      *field = form_field (*field);
+      return FALSE;
+    }
 
+  taken = tm_instant_parse (self->taken_at);
   latest = tm_instant_latest_allowed (NULL);
   if (g_date_time_compare (taken, latest) > 0)
     return fail ("taken_at", field, error,
@@ -391,73 +331,8 @@ tm_session_validate (const TmSession  *self,
       return FALSE;
     }
 
-  if ((guint) self->route >= TM_N_ROUTES)
-    return fail ("route", field, error,
-                 _("The route must be oral, sublingual, intranasal, intramuscular or "
-                   "intravenous."));
-
-  if ((guint) self->setting >= TM_N_SETTINGS)
-    return fail ("setting", field, error, _("The setting must be home or clinic."));
-
-  if (!check_scale (self->mood_before, 10, "mood_before",
-                    _("Mood before the dose must be between 0 and 10."), field, error) ||
-      !check_scale (self->dissociation_peak, 10, "dissociation_peak",
-                    _("Peak dissociation must be between 0 and 10."), field, error))
-    return FALSE;
-
-  if ((self->effects & ~(guint) TM_EFFECTS_ALL) != 0)
-    {
-      *field = "effects";
-      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("Effects must be a sum of the checklist values 1 to 64 (at most 127), not %u."),
-                   self->effects);
-      return FALSE;
-    }
-
-  if (!check_scale (self->effects_minutes, TM_EFFECTS_MINUTES_MAX, "effects_minutes",
-                    _("How long the effects lasted must be between 0 and 1440 minutes "
-                      "(a whole day)."), field, error) ||
-      !check_scale (self->nausea, 3, "nausea",
-                    _("Nausea must be none, mild, moderate or severe."), field, error) ||
-      !check_scale (self->sedation, 3, "sedation",
-                    _("Sedation must be none, mild, moderate or severe."), field, error) ||
-      !check_blood_pressure (self->bp_before_sys, self->bp_before_dia, FALSE, field, error) ||
-      !check_blood_pressure (self->bp_after_sys, self->bp_after_dia, TRUE, field, error))
-    return FALSE;
-
-  if ((self->other_medicines & ~(guint) TM_MEDICINES_ALL) != 0)
-    {
-      *field = "other_medicines";
-      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("Other medicines must be a sum of the values 1 to 32 (at most 63), not %u."),
-                   self->other_medicines);
-      return FALSE;
-    }
-
-  if (!tm_validate_red_flags (self->red_flags, error))
-    {
-      *field = "red_flags";
-      return FALSE;
-    }
-
-  if (!tm_validate_note (self->note, error))
-    {
-      *field = "note";
-      return FALSE;
-    }
-
-  if (!tm_instant_validate (self->created_at, error))
-    {
-      *field = "created_at";
-      return FALSE;
-    }
-  if (!tm_instant_validate (self->updated_at, error))
-    {
-      *field = "updated_at";
-      return FALSE;
-    }
-
-  return TRUE;
+  return check_blood_pressure (self->bp_before_sys, self->bp_before_dia, FALSE, field, error) &&
+         check_blood_pressure (self->bp_after_sys, self->bp_after_dia, TRUE, field, error);
 }
 
 /* A decimal number as people type it: "37.5" or "37,5". */
@@ -626,13 +501,9 @@ tm_parse_minutes (const char  *text,
     {
       guint64 total = h * 60 + m;
 
-      if (total > TM_EFFECTS_MINUTES_MAX)
-        {
-          g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                               _("How long the effects lasted must be between 0 and 1440 "
-                                 "minutes (a whole day)."));
-          return FALSE;
-        }
+      if (!tm_column_check_number (tm_table_find_column (TM_TABLE_SESSIONS, "effects_minutes"), (double) total,
+                                   error))
+        return FALSE;
       *minutes = (int) total;
       return TRUE;
     }
@@ -758,13 +629,15 @@ tm_instant_from_local (const char  *day,
                        GError     **error)
 {
   GDate date;
+  g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GDateTime) local = NULL;
 
   if (!tm_day_validate (day, error) || !tm_day_to_date (day, &date))
     return NULL;
 
-  local = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                 g_date_get_day (&date), hour, minute, 0);
+  zone = tm_time_zone_local ();
+  local = g_date_time_new (zone, g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), hour,
+                           minute, 0);
   if (local == NULL ||
       g_date_time_get_hour (local) != hour || g_date_time_get_minute (local) != minute ||
       g_date_time_get_day_of_month (local) != g_date_get_day (&date))

@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "tm-checkin.h"
+#include "tm-enums.h"
 
 G_BEGIN_DECLS
 
@@ -14,14 +15,14 @@ typedef enum
   TM_ROUTE_INTRANASAL,
   TM_ROUTE_INTRAMUSCULAR,
   TM_ROUTE_INTRAVENOUS,
-  TM_N_ROUTES
+  TM_N_ROUTES /*< skip >*/
 } TmRoute;
 
 typedef enum
 {
   TM_SETTING_HOME,
   TM_SETTING_CLINIC,
-  TM_N_SETTINGS
+  TM_N_SETTINGS /*< skip >*/
 } TmSetting;
 
 /* Nausea and sedation: none, mild, moderate, severe (0–3). */

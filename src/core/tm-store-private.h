@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "tm-store.h"
+#include "tm-table.h"
 
 G_BEGIN_DECLS
 
@@ -101,5 +102,56 @@ void     tm_store_model_put      (GListStore       *model,
 void     tm_store_model_remove   (GListStore       *model,
                                   gpointer          item,
                                   GEqualFunc        same_id);
+
+/* Rows of any table, by its description (tm-store-rows.c). */
+typedef enum
+{
+  TM_SAVED,
+  TM_SAVE_NOT_FOUND,   /* no record of its id any more */
+  TM_SAVE_KEY_TAKEN,   /* another record has its key (or id) */
+  TM_SAVE_FAILED,
+} TmSaveResult;
+
+sqlite3_stmt *tm_store_prepare_select (TmStore       *self,
+                                       TmTable        table,
+                                       const char    *rest,
+                                       const char    *what,
+                                       GError       **error);
+GPtrArray    *tm_store_read_rows      (TmStore       *self,
+                                       TmTable        table,
+                                       sqlite3_stmt  *stmt,
+                                       const char    *what,
+                                       GError       **error);
+gpointer      tm_store_read_one       (TmStore       *self,
+                                       TmTable        table,
+                                       sqlite3_stmt  *stmt,
+                                       const char    *what,
+                                       GError       **error);
+gpointer      tm_store_get_row        (TmStore       *self,
+                                       TmTable        table,
+                                       gint64         id,
+                                       const char    *what,
+                                       GError       **error);
+TmSaveResult  tm_store_save_row       (TmStore       *self,
+                                       TmTable        table,
+                                       gpointer       record,
+                                       const char    *what,
+                                       GError       **error);
+TmSaveResult  tm_store_add_row        (TmStore       *self,
+                                       TmTable        table,
+                                       gpointer       record,
+                                       const char    *what,
+                                       GError       **error);
+TmSaveResult  tm_store_restore_row    (TmStore       *self,
+                                       TmTable        table,
+                                       gpointer       record,
+                                       const char    *what,
+                                       GError       **error);
+gboolean      tm_store_delete_row     (TmStore       *self,
+                                       TmTable        table,
+                                       gint64         id,
+                                       gboolean      *found,
+                                       const char    *what,
+                                       GError       **error);
 
 G_END_DECLS

@@ -10,25 +10,6 @@
 #include "tm-sqlite.h"
 #include "tm-store-private.h"
 
-#define QUESTIONNAIRE_COLUMNS "id, kind, day, answers, difficulty, total, created_at"
-
-static TmQuestionnaire *
-read_questionnaire (sqlite3_stmt *stmt)
-{
-  TmQuestionnaireKind kind = TM_QUESTIONNAIRE_PHQ9;
-  TmQuestionnaire *q;
-
-  tm_questionnaire_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind);
-  q = tm_questionnaire_new (kind, (const char *) sqlite3_column_text (stmt, 2));
-  q->id = sqlite3_column_int64 (stmt, 0);
-  tm_questionnaire_set_answers_text (q, (const char *) sqlite3_column_text (stmt, 3));
-  q->difficulty = tm_sqlite_column_opt_int (stmt, 4);
-  q->total = sqlite3_column_int (stmt, 5);
-  q->created_at = tm_sqlite_column_dup (stmt, 6);
-
-  return q;
-}
-
 static gboolean
 same_questionnaire (gconstpointer a,
                     gconstpointer b)
@@ -75,12 +56,7 @@ tm_store_save_questionnaire (TmStore          *self,
                              TmQuestionnaire  *questionnaire,
                              GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *answers = NULL;
   const char *what = _("the questionnaire was not saved");
-  int total;
-  int rc;
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TM_IS_QUESTIONNAIRE (questionnaire), FALSE);
@@ -88,53 +64,23 @@ tm_store_save_questionnaire (TmStore          *self,
   if (!tm_questionnaire_validate (questionnaire, NULL, error))
     return FALSE;
 
-  if (!tm_store_prepare (self,
-                         questionnaire->id == 0
-                         ? "INSERT INTO questionnaire (kind, day, answers, difficulty, total, created_at)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-                           " RETURNING id, created_at"
-                         : "UPDATE questionnaire SET day = ?2, answers = ?3, difficulty = ?4, total = ?5"
-                           " WHERE id = ?7 AND kind = ?1"
-                           " RETURNING id, created_at",
-                         &stmt, what, error))
-    return FALSE;
-
-  now = tm_instant_now_utc ();
-  answers = tm_questionnaire_get_answers_text (questionnaire);
-  total = tm_questionnaire_score (questionnaire->kind, questionnaire->answers);
-
-  sqlite3_bind_text (stmt, 1, tm_questionnaire_kind_to_string (questionnaire->kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, questionnaire->day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, answers, -1, SQLITE_TRANSIENT);
-  tm_sqlite_bind_opt_int (stmt, 4, questionnaire->difficulty);
-  sqlite3_bind_int (stmt, 5, total);
-  if (questionnaire->id == 0)
-    sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_int64 (stmt, 7, questionnaire->id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  questionnaire->total = tm_questionnaire_score (questionnaire->kind, questionnaire->answers);
+  switch (tm_store_save_row (self, TM_TABLE_QUESTIONNAIRES, questionnaire, what, error))
     {
+    case TM_SAVED:
+      break;
+    case TM_SAVE_NOT_FOUND:
+      g_clear_error (error);
       g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_NOT_FOUND,
                            _("This questionnaire was deleted in the meantime, so the changes "
                              "were not saved. Answer it again as a new one."));
       return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
+    case TM_SAVE_KEY_TAKEN:
+    case TM_SAVE_FAILED:
+    default:
       return FALSE;
     }
 
-  questionnaire->id = sqlite3_column_int64 (stmt, 0);
-  g_free (questionnaire->created_at);
-  questionnaire->created_at = tm_sqlite_column_dup (stmt, 1);
-
-  if (!tm_store_step_done (self, stmt, what, error))
-    return FALSE;
-
-  questionnaire->total = total;
   model_put (self, questionnaire);
   g_signal_emit (self, tm_store_signals[TM_STORE_QUESTIONNAIRES_CHANGED], 0);
   tm_store_emit_record_saved (self, TM_SOURCE_QUESTIONNAIRE, questionnaire);
@@ -146,20 +92,15 @@ tm_store_delete_questionnaire (TmStore          *self,
                                TmQuestionnaire  *questionnaire,
                                GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *what = _("the questionnaire was not deleted");
+  gboolean found;
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TM_IS_QUESTIONNAIRE (questionnaire), FALSE);
 
-  if (!tm_store_prepare (self, "DELETE FROM questionnaire WHERE id = ?1", &stmt, what, error))
+  if (!tm_store_delete_row (self, TM_TABLE_QUESTIONNAIRES, questionnaire->id, &found, what, error))
     return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, questionnaire->id);
-  if (!tm_store_step_done (self, stmt, what, error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) == 0)
+  if (!found)
     {
       g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_NOT_FOUND,
                            _("This questionnaire had already been deleted."));
@@ -177,8 +118,6 @@ tm_store_restore_questionnaire (TmStore          *self,
                                 TmQuestionnaire  *questionnaire,
                                 GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *answers = NULL;
   const char *what = _("the questionnaire was not brought back");
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
@@ -188,22 +127,8 @@ tm_store_restore_questionnaire (TmStore          *self,
   if (!tm_questionnaire_validate (questionnaire, NULL, error))
     return FALSE;
 
-  if (!tm_store_prepare (self,
-                         "INSERT INTO questionnaire (" QUESTIONNAIRE_COLUMNS ")"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                         &stmt, what, error))
-    return FALSE;
-
-  answers = tm_questionnaire_get_answers_text (questionnaire);
-  sqlite3_bind_int64 (stmt, 1, questionnaire->id);
-  sqlite3_bind_text (stmt, 2, tm_questionnaire_kind_to_string (questionnaire->kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, questionnaire->day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, answers, -1, SQLITE_TRANSIENT);
-  tm_sqlite_bind_opt_int (stmt, 5, questionnaire->difficulty);
-  sqlite3_bind_int (stmt, 6, tm_questionnaire_score (questionnaire->kind, questionnaire->answers));
-  sqlite3_bind_text (stmt, 7, questionnaire->created_at, -1, SQLITE_TRANSIENT);
-
-  if (!tm_store_step_done (self, stmt, what, error))
+  questionnaire->total = tm_questionnaire_score (questionnaire->kind, questionnaire->answers);
+  if (tm_store_restore_row (self, TM_TABLE_QUESTIONNAIRES, questionnaire, what, error) != TM_SAVED)
     return FALSE;
 
   model_put (self, questionnaire);
@@ -216,24 +141,11 @@ tm_store_get_questionnaire (TmStore  *self,
                             gint64    id,
                             GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *what = _("the questionnaire could not be read");
-  int rc;
 
   g_return_val_if_fail (TM_IS_STORE (self), NULL);
 
-  if (!tm_store_prepare (self, "SELECT " QUESTIONNAIRE_COLUMNS " FROM questionnaire WHERE id = ?1",
-                         &stmt, what, error))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return read_questionnaire (stmt);
-  if (rc != SQLITE_DONE)
-    tm_sqlite_set_error (error, self->db, rc, self->path, what);
-
-  return NULL;
+  return tm_store_get_row (self, TM_TABLE_QUESTIONNAIRES, id, what, error);
 }
 
 /**
@@ -251,36 +163,22 @@ tm_store_list_questionnaires (TmStore     *self,
                               const char  *to,
                               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = NULL;
   const char *what = _("the questionnaires could not be read");
-  int rc;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TM_IS_STORE (self), NULL);
 
-  if (!tm_store_prepare (self,
-                         "SELECT " QUESTIONNAIRE_COLUMNS " FROM questionnaire"
-                         " WHERE (?1 IS NULL OR kind = ?1)"
-                         "   AND (?2 IS NULL OR day >= ?2) AND (?3 IS NULL OR day <= ?3)"
-                         " ORDER BY day, id",
-                         &stmt, what, error))
+  stmt = tm_store_prepare_select (self, TM_TABLE_QUESTIONNAIRES,
+                                  "WHERE (?1 IS NULL OR kind = ?1)"
+                                  "  AND (?2 IS NULL OR day >= ?2) AND (?3 IS NULL OR day <= ?3)"
+                                  " ORDER BY day, id",
+                                  what, error);
+  if (stmt == NULL)
     return NULL;
-
   tm_sqlite_bind_text (stmt, 1, kind >= 0 ? tm_questionnaire_kind_to_string (kind) : NULL);
   tm_sqlite_bind_text (stmt, 2, from);
   tm_sqlite_bind_text (stmt, 3, to);
-
-  list = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, read_questionnaire (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return NULL;
-    }
-
-  return g_steal_pointer (&list);
+  return tm_store_read_rows (self, TM_TABLE_QUESTIONNAIRES, stmt, what, error);
 }
 
 /**

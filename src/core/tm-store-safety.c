@@ -10,44 +10,13 @@
 #include "tm-sqlite.h"
 #include "tm-store-private.h"
 
-#define EVENT_COLUMNS "id, rule, level, source, source_id, shown_at, answered_at, answer, detail"
-
 static gboolean
 insert_event (TmStore        *self,
               TmSafetyEvent  *event,
               GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *what = _("the safety prompt was not recorded");
-  int rc;
-
-  if (!tm_store_prepare (self,
-                         "INSERT INTO safety_event (rule, level, source, source_id, shown_at, detail,"
-                         "                          answered_at, answer)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
-                         &stmt, what, error))
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, tm_rule_to_string (event->rule), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, tm_level_to_string (event->level), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, tm_source_to_string (event->source), -1, SQLITE_STATIC);
-  if (event->source_id > 0)
-    sqlite3_bind_int64 (stmt, 4, event->source_id);
-  else
-    sqlite3_bind_null (stmt, 4);
-  sqlite3_bind_text (stmt, 5, event->shown_at, -1, SQLITE_TRANSIENT);
-  tm_sqlite_bind_text (stmt, 6, event->detail);
-  tm_sqlite_bind_text (stmt, 7, event->answered_at);
-  tm_sqlite_bind_text (stmt, 8, event->answer);
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return FALSE;
-    }
-  event->id = sqlite3_column_int64 (stmt, 0);
-  return tm_store_step_done (self, stmt, what, error);
+  return tm_store_add_row (self, TM_TABLE_SAFETY_EVENTS, event, _("the safety prompt was not recorded"),
+                            error) == TM_SAVED;
 }
 
 /**
@@ -141,46 +110,25 @@ tm_store_list_safety_events (TmStore     *self,
                              const char  *to,
                              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) events = NULL;
   const char *what = _("the safety record could not be read");
-  int rc;
+  g_autoptr(GPtrArray) events = NULL;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TM_IS_STORE (self), NULL);
 
-  if (!tm_store_prepare (self, "SELECT " EVENT_COLUMNS " FROM safety_event ORDER BY julianday(shown_at), id",
-                         &stmt, what, error))
+  stmt = tm_store_prepare_select (self, TM_TABLE_SAFETY_EVENTS, "ORDER BY julianday(shown_at), id", what, error);
+  if (stmt == NULL || (events = tm_store_read_rows (self, TM_TABLE_SAFETY_EVENTS, stmt, what, error)) == NULL)
     return NULL;
 
-  events = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* Periods are local days. */
+  for (guint i = events->len; i > 0 && (from != NULL || to != NULL); i--)
     {
-      g_autoptr(TmSafetyEvent) event = g_object_new (TM_TYPE_SAFETY_EVENT, NULL);
-      g_autofree char *day = NULL;
+      TmSafetyEvent *event = events->pdata[i - 1];
+      g_autofree char *day = tm_instant_local_day (event->shown_at);
 
-      event->id = sqlite3_column_int64 (stmt, 0);
-      tm_rule_from_string ((const char *) sqlite3_column_text (stmt, 1), &event->rule);
-      tm_level_from_string ((const char *) sqlite3_column_text (stmt, 2), &event->level);
-      tm_source_from_string ((const char *) sqlite3_column_text (stmt, 3), &event->source);
-      event->source_id = sqlite3_column_int64 (stmt, 4);
-      event->shown_at = tm_sqlite_column_dup (stmt, 5);
-      event->answered_at = tm_sqlite_column_dup (stmt, 6);
-      event->answer = tm_sqlite_column_dup (stmt, 7);
-      event->detail = tm_sqlite_column_dup (stmt, 8);
-
-      /* Periods are local days. */
-      day = tm_instant_local_day (event->shown_at);
       if ((from != NULL && g_strcmp0 (day, from) < 0) || (to != NULL && g_strcmp0 (day, to) > 0))
-        continue;
-      g_ptr_array_add (events, g_steal_pointer (&event));
+        g_ptr_array_remove_index (events, i - 1);
     }
-
-  if (rc != SQLITE_DONE)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return NULL;
-    }
-
   return g_steal_pointer (&events);
 }
 

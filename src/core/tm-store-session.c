@@ -9,70 +9,6 @@
 #include "tm-sqlite.h"
 #include "tm-store-private.h"
 
-#define SESSION_VALUES \
-  "taken_at, dose_mg, route, setting, monitor_present, mood_before, dissociation_peak, " \
-  "effects, effects_minutes, nausea, sedation, bp_before_sys, bp_before_dia, bp_after_sys, " \
-  "bp_after_dia, other_medicines, note, red_flags"
-
-#define SESSION_COLUMNS "id, " SESSION_VALUES ", created_at, updated_at"
-
-static TmSession *
-read_session (sqlite3_stmt *stmt)
-{
-  TmSession *session = tm_session_new ();
-
-  session->id = sqlite3_column_int64 (stmt, 0);
-  session->taken_at = tm_sqlite_column_dup (stmt, 1);
-  session->dose_mg = sqlite3_column_double (stmt, 2);
-  tm_route_from_string ((const char *) sqlite3_column_text (stmt, 3), &session->route);
-  tm_setting_from_string ((const char *) sqlite3_column_text (stmt, 4), &session->setting);
-  session->monitor_present = sqlite3_column_int (stmt, 5) != 0;
-  session->mood_before = tm_sqlite_column_opt_int (stmt, 6);
-  session->dissociation_peak = tm_sqlite_column_opt_int (stmt, 7);
-  session->effects = (guint) sqlite3_column_int (stmt, 8);
-  session->effects_minutes = tm_sqlite_column_opt_int (stmt, 9);
-  session->nausea = tm_sqlite_column_opt_int (stmt, 10);
-  session->sedation = tm_sqlite_column_opt_int (stmt, 11);
-  session->bp_before_sys = tm_sqlite_column_opt_int (stmt, 12);
-  session->bp_before_dia = tm_sqlite_column_opt_int (stmt, 13);
-  session->bp_after_sys = tm_sqlite_column_opt_int (stmt, 14);
-  session->bp_after_dia = tm_sqlite_column_opt_int (stmt, 15);
-  session->other_medicines = (guint) sqlite3_column_int (stmt, 16);
-  session->note = tm_sqlite_column_dup (stmt, 17);
-  session->red_flags = (guint) sqlite3_column_int (stmt, 18);
-  session->created_at = tm_sqlite_column_dup (stmt, 19);
-  session->updated_at = tm_sqlite_column_dup (stmt, 20);
-
-  return session;
-}
-
-/* Binds taken_at … red_flags, in the order of SESSION_VALUES, from
- * parameter @first on (eighteen of them). */
-static void
-bind_session_values (sqlite3_stmt    *stmt,
-                     int              first,
-                     const TmSession *session)
-{
-  sqlite3_bind_text (stmt, first, session->taken_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_double (stmt, first + 1, session->dose_mg);
-  sqlite3_bind_text (stmt, first + 2, tm_route_to_string (session->route), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, first + 3, tm_setting_to_string (session->setting), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, first + 4, session->monitor_present ? 1 : 0);
-  tm_sqlite_bind_opt_int (stmt, first + 5, session->mood_before);
-  tm_sqlite_bind_opt_int (stmt, first + 6, session->dissociation_peak);
-  sqlite3_bind_int (stmt, first + 7, (int) session->effects);
-  tm_sqlite_bind_opt_int (stmt, first + 8, session->effects_minutes);
-  tm_sqlite_bind_opt_int (stmt, first + 9, session->nausea);
-  tm_sqlite_bind_opt_int (stmt, first + 10, session->sedation);
-  tm_sqlite_bind_opt_int (stmt, first + 11, session->bp_before_sys);
-  tm_sqlite_bind_opt_int (stmt, first + 12, session->bp_before_dia);
-  tm_sqlite_bind_opt_int (stmt, first + 13, session->bp_after_sys);
-  tm_sqlite_bind_opt_int (stmt, first + 14, session->bp_after_dia);
-  sqlite3_bind_int (stmt, first + 15, (int) session->other_medicines);
-  tm_sqlite_bind_text (stmt, first + 16, session->note);
-  sqlite3_bind_int (stmt, first + 17, (int) session->red_flags);
-}
-
 static gboolean
 same_session (gconstpointer a,
               gconstpointer b)
@@ -129,10 +65,7 @@ tm_store_save_session (TmStore    *self,
                        TmSession  *session,
                        GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = NULL;
   const char *what = _("the session was not saved");
-  int rc;
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TM_IS_SESSION (session), FALSE);
@@ -140,52 +73,21 @@ tm_store_save_session (TmStore    *self,
   if (!tm_session_validate (session, NULL, error))
     return FALSE;
 
-  if (!tm_store_prepare (self,
-                         session->id == 0
-                         ? "INSERT INTO session (" SESSION_VALUES ", created_at, updated_at)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-                           "         ?15, ?16, ?17, ?18, ?19, ?19)"
-                           " RETURNING id, created_at, updated_at"
-                         : "UPDATE session SET"
-                           "   taken_at = ?1, dose_mg = ?2, route = ?3, setting = ?4,"
-                           "   monitor_present = ?5, mood_before = ?6, dissociation_peak = ?7,"
-                           "   effects = ?8, effects_minutes = ?9, nausea = ?10, sedation = ?11,"
-                           "   bp_before_sys = ?12, bp_before_dia = ?13, bp_after_sys = ?14,"
-                           "   bp_after_dia = ?15, other_medicines = ?16, note = ?17,"
-                           "   red_flags = ?18, updated_at = ?19"
-                           " WHERE id = ?20"
-                           " RETURNING id, created_at, updated_at",
-                         &stmt, what, error))
-    return FALSE;
-
-  now = tm_instant_now_utc ();
-  bind_session_values (stmt, 1, session);
-  sqlite3_bind_text (stmt, 19, now, -1, SQLITE_TRANSIENT);
-  if (session->id != 0)
-    sqlite3_bind_int64 (stmt, 20, session->id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  switch (tm_store_save_row (self, TM_TABLE_SESSIONS, session, what, error))
     {
+    case TM_SAVED:
+      break;
+    case TM_SAVE_NOT_FOUND:
+      g_clear_error (error);
       g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_NOT_FOUND,
                            _("This session was deleted in the meantime, so the changes were "
                              "not saved. Log it again as a new session."));
       return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
+    case TM_SAVE_KEY_TAKEN:
+    case TM_SAVE_FAILED:
+    default:
       return FALSE;
     }
-
-  session->id = sqlite3_column_int64 (stmt, 0);
-  g_free (session->created_at);
-  session->created_at = tm_sqlite_column_dup (stmt, 1);
-  g_free (session->updated_at);
-  session->updated_at = tm_sqlite_column_dup (stmt, 2);
-
-  if (!tm_store_step_done (self, stmt, what, error))
-    return FALSE;
 
   model_put_session (self, session);
   g_signal_emit (self, tm_store_signals[TM_STORE_SESSIONS_CHANGED], 0);
@@ -198,20 +100,15 @@ tm_store_delete_session (TmStore    *self,
                          TmSession  *session,
                          GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *what = _("the session was not deleted");
+  gboolean found;
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TM_IS_SESSION (session), FALSE);
 
-  if (!tm_store_prepare (self, "DELETE FROM session WHERE id = ?1", &stmt, what, error))
+  if (!tm_store_delete_row (self, TM_TABLE_SESSIONS, session->id, &found, what, error))
     return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, session->id);
-  if (!tm_store_step_done (self, stmt, what, error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) == 0)
+  if (!found)
     {
       g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_NOT_FOUND,
                            _("This session had already been deleted."));
@@ -234,7 +131,6 @@ tm_store_restore_session (TmStore    *self,
                           TmSession  *session,
                           GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *what = _("the session was not brought back");
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
@@ -244,19 +140,7 @@ tm_store_restore_session (TmStore    *self,
   if (!tm_session_validate (session, NULL, error))
     return FALSE;
 
-  if (!tm_store_prepare (self,
-                         "INSERT INTO session (" SESSION_COLUMNS ")"
-                         " VALUES (?20, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                         "         ?14, ?15, ?16, ?17, ?18, ?21, ?22)",
-                         &stmt, what, error))
-    return FALSE;
-
-  bind_session_values (stmt, 1, session);
-  sqlite3_bind_int64 (stmt, 20, session->id);
-  sqlite3_bind_text (stmt, 21, session->created_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 22, session->updated_at, -1, SQLITE_TRANSIENT);
-
-  if (!tm_store_step_done (self, stmt, what, error))
+  if (tm_store_restore_row (self, TM_TABLE_SESSIONS, session, what, error) != TM_SAVED)
     return FALSE;
 
   model_put_session (self, session);
@@ -275,24 +159,11 @@ tm_store_get_session (TmStore  *self,
                       gint64    id,
                       GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *what = _("the session could not be read");
-  int rc;
 
   g_return_val_if_fail (TM_IS_STORE (self), NULL);
 
-  if (!tm_store_prepare (self, "SELECT " SESSION_COLUMNS " FROM session WHERE id = ?1",
-                         &stmt, what, error))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return read_session (stmt);
-  if (rc != SQLITE_DONE)
-    tm_sqlite_set_error (error, self->db, rc, self->path, what);
-
-  return NULL;
+  return tm_store_get_row (self, TM_TABLE_SESSIONS, id, what, error);
 }
 
 /**
@@ -310,35 +181,21 @@ tm_store_list_sessions (TmStore     *self,
                         const char  *to,
                         GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) sessions = NULL;
   const char *what = _("the sessions could not be read");
-  int rc;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TM_IS_STORE (self), NULL);
 
-  if (!tm_store_prepare (self,
-                         "SELECT " SESSION_COLUMNS " FROM session"
-                         " WHERE (?1 IS NULL OR substr(taken_at, 1, 10) >= ?1)"
-                         "   AND (?2 IS NULL OR substr(taken_at, 1, 10) <= ?2)"
-                         " ORDER BY julianday(taken_at), id",
-                         &stmt, what, error))
+  stmt = tm_store_prepare_select (self, TM_TABLE_SESSIONS,
+                                  "WHERE (?1 IS NULL OR substr(taken_at, 1, 10) >= ?1)"
+                                  "  AND (?2 IS NULL OR substr(taken_at, 1, 10) <= ?2)"
+                                  " ORDER BY julianday(taken_at), id",
+                                  what, error);
+  if (stmt == NULL)
     return NULL;
-
   tm_sqlite_bind_text (stmt, 1, from);
   tm_sqlite_bind_text (stmt, 2, to);
-
-  sessions = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (sessions, read_session (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return NULL;
-    }
-
-  return g_steal_pointer (&sessions);
+  return tm_store_read_rows (self, TM_TABLE_SESSIONS, stmt, what, error);
 }
 
 /* (Re)fills the session list from the file, newest first. */

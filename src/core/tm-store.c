@@ -14,58 +14,11 @@
 #include "tm-sqlite.h"
 #include "tm-store-backup.h"
 #include "tm-store-private.h"
+#include "tm-table-sql.h"
 
 G_DEFINE_FINAL_TYPE (TmStore, tm_store, G_TYPE_OBJECT)
 
 guint tm_store_signals[TM_STORE_N_SIGNALS];
-
-#define CHECKIN_COLUMNS \
-  "id, day, mood, anxiety, energy, sleep_hours, effects, effects_intensity, note, " \
-  "red_flags, self_harm, created_at, updated_at"
-
-static TmCheckin *
-read_checkin (sqlite3_stmt *stmt)
-{
-  TmCheckin *checkin = tm_checkin_new ((const char *) sqlite3_column_text (stmt, 1));
-
-  checkin->id = sqlite3_column_int64 (stmt, 0);
-  checkin->mood = sqlite3_column_int (stmt, 2);
-  checkin->anxiety = tm_sqlite_column_opt_int (stmt, 3);
-  checkin->energy = tm_sqlite_column_opt_int (stmt, 4);
-  checkin->sleep_hours = sqlite3_column_type (stmt, 5) == SQLITE_NULL
-                         ? TM_UNSET_HOURS : sqlite3_column_double (stmt, 5);
-  checkin->effects = (guint) sqlite3_column_int (stmt, 6);
-  checkin->effects_intensity = tm_sqlite_column_opt_int (stmt, 7);
-  checkin->note = tm_sqlite_column_dup (stmt, 8);
-  checkin->red_flags = (guint) sqlite3_column_int (stmt, 9);
-  checkin->self_harm = tm_sqlite_column_opt_int (stmt, 10);
-  checkin->created_at = tm_sqlite_column_dup (stmt, 11);
-  checkin->updated_at = tm_sqlite_column_dup (stmt, 12);
-
-  return checkin;
-}
-
-/* Binds day … note, red_flags and self_harm, the columns a person gives,
- * from parameter @first on (ten of them). */
-static void
-bind_checkin_values (sqlite3_stmt    *stmt,
-                     int              first,
-                     const TmCheckin *checkin)
-{
-  sqlite3_bind_text (stmt, first, checkin->day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, first + 1, checkin->mood);
-  tm_sqlite_bind_opt_int (stmt, first + 2, checkin->anxiety);
-  tm_sqlite_bind_opt_int (stmt, first + 3, checkin->energy);
-  if (checkin->sleep_hours == TM_UNSET_HOURS)
-    sqlite3_bind_null (stmt, first + 4);
-  else
-    sqlite3_bind_double (stmt, first + 4, checkin->sleep_hours);
-  sqlite3_bind_int (stmt, first + 5, (int) checkin->effects);
-  tm_sqlite_bind_opt_int (stmt, first + 6, checkin->effects_intensity);
-  tm_sqlite_bind_text (stmt, first + 7, checkin->note);
-  sqlite3_bind_int (stmt, first + 8, (int) checkin->red_flags);
-  tm_sqlite_bind_opt_int (stmt, first + 9, checkin->self_harm);
-}
 
 static void
 set_writing_elsewhere_error (GError     **error,
@@ -833,24 +786,17 @@ tm_store_get_checkin (TmStore     *self,
                       const char  *day,
                       GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *what = _("the check-in could not be read");
-  int rc;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TM_IS_STORE (self), NULL);
   g_return_val_if_fail (day != NULL, NULL);
 
-  if (!tm_store_prepare (self, "SELECT " CHECKIN_COLUMNS " FROM checkin WHERE day = ?1", &stmt, what, error))
+  stmt = tm_store_prepare_select (self, TM_TABLE_CHECKINS, "WHERE day = ?1", what, error);
+  if (stmt == NULL)
     return NULL;
-
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return read_checkin (stmt);
-  if (rc != SQLITE_DONE)
-    tm_sqlite_set_error (error, self->db, rc, self->path, what);
-
-  return NULL;
+  return tm_store_read_one (self, TM_TABLE_CHECKINS, stmt, what, error);
 }
 
 /**
@@ -866,10 +812,7 @@ tm_store_save_checkin (TmStore    *self,
                        TmCheckin  *checkin,
                        GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = NULL;
   const char *what = _("the check-in was not saved");
-  int rc;
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TM_IS_CHECKIN (checkin), FALSE);
@@ -877,40 +820,8 @@ tm_store_save_checkin (TmStore    *self,
   if (!tm_checkin_validate (checkin, NULL, error))
     return FALSE;
 
-  if (!tm_store_prepare (self,
-                "INSERT INTO checkin (day, mood, anxiety, energy, sleep_hours, effects,"
-                "                     effects_intensity, note, red_flags, self_harm, created_at,"
-                "                     updated_at)"
-                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)"
-                " ON CONFLICT (day) DO UPDATE SET"
-                "   mood = excluded.mood, anxiety = excluded.anxiety, energy = excluded.energy,"
-                "   sleep_hours = excluded.sleep_hours, effects = excluded.effects,"
-                "   effects_intensity = excluded.effects_intensity, note = excluded.note,"
-                "   red_flags = excluded.red_flags, self_harm = excluded.self_harm,"
-                "   updated_at = excluded.updated_at"
-                " RETURNING id, created_at, updated_at",
-                &stmt, what, error))
-    return FALSE;
-
-  now = tm_instant_now_utc ();
-  bind_checkin_values (stmt, 1, checkin);
-  sqlite3_bind_text (stmt, 11, now, -1, SQLITE_TRANSIENT);
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return FALSE;
-    }
-
-  checkin->id = sqlite3_column_int64 (stmt, 0);
-  g_free (checkin->created_at);
-  checkin->created_at = tm_sqlite_column_dup (stmt, 1);
-  g_free (checkin->updated_at);
-  checkin->updated_at = tm_sqlite_column_dup (stmt, 2);
-
-  /* Finishing the statement commits it. */
-  if (!tm_store_step_done (self, stmt, what, error))
+  /* One check-in a day: a day already stored is updated. */
+  if (tm_store_save_row (self, TM_TABLE_CHECKINS, checkin, what, error) != TM_SAVED)
     return FALSE;
 
   model_put_checkin (self, checkin);
@@ -924,20 +835,15 @@ tm_store_delete_checkin (TmStore    *self,
                          TmCheckin  *checkin,
                          GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *what = _("the check-in was not deleted");
+  gboolean found;
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TM_IS_CHECKIN (checkin), FALSE);
 
-  if (!tm_store_prepare (self, "DELETE FROM checkin WHERE id = ?1", &stmt, what, error))
+  if (!tm_store_delete_row (self, TM_TABLE_CHECKINS, checkin->id, &found, what, error))
     return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, checkin->id);
-  if (!tm_store_step_done (self, stmt, what, error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) == 0)
+  if (!found)
     {
       g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_NOT_FOUND,
                            _("This check-in had already been deleted."));
@@ -960,9 +866,7 @@ tm_store_restore_checkin (TmStore    *self,
                           TmCheckin  *checkin,
                           GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *what = _("the check-in was not brought back");
-  int rc;
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TM_IS_CHECKIN (checkin), FALSE);
@@ -971,30 +875,23 @@ tm_store_restore_checkin (TmStore    *self,
   if (!tm_checkin_validate (checkin, NULL, error))
     return FALSE;
 
-  if (!tm_store_prepare (self,
-                "INSERT INTO checkin (" CHECKIN_COLUMNS ")"
-                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                &stmt, what, error))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, checkin->id);
-  bind_checkin_values (stmt, 2, checkin);
-  sqlite3_bind_text (stmt, 12, checkin->created_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 13, checkin->updated_at, -1, SQLITE_TRANSIENT);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+  switch (tm_store_restore_row (self, TM_TABLE_CHECKINS, checkin, what, error))
     {
-      g_autofree char *label = tm_day_format_long (checkin->day);
+    case TM_SAVED:
+      break;
+    case TM_SAVE_KEY_TAKEN:
+      {
+        g_autofree char *label = tm_day_format_long (checkin->day);
 
-      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                   _("A new check-in for %s was saved after this one was deleted, "
-                     "so the deleted one was not brought back."), label);
+        g_clear_error (error);
+        g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                     _("A new check-in for %s was saved after this one was deleted, "
+                       "so the deleted one was not brought back."), label);
+      }
       return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
+    case TM_SAVE_NOT_FOUND:
+    case TM_SAVE_FAILED:
+    default:
       return FALSE;
     }
 
@@ -1016,34 +913,19 @@ tm_store_list_checkins (TmStore     *self,
                         const char  *to,
                         GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) checkins = NULL;
   const char *what = _("the check-ins could not be read");
-  int rc;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TM_IS_STORE (self), NULL);
 
-  if (!tm_store_prepare (self,
-                "SELECT " CHECKIN_COLUMNS " FROM checkin"
-                " WHERE (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2)"
-                " ORDER BY day",
-                &stmt, what, error))
+  stmt = tm_store_prepare_select (self, TM_TABLE_CHECKINS,
+                                  "WHERE (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2) ORDER BY day",
+                                  what, error);
+  if (stmt == NULL)
     return NULL;
-
   tm_sqlite_bind_text (stmt, 1, from);
   tm_sqlite_bind_text (stmt, 2, to);
-
-  checkins = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (checkins, read_checkin (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      tm_sqlite_set_error (error, self->db, rc, self->path, what);
-      return NULL;
-    }
-
-  return g_steal_pointer (&checkins);
+  return tm_store_read_rows (self, TM_TABLE_CHECKINS, stmt, what, error);
 }
 
 /**

@@ -267,13 +267,60 @@ tm_time_set_clock (TmClock  clock,
   clock_data = data;
 }
 
+/**
+ * tm_time_zone_local:
+ *
+ * Returns: (transfer full): this machine's time zone. Without TZ set,
+ *   GLib 2.74 looks it up afresh (a readlink of /etc/localtime and a stat
+ *   of the zone file) at every g_time_zone_new_local(), which an import
+ *   asks for several times a row; here it is looked up at most once a
+ *   second, and at once when TZ changes.
+ */
+GTimeZone *
+tm_time_zone_local (void)
+{
+  static GMutex lock;
+  static GTimeZone *zone;
+  static char *zone_tz;
+  static gint64 looked_up;
+  const char *tz = g_getenv ("TZ");
+  gint64 now = g_get_monotonic_time ();
+  GTimeZone *local;
+
+  g_mutex_lock (&lock);
+  if (zone == NULL || g_strcmp0 (tz, zone_tz) != 0 || now - looked_up >= G_USEC_PER_SEC)
+    {
+      g_clear_pointer (&zone, g_time_zone_unref);
+      g_free (zone_tz);
+      zone = g_time_zone_new_local ();
+      zone_tz = g_strdup (tz);
+      looked_up = now;
+    }
+  local = g_time_zone_ref (zone);
+  g_mutex_unlock (&lock);
+  return local;
+}
+
+/* @date_time in this machine's time zone. */
+GDateTime *
+tm_time_to_local (GDateTime *date_time)
+{
+  g_autoptr(GTimeZone) zone = tm_time_zone_local ();
+
+  return g_date_time_to_timezone (date_time, zone);
+}
+
 /* Now, in this machine's time zone. */
 GDateTime *
 tm_time_now (void)
 {
   g_autoptr(GDateTime) now = clock_func != NULL ? clock_func (clock_data) : NULL;
+  g_autoptr(GTimeZone) zone = NULL;
 
-  return now != NULL ? g_date_time_to_local (now) : g_date_time_new_now_local ();
+  if (now != NULL)
+    return tm_time_to_local (now);
+  zone = tm_time_zone_local ();
+  return g_date_time_new_now (zone);
 }
 
 char *
@@ -295,7 +342,7 @@ tm_day_today (void)
 GDateTime *
 tm_instant_latest_allowed (GDateTime *now)
 {
-  g_autoptr(GDateTime) from = now != NULL ? g_date_time_to_local (now) : tm_time_now ();
+  g_autoptr(GDateTime) from = now != NULL ? tm_time_to_local (now) : tm_time_now ();
 
   return g_date_time_add (from, TM_AHEAD_SLACK);
 }
@@ -490,7 +537,7 @@ tm_instant_local_day (const char *instant)
   if (dt == NULL)
     return NULL;
 
-  local = g_date_time_to_local (dt);
+  local = tm_time_to_local (dt);
   return tm_day_from_date_time (local);
 }
 
@@ -512,7 +559,7 @@ tm_instant_day_as_written (const char *instant)
 static gboolean
 offset_is_here (GDateTime *dt)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (dt);
+  g_autoptr(GDateTime) local = tm_time_to_local (dt);
 
   return local != NULL && g_date_time_get_utc_offset (local) == g_date_time_get_utc_offset (dt);
 }

@@ -60,6 +60,8 @@ GDateWeekday tm_first_weekday       (void);
 
 void       tm_time_set_clock        (TmClock     clock,
                                      gpointer    data);
+GTimeZone *tm_time_zone_local       (void);
+GDateTime *tm_time_to_local         (GDateTime  *date_time);
 GDateTime *tm_time_now              (void);
 GDateTime *tm_instant_latest_allowed (GDateTime *now);
 char      *tm_day_latest_allowed    (GDateTime  *now);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The application owns the store and hands it to its window. It reads the
- * command line itself so that a bad argument is one line and status 2. */
+/* The application owns the store and the settings, and hands them to its
+ * window in one context. It reads the command line itself so that a bad
+ * argument is one line and status 2. */
 #define G_LOG_DOMAIN "tm-application"
 
 #include "config.h"
@@ -37,6 +38,8 @@ struct _TmApplication
   TmReminderService *reminder;
   char           *demo_dir;
   TmStore        *store;
+  GSettings      *settings;     /* NULL without a schema */
+  TmContext      *context;      /* for the store, once a window shows it */
   char           *store_dir;    /* the data folder opened, or tried */
   guint           backup_idle;
   TmStore        *backing_up;   /* while the daily backup runs */
@@ -216,7 +219,9 @@ export_report (TmApplication *self,
                const char    *from,
                const char    *to,
                const char    *paper,
-               gboolean       include_notes)
+               const char    *sections,
+               const char    *patient,
+               gboolean       no_notes)
 {
   g_autoptr(TmReportData) data = NULL;
   g_autoptr(GError) error = NULL;
@@ -230,7 +235,23 @@ export_report (TmApplication *self,
     }
 
   tm_report_options_init (&options);
-  options.include_notes = include_notes;
+  if (sections != NULL && !tm_report_sections_parse (sections, &options.sections, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("--sections: %s", error->message);
+
+      print_usage_error (message);
+      return EXIT_USAGE;
+    }
+  /* "All but the notes", or the sections chosen but the notes. */
+  if (no_notes)
+    options.sections &= ~(1u << TM_REPORT_SECTION_NOTES);
+  if (patient != NULL && !tm_report_options_set_patient (&options, patient, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("--patient: %s", error->message);
+
+      print_usage_error (message);
+      return EXIT_USAGE;
+    }
   if (paper != NULL && !tm_paper_from_string (paper, &options.paper))
     {
       g_autofree char *message = g_strdup_printf (_("--paper is a4 or letter, not “%s”"), paper);
@@ -293,6 +314,9 @@ typedef struct
   char     *from;
   char     *to;
   char     *paper;
+  char     *sections;
+  char     *patient;
+  char     *sections_help;  /* lists the ids from the table of sections */
   gboolean  no_notes;
   gboolean  background;
   gboolean  version;
@@ -310,14 +334,29 @@ options_clear (Options *options)
   g_free (options->from);
   g_free (options->to);
   g_free (options->paper);
+  g_free (options->sections);
+  g_free (options->patient);
+  g_free (options->sections_help);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
 /* The options and their help, read into @options. */
+/* --sections' help, with the ids from the table of sections. */
+static char *
+describe_sections_option (void)
+{
+  g_autofree char *ids = tm_report_sections_list_ids ();
+
+  /* Translators: %s lists the section ids, which stay in English */
+  return g_strdup_printf (_("The report's sections, separated by commas (default: all): %s"), ids);
+}
+
 static GOptionContext *
 new_option_context (Options *options)
 {
+  /* Kept in @options, which outlives the context. */
+  const char *sections_help = options->sections_help = describe_sections_option ();
   const GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &options->data_dir,
       N_("Keep Tidemark's data in DIR (also TIDEMARK_DATA_DIR)"), N_("DIR") },
@@ -331,8 +370,13 @@ new_option_context (Options *options)
       N_("The report's last day (default: today)"), N_("YYYY-MM-DD") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &options->paper,
       N_("The report's paper, a4 or letter (default: your locale's)"), N_("SIZE") },
+    { "sections", 0, 0, G_OPTION_ARG_STRING, &options->sections,
+      sections_help, N_("LIST") },
+    { "patient", 0, 0, G_OPTION_ARG_STRING, &options->patient,
+      N_("The name or ID on every page of this report, instead of the one kept with the data "
+         "(empty: none)"), N_("NAME-OR-ID") },
     { "no-notes", 0, 0, G_OPTION_ARG_NONE, &options->no_notes,
-      N_("Leave the check-in notes out of the report"), NULL },
+      N_("Leave the check-in notes out of the report (all sections but notes)"), NULL },
     { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->export_csv_dir,
       N_("Write every table as a CSV file into DIR and exit"), N_("DIR") },
     { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->import_csv_dir,
@@ -361,8 +405,9 @@ static const char *
 options_misused (const Options *options)
 {
   if (options->export_pdf == NULL &&
-      (options->from != NULL || options->to != NULL || options->paper != NULL || options->no_notes))
-    return _("--from, --to, --paper and --no-notes go with --export-pdf=FILE");
+      (options->from != NULL || options->to != NULL || options->paper != NULL || options->no_notes ||
+       options->sections != NULL || options->patient != NULL))
+    return _("--from, --to, --paper, --sections, --patient and --no-notes go with --export-pdf=FILE");
   if (options->demo && options->data_dir != NULL)
     return _("--demo opens its own throwaway folder, so it can't be used with --data-dir");
   if (options->data_dir != NULL && options->data_dir[0] == '\0')
@@ -382,7 +427,7 @@ run_command (TmApplication *self,
 {
   if (options->export_pdf != NULL)
     *exit_status = export_report (self, options->export_pdf, options->from, options->to, options->paper,
-                                  !options->no_notes);
+                                  options->sections, options->patient, options->no_notes);
   else if (options->export_csv_dir != NULL)
     *exit_status = export_csv (self, options->export_csv_dir);
   else if (options->import_csv_dir != NULL)
@@ -688,6 +733,7 @@ tm_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (tm_application_parent_class)->startup (application);
   gtk_window_set_default_icon_name (ICON_NAME);
+  self->settings = tm_settings_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
@@ -730,8 +776,8 @@ tm_application_startup (GApplication *application)
     return;
   announce_window (self);
 
-  if (tm_settings_get () != NULL)
-    self->reminder = tm_reminder_service_new (application, self->store, tm_settings_get ());
+  if (self->settings != NULL)
+    self->reminder = tm_reminder_service_new (application, self->store, self->settings);
 }
 
 static void
@@ -748,6 +794,7 @@ tm_application_shutdown (GApplication *application)
 
   /* The demo leaves nothing behind. */
   g_clear_object (&self->reminder);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   if (self->demo_dir != NULL)
     tm_file_remove_tree (self->demo_dir);
@@ -839,8 +886,8 @@ on_recovered_cb (TmRecoveryWindow *recovery,
   g_free (self->store_dir);
   self->store_dir = g_strdup (tm_store_get_data_dir (store));
   announce_window (self);
-  if (self->reminder == NULL && tm_settings_get () != NULL)
-    self->reminder = tm_reminder_service_new (G_APPLICATION (self), self->store, tm_settings_get ());
+  if (self->reminder == NULL && self->settings != NULL)
+    self->reminder = tm_reminder_service_new (G_APPLICATION (self), self->store, self->settings);
 
   present_main_window (self, notice);
   gtk_window_destroy (GTK_WINDOW (recovery));
@@ -908,11 +955,26 @@ tm_application_activate (GApplication *application)
   present_main_window (self, NULL);
 }
 
+/* What the window's pages and dialogs share. Made with the first window,
+ * not with the store: the demo's records are not checked as they are made,
+ * nor is anything in the background. */
+static TmContext *
+ensure_context (TmApplication *self)
+{
+  if (self->context == NULL || tm_context_get_store (self->context) != self->store)
+    {
+      g_clear_object (&self->context);
+      self->context = tm_context_new (GTK_APPLICATION (self), self->store, self->settings);
+    }
+  return self->context;
+}
+
 static void
 present_main_window (TmApplication *self,
                      const char    *notice)
 {
-  GtkWindow *window = GTK_WINDOW (tm_window_new (GTK_APPLICATION (self), self->store));
+  TmContext *context = ensure_context (self);
+  GtkWindow *window = GTK_WINDOW (tm_window_new (GTK_APPLICATION (self), context));
 
   if (self->demo)
     tm_window_mark_demo (TM_WINDOW (window));
@@ -920,7 +982,7 @@ present_main_window (TmApplication *self,
     g_signal_connect (window, "map", G_CALLBACK (on_window_map_cb), NULL);
   gtk_window_present (window);
   if (notice != NULL)
-    tm_window_add_toast (TM_WINDOW (window), adw_toast_new (notice));
+    tm_context_add_toast (context, adw_toast_new (notice));
 
   if (!self->demo && self->backup_idle == 0)
     self->backup_idle = g_idle_add_full (G_PRIORITY_LOW, back_up_if_due_cb, self, NULL);
@@ -932,7 +994,9 @@ tm_application_dispose (GObject *object)
   TmApplication *self = TM_APPLICATION (object);
 
   g_clear_object (&self->reminder);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (tm_application_parent_class)->dispose (object);
 }

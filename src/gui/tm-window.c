@@ -14,12 +14,10 @@
 #include "tm-preferences-dialog.h"
 #include "tm-progress-banner.h"
 #include "tm-questionnaire-dialog.h"
-#include "tm-safety-prompter.h"
 #include "tm-session-dialog.h"
 #include "tm-sessions-page.h"
 #include "tm-data-transfer.h"
 #include "tm-report-dialog.h"
-#include "tm-settings.h"
 #include "tm-today-page.h"
 #include "tm-trends-page.h"
 #include "tm-window.h"
@@ -36,24 +34,15 @@ struct _TmWindow
   AdwViewStack         *stack;
   TmTodayPage          *today_page;
 
-  TmStore              *store;
-  TmSafetyPrompter     *prompter;
-  AdwToast             *toast;    /* the one shown last; weak */
-  gint64                toast_shown_at;
-  AdwToast             *waiting_toast;     /* until the last one has settled */
-  guint                 waiting_toast_id;
+  TmContext            *context;
   gboolean              closing;
 };
 
 G_DEFINE_FINAL_TYPE (TmWindow, tm_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* How long a toast takes to slide in, at most (libadwaita 1.2: 500 ms when
- * it replaces another), with a margin. */
-#define TOAST_SETTLE_USEC (600 * G_TIME_SPAN_MILLISECOND)
-
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -70,13 +59,14 @@ save_checkin (GtkWidget  *widget,
   tm_today_page_save (self->today_page);
 }
 
-/* Pages other than Today are built the first time they are shown, so that
- * start-up pays only for what the first frame shows. Each has a "store". */
+/* Pages are built the first time they are shown, so that start-up pays
+ * only for what the first frame shows: Today. Each takes the "context". */
 static const struct
 {
   const char *name;
   GType     (*get_type) (void);
 } lazy_pages[] = {
+  { "today", tm_today_page_get_type },
   { "sessions", tm_sessions_page_get_type },
   { "calendar", tm_calendar_page_get_type },
   { "trends", tm_trends_page_get_type },
@@ -94,11 +84,12 @@ ensure_page (TmWindow   *self,
   if (bin == NULL)
     return child;
 
-  if (adw_bin_get_child (bin) == NULL)
+  /* Nothing is built while the template is, before the context is given. */
+  if (adw_bin_get_child (bin) == NULL && self->context != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
       if (g_strcmp0 (lazy_pages[i].name, name) == 0)
         adw_bin_set_child (bin, g_object_new (lazy_pages[i].get_type (),
-                                              "store", self->store,
+                                              "context", self->context,
                                               NULL));
 
   return adw_bin_get_child (bin);
@@ -116,7 +107,7 @@ log_session (GtkWidget  *widget,
              GVariant   *parameter)
 {
   TmWindow *self = TM_WINDOW (widget);
-  TmSessionDialog *editor = tm_session_dialog_new (GTK_WINDOW (self), self->store, NULL);
+  TmSessionDialog *editor = tm_session_dialog_new (GTK_WINDOW (self), self->context, NULL);
 
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -125,7 +116,7 @@ static void
 on_clinician_unlocked_cb (TmPinDialog *dialog,
                           TmWindow    *self)
 {
-  TmPlanDialog *editor = tm_plan_dialog_new (GTK_WINDOW (self), self->store);
+  TmPlanDialog *editor = tm_plan_dialog_new (GTK_WINDOW (self), self->context);
 
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -137,11 +128,12 @@ edit_plan (GtkWidget  *widget,
            GVariant   *parameter)
 {
   TmWindow *self = TM_WINDOW (widget);
+  TmStore *store = tm_context_get_store (self->context);
   TmPinDialog *dialog;
 
-  dialog = tm_pin_dialog_new (GTK_WINDOW (self), self->store,
-                              tm_clinician_has_pin (self->store) ? TM_PIN_DIALOG_ENTER
-                                                                 : TM_PIN_DIALOG_SET);
+  dialog = tm_pin_dialog_new (GTK_WINDOW (self), self->context,
+                              tm_clinician_has_pin (store) ? TM_PIN_DIALOG_ENTER
+                                                           : TM_PIN_DIALOG_SET);
   g_signal_connect_object (dialog, "unlocked", G_CALLBACK (on_clinician_unlocked_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -167,7 +159,20 @@ show_preferences (GtkWidget  *widget,
 {
   TmWindow *self = TM_WINDOW (widget);
 
-  gtk_window_present (GTK_WINDOW (tm_preferences_dialog_new (GTK_WINDOW (self), self->store)));
+  gtk_window_present (GTK_WINDOW (tm_preferences_dialog_new (GTK_WINDOW (self), self->context)));
+}
+
+/* Preferences, at the country of the crisis numbers (from the banner). */
+static void
+show_crisis_country (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TmWindow *self = TM_WINDOW (widget);
+  TmPreferencesDialog *prefs = tm_preferences_dialog_new (GTK_WINDOW (self), self->context);
+
+  tm_preferences_dialog_show_country (prefs);
+  gtk_window_present (GTK_WINDOW (prefs));
 }
 
 static void
@@ -177,7 +182,7 @@ export_report (GtkWidget  *widget,
 {
   TmWindow *self = TM_WINDOW (widget);
 
-  gtk_window_present (GTK_WINDOW (tm_report_dialog_new (GTK_WINDOW (self), self->store)));
+  gtk_window_present (GTK_WINDOW (tm_report_dialog_new (GTK_WINDOW (self), self->context)));
 }
 
 static void
@@ -185,7 +190,9 @@ export_data (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  tm_data_transfer_choose_export (TM_WINDOW (widget));
+  TmWindow *self = TM_WINDOW (widget);
+
+  tm_data_transfer_choose_export (self->context, GTK_WINDOW (self));
 }
 
 static void
@@ -193,7 +200,9 @@ import_data (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  tm_data_transfer_choose_import (TM_WINDOW (widget));
+  TmWindow *self = TM_WINDOW (widget);
+
+  tm_data_transfer_choose_import (self->context, GTK_WINDOW (self));
 }
 
 /* Opens a saved file (the report) in its usual application. */
@@ -212,7 +221,7 @@ get_help (GtkWidget  *widget,
 {
   TmWindow *self = TM_WINDOW (widget);
 
-  tm_safety_prompter_show_help (self->prompter, GTK_WINDOW (self));
+  tm_safety_prompter_show_help (tm_context_get_safety_prompter (self->context), GTK_WINDOW (self));
 }
 
 static void
@@ -227,7 +236,7 @@ start_questionnaire (GtkWidget  *widget,
   if (!tm_questionnaire_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
     return;
 
-  window = tm_questionnaire_dialog_new (GTK_WINDOW (self), self->store, kind, NULL);
+  window = tm_questionnaire_dialog_new (GTK_WINDOW (self), self->context, kind, NULL);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -326,8 +335,8 @@ tm_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -344,8 +353,8 @@ tm_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -368,36 +377,39 @@ static void
 tm_window_constructed (GObject *object)
 {
   TmWindow *self = TM_WINDOW (object);
+  TmStore *store = tm_context_get_store (self->context);
+  GSettings *settings = tm_context_get_settings (self->context);
 
   G_OBJECT_CLASS (tm_window_parent_class)->constructed (object);
 
-  tm_today_page_set_store (self->today_page, self->store);
-  tm_country_banner_set_store (self->country_banner, self->store);
-  /* From here on, every record saved in the store goes through the rules. */
-  self->prompter = tm_safety_prompter_new (self->store, GTK_WINDOW (self));
-  g_signal_connect_object (self->store, "busy-changed", G_CALLBACK (on_store_busy_changed_cb), self,
+  self->today_page = TM_TODAY_PAGE (ensure_page (self, "today"));
+  tm_country_banner_set_store (self->country_banner, store);
+  /* Whatever the pages and dialogs say in passing shows here. */
+  tm_context_set_toast_overlay (self->context, self->toast_overlay);
+  tm_context_set_progress_banner (self->context, self->progress_banner);
+  g_signal_connect_object (store, "busy-changed", G_CALLBACK (on_store_busy_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  on_store_busy_changed_cb (self, self->store);
+  on_store_busy_changed_cb (self, store);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  /* The size it had when it was last closed. */
-  if (tm_settings_get () != NULL)
+  /* The size it had when it was last closed: read once, kept on unmap. */
+  if (settings != NULL)
     {
-      GSettings *settings = tm_settings_get ();
+      GSettingsBindFlags once = G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES;
 
-      gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
-                                   g_settings_get_int (settings, "window-height"));
-      if (g_settings_get_boolean (settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
+      g_settings_bind (settings, "window-width", self, "default-width", once);
+      g_settings_bind (settings, "window-height", self, "default-height", once);
+      g_settings_bind (settings, "window-maximized", self, "maximized", once);
     }
 }
 
 static void
 tm_window_unmap (GtkWidget *widget)
 {
-  GSettings *settings = tm_settings_get ();
+  TmWindow *self = TM_WINDOW (widget);
+  GSettings *settings = tm_context_get_settings (self->context);
   int width, height;
 
   /* Kept when it closes, not at every change. */
@@ -420,12 +432,14 @@ tm_window_dispose (GObject *object)
 {
   TmWindow *self = TM_WINDOW (object);
 
-  g_clear_weak_pointer (&self->toast);
-  g_clear_handle_id (&self->waiting_toast_id, g_source_remove);
-  g_clear_object (&self->waiting_toast);
-  g_clear_object (&self->prompter);
+  /* Toasts and progress are shown by no window until the next says so. */
+  if (self->context != NULL)
+    {
+      tm_context_set_toast_overlay (self->context, NULL);
+      tm_context_set_progress_banner (self->context, NULL);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_WINDOW);
-  g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (tm_window_parent_class)->dispose (object);
 }
@@ -444,8 +458,8 @@ tm_window_class_init (TmWindowClass *klass)
   window_class->close_request = tm_window_close_request;
   widget_class->unmap = tm_window_unmap;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, TM_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TM_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -456,6 +470,8 @@ tm_window_class_init (TmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-plan", NULL, edit_plan);
   gtk_widget_class_install_action (widget_class, "win.get-help", NULL, get_help);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, show_preferences);
+  gtk_widget_class_install_action (widget_class, "win.show-crisis-country", NULL,
+                                   show_crisis_country);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri);
   gtk_widget_class_install_action (widget_class, "win.export-data", NULL, export_data);
@@ -463,7 +479,6 @@ tm_window_class_init (TmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-day", "s", show_day);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts);
 
-  g_type_ensure (TM_TYPE_TODAY_PAGE);
   g_type_ensure (TM_TYPE_PROGRESS_BANNER);
   g_type_ensure (TM_TYPE_COUNTRY_BANNER);
 
@@ -474,7 +489,6 @@ tm_window_class_init (TmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, TmWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, TmWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, TmWindow, today_page);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed_cb);
 }
 
@@ -486,36 +500,28 @@ tm_window_init (TmWindow *self)
 
 TmWindow *
 tm_window_new (GtkApplication *application,
-               TmStore        *store)
+               TmContext      *context)
 {
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (TM_IS_STORE (store), NULL);
+  g_return_val_if_fail (TM_IS_CONTEXT (context), NULL);
 
   return g_object_new (TM_TYPE_WINDOW,
                        "application", application,
-                       "store", store,
+                       "context", context,
                        NULL);
 }
 
 /**
- * tm_window_get_progress_banner:
+ * tm_window_get_context:
  *
- * Returns: (transfer none): where long work on the data shows how far it got
+ * Returns: (transfer none): what the window's pages and dialogs share
  */
-TmProgressBanner *
-tm_window_get_progress_banner (TmWindow *self)
+TmContext *
+tm_window_get_context (TmWindow *self)
 {
   g_return_val_if_fail (TM_IS_WINDOW (self), NULL);
 
-  return self->progress_banner;
-}
-
-TmStore *
-tm_window_get_store (TmWindow *self)
-{
-  g_return_val_if_fail (TM_IS_WINDOW (self), NULL);
-
-  return self->store;
+  return self->context;
 }
 
 /**
@@ -551,144 +557,4 @@ tm_window_mark_demo (TmWindow *self)
   gtk_widget_add_css_class (badge, "tm-demo-badge");
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   adw_header_bar_pack_start (self->header_bar, badge);
-}
-
-static void
-show_toast_now (TmWindow *self,
-                AdwToast *toast)
-{
-  if (self->toast != NULL)
-    {
-      adw_toast_dismiss (self->toast);
-      g_clear_weak_pointer (&self->toast);
-    }
-
-  g_set_weak_pointer (&self->toast, toast);
-  self->toast_shown_at = g_get_monotonic_time ();
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static gboolean
-show_waiting_toast_cb (gpointer user_data)
-{
-  TmWindow *self = user_data;
-
-  self->waiting_toast_id = 0;
-  show_toast_now (self, g_steal_pointer (&self->waiting_toast));
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * tm_window_add_toast:
- * @toast: (transfer full): the toast
- *
- * Shows @toast now, dismissing the one before: the newest news (an undo
- * button above all) should not wait in a queue. Only a toast still
- * sliding in is left to settle first: libadwaita 1.2 frees a toast
- * dismissed before its show animation has ended while that animation
- * still runs, and crashes. A toast that waits is replaced by a newer one.
- */
-void
-tm_window_add_toast (TmWindow *self,
-                     AdwToast *toast)
-{
-  gint64 age;
-
-  g_return_if_fail (TM_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  if (self->waiting_toast != NULL)
-    {
-      g_object_unref (self->waiting_toast);
-      self->waiting_toast = toast;
-      return;
-    }
-
-  age = g_get_monotonic_time () - self->toast_shown_at;
-  if (self->toast != NULL && age < TOAST_SETTLE_USEC)
-    {
-      self->waiting_toast = toast;
-      self->waiting_toast_id = g_timeout_add ((guint) ((TOAST_SETTLE_USEC - age) / 1000) + 1,
-                                              show_waiting_toast_cb, self);
-      return;
-    }
-
-  show_toast_now (self, toast);
-}
-
-/* A message that stays until dismissed: something did not happen. */
-void
-tm_window_show_error (TmWindow   *self,
-                      const char *message)
-{
-  AdwToast *toast;
-
-  g_return_if_fail (TM_IS_WINDOW (self));
-
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 0);
-  tm_window_add_toast (self, toast);
-}
-
-typedef struct
-{
-  TmWindow      *window;   /* weak */
-  TmStore       *store;
-  GObject       *record;
-  TmRestoreFunc  restore;
-} Undo;
-
-static void
-undo_free (gpointer  data,
-           GClosure *closure)
-{
-  Undo *undo = data;
-
-  g_clear_weak_pointer (&undo->window);
-  g_clear_object (&undo->store);
-  g_clear_object (&undo->record);
-  g_free (undo);
-}
-
-static void
-on_undo_clicked_cb (AdwToast *toast,
-                    Undo     *undo)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!undo->restore (undo->store, undo->record, &error) && undo->window != NULL)
-    tm_window_show_error (undo->window, error->message);
-}
-
-/**
- * tm_window_offer_undo:
- * @title: what was done, e.g. "Check-in of 25 November deleted"
- * @record: (transfer none): the record as it was
- * @restore: how to bring it back
- *
- * Shows a toast whose Undo button brings @record back.
- */
-void
-tm_window_offer_undo (TmWindow      *self,
-                      const char    *title,
-                      gpointer       record,
-                      TmRestoreFunc  restore)
-{
-  AdwToast *toast;
-  Undo *undo;
-
-  g_return_if_fail (TM_IS_WINDOW (self));
-  g_return_if_fail (G_IS_OBJECT (record));
-
-  undo = g_new0 (Undo, 1);
-  g_set_weak_pointer (&undo->window, self);
-  undo->store = g_object_ref (self->store);
-  undo->record = g_object_ref (record);
-  undo->restore = restore;
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb),
-                         undo, undo_free, 0);
-  tm_window_add_toast (self, toast);
 }

@@ -729,6 +729,23 @@ place_attention (Report *r)
     }
 }
 
+/* "Thursday 12 November 2026; Thursday 26 November 2026" */
+static char *
+describe_missed (GStrv days)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; days[i] != NULL; i++)
+    {
+      g_autofree char *day = tm_day_format_long (days[i]);
+
+      if (i > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, day);
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 place_summary (Report *r)
 {
@@ -786,6 +803,12 @@ place_summary (Report *r)
                                 "%d beyond the plan. %d logged in all."),
                               a->planned, a->on_time, a->late, a->missed, a->extra, (int) data->sessions->len);
   place_summary_line (r, _("Sessions"), sessions);
+  if (data->missed[0] != NULL)
+    {
+      g_autofree char *missed = describe_missed (data->missed);
+
+      place_summary_line (r, _("Missed planned days"), missed);
+    }
 
   if (chart->n_checked_in == 0)
     mood = g_strdup (_("No check-ins in this period"));
@@ -839,9 +862,45 @@ place_charts (Report *r)
 
   place_chart (r, _("Mood Against the Plan"), CHART_TREND, 230, trend);
   place_chart (r, _("Mood After a Session"), CHART_AFTER_DOSE, 180, after_dose);
+}
+
+/* The PHQ-9 and GAD-7 charts, and each result of the period in a table. */
+static void
+place_questionnaires (Report *r)
+{
+  const Column columns[] = {
+    { N_("Day"), 0.34 }, { N_("Questionnaire"), 0.16 }, { N_("Total"), 0.14 }, { N_("Severity"), 0.36 },
+  };
+  Column translated[G_N_ELEMENTS (columns)];
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const TmReportData *data = r->data;
+
   place_chart (r, _("Questionnaires"), CHART_PHQ9, 120, tm_scale_get_direction (TM_SCALE_PHQ9));
   r->y += 6;
   place_chart (r, NULL, CHART_GAD7, 120, tm_scale_get_direction (TM_SCALE_GAD7));
+  gap (r, 6);
+  if (data->questionnaires->len == 0)
+    {
+      place_block (r, new_layout (r, FONT_BODY, _("No PHQ-9 or GAD-7 was answered in this period."), r->width),
+                   r->left);
+      return;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    translated[c] = (Column) { _(columns[c].title), columns[c].share };
+  for (guint i = 0; i < data->questionnaires->len; i++)
+    {
+      const TmQuestionnaire *q = data->questionnaires->pdata[i];
+      char **cells = g_new0 (char *, G_N_ELEMENTS (columns) + 2);
+
+      cells[0] = tm_day_format_long (q->day);
+      cells[1] = g_strdup (tm_questionnaire_kind_get_name (q->kind));
+      /* Translators: a questionnaire's total: "9 of 27" */
+      cells[2] = g_strdup_printf (_("%d of %d"), q->total, tm_questionnaire_kind_get_max_total (q->kind));
+      cells[3] = g_strdup (tm_band_get_label (tm_questionnaire_get_band (q)));
+      g_ptr_array_add (rows, cells);
+    }
+  place_table (r, translated, G_N_ELEMENTS (columns), rows);
 }
 
 /* The evidence about the interval */
@@ -1075,9 +1134,6 @@ place_notes (Report *r)
 {
   const TmReportData *data = r->data;
 
-  if (!data->options.include_notes)
-    return;
-
   heading (r, _("Check-in Notes"), 40);
   if (data->notes->len == 0)
     {
@@ -1100,6 +1156,41 @@ place_notes (Report *r)
       r->y += 1;
       place_paragraph (r, note, r->left);
       r->y += 8;
+    }
+}
+
+/* Each section, in the order of the table of sections (tm-report-data.h). */
+static void
+place_section (Report          *r,
+               TmReportSection  section)
+{
+  switch (section)
+    {
+    case TM_REPORT_SECTION_SUMMARY:
+      place_attention (r);
+      place_summary (r);
+      break;
+    case TM_REPORT_SECTION_CHARTS:
+      place_charts (r);
+      break;
+    case TM_REPORT_SECTION_QUESTIONNAIRES:
+      place_questionnaires (r);
+      break;
+    case TM_REPORT_SECTION_INTERVAL:
+      place_evidence (r);
+      break;
+    case TM_REPORT_SECTION_SESSIONS:
+      place_sessions (r);
+      break;
+    case TM_REPORT_SECTION_SAFETY_PROMPTS:
+      place_events (r);
+      break;
+    case TM_REPORT_SECTION_NOTES:
+      place_notes (r);
+      break;
+    case TM_N_REPORT_SECTIONS:
+    default:
+      g_assert_not_reached ();
     }
 }
 
@@ -1381,13 +1472,9 @@ tm_report_write (const TmReportData  *data,
   report_init (&r, data);
   new_page (&r);
   place_header (&r);
-  place_attention (&r);
-  place_summary (&r);
-  place_charts (&r);
-  place_evidence (&r);
-  place_sessions (&r);
-  place_events (&r);
-  place_notes (&r);
+  for (TmReportSection section = 0; section < TM_N_REPORT_SECTIONS; section++)
+    if (tm_report_options_has_section (&data->options, section))
+      place_section (&r, section);
 
   pending = tm_pending_file_new (path);
   if (pending == NULL)

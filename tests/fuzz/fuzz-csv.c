@@ -33,7 +33,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   table = data[0] % TM_N_TABLES;
   import = tm_csv_import_new ();
-  tm_csv_import_parse (import, table, tm_csv_file_name (table), (const char *) data + 1, size - 1);
+  tm_csv_import_parse (import, table, tm_table_get_info (table)->file, (const char *) data + 1, size - 1);
   tm_csv_import_count_rows (import, table);
   return 0;
 }

@@ -10,7 +10,6 @@
 #include "tm-checkin-dialog.h"
 #include "tm-checkin-form.h"
 #include "tm-daily-question.h"
-#include "tm-window.h"
 
 struct _TmCheckinDialog
 {
@@ -23,11 +22,20 @@ struct _TmCheckinDialog
   GtkButton      *save_button;
   GtkButton      *cancel_button;
 
-  TmStore        *store;
+  TmContext      *context;
+  TmStore        *store; /* the context's */
   gboolean        closing;
 };
 
 G_DEFINE_FINAL_TYPE (TmCheckinDialog, tm_checkin_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 show_written (TmCheckinDialog *self)
@@ -139,11 +147,49 @@ on_cancel_clicked_cb (TmCheckinDialog *self)
 }
 
 static void
+tm_checkin_dialog_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  TmCheckinDialog *self = TM_CHECKIN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tm_checkin_dialog_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  TmCheckinDialog *self = TM_CHECKIN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (tm_context_get_store (self->context));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tm_checkin_dialog_dispose (GObject *object)
 {
   TmCheckinDialog *self = TM_CHECKIN_DIALOG (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_CHECKIN_DIALOG);
 
   G_OBJECT_CLASS (tm_checkin_dialog_parent_class)->dispose (object);
@@ -156,8 +202,15 @@ tm_checkin_dialog_class_init (TmCheckinDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->get_property = tm_checkin_dialog_get_property;
+  object_class->set_property = tm_checkin_dialog_set_property;
   object_class->dispose = tm_checkin_dialog_dispose;
   window_class->close_request = tm_checkin_dialog_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TM_TYPE_CHECKIN_FORM);
 
@@ -187,25 +240,25 @@ tm_checkin_dialog_init (TmCheckinDialog *self)
  */
 TmCheckinDialog *
 tm_checkin_dialog_new (GtkWindow *parent,
-                       TmStore   *store,
+                       TmContext *context,
                        TmCheckin *checkin)
 {
   TmCheckinDialog *self;
   g_autofree char *day = NULL;
 
-  g_return_val_if_fail (TM_IS_STORE (store), NULL);
+  g_return_val_if_fail (TM_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (TM_IS_CHECKIN (checkin), NULL);
 
   self = g_object_new (TM_TYPE_CHECKIN_DIALOG,
                        "transient-for", parent,
                        "application", parent ? gtk_window_get_application (parent) : NULL,
+                       "context", context,
                        NULL);
-  self->store = g_object_ref (store);
 
   day = tm_day_format_long (checkin->day);
   adw_window_title_set_subtitle (self->window_title, day);
   gtk_label_set_label (self->day_label, day);
-  tm_checkin_form_set_ask_self_harm (self->form, tm_daily_question_is_on (store));
+  tm_checkin_form_set_ask_self_harm (self->form, tm_daily_question_is_on (self->store));
   tm_checkin_form_load (self->form, checkin->day, checkin);
   show_written (self);
 
@@ -230,7 +283,6 @@ gboolean
 tm_checkin_dialog_save (TmCheckinDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkWindow *parent;
   g_autofree char *label = NULL;
   g_autofree char *title = NULL;
 
@@ -253,9 +305,7 @@ tm_checkin_dialog_save (TmCheckinDialog *self)
   /* Translators: %s is a day, e.g. "25 November" */
   title = g_strdup_printf (_("Check-in of %s saved"), label);
 
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (TM_IS_WINDOW (parent))
-    tm_window_add_toast (TM_WINDOW (parent), adw_toast_new (title));
+  tm_context_add_toast (self->context, adw_toast_new (title));
 
   finish (self);
   return TRUE;

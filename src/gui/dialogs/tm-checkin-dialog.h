@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "tm-store.h"
+#include "tm-context.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TmCheckinDialog, tm_checkin_dialog, TM, CHECKIN_DIALOG, AdwWindow)
 
 TmCheckinDialog *tm_checkin_dialog_new  (GtkWindow       *parent,
-                                         TmStore         *store,
+                                         TmContext       *context,
                                          TmCheckin       *checkin);
 gboolean         tm_checkin_dialog_save (TmCheckinDialog *self);
 

@@ -24,7 +24,8 @@ struct _TmPinDialog
   TmErrorLabel     *error_label;
   GtkButton        *forgot_button;
 
-  TmStore          *store;
+  TmContext        *context;
+  TmStore          *store; /* the context's */
   TmPinDialogMode   mode;
   guint             wait_id;
   int               wait_left;   /* seconds until the next try */
@@ -32,6 +33,14 @@ struct _TmPinDialog
 };
 
 G_DEFINE_FINAL_TYPE (TmPinDialog, tm_pin_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   UNLOCKED,
@@ -211,12 +220,50 @@ on_forgot_clicked_cb (TmPinDialog *self)
 }
 
 static void
+tm_pin_dialog_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  TmPinDialog *self = TM_PIN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tm_pin_dialog_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  TmPinDialog *self = TM_PIN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (tm_context_get_store (self->context));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tm_pin_dialog_dispose (GObject *object)
 {
   TmPinDialog *self = TM_PIN_DIALOG (object);
 
   g_clear_handle_id (&self->wait_id, g_source_remove);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_PIN_DIALOG);
 
   G_OBJECT_CLASS (tm_pin_dialog_parent_class)->dispose (object);
@@ -228,7 +275,14 @@ tm_pin_dialog_class_init (TmPinDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = tm_pin_dialog_get_property;
+  object_class->set_property = tm_pin_dialog_set_property;
   object_class->dispose = tm_pin_dialog_dispose;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * TmPinDialog::unlocked:
@@ -263,18 +317,18 @@ tm_pin_dialog_init (TmPinDialog *self)
 
 TmPinDialog *
 tm_pin_dialog_new (GtkWindow       *parent,
-                   TmStore         *store,
+                   TmContext       *context,
                    TmPinDialogMode  mode)
 {
   TmPinDialog *self;
 
-  g_return_val_if_fail (TM_IS_STORE (store), NULL);
+  g_return_val_if_fail (TM_IS_CONTEXT (context), NULL);
 
   self = g_object_new (TM_TYPE_PIN_DIALOG,
                        "transient-for", parent,
                        "application", parent ? gtk_window_get_application (parent) : NULL,
+                       "context", context,
                        NULL);
-  self->store = g_object_ref (store);
   self->mode = mode;
 
   gtk_widget_set_visible (GTK_WIDGET (self->current_row), mode != TM_PIN_DIALOG_SET);
@@ -302,8 +356,8 @@ tm_pin_dialog_new (GtkWindow       *parent,
     }
   gtk_window_set_title (GTK_WINDOW (self), adw_window_title_get_title (self->window_title));
 
-  if (tm_clinician_get_wait (store, g_get_real_time () / G_USEC_PER_SEC) > 0)
-    start_waiting (self, tm_clinician_get_wait (store, g_get_real_time () / G_USEC_PER_SEC));
+  if (tm_clinician_get_wait (self->store, g_get_real_time () / G_USEC_PER_SEC) > 0)
+    start_waiting (self, tm_clinician_get_wait (self->store, g_get_real_time () / G_USEC_PER_SEC));
 
   return self;
 }

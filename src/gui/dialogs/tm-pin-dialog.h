@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "tm-store.h"
+#include "tm-context.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +18,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (TmPinDialog, tm_pin_dialog, TM, PIN_DIALOG, AdwWindow)
 
 TmPinDialog *tm_pin_dialog_new    (GtkWindow       *parent,
-                                   TmStore         *store,
+                                   TmContext       *context,
                                    TmPinDialogMode  mode);
 gboolean     tm_pin_dialog_submit (TmPinDialog     *self);
 

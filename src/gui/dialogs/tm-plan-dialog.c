@@ -15,7 +15,6 @@
 #include "tm-accessible.h"
 #include "tm-plan-dialog.h"
 #include "tm-safety-contacts.h"
-#include "tm-window.h"
 
 /* The intervals offered by name; the last choice is any number of days. */
 static const int preset_intervals[] = { 7, 14, 28 };
@@ -50,7 +49,8 @@ struct _TmPlanDialog
   GtkButton           *save_button;
   GPtrArray           *date_rows;
 
-  TmStore             *store;
+  TmContext           *context;
+  TmStore             *store; /* the context's */
   char                 from[TM_DAY_LEN + 1];
   char                 date[TM_DAY_LEN + 1];
   char                *baseline;
@@ -61,6 +61,14 @@ struct _TmPlanDialog
 };
 
 G_DEFINE_FINAL_TYPE (TmPlanDialog, tm_plan_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *
 text_of (AdwEntryRow *row)
@@ -316,7 +324,6 @@ tm_plan_dialog_save (TmPlanDialog *self)
   g_autoptr(GError) error = NULL;
   GtkWidget *row = NULL;
   const char *field = NULL;
-  GtkWindow *parent;
   g_autofree char *from = NULL;
   g_autofree char *title = NULL;
 
@@ -346,9 +353,7 @@ tm_plan_dialog_save (TmPlanDialog *self)
   from = tm_day_format_long (plan->effective_from);
   /* Translators: %s is a date */
   title = g_strdup_printf (_("Plan saved, in force from %s"), from);
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (TM_IS_WINDOW (parent))
-    tm_window_add_toast (TM_WINDOW (parent), adw_toast_new (title));
+  tm_context_add_toast (self->context, adw_toast_new (title));
 
   finish (self);
   return TRUE;
@@ -472,7 +477,7 @@ on_add_date_clicked_cb (TmPlanDialog *self)
 static void
 on_change_pin_activated_cb (TmPlanDialog *self)
 {
-  TmPinDialog *dialog = tm_pin_dialog_new (GTK_WINDOW (self), self->store, TM_PIN_DIALOG_CHANGE);
+  TmPinDialog *dialog = tm_pin_dialog_new (GTK_WINDOW (self), self->context, TM_PIN_DIALOG_CHANGE);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -520,6 +525,43 @@ save_shortcut (GtkWidget *widget,
 }
 
 static void
+tm_plan_dialog_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TmPlanDialog *self = TM_PLAN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tm_plan_dialog_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TmPlanDialog *self = TM_PLAN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (tm_context_get_store (self->context));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tm_plan_dialog_dispose (GObject *object)
 {
   TmPlanDialog *self = TM_PLAN_DIALOG (object);
@@ -530,6 +572,7 @@ tm_plan_dialog_dispose (GObject *object)
   g_clear_handle_id (&self->keep_id, g_source_remove);
   g_clear_pointer (&self->date_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_PLAN_DIALOG);
 
   G_OBJECT_CLASS (tm_plan_dialog_parent_class)->dispose (object);
@@ -550,9 +593,16 @@ tm_plan_dialog_class_init (TmPlanDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->get_property = tm_plan_dialog_get_property;
+  object_class->set_property = tm_plan_dialog_set_property;
   object_class->dispose = tm_plan_dialog_dispose;
   object_class->finalize = tm_plan_dialog_finalize;
   window_class->close_request = tm_plan_dialog_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TM_TYPE_ERROR_LABEL);
 
@@ -620,7 +670,7 @@ tm_plan_dialog_init (TmPlanDialog *self)
  * form, starting today. */
 TmPlanDialog *
 tm_plan_dialog_new (GtkWindow *parent,
-                    TmStore   *store)
+                    TmContext *context)
 {
   TmPlanDialog *self;
   g_autofree char *today = tm_day_today ();
@@ -628,19 +678,19 @@ tm_plan_dialog_new (GtkWindow *parent,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   const TmPlan *current;
 
-  g_return_val_if_fail (TM_IS_STORE (store), NULL);
+  g_return_val_if_fail (TM_IS_CONTEXT (context), NULL);
 
   self = g_object_new (TM_TYPE_PLAN_DIALOG,
                        "transient-for", parent,
                        "application", parent ? gtk_window_get_application (parent) : NULL,
+                       "context", context,
                        NULL);
-  self->store = g_object_ref (store);
   g_strlcpy (self->from, today, sizeof self->from);
   g_strlcpy (self->date, today, sizeof self->date);
   gtk_calendar_select_day (self->from_calendar, now);
   gtk_calendar_select_day (self->date_calendar, now);
 
-  plans = tm_store_list_plans (store, NULL);
+  plans = tm_store_list_plans (self->store, NULL);
   current = plans != NULL ? tm_schedule_plan_on (plans, today) : NULL;
   if (current == NULL && plans != NULL && plans->len > 0)
     current = plans->pdata[plans->len - 1];

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "tm-store.h"
+#include "tm-context.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TmPlanDialog, tm_plan_dialog, TM, PLAN_DIALOG, AdwWindow)
 
 TmPlanDialog *tm_plan_dialog_new  (GtkWindow    *parent,
-                                   TmStore      *store);
+                                   TmContext    *context);
 gboolean      tm_plan_dialog_save (TmPlanDialog *self);
 
 G_END_DECLS

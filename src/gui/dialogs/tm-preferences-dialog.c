@@ -2,10 +2,12 @@
 /* Preferences: the daily reminder, when questionnaires are due, the
  * report's name and paper, who to call (the country of the crisis numbers,
  * crisis line, emergency number, clinician and their out-of-hours number),
- * the optional daily question, and the backups. Each change is checked in
- * core and kept as it is typed (a moment after the last key), when applied,
- * and at the latest when the window closes; a value that can't be kept
- * holds the window open, stays in its row, and has the reason under it. */
+ * the optional daily question, and the backups. The desktop settings are
+ * bound: a choice is kept at once, a reminder time as soon as it reads as
+ * one. What is kept with the data is checked in core and kept as it is
+ * typed (a moment after the last key), when applied, and at the latest
+ * when the window closes. A value that can't be kept holds the window
+ * open, stays in its row, and has the reason under it. */
 #define G_LOG_DOMAIN "tm-preferences-dialog"
 
 #include "config.h"
@@ -52,10 +54,19 @@ struct _TmPreferencesDialog
   guint                 typed;      /* Typed: rows changed and not kept yet */
   guint                 keep_id;    /* keeps them a moment after the last change */
 
-  TmStore              *store;
+  TmContext            *context;
+  TmStore              *store; /* the context's */
 };
 
 G_DEFINE_FINAL_TYPE (TmPreferencesDialog, tm_preferences_dialog, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Rows whose text was changed and is not kept yet. */
 typedef enum
@@ -254,20 +265,52 @@ general_saved (TmPreferencesDialog *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Saved")));
 }
 
-/* Keeps the reminder time as typed; returns it as it is written, "07:45". */
+/* The reminder time as typed, or %NULL when it is not one: "7:45" is
+ * "07:45". */
 static char *
-keep_reminder_time (TmPreferencesDialog  *self,
-                    GError              **error)
+parse_reminder_time (const char  *typed,
+                     GError     **error)
 {
-  g_autofree char *text = text_of (self->reminder_time_row);
-  g_autofree char *time = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (typed));
   int minutes;
 
   if (!tm_parse_reminder_time (text, &minutes, error))
     return NULL;
-  time = tm_format_reminder_time (minutes);
-  if (tm_settings_get () != NULL)
-    g_settings_set_string (tm_settings_get (), "reminder-time", time);
+  return tm_format_reminder_time (minutes);
+}
+
+/* The setting is kept as soon as the row reads as a time; the row keeps
+ * what is typed. */
+static gboolean
+reminder_time_to_row (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  g_value_set_string (value, g_variant_get_string (variant, NULL));
+  return TRUE;
+}
+
+static GVariant *
+reminder_time_from_row (const GValue       *value,
+                        const GVariantType *expected_type,
+                        gpointer            user_data)
+{
+  g_autofree char *time = parse_reminder_time (g_value_get_string (value), NULL);
+
+  return time != NULL ? g_variant_new_take_string (g_steal_pointer (&time)) : NULL;
+}
+
+/* Checks the reminder time as typed (the setting has it already, when it
+ * is a time); returns it as it is written, "07:45". */
+static char *
+keep_reminder_time (TmPreferencesDialog  *self,
+                    GError              **error)
+{
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->reminder_time_row));
+  g_autofree char *time = parse_reminder_time (typed, error);
+
+  if (time == NULL)
+    return NULL;
   self->typed &= ~TYPED_REMINDER_TIME;
   return g_steal_pointer (&time);
 }
@@ -448,28 +491,39 @@ on_report_name_changed_cb (TmPreferencesDialog *self)
   typed (self, TYPED_REPORT_NAME);
 }
 
-static void
-on_cadence_selected_cb (TmPreferencesDialog *self)
+/* The paper rows are "locale", "a4" and "letter", in that order. */
+static gboolean
+paper_to_row (GValue   *value,
+              GVariant *variant,
+              gpointer  user_data)
 {
-  int days = adw_combo_row_get_selected (self->cadence_row) == 1 ? TM_CADENCE_WEEKLY : TM_CADENCE_FORTNIGHTLY;
+  const char *id = g_variant_get_string (variant, NULL);
 
-  if (!self->loading && tm_settings_get () != NULL)
-    g_settings_set_string (tm_settings_get (), "questionnaire-cadence", tm_questionnaire_cadence_to_id (days));
+  for (guint i = 0; i < G_N_ELEMENTS (paper_ids); i++)
+    if (g_str_equal (id, paper_ids[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
 }
 
-static void
-on_paper_selected_cb (TmPreferencesDialog *self)
+static GVariant *
+paper_from_row (const GValue       *value,
+                const GVariantType *expected_type,
+                gpointer            user_data)
 {
-  guint selected = adw_combo_row_get_selected (self->paper_row);
+  guint selected = g_value_get_uint (value);
 
-  if (!self->loading && tm_settings_get () != NULL && selected < G_N_ELEMENTS (paper_ids))
-    g_settings_set_string (tm_settings_get (), "paper-size", paper_ids[selected]);
+  return selected < G_N_ELEMENTS (paper_ids) ? g_variant_new_string (paper_ids[selected]) : NULL;
 }
 
+/* The settings are bound: chosen, they are kept at once, and they show
+ * what is kept. The report's name is kept with the data. */
 static void
 load_general (TmPreferencesDialog *self)
 {
-  GSettings *settings = tm_settings_get ();
+  GSettings *settings = tm_context_get_settings (self->context);
   g_autoptr(GtkStringList) cadences = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) papers = gtk_string_list_new (NULL);
   g_autofree char *name = tm_store_get_report_name (self->store);
@@ -487,27 +541,21 @@ load_general (TmPreferencesDialog *self)
   adw_combo_row_set_model (self->paper_row, G_LIST_MODEL (papers));
   set_text (self->report_name_row, name);
 
-  if (settings == NULL)
+  if (settings != NULL)
     {
-      self->loading = FALSE;
-      return;
+      g_settings_bind_with_mapping (settings, "reminder-time", self->reminder_time_row, "text",
+                                    G_SETTINGS_BIND_DEFAULT, reminder_time_to_row,
+                                    reminder_time_from_row, NULL, NULL);
+      tm_settings_bind_cadence (settings, self->cadence_row);
+      g_settings_bind_with_mapping (settings, "paper-size", self->paper_row, "selected",
+                                    G_SETTINGS_BIND_DEFAULT, paper_to_row, paper_from_row,
+                                    NULL, NULL);
+      g_settings_bind (settings, "reminder-enabled", self->reminder_switch, "active",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "run-in-background", self->background_switch, "active",
+                       G_SETTINGS_BIND_DEFAULT);
     }
-
-  {
-    g_autofree char *time = g_settings_get_string (settings, "reminder-time");
-    g_autofree char *cadence = g_settings_get_string (settings, "questionnaire-cadence");
-    g_autofree char *paper = g_settings_get_string (settings, "paper-size");
-
-    set_text (self->reminder_time_row, time);
-    adw_combo_row_set_selected (self->cadence_row,
-                                tm_questionnaire_cadence_from_id (cadence) == TM_CADENCE_WEEKLY ? 1 : 0);
-    for (guint i = 0; i < G_N_ELEMENTS (paper_ids); i++)
-      if (g_str_equal (paper, paper_ids[i]))
-        adw_combo_row_set_selected (self->paper_row, i);
-  }
   self->loading = FALSE;
-  g_settings_bind (settings, "reminder-enabled", self->reminder_switch, "active", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "run-in-background", self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
 /* Backups */
@@ -762,6 +810,43 @@ tm_preferences_dialog_close_request (GtkWindow *window)
 }
 
 static void
+tm_preferences_dialog_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  TmPreferencesDialog *self = TM_PREFERENCES_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tm_preferences_dialog_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  TmPreferencesDialog *self = TM_PREFERENCES_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (tm_context_get_store (self->context));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tm_preferences_dialog_dispose (GObject *object)
 {
   TmPreferencesDialog *self = TM_PREFERENCES_DIALOG (object);
@@ -771,6 +856,7 @@ tm_preferences_dialog_dispose (GObject *object)
     keep_typed (self, FALSE);
   g_clear_handle_id (&self->keep_id, g_source_remove);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->backup_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_PREFERENCES_DIALOG);
 
@@ -784,8 +870,15 @@ tm_preferences_dialog_class_init (TmPreferencesDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->get_property = tm_preferences_dialog_get_property;
+  object_class->set_property = tm_preferences_dialog_set_property;
   object_class->dispose = tm_preferences_dialog_dispose;
   window_class->close_request = tm_preferences_dialog_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TM_TYPE_ERROR_LABEL);
 
@@ -818,8 +911,6 @@ tm_preferences_dialog_class_init (TmPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_contact_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_reminder_time_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_report_name_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_cadence_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_paper_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_up_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_daily_question_switched_cb);
 }
@@ -844,22 +935,22 @@ tm_preferences_dialog_init (TmPreferencesDialog *self)
 
 TmPreferencesDialog *
 tm_preferences_dialog_new (GtkWindow *parent,
-                           TmStore   *store)
+                           TmContext *context)
 {
   TmPreferencesDialog *self;
 
-  g_return_val_if_fail (TM_IS_STORE (store), NULL);
+  g_return_val_if_fail (TM_IS_CONTEXT (context), NULL);
 
   self = g_object_new (TM_TYPE_PREFERENCES_DIALOG,
                        "transient-for", parent,
                        "application", parent ? gtk_window_get_application (parent) : NULL,
+                       "context", context,
                        NULL);
-  self->store = g_object_ref (store);
   load (self);
   load_general (self);
   load_daily_question (self);
   load_backups (self);
-  g_signal_connect_object (store, "meta-changed::daily-question",
+  g_signal_connect_object (self->store, "meta-changed::daily-question",
                            G_CALLBACK (load_daily_question), self, G_CONNECT_SWAPPED);
 
   return self;

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "tm-store.h"
+#include "tm-context.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TmPreferencesDialog, tm_preferences_dialog, TM, PREFERENCES_DIALOG, AdwPreferencesWindow)
 
 TmPreferencesDialog *tm_preferences_dialog_new  (GtkWindow           *parent,
-                                                 TmStore             *store);
+                                                 TmContext           *context);
 gboolean             tm_preferences_dialog_save (TmPreferencesDialog *self);
 gboolean             tm_preferences_dialog_back_up_now (TmPreferencesDialog *self);
 void                 tm_preferences_dialog_show_country (TmPreferencesDialog *self);

@@ -34,7 +34,8 @@ struct _TmQuestionnaireDialog
   GtkCheckButton     *answers[TM_QUESTIONNAIRE_MAX_ITEMS][TM_N_ANSWERS];
   GtkCheckButton     *difficulty[TM_N_ANSWERS];
 
-  TmStore            *store;
+  TmContext          *context;
+  TmStore            *store; /* the context's */
   TmQuestionnaireKind kind;
   TmQuestionnaire    *saved;
   char                day[TM_DAY_LEN + 1];
@@ -43,6 +44,14 @@ struct _TmQuestionnaireDialog
 };
 
 G_DEFINE_FINAL_TYPE (TmQuestionnaireDialog, tm_questionnaire_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static int
 get_choice (GtkCheckButton **radios)
@@ -277,11 +286,49 @@ save_shortcut (GtkWidget *widget,
 }
 
 static void
+tm_questionnaire_dialog_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  TmQuestionnaireDialog *self = TM_QUESTIONNAIRE_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tm_questionnaire_dialog_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  TmQuestionnaireDialog *self = TM_QUESTIONNAIRE_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (tm_context_get_store (self->context));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tm_questionnaire_dialog_dispose (GObject *object)
 {
   TmQuestionnaireDialog *self = TM_QUESTIONNAIRE_DIALOG (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->saved);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_QUESTIONNAIRE_DIALOG);
 
@@ -303,9 +350,16 @@ tm_questionnaire_dialog_class_init (TmQuestionnaireDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->get_property = tm_questionnaire_dialog_get_property;
+  object_class->set_property = tm_questionnaire_dialog_set_property;
   object_class->dispose = tm_questionnaire_dialog_dispose;
   object_class->finalize = tm_questionnaire_dialog_finalize;
   window_class->close_request = tm_questionnaire_dialog_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/dialogs/tm-questionnaire-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TmQuestionnaireDialog, window_title);
@@ -342,7 +396,7 @@ tm_questionnaire_dialog_init (TmQuestionnaireDialog *self)
  */
 TmQuestionnaireDialog *
 tm_questionnaire_dialog_new (GtkWindow           *parent,
-                             TmStore             *store,
+                             TmContext           *context,
                              TmQuestionnaireKind  kind,
                              TmQuestionnaire     *questionnaire)
 {
@@ -350,13 +404,13 @@ tm_questionnaire_dialog_new (GtkWindow           *parent,
   g_autofree char *today = tm_day_today ();
   g_autofree char *subtitle = NULL;
 
-  g_return_val_if_fail (TM_IS_STORE (store), NULL);
+  g_return_val_if_fail (TM_IS_CONTEXT (context), NULL);
 
   self = g_object_new (TM_TYPE_QUESTIONNAIRE_DIALOG,
                        "transient-for", parent,
                        "application", parent ? gtk_window_get_application (parent) : NULL,
+                       "context", context,
                        NULL);
-  self->store = g_object_ref (store);
   self->kind = questionnaire != NULL ? questionnaire->kind : kind;
   g_strlcpy (self->day, questionnaire != NULL ? questionnaire->day : today, sizeof self->day);
   if (questionnaire != NULL)

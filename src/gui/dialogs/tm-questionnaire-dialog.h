@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "tm-store.h"
+#include "tm-context.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TmQuestionnaireDialog, tm_questionnaire_dialog, TM, QUESTIONNAIRE_DIALOG, AdwWindow)
 
 TmQuestionnaireDialog *tm_questionnaire_dialog_new   (GtkWindow             *parent,
-                                                      TmStore               *store,
+                                                      TmContext             *context,
                                                       TmQuestionnaireKind    kind,
                                                       TmQuestionnaire       *questionnaire);
 gboolean               tm_questionnaire_dialog_save  (TmQuestionnaireDialog *self);

@@ -14,8 +14,6 @@
 #include "tm-report.h"
 #include "tm-accessible.h"
 #include "tm-report-dialog.h"
-#include "tm-settings.h"
-#include "tm-window.h"
 
 typedef enum
 {
@@ -34,12 +32,15 @@ struct _TmReportDialog
   AdwComboRow      *period_row;
   AdwEntryRow      *from_row;
   AdwEntryRow      *to_row;
-  GtkSwitch        *notes_switch;
+  AdwPreferencesGroup *sections_group;
+  GtkCheckButton   *section_checks[TM_N_REPORT_SECTIONS];
+  AdwPreferencesGroup *pages_group;
   AdwComboRow      *paper_row;
   AdwEntryRow      *name_row;
   TmErrorLabel     *error_label;
 
-  TmStore          *store;
+  TmContext        *context;
+  TmStore          *store; /* the context's */
   GArray           *periods;        /* Period, by row of period_row */
   char              plan_start[TM_DAY_LEN + 1];
   TmReportOptions   options;
@@ -49,6 +50,14 @@ struct _TmReportDialog
 };
 
 G_DEFINE_FINAL_TYPE (TmReportDialog, tm_report_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_FINISHED,
@@ -167,7 +176,15 @@ read_options (TmReportDialog *self)
       show_error (self, GTK_WIDGET (self->from_row), error->message);
       return FALSE;
     }
-  options.include_notes = gtk_switch_get_active (self->notes_switch);
+  options.sections = 0;
+  for (TmReportSection section = 0; section < TM_N_REPORT_SECTIONS; section++)
+    if (gtk_check_button_get_active (self->section_checks[section]))
+      options.sections |= 1u << section;
+  if (!tm_report_options_validate (&options, &error))
+    {
+      show_error (self, GTK_WIDGET (self->section_checks[0]), error->message);
+      return FALSE;
+    }
   options.paper = adw_combo_row_get_selected (self->paper_row) == 1 ? TM_PAPER_LETTER : TM_PAPER_A4;
 
   if (!tm_store_set_report_name (self->store, name, &error))
@@ -192,7 +209,7 @@ set_busy (TmReportDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->period_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->from_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->to_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->notes_switch), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sections_group), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), !busy);
 }
@@ -231,6 +248,27 @@ write_in_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* Where the report went, with a button that opens it. */
+static void
+say_where_saved (TmReportDialog *self,
+                 const char     *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *where = g_filename_display_name (path);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  /* Translators: %s is where the report was saved */
+  title = g_strdup_printf (_("Report saved to %s"), where);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-uri");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_set_timeout (toast, 10);
+  tm_context_add_toast (self->context, toast);
+}
+
 static void
 on_written_cb (GObject      *source,
                GAsyncResult *result,
@@ -239,7 +277,6 @@ on_written_cb (GObject      *source,
   TmReportDialog *self = TM_REPORT_DIALOG (source);
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   g_clear_object (&self->cancellable);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -253,24 +290,7 @@ on_written_cb (GObject      *source,
       return;
     }
 
-  if (TM_IS_WINDOW (parent))
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (job->path);
-      g_autofree char *uri = g_file_get_uri (file);
-      g_autofree char *where = g_filename_display_name (job->path);
-      g_autofree char *title = NULL;
-      AdwToast *toast;
-
-      /* Translators: %s is where the report was saved */
-      title = g_strdup_printf (_("Report saved to %s"), where);
-      toast = adw_toast_new (title);
-      adw_toast_set_button_label (toast, _("_Open"));
-      adw_toast_set_action_name (toast, "win.open-uri");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-      adw_toast_set_timeout (toast, 10);
-      tm_window_add_toast (TM_WINDOW (parent), toast);
-    }
-
+  say_where_saved (self, job->path);
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0, TRUE);
   if (!self->closed)
     gtk_window_destroy (GTK_WINDOW (self));
@@ -373,6 +393,43 @@ tm_report_dialog_close_request (GtkWindow *window)
 }
 
 static void
+tm_report_dialog_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TmReportDialog *self = TM_REPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tm_report_dialog_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  TmReportDialog *self = TM_REPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (tm_context_get_store (self->context));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tm_report_dialog_dispose (GObject *object)
 {
   TmReportDialog *self = TM_REPORT_DIALOG (object);
@@ -382,6 +439,7 @@ tm_report_dialog_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_REPORT_DIALOG);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->periods, g_array_unref);
 
   G_OBJECT_CLASS (tm_report_dialog_parent_class)->dispose (object);
@@ -394,8 +452,15 @@ tm_report_dialog_class_init (TmReportDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->get_property = tm_report_dialog_get_property;
+  object_class->set_property = tm_report_dialog_set_property;
   object_class->dispose = tm_report_dialog_dispose;
   window_class->close_request = tm_report_dialog_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * TmReportDialog::finished:
@@ -412,7 +477,8 @@ tm_report_dialog_class_init (TmReportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmReportDialog, period_row);
   gtk_widget_class_bind_template_child (widget_class, TmReportDialog, from_row);
   gtk_widget_class_bind_template_child (widget_class, TmReportDialog, to_row);
-  gtk_widget_class_bind_template_child (widget_class, TmReportDialog, notes_switch);
+  gtk_widget_class_bind_template_child (widget_class, TmReportDialog, sections_group);
+  gtk_widget_class_bind_template_child (widget_class, TmReportDialog, pages_group);
   gtk_widget_class_bind_template_child (widget_class, TmReportDialog, paper_row);
   gtk_widget_class_bind_template_child (widget_class, TmReportDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, TmReportDialog, error_label);
@@ -431,9 +497,69 @@ tm_report_dialog_init (TmReportDialog *self)
   self->periods = g_array_new (FALSE, FALSE, sizeof (Period));
 }
 
+/* A paper setting ("locale", "a4", "letter") as the paper row shows it:
+ * A4 first, US Letter second. */
+static guint
+paper_row_of (const char *id)
+{
+  TmPaper paper = tm_paper_default ();
+
+  if (!g_str_equal (id, "locale"))
+    tm_paper_from_string (id, &paper);
+  return paper == TM_PAPER_LETTER ? 1 : 0;
+}
+
+static gboolean
+paper_to_row (GValue   *value,
+              GVariant *variant,
+              gpointer  user_data)
+{
+  g_value_set_uint (value, paper_row_of (g_variant_get_string (variant, NULL)));
+  return TRUE;
+}
+
+/* A check row for each section of the table in core, all on. */
+static void
+add_section_rows (TmReportDialog *self)
+{
+  for (TmReportSection section = 0; section < TM_N_REPORT_SECTIONS; section++)
+    {
+      const TmReportSectionInfo *info = tm_report_section_get_info (section);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(info->name));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(info->description));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->name), -1);
+      adw_preferences_group_add (self->sections_group, row);
+      self->section_checks[section] = GTK_CHECK_BUTTON (check);
+    }
+}
+
+/* With no name or ID kept with the record, the dialog asks for one; it
+ * may stay empty. */
+static void
+ask_for_name (TmReportDialog *self,
+              const char     *name)
+{
+  if (name != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+      return;
+    }
+  adw_preferences_group_set_description (self->pages_group,
+                                         _("No name or ID is kept with this record yet. Type one to print "
+                                           "it on every page, or leave it empty."));
+}
+
 static void
 setup (TmReportDialog *self)
 {
+  GSettings *settings = tm_context_get_settings (self->context);
   g_autoptr(GtkStringList) periods = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) papers = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) plans = tm_store_list_plans (self->store, NULL);
@@ -474,26 +600,32 @@ setup (TmReportDialog *self)
   gtk_string_list_append (papers, _("A4"));
   gtk_string_list_append (papers, _("US Letter"));
   adw_combo_row_set_model (self->paper_row, G_LIST_MODEL (papers));
-  {
-    GSettings *settings = tm_settings_get ();
-    g_autofree char *paper = settings != NULL ? g_settings_get_string (settings, "paper-size") : NULL;
-    TmPaper chosen = tm_paper_default ();
+  /* The paper of Preferences, as it is when the dialog opens; the one
+   * chosen here is for this report only. */
+  if (settings != NULL)
+    g_settings_bind_with_mapping (settings, "paper-size", self->paper_row, "selected",
+                                  G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES,
+                                  paper_to_row, NULL, NULL, NULL);
+  else
+    adw_combo_row_set_selected (self->paper_row, paper_row_of ("locale"));
 
-    if (paper != NULL && !g_str_equal (paper, "locale"))
-      tm_paper_from_string (paper, &chosen);
-    adw_combo_row_set_selected (self->paper_row, chosen == TM_PAPER_LETTER ? 1 : 0);
-  }
-
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name != NULL ? name : "");
+  add_section_rows (self);
+  ask_for_name (self, name);
 }
 
 TmReportDialog *
 tm_report_dialog_new (GtkWindow *parent,
-                      TmStore   *store)
+                      TmContext *context)
 {
-  TmReportDialog *self = g_object_new (TM_TYPE_REPORT_DIALOG, "transient-for", parent, NULL);
+  TmReportDialog *self;
 
-  self->store = g_object_ref (store);
+  g_return_val_if_fail (TM_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (TM_TYPE_REPORT_DIALOG,
+                       "transient-for", parent,
+                       "context", context,
+                       NULL);
+
   setup (self);
   return self;
 }

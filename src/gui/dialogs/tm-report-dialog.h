@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "tm-store.h"
+#include "tm-context.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TmReportDialog, tm_report_dialog, TM, REPORT_DIALOG, AdwWindow)
 
 TmReportDialog *tm_report_dialog_new       (GtkWindow      *parent,
-                                            TmStore        *store);
+                                            TmContext      *context);
 gboolean        tm_report_dialog_export_to (TmReportDialog *self,
                                             GFile          *file);
 

@@ -15,7 +15,6 @@
 #include "tm-red-flags-row.h"
 #include "tm-accessible.h"
 #include "tm-session-dialog.h"
-#include "tm-window.h"
 
 struct _TmSessionDialog
 {
@@ -49,7 +48,8 @@ struct _TmSessionDialog
   TmErrorLabel        *note_error;
   TmErrorLabel        *general_error;
 
-  TmStore             *store;
+  TmContext           *context;
+  TmStore             *store; /* the context's */
   TmSession           *saved;        /* the stored session, or NULL for a new one */
   char                *loaded_taken_at;  /* the moment shown when the form opened */
   char                 day[TM_DAY_LEN + 1];
@@ -58,6 +58,14 @@ struct _TmSessionDialog
 };
 
 G_DEFINE_FINAL_TYPE (TmSessionDialog, tm_session_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *
 entry_text (AdwEntryRow *row)
@@ -412,11 +420,49 @@ save_shortcut (GtkWidget *widget,
 }
 
 static void
+tm_session_dialog_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  TmSessionDialog *self = TM_SESSION_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tm_session_dialog_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  TmSessionDialog *self = TM_SESSION_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (tm_context_get_store (self->context));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tm_session_dialog_dispose (GObject *object)
 {
   TmSessionDialog *self = TM_SESSION_DIALOG (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->saved);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_SESSION_DIALOG);
 
@@ -441,9 +487,16 @@ tm_session_dialog_class_init (TmSessionDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->get_property = tm_session_dialog_get_property;
+  object_class->set_property = tm_session_dialog_set_property;
   object_class->dispose = tm_session_dialog_dispose;
   object_class->finalize = tm_session_dialog_finalize;
   window_class->close_request = tm_session_dialog_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TM_TYPE_EFFECTS_ROW);
   g_type_ensure (TM_TYPE_ERROR_LABEL);
@@ -644,19 +697,19 @@ load (TmSessionDialog *self,
  */
 TmSessionDialog *
 tm_session_dialog_new (GtkWindow *parent,
-                       TmStore   *store,
+                       TmContext *context,
                        TmSession *session)
 {
   TmSessionDialog *self;
 
-  g_return_val_if_fail (TM_IS_STORE (store), NULL);
+  g_return_val_if_fail (TM_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (session == NULL || TM_IS_SESSION (session), NULL);
 
   self = g_object_new (TM_TYPE_SESSION_DIALOG,
                        "transient-for", parent,
                        "application", parent ? gtk_window_get_application (parent) : NULL,
+                       "context", context,
                        NULL);
-  self->store = g_object_ref (store);
   if (session != NULL)
     self->saved = tm_session_copy (session);
 
@@ -689,7 +742,6 @@ tm_session_dialog_save (TmSessionDialog *self)
   g_autoptr(GError) error = NULL;
   const char *field = NULL;
   gboolean is_new;
-  GtkWindow *parent;
 
   g_return_val_if_fail (TM_IS_SESSION_DIALOG (self), FALSE);
 
@@ -707,10 +759,8 @@ tm_session_dialog_save (TmSessionDialog *self)
       return FALSE;
     }
 
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (TM_IS_WINDOW (parent))
-    tm_window_add_toast (TM_WINDOW (parent),
-                         adw_toast_new (is_new ? _("Session logged") : _("Session saved")));
+  tm_context_add_toast (self->context,
+                        adw_toast_new (is_new ? _("Session logged") : _("Session saved")));
 
   finish (self);
   return TRUE;

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "tm-store.h"
+#include "tm-context.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TmSessionDialog, tm_session_dialog, TM, SESSION_DIALOG, AdwWindow)
 
 TmSessionDialog *tm_session_dialog_new       (GtkWindow       *parent,
-                                              TmStore         *store,
+                                              TmContext       *context,
                                               TmSession       *session);
 gboolean         tm_session_dialog_save      (TmSessionDialog *self);
 gboolean         tm_session_dialog_get_dirty (TmSessionDialog *self);

@@ -34,7 +34,8 @@ struct _TmCalendarPage
   TmDayCell           *cells[N_CELLS];
   GPtrArray           *history_rows;   /* rows added to the expanders */
 
-  TmStore             *store;
+  TmContext           *context;
+  TmStore             *store;          /* the context's */
   TmSchedule          *schedule;
   GPtrArray           *plans;
   GPtrArray           *sessions;
@@ -46,7 +47,7 @@ G_DEFINE_FINAL_TYPE (TmCalendarPage, tm_calendar_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -583,17 +584,16 @@ draw_scale (GtkDrawingArea *area,
 }
 
 static void
-set_store (TmCalendarPage *self,
-           TmStore        *store)
+tm_calendar_page_constructed (GObject *object)
 {
+  TmCalendarPage *self = TM_CALENDAR_PAGE (object);
   const char * const signals[] = { "checkin-changed", "sessions-changed", "plan-changed" };
 
-  g_set_object (&self->store, store);
-  if (store == NULL)
-    return;
+  G_OBJECT_CLASS (tm_calendar_page_parent_class)->constructed (object);
 
   for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-    g_signal_connect_object (store, signals[i], G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->store, signals[i], G_CALLBACK (refresh), self,
+                             G_CONNECT_SWAPPED);
   refresh (self);
 }
 
@@ -605,8 +605,8 @@ tm_calendar_page_get_property (GObject    *object,
 {
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, TM_CALENDAR_PAGE (object)->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, TM_CALENDAR_PAGE (object)->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -619,10 +619,13 @@ tm_calendar_page_set_property (GObject      *object,
                                const GValue *value,
                                GParamSpec   *pspec)
 {
+  TmCalendarPage *self = TM_CALENDAR_PAGE (object);
+
   switch (prop_id)
     {
-    case PROP_STORE:
-      set_store (TM_CALENDAR_PAGE (object), g_value_get_object (value));
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (tm_context_get_store (self->context));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -637,6 +640,7 @@ tm_calendar_page_dispose (GObject *object)
   g_clear_pointer (&self->history_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_CALENDAR_PAGE);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->schedule, tm_schedule_free);
   g_clear_pointer (&self->plans, g_ptr_array_unref);
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
@@ -652,10 +656,11 @@ tm_calendar_page_class_init (TmCalendarPageClass *klass)
 
   object_class->get_property = tm_calendar_page_get_property;
   object_class->set_property = tm_calendar_page_set_property;
+  object_class->constructed = tm_calendar_page_constructed;
   object_class->dispose = tm_calendar_page_dispose;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, TM_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TM_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

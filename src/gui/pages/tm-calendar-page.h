@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "tm-store.h"
+#include "tm-context.h"
 
 G_BEGIN_DECLS
 

@@ -15,7 +15,6 @@
 #include "tm-history-row.h"
 #include "tm-questionnaire-row.h"
 #include "tm-questionnaire-dialog.h"
-#include "tm-window.h"
 
 struct _TmHistoryPage
 {
@@ -34,7 +33,8 @@ struct _TmHistoryPage
   GtkListBox         *safety_list;
   GtkWidget          *safety_empty_label;
 
-  TmStore            *store;
+  TmContext          *context;
+  TmStore            *store;    /* the context's */
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
   char               *search;  /* casefolded, or NULL */
@@ -44,26 +44,17 @@ G_DEFINE_FINAL_TYPE (TmHistoryPage, tm_history_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static TmWindow *
-get_window (TmHistoryPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return TM_IS_WINDOW (root) ? TM_WINDOW (root) : NULL;
-}
-
 static void
 show_error (TmHistoryPage *self,
             const char    *message)
 {
-  if (get_window (self) != NULL)
-    tm_window_show_error (get_window (self), message);
+  tm_context_show_error (self->context, message);
 }
 
 /* A check-in matches when its note or its written-out day holds the text. */
@@ -152,9 +143,7 @@ delete_checkin (GtkWidget  *widget,
   label = tm_day_format_short (day);
   /* Translators: %s is a day, e.g. "25 November" */
   title = g_strdup_printf (_("Check-in of %s deleted"), label);
-  if (get_window (self) != NULL)
-    tm_window_offer_undo (get_window (self), title, checkin,
-                          (TmRestoreFunc) tm_store_restore_checkin);
+  tm_context_offer_undo (self->context, title, checkin, (TmRestoreFunc) tm_store_restore_checkin);
 }
 
 static void
@@ -177,7 +166,7 @@ on_list_view_activate_cb (TmHistoryPage *self,
     }
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  editor = tm_checkin_dialog_new (GTK_WINDOW (root), self->store, checkin);
+  editor = tm_checkin_dialog_new (GTK_WINDOW (root), self->context, checkin);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -215,9 +204,7 @@ delete_questionnaire (GtkWidget  *widget,
   label = tm_day_format_short (q->day);
   /* Translators: "PHQ-9 of 25 November deleted" */
   title = g_strdup_printf (_("%s of %s deleted"), tm_questionnaire_kind_get_name (q->kind), label);
-  if (get_window (self) != NULL)
-    tm_window_offer_undo (get_window (self), title, q,
-                          (TmRestoreFunc) tm_store_restore_questionnaire);
+  tm_context_offer_undo (self->context, title, q, (TmRestoreFunc) tm_store_restore_questionnaire);
 }
 
 static void
@@ -232,31 +219,8 @@ on_questionnaire_activate_cb (TmHistoryPage *self,
     return;
 
   window = tm_questionnaire_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                       self->store, q->kind, q);
+                                       self->context, q->kind, q);
   gtk_window_present (GTK_WINDOW (window));
-}
-
-/* The cadence is a setting; Preferences shows it too. */
-static void
-on_cadence_selected_cb (TmHistoryPage *self)
-{
-  GSettings *settings = tm_settings_get ();
-  int days = adw_combo_row_get_selected (self->cadence_row) == 1 ? TM_CADENCE_WEEKLY
-                                                                 : TM_CADENCE_FORTNIGHTLY;
-
-  if (settings != NULL)
-    g_settings_set_string (settings, "questionnaire-cadence", tm_questionnaire_cadence_to_id (days));
-}
-
-static void
-on_cadence_changed_cb (TmHistoryPage *self)
-{
-  GSettings *settings = tm_settings_get ();
-  g_autofree char *id = settings != NULL ? g_settings_get_string (settings, "questionnaire-cadence") : NULL;
-  guint selected = tm_questionnaire_cadence_from_id (id) == TM_CADENCE_WEEKLY ? 1 : 0;
-
-  if (adw_combo_row_get_selected (self->cadence_row) != selected)
-    adw_combo_row_set_selected (self->cadence_row, selected);
 }
 
 /* The safety record for the period chosen: 30 days, 3 months, a year, all. */
@@ -369,8 +333,8 @@ tm_history_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -387,12 +351,42 @@ tm_history_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      tm_history_page_set_store (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (tm_context_get_store (self->context));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+tm_history_page_constructed (GObject *object)
+{
+  TmHistoryPage *self = TM_HISTORY_PAGE (object);
+  TmStore *store = self->store;
+  GListModel *questionnaires = tm_store_get_questionnaires (store);
+  GSettings *settings = tm_context_get_settings (self->context);
+  GtkSelectionModel *selection;
+
+  G_OBJECT_CLASS (tm_history_page_parent_class)->constructed (object);
+
+  gtk_filter_list_model_set_model (self->filtered, tm_store_get_checkins (store));
+  update_visible_page (self);
+
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (questionnaires)));
+  gtk_list_view_set_model (self->questionnaire_list_view, selection);
+  g_object_unref (selection);
+  g_signal_connect_object (questionnaires, "items-changed",
+                           G_CALLBACK (update_questionnaire_page), self, G_CONNECT_SWAPPED);
+  /* The cadence is a setting; Preferences shows it too. */
+  if (settings != NULL)
+    tm_settings_bind_cadence (settings, self->cadence_row);
+  update_questionnaire_page (self);
+
+  g_signal_connect_object (store, "safety-changed", G_CALLBACK (update_safety_list), self,
+                           G_CONNECT_SWAPPED);
+  update_safety_list (self);
 }
 
 static void
@@ -404,6 +398,7 @@ tm_history_page_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (tm_history_page_parent_class)->dispose (object);
 }
@@ -426,12 +421,13 @@ tm_history_page_class_init (TmHistoryPageClass *klass)
 
   object_class->get_property = tm_history_page_get_property;
   object_class->set_property = tm_history_page_set_property;
+  object_class->constructed = tm_history_page_constructed;
   object_class->dispose = tm_history_page_dispose;
   object_class->finalize = tm_history_page_finalize;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, TM_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "history.delete", "s", delete_checkin);
@@ -454,7 +450,6 @@ tm_history_page_class_init (TmHistoryPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_questionnaire_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_cadence_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_safety_list);
 }
 
@@ -502,41 +497,4 @@ tm_history_page_init (TmHistoryPage *self)
   gtk_string_list_append (cadences, _("Two weeks"));
   gtk_string_list_append (cadences, _("One week"));
   adw_combo_row_set_model (self->cadence_row, G_LIST_MODEL (cadences));
-}
-
-void
-tm_history_page_set_store (TmHistoryPage *self,
-                           TmStore       *store)
-{
-  g_return_if_fail (TM_IS_HISTORY_PAGE (self));
-  g_return_if_fail (store == NULL || TM_IS_STORE (store));
-
-  if (!g_set_object (&self->store, store))
-    return;
-
-  gtk_filter_list_model_set_model (self->filtered,
-                                   store != NULL ? tm_store_get_checkins (store) : NULL);
-  update_visible_page (self);
-
-  if (store != NULL)
-    {
-      GtkSelectionModel *selection =
-        GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (tm_store_get_questionnaires (store))));
-
-      gtk_list_view_set_model (self->questionnaire_list_view, selection);
-      g_object_unref (selection);
-      g_signal_connect_object (tm_store_get_questionnaires (store), "items-changed",
-                               G_CALLBACK (update_questionnaire_page), self, G_CONNECT_SWAPPED);
-      on_cadence_changed_cb (self);
-      if (tm_settings_get () != NULL)
-        g_signal_connect_object (tm_settings_get (), "changed::questionnaire-cadence",
-                                 G_CALLBACK (on_cadence_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-  update_questionnaire_page (self);
-
-  if (store != NULL)
-    g_signal_connect_object (store, "safety-changed", G_CALLBACK (update_safety_list), self,
-                             G_CONNECT_SWAPPED);
-  update_safety_list (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

@@ -3,14 +3,11 @@
 
 #include <adwaita.h>
 
-#include "tm-store.h"
+#include "tm-context.h"
 
 G_BEGIN_DECLS
 
 #define TM_TYPE_HISTORY_PAGE (tm_history_page_get_type ())
 G_DECLARE_FINAL_TYPE (TmHistoryPage, tm_history_page, TM, HISTORY_PAGE, AdwBin)
-
-void tm_history_page_set_store (TmHistoryPage *self,
-                                TmStore       *store);
 
 G_END_DECLS

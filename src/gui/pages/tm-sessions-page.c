@@ -11,7 +11,6 @@
 #include "tm-session-dialog.h"
 #include "tm-session-row.h"
 #include "tm-sessions-page.h"
-#include "tm-window.h"
 
 struct _TmSessionsPage
 {
@@ -20,7 +19,8 @@ struct _TmSessionsPage
   GtkStack    *stack;
   GtkListView *list_view;
 
-  TmStore     *store;
+  TmContext   *context;
+  TmStore     *store;      /* the context's */
   GHashTable  *statuses;   /* session id (gint64 *) → TmSessionStatus, over the whole record */
   GPtrArray   *bound;      /* the GtkListItems whose rows show a session */
 };
@@ -29,19 +29,11 @@ G_DEFINE_FINAL_TYPE (TmSessionsPage, tm_sessions_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static TmWindow *
-get_window (TmSessionsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return TM_IS_WINDOW (root) ? TM_WINDOW (root) : NULL;
-}
 
 static void
 update_visible_page (TmSessionsPage *self)
@@ -64,14 +56,14 @@ delete_session (GtkWidget  *widget,
   g_autofree char *label = NULL;
   g_autofree char *title = NULL;
 
-  if (self->store == NULL || get_window (self) == NULL)
+  if (self->store == NULL)
     return;
 
   session = tm_store_get_session (self->store, g_variant_get_int64 (parameter), &error);
   if (session == NULL || !tm_store_delete_session (self->store, session, &error))
     {
       if (error != NULL)
-        tm_window_show_error (get_window (self), error->message);
+        tm_context_show_error (self->context, error->message);
       return;
     }
 
@@ -79,7 +71,7 @@ delete_session (GtkWidget  *widget,
   label = tm_day_format_short (day);
   /* Translators: %s is a day, e.g. "25 November" */
   title = g_strdup_printf (_("Session of %s deleted"), label);
-  tm_window_offer_undo (get_window (self), title, session, (TmRestoreFunc) tm_store_restore_session);
+  tm_context_offer_undo (self->context, title, session, (TmRestoreFunc) tm_store_restore_session);
 }
 
 static void
@@ -94,7 +86,7 @@ on_list_view_activate_cb (TmSessionsPage *self,
     return;
 
   editor = tm_session_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                  self->store, session);
+                                  self->context, session);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -162,14 +154,13 @@ on_unbind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-set_store (TmSessionsPage *self,
-           TmStore        *store)
+tm_sessions_page_constructed (GObject *object)
 {
+  TmSessionsPage *self = TM_SESSIONS_PAGE (object);
+  TmStore *store = self->store;
   GtkSelectionModel *selection;
 
-  g_set_object (&self->store, store);
-  if (store == NULL)
-    return;
+  G_OBJECT_CLASS (tm_sessions_page_parent_class)->constructed (object);
 
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (tm_store_get_sessions (store))));
   gtk_list_view_set_model (self->list_view, selection);
@@ -192,8 +183,8 @@ tm_sessions_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -210,8 +201,9 @@ tm_sessions_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (tm_context_get_store (self->context));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -228,6 +220,7 @@ tm_sessions_page_dispose (GObject *object)
   g_ptr_array_set_size (self->bound, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_SESSIONS_PAGE);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (tm_sessions_page_parent_class)->dispose (object);
 }
@@ -251,11 +244,12 @@ tm_sessions_page_class_init (TmSessionsPageClass *klass)
 
   object_class->get_property = tm_sessions_page_get_property;
   object_class->set_property = tm_sessions_page_set_property;
+  object_class->constructed = tm_sessions_page_constructed;
   object_class->dispose = tm_sessions_page_dispose;
   object_class->finalize = tm_sessions_page_finalize;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, TM_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TM_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

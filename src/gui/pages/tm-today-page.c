@@ -9,9 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "tm-daily-question.h"
-#include "tm-settings.h"
 #include "tm-today-page.h"
-#include "tm-window.h"
 
 struct _TmTodayPage
 {
@@ -29,7 +27,8 @@ struct _TmTodayPage
   AdwActionRow  *phq9_row;
   AdwActionRow  *gad7_row;
 
-  TmStore       *store;
+  TmContext     *context;
+  TmStore       *store;         /* the context's */
   guint          midnight_id;
   guint          minute_id;
 };
@@ -38,7 +37,7 @@ G_DEFINE_FINAL_TYPE (TmTodayPage, tm_today_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -124,7 +123,7 @@ update_due (TmTodayPage *self)
     return;
 
   {
-    GSettings *settings = tm_settings_get ();
+    GSettings *settings = tm_context_get_settings (self->context);
     g_autofree char *id = settings != NULL ? g_settings_get_string (settings, "questionnaire-cadence") : NULL;
 
     cadence = tm_questionnaire_cadence_from_id (id);
@@ -226,11 +225,8 @@ answer_offer (TmTodayPage *self,
   if (!(on ? tm_daily_question_set_on (self->store, TRUE, &error)
            : tm_daily_question_set_offered (self->store, &error)))
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
       g_warning ("The choice about the daily question was not kept: %s", error->message);
-      if (TM_IS_WINDOW (root))
-        tm_window_add_toast (TM_WINDOW (root), adw_toast_new (error->message));
+      tm_context_add_toast (self->context, adw_toast_new (error->message));
     }
   update_daily_question (self);
 }
@@ -377,8 +373,8 @@ tm_today_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -395,12 +391,44 @@ tm_today_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      tm_today_page_set_store (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (tm_context_get_store (self->context));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+tm_today_page_constructed (GObject *object)
+{
+  TmTodayPage *self = TM_TODAY_PAGE (object);
+  GSettings *settings = tm_context_get_settings (self->context);
+  g_autofree char *today = tm_day_today ();
+
+  G_OBJECT_CLASS (tm_today_page_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->store, "checkin-changed",
+                           G_CALLBACK (on_checkin_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "questionnaires-changed",
+                           G_CALLBACK (update_due), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "sessions-changed",
+                           G_CALLBACK (update_next_session), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "plan-changed",
+                           G_CALLBACK (update_next_session), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "meta-changed",
+                           G_CALLBACK (update_daily_question), self, G_CONNECT_SWAPPED);
+  if (settings != NULL)
+    g_signal_connect_object (settings, "changed::questionnaire-cadence",
+                             G_CALLBACK (update_due), self, G_CONNECT_SWAPPED);
+
+  update_daily_question (self);
+  load_day (self, today);
+  update_due (self);
+  update_next_session (self);
+  schedule_midnight (self);
+  self->minute_id = g_timeout_add_seconds (60, on_minute_cb, self);
 }
 
 static void
@@ -413,6 +441,7 @@ tm_today_page_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_TODAY_PAGE);
 
   G_OBJECT_CLASS (tm_today_page_parent_class)->dispose (object);
@@ -426,13 +455,14 @@ tm_today_page_class_init (TmTodayPageClass *klass)
 
   object_class->get_property = tm_today_page_get_property;
   object_class->set_property = tm_today_page_set_property;
+  object_class->constructed = tm_today_page_constructed;
   object_class->dispose = tm_today_page_dispose;
   widget_class->root = tm_today_page_root;
   widget_class->unroot = tm_today_page_unroot;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, TM_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TM_TYPE_CHECKIN_FORM);
@@ -466,51 +496,6 @@ tm_today_page_init (TmTodayPage *self)
                                  "you would be better off dead or of hurting yourself. It is best "
                                  "turned on with your clinician; you can change it at any time in "
                                  "Preferences."));
-
-  if (tm_settings_get () != NULL)
-    g_signal_connect_object (tm_settings_get (), "changed::questionnaire-cadence",
-                             G_CALLBACK (update_due), self, G_CONNECT_SWAPPED);
-}
-
-void
-tm_today_page_set_store (TmTodayPage *self,
-                         TmStore     *store)
-{
-  g_autofree char *today = NULL;
-
-  g_return_if_fail (TM_IS_TODAY_PAGE (self));
-  g_return_if_fail (store == NULL || TM_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-
-  if (store != NULL)
-    {
-      g_signal_connect_object (store, "checkin-changed",
-                               G_CALLBACK (on_checkin_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "questionnaires-changed",
-                               G_CALLBACK (update_due), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "sessions-changed",
-                               G_CALLBACK (update_next_session), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "plan-changed",
-                               G_CALLBACK (update_next_session), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "meta-changed",
-                               G_CALLBACK (update_daily_question), self, G_CONNECT_SWAPPED);
-      today = tm_day_today ();
-      update_daily_question (self);
-      load_day (self, today);
-      update_due (self);
-      update_next_session (self);
-      schedule_midnight (self);
-      if (self->minute_id == 0)
-        self->minute_id = g_timeout_add_seconds (60, on_minute_cb, self);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 TmCheckinForm *
@@ -540,7 +525,6 @@ gboolean
 tm_today_page_save (TmTodayPage *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkRoot *root;
 
   g_return_val_if_fail (TM_IS_TODAY_PAGE (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
@@ -552,9 +536,7 @@ tm_today_page_save (TmTodayPage *self)
       return FALSE;
     }
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (TM_IS_WINDOW (root))
-    tm_window_add_toast (TM_WINDOW (root), adw_toast_new (_("Check-in saved")));
+  tm_context_add_toast (self->context, adw_toast_new (_("Check-in saved")));
 
   /* A check-in saved for a day that has since ended hands over to today. */
   load_today_unless_dirty (self);

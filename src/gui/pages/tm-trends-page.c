@@ -13,9 +13,7 @@
 
 #include "tm-chart-view.h"
 #include "tm-interval.h"
-#include "tm-settings.h"
 #include "tm-trends-page.h"
-#include "tm-window.h"
 
 #define MIN_ALL_DAYS 14
 
@@ -45,8 +43,8 @@ struct _TmTrendsPage
   GtkGrid             *interval_table;
   GtkBox              *interval_sentences;
 
-  TmStore             *store;
-  GSettings           *settings;
+  TmContext           *context;
+  TmStore             *store;       /* the context's */
   GSimpleActionGroup  *actions;
   guint                reload_id;
   gboolean             stale;
@@ -56,7 +54,7 @@ G_DEFINE_FINAL_TYPE (TmTrendsPage, tm_trends_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -336,18 +334,6 @@ on_selected_day_cb (TmTrendsPage *self)
 }
 
 static void
-show_error (TmTrendsPage *self,
-            const char   *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (TM_IS_WINDOW (root))
-    tm_window_show_error (TM_WINDOW (root), message);
-  else
-    g_warning ("%s", message);
-}
-
-static void
 reload (TmTrendsPage *self)
 {
   g_autoptr(TmChartData) data = NULL;
@@ -400,7 +386,7 @@ reload (TmTrendsPage *self)
     whole = tm_chart_data_ref (data);
   if (error != NULL)
     {
-      show_error (self, error->message);
+      tm_context_show_error (self->context, error->message);
       return;
     }
 
@@ -466,20 +452,23 @@ change_state (GSimpleAction *action,
   g_simple_action_set_state (action, value);
 }
 
+/* The range and the lines shown are the settings' own actions: chosen,
+ * they are kept at once, and they follow the settings. */
 static void
 setup_actions (TmTrendsPage *self)
 {
-  self->settings = tm_settings_get () != NULL ? g_object_ref (tm_settings_get ()) : NULL;
+  GSettings *settings = tm_context_get_settings (self->context);
+
   self->actions = g_simple_action_group_new ();
 
-  if (self->settings != NULL)
+  if (settings != NULL)
     {
-      g_autoptr(GAction) range = g_settings_create_action (self->settings, "trend-range");
+      g_autoptr(GAction) range = g_settings_create_action (settings, "trend-range");
 
       g_action_map_add_action (G_ACTION_MAP (self->actions), range);
       for (guint i = 0; i < G_N_ELEMENTS (series_keys); i++)
         {
-          g_autoptr(GAction) action = g_settings_create_action (self->settings, series_keys[i]);
+          g_autoptr(GAction) action = g_settings_create_action (settings, series_keys[i]);
 
           g_action_map_add_action (G_ACTION_MAP (self->actions), action);
         }
@@ -512,19 +501,19 @@ tm_trends_page_map (GtkWidget *widget)
 }
 
 static void
-set_store (TmTrendsPage *self,
-           TmStore      *store)
+tm_trends_page_constructed (GObject *object)
 {
+  TmTrendsPage *self = TM_TRENDS_PAGE (object);
   static const char * const signals[] = {
     "checkin-changed", "sessions-changed", "questionnaires-changed", "plan-changed", "safety-changed",
   };
 
-  g_set_object (&self->store, store);
-  if (store == NULL)
-    return;
+  G_OBJECT_CLASS (tm_trends_page_parent_class)->constructed (object);
 
+  setup_actions (self);
   for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-    g_signal_connect_object (store, signals[i], G_CALLBACK (queue_reload), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->store, signals[i], G_CALLBACK (queue_reload), self,
+                             G_CONNECT_SWAPPED);
   self->stale = TRUE;
 }
 
@@ -538,8 +527,8 @@ tm_trends_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -556,8 +545,9 @@ tm_trends_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (tm_context_get_store (self->context));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -574,8 +564,8 @@ tm_trends_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_TRENDS_PAGE);
   g_clear_object (&self->actions);
-  g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (tm_trends_page_parent_class)->dispose (object);
 }
@@ -588,11 +578,12 @@ tm_trends_page_class_init (TmTrendsPageClass *klass)
 
   object_class->get_property = tm_trends_page_get_property;
   object_class->set_property = tm_trends_page_set_property;
+  object_class->constructed = tm_trends_page_constructed;
   object_class->dispose = tm_trends_page_dispose;
   widget_class->map = tm_trends_page_map;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, TM_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TM_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -626,7 +617,6 @@ static void
 tm_trends_page_init (TmTrendsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  setup_actions (self);
 
   /* Which way is better, in the words the report uses. */
   gtk_label_set_label (self->after_dose_direction, tm_scale_get_direction (TM_SCALE_MOOD));

@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "tm-chart-view.h"
-#include "tm-store.h"
+#include "tm-context.h"
 
 G_BEGIN_DECLS
 

@@ -24,7 +24,8 @@
 
 typedef struct
 {
-  TmWindow     *window;
+  TmContext    *context;
+  GtkWindow    *parent;      /* what the dialogs about it go over */
   TmStore      *store;
   GApplication *app;
   char         *data_dir;    /* the store's, for the thread's own connection */
@@ -50,7 +51,8 @@ job_free (Job *job)
   g_clear_object (&job->app);
   g_clear_object (&job->outer);
   g_clear_object (&job->store);
-  g_clear_object (&job->window);
+  g_clear_object (&job->parent);
+  g_clear_object (&job->context);
   g_free (job->data_dir);
   g_free (job->path);
   g_free (job);
@@ -75,14 +77,16 @@ set_busy (Job      *job,
 }
 
 static Job *
-job_new (TmWindow *window,
-         char     *path)
+job_new (TmContext *context,
+         GtkWindow *parent,
+         char      *path)
 {
   Job *job = g_new0 (Job, 1);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+  GtkApplication *app = gtk_window_get_application (parent);
 
-  job->window = g_object_ref (window);
-  job->store = g_object_ref (tm_window_get_store (window));
+  job->context = g_object_ref (context);
+  job->parent = g_object_ref (parent);
+  job->store = g_object_ref (tm_context_get_store (context));
   job->data_dir = g_strdup (tm_store_get_data_dir (job->store));
   job->app = app != NULL ? g_object_ref (G_APPLICATION (app)) : NULL;
   job->path = path;
@@ -120,7 +124,7 @@ static gboolean
 show_progress_cb (gpointer user_data)
 {
   Job *job = user_data;
-  TmProgressBanner *banner = tm_window_get_progress_banner (job->window);
+  TmProgressBanner *banner = tm_context_get_progress_banner (job->context);
   int done = g_atomic_int_get (&job->done);
   int total = g_atomic_int_get (&job->total);
   g_autofree char *text = NULL;
@@ -150,9 +154,11 @@ static void
 show_progress (Job        *job,
                const char *text)
 {
-  if (!window_open (job))
+  TmProgressBanner *banner = tm_context_get_progress_banner (job->context);
+
+  if (!window_open (job) || banner == NULL)
     return;
-  tm_progress_banner_start (tm_window_get_progress_banner (job->window), text, job->cancellable);
+  tm_progress_banner_start (banner, text, job->cancellable);
   if (job->progress_id == 0)
     job->progress_id = g_timeout_add (100, show_progress_cb, job);
 }
@@ -160,7 +166,7 @@ show_progress (Job        *job,
 static void
 hide_progress (Job *job)
 {
-  TmProgressBanner *banner = tm_window_get_progress_banner (job->window);
+  TmProgressBanner *banner = tm_context_get_progress_banner (job->context);
 
   g_clear_handle_id (&job->progress_id, g_source_remove);
   if (banner != NULL)
@@ -175,7 +181,7 @@ say_if_cancelled (Job          *job,
 {
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return FALSE;
-  tm_window_add_toast (job->window, adw_toast_new (what));
+  tm_context_add_toast (job->context, adw_toast_new (what));
   return TRUE;
 }
 
@@ -183,7 +189,7 @@ say_if_cancelled (Job          *job,
 static gboolean
 window_open (Job *job)
 {
-  return job->app == NULL || gtk_window_get_application (GTK_WINDOW (job->window)) != NULL;
+  return job->app == NULL || gtk_window_get_application (job->parent) != NULL;
 }
 
 /* Ends @job's busy time; returns window_open(). */
@@ -223,13 +229,13 @@ run_job (Job                 *job,
 /**
  * tm_data_transfer_is_busy:
  *
- * Returns: whether an export, import or backup of @window's data is under
- *   way (then Export Data… and Import Data… are off)
+ * Returns: whether an export, import or backup of @context's data is
+ *   under way (then Export Data… and Import Data… are off)
  */
 gboolean
-tm_data_transfer_is_busy (TmWindow *window)
+tm_data_transfer_is_busy (TmContext *context)
 {
-  return tm_store_is_busy (tm_window_get_store (window));
+  return tm_store_is_busy (tm_context_get_store (context));
 }
 
 /* Export */
@@ -267,7 +273,6 @@ on_exported_cb (GObject      *source,
                 gpointer      user_data)
 {
   g_autoptr(Job) job = user_data;
-  TmWindow *window = job->window;
   g_autoptr(GTask) outer = g_steal_pointer (&job->outer);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) target = g_file_new_for_path (job->path);
@@ -279,7 +284,7 @@ on_exported_cb (GObject      *source,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (job_end (job) && !say_if_cancelled (job, error, _("Export cancelled. No files were changed.")))
-        tm_window_show_error (window, error->message);
+        tm_context_show_error (job->context, error->message);
       g_task_return_error (outer, g_steal_pointer (&error));
       return;
     }
@@ -295,7 +300,7 @@ on_exported_cb (GObject      *source,
       adw_toast_set_action_name (toast, "win.open-uri");
       adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
       adw_toast_set_timeout (toast, 10);
-      tm_window_add_toast (window, toast);
+      tm_context_add_toast (job->context, toast);
     }
   g_task_return_pointer (outer, g_steal_pointer (&target), g_object_unref);
 }
@@ -309,12 +314,13 @@ on_exported_cb (GObject      *source,
  * thread, then says where they are (or why not).
  */
 void
-tm_data_transfer_export (TmWindow            *window,
+tm_data_transfer_export (TmContext           *context,
+                         GtkWindow           *parent,
                          GFile               *folder,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) outer = g_task_new (window, NULL, callback, user_data);
+  g_autoptr(GTask) outer = g_task_new (context, NULL, callback, user_data);
   g_autofree char *today = tm_day_today ();
   g_autofree char *name = g_strdup_printf ("tidemark-export-%s", today);
   g_autoptr(GFile) target = g_file_get_child (folder, name);
@@ -326,12 +332,12 @@ tm_data_transfer_export (TmWindow            *window,
     {
       const char *message = _("Choose a folder on this computer for the export.");
 
-      tm_window_show_error (window, message);
+      tm_context_show_error (context, message);
       g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", message);
       return;
     }
 
-  job = job_new (window, path);
+  job = job_new (context, parent, path);
   job->outer = g_steal_pointer (&outer);
   show_progress (job, _("Exporting your data…"));
   run_job (job, write_in_thread, on_exported_cb);
@@ -343,11 +349,11 @@ tm_data_transfer_export (TmWindow            *window,
  * Returns: (transfer full): the folder written, or %NULL with @error
  */
 GFile *
-tm_data_transfer_export_finish (TmWindow      *window,
+tm_data_transfer_export_finish (TmContext     *context,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, window), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, context), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -355,31 +361,33 @@ tm_data_transfer_export_finish (TmWindow      *window,
 static void
 on_export_chosen_cb (GtkNativeDialog *chooser,
                      int              response,
-                     TmWindow        *window)
+                     TmContext       *context)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
       if (folder != NULL)
-        tm_data_transfer_export (window, folder, NULL, NULL);
+        tm_data_transfer_export (context, gtk_native_dialog_get_transient_for (chooser), folder,
+                                 NULL, NULL);
     }
   g_object_unref (chooser);
 }
 
 /* Asks where, then exports. */
 void
-tm_data_transfer_choose_export (TmWindow *window)
+tm_data_transfer_choose_export (TmContext *context,
+                                GtkWindow *parent)
 {
   GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Export Data"), GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+    gtk_file_chooser_native_new (_("Export Data"), parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                  _("_Export Here"), _("_Cancel"));
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   g_autoptr(GFile) start = g_file_new_for_path (documents != NULL ? documents : g_get_home_dir ());
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), start, NULL);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen_cb), window);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen_cb), context, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -425,7 +433,6 @@ on_stored_cb (GObject      *source,
               gpointer      user_data)
 {
   g_autoptr(Job) job = user_data;
-  TmWindow *window = job->window;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary_text = NULL;
   g_autofree char *title = NULL;
@@ -439,13 +446,13 @@ on_stored_cb (GObject      *source,
   if (!stored)
     {
       if (!say_if_cancelled (job, error, _("Import cancelled. Nothing was imported.")))
-        tm_window_show_error (window, error->message);
+        tm_context_show_error (job->context, error->message);
       return;
     }
   summary_text = tm_csv_summary_describe (&job->summary);
   /* Translators: after an import, "Imported: 120 added, 0 replaced, 3 already there and kept." */
   title = g_strdup_printf (_("Imported: %s"), summary_text);
-  tm_window_add_toast (window, adw_toast_new (title));
+  tm_context_add_toast (job->context, adw_toast_new (title));
 }
 
 static void
@@ -483,7 +490,7 @@ on_conflict_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-show_problems (TmWindow    *window,
+show_problems (GtkWindow   *parent,
                TmCsvImport *import)
 {
   GPtrArray *problems = tm_csv_import_get_problems (import);
@@ -505,7 +512,7 @@ show_problems (TmWindow    *window,
   if (n < problems->len)
     g_string_append_printf (body, "\n%s", (const char *) problems->pdata[n]);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window), _("Nothing Was Imported"),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Nothing Was Imported"),
                                                        body->str));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -518,7 +525,6 @@ on_read_cb (GObject      *source,
             gpointer      user_data)
 {
   g_autoptr(Job) job = user_data;
-  TmWindow *window = job->window;
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
   g_autofree char *body = NULL;
@@ -530,9 +536,9 @@ on_read_cb (GObject      *source,
       if (!job_end (job))
         return;
       if (!read && !say_if_cancelled (job, error, _("Import cancelled. Nothing was imported.")))
-        tm_window_show_error (window, error->message);
+        tm_context_show_error (job->context, error->message);
       else
-        show_problems (window, job->import);
+        show_problems (job->parent, job->import);
       return;
     }
 
@@ -556,8 +562,8 @@ on_read_cb (GObject      *source,
                                        "replace them with the files' version?",
                                        job->conflicts),
                           job->conflicts);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window), _("Some Records Are Already Here"),
-                                                       body));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (job->parent,
+                                                       _("Some Records Are Already Here"), body));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "replace", _("_Replace"),
@@ -579,19 +585,20 @@ on_read_cb (GObject      *source,
  * records already here, or lists what is wrong.
  */
 void
-tm_data_transfer_import (TmWindow *window,
-                         GFile    *folder)
+tm_data_transfer_import (TmContext *context,
+                         GtkWindow *parent,
+                         GFile     *folder)
 {
   char *path = g_file_get_path (folder);
   Job *job;
 
   if (path == NULL)
     {
-      tm_window_show_error (window, _("Choose a folder on this computer to import from."));
+      tm_context_show_error (context, _("Choose a folder on this computer to import from."));
       return;
     }
   /* on_read_cb takes the job over: to store, to ask, or to free. */
-  job = job_new (window, path);
+  job = job_new (context, parent, path);
   show_progress (job, _("Reading the files…"));
   run_job (job, read_in_thread, on_read_cb);
 }
@@ -599,27 +606,28 @@ tm_data_transfer_import (TmWindow *window,
 static void
 on_import_chosen_cb (GtkNativeDialog *chooser,
                      int              response,
-                     TmWindow        *window)
+                     TmContext       *context)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
       if (folder != NULL)
-        tm_data_transfer_import (window, folder);
+        tm_data_transfer_import (context, gtk_native_dialog_get_transient_for (chooser), folder);
     }
   g_object_unref (chooser);
 }
 
 /* Asks which folder, then imports. */
 void
-tm_data_transfer_choose_import (TmWindow *window)
+tm_data_transfer_choose_import (TmContext *context,
+                                GtkWindow *parent)
 {
   GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Import Data"), GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+    gtk_file_chooser_native_new (_("Import Data"), parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                  _("_Import"), _("_Cancel"));
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chosen_cb), window);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen_cb), context, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -1,21 +1,25 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "tm-window.h"
+#include "tm-context.h"
 
 G_BEGIN_DECLS
 
-void   tm_data_transfer_export        (TmWindow             *window,
-                                       GFile                *folder,
-                                       GAsyncReadyCallback   callback,
-                                       gpointer              user_data);
-GFile *tm_data_transfer_export_finish (TmWindow             *window,
-                                       GAsyncResult         *result,
-                                       GError              **error);
-void   tm_data_transfer_choose_export (TmWindow *window);
-void   tm_data_transfer_import        (TmWindow *window,
-                                       GFile    *folder);
-void   tm_data_transfer_choose_import (TmWindow *window);
-gboolean tm_data_transfer_is_busy     (TmWindow *window);
+void     tm_data_transfer_export        (TmContext            *context,
+                                         GtkWindow            *parent,
+                                         GFile                *folder,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+GFile   *tm_data_transfer_export_finish (TmContext            *context,
+                                         GAsyncResult         *result,
+                                         GError              **error);
+void     tm_data_transfer_choose_export (TmContext            *context,
+                                         GtkWindow            *parent);
+void     tm_data_transfer_import        (TmContext            *context,
+                                         GtkWindow            *parent,
+                                         GFile                *folder);
+void     tm_data_transfer_choose_import (TmContext            *context,
+                                         GtkWindow            *parent);
+gboolean tm_data_transfer_is_busy       (TmContext            *context);
 
 G_END_DECLS

@@ -24,7 +24,7 @@ struct _TmSafetyPrompter
   GObject         parent_instance;
 
   TmStore        *store;
-  GtkWindow      *home;         /* weak; with its application's windows, where prompts go */
+  GtkApplication *application;  /* weak; over its windows the prompts go */
   GQueue          queue;        /* Pending */
   guint           show_id;
   GtkWindow      *current;      /* the prompt, or the help it led to, on screen; the next waits */
@@ -110,13 +110,13 @@ show_next_cb (gpointer data)
 }
 
 /* Shows the next prompt once what is running now (the save, the editor
- * closing) is done. */
+ * closing) is done. The prompter going away (its context, as Tidemark
+ * quits) takes what waits with it: the prompts are recorded as shown. */
 static void
 queue_show_next (TmSafetyPrompter *self)
 {
   if (self->show_id == 0)
-    self->show_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_next_cb, g_object_ref (self),
-                                     g_object_unref);
+    self->show_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_next_cb, self, NULL);
 }
 
 /* @dialog was answered, or went without an answer (its window destroyed):
@@ -287,38 +287,47 @@ show_prompt (TmSafetyPrompter *self,
 
 /* The window a prompt goes over: of the application's, the one used last
  * that is still shown and not a prompt itself. That is the window that
- * saved, or, when it closed on saving (an editor), the one it belonged to. */
+ * saved, or, when it closed on saving (an editor), the one it belonged to,
+ * whatever kind of window that is. */
 static GtkWindow *
 choose_parent (TmSafetyPrompter *self)
 {
-  GtkApplication *application = NULL;
   GList *windows = NULL;
 
-  if (self->home != NULL)
-    application = gtk_window_get_application (self->home);
-  if (application != NULL)
-    windows = gtk_application_get_windows (application);
+  if (self->application != NULL)
+    windows = gtk_application_get_windows (self->application);
 
   /* Most recently used first. */
   for (GList *l = windows; l != NULL; l = l->next)
     if (gtk_widget_get_visible (l->data) && !ADW_IS_MESSAGE_DIALOG (l->data))
       return l->data;
-  if (self->home != NULL && gtk_widget_get_visible (GTK_WIDGET (self->home)))
-    return self->home;
   return NULL;
 }
 
 static void
 show_next (TmSafetyPrompter *self)
 {
+  GtkWindow *parent;
   Pending *pending;
 
   if (self->current != NULL || g_queue_is_empty (&self->queue))
     return;
 
+  /* Every window closed: the prompts wait for the next one to show. */
+  parent = choose_parent (self);
+  if (parent == NULL && self->application != NULL)
+    return;
+
   pending = g_queue_pop_head (&self->queue);
-  show_prompt (self, pending->prompt, pending->event, choose_parent (self));
+  show_prompt (self, pending->prompt, pending->event, parent);
   pending_free (pending);
+}
+
+static void
+on_window_added_cb (TmSafetyPrompter *self)
+{
+  if (!g_queue_is_empty (&self->queue))
+    queue_show_next (self);
 }
 
 /* The one place the rules start from after a save, whatever saved. The
@@ -373,7 +382,7 @@ tm_safety_prompter_dispose (GObject *object)
   g_queue_clear_full (&self->answers, (GDestroyNotify) answer_free);
   g_clear_handle_id (&self->show_id, g_source_remove);
   self->current = NULL;
-  g_clear_weak_pointer (&self->home);
+  g_clear_weak_pointer (&self->application);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, on_record_saved_cb, self);
   g_clear_object (&self->store);
@@ -397,25 +406,27 @@ tm_safety_prompter_init (TmSafetyPrompter *self)
 /**
  * tm_safety_prompter_new:
  * @store: the store whose saves it follows
- * @home: (nullable): the main window: the prompts go over the windows of
- *   its application, or over it
+ * @application: (nullable): the prompts go over its windows
  *
  * From now on, every check-in, session or questionnaire saved in @store
  * goes through the safety rules, and the prompts due are shown. Make one
- * for each store, kept as long as its windows are.
+ * for each store (the context does), kept as long as its windows are.
  */
 TmSafetyPrompter *
-tm_safety_prompter_new (TmStore   *store,
-                        GtkWindow *home)
+tm_safety_prompter_new (TmStore        *store,
+                        GtkApplication *application)
 {
   TmSafetyPrompter *self;
 
   g_return_val_if_fail (TM_IS_STORE (store), NULL);
-  g_return_val_if_fail (home == NULL || GTK_IS_WINDOW (home), NULL);
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
 
   self = g_object_new (TM_TYPE_SAFETY_PROMPTER, NULL);
   self->store = g_object_ref (store);
-  g_set_weak_pointer (&self->home, home);
+  g_set_weak_pointer (&self->application, application);
+  if (application != NULL)
+    g_signal_connect_object (application, "window-added", G_CALLBACK (on_window_added_cb), self,
+                             G_CONNECT_SWAPPED);
   g_signal_connect (store, "record-saved", G_CALLBACK (on_record_saved_cb), self);
   return self;
 }

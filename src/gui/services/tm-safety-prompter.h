@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TmSafetyPrompter, tm_safety_prompter, TM, SAFETY_PROMPTER, GObject)
 
 TmSafetyPrompter *tm_safety_prompter_new       (TmStore          *store,
-                                                GtkWindow        *home);
+                                                GtkApplication   *application);
 void              tm_safety_prompter_show_help (TmSafetyPrompter *self,
                                                 GtkWindow        *parent);
 void              tm_safety_prompter_show_help_for_rule (TmSafetyPrompter *self,

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tidemark's settings: from the installed schema, or from the build folder
- * when Tidemark runs from there. */
+ * when Tidemark runs from there; and the binding that two views share. The
+ * application makes them once and hands them on in its context. */
 #define G_LOG_DOMAIN "tm-settings"
 
 #include "config.h"
 
+#include "tm-questionnaire.h"
 #include "tm-settings.h"
 
 /**
@@ -37,22 +39,45 @@ tm_settings_new (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
-/**
- * tm_settings_get:
- *
- * Returns: (transfer none) (nullable): the settings every part of the app
- *   shares, made on first use
- */
-GSettings *
-tm_settings_get (void)
+/* The questionnaire cadence as a combo row shows it: "Every 2 weeks"
+ * first, "Every week" second. */
+static gboolean
+cadence_to_row (GValue   *value,
+                GVariant *variant,
+                gpointer  user_data)
 {
-  static GSettings *settings;
-  static gboolean tried;
+  int days = tm_questionnaire_cadence_from_id (g_variant_get_string (variant, NULL));
 
-  if (!tried)
-    {
-      tried = TRUE;
-      settings = tm_settings_new ();
-    }
-  return settings;
+  g_value_set_uint (value, days == TM_CADENCE_WEEKLY ? 1 : 0);
+  return TRUE;
+}
+
+static GVariant *
+cadence_from_row (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  int days = g_value_get_uint (value) == 1 ? TM_CADENCE_WEEKLY : TM_CADENCE_FORTNIGHTLY;
+
+  return g_variant_new_string (tm_questionnaire_cadence_to_id (days));
+}
+
+/**
+ * tm_settings_bind_cadence:
+ * @combo_row: an #AdwComboRow of "Every 2 weeks" and "Every week", or
+ *   "Two weeks" and "One week"
+ *
+ * Shows the questionnaire cadence in @combo_row, and keeps what is chosen
+ * there at once. Preferences and History both show it.
+ */
+void
+tm_settings_bind_cadence (GSettings *settings,
+                          gpointer   combo_row)
+{
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (G_IS_OBJECT (combo_row));
+
+  g_settings_bind_with_mapping (settings, "questionnaire-cadence", combo_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, cadence_to_row, cadence_from_row,
+                                NULL, NULL);
 }

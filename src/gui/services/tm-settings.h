@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-GSettings *tm_settings_new (void);
-GSettings *tm_settings_get (void);
+GSettings *tm_settings_new          (void);
+void       tm_settings_bind_cadence (GSettings *settings,
+                                     gpointer   combo_row);
 
 G_END_DECLS

@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "tm-country-banner.h"
-#include "tm-preferences-dialog.h"
 #include "tm-safety-contacts.h"
 
 struct _TmCountryBanner
@@ -61,17 +60,13 @@ on_ok_clicked_cb (TmCountryBanner *self)
   gtk_revealer_set_reveal_child (self->revealer, FALSE);
 }
 
+/* Preferences, at the country: the window it is in opens them. */
 static void
 on_change_clicked_cb (TmCountryBanner *self)
 {
-  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
-  TmPreferencesDialog *prefs;
-
   confirm (self);
   gtk_revealer_set_reveal_child (self->revealer, FALSE);
-  prefs = tm_preferences_dialog_new (parent, self->store);
-  tm_preferences_dialog_show_country (prefs);
-  gtk_window_present (GTK_WINDOW (prefs));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-crisis-country", NULL);
 }
 
 static void

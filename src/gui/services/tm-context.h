@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tm-progress-banner.h"
+#include "tm-safety-prompter.h"
+#include "tm-store.h"
+
+G_BEGIN_DECLS
+
+#define TM_TYPE_CONTEXT (tm_context_get_type ())
+G_DECLARE_FINAL_TYPE (TmContext, tm_context, TM, CONTEXT, GObject)
+
+/* Brings a deleted record back into the store. */
+typedef gboolean (*TmRestoreFunc) (TmStore  *store,
+                                   gpointer  record,
+                                   GError  **error);
+
+TmContext        *tm_context_new                 (GtkApplication   *application,
+                                                  TmStore          *store,
+                                                  GSettings        *settings);
+TmStore          *tm_context_get_store           (TmContext        *self);
+GSettings        *tm_context_get_settings        (TmContext        *self);
+TmSafetyPrompter *tm_context_get_safety_prompter (TmContext        *self);
+
+void              tm_context_set_toast_overlay   (TmContext        *self,
+                                                  AdwToastOverlay  *overlay);
+void              tm_context_add_toast           (TmContext        *self,
+                                                  AdwToast         *toast);
+void              tm_context_show_error          (TmContext        *self,
+                                                  const char       *message);
+void              tm_context_offer_undo          (TmContext        *self,
+                                                  const char       *title,
+                                                  gpointer          record,
+                                                  TmRestoreFunc     restore);
+
+void              tm_context_set_progress_banner (TmContext        *self,
+                                                  TmProgressBanner *banner);
+TmProgressBanner *tm_context_get_progress_banner (TmContext        *self);
+
+G_END_DECLS

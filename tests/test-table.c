@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the store, the CSV files and a FHIR writer read from the tables'
+ * description (tm-table.h): every column's value, through the store and
+ * back, as its type. tests/test-schema.c holds the description to the
+ * data file's schema. */
+#include "config.h"
+
+#include <locale.h>
+
+#include "tm-store-private.h"
+#include "tm-table.h"
+#include "tm-test-util.h"
+
+typedef struct
+{
+  char    *dir;
+  TmStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = tm_test_make_data_dir ();
+  f->store = tm_store_open (f->dir, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  tm_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* A value for every column of a record, none at its default: a record of
+ * @table as full as it can be, and valid. */
+static gpointer
+make_full_record (TmTable table)
+{
+  switch (table)
+    {
+    case TM_TABLE_CHECKINS:
+      {
+        TmCheckin *c = tm_checkin_new ("2026-03-01");
+
+        c->mood = 6;
+        c->anxiety = 3;
+        c->energy = 7;
+        c->sleep_hours = 6.8;
+        c->effects = TM_EFFECT_TIME | TM_EFFECT_FLOATING;
+        c->effects_intensity = 4;
+        c->red_flags = TM_RED_FLAG_VOMITING;
+        c->self_harm = 0;
+        tm_checkin_set_note (c, "Slept badly, \"quoted\",\nand on.");
+        return c;
+      }
+    case TM_TABLE_SESSIONS:
+      {
+        TmSession *s = tm_session_new ();
+
+        tm_session_set_taken_at (s, "2026-03-01T10:00:00+05:45");
+        s->dose_mg = 37.25;
+        s->route = TM_ROUTE_INTRAMUSCULAR;
+        s->setting = TM_SETTING_CLINIC;
+        s->monitor_present = TRUE;
+        s->mood_before = 4;
+        s->dissociation_peak = 6;
+        s->effects = TM_EFFECT_DETACHED;
+        s->effects_minutes = 75;
+        s->nausea = 1;
+        s->sedation = 2;
+        s->bp_before_sys = 128;
+        s->bp_before_dia = 82;
+        s->bp_after_sys = 141;
+        s->bp_after_dia = 88;
+        s->other_medicines = TM_MEDICINE_SLEEP;
+        s->red_flags = TM_RED_FLAG_CHEST;
+        tm_session_set_note (s, "é");
+        return s;
+      }
+    case TM_TABLE_QUESTIONNAIRES:
+      {
+        TmQuestionnaire *q = tm_questionnaire_new (TM_QUESTIONNAIRE_PHQ9, "2026-03-01");
+
+        g_assert_true (tm_questionnaire_set_answers_text (q, "012301230"));
+        q->difficulty = 2;
+        return q;
+      }
+    case TM_TABLE_PLANS:
+      {
+        TmPlan *plan = tm_plan_new ("2026-03-01");
+
+        plan->interval_days = 21;
+        plan->dose_mg = 50;
+        plan->route = TM_ROUTE_ORAL;
+        plan->tolerance_days = 3;
+        tm_plan_set_instructions (plan, "With food.");
+        tm_plan_set_author (plan, "Dr. Ortiz");
+        return plan;
+      }
+    case TM_TABLE_PLAN_DATES:
+      {
+        TmPlanDate *date = tm_plan_date_new ("2026-03-10", TM_PLAN_DATE_CANCELLED);
+
+        date->note = g_strdup ("Away.");
+        return date;
+      }
+    case TM_TABLE_SAFETY_EVENTS:
+    case TM_N_TABLES:
+    default:
+      {
+        TmSafetyEvent *e = g_object_new (TM_TYPE_SAFETY_EVENT, NULL);
+
+        e->rule = TM_RULE_S12;
+        e->level = TM_LEVEL_URGENT;
+        e->source = TM_SOURCE_SESSION;
+        e->source_id = 1;
+        e->shown_at = g_strdup ("2026-03-01T10:06:00Z");
+        e->answered_at = g_strdup ("2026-03-01T10:07:00Z");
+        e->answer = g_strdup (tm_answer_to_string (TM_ANSWER_SAFE_NOW));
+        e->detail = g_strdup ("A home dose with nobody there.");
+        return e;
+      }
+    }
+}
+
+static gboolean
+save (TmStore  *store,
+      TmTable   table,
+      gpointer  record,
+      GError  **error)
+{
+  switch (table)
+    {
+    case TM_TABLE_CHECKINS:
+      return tm_store_save_checkin (store, record, error);
+    case TM_TABLE_SESSIONS:
+      return tm_store_save_session (store, record, error);
+    case TM_TABLE_QUESTIONNAIRES:
+      return tm_store_save_questionnaire (store, record, error);
+    case TM_TABLE_PLANS:
+      return tm_store_add_plan (store, record, error);
+    case TM_TABLE_PLAN_DATES:
+      return tm_store_add_plan_date (store, record, error);
+    case TM_TABLE_SAFETY_EVENTS:
+    case TM_N_TABLES:
+    default:
+      return tm_store_add_safety_event (store, record, error);
+    }
+}
+
+static GPtrArray *
+list (TmStore  *store,
+      TmTable   table,
+      GError  **error)
+{
+  switch (table)
+    {
+    case TM_TABLE_CHECKINS:
+      return tm_store_list_checkins (store, NULL, NULL, error);
+    case TM_TABLE_SESSIONS:
+      return tm_store_list_sessions (store, NULL, NULL, error);
+    case TM_TABLE_QUESTIONNAIRES:
+      return tm_store_list_questionnaires (store, -1, NULL, NULL, error);
+    case TM_TABLE_PLANS:
+      return tm_store_list_plans (store, error);
+    case TM_TABLE_PLAN_DATES:
+      return tm_store_list_plan_dates (store, error);
+    case TM_TABLE_SAFETY_EVENTS:
+    case TM_N_TABLES:
+    default:
+      return tm_store_list_safety_events (store, NULL, NULL, error);
+    }
+}
+
+/* Each table's record with a value in every column goes into the store
+ * and comes back with each value as it was, read as its type: what the
+ * store writes (the times, a total) written, all else as given. */
+static void
+test_every_column_stored (Fixture       *f,
+                          gconstpointer  data)
+{
+  for (int t = 0; t < TM_N_TABLES; t++)
+    {
+      const TmTableInfo *info = tm_table_get_info (t);
+      g_autoptr(GObject) record = make_full_record (t);
+      g_autoptr(GPtrArray) stored = NULL;
+      g_autoptr(GError) error = NULL;
+      GObject *back;
+
+      g_assert_true (save (f->store, t, record, &error));
+      g_assert_no_error (error);
+      stored = list (f->store, t, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (stored->len, ==, 1);
+      back = stored->pdata[0];
+      g_assert_true (G_OBJECT_TYPE (back) == info->get_type ());
+
+      for (guint c = 0; c < info->n_columns; c++)
+        {
+          const TmColumn *column = &info->columns[c];
+          g_auto(GValue) given = G_VALUE_INIT;
+          g_auto(GValue) read = G_VALUE_INIT;
+          g_autofree char *given_text = NULL;
+          g_autofree char *read_text = NULL;
+
+          g_assert_true (tm_column_get_value (column, record, &given));
+          g_assert_true (tm_column_get_value (column, back, &read));
+          g_assert_true (G_VALUE_TYPE (&given) == G_VALUE_TYPE (&read));
+          given_text = g_strdup_value_contents (&given);
+          read_text = g_strdup_value_contents (&read);
+          g_test_message ("%s.%s: %s", info->name, column->name, read_text);
+          g_assert_cmpstr (given_text, ==, read_text);
+        }
+    }
+}
+
+/* Each value as its type, for a writer that knows no record: a number as
+ * a number, an enum as its enum, and no value where none was given. */
+static void
+test_values_by_type (void)
+{
+  g_autoptr(TmSession) s = make_full_record (TM_TABLE_SESSIONS);
+  g_autoptr(TmCheckin) c = tm_checkin_new ("2026-03-02");
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert_true (tm_column_get_value (tm_table_find_column (TM_TABLE_SESSIONS, "dose_mg"), s, &value));
+  g_assert_cmpfloat (g_value_get_double (&value), ==, 37.25);
+  g_value_unset (&value);
+  g_assert_true (tm_column_get_value (tm_table_find_column (TM_TABLE_SESSIONS, "route"), s, &value));
+  g_assert_true (G_VALUE_HOLDS (&value, TM_TYPE_ROUTE));
+  g_assert_cmpint (g_value_get_enum (&value), ==, TM_ROUTE_INTRAMUSCULAR);
+  g_value_unset (&value);
+  g_assert_true (tm_column_get_value (tm_table_find_column (TM_TABLE_SESSIONS, "monitor_present"), s, &value));
+  g_assert_true (g_value_get_boolean (&value));
+  g_value_unset (&value);
+  g_assert_true (tm_column_get_value (tm_table_find_column (TM_TABLE_SESSIONS, "bp_after_sys"), s, &value));
+  g_assert_cmpint (g_value_get_int (&value), ==, 141);
+  g_value_unset (&value);
+
+  c->mood = 5;
+  g_assert_true (tm_column_get_value (tm_table_find_column (TM_TABLE_CHECKINS, "mood"), c, &value));
+  g_assert_cmpint (g_value_get_int (&value), ==, 5);
+  g_value_unset (&value);
+  g_assert_false (tm_column_get_value (tm_table_find_column (TM_TABLE_CHECKINS, "anxiety"), c, &value));
+  g_assert_false (tm_column_get_value (tm_table_find_column (TM_TABLE_CHECKINS, "sleep_hours"), c, &value));
+  g_assert_false (tm_column_get_value (tm_table_find_column (TM_TABLE_CHECKINS, "note"), c, &value));
+  g_assert_false (G_IS_VALUE (&value));
+  g_assert_true (tm_column_get_value (tm_table_find_column (TM_TABLE_CHECKINS, "effects"), c, &value));
+  g_assert_cmpuint (g_value_get_uint (&value), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/table/every-column-stored", Fixture, NULL, fixture_set_up, test_every_column_stored,
+              fixture_tear_down);
+  g_test_add_func ("/table/values-by-type", test_values_by_type);
+
+  return g_test_run ();
+}
