@@ -11,6 +11,7 @@
 #include "tm-checkin.h"
 #include "tm-review.h"
 #include "tm-store-error.h"
+#include "tm-table.h"
 
 G_DEFINE_FINAL_TYPE (TmReview, tm_review, G_TYPE_OBJECT)
 
@@ -229,7 +230,8 @@ tm_review_validate (const TmReview  *self,
       *field = "created_at";
       return FALSE;
     }
-  return TRUE;
+  /* And each value's own rules, as the data file keeps them. */
+  return tm_table_validate (TM_TABLE_REVIEWS, self, field, error);
 }
 
 /* "Reviewed with Dr. Ortiz on 3 December 2026" */
