@@ -845,6 +845,38 @@ tm_agenda_new (const TmChartRecord *record,
   return agenda;
 }
 
+/**
+ * tm_agenda_new_from_store:
+ *
+ * The agenda of a review of @from … @to from what @store holds, today
+ * being the local day now.
+ */
+TmAgenda *
+tm_agenda_new_from_store (TmStore     *store,
+                          const char  *from,
+                          const char  *to,
+                          GError     **error)
+{
+  g_autofree char *today = tm_day_today ();
+  /* The rolling mean a week before the first day reads 13 days back. */
+  g_autofree char *before = tm_day_add (from, -(2 * TM_AGENDA_SHIFT_DAYS - 1));
+  g_autoptr(TmChartRecord) record = g_new0 (TmChartRecord, 1);
+  g_autoptr(GPtrArray) reviews = NULL;
+
+  g_return_val_if_fail (TM_IS_STORE (store), NULL);
+
+  if ((record->checkins = tm_store_list_checkins (store, before, to, error)) == NULL ||
+      (record->sessions = tm_store_list_sessions (store, NULL, NULL, error)) == NULL ||
+      (record->plans = tm_store_list_plans (store, error)) == NULL ||
+      (record->plan_dates = tm_store_list_plan_dates (store, error)) == NULL ||
+      (record->events = tm_store_list_safety_events (store, from, to, error)) == NULL ||
+      (record->questionnaires = tm_store_list_questionnaires (store, -1, NULL, NULL, error)) == NULL ||
+      (reviews = tm_store_list_reviews (store, error)) == NULL)
+    return NULL;
+
+  return tm_agenda_new (record, reviews, from, to, today);
+}
+
 /* The items of @kind that are there (not the sentence saying there are none). */
 guint
 tm_agenda_count (const TmAgenda *agenda,

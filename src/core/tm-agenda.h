@@ -71,6 +71,10 @@ TmAgenda   *tm_agenda_new              (const TmChartRecord *record,
                                         const char          *from,
                                         const char          *to,
                                         const char          *today);
+TmAgenda   *tm_agenda_new_from_store   (TmStore             *store,
+                                        const char          *from,
+                                        const char          *to,
+                                        GError             **error);
 void        tm_agenda_free             (TmAgenda            *agenda);
 guint       tm_agenda_count            (const TmAgenda      *agenda,
                                         TmAgendaKind         kind);
