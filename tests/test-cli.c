@@ -414,9 +414,9 @@ test_csv (void)
     {
       g_autoptr(GString) bad = g_string_new (contents);
 
-      g_string_append (bad, "\"2026-01-01\",12,,,,0,,,\"2026-01-01T20:00:00Z\",\"2026-01-01T20:00:00Z\",0,\r\n");
+      g_string_append (bad, "\"2026-01-01\",12,,,,0,,,\"2026-01-01T20:00:00Z\",\"2026-01-01T20:00:00Z\",0,,0\r\n");
       g_string_append (bad, "\"2026-01-02\",\"\x1b[2J\x1b]0;owned\x07\",,,,0,,,\"2026-01-02T20:00:00Z\","
-                            "\"2026-01-02T20:00:00Z\",0,\r\n");
+                            "\"2026-01-02T20:00:00Z\",0,,0\r\n");
       g_assert_true (g_file_set_contents (checkins, bad->str, -1, NULL));
     }
     run_tidemark (&run, empty_dir, import, NULL);

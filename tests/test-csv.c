@@ -269,13 +269,13 @@ test_each_row_its_own (void)
 {
   static const char file[] =
     "\"day\",\"mood\",\"anxiety\",\"energy\",\"sleep_hours\",\"effects\",\"effects_intensity\",\"note\","
-    "\"created_at\",\"updated_at\",\"red_flags\",\"self_harm\"\r\n"
-    "\"2026-03-01\",3,4,5,6.8,2,7,\"a, \"\"quoted\"\" note\",\"2026-03-01T20:00:00Z\",\"2026-03-02T08:00:00Z\",1,0\r\n"
-    "\"2026-03-02\",4,,,,0,,,\"2026-03-02T20:00:00Z\",\"2026-03-02T20:00:00Z\",0,\r\n"
-    "\"2026-03-03\",5,1,2,7,64,10,\"x\",\"2026-03-03T20:00:00Z\",\"2026-03-03T20:00:00Z\",32,1\r\n"
-    "\"2026-03-04\",6,,,,0,,,\"2026-03-04T20:00:00Z\",\"2026-03-04T21:00:00Z\",0,\r\n"
-    "\"2026-03-05\",7,2,,8.25,1,0,,\"2026-03-05T20:00:00Z\",\"2026-03-05T20:00:00Z\",0,0\r\n"
-    "\"2026-03-06\",8,,9,,0,,\"last\",\"2026-03-06T20:00:00Z\",\"2026-03-06T20:00:00Z\",0,\r\n";
+    "\"created_at\",\"updated_at\",\"red_flags\",\"self_harm\",\"discuss\"\r\n"
+    "\"2026-03-01\",3,4,5,6.8,2,7,\"a, \"\"quoted\"\" note\",\"2026-03-01T20:00:00Z\",\"2026-03-02T08:00:00Z\",1,0,1\r\n"
+    "\"2026-03-02\",4,,,,0,,,\"2026-03-02T20:00:00Z\",\"2026-03-02T20:00:00Z\",0,,0\r\n"
+    "\"2026-03-03\",5,1,2,7,64,10,\"x\",\"2026-03-03T20:00:00Z\",\"2026-03-03T20:00:00Z\",32,1,0\r\n"
+    "\"2026-03-04\",6,,,,0,,,\"2026-03-04T20:00:00Z\",\"2026-03-04T21:00:00Z\",0,,1\r\n"
+    "\"2026-03-05\",7,2,,8.25,1,0,,\"2026-03-05T20:00:00Z\",\"2026-03-05T20:00:00Z\",0,0,0\r\n"
+    "\"2026-03-06\",8,,9,,0,,\"last\",\"2026-03-06T20:00:00Z\",\"2026-03-06T20:00:00Z\",0,,0\r\n";
   g_autofree char *dir = NULL;
   g_autoptr(TmStore) store = new_store (&dir);
   g_autoptr(TmCsvImport) import = tm_csv_import_new ();
@@ -1098,11 +1098,11 @@ test_version_2_columns_and_version_1_files (void)
   g_assert_true (g_file_get_contents (sessions_path, &sessions, NULL, NULL));
   g_assert_true (g_str_has_prefix (checkins, "\"day\",\"mood\",\"anxiety\",\"energy\",\"sleep_hours\",\"effects\","
                                              "\"effects_intensity\",\"note\",\"created_at\",\"updated_at\","
-                                             "\"red_flags\",\"self_harm\"\r\n"));
-  g_assert_nonnull (strstr (checkins, ",36,1\r\n"));
-  g_assert_nonnull (strstr (sessions, "\"updated_at\",\"red_flags\"\r\n"));
+                                             "\"red_flags\",\"self_harm\",\"discuss\"\r\n"));
+  g_assert_nonnull (strstr (checkins, ",36,1,0\r\n"));
+  g_assert_nonnull (strstr (sessions, "\"updated_at\",\"red_flags\",\"discuss\"\r\n"));
   g_assert_nonnull (strstr (sessions, ",48,,"));
-  g_assert_true (g_str_has_suffix (sessions, ",2\r\n"));
+  g_assert_true (g_str_has_suffix (sessions, ",2,0\r\n"));
 
   other = new_store (&other_dir);
   g_assert_true (tm_csv_import_read_dir (import, folder, &error));
@@ -1156,7 +1156,8 @@ test_version_2_columns_and_version_1_files (void)
     g_assert_false (tm_csv_import_parse (half, TM_TABLE_CHECKINS, "checkins.csv", half_checkins,
                                          strlen (half_checkins)));
     assert_problem (half, "checkins.csv:1: the first line must name the columns day,mood,anxiety,energy,"
-                          "sleep_hours,effects,effects_intensity,note,created_at,updated_at,red_flags,self_harm");
+                          "sleep_hours,effects,effects_intensity,note,created_at,updated_at,red_flags,self_harm,"
+                          "discuss");
     g_assert_false (tm_csv_import_parse (wrong, TM_TABLE_CHECKINS, "checkins.csv", wrong_checkins,
                                          strlen (wrong_checkins)));
     assert_problem (wrong, "checkins.csv:2: red_flags “64” is not a whole number from 0 to 63");
@@ -1301,6 +1302,125 @@ test_progress_and_cancel (void)
   tm_test_remove_tree (out);
 }
 
+/* The columns of data version 3 go out and come back: the flag to bring
+ * an entry up at the next review, the plan's pre-treatment PHQ-9 and
+ * mood, and the reviews, a correction still naming the row it corrects
+ * (by its key: the ids of the other data file differ). A file of version
+ * 2 still imports, nothing marked. */
+static void
+test_version_3_columns_and_reviews (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *other_dir = NULL;
+  g_autoptr(TmStore) store = new_store (&dir);
+  g_autoptr(TmStore) other = NULL;
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autoptr(TmCheckin) c = tm_checkin_new ("2026-04-01");
+  g_autoptr(TmSession) s = tm_session_new ();
+  g_autoptr(TmPlan) plan = tm_plan_new ("2026-03-01");
+  g_autoptr(TmReview) first = tm_review_new ("2026-03-01", "2026-03-28");
+  g_autoptr(TmReview) correction = tm_review_new ("2026-03-01", "2026-03-29");
+  g_autoptr(TmCheckin) found = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = tm_test_make_data_dir ();
+  g_autofree char *reviews_path = g_build_filename (folder, "reviews.csv", NULL);
+  g_autofree char *text = NULL;
+  TmReview *back_first, *back_correction;
+  TmCsvSummary summary;
+
+  c->mood = 4;
+  c->discuss = TRUE;
+  tm_checkin_set_note (c, "Ask about the evenings.");
+  g_assert_true (tm_store_save_checkin (store, c, &error));
+  tm_session_set_taken_at (s, "2026-04-01T10:00:00+02:00");
+  s->dose_mg = 50;
+  s->discuss = TRUE;
+  g_assert_true (tm_store_save_session (store, s, &error));
+  plan->dose_mg = 50;
+  plan->pre_phq9 = 19;
+  plan->pre_mood = 3;
+  g_assert_true (tm_store_add_plan (store, plan, &error));
+  tm_review_set_author (first, "Dr. Ortiz");
+  tm_review_set_note (first, "First, \"quoted\",\nover two lines.");
+  tm_review_set_finished_at (first, "2026-03-30T17:00:00+02:00");
+  g_assert_true (tm_store_add_review (store, first, &error));
+  tm_review_set_author (correction, "Dr. Ortiz");
+  tm_review_set_finished_at (correction, "2026-03-31T09:00:00+02:00");
+  correction->corrects = first->id;
+  g_assert_true (tm_store_add_review (store, correction, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (tm_store_export_csv (store, folder, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (reviews_path, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "\"period_from\",\"period_to\",\"finished_at\",\"author\",\"note\","
+                                         "\"created_at\",\"corrects\"\r\n"));
+  /* The correction names the first row by its finished_at and created_at. */
+  g_assert_nonnull (strstr (text, "2026-03-30T17:00:00+02:00 "));
+
+  other = new_store (&other_dir);
+  /* Ids that differ from the first file's. */
+  {
+    g_autoptr(TmReview) unrelated = tm_review_new ("2026-01-01", "2026-01-28");
+
+    tm_review_set_author (unrelated, "Sam");
+    tm_review_set_finished_at (unrelated, "2026-01-29T17:00:00+01:00");
+    g_assert_true (tm_store_add_review (other, unrelated, &error));
+  }
+  g_assert_true (tm_csv_import_read_dir (import, folder, &error));
+  g_assert_cmpuint (tm_csv_import_get_problems (import)->len, ==, 0);
+  g_assert_true (tm_store_import_csv (other, import, TM_CONFLICT_KEEP, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added[TM_TABLE_REVIEWS], ==, 2);
+
+  found = tm_store_get_checkin (other, "2026-04-01", &error);
+  g_assert_true (found->discuss);
+  sessions = tm_store_list_sessions (other, NULL, NULL, &error);
+  g_assert_true (((TmSession *) sessions->pdata[0])->discuss);
+  plans = tm_store_list_plans (other, &error);
+  g_assert_cmpint (((TmPlan *) plans->pdata[0])->pre_phq9, ==, 19);
+  g_assert_cmpint (((TmPlan *) plans->pdata[0])->pre_mood, ==, 3);
+  reviews = tm_store_list_reviews (other, &error);
+  g_assert_cmpuint (reviews->len, ==, 3);
+  back_first = reviews->pdata[1];
+  back_correction = reviews->pdata[2];
+  g_assert_cmpstr (back_first->note, ==, first->note);
+  g_assert_cmpstr (back_first->created_at, ==, first->created_at);
+  g_assert_cmpint (back_first->corrects, ==, 0);
+  g_assert_cmpint (back_correction->corrects, ==, back_first->id);
+  g_assert_cmpstr (back_correction->period_to, ==, "2026-03-29");
+
+  /* Imported again: the rows there are kept, none added twice. */
+  g_assert_true (tm_store_import_csv (other, import, TM_CONFLICT_REPLACE, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (other, "review"), ==, 3);
+
+  /* A check-in file of version 2. */
+  {
+    g_autoptr(TmCsvImport) v2 = tm_csv_import_new ();
+    static const char v2_checkins[] =
+      "\"day\",\"mood\",\"anxiety\",\"energy\",\"sleep_hours\",\"effects\",\"effects_intensity\",\"note\","
+      "\"created_at\",\"updated_at\",\"red_flags\",\"self_harm\"\r\n"
+      "\"2026-04-03\",5,,,,0,,,\"2026-04-03T20:00:00Z\",\"2026-04-03T20:00:00Z\",0,\r\n";
+    g_autoptr(TmCheckin) read_back = NULL;
+
+    g_assert_true (tm_csv_import_parse (v2, TM_TABLE_CHECKINS, "checkins.csv", v2_checkins, strlen (v2_checkins)));
+    g_assert_true (tm_store_import_csv (other, v2, TM_CONFLICT_KEEP, &summary, &error));
+    g_assert_no_error (error);
+    read_back = tm_store_get_checkin (other, "2026-04-03", &error);
+    g_assert_false (read_back->discuss);
+  }
+
+  g_clear_object (&other);
+  g_clear_object (&store);
+  tm_test_remove_tree (other_dir);
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1315,6 +1435,7 @@ main (int   argc,
   g_test_add_func ("/csv/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/csv/duplicates-and-bom", test_duplicates_and_bom);
   g_test_add_func ("/csv/version-2-columns-and-version-1-files", test_version_2_columns_and_version_1_files);
+  g_test_add_func ("/csv/version-3-columns-and-reviews", test_version_3_columns_and_reviews);
   g_test_add_func ("/csv/corpus", test_corpus);
   g_test_add_func ("/csv/large-files", test_large_files);
   g_test_add_func ("/csv/quoted-fields", test_quoted_fields);

@@ -276,6 +276,9 @@ test_letter_without_notes (Fixture       *f,
   assert_contains (info, "612 x 792 pts (letter)");
   text = tm_test_run_poppler ("pdftotext", f->pdf);
   g_assert_null (strstr (text, "Check-in Notes"));
+  /* The demo's check-ins were written the evening of their day. */
+  g_assert_cmpint (data->n_backfilled, ==, 0);
+  assert_contains (text, "Back-filled (written more than a day after the day they describe): 0.");
   /* No name was set: the foot of the page says what the report is. */
   assert_contains (text, "Tidemark report, ");
   g_assert_null (strstr (text, "Name or ID"));

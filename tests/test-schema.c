@@ -33,14 +33,16 @@ typedef struct
 /* A valid row of each table, as the CSV files hold it. */
 static const char * const base_rows[TM_N_TABLES][N_COLUMNS_MAX] = {
   [TM_TABLE_CHECKINS] = { "2026-03-01", "5", NULL, NULL, NULL, "0", NULL, NULL, "2026-03-01T20:00:00Z",
-                          "2026-03-01T20:00:00Z", "0", NULL },
+                          "2026-03-01T20:00:00Z", "0", NULL, "0" },
   [TM_TABLE_SESSIONS] = { "2026-03-01T10:00:00+01:00", "50", "sublingual", "home", "1", NULL, NULL, "0", NULL,
                           NULL, NULL, "128", "82", "141", "88", "0", NULL, "2026-03-01T10:05:00Z",
-                          "2026-03-01T10:05:00Z", "0" },
+                          "2026-03-01T10:05:00Z", "0", "0" },
   [TM_TABLE_QUESTIONNAIRES] = { "phq9", "2026-03-01", "012301230", "1", "12", "2026-03-01T20:00:00Z" },
   [TM_TABLE_PLANS] = { "2026-03-01", "365", "50", "sublingual", "2", NULL, NULL, "2026-03-01T09:00:00Z" },
   [TM_TABLE_PLAN_DATES] = { "2026-03-10", "extra", NULL, "2026-03-01T09:00:00Z" },
   [TM_TABLE_SAFETY_EVENTS] = { "S1", "caution", "checkin", NULL, "2026-03-01T20:00:00Z", NULL, NULL, NULL },
+  [TM_TABLE_REVIEWS] = { "2026-03-01", "2026-03-28", "2026-03-28T17:00:00+01:00", "Dr. Ortiz", NULL,
+                         "2026-03-28T16:00:00Z", NULL },
 };
 
 /* Filled in main(): texts of a given length. */
@@ -210,11 +212,38 @@ static Boundary cases[] = {
   { TM_TABLE_SAFETY_EVENTS, "answer", "answer", "201 characters", NO },
   { TM_TABLE_SAFETY_EVENTS, "detail", "detail", "10000 characters", OK },
   { TM_TABLE_SAFETY_EVENTS, "detail", "detail", "10001 characters", NO },
+
+  /* discuss, on check-ins and sessions; the pre-treatment values */
+  { TM_TABLE_CHECKINS, "discuss", "discuss", "1", OK },
+  { TM_TABLE_CHECKINS, "discuss", "discuss", "2", NO },
+  { TM_TABLE_SESSIONS, "discuss", "discuss", "1", OK },
+  { TM_TABLE_SESSIONS, "discuss", "discuss", "2", NO },
+  { TM_TABLE_PLANS, "pre_phq9", "pre_phq9", "27", OK },
+  { TM_TABLE_PLANS, "pre_phq9", "pre_phq9", "28", NO },
+  { TM_TABLE_PLANS, "pre_phq9", "pre_phq9", "0", OK },
+  { TM_TABLE_PLANS, "pre_mood", "pre_mood", "10", OK },
+  { TM_TABLE_PLANS, "pre_mood", "pre_mood", "11", NO },
+
+  /* review */
+  { TM_TABLE_REVIEWS, "period_from", "period_from", "2026-02-28", OK },
+  { TM_TABLE_REVIEWS, "period_from", "period_from", "2026-02-29", NO },
+  { TM_TABLE_REVIEWS, "period_to", "period_to", "2026-04-30", OK },
+  { TM_TABLE_REVIEWS, "period_to", "period_to", "2026-04-31", NO },
+  { TM_TABLE_REVIEWS, "period_from <= period_to", "period_to", "2026-03-01", OK },
+  { TM_TABLE_REVIEWS, "period_from <= period_to", "period_to", "2026-02-28", NO },
+  { TM_TABLE_REVIEWS, "finished_at", "finished_at", "2026-03-28T17:00:00-12:00", OK },
+  { TM_TABLE_REVIEWS, "finished_at", "finished_at", "2026-03-28T17:00:00+99:00", NO },
+  { TM_TABLE_REVIEWS, "author", "author", "200 characters", OK },
+  { TM_TABLE_REVIEWS, "author", "author", "201 characters", NO },
+  { TM_TABLE_REVIEWS, "note", "note", "10000 characters", OK },
+  { TM_TABLE_REVIEWS, "note", "note", "10001 characters", NO },
+  { TM_TABLE_REVIEWS, "created_at", "created_at", "2026-03-28T16:00:59Z", OK },
+  { TM_TABLE_REVIEWS, "created_at", "created_at", "2026-03-28T16:00:60Z", NO },
 };
 
 /* The SQL table of each CSV file. */
 static const char * const table_names[TM_N_TABLES] = {
-  "checkin", "session", "questionnaire", "plan", "plan_date", "safety_event",
+  "checkin", "session", "questionnaire", "plan", "plan_date", "safety_event", "review",
 };
 
 static const char *
@@ -365,6 +394,9 @@ make_record_as_given (TmTable      table,
         c->effects_intensity = int_of (table, row, "effects_intensity");
         c->red_flags = (guint) int_of (table, row, "red_flags");
         c->self_harm = int_of (table, row, "self_harm");
+        if (int_of (table, row, "discuss") != 0 && int_of (table, row, "discuss") != 1)
+          form_cannot_give = TRUE;
+        c->discuss = int_of (table, row, "discuss");
         tm_checkin_set_note (c, value_of (table, row, "note"));
         c->created_at = g_strdup (value_of (table, row, "created_at"));
         c->updated_at = g_strdup (value_of (table, row, "updated_at"));
@@ -399,6 +431,9 @@ make_record_as_given (TmTable      table,
         s->bp_after_dia = int_of (table, row, "bp_after_dia");
         s->other_medicines = (guint) int_of (table, row, "other_medicines");
         s->red_flags = (guint) int_of (table, row, "red_flags");
+        if (int_of (table, row, "discuss") != 0 && int_of (table, row, "discuss") != 1)
+          form_cannot_give = TRUE;
+        s->discuss = int_of (table, row, "discuss");
         tm_session_set_note (s, value_of (table, row, "note"));
         s->created_at = g_strdup (value_of (table, row, "created_at"));
         s->updated_at = g_strdup (value_of (table, row, "updated_at"));
@@ -432,6 +467,8 @@ make_record_as_given (TmTable      table,
         plan->tolerance_days = int_of (table, row, "tolerance_days");
         tm_plan_set_instructions (plan, value_of (table, row, "instructions"));
         tm_plan_set_author (plan, value_of (table, row, "author"));
+        plan->pre_phq9 = int_of (table, row, "pre_phq9");
+        plan->pre_mood = int_of (table, row, "pre_mood");
         plan->created_at = g_strdup (value_of (table, row, "created_at"));
         return G_OBJECT (plan);
       }
@@ -446,6 +483,16 @@ make_record_as_given (TmTable      table,
         date->note = g_strdup (value_of (table, row, "note"));
         date->created_at = g_strdup (value_of (table, row, "created_at"));
         return G_OBJECT (date);
+      }
+    case TM_TABLE_REVIEWS:
+      {
+        TmReview *review = tm_review_new (value_of (table, row, "period_from"), value_of (table, row, "period_to"));
+
+        tm_review_set_finished_at (review, value_of (table, row, "finished_at"));
+        tm_review_set_author (review, value_of (table, row, "author"));
+        tm_review_set_note (review, value_of (table, row, "note"));
+        review->created_at = g_strdup (value_of (table, row, "created_at"));
+        return G_OBJECT (review);
       }
     case TM_TABLE_SAFETY_EVENTS:
     case TM_N_TABLES:
@@ -482,6 +529,8 @@ validate (TmTable   table,
       return tm_questionnaire_validate (TM_QUESTIONNAIRE (record), NULL, error);
     case TM_TABLE_PLANS:
       return tm_plan_validate (TM_PLAN (record), NULL, error);
+    case TM_TABLE_REVIEWS:
+      return tm_review_validate (TM_REVIEW (record), NULL, error);
     case TM_TABLE_PLAN_DATES:
     case TM_TABLE_SAFETY_EVENTS:
     case TM_N_TABLES:
@@ -506,6 +555,8 @@ save (TmStore  *store,
       return tm_store_save_questionnaire (store, TM_QUESTIONNAIRE (record), error);
     case TM_TABLE_PLANS:
       return tm_store_add_plan (store, TM_PLAN (record), error);
+    case TM_TABLE_REVIEWS:
+      return tm_store_add_review (store, TM_REVIEW (record), error);
     case TM_TABLE_PLAN_DATES:
     case TM_TABLE_SAFETY_EVENTS:
     case TM_N_TABLES:

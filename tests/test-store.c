@@ -522,7 +522,7 @@ test_connection_settings (Fixture       *f,
     { "PRAGMA journal_mode", "wal" },
     { "PRAGMA synchronous", "2" },   /* FULL */
     { "PRAGMA foreign_keys", "1" },
-    { "PRAGMA user_version", "2" },
+    { "PRAGMA user_version", "3" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pragmas); i++)
@@ -534,23 +534,24 @@ test_connection_settings (Fixture       *f,
     }
 }
 
-/* Every table of schema v1, with its columns in the CSV order. */
+/* Every table of the schema, with its columns in the CSV order. */
 static void
 test_schema_v1_tables (Fixture       *f,
                        gconstpointer  data)
 {
   const struct { const char *table; const char *columns; } tables[] = {
     { "checkin", "id,day,mood,anxiety,energy,sleep_hours,effects,effects_intensity,note,"
-                 "created_at,updated_at,red_flags,self_harm" },
+                 "created_at,updated_at,red_flags,self_harm,discuss" },
     { "questionnaire", "id,kind,day,answers,difficulty,total,created_at" },
     { "session", "id,taken_at,dose_mg,route,setting,monitor_present,mood_before,"
                  "dissociation_peak,effects,effects_minutes,nausea,sedation,bp_before_sys,"
                  "bp_before_dia,bp_after_sys,bp_after_dia,other_medicines,note,created_at,"
-                 "updated_at,red_flags" },
+                 "updated_at,red_flags,discuss" },
     { "plan", "id,effective_from,interval_days,dose_mg,route,tolerance_days,instructions,"
-              "author,created_at" },
+              "author,created_at,pre_phq9,pre_mood" },
     { "plan_date", "id,day,kind,note,created_at" },
     { "safety_event", "id,rule,level,source,source_id,shown_at,answered_at,answer,detail" },
+    { "review", "id,period_from,period_to,finished_at,author,note,created_at,corrects" },
     { "meta", "key,value" },
   };
 

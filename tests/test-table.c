@@ -56,6 +56,7 @@ make_full_record (TmTable table)
         c->effects_intensity = 4;
         c->red_flags = TM_RED_FLAG_VOMITING;
         c->self_harm = 0;
+        c->discuss = TRUE;
         tm_checkin_set_note (c, "Slept badly, \"quoted\",\nand on.");
         return c;
       }
@@ -80,6 +81,7 @@ make_full_record (TmTable table)
         s->bp_after_dia = 88;
         s->other_medicines = TM_MEDICINE_SLEEP;
         s->red_flags = TM_RED_FLAG_CHEST;
+        s->discuss = TRUE;
         tm_session_set_note (s, "é");
         return s;
       }
@@ -101,6 +103,8 @@ make_full_record (TmTable table)
         plan->tolerance_days = 3;
         tm_plan_set_instructions (plan, "With food.");
         tm_plan_set_author (plan, "Dr. Ortiz");
+        plan->pre_phq9 = 17;
+        plan->pre_mood = 3;
         return plan;
       }
     case TM_TABLE_PLAN_DATES:
@@ -109,6 +113,17 @@ make_full_record (TmTable table)
 
         date->note = g_strdup ("Away.");
         return date;
+      }
+    case TM_TABLE_REVIEWS:
+      {
+        TmReview *review = tm_review_new ("2026-02-01", "2026-03-01");
+
+        tm_review_set_author (review, "Sam (therapist)");
+        tm_review_set_note (review, "Talked about the evenings.\n\"Quoted\", too.");
+        tm_review_set_finished_at (review, "2026-03-01T17:30:00-05:00");
+        /* save () stores the review this one corrects. */
+        review->corrects = 1;
+        return review;
       }
     case TM_TABLE_SAFETY_EVENTS:
     case TM_N_TABLES:
@@ -147,6 +162,16 @@ save (TmStore  *store,
       return tm_store_add_plan (store, record, error);
     case TM_TABLE_PLAN_DATES:
       return tm_store_add_plan_date (store, record, error);
+    case TM_TABLE_REVIEWS:
+      {
+        g_autoptr(TmReview) earlier = tm_review_new ("2026-02-01", "2026-02-28");
+
+        tm_review_set_author (earlier, "Sam");
+        tm_review_set_finished_at (earlier, "2026-03-01T17:00:00-05:00");
+        g_assert_true (tm_store_add_review (store, earlier, error));
+        TM_REVIEW (record)->corrects = earlier->id;
+        return tm_store_add_review (store, record, error);
+      }
     case TM_TABLE_SAFETY_EVENTS:
     case TM_N_TABLES:
     default:
@@ -171,6 +196,14 @@ list (TmStore  *store,
       return tm_store_list_plans (store, error);
     case TM_TABLE_PLAN_DATES:
       return tm_store_list_plan_dates (store, error);
+    case TM_TABLE_REVIEWS:
+      {
+        /* The correction stands; the row it corrects is there too. */
+        g_autoptr(GPtrArray) reviews = tm_store_list_reviews (store, error);
+
+        g_assert_cmpuint (reviews->len, ==, 2);
+        return tm_review_list_current (reviews);
+      }
     case TM_TABLE_SAFETY_EVENTS:
     case TM_N_TABLES:
     default:

@@ -3966,7 +3966,7 @@ data_transfer_body (Fixture *f)
     g_autoptr(GString) bad = g_string_new (contents);
     g_autofree char *text = NULL;
 
-    g_string_append (bad, "\"2026-01-02\",5,,,,0,,,\"later\",\"2026-01-02T20:00:00Z\",0,\r\n");
+    g_string_append (bad, "\"2026-01-02\",5,,,,0,,,\"later\",\"2026-01-02T20:00:00Z\",0,,0\r\n");
     g_assert_true (g_file_set_contents (checkins, bad->str, -1, NULL));
     tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), written);
     dialog = wait_for_prompt ("Nothing Was Imported");

@@ -270,9 +270,11 @@ range_evidence (const TmChartRecord *record,
                 const char          *today)
 {
   TmChartRecord range = *record;
+  int entered = tm_plans_get_pre_mood (record->plans);
 
   range.checkins = in_range;
-  return tm_interval_evidence_new (&range, strcmp (to, today) < 0 ? to : today, NAN);
+  return tm_interval_evidence_new (&range, strcmp (to, today) < 0 ? to : today,
+                                   entered != TM_UNSET ? entered : NAN);
 }
 
 /* The PHQ-9 and GAD-7 totals of the range. */

@@ -185,6 +185,7 @@ tm_checkin_copy (const TmCheckin *self)
   copy->effects_intensity = self->effects_intensity;
   copy->red_flags = self->red_flags;
   copy->self_harm = self->self_harm;
+  copy->discuss = self->discuss;
   copy->note = g_strdup (self->note);
   copy->created_at = g_strdup (self->created_at);
   copy->updated_at = g_strdup (self->updated_at);
@@ -208,6 +209,7 @@ tm_checkin_equal_content (const TmCheckin *a,
          a->effects_intensity == b->effects_intensity &&
          a->red_flags == b->red_flags &&
          a->self_harm == b->self_harm &&
+         !a->discuss == !b->discuss &&
          g_strcmp0 (a->note, b->note) == 0;
 }
 

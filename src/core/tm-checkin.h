@@ -83,6 +83,7 @@ struct _TmCheckin
   int      effects_intensity;  /* 0–10 or TM_UNSET; only with effects */
   guint    red_flags;          /* TmRedFlags, 0 = none */
   int      self_harm;          /* the optional daily question: 1 yes, 0 no, TM_UNSET not asked */
+  gboolean discuss;            /* "Bring this up at my next review" */
   char    *note;               /* verbatim UTF-8, NULL when empty */
   char    *created_at;         /* written by the store, UTC */
   char    *updated_at;         /* written by the store, UTC */

@@ -228,7 +228,7 @@ tm_store_export_csv (TmStore     *store,
 
 /**
  * tm_store_export_csv_full:
- * @dir: the folder to write the six files into; made if missing
+ * @dir: the folder to write the CSV files into; made if missing
  * @progress: (nullable): where to say how far it got; once cancelled, it
  *   stops and the files already there stay as they were
  *
@@ -264,7 +264,7 @@ tm_store_export_csv_full (TmStore          *store,
       return FALSE;
     }
 
-  /* One snapshot for all six files. */
+  /* One snapshot for all the files. */
   if (!tm_sqlite_exec (db, "BEGIN", tm_store_get_path (store), _("the data was not exported"), error))
     return FALSE;
   ok = count_rows (store, &count.total, error);
@@ -471,6 +471,8 @@ validate_record (TmTable    table,
       return tm_plan_validate (record, NULL, error);
     case TM_TABLE_PLAN_DATES:
       return tm_plan_date_validate (record, error);
+    case TM_TABLE_REVIEWS:
+      return tm_review_validate (record, NULL, error);
     case TM_TABLE_SAFETY_EVENTS:
     case TM_N_TABLES:
     default:
@@ -541,15 +543,25 @@ read_record (Parse *parse)
     add_record (parse, g_steal_pointer (&record), referred_key);
 }
 
-/* The header names every column of the table, or those of a file of data
- * version 1, in order. */
+/* Whether @n is the number of columns the table had in some data version. */
+static gboolean
+is_columns_of_a_version (TmTable table,
+                         guint   n)
+{
+  for (guint version = 1; version <= TM_STORE_SCHEMA_VERSION; version++)
+    if (n > 0 && n == tm_table_count_columns_since (table, version))
+      return TRUE;
+  return FALSE;
+}
+
+/* The header names every column of the table, or those of a file of an
+ * earlier data version, in order. */
 static void
 read_header (Parse *parse)
 {
   const TmTableInfo *info = tm_table_get_info (parse->table);
   GPtrArray *fields = parse->fields;
-  gboolean same = fields->len == info->n_columns ||
-                  fields->len == tm_table_count_columns_since (parse->table, 1);
+  gboolean same = is_columns_of_a_version (parse->table, fields->len);
 
   for (guint c = 0; same && c < fields->len; c++)
     same = strcmp (fields->pdata[c], tm_column_get_csv_name (&info->columns[c])) == 0;

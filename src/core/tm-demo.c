@@ -489,9 +489,19 @@ tm_demo_fill_store (TmStore              *store,
   for (guint i = 0; i < record->sessions->len; i++)
     if (!tm_store_save_session (store, record->sessions->pdata[i], error))
       goto failed;
+  /* Check-ins keep the evening they were written on, as a year of them
+   * written on time would: saved as they are (a save would date them now,
+   * and the report would call them all back-filled). */
   for (guint i = 0; i < record->checkins->len; i++)
-    if (!tm_store_save_checkin (store, record->checkins->pdata[i], error))
-      goto failed;
+    {
+      TmCheckin *c = record->checkins->pdata[i];
+
+      c->id = i + 1;
+      if (c->updated_at == NULL)
+        c->updated_at = g_strdup (c->created_at);
+      if (!tm_store_restore_checkin (store, c, error))
+        goto failed;
+    }
   for (guint i = 0; i < record->questionnaires->len; i++)
     if (!tm_store_save_questionnaire (store, record->questionnaires->pdata[i], error))
       goto failed;

@@ -39,6 +39,8 @@ tm_plan_init (TmPlan *self)
   self->interval_days = 14;
   self->route = TM_ROUTE_SUBLINGUAL;
   self->tolerance_days = TM_PLAN_DEFAULT_TOLERANCE;
+  self->pre_phq9 = TM_UNSET;
+  self->pre_mood = TM_UNSET;
 }
 
 TmPlan *
@@ -68,6 +70,8 @@ tm_plan_copy (const TmPlan *self)
   copy->instructions = g_strdup (self->instructions);
   copy->author = g_strdup (self->author);
   copy->created_at = g_strdup (self->created_at);
+  copy->pre_phq9 = self->pre_phq9;
+  copy->pre_mood = self->pre_mood;
 
   return copy;
 }
@@ -82,7 +86,45 @@ tm_plan_same_terms (const TmPlan *a,
          a->route == b->route &&
          a->tolerance_days == b->tolerance_days &&
          g_strcmp0 (a->instructions, b->instructions) == 0 &&
-         g_strcmp0 (a->author, b->author) == 0;
+         g_strcmp0 (a->author, b->author) == 0 &&
+         a->pre_phq9 == b->pre_phq9 &&
+         a->pre_mood == b->pre_mood;
+}
+
+/* The value at @offset of the plan row entered last that has one (rows
+ * are only added, so a later id is a later entry; in the same place the
+ * later row in @plans). A baseline is one per person: a new plan row that
+ * leaves it empty keeps the one entered before. */
+static int
+latest_entered (GPtrArray *plans,
+                gsize      offset)
+{
+  const TmPlan *found = NULL;
+
+  for (guint i = 0; plans != NULL && i < plans->len; i++)
+    {
+      const TmPlan *plan = plans->pdata[i];
+
+      if (G_STRUCT_MEMBER (int, plan, offset) == TM_UNSET)
+        continue;
+      if (found == NULL || plan->id >= found->id)
+        found = plan;
+    }
+  return found != NULL ? G_STRUCT_MEMBER (int, found, offset) : TM_UNSET;
+}
+
+/* The pre-treatment PHQ-9 total the clinician entered, or TM_UNSET. */
+int
+tm_plans_get_pre_phq9 (GPtrArray *plans)
+{
+  return latest_entered (plans, G_STRUCT_OFFSET (TmPlan, pre_phq9));
+}
+
+/* The pre-treatment mood the clinician entered, or TM_UNSET. */
+int
+tm_plans_get_pre_mood (GPtrArray *plans)
+{
+  return latest_entered (plans, G_STRUCT_OFFSET (TmPlan, pre_mood));
 }
 
 void

@@ -32,6 +32,8 @@ struct _TmPlan
   char    *instructions;     /* nullable */
   char    *author;           /* nullable */
   char    *created_at;
+  int      pre_phq9;         /* the pre-treatment PHQ-9 total 0–27, or TM_UNSET */
+  int      pre_mood;         /* the pre-treatment mood 0–10, or TM_UNSET */
 };
 
 TmPlan   *tm_plan_new              (const char     *effective_from);
@@ -48,6 +50,8 @@ gboolean  tm_plan_validate         (const TmPlan   *self,
 char     *tm_plan_describe         (const TmPlan   *self);
 char     *tm_plan_describe_interval (int            interval_days);
 int       tm_plan_default_tolerance (int            interval_days);
+int       tm_plans_get_pre_phq9    (GPtrArray      *plans);
+int       tm_plans_get_pre_mood    (GPtrArray      *plans);
 
 typedef enum
 {

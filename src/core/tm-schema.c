@@ -207,9 +207,45 @@ migrate_to_v2 (sqlite3  *db,
                          _("its tables could not be updated"), error);
 }
 
+/* Schema v3 (DESIGN.md, Review with the therapist): "Bring this up at my
+ * next review" on check-ins and sessions, the pre-treatment PHQ-9 and mood
+ * on the plan, and the reviews, which like the plan are only ever added
+ * to: a correction is a new row that names the one it corrects. */
+static const char schema_v3[] =
+  "ALTER TABLE checkin ADD COLUMN discuss INTEGER NOT NULL DEFAULT 0 CHECK (discuss IN (0, 1));"
+  "ALTER TABLE session ADD COLUMN discuss INTEGER NOT NULL DEFAULT 0 CHECK (discuss IN (0, 1));"
+  "ALTER TABLE plan ADD COLUMN pre_phq9 INTEGER CHECK (pre_phq9 BETWEEN 0 AND 27);"
+  "ALTER TABLE plan ADD COLUMN pre_mood INTEGER CHECK (pre_mood BETWEEN 0 AND 10);"
+
+  "CREATE TABLE review ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  period_from TEXT NOT NULL " DAY ("period_from") ","
+  "  period_to   TEXT NOT NULL " DAY ("period_to") ","
+  "  finished_at TEXT NOT NULL " INSTANT ("finished_at") ","
+  "  author      TEXT NOT NULL CHECK (length(author) BETWEEN 1 AND 200),"
+  "  note        TEXT CHECK (length(note) BETWEEN 1 AND 10000),"
+  "  created_at  TEXT NOT NULL " INSTANT ("created_at") ","
+  "  corrects    INTEGER REFERENCES review (id),"
+  "  CHECK (period_from <= period_to)"
+  ") STRICT;"
+  "CREATE INDEX review_by_time ON review (julianday(finished_at));"
+  "CREATE TRIGGER review_keeps_history_on_update BEFORE UPDATE ON review"
+  "  BEGIN SELECT RAISE (ABORT, 'review rows are never changed; add a correction instead'); END;"
+  "CREATE TRIGGER review_keeps_history_on_delete BEFORE DELETE ON review"
+  "  BEGIN SELECT RAISE (ABORT, 'review rows are never deleted; add a correction instead'); END;";
+
+static gboolean
+migrate_to_v3 (sqlite3  *db,
+               GError  **error)
+{
+  return tm_sqlite_exec (db, schema_v3, sqlite3_db_filename (db, "main"),
+                         _("its tables could not be updated"), error);
+}
+
 static const TmMigrationStep steps[] = {
   create_schema_v1,  /* 0 → 1 */
   migrate_to_v2,     /* 1 → 2 */
+  migrate_to_v3,     /* 2 → 3 */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == TM_STORE_SCHEMA_VERSION);

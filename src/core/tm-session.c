@@ -157,6 +157,7 @@ tm_session_copy (const TmSession *self)
   copy->bp_after_dia = self->bp_after_dia;
   copy->other_medicines = self->other_medicines;
   copy->red_flags = self->red_flags;
+  copy->discuss = self->discuss;
   copy->note = g_strdup (self->note);
   copy->created_at = g_strdup (self->created_at);
   copy->updated_at = g_strdup (self->updated_at);
@@ -188,6 +189,7 @@ tm_session_equal_content (const TmSession *a,
          a->bp_after_dia == b->bp_after_dia &&
          a->other_medicines == b->other_medicines &&
          a->red_flags == b->red_flags &&
+         !a->discuss == !b->discuss &&
          g_strcmp0 (a->note, b->note) == 0;
 }
 

@@ -93,6 +93,7 @@ struct _TmSession
   int        bp_after_dia;
   guint      other_medicines;    /* TmMedicines */
   guint      red_flags;          /* TmRedFlags, 0 = none */
+  gboolean   discuss;            /* "Bring this up at my next review" */
   char      *note;
   char      *created_at;
   char      *updated_at;

@@ -269,6 +269,15 @@ tm_store_class_init (TmStoreClass *klass)
     g_signal_new ("meta-changed", G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * TmStore::reviews-changed:
+   *
+   * Emitted after a review row (or a correction of one) is added.
+   */
+  tm_store_signals[TM_STORE_REVIEWS_CHANGED] =
+    g_signal_new ("reviews-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 /* After a save of @record that is committed by now: in a batch, the batch
@@ -1082,6 +1091,7 @@ tm_store_reload (TmStore *self)
   g_signal_emit (self, tm_store_signals[TM_STORE_QUESTIONNAIRES_CHANGED], 0);
   g_signal_emit (self, tm_store_signals[TM_STORE_PLAN_CHANGED], 0);
   g_signal_emit (self, tm_store_signals[TM_STORE_SAFETY_CHANGED], 0);
+  g_signal_emit (self, tm_store_signals[TM_STORE_REVIEWS_CHANGED], 0);
 }
 
 /**

@@ -7,6 +7,7 @@
 #include "tm-data-lock.h"
 #include "tm-plan.h"
 #include "tm-questionnaire.h"
+#include "tm-review.h"
 #include "tm-safety.h"
 #include "tm-schedule.h"
 #include "tm-session.h"
@@ -15,7 +16,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this Tidemark writes (PRAGMA user_version). */
-#define TM_STORE_SCHEMA_VERSION 2
+#define TM_STORE_SCHEMA_VERSION 3
 
 #define TM_STORE_FILE_NAME "tidemark.db"
 
@@ -130,6 +131,16 @@ GPtrArray  *tm_store_check_safety       (TmStore     *self,
                                          gpointer     record,
                                          GDateTime   *now,
                                          GError     **error);
+
+gboolean    tm_store_add_review         (TmStore     *self,
+                                         TmReview    *review,
+                                         GError     **error);
+GPtrArray  *tm_store_list_reviews       (TmStore     *self,
+                                         GError     **error);
+gboolean    tm_store_get_next_review_period (TmStore *self,
+                                             char    *from,
+                                             char    *to,
+                                             GError **error);
 
 char       *tm_store_get_first_day      (TmStore     *self);
 void        tm_store_reload             (TmStore     *self);

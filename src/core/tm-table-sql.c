@@ -121,8 +121,17 @@ append_referred_key (GString           *sql,
                      const TmTableInfo *info,
                      const TmColumn    *column)
 {
-  const TmColumn *named_by = tm_table_find_column (info->table, column->table_column);
+  const TmColumn *named_by;
 
+  if (column->table_column == NULL)
+    {
+      g_string_append (sql, ", (SELECT ");
+      append_key (sql, info);
+      g_string_append_printf (sql, " FROM %s WHERE id = t.%s)", info->name, column->name);
+      return;
+    }
+
+  named_by = tm_table_find_column (info->table, column->table_column);
   g_string_append_printf (sql, ", CASE %s", named_by->name);
   for (int t = 0; t < TM_N_TABLES; t++)
     {

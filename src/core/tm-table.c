@@ -14,6 +14,7 @@
 #include "tm-enum-nick.h"
 #include "tm-plan.h"
 #include "tm-questionnaire.h"
+#include "tm-review.h"
 #include "tm-safety.h"
 #include "tm-store-error.h"
 #include "tm-table.h"
@@ -60,6 +61,7 @@ static const TmColumn checkin_columns[] = {
   { "self_harm", TM_VALUE_INT, OFFSET (TmCheckin, self_harm), OPT, 0, 1,
     N_("The answer to the daily question about thoughts of self-harm must be %2$d (yes) or %1$d (no), "
        "or left empty when it was not asked, not %3$d."), .since = 2 },
+  { "discuss", TM_VALUE_BOOL, OFFSET (TmCheckin, discuss), REQUIRED, 0, 1, .since = 3 },
 };
 
 static const TmColumn session_columns[] = {
@@ -98,6 +100,7 @@ static const TmColumn session_columns[] = {
   { "updated_at", TM_VALUE_INSTANT, OFFSET (TmSession, updated_at), UPDATED },
   { "red_flags", TM_VALUE_FLAGS, OFFSET (TmSession, red_flags), REQUIRED, 0, TM_RED_FLAGS_ALL, RED_FLAGS_MESSAGE,
     .since = 2 },
+  { "discuss", TM_VALUE_BOOL, OFFSET (TmSession, discuss), REQUIRED, 0, 1, .since = 3 },
 };
 
 static const TmColumn questionnaire_columns[] = {
@@ -125,6 +128,10 @@ static const TmColumn plan_columns[] = {
   { "author", TM_VALUE_TEXT, OFFSET (TmPlan, author), OPT, 0, TM_PLAN_AUTHOR_MAX_CHARS,
     N_("The prescriber's name must be UTF-8 text of at most %d characters.") },
   { "created_at", TM_VALUE_INSTANT, OFFSET (TmPlan, created_at), KEY | CREATED },
+  { "pre_phq9", TM_VALUE_INT, OFFSET (TmPlan, pre_phq9), OPT, 0, 3 * TM_QUESTIONNAIRE_MAX_ITEMS,
+    N_("The pre-treatment PHQ-9 total must be between %d and %d."), .since = 3 },
+  { "pre_mood", TM_VALUE_INT, OFFSET (TmPlan, pre_mood), OPT, 0, 10,
+    N_("The pre-treatment mood must be between %d and %d."), .since = 3 },
 };
 
 static const TmColumn plan_date_columns[] = {
@@ -150,6 +157,18 @@ static const TmColumn safety_event_columns[] = {
   { "detail", TM_VALUE_TEXT, OFFSET (TmSafetyEvent, detail), OPT, 0, TM_NOTE_MAX_CHARS },
 };
 
+/* A review; a correction refers to the row it corrects, which the CSV
+ * file names by its key. */
+static const TmColumn review_columns[] = {
+  { "period_from", TM_VALUE_DAY, OFFSET (TmReview, period_from), REQUIRED, .since = 3 },
+  { "period_to", TM_VALUE_DAY, OFFSET (TmReview, period_to), REQUIRED, .since = 3 },
+  { "finished_at", TM_VALUE_INSTANT, OFFSET (TmReview, finished_at), KEY, .since = 3 },
+  { "author", TM_VALUE_TEXT, OFFSET (TmReview, author), REQUIRED, 0, TM_REVIEW_AUTHOR_MAX_CHARS, .since = 3 },
+  { "note", TM_VALUE_TEXT, OFFSET (TmReview, note), OPT, 0, TM_NOTE_MAX_CHARS, .since = 3 },
+  { "created_at", TM_VALUE_INSTANT, OFFSET (TmReview, created_at), KEY | CREATED, .since = 3 },
+  { "corrects", TM_VALUE_RECORD, OFFSET (TmReview, corrects), OPT, 0, 200, .since = 3 },
+};
+
 static const TmTableInfo tables[TM_N_TABLES] = {
   { TM_TABLE_CHECKINS, "checkin", "checkins.csv", tm_checkin_get_type, OFFSET (TmCheckin, id),
     checkin_columns, G_N_ELEMENTS (checkin_columns), "day", .one_per_key = TRUE },
@@ -165,6 +184,8 @@ static const TmTableInfo tables[TM_N_TABLES] = {
   { TM_TABLE_SAFETY_EVENTS, "safety_event", "safety_events.csv", tm_safety_event_get_type,
     OFFSET (TmSafetyEvent, id), safety_event_columns, G_N_ELEMENTS (safety_event_columns),
     "julianday(shown_at), id" },
+  { TM_TABLE_REVIEWS, "review", "reviews.csv", tm_review_get_type, OFFSET (TmReview, id),
+    review_columns, G_N_ELEMENTS (review_columns), "id", .append_only = TRUE },
 };
 
 const TmTableInfo *
@@ -825,6 +846,8 @@ tm_column_get_referred_table (const TmColumn *column,
 
   g_return_val_if_fail (column->type == TM_VALUE_RECORD, TM_N_TABLES);
 
+  if (column->table_column == NULL)
+    return table_of (column)->table;
   named_by = tm_table_find_column (table_of (column)->table, column->table_column);
   value = TM_COLUMN_VALUE (named_by, record, int);
   if (!tm_enum_has_value (named_by->enum_type (), value))

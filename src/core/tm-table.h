@@ -20,6 +20,7 @@ typedef enum
   TM_TABLE_PLANS,
   TM_TABLE_PLAN_DATES,
   TM_TABLE_SAFETY_EVENTS,
+  TM_TABLE_REVIEWS,
   TM_N_TABLES
 } TmTable;
 
@@ -37,8 +38,9 @@ typedef enum
   TM_VALUE_ENUM,     /* an enum of enum_type, written as its nick */
   TM_VALUE_NICK,     /* char *, one of enum_type's nicks as written (a safety event's answer) */
   TM_VALUE_ANSWERS,  /* a questionnaire's int answers[], written a digit an item of its kind */
-  TM_VALUE_RECORD,   /* gint64, the id of a record of the table named by table_column's nick;
-                      * the CSV file writes that record's key instead (see TmColumn) */
+  TM_VALUE_RECORD,   /* gint64, the id of a record of the table named by table_column's nick
+                      * (without a table_column: of its own table); the CSV file writes
+                      * that record's key instead (see TmColumn) */
 } TmValueType;
 
 typedef enum
@@ -64,7 +66,8 @@ typedef struct
   guint           since;        /* the data version that added it: a CSV file of an earlier
                                  * one lacks it (0: the first) */
   const char     *csv_name;     /* in the CSV file, when not @name */
-  const char     *table_column; /* TM_VALUE_RECORD: the column whose nick names the table */
+  const char     *table_column; /* TM_VALUE_RECORD: the column whose nick names the table, or NULL
+                                 * for a record of the same table */
 } TmColumn;
 
 /* TmColumn.message is a translatable printf format, given by type:
