@@ -5274,6 +5274,17 @@ hide_notes_body (Fixture *f)
     wait_for (shows_list, stack, "the search to be cleared");
   }
 
+  /* Out of sight is not gone: Today saved meanwhile keeps its note. */
+  {
+    g_auto(Row) row = { 0 };
+
+    choose_rating (today_form (f), "mood_row", 7);
+    click (child (tm_window_get_page (f->window, "today"), TM_TYPE_TODAY_PAGE, "save_button"));
+    g_assert_true (read_row (f, today, &row));
+    g_assert_cmpint (row.mood, ==, 7);
+    g_assert_cmpstr (row.note, ==, "Marta came by for tea");
+  }
+
   /* Switched off: every note is back, in the editors too, as it was. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.hide-notes", NULL));
   g_assert_false (tm_context_get_hide_notes (context_of (f)));
