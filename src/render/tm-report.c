@@ -1159,6 +1159,31 @@ place_notes (Report *r)
     }
 }
 
+/* An item of the agenda beside its part's heading: its title, and its
+ * detail under it in the small type. */
+static void
+place_agenda_item (Report             *r,
+                   const char         *label,
+                   const TmAgendaItem *item)
+{
+  double label_width = r->width * 0.26;
+  PangoLayout *name = new_layout (r, FONT_BODY_BOLD, label, label_width - 8);
+  PangoLayout *title = new_layout (r, FONT_BODY, item->title, r->width - label_width);
+  PangoLayout *detail = item->detail != NULL ? new_layout (r, FONT_SMALL, item->detail, r->width - label_width)
+                                             : NULL;
+  double title_height = layout_height (title);
+  double height = MAX (layout_height (name), title_height + (detail != NULL ? 1 + layout_height (detail) : 0));
+
+  ensure_space (r, height);
+  add_op (r, (Op) { OP_TEXT, 0, r->left, r->y, 0, height, name, 0, pango_layout_get_line_count (name) - 1 });
+  add_op (r, (Op) { OP_TEXT, 0, r->left + label_width, r->y, 0, title_height, title, 0,
+                    pango_layout_get_line_count (title) - 1 });
+  if (detail != NULL)
+    add_op (r, (Op) { OP_TEXT, 0, r->left + label_width, r->y + title_height + 1, 0, layout_height (detail), detail,
+                      0, pango_layout_get_line_count (detail) - 1 });
+  r->y += height + 3;
+}
+
 /* The agenda of the period (tm-agenda.h), in its order: each part under
  * its heading, a part with nothing in it as its plain sentence. */
 static void
@@ -1172,12 +1197,10 @@ place_agenda (Report *r)
       const TmAgendaItem *item = agenda->items->pdata[i];
       const TmAgendaItem *before = i > 0 ? agenda->items->pdata[i - 1] : NULL;
       gboolean first = before == NULL || before->kind != item->kind;
-      g_autofree char *text = item->detail != NULL ? g_strdup_printf ("%s\n%s", item->title, item->detail)
-                                                   : g_strdup (item->title);
 
       if (first && before != NULL)
         r->y += 4;
-      place_summary_line (r, first ? tm_agenda_kind_get_heading (item->kind) : "", text);
+      place_agenda_item (r, first ? tm_agenda_kind_get_heading (item->kind) : "", item);
     }
 }
 
