@@ -224,6 +224,36 @@ test_table (void)
   }
 }
 
+/* The pre-treatment mood the clinician entered in the plan editor is the
+ * baseline, as the chart data reads the record: with 9 entered, the days
+ * at 7 or below are 9 of the 11 (all but the 8 and the 9). */
+static void
+test_entered_baseline (void)
+{
+  g_autoptr(TmChartRecord) record = four_cycles (4);
+  g_autoptr(TmChartData) data = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *from = day_of (0);
+  g_autofree char *to = day_of (83);
+  const TmIntervalPeriod *period;
+
+  TM_PLAN (record->plans->pdata[0])->pre_mood = 9;
+  data = tm_chart_data_new (record, from, to, to);
+  g_assert_true (data->after_dose->baseline_entered);
+  g_assert_cmpfloat (data->after_dose->baseline, ==, 9);
+  period = period_at (data->after_dose, 0);
+  g_assert_cmpfloat_with_epsilon (period->below_share, 9.0 / 11, 1e-9);
+  caption = tm_interval_evidence_caption (data->after_dose);
+  g_assert_nonnull (strstr (caption, "Baseline: the pre-treatment mood the clinician entered, 9.0."));
+
+  /* Without one: the mean of the first 28 days, (7 + 7 + 5 + 9 + 6) / 5. */
+  TM_PLAN (record->plans->pdata[0])->pre_mood = TM_UNSET;
+  g_clear_pointer (&data, tm_chart_data_unref);
+  data = tm_chart_data_new (record, from, to, to);
+  g_assert_false (data->after_dose->baseline_entered);
+  g_assert_cmpfloat_with_epsilon (data->after_dose->baseline, 6.8, 1e-9);
+}
+
 /* The curve counts check-ins whose latest session is in the period, and
  * the cycles they came from. */
 static void
@@ -508,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/interval/dip-by-hand", test_dip_by_hand);
   g_test_add_func ("/interval/curve", test_curve);
   g_test_add_func ("/interval/table", test_table);
+  g_test_add_func ("/interval/entered-baseline", test_entered_baseline);
   g_test_add_func ("/interval/threshold", test_threshold);
   g_test_add_func ("/interval/period-without-sessions", test_period_without_sessions);
   g_test_add_func ("/interval/plan-changed-mid-interval", test_plan_changed_mid_interval);
