@@ -3329,6 +3329,87 @@ test_report_export (Fixture       *f,
   run_app (f, report_export_body);
 }
 
+/* The position of the period whose label starts with @prefix in the
+ * dialog's list of periods, with its label. */
+static guint
+find_period (TmReportDialog  *dialog,
+             const char      *prefix,
+             char           **label)
+{
+  AdwComboRow *row = child (dialog, TM_TYPE_REPORT_DIALOG, "period_row");
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      const char *text = gtk_string_list_get_string (GTK_STRING_LIST (model), i);
+
+      if (g_str_has_prefix (text, prefix))
+        {
+          *label = g_strdup (text);
+          return i;
+        }
+    }
+  g_error ("The dialog offers no period “%s…”", prefix);
+  return 0;
+}
+
+/* "This review" fills in the days the next review covers: the last 28
+ * days before the first review; after one, the day after its last day up
+ * to today. */
+static void
+report_review_period_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *first_from = day_ago (TM_REVIEW_FIRST_DAYS - 1);
+  g_autofree char *reviewed_from = day_ago (40);
+  g_autofree char *reviewed_to = day_ago (10);
+  g_autofree char *next_from = day_ago (9);
+  g_autofree char *next_long = tm_day_format_long (next_from);
+  g_autofree char *since = g_strdup_printf ("This review (since %s)", next_long);
+  g_autofree char *finished = tm_instant_now_utc ();
+  g_autoptr(TmReview) review = tm_review_new (reviewed_from, reviewed_to);
+  g_autoptr(GError) error = NULL;
+  TmReportDialog *dialog;
+  AdwComboRow *row;
+
+  for (int round = 0; round < 2; round++)
+    {
+      g_autofree char *label = NULL;
+      guint position;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-report", NULL));
+      dialog = wait_for_report_dialog (f);
+      wait_for (is_mapped, dialog, "the dialog to show");
+      row = child (dialog, TM_TYPE_REPORT_DIALOG, "period_row");
+      position = find_period (dialog, "This review", &label);
+      g_assert_cmpstr (label, ==, round == 0 ? "This review (the last 28 days)" : since);
+      /* Not chosen to begin with. */
+      g_assert_cmpuint (adw_combo_row_get_selected (row), !=, position);
+      adw_combo_row_set_selected (row, position);
+      g_assert_cmpstr (gtk_editable_get_text (child (dialog, TM_TYPE_REPORT_DIALOG, "from_row")), ==,
+                       round == 0 ? first_from : next_from);
+      g_assert_cmpstr (gtk_editable_get_text (child (dialog, TM_TYPE_REPORT_DIALOG, "to_row")), ==, today);
+      g_assert_cmpuint (adw_combo_row_get_selected (row), ==, position);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+
+      if (round == 0)
+        {
+          tm_review_set_author (review, "Dr. Example");
+          tm_review_set_finished_at (review, finished);
+          g_assert_true (tm_store_add_review (store, review, &error));
+          g_assert_no_error (error);
+        }
+    }
+}
+
+static void
+test_report_review_period (Fixture       *f,
+                           gconstpointer  data)
+{
+  run_app (f, report_review_period_body);
+}
+
 /* With no name kept, the dialog asks for one; the sections ticked and the
  * name typed reach the PDF, and no section at all is refused. */
 static void
@@ -5504,6 +5585,7 @@ main (int   argc,
   ADD ("report/export", test_report_export);
   ADD ("report/refuses-data-folder", test_report_refuses_data_folder);
   ADD ("report/sections-and-name", test_report_sections_and_name);
+  ADD ("report/review-period", test_report_review_period);
   ADD ("reminder/daily", test_reminder);
   ADD ("data/export-and-import", test_data_transfer);
   ADD ("data/import-after-close", test_import_after_close);
