@@ -414,12 +414,14 @@ test_agenda_mood_shift_boundary (void)
   g_autoptr(TmChartRecord) under = make_week_record (almost, 5);
   g_autoptr(TmAgenda) listed = agenda_of (exact, NULL);
   g_autoptr(TmAgenda) not_listed = agenda_of (under, NULL);
+  g_autoptr(GPtrArray) shifts = NULL;
   const TmAgendaItem *item;
 
   /* Day 48: 7.0 against 5.0 on day 41. Afterwards mood falls back to 5;
    * on day 55 the mean is 5.0 against 7.0 on day 48: 2 points lower. */
   g_assert_cmpuint (tm_agenda_count (listed, TM_AGENDA_MOOD_SHIFT), ==, 2);
-  item = items_of (listed, TM_AGENDA_MOOD_SHIFT)->pdata[0];
+  shifts = items_of (listed, TM_AGENDA_MOOD_SHIFT);
+  item = shifts->pdata[0];
   g_assert_cmpstr (item->day, ==, "2026-04-19");
   g_assert_cmpstr (item->title, ==, "Mood higher than a week before");
   g_assert_true (TM_IS_CHECKIN (item->record));
