@@ -5102,6 +5102,165 @@ test_session_red_flags_and_medicines (Fixture       *f,
   run_app (f, session_red_flags_and_medicines_body);
 }
 
+/* ---- "Bring this up at my next review" -------------------------------- */
+
+/* The first column of the first row @sql finds, with @arg bound to its
+ * one parameter (if any). */
+static int
+query_int (Fixture    *f,
+           const char *sql,
+           const char *arg)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int n;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static gboolean
+switch_is_on (gpointer data)
+{
+  return gtk_switch_get_active (data);
+}
+
+static void
+checkin_discuss_body (Fixture *f)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *earlier = day_ago (2);
+  TmCheckinForm *form = today_form (f);
+  GtkWidget *save_button = child (tm_window_get_page (f->window, "today"), TM_TYPE_TODAY_PAGE, "save_button");
+  TmHistoryPage *page;
+  GtkListView *list_view;
+  TmCheckinDialog *editor;
+  TmCheckinForm *editor_form;
+
+  store_checkin (f, earlier, 4, NULL);
+
+  /* Saved without the flag, then the flag alone is a change to save. */
+  choose_rating (form, "mood_row", 6);
+  click (save_button);
+  g_assert_cmpint (query_int (f, "SELECT discuss FROM checkin WHERE day = ?", today), ==, 0);
+  g_assert_false (tm_checkin_form_get_dirty (form));
+  adw_action_row_activate (ADW_ACTION_ROW (find_widget (GTK_WIDGET (form), ADW_TYPE_ACTION_ROW, row_has_title,
+                                                       "Bring This Up at My Next Review")));
+  /* The switch slides over first. */
+  wait_for (switch_is_on, child (form, TM_TYPE_CHECKIN_FORM, "discuss_switch"), "the flag to be on");
+  g_assert_true (tm_checkin_form_get_dirty (form));
+  g_assert_true (gtk_widget_get_sensitive (save_button));
+  click (save_button);
+  g_assert_cmpint (query_int (f, "SELECT discuss FROM checkin WHERE day = ?", today), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT mood FROM checkin WHERE day = ?", today), ==, 6);
+  g_assert_false (tm_checkin_form_get_dirty (form));
+
+  /* The check-in editor: an earlier day flagged there. */
+  adw_view_stack_set_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack"), "history");
+  page = TM_HISTORY_PAGE (tm_window_get_page (f->window, "history"));
+  list_view = child (page, TM_TYPE_HISTORY_PAGE, "list_view");
+  wait_for_history_row (GTK_WIDGET (page), earlier);
+  g_signal_emit_by_name (list_view, "activate", 1);
+  wait_for (editor_is_open, f, "the check-in editor");
+  editor = find_editor (f);
+  editor_form = child (editor, TM_TYPE_CHECKIN_DIALOG, "form");
+  g_assert_cmpstr (tm_checkin_form_get_day (editor_form), ==, earlier);
+  g_assert_false (gtk_switch_get_active (child (editor_form, TM_TYPE_CHECKIN_FORM, "discuss_switch")));
+  gtk_switch_set_active (child (editor_form, TM_TYPE_CHECKIN_FORM, "discuss_switch"), TRUE);
+  click (child (editor, TM_TYPE_CHECKIN_DIALOG, "save_button"));
+  wait_for (editor_is_closed, f, "the editor to close");
+  g_assert_cmpint (query_int (f, "SELECT discuss FROM checkin WHERE day = ?", earlier), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT mood FROM checkin WHERE day = ?", earlier), ==, 4);
+}
+
+/* Opened again, the flag shows where it was set. */
+static void
+checkin_discuss_shown_again_body (Fixture *f)
+{
+  g_autofree char *earlier = day_ago (2);
+  TmCheckinForm *form = today_form (f);
+  TmHistoryPage *page;
+  TmCheckinDialog *editor;
+  TmCheckinForm *editor_form;
+
+  g_assert_true (gtk_switch_get_active (child (form, TM_TYPE_CHECKIN_FORM, "discuss_switch")));
+  g_assert_false (tm_checkin_form_get_dirty (form));
+
+  adw_view_stack_set_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack"), "history");
+  page = TM_HISTORY_PAGE (tm_window_get_page (f->window, "history"));
+  wait_for_history_row (GTK_WIDGET (page), earlier);
+  g_signal_emit_by_name (child (page, TM_TYPE_HISTORY_PAGE, "list_view"), "activate", 1);
+  wait_for (editor_is_open, f, "the check-in editor");
+  editor = find_editor (f);
+  editor_form = child (editor, TM_TYPE_CHECKIN_DIALOG, "form");
+  g_assert_true (gtk_switch_get_active (child (editor_form, TM_TYPE_CHECKIN_FORM, "discuss_switch")));
+
+  /* Turned off again and saved: no longer flagged. */
+  gtk_switch_set_active (child (editor_form, TM_TYPE_CHECKIN_FORM, "discuss_switch"), FALSE);
+  click (child (editor, TM_TYPE_CHECKIN_DIALOG, "save_button"));
+  wait_for (editor_is_closed, f, "the editor to close");
+  g_assert_cmpint (query_int (f, "SELECT discuss FROM checkin WHERE day = ?", earlier), ==, 0);
+}
+
+static void
+test_checkin_discuss (Fixture       *f,
+                      gconstpointer  data)
+{
+  run_app (f, checkin_discuss_body);
+  run_app (f, checkin_discuss_shown_again_body);
+}
+
+static void
+session_discuss_body (Fixture *f)
+{
+  TmSessionDialog *editor;
+  TmSessionsPage *page;
+  GtkListView *list_view;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-session", NULL));
+  editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "time_row"), "00:05");
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "dose_row"), "50");
+  adw_action_row_activate (ADW_ACTION_ROW (find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, row_has_title,
+                                                       "Bring This Up at My Next Review")));
+  wait_for (switch_is_on, child (editor, TM_TYPE_SESSION_DIALOG, "discuss_switch"), "the flag to be on");
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
+  g_assert_cmpint (count_rows_in (f, "session"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT discuss FROM session", NULL), ==, 1);
+
+  /* Opened again from Sessions, it shows the flag; a change to the flag
+   * alone is a change, and is saved. */
+  adw_view_stack_set_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack"), "sessions");
+  page = TM_SESSIONS_PAGE (tm_window_get_page (f->window, "sessions"));
+  list_view = child (page, TM_TYPE_SESSIONS_PAGE, "list_view");
+  wait_for (is_mapped, list_view, "the list of sessions");
+  g_signal_emit_by_name (list_view, "activate", 0);
+  editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
+  g_assert_true (gtk_switch_get_active (child (editor, TM_TYPE_SESSION_DIALOG, "discuss_switch")));
+  g_assert_false (tm_session_dialog_get_dirty (editor));
+  gtk_switch_set_active (child (editor, TM_TYPE_SESSION_DIALOG, "discuss_switch"), FALSE);
+  g_assert_true (tm_session_dialog_get_dirty (editor));
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
+  g_assert_cmpint (count_rows_in (f, "session"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT discuss FROM session", NULL), ==, 0);
+}
+
+static void
+test_session_discuss (Fixture       *f,
+                      gconstpointer  data)
+{
+  run_app (f, session_discuss_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -5167,6 +5326,8 @@ main (int   argc,
   ADD ("window/second-on-same-folder", test_second_window);
   ADD ("window/folder-in-use", test_folder_in_use);
   ADD ("accessibility/every-control-named", test_accessible_names);
+  ADD ("review/checkin-discuss", test_checkin_discuss);
+  ADD ("review/session-discuss", test_session_discuss);
 
   return g_test_run ();
 }
