@@ -5126,6 +5126,19 @@ query_int (Fixture    *f,
   return n;
 }
 
+/* The row's flag: shown, and saying what it means. */
+static gboolean
+row_is_flagged (GtkWidget *row,
+                GType      row_type)
+{
+  GtkWidget *icon = GTK_WIDGET (gtk_widget_get_template_child (row, row_type, "discuss_icon"));
+
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==, "To bring up at the next review");
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (icon)),
+                                          gtk_image_get_icon_name (GTK_IMAGE (icon))));
+  return gtk_widget_get_visible (icon);
+}
+
 static gboolean
 switch_is_on (gpointer data)
 {
@@ -5166,7 +5179,9 @@ checkin_discuss_body (Fixture *f)
   adw_view_stack_set_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack"), "history");
   page = TM_HISTORY_PAGE (tm_window_get_page (f->window, "history"));
   list_view = child (page, TM_TYPE_HISTORY_PAGE, "list_view");
-  wait_for_history_row (GTK_WIDGET (page), earlier);
+  /* History flags today's check-in, and only it. */
+  g_assert_true (row_is_flagged (wait_for_history_row (GTK_WIDGET (page), today), TM_TYPE_HISTORY_ROW));
+  g_assert_false (row_is_flagged (wait_for_history_row (GTK_WIDGET (page), earlier), TM_TYPE_HISTORY_ROW));
   g_signal_emit_by_name (list_view, "activate", 1);
   wait_for (editor_is_open, f, "the check-in editor");
   editor = find_editor (f);
@@ -5178,6 +5193,7 @@ checkin_discuss_body (Fixture *f)
   wait_for (editor_is_closed, f, "the editor to close");
   g_assert_cmpint (query_int (f, "SELECT discuss FROM checkin WHERE day = ?", earlier), ==, 1);
   g_assert_cmpint (query_int (f, "SELECT mood FROM checkin WHERE day = ?", earlier), ==, 4);
+  g_assert_true (row_is_flagged (wait_for_history_row (GTK_WIDGET (page), earlier), TM_TYPE_HISTORY_ROW));
 }
 
 /* Opened again, the flag shows where it was set. */
@@ -5207,6 +5223,7 @@ checkin_discuss_shown_again_body (Fixture *f)
   click (child (editor, TM_TYPE_CHECKIN_DIALOG, "save_button"));
   wait_for (editor_is_closed, f, "the editor to close");
   g_assert_cmpint (query_int (f, "SELECT discuss FROM checkin WHERE day = ?", earlier), ==, 0);
+  g_assert_false (row_is_flagged (wait_for_history_row (GTK_WIDGET (page), earlier), TM_TYPE_HISTORY_ROW));
 }
 
 static void
@@ -5242,6 +5259,8 @@ session_discuss_body (Fixture *f)
   page = TM_SESSIONS_PAGE (tm_window_get_page (f->window, "sessions"));
   list_view = child (page, TM_TYPE_SESSIONS_PAGE, "list_view");
   wait_for (is_mapped, list_view, "the list of sessions");
+  g_assert_true (row_is_flagged (wait_for_widget (page, TM_TYPE_SESSION_ROW, NULL, NULL, "a row in Sessions"),
+                                 TM_TYPE_SESSION_ROW));
   g_signal_emit_by_name (list_view, "activate", 0);
   editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
   g_assert_true (gtk_switch_get_active (child (editor, TM_TYPE_SESSION_DIALOG, "discuss_switch")));
@@ -5252,6 +5271,8 @@ session_discuss_body (Fixture *f)
   wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
   g_assert_cmpint (count_rows_in (f, "session"), ==, 1);
   g_assert_cmpint (query_int (f, "SELECT discuss FROM session", NULL), ==, 0);
+  g_assert_false (row_is_flagged (find_widget (GTK_WIDGET (page), TM_TYPE_SESSION_ROW, NULL, NULL),
+                                  TM_TYPE_SESSION_ROW));
 }
 
 static void
