@@ -5282,6 +5282,72 @@ test_session_discuss (Fixture       *f,
   run_app (f, session_discuss_body);
 }
 
+/* The plan editor keeps the pre-treatment PHQ-9 total and mood with the
+ * plan; a value out of range is refused in core's words and stays typed. */
+static void
+plan_baseline_body (Fixture *f)
+{
+  TmPinDialog *pin;
+  TmPlanDialog *editor;
+  TmErrorLabel *baseline_error;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-plan", NULL));
+  pin = wait_for_window (f, TM_TYPE_PIN_DIALOG);
+  type_text (child (pin, TM_TYPE_PIN_DIALOG, "new_row"), "246810");
+  type_text (child (pin, TM_TYPE_PIN_DIALOG, "confirm_row"), "246810");
+  click (child (pin, TM_TYPE_PIN_DIALOG, "ok_button"));
+
+  editor = wait_for_window (f, TM_TYPE_PLAN_DIALOG);
+  baseline_error = child (editor, TM_TYPE_PLAN_DIALOG, "baseline_error");
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_phq9_row")), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_mood_row")), ==, "");
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "dose_row"), "50");
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_phq9_row"), "28");
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_mood_row"), "3");
+  click (child (editor, TM_TYPE_PLAN_DIALOG, "save_button"));
+  g_assert_true (tm_error_label_get_shown (baseline_error));
+  g_assert_cmpstr (tm_error_label_get_message (baseline_error), ==,
+                   "The pre-treatment PHQ-9 total must be between 0 and 27.");
+  g_assert_true (gtk_widget_has_css_class (child (editor, TM_TYPE_PLAN_DIALOG, "pre_phq9_row"), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_phq9_row")), ==, "28");
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_PLAN_DIALOG, "dose_row")), ==, "50");
+  g_assert_cmpint (count_rows_in (f, "plan"), ==, 0);
+
+  /* Not a number at all: the same sentence, the text kept. */
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_phq9_row"), "18");
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_mood_row"), "low");
+  click (child (editor, TM_TYPE_PLAN_DIALOG, "save_button"));
+  g_assert_cmpstr (tm_error_label_get_message (baseline_error), ==,
+                   "The pre-treatment mood must be between 0 and 10.");
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_mood_row")), ==, "low");
+  g_assert_cmpint (count_rows_in (f, "plan"), ==, 0);
+
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_mood_row"), " 3 ");
+  click (child (editor, TM_TYPE_PLAN_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_PLAN_DIALOG);
+  g_assert_cmpint (count_rows_in (f, "plan"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT pre_phq9 FROM plan", NULL), ==, 18);
+  g_assert_cmpint (query_int (f, "SELECT pre_mood FROM plan", NULL), ==, 3);
+
+  /* Opened again, the editor shows them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-plan", NULL));
+  pin = wait_for_window (f, TM_TYPE_PIN_DIALOG);
+  type_text (child (pin, TM_TYPE_PIN_DIALOG, "current_row"), "246810");
+  click (child (pin, TM_TYPE_PIN_DIALOG, "ok_button"));
+  editor = wait_for_window (f, TM_TYPE_PLAN_DIALOG);
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_phq9_row")), ==, "18");
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_mood_row")), ==, "3");
+  gtk_window_close (GTK_WINDOW (editor));
+  wait_for_window_gone (f, TM_TYPE_PLAN_DIALOG);
+}
+
+static void
+test_plan_baseline (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_app (f, plan_baseline_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -5349,6 +5415,7 @@ main (int   argc,
   ADD ("accessibility/every-control-named", test_accessible_names);
   ADD ("review/checkin-discuss", test_checkin_discuss);
   ADD ("review/session-discuss", test_session_discuss);
+  ADD ("review/plan-baseline", test_plan_baseline);
 
   return g_test_run ();
 }
