@@ -908,6 +908,26 @@ test_describe_day_as_taken (void)
   g_assert_null (strstr (text, "Session"));
 }
 
+/* For a shared screen the read-out can leave the note out, and only the
+ * note. */
+static void
+test_describe_day_without_note (void)
+{
+  g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+  g_autoptr(TmChartData) data = NULL;
+  g_autofree char *with = NULL;
+  g_autofree char *without = NULL;
+
+  add_checkin (record, "2026-02-03", 6);
+  tm_checkin_set_note (record->checkins->pdata[0], "Rang my sister");
+  data = tm_chart_data_new (record, "2026-02-01", "2026-02-14", "2026-02-14");
+
+  with = tm_chart_data_describe_day (data, 2);
+  without = tm_chart_data_describe_day_with (data, 2, FALSE);
+  g_assert_cmpstr (with, ==, "Mood 6\nNote: “Rang my sister”");
+  g_assert_cmpstr (without, ==, "Mood 6");
+}
+
 static void
 test_describe (void)
 {
@@ -942,6 +962,7 @@ main (int   argc,
   g_test_add_func ("/chart/data/demo-store", test_data_demo_store);
   g_test_add_func ("/chart/data/describe", test_describe);
   g_test_add_func ("/chart/data/describe-day-as-taken", test_describe_day_as_taken);
+  g_test_add_func ("/chart/data/describe-day-without-note", test_describe_day_without_note);
   g_test_add_func ("/chart/trend/planned-rule", test_trend_planned_rule);
   g_test_add_func ("/chart/trend/gap-wide", test_trend_gap_wide);
   g_test_add_func ("/chart/trend/gap-narrow", test_trend_gap_narrow);

@@ -102,7 +102,7 @@ test_help (void)
   g_assert_nonnull (strstr (run.out, "--version"));
   g_assert_nonnull (strstr (run.out, "--demo"));
   g_assert_nonnull (strstr (run.out, "--sections=LIST"));
-  g_assert_nonnull (strstr (run.out, "summary, charts, questionnaires, interval, sessions, safety-prompts, notes"));
+  g_assert_nonnull (strstr (run.out, "summary, agenda, charts, questionnaires, interval, sessions, safety-prompts, notes, review-notes"));
   g_assert_nonnull (strstr (run.out, "--patient=NAME-OR-ID"));
 }
 
@@ -286,11 +286,11 @@ test_export_pdf_refusals (void)
     { { data_dir, "--patient=MRN 0042", NULL }, 2,
       "tidemark: --from, --to, --paper, --sections, --patient and --no-notes go with --export-pdf=FILE\n" },
     { { data_dir, export, "--sections=summary,charst", NULL }, 2,
-      "tidemark: --sections: “charst” is not a section of the report; the sections are summary, charts, "
-      "questionnaires, interval, sessions, safety-prompts, notes.\n" },
+      "tidemark: --sections: “charst” is not a section of the report; the sections are summary, agenda, "
+      "charts, questionnaires, interval, sessions, safety-prompts, notes, review-notes.\n" },
     { { data_dir, export, "--sections=", NULL }, 2,
-      "tidemark: --sections: Choose at least one section of the report: summary, charts, questionnaires, "
-      "interval, sessions, safety-prompts, notes.\n" },
+      "tidemark: --sections: Choose at least one section of the report: summary, agenda, charts, "
+      "questionnaires, interval, sessions, safety-prompts, notes, review-notes.\n" },
     { { data_dir, export, "--sections=notes", "--no-notes" }, 2,
       "tidemark: Choose at least one section for the report.\n" },
     { { data_dir, export, "--patient=Alex\tExample", NULL }, 2,

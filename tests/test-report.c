@@ -1005,14 +1005,17 @@ october_text (Fixture    *f,
 /* What only each section prints: its heading and some of its content. */
 static const char *const section_marks[TM_N_REPORT_SECTIONS][3] = {
   [TM_REPORT_SECTION_SUMMARY] = { "Needs Attention", "Days checked in 31 of 31 days", NULL },
+  [TM_REPORT_SECTION_AGENDA] = { "Agenda Safety prompts", "Planned session of 8 October missed",
+                                 "A check-in on every day from 1 October to 31 October." },
   [TM_REPORT_SECTION_CHARTS] = { "Mood Against the Plan", "Mood After a Session", "Hollow circles and dashed rules" },
-  [TM_REPORT_SECTION_QUESTIONNAIRES] = { "Questionnaires", "Monday 12 October 2026 PHQ-9 7 of 27 Mild",
+  [TM_REPORT_SECTION_QUESTIONNAIRES] = { "Questionnaire Total Severity", "Monday 12 October 2026 PHQ-9 7 of 27 Mild",
                                          "Monday 12 October 2026 GAD-7 4 of 21 Minimal" },
   [TM_REPORT_SECTION_INTERVAL] = { "Evidence About the Interval", "Dosing cycles", NULL },
   [TM_REPORT_SECTION_SESSIONS] = { "Sessions Status against the plan", "Days since the previous dose",
                                    "2026-10-16 10:00 late (1 day)" },
   [TM_REPORT_SECTION_SAFETY_PROMPTS] = { "Safety Prompts", "What raised it", "other medicines: sleep medicine" },
   [TM_REPORT_SECTION_NOTES] = { "Check-in Notes", "Slept badly after the long drive.", NULL },
+  [TM_REPORT_SECTION_REVIEW_NOTES] = { "Review Notes", "No review covered days of this period.", NULL },
 };
 
 static void
@@ -1177,6 +1180,95 @@ test_missed_days (Fixture       *f,
   tm_time_set_clock (NULL, NULL);
 }
 
+/* Adds a finished review of @from … @to by Dr. Example; returns its id. */
+static gint64
+add_review (TmStore    *store,
+            const char *from,
+            const char *to,
+            const char *finished_at,
+            const char *note,
+            gint64      corrects)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmReview) review = tm_review_new (from, to);
+
+  tm_review_set_author (review, "Dr. Example");
+  tm_review_set_note (review, note);
+  tm_review_set_finished_at (review, finished_at);
+  review->corrects = corrects;
+  g_assert_true (tm_store_add_review (store, review, &error));
+  g_assert_no_error (error);
+  return review->id;
+}
+
+/* The agenda of the period, in its order, each part under its heading:
+ * the safety prompt, the missed planned days, the check-in marked to
+ * bring up with its note. The review notes: each finished review that
+ * covered a day of the period, a correction standing for the row it
+ * corrects, with who, when, the days and its note; none from outside the
+ * period. Both sections left out: neither is there. */
+static void
+test_agenda_and_reviews (Fixture       *f,
+                         gconstpointer  unused)
+{
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new (berlin, 2026, 11, 4, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(TmCheckin) flagged = tm_checkin_new ("2026-10-20");
+  g_autofree char *text = NULL;
+  g_autofree char *neither = NULL;
+  const char *agenda, *at;
+  gint64 wrong;
+
+  if (!tm_test_have_poppler ())
+    return;
+
+  tm_time_set_clock (fixed_clock, now);
+  store = tm_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  fill_october (store);
+  flagged->mood = 3;
+  flagged->note = g_strdup ("Want to talk about the week after the dose.");
+  flagged->discuss = TRUE;
+  g_assert_true (tm_store_save_checkin (store, flagged, &error));
+  g_assert_no_error (error);
+
+  add_review (store, "2026-08-01", "2026-09-30", "2026-10-01T09:00:00+02:00", "Before the period.", 0);
+  wrong = add_review (store, "2026-10-01", "2026-10-14", "2026-10-15T17:00:00+02:00", "Written in haste.", 0);
+  add_review (store, "2026-10-01", "2026-10-14", "2026-10-15T17:30:00+02:00",
+              "Sleep better since the new routine. Keep the weekly plan.", wrong);
+
+  text = october_text (f, store, (1u << TM_REPORT_SECTION_AGENDA) | (1u << TM_REPORT_SECTION_REVIEW_NOTES),
+                       NULL);
+  agenda = find_after (text, text, "Agenda Safety prompts Other medicines Information, shown on 1 October. "
+                                   "Answered: Understood.");
+  at = find_after (text, agenda, "Missed and late planned sessions Planned session of 8 October missed");
+  at = find_after (text, at, "Planned session of 25 October missed");
+  at = find_after (text, at, "Questionnaires PHQ-9: 7");
+  at = find_after (text, at, "Days without a check-in A check-in on every day from 1 October to 31 October.");
+  at = find_after (text, at, "Marked to bring up Check-in of 20 October Want to talk about the week after the dose.");
+
+  at = find_after (text, at, "Review Notes Reviewed with Dr. Example on Thursday 15 October 2026 "
+                             "Period reviewed: Thursday 1 October 2026 to Wednesday 14 October 2026 "
+                             "Sleep better since the new routine. Keep the weekly plan.");
+  g_assert_null (strstr (text, "Written in haste."));
+  g_assert_null (strstr (at, "Before the period."));
+  /* The header says nothing of the sections left out. */
+  g_assert_null (strstr (text, "Needs Attention"));
+  g_assert_null (strstr (text, "Check-in Notes"));
+
+  neither = october_text (f, store, TM_REPORT_SECTIONS_ALL & ~(1u << TM_REPORT_SECTION_AGENDA) &
+                                    ~(1u << TM_REPORT_SECTION_REVIEW_NOTES), NULL);
+  g_assert_null (strstr (neither, "Agenda"));
+  g_assert_null (strstr (neither, "Marked to bring up"));
+  g_assert_null (strstr (neither, "Review Notes"));
+  g_assert_null (strstr (neither, "Reviewed with Dr. Example"));
+  g_assert_null (strstr (neither, "Keep the weekly plan."));
+
+  tm_time_set_clock (NULL, NULL);
+}
+
 /* This program, to run one of its tests again. */
 static const char *program;
 
@@ -1274,11 +1366,13 @@ test_options (void)
                                     (1u << TM_REPORT_SECTION_SAFETY_PROMPTS));
     g_assert_false (tm_report_sections_parse ("summary,charst", &sections, &error));
     g_assert_cmpstr (error->message, ==, "“charst” is not a section of the report; the sections are summary, "
-                                         "charts, questionnaires, interval, sessions, safety-prompts, notes.");
+                                         "agenda, charts, questionnaires, interval, sessions, safety-prompts, notes, "
+                                         "review-notes.");
     g_clear_error (&error);
     g_assert_false (tm_report_sections_parse (" , ", &sections, &error));
-    g_assert_cmpstr (error->message, ==, "Choose at least one section of the report: summary, charts, "
-                                         "questionnaires, interval, sessions, safety-prompts, notes.");
+    g_assert_cmpstr (error->message, ==, "Choose at least one section of the report: summary, agenda, "
+                                         "charts, questionnaires, interval, sessions, safety-prompts, notes, "
+                                         "review-notes.");
     g_clear_error (&error);
 
     tm_report_options_init (&options);
@@ -1393,6 +1487,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/report/sections", Fixture, NULL, fixture_set_up, test_sections, fixture_tear_down);
   g_test_add ("/report/patient-override", Fixture, NULL, fixture_set_up, test_patient_override,
+              fixture_tear_down);
+  g_test_add ("/report/agenda-and-reviews", Fixture, NULL, fixture_set_up, test_agenda_and_reviews,
               fixture_tear_down);
   g_test_add ("/report/missed-days", Fixture, NULL, fixture_set_up, test_missed_days, fixture_tear_down);
   g_test_add ("/report/last-dose-east", Fixture, NULL, fixture_set_up, test_last_dose_east, fixture_tear_down);

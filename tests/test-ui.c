@@ -3329,6 +3329,87 @@ test_report_export (Fixture       *f,
   run_app (f, report_export_body);
 }
 
+/* The position of the period whose label starts with @prefix in the
+ * dialog's list of periods, with its label. */
+static guint
+find_period (TmReportDialog  *dialog,
+             const char      *prefix,
+             char           **label)
+{
+  AdwComboRow *row = child (dialog, TM_TYPE_REPORT_DIALOG, "period_row");
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      const char *text = gtk_string_list_get_string (GTK_STRING_LIST (model), i);
+
+      if (g_str_has_prefix (text, prefix))
+        {
+          *label = g_strdup (text);
+          return i;
+        }
+    }
+  g_error ("The dialog offers no period “%s…”", prefix);
+  return 0;
+}
+
+/* "This review" fills in the days the next review covers: the last 28
+ * days before the first review; after one, the day after its last day up
+ * to today. */
+static void
+report_review_period_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *first_from = day_ago (TM_REVIEW_FIRST_DAYS - 1);
+  g_autofree char *reviewed_from = day_ago (40);
+  g_autofree char *reviewed_to = day_ago (10);
+  g_autofree char *next_from = day_ago (9);
+  g_autofree char *next_long = tm_day_format_long (next_from);
+  g_autofree char *since = g_strdup_printf ("This review (since %s)", next_long);
+  g_autofree char *finished = tm_instant_now_utc ();
+  g_autoptr(TmReview) review = tm_review_new (reviewed_from, reviewed_to);
+  g_autoptr(GError) error = NULL;
+  TmReportDialog *dialog;
+  AdwComboRow *row;
+
+  for (int round = 0; round < 2; round++)
+    {
+      g_autofree char *label = NULL;
+      guint position;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-report", NULL));
+      dialog = wait_for_report_dialog (f);
+      wait_for (is_mapped, dialog, "the dialog to show");
+      row = child (dialog, TM_TYPE_REPORT_DIALOG, "period_row");
+      position = find_period (dialog, "This review", &label);
+      g_assert_cmpstr (label, ==, round == 0 ? "This review (the last 28 days)" : since);
+      /* Not chosen to begin with. */
+      g_assert_cmpuint (adw_combo_row_get_selected (row), !=, position);
+      adw_combo_row_set_selected (row, position);
+      g_assert_cmpstr (gtk_editable_get_text (child (dialog, TM_TYPE_REPORT_DIALOG, "from_row")), ==,
+                       round == 0 ? first_from : next_from);
+      g_assert_cmpstr (gtk_editable_get_text (child (dialog, TM_TYPE_REPORT_DIALOG, "to_row")), ==, today);
+      g_assert_cmpuint (adw_combo_row_get_selected (row), ==, position);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+
+      if (round == 0)
+        {
+          tm_review_set_author (review, "Dr. Example");
+          tm_review_set_finished_at (review, finished);
+          g_assert_true (tm_store_add_review (store, review, &error));
+          g_assert_no_error (error);
+        }
+    }
+}
+
+static void
+test_report_review_period (Fixture       *f,
+                           gconstpointer  data)
+{
+  run_app (f, report_review_period_body);
+}
+
 /* With no name kept, the dialog asks for one; the sections ticked and the
  * name typed reach the PDF, and no section at all is refused. */
 static void
@@ -5348,6 +5429,357 @@ test_plan_baseline (Fixture       *f,
   run_app (f, plan_baseline_body);
 }
 
+/* ---- sharing the screen ---------------------------------------------- */
+
+/* What a person looking at @widget can read: the text of every label,
+ * text view and entry shown in it (on every page of a stack, shown or
+ * not, so that a page visited later is covered too). */
+static void
+append_shown_text (GtkWidget *widget,
+                   GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_label (GTK_LABEL (widget)));
+  else if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+      g_autofree char *content = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      content = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_string_append_printf (text, "%s\n", content);
+    }
+  else if (GTK_IS_TEXT (widget))
+    g_string_append_printf (text, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    append_shown_text (c, text);
+}
+
+static char *
+shown_text (gpointer widget)
+{
+  GString *text = g_string_new (NULL);
+
+  append_shown_text (widget, text);
+  return g_string_free (text, FALSE);
+}
+
+/* Words of the stored notes, each at the start of its note (where the
+ * excerpts show them). */
+static const char *const private_words[] = { "Marta", "Lisbon", "Jonah" };
+
+static void
+assert_no_note_shown (gpointer    widget,
+                      const char *where)
+{
+  g_autofree char *text = shown_text (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (private_words); i++)
+    if (strstr (text, private_words[i]) != NULL)
+      g_error ("%s shows the note word “%s” with notes hidden:\n%s", where, private_words[i], text);
+}
+
+static gboolean
+shows_word (gpointer widget,
+            const char *word)
+{
+  g_autofree char *text = shown_text (widget);
+
+  return strstr (text, word) != NULL;
+}
+
+static void
+visit_every_page (Fixture    *f,
+                  const char *earlier)
+{
+  static const char *pages[] = { "today", "sessions", "calendar", "trends", "history" };
+  TmTrendsPage *trends;
+  TmChartView *view;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", pages[i]));
+      wait_for (is_mapped, tm_window_get_page (f->window, pages[i]), pages[i]);
+    }
+  tm_calendar_page_select_day (TM_CALENDAR_PAGE (tm_window_get_page (f->window, "calendar")), earlier);
+  trends = show_trends (f);
+  view = tm_trends_page_get_trend_view (trends);
+  /* The day before yesterday is two days before the last. */
+  tm_chart_view_set_selected_day (view, tm_chart_view_get_data (view)->n_days - 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "history"));
+  wait_for_history_row (tm_window_get_page (f->window, "history"), earlier);
+  settle ();
+}
+
+/* The state the main menu shows ticked: the window property behind the
+ * action. */
+static gboolean
+action_state_is (TmWindow   *window,
+                 const char *property,
+                 gboolean    expected)
+{
+  gboolean on;
+
+  g_object_get (window, property, &on, NULL);
+  return on == expected;
+}
+
+static gboolean
+shows_nothing_found (gpointer stack)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "empty") == 0;
+}
+
+static gboolean
+shows_list (gpointer stack)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "list") == 0;
+}
+
+static void
+hide_notes_body (Fixture *f)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *earlier = day_ago (2);
+  g_autoptr(TmSession) session = tm_session_new ();
+  g_autoptr(GError) error = NULL;
+  GtkRevealer *banner = child (f->window, TM_TYPE_WINDOW, "notes_hidden_banner");
+  TmCheckinDialog *checkin_editor;
+  TmSessionDialog *session_editor;
+  GtkListView *list_view;
+
+  store_checkin (f, today, 6, "Marta came by for tea");
+  store_checkin (f, earlier, 4, "Lisbon trip is off.\nFelt low about it.");
+  session->taken_at = g_strdup_printf ("%sT10:00:00Z", earlier);
+  session->dose_mg = 50;
+  tm_session_set_note (session, "Jonah drove me home");
+  g_assert_true (tm_store_save_session (tm_application_get_store (f->app), session, &error));
+  g_assert_no_error (error);
+
+  /* Before: the notes are there to read, where they always were. */
+  visit_every_page (f, earlier);
+  g_assert_true (shows_word (f->window, "Marta"));
+  g_assert_true (shows_word (f->window, "Lisbon"));
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+
+  /* Hide Private Notes: no page shows any of them, and the window says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.hide-notes", NULL));
+  g_assert_true (tm_context_get_hide_notes (context_of (f)));
+  g_assert_true (action_state_is (f->window, "hide-notes", TRUE));
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  visit_every_page (f, earlier);
+  assert_no_note_shown (f->window, "The main window");
+  g_assert_true (shows_word (f->window, "Notes hidden for a shared screen"));
+
+  /* Nor do the editors, opened while notes are hidden. */
+  list_view = child (tm_window_get_page (f->window, "history"), TM_TYPE_HISTORY_PAGE, "list_view");
+  g_signal_emit_by_name (list_view, "activate", 1);
+  wait_for (editor_is_open, f, "the check-in editor");
+  checkin_editor = find_editor (f);
+  wait_for (is_mapped, checkin_editor, "the check-in editor to show");
+  assert_no_note_shown (checkin_editor, "The check-in editor");
+  session_editor = tm_session_dialog_new (GTK_WINDOW (f->window), context_of (f), session);
+  gtk_window_present (GTK_WINDOW (session_editor));
+  wait_for (is_mapped, session_editor, "the session editor");
+  assert_no_note_shown (session_editor, "The session editor");
+
+  /* A search does not tell what a note says either. */
+  {
+    GtkEditable *search = child (tm_window_get_page (f->window, "history"), TM_TYPE_HISTORY_PAGE, "search_entry");
+
+    GtkStack *stack = child (tm_window_get_page (f->window, "history"), TM_TYPE_HISTORY_PAGE, "stack");
+
+    gtk_editable_set_text (search, "lisbon");
+    wait_for (shows_nothing_found, stack, "the search to find nothing");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list_view))), ==, 0);
+    gtk_editable_set_text (search, "");
+    wait_for (shows_list, stack, "the search to be cleared");
+  }
+
+  /* Out of sight is not gone: Today saved meanwhile keeps its note. */
+  {
+    g_auto(Row) row = { 0 };
+
+    choose_rating (today_form (f), "mood_row", 7);
+    click (child (tm_window_get_page (f->window, "today"), TM_TYPE_TODAY_PAGE, "save_button"));
+    g_assert_true (read_row (f, today, &row));
+    g_assert_cmpint (row.mood, ==, 7);
+    g_assert_cmpstr (row.note, ==, "Marta came by for tea");
+  }
+
+  /* Switched off: every note is back, in the editors too, as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.hide-notes", NULL));
+  g_assert_false (tm_context_get_hide_notes (context_of (f)));
+  g_assert_true (action_state_is (f->window, "hide-notes", FALSE));
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  g_assert_true (shows_word (checkin_editor, "Lisbon trip is off."));
+  g_assert_true (shows_word (session_editor, "Jonah drove me home"));
+  gtk_window_destroy (GTK_WINDOW (session_editor));
+  gtk_window_destroy (GTK_WINDOW (checkin_editor));
+  wait_for (editor_is_closed, f, "the editor to close");
+  visit_every_page (f, earlier);
+  g_assert_true (shows_word (f->window, "Marta came by for tea"));
+  g_assert_true (shows_word (f->window, "Lisbon"));
+  g_assert_false (shows_word (f->window, "Notes hidden for a shared screen"));
+  /* The Trends read-out and the calendar day, in particular. */
+  g_assert_true (shows_word (tm_window_get_page (f->window, "trends"), "Note: “Lisbon trip is off.…”"));
+  g_assert_true (shows_word (tm_window_get_page (f->window, "calendar"), "Lisbon trip is off."));
+}
+
+static void
+test_hide_notes (Fixture       *f,
+                 gconstpointer  data)
+{
+  run_app (f, hide_notes_body);
+}
+
+typedef struct
+{
+  TmChartView *view;
+  int          height;      /* natural */
+  int          allocated;
+  double       font_size;
+} ChartSize;
+
+static void
+measure_chart (TmChartView *view,
+               ChartSize   *size)
+{
+  TmChartStyle style;
+  int minimum;
+
+  size->view = view;
+  gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_VERTICAL, -1, &minimum, &size->height, NULL, NULL);
+  size->allocated = gtk_widget_get_height (GTK_WIDGET (view));
+  tm_chart_style_for_widget (GTK_WIDGET (view), &style);
+  size->font_size = style.font_size;
+}
+
+static gboolean
+chart_grew (gpointer data)
+{
+  ChartSize *before = data;
+  ChartSize now;
+
+  measure_chart (before->view, &now);
+  /* Asked for more room, and given it. */
+  return now.height > before->height && now.font_size > before->font_size &&
+         now.allocated > before->allocated;
+}
+
+static gboolean
+chart_is_back (gpointer data)
+{
+  ChartSize *before = data;
+  ChartSize now;
+
+  measure_chart (before->view, &now);
+  return now.height == before->height && now.font_size == before->font_size;
+}
+
+static void
+zoom_body (Fixture *f)
+{
+  TmTrendsPage *page;
+  ChartSize usual;
+
+  store_checkin (f, day_ago (1), 6, NULL);
+  page = show_trends (f);
+  measure_chart (tm_trends_page_get_trend_view (page), &usual);
+  g_assert_cmpfloat (tm_context_get_zoom (context_of (f)), ==, 1.0);
+
+  /* Ctrl+plus: larger text, a larger chart with it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL));
+  g_assert_cmpfloat (tm_context_get_zoom (context_of (f)), ==, 1.25);
+  wait_for (chart_grew, &usual, "the chart to grow with the zoom");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (f->window), "tm-zoom-125"));
+
+  /* Up to twice the size, no further. */
+  for (int i = 0; i < 8; i++)
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL);
+  g_assert_cmpfloat (tm_context_get_zoom (context_of (f)), ==, 2.0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-out", NULL));
+  g_assert_cmpfloat (tm_context_get_zoom (context_of (f)), ==, 1.75);
+
+  /* Ctrl+0: as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-reset", NULL));
+  g_assert_cmpfloat (tm_context_get_zoom (context_of (f)), ==, 1.0);
+  wait_for (chart_is_back, &usual, "the chart to be its usual size again");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (f->window), "tm-zoom-175"));
+}
+
+static void
+test_zoom (Fixture       *f,
+           gconstpointer  data)
+{
+  run_app (f, zoom_body);
+}
+
+static gboolean
+accels_include (GtkApplication *app,
+                const char     *action,
+                const char     *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, action);
+  guint key, wanted_key;
+  GdkModifierType mods, wanted_mods;
+
+  g_assert_true (gtk_accelerator_parse (accel, &wanted_key, &wanted_mods));
+  for (guint i = 0; accels != NULL && accels[i] != NULL; i++)
+    if (gtk_accelerator_parse (accels[i], &key, &mods) && key == wanted_key && mods == wanted_mods)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_fullscreen (gpointer window)
+{
+  return gtk_window_is_fullscreen (window);
+}
+
+static gboolean
+is_not_fullscreen (gpointer window)
+{
+  return !gtk_window_is_fullscreen (window);
+}
+
+static void
+fullscreen_body (Fixture *f)
+{
+  GtkApplication *app = GTK_APPLICATION (f->app);
+
+  g_assert_true (accels_include (app, "win.fullscreen", "F11"));
+  g_assert_true (accels_include (app, "win.hide-notes", "<Control><Shift>h"));
+  g_assert_true (accels_include (app, "win.zoom-in", "<Control>plus"));
+  g_assert_true (accels_include (app, "win.zoom-out", "<Control>minus"));
+  g_assert_true (accels_include (app, "win.zoom-reset", "<Control>0"));
+
+  /* The virtual display has no window manager to grant a mapped window
+   * full screen: asked for while hidden, the window comes back in it. */
+  gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.fullscreen", NULL));
+  wait_for (is_fullscreen, f->window, "the window to be full screen");
+  g_assert_true (action_state_is (f->window, "fullscreened", TRUE));
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_for (is_mapped, f->window, "the window to show again");
+  gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.fullscreen", NULL));
+  wait_for (is_not_fullscreen, f->window, "the window to leave full screen");
+  g_assert_true (action_state_is (f->window, "fullscreened", FALSE));
+}
+
+static void
+test_fullscreen (Fixture       *f,
+                 gconstpointer  data)
+{
+  run_app (f, fullscreen_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -5399,6 +5831,7 @@ main (int   argc,
   ADD ("report/export", test_report_export);
   ADD ("report/refuses-data-folder", test_report_refuses_data_folder);
   ADD ("report/sections-and-name", test_report_sections_and_name);
+  ADD ("report/review-period", test_report_review_period);
   ADD ("reminder/daily", test_reminder);
   ADD ("data/export-and-import", test_data_transfer);
   ADD ("data/import-after-close", test_import_after_close);
@@ -5416,6 +5849,9 @@ main (int   argc,
   ADD ("review/checkin-discuss", test_checkin_discuss);
   ADD ("review/session-discuss", test_session_discuss);
   ADD ("review/plan-baseline", test_plan_baseline);
+  ADD ("share/hide-notes", test_hide_notes);
+  ADD ("share/zoom", test_zoom);
+  ADD ("share/fullscreen", test_fullscreen);
 
   return g_test_run ();
 }

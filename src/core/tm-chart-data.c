@@ -542,6 +542,20 @@ char *
 tm_chart_data_describe_day (const TmChartData *data,
                             int                day_index)
 {
+  return tm_chart_data_describe_day_with (data, day_index, TRUE);
+}
+
+/**
+ * tm_chart_data_describe_day_with:
+ * @with_note: %FALSE to leave the note out (a screen shared with someone)
+ *
+ * As tm_chart_data_describe_day(), with or without the day's note.
+ */
+char *
+tm_chart_data_describe_day_with (const TmChartData *data,
+                                 int                day_index,
+                                 gboolean           with_note)
+{
   const TmChartDay *day;
   const TmChartSession *session;
   const TmChartPlanned *planned;
@@ -594,7 +608,7 @@ tm_chart_data_describe_day (const TmChartData *data,
       g_string_append_printf (text, _("Plan: %s, %s mg %s"), interval, dose, route);
     }
 
-  if (day->note_start != NULL)
+  if (with_note && day->note_start != NULL)
     {
       g_string_append_c (text, '\n');
       g_string_append_printf (text, _("Note: “%s”"), day->note_start);

@@ -122,6 +122,9 @@ char        *tm_chart_data_describe       (const TmChartData   *data);
 const char  *tm_chart_status_words        (int                  status);
 char        *tm_chart_data_describe_day   (const TmChartData   *data,
                                            int                  day_index);
+char        *tm_chart_data_describe_day_with (const TmChartData *data,
+                                              int                day_index,
+                                              gboolean           with_note);
 char        *tm_chart_data_describe_after_dose (const TmChartData *data);
 char        *tm_chart_data_describe_scores (const TmChartData  *data,
                                             TmQuestionnaireKind kind);

@@ -62,6 +62,8 @@ tm_paper_from_string (const char *text,
 static const TmReportSectionInfo sections[] = {
   { TM_REPORT_SECTION_SUMMARY, "summary", N_("Summary"),
     N_("What needs attention, the plan, the figures and the missed planned days") },
+  { TM_REPORT_SECTION_AGENDA, "agenda", N_("Agenda"),
+    N_("What a review goes through: prompts, sessions, questionnaires, mood, what was marked to bring up") },
   { TM_REPORT_SECTION_CHARTS, "charts", N_("Charts"),
     N_("Mood against the plan and mood after a session, for the period") },
   { TM_REPORT_SECTION_QUESTIONNAIRES, "questionnaires", N_("Questionnaires"),
@@ -72,6 +74,8 @@ static const TmReportSectionInfo sections[] = {
   { TM_REPORT_SECTION_SAFETY_PROMPTS, "safety-prompts", N_("Safety Prompts"),
     N_("Every safety prompt shown in the period, with its answer") },
   { TM_REPORT_SECTION_NOTES, "notes", N_("Check-in Notes"), N_("The full text of every note in the period") },
+  { TM_REPORT_SECTION_REVIEW_NOTES, "review-notes", N_("Review Notes"),
+    N_("Each finished review that covered days of the period: who, when and its notes") },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (sections) == TM_N_REPORT_SECTIONS);
@@ -350,6 +354,7 @@ tm_report_data_new (void)
   data->notes = g_ptr_array_new_with_free_func (g_object_unref);
   data->questionnaires = g_ptr_array_new_with_free_func (g_object_unref);
   data->missed = g_new0 (char *, 1);
+  data->reviews = g_ptr_array_new_with_free_func (g_object_unref);
   return data;
 }
 
@@ -373,6 +378,8 @@ tm_report_data_free (TmReportData *data)
   g_clear_pointer (&data->notes, g_ptr_array_unref);
   g_clear_pointer (&data->questionnaires, g_ptr_array_unref);
   g_clear_pointer (&data->missed, g_strfreev);
+  g_clear_pointer (&data->agenda, tm_agenda_free);
+  g_clear_pointer (&data->reviews, g_ptr_array_unref);
   g_clear_object (&data->phq9);
   g_clear_object (&data->gad7);
   g_free (data->data_dir);
@@ -653,6 +660,37 @@ add_missed (TmReportData *data)
   data->missed = g_strv_builder_end (missed);
 }
 
+static int
+compare_review_periods (gconstpointer a,
+                        gconstpointer b)
+{
+  const TmReview *ra = *(TmReview *const *) a;
+  const TmReview *rb = *(TmReview *const *) b;
+  int order = strcmp (ra->period_from, rb->period_from);
+
+  return order != 0 ? order : strcmp (ra->period_to, rb->period_to);
+}
+
+/* The finished reviews, corrections standing for the rows they correct,
+ * that covered a day of the period. */
+static void
+add_reviews (TmReportData *data,
+             GPtrArray    *reviews)
+{
+  g_autoptr(GPtrArray) current = tm_review_list_current (reviews);
+
+  for (guint i = 0; i < current->len; i++)
+    {
+      TmReview *review = current->pdata[i];
+
+      if (review->finished_at == NULL || strcmp (review->period_from, data->options.to) > 0 ||
+          strcmp (review->period_to, data->options.from) < 0)
+        continue;
+      g_ptr_array_add (data->reviews, g_object_ref (review));
+    }
+  g_ptr_array_sort (data->reviews, compare_review_periods);
+}
+
 /**
  * tm_report_data_new_from_store:
  *
@@ -671,6 +709,7 @@ tm_report_data_new_from_store (TmStore                *store,
   g_autoptr(GPtrArray) phq9 = NULL;
   g_autoptr(GPtrArray) gad7 = NULL;
   g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *previous_from = NULL;
   g_autofree char *previous_to = NULL;
@@ -713,7 +752,9 @@ tm_report_data_new_from_store (TmStore                *store,
       (phq9 = tm_store_list_questionnaires (store, TM_QUESTIONNAIRE_PHQ9, options->from, options->to,
                                             error)) == NULL ||
       (gad7 = tm_store_list_questionnaires (store, TM_QUESTIONNAIRE_GAD7, options->from, options->to,
-                                            error)) == NULL)
+                                            error)) == NULL ||
+      (reviews = tm_store_list_reviews (store, error)) == NULL ||
+      (data->agenda = tm_agenda_new_from_store (store, options->from, options->to, error)) == NULL)
     return NULL;
 
   add_plans (data, plans);
@@ -736,6 +777,7 @@ tm_report_data_new_from_store (TmStore                *store,
   add_attention (data, phq9);
   add_questionnaires (data, phq9, gad7);
   add_missed (data);
+  add_reviews (data, reviews);
   data->phq9 = latest (phq9);
   data->gad7 = latest (gad7);
 

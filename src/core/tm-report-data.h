@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "tm-agenda.h"
 #include "tm-chart-data.h"
 #include "tm-enums.h"
 #include "tm-safety.h"
@@ -26,12 +27,14 @@ typedef enum
 typedef enum
 {
   TM_REPORT_SECTION_SUMMARY,         /* "Needs attention" and the summary, with the missed days */
+  TM_REPORT_SECTION_AGENDA,          /* the agenda of the period, as a review goes through it */
   TM_REPORT_SECTION_CHARTS,          /* the trend chart and the after-dose curve of the period */
   TM_REPORT_SECTION_QUESTIONNAIRES,  /* the PHQ-9 and GAD-7 charts and each result */
   TM_REPORT_SECTION_INTERVAL,        /* the evidence about the interval, over the whole record */
   TM_REPORT_SECTION_SESSIONS,
   TM_REPORT_SECTION_SAFETY_PROMPTS,
   TM_REPORT_SECTION_NOTES,           /* the check-in notes */
+  TM_REPORT_SECTION_REVIEW_NOTES,    /* the finished reviews whose period overlaps the report's */
   TM_N_REPORT_SECTIONS
 } TmReportSection;
 
@@ -133,6 +136,9 @@ typedef struct
   GPtrArray       *questionnaires;  /* TmQuestionnaire (PHQ-9 and GAD-7) in the period, by day */
   GStrv            missed;          /* the planned days of the period missed (window closed, no
                                      * session), by day */
+  TmAgenda        *agenda;          /* the agenda of the period, or NULL */
+  GPtrArray       *reviews;         /* TmReview: the finished, current reviews whose period overlaps
+                                     * the report's, by their first day */
   TmQuestionnaire *phq9;            /* the latest in the period, or NULL */
   TmQuestionnaire *gad7;
   char            *data_dir;        /* the data folder it was read from, where no report may go; or NULL */

@@ -730,6 +730,11 @@ tm_application_startup (GApplication *application)
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *report_accels[] = { "<Control>p", NULL };
+  static const char *fullscreen_accels[] = { "F11", NULL };
+  static const char *hide_notes_accels[] = { "<Control><Shift>h", NULL };
+  static const char *zoom_in_accels[] = { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL };
+  static const char *zoom_out_accels[] = { "<Control>minus", "<Control>KP_Subtract", NULL };
+  static const char *zoom_reset_accels[] = { "<Control>0", "<Control>KP_0", NULL };
 
   G_APPLICATION_CLASS (tm_application_parent_class)->startup (application);
   gtk_window_set_default_icon_name (ICON_NAME);
@@ -755,6 +760,16 @@ tm_application_startup (GApplication *application)
                                          "win.log-session", log_session_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "win.show-help-overlay", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "win.fullscreen", fullscreen_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "win.hide-notes", hide_notes_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "win.zoom-in", zoom_in_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "win.zoom-out", zoom_out_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "win.zoom-reset", zoom_reset_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "win.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),

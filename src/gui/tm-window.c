@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "tm-calendar-page.h"
 #include "tm-clinician.h"
@@ -29,6 +30,7 @@ struct _TmWindow
   AdwToastOverlay      *toast_overlay;
   TmProgressBanner     *progress_banner;
   TmCountryBanner      *country_banner;
+  GtkRevealer          *notes_hidden_banner;
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
@@ -43,6 +45,7 @@ G_DEFINE_FINAL_TYPE (TmWindow, tm_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_HIDE_NOTES,
   N_PROPS
 };
 
@@ -338,6 +341,9 @@ tm_window_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
       break;
+    case PROP_HIDE_NOTES:
+      g_value_set_boolean (value, self->context != NULL && tm_context_get_hide_notes (self->context));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -356,9 +362,69 @@ tm_window_set_property (GObject      *object,
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
       break;
+    case PROP_HIDE_NOTES:
+      tm_context_set_hide_notes (self->context, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* Hide Private Notes is the context's, so that every page and dialog
+ * follows it; the window's property only lets the menu show it ticked. */
+static void
+on_hide_notes_changed_cb (TmWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->notes_hidden_banner, tm_context_get_hide_notes (self->context));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDE_NOTES]);
+}
+
+/* The zoom is a font size on the whole window (ui/style.css): every page's
+ * text follows it, and so do the charts, which take the font they are in. */
+static void
+on_zoom_changed_cb (TmWindow *self)
+{
+  static const char *classes[] = { "tm-zoom-125", "tm-zoom-150", "tm-zoom-175", "tm-zoom-200" };
+  double zoom = tm_context_get_zoom (self->context);
+  int step = (int) round ((zoom - TM_ZOOM_MIN) / TM_ZOOM_STEP);
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    if (step == (int) i + 1)
+      gtk_widget_add_css_class (GTK_WIDGET (self), classes[i]);
+    else
+      gtk_widget_remove_css_class (GTK_WIDGET (self), classes[i]);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < TM_ZOOM_MAX);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > TM_ZOOM_MIN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", zoom > TM_ZOOM_MIN);
+}
+
+static void
+zoom_in (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  TmContext *context = TM_WINDOW (widget)->context;
+
+  tm_context_set_zoom (context, tm_context_get_zoom (context) + TM_ZOOM_STEP);
+}
+
+static void
+zoom_out (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  TmContext *context = TM_WINDOW (widget)->context;
+
+  tm_context_set_zoom (context, tm_context_get_zoom (context) - TM_ZOOM_STEP);
+}
+
+static void
+zoom_reset (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  tm_context_set_zoom (TM_WINDOW (widget)->context, TM_ZOOM_MIN);
 }
 
 /* While an export, import or backup works on the file in a thread, no
@@ -390,6 +456,12 @@ tm_window_constructed (GObject *object)
   g_signal_connect_object (store, "busy-changed", G_CALLBACK (on_store_busy_changed_cb), self,
                            G_CONNECT_SWAPPED);
   on_store_busy_changed_cb (self, store);
+  g_signal_connect_object (self->context, "notify::hide-notes", G_CALLBACK (on_hide_notes_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_hide_notes_changed_cb (self);
+  g_signal_connect_object (self->context, "notify::zoom", G_CALLBACK (on_zoom_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_zoom_changed_cb (self);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -461,6 +533,9 @@ tm_window_class_init (TmWindowClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, TM_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIDE_NOTES] =
+    g_param_spec_boolean ("hide-notes", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_checkin);
@@ -478,6 +553,12 @@ tm_window_class_init (TmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-data", NULL, import_data);
   gtk_widget_class_install_action (widget_class, "win.show-day", "s", show_day);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts);
+  /* For a screen shared with a therapist. */
+  gtk_widget_class_install_property_action (widget_class, "win.fullscreen", "fullscreened");
+  gtk_widget_class_install_property_action (widget_class, "win.hide-notes", "hide-notes");
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset);
 
   g_type_ensure (TM_TYPE_PROGRESS_BANNER);
   g_type_ensure (TM_TYPE_COUNTRY_BANNER);
@@ -486,6 +567,7 @@ tm_window_class_init (TmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TmWindow, progress_banner);
   gtk_widget_class_bind_template_child (widget_class, TmWindow, country_banner);
+  gtk_widget_class_bind_template_child (widget_class, TmWindow, notes_hidden_banner);
   gtk_widget_class_bind_template_child (widget_class, TmWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, TmWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, TmWindow, stack);

@@ -1159,6 +1159,97 @@ place_notes (Report *r)
     }
 }
 
+/* An item of the agenda beside its part's heading: its title, and its
+ * detail under it in the small type. */
+static void
+place_agenda_item (Report             *r,
+                   const char         *label,
+                   const TmAgendaItem *item)
+{
+  double label_width = r->width * 0.26;
+  PangoLayout *name = new_layout (r, FONT_BODY_BOLD, label, label_width - 8);
+  PangoLayout *title = new_layout (r, FONT_BODY, item->title, r->width - label_width);
+  PangoLayout *detail = item->detail != NULL ? new_layout (r, FONT_SMALL, item->detail, r->width - label_width)
+                                             : NULL;
+  double title_height = layout_height (title);
+  double height = MAX (layout_height (name), title_height + (detail != NULL ? 1 + layout_height (detail) : 0));
+
+  ensure_space (r, height);
+  add_op (r, (Op) { OP_TEXT, 0, r->left, r->y, 0, height, name, 0, pango_layout_get_line_count (name) - 1 });
+  add_op (r, (Op) { OP_TEXT, 0, r->left + label_width, r->y, 0, title_height, title, 0,
+                    pango_layout_get_line_count (title) - 1 });
+  if (detail != NULL)
+    add_op (r, (Op) { OP_TEXT, 0, r->left + label_width, r->y + title_height + 1, 0, layout_height (detail), detail,
+                      0, pango_layout_get_line_count (detail) - 1 });
+  r->y += height + 3;
+}
+
+/* The agenda of the period (tm-agenda.h), in its order: each part under
+ * its heading, a part with nothing in it as its plain sentence. */
+static void
+place_agenda (Report *r)
+{
+  const TmAgenda *agenda = r->data->agenda;
+
+  heading (r, _("Agenda"), 40);
+  for (guint i = 0; agenda != NULL && i < agenda->items->len; i++)
+    {
+      const TmAgendaItem *item = agenda->items->pdata[i];
+      const TmAgendaItem *before = i > 0 ? agenda->items->pdata[i - 1] : NULL;
+      gboolean first = before == NULL || before->kind != item->kind;
+
+      if (first && before != NULL)
+        r->y += 4;
+      place_agenda_item (r, first ? tm_agenda_kind_get_heading (item->kind) : "", item);
+    }
+}
+
+/* "Monday 2 November 2026 to Sunday 29 November 2026" */
+static char *
+describe_days (const char *from,
+               const char *to)
+{
+  g_autofree char *first = tm_day_format_long (from);
+  g_autofree char *last = tm_day_format_long (to);
+
+  /* Translators: the days a review covered */
+  return g_strdup_printf (_("%s to %s"), first, last);
+}
+
+static void
+place_review_notes (Report *r)
+{
+  const TmReportData *data = r->data;
+
+  heading (r, _("Review Notes"), 40);
+  if (data->reviews->len == 0)
+    {
+      place_block (r, new_layout (r, FONT_BODY, _("No review covered days of this period."), r->width), r->left);
+      return;
+    }
+
+  for (guint i = 0; i < data->reviews->len; i++)
+    {
+      const TmReview *review = data->reviews->pdata[i];
+      g_autofree char *title = tm_review_describe (review);
+      g_autofree char *days = describe_days (review->period_from, review->period_to);
+      g_autofree char *period = g_strdup_printf (_("Period reviewed: %s"), days);
+      PangoLayout *name = new_layout (r, FONT_BODY_BOLD, title, r->width);
+      PangoLayout *covered = new_layout (r, FONT_SMALL, period, r->width);
+      PangoLayout *note = new_layout (r, FONT_BODY, review->note != NULL ? review->note : _("No notes were written."),
+                                      r->width);
+
+      /* A review's heading stays with its period and first lines. */
+      ensure_space (r, layout_height (name) + layout_height (covered) + MIN (layout_height (note), 36));
+      place_block (r, name, r->left);
+      r->y += 1;
+      place_block (r, covered, r->left);
+      r->y += 2;
+      place_paragraph (r, note, r->left);
+      r->y += 8;
+    }
+}
+
 /* Each section, in the order of the table of sections (tm-report-data.h). */
 static void
 place_section (Report          *r,
@@ -1169,6 +1260,9 @@ place_section (Report          *r,
     case TM_REPORT_SECTION_SUMMARY:
       place_attention (r);
       place_summary (r);
+      break;
+    case TM_REPORT_SECTION_AGENDA:
+      place_agenda (r);
       break;
     case TM_REPORT_SECTION_CHARTS:
       place_charts (r);
@@ -1187,6 +1281,9 @@ place_section (Report          *r,
       break;
     case TM_REPORT_SECTION_NOTES:
       place_notes (r);
+      break;
+    case TM_REPORT_SECTION_REVIEW_NOTES:
+      place_review_notes (r);
       break;
     case TM_N_REPORT_SECTIONS:
     default:

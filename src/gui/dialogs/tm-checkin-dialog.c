@@ -255,6 +255,7 @@ tm_checkin_dialog_new (GtkWindow *parent,
                        "context", context,
                        NULL);
 
+  g_object_bind_property (context, "hide-notes", self->form, "hide-note", G_BINDING_SYNC_CREATE);
   day = tm_day_format_long (checkin->day);
   adw_window_title_set_subtitle (self->window_title, day);
   gtk_label_set_label (self->day_label, day);

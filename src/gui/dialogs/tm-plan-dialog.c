@@ -467,7 +467,10 @@ load_dates (TmPlanDialog *self)
                                                           : _("A planned date cancelled");
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date->note != NULL ? date->note : kind);
+      /* A note stays out of sight on a shared screen. */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   date->note != NULL && !tm_context_get_hide_notes (self->context)
+                                   ? date->note : kind);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
       /* Translators: a button's accessible name; %s is a date */

@@ -20,6 +20,7 @@ typedef enum
   PERIOD_30_DAYS,
   PERIOD_3_MONTHS,
   PERIOD_SINCE_PLAN,
+  PERIOD_REVIEW,      /* the days the next review covers */
   PERIOD_CUSTOM,
 } Period;
 
@@ -43,6 +44,8 @@ struct _TmReportDialog
   TmStore          *store; /* the context's */
   GArray           *periods;        /* Period, by row of period_row */
   char              plan_start[TM_DAY_LEN + 1];
+  char              review_from[TM_DAY_LEN + 1];  /* the next review's period, or "" */
+  char              review_to[TM_DAY_LEN + 1];
   TmReportOptions   options;
   GCancellable     *cancellable;    /* while writing */
   gboolean          filling;        /* the rows are being filled, not typed in */
@@ -86,6 +89,7 @@ fill_days (TmReportDialog *self)
 {
   g_autofree char *today = tm_day_today ();
   g_autofree char *from = NULL;
+  const char *to = today;
 
   switch (selected_period (self))
     {
@@ -98,6 +102,10 @@ fill_days (TmReportDialog *self)
     case PERIOD_SINCE_PLAN:
       from = g_strdup (self->plan_start);
       break;
+    case PERIOD_REVIEW:
+      from = g_strdup (self->review_from);
+      to = self->review_to;
+      break;
     case PERIOD_CUSTOM:
     default:
       return;
@@ -105,7 +113,7 @@ fill_days (TmReportDialog *self)
 
   self->filling = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->from_row), from);
-  gtk_editable_set_text (GTK_EDITABLE (self->to_row), today);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_row), to);
   self->filling = FALSE;
 }
 
@@ -556,6 +564,35 @@ ask_for_name (TmReportDialog *self,
                                            "it on every page, or leave it empty."));
 }
 
+/* The days the next review covers: since the last review, or the last
+ * 28 days before the first. Left out when the reviews cannot be read. */
+static void
+add_review_period (TmReportDialog *self,
+                   GtkStringList  *periods)
+{
+  g_autoptr(GPtrArray) reviews = tm_store_list_reviews (self->store, NULL);
+  g_autofree char *label = NULL;
+  Period period = PERIOD_REVIEW;
+
+  if (reviews == NULL || !tm_store_get_next_review_period (self->store, self->review_from, self->review_to, NULL))
+    {
+      self->review_from[0] = self->review_to[0] = '\0';
+      return;
+    }
+  if (tm_review_find_latest (reviews) == NULL)
+    /* Translators: a report's period, before the first review */
+    label = g_strdup_printf (_("This review (the last %d days)"), TM_REVIEW_FIRST_DAYS);
+  else
+    {
+      g_autofree char *since = tm_day_format_long (self->review_from);
+
+      /* Translators: a report's period: "This review (since Monday 2 November 2026)" */
+      label = g_strdup_printf (_("This review (since %s)"), since);
+    }
+  gtk_string_list_append (periods, label);
+  g_array_append_val (self->periods, period);
+}
+
 static void
 setup (TmReportDialog *self)
 {
@@ -588,6 +625,7 @@ setup (TmReportDialog *self)
       gtk_string_list_append (periods, label);
       period = PERIOD_SINCE_PLAN, g_array_append_val (self->periods, period);
     }
+  add_review_period (self, periods);
   gtk_string_list_append (periods, _("Other days"));
   period = PERIOD_CUSTOM, g_array_append_val (self->periods, period);
 

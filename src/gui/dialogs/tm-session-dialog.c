@@ -46,6 +46,7 @@ struct _TmSessionDialog
   AdwPreferencesGroup *medicines_group;
   GtkCheckButton      *medicine_checks[TM_N_MEDICINES];
   GtkTextView         *note_view;
+  GtkLabel            *note_hidden_label;
   TmErrorLabel        *note_error;
   TmErrorLabel        *general_error;
 
@@ -530,6 +531,7 @@ tm_session_dialog_class_init (TmSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, bp_error);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, medicines_group);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, note_view);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, note_hidden_label);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, note_error);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, general_error);
   gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
@@ -716,6 +718,11 @@ tm_session_dialog_new (GtkWindow *parent,
                        NULL);
   if (session != NULL)
     self->saved = tm_session_copy (session);
+
+  /* For a shared screen the note is out of sight, and saved as it is. */
+  g_object_bind_property (context, "hide-notes", self->note_view, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_bind_property (context, "hide-notes", self->note_hidden_label, "visible", G_BINDING_SYNC_CREATE);
 
   adw_window_title_set_title (self->window_title,
                               session != NULL ? _("Edit Dosing Session") : _("Log Dosing Session"));

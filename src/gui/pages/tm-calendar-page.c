@@ -188,7 +188,9 @@ update_day (TmCalendarPage *self)
 
   if (checkin != NULL)
     {
-      g_autofree char *excerpt = tm_note_excerpt (checkin->note, 120);
+      /* With notes hidden for a shared screen, the mood alone. */
+      g_autofree char *excerpt = tm_context_get_hide_notes (self->context) ? NULL
+                                                                            : tm_note_excerpt (checkin->note, 120);
       /* Translators: a check-in in the calendar: "Mood 6 · Walked by the sea." */
       g_autofree char *text = excerpt != NULL ? g_strdup_printf (_("Mood %d · %s"), checkin->mood, excerpt)
                                               : g_strdup_printf (_("Mood %d"), checkin->mood);
@@ -357,12 +359,13 @@ update_plan (TmCalendarPage *self)
     {
       const TmPlanDate *date = dates->pdata[i];
       g_autofree char *label = tm_day_format_long (date->day);
+      const char *note = tm_context_get_hide_notes (self->context) ? NULL : date->note;
 
       add_history_row (self, self->dates_row,
                        label,
                        date->kind == TM_PLAN_DATE_EXTRA
-                       ? (date->note != NULL ? date->note : _("An extra planned date"))
-                       : (date->note != NULL ? date->note : _("A planned date cancelled")));
+                       ? (note != NULL ? note : _("An extra planned date"))
+                       : (note != NULL ? note : _("A planned date cancelled")));
     }
   adw_expander_row_set_subtitle (self->dates_row,
                                  dates != NULL && dates->len > 0 ? "" : _("None"));
@@ -594,6 +597,7 @@ tm_calendar_page_constructed (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
     g_signal_connect_object (self->store, signals[i], G_CALLBACK (refresh), self,
                              G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::hide-notes", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   refresh (self);
 }
 

@@ -71,8 +71,12 @@ match_checkin (gpointer item,
   if (self->search == NULL)
     return TRUE;
 
+  /* With notes hidden for a shared screen, a search must not tell what
+   * they say either. */
   day = tm_day_format_long (checkin->day);
-  haystack = g_strjoin ("\n", checkin->day, day, checkin->note ? checkin->note : "", NULL);
+  haystack = g_strjoin ("\n", checkin->day, day,
+                        checkin->note != NULL && !tm_context_get_hide_notes (self->context) ? checkin->note : "",
+                        NULL);
   folded = g_utf8_casefold (haystack, -1);
 
   return strstr (folded, self->search) != NULL;
@@ -310,9 +314,14 @@ on_questionnaire_bind_cb (GtkSignalListItemFactory *factory,
 
 static void
 on_setup_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item)
+             GtkListItem              *item,
+             TmHistoryPage            *self)
 {
-  gtk_list_item_set_child (item, tm_history_row_new ());
+  GtkWidget *row = tm_history_row_new ();
+
+  if (self->context != NULL)
+    g_object_bind_property (self->context, "hide-notes", row, "hide-note", G_BINDING_SYNC_CREATE);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -360,6 +369,13 @@ tm_history_page_set_property (GObject      *object,
     }
 }
 
+/* The search no longer looks in the notes, or looks again. */
+static void
+on_hide_notes_changed_cb (TmHistoryPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static void
 tm_history_page_constructed (GObject *object)
 {
@@ -387,6 +403,9 @@ tm_history_page_constructed (GObject *object)
   g_signal_connect_object (store, "safety-changed", G_CALLBACK (update_safety_list), self,
                            G_CONNECT_SWAPPED);
   update_safety_list (self);
+
+  g_signal_connect_object (self->context, "notify::hide-notes", G_CALLBACK (on_hide_notes_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -470,7 +489,7 @@ tm_history_page_init (TmHistoryPage *self)
                            G_CALLBACK (update_visible_page), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);

@@ -409,6 +409,7 @@ tm_today_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (tm_today_page_parent_class)->constructed (object);
 
+  g_object_bind_property (self->context, "hide-notes", self->form, "hide-note", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->store, "checkin-changed",
                            G_CALLBACK (on_checkin_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "questionnaires-changed",

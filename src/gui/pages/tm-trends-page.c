@@ -321,7 +321,7 @@ show_readout (TmTrendsPage *self)
     }
 
   title = tm_day_format_long (g_array_index (data->days, TmChartDay, day).day);
-  body = tm_chart_data_describe_day (data, day);
+  body = tm_chart_data_describe_day_with (data, day, !tm_context_get_hide_notes (self->context));
   gtk_label_set_label (self->readout_title, title);
   gtk_label_set_label (self->readout_body, body);
   gtk_widget_remove_css_class (GTK_WIDGET (self->readout_body), "dim-label");
@@ -514,6 +514,9 @@ tm_trends_page_constructed (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
     g_signal_connect_object (self->store, signals[i], G_CALLBACK (queue_reload), self,
                              G_CONNECT_SWAPPED);
+  /* The read-out leaves the note out while notes are hidden. */
+  g_signal_connect_object (self->context, "notify::hide-notes", G_CALLBACK (show_readout), self,
+                           G_CONNECT_SWAPPED);
   self->stale = TRUE;
 }
 

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "tm-context.h"
 
@@ -27,6 +28,13 @@ struct _TmContext
   AdwToast         *waiting_toast;  /* until the last one has settled */
   guint             waiting_toast_id;
   TmProgressBanner *progress_banner; /* weak */
+
+  /* For a shared screen; not saved: they last until switched back or
+   * Tidemark ends, so that a private note never shows by surprise on the
+   * next start, and a large text never stays on when the screen is not
+   * shared any more. */
+  gboolean          hide_notes;
+  double            zoom;
 };
 
 G_DEFINE_FINAL_TYPE (TmContext, tm_context, G_TYPE_OBJECT)
@@ -36,6 +44,8 @@ enum {
   PROP_APPLICATION,
   PROP_STORE,
   PROP_SETTINGS,
+  PROP_HIDE_NOTES,
+  PROP_ZOOM,
   N_PROPS
 };
 
@@ -76,6 +86,12 @@ tm_context_get_property (GObject    *object,
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
       break;
+    case PROP_HIDE_NOTES:
+      g_value_set_boolean (value, self->hide_notes);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -100,6 +116,12 @@ tm_context_set_property (GObject      *object,
       break;
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+    case PROP_HIDE_NOTES:
+      tm_context_set_hide_notes (self, g_value_get_boolean (value));
+      break;
+    case PROP_ZOOM:
+      tm_context_set_zoom (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -143,12 +165,21 @@ tm_context_class_init (TmContextClass *klass)
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Whether every free-text note is kept off the screen. */
+  properties[PROP_HIDE_NOTES] =
+    g_param_spec_boolean ("hide-notes", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* How much larger the window's text and charts are than usual. */
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, TM_ZOOM_MIN, TM_ZOOM_MAX, TM_ZOOM_MIN,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 tm_context_init (TmContext *self)
 {
+  self->zoom = TM_ZOOM_MIN;
 }
 
 /**
@@ -411,4 +442,64 @@ tm_context_get_progress_banner (TmContext *self)
   g_return_val_if_fail (TM_IS_CONTEXT (self), NULL);
 
   return self->progress_banner;
+}
+
+/**
+ * tm_context_get_hide_notes:
+ *
+ * Returns: whether free-text notes are kept off the screen, for a screen
+ *   shared with someone else. Every place that shows a note follows
+ *   #TmContext:hide-notes.
+ */
+gboolean
+tm_context_get_hide_notes (TmContext *self)
+{
+  g_return_val_if_fail (TM_IS_CONTEXT (self), FALSE);
+
+  return self->hide_notes;
+}
+
+void
+tm_context_set_hide_notes (TmContext *self,
+                           gboolean   hide_notes)
+{
+  g_return_if_fail (TM_IS_CONTEXT (self));
+
+  hide_notes = !!hide_notes;
+  if (self->hide_notes == hide_notes)
+    return;
+  self->hide_notes = hide_notes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDE_NOTES]);
+}
+
+/**
+ * tm_context_get_zoom:
+ *
+ * Returns: how much larger text and charts are shown, from %TM_ZOOM_MIN
+ *   (as usual) to %TM_ZOOM_MAX
+ */
+double
+tm_context_get_zoom (TmContext *self)
+{
+  g_return_val_if_fail (TM_IS_CONTEXT (self), TM_ZOOM_MIN);
+
+  return self->zoom;
+}
+
+/**
+ * tm_context_set_zoom:
+ * @zoom: a scale, kept within %TM_ZOOM_MIN and %TM_ZOOM_MAX and rounded to
+ *   the nearest %TM_ZOOM_STEP
+ */
+void
+tm_context_set_zoom (TmContext *self,
+                     double     zoom)
+{
+  g_return_if_fail (TM_IS_CONTEXT (self));
+
+  zoom = CLAMP (round (zoom / TM_ZOOM_STEP) * TM_ZOOM_STEP, TM_ZOOM_MIN, TM_ZOOM_MAX);
+  if (fabs (self->zoom - zoom) < TM_ZOOM_STEP / 2)
+    return;
+  self->zoom = zoom;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }

@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+/* Text and charts for a shared screen: from as usual to twice as large. */
+#define TM_ZOOM_MIN  1.0
+#define TM_ZOOM_MAX  2.0
+#define TM_ZOOM_STEP 0.25
+
 #define TM_TYPE_CONTEXT (tm_context_get_type ())
 G_DECLARE_FINAL_TYPE (TmContext, tm_context, TM, CONTEXT, GObject)
 
@@ -38,5 +43,12 @@ void              tm_context_offer_undo          (TmContext        *self,
 void              tm_context_set_progress_banner (TmContext        *self,
                                                   TmProgressBanner *banner);
 TmProgressBanner *tm_context_get_progress_banner (TmContext        *self);
+
+gboolean          tm_context_get_hide_notes      (TmContext        *self);
+void              tm_context_set_hide_notes      (TmContext        *self,
+                                                  gboolean          hide_notes);
+double            tm_context_get_zoom            (TmContext        *self);
+void              tm_context_set_zoom            (TmContext        *self,
+                                                  double            zoom);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "tm-chart-view.h"
 #include "tm-interval.h"
@@ -28,6 +29,7 @@ struct _TmChartView
   GskRenderNode  *node;           /* the chart, drawn at node_width × node_height */
   int             node_width;
   int             node_height;
+  double          node_font_size;
 };
 
 G_DEFINE_FINAL_TYPE (TmChartView, tm_chart_view, GTK_TYPE_WIDGET)
@@ -84,6 +86,38 @@ static void
 update_style (TmChartView *self)
 {
   tm_chart_style_for_widget (GTK_WIDGET (self), &self->style);
+}
+
+/* A font's size in pixels, as GTK's CSS gives it (at 96 pixels an inch). */
+static double
+size_in_px (const PangoFontDescription *font)
+{
+  double size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+
+  return pango_font_description_get_size_is_absolute (font) ? size : size * 96.0 / 72.0;
+}
+
+/* How much larger than usual the chart's font is: the window's zoom for a
+ * shared screen is a font size (TmContext:zoom), and the chart grows with
+ * it, whichever page it is on. */
+static double
+font_scale (TmChartView *self)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  g_autofree char *font_name = NULL;
+  g_autoptr(PangoFontDescription) usual = NULL;
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double usual_size;
+
+  g_object_get (settings, "gtk-font-name", &font_name, NULL);
+  if (font == NULL || font_name == NULL)
+    return 1.0;
+  usual = pango_font_description_from_string (font_name);
+  usual_size = size_in_px (usual);
+  if (usual_size <= 0)
+    return 1.0;
+  return MAX (1.0, size_in_px (font) / usual_size);
 }
 
 static void
@@ -143,11 +177,13 @@ ensure_node (TmChartView *self)
   g_autoptr(GtkSnapshot) snapshot = NULL;
   cairo_t *cr;
 
-  if (self->node != NULL && self->node_width == width && self->node_height == height)
+  /* A new font size (the window zoomed) draws it again at the same size. */
+  update_style (self);
+  if (self->node != NULL && self->node_width == width && self->node_height == height &&
+      self->node_font_size == self->style.font_size)
     return;
 
   g_clear_pointer (&self->node, gsk_render_node_unref);
-  update_style (self);
   compute_layout (self, width, height);
 
   snapshot = gtk_snapshot_new ();
@@ -157,6 +193,7 @@ ensure_node (TmChartView *self)
   self->node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   self->node_width = width;
   self->node_height = height;
+  self->node_font_size = self->style.font_size;
 }
 
 /* The day being read out: a rule down the plot, and a ring on its mood. */
@@ -330,15 +367,22 @@ tm_chart_view_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   TmChartView *self = TM_CHART_VIEW (widget);
+  int height;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = *natural = 280;
-  else if (self->kind == TM_CHART_KIND_TREND)
-    *minimum = *natural = 340;
+    {
+      *minimum = *natural = 280;
+      return;
+    }
+
+  if (self->kind == TM_CHART_KIND_TREND)
+    height = 340;
   else if (self->kind == TM_CHART_KIND_AFTER_DOSE || self->kind == TM_CHART_KIND_INTERVAL)
-    *minimum = *natural = 280;
+    height = 280;
   else
-    *minimum = *natural = 190;
+    height = 190;
+  /* Larger text needs a taller chart to leave the plot its room. */
+  *minimum = *natural = (int) ceil (height * font_scale (self));
 }
 
 static void

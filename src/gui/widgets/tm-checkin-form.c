@@ -41,6 +41,7 @@ struct _TmCheckinForm
   GtkToggleButton     *self_harm_yes;
   GtkSwitch           *discuss_switch;
   GtkTextView         *note_view;
+  GtkLabel            *note_hidden_label;
   GtkLabel            *note_count_label;
   TmErrorLabel        *note_error;
   TmErrorLabel        *general_error;
@@ -60,6 +61,7 @@ enum {
   PROP_0,
   PROP_DAY,
   PROP_DIRTY,
+  PROP_HIDE_NOTE,
   N_PROPS
 };
 
@@ -307,6 +309,27 @@ tm_checkin_form_get_property (GObject    *object,
     case PROP_DIRTY:
       g_value_set_boolean (value, self->dirty);
       break;
+    case PROP_HIDE_NOTE:
+      g_value_set_boolean (value, !gtk_widget_get_visible (GTK_WIDGET (self->note_view)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tm_checkin_form_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  TmCheckinForm *self = TM_CHECKIN_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_HIDE_NOTE:
+      tm_checkin_form_set_hide_note (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -341,6 +364,7 @@ tm_checkin_form_class_init (TmCheckinFormClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = tm_checkin_form_get_property;
+  object_class->set_property = tm_checkin_form_set_property;
   object_class->dispose = tm_checkin_form_dispose;
   object_class->finalize = tm_checkin_form_finalize;
 
@@ -350,6 +374,10 @@ tm_checkin_form_class_init (TmCheckinFormClass *klass)
   properties[PROP_DIRTY] =
     g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Bound to TmContext:hide-notes by whoever shows the form. */
+  properties[PROP_HIDE_NOTE] =
+    g_param_spec_boolean ("hide-note", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TM_TYPE_EFFECTS_ROW);
@@ -373,6 +401,7 @@ tm_checkin_form_class_init (TmCheckinFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, self_harm_yes);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, discuss_switch);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, note_view);
+  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, note_hidden_label);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, note_count_label);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, note_error);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, general_error);
@@ -600,4 +629,25 @@ tm_checkin_form_new_save_question (GtkWindow  *parent,
   adw_message_dialog_set_close_response (dialog, "cancel");
 
   return dialog;
+}
+
+/**
+ * tm_checkin_form_set_hide_note:
+ * @hide_note: whether the note is kept off the screen
+ *
+ * For a shared screen: the note is out of sight, but kept as it is, and
+ * saved with the rest of the form.
+ */
+void
+tm_checkin_form_set_hide_note (TmCheckinForm *self,
+                               gboolean       hide_note)
+{
+  g_return_if_fail (TM_IS_CHECKIN_FORM (self));
+
+  hide_note = !!hide_note;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->note_view)) == !hide_note)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->note_view), !hide_note);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_hidden_label), hide_note);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDE_NOTE]);
 }

@@ -20,6 +20,8 @@ gboolean    tm_checkin_form_save      (TmCheckinForm  *self,
                                        TmStore        *store,
                                        GError        **error);
 void        tm_checkin_form_focus_first (TmCheckinForm *self);
+void        tm_checkin_form_set_hide_note (TmCheckinForm *self,
+                                           gboolean       hide_note);
 void        tm_checkin_form_set_ask_self_harm (TmCheckinForm *self,
                                                gboolean       ask);
 

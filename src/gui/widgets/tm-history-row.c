@@ -25,9 +25,59 @@ struct _TmHistoryRow
   GtkButton *delete_button;
 
   char      *mood_class;
+  gboolean   hide_note;
 };
 
 G_DEFINE_FINAL_TYPE (TmHistoryRow, tm_history_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_HIDE_NOTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+tm_history_row_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TmHistoryRow *self = TM_HISTORY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HIDE_NOTE:
+      g_value_set_boolean (value, self->hide_note);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tm_history_row_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TmHistoryRow *self = TM_HISTORY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HIDE_NOTE:
+      if (self->hide_note == g_value_get_boolean (value))
+        break;
+      self->hide_note = g_value_get_boolean (value);
+      /* For a shared screen: out of sight, the rest of the row as it is. */
+      gtk_widget_set_visible (GTK_WIDGET (self->note_label), !self->hide_note);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 tm_history_row_dispose (GObject *object)
@@ -56,8 +106,16 @@ tm_history_row_class_init (TmHistoryRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = tm_history_row_get_property;
+  object_class->set_property = tm_history_row_set_property;
   object_class->dispose = tm_history_row_dispose;
   object_class->finalize = tm_history_row_finalize;
+
+  /* Bound to TmContext:hide-notes by the page that shows the row. */
+  properties[PROP_HIDE_NOTE] =
+    g_param_spec_boolean ("hide-note", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/widgets/tm-history-row.ui");
