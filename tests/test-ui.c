@@ -5183,6 +5183,252 @@ test_session_red_flags_and_medicines (Fixture       *f,
   run_app (f, session_red_flags_and_medicines_body);
 }
 
+/* ---- "Bring this up at my next review" -------------------------------- */
+
+/* The first column of the first row @sql finds, with @arg bound to its
+ * one parameter (if any). */
+static int
+query_int (Fixture    *f,
+           const char *sql,
+           const char *arg)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int n;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* The row's flag: shown, and saying what it means. */
+static gboolean
+row_is_flagged (GtkWidget *row,
+                GType      row_type)
+{
+  GtkWidget *icon = GTK_WIDGET (gtk_widget_get_template_child (row, row_type, "discuss_icon"));
+
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==, "To bring up at the next review");
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (icon)),
+                                          gtk_image_get_icon_name (GTK_IMAGE (icon))));
+  return gtk_widget_get_visible (icon);
+}
+
+static gboolean
+switch_is_on (gpointer data)
+{
+  return gtk_switch_get_active (data);
+}
+
+static void
+checkin_discuss_body (Fixture *f)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *earlier = day_ago (2);
+  TmCheckinForm *form = today_form (f);
+  GtkWidget *save_button = child (tm_window_get_page (f->window, "today"), TM_TYPE_TODAY_PAGE, "save_button");
+  TmHistoryPage *page;
+  GtkListView *list_view;
+  TmCheckinDialog *editor;
+  TmCheckinForm *editor_form;
+
+  store_checkin (f, earlier, 4, NULL);
+
+  /* Saved without the flag, then the flag alone is a change to save. */
+  choose_rating (form, "mood_row", 6);
+  click (save_button);
+  g_assert_cmpint (query_int (f, "SELECT discuss FROM checkin WHERE day = ?", today), ==, 0);
+  g_assert_false (tm_checkin_form_get_dirty (form));
+  adw_action_row_activate (ADW_ACTION_ROW (find_widget (GTK_WIDGET (form), ADW_TYPE_ACTION_ROW, row_has_title,
+                                                       "Bring This Up at My Next Review")));
+  /* The switch slides over first. */
+  wait_for (switch_is_on, child (form, TM_TYPE_CHECKIN_FORM, "discuss_switch"), "the flag to be on");
+  g_assert_true (tm_checkin_form_get_dirty (form));
+  g_assert_true (gtk_widget_get_sensitive (save_button));
+  click (save_button);
+  g_assert_cmpint (query_int (f, "SELECT discuss FROM checkin WHERE day = ?", today), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT mood FROM checkin WHERE day = ?", today), ==, 6);
+  g_assert_false (tm_checkin_form_get_dirty (form));
+
+  /* The check-in editor: an earlier day flagged there. */
+  adw_view_stack_set_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack"), "history");
+  page = TM_HISTORY_PAGE (tm_window_get_page (f->window, "history"));
+  list_view = child (page, TM_TYPE_HISTORY_PAGE, "list_view");
+  /* History flags today's check-in, and only it. */
+  g_assert_true (row_is_flagged (wait_for_history_row (GTK_WIDGET (page), today), TM_TYPE_HISTORY_ROW));
+  g_assert_false (row_is_flagged (wait_for_history_row (GTK_WIDGET (page), earlier), TM_TYPE_HISTORY_ROW));
+  g_signal_emit_by_name (list_view, "activate", 1);
+  wait_for (editor_is_open, f, "the check-in editor");
+  editor = find_editor (f);
+  editor_form = child (editor, TM_TYPE_CHECKIN_DIALOG, "form");
+  g_assert_cmpstr (tm_checkin_form_get_day (editor_form), ==, earlier);
+  g_assert_false (gtk_switch_get_active (child (editor_form, TM_TYPE_CHECKIN_FORM, "discuss_switch")));
+  gtk_switch_set_active (child (editor_form, TM_TYPE_CHECKIN_FORM, "discuss_switch"), TRUE);
+  click (child (editor, TM_TYPE_CHECKIN_DIALOG, "save_button"));
+  wait_for (editor_is_closed, f, "the editor to close");
+  g_assert_cmpint (query_int (f, "SELECT discuss FROM checkin WHERE day = ?", earlier), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT mood FROM checkin WHERE day = ?", earlier), ==, 4);
+  g_assert_true (row_is_flagged (wait_for_history_row (GTK_WIDGET (page), earlier), TM_TYPE_HISTORY_ROW));
+}
+
+/* Opened again, the flag shows where it was set. */
+static void
+checkin_discuss_shown_again_body (Fixture *f)
+{
+  g_autofree char *earlier = day_ago (2);
+  TmCheckinForm *form = today_form (f);
+  TmHistoryPage *page;
+  TmCheckinDialog *editor;
+  TmCheckinForm *editor_form;
+
+  g_assert_true (gtk_switch_get_active (child (form, TM_TYPE_CHECKIN_FORM, "discuss_switch")));
+  g_assert_false (tm_checkin_form_get_dirty (form));
+
+  adw_view_stack_set_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack"), "history");
+  page = TM_HISTORY_PAGE (tm_window_get_page (f->window, "history"));
+  wait_for_history_row (GTK_WIDGET (page), earlier);
+  g_signal_emit_by_name (child (page, TM_TYPE_HISTORY_PAGE, "list_view"), "activate", 1);
+  wait_for (editor_is_open, f, "the check-in editor");
+  editor = find_editor (f);
+  editor_form = child (editor, TM_TYPE_CHECKIN_DIALOG, "form");
+  g_assert_true (gtk_switch_get_active (child (editor_form, TM_TYPE_CHECKIN_FORM, "discuss_switch")));
+
+  /* Turned off again and saved: no longer flagged. */
+  gtk_switch_set_active (child (editor_form, TM_TYPE_CHECKIN_FORM, "discuss_switch"), FALSE);
+  click (child (editor, TM_TYPE_CHECKIN_DIALOG, "save_button"));
+  wait_for (editor_is_closed, f, "the editor to close");
+  g_assert_cmpint (query_int (f, "SELECT discuss FROM checkin WHERE day = ?", earlier), ==, 0);
+  g_assert_false (row_is_flagged (wait_for_history_row (GTK_WIDGET (page), earlier), TM_TYPE_HISTORY_ROW));
+}
+
+static void
+test_checkin_discuss (Fixture       *f,
+                      gconstpointer  data)
+{
+  run_app (f, checkin_discuss_body);
+  run_app (f, checkin_discuss_shown_again_body);
+}
+
+static void
+session_discuss_body (Fixture *f)
+{
+  TmSessionDialog *editor;
+  TmSessionsPage *page;
+  GtkListView *list_view;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-session", NULL));
+  editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "time_row"), "00:05");
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "dose_row"), "50");
+  adw_action_row_activate (ADW_ACTION_ROW (find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, row_has_title,
+                                                       "Bring This Up at My Next Review")));
+  wait_for (switch_is_on, child (editor, TM_TYPE_SESSION_DIALOG, "discuss_switch"), "the flag to be on");
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
+  g_assert_cmpint (count_rows_in (f, "session"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT discuss FROM session", NULL), ==, 1);
+
+  /* Opened again from Sessions, it shows the flag; a change to the flag
+   * alone is a change, and is saved. */
+  adw_view_stack_set_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack"), "sessions");
+  page = TM_SESSIONS_PAGE (tm_window_get_page (f->window, "sessions"));
+  list_view = child (page, TM_TYPE_SESSIONS_PAGE, "list_view");
+  wait_for (is_mapped, list_view, "the list of sessions");
+  g_assert_true (row_is_flagged (wait_for_widget (page, TM_TYPE_SESSION_ROW, NULL, NULL, "a row in Sessions"),
+                                 TM_TYPE_SESSION_ROW));
+  g_signal_emit_by_name (list_view, "activate", 0);
+  editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
+  g_assert_true (gtk_switch_get_active (child (editor, TM_TYPE_SESSION_DIALOG, "discuss_switch")));
+  g_assert_false (tm_session_dialog_get_dirty (editor));
+  gtk_switch_set_active (child (editor, TM_TYPE_SESSION_DIALOG, "discuss_switch"), FALSE);
+  g_assert_true (tm_session_dialog_get_dirty (editor));
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
+  g_assert_cmpint (count_rows_in (f, "session"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT discuss FROM session", NULL), ==, 0);
+  g_assert_false (row_is_flagged (find_widget (GTK_WIDGET (page), TM_TYPE_SESSION_ROW, NULL, NULL),
+                                  TM_TYPE_SESSION_ROW));
+}
+
+static void
+test_session_discuss (Fixture       *f,
+                      gconstpointer  data)
+{
+  run_app (f, session_discuss_body);
+}
+
+/* The plan editor keeps the pre-treatment PHQ-9 total and mood with the
+ * plan; a value out of range is refused in core's words and stays typed. */
+static void
+plan_baseline_body (Fixture *f)
+{
+  TmPinDialog *pin;
+  TmPlanDialog *editor;
+  TmErrorLabel *baseline_error;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-plan", NULL));
+  pin = wait_for_window (f, TM_TYPE_PIN_DIALOG);
+  type_text (child (pin, TM_TYPE_PIN_DIALOG, "new_row"), "246810");
+  type_text (child (pin, TM_TYPE_PIN_DIALOG, "confirm_row"), "246810");
+  click (child (pin, TM_TYPE_PIN_DIALOG, "ok_button"));
+
+  editor = wait_for_window (f, TM_TYPE_PLAN_DIALOG);
+  baseline_error = child (editor, TM_TYPE_PLAN_DIALOG, "baseline_error");
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_phq9_row")), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_mood_row")), ==, "");
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "dose_row"), "50");
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_phq9_row"), "28");
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_mood_row"), "3");
+  click (child (editor, TM_TYPE_PLAN_DIALOG, "save_button"));
+  g_assert_true (tm_error_label_get_shown (baseline_error));
+  g_assert_cmpstr (tm_error_label_get_message (baseline_error), ==,
+                   "The pre-treatment PHQ-9 total must be between 0 and 27.");
+  g_assert_true (gtk_widget_has_css_class (child (editor, TM_TYPE_PLAN_DIALOG, "pre_phq9_row"), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_phq9_row")), ==, "28");
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_PLAN_DIALOG, "dose_row")), ==, "50");
+  g_assert_cmpint (count_rows_in (f, "plan"), ==, 0);
+
+  /* Not a number at all: the same sentence, the text kept. */
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_phq9_row"), "18");
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_mood_row"), "low");
+  click (child (editor, TM_TYPE_PLAN_DIALOG, "save_button"));
+  g_assert_cmpstr (tm_error_label_get_message (baseline_error), ==,
+                   "The pre-treatment mood must be between 0 and 10.");
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_mood_row")), ==, "low");
+  g_assert_cmpint (count_rows_in (f, "plan"), ==, 0);
+
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_mood_row"), " 3 ");
+  click (child (editor, TM_TYPE_PLAN_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_PLAN_DIALOG);
+  g_assert_cmpint (count_rows_in (f, "plan"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT pre_phq9 FROM plan", NULL), ==, 18);
+  g_assert_cmpint (query_int (f, "SELECT pre_mood FROM plan", NULL), ==, 3);
+
+  /* Opened again, the editor shows them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-plan", NULL));
+  pin = wait_for_window (f, TM_TYPE_PIN_DIALOG);
+  type_text (child (pin, TM_TYPE_PIN_DIALOG, "current_row"), "246810");
+  click (child (pin, TM_TYPE_PIN_DIALOG, "ok_button"));
+  editor = wait_for_window (f, TM_TYPE_PLAN_DIALOG);
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_phq9_row")), ==, "18");
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, TM_TYPE_PLAN_DIALOG, "pre_mood_row")), ==, "3");
+  gtk_window_close (GTK_WINDOW (editor));
+  wait_for_window_gone (f, TM_TYPE_PLAN_DIALOG);
+}
+
+static void
+test_plan_baseline (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_app (f, plan_baseline_body);
+}
+
 /* ---- sharing the screen ---------------------------------------------- */
 
 /* What a person looking at @widget can read: the text of every label,
@@ -5600,6 +5846,9 @@ main (int   argc,
   ADD ("window/second-on-same-folder", test_second_window);
   ADD ("window/folder-in-use", test_folder_in_use);
   ADD ("accessibility/every-control-named", test_accessible_names);
+  ADD ("review/checkin-discuss", test_checkin_discuss);
+  ADD ("review/session-discuss", test_session_discuss);
+  ADD ("review/plan-baseline", test_plan_baseline);
   ADD ("share/hide-notes", test_hide_notes);
   ADD ("share/zoom", test_zoom);
   ADD ("share/fullscreen", test_fullscreen);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Clinician mode: a new plan from a date (earlier ones stay as they were),
- * how to reach the clinician (kept as typed, the same numbers as in
+/* Clinician mode: a new plan from a date (earlier ones stay as they were)
+ * with the optional pre-treatment PHQ-9 total and mood, how to reach the clinician (kept as typed, the same numbers as in
  * Preferences), one-off extra or cancelled dates, and the PIN. Opened only
  * after the clinician PIN was set or entered. */
 #define G_LOG_DOMAIN "tm-plan-dialog"
@@ -36,6 +36,9 @@ struct _TmPlanDialog
   AdwEntryRow         *tolerance_row;
   AdwEntryRow         *author_row;
   TmErrorLabel        *plan_error;
+  AdwEntryRow         *pre_phq9_row;
+  AdwEntryRow         *pre_mood_row;
+  TmErrorLabel        *baseline_error;
   AdwEntryRow         *clinician_phone_row;
   AdwEntryRow         *out_of_hours_row;
   TmErrorLabel        *contacts_error;
@@ -91,10 +94,11 @@ snapshot (TmPlanDialog *self)
 {
   g_autofree char *instructions = get_instructions (self);
 
-  return g_strdup_printf ("%s|%u|%s|%s|%u|%s|%s|%s", self->from,
+  return g_strdup_printf ("%s|%u|%s|%s|%u|%s|%s|%s|%s|%s", self->from,
                           adw_combo_row_get_selected (self->interval_row), text_of (self->days_row),
                           text_of (self->dose_row), adw_combo_row_get_selected (self->route_row),
-                          text_of (self->tolerance_row), text_of (self->author_row), instructions);
+                          text_of (self->tolerance_row), text_of (self->author_row),
+                          text_of (self->pre_phq9_row), text_of (self->pre_mood_row), instructions);
 }
 
 static void
@@ -126,6 +130,22 @@ parse_whole_days (const char  *text,
 
   *value = (int) number;
   return TRUE;
+}
+
+/* An optional whole number as typed: empty is TM_UNSET; anything that is
+ * not a whole number of 0 or more is G_MININT, which core refuses in its
+ * own words for the field. */
+static int
+read_optional_number (AdwEntryRow *row)
+{
+  g_autofree char *s = g_strstrip (g_strdup (text_of (row)));
+  gint64 number;
+
+  if (s[0] == '\0')
+    return TM_UNSET;
+  if (!g_ascii_string_to_signed (s, 10, 0, G_MAXINT, &number, NULL))
+    return G_MININT;
+  return (int) number;
 }
 
 /* The plan the form shows, or NULL with the row at fault. */
@@ -170,6 +190,8 @@ read_plan (TmPlanDialog  *self,
     tm_plan_set_author (plan, author);
   }
   tm_plan_set_instructions (plan, instructions);
+  plan->pre_phq9 = read_optional_number (self->pre_phq9_row);
+  plan->pre_mood = read_optional_number (self->pre_mood_row);
 
   return g_steal_pointer (&plan);
 }
@@ -177,9 +199,11 @@ read_plan (TmPlanDialog  *self,
 static void
 clear_errors (TmPlanDialog *self)
 {
-  AdwEntryRow *rows[] = { self->days_row, self->dose_row, self->tolerance_row, self->author_row };
+  AdwEntryRow *rows[] = { self->days_row, self->dose_row, self->tolerance_row, self->author_row,
+                          self->pre_phq9_row, self->pre_mood_row };
 
   tm_error_label_hide (self->plan_error);
+  tm_error_label_hide (self->baseline_error);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
 }
@@ -198,6 +222,10 @@ row_for_field (TmPlanDialog *self,
     return GTK_WIDGET (self->author_row);
   if (g_strcmp0 (field, "instructions") == 0)
     return GTK_WIDGET (self->instructions_view);
+  if (g_strcmp0 (field, "pre_phq9") == 0)
+    return GTK_WIDGET (self->pre_phq9_row);
+  if (g_strcmp0 (field, "pre_mood") == 0)
+    return GTK_WIDGET (self->pre_mood_row);
   return NULL;
 }
 
@@ -341,7 +369,10 @@ tm_plan_dialog_save (TmPlanDialog *self)
     {
       if (row == NULL)
         row = row_for_field (self, field);
-      tm_error_label_show (self->plan_error, error->message);
+      if (row == GTK_WIDGET (self->pre_phq9_row) || row == GTK_WIDGET (self->pre_mood_row))
+        tm_error_label_show (self->baseline_error, error->message);
+      else
+        tm_error_label_show (self->plan_error, error->message);
       if (row != NULL)
         {
           gtk_widget_add_css_class (row, "error");
@@ -618,6 +649,9 @@ tm_plan_dialog_class_init (TmPlanDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, route_row);
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, tolerance_row);
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, author_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, pre_phq9_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, pre_mood_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, baseline_error);
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, plan_error);
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, clinician_phone_row);
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, out_of_hours_row);
@@ -727,6 +761,18 @@ tm_plan_dialog_new (GtkWindow *parent,
       adw_combo_row_set_selected (self->interval_row, 1);
       adw_combo_row_set_selected (self->route_row, TM_ROUTE_SUBLINGUAL);
       gtk_editable_set_text (GTK_EDITABLE (self->tolerance_row), tolerance);
+    }
+
+  /* The baseline entered with an earlier plan carries on to the next. */
+  if (plans != NULL)
+    {
+      int pre_phq9 = tm_plans_get_pre_phq9 (plans);
+      int pre_mood = tm_plans_get_pre_mood (plans);
+      g_autofree char *phq9_text = pre_phq9 != TM_UNSET ? g_strdup_printf ("%d", pre_phq9) : g_strdup ("");
+      g_autofree char *mood_text = pre_mood != TM_UNSET ? g_strdup_printf ("%d", pre_mood) : g_strdup ("");
+
+      gtk_editable_set_text (GTK_EDITABLE (self->pre_phq9_row), phq9_text);
+      gtk_editable_set_text (GTK_EDITABLE (self->pre_mood_row), mood_text);
     }
 
   show_days (self);

@@ -30,6 +30,7 @@ struct _TmSessionDialog
   AdwComboRow         *route_row;
   AdwComboRow         *setting_row;
   GtkSwitch           *monitor_switch;
+  GtkSwitch           *discuss_switch;
   TmErrorLabel        *dose_error;
   TmRatingRow         *mood_before_row;
   TmRatingRow         *peak_row;
@@ -103,7 +104,7 @@ snapshot (TmSessionDialog *self)
   g_autofree char *note = get_note_text (self);
   int minutes_shown = self->minutes_row != NULL;
 
-  return g_strdup_printf ("%s|%s|%s|%u|%u|%d|%d|%d|%u|%d:%s|%u|%u|%u|%s|%s|%u|%s",
+  return g_strdup_printf ("%s|%s|%s|%u|%u|%d|%d|%d|%u|%d:%s|%u|%u|%u|%s|%s|%u|%d|%s",
                           self->day, entry_text (self->time_row), entry_text (self->dose_row),
                           adw_combo_row_get_selected (self->route_row),
                           adw_combo_row_get_selected (self->setting_row),
@@ -116,7 +117,7 @@ snapshot (TmSessionDialog *self)
                           adw_combo_row_get_selected (self->sedation_row),
                           tm_red_flags_row_get_red_flags (self->red_flags_row),
                           entry_text (self->bp_before_row), entry_text (self->bp_after_row),
-                          get_medicines (self), note);
+                          get_medicines (self), gtk_switch_get_active (self->discuss_switch), note);
 }
 
 gboolean
@@ -281,6 +282,7 @@ read_form (TmSessionDialog  *self,
   session->route = (TmRoute) adw_combo_row_get_selected (self->route_row);
   session->setting = (TmSetting) adw_combo_row_get_selected (self->setting_row);
   session->monitor_present = gtk_switch_get_active (self->monitor_switch);
+  session->discuss = gtk_switch_get_active (self->discuss_switch);
   session->mood_before = tm_rating_row_get_value (self->mood_before_row);
   session->dissociation_peak = tm_rating_row_get_value (self->peak_row);
 
@@ -515,6 +517,7 @@ tm_session_dialog_class_init (TmSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, route_row);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, setting_row);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, monitor_switch);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, discuss_switch);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, dose_error);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, mood_before_row);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, peak_row);
@@ -668,6 +671,7 @@ load (TmSessionDialog *self,
   adw_combo_row_set_selected (self->route_row, shown->route);
   adw_combo_row_set_selected (self->setting_row, shown->setting);
   gtk_switch_set_active (self->monitor_switch, shown->monitor_present);
+  gtk_switch_set_active (self->discuss_switch, shown->discuss);
   tm_rating_row_set_value (self->mood_before_row, shown->mood_before);
   tm_rating_row_set_value (self->peak_row, shown->dissociation_peak);
   tm_effects_row_set_effects (self->effects_row, shown->effects);

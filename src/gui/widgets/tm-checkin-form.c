@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The check-in of one day: ratings, sleep, effects, red flags, the
- * optional daily question and a note. It keeps
+ * optional daily question, a note and whether to bring it up at the next
+ * review. It keeps
  * what was typed until it is saved, and says why a save was refused next
  * to the field at fault. */
 #define G_LOG_DOMAIN "tm-checkin-form"
@@ -38,6 +39,7 @@ struct _TmCheckinForm
   AdwActionRow        *self_harm_row;
   GtkToggleButton     *self_harm_no;
   GtkToggleButton     *self_harm_yes;
+  GtkSwitch           *discuss_switch;
   GtkTextView         *note_view;
   GtkLabel            *note_hidden_label;
   GtkLabel            *note_count_label;
@@ -106,6 +108,7 @@ read_form (TmCheckinForm *self)
   else if (self->saved != NULL)
     checkin->self_harm = self->saved->self_harm;
 
+  checkin->discuss = gtk_switch_get_active (self->discuss_switch);
   tm_checkin_set_note (checkin, note);
   return g_steal_pointer (&checkin);
 }
@@ -396,6 +399,7 @@ tm_checkin_form_class_init (TmCheckinFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, self_harm_row);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, self_harm_no);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, self_harm_yes);
+  gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, discuss_switch);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, note_view);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, note_hidden_label);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinForm, note_count_label);
@@ -485,6 +489,7 @@ tm_checkin_form_load (TmCheckinForm *self,
       gtk_toggle_button_set_active (self->self_harm_yes, FALSE);
       gtk_toggle_button_set_active (self->self_harm_no, FALSE);
     }
+  gtk_switch_set_active (self->discuss_switch, shown->discuss);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
                             shown->note != NULL ? shown->note : "", -1);
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* One check-in in History: its day, mood and the start of its note. */
+/* One check-in in History: its day, mood, the start of its note, and a
+ * flag when it is to be brought up at the next review. */
 #define G_LOG_DOMAIN "tm-history-row"
 
 #include "config.h"
@@ -20,6 +21,7 @@ struct _TmHistoryRow
   GtkLabel  *backfilled_label;
   GtkLabel  *effects_label;
   GtkLabel  *note_label;
+  GtkImage  *discuss_icon;
   GtkButton *delete_button;
 
   char      *mood_class;
@@ -123,6 +125,7 @@ tm_history_row_class_init (TmHistoryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmHistoryRow, backfilled_label);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryRow, effects_label);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryRow, note_label);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryRow, discuss_icon);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryRow, delete_button);
 }
 
@@ -187,6 +190,7 @@ tm_history_row_set_checkin (TmHistoryRow *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->backfilled_label), backfilled_tip);
 
   gtk_widget_set_visible (GTK_WIDGET (self->effects_label), checkin->effects != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->discuss_icon), checkin->discuss);
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "s", checkin->day);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "history.delete");

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One dosing session in the Sessions list: when, how much, how, where,
  * how it stands against the plan, who was there, and the readings that
- * were taken. */
+ * were taken, and a flag when it is to be brought up at the next review. */
 #define G_LOG_DOMAIN "tm-session-row"
 
 #include "config.h"
@@ -20,6 +20,7 @@ struct _TmSessionRow
   GtkLabel  *details_label;
   GtkLabel  *readings_label;
   GtkLabel  *effects_label;
+  GtkImage  *discuss_icon;
   GtkButton *delete_button;
 };
 
@@ -52,6 +53,7 @@ tm_session_row_class_init (TmSessionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmSessionRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, TmSessionRow, readings_label);
   gtk_widget_class_bind_template_child (widget_class, TmSessionRow, effects_label);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionRow, discuss_icon);
   gtk_widget_class_bind_template_child (widget_class, TmSessionRow, delete_button);
 }
 
@@ -246,6 +248,7 @@ tm_session_row_set_session (TmSessionRow          *self,
   gtk_label_set_label (self->details_label, details);
 
   show_readings (self, session);
+  gtk_widget_set_visible (GTK_WIDGET (self->discuss_icon), session->discuss);
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x", session->id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "sessions.delete");
