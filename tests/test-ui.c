@@ -5685,10 +5685,11 @@ chart_is_back (gpointer data)
 static void
 zoom_body (Fixture *f)
 {
+  g_autofree char *yesterday = day_ago (1);
   TmTrendsPage *page;
   ChartSize usual;
 
-  store_checkin (f, day_ago (1), 6, NULL);
+  store_checkin (f, yesterday, 6, NULL);
   page = show_trends (f);
   measure_chart (tm_trends_page_get_trend_view (page), &usual);
   g_assert_cmpfloat (tm_context_get_zoom (context_of (f)), ==, 1.0);
