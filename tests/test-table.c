@@ -288,6 +288,84 @@ test_values_by_type (void)
   g_assert_cmpuint (g_value_get_uint (&value), ==, 0);
 }
 
+/* The conversions of a column's message, in order ("d", "u", "g"…): what
+ * tm_column_check_number() passes must match them, since the message is
+ * a format the compiler can't check. */
+static char *
+message_conversions (const char *message)
+{
+  GString *conversions = g_string_new (NULL);
+
+  for (const char *p = strchr (message, '%'); p != NULL; p = strchr (p + 1, '%'))
+    {
+      if (p[1] == '%')
+        {
+          p++;
+          continue;
+        }
+      p++;
+      while (*p != '\0' && strchr ("0123456789.$'-+ #l", *p) != NULL)
+        p++;
+      g_string_append_c (conversions, *p);
+    }
+  return g_string_free (conversions, FALSE);
+}
+
+/* Every range message takes the arguments its column's type gives, and a
+ * value out of range reads as a sentence. */
+static void
+test_messages_match_types (void)
+{
+  guint checked = 0;
+
+  for (int t = 0; t < TM_N_TABLES; t++)
+    {
+      const TmTableInfo *info = tm_table_get_info (t);
+
+      for (guint c = 0; c < info->n_columns; c++)
+        {
+          const TmColumn *column = &info->columns[c];
+          g_autofree char *conversions = NULL;
+          g_autoptr(GError) error = NULL;
+          const char *allowed;
+
+          if (column->message == NULL)
+            continue;
+          conversions = message_conversions (column->message);
+          g_test_message ("%s.%s: \"%s\"", info->name, column->name, conversions);
+          switch (column->type)
+            {
+            case TM_VALUE_INT:
+            case TM_VALUE_BOOL:
+            case TM_VALUE_TEXT:
+              allowed = "di";
+              break;
+            case TM_VALUE_FLAGS:
+              allowed = "u";
+              break;
+            case TM_VALUE_REAL:
+              allowed = "gfe";
+              break;
+            default:
+              allowed = "";
+              break;
+            }
+          for (const char *p = conversions; *p != '\0'; p++)
+            g_assert_nonnull (strchr (allowed, *p));
+          g_assert_cmpuint (strlen (conversions), <=, column->type == TM_VALUE_TEXT ? 1 : 3);
+
+          if (column->type != TM_VALUE_INT && column->type != TM_VALUE_REAL && column->type != TM_VALUE_FLAGS)
+            continue;
+          g_assert_false (tm_column_check_number (column, column->max + 1000, &error));
+          g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID);
+          g_assert_null (strchr (error->message, '%'));
+          g_assert_true (g_str_has_suffix (error->message, "."));
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +376,7 @@ main (int   argc,
   g_test_add ("/table/every-column-stored", Fixture, NULL, fixture_set_up, test_every_column_stored,
               fixture_tear_down);
   g_test_add_func ("/table/values-by-type", test_values_by_type);
+  g_test_add_func ("/table/messages-match-types", test_messages_match_types);
 
   return g_test_run ();
 }

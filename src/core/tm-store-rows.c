@@ -51,8 +51,8 @@ tm_store_read_rows (TmStore       *self,
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (records, tm_table_read_row (table, stmt));
+  while ((rc = sqlite3_step (owned)) == SQLITE_ROW)
+    g_ptr_array_add (records, tm_table_read_row (table, owned));
 
   if (rc != SQLITE_DONE)
     {
@@ -78,10 +78,10 @@ tm_store_read_one (TmStore       *self,
                    GError       **error)
 {
   g_autoptr(sqlite3_stmt) owned = stmt;
-  int rc = sqlite3_step (stmt);
+  int rc = sqlite3_step (owned);
 
   if (rc == SQLITE_ROW)
-    return tm_table_read_row (table, stmt);
+    return tm_table_read_row (table, owned);
   if (rc != SQLITE_DONE)
     tm_sqlite_set_error (error, self->db, rc, self->path, what);
   return NULL;
