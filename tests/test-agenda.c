@@ -310,8 +310,8 @@ test_agenda_every_kind_in_order (void)
   assert_contains (item->detail, "the first PHQ-9 recorded (20 on Monday 2 March 2026)");
   g_assert_true (agenda->response);
   g_assert_false (agenda->remission);
-  g_assert_cmpint (agenda->phq9_baseline, ==, 20);
-  g_assert_false (agenda->phq9_baseline_entered);
+  g_assert_cmpint (agenda->phq9_baseline.total, ==, 20);
+  g_assert_false (agenda->phq9_baseline.entered);
 
   /* The week moved 2 points up on day 48, listed once. */
   item = only_item (agenda, TM_AGENDA_MOOD_SHIFT);
@@ -368,7 +368,7 @@ test_agenda_empty_parts (void)
       /* The count of days is an item; everything else is empty. */
       g_assert_true (item->empty == (item->kind != TM_AGENDA_NO_CHECKIN));
     }
-  g_assert_cmpint (agenda->phq9_baseline, ==, TM_UNSET);
+  g_assert_cmpint (agenda->phq9_baseline.total, ==, TM_UNSET);
 }
 
 /* A period that ended before today: "from … to …". */
@@ -494,8 +494,8 @@ test_agenda_response_boundary (void)
 
   /* The pre-treatment total entered in the plan comes before the first
    * PHQ-9, and the text says so. */
-  g_assert_true (entered->phq9_baseline_entered);
-  g_assert_cmpint (entered->phq9_baseline, ==, 20);
+  g_assert_true (entered->phq9_baseline.entered);
+  g_assert_cmpint (entered->phq9_baseline.total, ==, 20);
   item = only_item (entered, TM_AGENDA_RESPONSE);
   assert_contains (item->detail, "the pre-treatment PHQ-9 entered in the plan (20)");
   g_assert_false (entered_not->response);
@@ -504,6 +504,12 @@ test_agenda_response_boundary (void)
   g_assert_false (tm_phq9_is_response (20, 11));
   g_assert_true (tm_phq9_is_response (3, 1));     /* 66 % */
   g_assert_false (tm_phq9_is_response (0, 0));    /* nothing to fall from */
+
+  /* Where a chart draws the line: the highest total that is a response. */
+  g_assert_cmpint (tm_phq9_get_response_at_most (20), ==, 10);
+  g_assert_cmpint (tm_phq9_get_response_at_most (21), ==, 10);
+  g_assert_cmpint (tm_phq9_get_response_at_most (3), ==, 1);
+  g_assert_cmpint (tm_phq9_get_response_at_most (0), ==, -1);
 }
 
 static void

@@ -733,6 +733,92 @@ has_ink (const Picture *picture,
 }
 
 static void
+add_phq9 (TmChartRecord *record,
+          const char    *day,
+          int            total)
+{
+  TmQuestionnaire *q = tm_questionnaire_new (TM_QUESTIONNAIRE_PHQ9, day);
+
+  q->total = total;
+  g_ptr_array_add (record->questionnaires, q);
+}
+
+static void
+draw_phq9 (Picture           *picture,
+           const TmChartData *data)
+{
+  cairo_t *cr;
+
+  picture->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cr = cairo_create (picture->surface);
+  paint_window (cr, TM_CHART_STYLE_LIGHT);
+  tm_chart_style_init (&picture->style, TM_CHART_STYLE_LIGHT, "Sans", 12);
+  tm_questionnaire_chart_layout (data, &picture->style, TM_QUESTIONNAIRE_PHQ9, WIDTH, HEIGHT, &picture->layout);
+  tm_questionnaire_chart_draw (cr, data, &picture->style, TM_QUESTIONNAIRE_PHQ9, &picture->layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (picture->surface);
+}
+
+/* Whether the row at @value differs between two pictures, along the
+ * plot's right half (away from the lines' labels). */
+static gboolean
+row_differs (const Picture *a,
+             const Picture *b,
+             double         value)
+{
+  const TmChartLayout *l = &a->layout;
+  int y = (int) round (tm_chart_layout_value_y (l, value));
+
+  for (int dy = -1; dy <= 1; dy++)
+    for (int x = (int) (l->x + l->w / 2); x < (int) (l->x + l->w); x++)
+      if (distance (pixel_at (a, x, y + dy), pixel_at (b, x, y + dy)) > 0.1)
+        return TRUE;
+  return FALSE;
+}
+
+/* The PHQ-9 chart marks response (half of the baseline) and remission
+ * (below 5), against the first PHQ-9 ever when the plan has no
+ * pre-treatment total, even one before the range; its description says
+ * the same. */
+static void
+test_phq9_response_lines (void)
+{
+  g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+  g_autoptr(TmChartData) data = NULL;
+  g_autoptr(TmChartData) entered = NULL;
+  g_auto (Picture) marked = { 0 };
+  g_auto (Picture) plain = { 0 };
+  g_autofree char *text = NULL;
+  TmPlan *plan;
+
+  add_plan (record, "2026-09-01", 14);
+  add_phq9 (record, "2026-09-02", 20);   /* before the range */
+  add_phq9 (record, "2026-11-03", 16);   /* all above 10, so no point lies on a line */
+  add_phq9 (record, "2026-11-10", 14);
+  add_phq9 (record, "2026-11-20", 17);
+  data = tm_chart_data_new (record, "2026-11-01", "2026-11-28", "2026-11-28");
+  g_assert_cmpint (data->phq9_baseline.total, ==, 20);
+  g_assert_false (data->phq9_baseline.entered);
+  g_assert_cmpstr (data->phq9_baseline.day, ==, "2026-09-02");
+
+  draw_phq9 (&marked, data);
+  data->phq9_baseline.total = TM_UNSET;
+  draw_phq9 (&plain, data);
+  g_assert_true (row_differs (&marked, &plain, 10.5));
+  g_assert_true (row_differs (&marked, &plain, 4.5));
+  g_assert_false (row_differs (&marked, &plain, 7.5));
+  g_assert_false (row_differs (&marked, &plain, 12.5));
+
+  plan = record->plans->pdata[0];
+  plan->pre_phq9 = 24;
+  entered = tm_chart_data_new (record, "2026-11-01", "2026-11-28", "2026-11-28");
+  g_assert_cmpint (entered->phq9_baseline.total, ==, 24);
+  text = tm_chart_data_describe_scores (entered, TM_QUESTIONNAIRE_PHQ9);
+  g_assert_nonnull (strstr (text, "Response: 12 or less, half of the baseline, "
+                                  "the pre-treatment PHQ-9 entered in the plan (24). Remission: below 5."));
+}
+
+static void
 test_empty (void)
 {
   g_autoptr(TmChartRecord) record = tm_chart_record_new ();
@@ -970,6 +1056,7 @@ main (int   argc,
   g_test_add_func ("/chart/trend/light-and-dark", test_trend_light_and_dark);
   g_test_add_func ("/chart/trend/hit", test_trend_hit);
   g_test_add_func ("/chart/empty", test_empty);
+  g_test_add_func ("/chart/phq9/response-lines", test_phq9_response_lines);
   g_test_add_func ("/chart/after-dose/chart", test_after_dose_chart);
   g_test_add_func ("/chart/after-dose/band-needs-cycles", test_after_dose_band_needs_cycles);
 

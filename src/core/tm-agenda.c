@@ -107,71 +107,6 @@ last_day_so_far (const TmAgenda *agenda)
   return strcmp (agenda->to, agenda->today) < 0 ? agenda->to : agenda->today;
 }
 
-/* Response, remission and the baseline */
-
-/**
- * tm_phq9_is_response:
- *
- * Whether a PHQ-9 @total is down by at least half from @baseline
- * (DESIGN.md, Review with the therapist).
- */
-gboolean
-tm_phq9_is_response (int baseline,
-                     int total)
-{
-  if (baseline <= 0 || total < 0)
-    return FALSE;
-  /* In whole numbers: (baseline − total) / baseline ≥ 50 %. */
-  return (baseline - total) * 100 >= baseline * TM_RESPONSE_PERCENT;
-}
-
-/* Whether a PHQ-9 @total is below 5. */
-gboolean
-tm_phq9_is_remission (int total)
-{
-  return total >= 0 && total < TM_REMISSION_BELOW;
-}
-
-/**
- * tm_phq9_find_baseline:
- * @plans: (element-type TmPlan)
- * @questionnaires: (element-type TmQuestionnaire): any order
- * @entered: (out): whether it is the pre-treatment total from the plan
- * @day: (out caller-allocates): TM_DAY_LEN + 1 bytes: the first PHQ-9's
- *   day, or "" when entered
- *
- * Returns: the PHQ-9 total response is judged against: the pre-treatment
- *   total the clinician entered, else the first PHQ-9 ever; or TM_UNSET.
- */
-int
-tm_phq9_find_baseline (GPtrArray  *plans,
-                       GPtrArray  *questionnaires,
-                       gboolean   *entered,
-                       char       *day)
-{
-  int pre = tm_plans_get_pre_phq9 (plans);
-  const TmQuestionnaire *first = NULL;
-
-  day[0] = '\0';
-  *entered = pre != TM_UNSET;
-  if (pre != TM_UNSET)
-    return pre;
-
-  for (guint i = 0; questionnaires != NULL && i < questionnaires->len; i++)
-    {
-      const TmQuestionnaire *q = questionnaires->pdata[i];
-
-      if (q->kind != TM_QUESTIONNAIRE_PHQ9)
-        continue;
-      if (first == NULL || strcmp (q->day, first->day) < 0 || (strcmp (q->day, first->day) == 0 && q->id < first->id))
-        first = q;
-    }
-  if (first == NULL)
-    return TM_UNSET;
-  g_strlcpy (day, first->day, TM_DAY_LEN + 1);
-  return first->total;
-}
-
 /* Safety prompts */
 
 static int
@@ -444,22 +379,6 @@ add_questionnaire (TmAgenda            *agenda,
             g_strdup_printf (C_("review agenda", "%s: %d → %d"), name, first->total, last->total), detail);
 }
 
-/* "the pre-treatment PHQ-9 entered in the plan (20)" or "the first PHQ-9
- * recorded (20 on 3 March 2026)" */
-static char *
-describe_baseline (const TmAgenda *agenda)
-{
-  g_autofree char *date = NULL;
-
-  if (agenda->phq9_baseline_entered)
-    /* Translators: the baseline a PHQ-9 is compared with */
-    return g_strdup_printf (_("the pre-treatment PHQ-9 entered in the plan (%d)"), agenda->phq9_baseline);
-  date = tm_day_format_long (agenda->phq9_baseline_day);
-  /* Translators: the baseline a PHQ-9 is compared with, when no pre-treatment total was entered:
-   * "the first PHQ-9 recorded (20 on Tuesday 3 March 2026)" */
-  return g_strdup_printf (_("the first PHQ-9 recorded (%d on %s)"), agenda->phq9_baseline, date);
-}
-
 static void
 add_response_remission (TmAgenda            *agenda,
                         const TmChartRecord *record)
@@ -467,19 +386,19 @@ add_response_remission (TmAgenda            *agenda,
   TmQuestionnaire *first, *last;
   g_autofree char *total = NULL;
 
-  agenda->phq9_baseline = tm_phq9_find_baseline (record->plans, record->questionnaires,
-                                                 &agenda->phq9_baseline_entered, agenda->phq9_baseline_day);
+  tm_phq9_find_baseline (record->plans, record->questionnaires, &agenda->phq9_baseline);
   if (find_first_last (agenda, record, TM_QUESTIONNAIRE_PHQ9, &first, &last) == 0)
     return;
 
   total = describe_total (last);
-  agenda->response = agenda->phq9_baseline != TM_UNSET && tm_phq9_is_response (agenda->phq9_baseline, last->total);
+  agenda->response = tm_phq9_is_response (agenda->phq9_baseline.total, last->total);
   agenda->remission = tm_phq9_is_remission (last->total);
 
   if (agenda->response)
     {
-      g_autofree char *baseline = describe_baseline (agenda);
-      int percent = (int) floor (100.0 * (agenda->phq9_baseline - last->total) / agenda->phq9_baseline);
+      g_autofree char *baseline = tm_phq9_baseline_describe (&agenda->phq9_baseline);
+      int percent = (int) floor (100.0 * (agenda->phq9_baseline.total - last->total) /
+                                 agenda->phq9_baseline.total);
 
       add_item (agenda, TM_AGENDA_RESPONSE, last->day, last,
                 g_strdup (_("PHQ-9 down by half or more")),
@@ -826,7 +745,7 @@ tm_agenda_new (const TmChartRecord *record,
   g_strlcpy (agenda->to, to, sizeof agenda->to);
   g_strlcpy (agenda->today, today, sizeof agenda->today);
   agenda->items = g_ptr_array_new_with_free_func (item_free);
-  agenda->phq9_baseline = TM_UNSET;
+  agenda->phq9_baseline.total = TM_UNSET;
 
   /* Planned against taken over the whole record, as the report works it out. */
   until = tm_day_add (strcmp (to, today) > 0 ? to : today, 2);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tm-chart-data.h"
+#include "tm-response.h"
 #include "tm-review.h"
 
 G_BEGIN_DECLS
@@ -13,8 +14,6 @@ G_BEGIN_DECLS
 #define TM_AGENDA_SHIFT_POINTS     2.0   /* a rolling mean this far from the one a week before */
 #define TM_AGENDA_SHIFT_DAYS       7     /* … a week before */
 #define TM_AGENDA_REVIEW_NOTES     3     /* the earlier reviews listed, newest first */
-#define TM_RESPONSE_PERCENT        50    /* PHQ-9 down by at least this much from the baseline */
-#define TM_REMISSION_BELOW         5     /* PHQ-9 below this: remission */
 
 /* The parts of the agenda, in its order. */
 typedef enum
@@ -50,20 +49,11 @@ typedef struct
   char       today[TM_DAY_LEN + 1];
   GPtrArray *items;                    /* TmAgendaItem, in the agenda's order */
   /* The PHQ-9 baseline response is judged against, for marking a chart. */
-  int        phq9_baseline;            /* a total, or TM_UNSET without any PHQ-9 */
-  gboolean   phq9_baseline_entered;    /* the pre-treatment total from the plan editor */
-  char       phq9_baseline_day[TM_DAY_LEN + 1]; /* else the first PHQ-9's day */
+  TmPhq9Baseline phq9_baseline;
   gboolean   response;
   gboolean   remission;
 } TmAgenda;
 
-gboolean    tm_phq9_is_response        (int                  baseline,
-                                        int                  total);
-gboolean    tm_phq9_is_remission       (int                  total);
-int         tm_phq9_find_baseline      (GPtrArray           *plans,
-                                        GPtrArray           *questionnaires,
-                                        gboolean            *entered,
-                                        char                *day);
 const char *tm_agenda_kind_get_heading (TmAgendaKind         kind);
 
 TmAgenda   *tm_agenda_new              (const TmChartRecord *record,

@@ -332,6 +332,7 @@ tm_chart_data_new (const TmChartRecord *record,
   add_events (data, record);
   data->after_dose = range_evidence (record, in_range, to, today);
   add_scores (data, record);
+  tm_phq9_find_baseline (record->plans, record->questionnaires, &data->phq9_baseline);
   return data;
 }
 
@@ -384,7 +385,8 @@ tm_chart_data_new_from_store (TmStore     *store,
       (record->plans = tm_store_list_plans (store, error)) == NULL ||
       (record->plan_dates = tm_store_list_plan_dates (store, error)) == NULL ||
       (record->events = tm_store_list_safety_events (store, from, to, error)) == NULL ||
-      (record->questionnaires = tm_store_list_questionnaires (store, -1, from, to, error)) == NULL)
+      /* all of them: the first PHQ-9 may be the baseline */
+      (record->questionnaires = tm_store_list_questionnaires (store, -1, NULL, to, error)) == NULL)
     return NULL;
 
   return tm_chart_data_new (record, from, to, today);
@@ -662,9 +664,9 @@ tm_chart_data_describe_after_dose (const TmChartData *data)
 }
 
 /* A questionnaire's totals in words. */
-char *
-tm_chart_data_describe_scores (const TmChartData   *data,
-                               TmQuestionnaireKind  kind)
+static char *
+describe_totals (const TmChartData   *data,
+                 TmQuestionnaireKind  kind)
 {
   GArray *scores = kind == TM_QUESTIONNAIRE_PHQ9 ? data->phq9 : data->gad7;
   const char *name = tm_questionnaire_kind_get_name (kind);
@@ -696,4 +698,32 @@ tm_chart_data_describe_scores (const TmChartData   *data,
                           first_day,
                           last->total, tm_band_get_label (tm_questionnaire_band (kind, last->total)),
                           last_day, highest);
+}
+
+/**
+ * tm_chart_data_describe_scores:
+ *
+ * A questionnaire's totals in words; for the PHQ-9, with the lines the
+ * chart draws for response and remission and the baseline they use.
+ */
+char *
+tm_chart_data_describe_scores (const TmChartData   *data,
+                               TmQuestionnaireKind  kind)
+{
+  g_autofree char *totals = describe_totals (data, kind);
+  g_autofree char *baseline = NULL;
+  int at_most;
+
+  if (kind != TM_QUESTIONNAIRE_PHQ9 || data->phq9->len == 0 ||
+      (baseline = tm_phq9_baseline_describe (&data->phq9_baseline)) == NULL)
+    return g_steal_pointer (&totals);
+
+  at_most = tm_phq9_get_response_at_most (data->phq9_baseline.total);
+  if (at_most < 0)
+    /* Translators: "… Remission: below 5." */
+    return g_strdup_printf (_("%s Remission: below %d."), totals, TM_REMISSION_BELOW);
+  /* Translators: "PHQ-9: … highest 15. Response: 10 or less, half of the baseline, the
+   * pre-treatment PHQ-9 entered in the plan (20). Remission: below 5." */
+  return g_strdup_printf (_("%s Response: %d or less, half of the baseline, %s. Remission: below %d."),
+                          totals, at_most, baseline, TM_REMISSION_BELOW);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "tm-response.h"
 #include "tm-store.h"
 
 G_BEGIN_DECLS
@@ -78,6 +79,7 @@ typedef struct
                                  * check-ins in the range */
   int     plan_interval;        /* the plan in force at the end of the range, or 0 */
   GArray *phq9;                 /* TmChartScore in the range */
+  TmPhq9Baseline phq9_baseline; /* response is judged against it, over the whole record */
   GArray *gad7;
   TmAdherence adherence;        /* planned against taken in the range */
   int     n_checked_in;         /* days with a check-in in the range */

@@ -116,6 +116,58 @@ draw_bands (TmPainter           *painter,
     }
 }
 
+/* A dashed rule across the plot at @value, named at its left end. */
+static void
+draw_threshold (TmPainter           *painter,
+                const TmChartLayout *layout,
+                double               value,
+                const char          *label)
+{
+  cairo_t *cr = painter->cr;
+  const TmChartStyle *style = painter->style;
+  double y = round (tm_chart_layout_value_y (layout, value)) + 0.5;
+  double small = tm_painter_line_height (painter, TM_TEXT_SMALL);
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1.0);
+  tm_chart_set_dash (cr, TM_MARK_DASHED_RULE, 1.0);
+  tm_chart_set_color (cr, &style->axis, 1.0);
+  cairo_move_to (cr, layout->x, y);
+  cairo_line_to (cr, layout->x + layout->w, y);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  tm_painter_text (painter, TM_TEXT_SMALL, label, layout->x + 4, y - small - 1, 0, &style->text);
+}
+
+/* The PHQ-9's response and remission lines (tm-response.h): a total on or
+ * under a line is a response, or a remission. */
+static void
+draw_response_lines (TmPainter           *painter,
+                     const TmChartData   *data,
+                     const TmChartLayout *layout)
+{
+  double small = tm_painter_line_height (painter, TM_TEXT_SMALL);
+  double remission_y = tm_chart_layout_value_y (layout, TM_REMISSION_BELOW - 0.5);
+  int at_most;
+
+  if (data->phq9_baseline.total == TM_UNSET)
+    return;
+
+  /* Translators: a line on the PHQ-9 chart; totals under it are below 5 */
+  draw_threshold (painter, layout, TM_REMISSION_BELOW - 0.5, _("Remission"));
+
+  at_most = tm_phq9_get_response_at_most (data->phq9_baseline.total);
+  /* The response line, unless it would sit on the remission line's label. */
+  if (at_most >= TM_REMISSION_BELOW &&
+      remission_y - tm_chart_layout_value_y (layout, at_most + 0.5) >= small + 2)
+    {
+      /* Translators: a line on the PHQ-9 chart at half the baseline: "Response: 10 or less" */
+      g_autofree char *label = g_strdup_printf (_("Response: %d or less"), at_most);
+
+      draw_threshold (painter, layout, at_most + 0.5, label);
+    }
+}
+
 static void
 draw_scores (TmPainter           *painter,
              GArray              *scores,
@@ -197,6 +249,8 @@ tm_questionnaire_chart_draw (cairo_t             *cr,
   n_values = band_starts (kind, values);
   values[n_values++] = (int) layout->y_max;
   tm_chart_draw_value_axis (&painter, layout, values, n_values);
+  if (kind == TM_QUESTIONNAIRE_PHQ9 && scores->len > 0)
+    draw_response_lines (&painter, data, layout);
   draw_scores (&painter, scores, layout);
   tm_chart_draw_date_axis (&painter, layout, data->from);
 
