@@ -329,14 +329,17 @@ test_agenda_every_kind_in_order (void)
   item = discuss->pdata[0];
   g_assert_cmpstr (item->title, ==, "Check-in of 7 April");
   g_assert_cmpstr (item->detail, ==, "Slept badly all week; ask about the evenings.");
+  g_assert_true (item->detail_is_note);     /* hidden on a shared screen */
   g_assert_true (TM_IS_CHECKIN (item->record));
   item = discuss->pdata[1];
   g_assert_cmpstr (item->title, ==, "Session: 50 mg sublingual on 21 April");
   g_assert_cmpstr (item->detail, ==, "Marked to bring up, without a note.");
+  g_assert_false (item->detail_is_note);
 
   item = only_item (agenda, TM_AGENDA_REVIEW_NOTE);
   g_assert_cmpstr (item->title, ==, "Reviewed with Dr. Ortiz on Sunday 29 March 2026");
   g_assert_cmpstr (item->detail, ==, "Keep the every-2-weeks plan for now.");
+  g_assert_true (item->detail_is_note);
   g_assert_true (TM_IS_REVIEW (item->record));
 }
 

@@ -162,6 +162,34 @@ test_review_next_period (void)
   tm_review_next_period (reviews, "2026-04-26", from, to);
   g_assert_cmpstr (from, ==, "2026-04-27");
   g_assert_cmpstr (to, ==, "2026-04-27");
+
+  /* Correcting an older review later on doesn't bring its days back. */
+  correction = make_review (5, "2026-03-01", "2026-03-28", "2026-04-26T19:00:00+02:00");
+  correction->corrects = 1;
+  g_ptr_array_add (reviews, correction);
+  tm_review_next_period (reviews, "2026-04-26", from, to);
+  g_assert_cmpstr (from, ==, "2026-04-27");
+}
+
+/* Newest first: by the days covered, a correction in the place of the
+ * review it corrects. */
+static void
+test_review_list_newest_first (void)
+{
+  g_autoptr(GPtrArray) reviews = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sorted = NULL;
+  TmReview *correction;
+
+  g_ptr_array_add (reviews, make_review (1, "2026-03-01", "2026-03-28", "2026-03-28T17:00:00+01:00"));
+  g_ptr_array_add (reviews, make_review (2, "2026-03-29", "2026-04-10", "2026-04-10T17:00:00+02:00"));
+  correction = make_review (3, "2026-03-01", "2026-03-28", "2026-04-20T09:00:00+02:00");
+  correction->corrects = 1;
+  g_ptr_array_add (reviews, correction);
+
+  sorted = tm_review_list_newest_first (reviews);
+  g_assert_cmpuint (sorted->len, ==, 2);
+  g_assert_cmpint (((TmReview *) sorted->pdata[0])->id, ==, 2);
+  g_assert_cmpint (((TmReview *) sorted->pdata[1])->id, ==, 3);
 }
 
 static void
@@ -393,6 +421,33 @@ test_review_migration_from_v2 (void)
   tm_test_remove_tree (dir);
 }
 
+/* A period chosen on the Review page is checked as a stored review's. */
+static void
+test_review_validate_period (void)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *next_week = tm_day_add (today, 7);
+  g_autoptr(GError) error = NULL;
+  const char *field = NULL;
+
+  g_assert_true (tm_review_validate_period ("2026-11-01", "2026-11-28", &field, &error));
+  g_assert_no_error (error);
+  g_assert_true (tm_review_validate_period ("2026-11-28", "2026-11-28", NULL, &error));
+
+  g_assert_false (tm_review_validate_period ("2026-11-28", "2026-11-01", &field, &error));
+  g_assert_cmpstr (field, ==, "period_to");
+  g_assert_cmpstr (error->message, ==, "A review's period must end on or after the day it starts. Check the dates.");
+  g_clear_error (&error);
+
+  g_assert_false (tm_review_validate_period (today, next_week, &field, &error));
+  g_assert_cmpstr (field, ==, "period_to");
+  g_assert_nonnull (strstr (error->message, "haven't come yet"));
+  g_clear_error (&error);
+
+  g_assert_false (tm_review_validate_period ("2026-02-30", "2026-03-01", &field, &error));
+  g_assert_cmpstr (field, ==, "period_from");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,8 +456,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/review/validate", test_review_validate);
+  g_test_add_func ("/review/validate-period", test_review_validate_period);
   g_test_add_func ("/review/copy-and-describe", test_review_copy_and_describe);
   g_test_add_func ("/review/next-period", test_review_next_period);
+  g_test_add_func ("/review/list-newest-first", test_review_list_newest_first);
   g_test_add_func ("/review/list-current", test_review_list_current);
   g_test_add_func ("/review/stored-append-only", test_review_stored_append_only);
   g_test_add_func ("/review/migration-from-v2", test_review_migration_from_v2);

@@ -32,6 +32,7 @@
 #include "tm-history-page.h"
 #include "tm-history-row.h"
 #include "tm-questionnaire-dialog.h"
+#include "tm-review-page.h"
 #include "tm-session-dialog.h"
 #include "tm-session-row.h"
 #include "tm-sessions-page.h"
@@ -5781,6 +5782,164 @@ test_fullscreen (Fixture       *f,
   run_app (f, fullscreen_body);
 }
 
+static gboolean
+row_subtitle_has (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+
+  return subtitle != NULL && strstr (subtitle, text) != NULL;
+}
+
+static gboolean
+page_is_visible (gpointer data)
+{
+  GtkWidget *page = data;
+
+  return gtk_widget_get_mapped (page);
+}
+
+static char *
+review_notes (TmReviewPage *page)
+{
+  GtkTextView *view = child (page, TM_TYPE_REVIEW_PAGE, "notes_view");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The visit: a check-in flagged on Today is on the Review page's agenda,
+ * opens its day in Calendar; the review is finished with its notes (a
+ * missing reviewer is refused and loses nothing), listed on the page and
+ * in History, hidden on a shared screen, and corrected by a new row. */
+static void
+review_visit_body (Fixture *f)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *today_short = tm_day_format_short (today);
+  g_autofree char *title = g_strdup_printf ("Check-in of %s", today_short);
+  g_autofree char *tomorrow = tm_day_add (today, 1);
+  g_autofree char *first = tm_day_add (today, -(TM_REVIEW_FIRST_DAYS - 1));
+  g_autofree char *notes = NULL;
+  g_autofree char *reviewed = NULL;
+  TmCheckinForm *form = today_form (f);
+  AdwViewStack *stack = child (f->window, TM_TYPE_WINDOW, "stack");
+  TmReviewPage *page;
+  GtkWidget *row, *history, *button;
+  AdwEntryRow *author_row;
+  TmErrorLabel *error_label;
+
+  /* Flagged on Today, with a note. */
+  choose_rating (form, "mood_row", 4);
+  type_note (form, "Ask about the evenings.");
+  adw_action_row_activate (ADW_ACTION_ROW (find_widget (GTK_WIDGET (form), ADW_TYPE_ACTION_ROW, row_has_title,
+                                                       "Bring This Up at My Next Review")));
+  wait_for (switch_is_on, child (form, TM_TYPE_CHECKIN_FORM, "discuss_switch"), "the flag to be on");
+  click (child (tm_window_get_page (f->window, "today"), TM_TYPE_TODAY_PAGE, "save_button"));
+  g_assert_cmpint (query_int (f, "SELECT discuss FROM checkin WHERE day = ?", today), ==, 1);
+
+  /* On the agenda of the first review: the last 28 days. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "review"));
+  page = TM_REVIEW_PAGE (tm_window_get_page (f->window, "review"));
+  wait_for (page_is_visible, page, "the Review page");
+  row = wait_for_widget (page, ADW_TYPE_ACTION_ROW, row_has_title, title, "the flagged check-in on the agenda");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Ask about the evenings.");
+  row = find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_subtitle_has,
+                     "The last 28 days: no review has been finished yet.");
+  g_assert_nonnull (row);
+
+  /* It opens its day in Calendar. */
+  adw_action_row_activate (ADW_ACTION_ROW (wait_for_widget (page, ADW_TYPE_ACTION_ROW, row_has_title, title,
+                                                            "the flagged check-in")));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "calendar");
+  g_assert_cmpstr (tm_calendar_page_get_selected (TM_CALENDAR_PAGE (tm_window_get_page (f->window, "calendar"))),
+                   ==, today);
+  adw_view_stack_set_visible_child_name (stack, "review");
+  wait_for (page_is_visible, page, "the Review page again");
+
+  /* Without a reviewer: refused in core's words, the notes kept. */
+  author_row = child (page, TM_TYPE_REVIEW_PAGE, "author_row");
+  error_label = child (page, TM_TYPE_REVIEW_PAGE, "finish_error");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (page, TM_TYPE_REVIEW_PAGE, "notes_view")),
+                            "Evenings are harder in the third week.", -1);
+  click (child (page, TM_TYPE_REVIEW_PAGE, "finish_button"));
+  g_assert_cmpint (count_rows_in (f, "review"), ==, 0);
+  g_assert_true (tm_error_label_get_shown (error_label));
+  g_assert_nonnull (strstr (tm_error_label_get_message (error_label), "Write who reviewed the record"));
+  notes = review_notes (page);
+  g_assert_cmpstr (notes, ==, "Evenings are harder in the third week.");
+  g_clear_pointer (&notes, g_free);
+
+  /* Finished: stored with the period and notes; the page moves on. */
+  type_text (author_row, "Dr. Ortiz");
+  g_assert_false (tm_error_label_get_shown (error_label));
+  click (child (page, TM_TYPE_REVIEW_PAGE, "finish_button"));
+  g_assert_cmpint (count_rows_in (f, "review"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM review WHERE author = 'Dr. Ortiz' AND note = "
+                                 "'Evenings are harder in the third week.' AND period_to = ?", today), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM review WHERE period_from = ?", first), ==, 1);
+  notes = review_notes (page);
+  g_assert_cmpstr (notes, ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (author_row)), ==, "");
+  {
+    g_autofree char *long_tomorrow = tm_day_format_long (tomorrow);
+    g_autofree char *next = g_strdup_printf ("%s to %s", long_tomorrow, long_tomorrow);
+
+    g_assert_nonnull (find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_has_title, next));
+  }
+
+  /* Listed on the page and in History, its notes hidden on a shared screen. */
+  {
+    g_autofree char *long_today = tm_day_format_long (today);
+
+    reviewed = g_strdup_printf ("Reviewed with Dr. Ortiz on %s", long_today);
+  }
+  row = wait_for_widget (page, ADW_TYPE_ACTION_ROW, row_has_title, reviewed, "the earlier review");
+  g_assert_true (row_subtitle_has (row, "Evenings are harder in the third week."));
+  history = tm_window_get_page (f->window, "history");
+  row = find_widget (history, ADW_TYPE_ACTION_ROW, row_has_title, reviewed);
+  g_assert_nonnull (row);
+  g_assert_true (row_subtitle_has (row, "Evenings are harder"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.hide-notes", NULL));
+  row = find_widget (history, ADW_TYPE_ACTION_ROW, row_has_title, reviewed);
+  g_assert_false (row_subtitle_has (row, "Evenings are harder"));
+  g_assert_true (row_subtitle_has (row, "Note hidden"));
+  settle ();
+  row = find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_has_title, reviewed);
+  g_assert_false (row_subtitle_has (row, "Evenings are harder"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.hide-notes", NULL));
+  settle ();
+
+  /* Corrected: a new row naming the first; the page lists only it. */
+  row = find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_has_title, reviewed);
+  button = find_widget (row, GTK_TYPE_BUTTON, button_has_label, "C_orrect…");
+  g_assert_nonnull (button);
+  click (button);
+  notes = review_notes (page);
+  g_assert_cmpstr (notes, ==, "Evenings are harder in the third week.");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (page, TM_TYPE_REVIEW_PAGE, "notes_view")),
+                            "Evenings are harder in the second and third weeks.", -1);
+  click (child (page, TM_TYPE_REVIEW_PAGE, "finish_button"));
+  g_assert_cmpint (count_rows_in (f, "review"), ==, 2);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM review WHERE corrects = "
+                                 "(SELECT min(id) FROM review) AND period_from = ?", first), ==, 1);
+  settle ();
+  g_assert_null (find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_subtitle_has,
+                              "Evenings are harder in the third week."));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_subtitle_has,
+                                 "Evenings are harder in the second and third weeks."));
+  save_snapshot (page, "review-page");
+}
+
+static void
+test_review_visit (Fixture       *f,
+                   gconstpointer  data)
+{
+  run_app (f, review_visit_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -5828,6 +5987,7 @@ main (int   argc,
   ADD ("trends/range-remembered", test_trends_range_remembered);
   ADD ("trends/follow-the-store", test_trends_follow_the_store);
   ADD ("trends/interval", test_trends_interval);
+  ADD ("review/visit", test_review_visit);
   ADD ("demo/throwaway-folder", test_demo);
   ADD ("report/export", test_report_export);
   ADD ("report/refuses-data-folder", test_report_refuses_data_folder);

@@ -619,6 +619,7 @@ add_discuss (TmAgenda            *agenda,
       g_autofree char *date = tm_day_format_short (f->day);
       const char *note;
       char *title;
+      TmAgendaItem *item;
 
       if (TM_IS_CHECKIN (f->record))
         {
@@ -634,8 +635,9 @@ add_discuss (TmAgenda            *agenda,
           title = g_strdup_printf (C_("review agenda", "Session: %s"), session);
           note = TM_SESSION (f->record)->note;
         }
-      add_item (agenda, TM_AGENDA_DISCUSS, f->day, f->record, title,
-                g_strdup (note != NULL ? note : _("Marked to bring up, without a note.")));
+      item = add_item (agenda, TM_AGENDA_DISCUSS, f->day, f->record, title,
+                       g_strdup (note != NULL ? note : _("Marked to bring up, without a note.")));
+      item->detail_is_note = note != NULL;
     }
   if (flagged->len == 0)
     /* Translators: %s is "since 3 November" or "from 3 November to 1 December" */
@@ -644,27 +646,13 @@ add_discuss (TmAgenda            *agenda,
 
 /* Earlier reviews */
 
-static int
-compare_finished_newest_first (gconstpointer a,
-                               gconstpointer b)
-{
-  const TmReview *ra = *(TmReview * const *) a;
-  const TmReview *rb = *(TmReview * const *) b;
-  g_autoptr(GDateTime) ta = tm_instant_parse (ra->finished_at);
-  g_autoptr(GDateTime) tb = tm_instant_parse (rb->finished_at);
-  int order = (ta != NULL && tb != NULL) ? g_date_time_compare (tb, ta) : 0;
-
-  return order != 0 ? order : (rb->id > ra->id) - (rb->id < ra->id);
-}
-
 static void
 add_review_notes (TmAgenda  *agenda,
                   GPtrArray *reviews)
 {
-  g_autoptr(GPtrArray) current = tm_review_list_current (reviews);
+  g_autoptr(GPtrArray) current = tm_review_list_newest_first (reviews);
   guint n = 0;
 
-  g_ptr_array_sort (current, compare_finished_newest_first);
   for (guint i = 0; i < current->len && n < TM_AGENDA_REVIEW_NOTES; i++)
     {
       TmReview *review = current->pdata[i];
@@ -672,8 +660,11 @@ add_review_notes (TmAgenda  *agenda,
       /* A review of days after the period is not an earlier one. */
       if (strcmp (review->period_from, agenda->to) > 0)
         continue;
-      add_item (agenda, TM_AGENDA_REVIEW_NOTE, review->period_to, review, tm_review_describe (review),
-                g_strdup (review->note != NULL ? review->note : _("No notes were written.")));
+      TmAgendaItem *item = add_item (agenda, TM_AGENDA_REVIEW_NOTE, review->period_to, review,
+                                     tm_review_describe (review),
+                                     g_strdup (review->note != NULL ? review->note : _("No notes were written.")));
+
+      item->detail_is_note = review->note != NULL;
       n++;
     }
   if (n == 0)

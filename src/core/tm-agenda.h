@@ -40,6 +40,8 @@ typedef struct
                                         * TmSafetyEvent or TmReview it is about; or NULL */
   char         *title;                 /* one short line */
   char         *detail;                /* a sentence, or NULL */
+  gboolean      detail_is_note;        /* @detail is a free-text note the person or the
+                                        * reviewer wrote: hidden on a shared screen */
 } TmAgendaItem;
 
 typedef struct

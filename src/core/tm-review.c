@@ -78,12 +78,23 @@ tm_review_set_author (TmReview   *self,
   self->author = (author != NULL && author[0] != '\0') ? g_strdup (author) : NULL;
 }
 
+/* Whether @text has something other than white space. */
+static gboolean
+has_text (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 void
 tm_review_set_note (TmReview   *self,
                     const char *note)
 {
   g_free (self->note);
-  self->note = (note != NULL && note[0] != '\0') ? g_strdup (note) : NULL;
+  /* Notes of nothing but white space are no notes. */
+  self->note = has_text (note) ? g_strdup (note) : NULL;
 }
 
 void
@@ -102,16 +113,6 @@ fail (const char  *name,
 {
   *field = name;
   g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-/* Whether @text has something other than white space. */
-static gboolean
-has_text (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return TRUE;
   return FALSE;
 }
 
@@ -142,29 +143,55 @@ validate_author (const TmReview  *self,
 /* The period: real days, in order, not after the latest day a record may
  * be for (DESIGN.md, Where things happened). */
 static gboolean
-validate_period (const TmReview  *self,
-                 const char     **field,
-                 GError         **error)
+check_period (const char  *from,
+              const char  *to,
+              const char **field,
+              GError     **error)
 {
   g_autofree char *latest = NULL;
 
   *field = "period_from";
-  if (!tm_day_validate (self->period_from, error))
+  if (!tm_day_validate (from, error))
     return FALSE;
   *field = "period_to";
-  if (!tm_day_validate (self->period_to, error))
+  if (!tm_day_validate (to, error))
     return FALSE;
   *field = NULL;
 
-  if (strcmp (self->period_from, self->period_to) > 0)
+  if (strcmp (from, to) > 0)
     return fail ("period_to", field, error,
                  _("A review's period must end on or after the day it starts. Check the dates."));
 
   latest = tm_day_latest_allowed (NULL);
-  if (strcmp (self->period_to, latest) > 0)
+  if (strcmp (to, latest) > 0)
     return fail ("period_to", field, error,
                  _("A review can't cover days that haven't come yet. End the period today or earlier."));
   return TRUE;
+}
+
+static gboolean
+validate_period (const TmReview  *self,
+                 const char     **field,
+                 GError         **error)
+{
+  return check_period (self->period_from, self->period_to, field, error);
+}
+
+/**
+ * tm_review_validate_period:
+ * @field: (out) (optional): "period_from" or "period_to", the day at fault
+ *
+ * Whether @from … @to can be a review's period, as a review is checked.
+ */
+gboolean
+tm_review_validate_period (const char  *from,
+                           const char  *to,
+                           const char **field,
+                           GError     **error)
+{
+  const char *unused = NULL;
+
+  return check_period (from, to, field != NULL ? field : &unused, error);
 }
 
 static gboolean
@@ -277,16 +304,52 @@ tm_review_list_current (GPtrArray *reviews)
   return current;
 }
 
-/* Whether @a was finished after @b (the later row when at the same time). */
+/* Whether @a is a later review than @b: it covers later days, or the
+ * same days and was finished later (the later row when at the same time).
+ * A correction keeps the days of the review it corrects, so it stands in
+ * that review's place however late it was written. */
 static gboolean
 finished_later (const TmReview *a,
                 const TmReview *b)
 {
-  g_autoptr(GDateTime) ta = tm_instant_parse (a->finished_at);
-  g_autoptr(GDateTime) tb = tm_instant_parse (b->finished_at);
-  int order = (ta != NULL && tb != NULL) ? g_date_time_compare (ta, tb) : 0;
+  g_autoptr(GDateTime) ta = NULL;
+  g_autoptr(GDateTime) tb = NULL;
+  int order = strcmp (a->period_to, b->period_to);
 
+  if (order != 0)
+    return order > 0;
+  ta = tm_instant_parse (a->finished_at);
+  tb = tm_instant_parse (b->finished_at);
+  order = (ta != NULL && tb != NULL) ? g_date_time_compare (ta, tb) : 0;
   return order > 0 || (order == 0 && a->id > b->id);
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const TmReview *ra = *(TmReview * const *) a;
+  const TmReview *rb = *(TmReview * const *) b;
+
+  if (finished_later (ra, rb))
+    return -1;
+  return finished_later (rb, ra) ? 1 : 0;
+}
+
+/**
+ * tm_review_list_newest_first:
+ * @reviews: (element-type TmReview): every review row
+ *
+ * Returns: (transfer container) (element-type TmReview): the rows no
+ *   later row corrects, the latest review first
+ */
+GPtrArray *
+tm_review_list_newest_first (GPtrArray *reviews)
+{
+  GPtrArray *current = tm_review_list_current (reviews);
+
+  g_ptr_array_sort (current, compare_newest_first);
+  return current;
 }
 
 /**

@@ -44,9 +44,14 @@ void        tm_review_set_finished_at (TmReview        *self,
 gboolean    tm_review_validate       (const TmReview   *self,
                                       const char      **field,
                                       GError          **error);
+gboolean    tm_review_validate_period (const char      *from,
+                                       const char      *to,
+                                       const char     **field,
+                                       GError         **error);
 char       *tm_review_describe       (const TmReview   *self);
 
 GPtrArray  *tm_review_list_current   (GPtrArray        *reviews);
+GPtrArray  *tm_review_list_newest_first (GPtrArray      *reviews);
 const TmReview *tm_review_find_latest (GPtrArray       *reviews);
 void        tm_review_next_period    (GPtrArray        *reviews,
                                       const char       *today,

@@ -429,6 +429,15 @@ tm_instant_now_utc (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* Now, as written where it happens: "2026-12-05T10:30:00+01:00". */
+char *
+tm_instant_now_local (void)
+{
+  g_autoptr(GDateTime) now = tm_time_now ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
 /* The offset written at the end of @text ("Z", "+09:00", "-03:30"), in
  * minutes east of UTC; %FALSE when it is not written so. */
 static gboolean

@@ -67,6 +67,7 @@ GDateTime *tm_instant_latest_allowed (GDateTime *now);
 char      *tm_day_latest_allowed    (GDateTime  *now);
 
 char      *tm_instant_now_utc       (void);
+char      *tm_instant_now_local     (void);
 gboolean   tm_instant_is_valid      (const char *instant);
 gboolean   tm_instant_validate      (const char  *instant,
                                      GError     **error);

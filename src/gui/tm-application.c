@@ -726,6 +726,7 @@ tm_application_startup (GApplication *application)
   static const char *calendar_accels[] = { "<Alt>3", NULL };
   static const char *trends_accels[] = { "<Alt>4", NULL };
   static const char *history_accels[] = { "<Alt>5", NULL };
+  static const char *review_accels[] = { "<Alt>6", NULL };
   static const char *log_session_accels[] = { "<Control>n", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
@@ -756,6 +757,8 @@ tm_application_startup (GApplication *application)
                                          "win.show-page::trends", trends_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "win.show-page::history", history_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "win.show-page::review", review_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "win.log-session", log_session_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),

@@ -10,6 +10,7 @@
 #include "tm-clinician.h"
 #include "tm-country-banner.h"
 #include "tm-history-page.h"
+#include "tm-review-page.h"
 #include "tm-pin-dialog.h"
 #include "tm-plan-dialog.h"
 #include "tm-preferences-dialog.h"
@@ -74,6 +75,7 @@ static const struct
   { "calendar", tm_calendar_page_get_type },
   { "trends", tm_trends_page_get_type },
   { "history", tm_history_page_get_type },
+  { "review", tm_review_page_get_type },
 };
 
 static GtkWidget *

@@ -15,6 +15,7 @@
 #include "tm-history-row.h"
 #include "tm-questionnaire-row.h"
 #include "tm-questionnaire-dialog.h"
+#include "tm-review-row.h"
 
 struct _TmHistoryPage
 {
@@ -32,6 +33,8 @@ struct _TmHistoryPage
   AdwComboRow        *safety_period_row;
   GtkListBox         *safety_list;
   GtkWidget          *safety_empty_label;
+  GtkListBox         *review_list;
+  GtkWidget          *review_empty_label;
 
   TmContext          *context;
   TmStore            *store;    /* the context's */
@@ -369,11 +372,39 @@ tm_history_page_set_property (GObject      *object,
     }
 }
 
+/* Every finished review, newest first, a correction in the place of the
+ * review it corrects; the notes hidden on a shared screen. */
+static void
+update_review_list (TmHistoryPage *self)
+{
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GPtrArray) current = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean hide = tm_context_get_hide_notes (self->context);
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->review_list))) != NULL)
+    gtk_list_box_remove (self->review_list, row);
+
+  if ((reviews = tm_store_list_reviews (self->store, &error)) == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  current = tm_review_list_newest_first (reviews);
+  for (guint i = 0; i < current->len; i++)
+    gtk_list_box_append (self->review_list, tm_review_row_new (current->pdata[i], hide));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->review_list), current->len > 0);
+  gtk_widget_set_visible (self->review_empty_label, current->len == 0);
+}
+
 /* The search no longer looks in the notes, or looks again. */
 static void
 on_hide_notes_changed_cb (TmHistoryPage *self)
 {
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_review_list (self);
 }
 
 static void
@@ -403,6 +434,10 @@ tm_history_page_constructed (GObject *object)
   g_signal_connect_object (store, "safety-changed", G_CALLBACK (update_safety_list), self,
                            G_CONNECT_SWAPPED);
   update_safety_list (self);
+
+  g_signal_connect_object (store, "reviews-changed", G_CALLBACK (update_review_list), self,
+                           G_CONNECT_SWAPPED);
+  update_review_list (self);
 
   g_signal_connect_object (self->context, "notify::hide-notes", G_CALLBACK (on_hide_notes_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -462,6 +497,8 @@ tm_history_page_class_init (TmHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, safety_period_row);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, safety_list);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, safety_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, review_list);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, review_empty_label);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, empty_page);
