@@ -37,6 +37,7 @@ tm_chart_record_new (void)
   record->plan_dates = g_ptr_array_new_with_free_func (g_object_unref);
   record->events = g_ptr_array_new_with_free_func (g_object_unref);
   record->questionnaires = g_ptr_array_new_with_free_func (g_object_unref);
+  record->reviews = g_ptr_array_new_with_free_func (g_object_unref);
   return record;
 }
 
@@ -52,6 +53,7 @@ tm_chart_record_free (TmChartRecord *record)
   g_clear_pointer (&record->plan_dates, g_ptr_array_unref);
   g_clear_pointer (&record->events, g_ptr_array_unref);
   g_clear_pointer (&record->questionnaires, g_ptr_array_unref);
+  g_clear_pointer (&record->reviews, g_ptr_array_unref);
   g_free (record);
 }
 

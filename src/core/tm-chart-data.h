@@ -94,6 +94,7 @@ typedef struct
   GPtrArray *plan_dates;        /* TmPlanDate */
   GPtrArray *events;            /* TmSafetyEvent */
   GPtrArray *questionnaires;    /* TmQuestionnaire */
+  GPtrArray *reviews;           /* TmReview, or NULL where none are read */
 } TmChartRecord;
 
 /* The scales the charts and tables show, for saying which way is better. */

@@ -42,6 +42,27 @@ static const char * const notes[] = {
   N_("Called my sister."),
 };
 
+/* Entries marked "Bring this up at my next review", by days before today. */
+static const struct
+{
+  int         days_ago;
+  const char *note;
+} flagged[] = {
+  { 4, N_("Evenings are harder again in the third week.") },
+  { 13, N_("Ask about sleep: waking at four most nights.") },
+};
+
+/* Two finished reviews, four weeks apart, the last one four weeks ago. */
+static const struct
+{
+  int         ends_days_ago;
+  const char *note;
+} reviews[] = {
+  { 57, N_("Mood steadier on the every-2-weeks plan. Blood pressure fine after each session. "
+           "Looked at the third week together.") },
+  { 29, N_("Talked through the low evenings late in each interval. Sleep diary until the next visit.") },
+};
+
 static const char * const session_notes[] = {
   N_("Music and an eye mask helped."),
   N_("Felt calm afterwards."),
@@ -99,6 +120,8 @@ add_plans (TmChartRecord *record,
       tm_plan_set_instructions (plan, _("At home with someone present. Check blood pressure "
                                         "before and after."));
       tm_plan_set_author (plan, _("Dr. A. Example"));
+      if (p == 0)
+        plan->pre_phq9 = 17;   /* before the first session */
       plan->created_at = tm_instant_from_local (from, 9, 0, NULL);
       g_ptr_array_add (record->plans, plan);
     }
@@ -433,6 +456,58 @@ add_safety_events (TmChartRecord *record)
     }
 }
 
+/* The last day before @today with a check-in, at most @days_ago before. */
+static TmCheckin *
+find_checkin (GPtrArray  *checkins,
+              const char *today,
+              int         days_ago)
+{
+  for (int back = days_ago; back < days_ago + 7; back++)
+    {
+      g_autofree char *day = tm_day_add (today, -back);
+
+      for (guint i = 0; i < checkins->len; i++)
+        if (strcmp (TM_CHECKIN (checkins->pdata[i])->day, day) == 0)
+          return checkins->pdata[i];
+    }
+  return NULL;
+}
+
+/* What a visit would find: entries marked to bring up since the last
+ * review, the last session among them, and the earlier reviews. */
+static void
+add_review (TmChartRecord *record,
+            const char    *today)
+{
+  TmSession *last = record->sessions->len > 0 ? g_ptr_array_index (record->sessions, record->sessions->len - 1)
+                                              : NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (flagged); i++)
+    {
+      TmCheckin *c = find_checkin (record->checkins, today, flagged[i].days_ago);
+
+      if (c == NULL)
+        continue;
+      c->discuss = TRUE;
+      tm_checkin_set_note (c, _(flagged[i].note));
+    }
+  if (last != NULL)
+    last->discuss = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (reviews); i++)
+    {
+      g_autofree char *from = tm_day_add (today, -reviews[i].ends_days_ago - 27);
+      g_autofree char *to = tm_day_add (today, -reviews[i].ends_days_ago);
+      g_autofree char *visit = tm_day_add (to, 1);
+      TmReview *review = tm_review_new (from, to);
+
+      review->finished_at = tm_instant_from_local (visit, 15, 30, NULL);
+      tm_review_set_author (review, _("Dr. A. Example"));
+      tm_review_set_note (review, _(reviews[i].note));
+      g_ptr_array_add (record->reviews, review);
+    }
+}
+
 /**
  * tm_demo_record_new:
  * @today: the day the record leads up to; nothing is recorded on it yet
@@ -461,6 +536,7 @@ tm_demo_record_new (const char *today,
   add_checkins (record, rand, first, n_days);
   add_questionnaires (record, rand, first, n_days);
   add_safety_events (record);
+  add_review (record, today);
 
   return record;
 }
@@ -520,6 +596,10 @@ tm_demo_fill_store (TmStore              *store,
       if (!tm_store_add_safety_event (store, event, error))
         goto failed;
     }
+
+  for (guint i = 0; i < record->reviews->len; i++)
+    if (!tm_store_add_review (store, record->reviews->pdata[i], error))
+      goto failed;
 
   return tm_store_commit (store, error);
 

@@ -116,10 +116,33 @@ draw_bands (TmPainter           *painter,
     }
 }
 
-/* A dashed rule across the plot at @value, named at its left end. */
+/* Whether a total's point or its number lies in the box. */
+static gboolean
+scores_in (GArray              *scores,
+           const TmChartLayout *layout,
+           double               left,
+           double               right,
+           double               top,
+           double               bottom)
+{
+  for (guint i = 0; i < scores->len; i++)
+    {
+      const TmChartScore *s = &g_array_index (scores, TmChartScore, i);
+      double x = tm_chart_layout_column_x (layout, s->day_index);
+      double y = tm_chart_layout_value_y (layout, s->total);
+
+      if (x >= left && x <= right && y >= top && y <= bottom)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A dashed rule across the plot at @value, named above it at the end
+ * where no total is in the way (the left one when both are free). */
 static void
 draw_threshold (TmPainter           *painter,
                 const TmChartLayout *layout,
+                GArray              *scores,
                 double               value,
                 const char          *label)
 {
@@ -127,6 +150,9 @@ draw_threshold (TmPainter           *painter,
   const TmChartStyle *style = painter->style;
   double y = round (tm_chart_layout_value_y (layout, value)) + 0.5;
   double small = tm_painter_line_height (painter, TM_TEXT_SMALL);
+  double width, pad = style->font_size;
+  double top = y - 2 * small - pad / 2, bottom = y + pad / 2;
+  gboolean right;
 
   cairo_save (cr);
   cairo_set_line_width (cr, 1.0);
@@ -136,7 +162,14 @@ draw_threshold (TmPainter           *painter,
   cairo_line_to (cr, layout->x + layout->w, y);
   cairo_stroke (cr);
   cairo_restore (cr);
-  tm_painter_text (painter, TM_TEXT_SMALL, label, layout->x + 4, y - small - 1, 0, &style->text);
+
+  tm_painter_measure (painter, TM_TEXT_SMALL, label, &width, NULL);
+  right = scores_in (scores, layout, layout->x - pad, layout->x + width + pad, top, bottom) &&
+          !scores_in (scores, layout, layout->x + layout->w - width - pad, layout->x + layout->w + pad, top, bottom);
+  if (right)
+    tm_painter_text (painter, TM_TEXT_SMALL, label, layout->x + layout->w - 4, y - small - 1, 1, &style->text);
+  else
+    tm_painter_text (painter, TM_TEXT_SMALL, label, layout->x + 4, y - small - 1, 0, &style->text);
 }
 
 /* The PHQ-9's response and remission lines (tm-response.h): a total on or
@@ -146,6 +179,7 @@ draw_response_lines (TmPainter           *painter,
                      const TmChartData   *data,
                      const TmChartLayout *layout)
 {
+  GArray *scores = data->phq9;
   double small = tm_painter_line_height (painter, TM_TEXT_SMALL);
   double remission_y = tm_chart_layout_value_y (layout, TM_REMISSION_BELOW - 0.5);
   int at_most;
@@ -154,7 +188,7 @@ draw_response_lines (TmPainter           *painter,
     return;
 
   /* Translators: a line on the PHQ-9 chart; totals under it are below 5 */
-  draw_threshold (painter, layout, TM_REMISSION_BELOW - 0.5, _("Remission"));
+  draw_threshold (painter, layout, scores, TM_REMISSION_BELOW - 0.5, _("Remission"));
 
   at_most = tm_phq9_get_response_at_most (data->phq9_baseline.total);
   /* The response line, unless it would sit on the remission line's label. */
@@ -164,7 +198,7 @@ draw_response_lines (TmPainter           *painter,
       /* Translators: a line on the PHQ-9 chart at half the baseline: "Response: 10 or less" */
       g_autofree char *label = g_strdup_printf (_("Response: %d or less"), at_most);
 
-      draw_threshold (painter, layout, at_most + 0.5, label);
+      draw_threshold (painter, layout, scores, at_most + 0.5, label);
     }
 }
 
