@@ -5760,6 +5760,7 @@ fullscreen_body (Fixture *f)
   g_assert_true (accels_include (app, "win.zoom-in", "<Control>plus"));
   g_assert_true (accels_include (app, "win.zoom-out", "<Control>minus"));
   g_assert_true (accels_include (app, "win.zoom-reset", "<Control>0"));
+  g_assert_true (accels_include (app, "win.show-page::review", "<Alt>6"));
 
   /* The virtual display has no window manager to grant a mapped window
    * full screen: asked for while hidden, the window comes back in it. */
