@@ -5883,6 +5883,7 @@ review_visit_body (Fixture *f)
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM review WHERE period_from = ?", first), ==, 1);
   notes = review_notes (page);
   g_assert_cmpstr (notes, ==, "");
+  g_clear_pointer (&notes, g_free);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (author_row)), ==, "");
   {
     g_autofree char *long_tomorrow = tm_day_format_long (tomorrow);
