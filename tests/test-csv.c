@@ -1100,9 +1100,10 @@ test_version_2_columns_and_version_1_files (void)
                                              "\"effects_intensity\",\"note\",\"created_at\",\"updated_at\","
                                              "\"red_flags\",\"self_harm\",\"discuss\"\r\n"));
   g_assert_nonnull (strstr (checkins, ",36,1,0\r\n"));
-  g_assert_nonnull (strstr (sessions, "\"updated_at\",\"red_flags\",\"discuss\"\r\n"));
+  g_assert_nonnull (strstr (sessions, "\"updated_at\",\"red_flags\",\"discuss\",\"monitored_minutes\","
+                                      "\"ready_to_leave_minutes\",\"intention\",\"reflection\",\"next_day_note\"\r\n"));
   g_assert_nonnull (strstr (sessions, ",48,,"));
-  g_assert_true (g_str_has_suffix (sessions, ",2,0\r\n"));
+  g_assert_true (g_str_has_suffix (sessions, ",2,0,,,,,\r\n"));
 
   other = new_store (&other_dir);
   g_assert_true (tm_csv_import_read_dir (import, folder, &error));

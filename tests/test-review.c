@@ -399,7 +399,7 @@ test_review_migration_from_v2 (void)
   /* The copy made first is the file of version 2. */
   d = g_dir_open (dir, 0, NULL);
   while ((name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_prefix (name, "tidemark-before-v3-"))
+    if (g_str_has_prefix (name, "tidemark-before-v" G_STRINGIFY (TM_STORE_SCHEMA_VERSION) "-"))
       copy = g_build_filename (dir, name, NULL);
   g_dir_close (d);
   g_assert_nonnull (copy);

@@ -1297,11 +1297,23 @@ test_checklists_described (void)
 static void
 test_s12_home_alone (void)
 {
-  const struct { TmSetting setting; gboolean someone; int saved_after; const char *expected; const char *part; } cases[] = {
-    { TM_SETTING_HOME, TRUE, 60, "", NULL },
-    { TM_SETTING_CLINIC, FALSE, 60, "", NULL },
-    { TM_SETTING_HOME, FALSE, 240, "S12:caution", "ask someone to come and stay with you" },
-    { TM_SETTING_HOME, FALSE, 241, "S12:caution", "it would have been hard to get" },
+  const struct
+  {
+    TmSetting setting; gboolean someone; int monitored; int saved_after; const char *expected; const char *part;
+  } cases[] = {
+    { TM_SETTING_HOME, TRUE, TM_UNSET, 60, "", NULL },
+    { TM_SETTING_CLINIC, FALSE, TM_UNSET, 60, "", NULL },
+    { TM_SETTING_HOME, FALSE, TM_UNSET, 240, "S12:caution", "ask someone to come and stay with you" },
+    { TM_SETTING_HOME, FALSE, TM_UNSET, 241, "S12:caution", "it would have been hard to get" },
+    /* Monitoring, or company at home, for two hours is enough; less is a caution. */
+    { TM_SETTING_CLINIC, TRUE, 120, 60, "", NULL },
+    { TM_SETTING_CLINIC, TRUE, 119, 60, "S12:caution", "The clinic monitored you for 119 minutes" },
+    { TM_SETTING_CLINIC, FALSE, 45, 60, "S12:caution", "usually lasts at least two hours" },
+    { TM_SETTING_HOME, TRUE, 120, 60, "", NULL },
+    { TM_SETTING_HOME, TRUE, 119, 60, "S12:caution", "Someone stayed with you for 119 minutes" },
+    { TM_SETTING_HOME, TRUE, 1, 60, "S12:caution", "for 1 minute after" },
+    /* Nobody there at all says so, however long was written. */
+    { TM_SETTING_HOME, FALSE, 30, 240, "S12:caution", "ask someone to come and stay with you" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1318,12 +1330,15 @@ test_s12_home_alone (void)
       s = add_session (&w, taken, 50);
       s->setting = cases[i].setting;
       s->monitor_present = cases[i].someone;
+      s->monitored_minutes = cases[i].monitored;
       prompts = evaluate (&w, TM_SOURCE_SESSION, s);
       got = summarize (prompts);
       g_assert_cmpstr (got, ==, cases[i].expected);
       if (cases[i].part == NULL)
         continue;
       assert_contains (find_prompt (prompts, TM_RULE_S12)->body, cases[i].part);
+      if (cases[i].setting != TM_SETTING_HOME || cases[i].someone)
+        continue;
       speak_german ();
       g_clear_pointer (&prompts, g_ptr_array_unref);
       prompts = evaluate (&w, TM_SOURCE_SESSION, s);
@@ -1472,6 +1487,20 @@ every_prompt (void)
         s->monitor_present = FALSE;
         take_prompts (all, evaluate (&w, TM_SOURCE_SESSION, s));
       }
+      /* S12: monitored at the clinic, or kept company at home, too briefly. */
+      for (TmSetting setting = TM_SETTING_HOME; setting <= TM_SETTING_CLINIC; setting++)
+        {
+          g_auto(World) w = { 0 };
+          TmSession *s;
+
+          world_init (&w);
+          add_plan (&w, "2026-11-14", 14, 50);
+          s = scenario_session (&w, tenses[t]);
+          s->setting = setting;
+          s->monitor_present = TRUE;
+          s->monitored_minutes = 50;
+          take_prompts (all, evaluate (&w, TM_SOURCE_SESSION, s));
+        }
       /* S1 caution; S3 above, by another route; S5 before; S7 with all. */
       {
         g_auto(World) w = { 0 };

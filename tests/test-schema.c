@@ -28,13 +28,14 @@ typedef struct
   const char *also;      /* other values the case needs: "total=9 difficulty=" */
 } Boundary;
 
-#define N_COLUMNS_MAX 24
+#define N_COLUMNS_MAX 28
 
 /* A valid row of each table, as the CSV files hold it. */
 static const char * const base_rows[TM_N_TABLES][N_COLUMNS_MAX] = {
   [TM_TABLE_CHECKINS] = { "2026-03-01", "5", NULL, NULL, NULL, "0", NULL, NULL, "2026-03-01T20:00:00Z",
                           "2026-03-01T20:00:00Z", "0", NULL, "0" },
-  [TM_TABLE_SESSIONS] = { "2026-03-01T10:00:00+01:00", "50", "sublingual", "home", "1", NULL, NULL, "0", NULL,
+  /* At the clinic, where a time ready to leave is kept. */
+  [TM_TABLE_SESSIONS] = { "2026-03-01T10:00:00+01:00", "50", "sublingual", "clinic", "1", NULL, NULL, "0", NULL,
                           NULL, NULL, "128", "82", "141", "88", "0", NULL, "2026-03-01T10:05:00Z",
                           "2026-03-01T10:05:00Z", "0", "0" },
   [TM_TABLE_QUESTIONNAIRES] = { "phq9", "2026-03-01", "012301230", "1", "12", "2026-03-01T20:00:00Z" },
@@ -149,6 +150,17 @@ static Boundary cases[] = {
   { TM_TABLE_SESSIONS, "red_flags", "red_flags", "-2", NO },
   { TM_TABLE_SESSIONS, "note", "note", "10000 characters", OK },
   { TM_TABLE_SESSIONS, "note", "note", "10001 characters", NO },
+  { TM_TABLE_SESSIONS, "monitored_minutes", "monitored_minutes", "1440", OK },
+  { TM_TABLE_SESSIONS, "monitored_minutes", "monitored_minutes", "1441", NO },
+  { TM_TABLE_SESSIONS, "monitored_minutes", "monitored_minutes", "-1", NO },
+  { TM_TABLE_SESSIONS, "ready_to_leave_minutes", "ready_to_leave_minutes", "0", OK },
+  { TM_TABLE_SESSIONS, "ready_to_leave_minutes", "ready_to_leave_minutes", "1441", NO },
+  { TM_TABLE_SESSIONS, "intention", "intention", "10000 characters", OK },
+  { TM_TABLE_SESSIONS, "intention", "intention", "10001 characters", NO },
+  { TM_TABLE_SESSIONS, "reflection", "reflection", "x", OK },
+  { TM_TABLE_SESSIONS, "reflection", "reflection", "10001 characters", NO },
+  { TM_TABLE_SESSIONS, "next_day_note", "next_day_note", "10000 characters", OK },
+  { TM_TABLE_SESSIONS, "next_day_note", "next_day_note", "10001 characters", NO },
   { TM_TABLE_SESSIONS, "created_at", "created_at", "2026-03-01T10:05:00-00:00", OK },
   { TM_TABLE_SESSIONS, "created_at", "created_at", "2026-03-01T10:05:60Z", NO },
   { TM_TABLE_SESSIONS, "updated_at", "updated_at", "2026-03-01T10:05:00+05:45", OK },
@@ -434,6 +446,11 @@ make_record_as_given (TmTable      table,
         if (int_of (table, row, "discuss") != 0 && int_of (table, row, "discuss") != 1)
           form_cannot_give = TRUE;
         s->discuss = int_of (table, row, "discuss");
+        s->monitored_minutes = int_of (table, row, "monitored_minutes");
+        s->ready_minutes = int_of (table, row, "ready_to_leave_minutes");
+        tm_session_set_intention (s, value_of (table, row, "intention"));
+        tm_session_set_reflection (s, value_of (table, row, "reflection"));
+        tm_session_set_next_day_note (s, value_of (table, row, "next_day_note"));
         tm_session_set_note (s, value_of (table, row, "note"));
         s->created_at = g_strdup (value_of (table, row, "created_at"));
         s->updated_at = g_strdup (value_of (table, row, "updated_at"));

@@ -238,6 +238,10 @@ static void spoil_bp_order (TmSession *s) { s->bp_before_sys = 80; s->bp_before_
 static void spoil_medicines (TmSession *s) { s->other_medicines = 64; }
 static void spoil_red_flags (TmSession *s) { s->red_flags = 64; }
 static void spoil_note (TmSession *s) { g_free (s->note); s->note = g_strdup ("\xff\xfe"); }
+static void spoil_monitored (TmSession *s) { s->monitored_minutes = 1441; }
+static void spoil_ready (TmSession *s) { s->setting = TM_SETTING_CLINIC; s->ready_minutes = -5; }
+static void spoil_ready_at_home (TmSession *s) { s->setting = TM_SETTING_HOME; s->ready_minutes = 90; }
+static void spoil_intention (TmSession *s) { g_free (s->intention); s->intention = g_strdup ("\xff"); }
 
 static const Refusal refusals[] = {
   { "time-without-offset", spoil_time, "taken_at",
@@ -275,6 +279,16 @@ static const Refusal refusals[] = {
   { "red-flags", spoil_red_flags, "red_flags",
     "Red flags must be a sum of the checklist values 1 to 32 (at most 63), not 64." },
   { "note-not-utf8", spoil_note, "note",
+    "The note contains bytes that are not valid UTF-8 text. Save it again as UTF-8." },
+  { "monitored-minutes", spoil_monitored, "monitored_minutes",
+    "How long you were monitored, or someone stayed, must be between 0 and 1440 minutes (a whole day)." },
+  { "ready-minutes", spoil_ready, "ready_to_leave_minutes",
+    "When you would have been ready to leave must be between 0 and 1440 minutes after the dose." },
+  /* At home it could read as fit to drive. */
+  { "ready-at-home", spoil_ready_at_home, "ready_to_leave_minutes",
+    "When you would have been ready to leave is kept for clinic sessions only. Clear it, or choose the clinic "
+    "as the setting." },
+  { "intention-not-utf8", spoil_intention, "intention",
     "The note contains bytes that are not valid UTF-8 text. Save it again as UTF-8." },
 };
 

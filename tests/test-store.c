@@ -522,7 +522,7 @@ test_connection_settings (Fixture       *f,
     { "PRAGMA journal_mode", "wal" },
     { "PRAGMA synchronous", "2" },   /* FULL */
     { "PRAGMA foreign_keys", "1" },
-    { "PRAGMA user_version", "3" },
+    { "PRAGMA user_version", G_STRINGIFY (TM_STORE_SCHEMA_VERSION) },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pragmas); i++)
@@ -546,7 +546,8 @@ test_schema_v1_tables (Fixture       *f,
     { "session", "id,taken_at,dose_mg,route,setting,monitor_present,mood_before,"
                  "dissociation_peak,effects,effects_minutes,nausea,sedation,bp_before_sys,"
                  "bp_before_dia,bp_after_sys,bp_after_dia,other_medicines,note,created_at,"
-                 "updated_at,red_flags,discuss" },
+                 "updated_at,red_flags,discuss,monitored_minutes,ready_to_leave_minutes,intention,reflection,"
+                 "next_day_note" },
     { "plan", "id,effective_from,interval_days,dose_mg,route,tolerance_days,instructions,"
               "author,created_at,pre_phq9,pre_mood" },
     { "plan_date", "id,day,kind,note,created_at" },

@@ -82,6 +82,11 @@ make_full_record (TmTable table)
         s->other_medicines = TM_MEDICINE_SLEEP;
         s->red_flags = TM_RED_FLAG_CHEST;
         s->discuss = TRUE;
+        s->monitored_minutes = 130;
+        s->ready_minutes = 95;
+        tm_session_set_intention (s, "To notice what comes up about work.");
+        tm_session_set_reflection (s, "Calmer; the music helped.");
+        tm_session_set_next_day_note (s, "Slept well, \"clear\" head,\nno lingering effects.");
         tm_session_set_note (s, "é");
         return s;
       }

@@ -886,7 +886,52 @@ rule_s11 (const TmSafetyFacts *facts,
   g_ptr_array_add (prompts, prompt);
 }
 
-/* S12: a dose at home with nobody there. */
+/* S12, the second case: monitored at the clinic, or kept company at
+ * home, for less than two hours (DESIGN.md, The session day). */
+static void
+rule_s12_short (const TmSafetyFacts *facts,
+                GPtrArray           *prompts)
+{
+  TmSession *s = facts->session;
+  TmSafetyPrompt *prompt;
+  int minutes = s->monitored_minutes;
+  g_autofree char *what = NULL;
+
+  prompt = new_prompt (facts, TM_RULE_S12, TM_LEVEL_CAUTION, s->id);
+  if (s->setting == TM_SETTING_CLINIC)
+    {
+      what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The clinic monitored you for %d minute after this dose. Monitoring "
+                                           "after a dose usually lasts at least two hours.",
+                                           "The clinic monitored you for %d minutes after this dose. Monitoring "
+                                           "after a dose usually lasts at least two hours.", minutes),
+                              minutes);
+      prompt->title = g_strdup (_("Monitored for Less Than Two Hours"));
+      prompt->body = paragraphs (what, _("If effects come back or anything feels wrong, contact your "
+                                         "clinician."), NULL);
+      prompt->detail = g_strdup_printf ("at the clinic; monitored %d minutes", minutes);
+    }
+  else
+    {
+      what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Someone stayed with you for %d minute after this dose. It is safer "
+                                           "when someone stays for at least two hours, until the effects have "
+                                           "passed.",
+                                           "Someone stayed with you for %d minutes after this dose. It is safer "
+                                           "when someone stays for at least two hours, until the effects have "
+                                           "passed.", minutes),
+                              minutes);
+      prompt->title = g_strdup (_("Nobody Stayed for Two Hours"));
+      prompt->body = paragraphs (what, _("Talk with your clinician about who could be with you when you "
+                                         "take a dose."), NULL);
+      prompt->detail = g_strdup_printf ("at home; someone stayed %d minutes", minutes);
+    }
+  add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_NOTED, -1);
+  g_ptr_array_add (prompts, prompt);
+}
+
+/* S12: a dose at home with nobody there, or monitoring (or company)
+ * shorter than two hours. */
 static void
 rule_s12 (const TmSafetyFacts *facts,
           GPtrArray           *prompts)
@@ -895,7 +940,11 @@ rule_s12 (const TmSafetyFacts *facts,
   TmSafetyPrompt *prompt;
 
   if (s->setting != TM_SETTING_HOME || s->monitor_present)
-    return;
+    {
+      if (s->monitored_minutes != TM_UNSET && s->monitored_minutes < TM_MONITOR_ENOUGH_MINUTES)
+        rule_s12_short (facts, prompts);
+      return;
+    }
 
   prompt = new_prompt (facts, TM_RULE_S12, TM_LEVEL_CAUTION, s->id);
   prompt->title = g_strdup (_("Nobody Was With You for This Dose"));

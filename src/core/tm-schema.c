@@ -242,10 +242,31 @@ migrate_to_v3 (sqlite3  *db,
                          _("its tables could not be updated"), error);
 }
 
+/* Schema v4 (DESIGN.md, The session day): how long a session was
+ * monitored (or someone stayed at home), when the person would have been
+ * ready to leave (clinic sessions only), and the integration notes. */
+static const char schema_v4[] =
+  "ALTER TABLE session ADD COLUMN monitored_minutes INTEGER"
+  "  CHECK (monitored_minutes BETWEEN 0 AND 1440);"
+  "ALTER TABLE session ADD COLUMN ready_to_leave_minutes INTEGER"
+  "  CHECK (ready_to_leave_minutes BETWEEN 0 AND 1440);"
+  "ALTER TABLE session ADD COLUMN intention TEXT CHECK (length(intention) BETWEEN 1 AND 10000);"
+  "ALTER TABLE session ADD COLUMN reflection TEXT CHECK (length(reflection) BETWEEN 1 AND 10000);"
+  "ALTER TABLE session ADD COLUMN next_day_note TEXT CHECK (length(next_day_note) BETWEEN 1 AND 10000);";
+
+static gboolean
+migrate_to_v4 (sqlite3  *db,
+               GError  **error)
+{
+  return tm_sqlite_exec (db, schema_v4, sqlite3_db_filename (db, "main"),
+                         _("its tables could not be updated"), error);
+}
+
 static const TmMigrationStep steps[] = {
   create_schema_v1,  /* 0 → 1 */
   migrate_to_v2,     /* 1 → 2 */
   migrate_to_v3,     /* 2 → 3 */
+  migrate_to_v4,     /* 3 → 4 */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == TM_STORE_SCHEMA_VERSION);

@@ -97,6 +97,9 @@ tm_session_finalize (GObject *object)
 
   g_free (self->taken_at);
   g_free (self->note);
+  g_free (self->intention);
+  g_free (self->reflection);
+  g_free (self->next_day_note);
   g_free (self->created_at);
   g_free (self->updated_at);
 
@@ -123,6 +126,8 @@ tm_session_init (TmSession *self)
   self->bp_before_dia = TM_UNSET;
   self->bp_after_sys = TM_UNSET;
   self->bp_after_dia = TM_UNSET;
+  self->monitored_minutes = TM_UNSET;
+  self->ready_minutes = TM_UNSET;
 }
 
 TmSession *
@@ -158,6 +163,11 @@ tm_session_copy (const TmSession *self)
   copy->other_medicines = self->other_medicines;
   copy->red_flags = self->red_flags;
   copy->discuss = self->discuss;
+  copy->monitored_minutes = self->monitored_minutes;
+  copy->ready_minutes = self->ready_minutes;
+  copy->intention = g_strdup (self->intention);
+  copy->reflection = g_strdup (self->reflection);
+  copy->next_day_note = g_strdup (self->next_day_note);
   copy->note = g_strdup (self->note);
   copy->created_at = g_strdup (self->created_at);
   copy->updated_at = g_strdup (self->updated_at);
@@ -190,6 +200,11 @@ tm_session_equal_content (const TmSession *a,
          a->other_medicines == b->other_medicines &&
          a->red_flags == b->red_flags &&
          !a->discuss == !b->discuss &&
+         a->monitored_minutes == b->monitored_minutes &&
+         a->ready_minutes == b->ready_minutes &&
+         g_strcmp0 (a->intention, b->intention) == 0 &&
+         g_strcmp0 (a->reflection, b->reflection) == 0 &&
+         g_strcmp0 (a->next_day_note, b->next_day_note) == 0 &&
          g_strcmp0 (a->note, b->note) == 0;
 }
 
@@ -212,6 +227,38 @@ tm_session_set_note (TmSession  *self,
 
   g_free (self->note);
   self->note = (note != NULL && note[0] != '\0') ? g_strdup (note) : NULL;
+}
+
+static void
+set_text (char       **place,
+          const char  *text)
+{
+  g_free (*place);
+  *place = (text != NULL && text[0] != '\0') ? g_strdup (text) : NULL;
+}
+
+void
+tm_session_set_intention (TmSession  *self,
+                          const char *intention)
+{
+  g_return_if_fail (TM_IS_SESSION (self));
+  set_text (&self->intention, intention);
+}
+
+void
+tm_session_set_reflection (TmSession  *self,
+                           const char *reflection)
+{
+  g_return_if_fail (TM_IS_SESSION (self));
+  set_text (&self->reflection, reflection);
+}
+
+void
+tm_session_set_next_day_note (TmSession  *self,
+                              const char *note)
+{
+  g_return_if_fail (TM_IS_SESSION (self));
+  set_text (&self->next_day_note, note);
 }
 
 /* The calendar day of the session where it was taken: the date written in
@@ -330,6 +377,11 @@ tm_session_validate (const TmSession  *self,
       *field = "dose_mg";
       return FALSE;
     }
+
+  if (self->ready_minutes != TM_UNSET && self->setting != TM_SETTING_CLINIC)
+    return fail ("ready_to_leave_minutes", field, error,
+                 _("When you would have been ready to leave is kept for clinic sessions only. Clear it, "
+                   "or choose the clinic as the setting."));
 
   return check_blood_pressure (self->bp_before_sys, self->bp_before_dia, FALSE, field, error) &&
          check_blood_pressure (self->bp_after_sys, self->bp_after_dia, TRUE, field, error);

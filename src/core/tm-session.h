@@ -49,6 +49,8 @@ typedef enum
 #define TM_DOSE_DECIMALS        2
 #define TM_DOSE_MIN_MG          0.01
 #define TM_EFFECTS_MINUTES_MAX  1440
+#define TM_MONITOR_MINUTES_MAX  1440   /* monitored, or ready to leave: within the day */
+#define TM_MONITOR_ENOUGH_MINUTES 120  /* S12: monitoring or company shorter than this */
 #define TM_SYSTOLIC_MIN         60
 #define TM_SYSTOLIC_MAX         280
 #define TM_DIASTOLIC_MIN        30
@@ -94,6 +96,14 @@ struct _TmSession
   guint      other_medicines;    /* TmMedicines */
   guint      red_flags;          /* TmRedFlags, 0 = none */
   gboolean   discuss;            /* "Bring this up at my next review" */
+  int        monitored_minutes;  /* 0–1440 or TM_UNSET: how long the clinic monitored, or
+                                  * (at home) how long someone stayed */
+  int        ready_minutes;      /* 0–1440 or TM_UNSET, clinic sessions only: when the person
+                                  * would have been ready to leave (never at home, where it
+                                  * could read as fit to drive) */
+  char      *intention;          /* integration: before the dose */
+  char      *reflection;         /* integration: after it */
+  char      *next_day_note;      /* integration: the next day */
   char      *note;
   char      *created_at;
   char      *updated_at;
@@ -107,6 +117,12 @@ void       tm_session_set_taken_at   (TmSession        *self,
                                       const char       *instant);
 void       tm_session_set_note       (TmSession        *self,
                                       const char       *note);
+void       tm_session_set_intention  (TmSession        *self,
+                                      const char       *intention);
+void       tm_session_set_reflection (TmSession        *self,
+                                      const char       *reflection);
+void       tm_session_set_next_day_note (TmSession     *self,
+                                         const char    *note);
 char      *tm_session_get_day        (const TmSession  *self);
 gint64     tm_session_get_unix_time  (const TmSession  *self);
 gboolean   tm_session_validate       (const TmSession  *self,

@@ -101,6 +101,15 @@ static const TmColumn session_columns[] = {
   { "red_flags", TM_VALUE_FLAGS, OFFSET (TmSession, red_flags), REQUIRED, 0, TM_RED_FLAGS_ALL, RED_FLAGS_MESSAGE,
     .since = 2 },
   { "discuss", TM_VALUE_BOOL, OFFSET (TmSession, discuss), REQUIRED, 0, 1, .since = 3 },
+  { "monitored_minutes", TM_VALUE_INT, OFFSET (TmSession, monitored_minutes), OPT, 0, TM_MONITOR_MINUTES_MAX,
+    N_("How long you were monitored, or someone stayed, must be between %d and %d minutes (a whole day)."),
+    .since = 4 },
+  { "ready_to_leave_minutes", TM_VALUE_INT, OFFSET (TmSession, ready_minutes), OPT, 0, TM_MONITOR_MINUTES_MAX,
+    N_("When you would have been ready to leave must be between %d and %d minutes after the dose."),
+    .since = 4 },
+  { "intention", TM_VALUE_TEXT, OFFSET (TmSession, intention), OPT, 0, TM_NOTE_MAX_CHARS, .since = 4 },
+  { "reflection", TM_VALUE_TEXT, OFFSET (TmSession, reflection), OPT, 0, TM_NOTE_MAX_CHARS, .since = 4 },
+  { "next_day_note", TM_VALUE_TEXT, OFFSET (TmSession, next_day_note), OPT, 0, TM_NOTE_MAX_CHARS, .since = 4 },
 };
 
 static const TmColumn questionnaire_columns[] = {
