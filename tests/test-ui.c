@@ -5942,6 +5942,99 @@ test_review_visit (Fixture       *f,
   run_app (f, review_visit_body);
 }
 
+/* The session day in the editor: how long someone stayed (at home) or the
+ * clinic monitored, when the person would have been ready to leave (asked
+ * at the clinic only), and the intention, reflection and next-day note;
+ * a wrong number is refused in core's words and stays typed. */
+static void
+session_day_fields_body (Fixture *f)
+{
+  TmSessionDialog *editor;
+  AdwEntryRow *monitored_row, *ready_row;
+  TmErrorLabel *dose_error;
+  TmSessionsPage *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-session", NULL));
+  editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
+  monitored_row = child (editor, TM_TYPE_SESSION_DIALOG, "monitored_row");
+  ready_row = child (editor, TM_TYPE_SESSION_DIALOG, "ready_row");
+  dose_error = child (editor, TM_TYPE_SESSION_DIALOG, "dose_error");
+
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "time_row"), "00:05");
+  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "dose_row"), "50");
+  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_DIALOG, "setting_row"), TM_SETTING_HOME);
+  gtk_switch_set_active (child (editor, TM_TYPE_SESSION_DIALOG, "monitor_switch"), TRUE);
+  /* At home: who stayed, and no "ready to leave". */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (monitored_row)), ==,
+                   "Someone Stayed For (Minutes)");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ready_row)));
+  type_text (monitored_row, "2:30");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (editor, TM_TYPE_SESSION_DIALOG, "intention_view")),
+                            "To notice what comes up about work.", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (editor, TM_TYPE_SESSION_DIALOG, "reflection_view")),
+                            "Calmer than I expected.", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (editor, TM_TYPE_SESSION_DIALOG, "next_day_view")),
+                            "Slept well; clear head.", -1);
+  save_snapshot (editor, "session-day-home");
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
+  g_assert_cmpint (count_rows_in (f, "session"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM session WHERE monitored_minutes = 150 AND "
+                                 "ready_to_leave_minutes IS NULL AND intention = 'To notice what comes up about work.'"
+                                 " AND reflection = 'Calmer than I expected.' AND next_day_note = 'Slept well; clear head.'",
+                              NULL), ==, 1);
+
+  /* Opened again, at the clinic: the monitoring and the time ready to leave. */
+  adw_view_stack_set_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack"), "sessions");
+  page = TM_SESSIONS_PAGE (tm_window_get_page (f->window, "sessions"));
+  wait_for (is_mapped, child (page, TM_TYPE_SESSIONS_PAGE, "list_view"), "the list of sessions");
+  g_signal_emit_by_name (child (page, TM_TYPE_SESSIONS_PAGE, "list_view"), "activate", 0);
+  editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
+  monitored_row = child (editor, TM_TYPE_SESSION_DIALOG, "monitored_row");
+  ready_row = child (editor, TM_TYPE_SESSION_DIALOG, "ready_row");
+  dose_error = child (editor, TM_TYPE_SESSION_DIALOG, "dose_error");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (monitored_row)), ==, "150");
+  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_DIALOG, "setting_row"), TM_SETTING_CLINIC);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (monitored_row)), ==,
+                   "Monitored For (Minutes)");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ready_row)));
+  type_text (ready_row, "about an hour");
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+  g_assert_true (tm_error_label_get_shown (dose_error));
+  g_assert_cmpstr (tm_error_label_get_message (dose_error), ==,
+                   "“about an hour” is not a number of minutes. Write it like 90, or 1:30 for an hour and a half.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ready_row)), ==, "about an hour");
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM session WHERE setting = 'home'", NULL), ==, 1);
+  type_text (ready_row, "1441");
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+  g_assert_cmpstr (tm_error_label_get_message (dose_error), ==,
+                   "When you would have been ready to leave must be between 0 and 1440 minutes after the dose.");
+  type_text (ready_row, "95");
+  save_snapshot (editor, "session-day-clinic");
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM session WHERE setting = 'clinic' AND "
+                                 "monitored_minutes = 150 AND ready_to_leave_minutes = 95", NULL), ==, 1);
+
+  /* Back home, the time ready to leave is not kept, though it was typed. */
+  g_signal_emit_by_name (child (page, TM_TYPE_SESSIONS_PAGE, "list_view"), "activate", 0);
+  editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (editor, TM_TYPE_SESSION_DIALOG, "ready_row"))), ==,
+                   "95");
+  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_DIALOG, "setting_row"), TM_SETTING_HOME);
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM session WHERE setting = 'home' AND "
+                                 "ready_to_leave_minutes IS NULL", NULL), ==, 1);
+}
+
+static void
+test_session_day_fields (Fixture       *f,
+                         gconstpointer  data)
+{
+  run_app (f, session_day_fields_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -5961,6 +6054,7 @@ main (int   argc,
   ADD ("window/close-without-changes-does-not-ask", test_close_without_changes_does_not_ask);
   ADD ("window/quit-closes-everything", test_quit_closes_everything);
   ADD ("sessions/log-through-editor", test_sessions_log_through_editor);
+  ADD ("sessions/session-day-fields", test_session_day_fields);
   ADD ("sessions/refusals-and-edit", test_sessions_refusals_and_edit);
   ADD ("sessions/times-as-taken", test_sessions_times_as_taken);
   ADD ("sessions/statuses", test_sessions_statuses);

@@ -525,13 +525,18 @@ tm_format_dose (double dose_mg)
 }
 
 /**
- * tm_parse_minutes:
+ * tm_parse_column_minutes:
+ * @column: a session column of minutes: "effects_minutes",
+ *   "monitored_minutes", "ready_to_leave_minutes"
  * @text: "90", or hours and minutes "1:30"; empty for none
+ *
+ * Reads minutes as people type them, in @column's range and words.
  */
 gboolean
-tm_parse_minutes (const char  *text,
-                  int         *minutes,
-                  GError     **error)
+tm_parse_column_minutes (const char  *column,
+                         const char  *text,
+                         int         *minutes,
+                         GError     **error)
 {
   g_autofree char *s = g_strstrip (g_strdup (text != NULL ? text : ""));
   guint64 h = 0, m = 0;
@@ -553,7 +558,7 @@ tm_parse_minutes (const char  *text,
     {
       guint64 total = h * 60 + m;
 
-      if (!tm_column_check_number (tm_table_find_column (TM_TABLE_SESSIONS, "effects_minutes"), (double) total,
+      if (!tm_column_check_number (tm_table_find_column (TM_TABLE_SESSIONS, column), (double) total,
                                    error))
         return FALSE;
       *minutes = (int) total;
@@ -568,6 +573,15 @@ tm_parse_minutes (const char  *text,
                    "and a half."), quoted);
   }
   return FALSE;
+}
+
+/* How long the effects lasted (see tm_parse_column_minutes ()). */
+gboolean
+tm_parse_minutes (const char  *text,
+                  int         *minutes,
+                  GError     **error)
+{
+  return tm_parse_column_minutes ("effects_minutes", text, minutes, error);
 }
 
 /**

@@ -136,6 +136,10 @@ char      *tm_format_dose            (double            dose_mg);
 double     tm_dose_round             (double            dose_mg);
 gboolean   tm_validate_dose          (double            dose_mg,
                                       GError          **error);
+gboolean   tm_parse_column_minutes   (const char       *column,
+                                      const char       *text,
+                                      int              *minutes,
+                                      GError          **error);
 gboolean   tm_parse_minutes          (const char       *text,
                                       int              *minutes,
                                       GError          **error);

@@ -30,6 +30,8 @@ struct _TmSessionDialog
   AdwComboRow         *route_row;
   AdwComboRow         *setting_row;
   GtkSwitch           *monitor_switch;
+  AdwEntryRow         *monitored_row;
+  AdwEntryRow         *ready_row;
   GtkSwitch           *discuss_switch;
   TmErrorLabel        *dose_error;
   TmRatingRow         *mood_before_row;
@@ -48,6 +50,12 @@ struct _TmSessionDialog
   GtkTextView         *note_view;
   GtkLabel            *note_hidden_label;
   TmErrorLabel        *note_error;
+  GtkWidget           *integration_box;
+  GtkWidget           *integration_hidden_label;
+  GtkTextView         *intention_view;
+  GtkTextView         *reflection_view;
+  GtkTextView         *next_day_view;
+  TmErrorLabel        *integration_error;
   TmErrorLabel        *general_error;
 
   TmContext           *context;
@@ -76,13 +84,40 @@ entry_text (AdwEntryRow *row)
 }
 
 static char *
-get_note_text (TmSessionDialog *self)
+view_text (GtkTextView *view)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static char *
+get_note_text (TmSessionDialog *self)
+{
+  return view_text (self->note_view);
+}
+
+static void
+set_view_text (GtkTextView *view,
+               const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+}
+
+/* How long the session was monitored is asked as the setting has it: at
+ * the clinic, by its staff; at home, by whoever stayed. When the person
+ * would have been ready to leave is asked at the clinic only: at home it
+ * could read as fit to drive. */
+static void
+show_setting (TmSessionDialog *self)
+{
+  gboolean clinic = adw_combo_row_get_selected (self->setting_row) == TM_SETTING_CLINIC;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->monitored_row),
+                                 clinic ? _("Monitored For (Minutes)") : _("Someone Stayed For (Minutes)"));
+  gtk_widget_set_visible (GTK_WIDGET (self->ready_row), clinic);
 }
 
 static guint
@@ -102,9 +137,12 @@ static char *
 snapshot (TmSessionDialog *self)
 {
   g_autofree char *note = get_note_text (self);
+  g_autofree char *intention = view_text (self->intention_view);
+  g_autofree char *reflection = view_text (self->reflection_view);
+  g_autofree char *next_day = view_text (self->next_day_view);
   int minutes_shown = self->minutes_row != NULL;
 
-  return g_strdup_printf ("%s|%s|%s|%u|%u|%d|%d|%d|%u|%d:%s|%u|%u|%u|%s|%s|%u|%d|%s",
+  return g_strdup_printf ("%s|%s|%s|%u|%u|%d|%d|%d|%u|%d:%s|%u|%u|%u|%s|%s|%u|%d|%s|%s|%s|%s\x1f%s\x1f%s",
                           self->day, entry_text (self->time_row), entry_text (self->dose_row),
                           adw_combo_row_get_selected (self->route_row),
                           adw_combo_row_get_selected (self->setting_row),
@@ -117,7 +155,9 @@ snapshot (TmSessionDialog *self)
                           adw_combo_row_get_selected (self->sedation_row),
                           tm_red_flags_row_get_red_flags (self->red_flags_row),
                           entry_text (self->bp_before_row), entry_text (self->bp_after_row),
-                          get_medicines (self), gtk_switch_get_active (self->discuss_switch), note);
+                          get_medicines (self), gtk_switch_get_active (self->discuss_switch), note,
+                          entry_text (self->monitored_row), entry_text (self->ready_row),
+                          intention, reflection, next_day);
 }
 
 gboolean
@@ -135,12 +175,13 @@ static void
 clear_errors (TmSessionDialog *self)
 {
   AdwEntryRow *rows[] = { self->time_row, self->dose_row, self->minutes_row,
-                          self->bp_before_row, self->bp_after_row };
+                          self->bp_before_row, self->bp_after_row, self->monitored_row, self->ready_row };
 
   tm_error_label_hide (self->dose_error);
   tm_error_label_hide (self->how_error);
   tm_error_label_hide (self->bp_error);
   tm_error_label_hide (self->note_error);
+  tm_error_label_hide (self->integration_error);
   tm_error_label_hide (self->general_error);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (rows[i] != NULL)
@@ -179,6 +220,11 @@ show_field_error (TmSessionDialog *self,
     { "bp_before", self->bp_error, GTK_WIDGET (self->bp_before_row) },
     { "bp_after", self->bp_error, GTK_WIDGET (self->bp_after_row) },
     { "note", self->note_error, GTK_WIDGET (self->note_view) },
+    { "monitored_minutes", self->dose_error, GTK_WIDGET (self->monitored_row) },
+    { "ready_to_leave_minutes", self->dose_error, GTK_WIDGET (self->ready_row) },
+    { "intention", self->integration_error, GTK_WIDGET (self->intention_view) },
+    { "reflection", self->integration_error, GTK_WIDGET (self->reflection_view) },
+    { "next_day_note", self->integration_error, GTK_WIDGET (self->next_day_view) },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (places); i++)
@@ -321,8 +367,33 @@ read_form (TmSessionDialog  *self,
       return NULL;
     }
 
+  if (!tm_parse_column_minutes ("monitored_minutes", entry_text (self->monitored_row),
+                                &session->monitored_minutes, error))
+    {
+      *field = "monitored_minutes";
+      return NULL;
+    }
+  /* Not asked at home: nothing kept there. */
+  session->ready_minutes = TM_UNSET;
+  if (session->setting == TM_SETTING_CLINIC &&
+      !tm_parse_column_minutes ("ready_to_leave_minutes", entry_text (self->ready_row),
+                                &session->ready_minutes, error))
+    {
+      *field = "ready_to_leave_minutes";
+      return NULL;
+    }
+
   session->other_medicines = get_medicines (self);
   tm_session_set_note (session, note);
+  {
+    g_autofree char *intention = view_text (self->intention_view);
+    g_autofree char *reflection = view_text (self->reflection_view);
+    g_autofree char *next_day = view_text (self->next_day_view);
+
+    tm_session_set_intention (session, intention);
+    tm_session_set_reflection (session, reflection);
+    tm_session_set_next_day_note (session, next_day);
+  }
 
   return g_steal_pointer (&session);
 }
@@ -331,6 +402,7 @@ static void
 on_changed_cb (TmSessionDialog *self)
 {
   clear_errors (self);
+  show_setting (self);
 }
 
 static void
@@ -531,6 +603,14 @@ tm_session_dialog_class_init (TmSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, bp_error);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, medicines_group);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, note_view);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, monitored_row);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, ready_row);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, integration_box);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, integration_hidden_label);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, intention_view);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, reflection_view);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, next_day_view);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, integration_error);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, note_hidden_label);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, note_error);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, general_error);
@@ -691,6 +771,19 @@ load (TmSessionDialog *self,
     gtk_check_button_set_active (self->medicine_checks[i], (shown->other_medicines & (1u << i)) != 0);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
                             shown->note != NULL ? shown->note : "", -1);
+  {
+    g_autofree char *monitored = shown->monitored_minutes != TM_UNSET
+                                 ? g_strdup_printf ("%d", shown->monitored_minutes) : g_strdup ("");
+    g_autofree char *ready = shown->ready_minutes != TM_UNSET
+                             ? g_strdup_printf ("%d", shown->ready_minutes) : g_strdup ("");
+
+    gtk_editable_set_text (GTK_EDITABLE (self->monitored_row), monitored);
+    gtk_editable_set_text (GTK_EDITABLE (self->ready_row), ready);
+  }
+  set_view_text (self->intention_view, shown->intention);
+  set_view_text (self->reflection_view, shown->reflection);
+  set_view_text (self->next_day_view, shown->next_day_note);
+  show_setting (self);
 
   g_free (self->baseline);
   self->baseline = snapshot (self);
@@ -723,6 +816,10 @@ tm_session_dialog_new (GtkWindow *parent,
   g_object_bind_property (context, "hide-notes", self->note_view, "visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   g_object_bind_property (context, "hide-notes", self->note_hidden_label, "visible", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (context, "hide-notes", self->integration_box, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_bind_property (context, "hide-notes", self->integration_hidden_label, "visible",
+                          G_BINDING_SYNC_CREATE);
 
   adw_window_title_set_title (self->window_title,
                               session != NULL ? _("Edit Dosing Session") : _("Log Dosing Session"));
