@@ -1464,6 +1464,67 @@ test_interval_evidence (Fixture       *f,
   g_assert_nonnull (at);
 }
 
+/* The sessions table carries what a clinic's monitoring form asks for
+ * (someone with them, minutes monitored, ready to leave at a clinic only),
+ * and the intention and reflection under the row when notes are in. */
+static void
+test_session_day (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmSession) clinic = tm_session_new ();
+  g_autoptr(TmSession) home = tm_session_new ();
+
+  store = tm_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  tm_session_set_taken_at (clinic, "2026-03-02T09:00:00+01:00");
+  clinic->dose_mg = 56;
+  clinic->route = TM_ROUTE_INTRANASAL;
+  clinic->setting = TM_SETTING_CLINIC;
+  clinic->monitor_present = TRUE;
+  clinic->monitored_minutes = 125;
+  clinic->ready_minutes = 95;
+  tm_session_set_intention (clinic, "Notice the work worry.");
+  tm_session_set_reflection (clinic, "Further away afterwards.");
+  g_assert_true (tm_store_save_session (store, clinic, &error));
+  tm_session_set_taken_at (home, "2026-03-16T09:00:00+01:00");
+  home->dose_mg = 50;
+  home->monitor_present = TRUE;
+  home->monitored_minutes = 150;
+  g_assert_true (tm_store_save_session (store, home, &error));
+  g_assert_no_error (error);
+
+  for (int with_notes = 0; with_notes <= 1; with_notes++)
+    {
+      TmReportOptions options;
+      g_autoptr(TmReportData) report = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *flat = NULL;
+      const char *at;
+
+      tm_report_options_init (&options);
+      g_strlcpy (options.from, "2026-03-01", sizeof options.from);
+      g_strlcpy (options.to, "2026-03-31", sizeof options.to);
+      if (!with_notes)
+        options.sections &= ~(1u << TM_REPORT_SECTION_NOTES);
+      report = tm_report_data_new_from_store (store, &options, &error);
+      g_assert_no_error (error);
+      g_assert_true (tm_report_write (report, f->pdf, NULL, NULL, &error));
+      g_assert_no_error (error);
+      text = tm_test_run_poppler ("pdftotext", f->pdf);
+      flat = flatten (text);
+
+      at = find_after (flat, flat, "Sessions");
+      g_assert_nonnull (find_after (flat, at, "Yes 125 min Ready to leave: 95 min"));
+      g_assert_nonnull (find_after (flat, at, "Yes 150 min"));
+      /* Never "ready to leave" for a dose at home. */
+      g_assert_null (strstr (flat, "Ready to leave: 95 min Ready"));
+      g_assert_cmpint (!!strstr (flat, "Intention: Notice the work worry."), ==, with_notes);
+      g_assert_cmpint (!!strstr (flat, "Reflection: Further away afterwards."), ==, with_notes);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1491,6 +1552,7 @@ main (int   argc,
   g_test_add ("/report/agenda-and-reviews", Fixture, NULL, fixture_set_up, test_agenda_and_reviews,
               fixture_tear_down);
   g_test_add ("/report/missed-days", Fixture, NULL, fixture_set_up, test_missed_days, fixture_tear_down);
+  g_test_add ("/report/session-day", Fixture, NULL, fixture_set_up, test_session_day, fixture_tear_down);
   g_test_add ("/report/last-dose-east", Fixture, NULL, fixture_set_up, test_last_dose_east, fixture_tear_down);
   g_test_add ("/report/failed-write-keeps-file", Fixture, NULL, fixture_set_up, test_failed_write_keeps_file,
               fixture_tear_down);

@@ -63,6 +63,19 @@ static const struct
   { 29, N_("Talked through the low evenings late in each interval. Sleep diary until the next visit.") },
 };
 
+/* Integration: what a person might bring to a dose and take from it. */
+static const char * const intentions[] = {
+  N_("To notice what comes up about work, without judging it."),
+  N_("To rest, and let the music carry me."),
+  N_("To think about my sister kindly."),
+};
+
+static const char * const reflections[] = {
+  N_("Calmer than I expected. The worry about work felt further away."),
+  N_("Drifted a lot; remembered a walk by the sea from years ago."),
+  N_("Hard to stay with the feeling, but it passed."),
+};
+
 static const char * const session_notes[] = {
   N_("Music and an eye mask helped."),
   N_("Felt calm afterwards."),
@@ -176,6 +189,25 @@ new_session (GRand      *rand,
 
   if (g_rand_double (rand) < 0.3)
     tm_session_set_note (s, _(session_notes[g_rand_int_range (rand, 0, G_N_ELEMENTS (session_notes))]));
+
+  /* The session day, from the index alone, so that the rest of the year
+   * stays as it was: the first doses at the clinic (monitored two hours or
+   * more, with when they would have been ready to leave), then at home
+   * with someone who stayed two hours or more; an intention and a
+   * reflection for every third. */
+  if (index < 3)
+    {
+      s->setting = TM_SETTING_CLINIC;
+      s->monitored_minutes = 120 + 5 * index;
+      s->ready_minutes = 90 + 10 * index;
+    }
+  else
+    s->monitored_minutes = 120 + (index * 37) % 90;
+  if (index % 3 == 0)
+    {
+      tm_session_set_intention (s, _(intentions[(index / 3) % G_N_ELEMENTS (intentions)]));
+      tm_session_set_reflection (s, _(reflections[(index / 3) % G_N_ELEMENTS (reflections)]));
+    }
   return s;
 }
 

@@ -1003,10 +1003,64 @@ format_blood_pressures (const TmSession *s)
   return g_strdup_printf ("%s\n%s", before, after);
 }
 
-/* One row of the sessions table, and its note under it. */
+/* Whether someone was with them, for how long they were monitored (or
+ * someone stayed), and at a clinic when they would have been ready to
+ * leave: the fields a clinic's monitoring form asks for. */
+static char *
+format_monitoring (const TmSession *s)
+{
+  GString *text = g_string_new (s->monitor_present ? _("Yes") : _("No"));
+
+  if (s->monitored_minutes != TM_UNSET)
+    /* Translators: how long a session was monitored, in the report: "150 min" */
+    g_string_append_printf (text, _("\n%d min"), s->monitored_minutes);
+  if (s->setting == TM_SETTING_CLINIC && s->ready_minutes != TM_UNSET)
+    /* Translators: when the person would have been ready to leave, in the report */
+    g_string_append_printf (text, _("\nReady to leave: %d min"), s->ready_minutes);
+  return g_string_free (text, FALSE);
+}
+
+/* The notes under a session's row: its note, and with the notes the
+ * intention, reflection and next-day note. */
+static char *
+format_session_notes (const TmSession *s,
+                      gboolean         with_notes)
+{
+  const struct { const char *label; const char *text; gboolean always; } notes[] = {
+    /* Translators: a session's notes, under its row in the report */
+    { NC_("session note", "Intention"), s->intention, FALSE },
+    { NC_("session note", "Reflection"), s->reflection, FALSE },
+    { NC_("session note", "The next day"), s->next_day_note, FALSE },
+    { NC_("session note", "Note"), s->note, TRUE },
+  };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autofree char *excerpt = NULL;
+
+      if (notes[i].text == NULL || (!notes[i].always && !with_notes))
+        continue;
+      excerpt = tm_note_excerpt (notes[i].text, NOTE_EXCERPT * 2);
+      if (text->len > 0)
+        g_string_append (text, "  ");
+      /* Translators: a session's note under its row in the report: "Reflection: calmer" */
+      g_string_append_printf (text, C_("session note", "%s: %s"), g_dpgettext2 (NULL, "session note", notes[i].label),
+                              excerpt);
+    }
+  if (text->len == 0)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* One row of the sessions table, and its notes under it. */
 static char **
 session_cells (const TmSession       *s,
                const TmSessionStatus *status,
+               gboolean               with_notes,
                guint                  n_columns)
 {
   g_autofree char *when = format_taken (s->taken_at);
@@ -1020,7 +1074,7 @@ session_cells (const TmSession       *s,
                               tm_setting_get_label (s->setting));
   cells[2] = status->days_since_previous >= 0 ? g_strdup_printf ("%d", status->days_since_previous)
                                               : g_strdup ("—");
-  cells[3] = g_strdup (s->monitor_present ? _("Yes") : _("No"));
+  cells[3] = format_monitoring (s);
   cells[4] = format_rating (s->mood_before);
   cells[5] = format_rating (s->dissociation_peak);
   cells[6] = format_effects (s);
@@ -1029,13 +1083,7 @@ session_cells (const TmSession       *s,
                               severity_word (s->sedation));
   cells[8] = format_blood_pressures (s);
   cells[9] = format_medicines (s->other_medicines);
-  if (s->note != NULL)
-    {
-      g_autofree char *excerpt = tm_note_excerpt (s->note, NOTE_EXCERPT * 2);
-
-      /* Translators: a session's note, under its row in the report */
-      cells[10] = g_strdup_printf (_("Note: %s"), excerpt);
-    }
+  cells[10] = format_session_notes (s, with_notes);
   return cells;
 }
 
@@ -1044,7 +1092,7 @@ place_sessions (Report *r)
 {
   const Column columns[] = {
     { N_("Date and time; status"), 0.15 }, { N_("Dose, route, setting"), 0.105 },
-    { N_("Days since the previous dose"), 0.075 }, { N_("Someone with them (self-reported)"), 0.085 },
+    { N_("Days since the previous dose"), 0.075 }, { N_("Someone with them; monitoring"), 0.085 },
     { N_("Mood before (0–10)"), 0.085 }, { N_("Peak dissociation (0–10)"), 0.105 }, { N_("Effects"), 0.115 },
     { N_("Nausea, sedation"), 0.10 }, { N_("BP before, after"), 0.075 }, { N_("Other medicines"), 0.105 },
   };
@@ -1064,7 +1112,9 @@ place_sessions (Report *r)
                                 "early or late within the days that count as on time, or beyond the plan. "
                                 "Mood before: 0–10, higher is better. Peak dissociation: 0–10, 10 the "
                                 "strongest. Nausea and sedation: none, mild, moderate or severe. Blood "
-                                "pressure in mmHg."),
+                                "pressure in mmHg. Someone with them (self-reported), then the minutes they "
+                                "were monitored or someone stayed, and at a clinic after how many minutes "
+                                "they would have been ready to leave."),
                               r->width),
                r->left);
   r->y += 4;
@@ -1075,6 +1125,8 @@ place_sessions (Report *r)
   for (guint i = 0; i < data->sessions->len; i++)
     g_ptr_array_add (rows, session_cells (data->sessions->pdata[i],
                                           &g_array_index (data->session_status, TmSessionStatus, i),
+                                          tm_report_options_has_section (&data->options,
+                                                                         TM_REPORT_SECTION_NOTES),
                                           G_N_ELEMENTS (columns)));
   place_table (r, translated, G_N_ELEMENTS (columns), rows);
 }
