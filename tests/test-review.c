@@ -444,6 +444,16 @@ test_review_validate_period (void)
   g_assert_nonnull (strstr (error->message, "haven't come yet"));
   g_clear_error (&error);
 
+  /* Not even tomorrow, which a stored review from further east may end on. */
+  {
+    g_autofree char *tomorrow = tm_day_add (today, 1);
+
+    g_assert_false (tm_review_validate_period (tomorrow, tomorrow, &field, &error));
+    g_assert_cmpstr (field, ==, "period_to");
+    g_clear_error (&error);
+    g_assert_true (tm_review_validate_period (today, today, &field, &error));
+  }
+
   g_assert_false (tm_review_validate_period ("2026-02-30", "2026-03-01", &field, &error));
   g_assert_cmpstr (field, ==, "period_from");
 }

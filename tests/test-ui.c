@@ -5885,11 +5885,15 @@ review_visit_body (Fixture *f)
   g_assert_cmpstr (notes, ==, "");
   g_clear_pointer (&notes, g_free);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (author_row)), ==, "");
+  /* Reviewed up to today: nothing to review until tomorrow comes. */
   {
     g_autofree char *long_tomorrow = tm_day_format_long (tomorrow);
-    g_autofree char *next = g_strdup_printf ("%s to %s", long_tomorrow, long_tomorrow);
+    g_autofree char *next = g_strdup_printf ("The next one starts on %s.", long_tomorrow);
 
-    g_assert_nonnull (find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_has_title, next));
+    row = find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_has_title, "Nothing to Review Yet");
+    g_assert_nonnull (row);
+    g_assert_true (row_subtitle_has (row, next));
+    g_assert_false (gtk_widget_get_sensitive (child (page, TM_TYPE_REVIEW_PAGE, "finish_button")));
   }
 
   /* Listed on the page and in History, its notes hidden on a shared screen. */
@@ -5905,6 +5909,7 @@ review_visit_body (Fixture *f)
   g_assert_nonnull (row);
   g_assert_true (row_subtitle_has (row, "Evenings are harder"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.hide-notes", NULL));
+  g_assert_false (gtk_widget_get_visible (child (page, TM_TYPE_REVIEW_PAGE, "notes_box")));
   row = find_widget (history, ADW_TYPE_ACTION_ROW, row_has_title, reviewed);
   g_assert_false (row_subtitle_has (row, "Evenings are harder"));
   g_assert_true (row_subtitle_has (row, "Note hidden"));
@@ -5912,11 +5917,14 @@ review_visit_body (Fixture *f)
   row = find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_has_title, reviewed);
   g_assert_false (row_subtitle_has (row, "Evenings are harder"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.hide-notes", NULL));
+  g_assert_true (gtk_widget_get_visible (child (page, TM_TYPE_REVIEW_PAGE, "notes_box")));
   settle ();
 
-  /* Corrected: a new row naming the first; the page lists only it. */
+  /* Corrected: a new row naming the first, of the same visit; the page
+   * lists only it, and what was typed for the next review comes back. */
+  type_text (author_row, "Dr. Lee");
   row = find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_has_title, reviewed);
-  button = find_widget (row, GTK_TYPE_BUTTON, button_has_label, "C_orrect…");
+  button = find_widget (row, GTK_TYPE_BUTTON, button_has_label, "Correct…");
   g_assert_nonnull (button);
   click (button);
   notes = review_notes (page);
@@ -5927,6 +5935,9 @@ review_visit_body (Fixture *f)
   g_assert_cmpint (count_rows_in (f, "review"), ==, 2);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM review WHERE corrects = "
                                  "(SELECT min(id) FROM review) AND period_from = ?", first), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(DISTINCT finished_at) FROM review", NULL), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (author_row)), ==, "Dr. Lee");
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_has_title, reviewed));
   settle ();
   g_assert_null (find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_subtitle_has,
                               "Evenings are harder in the third week."));

@@ -181,7 +181,9 @@ validate_period (const TmReview  *self,
  * tm_review_validate_period:
  * @field: (out) (optional): "period_from" or "period_to", the day at fault
  *
- * Whether @from … @to can be a review's period, as a review is checked.
+ * Whether @from … @to can be the period of a review finished here and now:
+ * as a stored review is checked, and ending today at the latest (a stored
+ * one, written where the day had begun earlier, may end a day later).
  */
 gboolean
 tm_review_validate_period (const char  *from,
@@ -190,8 +192,16 @@ tm_review_validate_period (const char  *from,
                            GError     **error)
 {
   const char *unused = NULL;
+  g_autofree char *today = tm_day_today ();
 
-  return check_period (from, to, field != NULL ? field : &unused, error);
+  if (field == NULL)
+    field = &unused;
+  if (!check_period (from, to, field, error))
+    return FALSE;
+  if (strcmp (to, today) > 0)
+    return fail ("period_to", field, error,
+                 _("A review can't cover days that haven't come yet. End the period today or earlier."));
+  return TRUE;
 }
 
 static gboolean

@@ -42,6 +42,8 @@ struct _TmReviewPage
   AdwPreferencesGroup *notes_group;
   AdwEntryRow   *author_row;
   GtkTextView   *notes_view;
+  GtkWidget     *notes_box;
+  GtkWidget     *notes_hidden_label;
   TmErrorLabel  *finish_error;
   GtkWidget     *cancel_correction_button;
   GtkButton     *finish_button;
@@ -52,6 +54,9 @@ struct _TmReviewPage
   char           to[TM_DAY_LEN + 1];
   gboolean       chosen;       /* the period was changed from the one since the last review */
   TmReview      *correcting;   /* the review the form corrects, or NULL */
+  char          *draft_author; /* this review's form, kept while another is corrected */
+  char          *draft_notes;
+  gboolean       ahead;        /* the period starts after today: nothing to review yet */
   GPtrArray     *earlier_rows; /* the rows in earlier_group */
   guint          reload_id;
   gboolean       stale;
@@ -111,7 +116,19 @@ show_period (TmReviewPage *self,
 
   /* Translators: a review's period: "Thursday 12 November 2026 to Wednesday 9 December 2026" */
   title = g_strdup_printf (_("%s to %s"), from, to);
-  if (self->chosen)
+  if (self->ahead && latest != NULL)
+    {
+      g_autofree char *last_day = tm_day_format_long (latest->period_to);
+      g_autofree char *next_day = tm_day_format_long (self->from);
+
+      g_free (title);
+      title = g_strdup (_("Nothing to Review Yet"));
+      /* Translators: "The last review covered the days up to Saturday 5 December 2026. The next one starts
+       * on Sunday 6 December 2026." */
+      subtitle = g_strdup_printf (_("The last review covered the days up to %s. The next one starts on %s."),
+                                  last_day, next_day);
+    }
+  else if (self->chosen)
     subtitle = g_strdup (_("A period you chose. Since Last Review goes back to the days since the last review."));
   else if (latest == NULL)
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The last %d day: no review has been finished yet.",
@@ -240,7 +257,7 @@ show_correcting (TmReviewPage *self)
 
       adw_preferences_group_set_title (self->notes_group, _("Correct an Earlier Review"));
       adw_preferences_group_set_description (self->notes_group, description);
-      gtk_button_set_label (self->finish_button, _("_Save Correction"));
+      gtk_button_set_label (self->finish_button, _("Save _Correction"));
     }
   else
     {
@@ -254,24 +271,45 @@ show_correcting (TmReviewPage *self)
   gtk_widget_set_visible (self->cancel_correction_button, self->correcting != NULL);
 }
 
+static char *get_notes (TmReviewPage *self);
+
+/* Correcting an earlier review keeps what was typed for this one, to
+ * come back when the correction is saved or cancelled. */
 static void
 on_correct_clicked_cb (TmReviewPage *self,
                        GtkButton    *button)
 {
   TmReview *review = g_object_get_data (G_OBJECT (button), "review");
 
+  if (self->correcting == NULL)
+    {
+      g_free (self->draft_author);
+      g_free (self->draft_notes);
+      self->draft_author = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->author_row)));
+      self->draft_notes = get_notes (self);
+    }
   g_set_object (&self->correcting, review);
   set_form (self, review->author, review->note);
   show_correcting (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->finish_button), TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->notes_view));
+}
+
+static void
+end_correction (TmReviewPage *self)
+{
+  g_clear_object (&self->correcting);
+  set_form (self, self->draft_author, self->draft_notes);
+  g_clear_pointer (&self->draft_author, g_free);
+  g_clear_pointer (&self->draft_notes, g_free);
+  show_correcting (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->finish_button), !self->ahead);
 }
 
 static void
 on_cancel_correction_clicked_cb (TmReviewPage *self)
 {
-  g_clear_object (&self->correcting);
-  set_form (self, NULL, NULL);
-  show_correcting (self);
+  end_correction (self);
 }
 
 static void
@@ -289,7 +327,7 @@ show_earlier (TmReviewPage *self,
     {
       TmReview *review = current->pdata[i];
       GtkWidget *row = tm_review_row_new (review, hide);
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("C_orrect…"));
+      GtkWidget *button = gtk_button_new_with_label (_("Correct…"));
       g_autofree char *title = tm_review_describe (review);
       /* Translators: for a screen reader: "Correct Reviewed with Dr. Ortiz on …" */
       g_autofree char *label = g_strdup_printf (_("Correct “%s”"), title);
@@ -359,12 +397,15 @@ reload (TmReviewPage *self)
       tm_context_show_error (self->context, error->message);
       return;
     }
-  if (!self->chosen)
-    {
-      g_autofree char *today = tm_day_today ();
+  {
+    g_autofree char *today = tm_day_today ();
 
+    if (!self->chosen)
       tm_review_next_period (reviews, today, self->from, self->to);
-    }
+    /* A review that reached today (or, after the clock went back, beyond
+     * it) leaves nothing to review until the next day comes. */
+    self->ahead = strcmp (self->from, today) > 0;
+  }
 
   if ((agenda = tm_agenda_new_from_store (self->store, self->from, self->to, &error)) == NULL ||
       (data = tm_chart_data_new_from_store (self->store, self->from, self->to, &error)) == NULL)
@@ -377,6 +418,9 @@ reload (TmReviewPage *self)
   show_agenda (self, agenda);
   show_earlier (self, reviews);
   show_charts (self, data);
+  gtk_widget_set_visible (GTK_WIDGET (self->agenda_parts), !self->ahead);
+  gtk_widget_set_visible (self->charts_box, !self->ahead);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->finish_button), !self->ahead || self->correcting != NULL);
 }
 
 static gboolean
@@ -541,6 +585,11 @@ tm_review_page_constructed (GObject *object)
     g_signal_connect_object (self->store, signals[i], G_CALLBACK (queue_reload), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::hide-notes", G_CALLBACK (on_hide_notes_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* The notes being written are out of sight on a shared screen too (and
+   * kept as they are). */
+  g_object_bind_property (self->context, "hide-notes", self->notes_box, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_bind_property (self->context, "hide-notes", self->notes_hidden_label, "visible", G_BINDING_SYNC_CREATE);
   reload (self);
 }
 
@@ -592,6 +641,8 @@ tm_review_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_REVIEW_PAGE);
   g_clear_pointer (&self->earlier_rows, g_ptr_array_unref);
   g_clear_object (&self->correcting);
+  g_clear_pointer (&self->draft_author, g_free);
+  g_clear_pointer (&self->draft_notes, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
 
@@ -639,6 +690,8 @@ tm_review_page_class_init (TmReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmReviewPage, notes_group);
   gtk_widget_class_bind_template_child (widget_class, TmReviewPage, author_row);
   gtk_widget_class_bind_template_child (widget_class, TmReviewPage, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, TmReviewPage, notes_box);
+  gtk_widget_class_bind_template_child (widget_class, TmReviewPage, notes_hidden_label);
   gtk_widget_class_bind_template_child (widget_class, TmReviewPage, finish_error);
   gtk_widget_class_bind_template_child (widget_class, TmReviewPage, cancel_correction_button);
   gtk_widget_class_bind_template_child (widget_class, TmReviewPage, finish_button);
@@ -697,7 +750,6 @@ tm_review_page_finish (TmReviewPage *self)
   g_autoptr(TmReview) review = NULL;
   g_autofree char *notes = get_notes (self);
   g_autofree char *finished_at = tm_instant_now_local ();
-  g_autofree char *next_day = NULL;
   g_autofree char *next = NULL;
   g_autofree char *title = NULL;
   g_autoptr(GError) error = NULL;
@@ -706,18 +758,24 @@ tm_review_page_finish (TmReviewPage *self)
 
   g_return_val_if_fail (TM_IS_REVIEW_PAGE (self), FALSE);
 
+  /* A correction stands in the place of the review it corrects: the same
+   * days and the same visit; when it was written is its created_at. */
   if (correction)
     {
       review = tm_review_new (self->correcting->period_from, self->correcting->period_to);
       review->corrects = self->correcting->id;
+      tm_review_set_finished_at (review, self->correcting->finished_at);
     }
   else
-    review = tm_review_new (self->from, self->to);
+    {
+      review = tm_review_new (self->from, self->to);
+      tm_review_set_finished_at (review, finished_at);
+    }
   tm_review_set_author (review, gtk_editable_get_text (GTK_EDITABLE (self->author_row)));
   tm_review_set_note (review, notes);
-  tm_review_set_finished_at (review, finished_at);
 
-  if (!tm_review_validate (review, &field, &error) || !tm_store_add_review (self->store, review, &error))
+  if ((!correction && !tm_review_validate_period (review->period_from, review->period_to, &field, &error)) ||
+      !tm_review_validate (review, &field, &error) || !tm_store_add_review (self->store, review, &error))
     {
       tm_error_label_show (self->finish_error, error->message);
       if (g_strcmp0 (field, "author") == 0)
@@ -727,20 +785,21 @@ tm_review_page_finish (TmReviewPage *self)
       return FALSE;
     }
 
-  g_clear_object (&self->correcting);
-  set_form (self, NULL, NULL);
-  show_correcting (self);
   if (correction)
-    title = g_strdup (_("Correction saved"));
+    {
+      end_correction (self);
+      title = g_strdup (_("Correction saved"));
+      reload (self);
+    }
   else
     {
+      set_form (self, NULL, NULL);
       self->chosen = FALSE;
-      next_day = tm_day_add (review->period_to, 1);
-      next = tm_day_format_short (next_day);
+      reload (self);
+      next = tm_day_format_short (self->from);
       /* Translators: %s is a day: "Review finished. The next one starts on 10 December." */
       title = g_strdup_printf (_("Review finished. The next one starts on %s."), next);
     }
-  reload (self);
   tm_context_add_toast (self->context, adw_toast_new (title));
   return TRUE;
 }
