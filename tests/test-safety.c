@@ -1345,6 +1345,31 @@ test_s12_home_alone (void)
       g_assert_cmpstr (find_prompt (prompts, TM_RULE_S12)->title, ==, "Bei dieser Dosis war niemand bei Ihnen");
       speak_english ();
     }
+
+  /* Too brief a watch, in German too: in the plural the rules chose. */
+  for (TmSetting setting = TM_SETTING_HOME; setting <= TM_SETTING_CLINIC; setting++)
+    {
+      g_auto(World) w = { 0 };
+      g_autoptr(GPtrArray) prompts = NULL;
+      g_autofree char *taken = NULL;
+      const TmSafetyPrompt *prompt;
+      TmSession *s;
+
+      world_init (&w);
+      add_plan (&w, "2026-11-14", 14, 50);
+      taken = minutes_before_now (&w, 60);
+      s = add_session (&w, taken, 50);
+      s->setting = setting;
+      s->monitor_present = TRUE;
+      s->monitored_minutes = 90;
+      speak_german ();
+      prompts = evaluate (&w, TM_SOURCE_SESSION, s);
+      prompt = find_prompt (prompts, TM_RULE_S12);
+      g_assert_cmpstr (prompt->title, ==, setting == TM_SETTING_CLINIC ? "Weniger als zwei Stunden überwacht"
+                                                                      : "Niemand ist zwei Stunden geblieben");
+      assert_contains (prompt->body, "90 Minuten");
+      speak_english ();
+    }
 }
 
 /* S13: frightening or intense effects in a check-in on a dose day, more

@@ -241,6 +241,12 @@ static void spoil_note (TmSession *s) { g_free (s->note); s->note = g_strdup ("\
 static void spoil_monitored (TmSession *s) { s->monitored_minutes = 1441; }
 static void spoil_ready (TmSession *s) { s->setting = TM_SETTING_CLINIC; s->ready_minutes = -5; }
 static void spoil_ready_at_home (TmSession *s) { s->setting = TM_SETTING_HOME; s->ready_minutes = 90; }
+static void spoil_monitored_alone (TmSession *s)
+{
+  s->setting = TM_SETTING_HOME;
+  s->monitor_present = FALSE;
+  s->monitored_minutes = 150;
+}
 static void spoil_intention (TmSession *s) { g_free (s->intention); s->intention = g_strdup ("\xff"); }
 
 static const Refusal refusals[] = {
@@ -289,7 +295,10 @@ static const Refusal refusals[] = {
     "When you would have been ready to leave is kept for clinic sessions only. Clear it, or choose the clinic "
     "as the setting." },
   { "intention-not-utf8", spoil_intention, "intention",
-    "The note contains bytes that are not valid UTF-8 text. Save it again as UTF-8." },
+    "The intention must be UTF-8 text of at most 10000 characters." },
+  { "minutes-with-nobody", spoil_monitored_alone, "monitored_minutes",
+    "With nobody there, nobody stayed for a number of minutes. Clear how long someone stayed, or turn on "
+    "Someone Was With Me." },
 };
 
 static void

@@ -6027,12 +6027,22 @@ session_day_fields_body (Fixture *f)
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM session WHERE setting = 'clinic' AND "
                                  "monitored_minutes = 150 AND ready_to_leave_minutes = 95", NULL), ==, 1);
 
-  /* Back home, the time ready to leave is not kept, though it was typed. */
+  /* Back home, the time ready to leave is refused in core's words, stays
+   * in sight until cleared, and nothing changes until then. */
   g_signal_emit_by_name (child (page, TM_TYPE_SESSIONS_PAGE, "list_view"), "activate", 0);
   editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (editor, TM_TYPE_SESSION_DIALOG, "ready_row"))), ==,
-                   "95");
+  ready_row = child (editor, TM_TYPE_SESSION_DIALOG, "ready_row");
+  dose_error = child (editor, TM_TYPE_SESSION_DIALOG, "dose_error");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ready_row)), ==, "95");
   adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_DIALOG, "setting_row"), TM_SETTING_HOME);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ready_row)));
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+  g_assert_cmpstr (tm_error_label_get_message (dose_error), ==,
+                   "When you would have been ready to leave is kept for clinic sessions only. Clear it, or "
+                   "choose the clinic as the setting.");
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM session WHERE setting = 'clinic'", NULL), ==, 1);
+  type_text (ready_row, "");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ready_row)));
   click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
   wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM session WHERE setting = 'home' AND "

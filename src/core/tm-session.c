@@ -378,6 +378,11 @@ tm_session_validate (const TmSession  *self,
       return FALSE;
     }
 
+  if (self->monitored_minutes != TM_UNSET && self->setting == TM_SETTING_HOME && !self->monitor_present)
+    return fail ("monitored_minutes", field, error,
+                 _("With nobody there, nobody stayed for a number of minutes. Clear how long someone stayed, "
+                   "or turn on Someone Was With Me."));
+
   if (self->ready_minutes != TM_UNSET && self->setting != TM_SETTING_CLINIC)
     return fail ("ready_to_leave_minutes", field, error,
                  _("When you would have been ready to leave is kept for clinic sessions only. Clear it, "

@@ -107,9 +107,12 @@ static const TmColumn session_columns[] = {
   { "ready_to_leave_minutes", TM_VALUE_INT, OFFSET (TmSession, ready_minutes), OPT, 0, TM_MONITOR_MINUTES_MAX,
     N_("When you would have been ready to leave must be between %d and %d minutes after the dose."),
     .since = 4 },
-  { "intention", TM_VALUE_TEXT, OFFSET (TmSession, intention), OPT, 0, TM_NOTE_MAX_CHARS, .since = 4 },
-  { "reflection", TM_VALUE_TEXT, OFFSET (TmSession, reflection), OPT, 0, TM_NOTE_MAX_CHARS, .since = 4 },
-  { "next_day_note", TM_VALUE_TEXT, OFFSET (TmSession, next_day_note), OPT, 0, TM_NOTE_MAX_CHARS, .since = 4 },
+  { "intention", TM_VALUE_TEXT, OFFSET (TmSession, intention), OPT, 0, TM_NOTE_MAX_CHARS,
+    N_("The intention must be UTF-8 text of at most %d characters."), .since = 4 },
+  { "reflection", TM_VALUE_TEXT, OFFSET (TmSession, reflection), OPT, 0, TM_NOTE_MAX_CHARS,
+    N_("The reflection must be UTF-8 text of at most %d characters."), .since = 4 },
+  { "next_day_note", TM_VALUE_TEXT, OFFSET (TmSession, next_day_note), OPT, 0, TM_NOTE_MAX_CHARS,
+    N_("The next-day note must be UTF-8 text of at most %d characters."), .since = 4 },
 };
 
 static const TmColumn questionnaire_columns[] = {

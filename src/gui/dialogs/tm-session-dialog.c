@@ -114,10 +114,15 @@ static void
 show_setting (TmSessionDialog *self)
 {
   gboolean clinic = adw_combo_row_get_selected (self->setting_row) == TM_SETTING_CLINIC;
+  gboolean someone = gtk_switch_get_active (self->monitor_switch);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->monitored_row),
                                  clinic ? _("Monitored For (Minutes)") : _("Someone Stayed For (Minutes)"));
-  gtk_widget_set_visible (GTK_WIDGET (self->ready_row), clinic);
+  /* A row that holds a value stays in sight, so that what core refuses
+   * there can be cleared rather than lost unseen. */
+  gtk_widget_set_visible (GTK_WIDGET (self->monitored_row),
+                          clinic || someone || entry_text (self->monitored_row)[0] != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->ready_row), clinic || entry_text (self->ready_row)[0] != '\0');
 }
 
 static guint
@@ -373,10 +378,8 @@ read_form (TmSessionDialog  *self,
       *field = "monitored_minutes";
       return NULL;
     }
-  /* Not asked at home: nothing kept there. */
-  session->ready_minutes = TM_UNSET;
-  if (session->setting == TM_SETTING_CLINIC &&
-      !tm_parse_column_minutes ("ready_to_leave_minutes", entry_text (self->ready_row),
+  /* Read as typed, at home too: core says why it can't be kept there. */
+  if (!tm_parse_column_minutes ("ready_to_leave_minutes", entry_text (self->ready_row),
                                 &session->ready_minutes, error))
     {
       *field = "ready_to_leave_minutes";
