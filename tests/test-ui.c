@@ -6056,6 +6056,54 @@ test_session_day_fields (Fixture       *f,
   run_app (f, session_day_fields_body);
 }
 
+/* Review notes are kept only by Finish Review: closing with some typed
+ * asks first, after the check-in's own question; "back" keeps them. */
+static void
+close_asks_about_review_notes_body (Fixture *f)
+{
+  TmReviewPage *page;
+  AdwMessageDialog *dialog;
+  AdwViewStack *stack = child (f->window, TM_TYPE_WINDOW, "stack");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "review"));
+  page = TM_REVIEW_PAGE (tm_window_get_page (f->window, "review"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (page, TM_TYPE_REVIEW_PAGE, "notes_view")),
+                            "Half of what we said.", -1);
+  choose_rating (today_form (f), "mood_row", 5);
+  adw_view_stack_set_visible_child_name (stack, "today");
+
+  /* The check-in first (discarded here), then the review's notes: back. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  wait_for (message_dialog_is_open, NULL, "the save-changes question");
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for (message_dialog_is_open, NULL, "the question about the review's notes");
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Finish the Review First?");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for (message_dialog_is_closed, NULL, "the question to go");
+  settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "review");
+  g_assert_true (tm_review_page_has_unfinished_notes (page));
+
+  /* Closing anyway closes. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  wait_for (message_dialog_is_open, NULL, "the question about the review's notes");
+  adw_message_dialog_response (find_message_dialog (), "close");
+  wait_for (window_is_gone, f, "the window to close");
+  g_assert_cmpint (count_rows_in (f, "review"), ==, 0);
+}
+
+static void
+test_close_asks_about_review_notes (Fixture       *f,
+                                    gconstpointer  data)
+{
+  run_app (f, close_asks_about_review_notes_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -6105,6 +6153,7 @@ main (int   argc,
   ADD ("trends/follow-the-store", test_trends_follow_the_store);
   ADD ("trends/interval", test_trends_interval);
   ADD ("review/visit", test_review_visit);
+  ADD ("review/close-asks-about-notes", test_close_asks_about_review_notes);
   ADD ("demo/throwaway-folder", test_demo);
   ADD ("report/export", test_report_export);
   ADD ("report/refuses-data-folder", test_report_refuses_data_folder);

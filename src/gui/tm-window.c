@@ -39,6 +39,7 @@ struct _TmWindow
 
   TmContext            *context;
   gboolean              closing;
+  gboolean              checkin_answered; /* the question about the check-in was answered */
 };
 
 G_DEFINE_FINAL_TYPE (TmWindow, tm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -292,13 +293,63 @@ on_close_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  /* Close once the question has gone away, not while it answers. */
+  /* Close once the question has gone away, not while it answers; the
+   * review's notes may ask next. */
+  self->checkin_answered = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window_cb, g_object_ref (self), g_object_unref);
+}
+
+/* The Review page, if it was ever shown: a page never built holds nothing. */
+static TmReviewPage *
+get_built_review_page (TmWindow *self)
+{
+  GtkWidget *bin = adw_view_stack_get_child_by_name (self->stack, "review");
+  GtkWidget *page = bin != NULL && ADW_IS_BIN (bin) ? adw_bin_get_child (ADW_BIN (bin)) : NULL;
+
+  return page != NULL && TM_IS_REVIEW_PAGE (page) ? TM_REVIEW_PAGE (page) : NULL;
+}
+
+static void
+on_close_review_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             TmWindow         *self)
+{
+  if (g_strcmp0 (response, "close") != 0)
+    {
+      self->checkin_answered = FALSE;
+      adw_view_stack_set_visible_child_name (self->stack, "review");
+      return;
+    }
   self->closing = TRUE;
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window_cb, g_object_ref (self), g_object_unref);
 }
 
-/* Closing with an unsaved check-in asks first; nothing typed is lost
- * without the person saying so. */
+/* Review notes written but not finished: they are not in the store until
+ * Finish Review, so closing asks first. */
+static gboolean
+ask_about_review (TmWindow *self)
+{
+  TmReviewPage *page = get_built_review_page (self);
+  AdwMessageDialog *dialog;
+
+  if (page == NULL || !tm_review_page_has_unfinished_notes (page))
+    return FALSE;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Finish the Review First?"),
+                                                       _("The notes from this review are not kept until you "
+                                                         "press Finish Review. If you close now, they are "
+                                                         "lost.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Back to the Review"), "close", _("_Close Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_review_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* Closing with an unsaved check-in, or unfinished review notes, asks
+ * first; nothing typed is lost without the person saying so. */
 static gboolean
 tm_window_close_request (GtkWindow *window)
 {
@@ -306,8 +357,14 @@ tm_window_close_request (GtkWindow *window)
   TmCheckinForm *form = tm_today_page_get_form (self->today_page);
   AdwMessageDialog *dialog;
 
-  if (self->closing || !tm_checkin_form_get_dirty (form))
+  if (self->closing)
     return GTK_WINDOW_CLASS (tm_window_parent_class)->close_request (window);
+  if (self->checkin_answered || !tm_checkin_form_get_dirty (form))
+    {
+      if (ask_about_review (self))
+        return GDK_EVENT_STOP;
+      return GTK_WINDOW_CLASS (tm_window_parent_class)->close_request (window);
+    }
 
   {
     const char *day = tm_checkin_form_get_day (form);

@@ -803,3 +803,22 @@ tm_review_page_finish (TmReviewPage *self)
   tm_context_add_toast (self->context, adw_toast_new (title));
   return TRUE;
 }
+
+/**
+ * tm_review_page_has_unfinished_notes:
+ *
+ * Returns: whether a reviewer's name or notes are typed that no Finish
+ *   Review (or Save Correction) has kept yet
+ */
+gboolean
+tm_review_page_has_unfinished_notes (TmReviewPage *self)
+{
+  g_autofree char *notes = NULL;
+
+  g_return_val_if_fail (TM_IS_REVIEW_PAGE (self), FALSE);
+
+  notes = get_notes (self);
+  return gtk_editable_get_text (GTK_EDITABLE (self->author_row))[0] != '\0' || notes[0] != '\0' ||
+         (self->draft_author != NULL && self->draft_author[0] != '\0') ||
+         (self->draft_notes != NULL && self->draft_notes[0] != '\0');
+}

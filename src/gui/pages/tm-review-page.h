@@ -15,5 +15,6 @@ gboolean tm_review_page_set_period (TmReviewPage  *self,
                                     const char    *to,
                                     GError       **error);
 gboolean tm_review_page_finish     (TmReviewPage  *self);
+gboolean tm_review_page_has_unfinished_notes (TmReviewPage *self);
 
 G_END_DECLS
