@@ -5999,6 +5999,20 @@ session_day_fields_body (Fixture *f)
   adw_view_stack_set_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack"), "sessions");
   page = TM_SESSIONS_PAGE (tm_window_get_page (f->window, "sessions"));
   wait_for (is_mapped, child (page, TM_TYPE_SESSIONS_PAGE, "list_view"), "the list of sessions");
+  /* The list shows the intention and the reflection, except on a shared screen. */
+  {
+    GtkWidget *session_row = wait_for_widget (page, TM_TYPE_SESSION_ROW, NULL, NULL, "a row in Sessions");
+    GtkLabel *integration = child (session_row, TM_TYPE_SESSION_ROW, "integration_label");
+
+    g_assert_cmpstr (gtk_label_get_label (integration), ==,
+                     "Intention: To notice what comes up about work. · Reflection: Calmer than I expected.");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (integration)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.hide-notes", NULL));
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (integration)));
+    g_assert_cmpstr (gtk_label_get_label (integration), ==, "");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.hide-notes", NULL));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (integration)));
+  }
   g_signal_emit_by_name (child (page, TM_TYPE_SESSIONS_PAGE, "list_view"), "activate", 0);
   editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
   monitored_row = child (editor, TM_TYPE_SESSION_DIALOG, "monitored_row");

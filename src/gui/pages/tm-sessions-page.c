@@ -96,8 +96,17 @@ show_session (TmSessionsPage *self,
 {
   TmSession *session = gtk_list_item_get_item (item);
 
+  tm_session_row_set_hide_notes (TM_SESSION_ROW (gtk_list_item_get_child (item)),
+                                 tm_context_get_hide_notes (self->context));
   tm_session_row_set_session (TM_SESSION_ROW (gtk_list_item_get_child (item)), session,
                               g_hash_table_lookup (self->statuses, &session->id));
+}
+
+static void
+show_bound (TmSessionsPage *self)
+{
+  for (guint i = 0; i < self->bound->len; i++)
+    show_session (self, self->bound->pdata[i]);
 }
 
 /* How every session stands against the plan is worked out again whenever
@@ -125,8 +134,7 @@ update_statuses (TmSessionsPage *self)
                              g_memdup2 (&g_array_index (statuses, TmSessionStatus, i), sizeof (TmSessionStatus)));
     }
 
-  for (guint i = 0; i < self->bound->len; i++)
-    show_session (self, self->bound->pdata[i]);
+  show_bound (self);
 }
 
 static void
@@ -169,6 +177,8 @@ tm_sessions_page_constructed (GObject *object)
                            G_CALLBACK (update_visible_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "sessions-changed", G_CALLBACK (update_statuses), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "plan-changed", G_CALLBACK (update_statuses), self, G_CONNECT_SWAPPED);
+  /* The rows' intentions and reflections come and go with Hide Private Notes. */
+  g_signal_connect_object (self->context, "notify::hide-notes", G_CALLBACK (show_bound), self, G_CONNECT_SWAPPED);
   update_statuses (self);
   update_visible_page (self);
 }

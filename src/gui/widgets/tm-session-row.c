@@ -19,9 +19,11 @@ struct _TmSessionRow
   GtkLabel  *status_label;
   GtkLabel  *details_label;
   GtkLabel  *readings_label;
+  GtkLabel  *integration_label;
   GtkLabel  *effects_label;
   GtkImage  *discuss_icon;
   GtkButton *delete_button;
+  gboolean   hide_notes;
 };
 
 G_DEFINE_FINAL_TYPE (TmSessionRow, tm_session_row, GTK_TYPE_WIDGET)
@@ -52,6 +54,7 @@ tm_session_row_class_init (TmSessionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmSessionRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, TmSessionRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, TmSessionRow, readings_label);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionRow, integration_label);
   gtk_widget_class_bind_template_child (widget_class, TmSessionRow, effects_label);
   gtk_widget_class_bind_template_child (widget_class, TmSessionRow, discuss_icon);
   gtk_widget_class_bind_template_child (widget_class, TmSessionRow, delete_button);
@@ -201,6 +204,49 @@ show_readings (TmSessionRow *self,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, effects, -1);
 }
 
+/* The intention and the reflection, the start of each; out of sight on a
+ * shared screen, like every note. */
+static void
+show_integration (TmSessionRow *self,
+                  TmSession    *session)
+{
+  GString *text = g_string_new (NULL);
+
+  if (!self->hide_notes && session->intention != NULL)
+    {
+      g_autofree char *excerpt = tm_note_excerpt (session->intention, 80);
+
+      /* Translators: under a session in the list: "Intention: to rest" */
+      g_string_append_printf (text, _("Intention: %s"), excerpt);
+    }
+  if (!self->hide_notes && session->reflection != NULL)
+    {
+      g_autofree char *excerpt = tm_note_excerpt (session->reflection, 80);
+
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: under a session in the list: "Reflection: calmer" */
+      g_string_append_printf (text, _("Reflection: %s"), excerpt);
+    }
+  gtk_label_set_label (self->integration_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->integration_label), text->len > 0);
+  g_string_free (text, TRUE);
+}
+
+/**
+ * tm_session_row_set_hide_notes:
+ *
+ * For a shared screen: the next tm_session_row_set_session () leaves the
+ * intention and the reflection out.
+ */
+void
+tm_session_row_set_hide_notes (TmSessionRow *self,
+                               gboolean      hide_notes)
+{
+  g_return_if_fail (TM_IS_SESSION_ROW (self));
+  self->hide_notes = hide_notes;
+}
+
 /**
  * tm_session_row_set_session:
  * @status: (nullable): how @session stands against the plan, when known
@@ -248,6 +294,7 @@ tm_session_row_set_session (TmSessionRow          *self,
   gtk_label_set_label (self->details_label, details);
 
   show_readings (self, session);
+  show_integration (self, session);
   gtk_widget_set_visible (GTK_WIDGET (self->discuss_icon), session->discuss);
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x", session->id);

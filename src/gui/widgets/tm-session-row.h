@@ -16,4 +16,7 @@ void       tm_session_row_set_session (TmSessionRow          *self,
                                        TmSession             *session,
                                        const TmSessionStatus *status);
 
+void          tm_session_row_set_hide_notes (TmSessionRow *self,
+                                             gboolean      hide_notes);
+
 G_END_DECLS
