@@ -235,6 +235,8 @@ static Boundary cases[] = {
   { TM_TABLE_PLANS, "pre_phq9", "pre_phq9", "0", OK },
   { TM_TABLE_PLANS, "pre_mood", "pre_mood", "10", OK },
   { TM_TABLE_PLANS, "pre_mood", "pre_mood", "11", NO },
+  { TM_TABLE_PLANS, "pre_dose_instruction", "pre_dose_instruction", "10000 characters", OK },
+  { TM_TABLE_PLANS, "pre_dose_instruction", "pre_dose_instruction", "10001 characters", NO },
 
   /* review */
   { TM_TABLE_REVIEWS, "period_from", "period_from", "2026-02-28", OK },
@@ -486,6 +488,7 @@ make_record_as_given (TmTable      table,
         tm_plan_set_author (plan, value_of (table, row, "author"));
         plan->pre_phq9 = int_of (table, row, "pre_phq9");
         plan->pre_mood = int_of (table, row, "pre_mood");
+        tm_plan_set_pre_dose_instruction (plan, value_of (table, row, "pre_dose_instruction"));
         plan->created_at = g_strdup (value_of (table, row, "created_at"));
         return G_OBJECT (plan);
       }

@@ -549,7 +549,7 @@ test_schema_v1_tables (Fixture       *f,
                  "updated_at,red_flags,discuss,monitored_minutes,ready_to_leave_minutes,intention,reflection,"
                  "next_day_note" },
     { "plan", "id,effective_from,interval_days,dose_mg,route,tolerance_days,instructions,"
-              "author,created_at,pre_phq9,pre_mood" },
+              "author,created_at,pre_phq9,pre_mood,pre_dose_instruction" },
     { "plan_date", "id,day,kind,note,created_at" },
     { "safety_event", "id,rule,level,source,source_id,shown_at,answered_at,answer,detail" },
     { "review", "id,period_from,period_to,finished_at,author,note,created_at,corrects" },

@@ -110,6 +110,7 @@ make_full_record (TmTable table)
         tm_plan_set_author (plan, "Dr. Ortiz");
         plan->pre_phq9 = 17;
         plan->pre_mood = 3;
+        tm_plan_set_pre_dose_instruction (plan, "Above 150/95 before a dose: don't take it, call 020 7946 0000.");
         return plan;
       }
     case TM_TABLE_PLAN_DATES:

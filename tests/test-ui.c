@@ -6118,6 +6118,71 @@ test_close_asks_about_review_notes (Fixture       *f,
   run_app (f, close_asks_about_review_notes_body);
 }
 
+/* The clinician's instruction for a high blood pressure before a dose,
+ * written in the plan editor, shows word for word in the session editor
+ * when the reading before the dose is above 140/90, and only then. */
+static void
+pre_dose_instruction_body (Fixture *f)
+{
+  const char *instruction = "Above 150/95 before a dose: don't take it today; call the clinic on 020 7946 0000.";
+  TmPinDialog *pin;
+  TmPlanDialog *plan_editor;
+  TmSessionDialog *editor;
+  GtkWidget *box;
+  AdwEntryRow *before;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-plan", NULL));
+  pin = wait_for_window (f, TM_TYPE_PIN_DIALOG);
+  type_text (child (pin, TM_TYPE_PIN_DIALOG, "new_row"), "246810");
+  type_text (child (pin, TM_TYPE_PIN_DIALOG, "confirm_row"), "246810");
+  click (child (pin, TM_TYPE_PIN_DIALOG, "ok_button"));
+  plan_editor = wait_for_window (f, TM_TYPE_PLAN_DIALOG);
+  type_text (child (plan_editor, TM_TYPE_PLAN_DIALOG, "dose_row"), "50");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (plan_editor, TM_TYPE_PLAN_DIALOG, "pre_dose_view")),
+                            instruction, -1);
+  click (child (plan_editor, TM_TYPE_PLAN_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_PLAN_DIALOG);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM plan WHERE pre_dose_instruction = ?", instruction), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-session", NULL));
+  editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
+  box = child (editor, TM_TYPE_SESSION_DIALOG, "pre_dose_box");
+  before = child (editor, TM_TYPE_SESSION_DIALOG, "bp_before_row");
+  g_assert_false (gtk_widget_get_visible (box));
+  type_text (before, "140/90");
+  g_assert_false (gtk_widget_get_visible (box));
+  type_text (before, "141/80");
+  g_assert_true (gtk_widget_get_visible (box));
+  g_assert_cmpstr (gtk_label_get_label (child (editor, TM_TYPE_SESSION_DIALOG, "pre_dose_label")), ==, instruction);
+  g_assert_cmpstr (gtk_label_get_label (child (editor, TM_TYPE_SESSION_DIALOG, "pre_dose_heading")), ==,
+                   "Your prescriber's instruction for a blood pressure above 140/90 before a dose");
+  type_text (before, "128/91");
+  g_assert_true (gtk_widget_get_visible (box));
+  {
+    /* For the eye: the instruction scrolled into sight. */
+    GtkWidget *scrolled = gtk_widget_get_ancestor (box, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    graphene_point_t at;
+
+    settle ();
+    if (gtk_widget_compute_point (box, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                  &GRAPHENE_POINT_INIT (0, 0), &at))
+      gtk_adjustment_set_value (adjustment, at.y - 260);
+    save_snapshot (editor, "pre-dose-instruction");
+  }
+  type_text (before, "");
+  g_assert_false (gtk_widget_get_visible (box));
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "cancel_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
+}
+
+static void
+test_pre_dose_instruction (Fixture       *f,
+                           gconstpointer  data)
+{
+  run_app (f, pre_dose_instruction_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -6138,6 +6203,7 @@ main (int   argc,
   ADD ("window/quit-closes-everything", test_quit_closes_everything);
   ADD ("sessions/log-through-editor", test_sessions_log_through_editor);
   ADD ("sessions/session-day-fields", test_session_day_fields);
+  ADD ("sessions/pre-dose-instruction", test_pre_dose_instruction);
   ADD ("sessions/refusals-and-edit", test_sessions_refusals_and_edit);
   ADD ("sessions/times-as-taken", test_sessions_times_as_taken);
   ADD ("sessions/statuses", test_sessions_statuses);

@@ -21,6 +21,7 @@ tm_plan_finalize (GObject *object)
   TmPlan *self = (TmPlan *) object;
 
   g_free (self->instructions);
+  g_free (self->pre_dose_instruction);
   g_free (self->author);
   g_free (self->created_at);
 
@@ -72,6 +73,7 @@ tm_plan_copy (const TmPlan *self)
   copy->created_at = g_strdup (self->created_at);
   copy->pre_phq9 = self->pre_phq9;
   copy->pre_mood = self->pre_mood;
+  copy->pre_dose_instruction = g_strdup (self->pre_dose_instruction);
 
   return copy;
 }
@@ -88,7 +90,8 @@ tm_plan_same_terms (const TmPlan *a,
          g_strcmp0 (a->instructions, b->instructions) == 0 &&
          g_strcmp0 (a->author, b->author) == 0 &&
          a->pre_phq9 == b->pre_phq9 &&
-         a->pre_mood == b->pre_mood;
+         a->pre_mood == b->pre_mood &&
+         g_strcmp0 (a->pre_dose_instruction, b->pre_dose_instruction) == 0;
 }
 
 /* The value at @offset of the plan row entered last that has one (rows
@@ -125,6 +128,14 @@ int
 tm_plans_get_pre_mood (GPtrArray *plans)
 {
   return latest_entered (plans, G_STRUCT_OFFSET (TmPlan, pre_mood));
+}
+
+void
+tm_plan_set_pre_dose_instruction (TmPlan     *self,
+                                  const char *instruction)
+{
+  g_free (self->pre_dose_instruction);
+  self->pre_dose_instruction = (instruction != NULL && instruction[0] != '\0') ? g_strdup (instruction) : NULL;
 }
 
 void

@@ -34,6 +34,8 @@ struct _TmPlan
   char    *created_at;
   int      pre_phq9;         /* the pre-treatment PHQ-9 total 0–27, or TM_UNSET */
   int      pre_mood;         /* the pre-treatment mood 0–10, or TM_UNSET */
+  char    *pre_dose_instruction; /* nullable: the clinician's words for a high blood pressure
+                                  * before a dose, shown as written (DESIGN.md, The session day) */
 };
 
 TmPlan   *tm_plan_new              (const char     *effective_from);
@@ -42,6 +44,8 @@ gboolean  tm_plan_same_terms       (const TmPlan   *a,
                                     const TmPlan   *b);
 void      tm_plan_set_instructions (TmPlan         *self,
                                     const char     *instructions);
+void      tm_plan_set_pre_dose_instruction (TmPlan   *self,
+                                            const char *instruction);
 void      tm_plan_set_author       (TmPlan         *self,
                                     const char     *author);
 gboolean  tm_plan_validate         (const TmPlan   *self,

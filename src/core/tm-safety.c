@@ -647,7 +647,7 @@ rule_s5 (const TmSafetyFacts *facts,
     }
 
   if (s->bp_before_sys != TM_UNSET &&
-      (s->bp_before_sys > TM_S5_BEFORE_CAUTION_SYSTOLIC || s->bp_before_dia > TM_S5_BEFORE_CAUTION_DIASTOLIC))
+      tm_safety_before_dose_is_high (s->bp_before_sys, s->bp_before_dia))
     {
       prompt = new_prompt (facts, TM_RULE_S5, TM_LEVEL_CAUTION, s->id);
       prompt->title = g_strdup (_("Your Blood Pressure Was High Before the Dose"));
@@ -1153,4 +1153,19 @@ const char *
 tm_safety_no_driving_text (void)
 {
   return no_driving ();
+}
+
+/**
+ * tm_safety_before_dose_is_high:
+ * @systolic: mmHg, or TM_UNSET
+ *
+ * Whether a blood pressure before a dose is above the numbers of S5
+ * (DESIGN.md): the caution, and the plan's pre-dose instruction.
+ */
+gboolean
+tm_safety_before_dose_is_high (int systolic,
+                               int diastolic)
+{
+  return (systolic != TM_UNSET && systolic > TM_S5_BEFORE_CAUTION_SYSTOLIC) ||
+         (diastolic != TM_UNSET && diastolic > TM_S5_BEFORE_CAUTION_DIASTOLIC);
 }

@@ -172,4 +172,7 @@ GDateTime *tm_safety_reminder_until  (GPtrArray   *sessions,
                                       GDateTime   *now);
 const char *tm_safety_no_driving_text (void);
 
+gboolean tm_safety_before_dose_is_high (int systolic,
+                                       int diastolic);
+
 G_END_DECLS

@@ -244,7 +244,8 @@ migrate_to_v3 (sqlite3  *db,
 
 /* Schema v4 (DESIGN.md, The session day): how long a session was
  * monitored (or someone stayed at home), when the person would have been
- * ready to leave (clinic sessions only), and the integration notes. */
+ * ready to leave (clinic sessions only), the integration notes, and the
+ * plan's instruction for a high blood pressure before a dose. */
 static const char schema_v4[] =
   "ALTER TABLE session ADD COLUMN monitored_minutes INTEGER"
   "  CHECK (monitored_minutes BETWEEN 0 AND 1440);"
@@ -252,7 +253,9 @@ static const char schema_v4[] =
   "  CHECK (ready_to_leave_minutes BETWEEN 0 AND 1440);"
   "ALTER TABLE session ADD COLUMN intention TEXT CHECK (length(intention) BETWEEN 1 AND 10000);"
   "ALTER TABLE session ADD COLUMN reflection TEXT CHECK (length(reflection) BETWEEN 1 AND 10000);"
-  "ALTER TABLE session ADD COLUMN next_day_note TEXT CHECK (length(next_day_note) BETWEEN 1 AND 10000);";
+  "ALTER TABLE session ADD COLUMN next_day_note TEXT CHECK (length(next_day_note) BETWEEN 1 AND 10000);"
+  "ALTER TABLE plan ADD COLUMN pre_dose_instruction TEXT"
+  "  CHECK (length(pre_dose_instruction) BETWEEN 1 AND 10000);";
 
 static gboolean
 migrate_to_v4 (sqlite3  *db,

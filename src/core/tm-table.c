@@ -144,6 +144,8 @@ static const TmColumn plan_columns[] = {
     N_("The pre-treatment PHQ-9 total must be between %d and %d."), .since = 3 },
   { "pre_mood", TM_VALUE_INT, OFFSET (TmPlan, pre_mood), OPT, 0, 10,
     N_("The pre-treatment mood must be between %d and %d."), .since = 3 },
+  { "pre_dose_instruction", TM_VALUE_TEXT, OFFSET (TmPlan, pre_dose_instruction), OPT, 0, TM_NOTE_MAX_CHARS,
+    N_("The instruction before a dose must be UTF-8 text of at most %d characters."), .since = 4 },
 };
 
 static const TmColumn plan_date_columns[] = {

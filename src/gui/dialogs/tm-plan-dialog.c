@@ -14,6 +14,7 @@
 #include "tm-pin-dialog.h"
 #include "tm-accessible.h"
 #include "tm-plan-dialog.h"
+#include "tm-safety.h"
 #include "tm-safety-contacts.h"
 
 /* The intervals offered by name; the last choice is any number of days. */
@@ -43,6 +44,8 @@ struct _TmPlanDialog
   AdwEntryRow         *out_of_hours_row;
   TmErrorLabel        *contacts_error;
   GtkTextView         *instructions_view;
+  GtkTextView         *pre_dose_view;
+  AdwPreferencesGroup *pre_dose_group;
   AdwPreferencesGroup *dates_group;
   GtkMenuButton       *date_button;
   GtkCalendar         *date_calendar;
@@ -80,9 +83,9 @@ text_of (AdwEntryRow *row)
 }
 
 static char *
-get_instructions (TmPlanDialog *self)
+view_text (GtkTextView *view)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->instructions_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -90,15 +93,22 @@ get_instructions (TmPlanDialog *self)
 }
 
 static char *
+get_instructions (TmPlanDialog *self)
+{
+  return view_text (self->instructions_view);
+}
+
+static char *
 snapshot (TmPlanDialog *self)
 {
   g_autofree char *instructions = get_instructions (self);
+  g_autofree char *pre_dose = view_text (self->pre_dose_view);
 
-  return g_strdup_printf ("%s|%u|%s|%s|%u|%s|%s|%s|%s|%s", self->from,
+  return g_strdup_printf ("%s|%u|%s|%s|%u|%s|%s|%s|%s|%s\x1f%s", self->from,
                           adw_combo_row_get_selected (self->interval_row), text_of (self->days_row),
                           text_of (self->dose_row), adw_combo_row_get_selected (self->route_row),
                           text_of (self->tolerance_row), text_of (self->author_row),
-                          text_of (self->pre_phq9_row), text_of (self->pre_mood_row), instructions);
+                          text_of (self->pre_phq9_row), text_of (self->pre_mood_row), instructions, pre_dose);
 }
 
 static void
@@ -190,6 +200,11 @@ read_plan (TmPlanDialog  *self,
     tm_plan_set_author (plan, author);
   }
   tm_plan_set_instructions (plan, instructions);
+  {
+    g_autofree char *pre_dose = view_text (self->pre_dose_view);
+
+    tm_plan_set_pre_dose_instruction (plan, pre_dose);
+  }
   plan->pre_phq9 = read_optional_number (self->pre_phq9_row);
   plan->pre_mood = read_optional_number (self->pre_mood_row);
 
@@ -222,6 +237,8 @@ row_for_field (TmPlanDialog *self,
     return GTK_WIDGET (self->author_row);
   if (g_strcmp0 (field, "instructions") == 0)
     return GTK_WIDGET (self->instructions_view);
+  if (g_strcmp0 (field, "pre_dose_instruction") == 0)
+    return GTK_WIDGET (self->pre_dose_view);
   if (g_strcmp0 (field, "pre_phq9") == 0)
     return GTK_WIDGET (self->pre_phq9_row);
   if (g_strcmp0 (field, "pre_mood") == 0)
@@ -657,6 +674,8 @@ tm_plan_dialog_class_init (TmPlanDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, out_of_hours_row);
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, contacts_error);
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, instructions_view);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, pre_dose_view);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, pre_dose_group);
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, dates_group);
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, date_button);
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, date_calendar);
@@ -685,6 +704,16 @@ tm_plan_dialog_init (TmPlanDialog *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    /* Translators: the numbers are the blood pressure above which the instruction shows: 140/90 */
+    g_autofree char *description = g_strdup_printf (_("Your words, shown exactly as written in the session editor "
+                                                       "when a reading before a dose is above %d/%d: for example "
+                                                       "what to do instead of dosing, and whom to call."),
+                                                     TM_S5_BEFORE_CAUTION_SYSTOLIC, TM_S5_BEFORE_CAUTION_DIASTOLIC);
+
+    adw_preferences_group_set_description (self->pre_dose_group, description);
+  }
   self->date_rows = g_ptr_array_new ();
   tm_accessible_name_rows (GTK_WIDGET (self));
 
@@ -753,6 +782,8 @@ tm_plan_dialog_new (GtkWindow *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->author_row), current->author != NULL ? current->author : "");
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->instructions_view),
                                 current->instructions != NULL ? current->instructions : "", -1);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->pre_dose_view),
+                                current->pre_dose_instruction != NULL ? current->pre_dose_instruction : "", -1);
     }
   else
     {

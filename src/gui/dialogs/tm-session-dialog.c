@@ -13,6 +13,8 @@
 #include "tm-error-label.h"
 #include "tm-rating-row.h"
 #include "tm-red-flags-row.h"
+#include "tm-safety.h"
+#include "tm-schedule.h"
 #include "tm-accessible.h"
 #include "tm-session-dialog.h"
 
@@ -56,6 +58,9 @@ struct _TmSessionDialog
   GtkTextView         *reflection_view;
   GtkTextView         *next_day_view;
   TmErrorLabel        *integration_error;
+  GtkWidget           *pre_dose_box;
+  GtkLabel            *pre_dose_label;
+  GtkLabel            *pre_dose_heading;
   TmErrorLabel        *general_error;
 
   TmContext           *context;
@@ -401,11 +406,42 @@ read_form (TmSessionDialog  *self,
   return g_steal_pointer (&session);
 }
 
+/* A reading before the dose above the numbers of S5 shows the plan's
+ * instruction for it, word for word: the prescriber's advice, never the
+ * app's (DESIGN.md, The session day). */
+static void
+show_pre_dose_instruction (TmSessionDialog *self)
+{
+  g_autoptr(GPtrArray) plans = NULL;
+  const TmPlan *plan;
+  int systolic = TM_UNSET, diastolic = TM_UNSET;
+
+  gtk_widget_set_visible (self->pre_dose_box, FALSE);
+  if (self->store == NULL || self->day[0] == '\0' ||
+      !tm_parse_blood_pressure (entry_text (self->bp_before_row), FALSE, &systolic, &diastolic, NULL) ||
+      !tm_safety_before_dose_is_high (systolic, diastolic) ||
+      (plans = tm_store_list_plans (self->store, NULL)) == NULL ||
+      (plan = tm_schedule_plan_on (plans, self->day)) == NULL || plan->pre_dose_instruction == NULL)
+    return;
+
+  {
+    /* Translators: over the clinician's own words: "… above 140/90 before a dose" */
+    g_autofree char *heading = g_strdup_printf (_("Your prescriber's instruction for a blood pressure above "
+                                                  "%d/%d before a dose"), TM_S5_BEFORE_CAUTION_SYSTOLIC,
+                                                TM_S5_BEFORE_CAUTION_DIASTOLIC);
+
+    gtk_label_set_label (self->pre_dose_heading, heading);
+  }
+  gtk_label_set_label (self->pre_dose_label, plan->pre_dose_instruction);
+  gtk_widget_set_visible (self->pre_dose_box, TRUE);
+}
+
 static void
 on_changed_cb (TmSessionDialog *self)
 {
   clear_errors (self);
   show_setting (self);
+  show_pre_dose_instruction (self);
 }
 
 static void
@@ -418,6 +454,7 @@ on_day_selected_cb (TmSessionDialog *self)
   show_day (self);
   gtk_menu_button_popdown (self->date_button);
   clear_errors (self);
+  show_pre_dose_instruction (self);
 }
 
 static void
@@ -614,6 +651,9 @@ tm_session_dialog_class_init (TmSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, reflection_view);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, next_day_view);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, integration_error);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, pre_dose_box);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, pre_dose_label);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, pre_dose_heading);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, note_hidden_label);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, note_error);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, general_error);
@@ -787,6 +827,7 @@ load (TmSessionDialog *self,
   set_view_text (self->reflection_view, shown->reflection);
   set_view_text (self->next_day_view, shown->next_day_note);
   show_setting (self);
+  show_pre_dose_instruction (self);
 
   g_free (self->baseline);
   self->baseline = snapshot (self);
