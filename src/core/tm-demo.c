@@ -488,7 +488,8 @@ add_safety_events (TmChartRecord *record)
     }
 }
 
-/* The last day before @today with a check-in, at most @days_ago before. */
+/* The check-in @days_ago days before @today, or the nearest earlier one
+ * within a week. */
 static TmCheckin *
 find_checkin (GPtrArray  *checkins,
               const char *today,

@@ -140,16 +140,14 @@ validate_author (const TmReview  *self,
   return TRUE;
 }
 
-/* The period: real days, in order, not after the latest day a record may
- * be for (DESIGN.md, Where things happened). */
+/* The period: real days, in order, not after @latest. */
 static gboolean
 check_period (const char  *from,
               const char  *to,
+              const char  *latest,
               const char **field,
               GError     **error)
 {
-  g_autofree char *latest = NULL;
-
   *field = "period_from";
   if (!tm_day_validate (from, error))
     return FALSE;
@@ -162,19 +160,22 @@ check_period (const char  *from,
     return fail ("period_to", field, error,
                  _("A review's period must end on or after the day it starts. Check the dates."));
 
-  latest = tm_day_latest_allowed (NULL);
   if (strcmp (to, latest) > 0)
     return fail ("period_to", field, error,
                  _("A review can't cover days that haven't come yet. End the period today or earlier."));
   return TRUE;
 }
 
+/* A stored review's period ends at the latest on the latest day a record
+ * may be for (DESIGN.md, Where things happened). */
 static gboolean
 validate_period (const TmReview  *self,
                  const char     **field,
                  GError         **error)
 {
-  return check_period (self->period_from, self->period_to, field, error);
+  g_autofree char *latest = tm_day_latest_allowed (NULL);
+
+  return check_period (self->period_from, self->period_to, latest, field, error);
 }
 
 /**
@@ -194,14 +195,7 @@ tm_review_validate_period (const char  *from,
   const char *unused = NULL;
   g_autofree char *today = tm_day_today ();
 
-  if (field == NULL)
-    field = &unused;
-  if (!check_period (from, to, field, error))
-    return FALSE;
-  if (strcmp (to, today) > 0)
-    return fail ("period_to", field, error,
-                 _("A review can't cover days that haven't come yet. End the period today or earlier."));
-  return TRUE;
+  return check_period (from, to, today, field != NULL ? field : &unused, error);
 }
 
 static gboolean

@@ -23,7 +23,6 @@ struct _TmReviewPage
 {
   AdwBin         parent_instance;
 
-  GtkScrolledWindow *scrolled;
   GtkWidget     *reset_button;
   AdwActionRow  *period_row;
   GtkMenuButton *change_button;
@@ -31,7 +30,6 @@ struct _TmReviewPage
   GtkCalendar   *to_calendar;
   TmErrorLabel  *period_error;
   GtkGrid       *columns;
-  GtkWidget     *agenda_box;
   GtkWidget     *charts_box;
   GtkBox        *agenda_parts;
   AdwPreferencesGroup *earlier_group;
@@ -671,7 +669,6 @@ tm_review_page_class_init (TmReviewPageClass *klass)
   g_type_ensure (TM_TYPE_CHART_VIEW);
   g_type_ensure (TM_TYPE_ERROR_LABEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/pages/tm-review-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, TmReviewPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, TmReviewPage, reset_button);
   gtk_widget_class_bind_template_child (widget_class, TmReviewPage, period_row);
   gtk_widget_class_bind_template_child (widget_class, TmReviewPage, change_button);
@@ -679,7 +676,6 @@ tm_review_page_class_init (TmReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmReviewPage, to_calendar);
   gtk_widget_class_bind_template_child (widget_class, TmReviewPage, period_error);
   gtk_widget_class_bind_template_child (widget_class, TmReviewPage, columns);
-  gtk_widget_class_bind_template_child (widget_class, TmReviewPage, agenda_box);
   gtk_widget_class_bind_template_child (widget_class, TmReviewPage, charts_box);
   gtk_widget_class_bind_template_child (widget_class, TmReviewPage, agenda_parts);
   gtk_widget_class_bind_template_child (widget_class, TmReviewPage, earlier_group);
