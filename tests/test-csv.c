@@ -1101,9 +1101,10 @@ test_version_2_columns_and_version_1_files (void)
                                              "\"red_flags\",\"self_harm\",\"discuss\"\r\n"));
   g_assert_nonnull (strstr (checkins, ",36,1,0\r\n"));
   g_assert_nonnull (strstr (sessions, "\"updated_at\",\"red_flags\",\"discuss\",\"monitored_minutes\","
-                                      "\"ready_to_leave_minutes\",\"intention\",\"reflection\",\"next_day_note\"\r\n"));
+                                      "\"ready_to_leave_minutes\",\"intention\",\"reflection\",\"next_day_note\","
+                                      "\"eased\",\"slept_well\",\"fully_alert\",\"lingering\"\r\n"));
   g_assert_nonnull (strstr (sessions, ",48,,"));
-  g_assert_true (g_str_has_suffix (sessions, ",2,0,,,,,\r\n"));
+  g_assert_true (g_str_has_suffix (sessions, ",2,0,,,,,,,,,\r\n"));
 
   other = new_store (&other_dir);
   g_assert_true (tm_csv_import_read_dir (import, folder, &error));
@@ -1303,6 +1304,122 @@ test_progress_and_cancel (void)
   tm_test_remove_tree (out);
 }
 
+/* A file of data version 4: the blood pressure before and after the dose
+ * in the session's own columns. */
+#define V4_SESSION_HEADER \
+  "\"taken_at\",\"dose_mg\",\"route\",\"setting\",\"monitor_present\",\"mood_before\",\"dissociation_peak\"," \
+  "\"effects\",\"effects_minutes\",\"nausea\",\"sedation\",\"bp_before_sys\",\"bp_before_dia\",\"bp_after_sys\"," \
+  "\"bp_after_dia\",\"other_medicines\",\"note\",\"created_at\",\"updated_at\",\"red_flags\",\"discuss\"," \
+  "\"monitored_minutes\",\"ready_to_leave_minutes\",\"intention\",\"reflection\",\"next_day_note\"\r\n"
+
+/* Readings go out in their own file, naming their session by its key, and
+ * come back with it; a file of version 4 brings its blood pressures as
+ * readings, as the data file's migration makes them; a reading whose
+ * session is nowhere stops the import with a sentence. */
+static void
+test_session_readings (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *other_dir = NULL;
+  g_autoptr(TmStore) store = new_store (&dir);
+  g_autoptr(TmStore) other = NULL;
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autoptr(TmSession) s = tm_session_new ();
+  g_autoptr(TmSession) twin = NULL;
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = tm_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (folder, "session_readings.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *key = NULL;
+  TmCsvSummary summary;
+
+  tm_session_set_taken_at (s, "2026-04-01T10:00:00+02:00");
+  s->dose_mg = 50;
+  tm_test_add_bp (s, 0, 128, 82);
+  tm_test_add_bp (s, 40, 146, 92);
+  tm_session_find_reading (s, 40)->pulse = 88;
+  tm_session_find_reading (s, 40)->dissociation = 4;
+  tm_session_reading_set_note (tm_session_find_reading (s, 40), "Warm, \"floaty\",\nfine.");
+  g_assert_true (tm_store_save_session (store, s, &error));
+  /* A copy is another session, with readings of its own. */
+  twin = tm_session_copy (s);
+  twin->id = 0;
+  tm_session_set_taken_at (twin, "2026-04-01T18:00:00+02:00");
+  tm_session_find_reading (twin, 40)->bp_sys = 150;
+  g_assert_true (tm_store_save_session (store, twin, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (store, "session_reading"), ==, 4);
+
+  g_assert_true (tm_store_export_csv (store, folder, &error));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  key = g_strdup_printf ("\"%s %s\",40,146,92,88,4,,,\"Warm, \"\"floaty\"\",\nfine.\"", s->taken_at, s->created_at);
+  g_assert_true (g_str_has_prefix (text, "\"session_key\",\"minutes_after\",\"bp_sys\",\"bp_dia\",\"pulse\","
+                                         "\"dissociation\",\"sedation\",\"nausea\",\"note\",\"created_at\"\r\n"));
+  g_assert_nonnull (strstr (text, key));
+
+  other = new_store (&other_dir);
+  g_assert_true (tm_csv_import_read_dir (import, folder, &error));
+  for (guint i = 0; i < tm_csv_import_get_problems (import)->len; i++)
+    g_test_message ("%s", (char *) tm_csv_import_get_problems (import)->pdata[i]);
+  g_assert_cmpuint (tm_csv_import_get_problems (import)->len, ==, 0);
+  g_assert_true (tm_store_import_csv (other, import, TM_CONFLICT_KEEP, &summary, &error));
+  g_assert_no_error (error);
+  back = tm_store_list_sessions (other, NULL, NULL, &error);
+  g_assert_cmpuint (back->len, ==, 2);
+  g_assert_true (tm_session_equal_content (back->pdata[0], s) || tm_session_equal_content (back->pdata[1], s));
+  g_assert_true (tm_session_equal_content (back->pdata[0], twin) || tm_session_equal_content (back->pdata[1], twin));
+
+  /* Version 4: the blood pressures become readings at 0 and at the end of
+   * the monitoring; without one, at 2 hours, saying when was not recorded. */
+  {
+    g_autoptr(TmCsvImport) old = tm_csv_import_new ();
+    static const char v4_sessions[] =
+      V4_SESSION_HEADER
+      "\"2026-04-05T10:00:00+02:00\",50,\"oral\",\"home\",1,,,0,,,,128,82,141,88,0,,\"2026-04-05T10:05:00Z\","
+      "\"2026-04-05T10:05:00Z\",0,0,150,,,,\r\n"
+      "\"2026-04-06T10:00:00+02:00\",50,\"oral\",\"home\",1,,,0,,,,,,182,111,0,,\"2026-04-06T10:05:00Z\","
+      "\"2026-04-06T10:05:00Z\",0,0,,,,,\r\n";
+
+    g_assert_true (tm_csv_import_parse (old, TM_TABLE_SESSIONS, "sessions.csv", v4_sessions, strlen (v4_sessions)));
+    g_assert_true (tm_store_import_csv (other, old, TM_CONFLICT_KEEP, &summary, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count_rows (other, "session_reading JOIN session ON session.id = session_id WHERE"
+                                        " taken_at = '2026-04-05T10:00:00+02:00' AND ((minutes_after = 0 AND"
+                                        " bp_sys = 128 AND bp_dia = 82) OR (minutes_after = 150 AND bp_sys = 141"
+                                        " AND bp_dia = 88))"), ==, 2);
+    g_assert_cmpint (count_rows (other, "session_reading JOIN session ON session.id = session_id WHERE"
+                                        " taken_at = '2026-04-06T10:00:00+02:00' AND minutes_after = 120 AND"
+                                        " bp_sys = 182 AND session_reading.note LIKE 'Taken after the dose; when was not%'"), ==, 1);
+  }
+
+  /* A reading of a session that is in no file and not in Tidemark. */
+  {
+    g_autoptr(TmCsvImport) lost = tm_csv_import_new ();
+    g_autoptr(GError) refused = NULL;
+    static const char readings[] =
+      "\"session_key\",\"minutes_after\",\"bp_sys\",\"bp_dia\",\"pulse\",\"dissociation\",\"sedation\",\"nausea\","
+      "\"note\",\"created_at\"\r\n"
+      "\"2026-05-01T10:00:00+02:00 2026-05-01T10:05:00Z\",40,140,90,,,,,,\"2026-05-01T10:45:00Z\"\r\n";
+    int before = count_rows (other, "session_reading");
+
+    g_assert_true (tm_csv_import_parse (lost, TM_TABLE_SESSION_READINGS, "session_readings.csv", readings,
+                                        strlen (readings)));
+    g_assert_false (tm_store_import_csv (other, lost, TM_CONFLICT_KEEP, &summary, &refused));
+    g_assert_cmpstr (refused->message, ==,
+                     "session_readings.csv:2: there is no session with the session_key “2026-05-01T10:00:00+02:00 "
+                     "2026-05-01T10:05:00Z”, in the files or in Tidemark. Import it with the file that has it; "
+                     "nothing was imported.");
+    g_assert_cmpint (count_rows (other, "session_reading"), ==, before);
+  }
+
+  g_clear_object (&other);
+  g_clear_object (&store);
+  tm_test_remove_tree (other_dir);
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (folder);
+}
+
 /* The columns of data version 3 go out and come back: the flag to bring
  * an entry up at the next review, the plan's pre-treatment PHQ-9 and
  * mood, and the reviews, a correction still naming the row it corrects
@@ -1437,6 +1554,7 @@ main (int   argc,
   g_test_add_func ("/csv/duplicates-and-bom", test_duplicates_and_bom);
   g_test_add_func ("/csv/version-2-columns-and-version-1-files", test_version_2_columns_and_version_1_files);
   g_test_add_func ("/csv/version-3-columns-and-reviews", test_version_3_columns_and_reviews);
+  g_test_add_func ("/csv/session-readings", test_session_readings);
   g_test_add_func ("/csv/corpus", test_corpus);
   g_test_add_func ("/csv/large-files", test_large_files);
   g_test_add_func ("/csv/quoted-fields", test_quoted_fields);

@@ -466,7 +466,7 @@ test_many_sessions (Fixture       *f,
       s->dose_mg = 50;
       s->dissociation_peak = i % 10;
       s->effects = i % 3 == 0 ? TM_EFFECT_TIME | TM_EFFECT_FLOATING : 0;
-      s->bp_before_sys = 120, s->bp_before_dia = 80;
+      tm_test_add_bp (s, 0, 120, 80);
       status.days_since_previous = i > 0 ? 1 : -1;
       tm_session_set_note (s, i % 5 == 0 ? "Felt calm afterwards, slept well that night." : NULL);
       g_ptr_array_add (data->sessions, s);
@@ -625,8 +625,8 @@ add_session (TmStore    *store,
   s->route = route;
   s->setting = setting;
   s->monitor_present = someone;
-  s->bp_after_sys = bp_after_sys;
-  s->bp_after_dia = bp_after_dia;
+  if (bp_after_sys != TM_UNSET)
+    tm_test_add_bp (s, 40, bp_after_sys, bp_after_dia);
   g_assert_true (tm_store_save_session (store, s, &error));
   g_assert_no_error (error);
   return s;
@@ -808,7 +808,7 @@ test_page_one (Fixture       *f,
   at = find_after (page, at, "2026-11-09 10:01 · Caution · Beyond the plan (S3)");
   at = find_after (page, at, "2026-10-29 10:00 · 50 mg Sublingual · on the day · route differs. Plan: 50 mg Oral.");
   at = find_after (page, at, "2026-11-09 09:30 · 50 mg Oral · beyond the plan. Plan: 50 mg Oral.");
-  at = find_after (page, at, "186/104 mmHg after the dose of 2026-10-29 10:00");
+  at = find_after (page, at, "186/104 mmHg 40 minutes after the dose of 2026-10-29 10:00");
   at = find_after (page, at, "2026-11-09 09:30 · 50 mg Oral");
   at = find_after (page, at, "Summary");
   g_assert_null (strstr (page, "Nothing needs attention"));

@@ -417,12 +417,92 @@ test_s5_thresholds (void)
       world_init (&w);
       add_plan (&w, "2026-11-14", 14, 50);
       s = add_session (&w, "2026-11-28T10:00:00+01:00", 50);
-      s->bp_before_sys = cases[i].bs;
-      s->bp_before_dia = cases[i].bd;
-      s->bp_after_sys = cases[i].as;
-      s->bp_after_dia = cases[i].ad;
+      if (cases[i].bs != TM_UNSET)
+        tm_test_add_bp (s, 0, cases[i].bs, cases[i].bd);
+      if (cases[i].as != TM_UNSET)
+        tm_test_add_bp (s, 40, cases[i].as, cases[i].ad);
       got = session_prompts (&w, s);
       g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+}
+
+/* The rules read every reading of the session day: S5 any reading after
+ * the dose at 180/110 or above (the first such, by its minutes), never the
+ * one before it; S1 the highest dissociation and sedation of any reading;
+ * and "not eased" at 2 hours brings the urgent wording while the dose is
+ * recent, a caution later. */
+static void
+test_rules_on_readings (void)
+{
+  const struct { int minutes, sys, dia, dissociation, sedation; const char *expected; const char *detail; } cases[] = {
+    { 40, 179, 109, TM_UNSET, TM_UNSET, "", NULL },
+    { 40, 180, 100, TM_UNSET, TM_UNSET, "S5:urgent", "blood pressure after the dose 180/100 at 40 minutes" },
+    { 150, 150, 110, TM_UNSET, TM_UNSET, "S5:urgent", "blood pressure after the dose 150/110 at 150 minutes" },
+    /* Before the dose, as high: the caution before a dose, not the urgent one. */
+    { 0, 190, 120, TM_UNSET, TM_UNSET, "S5:caution", "blood pressure before the dose 190/120" },
+    { 40, TM_UNSET, TM_UNSET, 6, TM_UNSET, "S1:info", NULL },
+    { 40, TM_UNSET, TM_UNSET, 7, TM_UNSET, "S1:caution", NULL },
+    { 40, TM_UNSET, TM_UNSET, 0, 2, "", NULL },
+    { 40, TM_UNSET, TM_UNSET, 0, 3, "S1:urgent", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(World) w = { 0 };
+      g_autoptr(GPtrArray) prompts = NULL;
+      g_autofree char *got = NULL;
+      g_autofree char *taken = NULL;
+      TmSession *s;
+      TmSessionReading *r = tm_session_reading_new ();
+
+      world_init (&w);
+      add_plan (&w, "2026-11-14", 14, 50);
+      taken = minutes_before_now (&w, 200);
+      s = add_session (&w, taken, 50);
+      /* A calm reading first: the one that counts is found among others. */
+      tm_test_add_bp (s, 10, 128, 82);
+      r->minutes_after = cases[i].minutes;
+      r->bp_sys = cases[i].sys;
+      r->bp_dia = cases[i].dia;
+      r->dissociation = cases[i].dissociation;
+      r->sedation = cases[i].sedation;
+      r->pulse = 80;
+      tm_session_add_reading (s, r);
+      prompts = evaluate (&w, TM_SOURCE_SESSION, s);
+      got = summarize (prompts);
+      g_test_message ("case %u: %s", i, got);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+      if (cases[i].detail != NULL)
+        g_assert_cmpstr (find_prompt (prompts, TM_RULE_S5)->detail, ==, cases[i].detail);
+    }
+
+  /* "Have the effects eased?" — "no" at 2 hours. */
+  for (int later = 0; later <= 1; later++)
+    {
+      g_auto(World) w = { 0 };
+      g_autoptr(GPtrArray) prompts = NULL;
+      g_autofree char *taken = NULL;
+      const TmSafetyPrompt *p;
+      TmSession *s;
+
+      world_init (&w);
+      add_plan (&w, "2026-11-14", 14, 50);
+      taken = minutes_before_now (&w, later ? 60 * 30 : 125);
+      s = add_session (&w, taken, 50);
+      s->eased = 0;
+      prompts = evaluate (&w, TM_SOURCE_SESSION, s);
+      p = find_prompt (prompts, TM_RULE_S1);
+      g_assert_nonnull (p);
+      g_assert_cmpint (p->level, ==, later ? TM_LEVEL_CAUTION : TM_LEVEL_URGENT);
+      if (!later)
+        {
+          g_assert_cmpstr (p->title, ==, "Strong Effects: Stay Safe and Get Support");
+          assert_contains (p->body, "contact your clinician now");
+          assert_contains (p->body, "call emergency services");
+        }
+      else
+        assert_contains (p->body, "effects that had not eased after 2 hours");
+      assert_contains (p->detail, "not eased at 2 hours");
     }
 }
 
@@ -438,8 +518,7 @@ test_s1_with_s5_and_s7 (void)
   add_plan (&w, "2026-11-14", 14, 50);
   s = add_session (&w, "2026-11-28T10:00:00+01:00", 50);
   s->effects = TM_EFFECT_FRIGHTENING;
-  s->bp_after_sys = 190;
-  s->bp_after_dia = 100;
+  tm_test_add_bp (s, 40, 190, 100);
   s->other_medicines = TM_MEDICINE_BENZODIAZEPINE | TM_MEDICINE_MAOI;
 
   /* Urgent first, then the rest in rule order. */
@@ -1021,8 +1100,7 @@ test_s5_wording (void)
       add_plan (&w, "2026-11-14", 14, 50);
       taken = minutes_before_now (&w, cases[i].saved_after);
       s = add_session (&w, taken, 50);
-      s->bp_after_sys = 190;
-      s->bp_after_dia = 100;
+      tm_test_add_bp (s, 40, 190, 100);
       for (int german = 0; german <= 1; german++)
         {
           g_autoptr(GPtrArray) prompts = NULL;
@@ -1540,8 +1618,7 @@ every_prompt (void)
         s->effects_minutes = t == 0 ? 100 : 200;  /* over 2 hours while recent: urgent */
         s->nausea = 3;
         s->sedation = 2;
-        s->bp_before_sys = 150;
-        s->bp_before_dia = 95;
+        tm_test_add_bp (s, 0, 150, 95);
         s->other_medicines = TM_MEDICINES_ALL;
         take_prompts (all, evaluate (&w, TM_SOURCE_SESSION, s));
       }
@@ -1557,8 +1634,7 @@ every_prompt (void)
         s->sedation = 3;
         s->effects_minutes = 150;
         s->red_flags = TM_RED_FLAGS_ALL;
-        s->bp_after_sys = 190;
-        s->bp_after_dia = 115;
+        tm_test_add_bp (s, 40, 190, 115);
         take_prompts (all, evaluate (&w, TM_SOURCE_SESSION, s));
       }
     }
@@ -1882,6 +1958,7 @@ main (int   argc,
   g_test_add_func ("/safety/s1/usual-peak", test_s1_usual_peak);
   g_test_add_func ("/safety/s1/present-or-past", test_s1_present_or_past);
   g_test_add_func ("/safety/s5-thresholds", test_s5_thresholds);
+  g_test_add_func ("/safety/rules-on-readings", test_rules_on_readings);
   g_test_add_func ("/safety/s1-with-s5-and-s7", test_s1_with_s5_and_s7);
   g_test_add_func ("/safety/s2-with-and-without-a-session", test_s2);
   g_test_add_func ("/safety/s3-with-and-without-a-plan", test_s3);

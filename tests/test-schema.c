@@ -36,8 +36,9 @@ static const char * const base_rows[TM_N_TABLES][N_COLUMNS_MAX] = {
                           "2026-03-01T20:00:00Z", "0", NULL, "0" },
   /* At the clinic, where a time ready to leave is kept. */
   [TM_TABLE_SESSIONS] = { "2026-03-01T10:00:00+01:00", "50", "sublingual", "clinic", "1", NULL, NULL, "0", NULL,
-                          NULL, NULL, "128", "82", "141", "88", "0", NULL, "2026-03-01T10:05:00Z",
-                          "2026-03-01T10:05:00Z", "0", "0" },
+                          NULL, NULL, "0", NULL, "2026-03-01T10:05:00Z", "2026-03-01T10:05:00Z", "0", "0" },
+  /* Of the session test_boundary () stores first, id 1. */
+  [TM_TABLE_SESSION_READINGS] = { "1", "40", "141", "88", "72", NULL, NULL, NULL, NULL, "2026-03-01T10:45:00Z" },
   [TM_TABLE_QUESTIONNAIRES] = { "phq9", "2026-03-01", "012301230", "1", "12", "2026-03-01T20:00:00Z" },
   [TM_TABLE_PLANS] = { "2026-03-01", "365", "50", "sublingual", "2", NULL, NULL, "2026-03-01T09:00:00Z" },
   [TM_TABLE_PLAN_DATES] = { "2026-03-10", "extra", NULL, "2026-03-01T09:00:00Z" },
@@ -132,17 +133,6 @@ static Boundary cases[] = {
   { TM_TABLE_SESSIONS, "nausea", "nausea", "4", NO },
   { TM_TABLE_SESSIONS, "sedation", "sedation", "3", OK },
   { TM_TABLE_SESSIONS, "sedation", "sedation", "4", NO },
-  { TM_TABLE_SESSIONS, "bp_before_sys", "bp_before_sys", "280", OK },
-  { TM_TABLE_SESSIONS, "bp_before_sys", "bp_before_sys", "281", NO },
-  { TM_TABLE_SESSIONS, "bp_before_sys", "bp_before_sys", "60", OK, "bp_before_dia=30" },
-  { TM_TABLE_SESSIONS, "bp_before_sys", "bp_before_sys", "59", NO, "bp_before_dia=30" },
-  { TM_TABLE_SESSIONS, "bp_before_dia", "bp_before_dia", "180", OK, "bp_before_sys=280" },
-  { TM_TABLE_SESSIONS, "bp_before_dia", "bp_before_dia", "181", NO, "bp_before_sys=280" },
-  { TM_TABLE_SESSIONS, "bp_before_dia", "bp_before_dia", "29", NO },
-  { TM_TABLE_SESSIONS, "bp_after_sys", "bp_after_sys", "281", NO },
-  { TM_TABLE_SESSIONS, "bp_after_sys", "bp_after_sys", "59", NO, "bp_after_dia=30" },
-  { TM_TABLE_SESSIONS, "bp_after_dia", "bp_after_dia", "30", OK },
-  { TM_TABLE_SESSIONS, "bp_after_dia", "bp_after_dia", "29", NO },
   { TM_TABLE_SESSIONS, "other_medicines", "other_medicines", "63", OK },
   { TM_TABLE_SESSIONS, "other_medicines", "other_medicines", "64", NO },
   { TM_TABLE_SESSIONS, "red_flags", "red_flags", "63", OK },
@@ -165,14 +155,45 @@ static Boundary cases[] = {
   { TM_TABLE_SESSIONS, "created_at", "created_at", "2026-03-01T10:05:60Z", NO },
   { TM_TABLE_SESSIONS, "updated_at", "updated_at", "2026-03-01T10:05:00+05:45", OK },
   { TM_TABLE_SESSIONS, "updated_at", "updated_at", "2026-03-01T10:05:00+15:00", NO },
-  { TM_TABLE_SESSIONS, "blood pressure before, both or neither", "bp_before_dia", NULL, NO },
-  { TM_TABLE_SESSIONS, "blood pressure before, both or neither", "bp_before_dia", NULL, OK, "bp_before_sys=" },
-  { TM_TABLE_SESSIONS, "blood pressure after, both or neither", "bp_after_sys", NULL, NO },
-  { TM_TABLE_SESSIONS, "blood pressure after, both or neither", "bp_after_sys", NULL, OK, "bp_after_dia=" },
-  { TM_TABLE_SESSIONS, "blood pressure before, systolic higher", "bp_before_sys", "82", NO },
-  { TM_TABLE_SESSIONS, "blood pressure before, systolic higher", "bp_before_sys", "83", OK },
-  { TM_TABLE_SESSIONS, "blood pressure after, systolic higher", "bp_after_sys", "88", NO },
-  { TM_TABLE_SESSIONS, "blood pressure after, systolic higher", "bp_after_sys", "89", OK },
+  { TM_TABLE_SESSIONS, "eased", "eased", "1", OK },
+  { TM_TABLE_SESSIONS, "eased", "eased", "2", NO },
+  { TM_TABLE_SESSIONS, "slept_well", "slept_well", "0", OK },
+  { TM_TABLE_SESSIONS, "slept_well", "slept_well", "2", NO },
+  { TM_TABLE_SESSIONS, "fully_alert", "fully_alert", "1", OK },
+  { TM_TABLE_SESSIONS, "fully_alert", "fully_alert", "-2", NO },
+  { TM_TABLE_SESSIONS, "lingering", "lingering", "0", OK },
+  { TM_TABLE_SESSIONS, "lingering", "lingering", "2", NO },
+
+  /* session_reading */
+  { TM_TABLE_SESSION_READINGS, "minutes_after", "minutes_after", "0", OK },
+  { TM_TABLE_SESSION_READINGS, "minutes_after", "minutes_after", "1440", OK },
+  { TM_TABLE_SESSION_READINGS, "minutes_after", "minutes_after", "1441", NO },
+  { TM_TABLE_SESSION_READINGS, "minutes_after", "minutes_after", "-1", NO },
+  { TM_TABLE_SESSION_READINGS, "bp_sys", "bp_sys", "280", OK },
+  { TM_TABLE_SESSION_READINGS, "bp_sys", "bp_sys", "281", NO },
+  { TM_TABLE_SESSION_READINGS, "bp_sys", "bp_sys", "60", OK, "bp_dia=30" },
+  { TM_TABLE_SESSION_READINGS, "bp_sys", "bp_sys", "59", NO, "bp_dia=30" },
+  { TM_TABLE_SESSION_READINGS, "bp_dia", "bp_dia", "180", OK, "bp_sys=280" },
+  { TM_TABLE_SESSION_READINGS, "bp_dia", "bp_dia", "181", NO, "bp_sys=280" },
+  { TM_TABLE_SESSION_READINGS, "bp_dia", "bp_dia", "29", NO },
+  { TM_TABLE_SESSION_READINGS, "pulse", "pulse", "30", OK },
+  { TM_TABLE_SESSION_READINGS, "pulse", "pulse", "29", NO },
+  { TM_TABLE_SESSION_READINGS, "pulse", "pulse", "220", OK },
+  { TM_TABLE_SESSION_READINGS, "pulse", "pulse", "221", NO },
+  { TM_TABLE_SESSION_READINGS, "dissociation", "dissociation", "10", OK },
+  { TM_TABLE_SESSION_READINGS, "dissociation", "dissociation", "11", NO },
+  { TM_TABLE_SESSION_READINGS, "sedation", "sedation", "3", OK },
+  { TM_TABLE_SESSION_READINGS, "sedation", "sedation", "4", NO },
+  { TM_TABLE_SESSION_READINGS, "nausea", "nausea", "0", OK },
+  { TM_TABLE_SESSION_READINGS, "nausea", "nausea", "-3", NO },
+  { TM_TABLE_SESSION_READINGS, "note", "note", "10000 characters", OK },
+  { TM_TABLE_SESSION_READINGS, "note", "note", "10001 characters", NO },
+  { TM_TABLE_SESSION_READINGS, "created_at", "created_at", "2026-03-01T10:45:00+05:45", OK },
+  { TM_TABLE_SESSION_READINGS, "created_at", "created_at", "2026-03-01T10:45:61Z", NO },
+  { TM_TABLE_SESSION_READINGS, "blood pressure, both or neither", "bp_dia", NULL, NO },
+  { TM_TABLE_SESSION_READINGS, "blood pressure, both or neither", "bp_dia", NULL, OK, "bp_sys=" },
+  { TM_TABLE_SESSION_READINGS, "blood pressure, systolic higher", "bp_sys", "88", NO },
+  { TM_TABLE_SESSION_READINGS, "blood pressure, systolic higher", "bp_sys", "89", OK },
 
   /* plan */
   { TM_TABLE_PLANS, "effective_from", "effective_from", "2026-04-30", OK },
@@ -257,8 +278,11 @@ static Boundary cases[] = {
 
 /* The SQL table of each CSV file. */
 static const char * const table_names[TM_N_TABLES] = {
-  "checkin", "session", "questionnaire", "plan", "plan_date", "safety_event", "review",
+  "checkin", "session", "questionnaire", "plan", "plan_date", "safety_event", "review", "session_reading",
 };
+
+/* The key of the session a reading's case belongs to (test_boundary ()). */
+static char *parent_key;
 
 static const char *
 expand (const char *value)
@@ -364,8 +388,9 @@ insert_raw (TmStore      *store,
 
   for (guint i = 0; i < info->n_columns; i++)
     {
-      /* A record's key is no value of the table: the store finds its id. */
-      if (info->columns[i].type == TM_VALUE_RECORD)
+      /* A record's key is no value of the table: the store finds its id;
+       * a reading's session is the one stored first. */
+      if (info->columns[i].type == TM_VALUE_RECORD && (info->columns[i].flags & TM_COLUMN_OPTIONAL))
         continue;
       g_string_append_printf (names, "%s%s", n > 0 ? ", " : "", info->columns[i].name);
       g_string_append_printf (slots, "%s?%u", n > 0 ? ", " : "", i + 1);
@@ -376,7 +401,8 @@ insert_raw (TmStore      *store,
   g_assert_cmpint (sqlite3_exec (db, "SAVEPOINT walk", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   for (guint i = 0; i < info->n_columns; i++)
-    if (row[i] != NULL && row[i][0] != '\0' && info->columns[i].type != TM_VALUE_RECORD)
+    if (row[i] != NULL && row[i][0] != '\0' &&
+        (info->columns[i].type != TM_VALUE_RECORD || !(info->columns[i].flags & TM_COLUMN_OPTIONAL)))
       sqlite3_bind_text (stmt, (int) i + 1, row[i], -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
@@ -439,10 +465,10 @@ make_record_as_given (TmTable      table,
         s->effects_minutes = int_of (table, row, "effects_minutes");
         s->nausea = int_of (table, row, "nausea");
         s->sedation = int_of (table, row, "sedation");
-        s->bp_before_sys = int_of (table, row, "bp_before_sys");
-        s->bp_before_dia = int_of (table, row, "bp_before_dia");
-        s->bp_after_sys = int_of (table, row, "bp_after_sys");
-        s->bp_after_dia = int_of (table, row, "bp_after_dia");
+        s->eased = int_of (table, row, "eased");
+        s->slept_well = int_of (table, row, "slept_well");
+        s->fully_alert = int_of (table, row, "fully_alert");
+        s->lingering = int_of (table, row, "lingering");
         s->other_medicines = (guint) int_of (table, row, "other_medicines");
         s->red_flags = (guint) int_of (table, row, "red_flags");
         if (int_of (table, row, "discuss") != 0 && int_of (table, row, "discuss") != 1)
@@ -514,11 +540,43 @@ make_record_as_given (TmTable      table,
         review->created_at = g_strdup (value_of (table, row, "created_at"));
         return G_OBJECT (review);
       }
+    case TM_TABLE_SESSION_READINGS:
+      {
+        TmSessionReading *r = tm_session_reading_new ();
+
+        r->session_id = 1;
+        r->minutes_after = int_of (table, row, "minutes_after");
+        r->bp_sys = int_of (table, row, "bp_sys");
+        r->bp_dia = int_of (table, row, "bp_dia");
+        r->pulse = int_of (table, row, "pulse");
+        r->dissociation = int_of (table, row, "dissociation");
+        r->sedation = int_of (table, row, "sedation");
+        r->nausea = int_of (table, row, "nausea");
+        tm_session_reading_set_note (r, value_of (table, row, "note"));
+        r->created_at = g_strdup (value_of (table, row, "created_at"));
+        return G_OBJECT (r);
+      }
     case TM_TABLE_SAFETY_EVENTS:
     case TM_N_TABLES:
     default:
       return NULL;
     }
+}
+
+/* A reading is checked, and stored, with its session. */
+static TmSession *
+session_with (TmSession        *session,
+              TmSessionReading *reading)
+{
+  TmSession *with = session != NULL ? tm_session_copy (session) : tm_session_new ();
+
+  if (session == NULL)
+    {
+      tm_session_set_taken_at (with, "2026-03-01T10:00:00+01:00");
+      with->dose_mg = 50;
+    }
+  tm_session_add_reading (with, tm_session_reading_copy (reading));
+  return with;
 }
 
 static GObject *
@@ -551,6 +609,12 @@ validate (TmTable   table,
       return tm_plan_validate (TM_PLAN (record), NULL, error);
     case TM_TABLE_REVIEWS:
       return tm_review_validate (TM_REVIEW (record), NULL, error);
+    case TM_TABLE_SESSION_READINGS:
+      {
+        g_autoptr(TmSession) with = session_with (NULL, TM_SESSION_READING (record));
+
+        return tm_session_validate (with, NULL, error);
+      }
     case TM_TABLE_PLAN_DATES:
     case TM_TABLE_SAFETY_EVENTS:
     case TM_N_TABLES:
@@ -577,6 +641,13 @@ save (TmStore  *store,
       return tm_store_add_plan (store, TM_PLAN (record), error);
     case TM_TABLE_REVIEWS:
       return tm_store_add_review (store, TM_REVIEW (record), error);
+    case TM_TABLE_SESSION_READINGS:
+      {
+        g_autoptr(TmSession) parent = tm_store_get_session (store, 1, NULL);
+        g_autoptr(TmSession) with = session_with (parent, TM_SESSION_READING (record));
+
+        return tm_store_save_session (store, with, error);
+      }
     case TM_TABLE_PLAN_DATES:
     case TM_TABLE_SAFETY_EVENTS:
     case TM_N_TABLES:
@@ -615,7 +686,10 @@ make_csv (TmTable      table,
     {
       if (i > 0)
         g_string_append_c (csv, ',');
-      if (row[i] != NULL)
+      /* The file names the session by its key. */
+      if (info->columns[i].type == TM_VALUE_RECORD && table == TM_TABLE_SESSION_READINGS)
+        g_string_append_printf (csv, "\"%s\"", parent_key);
+      else if (row[i] != NULL)
         g_string_append_printf (csv, "\"%s\"", row[i]);
     }
   g_string_append (csv, "\r\n");
@@ -639,6 +713,17 @@ test_boundary (gconstpointer data)
   made = make_row (b, row);
   store = tm_store_open (dir, &error);
   g_assert_no_error (error);
+  if (b->table == TM_TABLE_SESSION_READINGS)
+    {
+      g_autoptr(TmSession) parent = tm_session_new ();
+
+      tm_session_set_taken_at (parent, "2026-03-01T10:00:00+01:00");
+      parent->dose_mg = 50;
+      g_assert_true (tm_store_save_session (store, parent, &error));
+      g_assert_cmpint (parent->id, ==, 1);
+      g_free (parent_key);
+      parent_key = tm_table_get_record_key (TM_TABLE_SESSIONS, parent);
+    }
 
   /* 1. The CHECK itself: this case sits on its boundary. */
   rc = insert_raw (store, b->table, row);

@@ -58,6 +58,7 @@ static TmSession *
 full_session (int days_ago)
 {
   TmSession *s = tm_session_new ();
+  TmSessionReading *reading;
 
   s->taken_at = instant_days_ago (days_ago, 10);
   s->dose_mg = 37.5;
@@ -70,10 +71,14 @@ full_session (int days_ago)
   s->effects_minutes = 75;
   s->nausea = 1;
   s->sedation = 2;
-  s->bp_before_sys = 128;
-  s->bp_before_dia = 82;
-  s->bp_after_sys = 141;
-  s->bp_after_dia = 88;
+  tm_test_add_bp (s, 0, 128, 82);
+  tm_test_add_bp (s, 40, 141, 88);
+  reading = tm_session_find_reading (s, 40);
+  reading->pulse = 84;
+  reading->dissociation = 6;
+  reading->sedation = 2;
+  reading->nausea = 1;
+  tm_session_reading_set_note (reading, "Floating; music helped.");
   s->other_medicines = TM_MEDICINE_SLEEP | TM_MEDICINE_ALCOHOL;
   s->red_flags = TM_RED_FLAG_VOMITING;
   tm_session_set_note (s, "Intention: rest.\nListened to music; felt held. 🎧");
@@ -102,7 +107,11 @@ test_round_trip (Fixture       *f,
   g_assert_cmpfloat (found->dose_mg, ==, 37.5);
   g_assert_cmpint (found->route, ==, TM_ROUTE_SUBLINGUAL);
   g_assert_true (found->monitor_present);
-  g_assert_cmpint (found->bp_after_sys, ==, 141);
+  g_assert_cmpuint (found->readings->len, ==, 2);
+  g_assert_cmpint (tm_session_get_highest_bp_after (found)->bp_sys, ==, 141);
+  g_assert_cmpint (tm_session_find_reading (found, 40)->pulse, ==, 84);
+  g_assert_cmpstr (tm_session_find_reading (found, 40)->note, ==, "Floating; music helped.");
+  g_assert_nonnull (tm_session_find_reading (found, 40)->created_at);
   g_assert_cmpuint (found->other_medicines, ==, TM_MEDICINE_SLEEP | TM_MEDICINE_ALCOHOL);
   g_assert_cmpuint (found->red_flags, ==, TM_RED_FLAG_VOMITING);
   g_assert_cmpstr (found->created_at, ==, saved->created_at);
@@ -126,7 +135,8 @@ test_optional_values (Fixture       *f,
   found = tm_store_get_session (f->store, s->id, &error);
   g_assert_cmpint (found->mood_before, ==, TM_UNSET);
   g_assert_cmpint (found->dissociation_peak, ==, TM_UNSET);
-  g_assert_cmpint (found->bp_before_sys, ==, TM_UNSET);
+  g_assert_cmpuint (found->readings->len, ==, 0);
+  g_assert_null (tm_session_get_bp_before (found));
   g_assert_cmpint (found->nausea, ==, TM_UNSET);
   g_assert_false (found->monitor_present);
   g_assert_null (found->note);
@@ -230,11 +240,19 @@ static void spoil_effects (TmSession *s) { s->effects = 300; }
 static void spoil_minutes (TmSession *s) { s->effects_minutes = 1441; }
 static void spoil_nausea (TmSession *s) { s->nausea = 4; }
 static void spoil_sedation (TmSession *s) { s->sedation = 7; }
-static void spoil_bp_half (TmSession *s) { s->bp_before_dia = TM_UNSET; }
-static void spoil_bp_after_half (TmSession *s) { s->bp_after_sys = TM_UNSET; }
-static void spoil_bp_sys (TmSession *s) { s->bp_before_sys = 300; }
-static void spoil_bp_dia (TmSession *s) { s->bp_after_dia = 20; }
-static void spoil_bp_order (TmSession *s) { s->bp_before_sys = 80; s->bp_before_dia = 120; }
+static void spoil_bp_half (TmSession *s) { tm_session_find_reading (s, 0)->bp_dia = TM_UNSET; }
+static void spoil_bp_after_half (TmSession *s) { tm_session_find_reading (s, 40)->bp_sys = TM_UNSET; }
+static void spoil_bp_sys (TmSession *s) { tm_session_find_reading (s, 0)->bp_sys = 300; }
+static void spoil_bp_dia (TmSession *s) { tm_session_find_reading (s, 40)->bp_dia = 20; }
+static void spoil_bp_order (TmSession *s) { tm_session_find_reading (s, 0)->bp_sys = 80; tm_session_find_reading (s, 0)->bp_dia = 120; }
+static void spoil_pulse_low (TmSession *s) { tm_session_find_reading (s, 40)->pulse = 29; }
+static void spoil_pulse_high (TmSession *s) { tm_session_find_reading (s, 40)->pulse = 221; }
+static void spoil_reading_dissociation (TmSession *s) { tm_session_find_reading (s, 40)->dissociation = 11; }
+static void spoil_reading_sedation (TmSession *s) { tm_session_find_reading (s, 40)->sedation = 4; }
+static void spoil_reading_nausea (TmSession *s) { tm_session_find_reading (s, 40)->nausea = -2; }
+static void spoil_reading_minutes (TmSession *s) { tm_session_find_reading (s, 40)->minutes_after = 1441; }
+static void spoil_reading_empty (TmSession *s) { tm_test_add_bp (s, 120, TM_UNSET, TM_UNSET); }
+static void spoil_reading_twice (TmSession *s) { tm_test_add_bp (s, 40, 130, 80); }
 static void spoil_medicines (TmSession *s) { s->other_medicines = 64; }
 static void spoil_red_flags (TmSession *s) { s->red_flags = 64; }
 static void spoil_note (TmSession *s) { g_free (s->note); s->note = g_strdup ("\xff\xfe"); }
@@ -270,16 +288,39 @@ static const Refusal refusals[] = {
     "How long the effects lasted must be between 0 and 1440 minutes (a whole day)." },
   { "nausea", spoil_nausea, "nausea", "Nausea must be none, mild, moderate or severe." },
   { "sedation", spoil_sedation, "sedation", "Sedation must be none, mild, moderate or severe." },
-  { "bp-before-half", spoil_bp_half, "bp_before",
-    "Enter both numbers of the blood pressure before the dose, like 128/82, or leave it empty." },
-  { "bp-after-half", spoil_bp_after_half, "bp_after",
-    "Enter both numbers of the blood pressure after the dose, like 128/82, or leave it empty." },
-  { "bp-systolic-range", spoil_bp_sys, "bp_before",
-    "The upper number (systolic) must be between 60 and 280 mmHg; 300 can't be right. Check the reading." },
-  { "bp-diastolic-range", spoil_bp_dia, "bp_after",
-    "The lower number (diastolic) must be between 30 and 180 mmHg; 20 can't be right. Check the reading." },
-  { "bp-order", spoil_bp_order, "bp_before",
-    "The upper number (systolic) must be higher than the lower one (diastolic), as in 128/82." },
+  { "bp-before-half", spoil_bp_half, "readings",
+    "The reading before the dose: Enter both numbers of the blood pressure, like 128/82, or leave it empty." },
+  { "bp-after-half", spoil_bp_after_half, "readings",
+    "The reading at 40 min: Enter both numbers of the blood pressure, like 128/82, or leave it empty." },
+  { "bp-systolic-range", spoil_bp_sys, "readings",
+    "The reading before the dose: The upper number (systolic) must be between 60 and 280 mmHg; 300 can't be "
+    "right. Check the reading." },
+  { "bp-diastolic-range", spoil_bp_dia, "readings",
+    "The reading at 40 min: The lower number (diastolic) must be between 30 and 180 mmHg; 20 can't be right. "
+    "Check the reading." },
+  { "bp-order", spoil_bp_order, "readings",
+    "The reading before the dose: The upper number (systolic) must be higher than the lower one (diastolic), "
+    "as in 128/82." },
+  { "pulse-low", spoil_pulse_low, "readings",
+    "The reading at 40 min: The pulse must be between 30 and 220 beats a minute; 29 can't be right. Check the "
+    "reading." },
+  { "pulse-high", spoil_pulse_high, "readings",
+    "The reading at 40 min: The pulse must be between 30 and 220 beats a minute; 221 can't be right. Check the "
+    "reading." },
+  { "reading-dissociation", spoil_reading_dissociation, "readings",
+    "The reading at 40 min: Dissociation must be between 0 and 10." },
+  { "reading-sedation", spoil_reading_sedation, "readings",
+    "The reading at 40 min: Sedation must be none, mild, moderate or severe." },
+  { "reading-nausea", spoil_reading_nausea, "readings",
+    "The reading at 40 min: Nausea must be none, mild, moderate or severe." },
+  { "reading-minutes", spoil_reading_minutes, "readings",
+    "The reading at 24 h 1 min: A reading must be from 0 (before the dose) to 1440 minutes after the dose, "
+    "not 1441." },
+  { "reading-empty", spoil_reading_empty, "readings",
+    "The reading at 2 h: A reading needs something read: a blood pressure, a pulse, dissociation, sedation, "
+    "nausea or a note." },
+  { "reading-twice", spoil_reading_twice, "readings",
+    "There are two readings at 40 min. Change the minutes of one, or remove it." },
   { "other-medicines", spoil_medicines, "other_medicines",
     "Other medicines must be a sum of the values 1 to 32 (at most 63), not 64." },
   { "red-flags", spoil_red_flags, "red_flags",
@@ -378,22 +419,49 @@ test_parse_blood_pressure (void)
   int sys = 0, dia = 0;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (tm_parse_blood_pressure ("128/82", FALSE, &sys, &dia, &error));
+  g_assert_true (tm_parse_blood_pressure ("128/82", &sys, &dia, &error));
   g_assert_cmpint (sys, ==, 128);
   g_assert_cmpint (dia, ==, 82);
-  g_assert_true (tm_parse_blood_pressure (" 135 / 90 ", TRUE, &sys, &dia, &error));
+  g_assert_true (tm_parse_blood_pressure (" 135 / 90 ", &sys, &dia, &error));
   g_assert_cmpint (sys, ==, 135);
-  g_assert_true (tm_parse_blood_pressure ("", TRUE, &sys, &dia, &error));
+  g_assert_true (tm_parse_blood_pressure ("", &sys, &dia, &error));
   g_assert_cmpint (sys, ==, TM_UNSET);
   g_assert_cmpint (dia, ==, TM_UNSET);
 
-  g_assert_false (tm_parse_blood_pressure ("128", FALSE, &sys, &dia, &error));
+  g_assert_false (tm_parse_blood_pressure ("128", &sys, &dia, &error));
   g_assert_cmpstr (error->message, ==,
-                   "“128” is not a blood pressure. Write the reading before the dose as two numbers, like 128/82.");
+                   "“128” is not a blood pressure. Write it as two numbers, like 128/82.");
   g_clear_error (&error);
-  g_assert_false (tm_parse_blood_pressure ("high", TRUE, &sys, &dia, &error));
+  g_assert_false (tm_parse_blood_pressure ("high", &sys, &dia, &error));
   g_assert_cmpstr (error->message, ==,
-                   "“high” is not a blood pressure. Write the reading after the dose as two numbers, like 128/82.");
+                   "“high” is not a blood pressure. Write it as two numbers, like 128/82.");
+}
+
+static void
+test_parse_reading_values (void)
+{
+  int value = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tm_parse_pulse (" 72 ", &value, &error));
+  g_assert_cmpint (value, ==, 72);
+  g_assert_true (tm_parse_pulse ("", &value, &error));
+  g_assert_cmpint (value, ==, TM_UNSET);
+  g_assert_false (tm_parse_pulse ("fast", &value, &error));
+  g_assert_cmpstr (error->message, ==, "“fast” is not a pulse. Write the beats a minute as a whole number, like 72.");
+  g_clear_error (&error);
+
+  g_assert_true (tm_parse_reading_minutes ("0", &value, &error));
+  g_assert_cmpint (value, ==, 0);
+  g_assert_true (tm_parse_reading_minutes ("1:30", &value, &error));
+  g_assert_cmpint (value, ==, 90);
+  g_assert_false (tm_parse_reading_minutes ("", &value, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "Enter how many minutes after the dose the reading was taken, like 40; 0 is before the dose.");
+  g_clear_error (&error);
+  g_assert_false (tm_parse_reading_minutes ("1441", &value, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "A reading must be from 0 (before the dose) to 1440 minutes after the dose, not 1441.");
 }
 
 static void
@@ -498,6 +566,7 @@ main (int   argc,
 
   g_test_add_func ("/session/parse/dose", test_parse_dose);
   g_test_add_func ("/session/parse/blood-pressure", test_parse_blood_pressure);
+  g_test_add_func ("/session/parse/reading-values", test_parse_reading_values);
   g_test_add_func ("/session/parse/minutes-and-time", test_parse_minutes_and_time);
   g_test_add_func ("/session/instant-from-local", test_instant_from_local);
   g_test_add_func ("/session/day", test_day_of_session);

@@ -544,10 +544,11 @@ test_schema_v1_tables (Fixture       *f,
                  "created_at,updated_at,red_flags,self_harm,discuss" },
     { "questionnaire", "id,kind,day,answers,difficulty,total,created_at" },
     { "session", "id,taken_at,dose_mg,route,setting,monitor_present,mood_before,"
-                 "dissociation_peak,effects,effects_minutes,nausea,sedation,bp_before_sys,"
-                 "bp_before_dia,bp_after_sys,bp_after_dia,other_medicines,note,created_at,"
+                 "dissociation_peak,effects,effects_minutes,nausea,sedation,other_medicines,note,created_at,"
                  "updated_at,red_flags,discuss,monitored_minutes,ready_to_leave_minutes,intention,reflection,"
-                 "next_day_note" },
+                 "next_day_note,eased,slept_well,fully_alert,lingering" },
+    { "session_reading", "id,session_id,minutes_after,bp_sys,bp_dia,pulse,dissociation,sedation,nausea,note,"
+                         "created_at" },
     { "plan", "id,effective_from,interval_days,dose_mg,route,tolerance_days,instructions,"
               "author,created_at,pre_phq9,pre_mood,pre_dose_instruction" },
     { "plan_date", "id,day,kind,note,created_at" },
@@ -587,7 +588,8 @@ test_schema_checks (Fixture       *f,
     "INSERT INTO questionnaire (kind, day, answers, difficulty, total, created_at) VALUES ('gad7', '2026-01-01', '0000000', 1, 0, '2026-01-01T00:00:00Z')",
     "INSERT INTO session (taken_at, dose_mg, route, setting, created_at, updated_at) VALUES ('2026-01-01T10:00:00+01:00', 0, 'oral', 'home', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
     "INSERT INTO session (taken_at, dose_mg, route, setting, created_at, updated_at) VALUES ('2026-01-01T10:00:00+01:00', 50, 'smoked', 'home', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
-    "INSERT INTO session (taken_at, dose_mg, route, setting, bp_before_sys, created_at, updated_at) VALUES ('2026-01-01T10:00:00+01:00', 50, 'oral', 'home', 120, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+    "INSERT INTO session (taken_at, dose_mg, route, setting, created_at, updated_at) VALUES ('2026-01-02T10:00:00+01:00', 50, 'oral', 'home', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+    "INSERT INTO session_reading (session_id, minutes_after, bp_sys, created_at) VALUES (last_insert_rowid (), 0, 120, '2026-01-01T00:00:00Z')",
     "INSERT INTO plan (effective_from, interval_days, dose_mg, route, created_at) VALUES ('2026-01-01', 0, 50, 'oral', '2026-01-01T00:00:00Z')",
     "INSERT INTO safety_event (rule, level, source, shown_at) VALUES ('S9', 'info', 'checkin', '2026-01-01T00:00:00Z')",
   };
@@ -997,9 +999,12 @@ test_migration_v1_keeps_every_value (void)
   store = tm_store_open (dir, &error);
   g_assert_no_error (error);
   db = tm_store_get_db (store);
+  /* The blood pressure before and after the dose are readings now. */
+  tm_test_view_sessions_as_v4 (db);
   for (guint i = 0; i < G_N_ELEMENTS (v1); i++)
     {
-      g_autofree char *after = dump_table (db, v1[i].table, v1[i].columns);
+      g_autofree char *after = dump_table (db, strcmp (v1[i].table, "session") == 0 ? "session_as_v4" : v1[i].table,
+                                           v1[i].columns);
 
       g_test_message ("%s", v1[i].table);
       g_assert_cmpstr (after, ==, before[i]);
@@ -1011,7 +1016,13 @@ test_migration_v1_keeps_every_value (void)
                                       "('session_by_time', 'safety_event_by_time', 'questionnaire_by_day',"
                                       " 'plan_by_day')"), ==, 4);
   g_assert_cmpint (count_rows (store, "sqlite_schema WHERE type = 'trigger' AND tbl_name = 'plan'"), ==, 2);
-  g_assert_cmpint (count_rows (store, "sqlite_schema WHERE name LIKE '%v1%'"), ==, 0);
+  g_assert_cmpint (count_rows (store, "sqlite_schema WHERE name LIKE '%v1%' OR name LIKE '%v4%'"), ==, 0);
+  /* When after the dose was not recorded: at 2 hours, and the reading says so. */
+  g_assert_cmpint (count_rows (store, "session_reading"), ==, 2);
+  g_assert_cmpint (count_rows (store, "session_reading WHERE session_id = 5 AND minutes_after = 120 AND"
+                                      " note LIKE 'Taken after the dose; when was not recorded%'"), ==, 1);
+  g_assert_cmpint (count_rows (store, "session_reading WHERE session_id = 5 AND minutes_after = 0 AND"
+                                      " note IS NULL AND created_at = '2026-03-01T10:05:00Z'"), ==, 1);
   {
     sqlite3_stmt *stmt;
 

@@ -33,6 +33,7 @@
 #include "tm-history-row.h"
 #include "tm-questionnaire-dialog.h"
 #include "tm-review-page.h"
+#include "tm-reading-row.h"
 #include "tm-session-dialog.h"
 #include "tm-session-row.h"
 #include "tm-sessions-page.h"
@@ -1151,8 +1152,11 @@ read_session_row (Fixture    *f,
                    "SELECT id, taken_at, dose_mg, route, setting, monitor_present,"
                    " coalesce(mood_before, -1), coalesce(dissociation_peak, -1), effects,"
                    " coalesce(effects_minutes, -1), coalesce(nausea, -1), coalesce(sedation, -1),"
-                   " coalesce(bp_before_sys || '/' || bp_before_dia, '') || ' ' ||"
-                   " coalesce(bp_after_sys || '/' || bp_after_dia, ''), other_medicines, note"
+                   " (SELECT coalesce(group_concat(r, ' '), '') FROM"
+                   "   (SELECT minutes_after || ':' || coalesce(bp_sys || '/' || bp_dia, '-') ||"
+                   "           coalesce(' p' || pulse, '') || coalesce(' d' || dissociation, '') AS r"
+                   "    FROM session_reading WHERE session_id = session.id ORDER BY minutes_after)),"
+                   " other_medicines, note"
                    " FROM session ORDER BY id DESC LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   if (found)
@@ -1241,6 +1245,53 @@ find_check_in (GtkWidget  *root,
   return row != NULL ? find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL, NULL) : NULL;
 }
 
+/* For the eye: @widget scrolled into sight, @above pixels below the top. */
+static void
+scroll_to (gpointer widget,
+           double   above)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t at;
+
+  settle ();
+  if (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                &GRAPHENE_POINT_INIT (0, 0), &at))
+    gtk_adjustment_set_value (adjustment, at.y - above);
+  settle ();
+}
+
+/* Adds a reading in the session editor as a person does: Add Reading,
+ * then its values typed into the row that opens. */
+static TmReadingRow *
+add_reading (TmSessionDialog *editor,
+             const char      *minutes,
+             const char      *bp,
+             const char      *pulse,
+             int              dissociation)
+{
+  AdwPreferencesGroup *group = child (editor, TM_TYPE_SESSION_DIALOG, "readings_group");
+  TmReadingRow *row = NULL;
+
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "add_reading_button"));
+  /* The newest row is the last one. */
+  for (GtkWidget *w = find_widget (GTK_WIDGET (group), TM_TYPE_READING_ROW, NULL, NULL); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (TM_IS_READING_ROW (w))
+      row = TM_READING_ROW (w);
+  g_assert_nonnull (row);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  if (minutes != NULL)
+    type_text (child (row, TM_TYPE_READING_ROW, "minutes_row"), minutes);
+  if (bp != NULL)
+    type_text (child (row, TM_TYPE_READING_ROW, "bp_row"), bp);
+  if (pulse != NULL)
+    type_text (child (row, TM_TYPE_READING_ROW, "pulse_row"), pulse);
+  if (dissociation >= 0)
+    choose_in_row (child (row, TM_TYPE_READING_ROW, "dissociation_row"), dissociation);
+  return row;
+}
+
 static void
 sessions_log_through_editor_body (Fixture *f)
 {
@@ -1277,8 +1328,18 @@ sessions_log_through_editor_body (Fixture *f)
 
   adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_DIALOG, "nausea_row"), 2);   /* mild */
   adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_DIALOG, "sedation_row"), 1); /* none */
-  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "bp_before_row"), "128/82");
-  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "bp_after_row"), "135 / 85");
+  /* Three readings: the first comes as before the dose, the next at 40
+   * minutes; the last typed in out of order, and kept in order. */
+  g_assert_cmpstr (gtk_editable_get_text (child (add_reading (editor, NULL, "128/82", "70", -1),
+                                                 TM_TYPE_READING_ROW, "minutes_row")), ==, "0");
+  add_reading (editor, "150", "126/80", NULL, 0);
+  g_assert_cmpstr (gtk_editable_get_text (child (add_reading (editor, NULL, "135 / 85", "84", 5),
+                                                 TM_TYPE_READING_ROW, "minutes_row")), ==, "170");
+  type_text (child (find_widget (GTK_WIDGET (editor), TM_TYPE_READING_ROW, row_has_title, "2 h 50 min"),
+                    TM_TYPE_READING_ROW, "minutes_row"), "40");
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), TM_TYPE_READING_ROW, row_has_title, "40 min"));
+  scroll_to (child (editor, TM_TYPE_SESSION_DIALOG, "readings_group"), 20);
+  save_snapshot (editor, "session-readings");
   check = find_check_in (GTK_WIDGET (editor), "Sleep medicine");
   gtk_widget_activate (check);
   note_view = child (editor, TM_TYPE_SESSION_DIALOG, "note_view");
@@ -1299,7 +1360,7 @@ sessions_log_through_editor_body (Fixture *f)
   g_assert_cmpint (row.effects_minutes, ==, 90);
   g_assert_cmpint (row.nausea, ==, 1);
   g_assert_cmpint (row.sedation, ==, 0);
-  g_assert_cmpstr (row.bp, ==, "128/82 135/85");
+  g_assert_cmpstr (row.bp, ==, "0:128/82 p70 40:135/85 p84 d5 150:126/80 d0");
   g_assert_cmpint (row.other_medicines, ==, TM_MEDICINE_SLEEP);
   g_assert_cmpstr (row.note, ==, note);
 
@@ -1313,7 +1374,7 @@ sessions_log_through_editor_body (Fixture *f)
     g_assert_cmpstr (gtk_label_get_label (child (session_row, TM_TYPE_SESSION_ROW, "dose_label")), ==, "37.5 mg");
     g_assert_cmpstr (gtk_label_get_label (child (session_row, TM_TYPE_SESSION_ROW, "readings_label")), ==,
                      "Mood before 4/10 · Dissociation 6/10 · Nausea: Mild · Sedation: None · BP before 128/82, "
-                     "after 135/85 · Other medicines: Sleep medicine");
+                     "highest after 135/85 at 40 min · Other medicines: Sleep medicine");
   }
 }
 
@@ -1326,17 +1387,18 @@ sessions_refusals_and_edit_body (Fixture *f)
   TmSessionsPage *page;
   GtkListView *list_view;
   TmErrorLabel *dose_error;
-  TmErrorLabel *bp_error;
+  TmErrorLabel *readings_error;
+  TmReadingRow *reading;
   GtkWidget *session_row;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-session", NULL));
   editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
   dose_error = child (editor, TM_TYPE_SESSION_DIALOG, "dose_error");
-  bp_error = child (editor, TM_TYPE_SESSION_DIALOG, "bp_error");
+  readings_error = child (editor, TM_TYPE_SESSION_DIALOG, "readings_error");
 
   type_text (child (editor, TM_TYPE_SESSION_DIALOG, "time_row"), "00:10");
   type_text (child (editor, TM_TYPE_SESSION_DIALOG, "dose_row"), "fifty");
-  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "bp_before_row"), "128");
+  reading = add_reading (editor, NULL, "128", NULL, -1);
   click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
   g_assert_true (tm_error_label_get_shown (dose_error));
   g_assert_cmpstr (tm_error_label_get_message (dose_error), ==,
@@ -1346,21 +1408,38 @@ sessions_refusals_and_edit_body (Fixture *f)
 
   type_text (child (editor, TM_TYPE_SESSION_DIALOG, "dose_row"), "50");
   click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
-  g_assert_cmpstr (tm_error_label_get_message (bp_error), ==,
-                   "“128” is not a blood pressure. Write the reading before the dose as two numbers, like 128/82.");
+  g_assert_cmpstr (tm_error_label_get_message (readings_error), ==,
+                   "“128” is not a blood pressure. Write it as two numbers, like 128/82.");
+  g_assert_true (gtk_widget_has_css_class (child (reading, TM_TYPE_READING_ROW, "bp_row"), "error"));
   g_assert_cmpint (count_rows_in (f, "session"), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (child (reading, TM_TYPE_READING_ROW, "bp_row")), ==, "128");
 
-  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "bp_before_row"), "82/128");
+  type_text (child (reading, TM_TYPE_READING_ROW, "bp_row"), "82/128");
   click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
-  g_assert_cmpstr (tm_error_label_get_message (bp_error), ==,
+  g_assert_cmpstr (tm_error_label_get_message (readings_error), ==,
                    "The upper number (systolic) must be higher than the lower one (diastolic), as in 128/82.");
   g_assert_cmpint (count_rows_in (f, "session"), ==, 0);
 
-  type_text (child (editor, TM_TYPE_SESSION_DIALOG, "bp_before_row"), "");
+  /* A reading with nothing in it, and one at the same minute. */
+  type_text (child (reading, TM_TYPE_READING_ROW, "bp_row"), "");
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+  g_assert_cmpstr (tm_error_label_get_message (readings_error), ==,
+                   "A reading needs something read: a blood pressure, a pulse, dissociation, sedation, nausea or "
+                   "a note.");
+  type_text (child (reading, TM_TYPE_READING_ROW, "pulse_row"), "72");
+  type_text (child (add_reading (editor, "0", NULL, "75", -1), TM_TYPE_READING_ROW, "minutes_row"), "0");
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
+  g_assert_cmpstr (tm_error_label_get_message (readings_error), ==,
+                   "There are two readings before the dose. Change the minutes of one, or remove it.");
+  g_assert_cmpint (count_rows_in (f, "session"), ==, 0);
+
+  /* Removed: the first reading goes, the other is kept. */
+  g_signal_emit_by_name (reading, "remove");
   click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
   wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
   g_assert_true (read_session_row (f, &first));
   g_assert_cmpfloat (first.dose_mg, ==, 50);
+  g_assert_cmpstr (first.bp, ==, "0:- p75");
 
   /* Edited from the Sessions page: the same row changes. */
   adw_view_stack_set_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack"), "sessions");
@@ -1562,7 +1641,7 @@ sessions_statuses_body (Fixture *f)
           s->other_medicines = TM_MEDICINE_BENZODIAZEPINE | TM_MEDICINE_SLEEP;
         }
       if (i == 2)
-        s->bp_after_sys = 150, s->bp_after_dia = 95;
+        tm_test_add_bp (s, 40, 150, 95);
       g_assert_true (tm_store_save_session (store, s, &error));
     }
   g_assert_true (tm_store_commit (store, &error));
@@ -1589,7 +1668,7 @@ sessions_statuses_body (Fixture *f)
   g_assert_cmpstr (row_label (row, "status_label"), ==,
                    "Beyond the plan · above the plan's dose · 12 days since the previous dose");
   g_assert_cmpstr (row_label (row, "details_label"), ==, "Oral · At home · Nobody with them (self-reported)");
-  g_assert_cmpstr (row_label (row, "readings_label"), ==, "BP after 150/95");
+  g_assert_cmpstr (row_label (row, "readings_label"), ==, "BP after 150/95 at 40 min");
 
   /* The clinician starts a 60 mg plan on that day: the row says so at once. */
   new_plan->interval_days = 14;
@@ -2352,8 +2431,7 @@ help_for_blood_pressure_body (Fixture *f)
 
   session->taken_at = tm_instant_now_utc ();
   session->dose_mg = 50;
-  session->bp_after_sys = 190;
-  session->bp_after_dia = 100;
+  tm_test_add_bp (session, 40, 190, 100);
   g_assert_true (tm_store_save_session (store, session, &error));
   g_assert_no_error (error);
 
@@ -6124,6 +6202,7 @@ test_close_asks_about_review_notes (Fixture       *f,
 static void
 pre_dose_instruction_body (Fixture *f)
 {
+  TmReadingRow *reading;
   const char *instruction = "Above 150/95 before a dose: don't take it today; call the clinic on 020 7946 0000.";
   TmPinDialog *pin;
   TmPlanDialog *plan_editor;
@@ -6147,7 +6226,8 @@ pre_dose_instruction_body (Fixture *f)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-session", NULL));
   editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
   box = child (editor, TM_TYPE_SESSION_DIALOG, "pre_dose_box");
-  before = child (editor, TM_TYPE_SESSION_DIALOG, "bp_before_row");
+  reading = add_reading (editor, NULL, NULL, NULL, -1);
+  before = child (reading, TM_TYPE_READING_ROW, "bp_row");
   g_assert_false (gtk_widget_get_visible (box));
   type_text (before, "140/90");
   g_assert_false (gtk_widget_get_visible (box));
@@ -6158,20 +6238,13 @@ pre_dose_instruction_body (Fixture *f)
                    "Your prescriber's instruction for a blood pressure above 140/90 before a dose");
   type_text (before, "128/91");
   g_assert_true (gtk_widget_get_visible (box));
-  {
-    /* For the eye: the instruction scrolled into sight. */
-    GtkWidget *scrolled = gtk_widget_get_ancestor (box, GTK_TYPE_SCROLLED_WINDOW);
-    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-    graphene_point_t at;
-
-    settle ();
-    if (gtk_widget_compute_point (box, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
-                                  &GRAPHENE_POINT_INIT (0, 0), &at))
-      gtk_adjustment_set_value (adjustment, at.y - 260);
-    save_snapshot (editor, "pre-dose-instruction");
-  }
+  /* For the eye: the instruction scrolled into sight. */
+  scroll_to (box, 260);
+  save_snapshot (editor, "pre-dose-instruction");
   type_text (before, "");
   g_assert_false (gtk_widget_get_visible (box));
+  /* Nothing left to save once the reading is removed. */
+  g_signal_emit_by_name (reading, "remove");
   click (child (editor, TM_TYPE_SESSION_DIALOG, "cancel_button"));
   wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
 }

@@ -2,12 +2,14 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <sqlite3.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "tm-file.h"
+#include "tm-session.h"
 #include "tm-test-util.h"
 
 /* A fresh data folder under the test's temporary folder. */
@@ -133,4 +135,36 @@ tm_test_run_poppler (const char *tool,
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return out;
+}
+
+/* A reading of blood pressure @minutes_after the dose (0: before it). */
+void
+tm_test_add_bp (TmSession *session,
+                int        minutes_after,
+                int        systolic,
+                int        diastolic)
+{
+  TmSessionReading *reading = tm_session_reading_new ();
+
+  reading->minutes_after = minutes_after;
+  reading->bp_sys = systolic;
+  reading->bp_dia = diastolic;
+  tm_session_add_reading (session, reading);
+}
+
+/* In a data file of version 5 or later, the view session_as_v4: the
+ * session table with the blood pressure before the dose and after it as
+ * versions 1 to 4 held them, from the readings the migration made of them
+ * (at 0 minutes, and the one after). */
+void
+tm_test_view_sessions_as_v4 (gpointer sqlite_db)
+{
+  g_assert_cmpint (sqlite3_exec (sqlite_db,
+    "CREATE TEMP VIEW session_as_v4 AS"
+    "  SELECT s.*, b.bp_sys AS bp_before_sys, b.bp_dia AS bp_before_dia,"
+    "         a.bp_sys AS bp_after_sys, a.bp_dia AS bp_after_dia"
+    "  FROM session AS s"
+    "  LEFT JOIN session_reading AS b ON b.session_id = s.id AND b.minutes_after = 0"
+    "  LEFT JOIN session_reading AS a ON a.session_id = s.id AND a.minutes_after > 0",
+    NULL, NULL, NULL), ==, SQLITE_OK);
 }

@@ -5,7 +5,14 @@
 
 G_BEGIN_DECLS
 
+typedef struct _TmSession TmSession;
+
 char    *tm_test_make_data_dir   (void);
+void     tm_test_view_sessions_as_v4 (gpointer sqlite_db);
+void     tm_test_add_bp          (TmSession  *session,
+                                  int         minutes_after,
+                                  int         systolic,
+                                  int         diastolic);
 void     tm_test_remove_tree     (const char *path);
 GBytes  *tm_test_read_file       (const char *path);
 void     tm_test_assert_bytes_equal (GBytes  *a,

@@ -399,7 +399,9 @@ typedef struct
   GPtrArray   *fields;       /* char *, the current row's */
   gboolean     field_has_nul;
   gboolean     header_done;
-  guint        n_columns;    /* in the header: all of the table's, or an earlier version's */
+  const TmColumn *columns;   /* the header's: the table's, or an earlier layout's (see
+                              * tm_table_get_file_layout ()) */
+  guint        n_columns;    /* in the header: all of them, or an earlier version's */
   gboolean     stop;         /* the header was wrong, or too many problems */
 } Parse;
 
@@ -473,6 +475,8 @@ validate_record (TmTable    table,
       return tm_plan_date_validate (record, error);
     case TM_TABLE_REVIEWS:
       return tm_review_validate (record, NULL, error);
+    case TM_TABLE_SESSION_READINGS:
+      return tm_session_reading_validate (record, NULL, error);
     case TM_TABLE_SAFETY_EVENTS:
     case TM_N_TABLES:
     default:
@@ -484,16 +488,19 @@ validate_record (TmTable    table,
  * it holds the same record, a problem that says which. */
 static void
 add_record (Parse      *parse,
+            TmTable     table,
             gpointer    record,
             const char *referred_key)
 {
   TmCsvImport *import = parse->import;
-  char *key = tm_table_get_record_key (parse->table, record);
+  g_autofree char *own_key = tm_table_get_record_key (table, record);
+  /* A record's key names the record it refers to by that one's key. */
+  char *key = referred_key != NULL ? g_strconcat (referred_key, " ", own_key, NULL) : g_strdup (own_key);
   gpointer earlier;
 
-  if (g_hash_table_lookup_extended (import->keys[parse->table], key, NULL, &earlier))
+  if (g_hash_table_lookup_extended (import->keys[table], key, NULL, &earlier))
     {
-      g_autofree char *names = tm_table_describe_key (parse->table);
+      g_autofree char *names = tm_table_describe_key (table);
 
       /* Translators: "this row has the same taken_at and created_at as line 2; keep one of them" */
       add_problem (parse, parse->row_line, _("this row has the same %s as line %u; keep one of them"), names,
@@ -502,10 +509,55 @@ add_record (Parse      *parse,
       g_object_unref (record);
       return;
     }
-  g_hash_table_insert (import->keys[parse->table], key, GUINT_TO_POINTER (parse->row_line));
-  g_ptr_array_add (import->records[parse->table], record);
-  g_array_append_val (import->lines[parse->table], parse->row_line);
-  g_ptr_array_add (import->referred_keys[parse->table], g_strdup (referred_key));
+  g_hash_table_insert (import->keys[table], key, GUINT_TO_POINTER (parse->row_line));
+  g_ptr_array_add (import->records[table], record);
+  g_array_append_val (import->lines[table], parse->row_line);
+  g_ptr_array_add (import->referred_keys[table], g_strdup (referred_key));
+}
+
+/* A sessions.csv of data version 1 to 4 held the blood pressure before
+ * the dose and after it in columns of the session: they become its
+ * readings, at 0 minutes and at the last (when it was monitored until,
+ * or else 2 hours, with a note that when was not recorded), as the data
+ * file's migration to version 5 made them. */
+static void
+readings_from_columns (Parse     *parse,
+                       TmSession *session)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      TmSessionReading *reading;
+
+      if (session->imported_bp[2 * i] == TM_UNSET && session->imported_bp[2 * i + 1] == TM_UNSET)
+        continue;
+      reading = tm_session_reading_new ();
+      reading->bp_sys = session->imported_bp[2 * i];
+      reading->bp_dia = session->imported_bp[2 * i + 1];
+      if (i == 1)
+        {
+          reading->minutes_after = session->monitored_minutes > 0 ? session->monitored_minutes
+                                                                  : TM_S1_NOT_EASED_MINUTES;
+          tm_session_reading_set_note (reading, _("Taken after the dose; when was not recorded (from an earlier "
+                                                  "version of Tidemark)."));
+        }
+      reading->created_at = g_strdup (session->created_at);
+      tm_session_add_reading (session, reading);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (session->imported_bp); i++)
+    session->imported_bp[i] = TM_UNSET;
+}
+
+/* A session's readings, which tm_session_validate () checked with it,
+ * are stored as rows of their table that name it by its key. */
+static void
+add_session_readings (Parse     *parse,
+                      TmSession *session)
+{
+  g_autofree char *key = tm_table_get_record_key (TM_TABLE_SESSIONS, session);
+
+  for (guint i = 0; i < session->readings->len; i++)
+    add_record (parse, TM_TABLE_SESSION_READINGS, g_object_ref (session->readings->pdata[i]), key);
+  g_ptr_array_set_size (session->readings, 0);
 }
 
 /* Each field into the record's value, as its column's type reads it; a
@@ -514,7 +566,6 @@ add_record (Parse      *parse,
 static void
 read_record (Parse *parse)
 {
-  const TmTableInfo *info = tm_table_get_info (parse->table);
   g_autoptr(GObject) record = tm_table_new_record (parse->table);
   g_autoptr(GError) error = NULL;
   const char *referred_key = NULL;
@@ -522,7 +573,7 @@ read_record (Parse *parse)
 
   for (guint c = 0; c < parse->n_columns; c++)
     {
-      const TmColumn *column = &info->columns[c];
+      const TmColumn *column = &parse->columns[c];
       const char *text = parse->fields->pdata[c];
       g_autofree char *problem = NULL;
 
@@ -537,20 +588,39 @@ read_record (Parse *parse)
 
   if (failed)
     return;
+  if (parse->table == TM_TABLE_SESSIONS)
+    readings_from_columns (parse, (TmSession *) record);
   if (!validate_record (parse->table, record, &error))
     add_problem (parse, parse->row_line, "%s", error->message);
   else
-    add_record (parse, g_steal_pointer (&record), referred_key);
+    {
+      TmSession *session = parse->table == TM_TABLE_SESSIONS ? g_object_ref ((TmSession *) record) : NULL;
+
+      add_record (parse, parse->table, g_steal_pointer (&record), referred_key);
+      if (session != NULL)
+        {
+          add_session_readings (parse, session);
+          g_object_unref (session);
+        }
+    }
 }
 
-/* Whether @n is the number of columns the table had in some data version. */
+/* Whether @n is the number of @columns' first a file of some data version
+ * had. */
 static gboolean
-is_columns_of_a_version (TmTable table,
-                         guint   n)
+is_columns_of_a_version (const TmColumn *columns,
+                         guint           n_columns,
+                         guint           n)
 {
   for (guint version = 1; version <= TM_STORE_SCHEMA_VERSION; version++)
-    if (n > 0 && n == tm_table_count_columns_since (table, version))
-      return TRUE;
+    {
+      guint count = 0;
+
+      while (count < n_columns && columns[count].since <= version)
+        count++;
+      if (n > 0 && n == count)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -561,29 +631,38 @@ read_header (Parse *parse)
 {
   const TmTableInfo *info = tm_table_get_info (parse->table);
   GPtrArray *fields = parse->fields;
-  gboolean same = is_columns_of_a_version (parse->table, fields->len);
+  const TmColumn *columns;
+  guint n_columns;
 
-  for (guint c = 0; same && c < fields->len; c++)
-    same = strcmp (fields->pdata[c], tm_column_get_csv_name (&info->columns[c])) == 0;
   parse->header_done = TRUE;
   parse->n_columns = fields->len;
-  if (!same)
+  for (guint layout = 0; (columns = tm_table_get_file_layout (parse->table, layout, &n_columns)) != NULL; layout++)
     {
-      GString *expected = g_string_new (NULL);
+      gboolean same = is_columns_of_a_version (columns, n_columns, fields->len);
 
-      for (guint c = 0; c < info->n_columns; c++)
-        g_string_append_printf (expected, "%s%s", c > 0 ? "," : "", tm_column_get_csv_name (&info->columns[c]));
-      add_problem (parse, parse->row_line, _("the first line must name the columns %s"), expected->str);
-      g_string_free (expected, TRUE);
-      parse->stop = TRUE;
+      for (guint c = 0; same && c < fields->len; c++)
+        same = strcmp (fields->pdata[c], tm_column_get_csv_name (&columns[c])) == 0;
+      if (same)
+        {
+          parse->columns = columns;
+          return;
+        }
     }
+
+  {
+    GString *expected = g_string_new (NULL);
+
+    for (guint c = 0; c < info->n_columns; c++)
+      g_string_append_printf (expected, "%s%s", c > 0 ? "," : "", tm_column_get_csv_name (&info->columns[c]));
+    add_problem (parse, parse->row_line, _("the first line must name the columns %s"), expected->str);
+    g_string_free (expected, TRUE);
+    parse->stop = TRUE;
+  }
 }
 
 static void
 read_row (Parse *parse)
 {
-  const TmTableInfo *info = tm_table_get_info (parse->table);
-
   if (!parse->header_done)
     {
       read_header (parse);
@@ -601,7 +680,7 @@ read_row (Parse *parse)
     if (!g_utf8_validate (parse->fields->pdata[c], -1, NULL))
       {
         add_problem (parse, parse->row_line, _("%s is not valid UTF-8 text"),
-                     tm_column_get_csv_name (&info->columns[c]));
+                     tm_column_get_csv_name (&parse->columns[c]));
         return;
       }
 
@@ -951,6 +1030,17 @@ find_referred (Storing  *storing,
       referred = tm_column_get_referred_table (column, record);
       if (key != NULL && referred < TM_N_TABLES && !find_by_key (storing, referred, key, &id, error))
         return FALSE;
+      /* A reading belongs to a session: one there, or one the file adds. */
+      if (id == 0 && (column->flags & TM_COLUMN_OPTIONAL) == 0)
+        {
+          g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                       _("%s:%u: there is no %s with the %s “%s”, in the files or in Tidemark. Import it "
+                         "with the file that has it; nothing was imported."),
+                       info->file, g_array_index (storing->import->lines[table], guint, index),
+                       referred < TM_N_TABLES ? tm_table_get_info (referred)->name : "record",
+                       tm_column_get_csv_name (column), key != NULL ? key : "");
+          return FALSE;
+        }
       TM_COLUMN_VALUE (column, record, gint64) = id;
     }
   return TRUE;
@@ -980,10 +1070,14 @@ store_record (Storing     *storing,
 {
   const TmTableInfo *info = tm_table_get_info (table);
   gpointer record = storing->import->records[table]->pdata[index];
-  gint64 id = existing_id (storing->store, statements->find, table, record, error);
+  gint64 id;
   sqlite3_stmt *stmt;
   int rc;
 
+  /* The record it refers to first: it may be part of its key. */
+  if (!find_referred (storing, table, index, error))
+    return FALSE;
+  id = existing_id (storing->store, statements->find, table, record, error);
   if (id < 0)
     return FALSE;
   /* Found among the rows this import added: the file has it twice. */
@@ -1003,8 +1097,6 @@ store_record (Storing     *storing,
       return TRUE;
     }
 
-  if (!find_referred (storing, table, index, error))
-    return FALSE;
   stmt = id > 0 ? statements->replace : statements->insert;
   tm_table_bind (table, stmt, record, FALSE);
   if (id > 0)

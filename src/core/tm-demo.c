@@ -151,6 +151,8 @@ new_session (GRand      *rand,
   double draw = g_rand_double (rand);
   int bp_sys = g_rand_int_range (rand, 116, 136);
   int bp_dia = g_rand_int_range (rand, 72, 86);
+  int rise_sys, rise_dia;
+  TmSessionReading *before, *at_40, *last;
 
   tm_session_set_taken_at (s, instant);
   s->dose_mg = DOSE_MG;
@@ -159,10 +161,8 @@ new_session (GRand      *rand,
   s->monitor_present = TRUE;
   s->nausea = draw < 0.2 ? 1 : 0;
   s->sedation = g_rand_int_range (rand, 0, 2);
-  s->bp_before_sys = bp_sys;
-  s->bp_before_dia = bp_dia;
-  s->bp_after_sys = bp_sys + g_rand_int_range (rand, 4, 16);
-  s->bp_after_dia = bp_dia + g_rand_int_range (rand, 2, 10);
+  rise_sys = g_rand_int_range (rand, 4, 16);
+  rise_dia = g_rand_int_range (rand, 2, 10);
 
   /* Most sessions pass quietly; some bring mild effects, a rare one
    * strong effects or a high blood pressure afterwards. */
@@ -183,8 +183,8 @@ new_session (GRand      *rand,
 
   if (index % 29 == 19)
     {
-      s->bp_after_sys = 182;
-      s->bp_after_dia = 104;
+      rise_sys = 182 - bp_sys;
+      rise_dia = 104 - bp_dia;
     }
 
   if (g_rand_double (rand) < 0.3)
@@ -208,6 +208,30 @@ new_session (GRand      *rand,
       tm_session_set_intention (s, _(intentions[(index / 3) % G_N_ELEMENTS (intentions)]));
       tm_session_set_reflection (s, _(reflections[(index / 3) % G_N_ELEMENTS (reflections)]));
     }
+
+  /* Readings before the dose, at 40 minutes (the rise, the effects at
+   * their height) and at the end of the monitoring, nearly back. */
+  before = tm_session_reading_new ();
+  before->bp_sys = bp_sys;
+  before->bp_dia = bp_dia;
+  before->pulse = 64 + index % 14;
+  tm_session_add_reading (s, before);
+  at_40 = tm_session_reading_new ();
+  at_40->minutes_after = 40;
+  at_40->bp_sys = bp_sys + rise_sys;
+  at_40->bp_dia = bp_dia + rise_dia;
+  at_40->pulse = before->pulse + 4 + index % 7;
+  at_40->dissociation = s->dissociation_peak;
+  at_40->sedation = s->sedation;
+  tm_session_add_reading (s, at_40);
+  last = tm_session_reading_new ();
+  last->minutes_after = s->monitored_minutes;
+  last->bp_sys = bp_sys + (index % 5);
+  last->bp_dia = bp_dia + (index % 3);
+  last->pulse = before->pulse + index % 4;
+  last->dissociation = 0;
+  last->sedation = 0;
+  tm_session_add_reading (s, last);
   return s;
 }
 

@@ -600,13 +600,13 @@ add_attention (TmReportData *data,
   /* The highest after-dose reading: systolic first, then diastolic. */
   for (guint i = 0; i < data->sessions->len; i++)
     {
-      const TmSession *s = data->sessions->pdata[i];
-      const TmSession *best = highest >= 0 ? data->sessions->pdata[highest] : NULL;
+      const TmSessionReading *r = tm_session_get_highest_bp_after (data->sessions->pdata[i]);
+      const TmSessionReading *best = highest >= 0 ? tm_session_get_highest_bp_after (data->sessions->pdata[highest])
+                                                  : NULL;
 
-      if (s->bp_after_sys == TM_UNSET)
+      if (r == NULL)
         continue;
-      if (best == NULL || s->bp_after_sys > best->bp_after_sys ||
-          (s->bp_after_sys == best->bp_after_sys && s->bp_after_dia > best->bp_after_dia))
+      if (best == NULL || r->bp_sys > best->bp_sys || (r->bp_sys == best->bp_sys && r->bp_dia > best->bp_dia))
         highest = (int) i;
     }
   if (highest >= 0)

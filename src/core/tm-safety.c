@@ -250,10 +250,10 @@ usual_peak (const TmSafetyFacts *facts,
       TmSession *other = facts->sessions->pdata[i];
       gint64 entry[2];
 
-      if (other == s || (s->id != 0 && other->id == s->id) || other->dissociation_peak == TM_UNSET)
+      if (other == s || (s->id != 0 && other->id == s->id) || tm_session_get_peak_dissociation (other) == TM_UNSET)
         continue;
       entry[0] = tm_session_get_unix_time (other);
-      entry[1] = other->dissociation_peak;
+      entry[1] = tm_session_get_peak_dissociation (other);
       if (entry[0] < at)
         g_array_append_val (before, entry);
     }
@@ -293,29 +293,34 @@ rule_s1 (const TmSafetyFacts *facts,
   int usual = 0;
   TmSafetyPrompt *prompt;
   TmLevel level;
+  /* The session's own values, or its readings' when higher. */
+  int dissociation = tm_session_get_peak_dissociation (s);
+  int sedation = tm_session_get_peak_sedation (s);
+  int nausea = tm_session_get_peak_nausea (s);
 
   /* Urgent: frightening, severe sedation, not eased at 2 hours, any red flag. */
   if (s->effects & TM_EFFECT_FRIGHTENING)
     join (urgent, _("frightening or out-of-control effects"));
-  if (s->sedation >= TM_S1_SEVERE_SEDATION)
+  if (sedation >= TM_S1_SEVERE_SEDATION)
     join (urgent, _("severe sedation"));
-  if (present && s->effects_minutes > TM_S1_NOT_EASED_MINUTES)
+  if (present && (s->effects_minutes > TM_S1_NOT_EASED_MINUTES || s->eased == 0))
     join (urgent, _("effects that had not eased after 2 hours"));
 
   /* Caution: a peak well above the usual (or high, without enough sessions
    * to know the usual), effects over 3 hours, severe nausea with sedation. */
   has_usual = usual_peak (facts, s, &usual);
-  if (s->dissociation_peak != TM_UNSET &&
-      (has_usual ? s->dissociation_peak >= usual + TM_S1_ABOVE_USUAL
-                 : s->dissociation_peak >= TM_S1_CAUTION_PEAK))
+  if (dissociation != TM_UNSET &&
+      (has_usual ? dissociation >= usual + TM_S1_ABOVE_USUAL : dissociation >= TM_S1_CAUTION_PEAK))
     join (caution, has_usual ? _("a peak well above your usual") : _("a strong peak"));
   if (s->effects_minutes > TM_S1_LONG_MINUTES)
     join (caution, _("effects lasting over 3 hours"));
-  if (s->nausea >= TM_S1_SEVERE_NAUSEA && s->sedation >= TM_S1_NAUSEA_WITH_SEDATION)
+  if (!present && s->eased == 0)
+    join (caution, _("effects that had not eased after 2 hours"));
+  if (nausea >= TM_S1_SEVERE_NAUSEA && sedation >= TM_S1_NAUSEA_WITH_SEDATION)
     join (caution, _("severe nausea with sedation"));
 
   if (urgent->len == 0 && caution->len == 0 &&
-      s->effects == 0 && (s->dissociation_peak == TM_UNSET || s->dissociation_peak < 1))
+      s->effects == 0 && (dissociation == TM_UNSET || dissociation < 1))
     return;
 
   /* A red flag makes effects urgent; alone, it is S11's. */
@@ -381,17 +386,19 @@ rule_s1 (const TmSafetyFacts *facts,
     }
 
   /* What was not given is left out of the record, never stored as -1. */
-  if (s->dissociation_peak != TM_UNSET)
-    g_string_append_printf (record, "peak dissociation %d; ", s->dissociation_peak);
+  if (dissociation != TM_UNSET)
+    g_string_append_printf (record, "peak dissociation %d; ", dissociation);
   if (has_usual)
     g_string_append_printf (record, "usual peak %d; ", usual);
   g_string_append_printf (record, "effects: %s", effects[0] ? effects : "none");
   if (s->effects_minutes != TM_UNSET)
     g_string_append_printf (record, "; lasted %d minutes", s->effects_minutes);
-  if (s->sedation != TM_UNSET)
-    g_string_append_printf (record, "; sedation %d", s->sedation);
-  if (s->nausea != TM_UNSET)
-    g_string_append_printf (record, "; nausea %d", s->nausea);
+  if (s->eased == 0)
+    g_string_append (record, "; not eased at 2 hours");
+  if (sedation != TM_UNSET)
+    g_string_append_printf (record, "; sedation %d", sedation);
+  if (nausea != TM_UNSET)
+    g_string_append_printf (record, "; nausea %d", nausea);
   if (s->red_flags != 0)
     {
       g_autofree char *flags = tm_red_flags_describe (s->red_flags, TM_WORDING_RECORD, ", ");
@@ -601,10 +608,21 @@ rule_s5 (const TmSafetyFacts *facts,
          GPtrArray           *prompts)
 {
   TmSession *s = facts->session;
+  const TmSessionReading *after = NULL;
+  const TmSessionReading *before = tm_session_get_bp_before (s);
   TmSafetyPrompt *prompt;
 
-  if (s->bp_after_sys != TM_UNSET &&
-      (s->bp_after_sys >= TM_S5_AFTER_URGENT_SYSTOLIC || s->bp_after_dia >= TM_S5_AFTER_URGENT_DIASTOLIC))
+  /* Any reading after the dose; the first that high. */
+  for (guint i = 0; i < s->readings->len && after == NULL; i++)
+    {
+      const TmSessionReading *r = s->readings->pdata[i];
+
+      if (r->minutes_after > 0 && tm_session_reading_has_bp (r) &&
+          (r->bp_sys >= TM_S5_AFTER_URGENT_SYSTOLIC || r->bp_dia >= TM_S5_AFTER_URGENT_DIASTOLIC))
+        after = r;
+    }
+
+  if (after != NULL)
     {
       g_autofree char *reading = NULL;
       g_autofree char *then = NULL;
@@ -618,7 +636,7 @@ rule_s5 (const TmSafetyFacts *facts,
                                        "emergency services now if you have chest pain, shortness "
                                        "of breath, a sudden severe headache, changed vision, "
                                        "confusion or a seizure."),
-                                     s->bp_after_sys, s->bp_after_dia);
+                                     after->bp_sys, after->bp_dia);
           /* Translators: %d/%d is 180/110, the reading that is very high */
           then = g_strdup_printf (_("Otherwise sit quietly, measure it again in 10–15 minutes, and "
                                     "call your clinician if it is still %d/%d or higher."),
@@ -632,7 +650,7 @@ rule_s5 (const TmSafetyFacts *facts,
                                        "chest pain, shortness of breath, a sudden severe headache, "
                                        "changed vision, confusion or a seizure now, call emergency "
                                        "services."),
-                                     s->bp_after_sys, s->bp_after_dia);
+                                     after->bp_sys, after->bp_dia);
           /* Translators: %d/%d is 180/110, the reading that is very high */
           then = g_strdup_printf (_("Otherwise measure it again now if you can, and contact your "
                                     "clinician about this reading today — at once if it is still "
@@ -640,22 +658,22 @@ rule_s5 (const TmSafetyFacts *facts,
                                   TM_S5_AFTER_URGENT_SYSTOLIC, TM_S5_AFTER_URGENT_DIASTOLIC);
         }
       prompt->body = paragraphs (reading, then, contacts_no_one (), NULL);
-      prompt->detail = g_strdup_printf ("blood pressure after the dose %d/%d", s->bp_after_sys, s->bp_after_dia);
+      prompt->detail = g_strdup_printf ("blood pressure after the dose %d/%d at %d minutes", after->bp_sys,
+                                        after->bp_dia, after->minutes_after);
       prompt->show_crisis = TRUE;
       add_answers (prompt, TM_ANSWER_HELP_NOW, TM_ANSWER_CONTACT_CLINICIAN, -1);
       g_ptr_array_add (prompts, prompt);
     }
 
-  if (s->bp_before_sys != TM_UNSET &&
-      tm_safety_before_dose_is_high (s->bp_before_sys, s->bp_before_dia))
+  if (before != NULL && tm_safety_before_dose_is_high (before->bp_sys, before->bp_dia))
     {
       prompt = new_prompt (facts, TM_RULE_S5, TM_LEVEL_CAUTION, s->id);
       prompt->title = g_strdup (_("Your Blood Pressure Was High Before the Dose"));
       /* Translators: %d/%d is a blood pressure */
       prompt->body = g_strdup_printf (_("Before the dose your blood pressure was %d/%d. Tell your clinician "
                                         "about it before your next dose."),
-                                      s->bp_before_sys, s->bp_before_dia);
-      prompt->detail = g_strdup_printf ("blood pressure before the dose %d/%d", s->bp_before_sys, s->bp_before_dia);
+                                      before->bp_sys, before->bp_dia);
+      prompt->detail = g_strdup_printf ("blood pressure before the dose %d/%d", before->bp_sys, before->bp_dia);
       add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_NOTED, -1);
       g_ptr_array_add (prompts, prompt);
     }

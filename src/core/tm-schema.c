@@ -265,11 +265,125 @@ migrate_to_v4 (sqlite3  *db,
                          _("its tables could not be updated"), error);
 }
 
+/* Schema v5 (DESIGN.md, The session day): readings through the session
+ * day, in a table of their own. The blood pressure before the dose and
+ * after it become readings at 0 minutes and at the last: when the person
+ * was monitored until, or else at 2 hours, with a note that its time was
+ * not recorded. The session is rebuilt without those columns (SQLite
+ * can't drop a column a CHECK names), keeping every row and its id; the
+ * companion's answers join it. The runner copied the file first. */
+static const char schema_v5[] =
+  "DROP INDEX session_by_time;"
+  "ALTER TABLE session RENAME TO session_v4;"
+  "CREATE TABLE session ("
+  "  id                INTEGER PRIMARY KEY,"
+  "  taken_at          TEXT NOT NULL " INSTANT ("taken_at") ","
+  "  dose_mg           REAL NOT NULL CHECK (dose_mg > 0 AND dose_mg <= 1000),"
+  "  route             TEXT NOT NULL CHECK (route IN " ROUTES "),"
+  "  setting           TEXT NOT NULL CHECK (setting IN ('home', 'clinic')),"
+  "  monitor_present   INTEGER NOT NULL DEFAULT 0 CHECK (monitor_present IN (0, 1)),"
+  "  mood_before       INTEGER CHECK (mood_before BETWEEN 0 AND 10),"
+  "  dissociation_peak INTEGER CHECK (dissociation_peak BETWEEN 0 AND 10),"
+  "  effects           INTEGER NOT NULL DEFAULT 0 CHECK (effects BETWEEN 0 AND 127),"
+  "  effects_minutes   INTEGER CHECK (effects_minutes BETWEEN 0 AND 1440),"
+  "  nausea            INTEGER CHECK (nausea BETWEEN 0 AND 3),"
+  "  sedation          INTEGER CHECK (sedation BETWEEN 0 AND 3),"
+  "  other_medicines   INTEGER NOT NULL DEFAULT 0 CHECK (other_medicines BETWEEN 0 AND 63),"
+  "  note              TEXT CHECK (length(note) BETWEEN 1 AND 10000),"
+  "  created_at        TEXT NOT NULL " INSTANT ("created_at") ","
+  "  updated_at        TEXT NOT NULL " INSTANT ("updated_at") ","
+  "  red_flags         INTEGER NOT NULL DEFAULT 0 CHECK (red_flags BETWEEN 0 AND 63),"
+  "  discuss           INTEGER NOT NULL DEFAULT 0 CHECK (discuss IN (0, 1)),"
+  "  monitored_minutes INTEGER CHECK (monitored_minutes BETWEEN 0 AND 1440),"
+  "  ready_to_leave_minutes INTEGER CHECK (ready_to_leave_minutes BETWEEN 0 AND 1440),"
+  "  intention         TEXT CHECK (length(intention) BETWEEN 1 AND 10000),"
+  "  reflection        TEXT CHECK (length(reflection) BETWEEN 1 AND 10000),"
+  "  next_day_note     TEXT CHECK (length(next_day_note) BETWEEN 1 AND 10000),"
+  "  eased             INTEGER CHECK (eased IN (0, 1)),"
+  "  slept_well        INTEGER CHECK (slept_well IN (0, 1)),"
+  "  fully_alert       INTEGER CHECK (fully_alert IN (0, 1)),"
+  "  lingering         INTEGER CHECK (lingering IN (0, 1))"
+  ") STRICT;"
+  "INSERT INTO session (id, taken_at, dose_mg, route, setting, monitor_present, mood_before,"
+  "                     dissociation_peak, effects, effects_minutes, nausea, sedation,"
+  "                     other_medicines, note, created_at, updated_at, red_flags, discuss,"
+  "                     monitored_minutes, ready_to_leave_minutes, intention, reflection,"
+  "                     next_day_note)"
+  "  SELECT id, taken_at, dose_mg, route, setting, monitor_present, mood_before,"
+  "         dissociation_peak, effects, effects_minutes, nausea, sedation, other_medicines, note,"
+  "         created_at, updated_at, red_flags, discuss, monitored_minutes, ready_to_leave_minutes,"
+  "         intention, reflection, next_day_note FROM session_v4;"
+  "CREATE INDEX session_by_time ON session (julianday(taken_at));"
+
+  "CREATE TABLE session_reading ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  session_id    INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,"
+  "  minutes_after INTEGER NOT NULL CHECK (minutes_after BETWEEN 0 AND 1440),"
+  "  bp_sys        INTEGER CHECK (bp_sys BETWEEN 60 AND 280),"
+  "  bp_dia        INTEGER CHECK (bp_dia BETWEEN 30 AND 180),"
+  "  pulse         INTEGER CHECK (pulse BETWEEN 30 AND 220),"
+  "  dissociation  INTEGER CHECK (dissociation BETWEEN 0 AND 10),"
+  "  sedation      INTEGER CHECK (sedation BETWEEN 0 AND 3),"
+  "  nausea        INTEGER CHECK (nausea BETWEEN 0 AND 3),"
+  "  note          TEXT CHECK (length(note) BETWEEN 1 AND 10000),"
+  "  created_at    TEXT NOT NULL " INSTANT ("created_at") ","
+  "  UNIQUE (session_id, minutes_after),"
+  "  CHECK ((bp_sys IS NULL) = (bp_dia IS NULL)),"
+  "  CHECK (bp_sys > bp_dia)"
+  ") STRICT;"
+  "INSERT INTO session_reading (session_id, minutes_after, bp_sys, bp_dia, created_at)"
+  "  SELECT id, 0, bp_before_sys, bp_before_dia, created_at FROM session_v4"
+  "  WHERE bp_before_sys IS NOT NULL;"
+  "INSERT INTO session_reading (session_id, minutes_after, bp_sys, bp_dia, note, created_at)"
+  "  SELECT id, CASE WHEN monitored_minutes > 0 THEN monitored_minutes ELSE 120 END,"
+  "         bp_after_sys, bp_after_dia, ?1, created_at FROM session_v4"
+  "  WHERE bp_after_sys IS NOT NULL;"
+  "DROP TABLE session_v4;";
+
+static gboolean
+migrate_to_v5 (sqlite3  *db,
+               GError  **error)
+{
+  const char *path = sqlite3_db_filename (db, "main");
+  const char *what = _("its tables could not be updated");
+  const char *sql = schema_v5;
+
+  /* Run statement by statement, for the after-dose note's words. */
+  while (sql[0] != '\0')
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      const char *rest = NULL;
+      int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, &rest);
+
+      if (rc != SQLITE_OK)
+        {
+          tm_sqlite_set_error (error, db, rc, path, what);
+          return FALSE;
+        }
+      if (stmt != NULL)
+        {
+          if (sqlite3_bind_parameter_count (stmt) > 0)
+            sqlite3_bind_text (stmt, 1,
+                               _("Taken after the dose; when was not recorded (from an earlier version of "
+                                 "Tidemark)."), -1, SQLITE_TRANSIENT);
+          rc = sqlite3_step (stmt);
+          if (rc != SQLITE_DONE)
+            {
+              tm_sqlite_set_error (error, db, rc, path, what);
+              return FALSE;
+            }
+        }
+      sql = rest;
+    }
+  return TRUE;
+}
+
 static const TmMigrationStep steps[] = {
   create_schema_v1,  /* 0 → 1 */
   migrate_to_v2,     /* 1 → 2 */
   migrate_to_v3,     /* 2 → 3 */
   migrate_to_v4,     /* 3 → 4 */
+  migrate_to_v5,     /* 4 → 5 */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == TM_STORE_SCHEMA_VERSION);

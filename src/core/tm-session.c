@@ -100,6 +100,7 @@ tm_session_finalize (GObject *object)
   g_free (self->intention);
   g_free (self->reflection);
   g_free (self->next_day_note);
+  g_ptr_array_unref (self->readings);
   g_free (self->created_at);
   g_free (self->updated_at);
 
@@ -122,10 +123,13 @@ tm_session_init (TmSession *self)
   self->effects_minutes = TM_UNSET;
   self->nausea = TM_UNSET;
   self->sedation = TM_UNSET;
-  self->bp_before_sys = TM_UNSET;
-  self->bp_before_dia = TM_UNSET;
-  self->bp_after_sys = TM_UNSET;
-  self->bp_after_dia = TM_UNSET;
+  self->eased = TM_UNSET;
+  self->slept_well = TM_UNSET;
+  self->fully_alert = TM_UNSET;
+  self->lingering = TM_UNSET;
+  self->readings = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->imported_bp); i++)
+    self->imported_bp[i] = TM_UNSET;
   self->monitored_minutes = TM_UNSET;
   self->ready_minutes = TM_UNSET;
 }
@@ -156,10 +160,6 @@ tm_session_copy (const TmSession *self)
   copy->effects_minutes = self->effects_minutes;
   copy->nausea = self->nausea;
   copy->sedation = self->sedation;
-  copy->bp_before_sys = self->bp_before_sys;
-  copy->bp_before_dia = self->bp_before_dia;
-  copy->bp_after_sys = self->bp_after_sys;
-  copy->bp_after_dia = self->bp_after_dia;
   copy->other_medicines = self->other_medicines;
   copy->red_flags = self->red_flags;
   copy->discuss = self->discuss;
@@ -168,11 +168,29 @@ tm_session_copy (const TmSession *self)
   copy->intention = g_strdup (self->intention);
   copy->reflection = g_strdup (self->reflection);
   copy->next_day_note = g_strdup (self->next_day_note);
+  copy->eased = self->eased;
+  copy->slept_well = self->slept_well;
+  copy->fully_alert = self->fully_alert;
+  copy->lingering = self->lingering;
+  for (guint i = 0; i < self->readings->len; i++)
+    g_ptr_array_add (copy->readings, tm_session_reading_copy (self->readings->pdata[i]));
   copy->note = g_strdup (self->note);
   copy->created_at = g_strdup (self->created_at);
   copy->updated_at = g_strdup (self->updated_at);
 
   return copy;
+}
+
+static gboolean
+readings_equal (GPtrArray *a,
+                GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!tm_session_reading_equal_content (a->pdata[i], b->pdata[i]))
+      return FALSE;
+  return TRUE;
 }
 
 /* Whether @a and @b say the same about the session (ids and times aside). */
@@ -193,10 +211,6 @@ tm_session_equal_content (const TmSession *a,
          a->effects_minutes == b->effects_minutes &&
          a->nausea == b->nausea &&
          a->sedation == b->sedation &&
-         a->bp_before_sys == b->bp_before_sys &&
-         a->bp_before_dia == b->bp_before_dia &&
-         a->bp_after_sys == b->bp_after_sys &&
-         a->bp_after_dia == b->bp_after_dia &&
          a->other_medicines == b->other_medicines &&
          a->red_flags == b->red_flags &&
          !a->discuss == !b->discuss &&
@@ -205,6 +219,11 @@ tm_session_equal_content (const TmSession *a,
          g_strcmp0 (a->intention, b->intention) == 0 &&
          g_strcmp0 (a->reflection, b->reflection) == 0 &&
          g_strcmp0 (a->next_day_note, b->next_day_note) == 0 &&
+         a->eased == b->eased &&
+         a->slept_well == b->slept_well &&
+         a->fully_alert == b->fully_alert &&
+         a->lingering == b->lingering &&
+         readings_equal (a->readings, b->readings) &&
          g_strcmp0 (a->note, b->note) == 0;
 }
 
@@ -293,53 +312,23 @@ fail (const char  *name,
   return FALSE;
 }
 
-/* Both numbers of a blood pressure, or neither, the upper one higher. */
-static gboolean
-check_blood_pressure (int          systolic,
-                      int          diastolic,
-                      gboolean     after,
-                      const char **field,
-                      GError     **error)
-{
-  const char *name = after ? "bp_after" : "bp_before";
-
-  if (systolic == TM_UNSET && diastolic == TM_UNSET)
-    return TRUE;
-
-  if (systolic == TM_UNSET || diastolic == TM_UNSET)
-    return fail (name, field, error,
-                 after ? _("Enter both numbers of the blood pressure after the dose, "
-                           "like 128/82, or leave it empty.")
-                       : _("Enter both numbers of the blood pressure before the dose, "
-                           "like 128/82, or leave it empty."));
-
-  if (systolic <= diastolic)
-    return fail (name, field, error,
-                 _("The upper number (systolic) must be higher than the lower one "
-                   "(diastolic), as in 128/82."));
-
-  return TRUE;
-}
-
 /* A form shows a blood pressure's two numbers in one field. */
 static const char *
 form_field (const char *column)
 {
-  if (g_str_has_prefix (column, "bp_before_"))
-    return "bp_before";
-  if (g_str_has_prefix (column, "bp_after_"))
-    return "bp_after";
+  if (g_str_has_prefix (column, "bp_"))
+    return "bp";
   return column;
 }
 
 /**
  * tm_session_validate:
- * @field: (out) (optional): the column at fault; "bp_before" or "bp_after"
- *   for a blood pressure
+ * @field: (out) (optional): the column at fault; "readings" for one of
+ *   its readings
  *
  * The rules the store enforces for a dosing session: each value's own (see
  * tm-table.c), a time that has come and is from 2000 on, a dose on its
- * step, and blood pressures whole.
+ * step, and its readings each valid, one at each minute.
  */
 gboolean
 tm_session_validate (const TmSession  *self,
@@ -388,8 +377,155 @@ tm_session_validate (const TmSession  *self,
                  _("When you would have been ready to leave is kept for clinic sessions only. Clear it, "
                    "or choose the clinic as the setting."));
 
-  return check_blood_pressure (self->bp_before_sys, self->bp_before_dia, FALSE, field, error) &&
-         check_blood_pressure (self->bp_after_sys, self->bp_after_dia, TRUE, field, error);
+  for (guint i = 0; i < self->readings->len; i++)
+    {
+      TmSessionReading *reading = self->readings->pdata[i];
+      g_autoptr(GError) problem = NULL;
+
+      if (!tm_session_reading_validate (reading, NULL, &problem))
+        {
+          g_autofree char *when = tm_format_minutes_after (reading->minutes_after);
+
+          *field = "readings";
+          if (reading->minutes_after == 0)
+            /* Translators: "The reading before the dose: Enter both numbers …" */
+            g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID, _("The reading before the dose: %s"),
+                         problem->message);
+          else
+            /* Translators: "The reading at 40 min: Enter both numbers …" */
+            g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID, _("The reading at %s: %s"), when,
+                         problem->message);
+          return FALSE;
+        }
+      if (i > 0 && ((TmSessionReading *) self->readings->pdata[i - 1])->minutes_after == reading->minutes_after)
+        {
+          g_autofree char *when = tm_format_minutes_after (reading->minutes_after);
+
+          *field = "readings";
+          if (reading->minutes_after == 0)
+            g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                                 _("There are two readings before the dose. Change the minutes of one, or "
+                                   "remove it."));
+          else
+            /* Translators: %s is "40 min" */
+            g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                         _("There are two readings at %s. Change the minutes of one, or remove it."), when);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static int
+compare_readings (gconstpointer a,
+                  gconstpointer b)
+{
+  const TmSessionReading *ra = *(TmSessionReading * const *) a;
+  const TmSessionReading *rb = *(TmSessionReading * const *) b;
+
+  return (ra->minutes_after > rb->minutes_after) - (ra->minutes_after < rb->minutes_after);
+}
+
+/**
+ * tm_session_add_reading:
+ * @reading: (transfer full)
+ *
+ * Adds @reading in its place by minutes after the dose.
+ */
+void
+tm_session_add_reading (TmSession        *self,
+                        TmSessionReading *reading)
+{
+  g_return_if_fail (TM_IS_SESSION (self));
+  g_return_if_fail (TM_IS_SESSION_READING (reading));
+
+  g_ptr_array_add (self->readings, reading);
+  g_ptr_array_sort (self->readings, compare_readings);
+}
+
+/**
+ * tm_session_find_reading:
+ *
+ * Returns: (transfer none) (nullable): the reading at @minutes_after
+ */
+TmSessionReading *
+tm_session_find_reading (const TmSession *self,
+                         int              minutes_after)
+{
+  for (guint i = 0; i < self->readings->len; i++)
+    if (((TmSessionReading *) self->readings->pdata[i])->minutes_after == minutes_after)
+      return self->readings->pdata[i];
+  return NULL;
+}
+
+/**
+ * tm_session_get_bp_before:
+ *
+ * Returns: (transfer none) (nullable): the reading before the dose (at 0
+ *   minutes), when it has a blood pressure
+ */
+const TmSessionReading *
+tm_session_get_bp_before (const TmSession *self)
+{
+  const TmSessionReading *reading = tm_session_find_reading (self, 0);
+
+  return reading != NULL && tm_session_reading_has_bp (reading) ? reading : NULL;
+}
+
+/**
+ * tm_session_get_highest_bp_after:
+ *
+ * Returns: (transfer none) (nullable): of the readings after the dose with
+ *   a blood pressure, the highest (by the upper number, then the lower;
+ *   the earlier of two the same)
+ */
+const TmSessionReading *
+tm_session_get_highest_bp_after (const TmSession *self)
+{
+  const TmSessionReading *best = NULL;
+
+  for (guint i = 0; i < self->readings->len; i++)
+    {
+      const TmSessionReading *r = self->readings->pdata[i];
+
+      if (r->minutes_after <= 0 || !tm_session_reading_has_bp (r))
+        continue;
+      if (best == NULL || r->bp_sys > best->bp_sys || (r->bp_sys == best->bp_sys && r->bp_dia > best->bp_dia))
+        best = r;
+    }
+  return best;
+}
+
+/* The highest of the session's own value and its readings', or TM_UNSET. */
+static int
+peak (const TmSession *self,
+      int              own,
+      gsize            reading_offset)
+{
+  int highest = own;
+
+  for (guint i = 0; i < self->readings->len; i++)
+    highest = MAX (highest, G_STRUCT_MEMBER (int, self->readings->pdata[i], reading_offset));
+  return highest;
+}
+
+/* The session's peak dissociation, or a reading's when higher. */
+int
+tm_session_get_peak_dissociation (const TmSession *self)
+{
+  return peak (self, self->dissociation_peak, G_STRUCT_OFFSET (TmSessionReading, dissociation));
+}
+
+int
+tm_session_get_peak_sedation (const TmSession *self)
+{
+  return peak (self, self->sedation, G_STRUCT_OFFSET (TmSessionReading, sedation));
+}
+
+int
+tm_session_get_peak_nausea (const TmSession *self)
+{
+  return peak (self, self->nausea, G_STRUCT_OFFSET (TmSessionReading, nausea));
 }
 
 /* A decimal number as people type it: "37.5" or "37,5". */
@@ -529,19 +665,13 @@ tm_format_dose (double dose_mg)
   return tm_format_decimal (tm_dose_round (dose_mg));
 }
 
-/**
- * tm_parse_column_minutes:
- * @column: a session column of minutes: "effects_minutes",
- *   "monitored_minutes", "ready_to_leave_minutes"
- * @text: "90", or hours and minutes "1:30"; empty for none
- *
- * Reads minutes as people type them, in @column's range and words.
- */
-gboolean
-tm_parse_column_minutes (const char  *column,
-                         const char  *text,
-                         int         *minutes,
-                         GError     **error)
+/* Reads minutes as people type them ("90", or hours and minutes "1:30";
+ * empty for none), in @column's range and words. */
+static gboolean
+parse_minutes (const TmColumn  *column,
+               const char      *text,
+               int             *minutes,
+               GError         **error)
 {
   g_autofree char *s = g_strstrip (g_strdup (text != NULL ? text : ""));
   guint64 h = 0, m = 0;
@@ -563,8 +693,7 @@ tm_parse_column_minutes (const char  *column,
     {
       guint64 total = h * 60 + m;
 
-      if (!tm_column_check_number (tm_table_find_column (TM_TABLE_SESSIONS, column), (double) total,
-                                   error))
+      if (!tm_column_check_number (column, (double) total, error))
         return FALSE;
       *minutes = (int) total;
       return TRUE;
@@ -576,6 +705,77 @@ tm_parse_column_minutes (const char  *column,
     g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
                  _("“%s” is not a number of minutes. Write it like 90, or 1:30 for an hour "
                    "and a half."), quoted);
+  }
+  return FALSE;
+}
+
+/**
+ * tm_parse_column_minutes:
+ * @column: a session column of minutes: "effects_minutes",
+ *   "monitored_minutes", "ready_to_leave_minutes"
+ * @text: "90", or hours and minutes "1:30"; empty for none
+ */
+gboolean
+tm_parse_column_minutes (const char  *column,
+                         const char  *text,
+                         int         *minutes,
+                         GError     **error)
+{
+  return parse_minutes (tm_table_find_column (TM_TABLE_SESSIONS, column), text, minutes, error);
+}
+
+/**
+ * tm_parse_reading_minutes:
+ * @text: "40", "1:30"
+ *
+ * When a reading was taken, in minutes after the dose; 0 is before it.
+ */
+gboolean
+tm_parse_reading_minutes (const char  *text,
+                          int         *minutes,
+                          GError     **error)
+{
+  if (!parse_minutes (tm_table_find_column (TM_TABLE_SESSION_READINGS, "minutes_after"), text, minutes, error))
+    return FALSE;
+  if (*minutes == TM_UNSET)
+    {
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                           _("Enter how many minutes after the dose the reading was taken, like 40; "
+                             "0 is before the dose."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tm_parse_pulse:
+ * @text: "72"; empty for none
+ *
+ * Parses a pulse; its range is checked by tm_session_reading_validate().
+ */
+gboolean
+tm_parse_pulse (const char  *text,
+                int         *pulse,
+                GError     **error)
+{
+  g_autofree char *s = g_strstrip (g_strdup (text != NULL ? text : ""));
+  guint64 value;
+
+  if (s[0] == '\0')
+    {
+      *pulse = TM_UNSET;
+      return TRUE;
+    }
+  if (g_ascii_string_to_unsigned (s, 10, 0, 9999, &value, NULL))
+    {
+      *pulse = (int) value;
+      return TRUE;
+    }
+  {
+    g_autofree char *quoted = tm_text_quote (s);
+
+    g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                 _("“%s” is not a pulse. Write the beats a minute as a whole number, like 72."), quoted);
   }
   return FALSE;
 }
@@ -592,13 +792,12 @@ tm_parse_minutes (const char  *text,
 /**
  * tm_parse_blood_pressure:
  * @text: "128/82"; empty for none
- * @after: whether it was taken after the dose (for the wording)
  *
- * Parses the two numbers; their ranges are checked by tm_session_validate().
+ * Parses the two numbers; their ranges are checked by
+ * tm_session_reading_validate().
  */
 gboolean
 tm_parse_blood_pressure (const char  *text,
-                         gboolean     after,
                          int         *systolic,
                          int         *diastolic,
                          GError     **error)
@@ -627,11 +826,7 @@ tm_parse_blood_pressure (const char  *text,
     g_autofree char *quoted = tm_text_quote (s);
 
     g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                 after ? _("“%s” is not a blood pressure. Write the reading after the dose as "
-                           "two numbers, like 128/82.")
-                       : _("“%s” is not a blood pressure. Write the reading before the dose as "
-                           "two numbers, like 128/82."),
-                 quoted);
+                 _("“%s” is not a blood pressure. Write it as two numbers, like 128/82."), quoted);
   }
   return FALSE;
 }

@@ -5,6 +5,7 @@
 
 #include "tm-checkin.h"
 #include "tm-enums.h"
+#include "tm-session-reading.h"
 
 G_BEGIN_DECLS
 
@@ -89,10 +90,6 @@ struct _TmSession
   int        effects_minutes;    /* 0–1440 or TM_UNSET */
   int        nausea;             /* 0–3 or TM_UNSET */
   int        sedation;           /* 0–3 or TM_UNSET */
-  int        bp_before_sys;      /* mmHg or TM_UNSET, both or neither */
-  int        bp_before_dia;
-  int        bp_after_sys;
-  int        bp_after_dia;
   guint      other_medicines;    /* TmMedicines */
   guint      red_flags;          /* TmRedFlags, 0 = none */
   gboolean   discuss;            /* "Bring this up at my next review" */
@@ -104,6 +101,16 @@ struct _TmSession
   char      *intention;          /* integration: before the dose */
   char      *reflection;         /* integration: after it */
   char      *next_day_note;      /* integration: the next day */
+  int        eased;              /* the companion's +2 h "have the effects eased?": 1 yes, 0 no,
+                                  * or TM_UNSET */
+  int        slept_well;         /* the next morning: 1 yes, 0 no, or TM_UNSET */
+  int        fully_alert;        /* the next morning: 1 yes, 0 no, or TM_UNSET; until 1, the
+                                  * no-driving reminder stays */
+  int        lingering;          /* the next morning, effects still felt: 1 yes, 0 no, or TM_UNSET */
+  GPtrArray *readings;           /* TmSessionReading, by minutes after the dose; never NULL */
+  int        imported_bp[4];     /* only from a sessions.csv of data version 1 to 4: the blood
+                                  * pressure before (systolic, diastolic) and after, which the
+                                  * reader makes readings (tm-csv.c); else TM_UNSET */
   char      *note;
   char      *created_at;
   char      *updated_at;
@@ -123,6 +130,15 @@ void       tm_session_set_reflection (TmSession        *self,
                                       const char       *reflection);
 void       tm_session_set_next_day_note (TmSession     *self,
                                          const char    *note);
+void       tm_session_add_reading    (TmSession        *self,
+                                      TmSessionReading *reading);
+TmSessionReading *tm_session_find_reading (const TmSession *self,
+                                           int              minutes_after);
+const TmSessionReading *tm_session_get_bp_before (const TmSession *self);
+const TmSessionReading *tm_session_get_highest_bp_after (const TmSession *self);
+int        tm_session_get_peak_dissociation (const TmSession *self);
+int        tm_session_get_peak_sedation     (const TmSession *self);
+int        tm_session_get_peak_nausea       (const TmSession *self);
 char      *tm_session_get_day        (const TmSession  *self);
 gint64     tm_session_get_unix_time  (const TmSession  *self);
 gboolean   tm_session_validate       (const TmSession  *self,
@@ -140,11 +156,16 @@ gboolean   tm_parse_column_minutes   (const char       *column,
                                       const char       *text,
                                       int              *minutes,
                                       GError          **error);
+gboolean   tm_parse_reading_minutes  (const char       *text,
+                                      int              *minutes,
+                                      GError          **error);
+gboolean   tm_parse_pulse            (const char       *text,
+                                      int              *pulse,
+                                      GError          **error);
 gboolean   tm_parse_minutes          (const char       *text,
                                       int              *minutes,
                                       GError          **error);
 gboolean   tm_parse_blood_pressure   (const char       *text,
-                                      gboolean          after,
                                       int              *systolic,
                                       int              *diastolic,
                                       GError          **error);

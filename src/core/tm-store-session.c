@@ -53,6 +53,114 @@ model_put_session (TmStore   *self,
   tm_store_model_put (self->sessions, copy, same_session, compare_sessions);
 }
 
+/* Readings */
+
+/* Adds each reading @stmt reads to its session among @sessions. */
+static gboolean
+attach_readings (TmStore      *self,
+                 GPtrArray    *sessions,
+                 sqlite3_stmt *stmt,
+                 const char   *what,
+                 GError      **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) readings = NULL;
+
+  for (guint i = 0; i < sessions->len; i++)
+    g_hash_table_insert (by_id, &((TmSession *) sessions->pdata[i])->id, sessions->pdata[i]);
+  readings = tm_store_read_rows (self, TM_TABLE_SESSION_READINGS, stmt, what, error);
+  if (readings == NULL)
+    return FALSE;
+  for (guint i = 0; i < readings->len; i++)
+    {
+      TmSessionReading *reading = readings->pdata[i];
+      TmSession *session = g_hash_table_lookup (by_id, &reading->session_id);
+
+      /* In order of minutes, as read. */
+      if (session != NULL)
+        g_ptr_array_add (session->readings, g_object_ref (reading));
+    }
+  return TRUE;
+}
+
+/* Writes @session's readings as they are in it: those it no longer has
+ * are deleted, the others changed or added, in the transaction of the
+ * session's save. */
+static gboolean
+save_readings (TmStore     *self,
+               TmSession   *session,
+               const char  *what,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+
+  if (!tm_store_prepare (self, "DELETE FROM session_reading WHERE session_id = ?1", &clear, what, error))
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, session->id);
+  if (!tm_store_step_done (self, clear, what, error))
+    return FALSE;
+
+  for (guint i = 0; i < session->readings->len; i++)
+    {
+      TmSessionReading *reading = session->readings->pdata[i];
+
+      /* A reading stored before with this session keeps its id and when
+       * it was written; one of another (a copy) is added anew. */
+      if (reading->id > 0 && reading->created_at != NULL && reading->session_id == session->id)
+        {
+          if (tm_store_restore_row (self, TM_TABLE_SESSION_READINGS, reading, what, error) != TM_SAVED)
+            return FALSE;
+        }
+      else
+        {
+          reading->id = 0;
+          reading->session_id = session->id;
+          if (tm_store_add_row (self, TM_TABLE_SESSION_READINGS, reading, what, error) != TM_SAVED)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The session's row and its readings, together or not at all (a
+ * savepoint, so also within a batch). */
+static TmSaveResult
+write_session (TmStore     *self,
+               TmSession   *session,
+               gboolean     restore,
+               const char  *what,
+               GError     **error)
+{
+  g_autoptr(TmSession) before = tm_session_copy (session);
+  TmSaveResult result;
+
+  if (!tm_sqlite_exec (self->db, "SAVEPOINT session_save", self->path, what, error))
+    return TM_SAVE_FAILED;
+
+  result = restore ? tm_store_restore_row (self, TM_TABLE_SESSIONS, session, what, error)
+                   : tm_store_save_row (self, TM_TABLE_SESSIONS, session, what, error);
+  if (result == TM_SAVED && !save_readings (self, session, what, error))
+    result = TM_SAVE_FAILED;
+
+  if (result == TM_SAVED &&
+      tm_sqlite_exec (self->db, "RELEASE session_save", self->path, what, error))
+    return TM_SAVED;
+
+  sqlite3_exec (self->db, "ROLLBACK TO session_save; RELEASE session_save", NULL, NULL, NULL);
+  /* Nothing was written: the record says so too. */
+  session->id = before->id;
+  for (guint i = 0; i < session->readings->len && i < before->readings->len; i++)
+    {
+      TmSessionReading *reading = session->readings->pdata[i];
+      TmSessionReading *was = before->readings->pdata[i];
+
+      reading->id = was->id;
+      g_free (reading->created_at);
+      reading->created_at = g_strdup (was->created_at);
+    }
+  return result == TM_SAVED ? TM_SAVE_FAILED : result;
+}
+
 /**
  * tm_store_save_session:
  * @session: a new session (id 0) or a stored one; on success its id and
@@ -73,7 +181,7 @@ tm_store_save_session (TmStore    *self,
   if (!tm_session_validate (session, NULL, error))
     return FALSE;
 
-  switch (tm_store_save_row (self, TM_TABLE_SESSIONS, session, what, error))
+  switch (write_session (self, session, FALSE, what, error))
     {
     case TM_SAVED:
       break;
@@ -140,7 +248,7 @@ tm_store_restore_session (TmStore    *self,
   if (!tm_session_validate (session, NULL, error))
     return FALSE;
 
-  if (tm_store_restore_row (self, TM_TABLE_SESSIONS, session, what, error) != TM_SAVED)
+  if (write_session (self, session, TRUE, what, error) != TM_SAVED)
     return FALSE;
 
   model_put_session (self, session);
@@ -161,9 +269,25 @@ tm_store_get_session (TmStore  *self,
 {
   const char *what = _("the session could not be read");
 
+  g_autoptr(TmSession) session = NULL;
+  g_autoptr(GPtrArray) one = NULL;
+  sqlite3_stmt *stmt;
+
   g_return_val_if_fail (TM_IS_STORE (self), NULL);
 
-  return tm_store_get_row (self, TM_TABLE_SESSIONS, id, what, error);
+  session = tm_store_get_row (self, TM_TABLE_SESSIONS, id, what, error);
+  if (session == NULL)
+    return NULL;
+  stmt = tm_store_prepare_select (self, TM_TABLE_SESSION_READINGS, "WHERE session_id = ?1 ORDER BY minutes_after",
+                                  what, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  one = g_ptr_array_new ();
+  g_ptr_array_add (one, session);
+  if (!attach_readings (self, one, stmt, what, error))
+    return NULL;
+  return g_steal_pointer (&session);
 }
 
 /**
@@ -182,20 +306,34 @@ tm_store_list_sessions (TmStore     *self,
                         GError     **error)
 {
   const char *what = _("the sessions could not be read");
+  g_autoptr(GPtrArray) sessions = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TM_IS_STORE (self), NULL);
 
-  stmt = tm_store_prepare_select (self, TM_TABLE_SESSIONS,
-                                  "WHERE (?1 IS NULL OR substr(taken_at, 1, 10) >= ?1)"
-                                  "  AND (?2 IS NULL OR substr(taken_at, 1, 10) <= ?2)"
-                                  " ORDER BY julianday(taken_at), id",
+#define IN_RANGE "(?1 IS NULL OR substr(taken_at, 1, 10) >= ?1) AND (?2 IS NULL OR substr(taken_at, 1, 10) <= ?2)"
+  stmt = tm_store_prepare_select (self, TM_TABLE_SESSIONS, "WHERE " IN_RANGE " ORDER BY julianday(taken_at), id",
                                   what, error);
   if (stmt == NULL)
     return NULL;
   tm_sqlite_bind_text (stmt, 1, from);
   tm_sqlite_bind_text (stmt, 2, to);
-  return tm_store_read_rows (self, TM_TABLE_SESSIONS, stmt, what, error);
+  sessions = tm_store_read_rows (self, TM_TABLE_SESSIONS, stmt, what, error);
+  if (sessions == NULL)
+    return NULL;
+
+  stmt = tm_store_prepare_select (self, TM_TABLE_SESSION_READINGS,
+                                  "WHERE session_id IN (SELECT id FROM session WHERE " IN_RANGE ")"
+                                  " ORDER BY session_id, minutes_after",
+                                  what, error);
+#undef IN_RANGE
+  if (stmt == NULL)
+    return NULL;
+  tm_sqlite_bind_text (stmt, 1, from);
+  tm_sqlite_bind_text (stmt, 2, to);
+  if (!attach_readings (self, sessions, stmt, what, error))
+    return NULL;
+  return g_steal_pointer (&sessions);
 }
 
 /* (Re)fills the session list from the file, newest first. */

@@ -16,7 +16,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this Tidemark writes (PRAGMA user_version). */
-#define TM_STORE_SCHEMA_VERSION 4
+#define TM_STORE_SCHEMA_VERSION 5
 
 #define TM_STORE_FILE_NAME "tidemark.db"
 

@@ -125,9 +125,11 @@ append_referred_key (GString           *sql,
 
   if (column->table_column == NULL)
     {
+      const TmTableInfo *referred = tm_table_get_info (tm_column_get_referred_table (column, NULL));
+
       g_string_append (sql, ", (SELECT ");
-      append_key (sql, info);
-      g_string_append_printf (sql, " FROM %s WHERE id = t.%s)", info->name, column->name);
+      append_key (sql, referred);
+      g_string_append_printf (sql, " FROM %s WHERE id = t.%s)", referred->name, column->name);
       return;
     }
 

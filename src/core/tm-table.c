@@ -85,14 +85,6 @@ static const TmColumn session_columns[] = {
     N_("Nausea must be none, mild, moderate or severe.") },
   { "sedation", TM_VALUE_INT, OFFSET (TmSession, sedation), OPT, 0, TM_N_SEVERITIES - 1,
     N_("Sedation must be none, mild, moderate or severe.") },
-  { "bp_before_sys", TM_VALUE_INT, OFFSET (TmSession, bp_before_sys), OPT, TM_SYSTOLIC_MIN, TM_SYSTOLIC_MAX,
-    SYSTOLIC_MESSAGE },
-  { "bp_before_dia", TM_VALUE_INT, OFFSET (TmSession, bp_before_dia), OPT, TM_DIASTOLIC_MIN, TM_DIASTOLIC_MAX,
-    DIASTOLIC_MESSAGE },
-  { "bp_after_sys", TM_VALUE_INT, OFFSET (TmSession, bp_after_sys), OPT, TM_SYSTOLIC_MIN, TM_SYSTOLIC_MAX,
-    SYSTOLIC_MESSAGE },
-  { "bp_after_dia", TM_VALUE_INT, OFFSET (TmSession, bp_after_dia), OPT, TM_DIASTOLIC_MIN, TM_DIASTOLIC_MAX,
-    DIASTOLIC_MESSAGE },
   { "other_medicines", TM_VALUE_FLAGS, OFFSET (TmSession, other_medicines), REQUIRED, 0, TM_MEDICINES_ALL,
     N_("Other medicines must be a sum of the values 1 to %u (at most %u), not %u.") },
   { "note", TM_VALUE_TEXT, OFFSET (TmSession, note), OPT, 0, TM_NOTE_MAX_CHARS },
@@ -113,6 +105,55 @@ static const TmColumn session_columns[] = {
     N_("The reflection must be UTF-8 text of at most %d characters."), .since = 4 },
   { "next_day_note", TM_VALUE_TEXT, OFFSET (TmSession, next_day_note), OPT, 0, TM_NOTE_MAX_CHARS,
     N_("The next-day note must be UTF-8 text of at most %d characters."), .since = 4 },
+  { "eased", TM_VALUE_INT, OFFSET (TmSession, eased), OPT, 0, 1,
+    N_("Whether the effects had eased after 2 hours must be %2$d (yes) or %1$d (no), or left empty, "
+       "not %3$d."), .since = 5 },
+  { "slept_well", TM_VALUE_INT, OFFSET (TmSession, slept_well), OPT, 0, 1,
+    N_("Whether you slept well must be %2$d (yes) or %1$d (no), or left empty, not %3$d."), .since = 5 },
+  { "fully_alert", TM_VALUE_INT, OFFSET (TmSession, fully_alert), OPT, 0, 1,
+    N_("Whether you felt fully alert the next morning must be %2$d (yes) or %1$d (no), or left empty, "
+       "not %3$d."), .since = 5 },
+  { "lingering", TM_VALUE_INT, OFFSET (TmSession, lingering), OPT, 0, 1,
+    N_("Whether effects lingered the next morning must be %2$d (yes) or %1$d (no), or left empty, "
+       "not %3$d."), .since = 5 },
+};
+
+/* A sessions.csv of data version 1 to 4 held one blood pressure before
+ * the dose and one after in its own columns, after sedation; the reader
+ * keeps them in TmSession.imported_bp, and tm-csv.c makes them readings. */
+static const TmColumn retired_bp_columns[] = {
+  { "bp_before_sys", TM_VALUE_INT, OFFSET (TmSession, imported_bp[0]), OPT, TM_SYSTOLIC_MIN, TM_SYSTOLIC_MAX,
+    SYSTOLIC_MESSAGE },
+  { "bp_before_dia", TM_VALUE_INT, OFFSET (TmSession, imported_bp[1]), OPT, TM_DIASTOLIC_MIN, TM_DIASTOLIC_MAX,
+    DIASTOLIC_MESSAGE },
+  { "bp_after_sys", TM_VALUE_INT, OFFSET (TmSession, imported_bp[2]), OPT, TM_SYSTOLIC_MIN, TM_SYSTOLIC_MAX,
+    SYSTOLIC_MESSAGE },
+  { "bp_after_dia", TM_VALUE_INT, OFFSET (TmSession, imported_bp[3]), OPT, TM_DIASTOLIC_MIN, TM_DIASTOLIC_MAX,
+    DIASTOLIC_MESSAGE },
+};
+#define RETIRED_BP_AFTER "sedation"
+#define RETIRED_BP_UNTIL 5
+
+/* Readings on the session day; the CSV file names the session by its key. */
+static const TmColumn session_reading_columns[] = {
+  { "session_id", TM_VALUE_RECORD, OFFSET (TmSessionReading, session_id), KEY, 0, 200, .csv_name = "session_key",
+    .refers_to = "session", .since = 5 },
+  { "minutes_after", TM_VALUE_INT, OFFSET (TmSessionReading, minutes_after), KEY, 0, TM_MONITOR_MINUTES_MAX,
+    N_("A reading must be from %d (before the dose) to %d minutes after the dose, not %d."), .since = 5 },
+  { "bp_sys", TM_VALUE_INT, OFFSET (TmSessionReading, bp_sys), OPT, TM_SYSTOLIC_MIN, TM_SYSTOLIC_MAX,
+    SYSTOLIC_MESSAGE, .since = 5 },
+  { "bp_dia", TM_VALUE_INT, OFFSET (TmSessionReading, bp_dia), OPT, TM_DIASTOLIC_MIN, TM_DIASTOLIC_MAX,
+    DIASTOLIC_MESSAGE, .since = 5 },
+  { "pulse", TM_VALUE_INT, OFFSET (TmSessionReading, pulse), OPT, TM_READING_PULSE_MIN, TM_READING_PULSE_MAX,
+    N_("The pulse must be between %d and %d beats a minute; %d can't be right. Check the reading."), .since = 5 },
+  { "dissociation", TM_VALUE_INT, OFFSET (TmSessionReading, dissociation), OPT, 0, 10,
+    N_("Dissociation must be between %d and %d."), .since = 5 },
+  { "sedation", TM_VALUE_INT, OFFSET (TmSessionReading, sedation), OPT, 0, TM_N_SEVERITIES - 1,
+    N_("Sedation must be none, mild, moderate or severe."), .since = 5 },
+  { "nausea", TM_VALUE_INT, OFFSET (TmSessionReading, nausea), OPT, 0, TM_N_SEVERITIES - 1,
+    N_("Nausea must be none, mild, moderate or severe."), .since = 5 },
+  { "note", TM_VALUE_TEXT, OFFSET (TmSessionReading, note), OPT, 0, TM_NOTE_MAX_CHARS, .since = 5 },
+  { "created_at", TM_VALUE_INSTANT, OFFSET (TmSessionReading, created_at), CREATED, .since = 5 },
 };
 
 static const TmColumn questionnaire_columns[] = {
@@ -200,7 +241,64 @@ static const TmTableInfo tables[TM_N_TABLES] = {
     "julianday(shown_at), id" },
   { TM_TABLE_REVIEWS, "review", "reviews.csv", tm_review_get_type, OFFSET (TmReview, id),
     review_columns, G_N_ELEMENTS (review_columns), "id", .append_only = TRUE },
+  { TM_TABLE_SESSION_READINGS, "session_reading", "session_readings.csv", tm_session_reading_get_type,
+    OFFSET (TmSessionReading, id), session_reading_columns, G_N_ELEMENTS (session_reading_columns),
+    "(SELECT julianday(taken_at) FROM session WHERE id = session_id), session_id, minutes_after" },
 };
+
+/**
+ * tm_table_get_file_layout:
+ * @layout: 0 for this version's columns, then each earlier layout that
+ *   held columns since retired (a sessions.csv of version 1 to 4)
+ * @n_columns: (out): how many columns the layout has
+ *
+ * The columns a CSV file of @table may have, in its order; a file of an
+ * earlier version has the first of them, up to those it lacked (by
+ * their since).
+ *
+ * Returns: (nullable): the columns, or %NULL after the last layout
+ */
+const TmColumn *
+tm_table_get_file_layout (TmTable  table,
+                          guint    layout,
+                          guint   *n_columns)
+{
+  g_return_val_if_fail (table < TM_N_TABLES, NULL);
+
+  if (layout == 0)
+    {
+      *n_columns = tables[table].n_columns;
+      return tables[table].columns;
+    }
+  if (layout == 1 && table == TM_TABLE_SESSIONS)
+    {
+      /* The columns of version 4, the retired ones in their place. */
+      static TmColumn *v4;
+      static guint n_v4;
+
+      if (g_once_init_enter (&v4))
+        {
+          TmColumn *columns = g_new0 (TmColumn, G_N_ELEMENTS (session_columns) + G_N_ELEMENTS (retired_bp_columns));
+          guint n = 0;
+
+          for (guint c = 0; c < G_N_ELEMENTS (session_columns); c++)
+            {
+              if (session_columns[c].since >= RETIRED_BP_UNTIL)
+                continue;
+              columns[n++] = session_columns[c];
+              if (strcmp (session_columns[c].name, RETIRED_BP_AFTER) == 0)
+                for (guint r = 0; r < G_N_ELEMENTS (retired_bp_columns); r++)
+                  columns[n++] = retired_bp_columns[r];
+            }
+          n_v4 = n;
+          g_once_init_leave (&v4, columns);
+        }
+      *n_columns = n_v4;
+      return v4;
+    }
+  *n_columns = 0;
+  return NULL;
+}
 
 const TmTableInfo *
 tm_table_get_info (TmTable table)
@@ -839,6 +937,15 @@ tm_table_get_record_key (TmTable       table,
   return g_string_free (key, FALSE);
 }
 
+static TmTable
+find_table (const char *name)
+{
+  for (int t = 0; t < TM_N_TABLES; t++)
+    if (strcmp (tables[t].name, name) == 0)
+      return t;
+  g_return_val_if_reached (TM_N_TABLES);
+}
+
 /* The table whose description holds @column. */
 static const TmTableInfo *
 table_of (const TmColumn *column)
@@ -865,6 +972,8 @@ tm_column_get_referred_table (const TmColumn *column,
 
   g_return_val_if_fail (column->type == TM_VALUE_RECORD, TM_N_TABLES);
 
+  if (column->table_column == NULL && column->refers_to != NULL)
+    return find_table (column->refers_to);
   if (column->table_column == NULL)
     return table_of (column)->table;
   named_by = tm_table_find_column (table_of (column)->table, column->table_column);

@@ -21,6 +21,7 @@ typedef enum
   TM_TABLE_PLAN_DATES,
   TM_TABLE_SAFETY_EVENTS,
   TM_TABLE_REVIEWS,
+  TM_TABLE_SESSION_READINGS,  /* after the sessions they belong to: an import stores those first */
   TM_N_TABLES
 } TmTable;
 
@@ -67,7 +68,9 @@ typedef struct
                                  * one lacks it (0: the first) */
   const char     *csv_name;     /* in the CSV file, when not @name */
   const char     *table_column; /* TM_VALUE_RECORD: the column whose nick names the table, or NULL
-                                 * for a record of the same table */
+                                 * for a record of the refers_to table */
+  const char     *refers_to;    /* TM_VALUE_RECORD without a table_column: the name of the table
+                                 * of the record, or NULL for the same table */
 } TmColumn;
 
 /* TmColumn.message is a translatable printf format, given by type:
@@ -104,6 +107,9 @@ guint              tm_table_count_columns_since (TmTable     table,
 char              *tm_table_describe_key   (TmTable          table);
 char              *tm_table_get_record_key (TmTable          table,
                                             gconstpointer    record);
+const TmColumn    *tm_table_get_file_layout (TmTable         table,
+                                             guint           layout,
+                                             guint          *n_columns);
 gboolean           tm_table_validate       (TmTable          table,
                                             gconstpointer    record,
                                             const char     **field,

@@ -688,11 +688,12 @@ describe_attention (const TmReportData *data,
     case TM_ATTENTION_HIGHEST_BP:
       {
         const TmSession *s = TM_SESSION (attention->record);
-        g_autofree char *bp = tm_format_blood_pressure (s->bp_after_sys, s->bp_after_dia);
+        const TmSessionReading *r = tm_session_get_highest_bp_after (s);
+        g_autofree char *bp = tm_format_blood_pressure (r->bp_sys, r->bp_dia);
         g_autofree char *when = format_taken (s->taken_at);
 
-        /* Translators: "186/104 mmHg after the dose of 2026-10-29 10:00" */
-        return g_strdup_printf (_("%s mmHg after the dose of %s"), bp, when);
+        /* Translators: "186/104 mmHg 40 minutes after the dose of 2026-10-29 10:00" */
+        return g_strdup_printf (_("%s mmHg %d minutes after the dose of %s"), bp, r->minutes_after, when);
       }
     case TM_ATTENTION_HOME_ALONE:
     default:
@@ -992,15 +993,29 @@ format_medicines (guint medicines)
   return g_string_free (text, FALSE);
 }
 
+/* Each reading's blood pressure, a line each with when: "0′ 128/82". */
 static char *
 format_blood_pressures (const TmSession *s)
 {
-  g_autofree char *before = s->bp_before_sys >= 0 ? tm_format_blood_pressure (s->bp_before_sys, s->bp_before_dia)
-                                                  : g_strdup ("—");
-  g_autofree char *after = s->bp_after_sys >= 0 ? tm_format_blood_pressure (s->bp_after_sys, s->bp_after_dia)
-                                                : g_strdup ("—");
+  GString *text = g_string_new (NULL);
 
-  return g_strdup_printf ("%s\n%s", before, after);
+  for (guint i = 0; i < s->readings->len; i++)
+    {
+      const TmSessionReading *r = s->readings->pdata[i];
+      g_autofree char *bp = NULL;
+
+      if (!tm_session_reading_has_bp (r))
+        continue;
+      bp = tm_format_blood_pressure (r->bp_sys, r->bp_dia);
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a reading in the report's sessions table, minutes after the dose and the
+       * blood pressure: "40′ 142/90" */
+      g_string_append_printf (text, _("%d′ %s"), r->minutes_after, bp);
+    }
+  if (text->len == 0)
+    g_string_append (text, "—");
+  return g_string_free (text, FALSE);
 }
 
 /* Whether someone was with them, for how long they were monitored (or
@@ -1094,7 +1109,7 @@ place_sessions (Report *r)
     { N_("Date and time; status"), 0.15 }, { N_("Dose, route, setting"), 0.105 },
     { N_("Days since the previous dose"), 0.075 }, { N_("Someone with them; monitoring"), 0.085 },
     { N_("Mood before (0–10)"), 0.085 }, { N_("Peak dissociation (0–10)"), 0.105 }, { N_("Effects"), 0.115 },
-    { N_("Nausea, sedation"), 0.10 }, { N_("BP before, after"), 0.075 }, { N_("Other medicines"), 0.105 },
+    { N_("Nausea, sedation"), 0.10 }, { N_("BP (minutes after)"), 0.075 }, { N_("Other medicines"), 0.105 },
   };
   Column translated[G_N_ELEMENTS (columns)];
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);

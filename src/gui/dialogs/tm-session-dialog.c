@@ -9,9 +9,11 @@
 #include <glib/gi18n.h>
 
 #include "tm-checkin-form.h"
+#include "tm-choices.h"
 #include "tm-effects-row.h"
 #include "tm-error-label.h"
 #include "tm-rating-row.h"
+#include "tm-reading-row.h"
 #include "tm-red-flags-row.h"
 #include "tm-safety.h"
 #include "tm-schedule.h"
@@ -44,9 +46,10 @@ struct _TmSessionDialog
   AdwComboRow         *sedation_row;
   TmErrorLabel        *how_error;
   TmRedFlagsRow       *red_flags_row;
-  AdwEntryRow         *bp_before_row;
-  AdwEntryRow         *bp_after_row;
-  TmErrorLabel        *bp_error;
+  AdwPreferencesGroup *readings_group;
+  GtkButton           *add_reading_button;
+  GPtrArray           *reading_rows;  /* TmReadingRow, as added */
+  TmErrorLabel        *readings_error;
   AdwPreferencesGroup *medicines_group;
   GtkCheckButton      *medicine_checks[TM_N_MEDICINES];
   GtkTextView         *note_view;
@@ -151,8 +154,16 @@ snapshot (TmSessionDialog *self)
   g_autofree char *reflection = view_text (self->reflection_view);
   g_autofree char *next_day = view_text (self->next_day_view);
   int minutes_shown = self->minutes_row != NULL;
+  g_autoptr(GString) readings = g_string_new (NULL);
 
-  return g_strdup_printf ("%s|%s|%s|%u|%u|%d|%d|%d|%u|%d:%s|%u|%u|%u|%s|%s|%u|%d|%s|%s|%s|%s\x1f%s\x1f%s",
+  for (guint i = 0; i < self->reading_rows->len; i++)
+    {
+      g_autofree char *row = tm_reading_row_snapshot (self->reading_rows->pdata[i]);
+
+      g_string_append_printf (readings, "%s\x1e", row);
+    }
+
+  return g_strdup_printf ("%s|%s|%s|%u|%u|%d|%d|%d|%u|%d:%s|%u|%u|%u|%s|%u|%d|%s|%s|%s|%s\x1f%s\x1f%s",
                           self->day, entry_text (self->time_row), entry_text (self->dose_row),
                           adw_combo_row_get_selected (self->route_row),
                           adw_combo_row_get_selected (self->setting_row),
@@ -164,8 +175,7 @@ snapshot (TmSessionDialog *self)
                           adw_combo_row_get_selected (self->nausea_row),
                           adw_combo_row_get_selected (self->sedation_row),
                           tm_red_flags_row_get_red_flags (self->red_flags_row),
-                          entry_text (self->bp_before_row), entry_text (self->bp_after_row),
-                          get_medicines (self), gtk_switch_get_active (self->discuss_switch), note,
+                          readings->str, get_medicines (self), gtk_switch_get_active (self->discuss_switch), note,
                           entry_text (self->monitored_row), entry_text (self->ready_row),
                           intention, reflection, next_day);
 }
@@ -184,12 +194,13 @@ tm_session_dialog_get_dirty (TmSessionDialog *self)
 static void
 clear_errors (TmSessionDialog *self)
 {
-  AdwEntryRow *rows[] = { self->time_row, self->dose_row, self->minutes_row,
-                          self->bp_before_row, self->bp_after_row, self->monitored_row, self->ready_row };
+  AdwEntryRow *rows[] = { self->time_row, self->dose_row, self->minutes_row, self->monitored_row, self->ready_row };
 
   tm_error_label_hide (self->dose_error);
   tm_error_label_hide (self->how_error);
-  tm_error_label_hide (self->bp_error);
+  tm_error_label_hide (self->readings_error);
+  for (guint i = 0; i < self->reading_rows->len; i++)
+    tm_reading_row_clear_marks (self->reading_rows->pdata[i]);
   tm_error_label_hide (self->note_error);
   tm_error_label_hide (self->integration_error);
   tm_error_label_hide (self->general_error);
@@ -227,8 +238,7 @@ show_field_error (TmSessionDialog *self,
     { "effects_minutes", self->how_error, GTK_WIDGET (self->minutes_row) },
     { "nausea", self->how_error, GTK_WIDGET (self->nausea_row) },
     { "sedation", self->how_error, GTK_WIDGET (self->sedation_row) },
-    { "bp_before", self->bp_error, GTK_WIDGET (self->bp_before_row) },
-    { "bp_after", self->bp_error, GTK_WIDGET (self->bp_after_row) },
+    { "readings", self->readings_error, NULL },
     { "note", self->note_error, GTK_WIDGET (self->note_view) },
     { "monitored_minutes", self->dose_error, GTK_WIDGET (self->monitored_row) },
     { "ready_to_leave_minutes", self->dose_error, GTK_WIDGET (self->ready_row) },
@@ -290,7 +300,6 @@ read_form (TmSessionDialog  *self,
   g_autoptr(TmSession) session = self->saved != NULL ? tm_session_copy (self->saved) : tm_session_new ();
   g_autofree char *note = get_note_text (self);
   int hour, minute;
-  guint selected;
 
   /* The moment: kept exactly as loaded while the date and time shown are
    * unchanged (the clocks' repeated hour, another time zone); otherwise
@@ -357,24 +366,26 @@ read_form (TmSessionDialog  *self,
       return NULL;
     }
 
-  /* The first choice of these is "Not noted". */
-  selected = adw_combo_row_get_selected (self->nausea_row);
-  session->nausea = selected == 0 || selected == GTK_INVALID_LIST_POSITION ? TM_UNSET : (int) selected - 1;
-  selected = adw_combo_row_get_selected (self->sedation_row);
-  session->sedation = selected == 0 || selected == GTK_INVALID_LIST_POSITION ? TM_UNSET : (int) selected - 1;
+  session->nausea = tm_choices_get_severity (self->nausea_row);
+  session->sedation = tm_choices_get_severity (self->sedation_row);
   session->red_flags = tm_red_flags_row_get_red_flags (self->red_flags_row);
 
-  if (!tm_parse_blood_pressure (entry_text (self->bp_before_row), FALSE,
-                                &session->bp_before_sys, &session->bp_before_dia, error))
+  g_ptr_array_set_size (session->readings, 0);
+  for (guint i = 0; i < self->reading_rows->len; i++)
     {
-      *field = "bp_before";
-      return NULL;
-    }
-  if (!tm_parse_blood_pressure (entry_text (self->bp_after_row), TRUE,
-                                &session->bp_after_sys, &session->bp_after_dia, error))
-    {
-      *field = "bp_after";
-      return NULL;
+      TmReadingRow *row = self->reading_rows->pdata[i];
+      const char *reading_field = NULL;
+      g_autoptr(TmSessionReading) reading = tm_reading_row_get_reading (row, &reading_field, error);
+
+      /* A value can't be read, or is out of its range: said under the
+       * readings, the row opened at it. */
+      if (reading == NULL || !tm_session_reading_validate (reading, &reading_field, error))
+        {
+          tm_reading_row_mark (row, reading_field);
+          *field = "readings";
+          return NULL;
+        }
+      tm_session_add_reading (session, g_steal_pointer (&reading));
     }
 
   if (!tm_parse_column_minutes ("monitored_minutes", entry_text (self->monitored_row),
@@ -414,12 +425,19 @@ show_pre_dose_instruction (TmSessionDialog *self)
 {
   g_autoptr(GPtrArray) plans = NULL;
   const TmPlan *plan;
-  int systolic = TM_UNSET, diastolic = TM_UNSET;
+  g_autoptr(TmSessionReading) before = NULL;
+
+  for (guint i = 0; i < self->reading_rows->len && before == NULL; i++)
+    {
+      g_autoptr(TmSessionReading) reading = tm_reading_row_get_reading (self->reading_rows->pdata[i], NULL, NULL);
+
+      if (reading != NULL && reading->minutes_after == 0)
+        before = g_steal_pointer (&reading);
+    }
 
   gtk_widget_set_visible (self->pre_dose_box, FALSE);
-  if (self->store == NULL || self->day[0] == '\0' ||
-      !tm_parse_blood_pressure (entry_text (self->bp_before_row), FALSE, &systolic, &diastolic, NULL) ||
-      !tm_safety_before_dose_is_high (systolic, diastolic) ||
+  if (self->store == NULL || self->day[0] == '\0' || before == NULL || !tm_session_reading_has_bp (before) ||
+      !tm_safety_before_dose_is_high (before->bp_sys, before->bp_dia) ||
       (plans = tm_store_list_plans (self->store, NULL)) == NULL ||
       (plan = tm_schedule_plan_on (plans, self->day)) == NULL || plan->pre_dose_instruction == NULL)
     return;
@@ -442,6 +460,62 @@ on_changed_cb (TmSessionDialog *self)
   clear_errors (self);
   show_setting (self);
   show_pre_dose_instruction (self);
+}
+
+static void
+remove_reading_row (TmSessionDialog *self,
+                    TmReadingRow    *row)
+{
+  g_ptr_array_remove (self->reading_rows, row);
+  adw_preferences_group_remove (self->readings_group, GTK_WIDGET (row));
+}
+
+static void
+on_reading_remove_cb (TmReadingRow    *row,
+                      TmSessionDialog *self)
+{
+  remove_reading_row (self, row);
+  on_changed_cb (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->readings_group));
+}
+
+static TmReadingRow *
+add_reading_row (TmSessionDialog        *self,
+                 const TmSessionReading *reading)
+{
+  TmReadingRow *row = TM_READING_ROW (tm_reading_row_new (reading));
+
+  g_signal_connect_object (row, "changed", G_CALLBACK (on_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "remove", G_CALLBACK (on_reading_remove_cb), self, 0);
+  adw_preferences_group_add (self->readings_group, GTK_WIDGET (row));
+  g_ptr_array_add (self->reading_rows, row);
+  return row;
+}
+
+/* A new reading: before the dose when there is none, else 40 minutes
+ * after (the clinics' first check), else 20 minutes after the last. */
+static void
+on_add_reading_clicked_cb (TmSessionDialog *self)
+{
+  g_autoptr(TmSessionReading) reading = tm_session_reading_new ();
+  int last = -1;
+  TmReadingRow *row;
+
+  for (guint i = 0; i < self->reading_rows->len; i++)
+    {
+      g_autoptr(TmSessionReading) r = tm_reading_row_get_reading (self->reading_rows->pdata[i], NULL, NULL);
+
+      if (r != NULL)
+        last = MAX (last, r->minutes_after);
+    }
+  reading->minutes_after = last < 0 ? 0 : last == 0 ? 40 : MIN (last + 20, TM_MONITOR_MINUTES_MAX);
+  /* The others close: the new one is the one being written. */
+  for (guint i = 0; i < self->reading_rows->len; i++)
+    adw_expander_row_set_expanded (self->reading_rows->pdata[i], FALSE);
+  row = add_reading_row (self, reading);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  on_changed_cb (self);
 }
 
 static void
@@ -591,6 +665,7 @@ tm_session_dialog_finalize (GObject *object)
 
   g_free (self->baseline);
   g_free (self->loaded_taken_at);
+  g_ptr_array_unref (self->reading_rows);
 
   G_OBJECT_CLASS (tm_session_dialog_parent_class)->finalize (object);
 }
@@ -638,9 +713,9 @@ tm_session_dialog_class_init (TmSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, sedation_row);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, how_error);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, red_flags_row);
-  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, bp_before_row);
-  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, bp_after_row);
-  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, bp_error);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, readings_group);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, add_reading_button);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, readings_error);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, medicines_group);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, note_view);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, monitored_row);
@@ -658,6 +733,7 @@ tm_session_dialog_class_init (TmSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, note_error);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, general_error);
   gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_reading_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_effects_rows_built_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
@@ -667,20 +743,6 @@ tm_session_dialog_class_init (TmSessionDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-static GListModel *
-new_choices (const char *first,
-             const char *(*label) (int),
-             int          n)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  if (first != NULL)
-    gtk_string_list_append (list, first);
-  for (int i = 0; i < n; i++)
-    gtk_string_list_append (list, label (i));
-
-  return G_LIST_MODEL (list);
-}
 
 static const char *
 route_label (int i)
@@ -697,18 +759,17 @@ setting_label (int i)
 static void
 tm_session_dialog_init (TmSessionDialog *self)
 {
-  g_autoptr(GListModel) routes = new_choices (NULL, route_label, TM_N_ROUTES);
-  g_autoptr(GListModel) settings = new_choices (NULL, setting_label, TM_N_SETTINGS);
-  g_autoptr(GListModel) nausea = new_choices (_("Not noted"), tm_severity_get_label, TM_N_SEVERITIES);
-  g_autoptr(GListModel) sedation = new_choices (_("Not noted"), tm_severity_get_label, TM_N_SEVERITIES);
+  g_autoptr(GListModel) routes = tm_choices_new (NULL, route_label, TM_N_ROUTES);
+  g_autoptr(GListModel) settings = tm_choices_new (NULL, setting_label, TM_N_SETTINGS);
 
+  self->reading_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   tm_accessible_name_rows (GTK_WIDGET (self));
 
   adw_combo_row_set_model (self->route_row, routes);
   adw_combo_row_set_model (self->setting_row, settings);
-  adw_combo_row_set_model (self->nausea_row, nausea);
-  adw_combo_row_set_model (self->sedation_row, sedation);
+  tm_choices_set_severity (self->nausea_row, TM_UNSET);
+  tm_choices_set_severity (self->sedation_row, TM_UNSET);
 
   for (guint i = 0; i < TM_N_MEDICINES; i++)
     {
@@ -728,12 +789,6 @@ tm_session_dialog_init (TmSessionDialog *self)
     }
 }
 
-static void
-select_severity (AdwComboRow *row,
-                 int          value)
-{
-  adw_combo_row_set_selected (row, value == TM_UNSET ? 0 : (guint) value + 1);
-}
 
 /* Shows @session, or a new one at this moment with the route and setting
  * of the last session logged. No dose is suggested. */
@@ -744,8 +799,6 @@ load (TmSessionDialog *self,
   g_autoptr(GDateTime) taken = NULL;
   g_autofree char *time_text = NULL;
   g_autofree char *dose_text = NULL;
-  g_autofree char *bp_before = NULL;
-  g_autofree char *bp_after = NULL;
   g_autofree char *day = NULL;
   TmSession *shown = session;
   g_autoptr(TmSession) fresh = NULL;
@@ -803,13 +856,13 @@ load (TmSessionDialog *self,
       g_autofree char *minutes = g_strdup_printf ("%d", shown->effects_minutes);
       gtk_editable_set_text (GTK_EDITABLE (self->minutes_row), minutes);
     }
-  select_severity (self->nausea_row, shown->nausea);
-  select_severity (self->sedation_row, shown->sedation);
+  tm_choices_set_severity (self->nausea_row, shown->nausea);
+  tm_choices_set_severity (self->sedation_row, shown->sedation);
   tm_red_flags_row_set_red_flags (self->red_flags_row, shown->red_flags);
-  bp_before = tm_format_blood_pressure (shown->bp_before_sys, shown->bp_before_dia);
-  bp_after = tm_format_blood_pressure (shown->bp_after_sys, shown->bp_after_dia);
-  gtk_editable_set_text (GTK_EDITABLE (self->bp_before_row), bp_before);
-  gtk_editable_set_text (GTK_EDITABLE (self->bp_after_row), bp_after);
+  while (self->reading_rows->len > 0)
+    remove_reading_row (self, self->reading_rows->pdata[0]);
+  for (guint i = 0; i < shown->readings->len; i++)
+    add_reading_row (self, shown->readings->pdata[i]);
   for (guint i = 0; i < TM_N_MEDICINES; i++)
     gtk_check_button_set_active (self->medicine_checks[i], (shown->other_medicines & (1u << i)) != 0);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),

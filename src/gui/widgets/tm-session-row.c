@@ -168,21 +168,40 @@ describe_readings (const TmSession *session)
       g_autofree char *sedation = g_strdup_printf (_("Sedation: %s"), tm_severity_get_label (session->sedation));
       append_reading (text, sedation);
     }
-  if (session->bp_before_sys != TM_UNSET || session->bp_after_sys != TM_UNSET)
-    {
-      g_autoptr(GString) bp = g_string_new (NULL);
+  {
+    const TmSessionReading *before = tm_session_get_bp_before (session);
+    const TmSessionReading *after = tm_session_get_highest_bp_after (session);
+    g_autoptr(GString) bp = g_string_new (NULL);
+    guint n_after = 0;
 
-      if (session->bp_before_sys != TM_UNSET)
-        /* Translators: blood pressure before a dose */
-        g_string_append_printf (bp, _("BP before %d/%d"), session->bp_before_sys, session->bp_before_dia);
-      if (session->bp_before_sys != TM_UNSET && session->bp_after_sys != TM_UNSET)
-        /* Translators: after "BP before 128/82": ", after 135/85" */
-        g_string_append_printf (bp, _(", after %d/%d"), session->bp_after_sys, session->bp_after_dia);
-      else if (session->bp_after_sys != TM_UNSET)
-        /* Translators: blood pressure after a dose, without one before it */
-        g_string_append_printf (bp, _("BP after %d/%d"), session->bp_after_sys, session->bp_after_dia);
+    for (guint i = 0; i < session->readings->len; i++)
+      {
+        const TmSessionReading *r = session->readings->pdata[i];
+
+        n_after += r->minutes_after > 0 && tm_session_reading_has_bp (r);
+      }
+    if (before != NULL)
+      /* Translators: blood pressure before a dose */
+      g_string_append_printf (bp, _("BP before %d/%d"), before->bp_sys, before->bp_dia);
+    if (after != NULL)
+      {
+        if (before != NULL)
+          g_string_append (bp, _(", "));
+        if (n_after > 1)
+          /* Translators: the highest of the blood pressures after a dose: "BP highest after 135/85 at
+           * 40 min", or after "BP before 128/82, " */
+          g_string_append_printf (bp, before != NULL ? _("highest after %d/%d at %d min")
+                                                     : _("BP highest after %d/%d at %d min"),
+                                  after->bp_sys, after->bp_dia, after->minutes_after);
+        else
+          /* Translators: the one blood pressure after a dose: "BP after 135/85 at 40 min", or after
+           * "BP before 128/82, " */
+          g_string_append_printf (bp, before != NULL ? _("after %d/%d at %d min") : _("BP after %d/%d at %d min"),
+                                  after->bp_sys, after->bp_dia, after->minutes_after);
+      }
+    if (bp->len > 0)
       append_reading (text, bp->str);
-    }
+  }
   if (medicines != NULL)
     append_reading (text, medicines);
   return g_string_free (text, FALSE);

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+GListModel *tm_choices_new           (const char   *first,
+                                      const char *(*label) (int),
+                                      int           n);
+void        tm_choices_set_severity  (AdwComboRow  *row,
+                                      int           severity);
+int         tm_choices_get_severity  (AdwComboRow  *row);
+
+G_END_DECLS
