@@ -6064,13 +6064,17 @@ session_day_fields_body (Fixture *f)
                             "Calmer than I expected.", -1);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (editor, TM_TYPE_SESSION_DIALOG, "next_day_view")),
                             "Slept well; clear head.", -1);
+  /* The companion's questions, answered afterwards: yes, no, and left. */
+  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_DIALOG, "eased_row"), 2);
+  adw_combo_row_set_selected (child (editor, TM_TYPE_SESSION_DIALOG, "fully_alert_row"), 1);
   save_snapshot (editor, "session-day-home");
   click (child (editor, TM_TYPE_SESSION_DIALOG, "save_button"));
   wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
   g_assert_cmpint (count_rows_in (f, "session"), ==, 1);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM session WHERE monitored_minutes = 150 AND "
                                  "ready_to_leave_minutes IS NULL AND intention = 'To notice what comes up about work.'"
-                                 " AND reflection = 'Calmer than I expected.' AND next_day_note = 'Slept well; clear head.'",
+                                 " AND reflection = 'Calmer than I expected.' AND next_day_note = 'Slept well; clear head.'"
+                                 " AND eased = 0 AND fully_alert = 1 AND slept_well IS NULL AND lingering IS NULL",
                               NULL), ==, 1);
 
   /* Opened again, at the clinic: the monitoring and the time ready to leave. */

@@ -46,6 +46,10 @@ struct _TmSessionDialog
   AdwComboRow         *sedation_row;
   TmErrorLabel        *how_error;
   TmRedFlagsRow       *red_flags_row;
+  AdwComboRow         *eased_row;
+  AdwComboRow         *slept_well_row;
+  AdwComboRow         *fully_alert_row;
+  AdwComboRow         *lingering_row;
   AdwPreferencesGroup *readings_group;
   GtkButton           *add_reading_button;
   GPtrArray           *reading_rows;  /* TmReadingRow, as added */
@@ -163,7 +167,7 @@ snapshot (TmSessionDialog *self)
       g_string_append_printf (readings, "%s\x1e", row);
     }
 
-  return g_strdup_printf ("%s|%s|%s|%u|%u|%d|%d|%d|%u|%d:%s|%u|%u|%u|%s|%u|%d|%s|%s|%s|%s\x1f%s\x1f%s",
+  return g_strdup_printf ("%s|%s|%s|%u|%u|%d|%d|%d|%u|%d:%s|%u|%u|%u|%s|%u|%d|%s|%s|%s|%s\x1f%s\x1f%s|%u%u%u%u",
                           self->day, entry_text (self->time_row), entry_text (self->dose_row),
                           adw_combo_row_get_selected (self->route_row),
                           adw_combo_row_get_selected (self->setting_row),
@@ -177,7 +181,10 @@ snapshot (TmSessionDialog *self)
                           tm_red_flags_row_get_red_flags (self->red_flags_row),
                           readings->str, get_medicines (self), gtk_switch_get_active (self->discuss_switch), note,
                           entry_text (self->monitored_row), entry_text (self->ready_row),
-                          intention, reflection, next_day);
+                          intention, reflection, next_day, adw_combo_row_get_selected (self->eased_row),
+                          adw_combo_row_get_selected (self->slept_well_row),
+                          adw_combo_row_get_selected (self->fully_alert_row),
+                          adw_combo_row_get_selected (self->lingering_row));
 }
 
 gboolean
@@ -369,6 +376,10 @@ read_form (TmSessionDialog  *self,
   session->nausea = tm_choices_get_severity (self->nausea_row);
   session->sedation = tm_choices_get_severity (self->sedation_row);
   session->red_flags = tm_red_flags_row_get_red_flags (self->red_flags_row);
+  session->eased = tm_choices_get_answer (self->eased_row);
+  session->slept_well = tm_choices_get_answer (self->slept_well_row);
+  session->fully_alert = tm_choices_get_answer (self->fully_alert_row);
+  session->lingering = tm_choices_get_answer (self->lingering_row);
 
   g_ptr_array_set_size (session->readings, 0);
   for (guint i = 0; i < self->reading_rows->len; i++)
@@ -714,6 +725,10 @@ tm_session_dialog_class_init (TmSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, how_error);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, red_flags_row);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, readings_group);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, eased_row);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, slept_well_row);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, fully_alert_row);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, lingering_row);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, add_reading_button);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, readings_error);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, medicines_group);
@@ -769,6 +784,10 @@ tm_session_dialog_init (TmSessionDialog *self)
   adw_combo_row_set_model (self->route_row, routes);
   adw_combo_row_set_model (self->setting_row, settings);
   tm_choices_set_severity (self->nausea_row, TM_UNSET);
+  tm_choices_set_answer (self->eased_row, TM_UNSET);
+  tm_choices_set_answer (self->slept_well_row, TM_UNSET);
+  tm_choices_set_answer (self->fully_alert_row, TM_UNSET);
+  tm_choices_set_answer (self->lingering_row, TM_UNSET);
   tm_choices_set_severity (self->sedation_row, TM_UNSET);
 
   for (guint i = 0; i < TM_N_MEDICINES; i++)
@@ -859,6 +878,10 @@ load (TmSessionDialog *self,
   tm_choices_set_severity (self->nausea_row, shown->nausea);
   tm_choices_set_severity (self->sedation_row, shown->sedation);
   tm_red_flags_row_set_red_flags (self->red_flags_row, shown->red_flags);
+  tm_choices_set_answer (self->eased_row, shown->eased);
+  tm_choices_set_answer (self->slept_well_row, shown->slept_well);
+  tm_choices_set_answer (self->fully_alert_row, shown->fully_alert);
+  tm_choices_set_answer (self->lingering_row, shown->lingering);
   while (self->reading_rows->len > 0)
     remove_reading_row (self, self->reading_rows->pdata[0]);
   for (guint i = 0; i < shown->readings->len; i++)

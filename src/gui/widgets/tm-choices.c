@@ -52,3 +52,28 @@ tm_choices_get_severity (AdwComboRow *row)
 
   return selected == 0 || selected == GTK_INVALID_LIST_POSITION ? TM_UNSET : (int) selected - 1;
 }
+
+/* A yes-or-no row's choices are "Not answered", "Yes", "No": 1, 0 or
+ * TM_UNSET. */
+void
+tm_choices_set_answer (AdwComboRow *row,
+                       int          answer)
+{
+  if (adw_combo_row_get_model (row) == NULL)
+    {
+      /* Translators: the answers to a yes-or-no question about a session */
+      g_autoptr(GtkStringList) list = gtk_string_list_new ((const char * const[]) { _("Not answered"), _("Yes"),
+                                                                                    _("No"), NULL });
+
+      adw_combo_row_set_model (row, G_LIST_MODEL (list));
+    }
+  adw_combo_row_set_selected (row, answer == 1 ? 1 : answer == 0 ? 2 : 0);
+}
+
+int
+tm_choices_get_answer (AdwComboRow *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  return selected == 1 ? 1 : selected == 2 ? 0 : TM_UNSET;
+}

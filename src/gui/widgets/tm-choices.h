@@ -11,5 +11,8 @@ GListModel *tm_choices_new           (const char   *first,
 void        tm_choices_set_severity  (AdwComboRow  *row,
                                       int           severity);
 int         tm_choices_get_severity  (AdwComboRow  *row);
+void        tm_choices_set_answer    (AdwComboRow  *row,
+                                      int           answer);
+int         tm_choices_get_answer    (AdwComboRow  *row);
 
 G_END_DECLS
