@@ -1010,8 +1010,8 @@ format_blood_pressures (const TmSession *s)
       if (text->len > 0)
         g_string_append_c (text, '\n');
       /* Translators: a reading in the report's sessions table, minutes after the dose and the
-       * blood pressure: "40′ 142/90" */
-      g_string_append_printf (text, _("%d′ %s"), r->minutes_after, bp);
+       * blood pressure, kept on one line: "40′ 142/90" */
+      g_string_append_printf (text, _("%d′ %s"), r->minutes_after, bp);
     }
   if (text->len == 0)
     g_string_append (text, "—");
@@ -1108,8 +1108,8 @@ place_sessions (Report *r)
   const Column columns[] = {
     { N_("Date and time; status"), 0.15 }, { N_("Dose, route, setting"), 0.105 },
     { N_("Days since the previous dose"), 0.075 }, { N_("Someone with them; monitoring"), 0.085 },
-    { N_("Mood before (0–10)"), 0.085 }, { N_("Peak dissociation (0–10)"), 0.105 }, { N_("Effects"), 0.115 },
-    { N_("Nausea, sedation"), 0.10 }, { N_("BP (minutes after)"), 0.075 }, { N_("Other medicines"), 0.105 },
+    { N_("Mood before (0–10)"), 0.085 }, { N_("Peak dissociation (0–10)"), 0.095 }, { N_("Effects"), 0.11 },
+    { N_("Nausea, sedation"), 0.10 }, { N_("BP (minutes after)"), 0.115 }, { N_("Other medicines"), 0.08 },
   };
   Column translated[G_N_ELEMENTS (columns)];
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
