@@ -1525,6 +1525,75 @@ test_session_day (Fixture       *f,
     }
 }
 
+/* Under the sessions table, a small blood pressure chart for each session
+ * with two readings or more, headed by its time and dose; none for a
+ * session with one, and no such part when no session has two. */
+static void
+test_session_readings (Fixture       *f,
+                       gconstpointer  unused)
+{
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmSession) charted = tm_session_new ();
+  g_autoptr(TmSession) single = tm_session_new ();
+  const char *heading = "Blood Pressure Through Each Session";
+
+  if (!tm_test_have_poppler ())
+    return;
+
+  store = tm_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  tm_session_set_taken_at (charted, "2026-03-02T09:00:00+01:00");
+  charted->dose_mg = 56;
+  charted->route = TM_ROUTE_INTRANASAL;
+  tm_test_add_bp (charted, 0, 128, 82);
+  tm_test_add_bp (charted, 40, 141, 88);
+  tm_test_add_bp (charted, 150, 126, 80);
+  g_assert_true (tm_store_save_session (store, charted, &error));
+  tm_session_set_taken_at (single, "2026-03-16T09:30:00+01:00");
+  single->dose_mg = 50;
+  single->route = TM_ROUTE_ORAL;
+  tm_test_add_bp (single, 40, 150, 90);
+  g_assert_true (tm_store_save_session (store, single, &error));
+  g_assert_no_error (error);
+
+  for (int with_charted = 1; with_charted >= 0; with_charted--)
+    {
+      TmReportOptions options;
+      g_autoptr(TmReportData) report = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *flat = NULL;
+      const char *at;
+
+      tm_report_options_init (&options);
+      g_strlcpy (options.from, with_charted ? "2026-03-01" : "2026-03-10", sizeof options.from);
+      g_strlcpy (options.to, "2026-03-31", sizeof options.to);
+      report = tm_report_data_new_from_store (store, &options, &error);
+      g_assert_no_error (error);
+      g_assert_true (tm_report_write (report, f->pdf, NULL, NULL, &error));
+      g_assert_no_error (error);
+      text = tm_test_run_poppler ("pdftotext", f->pdf);
+      flat = flatten (text);
+
+      if (!with_charted)
+        {
+          g_assert_null (strstr (flat, heading));
+          continue;
+        }
+      at = find_after (flat, flat, "Sessions Status against the plan");
+      at = find_after (flat, at, heading);
+      at = find_after (flat, at, "2026-03-02 09:00 · 56 mg");
+      /* The chart's own words: its unit, the urgent lines, the lines' names. */
+      at = find_after (flat, at, "mmHg");
+      g_assert_nonnull (strstr (at, "Urgent from 180"));
+      g_assert_nonnull (strstr (at, "Urgent from 110"));
+      g_assert_nonnull (strstr (at, "Systolic"));
+      g_assert_nonnull (strstr (at, "Diastolic"));
+      /* The session with one reading has none. */
+      g_assert_null (strstr (at, "2026-03-16 09:30 · 50 mg"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1553,6 +1622,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/report/missed-days", Fixture, NULL, fixture_set_up, test_missed_days, fixture_tear_down);
   g_test_add ("/report/session-day", Fixture, NULL, fixture_set_up, test_session_day, fixture_tear_down);
+  g_test_add ("/report/session-readings", Fixture, NULL, fixture_set_up, test_session_readings,
+              fixture_tear_down);
   g_test_add ("/report/last-dose-east", Fixture, NULL, fixture_set_up, test_last_dose_east, fixture_tear_down);
   g_test_add ("/report/failed-write-keeps-file", Fixture, NULL, fixture_set_up, test_failed_write_keeps_file,
               fixture_tear_down);

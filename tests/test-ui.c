@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
 #include <sqlite3.h>
 
@@ -27,6 +28,9 @@
 #include "tm-reminder-service.h"
 #include "tm-report-dialog.h"
 #include "tm-checkin-form.h"
+#include "tm-choices.h"
+#include "tm-companion-window.h"
+#include "tm-time.h"
 #include "tm-effects-row.h"
 #include "tm-error-label.h"
 #include "tm-history-page.h"
@@ -1340,6 +1344,8 @@ sessions_log_through_editor_body (Fixture *f)
   g_assert_nonnull (find_widget (GTK_WIDGET (editor), TM_TYPE_READING_ROW, row_has_title, "40 min"));
   scroll_to (child (editor, TM_TYPE_SESSION_DIALOG, "readings_group"), 20);
   save_snapshot (editor, "session-readings");
+  /* The chart of the blood pressures shows once there is one. */
+  g_assert_true (gtk_widget_get_visible (child (editor, TM_TYPE_SESSION_DIALOG, "reading_chart")));
   check = find_check_in (GTK_WIDGET (editor), "Sleep medicine");
   gtk_widget_activate (check);
   note_view = child (editor, TM_TYPE_SESSION_DIALOG, "note_view");
@@ -6260,6 +6266,360 @@ test_pre_dose_instruction (Fixture       *f,
   run_app (f, pre_dose_instruction_body);
 }
 
+/* ---- The session companion ------------------------------------------ */
+
+static GDateTime *companion_clock;
+
+static GDateTime *
+companion_fake_clock (gpointer data)
+{
+  return g_date_time_ref (companion_clock);
+}
+
+/* The fake clock at @minutes after @start. */
+static void
+companion_set_clock (GDateTime *start,
+                     int        minutes)
+{
+  g_clear_pointer (&companion_clock, g_date_time_unref);
+  companion_clock = g_date_time_add_minutes (start, minutes);
+}
+
+static gboolean
+companion_window_is_open (gpointer data)
+{
+  GtkWindow *window = tm_companion_service_get_window (tm_application_get_companion (data));
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+static TmCompanionWindow *
+open_companion (Fixture *f)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "companion", NULL);
+  wait_for (companion_window_is_open, f->app, "the companion's window");
+  return TM_COMPANION_WINDOW (tm_companion_service_get_window (tm_application_get_companion (f->app)));
+}
+
+static void companion_drain_prompts (void);
+
+static void
+close_companion (Fixture           *f,
+                 TmCompanionWindow *window)
+{
+  companion_drain_prompts ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_assert_null (tm_companion_service_get_window (tm_application_get_companion (f->app)));
+}
+
+static void
+count_checkpoint_cb (TmCompanionService *service,
+                     int                 checkpoint,
+                     int                *seen)
+{
+  seen[checkpoint]++;
+}
+
+static void
+companion_answer_prompt (const char *response)
+{
+  AdwMessageDialog *dialog;
+
+  wait_for (message_dialog_is_open, NULL, "a safety prompt");
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+}
+
+/* Any other prompt after a save (they are the rules' business here). */
+static void
+companion_drain_prompts (void)
+{
+  AdwMessageDialog *dialog;
+
+  settle ();
+  while ((dialog = find_message_dialog ()) != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      settle ();
+    }
+}
+
+static const char *companion_instruction = "If your blood pressure before a dose is above 150/95, don't take it; "
+                                           "call the clinic on 030 1234567.";
+
+/* Through every checkpoint on a fake clock, with the window closed
+ * between them: each checkpoint's notification comes at its minute, each
+ * answer is in the data file at once, "no" at 2 hours brings S1's urgent
+ * prompt, and a high reading before the dose shows the prescriber's words
+ * and S5's caution before any dose is logged. */
+static void
+companion_every_checkpoint_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  TmCompanionService *service = tm_application_get_companion (f->app);
+  GSettings *settings = tm_context_get_settings (context_of (f));
+  g_autoptr(GDateTime) real = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (real), g_date_time_get_month (real),
+                                                      g_date_time_get_day_of_month (real), 9, 50, 0);
+  g_autoptr(GDateTime) dose = NULL;
+  g_autoptr(TmPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  Notifications n = { 0 };
+  TmCompanionWindow *window;
+  TmTodayPage *today_page = TM_TODAY_PAGE (tm_window_get_page (f->window, "today"));
+  int seen[TM_N_CHECKPOINTS] = { 0 };
+  gint64 session_id;
+
+  companion_set_clock (start, 0);
+  tm_time_set_clock (companion_fake_clock, NULL);
+  today = tm_day_today ();
+  g_settings_set_string (settings, "reminder-time", "08:00");
+  plan = tm_plan_new (today);
+  plan->interval_days = 14;
+  plan->dose_mg = 50;
+  tm_plan_set_pre_dose_instruction (plan, companion_instruction);
+  g_assert_true (tm_store_add_plan (store, plan, &error));
+  serve_notifications (f, &n);
+  g_signal_connect (service, "notified", G_CALLBACK (count_checkpoint_cb), seen);
+
+  /* Today offers it; the row opens it. */
+  g_assert_cmpstr (adw_preferences_row_get_title (child (today_page, TM_TYPE_TODAY_PAGE, "companion_row")), ==,
+                   "Start a Session");
+  window = open_companion (f);
+  g_assert_cmpstr (adw_preferences_row_get_title (child (today_page, TM_TYPE_TODAY_PAGE, "companion_row")), ==,
+                   "Continue Session");
+  g_assert_cmpstr (tm_companion_window_get_page (window), ==, "before");
+  save_snapshot (window, "companion-1-before");
+
+  /* A reading that can't be read keeps its text and says why. */
+  type_text (child (window, TM_TYPE_COMPANION_WINDOW, "bp_row"), "150/");
+  click (child (window, TM_TYPE_COMPANION_WINDOW, "continue_button"));
+  g_assert_true (tm_error_label_get_shown (child (window, TM_TYPE_COMPANION_WINDOW, "bp_error")));
+  g_assert_cmpstr (tm_companion_window_get_page (window), ==, "before");
+
+  type_text (child (window, TM_TYPE_COMPANION_WINDOW, "bp_row"), "150/95");
+  choose_in_row (child (window, TM_TYPE_COMPANION_WINDOW, "mood_row"), 4);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (window, TM_TYPE_COMPANION_WINDOW, "intention_view")),
+                            "Stay curious.", -1);
+  click (child (window, TM_TYPE_COMPANION_WINDOW, "continue_button"));
+
+  /* Before the dose: S5's caution, recorded, and the prescriber's words. */
+  wait_for (message_dialog_is_open, NULL, "S5's caution");
+  g_assert_cmpstr (adw_message_dialog_get_heading (find_message_dialog ()), ==,
+                   "Your Blood Pressure Is High Before the Dose");
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM session", NULL), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM safety_event WHERE rule = 'S5' AND level = 'caution'"
+                                 " AND detail = ?", "blood pressure before the dose 150/95"), ==, 1);
+  save_snapshot (find_message_dialog (), "companion-2-caution");
+  companion_answer_prompt ("contact-clinician");
+  g_assert_cmpstr (tm_companion_window_get_page (window), ==, "dose");
+  g_assert_true (gtk_widget_get_visible (child (window, TM_TYPE_COMPANION_WINDOW, "pre_dose_box")));
+  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_COMPANION_WINDOW, "pre_dose_label")), ==,
+                   companion_instruction);
+  g_assert_true (gtk_widget_get_visible (child (window, TM_TYPE_COMPANION_WINDOW, "caution_box")));
+  /* No dose is suggested. */
+  g_assert_cmpstr (gtk_editable_get_text (child (window, TM_TYPE_COMPANION_WINDOW, "dose_row")), ==, "");
+  save_snapshot (window, "companion-3-dose");
+
+  click (child (window, TM_TYPE_COMPANION_WINDOW, "taken_button"));
+  g_assert_true (tm_error_label_get_shown (child (window, TM_TYPE_COMPANION_WINDOW, "dose_error")));
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM session", NULL), ==, 0);
+
+  companion_set_clock (start, 10);
+  type_text (child (window, TM_TYPE_COMPANION_WINDOW, "dose_row"), "50");
+  gtk_switch_set_active (child (window, TM_TYPE_COMPANION_WINDOW, "present_switch"), TRUE);
+  click (child (window, TM_TYPE_COMPANION_WINDOW, "taken_button"));
+  settle ();
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM session WHERE dose_mg = 50 AND mood_before = 4"
+                                 " AND intention = ?", "Stay curious."), ==, 1);
+  session_id = query_int (f, "SELECT id FROM session", NULL);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM session_reading WHERE minutes_after = 0"
+                                 " AND bp_sys = 150 AND bp_dia = 95", NULL), ==, 1);
+  /* The caution shown before belongs to the session, and is not raised again. */
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM safety_event WHERE rule = 'S5'", NULL), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT source_id FROM safety_event WHERE rule = 'S5'", NULL), ==, session_id);
+  g_assert_cmpstr (tm_companion_window_get_page (window), ==, "waiting");
+  g_assert_true (gtk_widget_get_visible (child (today_page, TM_TYPE_TODAY_PAGE, "reminder_row")));
+  save_snapshot (window, "companion-4-waiting");
+  dose = g_date_time_add_minutes (start, 10);
+
+  /* Closed: the companion goes on, and each checkpoint is a notification. */
+  close_companion (f, window);
+  companion_set_clock (dose, 39);
+  tm_companion_service_check (service);
+  g_assert_cmpint (seen[TM_CHECKPOINT_40], ==, 0);
+  companion_set_clock (dose, 40);
+  tm_companion_service_check (service);
+  g_assert_cmpint (seen[TM_CHECKPOINT_40], ==, 1);
+  wait_for_notifications (&n, 1);
+  g_assert_cmpstr (n.title, ==, "After 40 Minutes");
+  g_assert_cmpstr (n.action, ==, "app.companion");
+
+  window = open_companion (f);
+  g_assert_cmpstr (tm_companion_window_get_page (window), ==, "40");
+  type_text (child (window, TM_TYPE_COMPANION_WINDOW, "bp_40_row"), "132/84");
+  choose_in_row (child (window, TM_TYPE_COMPANION_WINDOW, "dissociation_row"), 5);
+  adw_combo_row_set_selected (child (window, TM_TYPE_COMPANION_WINDOW, "sedation_row"), 2);
+  save_snapshot (window, "companion-5-forty");
+  click (child (window, TM_TYPE_COMPANION_WINDOW, "reading_button"));
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM session_reading WHERE minutes_after = 40"
+                                 " AND bp_sys = 132 AND bp_dia = 84 AND dissociation = 5 AND sedation = 1",
+                              NULL), ==, 1);
+  close_companion (f, window);
+
+  companion_set_clock (dose, 60);
+  tm_companion_service_check (service);
+  g_assert_cmpint (seen[TM_CHECKPOINT_60], ==, 1);
+  wait_for_notifications (&n, 2);
+  g_assert_cmpstr (n.title, ==, "After an Hour");
+  window = open_companion (f);
+  g_assert_cmpstr (tm_companion_window_get_page (window), ==, "60");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (window, TM_TYPE_COMPANION_WINDOW, "reflection_view")),
+                            "Colours were soft.", -1);
+  save_snapshot (window, "companion-6-reflection");
+  click (child (window, TM_TYPE_COMPANION_WINDOW, "reflection_button"));
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM session WHERE reflection = ?", "Colours were soft."), ==, 1);
+  close_companion (f, window);
+
+  companion_set_clock (dose, 120);
+  tm_companion_service_check (service);
+  g_assert_cmpint (seen[TM_CHECKPOINT_120], ==, 1);
+  wait_for_notifications (&n, 3);
+  g_assert_cmpstr (n.title, ==, "After 2 Hours");
+  window = open_companion (f);
+  g_assert_cmpstr (tm_companion_window_get_page (window), ==, "120");
+  save_snapshot (window, "companion-7-eased");
+  click (child (window, TM_TYPE_COMPANION_WINDOW, "eased_no_button"));
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM session WHERE eased = 0", NULL), ==, 1);
+  /* "No" is S1's urgent path. */
+  wait_for (message_dialog_is_open, NULL, "S1's urgent prompt");
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM safety_event WHERE rule = 'S1' AND level = 'urgent'", NULL),
+                   ==, 1);
+  save_snapshot (find_message_dialog (), "companion-8-urgent");
+  companion_answer_prompt ("contact-clinician");
+  close_companion (f, window);
+
+  /* The next morning, at the reminder's time: past noon the reminder not
+   * to drive stays until "fully alert" is yes. */
+  {
+    g_autoptr(GDateTime) next = g_date_time_add_days (start, 1);
+    g_autoptr(GDateTime) morning = g_date_time_new_local (g_date_time_get_year (next), g_date_time_get_month (next),
+                                                          g_date_time_get_day_of_month (next), 7, 59, 0);
+
+    companion_set_clock (morning, 0);
+    tm_companion_service_check (service);
+    g_assert_cmpint (seen[TM_CHECKPOINT_NEXT_MORNING], ==, 0);
+    companion_set_clock (morning, 1);
+    tm_companion_service_check (service);
+    g_assert_cmpint (seen[TM_CHECKPOINT_NEXT_MORNING], ==, 1);
+    wait_for_notifications (&n, 4);
+    g_assert_cmpstr (n.title, ==, "The Next Morning");
+    window = open_companion (f);
+    g_assert_cmpstr (tm_companion_window_get_page (window), ==, "morning");
+    companion_set_clock (morning, 5 * 60);
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "today");
+    g_signal_emit_by_name (tm_context_get_store (context_of (f)), "sessions-changed");
+    g_assert_true (gtk_widget_get_visible (child (today_page, TM_TYPE_TODAY_PAGE, "reminder_row")));
+    g_assert_false (gtk_widget_get_sensitive (child (window, TM_TYPE_COMPANION_WINDOW, "finish_button")));
+    tm_choices_set_answer (child (window, TM_TYPE_COMPANION_WINDOW, "slept_well_row"), 1);
+    tm_choices_set_answer (child (window, TM_TYPE_COMPANION_WINDOW, "lingering_row"), 0);
+    tm_choices_set_answer (child (window, TM_TYPE_COMPANION_WINDOW, "fully_alert_row"), 1);
+    g_assert_cmpint (query_int (f, "SELECT count(*) FROM session WHERE slept_well = 1 AND fully_alert = 1"
+                                   " AND lingering = 0", NULL), ==, 1);
+    g_assert_false (gtk_widget_get_visible (child (today_page, TM_TYPE_TODAY_PAGE, "reminder_row")));
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (window, TM_TYPE_COMPANION_WINDOW, "next_day_view")),
+                              "Rested.", -1);
+    save_snapshot (window, "companion-9-morning");
+    click (child (window, TM_TYPE_COMPANION_WINDOW, "finish_button"));
+    settle ();
+  }
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM session WHERE next_day_note = ?", "Rested."), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM meta WHERE key = 'companion'", NULL), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM session", NULL), ==, 1);
+  g_assert_cmpint (n.received, ==, 4);
+  g_assert_cmpstr (adw_preferences_row_get_title (child (today_page, TM_TYPE_TODAY_PAGE, "companion_row")), ==,
+                   "Start a Session");
+
+  g_signal_handlers_disconnect_by_func (service, count_checkpoint_cb, seen);
+  stop_notifications (f, &n);
+  g_settings_reset (settings, "reminder-time");
+  tm_time_set_clock (NULL, NULL);
+  g_clear_pointer (&companion_clock, g_date_time_unref);
+}
+
+static void
+test_companion_every_checkpoint (Fixture       *f,
+                                 gconstpointer  data)
+{
+  run_app (f, companion_every_checkpoint_body);
+}
+
+/* The process is killed mid-session (SIGKILL, nothing flushed): a new
+ * Tidemark resumes at the same checkpoint, with what was typed. */
+static void
+companion_killed_body (Fixture *f)
+{
+  TmCompanionWindow *window = open_companion (f);
+
+  type_text (child (window, TM_TYPE_COMPANION_WINDOW, "bp_row"), "128/82");
+  choose_in_row (child (window, TM_TYPE_COMPANION_WINDOW, "mood_row"), 6);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (window, TM_TYPE_COMPANION_WINDOW, "intention_view")),
+                            "Notice, don't judge.", -1);
+  click (child (window, TM_TYPE_COMPANION_WINDOW, "continue_button"));
+  type_text (child (window, TM_TYPE_COMPANION_WINDOW, "dose_row"), "3");
+  type_text (child (window, TM_TYPE_COMPANION_WINDOW, "dose_row"), "35");
+  raise (SIGKILL);
+}
+
+static void
+companion_resumed_body (Fixture *f)
+{
+  TmCompanionWindow *window;
+  TmTodayPage *today_page = TM_TODAY_PAGE (tm_window_get_page (f->window, "today"));
+
+  g_assert_cmpstr (adw_preferences_row_get_title (child (today_page, TM_TYPE_TODAY_PAGE, "companion_row")), ==,
+                   "Continue Session");
+  window = open_companion (f);
+  g_assert_cmpstr (tm_companion_window_get_page (window), ==, "dose");
+  g_assert_cmpstr (gtk_editable_get_text (child (window, TM_TYPE_COMPANION_WINDOW, "dose_row")), ==, "35");
+  save_snapshot (window, "companion-10-resumed");
+  click (child (window, TM_TYPE_COMPANION_WINDOW, "taken_button"));
+  settle ();
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM session WHERE dose_mg = 35 AND mood_before = 6"
+                                 " AND intention = ?", "Notice, don't judge."), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM session_reading WHERE minutes_after = 0"
+                                 " AND bp_sys = 128 AND bp_dia = 82", NULL), ==, 1);
+  g_assert_cmpstr (tm_companion_window_get_page (window), ==, "waiting");
+  /* Let it go, for the next test. */
+  {
+    g_autoptr(TmCompanion) companion = tm_companion_load (tm_application_get_store (f->app));
+
+    g_assert_true (tm_companion_finish (companion, tm_application_get_store (f->app), NULL));
+  }
+}
+
+static void
+test_companion_resume_after_kill (Fixture       *f,
+                                  gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_setenv ("TIDEMARK_DATA_DIR", g_getenv ("TM_COMPANION_TEST_DIR"), TRUE);
+      run_app (f, companion_killed_body);
+      return;
+    }
+  g_setenv ("TM_COMPANION_TEST_DIR", f->dir, TRUE);
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_assert_false (g_test_trap_has_passed ());
+  g_unsetenv ("TM_COMPANION_TEST_DIR");
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM session", NULL), ==, 0);
+  run_app (f, companion_resumed_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -6336,6 +6696,8 @@ main (int   argc,
   ADD ("share/hide-notes", test_hide_notes);
   ADD ("share/zoom", test_zoom);
   ADD ("share/fullscreen", test_fullscreen);
+  ADD ("companion/every-checkpoint", test_companion_every_checkpoint);
+  ADD ("companion/resume-after-kill", test_companion_resume_after_kill);
 
   return g_test_run ();
 }

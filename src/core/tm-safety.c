@@ -1174,6 +1174,37 @@ tm_safety_no_driving_text (void)
 }
 
 /**
+ * tm_safety_make_before_dose_caution:
+ *
+ * Returns: (transfer full): the S5 caution for a blood pressure above
+ *   140/90 before a dose not yet taken: in the present tense, pointing
+ *   to the prescriber, never saying what to do with the dose. Its detail
+ *   is S5's own, so that the session made later does not raise it again.
+ */
+TmSafetyPrompt *
+tm_safety_make_before_dose_caution (int systolic,
+                                    int diastolic)
+{
+  TmSafetyPrompt *prompt = g_new0 (TmSafetyPrompt, 1);
+
+  prompt->rule = TM_RULE_S5;
+  prompt->level = TM_LEVEL_CAUTION;
+  prompt->source = TM_SOURCE_SESSION;
+  prompt->source_id = 0;
+  prompt->title = g_strdup (_("Your Blood Pressure Is High Before the Dose"));
+  /* Translators: %d/%d is a blood pressure, then 140/90 */
+  prompt->body = g_strdup_printf (_("Your blood pressure is %d/%d, above %d/%d. Follow what your "
+                                    "prescriber told you for a reading like this, and if you are not "
+                                    "sure, ask them before you take your dose."),
+                                  systolic, diastolic, TM_S5_BEFORE_CAUTION_SYSTOLIC,
+                                  TM_S5_BEFORE_CAUTION_DIASTOLIC);
+  prompt->detail = g_strdup_printf ("blood pressure before the dose %d/%d", systolic, diastolic);
+  prompt->answers[prompt->n_answers++] = TM_ANSWER_CONTACT_CLINICIAN;
+  prompt->answers[prompt->n_answers++] = TM_ANSWER_NOTED;
+  return prompt;
+}
+
+/**
  * tm_safety_before_dose_is_high:
  * @systolic: mmHg, or TM_UNSET
  *

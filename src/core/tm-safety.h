@@ -172,6 +172,8 @@ GDateTime *tm_safety_reminder_until  (GPtrArray   *sessions,
                                       GDateTime   *now);
 const char *tm_safety_no_driving_text (void);
 
+TmSafetyPrompt *tm_safety_make_before_dose_caution (int systolic,
+                                                    int diastolic);
 gboolean tm_safety_before_dose_is_high (int systolic,
                                        int diastolic);
 

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 
 #include "tm-application.h"
+#include "tm-companion-service.h"
+#include "tm-companion-window.h"
 #include "tm-csv.h"
 #include "tm-data-lock.h"
 #include "tm-demo.h"
@@ -36,6 +38,7 @@ struct _TmApplication
   gboolean        demo;         /* --demo: a throwaway folder of made-up data */
   gboolean        background;   /* --background: no window at first */
   TmReminderService *reminder;
+  TmCompanionService *companion;  /* the session companion, once the store is open */
   char           *demo_dir;
   TmStore        *store;
   GSettings      *settings;     /* NULL without a schema */
@@ -587,8 +590,51 @@ show_today (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
 }
 
+static TmContext *ensure_context (TmApplication *self);
+
+/* "Start a Session" on Today, and every companion notification: the
+ * companion's window, starting the companion when none is active. */
+static void
+show_companion (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  TmApplication *self = TM_APPLICATION (user_data);
+  GtkWindow *window;
+
+  if (self->store == NULL || self->companion == NULL || self->demo)
+    {
+      g_application_activate (G_APPLICATION (self));
+      return;
+    }
+
+  window = tm_companion_service_get_window (self->companion);
+  if (window == NULL)
+    {
+      g_autoptr(TmCompanion) companion = tm_companion_load (self->store);
+      g_autoptr(GError) error = NULL;
+
+      if (!companion->active)
+        {
+          g_autoptr(GDateTime) now = tm_time_now ();
+
+          tm_companion_start (companion, now);
+          if (!tm_companion_save (companion, self->store, &error))
+            {
+              g_application_activate (G_APPLICATION (self));
+              tm_context_show_error (ensure_context (self), error->message);
+              return;
+            }
+        }
+      window = GTK_WINDOW (tm_companion_window_new (GTK_APPLICATION (self), ensure_context (self),
+                                                    self->companion));
+    }
+  gtk_window_present (window);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", show_about },
+  { "companion", show_companion },
   { "quit", quit_app },
   { "show-today", show_today },
 };
@@ -796,6 +842,7 @@ tm_application_startup (GApplication *application)
 
   if (self->settings != NULL)
     self->reminder = tm_reminder_service_new (application, self->store, self->settings);
+  self->companion = tm_companion_service_new (application, self->store, self->settings);
 }
 
 static void
@@ -811,6 +858,7 @@ tm_application_shutdown (GApplication *application)
   G_APPLICATION_CLASS (tm_application_parent_class)->shutdown (application);
 
   /* The demo leaves nothing behind. */
+  g_clear_object (&self->companion);
   g_clear_object (&self->reminder);
   g_clear_object (&self->context);
   g_clear_object (&self->store);
@@ -906,6 +954,8 @@ on_recovered_cb (TmRecoveryWindow *recovery,
   announce_window (self);
   if (self->reminder == NULL && self->settings != NULL)
     self->reminder = tm_reminder_service_new (G_APPLICATION (self), self->store, self->settings);
+  g_clear_object (&self->companion);
+  self->companion = tm_companion_service_new (G_APPLICATION (self), self->store, self->settings);
 
   present_main_window (self, notice);
   gtk_window_destroy (GTK_WINDOW (recovery));
@@ -1011,6 +1061,7 @@ tm_application_dispose (GObject *object)
 {
   TmApplication *self = TM_APPLICATION (object);
 
+  g_clear_object (&self->companion);
   g_clear_object (&self->reminder);
   g_clear_object (&self->context);
   g_clear_object (&self->store);
@@ -1071,6 +1122,19 @@ tm_application_get_reminder (TmApplication *self)
 {
   g_return_val_if_fail (TM_IS_APPLICATION (self), NULL);
   return self->reminder;
+}
+
+/**
+ * tm_application_get_companion:
+ *
+ * Returns: (transfer none) (nullable): the session companion's service,
+ *   for tests
+ */
+TmCompanionService *
+tm_application_get_companion (TmApplication *self)
+{
+  g_return_val_if_fail (TM_IS_APPLICATION (self), NULL);
+  return self->companion;
 }
 
 /**

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "tm-companion-service.h"
 #include "tm-reminder-service.h"
 #include "tm-store.h"
 
@@ -13,6 +14,7 @@ G_DECLARE_FINAL_TYPE (TmApplication, tm_application, TM, APPLICATION, AdwApplica
 
 TmApplication *tm_application_new       (void);
 TmReminderService *tm_application_get_reminder (TmApplication *self);
+TmCompanionService *tm_application_get_companion (TmApplication *self);
 TmStore       *tm_application_get_store (TmApplication *self);
 
 G_END_DECLS

@@ -118,6 +118,19 @@ log_session (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* The session companion belongs to the application: it goes on with
+ * this window closed, and its notifications open it there. */
+static void
+show_companion (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (widget));
+
+  if (application != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (application), "companion", NULL);
+}
+
 static void
 on_clinician_unlocked_cb (TmPinDialog *dialog,
                           TmWindow    *self)
@@ -600,6 +613,7 @@ tm_window_class_init (TmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_checkin);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page);
   gtk_widget_class_install_action (widget_class, "win.log-session", NULL, log_session);
+  gtk_widget_class_install_action (widget_class, "win.companion", NULL, show_companion);
   gtk_widget_class_install_action (widget_class, "win.start-questionnaire", "s", start_questionnaire);
   gtk_widget_class_install_action (widget_class, "win.edit-plan", NULL, edit_plan);
   gtk_widget_class_install_action (widget_class, "win.get-help", NULL, get_help);

@@ -24,6 +24,7 @@
 #include "tm-file.h"
 #include "tm-safety-help.h"
 #include "tm-interval.h"
+#include "tm-reading-chart.h"
 #include "tm-report.h"
 
 #define MARGIN          48.0
@@ -31,6 +32,11 @@
 #define CELL_PAD        3.0
 #define NOTE_EXCERPT    100
 #define CHART_FONT_SIZE 7.0
+/* The small blood pressure charts under the sessions table: this many a
+ * row, this tall, this far apart. */
+#define READINGS_PER_ROW 3
+#define READINGS_HEIGHT  112.0
+#define READINGS_GAP     14.0
 
 typedef enum
 {
@@ -58,6 +64,7 @@ typedef enum
   CHART_INTERVAL,   /* the after-dose curves of every plan period up to the period's end */
   CHART_PHQ9,
   CHART_GAD7,
+  CHART_READINGS,   /* one session's blood pressure readings */
 } ChartKind;
 
 typedef struct
@@ -70,6 +77,7 @@ typedef struct
   int          last_line;   /* inclusive */
   ChartKind    chart;
   double       gray;
+  guint        session;     /* CHART_READINGS: into data->sessions */
 } Op;
 
 typedef struct
@@ -1102,6 +1110,75 @@ session_cells (const TmSession       *s,
   return cells;
 }
 
+/* One row of small blood pressure charts, each under its session's time
+ * and dose, kept together on a page. */
+static void
+place_reading_row (Report      *r,
+                   const guint *sessions,
+                   guint        n,
+                   double       cell_width)
+{
+  PangoLayout *titles[READINGS_PER_ROW] = { NULL };
+  double titles_height = 0;
+
+  for (guint j = 0; j < n; j++)
+    {
+      g_autofree char *title = describe_dose (r->data->sessions->pdata[sessions[j]]);
+
+      titles[j] = new_layout (r, FONT_SMALL_BOLD, title, cell_width);
+      titles_height = MAX (titles_height, layout_height (titles[j]));
+    }
+
+  ensure_space (r, titles_height + 2 + READINGS_HEIGHT);
+  for (guint j = 0; j < n; j++)
+    {
+      double x = r->left + j * (cell_width + READINGS_GAP);
+
+      add_op (r, (Op) { .kind = OP_TEXT, .x = x, .y = r->y, .h = layout_height (titles[j]), .layout = titles[j],
+                        .last_line = pango_layout_get_line_count (titles[j]) - 1 });
+      add_op (r, (Op) { .kind = OP_CHART, .x = x, .y = r->y + titles_height + 2, .w = cell_width,
+                        .h = READINGS_HEIGHT, .chart = CHART_READINGS, .session = sessions[j] });
+    }
+  r->y += titles_height + 2 + READINGS_HEIGHT + READINGS_GAP;
+}
+
+/* Small multiples under the sessions table: for each session with two
+ * blood pressure readings or more, its readings over the minutes after
+ * the dose, on scales of their own. */
+static void
+place_reading_charts (Report *r)
+{
+  const TmReportData *data = r->data;
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  double cell_width = (r->width - (READINGS_PER_ROW - 1) * READINGS_GAP) / READINGS_PER_ROW;
+  PangoLayout *title, *caption;
+
+  for (guint i = 0; i < data->sessions->len; i++)
+    if (tm_reading_chart_count_bp (((TmSession *) data->sessions->pdata[i])->readings) >= 2)
+      g_array_append_val (shown, i);
+  if (shown->len == 0)
+    return;
+
+  title = new_layout (r, FONT_BODY_BOLD, _("Blood Pressure Through Each Session"), r->width);
+  caption = new_layout (r, FONT_SMALL,
+                        _("Each session with two blood pressure readings or more: systolic (the upper line) and "
+                          "diastolic in mmHg, by minutes after the dose, 0 being before it. Dashed: the urgent "
+                          "lines after a dose, 180 systolic and 110 diastolic."),
+                        r->width);
+  gap (r, 14);
+  /* The title and caption stay with the first row. */
+  ensure_space (r, layout_height (title) + 2 + layout_height (caption) + 8 + 2 * layout_height (title) +
+                   READINGS_HEIGHT);
+  place_block (r, title, r->left);
+  r->y += 2;
+  place_block (r, caption, r->left);
+  r->y += 8;
+
+  for (guint start = 0; start < shown->len; start += READINGS_PER_ROW)
+    place_reading_row (r, &g_array_index (shown, guint, start), MIN (READINGS_PER_ROW, shown->len - start),
+                       cell_width);
+}
+
 static void
 place_sessions (Report *r)
 {
@@ -1144,6 +1221,7 @@ place_sessions (Report *r)
                                                                          TM_REPORT_SECTION_NOTES),
                                           G_N_ELEMENTS (columns)));
   place_table (r, translated, G_N_ELEMENTS (columns), rows);
+  place_reading_charts (r);
 }
 
 static char *
@@ -1413,6 +1491,14 @@ draw_chart (Report   *r,
         chart = r->data->whole;
       tm_after_dose_chart_layout (chart, &r->chart_style, op->w, op->h, &layout);
       tm_after_dose_chart_draw (cr, chart, &r->chart_style, &layout);
+      break;
+    case CHART_READINGS:
+      {
+        GPtrArray *readings = ((TmSession *) r->data->sessions->pdata[op->session])->readings;
+
+        tm_reading_chart_layout (readings, &r->chart_style, op->w, op->h, &layout);
+        tm_reading_chart_draw (cr, readings, &r->chart_style, &layout);
+      }
       break;
     case CHART_PHQ9:
     case CHART_GAD7:

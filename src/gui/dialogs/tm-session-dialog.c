@@ -13,6 +13,7 @@
 #include "tm-effects-row.h"
 #include "tm-error-label.h"
 #include "tm-rating-row.h"
+#include "tm-reading-chart-view.h"
 #include "tm-reading-row.h"
 #include "tm-red-flags-row.h"
 #include "tm-safety.h"
@@ -54,6 +55,7 @@ struct _TmSessionDialog
   GtkButton           *add_reading_button;
   GPtrArray           *reading_rows;  /* TmReadingRow, as added */
   TmErrorLabel        *readings_error;
+  TmReadingChartView  *reading_chart;
   AdwPreferencesGroup *medicines_group;
   GtkCheckButton      *medicine_checks[TM_N_MEDICINES];
   GtkTextView         *note_view;
@@ -465,12 +467,31 @@ show_pre_dose_instruction (TmSessionDialog *self)
   gtk_widget_set_visible (self->pre_dose_box, TRUE);
 }
 
+/* The readings' blood pressure over the minutes, as typed, while any
+ * reading has one. */
+static void
+show_reading_chart (TmSessionDialog *self)
+{
+  g_autoptr(GPtrArray) readings = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->reading_rows->len; i++)
+    {
+      TmSessionReading *reading = tm_reading_row_get_reading (self->reading_rows->pdata[i], NULL, NULL);
+
+      if (reading != NULL)
+        g_ptr_array_add (readings, reading);
+    }
+  tm_reading_chart_view_set_readings (self->reading_chart, readings);
+  gtk_widget_set_visible (GTK_WIDGET (self->reading_chart), tm_reading_chart_count_bp (readings) > 0);
+}
+
 static void
 on_changed_cb (TmSessionDialog *self)
 {
   clear_errors (self);
   show_setting (self);
   show_pre_dose_instruction (self);
+  show_reading_chart (self);
 }
 
 static void
@@ -702,6 +723,7 @@ tm_session_dialog_class_init (TmSessionDialogClass *klass)
   g_type_ensure (TM_TYPE_EFFECTS_ROW);
   g_type_ensure (TM_TYPE_ERROR_LABEL);
   g_type_ensure (TM_TYPE_RATING_ROW);
+  g_type_ensure (TM_TYPE_READING_CHART_VIEW);
   g_type_ensure (TM_TYPE_RED_FLAGS_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/dialogs/tm-session-dialog.ui");
@@ -731,6 +753,7 @@ tm_session_dialog_class_init (TmSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, lingering_row);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, add_reading_button);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, readings_error);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, reading_chart);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, medicines_group);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, note_view);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, monitored_row);
@@ -904,6 +927,7 @@ load (TmSessionDialog *self,
   set_view_text (self->next_day_view, shown->next_day_note);
   show_setting (self);
   show_pre_dose_instruction (self);
+  show_reading_chart (self);
 
   g_free (self->baseline);
   self->baseline = snapshot (self);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tm-companion.h"
 #include "tm-daily-question.h"
 #include "tm-today-page.h"
 
@@ -23,6 +24,7 @@ struct _TmTodayPage
   GtkButton     *offer_on_button;
   GtkButton     *offer_off_button;
   AdwActionRow  *reminder_row;
+  AdwActionRow  *companion_row;
   AdwActionRow  *next_session_row;
   AdwActionRow  *phq9_row;
   AdwActionRow  *gad7_row;
@@ -44,6 +46,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void schedule_midnight (TmTodayPage *self);
+static void update_next_session (TmTodayPage *self);
 
 static void
 update_header (TmTodayPage *self)
@@ -132,6 +135,35 @@ update_due (TmTodayPage *self)
   update_due_row (self, self->gad7_row, TM_QUESTIONNAIRE_GAD7, today, cadence);
 }
 
+/* "Start a Session", or, while the companion runs, "Continue Session". */
+static void
+update_companion (TmTodayPage *self)
+{
+  g_autoptr(TmCompanion) companion = NULL;
+
+  if (self->store == NULL)
+    return;
+  companion = tm_companion_load (self->store);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->companion_row),
+                                 companion->active ? _("Continue Session") : _("Start a Session"));
+  adw_action_row_set_subtitle (self->companion_row,
+                               !companion->active ? _("A companion through the dose and the next morning")
+                               : companion->session_id == 0 ? _("Before the dose")
+                               : tm_checkpoint_get_title (MIN (tm_companion_get_current (companion),
+                                                               TM_CHECKPOINT_NEXT_MORNING)));
+  if (companion->active)
+    gtk_widget_add_css_class (GTK_WIDGET (self->companion_row), "tm-reminder");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->companion_row), "tm-reminder");
+}
+
+static void
+on_companion_changed_cb (TmTodayPage *self)
+{
+  update_companion (self);
+  update_next_session (self);
+}
+
 /* The next planned session, one due today, or one overdue. No advice on
  * what to take: the plan is the clinician's. */
 static void
@@ -150,12 +182,14 @@ update_next_session (TmTodayPage *self)
 
   schedule = tm_store_make_schedule (self->store, today, &plans, &sessions, NULL);
 
-  /* After any session, effects or none: not a day for driving, until noon tomorrow. */
+  /* After any session, effects or none: not a day for driving, until noon
+   * tomorrow, and until the companion's "fully alert?" is answered yes. */
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    g_autoptr(GDateTime) until = sessions != NULL ? tm_safety_reminder_until (sessions, now) : NULL;
+    g_autoptr(GDateTime) now = tm_time_now ();
+    g_autoptr(TmCompanion) companion = tm_companion_load (self->store);
 
-    gtk_widget_set_visible (GTK_WIDGET (self->reminder_row), until != NULL);
+    gtk_widget_set_visible (GTK_WIDGET (self->reminder_row),
+                            tm_companion_no_driving_holds (sessions, companion, now));
   }
 
   next = schedule != NULL ? tm_schedule_next (schedule, today) : NULL;
@@ -420,6 +454,9 @@ tm_today_page_constructed (GObject *object)
                            G_CALLBACK (update_next_session), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "meta-changed",
                            G_CALLBACK (update_daily_question), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "meta-changed::" TM_COMPANION_META_KEY,
+                           G_CALLBACK (on_companion_changed_cb), self, G_CONNECT_SWAPPED);
+  update_companion (self);
   if (settings != NULL)
     g_signal_connect_object (settings, "changed::questionnaire-cadence",
                              G_CALLBACK (update_due), self, G_CONNECT_SWAPPED);
@@ -477,6 +514,7 @@ tm_today_page_class_init (TmTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, offer_on_button);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, offer_off_button);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, reminder_row);
+  gtk_widget_class_bind_template_child (widget_class, TmTodayPage, companion_row);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, next_session_row);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, phq9_row);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, gad7_row);

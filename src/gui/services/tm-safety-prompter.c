@@ -338,7 +338,7 @@ on_record_saved_cb (TmStore          *store,
                     GObject          *record,
                     TmSafetyPrompter *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = tm_time_now ();
   g_autofree char *shown_at = tm_instant_now_utc ();
   g_autoptr(GPtrArray) prompts = NULL;
   g_autoptr(GError) error = NULL;
@@ -429,6 +429,36 @@ tm_safety_prompter_new (TmStore        *store,
                              G_CONNECT_SWAPPED);
   g_signal_connect (store, "record-saved", G_CALLBACK (on_record_saved_cb), self);
   return self;
+}
+
+/**
+ * tm_safety_prompter_raise:
+ * @prompt: (transfer full): a prompt due before any record is saved (the
+ *   session companion's, before the dose)
+ *
+ * Records @prompt as shown, then shows it like every other prompt.
+ *
+ * Returns: the id of its record, or 0 when it could not be recorded
+ */
+gint64
+tm_safety_prompter_raise (TmSafetyPrompter *self,
+                          TmSafetyPrompt   *prompt)
+{
+  g_autofree char *shown_at = tm_instant_now_utc ();
+  g_autoptr(GError) error = NULL;
+  Pending *pending;
+
+  g_return_val_if_fail (TM_IS_SAFETY_PROMPTER (self), 0);
+  g_return_val_if_fail (prompt != NULL, 0);
+
+  pending = g_new0 (Pending, 1);
+  pending->prompt = prompt;
+  pending->event = tm_safety_event_new_for_prompt (prompt, shown_at);
+  if (!tm_store_add_safety_event (self->store, pending->event, &error))
+    g_warning ("%s", error->message);
+  g_queue_push_tail (&self->queue, pending);
+  queue_show_next (self);
+  return pending->event->id;
 }
 
 /* Who to call, at any time (the main menu's "Get Help Now"). */

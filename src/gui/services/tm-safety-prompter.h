@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (TmSafetyPrompter, tm_safety_prompter, TM, SAFETY_PROMPTER,
 
 TmSafetyPrompter *tm_safety_prompter_new       (TmStore          *store,
                                                 GtkApplication   *application);
+gint64            tm_safety_prompter_raise     (TmSafetyPrompter *self,
+                                                TmSafetyPrompt   *prompt);
 void              tm_safety_prompter_show_help (TmSafetyPrompter *self,
                                                 GtkWindow        *parent);
 void              tm_safety_prompter_show_help_for_rule (TmSafetyPrompter *self,
