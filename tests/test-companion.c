@@ -57,6 +57,32 @@ test_due_morning_with_evening_reminder (void)
   assert_time (early, "2026-11-29T11:59:00+01:00");
 }
 
+/* A dose after midnight: its morning is the same day's, a night's sleep
+ * later; too close to it, the next day's. A companion left running ends a
+ * day after its morning. */
+static void
+test_due_after_midnight_and_expiry (void)
+{
+  g_autoptr(GDateTime) late = local (2026, 11, 28, 0, 30);
+  g_autoptr(GDateTime) early = local (2026, 11, 28, 4, 0);
+  g_autoptr(GDateTime) late_morning = tm_checkpoint_get_due (TM_CHECKPOINT_NEXT_MORNING, late, 8 * 60);
+  g_autoptr(GDateTime) early_morning = tm_checkpoint_get_due (TM_CHECKPOINT_NEXT_MORNING, early, 8 * 60);
+  g_autoptr(TmCompanion) companion = tm_companion_new ();
+  g_autoptr(GDateTime) before_end = local (2026, 11, 29, 7, 59);
+  g_autoptr(GDateTime) at_end = local (2026, 11, 29, 8, 0);
+  g_autoptr(GDateTime) started = local (2026, 11, 28, 0, 20);
+
+  assert_time (late_morning, "2026-11-28T08:00:00+01:00");
+  assert_time (early_morning, "2026-11-29T08:00:00+01:00");
+
+  tm_companion_start (companion, started);
+  g_assert_false (tm_companion_is_expired (companion, late, 8 * 60, before_end));
+  g_assert_true (tm_companion_is_expired (companion, late, 8 * 60, at_end));
+  /* Never taken: a day after it was started. */
+  g_assert_false (tm_companion_is_expired (companion, NULL, 8 * 60, late_morning));
+  g_assert_true (tm_companion_is_expired (companion, NULL, 8 * 60, at_end));
+}
+
 /* The next morning is the calendar's next day at the reminder's time,
  * across a change of clocks either way; +2 h is two real hours. */
 static void
@@ -201,6 +227,51 @@ test_state_through_reopen (void)
   tm_test_remove_tree (dir);
 }
 
+/* Without a cuff: no blood pressure before the dose or at 40 minutes is
+ * no reason to stop, and the dose is logged without a reading before it. */
+static void
+test_no_blood_pressure (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autoptr(GDateTime) now = local (2026, 11, 28, 9, 50);
+  g_autoptr(GDateTime) dose_time = local (2026, 11, 28, 10, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autoptr(TmCompanion) companion = tm_companion_new ();
+  g_autoptr(TmSession) session = NULL;
+  g_autoptr(TmSessionReading) reading = NULL;
+  const char *field = NULL;
+  int sys = 0, dia = 0;
+
+  tm_time_set_clock (NULL, NULL);
+  tm_companion_start (companion, now);
+  tm_companion_set_draft (companion, TM_DRAFT_MOOD, "5");
+  g_assert_true (tm_companion_read_before (companion, &sys, &dia, &field, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sys, ==, TM_UNSET);
+  tm_companion_set_draft (companion, TM_DRAFT_DOSE, "50");
+  session = tm_companion_make_session (companion, dose_time, &field, &error);
+  g_assert_no_error (error);
+  g_assert_null (tm_session_get_bp_before (session));
+
+  tm_companion_set_draft (companion, TM_DRAFT_DISSOCIATION, "3");
+  reading = tm_companion_make_reading (companion, 40, &field, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reading);
+  g_assert_cmpint (reading->bp_sys, ==, TM_UNSET);
+  g_assert_cmpint (reading->dissociation, ==, 3);
+
+  /* Half a blood pressure is still refused, with its sentence. */
+  tm_companion_set_draft (companion, TM_DRAFT_BP_40, "300/80");
+  g_clear_object (&reading);
+  g_assert_null (tm_companion_make_reading (companion, 40, &field, &error));
+  g_assert_cmpstr (field, ==, TM_DRAFT_BP_40);
+  g_assert_cmpstr (error->message, ==,
+                   "The upper number (systolic) must be between 60 and 280 mmHg; 300 can't be right. Check the reading.");
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
 /* The no-driving reminder holds until "fully alert" is yes. */
 static void
 test_no_driving (void)
@@ -220,10 +291,23 @@ test_no_driving (void)
   companion->active = TRUE;
   companion->session_id = 7;
   g_assert_true (tm_companion_no_driving_holds (sessions, companion, evening));
+  /* "Not fully alert": held while the companion runs; without it (ended
+   * by itself a day after the morning), the usual rule again. */
   s->fully_alert = 0;
-  g_assert_true (tm_companion_no_driving_holds (sessions, NULL, evening));
+  companion->answered |= 1u << TM_CHECKPOINT_NEXT_MORNING;
+  g_assert_true (tm_companion_no_driving_holds (sessions, companion, evening));
+  g_assert_false (tm_companion_no_driving_holds (sessions, NULL, evening));
   s->fully_alert = 1;
   g_assert_false (tm_companion_no_driving_holds (sessions, companion, morning));
+
+  /* The clock set back a little after the dose: the session still counts. */
+  {
+    g_autoptr(GDateTime) set_back = local (2026, 11, 28, 9, 20);
+
+    s->fully_alert = TM_UNSET;
+    companion->answered = 0;
+    g_assert_true (tm_companion_no_driving_holds (sessions, companion, set_back));
+  }
 }
 
 int
@@ -234,6 +318,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/companion/due-times", test_due_times);
+  g_test_add_func ("/companion/no-blood-pressure", test_no_blood_pressure);
+  g_test_add_func ("/companion/due-after-midnight-and-expiry", test_due_after_midnight_and_expiry);
   g_test_add_func ("/companion/due-morning-with-evening-reminder", test_due_morning_with_evening_reminder);
   g_test_add_func ("/companion/due-across-dst", test_due_across_dst);
   g_test_add_func ("/companion/current-and-notify", test_current_and_notify);

@@ -476,6 +476,27 @@ test_rules_on_readings (void)
         g_assert_cmpstr (find_prompt (prompts, TM_RULE_S5)->detail, ==, cases[i].detail);
     }
 
+  /* Of two readings that high, the higher; and its tense by when it was
+   * taken: one at 7 hours, written down at once, is now. */
+  {
+    g_auto(World) w = { 0 };
+    g_autoptr(GPtrArray) prompts = NULL;
+    g_autofree char *taken = NULL;
+    const TmSafetyPrompt *p;
+    TmSession *s;
+
+    world_init (&w);
+    add_plan (&w, "2026-11-14", 14, 50);
+    taken = minutes_before_now (&w, 430);
+    s = add_session (&w, taken, 50);
+    tm_test_add_bp (s, 40, 185, 112);
+    tm_test_add_bp (s, 420, 200, 120);
+    prompts = evaluate (&w, TM_SOURCE_SESSION, s);
+    p = find_prompt (prompts, TM_RULE_S5);
+    g_assert_cmpstr (p->detail, ==, "blood pressure after the dose 200/120 at 420 minutes");
+    g_assert_cmpstr (p->title, ==, "Your Blood Pressure Is Very High");
+  }
+
   /* "Have the effects eased?" — "no" at 2 hours. */
   for (int later = 0; later <= 1; later++)
     {
@@ -1078,15 +1099,16 @@ test_s4_daily_question (void)
 }
 
 /* S5's urgent prompt names the signs that call for emergency services and
- * a recheck; in the past tense when told over TM_S5_PAST_HOURS later. */
+ * a recheck; in the past tense when told over TM_S5_PAST_HOURS after the
+ * reading (here at 40 minutes). */
 static void
 test_s5_wording (void)
 {
   const struct { int saved_after; const char *title, *part, *german_title, *german_part; } cases[] = {
-    { 360, "Your Blood Pressure Is Very High", "Otherwise sit quietly, measure it again in 10–15 minutes, and "
+    { 400, "Your Blood Pressure Is Very High", "Otherwise sit quietly, measure it again in 10–15 minutes, and "
       "call your clinician if it is still 180/110 or higher.", "Ihr Blutdruck ist sehr hoch",
       "messen Sie in 10–15 Minuten erneut" },
-    { 361, "Your Blood Pressure Was Very High", "contact your clinician about this reading today — at once if "
+    { 401, "Your Blood Pressure Was Very High", "contact your clinician about this reading today — at once if "
       "it is still 180/110 or higher.", "Ihr Blutdruck war sehr hoch", "wegen dieses Werts" },
   };
 

@@ -6245,7 +6245,7 @@ pre_dose_instruction_body (Fixture *f)
   g_assert_true (gtk_widget_get_visible (box));
   g_assert_cmpstr (gtk_label_get_label (child (editor, TM_TYPE_SESSION_DIALOG, "pre_dose_label")), ==, instruction);
   g_assert_cmpstr (gtk_label_get_label (child (editor, TM_TYPE_SESSION_DIALOG, "pre_dose_heading")), ==,
-                   "Your prescriber's instruction for a blood pressure above 140/90 before a dose");
+                   "Your prescriber's instruction about blood pressure before a dose");
   type_text (before, "128/91");
   g_assert_true (gtk_widget_get_visible (box));
   /* For the eye: the instruction scrolled into sight. */
@@ -6558,6 +6558,75 @@ test_companion_every_checkpoint (Fixture       *f,
   run_app (f, companion_every_checkpoint_body);
 }
 
+static gboolean
+companion_window_is_closed (gpointer data)
+{
+  return !companion_window_is_open (data);
+}
+
+/* Not taking the dose after all: the companion ends, asked first, and
+ * nothing stays held or pending. One whose session was deleted says so,
+ * asks nothing, and ends too. */
+static void
+companion_end_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  TmTodayPage *today_page = TM_TODAY_PAGE (tm_window_get_page (f->window, "today"));
+  TmCompanionWindow *window = open_companion (f);
+  g_autoptr(TmCompanion) companion = NULL;
+  g_autofree char *meta = NULL;
+  g_autoptr(TmSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  type_text (child (window, TM_TYPE_COMPANION_WINDOW, "bp_row"), "128/82");
+  g_assert_cmpstr (gtk_button_get_label (child (window, TM_TYPE_COMPANION_WINDOW, "end_button")), ==,
+                   "_Not Taking a Dose Now…");
+  click (child (window, TM_TYPE_COMPANION_WINDOW, "end_button"));
+  wait_for (message_dialog_is_open, NULL, "the question before ending");
+  g_assert_cmpstr (adw_message_dialog_get_heading (find_message_dialog ()), ==, "Not Taking a Dose Now?");
+  adw_message_dialog_response (find_message_dialog (), "end");
+  wait_for (companion_window_is_closed, f->app, "the companion's window to close");
+  meta = tm_store_get_meta (store, TM_COMPANION_META_KEY);
+  g_assert_null (meta);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM session", NULL), ==, 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (child (today_page, TM_TYPE_TODAY_PAGE, "companion_row")), ==,
+                   "Start a Session");
+
+  /* Taken, then its session deleted from Sessions. */
+  window = open_companion (f);
+  click (child (window, TM_TYPE_COMPANION_WINDOW, "continue_button"));
+  type_text (child (window, TM_TYPE_COMPANION_WINDOW, "dose_row"), "50");
+  click (child (window, TM_TYPE_COMPANION_WINDOW, "taken_button"));
+  settle ();
+  /* A home dose with nobody there: S12's prompt first. */
+  companion_drain_prompts ();
+  companion = tm_companion_load (store);
+  session = tm_store_get_session (store, companion->session_id, &error);
+  g_assert_nonnull (session);
+  g_assert_true (tm_store_delete_session (store, session, &error));
+  tm_companion_window_refresh (window);
+  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_COMPANION_WINDOW, "elapsed_label")), ==,
+                   "The Session Was Deleted");
+  g_assert_cmpstr (tm_companion_window_get_page (window), ==, "waiting");
+  save_snapshot (window, "companion-11-deleted");
+  g_assert_cmpstr (gtk_button_get_label (child (window, TM_TYPE_COMPANION_WINDOW, "end_button")), ==,
+                   "_End Session Companion…");
+  click (child (window, TM_TYPE_COMPANION_WINDOW, "end_button"));
+  wait_for (message_dialog_is_open, NULL, "the question before ending");
+  adw_message_dialog_response (find_message_dialog (), "end");
+  wait_for (companion_window_is_closed, f->app, "the companion's window to close");
+  g_clear_pointer (&meta, g_free);
+  meta = tm_store_get_meta (store, TM_COMPANION_META_KEY);
+  g_assert_null (meta);
+}
+
+static void
+test_companion_end (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_app (f, companion_end_body);
+}
+
 /* The process is killed mid-session (SIGKILL, nothing flushed): a new
  * Tidemark resumes at the same checkpoint, with what was typed. */
 static void
@@ -6698,6 +6767,7 @@ main (int   argc,
   ADD ("share/fullscreen", test_fullscreen);
   ADD ("companion/every-checkpoint", test_companion_every_checkpoint);
   ADD ("companion/resume-after-kill", test_companion_resume_after_kill);
+  ADD ("companion/end-and-deleted", test_companion_end);
 
   return g_test_run ();
 }

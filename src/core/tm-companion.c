@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "tm-companion.h"
+#include "tm-table.h"
 #include "tm-sqlite.h"
 #include "tm-store-error.h"
 #include "tm-store-private.h"
@@ -227,7 +228,6 @@ tm_checkpoint_get_due (TmCheckpoint  checkpoint,
                        int           reminder_minutes)
 {
   g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GDateTime) next_day = NULL;
   g_autoptr(GTimeZone) zone = NULL;
 
   g_return_val_if_fail (dose != NULL, NULL);
@@ -244,13 +244,52 @@ tm_checkpoint_get_due (TmCheckpoint  checkpoint,
   if (reminder_minutes >= TM_COMPANION_MORNING_UNTIL * 60)
     reminder_minutes = TM_COMPANION_MORNING_HOUR * 60;
   local = tm_time_to_local (dose);
-  /* The calendar's next day, not 24 hours later: a night may be 23 or
-   * 25 hours long. */
-  next_day = g_date_time_add_days (local, 1);
   zone = tm_time_zone_local ();
-  return g_date_time_new (zone, g_date_time_get_year (next_day), g_date_time_get_month (next_day),
-                          g_date_time_get_day_of_month (next_day), reminder_minutes / 60,
-                          reminder_minutes % 60, 0);
+  /* The first such morning a night's sleep after the dose: the same day's
+   * for a dose after midnight, else the calendar's next day (not 24 hours
+   * later: a night may be 23 or 25 hours long). */
+  for (int days = 0; days <= 1; days++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (local, days);
+      GDateTime *morning = g_date_time_new (zone, g_date_time_get_year (day), g_date_time_get_month (day),
+                                            g_date_time_get_day_of_month (day), reminder_minutes / 60,
+                                            reminder_minutes % 60, 0);
+
+      if (g_date_time_difference (morning, dose) >= TM_COMPANION_NIGHT_HOURS * G_TIME_SPAN_HOUR || days == 1)
+        return morning;
+      g_date_time_unref (morning);
+    }
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * tm_companion_is_expired:
+ * @dose: (nullable): when the dose was taken, or %NULL before it
+ *
+ * Whether a companion left running has run its course: a day after its
+ * next morning, or a day after it was started without a dose. It then
+ * ends by itself, its questions unanswered (and the no-driving reminder
+ * back to its own rule).
+ */
+gboolean
+tm_companion_is_expired (const TmCompanion *self,
+                         GDateTime         *dose,
+                         int                reminder_minutes,
+                         GDateTime         *now)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) until = NULL;
+
+  if (!self->active)
+    return FALSE;
+  if (dose != NULL)
+    from = tm_checkpoint_get_due (TM_CHECKPOINT_NEXT_MORNING, dose, reminder_minutes);
+  else if (self->started_at != NULL)
+    from = tm_instant_parse (self->started_at);
+  if (from == NULL)
+    return FALSE;
+  until = g_date_time_add_days (from, 1);
+  return g_date_time_compare (now, until) >= 0;
 }
 
 const char *
@@ -402,13 +441,9 @@ read_bp (const char  *text,
          int         *diastolic,
          GError     **error)
 {
-  g_autoptr(TmSessionReading) reading = tm_session_reading_new ();
-
-  if (!tm_parse_blood_pressure (text, systolic, diastolic, error))
-    return FALSE;
-  reading->bp_sys = *systolic;
-  reading->bp_dia = *diastolic;
-  return tm_session_reading_validate (reading, NULL, error);
+  /* Empty is none: not everyone has a cuff. */
+  return tm_parse_blood_pressure (text, systolic, diastolic, error) &&
+         tm_session_reading_check_bp (*systolic, *diastolic, error);
 }
 
 /**
@@ -436,6 +471,18 @@ tm_companion_read_before (const TmCompanion  *self,
       *field = TM_DRAFT_MOOD;
       return FALSE;
     }
+  /* Checked here, where it can still be changed: after "Continue" the
+   * dose must always be loggable. */
+  {
+    g_autoptr(TmSession) probe = tm_session_new ();
+
+    tm_session_set_intention (probe, tm_companion_get_draft (self, TM_DRAFT_INTENTION));
+    if (!tm_column_validate (tm_table_find_column (TM_TABLE_SESSIONS, "intention"), probe, error))
+      {
+        *field = TM_DRAFT_INTENTION;
+        return FALSE;
+      }
+  }
   return TRUE;
 }
 
@@ -706,8 +753,8 @@ tm_companion_finish (TmCompanion  *self,
  * Whether Today says it is not a day for driving: after any session until
  * noon the next day; and, for the latest session, until the next morning's
  * "do you feel fully alert?" is answered yes — not before, even past noon,
- * while the companion still waits for that answer or it was no. A yes
- * ends it at once.
+ * while its companion still waits for that answer or it was no (until the
+ * companion ends, a day after the morning). A yes ends it at once.
  */
 gboolean
 tm_companion_no_driving_holds (GPtrArray         *sessions,
@@ -715,6 +762,7 @@ tm_companion_no_driving_holds (GPtrArray         *sessions,
                                GDateTime         *now)
 {
   g_autoptr(GDateTime) until = NULL;
+  g_autoptr(GDateTime) latest_allowed = tm_instant_latest_allowed (now);
   TmSession *latest = NULL;
   g_autoptr(GDateTime) latest_taken = NULL;
 
@@ -723,7 +771,9 @@ tm_companion_no_driving_holds (GPtrArray         *sessions,
       TmSession *s = sessions->pdata[i];
       g_autoptr(GDateTime) taken = tm_instant_parse (s->taken_at);
 
-      if (taken == NULL || g_date_time_compare (taken, now) > 0)
+      /* A session a little ahead of this clock (set back, another time
+       * zone) is still the latest. */
+      if (taken == NULL || g_date_time_compare (taken, latest_allowed) > 0)
         continue;
       if (latest_taken == NULL || g_date_time_compare (taken, latest_taken) > 0)
         {
@@ -737,10 +787,10 @@ tm_companion_no_driving_holds (GPtrArray         *sessions,
 
   if (latest->fully_alert == 1)
     return FALSE;
-  if (latest->fully_alert == 0)
-    return TRUE;
+  /* Not yet fully alert, or not yet asked, while its companion runs (it
+   * ends by itself a day after the morning; then the usual rule). */
   if (companion != NULL && companion->active && companion->session_id == latest->id &&
-      !tm_companion_is_answered (companion, TM_CHECKPOINT_NEXT_MORNING))
+      (latest->fully_alert == 0 || !tm_companion_is_answered (companion, TM_CHECKPOINT_NEXT_MORNING)))
     return TRUE;
 
   until = tm_safety_reminder_until (sessions, now);

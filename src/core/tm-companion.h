@@ -27,6 +27,7 @@ typedef enum
  * before noon, else at 9:00. */
 #define TM_COMPANION_MORNING_UNTIL 12
 #define TM_COMPANION_MORNING_HOUR  9
+#define TM_COMPANION_NIGHT_HOURS   6   /* the morning comes at least this long after the dose */
 
 /* The draft fields, as typed: kept in the data file while the companion
  * runs, so that a crash or a closed window loses nothing. */
@@ -91,6 +92,10 @@ TmCheckpoint tm_companion_next_to_notify (const TmCompanion *self,
                                           GDateTime      *dose,
                                           int             reminder_minutes,
                                           GDateTime     **due);
+gboolean     tm_companion_is_expired     (const TmCompanion *self,
+                                          GDateTime      *dose,
+                                          int             reminder_minutes,
+                                          GDateTime      *now);
 char        *tm_companion_describe_elapsed (GDateTime    *dose,
                                             GDateTime    *now);
 

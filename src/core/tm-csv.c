@@ -536,9 +536,8 @@ readings_from_columns (Parse     *parse,
       if (i == 1)
         {
           reading->minutes_after = session->monitored_minutes > 0 ? session->monitored_minutes
-                                                                  : TM_S1_NOT_EASED_MINUTES;
-          tm_session_reading_set_note (reading, _("Taken after the dose; when was not recorded (from an earlier "
-                                                  "version of Tidemark)."));
+                                                                  : TM_READING_UNRECORDED_MINUTES;
+          tm_session_reading_set_note (reading, tm_session_reading_get_unrecorded_note ());
         }
       reading->created_at = g_strdup (session->created_at);
       tm_session_add_reading (session, reading);

@@ -226,6 +226,17 @@ is_present (const TmSafetyFacts *facts,
   return hours_since (s->taken_at, facts->now) <= hours;
 }
 
+/* Whether @reading was taken recently: it may still be so (a reading at
+ * 7 hours, written down at once, is the present). */
+static gboolean
+reading_is_present (const TmSafetyFacts    *facts,
+                    const TmSession        *s,
+                    const TmSessionReading *reading,
+                    int                     hours)
+{
+  return hours_since (s->taken_at, facts->now) - reading->minutes_after / 60.0 <= hours;
+}
+
 static int
 compare_ints (gconstpointer a,
               gconstpointer b)
@@ -600,6 +611,15 @@ rule_s4 (const TmSafetyFacts *facts,
   g_ptr_array_add (prompts, prompt);
 }
 
+/* What the record keeps of a high blood pressure before a dose, the same
+ * whether told before it (the companion) or after: so it is told once. */
+static char *
+before_dose_detail (int systolic,
+                    int diastolic)
+{
+  return g_strdup_printf ("blood pressure before the dose %d/%d", systolic, diastolic);
+}
+
 /* S5: blood pressure. After the dose at or above 180/110: urgent, with
  * the signs that call for emergency services and a recheck; in the past
  * tense when told more than TM_S5_PAST_HOURS later. */
@@ -612,13 +632,15 @@ rule_s5 (const TmSafetyFacts *facts,
   const TmSessionReading *before = tm_session_get_bp_before (s);
   TmSafetyPrompt *prompt;
 
-  /* Any reading after the dose; the first that high. */
-  for (guint i = 0; i < s->readings->len && after == NULL; i++)
+  /* Any reading after the dose; of those that high, the highest (a higher
+   * one added later is told of too, its detail differing). */
+  for (guint i = 0; i < s->readings->len; i++)
     {
       const TmSessionReading *r = s->readings->pdata[i];
 
       if (r->minutes_after > 0 && tm_session_reading_has_bp (r) &&
-          (r->bp_sys >= TM_S5_AFTER_URGENT_SYSTOLIC || r->bp_dia >= TM_S5_AFTER_URGENT_DIASTOLIC))
+          (r->bp_sys >= TM_S5_AFTER_URGENT_SYSTOLIC || r->bp_dia >= TM_S5_AFTER_URGENT_DIASTOLIC) &&
+          (after == NULL || r->bp_sys > after->bp_sys || (r->bp_sys == after->bp_sys && r->bp_dia > after->bp_dia)))
         after = r;
     }
 
@@ -628,7 +650,7 @@ rule_s5 (const TmSafetyFacts *facts,
       g_autofree char *then = NULL;
 
       prompt = new_prompt (facts, TM_RULE_S5, TM_LEVEL_URGENT, s->id);
-      if (is_present (facts, s, TM_S5_PAST_HOURS))
+      if (reading_is_present (facts, s, after, TM_S5_PAST_HOURS))
         {
           prompt->title = g_strdup (_("Your Blood Pressure Is Very High"));
           /* Translators: %d/%d is a blood pressure */
@@ -673,7 +695,7 @@ rule_s5 (const TmSafetyFacts *facts,
       prompt->body = g_strdup_printf (_("Before the dose your blood pressure was %d/%d. Tell your clinician "
                                         "about it before your next dose."),
                                       before->bp_sys, before->bp_dia);
-      prompt->detail = g_strdup_printf ("blood pressure before the dose %d/%d", before->bp_sys, before->bp_dia);
+      prompt->detail = before_dose_detail (before->bp_sys, before->bp_dia);
       add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_NOTED, -1);
       g_ptr_array_add (prompts, prompt);
     }
@@ -1198,7 +1220,7 @@ tm_safety_make_before_dose_caution (int systolic,
                                     "sure, ask them before you take your dose."),
                                   systolic, diastolic, TM_S5_BEFORE_CAUTION_SYSTOLIC,
                                   TM_S5_BEFORE_CAUTION_DIASTOLIC);
-  prompt->detail = g_strdup_printf ("blood pressure before the dose %d/%d", systolic, diastolic);
+  prompt->detail = before_dose_detail (systolic, diastolic);
   prompt->answers[prompt->n_answers++] = TM_ANSWER_CONTACT_CLINICIAN;
   prompt->answers[prompt->n_answers++] = TM_ANSWER_NOTED;
   return prompt;

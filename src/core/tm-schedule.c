@@ -14,6 +14,9 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
+#include "tm-safety.h"
 #include "tm-schedule.h"
 
 static int
@@ -412,4 +415,39 @@ tm_schedule_next (const TmSchedule *self,
         return p;
     }
   return NULL;
+}
+
+/**
+ * tm_schedule_get_pre_dose_instruction:
+ * @plans: (element-type TmPlan): every plan
+ * @day: the day of the dose
+ * @systolic: the blood pressure before it, or TM_UNSET
+ *
+ * The prescriber's own words for a blood pressure before a dose, from the
+ * plan of @day (DESIGN.md, The session day), when this one is above the
+ * numbers of S5: shown word for word, never the app's advice.
+ *
+ * Returns: (transfer none) (nullable): the instruction, or %NULL
+ */
+const char *
+tm_schedule_get_pre_dose_instruction (GPtrArray  *plans,
+                                      const char *day,
+                                      int         systolic,
+                                      int         diastolic)
+{
+  const TmPlan *plan;
+
+  if (plans == NULL || day == NULL || day[0] == '\0' || systolic == TM_UNSET ||
+      !tm_safety_before_dose_is_high (systolic, diastolic) ||
+      (plan = tm_schedule_plan_on (plans, day)) == NULL ||
+      plan->pre_dose_instruction == NULL || plan->pre_dose_instruction[0] == '\0')
+    return NULL;
+  return plan->pre_dose_instruction;
+}
+
+/* Over the prescriber's words: theirs, about whichever numbers they wrote. */
+const char *
+tm_schedule_get_pre_dose_heading (void)
+{
+  return _("Your prescriber's instruction about blood pressure before a dose");
 }

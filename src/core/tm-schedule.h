@@ -59,6 +59,11 @@ typedef struct
 
 const TmPlan *tm_schedule_plan_on       (GPtrArray        *plans,
                                          const char       *day);
+const char   *tm_schedule_get_pre_dose_instruction (GPtrArray   *plans,
+                                                    const char  *day,
+                                                    int          systolic,
+                                                    int          diastolic);
+const char   *tm_schedule_get_pre_dose_heading     (void);
 GArray       *tm_schedule_list_periods  (GPtrArray        *plans);
 GArray       *tm_schedule_list_planned  (GPtrArray        *plans,
                                          GPtrArray        *plan_dates,

@@ -335,7 +335,8 @@ static const char schema_v5[] =
   "  SELECT id, 0, bp_before_sys, bp_before_dia, created_at FROM session_v4"
   "  WHERE bp_before_sys IS NOT NULL;"
   "INSERT INTO session_reading (session_id, minutes_after, bp_sys, bp_dia, note, created_at)"
-  "  SELECT id, CASE WHEN monitored_minutes > 0 THEN monitored_minutes ELSE 120 END,"
+  "  SELECT id, CASE WHEN monitored_minutes > 0 THEN monitored_minutes"
+  "              ELSE " G_STRINGIFY (TM_READING_UNRECORDED_MINUTES) " END,"
   "         bp_after_sys, bp_after_dia, ?1, created_at FROM session_v4"
   "  WHERE bp_after_sys IS NOT NULL;"
   "DROP TABLE session_v4;";
@@ -363,9 +364,7 @@ migrate_to_v5 (sqlite3  *db,
       if (stmt != NULL)
         {
           if (sqlite3_bind_parameter_count (stmt) > 0)
-            sqlite3_bind_text (stmt, 1,
-                               _("Taken after the dose; when was not recorded (from an earlier version of "
-                                 "Tidemark)."), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text (stmt, 1, tm_session_reading_get_unrecorded_note (), -1, SQLITE_TRANSIENT);
           rc = sqlite3_step (stmt);
           if (rc != SQLITE_DONE)
             {

@@ -112,6 +112,50 @@ fail (const char   *name,
   return FALSE;
 }
 
+/* Both numbers or neither, the upper one higher. */
+static gboolean
+check_bp_pair (int       systolic,
+               int       diastolic,
+               GError  **error)
+{
+  if ((systolic == TM_UNSET) != (diastolic == TM_UNSET))
+    {
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                           _("Enter both numbers of the blood pressure, like 128/82, or leave it empty."));
+      return FALSE;
+    }
+  if (systolic != TM_UNSET && systolic <= diastolic)
+    {
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                           _("The upper number (systolic) must be higher than the lower one "
+                             "(diastolic), as in 128/82."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tm_session_reading_check_bp:
+ * @systolic: mmHg, or TM_UNSET for none
+ *
+ * Whether a blood pressure alone is one a reading may hold: none, or both
+ * numbers in their ranges, the upper one higher. What else the reading
+ * holds is not asked.
+ */
+gboolean
+tm_session_reading_check_bp (int       systolic,
+                             int       diastolic,
+                             GError  **error)
+{
+  if (systolic != TM_UNSET &&
+      !tm_column_check_number (tm_table_find_column (TM_TABLE_SESSION_READINGS, "bp_sys"), systolic, error))
+    return FALSE;
+  if (diastolic != TM_UNSET &&
+      !tm_column_check_number (tm_table_find_column (TM_TABLE_SESSION_READINGS, "bp_dia"), diastolic, error))
+    return FALSE;
+  return check_bp_pair (systolic, diastolic, error);
+}
+
 /**
  * tm_session_reading_validate:
  * @field: (out) (optional): the column at fault; "bp" for a blood pressure
@@ -139,14 +183,11 @@ tm_session_reading_validate (const TmSessionReading  *self,
       return FALSE;
     }
 
-  if ((self->bp_sys == TM_UNSET) != (self->bp_dia == TM_UNSET))
-    return fail ("bp", field, error,
-                 _("Enter both numbers of the blood pressure, like 128/82, or leave it empty."));
-
-  if (self->bp_sys != TM_UNSET && self->bp_sys <= self->bp_dia)
-    return fail ("bp", field, error,
-                 _("The upper number (systolic) must be higher than the lower one "
-                   "(diastolic), as in 128/82."));
+  if (!check_bp_pair (self->bp_sys, self->bp_dia, error))
+    {
+      *field = "bp";
+      return FALSE;
+    }
 
   if (self->bp_sys == TM_UNSET && self->pulse == TM_UNSET && self->dissociation == TM_UNSET &&
       self->sedation == TM_UNSET && self->nausea == TM_UNSET && self->note == NULL)
@@ -212,4 +253,12 @@ tm_session_reading_describe (const TmSessionReading *self)
   g_ptr_array_add (parts, NULL);
   /* Translators: between the values of a reading */
   return g_strjoinv (_(" · "), (char **) parts->pdata);
+}
+
+/* The note of a reading after the dose whose minutes were not recorded
+ * (from a data file, or a CSV file, of version 1 to 4). */
+const char *
+tm_session_reading_get_unrecorded_note (void)
+{
+  return _("Taken after the dose; when was not recorded (from an earlier version of Tidemark).");
 }

@@ -9,6 +9,10 @@ G_BEGIN_DECLS
  * it), with whatever was measured or felt then. */
 #define TM_READING_PULSE_MIN   30
 #define TM_READING_PULSE_MAX   220
+/* A blood pressure after the dose from before readings had minutes: at the
+ * end of the monitoring, or else at this many minutes, with
+ * tm_session_reading_get_unrecorded_note (). */
+#define TM_READING_UNRECORDED_MINUTES 120
 
 #define TM_TYPE_SESSION_READING (tm_session_reading_get_type ())
 G_DECLARE_FINAL_TYPE (TmSessionReading, tm_session_reading, TM, SESSION_READING, GObject)
@@ -38,10 +42,14 @@ gboolean          tm_session_reading_equal_content (const TmSessionReading  *a,
 void              tm_session_reading_set_note      (TmSessionReading        *self,
                                                     const char              *note);
 gboolean          tm_session_reading_has_bp        (const TmSessionReading  *self);
+gboolean          tm_session_reading_check_bp      (int                      systolic,
+                                                    int                      diastolic,
+                                                    GError                 **error);
 gboolean          tm_session_reading_validate      (const TmSessionReading  *self,
                                                     const char             **field,
                                                     GError                 **error);
 char             *tm_session_reading_describe      (const TmSessionReading  *self);
 char             *tm_format_minutes_after          (int                      minutes_after);
+const char       *tm_session_reading_get_unrecorded_note (void);
 
 G_END_DECLS

@@ -49,6 +49,7 @@ struct _TmStore
   gboolean    read_only;       /* a snapshot for an export: no lock, no writing */
   guint       writing_elsewhere;  /* another connection writes for a while */
   GQueue      when_writable;   /* GClosure *, run once writes are possible again */
+  GHashTable *meta_keys;       /* char *: the settings kept with the data that were read or written */
 };
 
 enum {

@@ -167,6 +167,7 @@ tm_store_finalize (GObject *object)
   g_clear_pointer (&self->lock, tm_data_lock_unref);
   g_free (self->data_dir);
   g_free (self->path);
+  g_clear_pointer (&self->meta_keys, g_hash_table_unref);
 
   G_OBJECT_CLASS (tm_store_parent_class)->finalize (object);
 }
@@ -957,6 +958,18 @@ tm_store_get_checkins (TmStore *self)
   return G_LIST_MODEL (self->checkins);
 }
 
+/* A setting someone reads: after the file is swapped (a restore), it is
+ * told it may have changed. */
+static void
+note_meta_key (TmStore    *self,
+               const char *key)
+{
+  if (self->meta_keys == NULL)
+    self->meta_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_contains (self->meta_keys, key))
+    g_hash_table_add (self->meta_keys, g_strdup (key));
+}
+
 /**
  * tm_store_get_meta:
  *
@@ -973,6 +986,7 @@ tm_store_get_meta (TmStore    *self,
   if (!tm_store_prepare (self, "SELECT value FROM meta WHERE key = ?1", &stmt, "", NULL))
     return NULL;
 
+  note_meta_key (self, key);
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     return tm_sqlite_column_dup (stmt, 0);
@@ -1008,6 +1022,7 @@ tm_store_set_meta (TmStore     *self,
   if (!tm_store_step_done (self, stmt, what, error))
     return FALSE;
 
+  note_meta_key (self, key);
   g_signal_emit (self, tm_store_signals[TM_STORE_META_CHANGED], g_quark_from_string (key), key);
   return TRUE;
 }
@@ -1092,6 +1107,16 @@ tm_store_reload (TmStore *self)
   g_signal_emit (self, tm_store_signals[TM_STORE_PLAN_CHANGED], 0);
   g_signal_emit (self, tm_store_signals[TM_STORE_SAFETY_CHANGED], 0);
   g_signal_emit (self, tm_store_signals[TM_STORE_REVIEWS_CHANGED], 0);
+  /* Every setting kept with the data that was read may differ now. */
+  if (self->meta_keys != NULL)
+    {
+      /* A copy: a handler may read a setting not read before. */
+      g_autofree gpointer *seen = g_hash_table_get_keys_as_array (self->meta_keys, NULL);
+      g_auto(GStrv) keys = g_strdupv ((char **) seen);
+
+      for (guint i = 0; keys[i] != NULL; i++)
+        g_signal_emit (self, tm_store_signals[TM_STORE_META_CHANGED], g_quark_from_string (keys[i]), keys[i]);
+    }
 }
 
 /**

@@ -71,6 +71,7 @@ struct _TmCompanionWindow
   TmContext          *context;
   TmCompanionService *service;
   TmStore            *store;
+  GtkButton          *end_button;
   guint               tick_id;
   guint               close_id;
   gboolean            loading;     /* filling the form: not a change to keep */
@@ -122,7 +123,7 @@ show_error (TmCompanionWindow *self,
             TmErrorLabel      *label,
             const GError      *error)
 {
-  tm_error_label_show (label, error->message);
+  tm_error_label_show (label, error != NULL ? error->message : _("The session companion has ended."));
 }
 
 /* When @due comes, said from @now: "at 11:40", "tomorrow at 20:00". */
@@ -190,10 +191,15 @@ fill_pre_dose (TmCompanionWindow *self,
                   tm_safety_before_dose_is_high (sys, dia);
   g_autoptr(GPtrArray) plans = NULL;
   g_autofree char *today = tm_day_today ();
-  const TmPlan *plan = NULL;
+  const char *instruction;
 
   gtk_widget_set_visible (self->caution_box, high);
   gtk_widget_set_visible (self->pre_dose_box, FALSE);
+  /* Under a caution, taking the dose is not the suggested way on. */
+  if (high)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->taken_button), "suggested-action");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->taken_button), "suggested-action");
   if (!high)
     return;
 
@@ -205,18 +211,11 @@ fill_pre_dose (TmCompanionWindow *self,
   }
 
   plans = tm_store_list_plans (self->store, NULL);
-  plan = plans != NULL ? tm_schedule_plan_on (plans, today) : NULL;
-  if (plan == NULL || plan->pre_dose_instruction == NULL || plan->pre_dose_instruction[0] == '\0')
+  instruction = tm_schedule_get_pre_dose_instruction (plans, today, sys, dia);
+  if (instruction == NULL)
     return;
-  {
-    /* Translators: over the clinician's own words: "… above 140/90 before a dose" */
-    g_autofree char *heading = g_strdup_printf (_("Your prescriber's instruction for a blood pressure above "
-                                                  "%d/%d before a dose"), TM_S5_BEFORE_CAUTION_SYSTOLIC,
-                                                TM_S5_BEFORE_CAUTION_DIASTOLIC);
-
-    gtk_label_set_label (self->pre_dose_heading, heading);
-  }
-  gtk_label_set_label (self->pre_dose_label, plan->pre_dose_instruction);
+  gtk_label_set_label (self->pre_dose_heading, tm_schedule_get_pre_dose_heading ());
+  gtk_label_set_label (self->pre_dose_label, instruction);
   gtk_widget_set_visible (self->pre_dose_box, TRUE);
 }
 
@@ -353,6 +352,25 @@ tm_companion_window_refresh (TmCompanionWindow *self)
       return;
     }
 
+  gtk_button_set_label (self->end_button, dose == NULL && companion->session_id == 0
+                                          ? _("_Not Taking a Dose Now…") : _("_End Session Companion…"));
+
+  /* Its session deleted (the undo may bring it back): nothing to ask. */
+  if (companion->session_id != 0 && session == NULL)
+    {
+      gtk_label_set_label (self->elapsed_label, _("The Session Was Deleted"));
+      gtk_label_set_label (self->status_label, _("Bring it back with Undo in Sessions, or end the companion"));
+      gtk_label_set_label (self->waiting_title, _("Nothing to Ask Now"));
+      gtk_label_set_label (self->waiting_description,
+                           _("The session this companion was for is no longer in your record."));
+      gtk_widget_set_visible (GTK_WIDGET (self->no_driving_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->checkpoints_group), FALSE);
+      self->page = "waiting";
+      gtk_stack_set_visible_child_name (self->stack, "waiting");
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->checkpoints_group), TRUE);
+
   if (current != TM_N_CHECKPOINTS && dose != NULL)
     due = tm_checkpoint_get_due (current, dose, tm_companion_service_get_reminder_minutes (self->service));
   current_due = current == TM_CHECKPOINT_BEFORE || (due != NULL && g_date_time_compare (due, now) <= 0);
@@ -465,7 +483,9 @@ keep_drafts (TmCompanionWindow *self,
     tm_companion_set_draft (companion, TM_DRAFT_NEXT_DAY_NOTE, next_day);
 }
 
-/* Everything typed is in the data file at once: a crash loses nothing. */
+/* Everything typed is in the data file the moment it is typed: a crash
+ * or a killed process loses nothing. (A small transaction a key; the
+ * companion's forms are short.) */
 static void
 on_draft_changed_cb (TmCompanionWindow *self)
 {
@@ -474,14 +494,60 @@ on_draft_changed_cb (TmCompanionWindow *self)
 
   if (self->loading || self->store == NULL)
     return;
+  if (g_strcmp0 (self->page, "dose") == 0)
+    tm_error_label_hide (self->dose_error);
   companion = tm_companion_load (self->store);
   if (!companion->active)
     return;
   keep_drafts (self, companion);
   if (!tm_companion_save (companion, self->store, &error))
     tm_context_show_error (self->context, error->message);
-  if (g_strcmp0 (self->page, "dose") == 0)
-    tm_error_label_hide (self->dose_error);
+}
+
+/* ---- ending it -------------------------------------------------------- */
+
+static void
+on_end_response_cb (AdwMessageDialog  *dialog,
+                    const char        *response,
+                    TmCompanionWindow *self)
+{
+  g_autoptr(TmCompanion) companion = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "end") != 0)
+    return;
+  companion = tm_companion_load (self->store);
+  if (!tm_companion_finish (companion, self->store, &error))
+    {
+      tm_context_show_error (self->context, error->message);
+      return;
+    }
+  tm_companion_window_refresh (self);
+}
+
+/* Not taking the dose (a prescriber's instruction may say so), or no more
+ * questions: asked first, as what was typed goes. */
+static void
+on_end_clicked_cb (TmCompanionWindow *self)
+{
+  g_autoptr(TmCompanion) companion = tm_companion_load (self->store);
+  gboolean before = companion->session_id == 0;
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       before ? _("Not Taking a Dose Now?")
+                                                              : _("End the Session Companion?"),
+                                                       before ? _("What you typed for this session is not kept. "
+                                                                  "A safety prompt you saw stays in your record.")
+                                                              : _("The session and your answers stay in your "
+                                                                  "record. Tidemark won't ask the remaining "
+                                                                  "questions or remind you of them.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "end", _("_End Companion"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "end", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_end_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- the checkpoints' buttons ----------------------------------------- */
@@ -586,10 +652,18 @@ on_reading_clicked_cb (TmCompanionWindow *self)
     }
   if (tm_session_reading_has_bp (reading) || reading->dissociation != TM_UNSET || reading->sedation != TM_UNSET)
     {
-      TmSessionReading *old = tm_session_find_reading (session, minutes);
-
-      if (old != NULL)
-        g_ptr_array_remove (session->readings, old);
+      /* A reading already at that minute (from the session editor) is
+       * kept: this one goes to the next free minute. */
+      while (minutes < TM_MONITOR_MINUTES_MAX && tm_session_find_reading (session, minutes) != NULL)
+        minutes++;
+      if (tm_session_find_reading (session, minutes) != NULL)
+        {
+          tm_error_label_show (self->reading_error,
+                               _("There is a reading at every minute up to a day after the dose; none was "
+                                 "added."));
+          return;
+        }
+      reading->minutes_after = minutes;
       tm_session_add_reading (session, g_steal_pointer (&reading));
     }
   companion->reading_minutes = minutes;
@@ -813,6 +887,7 @@ tm_companion_window_class_init (TmCompanionWindowClass *klass)
   BIND (eased_no_button);
   BIND (waiting_title);
   BIND (waiting_description);
+  BIND (end_button);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_draft_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_continue_clicked_cb);
@@ -824,6 +899,7 @@ tm_companion_window_class_init (TmCompanionWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_answer_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_finish_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_help_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_end_clicked_cb);
 }
 
 static void

@@ -437,7 +437,7 @@ static void
 show_pre_dose_instruction (TmSessionDialog *self)
 {
   g_autoptr(GPtrArray) plans = NULL;
-  const TmPlan *plan;
+  const char *instruction;
   g_autoptr(TmSessionReading) before = NULL;
 
   for (guint i = 0; i < self->reading_rows->len && before == NULL; i++)
@@ -449,21 +449,14 @@ show_pre_dose_instruction (TmSessionDialog *self)
     }
 
   gtk_widget_set_visible (self->pre_dose_box, FALSE);
-  if (self->store == NULL || self->day[0] == '\0' || before == NULL || !tm_session_reading_has_bp (before) ||
-      !tm_safety_before_dose_is_high (before->bp_sys, before->bp_dia) ||
-      (plans = tm_store_list_plans (self->store, NULL)) == NULL ||
-      (plan = tm_schedule_plan_on (plans, self->day)) == NULL || plan->pre_dose_instruction == NULL)
+  if (self->store == NULL || before == NULL || !tm_session_reading_has_bp (before))
     return;
-
-  {
-    /* Translators: over the clinician's own words: "… above 140/90 before a dose" */
-    g_autofree char *heading = g_strdup_printf (_("Your prescriber's instruction for a blood pressure above "
-                                                  "%d/%d before a dose"), TM_S5_BEFORE_CAUTION_SYSTOLIC,
-                                                TM_S5_BEFORE_CAUTION_DIASTOLIC);
-
-    gtk_label_set_label (self->pre_dose_heading, heading);
-  }
-  gtk_label_set_label (self->pre_dose_label, plan->pre_dose_instruction);
+  plans = tm_store_list_plans (self->store, NULL);
+  instruction = tm_schedule_get_pre_dose_instruction (plans, self->day, before->bp_sys, before->bp_dia);
+  if (instruction == NULL)
+    return;
+  gtk_label_set_label (self->pre_dose_heading, tm_schedule_get_pre_dose_heading ());
+  gtk_label_set_label (self->pre_dose_label, instruction);
   gtk_widget_set_visible (self->pre_dose_box, TRUE);
 }
 

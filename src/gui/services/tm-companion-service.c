@@ -145,17 +145,32 @@ tm_companion_service_check (TmCompanionService *self)
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   companion = tm_companion_load (self->store);
-  update_hold (self, companion->active);
-  if (!companion->active || companion->session_id == 0)
-    return;
-
-  session = tm_store_get_session (self->store, companion->session_id, NULL);
-  dose = tm_companion_get_dose_time (session);
-  if (dose == NULL)
-    return;
-
   now = tm_time_now ();
   reminder = tm_companion_service_get_reminder_minutes (self);
+  if (companion->session_id != 0)
+    session = tm_store_get_session (self->store, companion->session_id, NULL);
+  dose = tm_companion_get_dose_time (session);
+
+  /* Left running a day past its course (or a dose never taken): it ends
+   * by itself, so nothing stays held or reminded for ever. */
+  if (tm_companion_is_expired (companion, dose, reminder, now))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!tm_companion_finish (companion, self->store, &error))
+        g_warning ("%s", error->message);
+    }
+  update_hold (self, companion->active);
+  if (!companion->active)
+    return;
+  /* Before the dose, or its session deleted (it may come back from the
+   * undo): nothing to notify; look again in a while. */
+  if (dose == NULL)
+    {
+      schedule (self, NULL, now);
+      return;
+    }
+
   for (;;)
     {
       g_autoptr(GDateTime) due = NULL;
