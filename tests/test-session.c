@@ -543,6 +543,49 @@ test_day_of_session (void)
   g_assert_cmpstr (day, ==, "2026-11-28");
 }
 
+/* Two hands on one session: the session editor open while the companion
+ * adds a reading. The editor's older copy is refused, with a sentence,
+ * rather than taking the reading away; a fresh copy saves. */
+static void
+test_changed_meanwhile (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(TmSession) saved = full_session (1);
+  g_autoptr(TmSession) editor = NULL;
+  g_autoptr(TmSession) companion = NULL;
+  g_autoptr(TmSession) fresh = NULL;
+  g_autoptr(TmSession) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tm_store_save_session (f->store, saved, &error));
+  /* The editor opened it earlier (its copy says when it was saved then). */
+  editor = tm_store_get_session (f->store, saved->id, &error);
+  g_free (editor->updated_at);
+  editor->updated_at = g_strdup ("2000-01-01T00:00:00Z");
+
+  companion = tm_store_get_session (f->store, saved->id, &error);
+  tm_test_add_bp (companion, 150, 126, 80);
+  g_assert_true (tm_store_save_session (f->store, companion, &error));
+  g_assert_no_error (error);
+
+  editor->dose_mg = 40;
+  g_assert_false (tm_store_save_session (f->store, editor, &error));
+  g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_CHANGED);
+  g_assert_cmpstr (error->message, ==,
+                   "This session was changed in the meantime (by the session companion or another window), so "
+                   "these changes were not saved. Close it, open it again, and make them there.");
+  g_clear_error (&error);
+
+  found = tm_store_get_session (f->store, saved->id, &error);
+  g_assert_cmpuint (found->readings->len, ==, 3);
+  g_assert_cmpfloat (found->dose_mg, ==, 37.5);
+
+  fresh = tm_store_get_session (f->store, saved->id, &error);
+  fresh->dose_mg = 40;
+  g_assert_true (tm_store_save_session (f->store, fresh, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,6 +600,7 @@ main (int   argc,
   ADD ("store/optional-values", test_optional_values);
   ADD ("store/update-delete-restore", test_update_delete_restore);
   ADD ("store/list-and-model", test_list_and_model);
+  ADD ("store/changed-meanwhile", test_changed_meanwhile);
 
   for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
     {

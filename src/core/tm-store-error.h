@@ -16,6 +16,7 @@ typedef enum
   TM_STORE_ERROR_READ_ONLY,  /* the folder or file can't be written */
   TM_STORE_ERROR_BUSY,       /* another program holds the file */
   TM_STORE_ERROR_NOT_FOUND,  /* the record is no longer there */
+  TM_STORE_ERROR_CHANGED,    /* the record was changed by someone else since it was read */
   TM_STORE_ERROR_FAILED,     /* anything else */
 } TmStoreError;
 

@@ -111,6 +111,7 @@ typedef enum
   TM_SAVED,
   TM_SAVE_NOT_FOUND,   /* no record of its id any more */
   TM_SAVE_KEY_TAKEN,   /* another record has its key (or id) */
+  TM_SAVE_CHANGED,     /* it was saved by someone else since it was read */
   TM_SAVE_FAILED,
 } TmSaveResult;
 

@@ -137,6 +137,30 @@ write_session (TmStore     *self,
   if (!tm_sqlite_exec (self->db, "SAVEPOINT session_save", self->path, what, error))
     return TM_SAVE_FAILED;
 
+  /* A session read before another save of it (the companion's, another
+   * window's) would undo that one, its readings with it: refused. */
+  if (!restore && session->id > 0 && session->updated_at != NULL)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      gboolean changed = FALSE;
+
+      if (tm_store_prepare (self, "SELECT updated_at FROM session WHERE id = ?1", &stmt, what, NULL))
+        {
+          sqlite3_bind_int64 (stmt, 1, session->id);
+          changed = sqlite3_step (stmt) == SQLITE_ROW &&
+                    g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), session->updated_at) != 0;
+        }
+      if (changed)
+        {
+          sqlite3_exec (self->db, "ROLLBACK TO session_save; RELEASE session_save", NULL, NULL, NULL);
+          g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_CHANGED,
+                               _("This session was changed in the meantime (by the session companion or "
+                                 "another window), so these changes were not saved. Close it, open it again, "
+                                 "and make them there."));
+          return TM_SAVE_CHANGED;
+        }
+    }
+
   result = restore ? tm_store_restore_row (self, TM_TABLE_SESSIONS, session, what, error)
                    : tm_store_save_row (self, TM_TABLE_SESSIONS, session, what, error);
   if (result == TM_SAVED && !save_readings (self, session, what, error))
@@ -191,6 +215,7 @@ tm_store_save_session (TmStore    *self,
                            _("This session was deleted in the meantime, so the changes were "
                              "not saved. Log it again as a new session."));
       return FALSE;
+    case TM_SAVE_CHANGED:
     case TM_SAVE_KEY_TAKEN:
     case TM_SAVE_FAILED:
     default:

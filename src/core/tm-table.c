@@ -382,9 +382,10 @@ tm_column_is_missing (const TmColumn *column,
       return TM_COLUMN_VALUE (column, record, char *) == NULL;
     case TM_VALUE_RECORD:
       return TM_COLUMN_VALUE (column, record, gint64) <= 0;
+    case TM_VALUE_DAY:
+      return (column->flags & TM_COLUMN_OPTIONAL) && ((const char *) tm_column_get_place (column, record))[0] == '\0';
     case TM_VALUE_BOOL:
     case TM_VALUE_FLAGS:
-    case TM_VALUE_DAY:
     case TM_VALUE_ENUM:
     case TM_VALUE_ANSWERS:
     default:
@@ -606,8 +607,15 @@ parse_day (const TmColumn  *column,
 {
   g_autofree char *reason = NULL;
   g_autofree char *shown = NULL;
-  TmDayCheck check = tm_day_check (text, &reason);
+  TmDayCheck check;
 
+  /* An optional day left empty is none. */
+  if ((column->flags & TM_COLUMN_OPTIONAL) && text[0] == '\0')
+    {
+      ((char *) tm_column_get_place (column, record))[0] = '\0';
+      return TRUE;
+    }
+  check = tm_day_check (text, &reason);
   g_strlcpy (tm_column_get_place (column, record), text, TM_DAY_LEN + 1);
   if (check == TM_DAY_VALID)
     return TRUE;
@@ -826,7 +834,7 @@ tm_column_validate (const TmColumn  *column,
   switch (column->type)
     {
     case TM_VALUE_DAY:
-      return tm_day_validate (tm_column_get_place (column, record), error);
+      return tm_column_is_missing (column, record) || tm_day_validate (tm_column_get_place (column, record), error);
     case TM_VALUE_INSTANT:
       if (column->message == NULL)
         return tm_instant_validate (TM_COLUMN_VALUE (column, record, char *), error);
