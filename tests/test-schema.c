@@ -39,6 +39,8 @@ static const char * const base_rows[TM_N_TABLES][N_COLUMNS_MAX] = {
                           NULL, NULL, "0", NULL, "2026-03-01T10:05:00Z", "2026-03-01T10:05:00Z", "0", "0" },
   /* Of the session test_boundary () stores first, id 1. */
   [TM_TABLE_SESSION_READINGS] = { "1", "40", "141", "88", "72", NULL, NULL, NULL, NULL, "2026-03-01T10:45:00Z" },
+  [TM_TABLE_MEDICINES] = { "Sertraline", "100", "mg", "every morning", "2026-02-01", NULL, "antidepressant",
+                           "2026-02-01T09:00:00Z", NULL },
   [TM_TABLE_QUESTIONNAIRES] = { "phq9", "2026-03-01", "012301230", "1", "12", "2026-03-01T20:00:00Z" },
   [TM_TABLE_PLANS] = { "2026-03-01", "365", "50", "sublingual", "2", NULL, NULL, "2026-03-01T09:00:00Z" },
   [TM_TABLE_PLAN_DATES] = { "2026-03-10", "extra", NULL, "2026-03-01T09:00:00Z" },
@@ -195,6 +197,28 @@ static Boundary cases[] = {
   { TM_TABLE_SESSION_READINGS, "blood pressure, systolic higher", "bp_sys", "88", NO },
   { TM_TABLE_SESSION_READINGS, "blood pressure, systolic higher", "bp_sys", "89", OK },
 
+  /* medicine */
+  { TM_TABLE_MEDICINES, "name", "name", "200 characters", OK },
+  { TM_TABLE_MEDICINES, "name", "name", "201 characters", NO },
+  { TM_TABLE_MEDICINES, "dose", "dose", "100000", OK },
+  { TM_TABLE_MEDICINES, "dose", "dose", "100000.01", NO },
+  { TM_TABLE_MEDICINES, "dose", "dose", "0.01", OK },
+  { TM_TABLE_MEDICINES, "dose", "dose", "0", NO },
+  { TM_TABLE_MEDICINES, "unit", "unit", "micrograms", OK },
+  { TM_TABLE_MEDICINES, "unit", "unit", "201 characters", NO },
+  { TM_TABLE_MEDICINES, "schedule", "schedule", "200 characters", OK },
+  { TM_TABLE_MEDICINES, "schedule", "schedule", "201 characters", NO },
+  { TM_TABLE_MEDICINES, "started_on", "started_on", "2024-02-29", OK },
+  { TM_TABLE_MEDICINES, "started_on", "started_on", "2026-02-29", NO },
+  { TM_TABLE_MEDICINES, "stopped_on", "stopped_on", "2026-02-28", OK },
+  { TM_TABLE_MEDICINES, "stopped_on", "stopped_on", "2026-02-30", NO },
+  { TM_TABLE_MEDICINES, "kind", "kind", "sedating-antihistamine", OK },
+  { TM_TABLE_MEDICINES, "kind", "kind", "antihistamine", NO },
+  { TM_TABLE_MEDICINES, "created_at", "created_at", "2026-02-01T09:00:00+05:45", OK },
+  { TM_TABLE_MEDICINES, "created_at", "created_at", "2026-02-01T09:00:61Z", NO },
+  { TM_TABLE_MEDICINES, "stopped_on >= started_on", "stopped_on", "2026-02-01", OK },
+  { TM_TABLE_MEDICINES, "stopped_on >= started_on", "stopped_on", "2026-01-31", NO },
+
   /* plan */
   { TM_TABLE_PLANS, "effective_from", "effective_from", "2026-04-30", OK },
   { TM_TABLE_PLANS, "effective_from", "effective_from", "2026-04-31", NO },
@@ -279,6 +303,7 @@ static Boundary cases[] = {
 /* The SQL table of each CSV file. */
 static const char * const table_names[TM_N_TABLES] = {
   "checkin", "session", "questionnaire", "plan", "plan_date", "safety_event", "review", "session_reading",
+  "medicine",
 };
 
 /* The key of the session a reading's case belongs to (test_boundary ()). */
@@ -556,6 +581,23 @@ make_record_as_given (TmTable      table,
         r->created_at = g_strdup (value_of (table, row, "created_at"));
         return G_OBJECT (r);
       }
+    case TM_TABLE_MEDICINES:
+      {
+        TmRegularMedicine *m = tm_regular_medicine_new (value_of (table, row, "name"),
+                                                        value_of (table, row, "started_on"));
+        const char *stopped = value_of (table, row, "stopped_on");
+        TmMedicineKind kind;
+
+        m->dose = real_of (table, row, "dose");
+        tm_regular_medicine_set_text (&m->unit, value_of (table, row, "unit"));
+        tm_regular_medicine_set_text (&m->schedule, value_of (table, row, "schedule"));
+        g_strlcpy (m->stopped_on, stopped != NULL ? stopped : "", sizeof m->stopped_on);
+        if (!tm_medicine_kind_from_string (value_of (table, row, "kind"), &kind))
+          kind = TM_N_MEDICINE_KINDS;
+        m->kind = kind;
+        m->created_at = g_strdup (value_of (table, row, "created_at"));
+        return G_OBJECT (m);
+      }
     case TM_TABLE_SAFETY_EVENTS:
     case TM_N_TABLES:
     default:
@@ -615,6 +657,8 @@ validate (TmTable   table,
 
         return tm_session_validate (with, NULL, error);
       }
+    case TM_TABLE_MEDICINES:
+      return tm_regular_medicine_validate (TM_REGULAR_MEDICINE (record), NULL, error);
     case TM_TABLE_PLAN_DATES:
     case TM_TABLE_SAFETY_EVENTS:
     case TM_N_TABLES:
@@ -641,6 +685,8 @@ save (TmStore  *store,
       return tm_store_add_plan (store, TM_PLAN (record), error);
     case TM_TABLE_REVIEWS:
       return tm_store_add_review (store, TM_REVIEW (record), error);
+    case TM_TABLE_MEDICINES:
+      return tm_store_add_medicine (store, TM_REGULAR_MEDICINE (record), error);
     case TM_TABLE_SESSION_READINGS:
       {
         g_autoptr(TmSession) parent = tm_store_get_session (store, 1, NULL);

@@ -131,6 +131,19 @@ make_full_record (TmTable table)
         review->corrects = 1;
         return review;
       }
+    case TM_TABLE_MEDICINES:
+      {
+        TmRegularMedicine *m = tm_regular_medicine_new ("Sertraline, \"quoted\"", "2026-02-01");
+
+        m->dose = 150;
+        tm_regular_medicine_set_text (&m->unit, "mg");
+        tm_regular_medicine_set_text (&m->schedule, "every morning,\nwith food");
+        g_strlcpy (m->stopped_on, "2026-02-20", sizeof m->stopped_on);
+        m->kind = TM_MEDICINE_KIND_ANTIDEPRESSANT;
+        /* save () stores the row this one replaces. */
+        m->replaces = 1;
+        return m;
+      }
     case TM_TABLE_SESSION_READINGS:
       {
         TmSessionReading *r = tm_session_reading_new ();
@@ -192,6 +205,15 @@ save (TmStore  *store,
         TM_REVIEW (record)->corrects = earlier->id;
         return tm_store_add_review (store, record, error);
       }
+    case TM_TABLE_MEDICINES:
+      {
+        g_autoptr(TmRegularMedicine) earlier = tm_regular_medicine_new ("Sertraline, \"quoted\"", "2026-01-01");
+
+        earlier->dose = 100;
+        g_assert_true (tm_store_add_medicine (store, earlier, error));
+        TM_REGULAR_MEDICINE (record)->replaces = earlier->id;
+        return tm_store_add_medicine (store, record, error);
+      }
     case TM_TABLE_SESSION_READINGS:
       {
         /* Stored with its session, which sets its session_id. */
@@ -233,6 +255,14 @@ list (TmStore  *store,
 
         g_assert_cmpuint (reviews->len, ==, 2);
         return tm_review_list_current (reviews);
+      }
+    case TM_TABLE_MEDICINES:
+      {
+        /* The change stands; the row it replaces is there too. */
+        g_autoptr(GPtrArray) all = tm_store_list_medicines (store, error);
+
+        g_assert_cmpuint (all->len, ==, 2);
+        return tm_regular_medicine_list_current (all);
       }
     case TM_TABLE_SESSION_READINGS:
       {

@@ -477,6 +477,8 @@ validate_record (TmTable    table,
       return tm_review_validate (record, NULL, error);
     case TM_TABLE_SESSION_READINGS:
       return tm_session_reading_validate (record, NULL, error);
+    case TM_TABLE_MEDICINES:
+      return tm_regular_medicine_validate (record, NULL, error);
     case TM_TABLE_SAFETY_EVENTS:
     case TM_N_TABLES:
     default:

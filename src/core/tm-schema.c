@@ -377,12 +377,46 @@ migrate_to_v5 (sqlite3  *db,
   return TRUE;
 }
 
+/* Schema v6 (DESIGN.md, Long-term safety and medicines): the regular
+ * medicines, which like the plan are only ever added to: a change or a
+ * stop is a new row that names the one it replaces. */
+static const char schema_v6[] =
+  "CREATE TABLE medicine ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  name       TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),"
+  "  dose       REAL CHECK (dose > 0 AND dose <= 100000),"
+  "  unit       TEXT CHECK (length(unit) BETWEEN 1 AND 20),"
+  "  schedule   TEXT CHECK (length(schedule) BETWEEN 1 AND 200),"
+  "  started_on TEXT NOT NULL " DAY ("started_on") ","
+  "  stopped_on TEXT CHECK (stopped_on IS NULL OR date(stopped_on, '+0 days') IS stopped_on),"
+  "  kind       TEXT NOT NULL CHECK (kind IN ('antidepressant', 'benzodiazepine', 'sleep', 'stimulant',"
+  "                                           'maoi', 'opioid', 'gabapentinoid', 'sedating-antihistamine',"
+  "                                           'blood-pressure', 'other')),"
+  "  created_at TEXT NOT NULL " INSTANT ("created_at") ","
+  "  replaces   INTEGER REFERENCES medicine (id),"
+  "  CHECK (stopped_on IS NULL OR stopped_on >= started_on)"
+  ") STRICT;"
+  "CREATE INDEX medicine_by_day ON medicine (started_on);"
+  "CREATE TRIGGER medicine_keeps_history_on_update BEFORE UPDATE ON medicine"
+  "  BEGIN SELECT RAISE (ABORT, 'medicine rows are never changed; add a new row instead'); END;"
+  "CREATE TRIGGER medicine_keeps_history_on_delete BEFORE DELETE ON medicine"
+  "  BEGIN SELECT RAISE (ABORT, 'medicine rows are never deleted; add a new row instead'); END;";
+
+static gboolean
+migrate_to_v6 (sqlite3  *db,
+               GError  **error)
+{
+  return tm_sqlite_exec (db, schema_v6, sqlite3_db_filename (db, "main"),
+                         _("its tables could not be updated"), error);
+}
+
 static const TmMigrationStep steps[] = {
   create_schema_v1,  /* 0 → 1 */
   migrate_to_v2,     /* 1 → 2 */
   migrate_to_v3,     /* 2 → 3 */
   migrate_to_v4,     /* 3 → 4 */
   migrate_to_v5,     /* 4 → 5 */
+  migrate_to_v6,     /* 5 → 6 */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == TM_STORE_SCHEMA_VERSION);

@@ -279,6 +279,15 @@ tm_store_class_init (TmStoreClass *klass)
   tm_store_signals[TM_STORE_REVIEWS_CHANGED] =
     g_signal_new ("reviews-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * TmStore::medicines-changed:
+   *
+   * Emitted after a regular medicine's row (a change, a stop) is added.
+   */
+  tm_store_signals[TM_STORE_MEDICINES_CHANGED] =
+    g_signal_new ("medicines-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 /* After a save of @record that is committed by now: in a batch, the batch
@@ -1107,6 +1116,7 @@ tm_store_reload (TmStore *self)
   g_signal_emit (self, tm_store_signals[TM_STORE_PLAN_CHANGED], 0);
   g_signal_emit (self, tm_store_signals[TM_STORE_SAFETY_CHANGED], 0);
   g_signal_emit (self, tm_store_signals[TM_STORE_REVIEWS_CHANGED], 0);
+  g_signal_emit (self, tm_store_signals[TM_STORE_MEDICINES_CHANGED], 0);
   /* Every setting kept with the data that was read may differ now. */
   if (self->meta_keys != NULL)
     {

@@ -7,6 +7,7 @@
 #include "tm-data-lock.h"
 #include "tm-plan.h"
 #include "tm-questionnaire.h"
+#include "tm-regular-medicine.h"
 #include "tm-review.h"
 #include "tm-safety.h"
 #include "tm-schedule.h"
@@ -16,7 +17,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this Tidemark writes (PRAGMA user_version). */
-#define TM_STORE_SCHEMA_VERSION 5
+#define TM_STORE_SCHEMA_VERSION 6
 
 #define TM_STORE_FILE_NAME "tidemark.db"
 
@@ -135,6 +136,11 @@ GPtrArray  *tm_store_check_safety       (TmStore     *self,
 gboolean    tm_store_add_review         (TmStore     *self,
                                          TmReview    *review,
                                          GError     **error);
+gboolean    tm_store_add_medicine       (TmStore           *self,
+                                         TmRegularMedicine *medicine,
+                                         GError           **error);
+GPtrArray  *tm_store_list_medicines     (TmStore           *self,
+                                         GError           **error);
 GPtrArray  *tm_store_list_reviews       (TmStore     *self,
                                          GError     **error);
 gboolean    tm_store_get_next_review_period (TmStore *self,

@@ -14,6 +14,7 @@
 #include "tm-enum-nick.h"
 #include "tm-plan.h"
 #include "tm-questionnaire.h"
+#include "tm-regular-medicine.h"
 #include "tm-review.h"
 #include "tm-safety.h"
 #include "tm-store-error.h"
@@ -224,6 +225,27 @@ static const TmColumn review_columns[] = {
   { "corrects", TM_VALUE_RECORD, OFFSET (TmReview, corrects), OPT, 0, 200, .since = 3 },
 };
 
+/* Regular medicines, only ever added to: a change or a stop is a row that
+ * names the one it replaces, which the CSV file names by its key. */
+static const TmColumn medicine_columns[] = {
+  { "name", TM_VALUE_TEXT, OFFSET (TmRegularMedicine, name), KEY, 0, TM_MEDICINE_NAME_MAX_CHARS,
+    N_("The medicine's name must be UTF-8 text of at most %d characters."), .since = 6 },
+  { "dose", TM_VALUE_REAL, OFFSET (TmRegularMedicine, dose), OPT | TM_COLUMN_ABOVE_MIN, 0, TM_MEDICINE_DOSE_MAX,
+    N_("A medicine's dose must be more than %g and at most %g, not %g."), .since = 6 },
+  { "unit", TM_VALUE_TEXT, OFFSET (TmRegularMedicine, unit), OPT, 0, TM_MEDICINE_UNIT_MAX_CHARS,
+    N_("The unit must be UTF-8 text of at most %d characters, like mg."), .since = 6 },
+  { "schedule", TM_VALUE_TEXT, OFFSET (TmRegularMedicine, schedule), OPT, 0, TM_MEDICINE_SCHEDULE_MAX_CHARS,
+    N_("When it is taken must be UTF-8 text of at most %d characters."), .since = 6 },
+  { "started_on", TM_VALUE_DAY, OFFSET (TmRegularMedicine, started_on), KEY, .since = 6 },
+  { "stopped_on", TM_VALUE_DAY, OFFSET (TmRegularMedicine, stopped_on), OPT, .since = 6 },
+  { "kind", TM_VALUE_ENUM, OFFSET (TmRegularMedicine, kind), REQUIRED,
+    .message = N_("The kind of medicine must be antidepressant, benzodiazepine, sleep, stimulant, maoi, opioid, "
+                  "gabapentinoid, sedating-antihistamine, blood-pressure or other."),
+    .enum_type = tm_medicine_kind_get_type, .since = 6 },
+  { "created_at", TM_VALUE_INSTANT, OFFSET (TmRegularMedicine, created_at), KEY | CREATED, .since = 6 },
+  { "replaces", TM_VALUE_RECORD, OFFSET (TmRegularMedicine, replaces), OPT, 0, 200, .since = 6 },
+};
+
 static const TmTableInfo tables[TM_N_TABLES] = {
   { TM_TABLE_CHECKINS, "checkin", "checkins.csv", tm_checkin_get_type, OFFSET (TmCheckin, id),
     checkin_columns, G_N_ELEMENTS (checkin_columns), "day", .one_per_key = TRUE },
@@ -244,6 +266,8 @@ static const TmTableInfo tables[TM_N_TABLES] = {
   { TM_TABLE_SESSION_READINGS, "session_reading", "session_readings.csv", tm_session_reading_get_type,
     OFFSET (TmSessionReading, id), session_reading_columns, G_N_ELEMENTS (session_reading_columns),
     "(SELECT julianday(taken_at) FROM session WHERE id = session_id), session_id, minutes_after" },
+  { TM_TABLE_MEDICINES, "medicine", "medicines.csv", tm_regular_medicine_get_type, OFFSET (TmRegularMedicine, id),
+    medicine_columns, G_N_ELEMENTS (medicine_columns), "id", .append_only = TRUE },
 };
 
 /**

@@ -22,6 +22,7 @@ typedef enum
   TM_TABLE_SAFETY_EVENTS,
   TM_TABLE_REVIEWS,
   TM_TABLE_SESSION_READINGS,  /* after the sessions they belong to: an import stores those first */
+  TM_TABLE_MEDICINES,
   TM_N_TABLES
 } TmTable;
 

@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Regular medicines: kept like the plan, a row for each change or stop;
+ * read back as periods of days; refused with a sentence; and carried by
+ * the CSV files, the row a change replaces named by its key. */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "tm-csv.h"
+#include "tm-store-private.h"
+#include "tm-test-util.h"
+
+static TmRegularMedicine *
+add (TmStore    *store,
+     const char *name,
+     const char *started_on,
+     double      dose,
+     gint64      replaces)
+{
+  g_autoptr(GError) error = NULL;
+  TmRegularMedicine *m = tm_regular_medicine_new (name, started_on);
+
+  m->dose = dose;
+  tm_regular_medicine_set_text (&m->unit, "mg");
+  m->kind = TM_MEDICINE_KIND_ANTIDEPRESSANT;
+  m->replaces = replaces;
+  g_assert_true (tm_store_add_medicine (store, m, &error));
+  g_assert_no_error (error);
+  return m;
+}
+
+/* A dose raised, then stopped: three rows, one current; each row's days. */
+static void
+test_changes_as_periods (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autoptr(TmRegularMedicine) first = add (store, "Sertraline", "2026-01-05", 50, 0);
+  g_autoptr(TmRegularMedicine) raised = add (store, "Sertraline", "2026-03-01", 100, first->id);
+  g_autoptr(TmRegularMedicine) stop = tm_regular_medicine_copy (raised);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) current = NULL;
+  g_autofree char *first_last = NULL;
+  g_autofree char *raised_last = NULL;
+  g_autofree char *described = NULL;
+
+  stop->id = 0;
+  g_clear_pointer (&stop->created_at, g_free);
+  stop->replaces = raised->id;
+  g_strlcpy (stop->stopped_on, "2026-06-30", sizeof stop->stopped_on);
+  g_assert_true (tm_store_add_medicine (store, stop, &error));
+
+  all = tm_store_list_medicines (store, &error);
+  g_assert_cmpuint (all->len, ==, 3);
+  current = tm_regular_medicine_list_current (all);
+  g_assert_cmpuint (current->len, ==, 1);
+  g_assert_cmpint (((TmRegularMedicine *) current->pdata[0])->id, ==, stop->id);
+
+  first_last = tm_regular_medicine_get_last_day (all->pdata[0], all);
+  g_assert_cmpstr (first_last, ==, "2026-02-28");
+  /* The stop row starts where the raised dose did: it takes its place. */
+  raised_last = tm_regular_medicine_get_last_day (all->pdata[1], all);
+  g_assert_cmpstr (raised_last, ==, "2026-02-28");
+  g_assert_true (tm_regular_medicine_is_taken_on (all->pdata[2], all, "2026-06-30"));
+  g_assert_false (tm_regular_medicine_is_taken_on (all->pdata[2], all, "2026-07-01"));
+  g_assert_true (tm_regular_medicine_is_taken_on (all->pdata[0], all, "2026-01-05"));
+  g_assert_false (tm_regular_medicine_is_taken_on (all->pdata[0], all, "2026-03-01"));
+
+  described = tm_regular_medicine_describe (raised);
+  g_assert_cmpstr (described, ==, "Sertraline 100 mg");
+
+  /* Rows are never changed or deleted, whoever writes. */
+  g_assert_cmpint (sqlite3_exec (tm_store_get_db (store), "UPDATE medicine SET dose = 1", NULL, NULL, NULL),
+                   !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (tm_store_get_db (store), "DELETE FROM medicine", NULL, NULL, NULL), !=, SQLITE_OK);
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
+/* What can't be right is refused with a sentence, and nothing is kept. */
+static void
+test_refusals (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autoptr(TmRegularMedicine) first = add (store, "Lisinopril", "2026-01-05", 10, 0);
+  g_autoptr(TmRegularMedicine) change = add (store, "Lisinopril", "2026-02-01", 20, first->id);
+  const struct { const char *name, *started, *stopped; double dose; gint64 replaces; const char *message; } cases[] = {
+    { "  ", "2026-01-01", "", 5, 0, "Enter the medicine's name, as on its box." },
+    { "Lisinopril", "2099-01-01", "", 5, 0,
+      "A medicine can't be started in the future. Enter the day it was started." },
+    { "Lisinopril", "2026-03-01", "2026-02-01", 5, 0,
+      "A medicine can't be stopped before it was started. Check both days." },
+    { "Lisinopril", "2026-03-01", "", 0, 0, "A medicine's dose must be more than 0 and at most 100000, not 0." },
+    { "Lisinopril", "2026-03-01", "", 5, 999, "The medicine this row changes is not in the record." },
+    /* The first row was replaced already: another change came meanwhile. */
+    { "Lisinopril", "2026-03-01", "", 5, 1,
+      "This medicine was changed in the meantime. Look at it again, then make the change there." },
+    { "Lisinopril", "2026-01-20", "", 5, 2, "A change can't start before the medicine it changes. Check the day." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TmRegularMedicine) m = tm_regular_medicine_new (cases[i].name, cases[i].started);
+      g_autoptr(GError) refused = NULL;
+
+      g_strlcpy (m->stopped_on, cases[i].stopped, sizeof m->stopped_on);
+      m->dose = cases[i].dose;
+      m->replaces = cases[i].replaces;
+      g_assert_false (tm_store_add_medicine (store, m, &refused));
+      g_assert_cmpstr (refused->message, ==, cases[i].message);
+    }
+  {
+    g_autoptr(GPtrArray) all = tm_store_list_medicines (store, &error);
+
+    g_assert_cmpuint (all->len, ==, 2);
+  }
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
+/* Out and back in through the CSV files: each row, its change naming the
+ * row it replaces by that one's key; an import keeps the rows there. */
+static void
+test_csv_round_trip (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autofree char *other_dir = tm_test_make_data_dir ();
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *folder = g_build_filename (out, "export", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autoptr(TmStore) other = tm_store_open (other_dir, &error);
+  g_autoptr(TmRegularMedicine) first = add (store, "Sertraline", "2026-01-05", 50, 0);
+  g_autoptr(TmRegularMedicine) raised = add (store, "Sertraline", "2026-03-01", 100, first->id);
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autoptr(GPtrArray) back = NULL;
+  TmCsvSummary summary;
+
+  g_assert_true (tm_store_export_csv (store, folder, &error));
+  g_assert_no_error (error);
+  g_assert_true (tm_csv_import_read_dir (import, folder, &error));
+  g_assert_cmpuint (tm_csv_import_get_problems (import)->len, ==, 0);
+  g_assert_true (tm_store_import_csv (other, import, TM_CONFLICT_KEEP, &summary, &error));
+  g_assert_no_error (error);
+  back = tm_store_list_medicines (other, &error);
+  g_assert_cmpuint (back->len, ==, 2);
+  g_assert_cmpint (((TmRegularMedicine *) back->pdata[1])->replaces, ==, ((TmRegularMedicine *) back->pdata[0])->id);
+  g_assert_cmpfloat (((TmRegularMedicine *) back->pdata[1])->dose, ==, 100);
+  g_assert_cmpstr (((TmRegularMedicine *) back->pdata[1])->unit, ==, "mg");
+
+  g_clear_object (&store);
+  g_clear_object (&other);
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (other_dir);
+  tm_test_remove_tree (out);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/medicine/changes-as-periods", test_changes_as_periods);
+  g_test_add_func ("/medicine/refusals", test_refusals);
+  g_test_add_func ("/medicine/csv-round-trip", test_csv_round_trip);
+
+  return g_test_run ();
+}
