@@ -791,18 +791,6 @@ on_companion_changed_cb (TmCompanionWindow *self)
 
 /* ---- the window ------------------------------------------------------- */
 
-static const char *
-route_label (int i)
-{
-  return tm_route_get_label ((TmRoute) i);
-}
-
-static const char *
-setting_label (int i)
-{
-  return tm_setting_get_label ((TmSetting) i);
-}
-
 static void
 add_checkpoint_rows (TmCompanionWindow *self)
 {
@@ -905,8 +893,8 @@ tm_companion_window_class_init (TmCompanionWindowClass *klass)
 static void
 tm_companion_window_init (TmCompanionWindow *self)
 {
-  g_autoptr(GListModel) routes = tm_choices_new (NULL, route_label, TM_N_ROUTES);
-  g_autoptr(GListModel) settings = tm_choices_new (NULL, setting_label, TM_N_SETTINGS);
+  g_autoptr(GListModel) routes = tm_choices_new_routes ();
+  g_autoptr(GListModel) settings = tm_choices_new_settings ();
 
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -774,24 +774,11 @@ tm_session_dialog_class_init (TmSessionDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-
-static const char *
-route_label (int i)
-{
-  return tm_route_get_label ((TmRoute) i);
-}
-
-static const char *
-setting_label (int i)
-{
-  return tm_setting_get_label ((TmSetting) i);
-}
-
 static void
 tm_session_dialog_init (TmSessionDialog *self)
 {
-  g_autoptr(GListModel) routes = tm_choices_new (NULL, route_label, TM_N_ROUTES);
-  g_autoptr(GListModel) settings = tm_choices_new (NULL, setting_label, TM_N_SETTINGS);
+  g_autoptr(GListModel) routes = tm_choices_new_routes ();
+  g_autoptr(GListModel) settings = tm_choices_new_settings ();
 
   self->reading_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -823,7 +810,6 @@ tm_session_dialog_init (TmSessionDialog *self)
       self->medicine_checks[i] = GTK_CHECK_BUTTON (check);
     }
 }
-
 
 /* Shows @session, or a new one at this moment with the route and setting
  * of the last session logged. No dose is suggested. */

@@ -30,6 +30,31 @@ tm_choices_new (const char   *first,
   return G_LIST_MODEL (list);
 }
 
+static const char *
+route_label (int i)
+{
+  return tm_route_get_label ((TmRoute) i);
+}
+
+static const char *
+setting_label (int i)
+{
+  return tm_setting_get_label ((TmSetting) i);
+}
+
+/* The routes and the settings of a dose, in the order of their enums. */
+GListModel *
+tm_choices_new_routes (void)
+{
+  return tm_choices_new (NULL, route_label, TM_N_ROUTES);
+}
+
+GListModel *
+tm_choices_new_settings (void)
+{
+  return tm_choices_new (NULL, setting_label, TM_N_SETTINGS);
+}
+
 /* A severity row's choices are "Not noted", then none to severe. */
 void
 tm_choices_set_severity (AdwComboRow *row,

@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 GListModel *tm_choices_new           (const char   *first,
                                       const char *(*label) (int),
                                       int           n);
+GListModel *tm_choices_new_routes    (void);
+GListModel *tm_choices_new_settings  (void);
 void        tm_choices_set_severity  (AdwComboRow  *row,
                                       int           severity);
 int         tm_choices_get_severity  (AdwComboRow  *row);
