@@ -40,6 +40,27 @@ add_session (TmChartRecord *record,
   g_ptr_array_add (record->sessions, s);
 }
 
+/* A regular medicine row with @id; @replaces names the row it changes. */
+static TmRegularMedicine *
+add_medicine (TmChartRecord *record,
+              gint64         id,
+              const char    *name,
+              double         dose,
+              const char    *started_on,
+              const char    *stopped_on,
+              gint64         replaces)
+{
+  TmRegularMedicine *m = tm_regular_medicine_new (name, started_on);
+
+  m->id = id;
+  m->dose = dose;
+  m->unit = g_strdup ("mg");
+  m->replaces = replaces;
+  g_strlcpy (m->stopped_on, stopped_on != NULL ? stopped_on : "", sizeof m->stopped_on);
+  g_ptr_array_add (record->medicines, m);
+  return m;
+}
+
 static void
 add_plan (TmChartRecord *record,
           const char    *from,
@@ -448,6 +469,17 @@ test_data_demo (void)
     g_assert_cmpfloat (first->mean - late->mean, >, 1.0);
   }
 
+  /* Sertraline from before the record, raised once, and vitamin D: two
+   * lanes, the first divided where the dose changed. */
+  g_assert_cmpuint (a->medicines->len, ==, 3);
+  g_assert_cmpint (data->n_medicine_lanes, ==, 2);
+  g_assert_cmpuint (data->medicines->len, ==, 3);
+  g_assert_true (g_array_index (data->medicines, TmChartMedicine, 0).from_before);
+  g_assert_true (g_array_index (data->medicines, TmChartMedicine, 1).changed);
+  g_assert_cmpstr (g_array_index (data->medicines, TmChartMedicine, 1).dose, ==, "100 mg");
+  for (guint i = 0; i < a->medicines->len; i++)
+    g_assert_false (tm_medicine_kind_interacts (((TmRegularMedicine *) a->medicines->pdata[i])->kind));
+
   /* Nothing on the day the demo leads up to. */
   g_assert_cmpstr (((TmCheckin *) a->checkins->pdata[a->checkins->len - 1])->day, <, "2026-11-28");
 }
@@ -468,6 +500,8 @@ test_data_demo_valid (void)
     g_assert_true (tm_questionnaire_validate (record->questionnaires->pdata[i], NULL, &error));
   for (guint i = 0; i < record->plans->len; i++)
     g_assert_true (tm_plan_validate (record->plans->pdata[i], NULL, &error));
+  for (guint i = 0; i < record->medicines->len; i++)
+    g_assert_true (tm_regular_medicine_validate (record->medicines->pdata[i], NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (record->plans->len, ==, 20);
 }
@@ -480,6 +514,8 @@ test_data_demo_store (void)
   g_autoptr(TmStore) store = NULL;
   g_autoptr(GPtrArray) checkins = NULL;
   g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) medicines = NULL;
+  g_autoptr(GPtrArray) current = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = tm_day_today ();
 
@@ -493,6 +529,14 @@ test_data_demo_store (void)
   g_assert_cmpuint (checkins->len, ==, record->checkins->len);
   events = tm_store_list_safety_events (store, NULL, NULL, &error);
   g_assert_cmpuint (events->len, ==, record->events->len);
+  /* The raised dose names the row it changes by the id the store gave it. */
+  medicines = tm_store_list_medicines (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (medicines->len, ==, 3);
+  g_assert_cmpint (((TmRegularMedicine *) medicines->pdata[2])->replaces, ==,
+                   ((TmRegularMedicine *) medicines->pdata[0])->id);
+  current = tm_regular_medicine_list_current (medicines);
+  g_assert_cmpuint (current->len, ==, 2);
   for (guint i = 0; i < events->len; i++)
     {
       TmSafetyEvent *event = events->pdata[i];
@@ -627,6 +671,125 @@ test_trend_plan_band (void)
   g_assert_cmpfloat (distance (before, (Rgb) { 1, 1, 1 }), <, 0.01);
   g_assert_cmpfloat (distance (inside, before), >, 0.05);
   g_assert_cmpfloat (luminance (inside), <, luminance (before));
+}
+
+static Rgb
+day_pixel (const Picture *picture,
+           int            day_index,
+           double         y)
+{
+  return pixel_at (picture, tm_chart_layout_column_x (&picture->layout, day_index), y);
+}
+
+/* A medicine's lane: its band from the day it was started to the day it
+ * was stopped, the window's background on either side; a change of dose
+ * divides the band and keeps it on one lane. */
+static void
+test_trend_medicine_band (void)
+{
+  g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+  g_autoptr(TmChartData) data = NULL;
+  g_auto (Picture) picture = { 0 };
+  const TmChartMedicine *first, *raised;
+  Rgb band, window = { 1, 1, 1 };
+  double y;
+
+  /* 25 mg from 6 August, 50 mg from 13 August, stopped on 20 August. */
+  add_medicine (record, 1, "Sertraline", 25, "2026-08-06", NULL, 0);
+  add_medicine (record, 2, "Sertraline", 50, "2026-08-13", "2026-08-20", 1);
+  add_medicine (record, 3, "Lisinopril", 10, "2026-06-01", "2026-07-01", 0);   /* before the range */
+  data = tm_chart_data_new (record, "2026-08-01", "2026-08-31", "2026-08-31");
+
+  g_assert_cmpint (data->n_medicine_lanes, ==, 1);
+  g_assert_cmpuint (data->medicines->len, ==, 2);
+  first = &g_array_index (data->medicines, TmChartMedicine, 0);
+  raised = &g_array_index (data->medicines, TmChartMedicine, 1);
+  g_assert_cmpint (first->first_index, ==, 5);
+  g_assert_cmpint (first->last_index, ==, 11);
+  g_assert_false (first->changed);
+  g_assert_cmpstr (first->dose, ==, "25 mg");
+  g_assert_cmpint (raised->first_index, ==, 12);
+  g_assert_cmpint (raised->last_index, ==, 19);
+  g_assert_true (raised->changed);
+  g_assert_false (raised->open);
+  g_assert_cmpint (raised->lane, ==, 0);
+  /* Said to a screen reader too. */
+  {
+    g_autofree char *said = tm_chart_data_describe (data);
+
+    g_assert_nonnull (strstr (said, "Sertraline 25 mg from Thursday 6 August 2026 to Wednesday 12 August 2026. "
+                                    "Sertraline 50 mg from Thursday 13 August 2026 to Thursday 20 August 2026."));
+    g_assert_null (strstr (said, "Lisinopril"));
+  }
+
+  draw_trend (&picture, data, TM_CHART_STYLE_LIGHT, TM_SERIES_DEFAULT, WIDTH);
+  g_assert_cmpint (picture.layout.n_medicine_lanes, ==, 1);
+  g_assert_cmpfloat (picture.layout.medicines_y, >, picture.layout.events_y);
+  g_assert_cmpfloat (picture.layout.medicines_y + picture.layout.medicine_lane_height, <,
+                     picture.layout.axis_y);
+
+  /* The band's top row, above its words. */
+  y = picture.layout.medicines_y + 1.5;
+  band = (Rgb) { 1 - picture.style.medicine.alpha * (1 - picture.style.medicine.red),
+                 1 - picture.style.medicine.alpha * (1 - picture.style.medicine.green),
+                 1 - picture.style.medicine.alpha * (1 - picture.style.medicine.blue) };
+
+  /* Inside on the first and the last day, outside on the days either side. */
+  g_assert_cmpfloat (distance (day_pixel (&picture, 5, y), band), <, 0.03);
+  g_assert_cmpfloat (distance (day_pixel (&picture, 19, y), band), <, 0.03);
+  g_assert_cmpfloat (distance (day_pixel (&picture, 4, y), window), <, 0.01);
+  g_assert_cmpfloat (distance (day_pixel (&picture, 20, y), window), <, 0.01);
+  g_assert_cmpfloat (distance (band, window), >, 0.1);
+
+  /* The divider where the dose changed: darker than the band. */
+  g_assert_true (column_has_color (&picture, round (tm_chart_layout_column_x (&picture.layout, 12) -
+                                                     picture.layout.column_width / 2),
+                                   y, y + 2, &picture.style.text, 0.9));
+}
+
+/* Without a medicine taken in the range there is no lane, and the plot
+ * keeps the height it had before medicines were drawn; a lane takes its
+ * room from the plot's bottom only. */
+static void
+test_trend_no_medicine_lane (void)
+{
+  g_autoptr(TmChartRecord) record = tm_chart_record_new ();
+  g_autoptr(TmChartData) none = NULL;
+  g_autoptr(TmChartData) before = NULL;
+  g_autoptr(TmChartData) taken = NULL;
+  TmChartLayout a, b, c;
+  TmChartStyle style;
+
+  tm_chart_style_init (&style, TM_CHART_STYLE_LIGHT, "Sans", 12);
+  add_checkin (record, "2026-08-03", 5);
+  none = tm_chart_data_new (record, "2026-08-01", "2026-08-31", "2026-08-31");
+  add_medicine (record, 1, "Lisinopril", 10, "2026-06-01", "2026-07-01", 0);
+  before = tm_chart_data_new (record, "2026-08-01", "2026-08-31", "2026-08-31");
+  add_medicine (record, 2, "Sertraline", 50, "2026-08-10", NULL, 0);
+  taken = tm_chart_data_new (record, "2026-08-01", "2026-08-31", "2026-08-31");
+
+  tm_trend_chart_layout (none, &style, TM_SERIES_DEFAULT, WIDTH, HEIGHT, &a);
+  tm_trend_chart_layout (before, &style, TM_SERIES_DEFAULT, WIDTH, HEIGHT, &b);
+  tm_trend_chart_layout (taken, &style, TM_SERIES_DEFAULT, WIDTH, HEIGHT, &c);
+
+  g_assert_cmpint (none->n_medicine_lanes, ==, 0);
+  g_assert_cmpint (before->n_medicine_lanes, ==, 0);
+  g_assert_cmpint (a.n_medicine_lanes, ==, 0);
+  g_assert_cmpint (b.n_medicine_lanes, ==, 0);
+  g_assert_cmpint (c.n_medicine_lanes, ==, 1);
+
+  /* As before lanes: the safety marks just over the dates, the plot over them. */
+  g_assert_cmpfloat (a.events_y, ==, a.axis_y - style.font_size * 0.9);
+  g_assert_cmpfloat (a.h, ==, a.events_y - style.font_size * 0.8 - a.y);
+  g_assert_true (memcmp (&a, &b, sizeof a) == 0);
+
+  g_assert_cmpfloat (c.x, ==, a.x);
+  g_assert_cmpfloat (c.w, ==, a.w);
+  g_assert_cmpfloat (c.y, ==, a.y);
+  g_assert_cmpfloat (c.axis_y, ==, a.axis_y);
+  g_assert_cmpfloat (c.h, <, a.h);
+  g_assert_cmpfloat (c.y + c.h, <, c.events_y);
+  g_assert_cmpfloat (c.events_y, <, c.medicines_y);
 }
 
 static void
@@ -1053,6 +1216,8 @@ main (int   argc,
   g_test_add_func ("/chart/trend/gap-wide", test_trend_gap_wide);
   g_test_add_func ("/chart/trend/gap-narrow", test_trend_gap_narrow);
   g_test_add_func ("/chart/trend/plan-band", test_trend_plan_band);
+  g_test_add_func ("/chart/trend/medicine-band", test_trend_medicine_band);
+  g_test_add_func ("/chart/trend/no-medicine-lane", test_trend_no_medicine_lane);
   g_test_add_func ("/chart/trend/light-and-dark", test_trend_light_and_dark);
   g_test_add_func ("/chart/trend/hit", test_trend_hit);
   g_test_add_func ("/chart/empty", test_empty);

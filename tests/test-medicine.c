@@ -4,6 +4,7 @@
  * the CSV files, the row a change replaces named by its key. */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -137,6 +138,11 @@ test_csv_round_trip (void)
   g_autoptr(TmStore) other = tm_store_open (other_dir, &error);
   g_autoptr(TmRegularMedicine) first = add (store, "Sertraline", "2026-01-05", 50, 0);
   g_autoptr(TmRegularMedicine) raised = add (store, "Sertraline", "2026-03-01", 100, first->id);
+  /* A name as long as it can be, changed: the change names it by a key
+   * longer than the name. */
+  g_autofree char *long_name = g_strnfill (TM_MEDICINE_NAME_MAX_CHARS, 'x');
+  g_autoptr(TmRegularMedicine) long_first = add (store, long_name, "2026-01-05", 5, 0);
+  g_autoptr(TmRegularMedicine) long_changed = add (store, long_name, "2026-01-05", 10, long_first->id);
   g_autoptr(TmCsvImport) import = tm_csv_import_new ();
   g_autoptr(GPtrArray) back = NULL;
   TmCsvSummary summary;
@@ -148,10 +154,124 @@ test_csv_round_trip (void)
   g_assert_true (tm_store_import_csv (other, import, TM_CONFLICT_KEEP, &summary, &error));
   g_assert_no_error (error);
   back = tm_store_list_medicines (other, &error);
-  g_assert_cmpuint (back->len, ==, 2);
+  g_assert_cmpuint (back->len, ==, 4);
+  g_assert_cmpint (((TmRegularMedicine *) back->pdata[3])->replaces, ==, ((TmRegularMedicine *) back->pdata[2])->id);
   g_assert_cmpint (((TmRegularMedicine *) back->pdata[1])->replaces, ==, ((TmRegularMedicine *) back->pdata[0])->id);
   g_assert_cmpfloat (((TmRegularMedicine *) back->pdata[1])->dose, ==, 100);
   g_assert_cmpstr (((TmRegularMedicine *) back->pdata[1])->unit, ==, "mg");
+
+  g_clear_object (&store);
+  g_clear_object (&other);
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (other_dir);
+  tm_test_remove_tree (out);
+}
+
+static void
+on_record_saved_cb (TmStore  *store,
+                    int       source,
+                    GObject  *record,
+                    gpointer  user_data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) prompts = NULL;
+  GString *seen = user_data;
+
+  g_assert_cmpint (source, ==, TM_SOURCE_MEDICINE);
+  prompts = tm_store_check_safety (store, source, record, now, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < prompts->len; i++)
+    {
+      TmSafetyPrompt *p = prompts->pdata[i];
+      g_autoptr(TmSafetyEvent) event = tm_safety_event_new_for_prompt (p, "2026-11-28T12:00:00Z");
+
+      g_string_append_printf (seen, "%s%s:%s", seen->len > 0 ? " " : "", tm_rule_to_string (p->rule),
+                              ((TmRegularMedicine *) record)->name);
+      g_assert_true (tm_store_add_safety_event (store, event, &error));
+    }
+}
+
+/* S7 through the store, as the app runs it after every save: an
+ * interacting medicine added while a plan exists, and its change; not
+ * its stop, not an antidepressant. And an import of medicines.csv raises
+ * it for the rows that came in, recorded as raised on import. */
+static void
+test_s7_when_added (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autofree char *other_dir = tm_test_make_data_dir ();
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *folder = g_build_filename (out, "export", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autoptr(TmStore) other = tm_store_open (other_dir, &error);
+  g_autoptr(TmPlan) plan = tm_plan_new ("2026-01-01");
+  g_autoptr(TmRegularMedicine) sertraline = NULL;
+  g_autoptr(TmRegularMedicine) lorazepam = tm_regular_medicine_new ("Lorazepam", "2026-02-01");
+  g_autoptr(TmRegularMedicine) changed = NULL;
+  g_autoptr(TmRegularMedicine) stopped = NULL;
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GString) seen = g_string_new (NULL);
+  TmCsvSummary summary;
+
+  plan->interval_days = 14;
+  plan->dose_mg = 50;
+  plan->tolerance_days = 2;
+  g_assert_true (tm_store_add_plan (store, plan, &error));
+  g_assert_no_error (error);
+  g_signal_connect (store, "record-saved", G_CALLBACK (on_record_saved_cb), seen);
+
+  sertraline = add (store, "Sertraline", "2026-01-05", 50, 0);
+  lorazepam->kind = TM_MEDICINE_KIND_BENZODIAZEPINE;
+  lorazepam->dose = 1;
+  g_assert_true (tm_store_add_medicine (store, lorazepam, &error));
+  changed = tm_regular_medicine_copy (lorazepam);
+  changed->id = 0;
+  changed->replaces = lorazepam->id;
+  changed->dose = 2;
+  g_strlcpy (changed->started_on, "2026-03-01", sizeof changed->started_on);
+  g_assert_true (tm_store_add_medicine (store, changed, &error));
+  stopped = tm_regular_medicine_copy (changed);
+  stopped->id = 0;
+  stopped->replaces = changed->id;
+  g_strlcpy (stopped->stopped_on, "2026-04-01", sizeof stopped->stopped_on);
+  g_assert_true (tm_store_add_medicine (store, stopped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (seen->str, ==, "S7:Lorazepam S7:Lorazepam");
+
+  events = tm_store_list_safety_events (store, NULL, NULL, &error);
+  g_assert_cmpuint (events->len, ==, 2);
+  g_assert_cmpint (((TmSafetyEvent *) events->pdata[0])->source, ==, TM_SOURCE_MEDICINE);
+  g_assert_cmpint (((TmSafetyEvent *) events->pdata[0])->source_id, ==, lorazepam->id);
+  g_assert_cmpint (((TmSafetyEvent *) events->pdata[1])->source_id, ==, changed->id);
+  g_clear_pointer (&events, g_ptr_array_unref);
+
+  /* Into another record with a plan, without the prompts: raised there
+   * on import, one for each row that raises it. */
+  g_assert_true (tm_store_export_csv (store, folder, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *events_csv = g_build_filename (folder, "safety_events.csv", NULL);
+
+    g_assert_cmpint (g_remove (events_csv), ==, 0);
+  }
+  g_assert_true (tm_csv_import_read_dir (import, folder, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tm_csv_import_get_problems (import)->len, ==, 0);
+  tm_store_import_csv (other, import, TM_CONFLICT_KEEP, &summary, &error);
+  g_assert_no_error (error);
+  events = tm_store_list_safety_events (other, NULL, NULL, &error);
+  g_assert_cmpuint (events->len, ==, 2);
+  for (guint i = 0; i < events->len; i++)
+    {
+      TmSafetyEvent *event = events->pdata[i];
+
+      g_assert_cmpint (event->rule, ==, TM_RULE_S7);
+      g_assert_cmpint (event->source, ==, TM_SOURCE_MEDICINE);
+      g_assert_cmpstr (event->answer, ==, "imported");
+    }
 
   g_clear_object (&store);
   g_clear_object (&other);
@@ -170,6 +290,7 @@ main (int   argc,
   g_test_add_func ("/medicine/changes-as-periods", test_changes_as_periods);
   g_test_add_func ("/medicine/refusals", test_refusals);
   g_test_add_func ("/medicine/csv-round-trip", test_csv_round_trip);
+  g_test_add_func ("/medicine/s7-when-added", test_s7_when_added);
 
   return g_test_run ();
 }

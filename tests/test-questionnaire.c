@@ -214,6 +214,13 @@ test_validation (void)
   g_assert_cmpstr (error->message, ==, "The GAD-7 has no difficulty question; leave it out.");
   g_clear_error (&error);
   g->difficulty = -1;
+  g->tolerance = 5;
+  g_assert_false (tm_questionnaire_validate (g, &field, &error));
+  g_assert_cmpstr (field, ==, "tolerance");
+  g_clear_error (&error);
+  g->tolerance = -1;
+  g_clear_error (&error);
+  g->difficulty = -1;
 
   g_strlcpy (g->day, "2999-01-01", sizeof g->day);
   g_assert_false (tm_questionnaire_validate (g, &field, &error));
@@ -308,6 +315,100 @@ test_store (void)
   tm_test_remove_tree (dir);
 }
 
+/* The monthly follow-up: twelve items of 0–2, or 0–1 for a yes or no,
+ * each answered; how well the treatment is tolerated, 0–10, required;
+ * no difficulty question; stored and read back; due after 30 days. */
+static void
+test_followup (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(TmQuestionnaire) f = tm_questionnaire_new (TM_QUESTIONNAIRE_FOLLOWUP, "2026-11-20");
+  g_autoptr(TmQuestionnaire) back = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *field = NULL;
+  const guint yes_no[] = { 2, 7, 9, 10, 11 };
+
+  g_assert_cmpuint (tm_questionnaire_kind_get_n_items (TM_QUESTIONNAIRE_FOLLOWUP), ==, 12);
+  g_assert_cmpstr (tm_questionnaire_kind_get_name (TM_QUESTIONNAIRE_FOLLOWUP), ==, "Follow-up");
+  g_assert_cmpstr (tm_questionnaire_get_item (TM_QUESTIONNAIRE_FOLLOWUP, TM_FOLLOWUP_BLOOD_IN_URINE), ==,
+                   "Blood in your urine");
+  for (guint i = 0; i < TM_N_FOLLOWUP_ITEMS; i++)
+    {
+      gboolean is_yes_no = FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (yes_no); j++)
+        is_yes_no |= yes_no[j] == i;
+      g_assert_cmpint (tm_questionnaire_kind_get_item_max (TM_QUESTIONNAIRE_FOLLOWUP, i), ==, is_yes_no ? 1 : 2);
+      g_assert_cmpstr (tm_questionnaire_get_item_answer_label (TM_QUESTIONNAIRE_FOLLOWUP, i, 1), ==,
+                       is_yes_no ? "Yes" : "A little");
+    }
+  g_assert_cmpint (tm_questionnaire_kind_get_max_total (TM_QUESTIONNAIRE_FOLLOWUP), ==, 7 * 2 + 5);
+  g_assert_cmpint (tm_questionnaire_kind_get_max_total (TM_QUESTIONNAIRE_PHQ9), ==, TM_PHQ9_MAX_TOTAL);
+  g_assert_cmpstr (tm_questionnaire_get_tolerance_label (0), ==, "Very badly");
+  g_assert_cmpstr (tm_questionnaire_get_tolerance_label (10), ==, "Very well");
+  g_assert_null (tm_questionnaire_get_tolerance_label (5));
+
+  /* Each answer within its item's range. */
+  g_assert_false (tm_questionnaire_set_answers_text (f, "002000000000"));
+  g_assert_false (tm_questionnaire_set_answers_text (f, "300000000000"));
+  g_assert_false (tm_questionnaire_set_answers_text (f, "00000000000"));
+  g_assert_true (tm_questionnaire_set_answers_text (f, "221112110111"));
+  f->answers[7] = 2;
+  g_assert_false (tm_questionnaire_validate (f, &field, &error));
+  g_assert_cmpstr (field, ==, "answers");
+  g_assert_cmpstr (error->message, ==, "Answer every question before saving: question 8 has no answer yet.");
+  g_clear_error (&error);
+  f->answers[7] = 1;
+
+  /* How well it is tolerated: required, 0–10. */
+  g_assert_false (tm_questionnaire_validate (f, &field, &error));
+  g_assert_cmpstr (field, ==, "tolerance");
+  g_assert_cmpstr (error->message, ==, "Answer how well you are tolerating the treatment, from 0 to 10.");
+  g_clear_error (&error);
+  f->tolerance = 11;
+  g_assert_false (tm_questionnaire_validate (f, &field, &error));
+  g_assert_cmpstr (field, ==, "tolerance");
+  g_assert_cmpstr (error->message, ==, "How well the treatment is tolerated must be from 0 to 10, not 11.");
+  g_clear_error (&error);
+  f->tolerance = 3;
+  f->difficulty = 1;
+  g_assert_false (tm_questionnaire_validate (f, &field, &error));
+  g_assert_cmpstr (error->message, ==, "The Follow-up has no difficulty question; leave it out.");
+  g_clear_error (&error);
+  f->difficulty = -1;
+  g_assert_true (tm_questionnaire_validate (f, &field, &error));
+
+  /* Stored and read back as answered. */
+  store = tm_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (tm_store_save_questionnaire (store, f, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (f->total, ==, 14);
+  back = tm_store_get_questionnaire (store, f->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (back->kind, ==, TM_QUESTIONNAIRE_FOLLOWUP);
+  g_assert_cmpint (back->tolerance, ==, 3);
+  g_assert_cmpint (back->answers[TM_FOLLOWUP_MEMORY], ==, 2);
+  g_assert_cmpint (back->answers[TM_FOLLOWUP_PREGNANCY], ==, 1);
+  {
+    g_autoptr(GPtrArray) phq = tm_store_list_questionnaires (store, TM_QUESTIONNAIRE_PHQ9, NULL, NULL, &error);
+    g_autofree char *last = tm_store_get_last_questionnaire_day (store, TM_QUESTIONNAIRE_FOLLOWUP);
+
+    g_assert_cmpuint (phq->len, ==, 0);
+    g_assert_cmpstr (last, ==, "2026-11-20");
+  }
+
+  /* Monthly, whatever the PHQ-9's and GAD-7's cadence. */
+  g_assert_cmpint (tm_questionnaire_kind_get_cadence (TM_QUESTIONNAIRE_FOLLOWUP, 7), ==, 30);
+  g_assert_cmpint (tm_questionnaire_kind_get_cadence (TM_QUESTIONNAIRE_GAD7, 7), ==, 7);
+  g_assert_false (tm_questionnaire_is_due ("2026-11-20", "2026-12-19", 30, NULL));
+  g_assert_true (tm_questionnaire_is_due ("2026-11-20", "2026-12-20", 30, NULL));
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +423,7 @@ main (int   argc,
   g_test_add_func ("/questionnaire/due", test_due);
   g_test_add_func ("/questionnaire/validation", test_validation);
   g_test_add_func ("/questionnaire/store", test_store);
+  g_test_add_func ("/questionnaire/follow-up", test_followup);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tm-reminder.h"
+#include "tm-store.h"
 #include "tm-store-error.h"
 #include "tm-test-util.h"
 
@@ -63,30 +64,30 @@ test_same_day (void)
   g_autoptr(GDateTime) next = NULL;
 
   /* Before its time, no check-in: today at the time. */
-  next = tm_reminder_next (morning, 20 * 60, "2026-11-27", NULL);
+  next = tm_reminder_next (morning, 20 * 60, "2026-11-27", NULL, 0);
   assert_local (next, "2026-11-28 20:00 +0100");
-  g_assert_false (tm_reminder_is_due (morning, 20 * 60, "2026-11-27", NULL));
+  g_assert_false (tm_reminder_is_due (morning, 20 * 60, "2026-11-27", NULL, 0));
   g_clear_pointer (&next, g_date_time_unref);
 
   /* Past its time, no check-in, not yet shown: now. */
-  next = tm_reminder_next (evening, 20 * 60, "2026-11-27", NULL);
+  next = tm_reminder_next (evening, 20 * 60, "2026-11-27", NULL, 0);
   g_assert_true (g_date_time_equal (next, evening));
-  g_assert_true (tm_reminder_is_due (evening, 20 * 60, NULL, NULL));
+  g_assert_true (tm_reminder_is_due (evening, 20 * 60, NULL, NULL, 0));
   g_clear_pointer (&next, g_date_time_unref);
 
   /* Shown today: tomorrow. */
-  next = tm_reminder_next (evening, 20 * 60, "2026-11-27", "2026-11-28");
+  next = tm_reminder_next (evening, 20 * 60, "2026-11-27", "2026-11-28", 0);
   assert_local (next, "2026-11-29 20:00 +0100");
-  g_assert_false (tm_reminder_is_due (evening, 20 * 60, "2026-11-27", "2026-11-28"));
+  g_assert_false (tm_reminder_is_due (evening, 20 * 60, "2026-11-27", "2026-11-28", 0));
   g_clear_pointer (&next, g_date_time_unref);
 
   /* Checked in today: tomorrow, even before the time. */
-  next = tm_reminder_next (morning, 20 * 60, "2026-11-28", NULL);
+  next = tm_reminder_next (morning, 20 * 60, "2026-11-28", NULL, 0);
   assert_local (next, "2026-11-29 20:00 +0100");
   g_clear_pointer (&next, g_date_time_unref);
 
   /* A check-in dated after today (the clock went back) counts as today's. */
-  g_assert_false (tm_reminder_is_due (evening, 20 * 60, "2026-11-30", NULL));
+  g_assert_false (tm_reminder_is_due (evening, 20 * 60, "2026-11-30", NULL, 0));
 }
 
 static void
@@ -97,13 +98,13 @@ test_daylight_saving (void)
   g_autoptr(GDateTime) next = NULL;
 
   /* Across the spring change the reminder stays at 20:00 local time. */
-  next = tm_reminder_next (before_spring, 20 * 60, "2026-03-28", NULL);
+  next = tm_reminder_next (before_spring, 20 * 60, "2026-03-28", NULL, 0);
   assert_local (next, "2026-03-29 20:00 +0200");
   g_assert_cmpint (g_date_time_difference (next, before_spring) / G_TIME_SPAN_HOUR, ==, 22);
   g_clear_pointer (&next, g_date_time_unref);
 
   /* And across the autumn change. */
-  next = tm_reminder_next (before_autumn, 20 * 60, "2026-10-24", NULL);
+  next = tm_reminder_next (before_autumn, 20 * 60, "2026-10-24", NULL, 0);
   assert_local (next, "2026-10-25 20:00 +0100");
   g_assert_cmpint (g_date_time_difference (next, before_autumn) / G_TIME_SPAN_HOUR, ==, 24);
   g_clear_pointer (&next, g_date_time_unref);
@@ -113,7 +114,7 @@ test_daylight_saving (void)
   {
     g_autoptr(GDateTime) night = at ("Europe/Berlin", 2026, 3, 29, 1, 0);
 
-    next = tm_reminder_next (night, 2 * 60 + 30, "2026-03-28", NULL);
+    next = tm_reminder_next (night, 2 * 60 + 30, "2026-03-28", NULL, 0);
     g_assert_cmpint (g_date_time_compare (next, night), >, 0);
     g_assert_cmpint (g_date_time_get_day_of_month (next), ==, 29);
     g_assert_cmpint (g_date_time_difference (next, night), <=, 3 * G_TIME_SPAN_HOUR);
@@ -127,8 +128,8 @@ test_time_zone_change (void)
   g_autoptr(GDateTime) berlin = at ("Europe/Berlin", 2026, 11, 28, 19, 0);
   g_autoptr(GTimeZone) new_york_zone = g_time_zone_new_identifier ("America/New_York");
   g_autoptr(GDateTime) new_york = g_date_time_to_timezone (berlin, new_york_zone);
-  g_autoptr(GDateTime) next_berlin = tm_reminder_next (berlin, 20 * 60, NULL, NULL);
-  g_autoptr(GDateTime) next_new_york = tm_reminder_next (new_york, 20 * 60, NULL, NULL);
+  g_autoptr(GDateTime) next_berlin = tm_reminder_next (berlin, 20 * 60, NULL, NULL, 0);
+  g_autoptr(GDateTime) next_new_york = tm_reminder_next (new_york, 20 * 60, NULL, NULL, 0);
 
   assert_local (new_york, "2026-11-28 13:00 -0500");
   assert_local (next_berlin, "2026-11-28 20:00 +0100");
@@ -161,6 +162,81 @@ test_autostart (void)
   tm_test_remove_tree (dir);
 }
 
+/* A questionnaire due brings the day's reminder even after a check-in,
+ * once; its words name what is due. */
+static void
+test_questionnaires_due (void)
+{
+  g_autoptr(GDateTime) evening = at ("Europe/Berlin", 2026, 11, 28, 20, 30);
+  guint phq9 = 1u << TM_QUESTIONNAIRE_PHQ9;
+  guint followup = 1u << TM_QUESTIONNAIRE_FOLLOWUP;
+  char *title = NULL;
+  char *body = NULL;
+
+  g_assert_false (tm_reminder_is_due (evening, 20 * 60, "2026-11-28", NULL, 0));
+  g_assert_true (tm_reminder_is_due (evening, 20 * 60, "2026-11-28", NULL, followup));
+  g_assert_false (tm_reminder_is_due (evening, 20 * 60, "2026-11-28", "2026-11-28", followup));
+  g_assert_false (tm_reminder_is_due (evening, 20 * 60, NULL, "2026-11-28", phq9 | followup));
+
+  tm_reminder_get_text (TRUE, 0, &title, &body);
+  g_assert_cmpstr (title, ==, "How Are You Today?");
+  g_assert_cmpstr (body, ==, "A check-in takes under a minute. You asked Tidemark to remind you on days without one.");
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&body, g_free);
+
+  tm_reminder_get_text (TRUE, phq9 | followup, &title, &body);
+  g_assert_cmpstr (title, ==, "How Are You Today?");
+  g_assert_cmpstr (body, ==, "A check-in takes under a minute. Also due: PHQ-9, Follow-up.");
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&body, g_free);
+
+  tm_reminder_get_text (FALSE, followup, &title, &body);
+  g_assert_cmpstr (title, ==, "A Questionnaire Is Due");
+  g_assert_cmpstr (body, ==, "Due today: Follow-up. It takes a few minutes, on Today.");
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&body, g_free);
+
+  tm_reminder_get_text (FALSE, phq9 | (1u << TM_QUESTIONNAIRE_GAD7), &title, &body);
+  g_assert_cmpstr (title, ==, "Questionnaires Are Due");
+  g_assert_cmpstr (body, ==, "Due today: PHQ-9, GAD-7. It takes a few minutes, on Today.");
+  g_free (title);
+  g_free (body);
+}
+
+/* What is due, from the store: never answered, then each by its cadence
+ * (the follow-up monthly). */
+static void
+test_due_from_store (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autoptr(TmQuestionnaire) phq = tm_questionnaire_new (TM_QUESTIONNAIRE_PHQ9, "2026-11-01");
+  g_autoptr(TmQuestionnaire) f = tm_questionnaire_new (TM_QUESTIONNAIRE_FOLLOWUP, "2026-11-01");
+  int since[TM_N_QUESTIONNAIRE_KINDS];
+  guint all = (1u << TM_N_QUESTIONNAIRE_KINDS) - 1;
+
+  g_assert_cmpuint (tm_store_get_due_questionnaires (store, "2026-11-28", 14, since), ==, all);
+  g_assert_cmpint (since[TM_QUESTIONNAIRE_FOLLOWUP], ==, -1);
+  g_assert_true (tm_questionnaire_set_answers_text (phq, "000000000"));
+  g_assert_true (tm_store_save_questionnaire (store, phq, &error));
+  g_assert_true (tm_questionnaire_set_answers_text (f, "000000000000"));
+  f->tolerance = 9;
+  g_assert_true (tm_store_save_questionnaire (store, f, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (tm_store_get_due_questionnaires (store, "2026-11-14", 14, since), ==,
+                    1u << TM_QUESTIONNAIRE_GAD7);
+  g_assert_cmpuint (tm_store_get_due_questionnaires (store, "2026-11-15", 14, since), ==,
+                    (1u << TM_QUESTIONNAIRE_GAD7) | (1u << TM_QUESTIONNAIRE_PHQ9));
+  g_assert_cmpint (since[TM_QUESTIONNAIRE_FOLLOWUP], ==, 14);
+  g_assert_cmpuint (tm_store_get_due_questionnaires (store, "2026-12-01", 14, since), ==, all);
+  g_assert_cmpint (since[TM_QUESTIONNAIRE_FOLLOWUP], ==, 30);
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +248,8 @@ main (int   argc,
   g_test_add_func ("/reminder/daylight-saving", test_daylight_saving);
   g_test_add_func ("/reminder/time-zone-change", test_time_zone_change);
   g_test_add_func ("/reminder/autostart", test_autostart);
+  g_test_add_func ("/reminder/questionnaires-due", test_questionnaires_due);
+  g_test_add_func ("/reminder/due-from-store", test_due_from_store);
 
   return g_test_run ();
 }

@@ -1082,6 +1082,138 @@ test_sections (Fixture       *f,
   tm_time_set_clock (NULL, NULL);
 }
 
+static TmRegularMedicine *
+add_medicine (TmStore        *store,
+              const char     *name,
+              double          dose,
+              const char     *unit,
+              const char     *schedule,
+              TmMedicineKind  kind,
+              const char     *started_on,
+              const char     *stopped_on,
+              gint64          replaces)
+{
+  g_autoptr(GError) error = NULL;
+  TmRegularMedicine *m = tm_regular_medicine_new (name, started_on);
+
+  m->dose = dose;
+  m->unit = g_strdup (unit);
+  m->schedule = g_strdup (schedule);
+  m->kind = kind;
+  m->replaces = replaces;
+  g_strlcpy (m->stopped_on, stopped_on != NULL ? stopped_on : "", sizeof m->stopped_on);
+  g_assert_true (tm_store_add_medicine (store, m, &error));
+  g_assert_no_error (error);
+  return m;
+}
+
+/* The regular medicines of the period, before the sessions: each row with
+ * its dose, schedule, kind and days, and the sessions of the period taken
+ * while it was in effect; a medicine stopped before the period is not
+ * there, and the table goes with the Sessions section. */
+static void
+test_regular_medicines (Fixture       *f,
+                        gconstpointer  unused)
+{
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new (berlin, 2026, 11, 4, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(TmRegularMedicine) first = NULL;
+  g_autoptr(TmRegularMedicine) raised = NULL;
+  g_autoptr(TmRegularMedicine) vitamin = NULL;
+  g_autoptr(TmRegularMedicine) melatonin = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *without = NULL;
+  const char *at;
+
+  if (!tm_test_have_poppler ())
+    return;
+
+  tm_time_set_clock (fixed_clock, now);
+  store = tm_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  fill_october (store);   /* sessions on 1, 16 and 29 October */
+  first = add_medicine (store, "Sertraline", 50, "mg", "every morning", TM_MEDICINE_KIND_ANTIDEPRESSANT,
+                        "2026-05-01", NULL, 0);
+  raised = add_medicine (store, "Sertraline", 100, "mg", "every morning", TM_MEDICINE_KIND_ANTIDEPRESSANT,
+                         "2026-10-10", NULL, first->id);
+  vitamin = add_medicine (store, "Vitamin D", 1000, "IU", "once a day", TM_MEDICINE_KIND_OTHER, "2026-01-10",
+                          "2026-10-20", 0);
+  melatonin = add_medicine (store, "Melatonin", 2, "mg", "at night", TM_MEDICINE_KIND_SLEEP, "2026-03-01",
+                            "2026-06-30", 0);
+
+  all = october_text (f, store, TM_REPORT_SECTIONS_ALL, NULL);
+  at = find_after (all, all, "Regular Medicines");
+  at = find_after (all, at, "Medicine Dose Schedule Kind Started Stopped Sessions while taken");
+  at = find_after (all, at, "Sertraline 50 mg every morning Antidepressant 1 May 9 Oct, then changed 1: 1 Oct");
+  at = find_after (all, at, "Sertraline 100 mg every morning Antidepressant 10 Oct — 2: 16 Oct, 29 Oct");
+  at = find_after (all, at, "Vitamin D 1000 IU once a day Other 10 Jan 20 Oct 2: 1 Oct, 16 Oct");
+  find_after (all, at, "Sessions Status against the plan");
+  g_assert_null (strstr (all, "Melatonin"));
+
+  without = october_text (f, store, TM_REPORT_SECTIONS_ALL & ~(1u << TM_REPORT_SECTION_SESSIONS), NULL);
+  g_assert_null (strstr (without, "Regular Medicines"));
+
+  tm_time_set_clock (NULL, NULL);
+}
+
+/* The monthly follow-ups of the period, in the Questionnaires section:
+ * each day with what was noted (the item and its answer) and how well the
+ * treatment was tolerated; one outside the period is not there. */
+static void
+test_followups (Fixture       *f,
+                gconstpointer  unused)
+{
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new (berlin, 2026, 11, 4, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *without = NULL;
+  const struct { const char *day; const char *answers; int tolerance; } followups[] = {
+    { "2026-09-20", "000000000001", 9 },
+    { "2026-10-05", "000000000000", 8 },
+    { "2026-10-30", "010002100000", 6 },
+  };
+  const char *at;
+
+  if (!tm_test_have_poppler ())
+    return;
+
+  tm_time_set_clock (fixed_clock, now);
+  store = tm_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  fill_october (store);
+  for (guint i = 0; i < G_N_ELEMENTS (followups); i++)
+    {
+      g_autoptr(TmQuestionnaire) q = tm_questionnaire_new (TM_QUESTIONNAIRE_FOLLOWUP, followups[i].day);
+
+      g_assert_true (tm_questionnaire_set_answers_text (q, followups[i].answers));
+      q->tolerance = followups[i].tolerance;
+      g_assert_true (tm_store_save_questionnaire (store, q, &error));
+      g_assert_no_error (error);
+    }
+
+  all = october_text (f, store, TM_REPORT_SECTIONS_ALL, NULL);
+  /* The PHQ-9 chart's lines, with the baseline they use. */
+  at = find_after (all, all, "Remission: below 5. PHQ-9: lower is better.");
+  at = find_after (all, at, "Monthly Follow-up");
+  at = find_after (all, at, "Day Noted Tolerated");
+  at = find_after (all, at, "Monday 5 October 2026 Nothing noted 8 of 10");
+  at = find_after (all, at, "Friday 30 October 2026 Needing to pass urine urgently or more often than usual: A "
+                            "little; Memory or concentration worse than before treatment: A lot; Cravings for "
+                            "ketamine: A little");
+  find_after (all, at, "6 of 10");
+  /* The September one, outside the period, is not in the table. */
+  g_assert_null (strstr (all, "Being pregnant or planning a pregnancy: Yes"));
+
+  without = october_text (f, store, TM_REPORT_SECTIONS_ALL & ~(1u << TM_REPORT_SECTION_QUESTIONNAIRES), NULL);
+  g_assert_null (strstr (without, "Monthly Follow-up"));
+
+  tm_time_set_clock (NULL, NULL);
+}
+
 /* --patient's way in: the name or ID for one report, instead of the
  * stored one; empty leaves it off; the stored one stays as it was. */
 static void
@@ -1616,6 +1748,9 @@ main (int   argc,
   g_test_add ("/report/interval-evidence", Fixture, NULL, fixture_set_up, test_interval_evidence,
               fixture_tear_down);
   g_test_add ("/report/sections", Fixture, NULL, fixture_set_up, test_sections, fixture_tear_down);
+  g_test_add ("/report/regular-medicines", Fixture, NULL, fixture_set_up, test_regular_medicines,
+              fixture_tear_down);
+  g_test_add ("/report/followups", Fixture, NULL, fixture_set_up, test_followups, fixture_tear_down);
   g_test_add ("/report/patient-override", Fixture, NULL, fixture_set_up, test_patient_override,
               fixture_tear_down);
   g_test_add ("/report/agenda-and-reviews", Fixture, NULL, fixture_set_up, test_agenda_and_reviews,

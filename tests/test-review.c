@@ -337,7 +337,7 @@ test_review_migration_from_v2 (void)
     "SELECT id,taken_at,dose_mg,route,setting,monitor_present,mood_before,dissociation_peak,effects,"
     "effects_minutes,nausea,sedation,bp_before_sys,bp_before_dia,bp_after_sys,bp_after_dia,other_medicines,note,"
     "created_at,updated_at,red_flags FROM session ORDER BY id",
-    "SELECT * FROM questionnaire ORDER BY id",
+    "SELECT id,kind,day,answers,difficulty,total,created_at FROM questionnaire ORDER BY id",
     "SELECT id,effective_from,interval_days,dose_mg,route,tolerance_days,instructions,author,created_at"
     " FROM plan ORDER BY id",
     "SELECT * FROM plan_date ORDER BY id",

@@ -105,6 +105,7 @@ evaluate (World    *w,
   facts.checkin = source == TM_SOURCE_CHECKIN ? record : NULL;
   facts.session = source == TM_SOURCE_SESSION ? record : NULL;
   facts.questionnaire = source == TM_SOURCE_QUESTIONNAIRE ? record : NULL;
+  facts.medicine = source == TM_SOURCE_MEDICINE ? record : NULL;
   facts.sessions = w->sessions;
   facts.checkins = w->checkins;
   facts.plans = w->plans;
@@ -707,6 +708,202 @@ test_s4_and_s6_on_phq9 (void)
     g->total = 21;
     prompts = evaluate (&w, TM_SOURCE_QUESTIONNAIRE, g);
     g_assert_cmpuint (prompts->len, ==, 0);
+  }
+}
+
+static TmQuestionnaire *
+followup (const char *answers)
+{
+  TmQuestionnaire *q = tm_questionnaire_new (TM_QUESTIONNAIRE_FOLLOWUP, "2026-11-28");
+
+  q->id = 1;
+  g_assert_true (tm_questionnaire_set_answers_text (q, answers));
+  q->tolerance = 6;
+  q->total = tm_questionnaire_score (q->kind, q->answers);
+  return q;
+}
+
+/* S8–S10 on the monthly follow-up, each item just at its threshold and
+ * just below it (every item 0): S8 caution for the bladder and belly, a
+ * fall, driving within a day, a pregnancy; urgent for blood in the urine;
+ * S9 for cravings and use outside the plan, each on its own; S10 only
+ * when memory is "a lot" worse. Nothing on a PHQ-9 or a GAD-7. */
+static void
+test_s8_s9_s10_on_followup (void)
+{
+  const struct { const char *answers; const char *expected; } cases[] = {
+    { "000000000000", "" },
+    { "100000000000", "S8:caution" },                 /* pain or burning */
+    { "020000000000", "S8:caution" },                 /* urgency, a lot */
+    { "001000000000", "S8:urgent" },                  /* blood in the urine */
+    { "000100000000", "S8:caution" },                 /* bladder pain */
+    { "000010000000", "S8:caution" },                 /* upper belly */
+    { "000001000000", "" },                           /* memory a little worse */
+    { "000002000000", "S10:caution" },                /* memory a lot worse */
+    { "000000100000", "S9:caution" },                 /* cravings */
+    { "000000010000", "S9:caution" },                 /* outside the plan */
+    { "000000110000", "S9:caution" },                 /* both: one prompt */
+    { "000000002000", "" },                           /* alcohol: recorded, no rule */
+    { "000000000100", "S8:caution" },                 /* a fall */
+    { "000000000010", "S8:caution" },                 /* driving within a day */
+    { "000000000001", "S8:caution" },                 /* pregnancy */
+    { "221112110111", "S8:urgent S9:caution S10:caution" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(World) w = { 0 };
+      g_autoptr(TmQuestionnaire) q = followup (cases[i].answers);
+      g_autoptr(GPtrArray) prompts = NULL;
+      g_autofree char *got = NULL;
+
+      world_init (&w);
+      prompts = evaluate (&w, TM_SOURCE_QUESTIONNAIRE, q);
+      got = summarize (prompts);
+      g_test_message ("%s", cases[i].answers);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+
+  /* What the prompt says names what was noted; the record says which
+   * items, with their answers. */
+  {
+    g_auto(World) w = { 0 };
+    g_autoptr(TmQuestionnaire) q = followup ("001000000110");
+    g_autoptr(GPtrArray) prompts = NULL;
+    const TmSafetyPrompt *p;
+
+    world_init (&w);
+    prompts = evaluate (&w, TM_SOURCE_QUESTIONNAIRE, q);
+    p = find_prompt (prompts, TM_RULE_S8);
+    g_assert_cmpint (p->level, ==, TM_LEVEL_URGENT);
+    assert_contains (p->body, "noted:\n• Blood in your urine\n• A fall or fainting\n• Driving within a day of a dose\n\n");
+    assert_contains (p->body, "contact your clinician today");
+    assert_contains (p->body, "No driving or machinery until the next day");
+    g_assert_cmpstr (p->detail, ==, "follow-up: item 3 answered 1; item 10 answered 1; item 11 answered 1");
+    g_assert_true (has_answer (p, TM_ANSWER_CONTACT_CLINICIAN));
+  }
+
+  /* The same follow-up saved again raises nothing new. */
+  {
+    g_auto(World) w = { 0 };
+    g_autoptr(TmQuestionnaire) q = followup ("000000100000");
+    g_autoptr(GPtrArray) first = NULL;
+    g_autoptr(GPtrArray) again = NULL;
+
+    world_init (&w);
+    first = evaluate (&w, TM_SOURCE_QUESTIONNAIRE, q);
+    g_assert_cmpuint (first->len, ==, 1);
+    g_ptr_array_add (w.events, tm_safety_event_new_for_prompt (first->pdata[0], "2026-11-28T19:00:00Z"));
+    again = evaluate (&w, TM_SOURCE_QUESTIONNAIRE, q);
+    g_assert_cmpuint (again->len, ==, 0);
+  }
+}
+
+static TmRegularMedicine *
+regular_medicine (const char     *name,
+                  TmMedicineKind  kind,
+                  const char     *from)
+{
+  TmRegularMedicine *m = tm_regular_medicine_new (name, from);
+
+  m->id = 7;
+  m->kind = kind;
+  m->dose = 1;
+  tm_regular_medicine_set_text (&m->unit, "mg");
+  m->created_at = g_strdup ("2026-11-28T18:00:00Z");
+  return m;
+}
+
+/* S7 on a regular medicine: once, when one of an interacting kind
+ * (DESIGN.md's list, opioids and blood-pressure medicines included) is
+ * added or changed while a plan exists; not for an antidepressant or
+ * "other", not for a stop, not without a plan. */
+static void
+test_s7_on_regular_medicines (void)
+{
+  for (TmMedicineKind kind = 0; kind < TM_N_MEDICINE_KINDS; kind++)
+    for (int with_plan = 0; with_plan <= 1; with_plan++)
+      {
+        g_auto(World) w = { 0 };
+        g_autoptr(TmRegularMedicine) m = regular_medicine ("Something", kind, "2026-11-20");
+        g_autoptr(GPtrArray) prompts = NULL;
+        g_autofree char *got = NULL;
+        gboolean interacts = kind != TM_MEDICINE_KIND_ANTIDEPRESSANT && kind != TM_MEDICINE_KIND_OTHER;
+
+        world_init (&w);
+        if (with_plan)
+          add_plan (&w, "2026-11-01", 14, 50);
+        prompts = evaluate (&w, TM_SOURCE_MEDICINE, m);
+        got = summarize (prompts);
+        g_test_message ("%s, plan %d: %s", tm_medicine_kind_to_string (kind), with_plan, got);
+        g_assert_cmpstr (got, ==, interacts && with_plan ? "S7:info" : "");
+      }
+  g_assert_true (tm_medicine_kind_interacts (TM_MEDICINE_KIND_OPIOID));
+  g_assert_true (tm_medicine_kind_interacts (TM_MEDICINE_KIND_BLOOD_PRESSURE));
+
+  /* Added, changed, stopped. */
+  {
+    g_auto(World) w = { 0 };
+    g_autoptr(TmRegularMedicine) added = regular_medicine ("Lorazepam", TM_MEDICINE_KIND_BENZODIAZEPINE,
+                                                           "2026-11-20");
+    g_autoptr(TmRegularMedicine) changed = NULL;
+    g_autoptr(TmRegularMedicine) stopped = NULL;
+    g_autoptr(GPtrArray) prompts = NULL;
+    const TmSafetyPrompt *p;
+
+    world_init (&w);
+    add_plan (&w, "2026-11-01", 14, 50);
+    prompts = evaluate (&w, TM_SOURCE_MEDICINE, added);
+    p = find_prompt (prompts, TM_RULE_S7);
+    assert_contains (p->body, "You added a regular medicine: Lorazepam 1 mg");
+    assert_contains (p->body, "make sure your prescriber knows");
+    g_assert_cmpint (p->source, ==, TM_SOURCE_MEDICINE);
+    g_assert_cmpint (p->source_id, ==, 7);
+    g_ptr_array_add (w.events, tm_safety_event_new_for_prompt (p, "2026-11-28T18:00:00Z"));
+    g_clear_pointer (&prompts, g_ptr_array_unref);
+
+    changed = tm_regular_medicine_copy (added);
+    changed->id = 8;
+    changed->replaces = 7;
+    changed->dose = 2;
+    g_strlcpy (changed->started_on, "2026-11-27", sizeof changed->started_on);
+    prompts = evaluate (&w, TM_SOURCE_MEDICINE, changed);
+    p = find_prompt (prompts, TM_RULE_S7);
+    assert_contains (p->body, "You changed a regular medicine: Lorazepam 2 mg");
+    g_clear_pointer (&prompts, g_ptr_array_unref);
+
+    stopped = tm_regular_medicine_copy (changed);
+    stopped->id = 9;
+    stopped->replaces = 8;
+    g_strlcpy (stopped->stopped_on, "2026-11-28", sizeof stopped->stopped_on);
+    prompts = evaluate (&w, TM_SOURCE_MEDICINE, stopped);
+    g_assert_cmpuint (prompts->len, ==, 0);
+  }
+
+  /* An opioid says what it adds to. */
+  {
+    g_auto(World) w = { 0 };
+    g_autoptr(TmRegularMedicine) m = regular_medicine ("Tramadol", TM_MEDICINE_KIND_OPIOID, "2026-11-20");
+    g_autoptr(GPtrArray) prompts = NULL;
+
+    world_init (&w);
+    add_plan (&w, "2026-11-01", 14, 50);
+    prompts = evaluate (&w, TM_SOURCE_MEDICINE, m);
+    assert_contains (find_prompt (prompts, TM_RULE_S7)->body, "can slow breathing");
+  }
+
+  /* A session doesn't repeat it: the regular medicines are not the
+   * session's "other medicines". */
+  {
+    g_auto(World) w = { 0 };
+    TmSession *s;
+    g_autoptr(GPtrArray) prompts = NULL;
+
+    world_init (&w);
+    add_plan (&w, "2026-11-14", 14, 50);
+    s = add_session (&w, "2026-11-28T10:00:00+01:00", 50);
+    prompts = evaluate (&w, TM_SOURCE_SESSION, s);
+    g_assert_null (find_prompt (prompts, TM_RULE_S7));
   }
 }
 
@@ -1708,6 +1905,26 @@ every_prompt (void)
     world_init (&w);
     take_prompts (all, evaluate (&w, TM_SOURCE_QUESTIONNAIRE, q));
   }
+  /* The follow-up: S8 both levels, with every item; S9; S10. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(World) w = { 0 };
+      g_autoptr(TmQuestionnaire) q = followup (i == 0 ? "221112110111" : "220122110111");
+
+      world_init (&w);
+      take_prompts (all, evaluate (&w, TM_SOURCE_QUESTIONNAIRE, q));
+    }
+  /* A regular medicine: S7, added and changed, an opioid. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(World) w = { 0 };
+      g_autoptr(TmRegularMedicine) m = regular_medicine ("Tramadol", TM_MEDICINE_KIND_OPIOID, "2026-11-20");
+
+      world_init (&w);
+      add_plan (&w, "2026-11-01", 14, 50);
+      m->replaces = i;
+      take_prompts (all, evaluate (&w, TM_SOURCE_MEDICINE, m));
+    }
   return all;
 }
 
@@ -1725,7 +1942,8 @@ test_wording_review (void)
     "S1:urgent:past", "S2:caution", "S3:info", "S3:caution", "S4:urgent:checkin", "S4:urgent:questionnaire",
     "S5:caution", "S5:urgent:present", "S5:urgent:past", "S6:info", "S6:caution:checkin",
     "S6:caution:questionnaire", "S7:info", "S11:urgent:checkin", "S11:urgent:session", "S12:caution:present",
-    "S12:caution:past", "S13:caution",
+    "S12:caution:past", "S13:caution", "S7:info:medicine", "S8:urgent", "S8:caution", "S9:caution",
+    "S10:caution",
   };
 
   speak_german ();
@@ -1980,6 +2198,8 @@ main (int   argc,
   g_test_add_func ("/safety/s1/usual-peak", test_s1_usual_peak);
   g_test_add_func ("/safety/s1/present-or-past", test_s1_present_or_past);
   g_test_add_func ("/safety/s5-thresholds", test_s5_thresholds);
+  g_test_add_func ("/safety/s8-s9-s10/follow-up", test_s8_s9_s10_on_followup);
+  g_test_add_func ("/safety/s7/regular-medicines", test_s7_on_regular_medicines);
   g_test_add_func ("/safety/rules-on-readings", test_rules_on_readings);
   g_test_add_func ("/safety/s1-with-s5-and-s7", test_s1_with_s5_and_s7);
   g_test_add_func ("/safety/s2-with-and-without-a-session", test_s2);

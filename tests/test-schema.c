@@ -41,7 +41,7 @@ static const char * const base_rows[TM_N_TABLES][N_COLUMNS_MAX] = {
   [TM_TABLE_SESSION_READINGS] = { "1", "40", "141", "88", "72", NULL, NULL, NULL, NULL, "2026-03-01T10:45:00Z" },
   [TM_TABLE_MEDICINES] = { "Sertraline", "100", "mg", "every morning", "2026-02-01", NULL, "antidepressant",
                            "2026-02-01T09:00:00Z", NULL },
-  [TM_TABLE_QUESTIONNAIRES] = { "phq9", "2026-03-01", "012301230", "1", "12", "2026-03-01T20:00:00Z" },
+  [TM_TABLE_QUESTIONNAIRES] = { "phq9", "2026-03-01", "012301230", "1", "12", "2026-03-01T20:00:00Z", NULL },
   [TM_TABLE_PLANS] = { "2026-03-01", "365", "50", "sublingual", "2", NULL, NULL, "2026-03-01T09:00:00Z" },
   [TM_TABLE_PLAN_DATES] = { "2026-03-10", "extra", NULL, "2026-03-01T09:00:00Z" },
   [TM_TABLE_SAFETY_EVENTS] = { "S1", "caution", "checkin", NULL, "2026-03-01T20:00:00Z", NULL, NULL, NULL },
@@ -106,6 +106,34 @@ static Boundary cases[] = {
   { TM_TABLE_QUESTIONNAIRES, "difficulty", "difficulty", "0", NO, "kind=gad7 answers=0123012 total=9" },
   { TM_TABLE_QUESTIONNAIRES, "total", "total", "13", NO },
   { TM_TABLE_QUESTIONNAIRES, "total", "total", "12", OK },
+  /* The follow-up: twelve items of 0–2, or 0–1 for a yes or no (the 3rd,
+   * 8th, 10th, 11th and 12th), and how well it is tolerated. */
+  { TM_TABLE_QUESTIONNAIRES, "answers", "answers", "221222202111", OK,
+    "kind=followup total=18 difficulty= tolerance=5" },
+  { TM_TABLE_QUESTIONNAIRES, "answers", "answers", "000000000000", OK,
+    "kind=followup total=0 difficulty= tolerance=5" },
+  { TM_TABLE_QUESTIONNAIRES, "answers", "answers", "002000000000", NO,
+    "kind=followup total=2 difficulty= tolerance=5" },
+  { TM_TABLE_QUESTIONNAIRES, "answers", "answers", "300000000000", NO,
+    "kind=followup total=3 difficulty= tolerance=5" },
+  { TM_TABLE_QUESTIONNAIRES, "answers", "answers", "000000000002", NO,
+    "kind=followup total=2 difficulty= tolerance=5" },
+  { TM_TABLE_QUESTIONNAIRES, "answers", "answers", "00000000000", NO,
+    "kind=followup total=0 difficulty= tolerance=5" },
+  { TM_TABLE_QUESTIONNAIRES, "tolerance", "tolerance", "10", OK,
+    "kind=followup answers=000000000000 total=0 difficulty=" },
+  { TM_TABLE_QUESTIONNAIRES, "tolerance", "tolerance", "0", OK,
+    "kind=followup answers=000000000000 total=0 difficulty=" },
+  { TM_TABLE_QUESTIONNAIRES, "tolerance", "tolerance", "11", NO,
+    "kind=followup answers=000000000000 total=0 difficulty=" },
+  { TM_TABLE_QUESTIONNAIRES, "tolerance", "tolerance", "-1", NO,
+    "kind=followup answers=000000000000 total=0 difficulty=" },
+  { TM_TABLE_QUESTIONNAIRES, "the follow-up's tolerance, only there", "tolerance", NULL, NO,
+    "kind=followup answers=000000000000 total=0 difficulty=" },
+  { TM_TABLE_QUESTIONNAIRES, "the follow-up's tolerance, only there", "tolerance", "5", NO },
+  { TM_TABLE_QUESTIONNAIRES, "the follow-up's tolerance, only there", "tolerance", NULL, OK },
+  { TM_TABLE_QUESTIONNAIRES, "difficulty", "difficulty", "0", NO,
+    "kind=followup answers=000000000000 total=0 tolerance=5" },
   { TM_TABLE_QUESTIONNAIRES, "created_at", "created_at", "9999-12-31T23:59:59Z", OK },
   { TM_TABLE_QUESTIONNAIRES, "created_at", "created_at", "9999-12-31T23:59:59-12:00", NO },
 
@@ -254,13 +282,16 @@ static Boundary cases[] = {
   { TM_TABLE_SAFETY_EVENTS, "rule", "rule", "S7", OK },
   { TM_TABLE_SAFETY_EVENTS, "rule", "rule", "S11", OK },
   { TM_TABLE_SAFETY_EVENTS, "rule", "rule", "S13", OK },
-  { TM_TABLE_SAFETY_EVENTS, "rule", "rule", "S8", NO },
+  { TM_TABLE_SAFETY_EVENTS, "rule", "rule", "S8", OK },
+  { TM_TABLE_SAFETY_EVENTS, "rule", "rule", "S10", OK },
+  { TM_TABLE_SAFETY_EVENTS, "rule", "rule", "S0", NO },
   { TM_TABLE_SAFETY_EVENTS, "rule", "rule", "S14", NO },
   { TM_TABLE_SAFETY_EVENTS, "rule", "rule", "S99", NO },
   { TM_TABLE_SAFETY_EVENTS, "level", "level", "urgent", OK },
   { TM_TABLE_SAFETY_EVENTS, "level", "level", "severe", NO },
   { TM_TABLE_SAFETY_EVENTS, "source", "source", "questionnaire", OK },
   { TM_TABLE_SAFETY_EVENTS, "source", "source", "form", NO },
+  { TM_TABLE_SAFETY_EVENTS, "source", "source", "medicine", OK },
   { TM_TABLE_SAFETY_EVENTS, "shown_at", "shown_at", "2026-03-01T20:00:00+14:00", OK },
   { TM_TABLE_SAFETY_EVENTS, "shown_at", "shown_at", "2026-03-01T20:00:00+24:00", NO },
   { TM_TABLE_SAFETY_EVENTS, "answered_at", "answered_at", "2026-03-01T20:01:00Z", OK },
@@ -520,6 +551,7 @@ make_record_as_given (TmTable      table,
         if (kind < TM_N_QUESTIONNAIRE_KINDS)
           tm_questionnaire_set_answers_text (q, value_of (table, row, "answers"));
         q->difficulty = int_of (table, row, "difficulty");
+        q->tolerance = int_of (table, row, "tolerance");
         if (kind < TM_N_QUESTIONNAIRE_KINDS && tm_questionnaire_score (kind, q->answers) >= 0 &&
             int_of (table, row, "total") != tm_questionnaire_score (kind, q->answers))
           form_cannot_give = TRUE;
@@ -1150,10 +1182,11 @@ test_description_agrees (gconstpointer data)
 static void
 test_enum_nicks (void)
 {
-  static const char * const rules[] = { "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S11", "S12", "S13" };
+  static const char * const rules[] = { "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10",
+                                        "S11", "S12", "S13" };
   static const char * const answers[] = { "resting", "contact-clinician", "help-now", "safe-now",
                                           "prescriber-knows", "noted", "imported" };
-  static const char * const not_values[] = { "s1", "S8", "n-routes", "Oral", "", "oral ", "0" };
+  static const char * const not_values[] = { "s1", "S14", "n-routes", "Oral", "", "oral ", "0" };
   TmRoute route;
   TmSetting setting;
   TmQuestionnaireKind kind;
@@ -1187,6 +1220,10 @@ test_enum_nicks (void)
   g_assert_cmpstr (tm_questionnaire_kind_to_string (TM_QUESTIONNAIRE_PHQ9), ==, "phq9");
   g_assert_true (tm_questionnaire_kind_from_string ("gad7", &kind));
   g_assert_cmpint (kind, ==, TM_QUESTIONNAIRE_GAD7);
+  g_assert_true (tm_questionnaire_kind_from_string ("followup", &kind));
+  g_assert_cmpint (kind, ==, TM_QUESTIONNAIRE_FOLLOWUP);
+  g_assert_true (tm_source_from_string ("medicine", &source));
+  g_assert_cmpint (source, ==, TM_SOURCE_MEDICINE);
   g_assert_cmpstr (tm_plan_date_kind_to_string (TM_PLAN_DATE_CANCELLED), ==, "cancelled");
   g_assert_true (tm_plan_date_kind_from_string ("extra", &date_kind));
   g_assert_cmpint (date_kind, ==, TM_PLAN_DATE_EXTRA);

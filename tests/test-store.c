@@ -542,7 +542,7 @@ test_schema_v1_tables (Fixture       *f,
   const struct { const char *table; const char *columns; } tables[] = {
     { "checkin", "id,day,mood,anxiety,energy,sleep_hours,effects,effects_intensity,note,"
                  "created_at,updated_at,red_flags,self_harm,discuss" },
-    { "questionnaire", "id,kind,day,answers,difficulty,total,created_at" },
+    { "questionnaire", "id,kind,day,answers,difficulty,total,created_at,tolerance" },
     { "session", "id,taken_at,dose_mg,route,setting,monitor_present,mood_before,"
                  "dissociation_peak,effects,effects_minutes,nausea,sedation,other_medicines,note,created_at,"
                  "updated_at,red_flags,discuss,monitored_minutes,ready_to_leave_minutes,intention,reflection,"
@@ -591,7 +591,9 @@ test_schema_checks (Fixture       *f,
     "INSERT INTO session (taken_at, dose_mg, route, setting, created_at, updated_at) VALUES ('2026-01-02T10:00:00+01:00', 50, 'oral', 'home', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
     "INSERT INTO session_reading (session_id, minutes_after, bp_sys, created_at) VALUES (last_insert_rowid (), 0, 120, '2026-01-01T00:00:00Z')",
     "INSERT INTO plan (effective_from, interval_days, dose_mg, route, created_at) VALUES ('2026-01-01', 0, 50, 'oral', '2026-01-01T00:00:00Z')",
-    "INSERT INTO safety_event (rule, level, source, shown_at) VALUES ('S9', 'info', 'checkin', '2026-01-01T00:00:00Z')",
+    "INSERT INTO safety_event (rule, level, source, shown_at) VALUES ('S14', 'info', 'checkin', '2026-01-01T00:00:00Z')",
+    "INSERT INTO questionnaire (kind, day, answers, total, created_at) VALUES ('followup', '2026-01-01', '000000000000', 0, '2026-01-01T00:00:00Z')",
+    "INSERT INTO questionnaire (kind, day, answers, total, tolerance, created_at) VALUES ('phq9', '2026-01-01', '000000000', 0, 5, '2026-01-01T00:00:00Z')",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
@@ -684,11 +686,23 @@ test_damaged_page (void)
   g_autofree char *path = g_build_filename (dir, TM_STORE_FILE_NAME, NULL);
   guint8 junk[64];
 
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 root;
+
   make_store_with_checkins (dir, 300);
 
-  /* Scribble over the middle of the third page: a table b-tree page. */
+  /* Scribble over the middle of the check-ins' root page: a table b-tree
+   * page, wherever the migrations left it. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'checkin'", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
   memset (junk, 0xA5, sizeof junk);
-  write_bytes_at (path, 2 * 4096 + 8, junk, sizeof junk);
+  write_bytes_at (path, (root - 1) * 4096 + 8, junk, sizeof junk);
 
   assert_refused_unchanged (dir, TM_STORE_ERROR_DAMAGED, "has not changed it");
   tm_test_remove_tree (dir);
@@ -713,7 +727,7 @@ test_newer_version_refused (void)
   g_autofree char *path = g_build_filename (dir, TM_STORE_FILE_NAME, NULL);
 
   make_store_with_checkins (dir, 3);
-  set_user_version (path, 7);
+  set_user_version (path, TM_STORE_SCHEMA_VERSION + 1);
 
   assert_refused_unchanged (dir, TM_STORE_ERROR_TOO_NEW, "newer version of Tidemark");
   tm_test_remove_tree (dir);
@@ -1016,7 +1030,10 @@ test_migration_v1_keeps_every_value (void)
                                       "('session_by_time', 'safety_event_by_time', 'questionnaire_by_day',"
                                       " 'plan_by_day')"), ==, 4);
   g_assert_cmpint (count_rows (store, "sqlite_schema WHERE type = 'trigger' AND tbl_name = 'plan'"), ==, 2);
-  g_assert_cmpint (count_rows (store, "sqlite_schema WHERE name LIKE '%v1%' OR name LIKE '%v4%'"), ==, 0);
+  g_assert_cmpint (count_rows (store, "sqlite_schema WHERE name LIKE '%v1%' OR name LIKE '%v4%' OR "
+                                      "name LIKE '%v6%'"), ==, 0);
+  /* The questionnaires migrated are not follow-ups: none has a tolerance. */
+  g_assert_cmpint (count_rows (store, "questionnaire WHERE tolerance IS NULL"), ==, 1);
   /* When after the dose was not recorded: at 2 hours, and the reading says so. */
   g_assert_cmpint (count_rows (store, "session_reading"), ==, 2);
   g_assert_cmpint (count_rows (store, "session_reading WHERE session_id = 5 AND minutes_after = 120 AND"
@@ -1057,6 +1074,19 @@ test_migration_v1_keeps_every_value (void)
   }
   g_assert_cmpint (sqlite3_exec (db, "INSERT INTO safety_event (rule, level, source, shown_at)"
                                      " VALUES ('S12', 'caution', 'session', '2026-03-02T12:00:00Z')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  /* And what version 7 added: the follow-up, S8–S10, prompts about medicines. */
+  {
+    g_autoptr(TmQuestionnaire) followup = tm_questionnaire_new (TM_QUESTIONNAIRE_FOLLOWUP, "2026-03-02");
+
+    g_assert_true (tm_questionnaire_set_answers_text (followup, "001000000000"));
+    followup->tolerance = 8;
+    g_assert_true (tm_store_save_questionnaire (store, followup, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO safety_event (rule, level, source, shown_at)"
+                                     " VALUES ('S8', 'urgent', 'questionnaire', '2026-03-02T12:00:00Z'),"
+                                     " ('S7', 'info', 'medicine', '2026-03-02T12:00:00Z')",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_clear_object (&store);
 

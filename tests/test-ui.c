@@ -35,7 +35,9 @@
 #include "tm-error-label.h"
 #include "tm-history-page.h"
 #include "tm-history-row.h"
+#include "tm-medicine-dialog.h"
 #include "tm-questionnaire-dialog.h"
+#include "tm-questionnaire-row.h"
 #include "tm-review-page.h"
 #include "tm-reading-row.h"
 #include "tm-session-dialog.h"
@@ -552,6 +554,23 @@ store_checkin (Fixture    *f,
   c->mood = mood;
   tm_checkin_set_note (c, note);
   g_assert_true (tm_store_save_checkin (tm_application_get_store (f->app), c, &error));
+  g_assert_no_error (error);
+}
+
+/* A questionnaire of @kind answered on @day, every answer 0. */
+static void
+store_questionnaire (Fixture             *f,
+                     TmQuestionnaireKind  kind,
+                     const char          *day)
+{
+  g_autoptr(TmQuestionnaire) q = tm_questionnaire_new (kind, day);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < tm_questionnaire_kind_get_n_items (kind); i++)
+    q->answers[i] = 0;
+  if (kind == TM_QUESTIONNAIRE_FOLLOWUP)
+    q->tolerance = 8;
+  g_assert_true (tm_store_save_questionnaire (tm_application_get_store (f->app), q, &error));
   g_assert_no_error (error);
 }
 
@@ -1809,6 +1828,212 @@ questionnaire_item9_body (Fixture *f)
   wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_DIALOG);
 }
 
+
+/* ---- the monthly follow-up --------------------------------------------- */
+
+/* The follow-up's answers in the data file, as stored: "000001020000|7". */
+static char *
+stored_followup (Fixture *f)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  char *text;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT answers, tolerance FROM questionnaire WHERE kind = 'followup'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup_printf ("%s|%d", sqlite3_column_text (stmt, 0), sqlite3_column_int (stmt, 1));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+/* Memory a little, other substances a lot, the rest no: answers that no
+ * safety rule prompts for (S10 asks at memory 2). */
+static const int followup_answers[TM_N_FOLLOWUP_ITEMS] = { 0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 0 };
+
+static void
+followup_fill_and_save_body (Fixture *f)
+{
+  TmTodayPage *today = TM_TODAY_PAGE (tm_window_get_page (f->window, "today"));
+  GtkWidget *followup_row = child (today, TM_TYPE_TODAY_PAGE, "followup_row");
+  TmQuestionnaireDialog *window;
+  g_autofree char *stored = NULL;
+
+  /* Never answered: due on Today, said so. */
+  g_assert_true (gtk_widget_get_visible (followup_row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (followup_row)), ==, "The Follow-up Is Due");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (followup_row)), ==,
+                   "Long-term safety questionnaire · not answered yet");
+
+  g_signal_emit_by_name (followup_row, "activate");
+  window = wait_for_window (f, TM_TYPE_QUESTIONNAIRE_DIALOG);
+  save_snapshot (window, "followup-form");
+
+  /* Each item offers the answers of its scale: a yes/no item two. */
+  g_assert_nonnull (find_named (GTK_WIDGET (window), "item-1-answer-2"));
+  g_assert_null (find_named (GTK_WIDGET (window), "item-1-answer-3"));
+  g_assert_nonnull (find_named (GTK_WIDGET (window), "item-3-answer-1"));
+  g_assert_null (find_named (GTK_WIDGET (window), "item-3-answer-2"));
+  /* No difficulty question. */
+  g_assert_null (find_named (GTK_WIDGET (window), "difficulty-answer-0"));
+
+  for (int i = 0; i < TM_N_FOLLOWUP_ITEMS; i++)
+    answer (window, i + 1, followup_answers[i]);
+
+  /* Every item but not the tolerance: refused, and the scale is next. */
+  click (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "save_button"));
+  g_assert_cmpint (count_rows_in (f, "questionnaire"), ==, 0);
+  g_assert_cmpstr (tm_error_label_get_message (TM_ERROR_LABEL (find_widget (GTK_WIDGET (window), TM_TYPE_ERROR_LABEL, NULL, NULL))),
+                   ==, "Answer how well you are tolerating the treatment, from 0 to 10.");
+
+  save_snapshot (window, "followup-tolerance");
+  choose_in_row (TM_RATING_ROW (find_named (GTK_WIDGET (window), "tolerance")), 7);
+  click (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "save_button"));
+
+  stored = stored_followup (f);
+  g_assert_cmpstr (stored, ==, "000001002000|7");
+
+  /* The result: no band, what was noted, the tolerance. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "stack")), ==, "result");
+  g_assert_false (gtk_widget_get_visible (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "total_label")));
+  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "band_label")), ==,
+                   "Follow-up: 2 noted");
+  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "tolerance_label")), ==,
+                   "Tolerated 7 of 10");
+  g_assert_cmpstr (gtk_label_get_label (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "meaning_label")), ==,
+                   "Some answers are worth going over with your prescriber.");
+  save_snapshot (window, "followup-result");
+  click (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "done_button"));
+  wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_DIALOG);
+
+  /* Answered today: no longer due. */
+  g_assert_false (gtk_widget_get_visible (followup_row));
+}
+
+static void
+followup_refused_unanswered_body (Fixture *f)
+{
+  TmQuestionnaireDialog *window;
+  GtkWidget *check;
+  GtkWidget *heading;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-questionnaire", "s", "followup"));
+  window = wait_for_window (f, TM_TYPE_QUESTIONNAIRE_DIALOG);
+
+  /* Item 3 (blood in the urine) left open. */
+  for (int i = 0; i < TM_N_FOLLOWUP_ITEMS; i++)
+    if (i != TM_FOLLOWUP_BLOOD_IN_URINE)
+      answer (window, i + 1, followup_answers[i]);
+  choose_in_row (TM_RATING_ROW (find_named (GTK_WIDGET (window), "tolerance")), 4);
+  click (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "save_button"));
+
+  /* Refused, nothing stored, the message names it, at the top. */
+  g_assert_cmpint (count_rows_in (f, "questionnaire"), ==, 0);
+  g_assert_cmpstr (tm_error_label_get_message (TM_ERROR_LABEL (find_widget (GTK_WIDGET (window), TM_TYPE_ERROR_LABEL, NULL, NULL))),
+                   ==, "Answer every question before saving: question 3 has no answer yet.");
+  g_assert_true (gtk_widget_get_prev_sibling (GTK_WIDGET (find_widget (GTK_WIDGET (window), TM_TYPE_ERROR_LABEL, NULL, NULL))) ==
+                 GTK_WIDGET (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "stem_label")));
+
+  /* The open item is marked and has the focus; its neighbours are not marked. */
+  check = find_named (GTK_WIDGET (window), "item-3-answer-0");
+  heading = gtk_widget_get_prev_sibling (gtk_widget_get_ancestor (check, GTK_TYPE_LIST_BOX));
+  g_assert_true (gtk_widget_has_css_class (heading, "error"));
+  g_assert_true (gtk_widget_has_focus (check));
+  g_assert_false (gtk_widget_has_css_class (gtk_widget_get_prev_sibling (gtk_widget_get_ancestor (
+                    find_named (GTK_WIDGET (window), "item-2-answer-0"), GTK_TYPE_LIST_BOX)), "error"));
+  save_snapshot (window, "followup-refused");
+
+  /* What was answered is kept. */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_named (GTK_WIDGET (window), "item-9-answer-2"))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_named (GTK_WIDGET (window), "item-6-answer-1"))));
+  g_assert_cmpint (tm_rating_row_get_value (TM_RATING_ROW (find_named (GTK_WIDGET (window), "tolerance"))), ==, 4);
+
+  /* Answered: the mark goes, and it saves. */
+  answer (window, 3, 0);
+  g_assert_false (gtk_widget_has_css_class (heading, "error"));
+  click (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "save_button"));
+  g_assert_cmpint (count_rows_in (f, "questionnaire"), ==, 1);
+  click (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "done_button"));
+  wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_DIALOG);
+}
+
+static gboolean
+questionnaire_row_appears (gpointer data)
+{
+  return find_widget (data, TM_TYPE_QUESTIONNAIRE_ROW, NULL, NULL) != NULL;
+}
+
+static void
+followup_history_row_body (Fixture *f)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autoptr(TmQuestionnaire) q = tm_questionnaire_new (TM_QUESTIONNAIRE_FOLLOWUP, today);
+  g_autoptr(GError) error = NULL;
+  TmHistoryPage *page;
+  GtkListView *list_view;
+  GtkWidget *row;
+  TmQuestionnaireDialog *window;
+  g_autofree char *day = tm_day_format_long (today);
+  g_autofree char *subtitle = g_strdup_printf ("%s · Tolerated 6 of 10", day);
+
+  for (int i = 0; i < TM_N_FOLLOWUP_ITEMS; i++)
+    q->answers[i] = followup_answers[i];
+  q->answers[TM_FOLLOWUP_UPPER_BELLY_PAIN] = 1;
+  q->tolerance = 6;
+  g_assert_true (tm_store_save_questionnaire (tm_application_get_store (f->app), q, &error));
+  g_assert_no_error (error);
+
+  adw_view_stack_set_visible_child_name (child (f->window, TM_TYPE_WINDOW, "stack"), "history");
+  page = TM_HISTORY_PAGE (tm_window_get_page (f->window, "history"));
+  gtk_stack_set_visible_child_name (child (page, TM_TYPE_HISTORY_PAGE, "section_stack"), "questionnaires");
+  list_view = child (page, TM_TYPE_HISTORY_PAGE, "questionnaire_list_view");
+  wait_for (questionnaire_row_appears, list_view, "the follow-up's row");
+  row = find_widget (GTK_WIDGET (list_view), TM_TYPE_QUESTIONNAIRE_ROW, NULL, NULL);
+
+  /* How many were noted, and the tolerance; no band. */
+  g_assert_cmpstr (gtk_label_get_label (child (row, TM_TYPE_QUESTIONNAIRE_ROW, "title_label")), ==, "Follow-up · 3 noted");
+  g_assert_cmpstr (gtk_label_get_label (child (row, TM_TYPE_QUESTIONNAIRE_ROW, "total_label")), ==, "3");
+  g_assert_cmpstr (gtk_label_get_label (child (row, TM_TYPE_QUESTIONNAIRE_ROW, "day_label")), ==, subtitle);
+  for (int band = 0; band <= TM_BAND_SEVERE; band++)
+    {
+      g_autofree char *band_class = g_strdup_printf ("band-%d", band);
+
+      g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (child (row, TM_TYPE_QUESTIONNAIRE_ROW, "total_label")), band_class));
+    }
+  save_snapshot (f->window, "followup-history");
+
+  /* Opening it edits it in the form, its answers in place. */
+  g_signal_emit_by_name (list_view, "activate", 0);
+  window = wait_for_window (f, TM_TYPE_QUESTIONNAIRE_DIALOG);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_named (GTK_WIDGET (window), "item-5-answer-1"))));
+  g_assert_cmpint (tm_rating_row_get_value (TM_RATING_ROW (find_named (GTK_WIDGET (window), "tolerance"))), ==, 6);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_DIALOG);
+}
+
+static void
+test_followup_fill_and_save (Fixture       *f,
+                             gconstpointer  data)
+{
+  run_app (f, followup_fill_and_save_body);
+}
+
+static void
+test_followup_refused_unanswered (Fixture       *f,
+                                  gconstpointer  data)
+{
+  run_app (f, followup_refused_unanswered_body);
+}
+
+static void
+test_followup_history_row (Fixture       *f,
+                           gconstpointer  data)
+{
+  run_app (f, followup_history_row_body);
+}
 
 /* ---- clinician mode and the calendar ---------------------------------- */
 
@@ -3613,6 +3838,7 @@ typedef struct
   gboolean   owned;
   int        received;
   char      *title;
+  char      *body;
   char      *action;
 } Notifications;
 
@@ -3634,8 +3860,10 @@ on_notification_call_cb (GDBusConnection       *connection,
 
       n->received++;
       g_clear_pointer (&n->title, g_free);
+      g_clear_pointer (&n->body, g_free);
       g_clear_pointer (&n->action, g_free);
       g_variant_lookup (notification, "title", "s", &n->title);
+      g_variant_lookup (notification, "body", "s", &n->body);
       g_variant_lookup (notification, "default-action", "s", &n->action);
     }
   g_dbus_method_invocation_return_value (invocation, NULL);
@@ -3690,6 +3918,7 @@ stop_notifications (Fixture       *f,
   g_dbus_connection_unregister_object (g_application_get_dbus_connection (G_APPLICATION (f->app)), n->object_id);
   g_bus_unown_name (n->owner_id);
   g_free (n->title);
+  g_free (n->body);
   g_free (n->action);
 }
 
@@ -3737,6 +3966,8 @@ reminder_body (Fixture *f)
   g_assert_cmpint (fired, ==, 1);
   wait_for_notifications (&n, 1);
   g_assert_cmpstr (n.title, ==, "How Are You Today?");
+  /* Nothing answered yet: it names every questionnaire as due. */
+  g_assert_cmpstr (n.body, ==, "A check-in takes under a minute. Also due: PHQ-9, GAD-7, Follow-up.");
   g_assert_cmpstr (n.action, ==, "app.show-today");
   tm_reminder_service_check (reminder);
   g_assert_cmpint (fired, ==, 1);
@@ -3764,7 +3995,8 @@ reminder_body (Fixture *f)
   stop_notifications (f, &n);
 }
 
-/* A check-in today answers today's reminder. */
+/* A check-in today answers today's reminder, unless a questionnaire is
+ * due: then the one reminder of the day names it. */
 static void
 reminder_not_after_checkin_body (Fixture *f)
 {
@@ -3774,14 +4006,41 @@ reminder_not_after_checkin_body (Fixture *f)
   GDateTime *clock = NULL;
   int fired = 0;
 
+  Notifications n = { 0 };
+  g_autofree char *month_ago = tm_day_add (today, -TM_FOLLOWUP_CADENCE_DAYS);
+
+  serve_notifications (f, &n);
   store_checkin (f, today, 6, NULL);
+  store_questionnaire (f, TM_QUESTIONNAIRE_PHQ9, today);
+  store_questionnaire (f, TM_QUESTIONNAIRE_GAD7, today);
+  store_questionnaire (f, TM_QUESTIONNAIRE_FOLLOWUP, month_ago);
   g_signal_connect (reminder, "fired", G_CALLBACK (count_cb), &fired);
   set_clock (&clock, today, 21, 0);
   tm_reminder_service_set_clock (reminder, fake_clock, &clock);
   g_settings_set_boolean (settings, "reminder-enabled", TRUE);
-  tm_reminder_service_check (reminder);
-  g_assert_cmpint (fired, ==, 0);
 
+  /* The follow-up is due, a month on: the one reminder of the day names
+   * it, though today has its check-in. */
+  tm_reminder_service_check (reminder);
+  g_assert_cmpint (fired, ==, 1);
+  wait_for_notifications (&n, 1);
+  g_assert_cmpstr (n.title, ==, "A Questionnaire Is Due");
+  g_assert_cmpstr (n.body, ==, "Due today: Follow-up. It takes a few minutes, on Today.");
+  tm_reminder_service_check (reminder);
+  g_assert_cmpint (fired, ==, 1);
+
+  /* The next day, with its check-in and nothing due: no reminder. */
+  {
+    g_autofree char *tomorrow = tm_day_add (today, 1);
+
+    store_checkin (f, tomorrow, 6, NULL);
+    store_questionnaire (f, TM_QUESTIONNAIRE_FOLLOWUP, today);
+    set_clock (&clock, tomorrow, 21, 0);
+    tm_reminder_service_check (reminder);
+    g_assert_cmpint (fired, ==, 1);
+  }
+
+  stop_notifications (f, &n);
   g_settings_reset (settings, "reminder-enabled");
   tm_reminder_service_set_clock (reminder, NULL, NULL);
   g_date_time_unref (clock);
@@ -6689,6 +6948,407 @@ test_companion_resume_after_kill (Fixture       *f,
   run_app (f, companion_resumed_body);
 }
 
+/* ---- Medicines ---------------------------------------------------------- */
+
+static TmPreferencesDialog *
+open_medicines (Fixture *f)
+{
+  TmPreferencesDialog *prefs = open_preferences (f);
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "medicines");
+  return prefs;
+}
+
+/* The row of @name in the Current or Stopped group, or NULL. */
+static AdwActionRow *
+medicine_row (TmPreferencesDialog *prefs,
+              const char          *group,
+              const char          *name)
+{
+  return (AdwActionRow *) find_widget (child (prefs, TM_TYPE_PREFERENCES_DIALOG, group), ADW_TYPE_ACTION_ROW,
+                                       row_has_title, name);
+}
+
+static gpointer
+medicine_part (TmMedicineDialog *dialog,
+               const char       *name)
+{
+  return child (dialog, TM_TYPE_MEDICINE_DIALOG, name);
+}
+
+static gboolean
+has_error_class (gpointer widget)
+{
+  return gtk_widget_has_css_class (widget, "error");
+}
+
+static TmRegularMedicine *
+store_medicine (Fixture        *f,
+                const char     *name,
+                int             days_ago,
+                double          dose,
+                TmMedicineKind  kind)
+{
+  g_autofree char *started = day_ago (days_ago);
+  g_autoptr(GError) error = NULL;
+  TmRegularMedicine *m = tm_regular_medicine_new (name, started);
+
+  m->dose = dose;
+  tm_regular_medicine_set_text (&m->unit, "mg");
+  m->kind = kind;
+  g_assert_true (tm_store_add_medicine (tm_application_get_store (f->app), m, &error));
+  g_assert_no_error (error);
+  return m;
+}
+
+/* "Add Medicine…" on the Medicines page, the form filled in as typed:
+ * the store has the row, and the page lists it under Current. */
+static void
+medicines_add_body (Fixture *f)
+{
+  TmPreferencesDialog *prefs = open_medicines (f);
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *since = tm_day_format_long (today);
+  g_autofree char *subtitle = g_strdup_printf ("37.5 mg · every morning · Antidepressant · since %s", since);
+  g_autoptr(GPtrArray) all = NULL;
+  TmMedicineDialog *dialog;
+  TmRegularMedicine *m;
+  AdwActionRow *row;
+
+  g_assert_nonnull (medicine_row (prefs, "current_medicines_group", "No medicines added"));
+  click (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "add_medicine_button"));
+  dialog = wait_for_window (f, TM_TYPE_MEDICINE_DIALOG);
+  type_text (medicine_part (dialog, "name_row"), "  Sertraline ");
+  type_text (medicine_part (dialog, "dose_row"), "37,5");
+  type_text (medicine_part (dialog, "unit_row"), "mg");
+  type_text (medicine_part (dialog, "schedule_row"), "every morning");
+  adw_combo_row_set_selected (medicine_part (dialog, "kind_row"), TM_MEDICINE_KIND_ANTIDEPRESSANT);
+  wait_for_drawn (dialog, "the medicine editor");
+  assert_all_named (GTK_WIDGET (dialog), "the medicine editor");
+  save_snapshot (dialog, "medicine-add");
+  click (medicine_part (dialog, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_MEDICINE_DIALOG);
+
+  all = tm_store_list_medicines (tm_application_get_store (f->app), NULL);
+  g_assert_cmpuint (all->len, ==, 1);
+  m = all->pdata[0];
+  g_assert_cmpstr (m->name, ==, "Sertraline");
+  g_assert_cmpfloat (m->dose, ==, 37.5);
+  g_assert_cmpstr (m->unit, ==, "mg");
+  g_assert_cmpstr (m->schedule, ==, "every morning");
+  g_assert_cmpint (m->kind, ==, TM_MEDICINE_KIND_ANTIDEPRESSANT);
+  g_assert_cmpstr (m->started_on, ==, today);
+  g_assert_cmpstr (m->stopped_on, ==, "");
+  g_assert_cmpint (m->replaces, ==, 0);
+
+  row = medicine_row (prefs, "current_medicines_group", "Sertraline");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, subtitle);
+  g_assert_null (medicine_row (prefs, "current_medicines_group", "No medicines added"));
+  g_assert_false (gtk_widget_get_visible (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "stopped_medicines_group")));
+  wait_for_drawn (prefs, "the Medicines page");
+  save_snapshot (prefs, "medicines-page");
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_DIALOG);
+}
+
+static void
+test_medicines_add (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_app (f, medicines_add_body);
+}
+
+/* S7 on a regular medicine (DESIGN.md): adding one of a kind that can
+ * interact with ketamine, while a plan exists, shows the prompt once and
+ * records it; one of another kind shows nothing. */
+static void
+medicines_s7_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autofree char *today = tm_day_today ();
+  g_autoptr(TmPlan) plan = tm_plan_new (today);
+  g_autoptr(GError) error = NULL;
+  TmPreferencesDialog *prefs;
+  TmMedicineDialog *dialog;
+  AdwMessageDialog *prompt;
+
+  plan->interval_days = 14;
+  plan->dose_mg = 50;
+  g_assert_true (tm_store_add_plan (store, plan, &error));
+  g_assert_no_error (error);
+
+  prefs = open_medicines (f);
+  click (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "add_medicine_button"));
+  dialog = wait_for_window (f, TM_TYPE_MEDICINE_DIALOG);
+  type_text (medicine_part (dialog, "name_row"), "Lorazepam");
+  type_text (medicine_part (dialog, "dose_row"), "1");
+  type_text (medicine_part (dialog, "unit_row"), "mg");
+  adw_combo_row_set_selected (medicine_part (dialog, "kind_row"), TM_MEDICINE_KIND_BENZODIAZEPINE);
+  click (medicine_part (dialog, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_MEDICINE_DIALOG);
+
+  prompt = wait_for_prompt_of_rule (TM_RULE_S7);
+  g_assert_cmpstr (adw_message_dialog_get_heading (prompt), ==, "Other Medicines Can Interact");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (prompt), "You added a regular medicine: Lorazepam 1 mg"));
+  wait_for_drawn (prompt, "the S7 prompt");
+  save_snapshot (prompt, "medicine-s7");
+  adw_message_dialog_response (prompt, "prescriber-knows");
+  gtk_window_close (GTK_WINDOW (prompt));
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM safety_event WHERE rule = 'S7' AND source = 'medicine'"
+                                 " AND answer = 'prescriber-knows'", NULL), ==, 1);
+
+  /* Vitamin D: no prompt, nothing recorded. */
+  click (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "add_medicine_button"));
+  dialog = wait_for_window (f, TM_TYPE_MEDICINE_DIALOG);
+  type_text (medicine_part (dialog, "name_row"), "Vitamin D");
+  adw_combo_row_set_selected (medicine_part (dialog, "kind_row"), TM_MEDICINE_KIND_OTHER);
+  click (medicine_part (dialog, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_MEDICINE_DIALOG);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM medicine", NULL), ==, 2);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM safety_event", NULL), ==, 1);
+
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_DIALOG);
+}
+
+static void
+test_medicines_s7 (Fixture       *f,
+                   gconstpointer  data)
+{
+  run_app (f, medicines_s7_body);
+}
+
+/* A change is a new row that replaces the one shown, from today; a stop
+ * another, with the day chosen; the page then lists it under Stopped. */
+static void
+medicines_change_and_stop_body (Fixture *f)
+{
+  g_autoptr(TmRegularMedicine) first = store_medicine (f, "Sertraline", 30, 50, TM_MEDICINE_KIND_ANTIDEPRESSANT);
+  TmPreferencesDialog *prefs = open_medicines (f);
+  g_autofree char *today = tm_day_today ();
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GPtrArray) stopped = NULL;
+  TmRegularMedicine *change, *stop;
+  TmMedicineDialog *dialog;
+  AdwMessageDialog *question;
+  AdwActionRow *row;
+
+  /* Change: nothing new, nothing to save; a new dose, a new row. */
+  row = medicine_row (prefs, "current_medicines_group", "Sertraline");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  dialog = wait_for_window (f, TM_TYPE_MEDICINE_DIALOG);
+  g_assert_cmpstr (gtk_editable_get_text (medicine_part (dialog, "dose_row")), ==, "50");
+  g_assert_false (gtk_widget_get_sensitive (medicine_part (dialog, "save_button")));
+  type_text (medicine_part (dialog, "dose_row"), "100");
+  wait_for_drawn (dialog, "the medicine editor");
+  assert_all_named (GTK_WIDGET (dialog), "the medicine editor, for a change");
+  save_snapshot (dialog, "medicine-change");
+  click (medicine_part (dialog, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_MEDICINE_DIALOG);
+
+  changed = tm_store_list_medicines (tm_application_get_store (f->app), NULL);
+  g_assert_cmpuint (changed->len, ==, 2);
+  change = changed->pdata[1];
+  g_assert_cmpint (change->replaces, ==, first->id);
+  g_assert_cmpfloat (change->dose, ==, 100);
+  g_assert_cmpstr (change->unit, ==, "mg");
+  g_assert_cmpstr (change->name, ==, "Sertraline");
+  g_assert_cmpint (change->kind, ==, TM_MEDICINE_KIND_ANTIDEPRESSANT);
+  g_assert_cmpstr (change->started_on, ==, today);
+  row = medicine_row (prefs, "current_medicines_group", "Sertraline");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), "100 mg · "));
+
+  /* Stop: asked for the last day, today unless another is chosen. */
+  g_signal_emit_by_name (row, "activated");
+  dialog = wait_for_window (f, TM_TYPE_MEDICINE_DIALOG);
+  g_assert_true (gtk_widget_get_visible (medicine_part (dialog, "stop_button")));
+  click (medicine_part (dialog, "stop_button"));
+  wait_for (message_dialog_is_open, NULL, "the question of the last day");
+  question = find_message_dialog ();
+  save_snapshot (question, "medicine-stop");
+  adw_message_dialog_response (question, "stop");
+  gtk_window_destroy (GTK_WINDOW (question));
+  wait_for_window_gone (f, TM_TYPE_MEDICINE_DIALOG);
+
+  stopped = tm_store_list_medicines (tm_application_get_store (f->app), NULL);
+  g_assert_cmpuint (stopped->len, ==, 3);
+  stop = stopped->pdata[2];
+  g_assert_cmpint (stop->replaces, ==, change->id);
+  g_assert_cmpstr (stop->stopped_on, ==, today);
+  g_assert_cmpstr (stop->started_on, ==, change->started_on);
+  g_assert_cmpfloat (stop->dose, ==, 100);
+
+  g_assert_null (medicine_row (prefs, "current_medicines_group", "Sertraline"));
+  g_assert_nonnull (medicine_row (prefs, "current_medicines_group", "No medicines added"));
+  g_assert_true (gtk_widget_get_visible (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "stopped_medicines_group")));
+  row = medicine_row (prefs, "stopped_medicines_group", "Sertraline");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "until "));
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  wait_for_drawn (prefs, "the Medicines page");
+  save_snapshot (prefs, "medicines-page-stopped");
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_DIALOG);
+}
+
+static void
+test_medicines_change_and_stop (Fixture       *f,
+                                gconstpointer  data)
+{
+  run_app (f, medicines_change_and_stop_body);
+}
+
+/* A name left out, a dose of 0 or not a number: the sentence at the top,
+ * the row marked, the window open with the text as typed, nothing kept. */
+static void
+medicines_refused_body (Fixture *f)
+{
+  TmPreferencesDialog *prefs = open_medicines (f);
+  g_autoptr(GPtrArray) all = NULL;
+  TmMedicineDialog *dialog;
+  TmErrorLabel *error;
+
+  click (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "add_medicine_button"));
+  dialog = wait_for_window (f, TM_TYPE_MEDICINE_DIALOG);
+  error = medicine_part (dialog, "error_label");
+  type_text (medicine_part (dialog, "dose_row"), "20");
+  click (medicine_part (dialog, "save_button"));
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  g_assert_true (tm_error_label_get_shown (error));
+  g_assert_cmpstr (tm_error_label_get_message (error), ==, "Enter the medicine's name, as on its box.");
+  g_assert_true (has_error_class (medicine_part (dialog, "name_row")));
+  g_assert_cmpstr (gtk_editable_get_text (medicine_part (dialog, "dose_row")), ==, "20");
+
+  type_text (medicine_part (dialog, "name_row"), "Sertraline");
+  g_assert_false (has_error_class (medicine_part (dialog, "name_row")));
+  type_text (medicine_part (dialog, "dose_row"), "0");
+  click (medicine_part (dialog, "save_button"));
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (tm_error_label_get_message (error), ==,
+                   "A medicine's dose must be more than 0 and at most 100000, not 0.");
+  g_assert_true (has_error_class (medicine_part (dialog, "dose_row")));
+  g_assert_false (has_error_class (medicine_part (dialog, "name_row")));
+  g_assert_cmpstr (gtk_editable_get_text (medicine_part (dialog, "name_row")), ==, "Sertraline");
+  g_assert_cmpstr (gtk_editable_get_text (medicine_part (dialog, "dose_row")), ==, "0");
+  save_snapshot (dialog, "medicine-refused");
+
+  type_text (medicine_part (dialog, "dose_row"), "fifty");
+  click (medicine_part (dialog, "save_button"));
+  settle ();
+  g_assert_cmpstr (tm_error_label_get_message (error), ==,
+                   "“fifty” is not a number. Write the dose as a number, for example 50 or 2.5, and the unit "
+                   "in its own row.");
+  g_assert_true (has_error_class (medicine_part (dialog, "dose_row")));
+
+  all = tm_store_list_medicines (tm_application_get_store (f->app), NULL);
+  g_assert_cmpuint (all->len, ==, 0);
+
+  /* Closing with what was typed asks first; discarded, nothing is kept. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_for (message_dialog_is_open, NULL, "the save-changes question");
+  adw_message_dialog_response (find_message_dialog (), "discard");
+  gtk_window_destroy (GTK_WINDOW (find_message_dialog ()));
+  wait_for_window_gone (f, TM_TYPE_MEDICINE_DIALOG);
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = tm_store_list_medicines (tm_application_get_store (f->app), NULL);
+  g_assert_cmpuint (all->len, ==, 0);
+  gtk_window_close (GTK_WINDOW (prefs));
+  wait_for_window_gone (f, TM_TYPE_PREFERENCES_DIALOG);
+}
+
+static void
+test_medicines_refused (Fixture       *f,
+                        gconstpointer  data)
+{
+  run_app (f, medicines_refused_body);
+}
+
+/* Shows the session's day in its editor, as a click in its calendar does. */
+static void
+choose_session_day (TmSessionDialog *editor,
+                    int              days_ago)
+{
+  g_autofree char *day = day_ago (days_ago);
+  GDate date;
+  g_autoptr(GDateTime) when = NULL;
+
+  g_assert_true (tm_day_to_date (day, &date));
+  when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
+  gtk_calendar_select_day (child (editor, TM_TYPE_SESSION_DIALOG, "calendar"), when);
+}
+
+/* The titles of the rows under "Regular Medicines That Day", a line each. */
+static char *
+regular_medicines_shown (TmSessionDialog *editor)
+{
+  GtkWidget *group = child (editor, TM_TYPE_SESSION_DIALOG, "regular_medicines_group");
+  GtkWidget *list = find_widget (group, GTK_TYPE_LIST_BOX, NULL, NULL);
+  GString *shown = g_string_new (NULL);
+
+  settle ();
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      g_string_append_printf (shown, "%s%s", shown->len > 0 ? "\n" : "",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  return g_string_free (shown, FALSE);
+}
+
+static void
+assert_regular_medicines (TmSessionDialog *editor,
+                          const char      *expected)
+{
+  g_autofree char *shown = regular_medicines_shown (editor);
+
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+/* The session editor lists the regular medicines taken on its day: the
+ * one current then, not one stopped before it. */
+static void
+medicines_session_context_body (Fixture *f)
+{
+  g_autoptr(TmRegularMedicine) lisinopril = store_medicine (f, "Lisinopril", 10, 10, TM_MEDICINE_KIND_OTHER);
+  g_autoptr(TmRegularMedicine) zopiclone = store_medicine (f, "Zopiclone", 20, 7.5, TM_MEDICINE_KIND_OTHER);
+  g_autoptr(TmRegularMedicine) stop = tm_regular_medicine_copy (zopiclone);
+  g_autofree char *stopped_on = day_ago (5);
+  g_autoptr(GError) error = NULL;
+  TmSessionDialog *editor;
+
+  stop->id = 0;
+  g_clear_pointer (&stop->created_at, g_free);
+  stop->replaces = zopiclone->id;
+  g_strlcpy (stop->stopped_on, stopped_on, sizeof stop->stopped_on);
+  g_assert_true (tm_store_add_medicine (tm_application_get_store (f->app), stop, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-session", NULL));
+  editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
+  assert_regular_medicines (editor, "Lisinopril 10 mg");
+  scroll_to (child (editor, TM_TYPE_SESSION_DIALOG, "regular_medicines_group"), 120);
+  save_snapshot (editor, "session-regular-medicines");
+
+  choose_session_day (editor, 7);
+  assert_regular_medicines (editor, "Lisinopril 10 mg\nZopiclone 7.5 mg");
+  choose_session_day (editor, 15);
+  assert_regular_medicines (editor, "Zopiclone 7.5 mg");
+  choose_session_day (editor, 40);
+  assert_regular_medicines (editor, "None recorded");
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
+}
+
+static void
+test_medicines_session_context (Fixture       *f,
+                                gconstpointer  data)
+{
+  run_app (f, medicines_session_context_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -6715,9 +7375,17 @@ main (int   argc,
   ADD ("sessions/statuses", test_sessions_statuses);
   ADD ("questionnaire/phq9", test_questionnaire_phq9);
   ADD ("questionnaire/item9-notice", test_questionnaire_item9);
+  ADD ("followup/fill-and-save", test_followup_fill_and_save);
+  ADD ("followup/refused-unanswered", test_followup_refused_unanswered);
+  ADD ("followup/history-row", test_followup_history_row);
   ADD ("calendar/clinician-sets-plan", test_clinician_sets_plan);
   ADD ("preferences/keep-typing", test_preferences_keep_typing);
   ADD ("preferences/settings-bound", test_preferences_settings_bound);
+  ADD ("medicines/add", test_medicines_add);
+  ADD ("medicines/s7-when-added", test_medicines_s7);
+  ADD ("medicines/change-and-stop", test_medicines_change_and_stop);
+  ADD ("medicines/refused", test_medicines_refused);
+  ADD ("medicines/session-context", test_medicines_session_context);
   ADD ("safety/urgent-s1-answer-recorded", test_safety_urgent_s1);
   ADD ("safety/every-path", test_safety_every_path);
   ADD ("safety/without-main-window", test_safety_without_main_window);

@@ -38,6 +38,7 @@ tm_chart_record_new (void)
   record->events = g_ptr_array_new_with_free_func (g_object_unref);
   record->questionnaires = g_ptr_array_new_with_free_func (g_object_unref);
   record->reviews = g_ptr_array_new_with_free_func (g_object_unref);
+  record->medicines = g_ptr_array_new_with_free_func (g_object_unref);
   return record;
 }
 
@@ -54,6 +55,7 @@ tm_chart_record_free (TmChartRecord *record)
   g_clear_pointer (&record->events, g_ptr_array_unref);
   g_clear_pointer (&record->questionnaires, g_ptr_array_unref);
   g_clear_pointer (&record->reviews, g_ptr_array_unref);
+  g_clear_pointer (&record->medicines, g_ptr_array_unref);
   g_free (record);
 }
 
@@ -262,6 +264,161 @@ add_events (TmChartData         *data,
     }
 }
 
+/* Regular medicines */
+
+/* A row's days, for laying the rows of one medicine end to end. */
+typedef struct
+{
+  const TmRegularMedicine *row;
+  const TmRegularMedicine *line;   /* the first row of its medicine */
+  char                    *last;   /* NULL while taken */
+} MedicineRow;
+
+static void
+clear_medicine_row (gpointer pointer)
+{
+  g_free (((MedicineRow *) pointer)->last);
+}
+
+static void
+clear_chart_medicine (gpointer pointer)
+{
+  TmChartMedicine *m = pointer;
+
+  g_free (m->name);
+  g_free (m->dose);
+}
+
+/* The first row of @m's medicine: the one that replaces none. */
+static const TmRegularMedicine *
+find_line_start (const TmRegularMedicine *m,
+                 GHashTable              *by_id)
+{
+  /* As many steps as there are rows at most, so that a damaged file can't loop. */
+  for (guint steps = g_hash_table_size (by_id); m->replaces != 0 && steps > 0; steps--)
+    {
+      const TmRegularMedicine *before = g_hash_table_lookup (by_id, &m->replaces);
+
+      if (before == NULL)
+        break;
+      m = before;
+    }
+  return m;
+}
+
+/* By medicine, the one started first first; within one, by day. */
+static int
+compare_medicine_rows (gconstpointer a,
+                       gconstpointer b)
+{
+  const MedicineRow *x = a, *y = b;
+  int by_line = strcmp (x->line->started_on, y->line->started_on);
+
+  if (by_line == 0 && x->line != y->line)
+    return x->line->id < y->line->id ? -1 : 1;
+  if (by_line != 0)
+    return by_line;
+  if (strcmp (x->row->started_on, y->row->started_on) != 0)
+    return strcmp (x->row->started_on, y->row->started_on);
+  return x->row->id < y->row->id ? -1 : (x->row->id > y->row->id);
+}
+
+/* Every row that is in effect on a day at least (a stop row takes the
+ * place of the row it stops, which then has none), in lane order. */
+static GArray *
+list_medicine_rows (GPtrArray *all)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (MedicineRow));
+
+  g_array_set_clear_func (rows, clear_medicine_row);
+  for (guint i = 0; i < all->len; i++)
+    g_hash_table_insert (by_id, &((TmRegularMedicine *) all->pdata[i])->id, all->pdata[i]);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const TmRegularMedicine *m = all->pdata[i];
+      MedicineRow row = { m, find_line_start (m, by_id), tm_regular_medicine_get_last_day (m, all) };
+
+      if (row.last != NULL && strcmp (row.last, m->started_on) < 0)
+        g_free (row.last);
+      else
+        g_array_append_val (rows, row);
+    }
+  g_array_sort (rows, compare_medicine_rows);
+  return rows;
+}
+
+/* One stretch of the range for @row, or its days added to the stretch
+ * before when they follow it at the same dose. */
+static void
+add_medicine_stretch (TmChartData       *data,
+                      const MedicineRow *row,
+                      const MedicineRow *before,
+                      int                lane)
+{
+  g_autofree char *dose = tm_regular_medicine_describe_dose (row->row);
+  g_autofree char *day_before = tm_day_add (row->row->started_on, -1);
+  gboolean follows = before != NULL && before->line == row->line && before->last != NULL &&
+                     strcmp (before->last, day_before) == 0;
+  TmChartMedicine *last = data->medicines->len > 0 ? &g_array_index (data->medicines, TmChartMedicine,
+                                                                     data->medicines->len - 1)
+                                                   : NULL;
+  TmChartMedicine stretch = { 0 };
+  int first = index_of (data->from, row->row->started_on);
+  int end = row->last != NULL ? index_of (data->from, row->last) : data->n_days;
+
+  stretch.first_index = MAX (0, first);
+  stretch.last_index = MIN (data->n_days - 1, end);
+  stretch.from_before = first < 0;
+  stretch.open = end >= data->n_days;
+
+  if (follows && last != NULL && last->lane == lane && g_strcmp0 (last->dose, dose) == 0 &&
+      last->last_index >= stretch.first_index - 1)
+    {
+      last->last_index = stretch.last_index;
+      last->open = stretch.open;
+      return;
+    }
+
+  stretch.name = g_strdup (row->row->name);
+  stretch.dose = g_steal_pointer (&dose);
+  stretch.lane = lane;
+  /* Following a stretch of the range at another dose. */
+  stretch.changed = follows && first > 0;
+  g_array_append_val (data->medicines, stretch);
+}
+
+/* The regular medicines taken on days of the range, a lane each, their
+ * rows end to end: a new stretch where the dose changed. */
+static void
+add_medicines (TmChartData         *data,
+               const TmChartRecord *record)
+{
+  g_autoptr(GArray) rows = NULL;
+  const TmRegularMedicine *lane_line = NULL;
+  int lane = -1;
+
+  data->medicines = g_array_new (FALSE, TRUE, sizeof (TmChartMedicine));
+  g_array_set_clear_func (data->medicines, clear_chart_medicine);
+  if (record->medicines == NULL)
+    return;
+
+  rows = list_medicine_rows (record->medicines);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const MedicineRow *row = &g_array_index (rows, MedicineRow, i);
+
+      if (strcmp (row->row->started_on, data->to) > 0 ||
+          (row->last != NULL && strcmp (row->last, data->from) < 0))
+        continue;
+      if (row->line != lane_line)
+        lane++, lane_line = row->line;
+      add_medicine_stretch (data, row, i > 0 ? &g_array_index (rows, MedicineRow, i - 1) : NULL, lane);
+    }
+  data->n_medicine_lanes = lane + 1;
+}
+
 /* Each plan period's after-dose curve and cycles, from the check-ins in
  * the range (DESIGN.md, Evidence about the interval): one curve per
  * period, never one pooled over plans with different intervals. */
@@ -291,7 +448,7 @@ add_scores (TmChartData         *data,
       TmQuestionnaire *q = record->questionnaires->pdata[i];
       TmChartScore score = { index_of (data->from, q->day), q->total };
 
-      if (score.day_index < 0 || score.day_index >= data->n_days)
+      if (score.day_index < 0 || score.day_index >= data->n_days || !tm_questionnaire_kind_has_bands (q->kind))
         continue;
       g_array_append_val (q->kind == TM_QUESTIONNAIRE_PHQ9 ? data->phq9 : data->gad7, score);
     }
@@ -332,6 +489,7 @@ tm_chart_data_new (const TmChartRecord *record,
 
   add_plan_periods (data, record);
   add_events (data, record);
+  add_medicines (data, record);
   data->after_dose = range_evidence (record, in_range, to, today);
   add_scores (data, record);
   tm_phq9_find_baseline (record->plans, record->questionnaires, &data->phq9_baseline);
@@ -348,6 +506,7 @@ clear_data (gpointer pointer)
   g_clear_pointer (&data->planned, g_array_unref);
   g_clear_pointer (&data->plan_periods, g_array_unref);
   g_clear_pointer (&data->events, g_array_unref);
+  g_clear_pointer (&data->medicines, g_array_unref);
   g_clear_pointer (&data->after_dose, tm_interval_evidence_free);
   g_clear_pointer (&data->phq9, g_array_unref);
   g_clear_pointer (&data->gad7, g_array_unref);
@@ -387,6 +546,7 @@ tm_chart_data_new_from_store (TmStore     *store,
       (record->plans = tm_store_list_plans (store, error)) == NULL ||
       (record->plan_dates = tm_store_list_plan_dates (store, error)) == NULL ||
       (record->events = tm_store_list_safety_events (store, from, to, error)) == NULL ||
+      (record->medicines = tm_store_list_medicines (store, error)) == NULL ||
       /* all of them: the first PHQ-9 may be the baseline */
       (record->questionnaires = tm_store_list_questionnaires (store, -1, NULL, to, error)) == NULL)
     return NULL;
@@ -449,6 +609,21 @@ tm_chart_data_describe (const TmChartData *data)
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u safety prompt.",
                                                  "%u safety prompts.", data->events->len),
                               data->events->len);
+    }
+
+  /* The regular medicines' bands, each stretch at its dose. */
+  for (guint i = 0; data->medicines != NULL && i < data->medicines->len; i++)
+    {
+      const TmChartMedicine *m = &g_array_index (data->medicines, TmChartMedicine, i);
+      g_autofree char *first = tm_day_add (data->from, m->first_index);
+      g_autofree char *last = tm_day_add (data->from, m->last_index);
+      g_autofree char *first_text = tm_day_format_long (first);
+      g_autofree char *last_text = tm_day_format_long (last);
+      g_autofree char *what = m->dose != NULL ? g_strdup_printf ("%s %s", m->name, m->dose) : g_strdup (m->name);
+
+      g_string_append_c (text, ' ');
+      /* Translators: a regular medicine's band under the chart: "Sertraline 100 mg from … to …." */
+      g_string_append_printf (text, _("%s from %s to %s."), what, first_text, last_text);
     }
 
   return g_string_free (text, FALSE);
@@ -535,6 +710,33 @@ tm_chart_status_words (int status)
     }
 }
 
+/* The regular medicines taken on @day_index, on a line of their own. */
+static void
+describe_medicines_on (const TmChartData *data,
+                       int                day_index,
+                       GString           *text)
+{
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < data->medicines->len; i++)
+    {
+      const TmChartMedicine *m = &g_array_index (data->medicines, TmChartMedicine, i);
+
+      if (day_index < m->first_index || day_index > m->last_index)
+        continue;
+      if (first)
+        /* Translators: the start of a line listing the regular medicines taken on a day */
+        g_string_append_printf (text, "\n%s", _("Regular medicines: "));
+      else
+        /* Translators: between the items of a list: "Sertraline 100 mg, Vitamin D 1000 IU" */
+        g_string_append (text, _(", "));
+      g_string_append (text, m->name);
+      if (m->dose != NULL)
+        g_string_append_printf (text, " %s", m->dose);
+      first = FALSE;
+    }
+}
+
 /**
  * tm_chart_data_describe_day:
  * @day_index: a day of the range
@@ -611,6 +813,8 @@ tm_chart_data_describe_day_with (const TmChartData *data,
       /* Translators: "Plan: every 3 weeks, 100 mg sublingual" */
       g_string_append_printf (text, _("Plan: %s, %s mg %s"), interval, dose, route);
     }
+
+  describe_medicines_on (data, day_index, text);
 
   if (with_note && day->note_start != NULL)
     {
@@ -713,19 +917,10 @@ tm_chart_data_describe_scores (const TmChartData   *data,
                                TmQuestionnaireKind  kind)
 {
   g_autofree char *totals = describe_totals (data, kind);
-  g_autofree char *baseline = NULL;
-  int at_most;
+  g_autofree char *lines = NULL;
 
   if (kind != TM_QUESTIONNAIRE_PHQ9 || data->phq9->len == 0 ||
-      (baseline = tm_phq9_baseline_describe (&data->phq9_baseline)) == NULL)
+      (lines = tm_phq9_describe_lines (&data->phq9_baseline)) == NULL)
     return g_steal_pointer (&totals);
-
-  at_most = tm_phq9_get_response_at_most (data->phq9_baseline.total);
-  if (at_most < 0)
-    /* Translators: "… Remission: below 5." */
-    return g_strdup_printf (_("%s Remission: below %d."), totals, TM_REMISSION_BELOW);
-  /* Translators: "PHQ-9: … highest 15. Response: 10 or less, half of the baseline, the
-   * pre-treatment PHQ-9 entered in the plan (20). Remission: below 5." */
-  return g_strdup_printf (_("%s Response: %d or less, half of the baseline, %s. Remission: below %d."),
-                          totals, at_most, baseline, TM_REMISSION_BELOW);
+  return g_strdup_printf ("%s %s", totals, lines);
 }

@@ -54,6 +54,20 @@ typedef struct
   TmRule  rule;
 } TmChartEvent;
 
+/* A stretch of a regular medicine at one dose, on its own lane: one lane
+ * for each medicine, the row first added and the rows that change it. */
+typedef struct
+{
+  char    *name;
+  char    *dose;         /* "100 mg", or NULL when none was entered */
+  int      lane;         /* from 0, the lane of the medicine started first */
+  int      first_index;  /* clipped to the range */
+  int      last_index;
+  gboolean changed;      /* the dose changed on first_index: the stretch before ends the day before */
+  gboolean from_before;  /* taken before the range, so clipped at its start */
+  gboolean open;         /* taken after the range, or still taken */
+} TmChartMedicine;
+
 /* The evidence about the interval (tm-interval.h). */
 typedef struct _TmIntervalEvidence TmIntervalEvidence;
 
@@ -75,6 +89,8 @@ typedef struct
   GArray *planned;              /* TmChartPlanned in the range */
   GArray *plan_periods;         /* TmChartPlanPeriod in the range */
   GArray *events;               /* TmChartEvent in the range */
+  GArray *medicines;            /* TmChartMedicine in the range, by lane, then by day */
+  int     n_medicine_lanes;     /* 0 without any regular medicine in the range */
   TmIntervalEvidence *after_dose; /* each plan period's after-dose curve and cycles, from the
                                  * check-ins in the range */
   int     plan_interval;        /* the plan in force at the end of the range, or 0 */
@@ -95,6 +111,7 @@ typedef struct
   GPtrArray *events;            /* TmSafetyEvent */
   GPtrArray *questionnaires;    /* TmQuestionnaire */
   GPtrArray *reviews;           /* TmReview, or NULL where none are read */
+  GPtrArray *medicines;         /* TmRegularMedicine, every row; or NULL where none are read */
 } TmChartRecord;
 
 /* The scales the charts and tables show, for saying which way is better. */

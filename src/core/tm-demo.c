@@ -6,8 +6,10 @@
  * for longer records); sessions mostly on time, some late, missed or beyond
  * the plan; mood that lifts after a dose and drifts down across the
  * interval, sinking lower in a third week, with day-to-day noise and some days left out; PHQ-9 and GAD-7
- * every two weeks; notes; and the safety prompts the real rules raise for
- * all that, answered. */
+ * every two weeks, the PHQ-9 reaching a response in the last weeks; the
+ * monthly follow-up, a few answers raising S8–S10; notes; and the safety prompts the real rules raise for
+ * all that, answered. Two regular medicines: an antidepressant from before
+ * the record, its dose raised ten weeks before the end, and vitamin D. */
 #define G_LOG_DOMAIN "tm-demo"
 
 #include "config.h"
@@ -18,6 +20,9 @@
 
 #include "tm-demo.h"
 #include "tm-safety.h"
+
+/* The antidepressant's dose is raised this many days before the end. */
+#define DEMO_RAISED_DAYS_BEFORE 70
 
 #define SEED           0x7de3a4c1u
 #define PERIOD_DAYS    182    /* a new plan every half year */
@@ -370,6 +375,40 @@ recent_mood (GPtrArray  *checkins,
   return n > 0 ? sum / n : 5.0;
 }
 
+/* The monthly follow-up, every other round of questionnaires: mostly
+ * nothing noted, with a few answers the rules speak of — needing to pass
+ * urine more often (S8), cravings (S9), memory a lot worse (S10). */
+static void
+add_followup (TmChartRecord *record,
+              const char    *day,
+              int            round)
+{
+  TmQuestionnaire *q = tm_questionnaire_new (TM_QUESTIONNAIRE_FOLLOWUP, day);
+
+  for (guint item = 0; item < TM_N_FOLLOWUP_ITEMS; item++)
+    q->answers[item] = 0;
+  q->tolerance = 8;
+  switch (round)
+    {
+    case 5:
+      q->answers[TM_FOLLOWUP_URINARY_URGENCY] = 1;
+      break;
+    case 11:
+      q->answers[TM_FOLLOWUP_CRAVINGS] = 1;
+      q->tolerance = 7;
+      break;
+    case 19:
+      q->answers[TM_FOLLOWUP_MEMORY] = 2;
+      q->tolerance = 6;
+      break;
+    default:
+      break;
+    }
+  q->total = tm_questionnaire_score (q->kind, q->answers);
+  q->created_at = tm_instant_from_local (day, 19, 10, NULL);
+  g_ptr_array_add (record->questionnaires, q);
+}
+
 static void
 add_questionnaires (TmChartRecord *record,
                     GRand         *rand,
@@ -381,14 +420,18 @@ add_questionnaires (TmChartRecord *record,
       g_autofree char *day = tm_day_add (first, i);
       double low = (10.0 - recent_mood (record->checkins, day)) / 10.0;  /* 0 well … 1 low */
 
-      for (int kind = 0; kind < TM_N_QUESTIONNAIRE_KINDS; kind++)
+      for (int kind = TM_QUESTIONNAIRE_PHQ9; kind <= TM_QUESTIONNAIRE_GAD7; kind++)
         {
           TmQuestionnaire *q = tm_questionnaire_new (kind, day);
           guint n = tm_questionnaire_kind_get_n_items (kind);
 
+          /* Once the antidepressant's dose is raised (add_medicines ()),
+           * the PHQ-9 falls to a response, then near remission. */
+          double lower = kind == TM_QUESTIONNAIRE_PHQ9 && i >= n_days - MIN (DEMO_RAISED_DAYS_BEFORE, n_days / 2) ? 0.5 : 1.0;
+
           for (guint item = 0; item < n; item++)
             {
-              int answer = (int) lround (low * 3.4 - 0.6 + noise (rand, 0.5));
+              int answer = (int) lround (low * lower * 3.4 - 0.6 + noise (rand, 0.5));
 
               q->answers[item] = CLAMP (answer, 0, 3);
             }
@@ -402,6 +445,8 @@ add_questionnaires (TmChartRecord *record,
           q->created_at = tm_instant_from_local (day, 19, 0, NULL);
           g_ptr_array_add (record->questionnaires, q);
         }
+      if (round % 2 == 1)
+        add_followup (record, day, round);
     }
 }
 
@@ -565,6 +610,48 @@ add_review (TmChartRecord *record,
     }
 }
 
+/* What the person takes besides ketamine: sertraline since before the
+ * record, raised to 100 mg ten weeks before its end (a row replacing the
+ * first, so the Trends page and the report show the change), and vitamin
+ * D from a few months in. Neither kind is one S7 speaks of. Ids are given
+ * here so that a change can name its row; the store gives its own. */
+static void
+add_medicines (TmChartRecord *record,
+               const char    *first,
+               const char    *today,
+               int            n_days)
+{
+  g_autofree char *sertraline_from = tm_day_add (first, -240);
+  g_autofree char *raised_from = tm_day_add (today, -MIN (DEMO_RAISED_DAYS_BEFORE, n_days / 2));
+  g_autofree char *vitamin_from = tm_day_add (today, -MIN (230, n_days * 2 / 3));
+  TmRegularMedicine *sertraline = tm_regular_medicine_new (_("Sertraline"), sertraline_from);
+  TmRegularMedicine *raised;
+  TmRegularMedicine *vitamin = tm_regular_medicine_new (_("Vitamin D"), vitamin_from);
+
+  sertraline->id = 1;
+  sertraline->dose = 50;
+  sertraline->unit = g_strdup ("mg");
+  sertraline->schedule = g_strdup (_("every morning"));
+  sertraline->kind = TM_MEDICINE_KIND_ANTIDEPRESSANT;
+
+  raised = tm_regular_medicine_copy (sertraline);
+  raised->id = 2;
+  raised->dose = 100;
+  raised->replaces = sertraline->id;
+  g_strlcpy (raised->started_on, raised_from, sizeof raised->started_on);
+
+  vitamin->id = 3;
+  vitamin->dose = 1000;
+  /* Translators: international units, as a vitamin D dose is written: "1000 IU" */
+  vitamin->unit = g_strdup (_("IU"));
+  vitamin->schedule = g_strdup (_("once a day"));
+  vitamin->kind = TM_MEDICINE_KIND_OTHER;
+
+  g_ptr_array_add (record->medicines, sertraline);
+  g_ptr_array_add (record->medicines, vitamin);
+  g_ptr_array_add (record->medicines, raised);
+}
+
 /**
  * tm_demo_record_new:
  * @today: the day the record leads up to; nothing is recorded on it yet
@@ -594,8 +681,37 @@ tm_demo_record_new (const char *today,
   add_questionnaires (record, rand, first, n_days);
   add_safety_events (record);
   add_review (record, today);
+  add_medicines (record, first, today, n_days);
 
   return record;
+}
+
+/* The medicines in their order, each change naming the id the store gave
+ * the row it replaces. */
+static gboolean
+fill_medicines (TmStore    *store,
+                GPtrArray  *medicines,
+                GError    **error)
+{
+  g_autoptr(GHashTable) stored_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  for (guint i = 0; medicines != NULL && i < medicines->len; i++)
+    {
+      TmRegularMedicine *m = medicines->pdata[i];
+      gint64 *given = g_memdup2 (&m->id, sizeof m->id);
+      const gint64 *replaced = g_hash_table_lookup (stored_ids, &m->replaces);
+
+      m->id = 0;
+      if (replaced != NULL)
+        m->replaces = *replaced;
+      if (!tm_store_add_medicine (store, m, error))
+        {
+          g_free (given);
+          return FALSE;
+        }
+      g_hash_table_insert (stored_ids, given, g_memdup2 (&m->id, sizeof m->id));
+    }
+  return TRUE;
 }
 
 /**
@@ -657,6 +773,8 @@ tm_demo_fill_store (TmStore              *store,
   for (guint i = 0; i < record->reviews->len; i++)
     if (!tm_store_add_review (store, record->reviews->pdata[i], error))
       goto failed;
+  if (!fill_medicines (store, record->medicines, error))
+    goto failed;
 
   return tm_store_commit (store, error);
 

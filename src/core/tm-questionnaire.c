@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* PHQ-9 and GAD-7: the published wording, scoring and severity bands
  * (both public domain; Spitzer, Williams, Kroenke et al.). The wording is
- * reproduced exactly; translators use the official published translation. */
+ * reproduced exactly; translators use the official published translation.
+ * And Tidemark's own monthly follow-up (DESIGN.md, Long-term safety and
+ * medicines), in its own words: no licensed scale is copied. */
 #define G_LOG_DOMAIN "tm-questionnaire"
 
 #include "config.h"
@@ -55,6 +57,55 @@ static const char * const gad7_items[7] = {
   N_("Feeling afraid as if something awful might happen"),
 };
 
+/* The follow-up's items (TmFollowupItem) and the most each one takes: 2 for
+ * "no, a little, a lot", 1 for "no, yes". */
+static const struct
+{
+  const char *text;
+  int         max;
+} followup_items[TM_N_FOLLOWUP_ITEMS] = {
+  /* Translators: an item of the monthly follow-up ("In the last month: …") */
+  { N_("Pain or burning when passing urine"), 2 },
+  /* Translators: an item of the monthly follow-up ("In the last month: …") */
+  { N_("Needing to pass urine urgently or more often than usual"), 2 },
+  /* Translators: an item of the monthly follow-up ("In the last month: …") */
+  { N_("Blood in your urine"), 1 },
+  /* Translators: an item of the monthly follow-up ("In the last month: …") */
+  { N_("Pain low in your belly or around your bladder"), 2 },
+  /* Translators: an item of the monthly follow-up ("In the last month: …") */
+  { N_("Pain in your upper belly"), 2 },
+  /* Translators: an item of the monthly follow-up ("In the last month: …") */
+  { N_("Memory or concentration worse than before treatment"), 2 },
+  /* Translators: an item of the monthly follow-up ("In the last month: …") */
+  { N_("Cravings for ketamine"), 2 },
+  /* Translators: an item of the monthly follow-up ("In the last month: …") */
+  { N_("Taking ketamine outside the plan"), 1 },
+  /* Translators: an item of the monthly follow-up ("In the last month: …") */
+  { N_("Drinking alcohol or using other substances more than usual"), 2 },
+  /* Translators: an item of the monthly follow-up ("In the last month: …") */
+  { N_("A fall or fainting"), 1 },
+  /* Translators: an item of the monthly follow-up ("In the last month: …") */
+  { N_("Driving within a day of a dose"), 1 },
+  /* Translators: an item of the monthly follow-up ("In the last month: …") */
+  { N_("Being pregnant or planning a pregnancy"), 1 },
+};
+
+static const char * const followup_answer_labels[3] = {
+  /* Translators: an answer of the monthly follow-up */
+  NC_("follow-up answer", "No"),
+  /* Translators: an answer of the monthly follow-up */
+  NC_("follow-up answer", "A little"),
+  /* Translators: an answer of the monthly follow-up */
+  NC_("follow-up answer", "A lot"),
+};
+
+static const char * const followup_yes_no_labels[2] = {
+  /* Translators: an answer of the monthly follow-up */
+  NC_("follow-up answer", "No"),
+  /* Translators: an answer of the monthly follow-up */
+  NC_("follow-up answer", "Yes"),
+};
+
 static const char * const answer_labels[TM_N_ANSWERS] = {
   /* Translators: a PHQ-9/GAD-7 answer (0). Use the official published translation. */
   N_("Not at all"),
@@ -88,12 +139,21 @@ static const char * const band_labels[] = {
 
 TM_DEFINE_ENUM_NICKS (TmQuestionnaireKind, tm_questionnaire_kind, TM_TYPE_QUESTIONNAIRE_KIND)
 
-/* "PHQ-9", "GAD-7": names, not translated. */
+/* "PHQ-9", "GAD-7": names, not translated; the follow-up's is. */
 const char *
 tm_questionnaire_kind_get_name (TmQuestionnaireKind kind)
 {
   g_return_val_if_fail (kind < TM_N_QUESTIONNAIRE_KINDS, NULL);
-  return kind == TM_QUESTIONNAIRE_PHQ9 ? "PHQ-9" : "GAD-7";
+
+  switch (kind)
+    {
+    case TM_QUESTIONNAIRE_PHQ9: return "PHQ-9";
+    case TM_QUESTIONNAIRE_GAD7: return "GAD-7";
+    case TM_QUESTIONNAIRE_FOLLOWUP:
+    default:
+      /* Translators: the monthly follow-up questionnaire's name */
+      return _("Follow-up");
+    }
 }
 
 /* What it asks about, in a word or two. */
@@ -101,26 +161,84 @@ const char *
 tm_questionnaire_kind_get_topic (TmQuestionnaireKind kind)
 {
   g_return_val_if_fail (kind < TM_N_QUESTIONNAIRE_KINDS, NULL);
-  return kind == TM_QUESTIONNAIRE_PHQ9 ? _("Depression") : _("Anxiety");
+
+  switch (kind)
+    {
+    case TM_QUESTIONNAIRE_PHQ9: return _("Depression");
+    case TM_QUESTIONNAIRE_GAD7: return _("Anxiety");
+    case TM_QUESTIONNAIRE_FOLLOWUP:
+    default:
+      return _("Long-term safety");
+    }
 }
 
 guint
 tm_questionnaire_kind_get_n_items (TmQuestionnaireKind kind)
 {
   g_return_val_if_fail (kind < TM_N_QUESTIONNAIRE_KINDS, 0);
-  return kind == TM_QUESTIONNAIRE_PHQ9 ? 9 : 7;
+
+  switch (kind)
+    {
+    case TM_QUESTIONNAIRE_PHQ9: return 9;
+    case TM_QUESTIONNAIRE_GAD7: return 7;
+    case TM_QUESTIONNAIRE_FOLLOWUP:
+    default:
+      return TM_N_FOLLOWUP_ITEMS;
+    }
+}
+
+/* The most item @index takes: 3 on the PHQ-9 and GAD-7; 2 or 1 on the
+ * follow-up. */
+int
+tm_questionnaire_kind_get_item_max (TmQuestionnaireKind kind,
+                                    guint               index)
+{
+  g_return_val_if_fail (index < tm_questionnaire_kind_get_n_items (kind), 0);
+
+  return kind == TM_QUESTIONNAIRE_FOLLOWUP ? followup_items[index].max : TM_N_ANSWERS - 1;
 }
 
 int
 tm_questionnaire_kind_get_max_total (TmQuestionnaireKind kind)
 {
-  return 3 * (int) tm_questionnaire_kind_get_n_items (kind);
+  guint n = tm_questionnaire_kind_get_n_items (kind);
+  int max = 0;
+
+  for (guint i = 0; i < n; i++)
+    max += tm_questionnaire_kind_get_item_max (kind, i);
+  return max;
+}
+
+/* Whether its total falls in published severity bands: the PHQ-9 and the
+ * GAD-7. The follow-up's answers are read item by item (S8–S10). */
+gboolean
+tm_questionnaire_kind_has_bands (TmQuestionnaireKind kind)
+{
+  return kind != TM_QUESTIONNAIRE_FOLLOWUP;
+}
+
+/**
+ * tm_questionnaire_kind_get_cadence:
+ * @cadence_days: the questionnaire-cadence setting's days (7 or 14)
+ *
+ * Returns: the days after which @kind is due again: the setting's for the
+ *   PHQ-9 and GAD-7; %TM_FOLLOWUP_CADENCE_DAYS for the monthly follow-up
+ */
+int
+tm_questionnaire_kind_get_cadence (TmQuestionnaireKind kind,
+                                   int                 cadence_days)
+{
+  return kind == TM_QUESTIONNAIRE_FOLLOWUP ? TM_FOLLOWUP_CADENCE_DAYS : cadence_days;
 }
 
 const char *
 tm_questionnaire_get_stem (TmQuestionnaireKind kind)
 {
   g_return_val_if_fail (kind < TM_N_QUESTIONNAIRE_KINDS, NULL);
+
+  if (kind == TM_QUESTIONNAIRE_FOLLOWUP)
+    /* Translators: the monthly follow-up's question, in Tidemark's own words */
+    return _("In the last month, have you noticed any of the following?");
 
   if (kind == TM_QUESTIONNAIRE_PHQ9)
     /* Translators: the PHQ-9 question. Use the official published translation of the PHQ-9. */
@@ -136,7 +254,14 @@ tm_questionnaire_get_item (TmQuestionnaireKind kind,
 {
   g_return_val_if_fail (index < tm_questionnaire_kind_get_n_items (kind), NULL);
 
-  return _(kind == TM_QUESTIONNAIRE_PHQ9 ? phq9_items[index] : gad7_items[index]);
+  switch (kind)
+    {
+    case TM_QUESTIONNAIRE_PHQ9: return _(phq9_items[index]);
+    case TM_QUESTIONNAIRE_GAD7: return _(gad7_items[index]);
+    case TM_QUESTIONNAIRE_FOLLOWUP:
+    default:
+      return _(followup_items[index].text);
+    }
 }
 
 const char *
@@ -144,6 +269,42 @@ tm_questionnaire_get_answer_label (int value)
 {
   g_return_val_if_fail (value >= 0 && value < TM_N_ANSWERS, NULL);
   return _(answer_labels[value]);
+}
+
+/* The words of answer @value to item @index of @kind. */
+const char *
+tm_questionnaire_get_item_answer_label (TmQuestionnaireKind kind,
+                                        guint               index,
+                                        int                 value)
+{
+  int max = tm_questionnaire_kind_get_item_max (kind, index);
+
+  g_return_val_if_fail (value >= 0 && value <= max, NULL);
+
+  if (kind != TM_QUESTIONNAIRE_FOLLOWUP)
+    return _(answer_labels[value]);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "follow-up answer",
+                       max == 1 ? followup_yes_no_labels[value] : followup_answer_labels[value]);
+}
+
+const char *
+tm_questionnaire_get_tolerance_question (void)
+{
+  /* Translators: the follow-up's last question, answered from 0 to 10 */
+  return _("Overall, how well are you tolerating the treatment?");
+}
+
+/* The ends of the tolerance scale, labelled; %NULL between them. */
+const char *
+tm_questionnaire_get_tolerance_label (int value)
+{
+  if (value == 0)
+    /* Translators: 0 on "how well are you tolerating the treatment?" */
+    return _("Very badly");
+  if (value == TM_FOLLOWUP_TOLERANCE_MAX)
+    /* Translators: 10 on "how well are you tolerating the treatment?" */
+    return _("Very well");
+  return NULL;
 }
 
 const char *
@@ -163,9 +324,9 @@ tm_questionnaire_get_difficulty_label (int value)
 
 /**
  * tm_questionnaire_score:
- * @answers: one answer per item, 0 to 3
+ * @answers: one answer per item, 0 to the item's max
  *
- * Returns: the total, or -1 when an item has no answer (0–3)
+ * Returns: the total, or -1 when an item has no answer in its range
  */
 int
 tm_questionnaire_score (TmQuestionnaireKind  kind,
@@ -176,7 +337,7 @@ tm_questionnaire_score (TmQuestionnaireKind  kind,
 
   for (guint i = 0; i < n; i++)
     {
-      if (answers[i] < 0 || answers[i] > 3)
+      if (answers[i] < 0 || answers[i] > tm_questionnaire_kind_get_item_max (kind, i))
         return -1;
       total += answers[i];
     }
@@ -248,6 +409,10 @@ tm_questionnaire_describe_result (const TmQuestionnaire *self)
 {
   g_return_val_if_fail (TM_IS_QUESTIONNAIRE ((TmQuestionnaire *) self), NULL);
 
+  if (self->kind == TM_QUESTIONNAIRE_FOLLOWUP)
+    return tm_questionnaire_score (self->kind, self->answers) == 0
+             ? _("Nothing of the follow-up's list in the last month.")
+             : _("Some answers are worth going over with your prescriber.");
   if (self->kind == TM_QUESTIONNAIRE_PHQ9 && self->answers[8] > 0)
     return _("You told us about thoughts of being better off dead or of hurting yourself. That "
              "matters more than the total.");
@@ -322,6 +487,7 @@ tm_questionnaire_init (TmQuestionnaire *self)
   for (guint i = 0; i < TM_QUESTIONNAIRE_MAX_ITEMS; i++)
     self->answers[i] = -1;
   self->difficulty = -1;
+  self->tolerance = -1;
   self->total = -1;
 }
 
@@ -349,6 +515,7 @@ tm_questionnaire_copy (const TmQuestionnaire *self)
   copy->id = self->id;
   memcpy (copy->answers, self->answers, sizeof copy->answers);
   copy->difficulty = self->difficulty;
+  copy->tolerance = self->tolerance;
   copy->total = self->total;
   copy->created_at = g_strdup (self->created_at);
 
@@ -378,11 +545,10 @@ tm_questionnaire_set_answers_text (TmQuestionnaire *self,
     return FALSE;
 
   for (guint i = 0; i < n; i++)
-    {
-      if (text[i] < '0' || text[i] > '3')
-        return FALSE;
-      self->answers[i] = text[i] - '0';
-    }
+    if (text[i] < '0' || text[i] - '0' > tm_questionnaire_kind_get_item_max (self->kind, i))
+      return FALSE;
+  for (guint i = 0; i < n; i++)
+    self->answers[i] = text[i] - '0';
 
   return TRUE;
 }
@@ -418,11 +584,14 @@ tm_questionnaire_validate (const TmQuestionnaire  *self,
     field = &unused;
   *field = NULL;
 
-  if (self->kind == TM_QUESTIONNAIRE_GAD7 && self->difficulty != -1)
+  if ((self->kind == TM_QUESTIONNAIRE_GAD7 || self->kind == TM_QUESTIONNAIRE_FOLLOWUP) &&
+      self->difficulty != -1)
     {
       *field = "difficulty";
-      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                           _("The GAD-7 has no difficulty question; leave it out."));
+      g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                   /* Translators: %s is "GAD-7" or "Follow-up" */
+                   _("The %s has no difficulty question; leave it out."),
+                   tm_questionnaire_kind_get_name (self->kind));
       return FALSE;
     }
 
@@ -442,7 +611,7 @@ tm_questionnaire_validate (const TmQuestionnaire  *self,
   n = tm_questionnaire_kind_get_n_items (self->kind);
   open = g_string_new (NULL);
   for (guint i = 0; i < n; i++)
-    if (self->answers[i] < 0 || self->answers[i] > 3)
+    if (self->answers[i] < 0 || self->answers[i] > tm_questionnaire_kind_get_item_max (self->kind, i))
       {
         if (n_open++ > 0)
           g_string_append (open, ", ");
@@ -458,6 +627,16 @@ tm_questionnaire_validate (const TmQuestionnaire  *self,
                                 "Answer every question before saving: questions %s have no answer yet.",
                                 n_open),
                    open->str);
+      return FALSE;
+    }
+
+  if ((self->kind == TM_QUESTIONNAIRE_FOLLOWUP) != (self->tolerance != -1))
+    {
+      *field = "tolerance";
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                           self->kind == TM_QUESTIONNAIRE_FOLLOWUP
+                             ? _("Answer how well you are tolerating the treatment, from 0 to 10.")
+                             : _("Only the follow-up asks how well the treatment is tolerated; leave it out."));
       return FALSE;
     }
 

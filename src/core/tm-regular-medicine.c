@@ -174,6 +174,25 @@ tm_regular_medicine_describe (const TmRegularMedicine *self)
   return g_string_free (text, FALSE);
 }
 
+/**
+ * tm_regular_medicine_describe_dose:
+ *
+ * Returns: (nullable): "100 mg", "1000 IU", or %NULL when no dose was
+ *   entered
+ */
+char *
+tm_regular_medicine_describe_dose (const TmRegularMedicine *self)
+{
+  g_autofree char *dose = NULL;
+
+  g_return_val_if_fail (TM_IS_REGULAR_MEDICINE ((gpointer) self), NULL);
+
+  if (self->dose == TM_UNSET_HOURS)
+    return NULL;
+  dose = tm_format_decimal (self->dose);
+  return self->unit != NULL ? g_strdup_printf ("%s %s", dose, self->unit) : g_steal_pointer (&dose);
+}
+
 static const TmRegularMedicine *
 find_replacement (const TmRegularMedicine *self,
                   GPtrArray               *all)

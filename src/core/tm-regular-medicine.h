@@ -67,6 +67,7 @@ gboolean           tm_regular_medicine_validate  (const TmRegularMedicine *self,
                                                   const char             **field,
                                                   GError                 **error);
 char              *tm_regular_medicine_describe  (const TmRegularMedicine *self);
+char              *tm_regular_medicine_describe_dose (const TmRegularMedicine *self);
 GPtrArray         *tm_regular_medicine_list_current (GPtrArray           *all);
 char              *tm_regular_medicine_get_last_day (const TmRegularMedicine *self,
                                                      GPtrArray            *all);

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "tm-questionnaire.h"
 #include "tm-reminder.h"
 #include "tm-session.h"
 
@@ -54,9 +55,12 @@ at_time (GTimeZone *tz,
  * @minutes: the reminder time, minutes after local midnight
  * @last_checkin_day: (nullable): the latest day with a check-in
  * @last_notified_day: (nullable): the day the reminder last came
+ * @questionnaires_due: the questionnaires due today, 1 << each
+ *   #TmQuestionnaireKind (tm_store_get_due_questionnaires())
  *
- * Today at the reminder time, if today has neither a check-in nor a
- * reminder yet; now, if that time has passed; else tomorrow at the time.
+ * Today at the reminder time, if today has no reminder yet and either no
+ * check-in or a questionnaire due; now, if that time has passed; else
+ * tomorrow at the time. One reminder a day at most.
  *
  * Returns: (transfer full): when the reminder comes next
  */
@@ -64,7 +68,8 @@ GDateTime *
 tm_reminder_next (GDateTime  *now,
                   int         minutes,
                   const char *last_checkin_day,
-                  const char *last_notified_day)
+                  const char *last_notified_day,
+                  guint       questionnaires_due)
 {
   g_autofree char *today = NULL;
   g_autoptr(GDateTime) today_at = NULL;
@@ -80,7 +85,7 @@ tm_reminder_next (GDateTime  *now,
   tm_day_to_date (today, &day);
 
   /* A later day than today (the clock went back) counts as today. */
-  done = (last_checkin_day != NULL && strcmp (last_checkin_day, today) >= 0) ||
+  done = (last_checkin_day != NULL && strcmp (last_checkin_day, today) >= 0 && questionnaires_due == 0) ||
          (last_notified_day != NULL && strcmp (last_notified_day, today) >= 0);
 
   if (!done)
@@ -100,11 +105,57 @@ gboolean
 tm_reminder_is_due (GDateTime  *now,
                     int         minutes,
                     const char *last_checkin_day,
-                    const char *last_notified_day)
+                    const char *last_notified_day,
+                    guint       questionnaires_due)
 {
-  g_autoptr(GDateTime) next = tm_reminder_next (now, minutes, last_checkin_day, last_notified_day);
+  g_autoptr(GDateTime) next = tm_reminder_next (now, minutes, last_checkin_day, last_notified_day,
+                                                questionnaires_due);
 
   return g_date_time_compare (next, now) <= 0;
+}
+
+/**
+ * tm_reminder_get_text:
+ * @checkin_due: today has no check-in yet
+ * @questionnaires_due: 1 << each #TmQuestionnaireKind due
+ * @title: (out): the notification's title
+ * @body: (out): its text, naming what is due
+ *
+ * The words of the day's one reminder: the check-in, and whichever of the
+ * PHQ-9, the GAD-7 and the monthly follow-up are due.
+ */
+void
+tm_reminder_get_text (gboolean   checkin_due,
+                      guint      questionnaires_due,
+                      char     **title,
+                      char     **body)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = 0;
+
+  for (TmQuestionnaireKind kind = 0; kind < TM_N_QUESTIONNAIRE_KINDS; kind++)
+    if (questionnaires_due & (1u << kind))
+      {
+        if (n++ > 0)
+          g_string_append (names, ", ");
+        g_string_append (names, tm_questionnaire_kind_get_name (kind));
+      }
+
+  if (checkin_due)
+    {
+      *title = g_strdup (_("How Are You Today?"));
+      if (n == 0)
+        *body = g_strdup (_("A check-in takes under a minute. You asked Tidemark to remind you on days "
+                            "without one."));
+      else
+        /* Translators: %s lists questionnaires: "PHQ-9, Follow-up" */
+        *body = g_strdup_printf (_("A check-in takes under a minute. Also due: %s."), names->str);
+      return;
+    }
+
+  *title = g_strdup (g_dngettext (GETTEXT_PACKAGE, "A Questionnaire Is Due", "Questionnaires Are Due", n));
+  /* Translators: %s lists questionnaires: "PHQ-9, Follow-up" */
+  *body = g_strdup_printf (_("Due today: %s. It takes a few minutes, on Today."), names->str);
 }
 
 /**

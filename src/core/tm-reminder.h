@@ -16,11 +16,17 @@ char      *tm_format_reminder_time  (int          minutes);
 GDateTime *tm_reminder_next         (GDateTime   *now,
                                      int          minutes,
                                      const char  *last_checkin_day,
-                                     const char  *last_notified_day);
+                                     const char  *last_notified_day,
+                                     guint        questionnaires_due);
 gboolean   tm_reminder_is_due       (GDateTime   *now,
                                      int          minutes,
                                      const char  *last_checkin_day,
-                                     const char  *last_notified_day);
+                                     const char  *last_notified_day,
+                                     guint        questionnaires_due);
+void       tm_reminder_get_text     (gboolean     checkin_due,
+                                     guint        questionnaires_due,
+                                     char       **title,
+                                     char       **body);
 
 gboolean   tm_autostart_set         (const char  *config_dir,
                                      const char  *app_id,

@@ -70,7 +70,7 @@ static const TmReportSectionInfo sections[] = {
     N_("The PHQ-9 and GAD-7 charts and each result of the period") },
   { TM_REPORT_SECTION_INTERVAL, "interval", N_("Evidence About the Interval"),
     N_("How mood moved across the interval in each plan period, over the whole record") },
-  { TM_REPORT_SECTION_SESSIONS, "sessions", N_("Sessions"), N_("Every dosing session of the period") },
+  { TM_REPORT_SECTION_SESSIONS, "sessions", N_("Sessions"), N_("The regular medicines and every dosing session of the period") },
   { TM_REPORT_SECTION_SAFETY_PROMPTS, "safety-prompts", N_("Safety Prompts"),
     N_("Every safety prompt shown in the period, with its answer") },
   { TM_REPORT_SECTION_NOTES, "notes", N_("Check-in Notes"), N_("The full text of every note in the period") },
@@ -338,6 +338,16 @@ clear_attention (gpointer pointer)
   g_clear_object (&attention->record);
 }
 
+static void
+clear_medicine (gpointer pointer)
+{
+  TmReportMedicine *m = pointer;
+
+  g_clear_object (&m->row);
+  g_clear_pointer (&m->last_day, g_free);
+  g_clear_pointer (&m->session_days, g_strfreev);
+}
+
 TmReportData *
 tm_report_data_new (void)
 {
@@ -347,12 +357,15 @@ tm_report_data_new (void)
   data->plans = g_ptr_array_new_with_free_func (g_object_unref);
   data->sessions = g_ptr_array_new_with_free_func (g_object_unref);
   data->session_status = g_array_new (FALSE, TRUE, sizeof (TmSessionStatus));
+  data->medicines = g_array_new (FALSE, TRUE, sizeof (TmReportMedicine));
+  g_array_set_clear_func (data->medicines, clear_medicine);
   data->attention = g_array_new (FALSE, TRUE, sizeof (TmAttention));
   g_array_set_clear_func (data->attention, clear_attention);
   data->pin_resets = g_new0 (char *, 1);
   data->events = g_ptr_array_new_with_free_func (g_object_unref);
   data->notes = g_ptr_array_new_with_free_func (g_object_unref);
   data->questionnaires = g_ptr_array_new_with_free_func (g_object_unref);
+  data->followups = g_ptr_array_new_with_free_func (g_object_unref);
   data->missed = g_new0 (char *, 1);
   data->reviews = g_ptr_array_new_with_free_func (g_object_unref);
   return data;
@@ -372,11 +385,13 @@ tm_report_data_free (TmReportData *data)
   g_clear_pointer (&data->plans, g_ptr_array_unref);
   g_clear_pointer (&data->sessions, g_ptr_array_unref);
   g_clear_pointer (&data->session_status, g_array_unref);
+  g_clear_pointer (&data->medicines, g_array_unref);
   g_clear_pointer (&data->attention, g_array_unref);
   g_clear_pointer (&data->pin_resets, g_strfreev);
   g_clear_pointer (&data->events, g_ptr_array_unref);
   g_clear_pointer (&data->notes, g_ptr_array_unref);
   g_clear_pointer (&data->questionnaires, g_ptr_array_unref);
+  g_clear_pointer (&data->followups, g_ptr_array_unref);
   g_clear_pointer (&data->missed, g_strfreev);
   g_clear_pointer (&data->agenda, tm_agenda_free);
   g_clear_pointer (&data->reviews, g_ptr_array_unref);
@@ -391,7 +406,7 @@ gboolean
 tm_report_data_is_empty (const TmReportData *data)
 {
   return data->chart->n_checked_in == 0 && data->sessions->len == 0 && data->phq9 == NULL &&
-         data->gad7 == NULL && data->events->len == 0;
+         data->gad7 == NULL && data->followups->len == 0 && data->events->len == 0;
 }
 
 /* The plan rows in force on some day of the period. */
@@ -691,6 +706,59 @@ add_reviews (TmReportData *data,
   g_ptr_array_sort (data->reviews, compare_review_periods);
 }
 
+/* By name, then by the day each row starts. */
+static int
+compare_medicines (gconstpointer a,
+                   gconstpointer b)
+{
+  const TmReportMedicine *x = a, *y = b;
+  g_autofree char *x_key = g_utf8_collate_key (x->row->name, -1);
+  g_autofree char *y_key = g_utf8_collate_key (y->row->name, -1);
+  int by_name = strcmp (x_key, y_key);
+
+  if (by_name != 0)
+    return by_name;
+  if (strcmp (x->row->started_on, y->row->started_on) != 0)
+    return strcmp (x->row->started_on, y->row->started_on);
+  return x->row->id < y->row->id ? -1 : (x->row->id > y->row->id);
+}
+
+/* The regular medicine rows in effect on a day of the period, and for
+ * each the sessions of the period taken while it was (DESIGN.md,
+ * Long-term safety and medicines). Call after add_sessions(). */
+static void
+add_medicines (TmReportData *data,
+               GPtrArray    *medicines)
+{
+  for (guint i = 0; i < medicines->len; i++)
+    {
+      TmRegularMedicine *row = medicines->pdata[i];
+      g_autofree char *last = tm_regular_medicine_get_last_day (row, medicines);
+      g_autoptr(GStrvBuilder) days = g_strv_builder_new ();
+      TmReportMedicine m = { 0 };
+
+      /* A stop row takes the place of the row it stops, which has no day left. */
+      if (strcmp (row->started_on, data->options.to) > 0 ||
+          (last != NULL && (strcmp (last, data->options.from) < 0 || strcmp (last, row->started_on) < 0)))
+        continue;
+
+      for (guint j = 0; j < data->sessions->len; j++)
+        {
+          g_autofree char *day = tm_session_get_day (data->sessions->pdata[j]);
+
+          if (day != NULL && tm_regular_medicine_is_taken_on (row, medicines, day))
+            g_strv_builder_add (days, day);
+        }
+
+      m.row = g_object_ref (row);
+      m.changed = last != NULL && (row->stopped_on[0] == '\0' || strcmp (last, row->stopped_on) < 0);
+      m.last_day = g_steal_pointer (&last);
+      m.session_days = g_strv_builder_end (days);
+      g_array_append_val (data->medicines, m);
+    }
+  g_array_sort (data->medicines, compare_medicines);
+}
+
 /**
  * tm_report_data_new_from_store:
  *
@@ -708,8 +776,10 @@ tm_report_data_new_from_store (TmStore                *store,
   g_autoptr(GPtrArray) checkins = NULL;
   g_autoptr(GPtrArray) phq9 = NULL;
   g_autoptr(GPtrArray) gad7 = NULL;
+  g_autoptr(GPtrArray) followups = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GPtrArray) medicines = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *previous_from = NULL;
   g_autofree char *previous_to = NULL;
@@ -753,12 +823,16 @@ tm_report_data_new_from_store (TmStore                *store,
                                             error)) == NULL ||
       (gad7 = tm_store_list_questionnaires (store, TM_QUESTIONNAIRE_GAD7, options->from, options->to,
                                             error)) == NULL ||
+      (followups = tm_store_list_questionnaires (store, TM_QUESTIONNAIRE_FOLLOWUP, options->from, options->to,
+                                                 error)) == NULL ||
       (reviews = tm_store_list_reviews (store, error)) == NULL ||
+      (medicines = tm_store_list_medicines (store, error)) == NULL ||
       (data->agenda = tm_agenda_new_from_store (store, options->from, options->to, error)) == NULL)
     return NULL;
 
   add_plans (data, plans);
   add_sessions (data, plans, dates, sessions);
+  add_medicines (data, medicines);
 
   for (guint i = 0; i < events->len; i++)
     g_ptr_array_add (data->events, g_object_ref (events->pdata[i]));
@@ -776,6 +850,8 @@ tm_report_data_new_from_store (TmStore                *store,
 
   add_attention (data, phq9);
   add_questionnaires (data, phq9, gad7);
+  for (guint i = 0; i < followups->len; i++)
+    g_ptr_array_add (data->followups, g_object_ref (followups->pdata[i]));
   add_missed (data);
   add_reviews (data, reviews);
   data->phq9 = latest (phq9);

@@ -111,6 +111,15 @@ typedef struct
   int              session;  /* for a session: its index in TmReportData.sessions; else -1 */
 } TmAttention;
 
+/* A regular medicine row in effect on a day of the period at least. */
+typedef struct
+{
+  TmRegularMedicine *row;           /* owned */
+  char              *last_day;      /* the last day it was in effect, or NULL while taken */
+  gboolean           changed;       /* it ended where a change took its place, not with a stop */
+  GStrv              session_days;  /* the days of the period's sessions taken while it was in effect */
+} TmReportMedicine;
+
 typedef struct
 {
   TmReportOptions  options;
@@ -123,6 +132,7 @@ typedef struct
   GPtrArray       *plans;           /* TmPlan in force during the period, by day */
   GPtrArray       *sessions;        /* TmSession in the period, by time */
   GArray          *session_status;  /* TmSessionStatus of each session */
+  GArray          *medicines;       /* TmReportMedicine, by name, each medicine's rows by day */
   GArray          *attention;       /* TmAttention, in the order of their kinds, each kind by time */
   char             as_of[TM_DAY_LEN + 1];     /* the last day of the period, or today when earlier */
   char             last_dose[TM_DAY_LEN + 1]; /* the day of the latest session in or before the period, or "" */
@@ -134,6 +144,7 @@ typedef struct
   GPtrArray       *events;          /* TmSafetyEvent shown in the period */
   GPtrArray       *notes;           /* TmCheckin with a note in the period, when included */
   GPtrArray       *questionnaires;  /* TmQuestionnaire (PHQ-9 and GAD-7) in the period, by day */
+  GPtrArray       *followups;       /* TmQuestionnaire: the monthly follow-ups of the period, by day */
   GStrv            missed;          /* the planned days of the period missed (window closed, no
                                      * session), by day */
   TmAgenda        *agenda;          /* the agenda of the period, or NULL */

@@ -111,3 +111,29 @@ tm_phq9_baseline_describe (const TmPhq9Baseline *baseline)
    * "the first PHQ-9 recorded (20 on Tuesday 3 March 2026)" */
   return g_strdup_printf (_("the first PHQ-9 recorded (%d on %s)"), baseline->total, date);
 }
+
+/**
+ * tm_phq9_describe_lines:
+ *
+ * Returns: (transfer full) (nullable): the PHQ-9 chart's lines in words,
+ *   with the baseline response is judged against: "Response: 10 or less,
+ *   half of the baseline, the pre-treatment PHQ-9 entered in the plan
+ *   (20). Remission: below 5."; %NULL without any baseline
+ */
+char *
+tm_phq9_describe_lines (const TmPhq9Baseline *baseline)
+{
+  g_autofree char *which = tm_phq9_baseline_describe (baseline);
+  int at_most;
+
+  if (which == NULL)
+    return NULL;
+  at_most = tm_phq9_get_response_at_most (baseline->total);
+  if (at_most < 0)
+    /* Translators: "Remission: below 5." */
+    return g_strdup_printf (_("Remission: below %d."), TM_REMISSION_BELOW);
+  /* Translators: "Response: 10 or less, half of the baseline, the pre-treatment PHQ-9 entered in the
+   * plan (20). Remission: below 5." */
+  return g_strdup_printf (_("Response: %d or less, half of the baseline, %s. Remission: below %d."), at_most,
+                          which, TM_REMISSION_BELOW);
+}

@@ -29,5 +29,6 @@ void        tm_phq9_find_baseline          (GPtrArray             *plans,
                                             GPtrArray             *questionnaires,
                                             TmPhq9Baseline        *baseline);
 char       *tm_phq9_baseline_describe      (const TmPhq9Baseline  *baseline);
+char       *tm_phq9_describe_lines         (const TmPhq9Baseline  *baseline);
 
 G_END_DECLS

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The safety rules S1–S7 and S11–S13 (DESIGN.md): one pure function from
+/* The safety rules S1–S13 (DESIGN.md): one pure function from
  * the stored facts to the prompts due. The wording is calm and plain,
  * never gives dosing advice, always points to the prescriber, and never
  * implies that anyone is told: Tidemark contacts no one. */
@@ -45,6 +45,9 @@ tm_rule_get_name (TmRule rule)
     case TM_RULE_S5: return _("Blood pressure");
     case TM_RULE_S6: return _("Mood falling");
     case TM_RULE_S7: return _("Other medicines");
+    case TM_RULE_S8: return _("Bladder, belly and other body changes");
+    case TM_RULE_S9: return _("Cravings or use outside the plan");
+    case TM_RULE_S10: return _("Memory and concentration");
     case TM_RULE_S11: return _("Signs that need medical help");
     case TM_RULE_S12: return _("A home dose with nobody there");
     case TM_RULE_S13: return _("Strong effects that lingered");
@@ -856,6 +859,49 @@ rule_s6 (const TmSafetyFacts *facts,
   g_ptr_array_add (prompts, prompt);
 }
 
+/* S7 on a regular medicine: once, when one of a kind that interacts with
+ * ketamine is added or changed while a plan exists; never for a stop, and
+ * not again at every session. */
+static void
+rule_s7_medicine (const TmSafetyFacts *facts,
+                  GPtrArray           *prompts)
+{
+  TmRegularMedicine *m = facts->medicine;
+  g_autofree char *today = tm_day_from_date_time (facts->now);
+  g_autofree char *noted = NULL;
+  g_autofree char *what = NULL;
+  TmSafetyPrompt *prompt;
+
+  if (m->stopped_on[0] != '\0' || !tm_medicine_kind_interacts (m->kind))
+    return;
+  if (tm_schedule_plan_on (facts->plans, m->started_on) == NULL &&
+      tm_schedule_plan_on (facts->plans, today) == NULL)
+    return;
+
+  what = tm_regular_medicine_describe (m);
+  prompt = new_prompt (facts, TM_RULE_S7, TM_LEVEL_INFO, m->id);
+  prompt->title = g_strdup (_("Other Medicines Can Interact"));
+  noted = g_strdup_printf (m->replaces != 0
+                             /* Translators: %s is a medicine, e.g. "Lorazepam 1 mg, at night (benzodiazepine)" */
+                             ? _("You changed a regular medicine: %s. Medicines of this kind can interact "
+                                 "with ketamine; make sure your prescriber knows about the change.")
+                             /* Translators: %s is a medicine, e.g. "Lorazepam 1 mg, at night (benzodiazepine)" */
+                             : _("You added a regular medicine: %s. Medicines of this kind can interact "
+                                 "with ketamine; make sure your prescriber knows you take it."),
+                           what);
+  if (m->kind == TM_MEDICINE_KIND_OPIOID)
+    prompt->body = paragraphs (noted, _("Opioids add to the drowsiness ketamine brings and can slow "
+                                        "breathing: have someone with you until the effects of a dose "
+                                        "have passed."), NULL);
+  else
+    prompt->body = g_steal_pointer (&noted);
+  prompt->detail = g_strdup_printf ("regular medicine %s: %s, kind %s, from %s",
+                                    m->replaces != 0 ? "changed" : "added", m->name,
+                                    tm_medicine_kind_to_string (m->kind), m->started_on);
+  add_answers (prompt, TM_ANSWER_PRESCRIBER_KNOWS, TM_ANSWER_CONTACT_CLINICIAN, -1);
+  g_ptr_array_add (prompts, prompt);
+}
+
 static void
 rule_s7 (const TmSafetyFacts *facts,
          GPtrArray           *prompts)
@@ -891,6 +937,145 @@ rule_s7 (const TmSafetyFacts *facts,
     prompt->body = g_steal_pointer (&noted);
   prompt->detail = g_strdup_printf ("other medicines: %s", record->str);
   add_answers (prompt, TM_ANSWER_PRESCRIBER_KNOWS, TM_ANSWER_CONTACT_CLINICIAN, -1);
+  g_ptr_array_add (prompts, prompt);
+}
+
+/* The follow-up's items answered above 0 among @items, listed for the
+ * prompt (@names, a line each) and for the record (@record). */
+static guint
+followup_noted (const TmQuestionnaire *q,
+                const TmFollowupItem  *items,
+                guint                  n_items,
+                GString               *names,
+                GString               *record)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_items; i++)
+    if (q->answers[items[i]] > 0)
+      {
+        g_string_append_printf (names, "\n• %s", tm_questionnaire_get_item (q->kind, items[i]));
+        g_string_append_printf (record, "%sitem %d answered %d", record->len > 0 ? "; " : "",
+                                items[i] + 1, q->answers[items[i]]);
+        n++;
+      }
+  return n;
+}
+
+/* S8: the body, on the follow-up. Blood in the urine: urgent; the bladder
+ * and belly, a fall or fainting, driving within a day of a dose, a
+ * pregnancy: caution. */
+static void
+rule_s8 (const TmSafetyFacts *facts,
+         GPtrArray           *prompts)
+{
+  static const TmFollowupItem body[] = {
+    TM_FOLLOWUP_URINARY_PAIN, TM_FOLLOWUP_URINARY_URGENCY, TM_FOLLOWUP_BLOOD_IN_URINE,
+    TM_FOLLOWUP_BLADDER_PAIN, TM_FOLLOWUP_UPPER_BELLY_PAIN, TM_FOLLOWUP_FALL,
+    TM_FOLLOWUP_DRIVING, TM_FOLLOWUP_PREGNANCY,
+  };
+  static const TmFollowupItem bladder[] = {
+    TM_FOLLOWUP_URINARY_PAIN, TM_FOLLOWUP_URINARY_URGENCY, TM_FOLLOWUP_BLADDER_PAIN,
+    TM_FOLLOWUP_UPPER_BELLY_PAIN,
+  };
+  TmQuestionnaire *q = facts->questionnaire;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GString) record = g_string_new (NULL);
+  g_autoptr(GString) body_text = NULL;
+  g_autofree char *noted = NULL;
+  guint n_bladder = 0;
+  gboolean urgent;
+  TmSafetyPrompt *prompt;
+
+  if (followup_noted (q, body, G_N_ELEMENTS (body), names, record) == 0)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bladder); i++)
+    n_bladder += q->answers[bladder[i]] > 0;
+  urgent = q->answers[TM_FOLLOWUP_BLOOD_IN_URINE] > 0;
+  prompt = new_prompt (facts, TM_RULE_S8, urgent ? TM_LEVEL_URGENT : TM_LEVEL_CAUTION, q->id);
+  prompt->title = g_strdup (urgent ? _("Contact Your Clinician Today") : _("Tell Your Prescriber Soon"));
+  /* Translators: %s lists follow-up items, a line each */
+  noted = g_strdup_printf (_("In your follow-up you noted:%s"), names->str);
+  body_text = g_string_new (noted);
+  if (urgent)
+    g_string_append_printf (body_text, "\n\n%s",
+                            _("Blood in the urine needs to be looked at soon. Please contact your "
+                              "clinician today. If you are in severe pain or can't pass urine, call "
+                              "the emergency number."));
+  else if (n_bladder > 0)
+    g_string_append_printf (body_text, "\n\n%s",
+                            _("Over months of treatment, ketamine can affect the bladder and the "
+                              "belly, and these things are worth checking early."));
+  if (q->answers[TM_FOLLOWUP_PREGNANCY] > 0)
+    g_string_append_printf (body_text, "\n\n%s",
+                            _("A pregnancy, or planning one, is something to talk over with your "
+                              "prescriber before your next dose."));
+  if (q->answers[TM_FOLLOWUP_DRIVING] > 0)
+    g_string_append_printf (body_text, "\n\n%s", no_driving ());
+  if (!urgent)
+    g_string_append_printf (body_text, "\n\n%s", _("Please tell your prescriber soon."));
+  g_string_append_printf (body_text, "\n\n%s", contacts_no_one ());
+  prompt->body = g_string_free (g_steal_pointer (&body_text), FALSE);
+  prompt->detail = g_strdup_printf ("follow-up: %s", record->str);
+  if (urgent)
+    add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_HELP_NOW, -1);
+  else
+    add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_PRESCRIBER_KNOWS, -1);
+  g_ptr_array_add (prompts, prompt);
+}
+
+/* S9: cravings, or ketamine taken outside the plan, each on its own:
+ * caution, without judgement. */
+static void
+rule_s9 (const TmSafetyFacts *facts,
+         GPtrArray           *prompts)
+{
+  static const TmFollowupItem use[] = { TM_FOLLOWUP_CRAVINGS, TM_FOLLOWUP_OUTSIDE_PLAN };
+  TmQuestionnaire *q = facts->questionnaire;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GString) record = g_string_new (NULL);
+  g_autofree char *noted = NULL;
+  TmSafetyPrompt *prompt;
+
+  if (followup_noted (q, use, G_N_ELEMENTS (use), names, record) == 0)
+    return;
+
+  prompt = new_prompt (facts, TM_RULE_S9, TM_LEVEL_CAUTION, q->id);
+  prompt->title = g_strdup (_("Worth Talking Over With Your Prescriber"));
+  /* Translators: %s lists follow-up items, a line each */
+  noted = g_strdup_printf (_("In your follow-up you noted:%s"), names->str);
+  prompt->body = paragraphs (noted,
+                             _("Thank you for writing it down. This happens to people in long "
+                               "treatment, and it is nothing to be ashamed of. Your prescriber can "
+                               "help, and it helps them to know: please tell them at your next "
+                               "contact, or sooner if it worries you."),
+                             contacts_no_one (), NULL);
+  prompt->detail = g_strdup_printf ("follow-up: %s", record->str);
+  add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_PRESCRIBER_KNOWS, -1);
+  g_ptr_array_add (prompts, prompt);
+}
+
+/* S10: memory or concentration "a lot" worse than before treatment. */
+static void
+rule_s10 (const TmSafetyFacts *facts,
+          GPtrArray           *prompts)
+{
+  TmQuestionnaire *q = facts->questionnaire;
+  TmSafetyPrompt *prompt;
+
+  if (q->answers[TM_FOLLOWUP_MEMORY] < TM_S10_MEMORY)
+    return;
+
+  prompt = new_prompt (facts, TM_RULE_S10, TM_LEVEL_CAUTION, q->id);
+  prompt->title = g_strdup (_("Tell Your Prescriber Soon"));
+  prompt->body = paragraphs (_("In your follow-up you noted that your memory or concentration is a "
+                               "lot worse than before treatment. That is worth looking into: please "
+                               "tell your prescriber soon, so they can go over it with you."),
+                             contacts_no_one (), NULL);
+  prompt->detail = g_strdup_printf ("follow-up: item %d answered %d", TM_FOLLOWUP_MEMORY + 1,
+                                    q->answers[TM_FOLLOWUP_MEMORY]);
+  add_answers (prompt, TM_ANSWER_CONTACT_CLINICIAN, TM_ANSWER_PRESCRIBER_KNOWS, -1);
   g_ptr_array_add (prompts, prompt);
 }
 
@@ -1118,9 +1303,20 @@ tm_safety_evaluate (const TmSafetyFacts *facts)
       rule_s11 (facts, all);
       rule_s13 (facts, all);
       break;
+    case TM_SOURCE_MEDICINE:
+      g_return_val_if_fail (facts->medicine != NULL, due);
+      rule_s7_medicine (facts, all);
+      break;
     case TM_SOURCE_QUESTIONNAIRE:
     default:
       g_return_val_if_fail (facts->questionnaire != NULL, due);
+      if (facts->questionnaire->kind == TM_QUESTIONNAIRE_FOLLOWUP)
+        {
+          rule_s8 (facts, all);
+          rule_s9 (facts, all);
+          rule_s10 (facts, all);
+          break;
+        }
       rule_s4 (facts, all);
       rule_s6 (facts, all);
       break;

@@ -7,6 +7,7 @@
 #include "tm-enums.h"
 #include "tm-plan.h"
 #include "tm-questionnaire.h"
+#include "tm-regular-medicine.h"
 #include "tm-session.h"
 
 G_BEGIN_DECLS
@@ -44,6 +45,7 @@ G_BEGIN_DECLS
 #define TM_S13_HOURS                   4     /* a check-in saved longer after the day's dose … */
 #define TM_S13_INTENSITY               7     /* … with effects this intense, or frightening */
 #define TM_REMINDER_UNTIL_HOUR         12    /* the no-driving reminder lasts until noon the next day */
+#define TM_S10_MEMORY                  2     /* memory or concentration "a lot" worse: caution */
 
 typedef enum
 {
@@ -54,6 +56,9 @@ typedef enum
   TM_RULE_S5,      /*< nick=S5 >*/ /* blood pressure */
   TM_RULE_S6,      /*< nick=S6 >*/ /* mood falling */
   TM_RULE_S7,      /*< nick=S7 >*/ /* medicines */
+  TM_RULE_S8,      /*< nick=S8 >*/ /* the body, on the follow-up */
+  TM_RULE_S9,      /*< nick=S9 >*/ /* craving or use outside the plan */
+  TM_RULE_S10,     /*< nick=S10 >*/ /* memory and concentration */
   TM_RULE_S11,     /*< nick=S11 >*/ /* red flags */
   TM_RULE_S12,     /*< nick=S12 >*/ /* a home dose with nobody there */
   TM_RULE_S13,     /*< nick=S13 >*/ /* strong effects lingering on a dose day */
@@ -73,6 +78,7 @@ typedef enum
   TM_SOURCE_CHECKIN,
   TM_SOURCE_SESSION,
   TM_SOURCE_QUESTIONNAIRE,
+  TM_SOURCE_MEDICINE,          /* a regular medicine added or changed (S7) */
 } TmSource;
 
 /* What a prompt offers to answer, stored as the answer's nick
@@ -153,6 +159,7 @@ typedef struct
   TmCheckin        *checkin;        /* the record just saved, by source */
   TmSession        *session;
   TmQuestionnaire  *questionnaire;
+  TmRegularMedicine *medicine;
   GPtrArray        *sessions;       /* TmSession: every session, the new one included */
   GPtrArray        *checkins;       /* TmCheckin: at least the 35 days before */
   GPtrArray        *plans;          /* TmPlan */

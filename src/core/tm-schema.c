@@ -410,6 +410,68 @@ migrate_to_v6 (sqlite3  *db,
                          _("its tables could not be updated"), error);
 }
 
+/* Schema v7 (DESIGN.md, Long-term safety and medicines): the monthly
+ * follow-up is a kind of questionnaire, with twelve items (0–2, or 0–1 for
+ * a yes or no) and how well the treatment is tolerated (0–10); safety
+ * prompts gain S8–S10 and can be about a regular medicine (S7). SQLite
+ * can't change a CHECK in place: both tables are built again. */
+#define FOLLOWUP_ANSWERS "'[0-2][0-2][01][0-2][0-2][0-2][0-2][01][0-2][01][01][01]'"
+#define DIGIT(n)         "CAST(substr(answers, " #n ", 1) AS INTEGER)"
+
+static const char schema_v7[] =
+  "ALTER TABLE questionnaire RENAME TO questionnaire_v6;"
+  "DROP INDEX questionnaire_by_day;"
+  "CREATE TABLE questionnaire ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  kind       TEXT NOT NULL CHECK (kind IN ('phq9', 'gad7', 'followup')),"
+  "  day        TEXT NOT NULL " DAY ("day") ","
+  "  answers    TEXT NOT NULL CHECK (CASE kind"
+  "               WHEN 'phq9' THEN length(answers) = 9 AND answers NOT GLOB '*[^0-3]*'"
+  "               WHEN 'gad7' THEN length(answers) = 7 AND answers NOT GLOB '*[^0-3]*'"
+  "               ELSE answers GLOB " FOLLOWUP_ANSWERS " END),"
+  "  difficulty INTEGER CHECK (difficulty IS NULL OR (difficulty BETWEEN 0 AND 3 AND kind = 'phq9')),"
+  "  total      INTEGER NOT NULL CHECK (total ="
+  "               " DIGIT (1) " + " DIGIT (2) " + " DIGIT (3) " + " DIGIT (4) " +"
+  "               " DIGIT (5) " + " DIGIT (6) " + " DIGIT (7) " + " DIGIT (8) " +"
+  "               " DIGIT (9) " + " DIGIT (10) " + " DIGIT (11) " + " DIGIT (12) "),"
+  "  created_at TEXT NOT NULL " INSTANT ("created_at") ","
+  "  tolerance  INTEGER CHECK (tolerance BETWEEN 0 AND 10),"
+  "  CHECK ((kind = 'followup') = (tolerance IS NOT NULL))"
+  ") STRICT;"
+  "INSERT INTO questionnaire (id, kind, day, answers, difficulty, total, created_at)"
+  "  SELECT id, kind, day, answers, difficulty, total, created_at FROM questionnaire_v6;"
+  "DROP TABLE questionnaire_v6;"
+  "CREATE INDEX questionnaire_by_day ON questionnaire (day);"
+
+  "ALTER TABLE safety_event RENAME TO safety_event_v6;"
+  "DROP INDEX safety_event_by_time;"
+  "CREATE TABLE safety_event ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  rule        TEXT NOT NULL CHECK (rule IN ('S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8',"
+  "                                            'S9', 'S10', 'S11', 'S12', 'S13')),"
+  "  level       TEXT NOT NULL CHECK (level IN ('info', 'caution', 'urgent')),"
+  "  source      TEXT NOT NULL CHECK (source IN ('checkin', 'session', 'questionnaire', 'medicine')),"
+  "  source_id   INTEGER,"
+  "  shown_at    TEXT NOT NULL " INSTANT ("shown_at") ","
+  "  answered_at TEXT " OPT_INSTANT ("answered_at") ","
+  "  answer      TEXT CHECK (length(answer) BETWEEN 1 AND 200),"
+  "  detail      TEXT CHECK (length(detail) <= 10000)"
+  ") STRICT;"
+  "INSERT INTO safety_event (id, rule, level, source, source_id, shown_at, answered_at, answer,"
+  "                          detail)"
+  "  SELECT id, rule, level, source, source_id, shown_at, answered_at, answer, detail"
+  "  FROM safety_event_v6;"
+  "DROP TABLE safety_event_v6;"
+  "CREATE INDEX safety_event_by_time ON safety_event (julianday(shown_at));";
+
+static gboolean
+migrate_to_v7 (sqlite3  *db,
+               GError  **error)
+{
+  return tm_sqlite_exec (db, schema_v7, sqlite3_db_filename (db, "main"),
+                         _("its tables could not be updated"), error);
+}
+
 static const TmMigrationStep steps[] = {
   create_schema_v1,  /* 0 → 1 */
   migrate_to_v2,     /* 1 → 2 */
@@ -417,6 +479,7 @@ static const TmMigrationStep steps[] = {
   migrate_to_v4,     /* 3 → 4 */
   migrate_to_v5,     /* 4 → 5 */
   migrate_to_v6,     /* 5 → 6 */
+  migrate_to_v7,     /* 6 → 7 */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == TM_STORE_SCHEMA_VERSION);

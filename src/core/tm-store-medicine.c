@@ -73,6 +73,8 @@ tm_store_add_medicine (TmStore            *self,
     return FALSE;
 
   g_signal_emit (self, tm_store_signals[TM_STORE_MEDICINES_CHANGED], 0);
+  /* S7 reads an added or changed medicine (DESIGN.md). */
+  tm_store_emit_record_saved (self, TM_SOURCE_MEDICINE, medicine);
   return TRUE;
 }
 

@@ -204,6 +204,40 @@ tm_store_get_last_questionnaire_day (TmStore             *self,
   return NULL;
 }
 
+/**
+ * tm_store_get_due_questionnaires:
+ * @cadence_days: the PHQ-9 and GAD-7's cadence setting (7 or 14)
+ * @days_since: (out caller-allocates) (array fixed-size=TM_N_QUESTIONNAIRE_KINDS) (optional):
+ *   for each kind, days since it was last answered, -1 for never
+ *
+ * What Today offers and the reminder names: each questionnaire none of
+ * which was answered within its cadence (the follow-up: monthly).
+ *
+ * Returns: 1 << each #TmQuestionnaireKind due on @today
+ */
+guint
+tm_store_get_due_questionnaires (TmStore    *self,
+                                 const char *today,
+                                 int         cadence_days,
+                                 int        *days_since)
+{
+  guint due = 0;
+
+  g_return_val_if_fail (TM_IS_STORE (self), 0);
+
+  for (TmQuestionnaireKind kind = 0; kind < TM_N_QUESTIONNAIRE_KINDS; kind++)
+    {
+      g_autofree char *last = tm_store_get_last_questionnaire_day (self, kind);
+      int since;
+
+      if (tm_questionnaire_is_due (last, today, tm_questionnaire_kind_get_cadence (kind, cadence_days), &since))
+        due |= 1u << kind;
+      if (days_since != NULL)
+        days_since[kind] = since;
+    }
+  return due;
+}
+
 static int
 compare_questionnaires_indirect (gconstpointer a,
                                  gconstpointer b,

@@ -115,6 +115,47 @@ is_key_taken (int rc)
   return rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY;
 }
 
+/* When a row of an append-only table is added: now, or a second after
+ * the latest row's created_at when that is not before now (two rows
+ * within a second, a clock set back). So no two rows share a created_at,
+ * and the keys that name a row (a change names the one it replaces, in
+ * the CSV files too) stay apart. */
+static char *
+added_at (TmStore  *self,
+          TmTable   table)
+{
+  const TmTableInfo *info = tm_table_get_info (table);
+  g_autofree char *now = tm_instant_now_utc ();
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *created = NULL;
+
+  if (!info->append_only)
+    return g_steal_pointer (&now);
+
+  for (guint c = 0; c < info->n_columns; c++)
+    if (info->columns[c].flags & TM_COLUMN_CREATED)
+      created = info->columns[c].name;
+  g_return_val_if_fail (created != NULL, g_steal_pointer (&now));
+
+  sql = g_strdup_printf ("SELECT %s FROM %s ORDER BY julianday(%s) DESC LIMIT 1", created, info->name, created);
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GDateTime) latest = tm_instant_parse ((const char *) sqlite3_column_text (stmt, 0));
+      g_autoptr(GDateTime) at = tm_instant_parse (now);
+
+      if (latest != NULL && at != NULL && g_date_time_compare (latest, at) >= 0)
+        {
+          g_autoptr(GDateTime) next = g_date_time_add_seconds (latest, 1);
+          g_autoptr(GDateTime) utc = g_date_time_to_utc (next);
+
+          g_free (now);
+          now = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+        }
+    }
+  return g_steal_pointer (&now);
+}
+
 static TmSaveResult
 write_row (TmStore     *self,
            TmTable      table,
@@ -126,7 +167,7 @@ write_row (TmStore     *self,
   const TmTableInfo *info = tm_table_get_info (table);
   gint64 id = *(gint64 *) ((guint8 *) record + info->id_offset);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = tm_instant_now_utc ();
+  g_autofree char *now = add ? added_at (self, table) : tm_instant_now_utc ();
   int rc;
 
   if (!tm_store_prepare (self, tm_table_get_sql (table, add ? TM_SQL_SAVE_NEW : TM_SQL_SAVE_EDIT), &stmt, what,

@@ -134,7 +134,7 @@ tm_store_list_safety_events (TmStore     *self,
 
 /**
  * tm_store_check_safety:
- * @record: the check-in, session or questionnaire just saved
+ * @record: the check-in, session, questionnaire or medicine just saved
  * @now: when it was saved
  *
  * Gathers what the rules need and evaluates them.
@@ -172,6 +172,10 @@ tm_store_check_safety (TmStore    *self,
     case TM_SOURCE_SESSION:
       facts.session = record;
       day = tm_session_get_day (facts.session);
+      break;
+    case TM_SOURCE_MEDICINE:
+      facts.medicine = record;
+      day = g_strdup (facts.medicine->started_on);
       break;
     case TM_SOURCE_QUESTIONNAIRE:
     default:
@@ -218,11 +222,19 @@ imported_clear (Imported *imported)
   g_clear_pointer (&imported->at, g_date_time_unref);
 }
 
-/* Within a day: sessions, then questionnaires, then check-ins. */
+/* Within a day: medicines, sessions, then questionnaires, then check-ins. */
 static int
 day_order (TmSource source)
 {
-  return source == TM_SOURCE_SESSION ? 0 : source == TM_SOURCE_QUESTIONNAIRE ? 1 : 2;
+  switch (source)
+    {
+    case TM_SOURCE_MEDICINE: return 0;
+    case TM_SOURCE_SESSION: return 1;
+    case TM_SOURCE_QUESTIONNAIRE: return 2;
+    case TM_SOURCE_CHECKIN:
+    default:
+      return 3;
+    }
 }
 
 static gint
@@ -233,8 +245,8 @@ compare_imported (gconstpointer a,
   int by_time = g_date_time_compare (ia->at, ib->at);
   int by_source;
 
-  /* At the same moment: sessions, then questionnaires, then check-ins,
-   * the order of a day; then in the order they were stored. */
+  /* At the same moment: medicines, sessions, questionnaires, then
+   * check-ins, the order of a day; then in the order they were stored. */
   if (by_time != 0)
     return by_time;
   by_source = day_order (ia->source) - day_order (ib->source);
@@ -244,7 +256,8 @@ compare_imported (gconstpointer a,
 }
 
 /* When an imported record counts as saved, for the rules: a session when
- * it was taken; a questionnaire when it was answered; a check-in when it
+ * it was taken; a questionnaire when it was answered; a medicine when it
+ * was written down; a check-in when it
  * was written, if that was on its day, else at the end of its day (a file
  * made elsewhere may have been written at any time). Never after @now. */
 static GDateTime *
@@ -261,6 +274,9 @@ saved_at (TmSource   source,
       break;
     case TM_SOURCE_QUESTIONNAIRE:
       at = tm_instant_parse (((TmQuestionnaire *) record)->created_at);
+      break;
+    case TM_SOURCE_MEDICINE:
+      at = tm_instant_parse (((TmRegularMedicine *) record)->created_at);
       break;
     case TM_SOURCE_CHECKIN:
     default:
@@ -291,9 +307,16 @@ index_by_id (GPtrArray *list,
 
   for (guint i = 0; i < list->len; i++)
     {
-      gint64 *id = source == TM_SOURCE_SESSION ? &((TmSession *) list->pdata[i])->id
-                 : source == TM_SOURCE_QUESTIONNAIRE ? &((TmQuestionnaire *) list->pdata[i])->id
-                 : &((TmCheckin *) list->pdata[i])->id;
+      gint64 *id;
+
+      switch (source)
+        {
+        case TM_SOURCE_SESSION: id = &((TmSession *) list->pdata[i])->id; break;
+        case TM_SOURCE_QUESTIONNAIRE: id = &((TmQuestionnaire *) list->pdata[i])->id; break;
+        case TM_SOURCE_MEDICINE: id = &((TmRegularMedicine *) list->pdata[i])->id; break;
+        case TM_SOURCE_CHECKIN:
+        default: id = &((TmCheckin *) list->pdata[i])->id; break;
+        }
 
       g_hash_table_insert (index, id, list->pdata[i]);
     }
@@ -380,6 +403,10 @@ raise_for (TmStore    *self,
       facts.questionnaire = imported->record;
       day = g_strdup (facts.questionnaire->day);
       break;
+    case TM_SOURCE_MEDICINE:
+      facts.medicine = imported->record;
+      day = g_strdup (facts.medicine->started_on);
+      break;
     case TM_SOURCE_CHECKIN:
     default:
       facts.checkin = imported->record;
@@ -419,8 +446,8 @@ raise_for (TmStore    *self,
 
 /**
  * tm_store_raise_imported_prompts:
- * @records: (element-type TmRecordRef): the check-ins, sessions and
- *   questionnaires an import added or replaced, already stored
+ * @records: (element-type TmRecordRef): the check-ins, sessions,
+ *   questionnaires and medicines an import added or replaced, already stored
  * @n_raised: (out): how many prompts were raised
  *
  * Runs the safety rules on records that came in by an import, inside the
@@ -439,6 +466,7 @@ tm_store_raise_imported_prompts (TmStore  *self,
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GPtrArray) checkins = NULL;
   g_autoptr(GPtrArray) questionnaires = NULL;
+  g_autoptr(GPtrArray) medicines = NULL;
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GPtrArray) dates = NULL;
   g_autoptr(GPtrArray) events = NULL;
@@ -447,6 +475,7 @@ tm_store_raise_imported_prompts (TmStore  *self,
   g_autoptr(GHashTable) checkins_by_id = NULL;
   g_autoptr(GHashTable) sessions_by_id = NULL;
   g_autoptr(GHashTable) questionnaires_by_id = NULL;
+  g_autoptr(GHashTable) medicines_by_id = NULL;
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
 
@@ -458,6 +487,7 @@ tm_store_raise_imported_prompts (TmStore  *self,
   if ((sessions = tm_store_list_sessions (self, NULL, NULL, error)) == NULL ||
       (checkins = tm_store_list_checkins (self, NULL, NULL, error)) == NULL ||
       (questionnaires = tm_store_list_questionnaires (self, -1, NULL, NULL, error)) == NULL ||
+      (medicines = tm_store_list_medicines (self, error)) == NULL ||
       (plans = tm_store_list_plans (self, error)) == NULL ||
       (dates = tm_store_list_plan_dates (self, error)) == NULL ||
       (events = tm_store_list_safety_events (self, NULL, NULL, error)) == NULL)
@@ -466,11 +496,13 @@ tm_store_raise_imported_prompts (TmStore  *self,
   checkins_by_id = index_by_id (checkins, TM_SOURCE_CHECKIN);
   sessions_by_id = index_by_id (sessions, TM_SOURCE_SESSION);
   questionnaires_by_id = index_by_id (questionnaires, TM_SOURCE_QUESTIONNAIRE);
+  medicines_by_id = index_by_id (medicines, TM_SOURCE_MEDICINE);
   for (guint i = 0; i < records->len; i++)
     {
       const TmRecordRef *ref = &g_array_index (records, TmRecordRef, i);
       GHashTable *by_id = ref->source == TM_SOURCE_SESSION ? sessions_by_id
                         : ref->source == TM_SOURCE_QUESTIONNAIRE ? questionnaires_by_id
+                        : ref->source == TM_SOURCE_MEDICINE ? medicines_by_id
                         : checkins_by_id;
       Imported imported = { ref->source, ref->id, g_hash_table_lookup (by_id, &ref->id), NULL };
 

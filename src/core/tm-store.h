@@ -17,7 +17,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this Tidemark writes (PRAGMA user_version). */
-#define TM_STORE_SCHEMA_VERSION 6
+#define TM_STORE_SCHEMA_VERSION 7
 
 #define TM_STORE_FILE_NAME "tidemark.db"
 
@@ -89,6 +89,10 @@ GPtrArray  *tm_store_list_questionnaires   (TmStore          *self,
                                             GError          **error);
 char       *tm_store_get_last_questionnaire_day (TmStore             *self,
                                                  TmQuestionnaireKind  kind);
+guint       tm_store_get_due_questionnaires (TmStore             *self,
+                                             const char          *today,
+                                             int                  cadence_days,
+                                             int                 *days_since);
 GListModel *tm_store_get_questionnaires    (TmStore          *self);
 
 

@@ -137,7 +137,7 @@ static const TmColumn retired_bp_columns[] = {
 
 /* Readings on the session day; the CSV file names the session by its key. */
 static const TmColumn session_reading_columns[] = {
-  { "session_id", TM_VALUE_RECORD, OFFSET (TmSessionReading, session_id), KEY, 0, 200, .csv_name = "session_key",
+  { "session_id", TM_VALUE_RECORD, OFFSET (TmSessionReading, session_id), KEY, 0, TM_RECORD_KEY_MAX_CHARS, .csv_name = "session_key",
     .refers_to = "session", .since = 5 },
   { "minutes_after", TM_VALUE_INT, OFFSET (TmSessionReading, minutes_after), KEY, 0, TM_MONITOR_MINUTES_MAX,
     N_("A reading must be from %d (before the dose) to %d minutes after the dose, not %d."), .since = 5 },
@@ -159,14 +159,17 @@ static const TmColumn session_reading_columns[] = {
 
 static const TmColumn questionnaire_columns[] = {
   { "kind", TM_VALUE_ENUM, OFFSET (TmQuestionnaire, kind), KEY,
-    .message = N_("A questionnaire must be a PHQ-9 or a GAD-7."), .enum_type = tm_questionnaire_kind_get_type },
+    .message = N_("A questionnaire must be a PHQ-9, a GAD-7 or a follow-up."),
+    .enum_type = tm_questionnaire_kind_get_type },
   { "day", TM_VALUE_DAY, OFFSET (TmQuestionnaire, day), KEY },
   { "answers", TM_VALUE_ANSWERS, OFFSET (TmQuestionnaire, answers) },
   { "difficulty", TM_VALUE_INT, OFFSET (TmQuestionnaire, difficulty), OPT, 0, TM_N_ANSWERS - 1,
     N_("The difficulty question has four answers, from “Not difficult at all” to “Extremely difficult”.") },
   /* The store works it out; a file's must add up (tm-csv.c). */
-  { "total", TM_VALUE_INT, OFFSET (TmQuestionnaire, total), REQUIRED, 0, 3 * TM_QUESTIONNAIRE_MAX_ITEMS },
+  { "total", TM_VALUE_INT, OFFSET (TmQuestionnaire, total), REQUIRED, 0, TM_PHQ9_MAX_TOTAL },
   { "created_at", TM_VALUE_INSTANT, OFFSET (TmQuestionnaire, created_at), KEY | CREATED },
+  { "tolerance", TM_VALUE_INT, OFFSET (TmQuestionnaire, tolerance), OPT, 0, TM_FOLLOWUP_TOLERANCE_MAX,
+    N_("How well the treatment is tolerated must be from %d to %d, not %d."), .since = 7 },
 };
 
 static const TmColumn plan_columns[] = {
@@ -182,7 +185,7 @@ static const TmColumn plan_columns[] = {
   { "author", TM_VALUE_TEXT, OFFSET (TmPlan, author), OPT, 0, TM_PLAN_AUTHOR_MAX_CHARS,
     N_("The prescriber's name must be UTF-8 text of at most %d characters.") },
   { "created_at", TM_VALUE_INSTANT, OFFSET (TmPlan, created_at), KEY | CREATED },
-  { "pre_phq9", TM_VALUE_INT, OFFSET (TmPlan, pre_phq9), OPT, 0, 3 * TM_QUESTIONNAIRE_MAX_ITEMS,
+  { "pre_phq9", TM_VALUE_INT, OFFSET (TmPlan, pre_phq9), OPT, 0, TM_PHQ9_MAX_TOTAL,
     N_("The pre-treatment PHQ-9 total must be between %d and %d."), .since = 3 },
   { "pre_mood", TM_VALUE_INT, OFFSET (TmPlan, pre_mood), OPT, 0, 10,
     N_("The pre-treatment mood must be between %d and %d."), .since = 3 },
@@ -205,7 +208,7 @@ static const TmColumn safety_event_columns[] = {
   { "source", TM_VALUE_ENUM, OFFSET (TmSafetyEvent, source), KEY, .enum_type = tm_source_get_type },
   /* The record a prompt is about; the CSV file names it by its key
    * ("2026-03-01" for a check-in), as ids are the data file's own. */
-  { "source_id", TM_VALUE_RECORD, OFFSET (TmSafetyEvent, source_id), OPT, 0, 200, .csv_name = "source_key",
+  { "source_id", TM_VALUE_RECORD, OFFSET (TmSafetyEvent, source_id), OPT, 0, TM_RECORD_KEY_MAX_CHARS, .csv_name = "source_key",
     .table_column = "source" },
   { "shown_at", TM_VALUE_INSTANT, OFFSET (TmSafetyEvent, shown_at), KEY },
   { "answered_at", TM_VALUE_INSTANT, OFFSET (TmSafetyEvent, answered_at), OPT },
@@ -222,7 +225,7 @@ static const TmColumn review_columns[] = {
   { "author", TM_VALUE_TEXT, OFFSET (TmReview, author), REQUIRED, 0, TM_REVIEW_AUTHOR_MAX_CHARS, .since = 3 },
   { "note", TM_VALUE_TEXT, OFFSET (TmReview, note), OPT, 0, TM_NOTE_MAX_CHARS, .since = 3 },
   { "created_at", TM_VALUE_INSTANT, OFFSET (TmReview, created_at), KEY | CREATED, .since = 3 },
-  { "corrects", TM_VALUE_RECORD, OFFSET (TmReview, corrects), OPT, 0, 200, .since = 3 },
+  { "corrects", TM_VALUE_RECORD, OFFSET (TmReview, corrects), OPT, 0, TM_RECORD_KEY_MAX_CHARS, .since = 3 },
 };
 
 /* Regular medicines, only ever added to: a change or a stop is a row that
@@ -243,7 +246,7 @@ static const TmColumn medicine_columns[] = {
                   "gabapentinoid, sedating-antihistamine, blood-pressure or other."),
     .enum_type = tm_medicine_kind_get_type, .since = 6 },
   { "created_at", TM_VALUE_INSTANT, OFFSET (TmRegularMedicine, created_at), KEY | CREATED, .since = 6 },
-  { "replaces", TM_VALUE_RECORD, OFFSET (TmRegularMedicine, replaces), OPT, 0, 200, .since = 6 },
+  { "replaces", TM_VALUE_RECORD, OFFSET (TmRegularMedicine, replaces), OPT, 0, TM_RECORD_KEY_MAX_CHARS, .since = 6 },
 };
 
 static const TmTableInfo tables[TM_N_TABLES] = {
@@ -718,7 +721,8 @@ parse_nick (const TmColumn  *column,
   return TRUE;
 }
 
-/* As many digits from 0 to 3 as the record's kind has items. */
+/* As many digits as the record's kind has items, each from 0 to its
+ * item's most (3 on the PHQ-9 and GAD-7). */
 static gboolean
 parse_answers (const TmColumn  *column,
                const char      *text,
@@ -731,6 +735,9 @@ parse_answers (const TmColumn  *column,
   if (tm_questionnaire_set_answers_text (q, text))
     return TRUE;
   shown = tm_text_quote (text);
+  if (q->kind == TM_QUESTIONNAIRE_FOLLOWUP)
+    return problem_at (problem, _("answers “%s” are not %u digits, each 0, 1 or 2 (0 or 1 for a yes or no "
+                                  "question)"), shown, tm_questionnaire_kind_get_n_items (q->kind));
   return problem_at (problem, _("answers “%s” are not %u digits from 0 to 3"), shown,
                      tm_questionnaire_kind_get_n_items (q->kind));
 }

@@ -12,6 +12,10 @@ G_BEGIN_DECLS
  * description; a new column is a line here (and a step in tm-schema.c,
  * which tests/test-schema.c holds to it). */
 
+/* The longest key a CSV file names a record by (a medicine's: its name of
+ * up to 200 characters, its first day and when it was added). */
+#define TM_RECORD_KEY_MAX_CHARS 400
+
 typedef enum
 {
   TM_TABLE_CHECKINS,

@@ -33,6 +33,7 @@ static const TmChartStyle light_style = {
   .spread     = RGB (0x1c71d8, 0.16),
   .severity   = RGB (0xe66100, 0.07),
   .periods    = { RGB (0x1c71d8, 1.0), RGB (0x9141ac, 1.0), RGB (0x26a269, 1.0), RGB (0xc64600, 1.0) },
+  .medicine   = RGB (0x865e3c, 0.2),
   .line_width = 2.0,
 };
 
@@ -55,6 +56,7 @@ static const TmChartStyle dark_style = {
   .spread     = RGB (0x62a0ea, 0.22),
   .severity   = RGB (0xffa348, 0.045),
   .periods    = { RGB (0x62a0ea, 1.0), RGB (0xdc8add, 1.0), RGB (0x8ff0a4, 1.0), RGB (0xffa348, 1.0) },
+  .medicine   = RGB (0xcdab8f, 0.22),
   .line_width = 2.0,
 };
 
@@ -77,6 +79,7 @@ static const TmChartStyle print_style = {
   .spread     = RGB (0x000000, 0.12),
   .severity   = RGB (0x000000, 0.06),
   .periods    = { RGB (0x1a5fb4, 1.0), RGB (0x000000, 1.0), RGB (0x5e5c64, 1.0), RGB (0x3d3846, 1.0) },
+  .medicine   = RGB (0x000000, 0.1),
   .line_width = 1.2,
 };
 

@@ -42,6 +42,7 @@ typedef struct
   TmRgba  spread;          /* the ±1 SD band */
   TmRgba  severity;        /* questionnaire bands, deeper with severity */
   TmRgba  periods[4];      /* plan periods side by side, with a dash pattern each too */
+  TmRgba  medicine;        /* the regular medicines' bands, under the text colour */
   char    font_family[64];
   double  font_size;       /* in the units of the cairo_t: px on screen, pt in a PDF */
   double  line_width;
@@ -76,6 +77,10 @@ typedef struct
   int    legend_rows;
   double lane_y;           /* the centre of the sessions lane, above the plot */
   double events_y;         /* the centre of the safety marks, below the plot */
+  double medicines_y;      /* the top of the first regular medicine's lane, above the dates */
+  double medicine_lane_height;  /* one lane's band */
+  double medicine_lane_step;    /* from one lane's top to the next's */
+  int    n_medicine_lanes;  /* the lanes shown: 0 without medicines, fewer when the plot is short */
   double axis_y;           /* the top of the date labels */
   int    n_columns;        /* days, or k for the after-dose curve */
   double column_width;

@@ -58,6 +58,8 @@ tm_questionnaire_chart_layout (const TmChartData   *data,
    * questionnaire so that their charts line up. */
   for (int other = 0; other < TM_N_QUESTIONNAIRE_KINDS; other++)
     {
+      if (!tm_questionnaire_kind_has_bands (other))
+        continue;
       n_bands = band_starts (other, starts);
       for (guint i = 0; i < n_bands; i++)
         {

@@ -25,6 +25,7 @@
 #include "tm-safety-help.h"
 #include "tm-interval.h"
 #include "tm-reading-chart.h"
+#include "tm-followup-chart.h"
 #include "tm-report.h"
 
 #define MARGIN          48.0
@@ -32,6 +33,7 @@
 #define CELL_PAD        3.0
 #define NOTE_EXCERPT    100
 #define CHART_FONT_SIZE 7.0
+#define MEDICINE_LANE_HEIGHT 12.0  /* about a lane of the trend chart at CHART_FONT_SIZE */
 /* The small blood pressure charts under the sessions table: this many a
  * row, this tall, this far apart. */
 #define READINGS_PER_ROW 3
@@ -65,6 +67,7 @@ typedef enum
   CHART_PHQ9,
   CHART_GAD7,
   CHART_READINGS,   /* one session's blood pressure readings */
+  CHART_FOLLOWUP,   /* the monthly follow-ups' answers over the period */
 } ChartKind;
 
 typedef struct
@@ -858,10 +861,15 @@ place_chart (Report     *r,
 static void
 place_charts (Report *r)
 {
-  g_autofree char *trend = g_strdup_printf ("%s %s",
+  int n_lanes = r->data->chart->n_medicine_lanes;
+  g_autofree char *trend = g_strdup_printf ("%s %s%s%s",
     _("Daily mood (0–10) with its 7-day mean. Bands: plan periods. Hollow circles and dashed rules: "
       "planned sessions; filled circles and solid rules: sessions taken, with their dose. "
       "Triangles along the bottom: safety prompts."),
+    n_lanes > 0 ? _("Under them, a band for each regular medicine while it was taken, divided where its "
+                    "dose changed.")
+                : "",
+    n_lanes > 0 ? " " : "",
     tm_scale_get_direction (TM_SCALE_MOOD));
   g_autofree char *after_dose = g_strdup_printf ("%s %s",
     _("Mean mood on each day after a session, one line for each plan period; faint lines: single dosing "
@@ -869,7 +877,9 @@ place_charts (Report *r)
       "cycles each point comes from (fewer than 3 check-ins: drawn faint). Dashed rules: the plan's interval."),
     tm_scale_get_direction (TM_SCALE_MOOD));
 
-  place_chart (r, _("Mood Against the Plan"), CHART_TREND, 230, trend);
+  /* The medicines' lanes add to the chart, so the plot keeps its height. */
+  place_chart (r, _("Mood Against the Plan"), CHART_TREND, 230 + MIN (n_lanes, 4) * MEDICINE_LANE_HEIGHT,
+               trend);
   place_chart (r, _("Mood After a Session"), CHART_AFTER_DOSE, 180, after_dose);
 }
 
@@ -884,7 +894,12 @@ place_questionnaires (Report *r)
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   const TmReportData *data = r->data;
 
-  place_chart (r, _("Questionnaires"), CHART_PHQ9, 120, tm_scale_get_direction (TM_SCALE_PHQ9));
+  g_autofree char *lines = data->chart->phq9->len > 0 ? tm_phq9_describe_lines (&data->chart->phq9_baseline) : NULL;
+  g_autofree char *phq9_caption = lines != NULL ? g_strdup_printf ("%s %s", lines,
+                                                                    tm_scale_get_direction (TM_SCALE_PHQ9))
+                                                 : g_strdup (tm_scale_get_direction (TM_SCALE_PHQ9));
+
+  place_chart (r, _("Questionnaires"), CHART_PHQ9, 120, phq9_caption);
   r->y += 6;
   place_chart (r, NULL, CHART_GAD7, 120, tm_scale_get_direction (TM_SCALE_GAD7));
   gap (r, 6);
@@ -907,6 +922,68 @@ place_questionnaires (Report *r)
       /* Translators: a questionnaire's total: "9 of 27" */
       cells[2] = g_strdup_printf (_("%d of %d"), q->total, tm_questionnaire_kind_get_max_total (q->kind));
       cells[3] = g_strdup (tm_band_get_label (tm_questionnaire_get_band (q)));
+      g_ptr_array_add (rows, cells);
+    }
+  place_table (r, translated, G_N_ELEMENTS (columns), rows);
+}
+
+/* What a follow-up noted: each item answered above 0, with its answer. */
+static char *
+describe_followup (const TmQuestionnaire *q)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < tm_questionnaire_kind_get_n_items (q->kind); i++)
+    if (q->answers[i] > 0)
+      {
+        if (text->len > 0)
+          g_string_append (text, "; ");
+        /* Translators: a follow-up item and its answer: "Cravings for ketamine: a little" */
+        g_string_append_printf (text, _("%s: %s"), tm_questionnaire_get_item (q->kind, i),
+                                tm_questionnaire_get_item_answer_label (q->kind, i, q->answers[i]));
+      }
+  if (text->len == 0)
+    g_string_append (text, _("Nothing noted"));
+  return g_string_free (text, FALSE);
+}
+
+/* The monthly follow-ups of the period: the chart of answers over time,
+ * then each one's answers in a table. */
+static void
+place_followups (Report *r)
+{
+  const Column columns[] = {
+    { N_("Day"), 0.30 }, { N_("Noted"), 0.52 }, { N_("Tolerated"), 0.18 },
+  };
+  Column translated[G_N_ELEMENTS (columns)];
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const TmReportData *data = r->data;
+
+  gap (r, 10);
+  heading (r, _("Monthly Follow-up"), 60);
+  if (data->followups->len == 0)
+    {
+      place_block (r, new_layout (r, FONT_BODY, _("No follow-up was answered in this period."), r->width),
+                   r->left);
+      return;
+    }
+  place_chart (r, NULL, CHART_FOLLOWUP, tm_followup_chart_get_height (&r->chart_style),
+               _("Each follow-up a column, each item a row: empty for no, light for a little, strong for a "
+                 "lot or yes. Under them, how well the treatment was tolerated, from 0 (very badly) to 10 "
+                 "(very well)."));
+  gap (r, 6);
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    translated[c] = (Column) { _(columns[c].title), columns[c].share };
+  for (guint i = 0; i < data->followups->len; i++)
+    {
+      const TmQuestionnaire *q = data->followups->pdata[i];
+      char **cells = g_new0 (char *, G_N_ELEMENTS (columns) + 2);
+
+      cells[0] = tm_day_format_long (q->day);
+      cells[1] = describe_followup (q);
+      /* Translators: how well the treatment is tolerated, 0 very badly to 10 very well: "7 of 10" */
+      cells[2] = g_strdup_printf (_("%d of %d"), q->tolerance, TM_FOLLOWUP_TOLERANCE_MAX);
       g_ptr_array_add (rows, cells);
     }
   place_table (r, translated, G_N_ELEMENTS (columns), rows);
@@ -1179,6 +1256,93 @@ place_reading_charts (Report *r)
                        cell_width);
 }
 
+/* Regular medicines */
+
+/* "2", or with four or fewer the days too: "2: 3 Nov, 17 Nov". */
+static char *
+describe_sessions_while_taken (GStrv       days,
+                               const char *as_of)
+{
+  guint n = g_strv_length (days);
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%u", n);
+  if (n == 0 || n > 4)
+    return g_string_free (text, FALSE);
+
+  g_string_append (text, ": ");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *day = format_short_day (days[i], as_of);
+
+      if (i > 0)
+        /* Translators: between the days in a list: "3 Nov, 17 Nov" */
+        g_string_append (text, _(", "));
+      g_string_append (text, day);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static char **
+medicine_cells (const TmReportMedicine *m,
+                const char             *as_of,
+                guint                   n_columns)
+{
+  char **cells = g_new0 (char *, n_columns + 2);
+  char *dose = tm_regular_medicine_describe_dose (m->row);
+
+  cells[0] = g_strdup (m->row->name);
+  cells[1] = dose != NULL ? dose : g_strdup ("—");
+  cells[2] = g_strdup (m->row->schedule != NULL ? m->row->schedule : "—");
+  cells[3] = g_strdup (tm_medicine_kind_get_label (m->row->kind));
+  cells[4] = format_short_day (m->row->started_on, as_of);
+  if (m->last_day == NULL)
+    cells[5] = g_strdup ("—");
+  else
+    {
+      g_autofree char *last = format_short_day (m->last_day, as_of);
+
+      /* Translators: the last day of a medicine's row that a change of its dose or
+       * schedule replaced: "28 Sep, then changed" */
+      cells[5] = m->changed ? g_strdup_printf (_("%s, then changed"), last) : g_steal_pointer (&last);
+    }
+  cells[6] = describe_sessions_while_taken (m->session_days, as_of);
+  return cells;
+}
+
+/* The regular medicines of the period, before the sessions they may bear
+ * on; nothing when none was recorded for its days. */
+static void
+place_medicines (Report *r)
+{
+  const Column columns[] = {
+    { N_("Medicine"), 0.19 }, { N_("Dose"), 0.10 }, { N_("Schedule"), 0.15 }, { N_("Kind"), 0.14 },
+    { N_("Started"), 0.10 }, { N_("Stopped"), 0.14 }, { N_("Sessions while taken"), 0.18 },
+  };
+  Column translated[G_N_ELEMENTS (columns)];
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const TmReportData *data = r->data;
+
+  if (data->medicines->len == 0)
+    return;
+
+  heading (r, _("Regular Medicines"), 40);
+  place_block (r, new_layout (r, FONT_SMALL,
+                              _("As recorded, each change of dose or schedule a row of its own. Sessions "
+                                "while taken: the sessions of this period on days the row was in effect, "
+                                "with their days when there are four or fewer."),
+                              r->width),
+               r->left);
+  r->y += 4;
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    translated[c] = (Column) { _(columns[c].title), columns[c].share };
+  for (guint i = 0; i < data->medicines->len; i++)
+    g_ptr_array_add (rows, medicine_cells (&g_array_index (data->medicines, TmReportMedicine, i), data->as_of,
+                                           G_N_ELEMENTS (columns)));
+  place_table (r, translated, G_N_ELEMENTS (columns), rows);
+}
+
 static void
 place_sessions (Report *r)
 {
@@ -1414,11 +1578,13 @@ place_section (Report          *r,
       break;
     case TM_REPORT_SECTION_QUESTIONNAIRES:
       place_questionnaires (r);
+      place_followups (r);
       break;
     case TM_REPORT_SECTION_INTERVAL:
       place_evidence (r);
       break;
     case TM_REPORT_SECTION_SESSIONS:
+      place_medicines (r);
       place_sessions (r);
       break;
     case TM_REPORT_SECTION_SAFETY_PROMPTS:
@@ -1498,6 +1664,14 @@ draw_chart (Report   *r,
 
         tm_reading_chart_layout (readings, &r->chart_style, op->w, op->h, &layout);
         tm_reading_chart_draw (cr, readings, &r->chart_style, &layout);
+      }
+      break;
+    case CHART_FOLLOWUP:
+      {
+        TmFollowupChartLayout followup;
+
+        tm_followup_chart_layout (r->data->followups, &r->chart_style, op->w, op->h, &followup);
+        tm_followup_chart_draw (cr, r->data->followups, &r->chart_style, &followup);
       }
       break;
     case CHART_PHQ9:

@@ -5,7 +5,8 @@
  * From top to bottom: the legend; the sessions lane (planned days hollow,
  * taken sessions filled, with their dose when there is room); the plot,
  * 0–10, with a rule down from every planned (dashed) and taken (solid)
- * session; the safety marks; the dates. When a pixel column holds more than
+ * session; the safety marks; a lane for each regular medicine, a band
+ * while it was taken, divided where its dose changed; the dates. When a pixel column holds more than
  * one day, each series is drawn through the column's mean, and mood's
  * column minimum to maximum is shaded, so the cost follows the pixels. */
 #define G_LOG_DOMAIN "tm-chart"
@@ -24,6 +25,9 @@
 #define MIN_DOT_COLUMN   7.0   /* wider days get a dot on each mood */
 #define NARROW_COLUMN    4.0   /* narrower days: the 7-day mean leads */
 #define RASTER_COLUMN    4.0   /* narrower days on a pixel target: drawn a column at a time */
+#define MEDICINE_GAP     2.0   /* between one medicine's lane and the next */
+#define DATE_TICK        4.0   /* the date axis's ticks, over its labels */
+#define MIN_PLOT_SHARE   0.5   /* medicine lanes leave the plot at least this much of the height */
 
 typedef double (*ValueFunc) (const TmChartDay *day);
 
@@ -121,6 +125,30 @@ marker_size (const TmChartStyle *style)
   return style->font_size * 0.8;
 }
 
+/* The medicines' lanes go between the safety marks and the dates, as many
+ * as leave the plot half the height; without medicines, nothing moves. */
+static void
+place_medicine_lanes (const TmChartData *data,
+                      TmChartLayout     *layout,
+                      double             small)
+{
+  double space = (layout->events_y - layout->y) * (1.0 - MIN_PLOT_SHARE);
+
+  layout->medicine_lane_height = round (small + 3);
+  layout->medicine_lane_step = layout->medicine_lane_height + MEDICINE_GAP;
+  layout->n_medicine_lanes = MIN (data->n_medicine_lanes, (int) floor (space / layout->medicine_lane_step));
+  layout->n_medicine_lanes = MAX (0, layout->n_medicine_lanes);
+  if (layout->n_medicine_lanes == 0)
+    {
+      layout->medicines_y = layout->axis_y;
+      return;
+    }
+
+  layout->medicines_y = round (layout->axis_y - DATE_TICK -
+                               layout->n_medicine_lanes * layout->medicine_lane_step);
+  layout->events_y = layout->medicines_y - (layout->axis_y - layout->events_y);
+}
+
 /**
  * tm_trend_chart_layout:
  * @width: the chart's width, in the units of the cairo_t it will be drawn on
@@ -167,6 +195,7 @@ tm_trend_chart_layout (const TmChartData  *data,
 
   layout->axis_y = height - small - 2;
   layout->events_y = layout->axis_y - fs * 0.9;
+  place_medicine_lanes (data, layout, small);
   layout->h = MAX (1.0, layout->events_y - fs * 0.8 - layout->y);
   layout->y_min = 0;
   layout->y_max = 10;
@@ -862,6 +891,156 @@ draw_events (TmPainter           *painter,
                        marker_size (style) * 1.1, 1.2);
 }
 
+/* Regular medicines */
+
+/* A band: rounded where the medicine starts or stops, square where it
+ * goes on beyond the range or at another dose. */
+static void
+band_path (cairo_t *cr,
+           double   x0,
+           double   x1,
+           double   y,
+           double   h,
+           gboolean round_left,
+           gboolean round_right)
+{
+  double r = MIN (3.0, MIN (h, x1 - x0) / 2);
+
+  cairo_new_sub_path (cr);
+  if (round_left)
+    {
+      cairo_arc (cr, x0 + r, y + h - r, r, G_PI / 2, G_PI);
+      cairo_arc (cr, x0 + r, y + r, r, G_PI, 3 * G_PI / 2);
+    }
+  else
+    {
+      cairo_move_to (cr, x0, y + h);
+      cairo_line_to (cr, x0, y);
+    }
+  if (round_right)
+    {
+      cairo_arc (cr, x1 - r, y + r, r, 3 * G_PI / 2, 2 * G_PI);
+      cairo_arc (cr, x1 - r, y + h - r, r, 0, G_PI / 2);
+    }
+  else
+    {
+      cairo_line_to (cr, x1, y);
+      cairo_line_to (cr, x1, y + h);
+    }
+  cairo_close_path (cr);
+}
+
+static void
+medicine_band_x (const TmChartLayout   *layout,
+                 const TmChartMedicine *m,
+                 double                *x0,
+                 double                *x1)
+{
+  *x0 = round (layout->x + m->first_index * layout->column_width);
+  *x1 = MAX (*x0 + 1, round (layout->x + (m->last_index + 1) * layout->column_width));
+}
+
+/* Whether the stretch after @i goes on from it at another dose. */
+static gboolean
+continues_changed (const TmChartData *data,
+                   guint              i)
+{
+  const TmChartMedicine *m = &g_array_index (data->medicines, TmChartMedicine, i), *next;
+
+  if (i + 1 >= data->medicines->len)
+    return FALSE;
+  next = &g_array_index (data->medicines, TmChartMedicine, i + 1);
+  return next->lane == m->lane && next->changed && next->first_index == m->last_index + 1;
+}
+
+/* The name at the start of a lane's first band that holds it, else the
+ * dose where it changed; left out where it does not fit. */
+static void
+label_medicine (TmPainter           *painter,
+                const TmChartLayout *layout,
+                const TmChartMedicine *m,
+                gboolean            *named)
+{
+  const TmChartStyle *style = painter->style;
+  double pad = style->font_size * 0.35, x0, x1, width;
+  double y = layout->medicines_y + m->lane * layout->medicine_lane_step +
+             (layout->medicine_lane_height - tm_painter_line_height (painter, TM_TEXT_SMALL)) / 2;
+  g_autofree char *full = m->dose != NULL ? g_strdup_printf ("%s %s", m->name, m->dose) : g_strdup (m->name);
+  const char *tries[3] = { full, NULL, NULL };
+
+  if (!*named)
+    tries[1] = m->name;
+  else if (m->changed)
+    tries[0] = m->dose, tries[1] = NULL;
+  else
+    tries[0] = full;
+
+  medicine_band_x (layout, m, &x0, &x1);
+  for (guint t = 0; t < G_N_ELEMENTS (tries) && tries[t] != NULL; t++)
+    {
+      tm_painter_measure (painter, TM_TEXT_SMALL, tries[t], &width, NULL);
+      if (width + 2 * pad > x1 - x0)
+        continue;
+      tm_painter_text (painter, TM_TEXT_SMALL, tries[t], x0 + pad, y, 0, &style->text);
+      *named = TRUE;
+      return;
+    }
+}
+
+static void
+draw_medicines (TmPainter           *painter,
+                const TmChartData   *data,
+                const TmChartLayout *layout)
+{
+  cairo_t *cr = painter->cr;
+  const TmChartStyle *style = painter->style;
+  double h = layout->medicine_lane_height;
+  g_autofree gboolean *named = g_new0 (gboolean, MAX (1, layout->n_medicine_lanes));
+
+  if (layout->n_medicine_lanes == 0)
+    return;
+
+  cairo_save (cr);
+  for (guint i = 0; i < data->medicines->len; i++)
+    {
+      const TmChartMedicine *m = &g_array_index (data->medicines, TmChartMedicine, i);
+      double x0, x1;
+
+      if (m->lane >= layout->n_medicine_lanes)
+        continue;
+      medicine_band_x (layout, m, &x0, &x1);
+      band_path (cr, x0, x1, layout->medicines_y + m->lane * layout->medicine_lane_step, h,
+                 !m->from_before && !m->changed, !m->open && !continues_changed (data, i));
+    }
+  tm_chart_set_color (cr, &style->medicine, 1.0);
+  cairo_fill (cr);
+
+  /* Where the dose changed, a divider a little taller than the band. */
+  cairo_set_line_width (cr, 1.0);
+  for (guint i = 0; i < data->medicines->len; i++)
+    {
+      const TmChartMedicine *m = &g_array_index (data->medicines, TmChartMedicine, i);
+      double x0, x1, y = layout->medicines_y + m->lane * layout->medicine_lane_step;
+
+      if (m->lane >= layout->n_medicine_lanes || !m->changed)
+        continue;
+      medicine_band_x (layout, m, &x0, &x1);
+      cairo_move_to (cr, x0 + 0.5, y - 1);
+      cairo_line_to (cr, x0 + 0.5, y + h + 1);
+    }
+  tm_chart_set_color (cr, &style->text, 0.6);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  for (guint i = 0; i < data->medicines->len; i++)
+    {
+      const TmChartMedicine *m = &g_array_index (data->medicines, TmChartMedicine, i);
+
+      if (m->lane < layout->n_medicine_lanes)
+        label_medicine (painter, layout, m, &named[m->lane]);
+    }
+}
+
 static void
 draw_frame (TmPainter           *painter,
             const TmChartLayout *layout)
@@ -923,6 +1102,7 @@ tm_trend_chart_draw (cairo_t             *cr,
   draw_frame (&painter, layout);
   draw_lane (&painter, data, layout);
   draw_events (&painter, data, layout);
+  draw_medicines (&painter, data, layout);
   tm_chart_draw_date_axis (&painter, layout, data->from);
 
   n_items = legend_items (data, style, series, items);

@@ -2,7 +2,8 @@
 /* Preferences: the daily reminder, when questionnaires are due, the
  * report's name and paper, who to call (the country of the crisis numbers,
  * crisis line, emergency number, clinician and their out-of-hours number),
- * the optional daily question, and the backups. The desktop settings are
+ * the optional daily question, the regular medicines, and the backups.
+ * The desktop settings are
  * bound: a choice is kept at once, a reminder time as soon as it reads as
  * one. What is kept with the data is checked in core and kept as it is
  * typed (a moment after the last key), when applied, and at the latest
@@ -17,6 +18,7 @@
 #include "tm-error-label.h"
 #include "tm-accessible.h"
 #include "tm-daily-question.h"
+#include "tm-medicine-dialog.h"
 #include "tm-preferences-dialog.h"
 #include "tm-reminder.h"
 #include "tm-report-data.h"
@@ -47,6 +49,11 @@ struct _TmPreferencesDialog
   AdwActionRow         *daily_question_row;
   GtkSwitch            *daily_question_switch;
   TmErrorLabel         *daily_question_error;
+  AdwPreferencesGroup  *current_medicines_group;
+  GtkButton            *add_medicine_button;
+  AdwPreferencesGroup  *stopped_medicines_group;
+  TmErrorLabel         *medicines_error_label;
+  GPtrArray            *medicine_rows;  /* in either group */
   AdwPreferencesGroup  *backups_group;
   TmErrorLabel         *backups_error_label;
   GPtrArray            *backup_rows;
@@ -558,6 +565,158 @@ load_general (TmPreferencesDialog *self)
   self->loading = FALSE;
 }
 
+/* Medicines */
+
+static void
+on_medicine_saved_cb (TmPreferencesDialog *self,
+                      const char          *done)
+{
+  g_autofree char *title = g_markup_escape_text (done, -1);
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
+}
+
+/* The person keeps their own medicines: no clinician PIN is asked. */
+static void
+open_medicine (TmPreferencesDialog *self,
+               TmRegularMedicine   *medicine)
+{
+  TmMedicineDialog *dialog = tm_medicine_dialog_new (GTK_WINDOW (self), self->context, medicine);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_medicine_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_add_medicine_clicked_cb (TmPreferencesDialog *self)
+{
+  open_medicine (self, NULL);
+}
+
+static void
+on_medicine_activated_cb (AdwActionRow        *row,
+                          TmPreferencesDialog *self)
+{
+  open_medicine (self, g_object_get_data (G_OBJECT (row), "medicine"));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  const TmRegularMedicine *first = *(TmRegularMedicine * const *) a;
+  const TmRegularMedicine *second = *(TmRegularMedicine * const *) b;
+
+  return g_utf8_collate (first->name, second->name);
+}
+
+/* "100 mg · every morning · Antidepressant · since Monday 5 January 2026" */
+static char *
+describe_medicine (const TmRegularMedicine *medicine)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  gboolean stopped = medicine->stopped_on[0] != '\0';
+  g_autofree char *day = tm_day_format_long (stopped ? medicine->stopped_on : medicine->started_on);
+
+  if (medicine->dose != TM_UNSET_HOURS)
+    {
+      g_autofree char *dose = tm_format_decimal (medicine->dose);
+
+      g_ptr_array_add (parts, medicine->unit != NULL ? g_strdup_printf ("%s %s", dose, medicine->unit)
+                                                     : g_steal_pointer (&dose));
+    }
+  if (medicine->schedule != NULL)
+    g_ptr_array_add (parts, g_strdup (medicine->schedule));
+  g_ptr_array_add (parts, g_strdup (tm_medicine_kind_get_label (medicine->kind)));
+  /* Translators: %s is a date: "since Monday 5 January 2026", "until Tuesday 30 June 2026" */
+  g_ptr_array_add (parts, g_strdup_printf (stopped ? _("until %s") : _("since %s"), day));
+  g_ptr_array_add (parts, NULL);
+  /* Translators: between the parts of a medicine's description */
+  return g_strjoinv (_(" · "), (char **) parts->pdata);
+}
+
+static GtkWidget *
+new_medicine_row (TmPreferencesDialog *self,
+                  TmRegularMedicine   *medicine)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = describe_medicine (medicine);
+
+  /* What the person typed is shown as typed, not read as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), medicine->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (medicine->stopped_on[0] == '\0')
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "medicine", g_object_ref (medicine), g_object_unref);
+      g_signal_connect (row, "activated", G_CALLBACK (on_medicine_activated_cb), self);
+    }
+  return row;
+}
+
+static void
+add_medicine_row (TmPreferencesDialog *self,
+                  AdwPreferencesGroup *group,
+                  GtkWidget           *row)
+{
+  g_object_set_data (G_OBJECT (row), "group", group);
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->medicine_rows, row);
+}
+
+/* Each medicine as it is now: taken, under Current, or stopped, under
+ * Stopped; by name. */
+static void
+load_medicines (TmPreferencesDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = tm_store_list_medicines (self->store, &error);
+  g_autoptr(GPtrArray) latest = NULL;
+  guint n_current = 0, n_stopped = 0;
+
+  for (guint i = 0; i < self->medicine_rows->len; i++)
+    {
+      GtkWidget *row = self->medicine_rows->pdata[i];
+
+      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "group"), row);
+    }
+  g_ptr_array_set_size (self->medicine_rows, 0);
+
+  if (all == NULL)
+    {
+      tm_error_label_show (self->medicines_error_label, error->message);
+      return;
+    }
+  tm_error_label_hide (self->medicines_error_label);
+
+  latest = tm_regular_medicine_list_current (all);
+  g_ptr_array_sort (latest, compare_names);
+  for (guint i = 0; i < latest->len; i++)
+    {
+      TmRegularMedicine *medicine = latest->pdata[i];
+      gboolean stopped = medicine->stopped_on[0] != '\0';
+
+      add_medicine_row (self, stopped ? self->stopped_medicines_group : self->current_medicines_group,
+                        new_medicine_row (self, medicine));
+      if (stopped)
+        n_stopped++;
+      else
+        n_current++;
+    }
+
+  if (n_current == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No medicines added"));
+      gtk_widget_add_css_class (row, "dim-label");
+      add_medicine_row (self, self->current_medicines_group, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->stopped_medicines_group), n_stopped > 0);
+}
+
 /* Backups */
 
 static void load_backups (TmPreferencesDialog *self);
@@ -609,6 +768,7 @@ show_restored (TmPreferencesDialog *self)
   self->loading = FALSE;
   tm_error_label_hide (self->backups_error_label);
   load (self);
+  load_medicines (self);
   load_backups (self);
 }
 
@@ -858,6 +1018,7 @@ tm_preferences_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->context);
   g_clear_pointer (&self->backup_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->medicine_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_PREFERENCES_DIALOG);
 
   G_OBJECT_CLASS (tm_preferences_dialog_parent_class)->dispose (object);
@@ -902,6 +1063,10 @@ tm_preferences_dialog_class_init (TmPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, daily_question_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, daily_question_switch);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, daily_question_error);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, current_medicines_group);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, add_medicine_button);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, stopped_medicines_group);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, medicines_error_label);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, backups_group);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, backups_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_cb);
@@ -913,6 +1078,7 @@ tm_preferences_dialog_class_init (TmPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_report_name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_up_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_daily_question_switched_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_medicine_clicked_cb);
 }
 
 static void
@@ -930,6 +1096,7 @@ tm_preferences_dialog_init (TmPreferencesDialog *self)
   adw_combo_row_set_model (self->country_row, G_LIST_MODEL (countries));
   self->loading = FALSE;
   self->backup_rows = g_ptr_array_new ();
+  self->medicine_rows = g_ptr_array_new ();
   tm_accessible_name_rows (GTK_WIDGET (self));
 }
 
@@ -949,9 +1116,12 @@ tm_preferences_dialog_new (GtkWindow *parent,
   load (self);
   load_general (self);
   load_daily_question (self);
+  load_medicines (self);
   load_backups (self);
   g_signal_connect_object (self->store, "meta-changed::daily-question",
                            G_CALLBACK (load_daily_question), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "medicines-changed",
+                           G_CALLBACK (load_medicines), self, G_CONNECT_SWAPPED);
 
   return self;
 }

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Answering (or correcting) a PHQ-9 or a GAD-7: the published question and
- * answers, one answer per item, then the total, its band and what the band
- * means. */
+/* Answering (or correcting) a PHQ-9, a GAD-7 or the monthly follow-up: the
+ * question and, per item, the answers its scale allows, then the result:
+ * the total, its band and what the band means; for the follow-up, which
+ * has no band, how many items were noted and how well the treatment is
+ * tolerated (0–10, on the rating scale the check-in uses). */
 #define G_LOG_DOMAIN "tm-questionnaire-dialog"
 
 #include "config.h"
@@ -11,6 +13,7 @@
 #include "tm-checkin-form.h"
 #include "tm-error-label.h"
 #include "tm-questionnaire-dialog.h"
+#include "tm-rating-row.h"
 
 struct _TmQuestionnaireDialog
 {
@@ -26,6 +29,8 @@ struct _TmQuestionnaireDialog
   GtkLabel           *total_label;
   GtkLabel           *band_label;
   GtkLabel           *meaning_label;
+  GtkLabel           *tolerance_label;
+  GtkLabel           *guide_label;
   GtkWidget          *self_harm_box;
   GtkLabel           *self_harm_label;
   GtkButton          *done_button;
@@ -33,6 +38,7 @@ struct _TmQuestionnaireDialog
   GtkWidget          *item_headers[TM_QUESTIONNAIRE_MAX_ITEMS];
   GtkCheckButton     *answers[TM_QUESTIONNAIRE_MAX_ITEMS][TM_N_ANSWERS];
   GtkCheckButton     *difficulty[TM_N_ANSWERS];
+  TmRatingRow        *tolerance_row;  /* the follow-up's only */
 
   TmContext          *context;
   TmStore            *store; /* the context's */
@@ -53,10 +59,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* An item has as many radios as its scale has answers; the rest are NULL. */
 static int
 get_choice (GtkCheckButton **radios)
 {
-  for (int i = 0; i < TM_N_ANSWERS; i++)
+  for (int i = 0; i < TM_N_ANSWERS && radios[i] != NULL; i++)
     if (gtk_check_button_get_active (radios[i]))
       return i;
   return -1;
@@ -74,6 +81,8 @@ read_form (TmQuestionnaireDialog *self)
     q->answers[i] = get_choice (self->answers[i]);
   if (self->kind == TM_QUESTIONNAIRE_PHQ9)
     q->difficulty = get_choice (self->difficulty);
+  if (self->tolerance_row != NULL)
+    q->tolerance = tm_rating_row_get_value (self->tolerance_row);
 
   return q;
 }
@@ -84,22 +93,51 @@ snapshot (TmQuestionnaireDialog *self)
   g_autoptr(TmQuestionnaire) q = read_form (self);
   g_autofree char *answers = tm_questionnaire_get_answers_text (q);
 
-  return g_strdup_printf ("%s|%d", answers, q->difficulty);
+  return g_strdup_printf ("%s|%d|%d", answers, q->difficulty, q->tolerance);
+}
+
+/* An item refused for having no answer shows it in its heading until it
+ * has one. */
+static void
+mark_unanswered (TmQuestionnaireDialog *self,
+                 guint                  item,
+                 gboolean               unanswered)
+{
+  if (unanswered)
+    gtk_widget_add_css_class (self->item_headers[item], "error");
+  else
+    gtk_widget_remove_css_class (self->item_headers[item], "error");
 }
 
 static void
-on_answer_toggled_cb (TmQuestionnaireDialog *self)
+on_answer_toggled_cb (GtkCheckButton        *check,
+                      TmQuestionnaireDialog *self)
+{
+  gpointer item = g_object_get_data (G_OBJECT (check), "tm-item");
+
+  if (!gtk_check_button_get_active (check))
+    return;
+  tm_error_label_hide (self->error_label);
+  if (item != NULL)
+    mark_unanswered (self, GPOINTER_TO_UINT (item) - 1, FALSE);
+}
+
+static void
+on_tolerance_changed_cb (TmQuestionnaireDialog *self)
 {
   tm_error_label_hide (self->error_label);
 }
 
-/* A question and its four answers as radio rows; the check buttons are
- * named "item-N-answer-V" (N from 1) or "difficulty-answer-V". */
+/* A question and its answers (@n_values of them, from 0) as radio rows;
+ * the check buttons are named "item-N-answer-V" (N from 1) or
+ * "difficulty-answer-V". @item is N, or 0 for the difficulty question. */
 static GtkWidget *
 add_choice_list (TmQuestionnaireDialog  *self,
                  const char             *heading,
-                 const char             *(*label) (int),
+                 const char * const     *labels,
+                 int                     n_values,
                  const char             *name,
+                 guint                   item,
                  GtkCheckButton        **radios)
 {
   GtkWidget *label_widget = gtk_label_new (heading);
@@ -116,7 +154,7 @@ add_choice_list (TmQuestionnaireDialog  *self,
   gtk_accessible_update_relation (GTK_ACCESSIBLE (list),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, label_widget, NULL, -1);
 
-  for (int v = 0; v < TM_N_ANSWERS; v++)
+  for (int v = 0; v < n_values; v++)
     {
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
@@ -126,19 +164,46 @@ add_choice_list (TmQuestionnaireDialog  *self,
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       if (v > 0)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check), radios[0]);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label (v));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), labels[v]);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label (v), -1);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (on_answer_toggled_cb), self,
-                               G_CONNECT_SWAPPED);
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, labels[v], -1);
+      g_object_set_data (G_OBJECT (check), "tm-item", GUINT_TO_POINTER (item));
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_answer_toggled_cb), self, 0);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
       radios[v] = GTK_CHECK_BUTTON (check);
     }
 
   gtk_box_append (self->form_box, list);
   return label_widget;
+}
+
+/* The follow-up's last question, 0–10 on the check-in's rating scale,
+ * its two ends named under the question. */
+static void
+add_tolerance_row (TmQuestionnaireDialog *self)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  /* Translators: the ends of the follow-up's tolerance scale: "0: Very badly · 10: Very well" */
+  g_autofree char *ends = g_strdup_printf (_("%d: %s · %d: %s"),
+                                           0, tm_questionnaire_get_tolerance_label (0),
+                                           TM_FOLLOWUP_TOLERANCE_MAX,
+                                           tm_questionnaire_get_tolerance_label (TM_FOLLOWUP_TOLERANCE_MAX));
+
+  self->tolerance_row = g_object_new (TM_TYPE_RATING_ROW,
+                                      "title", tm_questionnaire_get_tolerance_question (),
+                                      "subtitle", ends,
+                                      NULL);
+  gtk_widget_set_name (GTK_WIDGET (self->tolerance_row), "tolerance");
+  g_signal_connect_object (self->tolerance_row, "notify::value",
+                           G_CALLBACK (on_tolerance_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_margin_top (list, 24);
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->tolerance_row));
+  gtk_box_append (self->form_box, list);
 }
 
 static void
@@ -148,15 +213,23 @@ build_form (TmQuestionnaireDialog *self)
 
   gtk_label_set_label (self->stem_label, tm_questionnaire_get_stem (self->kind));
 
+  /* At the top, under the question: a refusal is read before the items. */
+  self->error_label = g_object_new (TM_TYPE_ERROR_LABEL, NULL);
+  gtk_box_append (self->form_box, GTK_WIDGET (self->error_label));
+
   for (guint i = 0; i < n; i++)
     {
       /* Translators: a numbered questionnaire item: "4. Feeling tired or having little energy" */
       g_autofree char *heading = g_strdup_printf (_("%u. %s"), i + 1,
                                                   tm_questionnaire_get_item (self->kind, i));
       g_autofree char *name = g_strdup_printf ("item-%u", i + 1);
+      int n_values = tm_questionnaire_kind_get_item_max (self->kind, i) + 1;
+      const char *labels[TM_N_ANSWERS];
 
-      self->item_headers[i] = add_choice_list (self, heading, tm_questionnaire_get_answer_label,
-                                               name, self->answers[i]);
+      for (int v = 0; v < n_values; v++)
+        labels[v] = tm_questionnaire_get_item_answer_label (self->kind, i, v);
+      self->item_headers[i] = add_choice_list (self, heading, labels, n_values, name, i + 1,
+                                               self->answers[i]);
     }
 
   if (self->kind == TM_QUESTIONNAIRE_PHQ9)
@@ -164,18 +237,59 @@ build_form (TmQuestionnaireDialog *self)
       /* Translators: %s is the PHQ-9 difficulty question */
       g_autofree char *heading = g_strdup_printf (_("%s (optional)"),
                                                   tm_questionnaire_get_difficulty_question ());
+      const char *labels[TM_N_ANSWERS];
 
-      add_choice_list (self, heading, tm_questionnaire_get_difficulty_label,
-                       "difficulty", self->difficulty);
+      for (int v = 0; v < TM_N_ANSWERS; v++)
+        labels[v] = tm_questionnaire_get_difficulty_label (v);
+      add_choice_list (self, heading, labels, TM_N_ANSWERS, "difficulty", 0, self->difficulty);
     }
 
-  self->error_label = g_object_new (TM_TYPE_ERROR_LABEL, NULL);
-  gtk_box_append (self->form_box, GTK_WIDGET (self->error_label));
+  if (self->kind == TM_QUESTIONNAIRE_FOLLOWUP)
+    add_tolerance_row (self);
 }
 
+/* "3 noted": how many of the follow-up's items were answered above 0. */
+static char *
+format_noted (const TmQuestionnaire *q)
+{
+  guint n = tm_questionnaire_kind_get_n_items (q->kind);
+  int noted = 0;
+
+  for (guint i = 0; i < n; i++)
+    noted += q->answers[i] > 0;
+  if (noted == 0)
+    /* Translators: the result of a follow-up with every answer "No" */
+    return g_strdup (_("Nothing noted"));
+  /* Translators: how many items of a follow-up were answered above "No" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d noted", "%d noted", noted), noted);
+}
+
+/* The follow-up has no band: what was noted, and the tolerance. */
 static void
-show_result (TmQuestionnaireDialog *self,
-             TmQuestionnaire       *q)
+show_followup_result (TmQuestionnaireDialog *self,
+                      TmQuestionnaire       *q)
+{
+  g_autofree char *noted = format_noted (q);
+  g_autofree char *title = NULL;
+  g_autofree char *tolerance = NULL;
+
+  /* Translators: "Follow-up: 3 noted" */
+  title = g_strdup_printf (_("%s: %s"), tm_questionnaire_kind_get_name (q->kind), noted);
+  gtk_label_set_label (self->band_label, title);
+  /* Translators: the follow-up's tolerance answer: "Tolerated 7 of 10" */
+  tolerance = g_strdup_printf (_("Tolerated %d of %d"), q->tolerance, TM_FOLLOWUP_TOLERANCE_MAX);
+  gtk_label_set_label (self->tolerance_label, tolerance);
+  gtk_widget_set_visible (GTK_WIDGET (self->total_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->tolerance_label), TRUE);
+  gtk_label_set_label (self->guide_label,
+                       _("Your answers are for you and your prescriber to talk about. Tidemark "
+                         "doesn't send them to anyone."));
+}
+
+/* The total, its band, and the PHQ-9's item-9 notice whatever the total. */
+static void
+show_band_result (TmQuestionnaireDialog *self,
+                  TmQuestionnaire       *q)
 {
   TmBand band = tm_questionnaire_get_band (q);
   g_autofree char *total = NULL;
@@ -188,11 +302,20 @@ show_result (TmQuestionnaireDialog *self,
   band_text = g_strdup_printf (_("%s: %s"), tm_questionnaire_kind_get_name (q->kind),
                                tm_band_get_label (band));
   gtk_label_set_label (self->band_label, band_text);
-  gtk_label_set_label (self->meaning_label, tm_questionnaire_describe_result (q));
 
-  /* PHQ-9 item 9: whatever the total. */
   gtk_widget_set_visible (self->self_harm_box,
                           q->kind == TM_QUESTIONNAIRE_PHQ9 && q->answers[8] > 0);
+}
+
+static void
+show_result (TmQuestionnaireDialog *self,
+             TmQuestionnaire       *q)
+{
+  if (tm_questionnaire_kind_has_bands (q->kind))
+    show_band_result (self, q);
+  else
+    show_followup_result (self, q);
+  gtk_label_set_label (self->meaning_label, tm_questionnaire_describe_result (q));
 
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
@@ -372,6 +495,8 @@ tm_questionnaire_dialog_class_init (TmQuestionnaireDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmQuestionnaireDialog, total_label);
   gtk_widget_class_bind_template_child (widget_class, TmQuestionnaireDialog, band_label);
   gtk_widget_class_bind_template_child (widget_class, TmQuestionnaireDialog, meaning_label);
+  gtk_widget_class_bind_template_child (widget_class, TmQuestionnaireDialog, tolerance_label);
+  gtk_widget_class_bind_template_child (widget_class, TmQuestionnaireDialog, guide_label);
   gtk_widget_class_bind_template_child (widget_class, TmQuestionnaireDialog, self_harm_box);
   gtk_widget_class_bind_template_child (widget_class, TmQuestionnaireDialog, self_harm_label);
   gtk_widget_class_bind_template_child (widget_class, TmQuestionnaireDialog, done_button);
@@ -423,10 +548,15 @@ tm_questionnaire_dialog_new (GtkWindow           *parent,
       guint n = tm_questionnaire_kind_get_n_items (self->kind);
 
       for (guint i = 0; i < n; i++)
-        if (questionnaire->answers[i] >= 0 && questionnaire->answers[i] < TM_N_ANSWERS)
+        if (questionnaire->answers[i] >= 0 &&
+            questionnaire->answers[i] <= tm_questionnaire_kind_get_item_max (self->kind, i))
           gtk_check_button_set_active (self->answers[i][questionnaire->answers[i]], TRUE);
-      if (questionnaire->difficulty >= 0 && questionnaire->difficulty < TM_N_ANSWERS)
+      if (questionnaire->difficulty >= 0 && questionnaire->difficulty < TM_N_ANSWERS &&
+          self->kind == TM_QUESTIONNAIRE_PHQ9)
         gtk_check_button_set_active (self->difficulty[questionnaire->difficulty], TRUE);
+      if (self->tolerance_row != NULL &&
+          questionnaire->tolerance >= 0 && questionnaire->tolerance <= TM_FOLLOWUP_TOLERANCE_MAX)
+        tm_rating_row_set_value (self->tolerance_row, questionnaire->tolerance);
     }
 
   adw_window_title_set_title (self->window_title, tm_questionnaire_kind_get_name (self->kind));
@@ -441,6 +571,31 @@ tm_questionnaire_dialog_new (GtkWindow           *parent,
 
   self->baseline = snapshot (self);
   return self;
+}
+
+/* Marks every item without an answer and moves to the first, or to the
+ * tolerance scale when that is what is missing. */
+static void
+show_refused_field (TmQuestionnaireDialog *self,
+                    TmQuestionnaire       *q,
+                    const char            *field)
+{
+  gboolean moved = FALSE;
+
+  if (g_strcmp0 (field, "tolerance") == 0 && self->tolerance_row != NULL)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (self->tolerance_row), GTK_DIR_TAB_FORWARD);
+      return;
+    }
+  if (g_strcmp0 (field, "answers") != 0)
+    return;
+
+  for (guint i = 0; i < TM_QUESTIONNAIRE_MAX_ITEMS && self->item_headers[i] != NULL; i++)
+    {
+      mark_unanswered (self, i, q->answers[i] < 0);
+      if (q->answers[i] < 0 && !moved)
+        moved = gtk_widget_grab_focus (GTK_WIDGET (self->answers[i][0]));
+    }
 }
 
 /* Saved once the import that held it up has been stored. */
@@ -472,13 +627,7 @@ tm_questionnaire_dialog_save (TmQuestionnaireDialog *self)
       if (tm_store_error_waits (self->store, error))
         tm_store_call_when_writable (self->store, G_OBJECT (self), G_CALLBACK (save_when_writable_cb));
 
-      /* Move to the first item without an answer. */
-      for (guint i = 0; g_strcmp0 (field, "answers") == 0 && i < TM_QUESTIONNAIRE_MAX_ITEMS; i++)
-        if (self->item_headers[i] != NULL && q->answers[i] < 0)
-          {
-            gtk_widget_grab_focus (GTK_WIDGET (self->answers[i][0]));
-            break;
-          }
+      show_refused_field (self, q, field);
       return FALSE;
     }
 

@@ -56,6 +56,8 @@ struct _TmSessionDialog
   GPtrArray           *reading_rows;  /* TmReadingRow, as added */
   TmErrorLabel        *readings_error;
   TmReadingChartView  *reading_chart;
+  AdwPreferencesGroup *regular_medicines_group;
+  GPtrArray           *regular_medicine_rows;  /* shown in it */
   AdwPreferencesGroup *medicines_group;
   GtkCheckButton      *medicine_checks[TM_N_MEDICINES];
   GtkTextView         *note_view;
@@ -544,6 +546,47 @@ on_add_reading_clicked_cb (TmSessionDialog *self)
 }
 
 static void
+add_regular_medicine_row (TmSessionDialog *self,
+                          const char      *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* As the person typed it, not read as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_group_add (self->regular_medicines_group, row);
+  g_ptr_array_add (self->regular_medicine_rows, row);
+}
+
+/* The regular medicines taken on the session's day, from Preferences:
+ * shown, not edited here. */
+static void
+show_regular_medicines (TmSessionDialog *self)
+{
+  g_autoptr(GPtrArray) all = tm_store_list_medicines (self->store, NULL);
+  guint shown = 0;
+
+  for (guint i = 0; i < self->regular_medicine_rows->len; i++)
+    adw_preferences_group_remove (self->regular_medicines_group, self->regular_medicine_rows->pdata[i]);
+  g_ptr_array_set_size (self->regular_medicine_rows, 0);
+
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    if (tm_regular_medicine_is_taken_on (all->pdata[i], all, self->day))
+      {
+        g_autofree char *described = tm_regular_medicine_describe (all->pdata[i]);
+
+        add_regular_medicine_row (self, described);
+        shown++;
+      }
+
+  if (shown == 0)
+    {
+      add_regular_medicine_row (self, _("None recorded"));
+      gtk_widget_add_css_class (self->regular_medicine_rows->pdata[0], "dim-label");
+    }
+}
+
+static void
 on_day_selected_cb (TmSessionDialog *self)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
@@ -554,6 +597,7 @@ on_day_selected_cb (TmSessionDialog *self)
   gtk_menu_button_popdown (self->date_button);
   clear_errors (self);
   show_pre_dose_instruction (self);
+  show_regular_medicines (self);
 }
 
 static void
@@ -691,6 +735,7 @@ tm_session_dialog_finalize (GObject *object)
   g_free (self->baseline);
   g_free (self->loaded_taken_at);
   g_ptr_array_unref (self->reading_rows);
+  g_ptr_array_unref (self->regular_medicine_rows);
 
   G_OBJECT_CLASS (tm_session_dialog_parent_class)->finalize (object);
 }
@@ -747,6 +792,7 @@ tm_session_dialog_class_init (TmSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, add_reading_button);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, readings_error);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, reading_chart);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, regular_medicines_group);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, medicines_group);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, note_view);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, monitored_row);
@@ -781,6 +827,7 @@ tm_session_dialog_init (TmSessionDialog *self)
   g_autoptr(GListModel) settings = tm_choices_new_settings ();
 
   self->reading_rows = g_ptr_array_new ();
+  self->regular_medicine_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   tm_accessible_name_rows (GTK_WIDGET (self));
 
@@ -906,6 +953,7 @@ load (TmSessionDialog *self,
   set_view_text (self->next_day_view, shown->next_day_note);
   show_setting (self);
   show_pre_dose_instruction (self);
+  show_regular_medicines (self);
   show_reading_chart (self);
 
   g_free (self->baseline);
@@ -949,6 +997,8 @@ tm_session_dialog_new (GtkWindow *parent,
   gtk_window_set_title (GTK_WINDOW (self),
                         session != NULL ? _("Edit Dosing Session") : _("Log Dosing Session"));
   load (self, session);
+  g_signal_connect_object (self->store, "medicines-changed",
+                           G_CALLBACK (show_regular_medicines), self, G_CONNECT_SWAPPED);
 
   return self;
 }

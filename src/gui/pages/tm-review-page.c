@@ -574,7 +574,7 @@ tm_review_page_constructed (GObject *object)
   TmReviewPage *self = TM_REVIEW_PAGE (object);
   static const char * const signals[] = {
     "checkin-changed", "sessions-changed", "questionnaires-changed", "plan-changed", "safety-changed",
-    "reviews-changed",
+    "medicines-changed", "reviews-changed",
   };
 
   G_OBJECT_CLASS (tm_review_page_parent_class)->constructed (object);

@@ -28,6 +28,7 @@ struct _TmTodayPage
   AdwActionRow  *next_session_row;
   AdwActionRow  *phq9_row;
   AdwActionRow  *gad7_row;
+  AdwActionRow  *followup_row;
 
   TmContext     *context;
   TmStore       *store;         /* the context's */
@@ -86,41 +87,48 @@ update_header (TmTodayPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), dirty || saved == NULL);
 }
 
-/* A questionnaire is due when none was answered in the cadence's days. */
+/* Shown while @kind is due; @since is the days since it was last
+ * answered, -1 for never. */
 static void
-update_due_row (TmTodayPage         *self,
-                AdwActionRow        *row,
+update_due_row (AdwActionRow        *row,
                 TmQuestionnaireKind  kind,
-                const char          *today,
-                int                  cadence)
+                gboolean             due,
+                int                  since)
 {
-  g_autofree char *last = tm_store_get_last_questionnaire_day (self->store, kind);
   g_autofree char *subtitle = NULL;
-  int since;
-  gboolean due = tm_questionnaire_is_due (last, today, cadence, &since);
 
   gtk_widget_set_visible (GTK_WIDGET (row), due);
   if (!due)
     return;
 
   if (since < 0)
-    /* Translators: %s is "Depression" or "Anxiety" */
+    /* Translators: %s is "Depression", "Anxiety" or "Long-term safety" */
     subtitle = g_strdup_printf (_("%s questionnaire · not answered yet"),
                                 tm_questionnaire_kind_get_topic (kind));
   else
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             /* Translators: %s is "Depression" or "Anxiety" */
+                                             /* Translators: %s is "Depression", "Anxiety" or "Long-term safety" */
                                              "%s questionnaire · last answered %d day ago",
                                              "%s questionnaire · last answered %d days ago", since),
                                 tm_questionnaire_kind_get_topic (kind), since);
   adw_action_row_set_subtitle (row, subtitle);
 }
 
+/* Which questionnaires are due, by the rule the reminder follows too
+ * (tm_store_get_due_questionnaires()): the PHQ-9 and GAD-7 at the
+ * setting's cadence, the follow-up monthly. */
 static void
 update_due (TmTodayPage *self)
 {
   g_autofree char *today = tm_day_today ();
+  AdwActionRow *rows[TM_N_QUESTIONNAIRE_KINDS] = {
+    [TM_QUESTIONNAIRE_PHQ9] = self->phq9_row,
+    [TM_QUESTIONNAIRE_GAD7] = self->gad7_row,
+    [TM_QUESTIONNAIRE_FOLLOWUP] = self->followup_row,
+  };
+  int since[TM_N_QUESTIONNAIRE_KINDS];
   int cadence;
+  guint due;
 
   if (self->store == NULL)
     return;
@@ -131,8 +139,9 @@ update_due (TmTodayPage *self)
 
     cadence = tm_questionnaire_cadence_from_id (id);
   }
-  update_due_row (self, self->phq9_row, TM_QUESTIONNAIRE_PHQ9, today, cadence);
-  update_due_row (self, self->gad7_row, TM_QUESTIONNAIRE_GAD7, today, cadence);
+  due = tm_store_get_due_questionnaires (self->store, today, cadence, since);
+  for (TmQuestionnaireKind kind = 0; kind < TM_N_QUESTIONNAIRE_KINDS; kind++)
+    update_due_row (rows[kind], kind, (due & (1u << kind)) != 0, since[kind]);
 }
 
 /* "Start a Session", or, while the companion runs, "Continue Session". */
@@ -518,6 +527,7 @@ tm_today_page_class_init (TmTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, next_session_row);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, phq9_row);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, gad7_row);
+  gtk_widget_class_bind_template_child (widget_class, TmTodayPage, followup_row);
   gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_offer_on_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_offer_off_clicked_cb);

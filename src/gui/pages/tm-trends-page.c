@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tm-chart-view.h"
+#include "tm-followup-chart-view.h"
 #include "tm-interval.h"
 #include "tm-trends-page.h"
 
@@ -38,6 +39,7 @@ struct _TmTrendsPage
   GtkLabel            *questionnaires_direction;
   TmChartView         *phq9_view;
   TmChartView         *gad7_view;
+  TmFollowupChartView *followup_view;
   GtkLabel            *interval_caption;
   TmChartView         *interval_view;
   GtkGrid             *interval_table;
@@ -405,6 +407,12 @@ reload (TmTrendsPage *self)
   tm_chart_view_set_data (self->after_dose_view, data);
   tm_chart_view_set_data (self->phq9_view, data);
   tm_chart_view_set_data (self->gad7_view, data);
+  {
+    g_autoptr(GPtrArray) followups = tm_followup_chart_collect (tm_store_get_questionnaires (self->store), from,
+                                                                today);
+
+    tm_followup_chart_view_set_followups (self->followup_view, followups, from, today);
+  }
   show_interval (self, whole);
   show_readout (self);
 }
@@ -506,6 +514,7 @@ tm_trends_page_constructed (GObject *object)
   TmTrendsPage *self = TM_TRENDS_PAGE (object);
   static const char * const signals[] = {
     "checkin-changed", "sessions-changed", "questionnaires-changed", "plan-changed", "safety-changed",
+    "medicines-changed",
   };
 
   G_OBJECT_CLASS (tm_trends_page_parent_class)->constructed (object);
@@ -591,6 +600,7 @@ tm_trends_page_class_init (TmTrendsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TM_TYPE_CHART_VIEW);
+  g_type_ensure (TM_TYPE_FOLLOWUP_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/pages/tm-trends-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, range_label);
@@ -609,6 +619,7 @@ tm_trends_page_class_init (TmTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, questionnaires_direction);
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, phq9_view);
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, gad7_view);
+  gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, followup_view);
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, interval_caption);
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, interval_view);
   gtk_widget_class_bind_template_child (widget_class, TmTrendsPage, interval_table);

@@ -2,7 +2,8 @@
 /* The daily reminder at work: while it is on, the application holds itself
  * so that it keeps running with no window, works out when the reminder
  * comes next (src/core/tm-reminder.c) and, at that time, on a day without
- * a check-in, sends a desktop notification whose action opens Today. It
+ * a check-in or with a questionnaire due, sends one desktop notification
+ * naming what is due, whose action opens Today. It
  * also keeps the autostart entry in step with "start in the background". */
 #define G_LOG_DOMAIN "tm-reminder-service"
 
@@ -67,15 +68,30 @@ checked_in_day (TmReminderService *self,
   return checkin != NULL ? g_strdup (today) : NULL;
 }
 
-static void
-send_notification (TmReminderService *self)
+/* The questionnaires due today (1 << each kind). */
+static guint
+questionnaires_due (TmReminderService *self,
+                    const char        *today)
 {
-  g_autoptr(GNotification) notification = g_notification_new (_("How Are You Today?"));
+  g_autofree char *cadence = g_settings_get_string (self->settings, "questionnaire-cadence");
 
-  g_notification_set_body (notification, _("A check-in takes under a minute. You asked Tidemark to remind "
-                                           "you on days without one."));
+  return tm_store_get_due_questionnaires (self->store, today, tm_questionnaire_cadence_from_id (cadence), NULL);
+}
+
+static void
+send_notification (TmReminderService *self,
+                   gboolean           checkin_due,
+                   guint              due)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+
+  tm_reminder_get_text (checkin_due, due, &title, &body);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
   g_notification_set_default_action (notification, "app.show-today");
-  g_notification_add_button (notification, _("Check In"), "app.show-today");
+  g_notification_add_button (notification, checkin_due ? _("Check In") : _("Open Today"), "app.show-today");
   g_application_send_notification (self->application, NOTIFICATION_ID, notification);
   self->shown = TRUE;
 }
@@ -107,7 +123,8 @@ schedule (TmReminderService *self)
   time = now (self);
   today = tm_day_from_date_time (time);
   checked = checked_in_day (self, today);
-  next = tm_reminder_next (time, reminder_minutes (self), checked, self->notified_day);
+  next = tm_reminder_next (time, reminder_minutes (self), checked, self->notified_day,
+                           questionnaires_due (self, today));
 
   /* Wait for it, but look again every few minutes: the clock may jump (a
    * suspend, a new time zone) in between. */
@@ -141,14 +158,17 @@ tm_reminder_service_check (TmReminderService *self)
 
   if (g_settings_get_boolean (self->settings, "reminder-enabled"))
     {
+      guint due;
+
       time = now (self);
       today = tm_day_from_date_time (time);
       checked = checked_in_day (self, today);
-      if (tm_reminder_is_due (time, reminder_minutes (self), checked, self->notified_day))
+      due = questionnaires_due (self, today);
+      if (tm_reminder_is_due (time, reminder_minutes (self), checked, self->notified_day, due))
         {
           g_free (self->notified_day);
           self->notified_day = g_strdup (today);
-          send_notification (self);
+          send_notification (self, checked == NULL, due);
           g_signal_emit (self, signals[SIGNAL_FIRED], 0);
         }
     }
