@@ -280,6 +280,194 @@ test_s7_when_added (void)
   tm_test_remove_tree (out);
 }
 
+/* Replaces @from with @to in the file @name of @folder. */
+static void
+edit_file (const char *folder,
+           const char *name,
+           const char *from,
+           const char *to)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) edited = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, from));
+  edited = g_string_new (text);
+  g_string_replace (edited, from, to, 1);
+  g_assert_true (g_file_set_contents (path, edited->str, -1, NULL));
+}
+
+/* A whole export restored elsewhere: the S7 prompts keep the medicine
+ * they were about, and none is raised again, however often it goes round.
+ * A prompt or a change naming a row that is nowhere is refused with a
+ * sentence, and nothing is stored. */
+static void
+test_restore_keeps_prompts (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *folder = g_build_filename (out, "export", NULL);
+  g_autofree char *again = g_build_filename (out, "again", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autoptr(TmPlan) plan = tm_plan_new ("2026-01-01");
+  g_autoptr(TmRegularMedicine) lorazepam = tm_regular_medicine_new ("Lorazepam", "2026-02-01");
+  g_autoptr(GString) seen = g_string_new (NULL);
+
+  plan->interval_days = 14;
+  plan->dose_mg = 50;
+  plan->tolerance_days = 2;
+  g_assert_true (tm_store_add_plan (store, plan, &error));
+  g_signal_connect (store, "record-saved", G_CALLBACK (on_record_saved_cb), seen);
+  lorazepam->kind = TM_MEDICINE_KIND_BENZODIAZEPINE;
+  lorazepam->dose = 1;
+  g_assert_true (tm_store_add_medicine (store, lorazepam, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (seen->str, ==, "S7:Lorazepam");
+  g_assert_true (tm_store_export_csv (store, folder, &error));
+  g_assert_no_error (error);
+
+  /* Twice round: into a new record, and from there into another. */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autofree char *into = tm_test_make_data_dir ();
+      g_autoptr(TmStore) other = tm_store_open (into, &error);
+      g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+      g_autoptr(GPtrArray) events = NULL;
+      g_autoptr(GPtrArray) medicines = NULL;
+      TmCsvSummary summary;
+
+      g_assert_true (tm_csv_import_read_dir (import, round == 0 ? folder : again, &error));
+      g_assert_cmpuint (tm_csv_import_get_problems (import)->len, ==, 0);
+      g_assert_true (tm_store_import_csv (other, import, TM_CONFLICT_KEEP, &summary, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (summary.raised, ==, 0);
+      events = tm_store_list_safety_events (other, NULL, NULL, &error);
+      medicines = tm_store_list_medicines (other, &error);
+      g_assert_cmpuint (events->len, ==, 1);
+      g_assert_cmpint (((TmSafetyEvent *) events->pdata[0])->source, ==, TM_SOURCE_MEDICINE);
+      g_assert_cmpint (((TmSafetyEvent *) events->pdata[0])->source_id, ==,
+                       ((TmRegularMedicine *) medicines->pdata[0])->id);
+      if (round == 0)
+        g_assert_true (tm_store_export_csv (other, again, &error));
+      g_clear_object (&other);
+      tm_test_remove_tree (into);
+    }
+
+  /* The prompt names a medicine the files don't have. */
+  edit_file (folder, "medicines.csv", "\"Lorazepam\"", "\"Diazepam\"");
+  {
+    g_autofree char *into = tm_test_make_data_dir ();
+    g_autoptr(TmStore) other = tm_store_open (into, &error);
+    g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+    g_autoptr(GError) refused = NULL;
+    g_autoptr(GPtrArray) events = NULL;
+    g_autoptr(GPtrArray) medicines = NULL;
+
+    g_assert_true (tm_csv_import_read_dir (import, folder, &error));
+    g_assert_false (tm_store_import_csv (other, import, TM_CONFLICT_KEEP, NULL, &refused));
+    g_assert_nonnull (strstr (refused->message, "safety_events.csv:2: there is no medicine with the source_key "
+                                                "“Lorazepam 2026-02-01 "));
+    g_assert_nonnull (strstr (refused->message, "nothing was imported"));
+    events = tm_store_list_safety_events (other, NULL, NULL, &error);
+    medicines = tm_store_list_medicines (other, &error);
+    g_assert_cmpuint (events->len, ==, 0);
+    g_assert_cmpuint (medicines->len, ==, 0);
+    g_clear_object (&other);
+    tm_test_remove_tree (into);
+  }
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
+}
+
+/* An import holds a change to the rule the Medicines page holds it to,
+ * and a change naming a row the files don't have before it is refused:
+ * each with a sentence naming the line, nothing stored. */
+static void
+test_import_holds_the_rule (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autoptr(TmRegularMedicine) first = add (store, "Sertraline", "2026-01-05", 50, 0);
+  g_autoptr(TmRegularMedicine) raised = add (store, "Sertraline", "2026-03-01", 100, first->id);
+  g_autofree char *first_line = NULL;
+  g_autofree char *raised_line = NULL;
+  g_autofree char *header = NULL;
+  struct { const char *name; char *lines; const char *message; } cases[3] = { { NULL } };
+
+  {
+    g_autofree char *folder = g_build_filename (out, "export", NULL);
+    g_autofree char *path = g_build_filename (folder, "medicines.csv", NULL);
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_true (tm_store_export_csv (store, folder, &error));
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    lines = g_strsplit (text, "\r\n", -1);
+    header = g_strdup (lines[0]);
+    first_line = g_strdup (lines[1]);
+    raised_line = g_strdup (lines[2]);
+  }
+
+  /* The change before the row it changes. */
+  cases[0].name = "later";
+  cases[0].lines = g_strjoin ("\r\n", header, raised_line, first_line, "", NULL);
+  cases[0].message = "medicines.csv:2: there is no medicine with the replaces “Sertraline 2026-01-05 ";
+  /* The change starting before the row it changes. */
+  {
+    g_autoptr(GString) early = g_string_new (raised_line);
+
+    g_string_replace (early, "\"2026-03-01\"", "\"2026-01-01\"", 1);
+    cases[1].name = "early";
+    cases[1].lines = g_strjoin ("\r\n", header, first_line, early->str, "", NULL);
+    cases[1].message = "medicines.csv:3: A change can't start before the medicine it changes. Check the day. "
+                       "Nothing was imported.";
+  }
+  /* Two changes of one row. */
+  {
+    g_autoptr(GString) twice = g_string_new (raised_line);
+
+    g_string_replace (twice, "\"2026-03-01\"", "\"2026-04-01\"", 1);
+    cases[2].name = "twice";
+    cases[2].lines = g_strjoin ("\r\n", header, first_line, raised_line, twice->str, "", NULL);
+    cases[2].message = "medicines.csv:4: another row already changes or stops the medicine this row changes. "
+                       "Keep one of them; nothing was imported.";
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folder = g_build_filename (out, cases[i].name, NULL);
+      g_autofree char *path = g_build_filename (folder, "medicines.csv", NULL);
+      g_autofree char *into = tm_test_make_data_dir ();
+      g_autoptr(TmStore) other = tm_store_open (into, &error);
+      g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+      g_autoptr(GError) refused = NULL;
+      g_autoptr(GPtrArray) medicines = NULL;
+
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (path, cases[i].lines, -1, NULL));
+      g_assert_true (tm_csv_import_read_dir (import, folder, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (tm_csv_import_get_problems (import)->len, ==, 0);
+      g_assert_false (tm_store_import_csv (other, import, TM_CONFLICT_KEEP, NULL, &refused));
+      g_assert_true (g_str_has_prefix (refused->message, cases[i].message));
+      medicines = tm_store_list_medicines (other, &error);
+      g_assert_cmpuint (medicines->len, ==, 0);
+      g_clear_object (&other);
+      tm_test_remove_tree (into);
+      g_free (cases[i].lines);
+    }
+
+  g_clear_object (&store);
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +479,8 @@ main (int   argc,
   g_test_add_func ("/medicine/refusals", test_refusals);
   g_test_add_func ("/medicine/csv-round-trip", test_csv_round_trip);
   g_test_add_func ("/medicine/s7-when-added", test_s7_when_added);
+  g_test_add_func ("/medicine/restore-keeps-prompts", test_restore_keeps_prompts);
+  g_test_add_func ("/medicine/import-holds-the-rule", test_import_holds_the_rule);
 
   return g_test_run ();
 }

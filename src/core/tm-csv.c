@@ -1009,7 +1009,9 @@ find_by_key (Storing     *storing,
 
 /* A record that refers to another gets that one's id here, found by the
  * key the file names it by (the same keys that tell records apart on
- * import); none when it is not there. */
+ * import). A key named but found nowhere is refused, not dropped: a
+ * prompt would lose the record it was about, a change the row it
+ * replaces. */
 static gboolean
 find_referred (Storing  *storing,
                TmTable   table,
@@ -1032,7 +1034,7 @@ find_referred (Storing  *storing,
       if (key != NULL && referred < TM_N_TABLES && !find_by_key (storing, referred, key, &id, error))
         return FALSE;
       /* A reading belongs to a session: one there, or one the file adds. */
-      if (id == 0 && (column->flags & TM_COLUMN_OPTIONAL) == 0)
+      if (id == 0 && ((key != NULL && referred < TM_N_TABLES) || (column->flags & TM_COLUMN_OPTIONAL) == 0))
         {
           g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
                        _("%s:%u: there is no %s with the %s “%s”, in the files or in Tidemark. Import it "
@@ -1059,6 +1061,39 @@ note_for_rules (Storing *storing,
     g_array_append_val (storing->stored, ref);
 }
 
+/* A record new to @storing's store is held to the rules the store holds
+ * a record of its table to against the records there (a medicine's
+ * change, tm_regular_medicine_check_replaces()). */
+static gboolean
+check_against_stored (Storing  *storing,
+                      TmTable   table,
+                      guint     index,
+                      GError  **error)
+{
+  gpointer record = storing->import->records[table]->pdata[index];
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) refused = NULL;
+
+  if (table != TM_TABLE_MEDICINES || TM_REGULAR_MEDICINE (record)->replaces == 0)
+    return TRUE;
+  all = tm_store_list_medicines (storing->store, error);
+  if (all == NULL)
+    return FALSE;
+  if (tm_regular_medicine_check_replaces (record, all, &refused))
+    return TRUE;
+  if (g_error_matches (refused, TM_STORE_ERROR, TM_STORE_ERROR_CHANGED))
+    g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                 _("%s:%u: another row already changes or stops the medicine this row changes. Keep one of "
+                   "them; nothing was imported."), tm_table_get_info (table)->file,
+                 g_array_index (storing->import->lines[table], guint, index));
+  else
+    g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+               /* Translators: "medicines.csv:3: A change can't start before …; nothing was imported." */
+               _("%s:%u: %s Nothing was imported."), tm_table_get_info (table)->file,
+               g_array_index (storing->import->lines[table], guint, index), refused->message);
+  return FALSE;
+}
+
 /* Stores the record at @index: added, replacing the one there, or kept
  * out in its favour. */
 static gboolean
@@ -1079,7 +1114,7 @@ store_record (Storing     *storing,
   if (!find_referred (storing, table, index, error))
     return FALSE;
   id = existing_id (storing->store, statements->find, table, record, error);
-  if (id < 0)
+  if (id < 0 || (id == 0 && !check_against_stored (storing, table, index, error)))
     return FALSE;
   /* Found among the rows this import added: the file has it twice. */
   if (id > last_before)
@@ -1181,6 +1216,7 @@ tm_store_import_csv (TmStore       *store,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GArray) stored = g_array_new (FALSE, FALSE, sizeof (TmRecordRef));
   Storing storing = { store, import, conflict, { { 0 } }, stored, { NULL }, 0, 0 };
+  TmTable order[TM_N_TABLES];
   gboolean ok;
 
   g_return_val_if_fail (TM_IS_STORE (store), FALSE);
@@ -1208,9 +1244,10 @@ tm_store_import_csv (TmStore       *store,
   /* The records first, with the file's prompts, which name them; then the
    * rules, which read them. Cancelled up to the last moment, nothing is
    * stored. */
+  tm_table_get_store_order (order);
   ok = TRUE;
-  for (int t = 0; t < TM_N_TABLES && ok; t++)
-    ok = store_table (&storing, t, error);
+  for (int n = 0; n < TM_N_TABLES && ok; n++)
+    ok = store_table (&storing, order[n], error);
   for (int t = 0; t < TM_N_TABLES; t++)
     g_clear_pointer (&storing.find_by_key[t], sqlite3_finalize);
   if (!ok ||

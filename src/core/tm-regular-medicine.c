@@ -155,6 +155,53 @@ tm_regular_medicine_validate (const TmRegularMedicine  *self,
   return TRUE;
 }
 
+/**
+ * tm_regular_medicine_check_replaces:
+ * @all: (element-type TmRegularMedicine): every row stored
+ *
+ * The rule of a change or a stop (@self's replaces), wherever the row
+ * comes from, the Medicines page or an import: the row it replaces is
+ * stored, is the latest of its line (not replaced already), and does not
+ * start after @self.
+ */
+gboolean
+tm_regular_medicine_check_replaces (const TmRegularMedicine  *self,
+                                    GPtrArray                *all,
+                                    GError                  **error)
+{
+  const TmRegularMedicine *replaced = NULL;
+
+  if (self->replaces == 0)
+    return TRUE;
+  for (guint i = 0; i < all->len; i++)
+    {
+      const TmRegularMedicine *m = all->pdata[i];
+
+      if (m->id == self->replaces)
+        replaced = m;
+      else if (m->replaces == self->replaces)
+        {
+          g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_CHANGED,
+                               _("This medicine was changed in the meantime. Look at it again, then "
+                                 "make the change there."));
+          return FALSE;
+        }
+    }
+  if (replaced == NULL)
+    {
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                           _("The medicine this row changes is not in the record."));
+      return FALSE;
+    }
+  if (strcmp (self->started_on, replaced->started_on) < 0)
+    {
+      g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                           _("A change can't start before the medicine it changes. Check the day."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* "Sertraline 100 mg, every morning" */
 char *
 tm_regular_medicine_describe (const TmRegularMedicine *self)

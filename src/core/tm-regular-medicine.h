@@ -66,6 +66,9 @@ void               tm_regular_medicine_set_text  (char                   **place
 gboolean           tm_regular_medicine_validate  (const TmRegularMedicine *self,
                                                   const char             **field,
                                                   GError                 **error);
+gboolean           tm_regular_medicine_check_replaces (const TmRegularMedicine *self,
+                                                       GPtrArray               *all,
+                                                       GError                 **error);
 char              *tm_regular_medicine_describe  (const TmRegularMedicine *self);
 char              *tm_regular_medicine_describe_dose (const TmRegularMedicine *self);
 GPtrArray         *tm_regular_medicine_list_current (GPtrArray           *all);

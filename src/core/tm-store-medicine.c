@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "tm-sqlite.h"
 #include "tm-store-private.h"
@@ -17,8 +16,7 @@
  * @medicine: a new row; on success its id and created_at are set
  *
  * Adds a regular medicine, or a change or stop of one (@medicine's
- * replaces): that one must be stored, not replaced already, and not start
- * after this row.
+ * replaces), as tm_regular_medicine_check_replaces() allows.
  */
 gboolean
 tm_store_add_medicine (TmStore            *self,
@@ -37,36 +35,9 @@ tm_store_add_medicine (TmStore            *self,
   if (medicine->replaces != 0)
     {
       g_autoptr(GPtrArray) all = tm_store_list_medicines (self, error);
-      const TmRegularMedicine *replaced = NULL;
 
-      if (all == NULL)
+      if (all == NULL || !tm_regular_medicine_check_replaces (medicine, all, error))
         return FALSE;
-      for (guint i = 0; i < all->len; i++)
-        {
-          const TmRegularMedicine *m = all->pdata[i];
-
-          if (m->id == medicine->replaces)
-            replaced = m;
-          else if (m->replaces == medicine->replaces)
-            {
-              g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_CHANGED,
-                                   _("This medicine was changed in the meantime. Look at it again, then "
-                                     "make the change there."));
-              return FALSE;
-            }
-        }
-      if (replaced == NULL)
-        {
-          g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                               _("The medicine this row changes is not in the record."));
-          return FALSE;
-        }
-      if (strcmp (medicine->started_on, replaced->started_on) < 0)
-        {
-          g_set_error_literal (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                               _("A change can't start before the medicine it changes. Check the day."));
-          return FALSE;
-        }
     }
 
   if (tm_store_add_row (self, TM_TABLE_MEDICINES, medicine, what, error) != TM_SAVED)

@@ -995,6 +995,60 @@ table_of (const TmColumn *column)
   g_return_val_if_reached (NULL);
 }
 
+/* Whether a record of @table may name a record of @other: a column
+ * whose table another column names may name any table. */
+static gboolean
+may_refer_to (TmTable table,
+              TmTable other)
+{
+  for (guint c = 0; c < tables[table].n_columns; c++)
+    {
+      const TmColumn *column = &tables[table].columns[c];
+
+      if (column->type != TM_VALUE_RECORD)
+        continue;
+      if (column->table_column != NULL)
+        return TRUE;
+      if ((column->refers_to != NULL ? find_table (column->refers_to) : table) == other)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * tm_table_get_store_order:
+ * @order: (out caller-allocates): every table once
+ *
+ * The order an import stores the tables in: each after every other table
+ * its records may name (a reading after the sessions, a safety prompt
+ * after everything it may be about), so that the record named is there
+ * when the one naming it is stored.
+ */
+void
+tm_table_get_store_order (TmTable order[TM_N_TABLES])
+{
+  gboolean placed[TM_N_TABLES] = { FALSE };
+
+  for (guint n = 0; n < TM_N_TABLES; n++)
+    {
+      TmTable next = TM_N_TABLES;
+
+      for (int t = 0; t < TM_N_TABLES && next == TM_N_TABLES; t++)
+        {
+          gboolean waits = FALSE;
+
+          for (int u = 0; u < TM_N_TABLES && !placed[t] && !waits; u++)
+            waits = u != t && !placed[u] && may_refer_to (t, u);
+          if (!placed[t] && !waits)
+            next = t;
+        }
+      /* Two tables naming each other: the description must not say so. */
+      g_return_if_fail (next < TM_N_TABLES);
+      placed[next] = TRUE;
+      order[n] = next;
+    }
+}
+
 /**
  * tm_column_get_referred_table:
  * @column: a column that refers to a record (%TM_VALUE_RECORD)

@@ -25,7 +25,7 @@ typedef enum
   TM_TABLE_PLAN_DATES,
   TM_TABLE_SAFETY_EVENTS,
   TM_TABLE_REVIEWS,
-  TM_TABLE_SESSION_READINGS,  /* after the sessions they belong to: an import stores those first */
+  TM_TABLE_SESSION_READINGS,
   TM_TABLE_MEDICINES,
   TM_N_TABLES
 } TmTable;
@@ -104,6 +104,7 @@ typedef struct
 } TmTableInfo;
 
 const TmTableInfo *tm_table_get_info       (TmTable          table);
+void               tm_table_get_store_order (TmTable         order[TM_N_TABLES]);
 const TmColumn    *tm_table_find_column    (TmTable          table,
                                             const char      *name);
 gpointer           tm_table_new_record     (TmTable          table);
