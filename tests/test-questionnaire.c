@@ -178,6 +178,10 @@ test_due (void)
   g_assert_true (tm_questionnaire_is_due ("2027-12-18", "2028-01-01", 14, &since));
   g_assert_false (tm_questionnaire_is_due ("2028-02-23", "2028-03-01", 14, &since));
   g_assert_cmpint (since, ==, 7);
+  /* Answered on a later day (the clock set back): answered today, not
+   * never. */
+  g_assert_false (tm_questionnaire_is_due ("2026-12-01", "2026-11-28", 14, &since));
+  g_assert_cmpint (since, ==, 0);
 }
 
 static void

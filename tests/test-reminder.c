@@ -233,6 +233,21 @@ test_due_from_store (void)
   g_assert_cmpuint (tm_store_get_due_questionnaires (store, "2026-12-01", 14, since), ==, all);
   g_assert_cmpint (since[TM_QUESTIONNAIRE_FOLLOWUP], ==, 30);
 
+  /* The clock set back to before every answer: nothing is due, and after
+   * the day's check-in no reminder comes. */
+  {
+    g_autoptr(TmQuestionnaire) gad = tm_questionnaire_new (TM_QUESTIONNAIRE_GAD7, "2026-11-01");
+    g_autoptr(GDateTime) evening = g_date_time_new_local (2026, 10, 20, 21, 0, 0);
+    guint due;
+
+    g_assert_true (tm_questionnaire_set_answers_text (gad, "0000000"));
+    g_assert_true (tm_store_save_questionnaire (store, gad, &error));
+    due = tm_store_get_due_questionnaires (store, "2026-10-20", 14, since);
+    g_assert_cmpuint (due, ==, 0);
+    g_assert_cmpint (since[TM_QUESTIONNAIRE_FOLLOWUP], ==, 0);
+    g_assert_false (tm_reminder_is_due (evening, 20 * 60, "2026-10-20", NULL, due));
+  }
+
   g_clear_object (&store);
   tm_test_remove_tree (dir);
 }

@@ -443,7 +443,9 @@ tm_questionnaire_cadence_to_id (int days)
  * @days_since: (out) (optional): days since @last_day, -1 for never
  *
  * Due when none was answered in the last @cadence_days days, today
- * included.
+ * included. One answered on a later day (the clock set back, or a file
+ * from another time zone) counts as answered today: it is there, so it
+ * is not due.
  */
 gboolean
 tm_questionnaire_is_due (const char *last_day,
@@ -457,7 +459,7 @@ tm_questionnaire_is_due (const char *last_day,
   g_return_val_if_fail (cadence_days > 0, FALSE);
 
   if (last_day != NULL && tm_day_is_valid (last_day))
-    since = tm_day_diff (last_day, today);
+    since = MAX (0, tm_day_diff (last_day, today));
 
   if (days_since != NULL)
     *days_since = since;
