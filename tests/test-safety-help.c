@@ -106,6 +106,27 @@ test_help_after_dose (void)
   assert_no_self_harm_words (help);
 }
 
+/* The urgent S8 prompt (blood in the urine) offers help of its own: when
+ * it can't wait, and the clinician otherwise; no crisis line, no words
+ * about self-harm. */
+static void
+test_help_bladder (void)
+{
+  const char *signs[] = { "Severe pain in the belly, side or back", "Not being able to pass urine",
+                          "A lot of blood, or clots, in the urine", "A high temperature with shivering" };
+  g_autoptr(TmSafetyHelp) help = tm_safety_help_for_rule (TM_RULE_S8);
+
+  g_assert_cmpint (help->kind, ==, TM_HELP_BLADDER);
+  g_assert_cmpint (help->lines, ==, TM_HELP_EMERGENCY | TM_HELP_CLINICIAN | TM_HELP_OUT_OF_HOURS);
+  g_assert_cmpuint (g_strv_length (help->signs), ==, G_N_ELEMENTS (signs));
+  for (guint i = 0; i < G_N_ELEMENTS (signs); i++)
+    g_assert_true (has_sign (help, signs[i]));
+  g_assert_nonnull (strstr (help->body, "Blood in the urine"));
+  g_assert_nonnull (strstr (help->after_signs, "call your clinician today"));
+  g_assert_cmpstr (help->note, ==, tm_contacts_no_one ());
+  assert_no_self_harm_words (help);
+}
+
 /* Without a reason, or for a rule without help of its own: every line. */
 static void
 test_help_general (void)
@@ -430,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/safety-help/self-harm", test_help_self_harm);
   g_test_add_func ("/safety-help/blood-pressure", test_help_blood_pressure);
   g_test_add_func ("/safety-help/after-dose", test_help_after_dose);
+  g_test_add_func ("/safety-help/bladder", test_help_bladder);
   g_test_add_func ("/safety-help/general", test_help_general);
   g_test_add_func ("/safety-help/what-tidemark-is", test_what_tidemark_is);
   g_test_add_func ("/safety-help/country-from-locale", test_country_from_locale);

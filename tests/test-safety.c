@@ -12,6 +12,7 @@
 #include "tm-daily-question.h"
 #include "tm-safety-contacts.h"
 #include "tm-store-private.h"
+#include "tm-safety-help.h"
 #include "tm-test-util.h"
 
 #define NOW "2026-11-28T20:00:00+01:00"
@@ -1969,6 +1970,25 @@ test_wording_review (void)
         if (problem != NULL)
           g_error ("%s %s, in %s: %s:\n%s\n%s", tm_rule_to_string (p->rule), tm_level_to_string (p->level),
                    language == 0 ? "English" : "German", problem, p->title, p->body);
+        /* "I need help now" opens help that fits the prompt: outside the
+         * mood rules, no words about self-harm there either. */
+        if (has_answer (p, TM_ANSWER_HELP_NOW) && p->rule != TM_RULE_S6)
+          {
+            g_autoptr(TmSafetyHelp) help = tm_safety_help_for_rule (p->rule);
+            g_autofree char *signs = help->signs != NULL ? g_strjoinv ("\n", help->signs) : g_strdup ("");
+            g_autofree char *help_body = g_strjoin ("\n", help->body, signs,
+                                                    help->after_signs != NULL ? help->after_signs : "", NULL);
+            TmSafetyPrompt as_prompt = *p;
+
+            as_prompt.title = help->title;
+            as_prompt.body = help_body;
+            g_clear_pointer (&problem, g_free);
+            problem = wording_problem (&as_prompt);
+            if (problem != NULL)
+              g_error ("The help %s %s offers, in %s: %s:\n%s", tm_rule_to_string (p->rule),
+                       tm_level_to_string (p->level), language == 0 ? "English" : "German", problem,
+                       help_body);
+          }
         if (needs_no_one)
           assert_contains (p->body, language == 0 ? "Tidemark doesn't send anything to your clinician"
                                                   : "Tidemark sendet nichts an Ihr Behandlungsteam");

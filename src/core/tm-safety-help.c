@@ -33,6 +33,15 @@ static const char * const after_dose_signs[] = {
   NULL
 };
 
+/* When blood in the urine can't wait for the clinician. */
+static const char * const bladder_signs[] = {
+  N_("Severe pain in the belly, side or back"),
+  N_("Not being able to pass urine"),
+  N_("A lot of blood, or clots, in the urine"),
+  N_("A high temperature with shivering"),
+  NULL
+};
+
 void
 tm_safety_help_free (TmSafetyHelp *help)
 {
@@ -64,6 +73,8 @@ tm_safety_help_kind_for_rule (TmRule rule)
       return TM_HELP_SELF_HARM;
     case TM_RULE_S5:
       return TM_HELP_BLOOD_PRESSURE;
+    case TM_RULE_S8:   /* its urgent prompt: blood in the urine */
+      return TM_HELP_BLADDER;
     case TM_RULE_S1:
     case TM_RULE_S11:  /* red flags */
     case TM_RULE_S12:  /* a home dose with nobody there */
@@ -132,6 +143,17 @@ fill_after_dose (TmSafetyHelp *help)
                                   "call your clinician."));
 }
 
+static void
+fill_bladder (TmSafetyHelp *help)
+{
+  help->lines = TM_HELP_EMERGENCY | TM_HELP_CLINICIAN | TM_HELP_OUT_OF_HOURS;
+  help->body = g_strdup (_("Blood in the urine needs to be looked at by a doctor soon."));
+  help->signs_title = g_strdup (_("Call emergency services now if you have any of these:"));
+  help->signs = translate_signs (bladder_signs);
+  help->after_signs = g_strdup (_("Otherwise, call your clinician today, or the out-of-hours number "
+                                  "when they can't be reached, and say what you noticed."));
+}
+
 /**
  * tm_safety_help_for_rule:
  * @rule: the rule whose prompt led to the help, or %TM_RULE_NONE
@@ -157,6 +179,9 @@ tm_safety_help_for_rule (TmRule rule)
       break;
     case TM_HELP_AFTER_DOSE:
       fill_after_dose (help);
+      break;
+    case TM_HELP_BLADDER:
+      fill_bladder (help);
       break;
     case TM_HELP_GENERAL:
     default:

@@ -24,6 +24,7 @@ typedef enum
   TM_HELP_SELF_HARM,       /* S4 */
   TM_HELP_BLOOD_PRESSURE,  /* S5: the signs of a hypertensive crisis */
   TM_HELP_AFTER_DOSE,      /* S1, S11: when to call emergency services after a dose */
+  TM_HELP_BLADDER,         /* S8: blood in the urine, and when it can't wait */
 } TmHelpKind;
 
 typedef struct
