@@ -361,6 +361,10 @@ test_followup (void)
   f->answers[7] = 2;
   g_assert_false (tm_questionnaire_validate (f, &field, &error));
   g_assert_cmpstr (field, ==, "answers");
+  g_assert_cmpstr (error->message, ==, "Question 8 has no answer 2: choose one of its answers, from 0 to 1.");
+  g_clear_error (&error);
+  f->answers[7] = -1;
+  g_assert_false (tm_questionnaire_validate (f, &field, &error));
   g_assert_cmpstr (error->message, ==, "Answer every question before saving: question 8 has no answer yet.");
   g_clear_error (&error);
   f->answers[7] = 1;

@@ -611,9 +611,21 @@ tm_questionnaire_validate (const TmQuestionnaire  *self,
     }
 
   n = tm_questionnaire_kind_get_n_items (self->kind);
+  /* An answer the question doesn't have (a yes/no item answered 2). */
+  for (guint i = 0; i < n; i++)
+    if (self->answers[i] > tm_questionnaire_kind_get_item_max (self->kind, i))
+      {
+        *field = "answers";
+        g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+                     /* Translators: "Question 8 has no answer 2: choose one of its answers, from 0 to 1." */
+                     _("Question %u has no answer %d: choose one of its answers, from 0 to %d."), i + 1,
+                     self->answers[i], tm_questionnaire_kind_get_item_max (self->kind, i));
+        return FALSE;
+      }
+
   open = g_string_new (NULL);
   for (guint i = 0; i < n; i++)
-    if (self->answers[i] < 0 || self->answers[i] > tm_questionnaire_kind_get_item_max (self->kind, i))
+    if (self->answers[i] < 0)
       {
         if (n_open++ > 0)
           g_string_append (open, ", ");
