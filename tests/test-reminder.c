@@ -199,8 +199,13 @@ test_questionnaires_due (void)
   tm_reminder_get_text (FALSE, phq9 | (1u << TM_QUESTIONNAIRE_GAD7), &title, &body);
   g_assert_cmpstr (title, ==, "Questionnaires Are Due");
   g_assert_cmpstr (body, ==, "Due today: PHQ-9, GAD-7. It takes a few minutes, on Today.");
-  g_free (title);
-  g_free (body);
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&body, g_free);
+
+  /* Nothing due: nothing to say, rather than "Due today: ." */
+  g_assert_false (tm_reminder_get_text (FALSE, 0, &title, &body));
+  g_assert_null (title);
+  g_assert_null (body);
 }
 
 /* What is due, from the store: never answered, then each by its cadence

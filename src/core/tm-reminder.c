@@ -123,8 +123,11 @@ tm_reminder_is_due (GDateTime  *now,
  *
  * The words of the day's one reminder: the check-in, and whichever of the
  * PHQ-9, the GAD-7 and the monthly follow-up are due.
+ *
+ * Returns: %FALSE, with @title and @body %NULL, when nothing is due: then
+ *   there is nothing to remind of
  */
-void
+gboolean
 tm_reminder_get_text (gboolean   checkin_due,
                       guint      questionnaires_due,
                       char     **title,
@@ -133,6 +136,8 @@ tm_reminder_get_text (gboolean   checkin_due,
   g_autoptr(GString) names = g_string_new (NULL);
   guint n = 0;
 
+  *title = NULL;
+  *body = NULL;
   for (TmQuestionnaireKind kind = 0; kind < TM_N_QUESTIONNAIRE_KINDS; kind++)
     if (questionnaires_due & (1u << kind))
       {
@@ -150,12 +155,15 @@ tm_reminder_get_text (gboolean   checkin_due,
       else
         /* Translators: %s lists questionnaires: "PHQ-9, Follow-up" */
         *body = g_strdup_printf (_("A check-in takes under a minute. Also due: %s."), names->str);
-      return;
+      return TRUE;
     }
+  if (n == 0)
+    return FALSE;
 
   *title = g_strdup (g_dngettext (GETTEXT_PACKAGE, "A Questionnaire Is Due", "Questionnaires Are Due", n));
   /* Translators: %s lists questionnaires: "PHQ-9, Follow-up" */
   *body = g_strdup_printf (_("Due today: %s. It takes a few minutes, on Today."), names->str);
+  return TRUE;
 }
 
 /**

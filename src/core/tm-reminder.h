@@ -23,7 +23,7 @@ gboolean   tm_reminder_is_due       (GDateTime   *now,
                                      const char  *last_checkin_day,
                                      const char  *last_notified_day,
                                      guint        questionnaires_due);
-void       tm_reminder_get_text     (gboolean     checkin_due,
+gboolean   tm_reminder_get_text     (gboolean     checkin_due,
                                      guint        questionnaires_due,
                                      char       **title,
                                      char       **body);

@@ -87,7 +87,8 @@ send_notification (TmReminderService *self,
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
 
-  tm_reminder_get_text (checkin_due, due, &title, &body);
+  if (!tm_reminder_get_text (checkin_due, due, &title, &body))
+    return;
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);
   g_notification_set_default_action (notification, "app.show-today");
