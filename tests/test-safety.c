@@ -2016,6 +2016,22 @@ test_wording_review (void)
       }
   speak_english ();
 
+  /* Each rule's prompts have titles of their own: two prompts about
+   * different things never read alike in History or the report. */
+  {
+    g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < english->len; i++)
+      {
+        const TmSafetyPrompt *p = english->pdata[i];
+        gpointer rule;
+
+        if (g_hash_table_lookup_extended (titles, p->title, NULL, &rule))
+          g_assert_cmpint (GPOINTER_TO_INT (rule), ==, p->rule);
+        g_hash_table_insert (titles, p->title, GINT_TO_POINTER (p->rule));
+      }
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     if (!g_hash_table_contains (walked, expected[i]))
       g_error ("The review did not walk %s", expected[i]);

@@ -994,7 +994,8 @@ rule_s8 (const TmSafetyFacts *facts,
     n_bladder += q->answers[bladder[i]] > 0;
   urgent = q->answers[TM_FOLLOWUP_BLOOD_IN_URINE] > 0;
   prompt = new_prompt (facts, TM_RULE_S8, urgent ? TM_LEVEL_URGENT : TM_LEVEL_CAUTION, q->id);
-  prompt->title = g_strdup (urgent ? _("Contact Your Clinician Today") : _("Tell Your Prescriber Soon"));
+  prompt->title = g_strdup (urgent ? _("Contact Your Clinician Today")
+                                   : _("Tell Your Prescriber About These Changes"));
   /* Translators: %s lists follow-up items, a line each */
   noted = g_strdup_printf (_("In your follow-up you noted:%s"), names->str);
   body_text = g_string_new (noted);
@@ -1068,7 +1069,7 @@ rule_s10 (const TmSafetyFacts *facts,
     return;
 
   prompt = new_prompt (facts, TM_RULE_S10, TM_LEVEL_CAUTION, q->id);
-  prompt->title = g_strdup (_("Tell Your Prescriber Soon"));
+  prompt->title = g_strdup (_("Tell Your Prescriber About Your Memory"));
   prompt->body = paragraphs (_("In your follow-up you noted that your memory or concentration is a "
                                "lot worse than before treatment. That is worth looking into: please "
                                "tell your prescriber soon, so they can go over it with you."),
