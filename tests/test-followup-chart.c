@@ -181,6 +181,62 @@ test_cells_by_answer (void)
                      tm_followup_chart_tolerance_y (&picture.layout, 0));
 }
 
+/* Whether a pixel in the box is near @color. */
+static gboolean
+has_color (const Picture *picture,
+           Rgb            color,
+           double         x0,
+           double         y0,
+           double         x1,
+           double         y1)
+{
+  for (double y = MAX (0, floor (y0)); y < MIN (ceil (y1), picture->layout.height); y++)
+    for (double x = MAX (0, floor (x0)); x < MIN (ceil (x1), picture->layout.width); x++)
+      if (distance (pixel_at (picture, x, y), color) < 0.25)
+        return TRUE;
+  return FALSE;
+}
+
+/* The tolerance numbers are written clear of the line and its dots,
+ * wherever the line runs (up, down, level, from the top to the bottom),
+ * and most of them are written. */
+static void
+test_tolerance_numbers_clear (void)
+{
+  const int tolerances[] = { 10, 0, 10, 3, 7, 7, 2, 9, 0, 0 };
+  g_autoptr(GPtrArray) followups = new_followups ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (tolerances); i++)
+    {
+      g_autofree char *day = g_strdup_printf ("2026-%02u-03", i + 1);
+
+      add_followup (followups, day, tolerances[i], -1);
+    }
+
+  for (guint w = 0; w < 2; w++)
+    {
+      g_auto(Picture) picture = { 0 };
+      guint written = 0;
+
+      draw (&picture, followups, TM_CHART_STYLE_LIGHT, w == 0 ? WIDTH : 1000);
+      for (int column = 0; column < picture.layout.n_columns; column++)
+        {
+          double x, y, width, height;
+
+          if (!tm_followup_chart_tolerance_label_rect (followups, &picture.style, &picture.layout, column,
+                                                       &x, &y, &width, &height))
+            continue;
+          written++;
+          g_assert_true (has_ink (&picture, x, y, x + width, y + height));
+          g_assert_false (has_color (&picture, over_white (&picture.style.mood, 1.0), x, y, x + width, y + height));
+          /* Between the grid and the dates. */
+          g_assert_cmpfloat (y, >, picture.layout.y + picture.layout.h);
+          g_assert_cmpfloat (y + height, <, picture.layout.axis_y);
+        }
+      g_assert_cmpuint (written, >=, G_N_ELEMENTS (tolerances) / 2);
+    }
+}
+
 /* Long item names are cut short to their column: nothing of them runs
  * into the first column of cells, even at a phone's width. */
 static void
@@ -283,6 +339,7 @@ main (int   argc,
 
   g_test_add_func ("/followup-chart/cells-by-answer", test_cells_by_answer);
   g_test_add_func ("/followup-chart/names-fit", test_names_fit);
+  g_test_add_func ("/followup-chart/tolerance-numbers-clear", test_tolerance_numbers_clear);
   g_test_add_func ("/followup-chart/empty", test_empty);
   g_test_add_func ("/followup-chart/describe", test_describe);
   g_test_add_func ("/followup-chart/collect", test_collect);

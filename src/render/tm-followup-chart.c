@@ -30,6 +30,20 @@
  * item's scale its answer reaches: none, a little, a lot. */
 #define LIGHT_ALPHA 0.35
 
+/* The tolerance dots' size. */
+static double
+dot_size (const TmChartStyle *style)
+{
+  return MAX (4.0, style->font_size * 0.5);
+}
+
+/* The tolerance line's line width. */
+static double
+tolerance_line_width (const TmChartStyle *style)
+{
+  return MAX (1.0, style->line_width * 0.75);
+}
+
 static const TmQuestionnaire *
 followup_at (GPtrArray *followups,
              guint      i)
@@ -185,6 +199,7 @@ tm_followup_chart_layout (GPtrArray             *followups,
   layout->h = layout->row_height * TM_N_FOLLOWUP_ITEMS;
   layout->tolerance_y = layout->y + layout->h + gap;
   layout->tolerance_h = layout->row_height * TOLERANCE_ROWS;
+  layout->tolerance_inset = MIN (small + dot_size (style) / 2 + 2, layout->tolerance_h / 3);
   layout->column_width = MIN (layout->w / MAX (1, layout->n_columns), fs * MAX_COLUMN_EMS);
 
   tm_painter_clear (&painter);
@@ -219,7 +234,7 @@ double
 tm_followup_chart_tolerance_y (const TmFollowupChartLayout *layout,
                                int                          tolerance)
 {
-  double inset = MIN (4.0, layout->tolerance_h / 4);
+  double inset = layout->tolerance_inset;
 
   return layout->tolerance_y + inset +
          (layout->tolerance_h - 2 * inset) * (TM_FOLLOWUP_TOLERANCE_MAX - tolerance) / TM_FOLLOWUP_TOLERANCE_MAX;
@@ -347,6 +362,146 @@ draw_grid (TmPainter                   *painter,
     }
 }
 
+/* Whether the segment from (@x0, @y0) to (@x1, @y1), @reach thick on each
+ * side, comes into the rectangle from (@left, @top) to (@right, @bottom). */
+static gboolean
+segment_enters (double x0,
+                double y0,
+                double x1,
+                double y1,
+                double reach,
+                double left,
+                double top,
+                double right,
+                double bottom)
+{
+  double a, b, ya, yb;
+
+  if (x0 > x1)
+    {
+      double t;
+
+      t = x0, x0 = x1, x1 = t;
+      t = y0, y0 = y1, y1 = t;
+    }
+  a = MAX (x0, left - reach);
+  b = MIN (x1, right + reach);
+  if (a > b)
+    return FALSE;
+  ya = x1 > x0 ? y0 + (y1 - y0) * (a - x0) / (x1 - x0) : y0;
+  yb = x1 > x0 ? y0 + (y1 - y0) * (b - x0) / (x1 - x0) : y1;
+  return MAX (ya, yb) + reach >= top && MIN (ya, yb) - reach <= bottom;
+}
+
+/* The column of the tolerance before (@step -1) or after (+1) @column's,
+ * which the line joins it to, or -1. */
+static int
+joined_column (GPtrArray                   *list,
+               const TmFollowupChartLayout *layout,
+               int                          column,
+               int                          step)
+{
+  for (int c = column + step; c >= 0 && c < layout->n_columns; c += step)
+    if (followup_at (list, c)->tolerance >= 0)
+      return c;
+  return -1;
+}
+
+/* Where @column's tolerance number is written, centred over its dot or
+ * under it, whichever side the line and the dot leave clear and stays
+ * between the grid and the dates; %FALSE when neither does, or the
+ * columns are too narrow: then the number is left out (the report's
+ * table and the chart's description give it). */
+static gboolean
+label_rect (TmPainter                   *painter,
+            GPtrArray                   *list,
+            const TmFollowupChartLayout *layout,
+            int                          column,
+            double                      *x,
+            double                      *y,
+            double                      *width,
+            double                      *height)
+{
+  const TmChartStyle *style = painter->style;
+  int tolerance = followup_at (list, column)->tolerance;
+  double reach = tolerance_line_width (style) / 2 + 1.5;
+  double gap = dot_size (style) / 2 + 2;
+  double center = column_center (layout, column);
+  double dot_y = tm_followup_chart_tolerance_y (layout, tolerance);
+  double widest, w, h;
+  char number[8];
+
+  if (tolerance < 0)
+    return FALSE;
+  tm_painter_measure (painter, TM_TEXT_SMALL, "10", &widest, NULL);
+  if (layout->column_width < widest + 6)
+    return FALSE;
+  g_snprintf (number, sizeof number, "%d", tolerance);
+  tm_painter_measure (painter, TM_TEXT_SMALL, number, &w, NULL);
+  h = tm_painter_line_height (painter, TM_TEXT_SMALL);
+
+  /* Over the dot, under it, right of it, left of it. */
+  for (int side = 0; side < 4; side++)
+    {
+      double left = side < 2 ? center - w / 2 : side == 2 ? center + gap : center - gap - w;
+      double top = side == 0 ? dot_y - gap - h : side == 1 ? dot_y + gap : dot_y - h / 2;
+      /* Beside the dot only where it stays clear of the next column's number. */
+      gboolean clear = (side < 2 || layout->column_width >= gap + w + widest / 2 + 4) &&
+                       top >= layout->y + layout->h + 1 && top + h <= layout->axis_y - 1 &&
+                       left >= layout->x && left + w <= layout->x + layout->n_columns * layout->column_width;
+
+      for (int step = -1; step <= 1 && clear; step += 2)
+        {
+          int other = joined_column (list, layout, column, step);
+
+          if (other >= 0)
+            clear = !segment_enters (center, dot_y, column_center (layout, other),
+                                     tm_followup_chart_tolerance_y (layout, followup_at (list, other)->tolerance),
+                                     reach, left, top, left + w, top + h);
+        }
+      if (clear)
+        {
+          *x = left;
+          *y = top;
+          *width = w;
+          *height = h;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * tm_followup_chart_tolerance_label_rect:
+ * @column: a column of @layout
+ *
+ * Where the chart writes @column's tolerance as a number, clear of the
+ * line and its dot.
+ *
+ * Returns: %FALSE when the number is not written
+ */
+gboolean
+tm_followup_chart_tolerance_label_rect (GPtrArray                   *followups,
+                                        const TmChartStyle          *style,
+                                        const TmFollowupChartLayout *layout,
+                                        int                          column,
+                                        double                      *x,
+                                        double                      *y,
+                                        double                      *width,
+                                        double                      *height)
+{
+  g_autoptr(GPtrArray) list = only_followups (followups);
+  TmPainter painter;
+  gboolean found;
+
+  g_return_val_if_fail (column >= 0 && column < layout->n_columns && (guint) column < list->len, FALSE);
+
+  tm_painter_init_measure (&painter, style);
+  found = label_rect (&painter, list, layout, column, x, y, width, height);
+  tm_painter_clear (&painter);
+  return found;
+}
+
 static void
 draw_tolerance (TmPainter                   *painter,
                 GPtrArray                   *list,
@@ -355,9 +510,7 @@ draw_tolerance (TmPainter                   *painter,
   cairo_t *cr = painter->cr;
   const TmChartStyle *style = painter->style;
   double right = layout->x + layout->n_columns * layout->column_width;
-  double size = MAX (4.0, style->font_size * 0.5);
-  double small = tm_painter_line_height (painter, TM_TEXT_SMALL);
-  double number_width;
+  double size = dot_size (style);
   gboolean started = FALSE;
 
   draw_name (painter, layout, tolerance_name (), layout->tolerance_y, layout->tolerance_h, &style->text);
@@ -375,7 +528,7 @@ draw_tolerance (TmPainter                   *painter,
     }
   cairo_stroke (cr);
 
-  cairo_set_line_width (cr, MAX (1.0, style->line_width * 0.75));
+  cairo_set_line_width (cr, tolerance_line_width (style));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (int column = 0; column < layout->n_columns; column++)
     {
@@ -393,24 +546,21 @@ draw_tolerance (TmPainter                   *painter,
   cairo_stroke (cr);
   cairo_restore (cr);
 
-  /* A dot each, and its number beside it when the column has room. */
-  tm_painter_measure (painter, TM_TEXT_SMALL, "10", &number_width, NULL);
+  /* A dot each, and its number where the line leaves room. */
   for (int column = 0; column < layout->n_columns; column++)
     {
       int tolerance = followup_at (list, column)->tolerance;
-      double x = column_center (layout, column);
-      double y = tm_followup_chart_tolerance_y (layout, tolerance);
+      double x, y, w, h;
       char number[8];
 
       if (tolerance < 0)
         continue;
-      tm_chart_mark (cr, TM_MARK_TAKEN, x, y, size, &style->mood, 1.0);
-      if (layout->column_width / 2 < size / 2 + 3 + number_width)
+      tm_chart_mark (cr, TM_MARK_TAKEN, column_center (layout, column),
+                     tm_followup_chart_tolerance_y (layout, tolerance), size, &style->mood, 1.0);
+      if (!label_rect (painter, list, layout, column, &x, &y, &w, &h))
         continue;
       g_snprintf (number, sizeof number, "%d", tolerance);
-      tm_painter_text (painter, TM_TEXT_SMALL, number, x + size / 2 + 3,
-                       CLAMP (y - small / 2, layout->tolerance_y, layout->tolerance_y + layout->tolerance_h - small),
-                       0, &style->dim_text);
+      tm_painter_text (painter, TM_TEXT_SMALL, number, x, y, 0, &style->dim_text);
     }
 }
 

@@ -28,7 +28,8 @@ typedef struct
   double row_height;
   double column_width;
   double tolerance_y;      /* the tolerance strip, under the grid: its top … */
-  double tolerance_h;      /* … and height; 0 at the top of the strip is 10 */
+  double tolerance_h;      /* … and height; 10 at the top of the strip, 0 at its bottom, … */
+  double tolerance_inset;  /* … each this far in, leaving room for a number over 10 and under 0 */
   double axis_y;           /* the top of the dates under the columns */
 } TmFollowupChartLayout;
 
@@ -56,6 +57,14 @@ void       tm_followup_chart_cell_rect    (const TmFollowupChartLayout *layout,
                                            double                      *height);
 double     tm_followup_chart_tolerance_y  (const TmFollowupChartLayout *layout,
                                            int                          tolerance);
+gboolean   tm_followup_chart_tolerance_label_rect (GPtrArray                   *followups,
+                                                   const TmChartStyle          *style,
+                                                   const TmFollowupChartLayout *layout,
+                                                   int                          column,
+                                                   double                      *x,
+                                                   double                      *y,
+                                                   double                      *width,
+                                                   double                      *height);
 int        tm_followup_chart_column_at    (const TmFollowupChartLayout *layout,
                                            double                       x);
 

@@ -968,7 +968,7 @@ place_followups (Report *r)
       return;
     }
   place_chart (r, NULL, CHART_FOLLOWUP, tm_followup_chart_get_height (&r->chart_style),
-               _("Each follow-up a column, each item a row: empty for no, light for a little, strong for a "
+               _("Each follow-up a column, each item a row: grey for no, pale for a little, strong for a "
                  "lot or yes. Under them, how well the treatment was tolerated, from 0 (very badly) to 10 "
                  "(very well)."));
   gap (r, 6);
