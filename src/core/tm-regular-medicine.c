@@ -207,14 +207,10 @@ char *
 tm_regular_medicine_describe (const TmRegularMedicine *self)
 {
   GString *text = g_string_new (self->name);
+  g_autofree char *dose = tm_regular_medicine_describe_dose (self);
 
-  if (self->dose != TM_UNSET_HOURS)
-    {
-      g_autofree char *dose = tm_format_decimal (self->dose);
-
-      g_string_append_printf (text, " %s%s%s", dose, self->unit != NULL ? " " : "",
-                              self->unit != NULL ? self->unit : "");
-    }
+  if (dose != NULL)
+    g_string_append_printf (text, " %s", dose);
   if (self->schedule != NULL)
     /* Translators: between a medicine's dose and its schedule: "Sertraline 100 mg, every morning" */
     g_string_append_printf (text, _(", %s"), self->schedule);

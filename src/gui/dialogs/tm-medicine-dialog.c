@@ -17,6 +17,7 @@
 #include "tm-error-label.h"
 #include "tm-medicine-dialog.h"
 #include "tm-text.h"
+#include "tm-time.h"
 
 struct _TmMedicineDialog
 {
@@ -374,7 +375,7 @@ on_stop_response_cb (AdwMessageDialog *dialog,
 static void
 on_stop_clicked_cb (TmMedicineDialog *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = tm_time_now ();
   GtkWidget *calendar = gtk_calendar_new ();
   GtkWidget *dialog;
 
@@ -563,7 +564,7 @@ load (TmMedicineDialog        *self,
       const TmRegularMedicine *medicine)
 {
   g_autofree char *today = tm_day_today ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = tm_time_now ();
 
   if (medicine != NULL)
     {

@@ -619,12 +619,7 @@ describe_medicine (const TmRegularMedicine *medicine)
   g_autofree char *day = tm_day_format_long (stopped ? medicine->stopped_on : medicine->started_on);
 
   if (medicine->dose != TM_UNSET_HOURS)
-    {
-      g_autofree char *dose = tm_format_decimal (medicine->dose);
-
-      g_ptr_array_add (parts, medicine->unit != NULL ? g_strdup_printf ("%s %s", dose, medicine->unit)
-                                                     : g_steal_pointer (&dose));
-    }
+    g_ptr_array_add (parts, tm_regular_medicine_describe_dose (medicine));
   if (medicine->schedule != NULL)
     g_ptr_array_add (parts, g_strdup (medicine->schedule));
   g_ptr_array_add (parts, g_strdup (tm_medicine_kind_get_label (medicine->kind)));
