@@ -25,6 +25,7 @@
 #include "tm-safety-contacts.h"
 #include "tm-safety-help.h"
 #include "tm-country-banner.h"
+#include "tm-followup-chart-view.h"
 #include "tm-reminder-service.h"
 #include "tm-report-dialog.h"
 #include "tm-checkin-form.h"
@@ -3376,7 +3377,14 @@ days_checked_in_is (gpointer data)
   return g_strcmp0 (label_text (page, "days_value"), g_object_get_data (G_OBJECT (page), "want")) == 0;
 }
 
-/* A check-in saved anywhere shows on the charts and in the figures. */
+static gboolean
+followups_charted (gpointer page)
+{
+  return tm_followup_chart_view_get_n_followups (child (page, TM_TYPE_TRENDS_PAGE, "followup_view")) == 1;
+}
+
+/* A check-in saved anywhere shows on the charts and in the figures; a
+ * follow-up in the follow-up chart. */
 static void
 trends_follow_the_store_body (Fixture *f)
 {
@@ -3394,6 +3402,12 @@ trends_follow_the_store_body (Fixture *f)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, TM_TYPE_TRENDS_PAGE, "stack")), ==, "charts");
   g_assert_cmpstr (label_text (page, "mood_value"), ==, "6.0");
   g_assert_cmpstr (label_text (page, "mood_detail"), ==, "No check-ins in the 3 months before to compare with");
+
+  /* A follow-up answered shows in the follow-up chart. */
+  g_assert_cmpuint (tm_followup_chart_view_get_n_followups (child (page, TM_TYPE_TRENDS_PAGE, "followup_view")), ==,
+                    0);
+  store_questionnaire (f, TM_QUESTIONNAIRE_FOLLOWUP, day);
+  wait_for (followups_charted, page, "the follow-up chart to follow the store");
 }
 
 /* The cell of the interval table in @row (0: the periods' names) and
