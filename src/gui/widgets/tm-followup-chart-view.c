@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "tm-chart-picture.h"
 #include "tm-chart-view.h"
 #include "tm-followup-chart-view.h"
 
@@ -18,12 +19,8 @@ struct _TmFollowupChartView
   GtkWidget              parent_instance;
 
   GPtrArray             *followups;   /* TmQuestionnaire, owned */
-  TmChartStyle           style;
   TmFollowupChartLayout  layout;
-  GskRenderNode         *node;        /* the chart, drawn at node_width × node_height */
-  int                    node_width;
-  int                    node_height;
-  double                 node_font_size;
+  TmChartPicture         picture;
 };
 
 G_DEFINE_FINAL_TYPE (TmFollowupChartView, tm_followup_chart_view, GTK_TYPE_WIDGET)
@@ -42,34 +39,20 @@ compare_days (gconstpointer a,
 static void
 invalidate (TmFollowupChartView *self)
 {
-  g_clear_pointer (&self->node, gsk_render_node_unref);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  tm_chart_picture_invalidate (&self->picture, GTK_WIDGET (self));
 }
 
 static void
-ensure_node (TmFollowupChartView *self)
+draw_chart (GtkWidget          *widget,
+            cairo_t            *cr,
+            const TmChartStyle *style,
+            int                 width,
+            int                 height)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  cairo_t *cr;
+  TmFollowupChartView *self = (TmFollowupChartView *) widget;
 
-  tm_chart_style_for_widget (GTK_WIDGET (self), &self->style);
-  if (self->node != NULL && self->node_width == width && self->node_height == height &&
-      self->node_font_size == self->style.font_size)
-    return;
-
-  g_clear_pointer (&self->node, gsk_render_node_unref);
-  tm_followup_chart_layout (self->followups, &self->style, width, height, &self->layout);
-
-  snapshot = gtk_snapshot_new ();
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  tm_followup_chart_draw (cr, self->followups, &self->style, &self->layout);
-  cairo_destroy (cr);
-  self->node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  self->node_width = width;
-  self->node_height = height;
-  self->node_font_size = self->style.font_size;
+  tm_followup_chart_layout (self->followups, style, width, height, &self->layout);
+  tm_followup_chart_draw (cr, self->followups, style, &self->layout);
 }
 
 /* The pointed column's follow-up: its day, what was noted, the tolerance. */
@@ -81,7 +64,7 @@ on_query_tooltip_cb (TmFollowupChartView *self,
                      GtkTooltip          *tooltip,
                      gpointer             user_data)
 {
-  int column = keyboard || self->node == NULL ? -1 : tm_followup_chart_column_at (&self->layout, x);
+  int column = keyboard || self->picture.node == NULL ? -1 : tm_followup_chart_column_at (&self->layout, x);
   g_autoptr(GPtrArray) one = NULL;
   g_autofree char *text = NULL;
   const TmQuestionnaire *q;
@@ -98,22 +81,12 @@ on_query_tooltip_cb (TmFollowupChartView *self,
 }
 
 static void
-on_style_changed_cb (TmFollowupChartView *self)
-{
-  invalidate (self);
-}
-
-static void
 tm_followup_chart_view_snapshot (GtkWidget   *widget,
                                  GtkSnapshot *snapshot)
 {
   TmFollowupChartView *self = TM_FOLLOWUP_CHART_VIEW (widget);
 
-  if (gtk_widget_get_width (widget) <= 0 || gtk_widget_get_height (widget) <= 0)
-    return;
-
-  ensure_node (self);
-  gtk_snapshot_append_node (snapshot, self->node);
+  tm_chart_picture_snapshot (&self->picture, widget, snapshot);
 }
 
 static void
@@ -152,7 +125,7 @@ tm_followup_chart_view_dispose (GObject *object)
 {
   TmFollowupChartView *self = TM_FOLLOWUP_CHART_VIEW (object);
 
-  g_clear_pointer (&self->node, gsk_render_node_unref);
+  tm_chart_picture_clear (&self->picture);
 
   G_OBJECT_CLASS (tm_followup_chart_view_parent_class)->dispose (object);
 }
@@ -190,10 +163,7 @@ tm_followup_chart_view_init (TmFollowupChartView *self)
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (on_style_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
-                           G_CALLBACK (on_style_changed_cb), self, G_CONNECT_SWAPPED);
+  tm_chart_picture_init (&self->picture, GTK_WIDGET (self), draw_chart);
   tm_followup_chart_view_set_followups (self, NULL, NULL, NULL);
 }
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "tm-chart-picture.h"
 #include "tm-chart-view.h"
 #include "tm-reading-chart-view.h"
 #include "tm-session.h"
@@ -19,12 +20,8 @@ struct _TmReadingChartView
   GtkWidget      parent_instance;
 
   GPtrArray     *readings;       /* TmSessionReading, owned */
-  TmChartStyle   style;
   TmChartLayout  layout;
-  GskRenderNode *node;           /* the chart, drawn at node_width × node_height */
-  int            node_width;
-  int            node_height;
-  double         node_font_size;
+  TmChartPicture picture;
 };
 
 G_DEFINE_FINAL_TYPE (TmReadingChartView, tm_reading_chart_view, GTK_TYPE_WIDGET)
@@ -35,34 +32,20 @@ G_DEFINE_FINAL_TYPE (TmReadingChartView, tm_reading_chart_view, GTK_TYPE_WIDGET)
 static void
 invalidate (TmReadingChartView *self)
 {
-  g_clear_pointer (&self->node, gsk_render_node_unref);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  tm_chart_picture_invalidate (&self->picture, GTK_WIDGET (self));
 }
 
 static void
-ensure_node (TmReadingChartView *self)
+draw_chart (GtkWidget          *widget,
+            cairo_t            *cr,
+            const TmChartStyle *style,
+            int                 width,
+            int                 height)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  cairo_t *cr;
+  TmReadingChartView *self = (TmReadingChartView *) widget;
 
-  tm_chart_style_for_widget (GTK_WIDGET (self), &self->style);
-  if (self->node != NULL && self->node_width == width && self->node_height == height &&
-      self->node_font_size == self->style.font_size)
-    return;
-
-  g_clear_pointer (&self->node, gsk_render_node_unref);
-  tm_reading_chart_layout (self->readings, &self->style, width, height, &self->layout);
-
-  snapshot = gtk_snapshot_new ();
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  tm_reading_chart_draw (cr, self->readings, &self->style, &self->layout);
-  cairo_destroy (cr);
-  self->node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  self->node_width = width;
-  self->node_height = height;
-  self->node_font_size = self->style.font_size;
+  tm_reading_chart_layout (self->readings, style, width, height, &self->layout);
+  tm_reading_chart_draw (cr, self->readings, style, &self->layout);
 }
 
 /* The reading with a blood pressure nearest @x, or NULL when none is near. */
@@ -74,7 +57,7 @@ reading_at (TmReadingChartView *self,
   const TmSessionReading *nearest = NULL;
   double best = HIT_DISTANCE;
 
-  if (self->node == NULL || self->layout.n_columns <= 0 ||
+  if (self->picture.node == NULL || self->layout.n_columns <= 0 ||
       y < self->layout.y - HIT_DISTANCE || y > self->layout.y + self->layout.h + HIT_DISTANCE)
     return NULL;
 
@@ -119,22 +102,12 @@ on_query_tooltip_cb (TmReadingChartView *self,
 }
 
 static void
-on_style_changed_cb (TmReadingChartView *self)
-{
-  invalidate (self);
-}
-
-static void
 tm_reading_chart_view_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
 {
   TmReadingChartView *self = TM_READING_CHART_VIEW (widget);
 
-  if (gtk_widget_get_width (widget) <= 0 || gtk_widget_get_height (widget) <= 0)
-    return;
-
-  ensure_node (self);
-  gtk_snapshot_append_node (snapshot, self->node);
+  tm_chart_picture_snapshot (&self->picture, widget, snapshot);
 }
 
 static void
@@ -173,7 +146,7 @@ tm_reading_chart_view_dispose (GObject *object)
 {
   TmReadingChartView *self = TM_READING_CHART_VIEW (object);
 
-  g_clear_pointer (&self->node, gsk_render_node_unref);
+  tm_chart_picture_clear (&self->picture);
 
   G_OBJECT_CLASS (tm_reading_chart_view_parent_class)->dispose (object);
 }
@@ -211,10 +184,7 @@ tm_reading_chart_view_init (TmReadingChartView *self)
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (on_style_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
-                           G_CALLBACK (on_style_changed_cb), self, G_CONNECT_SWAPPED);
+  tm_chart_picture_init (&self->picture, GTK_WIDGET (self), draw_chart);
   tm_reading_chart_view_set_readings (self, NULL);
 }
 
