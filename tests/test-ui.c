@@ -5565,6 +5565,97 @@ query_int (Fixture    *f,
   return n;
 }
 
+/* ---- the keyboard first ---------------------------------------------- */
+
+/* At launch the keyboard is on Mood: the digit 7 and Save store mood 7,
+ * with no click first. */
+static void
+launch_focus_on_mood_body (Fixture *f)
+{
+  g_autofree char *today = tm_day_today ();
+  TmCheckinForm *form = today_form (f);
+  GtkWidget *mood_row = child (form, TM_TYPE_CHECKIN_FORM, "mood_row");
+  GtkWidget *scale = child (mood_row, TM_TYPE_RATING_ROW, "scale");
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  g_assert_true (focus == scale);
+  press_key (focus, GDK_KEY_7);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
+  g_assert_cmpint (query_int (f, "SELECT mood FROM checkin WHERE day = ?", today), ==, 7);
+}
+
+/* A key pressed where the focus is, passed up to each ancestor until one
+ * of their key controllers takes it, as GTK does. */
+static void
+press_key_at_focus (GtkWindow *window,
+                    guint      keyval)
+{
+  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window)); w != NULL; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+          gboolean handled = FALSE;
+
+          if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
+            continue;
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+          if (handled)
+            return;
+        }
+    }
+  g_error ("Nothing took the key %s", gdk_keyval_name (keyval));
+}
+
+/* A PHQ-9 answered with nine digits, no pointer: each digit answers the
+ * question the focus is on and moves to the next; stored as typed. */
+static void
+questionnaire_digits_body (Fixture *f)
+{
+  static const guint digits[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_0, GDK_KEY_1,
+                                   GDK_KEY_2, GDK_KEY_3, GDK_KEY_0, GDK_KEY_0, GDK_KEY_2 };
+  TmQuestionnaireDialog *window;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-questionnaire", "s", "phq9"));
+  window = wait_for_window (f, TM_TYPE_QUESTIONNAIRE_DIALOG);
+  g_assert_cmpstr (gtk_widget_get_name (gtk_root_get_focus (GTK_ROOT (window))), ==, "item-1-answer-0");
+
+  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
+    press_key_at_focus (GTK_WINDOW (window), digits[i]);
+  /* The last digit answered the difficulty question, where the focus stays. */
+  g_assert_cmpstr (gtk_widget_get_name (gtk_root_get_focus (GTK_ROOT (window))), ==, "difficulty-answer-2");
+  click (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "save_button"));
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT answers, difficulty FROM questionnaire WHERE kind = 'phq9'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "123012300");
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 2);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  click (child (window, TM_TYPE_QUESTIONNAIRE_DIALOG, "done_button"));
+  wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_DIALOG);
+}
+
+static void
+test_questionnaire_digits (Fixture       *f,
+                           gconstpointer  data)
+{
+  run_app (f, questionnaire_digits_body);
+}
+
+static void
+test_launch_focus_on_mood (Fixture       *f,
+                           gconstpointer  data)
+{
+  run_app (f, launch_focus_on_mood_body);
+}
+
 /* The row's flag: shown, and saying what it means. */
 static gboolean
 row_is_flagged (GtkWidget *row,
@@ -7441,6 +7532,8 @@ main (int   argc,
   ADD ("window/second-on-same-folder", test_second_window);
   ADD ("window/folder-in-use", test_folder_in_use);
   ADD ("accessibility/every-control-named", test_accessible_names);
+  ADD ("keyboard/launch-focus-on-mood", test_launch_focus_on_mood);
+  ADD ("keyboard/questionnaire-digits", test_questionnaire_digits);
   ADD ("review/checkin-discuss", test_checkin_discuss);
   ADD ("review/session-discuss", test_session_discuss);
   ADD ("review/plan-baseline", test_plan_baseline);

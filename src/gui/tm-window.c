@@ -40,6 +40,7 @@ struct _TmWindow
   TmContext            *context;
   gboolean              closing;
   gboolean              checkin_answered; /* the question about the check-in was answered */
+  gboolean              shown;            /* mapped once: the first focus is given */
 };
 
 G_DEFINE_FINAL_TYPE (TmWindow, tm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -549,6 +550,21 @@ tm_window_constructed (GObject *object)
     }
 }
 
+/* A check-in is a digit and Ctrl+S: when the window first shows, the
+ * keyboard is on Mood. */
+static void
+tm_window_map (GtkWidget *widget)
+{
+  TmWindow *self = TM_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (tm_window_parent_class)->map (widget);
+  if (self->shown)
+    return;
+  self->shown = TRUE;
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "today") == 0)
+    tm_checkin_form_focus_first (tm_today_page_get_form (self->today_page));
+}
+
 static void
 tm_window_unmap (GtkWidget *widget)
 {
@@ -600,6 +616,7 @@ tm_window_class_init (TmWindowClass *klass)
   object_class->constructed = tm_window_constructed;
   object_class->dispose = tm_window_dispose;
   window_class->close_request = tm_window_close_request;
+  widget_class->map = tm_window_map;
   widget_class->unmap = tm_window_unmap;
 
   properties[PROP_CONTEXT] =

@@ -128,6 +128,52 @@ on_tolerance_changed_cb (TmQuestionnaireDialog *self)
   tm_error_label_hide (self->error_label);
 }
 
+/* The keyboard's way through a questionnaire: the focus on the chosen
+ * answer of @radios, or on its first when none is chosen. */
+static void
+focus_answers (GtkCheckButton **radios,
+               int              n_values)
+{
+  for (int v = 0; v < n_values; v++)
+    if (gtk_check_button_get_active (radios[v]))
+      {
+        gtk_widget_grab_focus (GTK_WIDGET (radios[v]));
+        return;
+      }
+  gtk_widget_grab_focus (GTK_WIDGET (radios[0]));
+}
+
+/* A digit answers the question whose answers have the focus, 0 for its
+ * first answer, and moves on to the next question. */
+static gboolean
+on_answer_key_cb (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  TmQuestionnaireDialog *self)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkCheckButton **radios = g_object_get_data (G_OBJECT (list), "tm-radios");
+  int n_values = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list), "tm-n-values"));
+  guint item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (radios[0]), "tm-item"));
+  guint n_items = tm_questionnaire_kind_get_n_items (self->kind);
+  guint32 c = gdk_keyval_to_unicode (keyval);
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || c < '0' || c >= (guint32) ('0' + n_values))
+    return FALSE;
+
+  gtk_check_button_set_active (radios[c - '0'], TRUE);
+  if (item > 0 && item < n_items)
+    focus_answers (self->answers[item], tm_questionnaire_kind_get_item_max (self->kind, item) + 1);
+  else if (item == n_items && self->kind == TM_QUESTIONNAIRE_PHQ9)
+    focus_answers (self->difficulty, TM_N_ANSWERS);
+  else if (item == n_items && self->tolerance_row != NULL)
+    gtk_widget_child_focus (GTK_WIDGET (self->tolerance_row), GTK_DIR_TAB_FORWARD);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (radios[c - '0']));
+  return TRUE;
+}
+
 /* A question and its answers (@n_values of them, from 0) as radio rows;
  * the check buttons are named "item-N-answer-V" (N from 1) or
  * "difficulty-answer-V". @item is N, or 0 for the difficulty question. */
@@ -142,6 +188,7 @@ add_choice_list (TmQuestionnaireDialog  *self,
 {
   GtkWidget *label_widget = gtk_label_new (heading);
   GtkWidget *list = gtk_list_box_new ();
+  GtkEventController *keys;
 
   gtk_label_set_xalign (GTK_LABEL (label_widget), 0);
   gtk_label_set_wrap (GTK_LABEL (label_widget), TRUE);
@@ -174,6 +221,12 @@ add_choice_list (TmQuestionnaireDialog  *self,
       gtk_list_box_append (GTK_LIST_BOX (list), row);
       radios[v] = GTK_CHECK_BUTTON (check);
     }
+
+  keys = gtk_event_controller_key_new ();
+  g_object_set_data (G_OBJECT (list), "tm-radios", radios);
+  g_object_set_data (G_OBJECT (list), "tm-n-values", GINT_TO_POINTER (n_values));
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_answer_key_cb), self, 0);
+  gtk_widget_add_controller (list, keys);
 
   gtk_box_append (self->form_box, list);
   return label_widget;
@@ -568,6 +621,8 @@ tm_questionnaire_dialog_new (GtkWindow           *parent,
   }
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), tm_questionnaire_kind_get_name (self->kind));
+  /* The keyboard starts on the first question: a digit answers it. */
+  focus_answers (self->answers[0], tm_questionnaire_kind_get_item_max (self->kind, 0) + 1);
 
   self->baseline = snapshot (self);
   return self;
