@@ -5649,6 +5649,179 @@ test_questionnaire_digits (Fixture       *f,
   run_app (f, questionnaire_digits_body);
 }
 
+/* ---- the calendar ------------------------------------------------------ */
+
+static TmCalendarPage *
+show_calendar_on (Fixture    *f,
+                  const char *day)
+{
+  TmCalendarPage *calendar;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-day", "s", day));
+  calendar = TM_CALENDAR_PAGE (tm_window_get_page (f->window, "calendar"));
+  wait_for (is_mapped, calendar, "the calendar");
+  return calendar;
+}
+
+/* A click on a day as GTK makes it: the press, and, for a widget that
+ * takes the focus on a click, the focus moving to it (before and after,
+ * so neither order is assumed). */
+static void
+click_day (TmCalendarPage *calendar,
+           const char     *day)
+{
+  GtkWidget *cell = find_widget (GTK_WIDGET (calendar), TM_TYPE_DAY_CELL, cell_shows_day, day);
+  gboolean moves_focus = gtk_widget_get_focus_on_click (cell) && gtk_widget_get_focusable (cell);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (cell);
+
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_get_visible (cell));
+  if (moves_focus)
+    gtk_widget_grab_focus (cell);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        g_signal_emit_by_name (controller, "pressed", 1, 10.0, 10.0);
+    }
+  if (moves_focus)
+    gtk_widget_grab_focus (cell);
+}
+
+/* A greyed day of the next or the previous month selects that very day,
+ * turning to its month. */
+static void
+calendar_outside_day_body (Fixture *f)
+{
+  TmCalendarPage *calendar = show_calendar_on (f, "2026-03-15");
+  GtkLabel *month = child (calendar, TM_TYPE_CALENDAR_PAGE, "month_label");
+  /* 31 March is a Tuesday: 2 April shows in March's grid whichever day
+   * the week starts on; 27 February too, before 1 March, a Sunday. */
+  const char *after = "2026-04-02";
+  const char *before = "2026-02-27";
+
+  g_assert_cmpstr (gtk_label_get_label (month), ==, "March 2026");
+  g_assert_false (tm_day_cell_get_marks (TM_DAY_CELL (find_widget (GTK_WIDGET (calendar), TM_TYPE_DAY_CELL,
+                                                                   cell_shows_day, after)))->in_month);
+  click_day (calendar, after);
+  g_assert_cmpstr (tm_calendar_page_get_selected (calendar), ==, after);
+  g_assert_cmpstr (gtk_label_get_label (month), ==, "April 2026");
+
+  tm_calendar_page_select_day (calendar, "2026-03-15");
+  click_day (calendar, before);
+  g_assert_cmpstr (tm_calendar_page_get_selected (calendar), ==, before);
+  g_assert_cmpstr (gtk_label_get_label (month), ==, "February 2026");
+}
+
+static void
+test_calendar_outside_day (Fixture       *f,
+                           gconstpointer  data)
+{
+  run_app (f, calendar_outside_day_body);
+}
+
+/* The grid shows the weeks the month needs: every row shown holds a day
+ * of the month, and none of them is left out. */
+static void
+calendar_rows_body (Fixture *f)
+{
+  const char *months[] = { "2026-02-10", "2026-03-10", "2026-08-10", "2027-02-10" };
+
+  for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+    {
+      TmCalendarPage *calendar = show_calendar_on (f, months[m]);
+      guint shown = 0, in_month = 0, lead = 0, days;
+      GtkWidget *cell;
+
+      for (cell = find_widget (GTK_WIDGET (calendar), TM_TYPE_DAY_CELL, NULL, NULL);
+           cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+        {
+          const TmDayMarks *marks;
+
+          if (!TM_IS_DAY_CELL (cell))
+            continue;
+          marks = tm_day_cell_get_marks (TM_DAY_CELL (cell));
+          if (gtk_widget_get_visible (cell))
+            shown++;
+          else
+            g_assert_false (marks->in_month);
+          lead += in_month == 0 && !marks->in_month;
+          in_month += marks->in_month && gtk_widget_get_visible (cell);
+        }
+      days = g_date_get_days_in_month (atoi (months[m] + 5), (GDateYear) atoi (months[m]));
+      g_assert_cmpuint (in_month, ==, days);
+      /* The weeks from the one of the 1st to the one of the last day. */
+      g_assert_cmpuint (shown, ==, 7 * ((lead + days + 6) / 7));
+    }
+}
+
+static void
+test_calendar_rows (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_app (f, calendar_rows_body);
+}
+
+static gboolean
+row_has_subtitle (GtkWidget     *widget,
+                  gconstpointer  subtitle)
+{
+  return g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), subtitle) == 0;
+}
+
+/* A cancelled date with a note is marked in the grid, told to a screen
+ * reader, and named as cancelled in the list beside its note. */
+static void
+calendar_cancelled_date_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autoptr(TmPlan) plan = tm_plan_new ("2026-03-02");
+  g_autoptr(TmPlanDate) cancelled = tm_plan_date_new ("2026-03-16", TM_PLAN_DATE_CANCELLED);
+  g_autoptr(TmPlanDate) extra = tm_plan_date_new ("2026-03-19", TM_PLAN_DATE_EXTRA);
+  g_autoptr(GError) error = NULL;
+  TmCalendarPage *calendar;
+  GtkWidget *cell;
+
+  plan->interval_days = 7;
+  plan->dose_mg = 50;
+  plan->route = TM_ROUTE_ORAL;
+  plan->tolerance_days = 1;
+  cancelled->note = g_strdup ("Away that week");
+  extra->note = g_strdup ("Before the trip");
+  g_assert_true (tm_store_add_plan (store, plan, &error));
+  g_assert_true (tm_store_add_plan_date (store, cancelled, &error));
+  g_assert_true (tm_store_add_plan_date (store, extra, &error));
+  g_assert_no_error (error);
+
+  calendar = show_calendar_on (f, "2026-03-10");
+  cell = find_widget (GTK_WIDGET (calendar), TM_TYPE_DAY_CELL, cell_shows_day, "2026-03-16");
+  g_assert_true (tm_day_cell_get_marks (TM_DAY_CELL (cell))->cancelled);
+  g_assert_false (tm_day_cell_get_marks (TM_DAY_CELL (cell))->planned);
+  {
+    g_autofree char *described = tm_day_marks_describe (tm_day_cell_get_marks (TM_DAY_CELL (cell)));
+
+    g_assert_nonnull (strstr (described, "a planned date cancelled"));
+  }
+  /* The week before, a planned day, is not marked cancelled. */
+  cell = find_widget (GTK_WIDGET (calendar), TM_TYPE_DAY_CELL, cell_shows_day, "2026-03-09");
+  g_assert_false (tm_day_cell_get_marks (TM_DAY_CELL (cell))->cancelled);
+
+  g_assert_nonnull (find_widget (GTK_WIDGET (child (calendar, TM_TYPE_CALENDAR_PAGE, "dates_row")),
+                                 ADW_TYPE_ACTION_ROW, row_has_subtitle,
+                                 "A planned date cancelled · Away that week"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (child (calendar, TM_TYPE_CALENDAR_PAGE, "dates_row")),
+                                 ADW_TYPE_ACTION_ROW, row_has_subtitle,
+                                 "An extra planned date · Before the trip"));
+}
+
+static void
+test_calendar_cancelled_date (Fixture       *f,
+                              gconstpointer  data)
+{
+  run_app (f, calendar_cancelled_date_body);
+}
+
 static void
 test_launch_focus_on_mood (Fixture       *f,
                            gconstpointer  data)
@@ -7534,6 +7707,9 @@ main (int   argc,
   ADD ("accessibility/every-control-named", test_accessible_names);
   ADD ("keyboard/launch-focus-on-mood", test_launch_focus_on_mood);
   ADD ("keyboard/questionnaire-digits", test_questionnaire_digits);
+  ADD ("calendar/outside-day-selects-it", test_calendar_outside_day);
+  ADD ("calendar/rows-the-month-needs", test_calendar_rows);
+  ADD ("calendar/cancelled-date-with-note", test_calendar_cancelled_date);
   ADD ("review/checkin-discuss", test_checkin_discuss);
   ADD ("review/session-discuss", test_session_discuss);
   ADD ("review/plan-baseline", test_plan_baseline);

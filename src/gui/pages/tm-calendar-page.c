@@ -39,6 +39,7 @@ struct _TmCalendarPage
   TmSchedule          *schedule;
   GPtrArray           *plans;
   GPtrArray           *sessions;
+  GPtrArray           *plan_dates;     /* one-off extra and cancelled dates */
   GDate                month;          /* the first of the month shown */
   char                 selected[TM_DAY_LEN + 1];
 };
@@ -92,6 +93,13 @@ marks_for (TmCalendarPage *self,
   marks->planned = planned != NULL;
   marks->planned_status = planned != NULL ? (int) planned->status : 0;
   marks->today = strcmp (day, today) == 0;
+  for (guint i = 0; planned == NULL && self->plan_dates != NULL && i < self->plan_dates->len; i++)
+    {
+      const TmPlanDate *date = self->plan_dates->pdata[i];
+
+      if (date->kind == TM_PLAN_DATE_CANCELLED && strcmp (date->day, day) == 0)
+        marks->cancelled = TRUE;
+    }
 
   for (guint i = 0; i < self->sessions->len; i++)
     {
@@ -114,6 +122,7 @@ update_grid (TmCalendarPage *self)
   g_autofree char *last = NULL;
   g_autoptr(GDateTime) month_time = NULL;
   g_autofree char *title = NULL;
+  gboolean after_month = FALSE;
   GDate start, end;
 
   get_grid_start (self, &start);
@@ -135,6 +144,11 @@ update_grid (TmCalendarPage *self)
       marks.in_month = g_date_get_month (&date) == g_date_get_month (&self->month);
       tm_day_cell_set (self->cells[i], day, &marks);
       tm_day_cell_set_selected (self->cells[i], strcmp (day, self->selected) == 0);
+      /* A week that starts after the month has ended is not drawn: only
+       * the rows the month needs, as in a paper calendar. */
+      if (i % 7 == 0)
+        after_month = !marks.in_month && i > 7;
+      gtk_widget_set_visible (GTK_WIDGET (self->cells[i]), !after_month);
     }
 
   month_time = g_date_time_new_local (g_date_get_year (&self->month), g_date_get_month (&self->month),
@@ -282,7 +296,7 @@ update_plan (TmCalendarPage *self)
   const TmPlan *current = tm_schedule_plan_on (self->plans, today);
   const TmPlan *next = NULL;
   g_auto(GStrv) resets = tm_clinician_list_resets (self->store);
-  g_autoptr(GPtrArray) dates = tm_store_list_plan_dates (self->store, NULL);
+  GPtrArray *dates = self->plan_dates;
   TmAdherence a;
 
   for (guint i = 0; i < self->plans->len; i++)
@@ -361,11 +375,13 @@ update_plan (TmCalendarPage *self)
       g_autofree char *label = tm_day_format_long (date->day);
       const char *note = tm_context_get_hide_notes (self->context) ? NULL : date->note;
 
-      add_history_row (self, self->dates_row,
-                       label,
-                       date->kind == TM_PLAN_DATE_EXTRA
-                       ? (note != NULL ? note : _("An extra planned date"))
-                       : (note != NULL ? note : _("A planned date cancelled")));
+      const char *kind = date->kind == TM_PLAN_DATE_EXTRA ? _("An extra planned date")
+                                                           : _("A planned date cancelled");
+      /* Translators: a one-off date's kind and its note: "A planned date cancelled · Away that week" */
+      g_autofree char *subtitle = note != NULL && *note != '\0' ? g_strdup_printf (_("%s · %s"), kind, note)
+                                                              : g_strdup (kind);
+
+      add_history_row (self, self->dates_row, label, subtitle);
     }
   adw_expander_row_set_subtitle (self->dates_row,
                                  dates != NULL && dates->len > 0 ? "" : _("None"));
@@ -384,6 +400,10 @@ refresh (TmCalendarPage *self)
   g_clear_pointer (&self->schedule, tm_schedule_free);
   g_clear_pointer (&self->plans, g_ptr_array_unref);
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
+  g_clear_pointer (&self->plan_dates, g_ptr_array_unref);
+  self->plan_dates = tm_store_list_plan_dates (self->store, NULL);
+  if (self->plan_dates == NULL)
+    self->plan_dates = g_ptr_array_new ();
   self->schedule = tm_store_make_schedule (self->store, today, &self->plans, &self->sessions, &error);
   if (self->schedule == NULL)
     {
@@ -417,14 +437,17 @@ show_month_of (TmCalendarPage *self,
  */
 void
 tm_calendar_page_select_day (TmCalendarPage *self,
-                             const char     *day)
+                             const char     *wanted)
 {
+  char day[TM_DAY_LEN + 1];
   GDate date;
   gboolean other_month;
 
   g_return_if_fail (TM_IS_CALENDAR_PAGE (self));
 
-  if (!tm_day_to_date (day, &date))
+  /* A copy: @wanted may be a cell's own day, which turning the month
+   * gives another value. */
+  if (g_strlcpy (day, wanted, sizeof day) >= sizeof day || !tm_day_to_date (day, &date))
     return;
 
   other_month = g_date_get_month (&date) != g_date_get_month (&self->month) ||
@@ -648,6 +671,7 @@ tm_calendar_page_dispose (GObject *object)
   g_clear_pointer (&self->schedule, tm_schedule_free);
   g_clear_pointer (&self->plans, g_ptr_array_unref);
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
+  g_clear_pointer (&self->plan_dates, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tm_calendar_page_parent_class)->dispose (object);
 }
@@ -724,6 +748,10 @@ tm_calendar_page_init (TmCalendarPage *self)
       GtkGesture *click = gtk_gesture_click_new ();
       GtkEventController *focus = gtk_event_controller_focus_new ();
 
+      /* A click selects through the press alone: were the click also to
+       * move the focus, the focus would land on the cell clicked after
+       * the press had turned the month and given that cell another day. */
+      gtk_widget_set_focus_on_click (cell, FALSE);
       g_signal_connect (click, "pressed", G_CALLBACK (on_cell_pressed_cb), self);
       gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (click));
       g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_cb), self);

@@ -77,6 +77,12 @@ tm_day_marks_describe (const TmDayMarks *marks)
       g_string_append (text, status);
     }
 
+  if (marks->cancelled)
+    {
+      g_string_append (text, "; ");
+      g_string_append (text, _("a planned date cancelled"));
+    }
+
   if (marks->n_taken > 0)
     {
       g_string_append (text, "; ");
@@ -259,6 +265,22 @@ paint_sessions (TmDayCell          *self,
       GdkRGBA ring = rgba_of (flagged ? &style->flag : &style->planned, 1.0);
 
       append_circle (snapshot, mx, my, RING_RADIUS, &ring, FALSE);
+    }
+  /* Cancelled: the ring, struck through (⊘). */
+  if (self->marks.cancelled)
+    {
+      GdkRGBA ring = rgba_of (&style->planned, 0.7);
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (mx - RING_RADIUS - 2, my - RING_RADIUS - 2,
+                                                                               2 * RING_RADIUS + 4, 2 * RING_RADIUS + 4));
+      double d = RING_RADIUS * G_SQRT2 / 2.0;
+
+      append_circle (snapshot, mx, my, RING_RADIUS, &ring, FALSE);
+      gdk_cairo_set_source_rgba (cr, &ring);
+      cairo_set_line_width (cr, 1.5);
+      cairo_move_to (cr, mx - d, my + d);
+      cairo_line_to (cr, mx + d, my - d);
+      cairo_stroke (cr);
+      cairo_destroy (cr);
     }
   if (self->marks.n_taken > 0)
     {

@@ -15,6 +15,7 @@ typedef struct
   int       planned_status;/* TmPlannedStatus when planned */
   int       n_taken;       /* sessions logged that day */
   gboolean  taken_extra;   /* one of them matches no planned day */
+  gboolean  cancelled;     /* a planned date the clinician cancelled */
   gboolean  in_month;
   gboolean  today;
 } TmDayMarks;
