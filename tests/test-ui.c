@@ -12,6 +12,7 @@
 
 #include "tm-application.h"
 #include "tm-calendar-page.h"
+#include "tm-clinician.h"
 #include "tm-checkin-dialog.h"
 #include "tm-data-transfer.h"
 #include "tm-day-cell.h"
@@ -5822,6 +5823,68 @@ test_calendar_cancelled_date (Fixture       *f,
   run_app (f, calendar_cancelled_date_body);
 }
 
+/* ---- the first run ------------------------------------------------------ */
+
+/* With no plan, Today offers to set it up with the clinician: "Set Up…"
+ * opens clinician mode; "Not Now" puts it aside for good, across a
+ * restart. */
+static void
+plan_offer_body (Fixture *f)
+{
+  TmTodayPage *today = TM_TODAY_PAGE (tm_window_get_page (f->window, "today"));
+  GtkWidget *row = child (today, TM_TYPE_TODAY_PAGE, "plan_offer_row");
+
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (find_widget (row, GTK_TYPE_BUTTON,
+                                                                                 button_has_label, "Set Up…"))),
+                   ==, "win.edit-plan");
+  click (find_widget (row, GTK_TYPE_BUTTON, button_has_label, "Not Now"));
+  g_assert_false (gtk_widget_get_visible (row));
+  g_assert_true (tm_clinician_plan_setup_was_offered (tm_application_get_store (f->app)));
+}
+
+static void
+plan_offer_gone_body (Fixture *f)
+{
+  TmTodayPage *today = TM_TODAY_PAGE (tm_window_get_page (f->window, "today"));
+
+  g_assert_false (gtk_widget_get_visible (child (today, TM_TYPE_TODAY_PAGE, "plan_offer_row")));
+}
+
+/* A plan entered: nothing to offer, though it was never put aside. */
+static void
+plan_offer_with_plan_body (Fixture *f)
+{
+  TmTodayPage *today = TM_TODAY_PAGE (tm_window_get_page (f->window, "today"));
+  g_autoptr(TmPlan) plan = tm_plan_new ("2026-03-02");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_get_visible (child (today, TM_TYPE_TODAY_PAGE, "plan_offer_row")));
+  plan->interval_days = 7;
+  plan->dose_mg = 50;
+  plan->route = TM_ROUTE_ORAL;
+  plan->tolerance_days = 1;
+  g_assert_true (tm_store_add_plan (tm_application_get_store (f->app), plan, &error));
+  g_assert_no_error (error);
+  wait_for (is_hidden, child (today, TM_TYPE_TODAY_PAGE, "plan_offer_row"), "the offer to go");
+  g_assert_false (tm_clinician_plan_setup_was_offered (tm_application_get_store (f->app)));
+}
+
+static void
+test_plan_offer (Fixture       *f,
+                 gconstpointer  data)
+{
+  run_app (f, plan_offer_body);
+  run_app (f, plan_offer_gone_body);
+}
+
+static void
+test_plan_offer_with_plan (Fixture       *f,
+                           gconstpointer  data)
+{
+  run_app (f, plan_offer_with_plan_body);
+}
+
 static void
 test_launch_focus_on_mood (Fixture       *f,
                            gconstpointer  data)
@@ -7706,6 +7769,8 @@ main (int   argc,
   ADD ("window/folder-in-use", test_folder_in_use);
   ADD ("accessibility/every-control-named", test_accessible_names);
   ADD ("keyboard/launch-focus-on-mood", test_launch_focus_on_mood);
+  ADD ("first-run/plan-offer-once", test_plan_offer);
+  ADD ("first-run/plan-offer-gone-with-a-plan", test_plan_offer_with_plan);
   ADD ("keyboard/questionnaire-digits", test_questionnaire_digits);
   ADD ("calendar/outside-day-selects-it", test_calendar_outside_day);
   ADD ("calendar/rows-the-month-needs", test_calendar_rows);

@@ -257,3 +257,25 @@ tm_clinician_list_resets (TmStore *store)
 
   return g_strsplit (log, "\n", -1);
 }
+
+#define KEY_PLAN_SETUP_OFFERED "plan-setup-offered"
+
+gboolean
+tm_clinician_plan_setup_was_offered (TmStore *store)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (TM_IS_STORE (store), FALSE);
+
+  value = tm_store_get_meta (store, KEY_PLAN_SETUP_OFFERED);
+  return g_strcmp0 (value, "1") == 0;
+}
+
+gboolean
+tm_clinician_set_plan_setup_offered (TmStore  *store,
+                                     GError  **error)
+{
+  g_return_val_if_fail (TM_IS_STORE (store), FALSE);
+
+  return tm_store_set_meta (store, KEY_PLAN_SETUP_OFFERED, "1", error);
+}

@@ -35,5 +35,10 @@ gboolean  tm_clinician_change_pin     (TmStore     *store,
 gboolean  tm_clinician_reset_pin      (TmStore     *store,
                                        GError     **error);
 GStrv     tm_clinician_list_resets    (TmStore     *store);
+/* Today offers once to set up the plan with the clinician, until there
+ * is a plan or the person puts it aside. */
+gboolean  tm_clinician_plan_setup_was_offered (TmStore  *store);
+gboolean  tm_clinician_set_plan_setup_offered (TmStore  *store,
+                                               GError  **error);
 
 G_END_DECLS

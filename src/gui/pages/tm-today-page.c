@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tm-clinician.h"
 #include "tm-companion.h"
 #include "tm-daily-question.h"
 #include "tm-today-page.h"
@@ -21,6 +22,7 @@ struct _TmTodayPage
   GtkLabel      *status_label;
   GtkButton     *save_button;
   AdwActionRow  *offer_row;
+  AdwActionRow  *plan_offer_row;
   GtkButton     *offer_on_button;
   GtkButton     *offer_off_button;
   AdwActionRow  *reminder_row;
@@ -201,6 +203,10 @@ update_next_session (TmTodayPage *self)
                             tm_companion_no_driving_holds (sessions, companion, now));
   }
 
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_offer_row),
+                          plans != NULL && plans->len == 0 &&
+                          !tm_clinician_plan_setup_was_offered (self->store));
+
   next = schedule != NULL ? tm_schedule_next (schedule, today) : NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->next_session_row), next != NULL);
   if (next == NULL)
@@ -284,6 +290,22 @@ static void
 on_offer_off_clicked_cb (TmTodayPage *self)
 {
   answer_offer (self, FALSE);
+}
+
+/* Put aside: Today does not offer it again; the plan stays one click
+ * away in the main menu. */
+static void
+on_plan_offer_off_clicked_cb (TmTodayPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tm_clinician_set_plan_setup_offered (self->store, &error))
+    {
+      g_warning ("The choice about setting up the plan was not kept: %s", error->message);
+      tm_context_add_toast (self->context, adw_toast_new (error->message));
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_offer_row), FALSE);
 }
 
 static void
@@ -520,6 +542,7 @@ tm_today_page_class_init (TmTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, save_button);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, offer_row);
+  gtk_widget_class_bind_template_child (widget_class, TmTodayPage, plan_offer_row);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, offer_on_button);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, offer_off_button);
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, reminder_row);
@@ -531,6 +554,7 @@ tm_today_page_class_init (TmTodayPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_offer_on_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_offer_off_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_plan_offer_off_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_header);
 }
 
