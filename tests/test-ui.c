@@ -980,6 +980,7 @@ history_delete_and_undo_body (Fixture *f)
   g_auto(Row) before = { 0 };
   g_auto(Row) after = { 0 };
   TmHistoryPage *page;
+  TmCheckinDialog *editor;
   GtkWidget *row;
 
   store_checkin (f, earlier, 2, "Delete me, then bring me back.");
@@ -990,7 +991,14 @@ history_delete_and_undo_body (Fixture *f)
   page = TM_HISTORY_PAGE (tm_window_get_page (f->window, "history"));
   row = wait_for_history_row (GTK_WIDGET (page), earlier);
 
-  click (child (row, TM_TYPE_HISTORY_ROW, "delete_button"));
+  /* No one-click delete in the list: it is done from the editor. */
+  g_assert_null (find_widget (row, GTK_TYPE_BUTTON, NULL, NULL));
+  g_signal_emit_by_name (child (page, TM_TYPE_HISTORY_PAGE, "list_view"), "activate", 0);
+  wait_for (editor_is_open, f, "the check-in editor");
+  editor = find_editor (f);
+  wait_for (is_mapped, editor, "the editor to show");
+  click (child (editor, TM_TYPE_CHECKIN_DIALOG, "delete_button"));
+  wait_for (editor_is_closed, f, "the editor to close");
   g_assert_false (read_row (f, earlier, &after));
   g_assert_cmpint (count_checkins (f), ==, 1);
 
@@ -1485,9 +1493,13 @@ sessions_refusals_and_edit_body (Fixture *f)
   g_assert_cmpstr (second.taken_at, ==, first.taken_at);
   g_assert_cmpint (count_rows_in (f, "session"), ==, 1);
 
-  /* Deleted, then brought back from the toast. */
+  /* Deleted from its editor, not from the list; brought back from the toast. */
   session_row = find_widget (GTK_WIDGET (page), TM_TYPE_SESSION_ROW, NULL, NULL);
-  click (child (session_row, TM_TYPE_SESSION_ROW, "delete_button"));
+  g_assert_null (find_widget (session_row, GTK_TYPE_BUTTON, NULL, NULL));
+  g_signal_emit_by_name (list_view, "activate", 0);
+  editor = wait_for_window (f, TM_TYPE_SESSION_DIALOG);
+  click (child (editor, TM_TYPE_SESSION_DIALOG, "delete_button"));
+  wait_for_window_gone (f, TM_TYPE_SESSION_DIALOG);
   g_assert_cmpint (count_rows_in (f, "session"), ==, 0);
   wait_for (undo_button_appears, f->window, "the undo toast");
   click (find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, button_has_label, "_Undo"));
@@ -2012,8 +2024,15 @@ followup_history_row_body (Fixture *f)
   window = wait_for_window (f, TM_TYPE_QUESTIONNAIRE_DIALOG);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_named (GTK_WIDGET (window), "item-5-answer-1"))));
   g_assert_cmpint (tm_rating_row_get_value (TM_RATING_ROW (find_named (GTK_WIDGET (window), "tolerance"))), ==, 6);
-  gtk_window_close (GTK_WINDOW (window));
+
+  /* No delete in the list; from the editor, with Undo. */
+  g_assert_null (find_widget (row, GTK_TYPE_BUTTON, NULL, NULL));
+  click (find_named (GTK_WIDGET (window), "delete_button"));
   wait_for_window_gone (f, TM_TYPE_QUESTIONNAIRE_DIALOG);
+  g_assert_cmpint (count_rows_in (f, "questionnaire"), ==, 0);
+  wait_for (undo_button_appears, f->window, "the undo toast");
+  click (find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, button_has_label, "_Undo"));
+  g_assert_cmpint (count_rows_in (f, "questionnaire WHERE kind = 'followup' AND tolerance = 6"), ==, 1);
 }
 
 static void

@@ -21,6 +21,7 @@ struct _TmCheckinDialog
   TmCheckinForm  *form;
   GtkButton      *save_button;
   GtkButton      *cancel_button;
+  GtkButton      *delete_button;
 
   TmContext      *context;
   TmStore        *store; /* the context's */
@@ -125,6 +126,14 @@ tm_checkin_dialog_close_request (GtkWindow *window)
   return GDK_EVENT_STOP;
 }
 
+/* Deleted from here, not from the list: a toast brings it back. */
+static void
+on_delete_clicked_cb (TmCheckinDialog *self)
+{
+  if (tm_context_delete_checkin (self->context, tm_checkin_form_get_day (self->form)))
+    finish (self);
+}
+
 static void
 on_save_clicked_cb (TmCheckinDialog *self)
 {
@@ -221,6 +230,8 @@ tm_checkin_dialog_class_init (TmCheckinDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmCheckinDialog, form);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, TmCheckinDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, TmCheckinDialog, delete_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
 
@@ -262,6 +273,7 @@ tm_checkin_dialog_new (GtkWindow *parent,
   tm_checkin_form_set_ask_self_harm (self->form, tm_daily_question_is_on (self->store));
   tm_checkin_form_load (self->form, checkin->day, checkin);
   show_written (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), checkin->id != 0);
 
   return self;
 }

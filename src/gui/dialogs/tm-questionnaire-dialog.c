@@ -567,6 +567,29 @@ tm_questionnaire_dialog_init (TmQuestionnaireDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* Deleted from here, not from the list: a toast brings it back. */
+static void
+on_delete_clicked_cb (TmQuestionnaireDialog *self)
+{
+  if (self->saved != NULL && tm_context_delete_questionnaire (self->context, self->saved->id))
+    finish (self);
+}
+
+/* Under the questions, as in the check-in's and the session's editors. */
+static void
+add_delete_button (TmQuestionnaireDialog *self)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Delete Answers"));
+
+  gtk_widget_set_name (button, "delete_button");
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (button, 24);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_widget_add_css_class (button, "pill");
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_delete_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->form_box, button);
+}
+
 /**
  * tm_questionnaire_dialog_new:
  * @questionnaire: (nullable): a stored one to correct, or %NULL to answer
@@ -621,6 +644,8 @@ tm_questionnaire_dialog_new (GtkWindow           *parent,
   }
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), tm_questionnaire_kind_get_name (self->kind));
+  if (questionnaire != NULL && questionnaire->id != 0)
+    add_delete_button (self);
   /* The keyboard starts on the first question: a digit answers it. */
   focus_answers (self->answers[0], tm_questionnaire_kind_get_item_max (self->kind, 0) + 1);
 

@@ -65,6 +65,7 @@ struct _TmSessionDialog
   TmErrorLabel        *note_error;
   GtkWidget           *integration_box;
   GtkWidget           *integration_hidden_label;
+  GtkButton           *delete_button;
   GtkTextView         *intention_view;
   GtkTextView         *reflection_view;
   GtkTextView         *next_day_view;
@@ -628,6 +629,14 @@ finish (TmSessionDialog *self)
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_cb, g_object_ref (self), g_object_unref);
 }
 
+/* Deleted from here, not from the list: a toast brings it back. */
+static void
+on_delete_clicked_cb (TmSessionDialog *self)
+{
+  if (self->saved != NULL && tm_context_delete_session (self->context, self->saved->id))
+    finish (self);
+}
+
 static void
 on_close_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
@@ -809,6 +818,8 @@ tm_session_dialog_class_init (TmSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, note_hidden_label);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, note_error);
   gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, general_error);
+  gtk_widget_class_bind_template_child (widget_class, TmSessionDialog, delete_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_reading_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
@@ -982,6 +993,7 @@ tm_session_dialog_new (GtkWindow *parent,
                        NULL);
   if (session != NULL)
     self->saved = tm_session_copy (session);
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), session != NULL && session->id != 0);
 
   /* For a shared screen the note is out of sight, and saved as it is. */
   g_object_bind_property (context, "hide-notes", self->note_view, "visible",

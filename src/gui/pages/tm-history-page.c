@@ -125,35 +125,6 @@ on_search_changed_cb (TmHistoryPage *self)
 }
 
 static void
-delete_checkin (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  TmHistoryPage *self = TM_HISTORY_PAGE (widget);
-  const char *day = g_variant_get_string (parameter, NULL);
-  g_autoptr(TmCheckin) checkin = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *title = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  checkin = tm_store_get_checkin (self->store, day, &error);
-  if (checkin == NULL || !tm_store_delete_checkin (self->store, checkin, &error))
-    {
-      if (error != NULL)
-        show_error (self, error->message);
-      return;
-    }
-
-  label = tm_day_format_short (day);
-  /* Translators: %s is a day, e.g. "25 November" */
-  title = g_strdup_printf (_("Check-in of %s deleted"), label);
-  tm_context_offer_undo (self->context, title, checkin, (TmRestoreFunc) tm_store_restore_checkin);
-}
-
-static void
 on_list_view_activate_cb (TmHistoryPage *self,
                           guint          position)
 {
@@ -184,34 +155,6 @@ update_questionnaire_page (TmHistoryPage *self)
                  g_list_model_get_n_items (tm_store_get_questionnaires (self->store)) > 0;
 
   gtk_stack_set_visible_child_name (self->questionnaire_stack, any ? "list" : "empty");
-}
-
-static void
-delete_questionnaire (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  TmHistoryPage *self = TM_HISTORY_PAGE (widget);
-  g_autoptr(TmQuestionnaire) q = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *title = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  q = tm_store_get_questionnaire (self->store, g_variant_get_int64 (parameter), &error);
-  if (q == NULL || !tm_store_delete_questionnaire (self->store, q, &error))
-    {
-      if (error != NULL)
-        show_error (self, error->message);
-      return;
-    }
-
-  label = tm_day_format_short (q->day);
-  /* Translators: "PHQ-9 of 25 November deleted" */
-  title = g_strdup_printf (_("%s of %s deleted"), tm_questionnaire_kind_get_name (q->kind), label);
-  tm_context_offer_undo (self->context, title, q, (TmRestoreFunc) tm_store_restore_questionnaire);
 }
 
 static void
@@ -484,9 +427,6 @@ tm_history_page_class_init (TmHistoryPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "history.delete", "s", delete_checkin);
-  gtk_widget_class_install_action (widget_class, "history.delete-questionnaire", "x",
-                                   delete_questionnaire);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/pages/tm-history-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, section_stack);

@@ -45,36 +45,6 @@ update_visible_page (TmSessionsPage *self)
 }
 
 static void
-delete_session (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  TmSessionsPage *self = TM_SESSIONS_PAGE (widget);
-  g_autoptr(TmSession) session = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *day = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *title = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  session = tm_store_get_session (self->store, g_variant_get_int64 (parameter), &error);
-  if (session == NULL || !tm_store_delete_session (self->store, session, &error))
-    {
-      if (error != NULL)
-        tm_context_show_error (self->context, error->message);
-      return;
-    }
-
-  day = tm_session_get_day (session);
-  label = tm_day_format_short (day);
-  /* Translators: %s is a day, e.g. "25 November" */
-  title = g_strdup_printf (_("Session of %s deleted"), label);
-  tm_context_offer_undo (self->context, title, session, (TmRestoreFunc) tm_store_restore_session);
-}
-
-static void
 on_list_view_activate_cb (TmSessionsPage *self,
                           guint           position)
 {
@@ -263,7 +233,6 @@ tm_sessions_page_class_init (TmSessionsPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "sessions.delete", "x", delete_session);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/pages/tm-sessions-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TmSessionsPage, stack);

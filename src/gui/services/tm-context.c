@@ -413,6 +413,100 @@ tm_context_offer_undo (TmContext     *self,
   tm_context_add_toast (self, toast);
 }
 
+/* Deleting: from a record's editor, never in one click from a list; a
+ * toast brings the record back. */
+
+static gboolean
+deleted (TmContext  *self,
+         gboolean    ok,
+         GError     *error,
+         const char *title,
+         gpointer    record,
+         TmRestoreFunc restore)
+{
+  if (!ok)
+    {
+      if (error != NULL)
+        tm_context_show_error (self, error->message);
+      return FALSE;
+    }
+  tm_context_offer_undo (self, title, record, restore);
+  return TRUE;
+}
+
+/**
+ * tm_context_delete_checkin:
+ *
+ * Deletes the check-in of @day and offers to bring it back; says why
+ * when it can't.
+ *
+ * Returns: whether it was deleted
+ */
+gboolean
+tm_context_delete_checkin (TmContext  *self,
+                           const char *day)
+{
+  g_autoptr(TmCheckin) checkin = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (TM_IS_CONTEXT (self), FALSE);
+
+  checkin = tm_store_get_checkin (self->store, day, &error);
+  label = tm_day_format_short (day);
+  /* Translators: %s is a day, e.g. "25 November" */
+  title = g_strdup_printf (_("Check-in of %s deleted"), label);
+  return deleted (self, checkin != NULL && tm_store_delete_checkin (self->store, checkin, &error),
+                  error, title, checkin, (TmRestoreFunc) tm_store_restore_checkin);
+}
+
+gboolean
+tm_context_delete_session (TmContext *self,
+                           gint64     id)
+{
+  g_autoptr(TmSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (TM_IS_CONTEXT (self), FALSE);
+
+  session = tm_store_get_session (self->store, id, &error);
+  if (session != NULL)
+    {
+      day = tm_session_get_day (session);
+      label = tm_day_format_short (day);
+      /* Translators: %s is a day, e.g. "25 November" */
+      title = g_strdup_printf (_("Session of %s deleted"), label);
+    }
+  return deleted (self, session != NULL && tm_store_delete_session (self->store, session, &error),
+                  error, title, session, (TmRestoreFunc) tm_store_restore_session);
+}
+
+gboolean
+tm_context_delete_questionnaire (TmContext *self,
+                                 gint64     id)
+{
+  g_autoptr(TmQuestionnaire) q = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (TM_IS_CONTEXT (self), FALSE);
+
+  q = tm_store_get_questionnaire (self->store, id, &error);
+  if (q != NULL)
+    {
+      label = tm_day_format_short (q->day);
+      /* Translators: "PHQ-9 of 25 November deleted" */
+      title = g_strdup_printf (_("%s of %s deleted"), tm_questionnaire_kind_get_name (q->kind), label);
+    }
+  return deleted (self, q != NULL && tm_store_delete_questionnaire (self->store, q, &error),
+                  error, title, q, (TmRestoreFunc) tm_store_restore_questionnaire);
+}
+
 /* Progress */
 
 /**

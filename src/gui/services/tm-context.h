@@ -40,6 +40,13 @@ void              tm_context_offer_undo          (TmContext        *self,
                                                   gpointer          record,
                                                   TmRestoreFunc     restore);
 
+gboolean          tm_context_delete_checkin      (TmContext        *self,
+                                                  const char       *day);
+gboolean          tm_context_delete_session      (TmContext        *self,
+                                                  gint64            id);
+gboolean          tm_context_delete_questionnaire (TmContext       *self,
+                                                  gint64            id);
+
 void              tm_context_set_progress_banner (TmContext        *self,
                                                   TmProgressBanner *banner);
 TmProgressBanner *tm_context_get_progress_banner (TmContext        *self);

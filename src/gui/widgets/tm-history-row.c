@@ -22,7 +22,6 @@ struct _TmHistoryRow
   GtkLabel  *effects_label;
   GtkLabel  *note_label;
   GtkImage  *discuss_icon;
-  GtkButton *delete_button;
 
   char      *mood_class;
   gboolean   hide_note;
@@ -126,7 +125,6 @@ tm_history_row_class_init (TmHistoryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmHistoryRow, effects_label);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryRow, note_label);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryRow, discuss_icon);
-  gtk_widget_class_bind_template_child (widget_class, TmHistoryRow, delete_button);
 }
 
 static void
@@ -149,7 +147,6 @@ tm_history_row_set_checkin (TmHistoryRow *self,
   g_autofree char *day = NULL;
   g_autofree char *excerpt = NULL;
   g_autofree char *mood_a11y = NULL;
-  g_autofree char *delete_a11y = NULL;
   g_autofree char *created_day = NULL;
   g_autofree char *created = NULL;
   g_autofree char *backfilled_tip = NULL;
@@ -192,10 +189,4 @@ tm_history_row_set_checkin (TmHistoryRow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->effects_label), checkin->effects != 0);
   gtk_widget_set_visible (GTK_WIDGET (self->discuss_icon), checkin->discuss);
 
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "s", checkin->day);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "history.delete");
-  /* Translators: accessible name of the delete button; %s is a date */
-  delete_a11y = g_strdup_printf (_("Delete the check-in of %s"), day);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, delete_a11y, -1);
 }

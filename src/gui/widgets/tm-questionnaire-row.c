@@ -17,7 +17,6 @@ struct _TmQuestionnaireRow
   GtkLabel  *total_label;
   GtkLabel  *title_label;
   GtkLabel  *day_label;
-  GtkButton *delete_button;
 
   char      *band_class;
 };
@@ -57,7 +56,6 @@ tm_questionnaire_row_class_init (TmQuestionnaireRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmQuestionnaireRow, total_label);
   gtk_widget_class_bind_template_child (widget_class, TmQuestionnaireRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, TmQuestionnaireRow, day_label);
-  gtk_widget_class_bind_template_child (widget_class, TmQuestionnaireRow, delete_button);
 }
 
 static void
@@ -157,7 +155,6 @@ tm_questionnaire_row_set_questionnaire (TmQuestionnaireRow *self,
                                         TmQuestionnaire    *q)
 {
   g_autofree char *day = NULL;
-  g_autofree char *delete_a11y = NULL;
 
   g_return_if_fail (TM_IS_QUESTIONNAIRE_ROW (self));
   g_return_if_fail (TM_IS_QUESTIONNAIRE (q));
@@ -168,10 +165,4 @@ tm_questionnaire_row_set_questionnaire (TmQuestionnaireRow *self,
   else
     show_followup (self, q, day);
 
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x", q->id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "history.delete-questionnaire");
-  /* Translators: accessible name of a delete button: "Delete the PHQ-9 of Saturday 28 November 2026" */
-  delete_a11y = g_strdup_printf (_("Delete the %s of %s"), tm_questionnaire_kind_get_name (q->kind), day);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, delete_a11y, -1);
 }

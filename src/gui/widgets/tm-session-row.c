@@ -22,7 +22,6 @@ struct _TmSessionRow
   GtkLabel  *integration_label;
   GtkLabel  *effects_label;
   GtkImage  *discuss_icon;
-  GtkButton *delete_button;
   gboolean   hide_notes;
 };
 
@@ -57,7 +56,6 @@ tm_session_row_class_init (TmSessionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmSessionRow, integration_label);
   gtk_widget_class_bind_template_child (widget_class, TmSessionRow, effects_label);
   gtk_widget_class_bind_template_child (widget_class, TmSessionRow, discuss_icon);
-  gtk_widget_class_bind_template_child (widget_class, TmSessionRow, delete_button);
 }
 
 static void
@@ -283,7 +281,6 @@ tm_session_row_set_session (TmSessionRow          *self,
   g_autofree char *dose_text = NULL;
   g_autofree char *status_text = NULL;
   g_autofree char *details = NULL;
-  g_autofree char *delete_a11y = NULL;
 
   g_return_if_fail (TM_IS_SESSION_ROW (self));
   g_return_if_fail (TM_IS_SESSION (session));
@@ -316,10 +313,4 @@ tm_session_row_set_session (TmSessionRow          *self,
   show_integration (self, session);
   gtk_widget_set_visible (GTK_WIDGET (self->discuss_icon), session->discuss);
 
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x", session->id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "sessions.delete");
-  /* Translators: accessible name of the delete button; %s is a date and time */
-  delete_a11y = g_strdup_printf (_("Delete the session of %s"), when);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, delete_a11y, -1);
 }
