@@ -106,13 +106,13 @@ typedef struct
 enum { CODE_MOOD, CODE_ANXIETY, CODE_ENERGY, CODE_DISSOCIATION_PEAK, CODE_DISSOCIATION };
 
 static const TidemarkCode tidemark_codes[] = {
-  [CODE_MOOD] = { TM_TABLE_CHECKINS, "mood", "Mood of the day (0 worst, 10 best)" },
-  [CODE_ANXIETY] = { TM_TABLE_CHECKINS, "anxiety", "Anxiety of the day (0 none, 10 worst)" },
-  [CODE_ENERGY] = { TM_TABLE_CHECKINS, "energy", "Energy of the day (0 none, 10 most)" },
+  [CODE_MOOD] = { TM_TABLE_CHECKINS, "mood", "Mood of the day (0 the lowest, 10 the best)" },
+  [CODE_ANXIETY] = { TM_TABLE_CHECKINS, "anxiety", "Anxiety of the day (0 none, 10 the most)" },
+  [CODE_ENERGY] = { TM_TABLE_CHECKINS, "energy", "Energy of the day (0 none, 10 the most)" },
   [CODE_DISSOCIATION_PEAK] = { TM_TABLE_SESSIONS, "dissociation_peak",
-                               "Strongest dissociation after a dose (0 none, 10 strongest)" },
+                               "Strongest dissociation after a dose (0 not at all, 10 completely)" },
   [CODE_DISSOCIATION] = { TM_TABLE_SESSION_READINGS, "dissociation",
-                          "Dissociation at a reading after a dose (0 none, 10 strongest)" },
+                          "Dissociation at a reading after a dose (0 not at all, 10 completely)" },
 };
 
 typedef struct
