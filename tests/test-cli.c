@@ -772,7 +772,7 @@ test_export_fhir (void)
     run_tidemark (&refused, data_dir, arg, NULL);
     g_assert_cmpint (refused.status, ==, 1);
     g_assert_cmpstr (refused.out, ==, "");
-    g_assert_true (g_str_has_prefix (refused.err, "tidemark: Tidemark could not write the FHIR file "));
+    g_assert_true (g_str_has_prefix (refused.err, "tidemark: Tidemark could not write the record for a clinic to "));
     g_assert_cmpuint (count_lines (refused.err), ==, 1);
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
