@@ -6,6 +6,7 @@
 
 #include <fcntl.h>
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "tm-demo.h"
+#include "tm-fhir.h"
 #include "tm-report-data.h"
 #include "tm-store-backup.h"
 #include "tm-test-util.h"
@@ -447,8 +449,8 @@ test_csv (void)
     const struct { const char *args[3]; const char *says; } cases[] = {
       { { data_dir, import, "--on-conflict=merge" }, "tidemark: --on-conflict is keep or replace, not “merge”\n" },
       { { data_dir, "--on-conflict=keep", NULL }, "tidemark: --on-conflict goes with --import-csv=DIR\n" },
-      { { data_dir, import, export }, "tidemark: --export-pdf, --export-csv and --import-csv can't be used "
-                                      "together\n" },
+      { { data_dir, import, export }, "tidemark: --export-pdf, --export-csv, --export-fhir and --import-csv "
+                                      "can't be used together\n" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -731,6 +733,61 @@ assert_refused (const char *dir,
   g_assert_cmpuint (n_files, ==, 3);
 }
 
+/* --export-fhir writes the record as a FHIR Bundle that parses, replacing
+ * what was there; a place it can't write is one sentence, and nothing is
+ * written there or into the data folder. */
+static void
+test_export_fhir (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+  g_autofree char *file = g_build_filename (out, "clinic.json", NULL);
+  g_autofree char *export = g_strdup_printf ("--export-fhir=%s", file);
+  g_autofree char *said = g_strdup_printf ("Wrote the record for a clinic (FHIR) to %s.\n", file);
+  g_autofree char *missing = g_build_filename (out, "no-such-folder", NULL);
+  g_autofree char *in_missing = g_build_filename (missing, "clinic.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  JsonObject *bundle;
+
+  g_assert_true (g_file_set_contents (file, "an older export", -1, NULL));
+  run_tidemark (&run, data_dir, export, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, said);
+  g_assert_true (json_parser_load_from_file (parser, file, &error));
+  g_assert_no_error (error);
+  bundle = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (bundle, "resourceType"), ==, "Bundle");
+  /* The demo's months of check-ins, sessions and questionnaires */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bundle, "entry")), >, 100);
+
+  /* A folder that is not there: one sentence, status 1, nothing made. */
+  {
+    g_autofree char *arg = g_strdup_printf ("--export-fhir=%s", in_missing);
+    g_auto(Run) refused = { 0 };
+
+    run_tidemark (&refused, data_dir, arg, NULL);
+    g_assert_cmpint (refused.status, ==, 1);
+    g_assert_cmpstr (refused.out, ==, "");
+    g_assert_true (g_str_has_prefix (refused.err, "tidemark: Tidemark could not write the record for a clinic to "));
+    g_assert_cmpuint (count_lines (refused.err), ==, 1);
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) empty = { 0 };
+
+    run_tidemark (&empty, data_dir, "--export-fhir=", NULL);
+    g_assert_cmpint (empty.status, ==, 2);
+    g_assert_nonnull (strstr (empty.err, "--export-fhir needs a file"));
+  }
+
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (out);
+}
+
 /* Each kind of target that would overwrite the record, or that is not a
  * file at all, directly and through a link; and a name as long as the
  * system allows works. */
@@ -804,6 +861,12 @@ test_export_refuses_the_record (void)
         assert_refused (dir, "--export-pdf", to_target, cases[i].says);
       }
   }
+
+  /* FHIR: never into the data folder, nor onto what is not a file. */
+  assert_refused (dir, "--export-fhir", new_file, in_data_folder);
+  assert_refused (dir, "--export-fhir", db, in_data_folder);
+  assert_refused (dir, "--export-fhir", folder, not_a_file);
+  assert_refused (dir, "--export-fhir", fifo, not_a_file);
 
   /* The system's own device, only through a link: nothing is written there. */
   {
@@ -1118,6 +1181,7 @@ main (int   argc,
   g_test_add_func ("/cli/data-in-use", test_data_in_use);
   g_test_add_func ("/cli/export-refuses-the-record", test_export_refuses_the_record);
   g_test_add_func ("/cli/export-long-name", test_export_long_name);
+  g_test_add_func ("/cli/export-fhir", test_export_fhir);
   g_test_add_func ("/cli/import-refuses-hostile-files", test_import_refuses_hostile_files);
   g_test_add_func ("/cli/others-data-file", test_others_data_file);
   g_test_add_func ("/cli/import-makes-folder-private", test_import_makes_folder_private);

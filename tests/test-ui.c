@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <signal.h>
@@ -4529,6 +4530,120 @@ test_data_transfer (Fixture       *f,
   run_app (f, data_transfer_body);
 }
 
+/* Whether @model (a menu) has an item, in any section, for @action. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+label_starts_with (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
+}
+
+/* Export for a Clinic (FHIR)…: in the window's menu; the file is written
+ * in a thread, holds what was stored, and a toast says where it is. Into
+ * the data folder, it is refused with a sentence and nothing is written. */
+static void
+fhir_export_body (Fixture *f)
+{
+  g_autofree char *day = day_ago (2);
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (out, "clinic.json", NULL);
+  g_autofree char *inside = g_build_filename (f->dir, "clinic.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) refused_file = g_file_new_for_path (inside);
+  g_autoptr(GAsyncResult) exported = NULL;
+  g_autoptr(GAsyncResult) refused = NULL;
+  g_autoptr(GFile) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GtkMenuButton *menu_button;
+  JsonArray *entries;
+  gboolean found_mood = FALSE;
+  gboolean has_action = FALSE;
+  GType type;
+  const char *name;
+  const GVariantType *parameter_type;
+  const char *property;
+
+  /* The menu item, and its action */
+  menu_button = GTK_MENU_BUTTON (wait_for_widget (f->window, GTK_TYPE_MENU_BUTTON, NULL, NULL, "the main menu"));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button), "win.export-fhir"));
+  for (guint i = 0; gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (f->window), i, &type, &name,
+                                                   &parameter_type, &property);
+       i++)
+    has_action = has_action || g_str_equal (name, "win.export-fhir");
+  g_assert_true (has_action);
+
+  wait_for_opening_backup (f);
+  store_checkin (f, day, 7, "For the clinic");
+  tm_data_transfer_export_fhir (context_of (f), GTK_WINDOW (f->window), file, on_exported_cb, &exported);
+  g_assert_true (tm_data_transfer_is_busy (context_of (f)));
+  wait_for (result_arrived, &exported, "the FHIR export");
+  written = tm_data_transfer_export_finish (context_of (f), exported, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (written, file));
+  g_assert_false (tm_data_transfer_is_busy (context_of (f)));
+  wait_for_widget (f->window, GTK_TYPE_LABEL, label_starts_with, "Exported for a clinic to ", "the toast");
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  entries = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "entry");
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *resource =
+        json_object_get_object_member (json_array_get_object_element (entries, i), "resource");
+      JsonObject *code =
+        json_object_has_member (resource, "code") ? json_object_get_object_member (resource, "code") : NULL;
+      JsonObject *coding = code != NULL ? json_array_get_object_element (json_object_get_array_member (code, "coding"),
+                                                                         0)
+                                        : NULL;
+
+      if (coding != NULL && g_str_equal (json_object_get_string_member (coding, "code"), "mood") &&
+          g_str_equal (json_object_get_string_member (resource, "effectiveDateTime"), day))
+        {
+          g_assert_cmpint (json_object_get_int_member (resource, "valueInteger"), ==, 7);
+          found_mood = TRUE;
+        }
+    }
+  g_assert_true (found_mood);
+
+  tm_data_transfer_export_fhir (context_of (f), GTK_WINDOW (f->window), refused_file, on_exported_cb, &refused);
+  wait_for (result_arrived, &refused, "the FHIR export to be refused");
+  g_clear_object (&written);
+  g_clear_error (&error);
+  written = tm_data_transfer_export_finish (context_of (f), refused, &error);
+  g_assert_null (written);
+  g_assert_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "is in Tidemark's data folder"));
+  g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
+  g_assert_false (tm_data_transfer_is_busy (context_of (f)));
+  tm_test_remove_tree (out);
+}
+
+static void
+test_fhir_export (Fixture       *f,
+                  gconstpointer  data)
+{
+  run_app (f, fhir_export_body);
+}
+
 static gboolean
 store_idle (gpointer store)
 {
@@ -7777,6 +7892,7 @@ main (int   argc,
   ADD ("data/export-and-import", test_data_transfer);
   ADD ("data/import-after-close", test_import_after_close);
   ADD ("data/export-refuses-data-folder", test_data_export_refuses_data_folder);
+  ADD ("data/export-fhir", test_fhir_export);
   ADD ("data/save-during-import", test_save_during_import);
   ADD ("window/toasts-in-a-row", test_toasts_in_a_row);
   ADD ("data/cancel-import", test_cancel_import);

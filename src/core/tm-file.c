@@ -699,6 +699,30 @@ tm_file_sync_folder_of (const char *path)
 /* Write beside, then rename */
 
 /**
+ * tm_file_set_write_error:
+ * @what: what was being written, as the sentence names it: "the report"
+ * @saved_errno: why not
+ *
+ * Says that @path could not be written, why, what to check, and that
+ * nothing there changed (a #TmPendingFile leaves what was there).
+ */
+void
+tm_file_set_write_error (GError     **error,
+                         const char  *what,
+                         const char  *path,
+                         int          saved_errno)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               /* Translators: "Tidemark could not write the report to /home/ana/report.pdf: Permission
+                * denied. Check …" */
+               _("Tidemark could not write %s to %s: %s. Check that the folder %s exists, that you may write to "
+                 "it and that the disk has room; nothing there was changed."),
+               what, path, g_strerror (saved_errno), folder);
+}
+
+/**
  * tm_pending_file_new:
  * @path: the file to write; an existing one is replaced only by
  *   tm_pending_file_commit()

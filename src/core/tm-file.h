@@ -28,6 +28,10 @@ gboolean tm_file_check_output_folder   (const char          *dir,
                                         GError             **error);
 gboolean tm_file_check_private         (const char          *path,
                                         GError             **error);
+void     tm_file_set_write_error       (GError             **error,
+                                        const char          *what,
+                                        const char          *path,
+                                        int                  saved_errno);
 gboolean tm_file_read_bounded          (const char          *path,
                                         gsize                limit,
                                         char               **contents,

@@ -18,6 +18,7 @@
 #include "tm-csv.h"
 #include "tm-data-lock.h"
 #include "tm-demo.h"
+#include "tm-fhir.h"
 #include "tm-file.h"
 #include "tm-recovery-window.h"
 #include "tm-reminder-service.h"
@@ -155,6 +156,30 @@ export_csv (TmApplication *self,
       return output_refused (error) ? EXIT_USAGE : EXIT_FAILURE;
     }
   g_print (_("Exported every table to %s.\n"), dir);
+  return EXIT_SUCCESS;
+}
+
+/* --export-fhir: the record as a FHIR Bundle for a clinic, without a window. */
+static int
+export_fhir (TmApplication *self,
+             const char    *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (file[0] == '\0')
+    {
+      print_usage_error (_("--export-fhir needs a file, for example --export-fhir=tidemark-fhir.json"));
+      return EXIT_USAGE;
+    }
+  if (!open_store_for_command (self, TRUE))
+    return EXIT_FAILURE;
+  if (!tm_store_export_fhir (self->store, file, NULL, &error))
+    {
+      g_printerr ("tidemark: %s\n", error->message);
+      return output_refused (error) ? EXIT_USAGE : EXIT_FAILURE;
+    }
+  /* Translators: %s is the file written */
+  g_print (_("Wrote the record for a clinic (FHIR) to %s.\n"), file);
   return EXIT_SUCCESS;
 }
 
@@ -312,6 +337,7 @@ typedef struct
   char     *data_dir;
   char     *export_pdf;
   char     *export_csv_dir;
+  char     *export_fhir;
   char     *import_csv_dir;
   char     *on_conflict;
   char     *from;
@@ -332,6 +358,7 @@ options_clear (Options *options)
   g_free (options->data_dir);
   g_free (options->export_pdf);
   g_free (options->export_csv_dir);
+  g_free (options->export_fhir);
   g_free (options->import_csv_dir);
   g_free (options->on_conflict);
   g_free (options->from);
@@ -382,6 +409,8 @@ new_option_context (Options *options)
       N_("Leave the check-in notes out of the report (all sections but notes)"), NULL },
     { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->export_csv_dir,
       N_("Write every table as a CSV file into DIR and exit"), N_("DIR") },
+    { "export-fhir", 0, 0, G_OPTION_ARG_FILENAME, &options->export_fhir,
+      N_("Write the record for a clinic as a FHIR R4 Bundle (JSON) to FILE and exit"), N_("FILE") },
     { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->import_csv_dir,
       N_("Read the CSV files in DIR, all or nothing, and exit"), N_("DIR") },
     { "on-conflict", 0, 0, G_OPTION_ARG_STRING, &options->on_conflict,
@@ -415,8 +444,9 @@ options_misused (const Options *options)
     return _("--demo opens its own throwaway folder, so it can't be used with --data-dir");
   if (options->data_dir != NULL && options->data_dir[0] == '\0')
     return _("--data-dir needs a folder, for example --data-dir=~/Tidemark");
-  if ((options->export_pdf != NULL) + (options->export_csv_dir != NULL) + (options->import_csv_dir != NULL) > 1)
-    return _("--export-pdf, --export-csv and --import-csv can't be used together");
+  if ((options->export_pdf != NULL) + (options->export_csv_dir != NULL) + (options->export_fhir != NULL) +
+      (options->import_csv_dir != NULL) > 1)
+    return _("--export-pdf, --export-csv, --export-fhir and --import-csv can't be used together");
   if (options->on_conflict != NULL && options->import_csv_dir == NULL)
     return _("--on-conflict goes with --import-csv=DIR");
   return NULL;
@@ -433,6 +463,8 @@ run_command (TmApplication *self,
                                   options->sections, options->patient, options->no_notes);
   else if (options->export_csv_dir != NULL)
     *exit_status = export_csv (self, options->export_csv_dir);
+  else if (options->export_fhir != NULL)
+    *exit_status = export_fhir (self, options->export_fhir);
   else if (options->import_csv_dir != NULL)
     *exit_status = import_csv (self, options->import_csv_dir, options->on_conflict);
   else

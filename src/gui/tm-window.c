@@ -216,6 +216,16 @@ export_data (GtkWidget  *widget,
 }
 
 static void
+export_fhir (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TmWindow *self = TM_WINDOW (widget);
+
+  tm_data_transfer_choose_export_fhir (self->context, GTK_WINDOW (self));
+}
+
+static void
 import_data (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -509,6 +519,7 @@ on_store_busy_changed_cb (TmWindow *self,
   gboolean idle = !tm_store_is_busy (store);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-data", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-fhir", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-data", idle);
 }
 
@@ -640,6 +651,7 @@ tm_window_class_init (TmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri);
   gtk_widget_class_install_action (widget_class, "win.export-data", NULL, export_data);
+  gtk_widget_class_install_action (widget_class, "win.export-fhir", NULL, export_fhir);
   gtk_widget_class_install_action (widget_class, "win.import-data", NULL, import_data);
   gtk_widget_class_install_action (widget_class, "win.show-day", "s", show_day);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts);

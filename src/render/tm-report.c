@@ -1786,12 +1786,8 @@ set_write_error (GError     **error,
                  const char  *path,
                  int          saved_errno)
 {
-  g_autofree char *folder = g_path_get_dirname (path);
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Tidemark could not write the report to %s: %s. Check that the folder %s exists, that you "
-                 "may write to it and that the disk has room; nothing there was changed."),
-               path, g_strerror (saved_errno), folder);
+  /* Translators: what Tidemark could not write, in "Tidemark could not write %s to FILE: …" */
+  tm_file_set_write_error (error, _("the report"), path, saved_errno);
 }
 
 static void

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Export Data… and Import Data…: the folder is chosen; an export writes the
- * six CSV files into a new dated folder there; an import reads the files,
+/* Export Data…, Export for a Clinic (FHIR)… and Import Data…: the folder
+ * or file is chosen; an export writes the six CSV files into a new dated
+ * folder there, or the FHIR Bundle into the file; an import reads the files,
  * then either lists what is wrong (and stores nothing) or asks, when some
  * records are already here, whether to keep or replace them. */
 #define G_LOG_DOMAIN "tm-data-transfer"
@@ -11,6 +12,7 @@
 
 #include "tm-csv.h"
 #include "tm-data-transfer.h"
+#include "tm-fhir.h"
 
 #define PROBLEMS_SHOWN 10
 
@@ -29,7 +31,8 @@ typedef struct
   TmStore      *store;
   GApplication *app;
   char         *data_dir;    /* the store's, for the thread's own connection */
-  char         *path;        /* the export's folder, or the import's */
+  char         *path;        /* the export's folder or FHIR file, or the import's folder */
+  gboolean      fhir;        /* an export of the FHIR Bundle, not of the CSV files */
   TmCsvImport  *import;
   TmConflict    conflict;
   guint         conflicts;
@@ -257,9 +260,14 @@ write_in_thread (GTask        *task,
   report_progress_to (job, &progress);
   if (job->import != NULL)
     tm_csv_import_set_progress (job->import, &progress);
-  done = store != NULL &&
-         (job->import == NULL ? tm_store_export_csv_full (store, job->path, &progress, &error)
-                              : tm_store_import_csv (store, job->import, job->conflict, &job->summary, &error));
+  if (store == NULL)
+    done = FALSE;
+  else if (job->import != NULL)
+    done = tm_store_import_csv (store, job->import, job->conflict, &job->summary, &error);
+  else if (job->fhir)
+    done = tm_store_export_fhir (store, job->path, &progress, &error);
+  else
+    done = tm_store_export_csv_full (store, job->path, &progress, &error);
 
   if (done)
     g_task_return_boolean (task, TRUE);
@@ -276,6 +284,7 @@ on_exported_cb (GObject      *source,
   g_autoptr(GTask) outer = g_steal_pointer (&job->outer);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) target = g_file_new_for_path (job->path);
+  g_autoptr(GFile) folder = job->fhir ? g_file_get_parent (target) : g_object_ref (target);
   g_autofree char *where = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *title = NULL;
@@ -292,9 +301,13 @@ on_exported_cb (GObject      *source,
   if (job_end (job))
     {
       where = g_filename_display_name (job->path);
-      uri = g_file_get_uri (target);
-      /* Translators: %s is the folder the CSV files were written to */
-      title = g_strdup_printf (_("Data exported to %s"), where);
+      uri = g_file_get_uri (folder);
+      if (job->fhir)
+        /* Translators: %s is the FHIR file written */
+        title = g_strdup_printf (_("Exported for a clinic to %s"), where);
+      else
+        /* Translators: %s is the folder the CSV files were written to */
+        title = g_strdup_printf (_("Data exported to %s"), where);
       toast = adw_toast_new (title);
       adw_toast_set_button_label (toast, _("_Open"));
       adw_toast_set_action_name (toast, "win.open-uri");
@@ -303,6 +316,36 @@ on_exported_cb (GObject      *source,
       tm_context_add_toast (job->context, toast);
     }
   g_task_return_pointer (outer, g_steal_pointer (&target), g_object_unref);
+}
+
+/* Writes @target (the CSV files' folder, or the FHIR file) in a thread. */
+static void
+start_export (TmContext           *context,
+              GtkWindow           *parent,
+              GFile               *target,
+              gboolean             fhir,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) outer = g_task_new (context, NULL, callback, user_data);
+  char *path = g_file_get_path (target);
+  Job *job;
+
+  g_task_set_source_tag (outer, tm_data_transfer_export);
+  if (path == NULL)
+    {
+      const char *message = _("Choose a folder on this computer for the export.");
+
+      tm_context_show_error (context, message);
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", message);
+      return;
+    }
+
+  job = job_new (context, parent, path);
+  job->fhir = fhir;
+  job->outer = g_steal_pointer (&outer);
+  show_progress (job, _("Exporting your data…"));
+  run_job (job, write_in_thread, on_exported_cb);
 }
 
 /**
@@ -320,27 +363,30 @@ tm_data_transfer_export (TmContext           *context,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) outer = g_task_new (context, NULL, callback, user_data);
   g_autofree char *today = tm_day_today ();
   g_autofree char *name = g_strdup_printf ("tidemark-export-%s", today);
   g_autoptr(GFile) target = g_file_get_child (folder, name);
-  char *path = g_file_get_path (target);
-  Job *job;
 
-  g_task_set_source_tag (outer, tm_data_transfer_export);
-  if (path == NULL)
-    {
-      const char *message = _("Choose a folder on this computer for the export.");
+  start_export (context, parent, target, FALSE, callback, user_data);
+}
 
-      tm_context_show_error (context, message);
-      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", message);
-      return;
-    }
-
-  job = job_new (context, parent, path);
-  job->outer = g_steal_pointer (&outer);
-  show_progress (job, _("Exporting your data…"));
-  run_job (job, write_in_thread, on_exported_cb);
+/**
+ * tm_data_transfer_export_fhir:
+ * @file: the file to write
+ * @callback: (nullable): called when it is written, or has failed; its
+ *   result is for tm_data_transfer_export_finish()
+ *
+ * Writes the record as a FHIR Bundle for a clinic into @file, in a
+ * thread, then says where it is (or why not).
+ */
+void
+tm_data_transfer_export_fhir (TmContext           *context,
+                              GtkWindow           *parent,
+                              GFile               *file,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  start_export (context, parent, file, TRUE, callback, user_data);
 }
 
 /**
@@ -358,6 +404,8 @@ tm_data_transfer_export_finish (TmContext     *context,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* The chooser of an export: a folder for the CSV files, or the FHIR
+ * file (which its "fhir" data says). */
 static void
 on_export_chosen_cb (GtkNativeDialog *chooser,
                      int              response,
@@ -365,30 +413,58 @@ on_export_chosen_cb (GtkNativeDialog *chooser,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
 
-      if (folder != NULL)
-        tm_data_transfer_export (context, gtk_native_dialog_get_transient_for (chooser), folder,
-                                 NULL, NULL);
+      if (chosen != NULL && g_object_get_data (G_OBJECT (chooser), "fhir") != NULL)
+        tm_data_transfer_export_fhir (context, parent, chosen, NULL, NULL);
+      else if (chosen != NULL)
+        tm_data_transfer_export (context, parent, chosen, NULL, NULL);
     }
   g_object_unref (chooser);
 }
 
-/* Asks where, then exports. */
-void
-tm_data_transfer_choose_export (TmContext *context,
-                                GtkWindow *parent)
+/* Asks where, starting in Documents, then exports. */
+static void
+choose_export (TmContext            *context,
+               GtkFileChooserNative *chooser,
+               gboolean              fhir)
 {
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Export Data"), parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                 _("_Export Here"), _("_Cancel"));
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   g_autoptr(GFile) start = g_file_new_for_path (documents != NULL ? documents : g_get_home_dir ());
 
+  if (fhir)
+    g_object_set_data (G_OBJECT (chooser), "fhir", GINT_TO_POINTER (TRUE));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), start, NULL);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen_cb), context, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Asks which folder, then exports the CSV files. */
+void
+tm_data_transfer_choose_export (TmContext *context,
+                                GtkWindow *parent)
+{
+  choose_export (context,
+                 gtk_file_chooser_native_new (_("Export Data"), parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                              _("_Export Here"), _("_Cancel")),
+                 FALSE);
+}
+
+/* Asks which file, then exports the FHIR Bundle. */
+void
+tm_data_transfer_choose_export_fhir (TmContext *context,
+                                     GtkWindow *parent)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Export for a Clinic (FHIR)"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                 _("_Export"), _("_Cancel"));
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *name = tm_fhir_default_file_name (today);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  choose_export (context, chooser, TRUE);
 }
 
 /* Import */

@@ -15,6 +15,13 @@ GFile   *tm_data_transfer_export_finish (TmContext            *context,
                                          GError              **error);
 void     tm_data_transfer_choose_export (TmContext            *context,
                                          GtkWindow            *parent);
+void     tm_data_transfer_export_fhir   (TmContext            *context,
+                                         GtkWindow            *parent,
+                                         GFile                *file,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+void     tm_data_transfer_choose_export_fhir (TmContext       *context,
+                                              GtkWindow       *parent);
 void     tm_data_transfer_import        (TmContext            *context,
                                          GtkWindow            *parent,
                                          GFile                *folder);
