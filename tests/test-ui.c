@@ -2059,6 +2059,19 @@ test_followup_history_row (Fixture       *f,
 
 /* ---- clinician mode and the calendar ---------------------------------- */
 
+/* Setting the first PIN: the app first says the clinician chooses it,
+ * and only then asks for it. */
+static void
+pass_pin_intro (TmPinDialog *pin)
+{
+  g_assert_false (gtk_widget_get_visible (child (pin, TM_TYPE_PIN_DIALOG, "new_row")));
+  g_assert_nonnull (strstr (gtk_label_get_label (child (pin, TM_TYPE_PIN_DIALOG, "explain_label")),
+                            "Your clinician chooses this PIN"));
+  click (child (pin, TM_TYPE_PIN_DIALOG, "ok_button"));
+  g_assert_true (gtk_widget_get_visible (child (pin, TM_TYPE_PIN_DIALOG, "new_row")));
+  g_assert_cmpstr (gtk_button_get_label (child (pin, TM_TYPE_PIN_DIALOG, "ok_button")), ==, "_Set PIN");
+}
+
 static gboolean
 cell_shows_day (GtkWidget     *widget,
                 gconstpointer  day)
@@ -2082,6 +2095,7 @@ clinician_sets_plan_body (Fixture *f)
   /* First use: the clinician chooses a PIN, then the plan editor opens. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-plan", NULL));
   pin = wait_for_window (f, TM_TYPE_PIN_DIALOG);
+  pass_pin_intro (pin);
   type_text (child (pin, TM_TYPE_PIN_DIALOG, "new_row"), "24681");
   type_text (child (pin, TM_TYPE_PIN_DIALOG, "confirm_row"), "24681");
   click (child (pin, TM_TYPE_PIN_DIALOG, "ok_button"));
@@ -6193,6 +6207,7 @@ plan_baseline_body (Fixture *f)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-plan", NULL));
   pin = wait_for_window (f, TM_TYPE_PIN_DIALOG);
+  pass_pin_intro (pin);
   type_text (child (pin, TM_TYPE_PIN_DIALOG, "new_row"), "246810");
   type_text (child (pin, TM_TYPE_PIN_DIALOG, "confirm_row"), "246810");
   click (child (pin, TM_TYPE_PIN_DIALOG, "ok_button"));
@@ -6956,6 +6971,7 @@ pre_dose_instruction_body (Fixture *f)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-plan", NULL));
   pin = wait_for_window (f, TM_TYPE_PIN_DIALOG);
+  pass_pin_intro (pin);
   type_text (child (pin, TM_TYPE_PIN_DIALOG, "new_row"), "246810");
   type_text (child (pin, TM_TYPE_PIN_DIALOG, "confirm_row"), "246810");
   click (child (pin, TM_TYPE_PIN_DIALOG, "ok_button"));

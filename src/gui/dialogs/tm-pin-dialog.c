@@ -17,6 +17,7 @@ struct _TmPinDialog
   AdwWindow         parent_instance;
 
   AdwWindowTitle   *window_title;
+  GtkLabel         *explain_label;
   GtkButton        *ok_button;
   AdwEntryRow      *current_row;
   AdwEntryRow      *new_row;
@@ -30,6 +31,7 @@ struct _TmPinDialog
   guint             wait_id;
   int               wait_left;   /* seconds until the next try */
   gboolean          done;
+  gboolean          told;        /* setting: the clinician-chooses-it step is past */
 };
 
 G_DEFINE_FINAL_TYPE (TmPinDialog, tm_pin_dialog, ADW_TYPE_WINDOW)
@@ -140,6 +142,17 @@ tm_pin_dialog_submit (TmPinDialog *self)
 
   if (!gtk_widget_get_sensitive (GTK_WIDGET (self->ok_button)))
     return FALSE;
+
+  /* The first PIN: only once the app has said who chooses it. */
+  if (self->mode == TM_PIN_DIALOG_SET && !self->told)
+    {
+      self->told = TRUE;
+      gtk_widget_set_visible (GTK_WIDGET (self->new_row), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->confirm_row), TRUE);
+      gtk_button_set_label (self->ok_button, _("_Set PIN"));
+      gtk_widget_grab_focus (GTK_WIDGET (self->new_row));
+      return FALSE;
+    }
 
   switch (self->mode)
     {
@@ -297,6 +310,7 @@ tm_pin_dialog_class_init (TmPinDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/dialogs/tm-pin-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TmPinDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, TmPinDialog, ok_button);
+  gtk_widget_class_bind_template_child (widget_class, TmPinDialog, explain_label);
   gtk_widget_class_bind_template_child (widget_class, TmPinDialog, current_row);
   gtk_widget_class_bind_template_child (widget_class, TmPinDialog, new_row);
   gtk_widget_class_bind_template_child (widget_class, TmPinDialog, confirm_row);
@@ -342,7 +356,14 @@ tm_pin_dialog_new (GtkWindow       *parent,
     {
     case TM_PIN_DIALOG_SET:
       adw_window_title_set_title (self->window_title, _("Set a Clinician PIN"));
-      gtk_button_set_label (self->ok_button, _("_Set PIN"));
+      gtk_label_set_label (self->explain_label,
+                           _("Your clinician chooses this PIN, at your visit: hand the computer to them "
+                             "now. With it, only they change the maintenance plan. It keeps the plan from "
+                             "being changed by accident; it is not a security lock, and anyone who can "
+                             "open this computer's files can read them."));
+      gtk_button_set_label (self->ok_button, _("_Continue"));
+      gtk_widget_set_visible (GTK_WIDGET (self->new_row), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->confirm_row), FALSE);
       break;
     case TM_PIN_DIALOG_ENTER:
       adw_window_title_set_title (self->window_title, _("Clinician Mode"));
