@@ -6033,6 +6033,103 @@ test_plan_offer_with_plan (Fixture       *f,
   run_app (f, plan_offer_with_plan_body);
 }
 
+/* ---- the plan editor's one-off dates ----------------------------------- */
+
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static TmPlanDialog *
+open_plan_editor (Fixture *f,
+                  gboolean first)
+{
+  TmPinDialog *pin;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-plan", NULL));
+  pin = wait_for_window (f, TM_TYPE_PIN_DIALOG);
+  if (first)
+    {
+      pass_pin_intro (pin);
+      type_text (child (pin, TM_TYPE_PIN_DIALOG, "new_row"), "246810");
+      type_text (child (pin, TM_TYPE_PIN_DIALOG, "confirm_row"), "246810");
+    }
+  else
+    type_text (child (pin, TM_TYPE_PIN_DIALOG, "current_row"), "246810");
+  click (child (pin, TM_TYPE_PIN_DIALOG, "ok_button"));
+  return wait_for_window (f, TM_TYPE_PLAN_DIALOG);
+}
+
+static void
+add_one_off_date (TmPlanDialog *editor,
+                  guint         kind,
+                  const char   *note)
+{
+  adw_combo_row_set_selected (child (editor, TM_TYPE_PLAN_DIALOG, "kind_row"), kind);
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "date_note_row"), note);
+  click (find_widget (GTK_WIDGET (child (editor, TM_TYPE_PLAN_DIALOG, "dates_group")), GTK_TYPE_BUTTON,
+                      has_tooltip, "Add This Date"));
+}
+
+/* One-off dates added or taken back in the editor are kept only when it
+ * is saved: Cancel (Discard) leaves the stored ones as they were; the
+ * same date twice is refused before anything is stored. */
+static void
+plan_dates_follow_cancel_body (Fixture *f)
+{
+  TmStore *store = tm_application_get_store (f->app);
+  g_autoptr(TmPlan) plan = tm_plan_new ("2026-03-02");
+  g_autoptr(TmPlanDate) kept = tm_plan_date_new ("2026-03-16", TM_PLAN_DATE_CANCELLED);
+  g_autoptr(GError) error = NULL;
+  TmPlanDialog *editor;
+  AdwMessageDialog *question;
+
+  plan->interval_days = 7;
+  plan->dose_mg = 50;
+  plan->route = TM_ROUTE_ORAL;
+  plan->tolerance_days = 1;
+  g_assert_true (tm_store_add_plan (store, plan, &error));
+  g_assert_true (tm_store_add_plan_date (store, kept, &error));
+  g_assert_no_error (error);
+
+  /* An extra date added and the stored one taken back, then discarded. */
+  editor = open_plan_editor (f, TRUE);
+  add_one_off_date (editor, 0, "Before the trip");
+  g_assert_cmpint (count_rows_in (f, "plan_date"), ==, 1);
+  add_one_off_date (editor, 0, "Again");
+  g_assert_cmpstr (tm_error_label_get_message (child (editor, TM_TYPE_PLAN_DIALOG, "date_error")), !=, NULL);
+  click (find_widget (GTK_WIDGET (child (editor, TM_TYPE_PLAN_DIALOG, "dates_group")), GTK_TYPE_BUTTON,
+                      has_tooltip, "Remove"));
+  gtk_window_close (GTK_WINDOW (editor));
+  wait_for (message_dialog_is_open, NULL, "the question about the changes");
+  question = find_message_dialog ();
+  adw_message_dialog_response (question, "discard");
+  wait_for_window_gone (f, TM_TYPE_PLAN_DIALOG);
+  g_assert_cmpint (count_rows_in (f, "plan_date"), ==, 1);
+  g_assert_cmpint (count_rows_in (f, "plan_date WHERE day = '2026-03-16' AND kind = 'cancelled'"), ==, 1);
+  g_assert_cmpint (count_rows_in (f, "plan"), ==, 1);
+
+  /* The same, saved: both changes stored together, the plan as it was. */
+  editor = open_plan_editor (f, FALSE);
+  add_one_off_date (editor, 0, "Before the trip");
+  click (find_widget (GTK_WIDGET (child (editor, TM_TYPE_PLAN_DIALOG, "dates_group")), GTK_TYPE_BUTTON,
+                      has_tooltip, "Remove"));
+  click (child (editor, TM_TYPE_PLAN_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_PLAN_DIALOG);
+  g_assert_cmpint (count_rows_in (f, "plan_date WHERE kind = 'cancelled'"), ==, 0);
+  g_assert_cmpint (count_rows_in (f, "plan_date WHERE kind = 'extra' AND note = 'Before the trip'"), ==, 1);
+  g_assert_cmpint (count_rows_in (f, "plan"), ==, 1);
+}
+
+static void
+test_plan_dates_follow_cancel (Fixture       *f,
+                               gconstpointer  data)
+{
+  run_app (f, plan_dates_follow_cancel_body);
+}
+
 static void
 test_launch_focus_on_mood (Fixture       *f,
                            gconstpointer  data)
@@ -7920,6 +8017,7 @@ main (int   argc,
   ADD ("window/folder-in-use", test_folder_in_use);
   ADD ("accessibility/every-control-named", test_accessible_names);
   ADD ("keyboard/launch-focus-on-mood", test_launch_focus_on_mood);
+  ADD ("plan/one-off-dates-follow-cancel", test_plan_dates_follow_cancel);
   ADD ("first-run/plan-offer-once", test_plan_offer);
   ADD ("first-run/plan-offer-gone-with-a-plan", test_plan_offer_with_plan);
   ADD ("keyboard/questionnaire-digits", test_questionnaire_digits);

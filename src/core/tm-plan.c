@@ -11,6 +11,7 @@
 #include "tm-plan.h"
 #include "tm-store-error.h"
 #include "tm-table.h"
+#include "tm-time.h"
 
 G_DEFINE_FINAL_TYPE (TmPlan, tm_plan, G_TYPE_OBJECT)
 G_DEFINE_FINAL_TYPE (TmPlanDate, tm_plan_date, G_TYPE_OBJECT)
@@ -315,6 +316,40 @@ tm_plan_date_copy (const TmPlanDate *self)
   copy->created_at = g_strdup (self->created_at);
 
   return copy;
+}
+
+/**
+ * tm_plan_date_is_taken:
+ * @dates: (element-type TmPlanDate) (nullable): the one-off dates there
+ *   are, or %NULL to say only why @self would be refused
+ *
+ * A day is extra, or cancelled, once: whether @dates already holds
+ * @self's day as the same kind, with the sentence that says so.
+ */
+gboolean
+tm_plan_date_is_taken (const TmPlanDate  *self,
+                       GPtrArray         *dates,
+                       GError           **error)
+{
+  g_autofree char *label = NULL;
+  gboolean taken = dates == NULL;
+
+  for (guint i = 0; dates != NULL && i < dates->len && !taken; i++)
+    {
+      const TmPlanDate *date = dates->pdata[i];
+
+      taken = date != self && date->kind == self->kind && strcmp (date->day, self->day) == 0;
+    }
+  if (!taken)
+    return FALSE;
+
+  label = tm_day_format_long (self->day);
+  g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
+               self->kind == TM_PLAN_DATE_EXTRA
+               ? _("%s is already an extra planned date.")
+               : _("The planned date %s is already cancelled."),
+               label);
+  return TRUE;
 }
 
 /* A one-off date has only each value's own rules (see tm-table.c). */

@@ -81,6 +81,9 @@ struct _TmPlanDate
 TmPlanDate *tm_plan_date_new      (const char        *day,
                                    TmPlanDateKind     kind);
 TmPlanDate *tm_plan_date_copy     (const TmPlanDate  *self);
+gboolean    tm_plan_date_is_taken (const TmPlanDate  *self,
+                                   GPtrArray         *dates,
+                                   GError           **error);
 gboolean    tm_plan_date_validate (const TmPlanDate  *self,
                                    GError           **error);
 const char *tm_plan_date_kind_to_string   (TmPlanDateKind  kind);

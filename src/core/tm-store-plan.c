@@ -71,38 +71,12 @@ tm_store_add_plan_date (TmStore     *self,
                         TmPlanDate  *date,
                         GError     **error)
 {
-  const char *what = _("the date was not saved");
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
 
-  g_return_val_if_fail (TM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TM_IS_PLAN_DATE (date), FALSE);
 
-  if (!tm_plan_date_validate (date, error))
-    return FALSE;
-
-  switch (tm_store_add_row (self, TM_TABLE_PLAN_DATES, date, what, error))
-    {
-    case TM_SAVED:
-      break;
-    case TM_SAVE_KEY_TAKEN:
-      {
-        g_autofree char *label = tm_day_format_long (date->day);
-
-        g_clear_error (error);
-        g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_INVALID,
-                     date->kind == TM_PLAN_DATE_EXTRA
-                     ? _("%s is already an extra planned date.")
-                     : _("The planned date %s is already cancelled."),
-                     label);
-      }
-      return FALSE;
-    case TM_SAVE_NOT_FOUND:
-    case TM_SAVE_FAILED:
-    default:
-      return FALSE;
-    }
-
-  emit_plan_changed (self);
-  return TRUE;
+  g_ptr_array_add (added, date);
+  return tm_store_change_plan (self, NULL, added, NULL, error);
 }
 
 /* Takes back an extra date or a cancellation. */
@@ -111,16 +85,92 @@ tm_store_delete_plan_date (TmStore     *self,
                            TmPlanDate  *date,
                            GError     **error)
 {
-  const char *what = _("the date was not removed");
-  gboolean found;
+  g_autoptr(GPtrArray) removed = g_ptr_array_new ();
+
+  g_return_val_if_fail (TM_IS_PLAN_DATE (date), FALSE);
+
+  g_ptr_array_add (removed, date);
+  return tm_store_change_plan (self, NULL, NULL, removed, error);
+}
+
+/**
+ * tm_store_change_plan:
+ * @plan: (nullable): a new plan row, or %NULL to keep the plan in force
+ * @added_dates: (element-type TmPlanDate) (nullable): one-off dates to add;
+ *   on success their ids are set
+ * @removed_dates: (element-type TmPlanDate) (nullable): one-off dates to take back
+ *
+ * What the plan editor saves, all of it or none: the dates taken back
+ * first, then the plan and the dates added.
+ */
+gboolean
+tm_store_change_plan (TmStore     *self,
+                      TmPlan      *plan,
+                      GPtrArray   *added_dates,
+                      GPtrArray   *removed_dates,
+                      GError     **error)
+{
+  const char *what = plan != NULL ? _("the plan was not saved")
+                     : added_dates != NULL && added_dates->len > 0 ? _("the date was not saved")
+                     : _("the date was not removed");
+  gboolean ok;
 
   g_return_val_if_fail (TM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (plan == NULL || TM_IS_PLAN (plan), FALSE);
 
-  if (!tm_store_delete_row (self, TM_TABLE_PLAN_DATES, date->id, &found, what, error))
+  if (plan != NULL && !tm_plan_validate (plan, NULL, error))
+    return FALSE;
+  for (guint i = 0; added_dates != NULL && i < added_dates->len; i++)
+    if (!tm_plan_date_validate (added_dates->pdata[i], error))
+      return FALSE;
+
+  if (!tm_sqlite_exec (self->db, "SAVEPOINT plan_change", self->path, what, error))
     return FALSE;
 
-  emit_plan_changed (self);
-  return TRUE;
+  ok = TRUE;
+  for (guint i = 0; ok && removed_dates != NULL && i < removed_dates->len; i++)
+    {
+      gboolean found;
+
+      ok = tm_store_delete_row (self, TM_TABLE_PLAN_DATES, ((TmPlanDate *) removed_dates->pdata[i])->id,
+                                &found, what, error);
+    }
+  if (ok && plan != NULL)
+    ok = tm_store_add_row (self, TM_TABLE_PLANS, plan, what, error) == TM_SAVED;
+  for (guint i = 0; ok && added_dates != NULL && i < added_dates->len; i++)
+    {
+      TmPlanDate *date = added_dates->pdata[i];
+
+      switch (tm_store_add_row (self, TM_TABLE_PLAN_DATES, date, what, error))
+        {
+        case TM_SAVED:
+          break;
+        case TM_SAVE_KEY_TAKEN:
+          g_clear_error (error);
+          tm_plan_date_is_taken (date, NULL, error);
+          ok = FALSE;
+          break;
+        case TM_SAVE_NOT_FOUND:
+        case TM_SAVE_FAILED:
+        default:
+          ok = FALSE;
+          break;
+        }
+    }
+
+  if (ok && tm_sqlite_exec (self->db, "RELEASE plan_change", self->path, what, error))
+    {
+      emit_plan_changed (self);
+      return TRUE;
+    }
+
+  sqlite3_exec (self->db, "ROLLBACK TO plan_change; RELEASE plan_change", NULL, NULL, NULL);
+  /* Nothing was written: the records say so too. */
+  if (plan != NULL)
+    plan->id = 0;
+  for (guint i = 0; added_dates != NULL && i < added_dates->len; i++)
+    ((TmPlanDate *) added_dates->pdata[i])->id = 0;
+  return FALSE;
 }
 
 /**

@@ -107,6 +107,11 @@ gboolean    tm_store_add_plan_date      (TmStore     *self,
 gboolean    tm_store_delete_plan_date   (TmStore     *self,
                                          TmPlanDate  *date,
                                          GError     **error);
+gboolean    tm_store_change_plan        (TmStore     *self,
+                                         TmPlan      *plan,
+                                         GPtrArray   *added_dates,
+                                         GPtrArray   *removed_dates,
+                                         GError     **error);
 GPtrArray  *tm_store_list_plan_dates    (TmStore     *self,
                                          GError     **error);
 TmSchedule *tm_store_make_schedule      (TmStore     *self,

@@ -54,6 +54,9 @@ struct _TmPlanDialog
   TmErrorLabel        *date_error;
   GtkButton           *save_button;
   GPtrArray           *date_rows;
+  GPtrArray           *dates;          /* TmPlanDate: as they will be saved */
+  GPtrArray           *removed_dates;  /* TmPlanDate: stored ones taken back */
+  char                *dates_baseline;
 
   TmContext           *context;
   TmStore             *store; /* the context's */
@@ -109,6 +112,30 @@ snapshot (TmPlanDialog *self)
                           text_of (self->dose_row), adw_combo_row_get_selected (self->route_row),
                           text_of (self->tolerance_row), text_of (self->author_row),
                           text_of (self->pre_phq9_row), text_of (self->pre_mood_row), instructions, pre_dose);
+}
+
+/* The one-off dates as they stand, to tell whether they changed. */
+static char *
+dates_snapshot (TmPlanDialog *self)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; self->dates != NULL && i < self->dates->len; i++)
+    {
+      const TmPlanDate *date = self->dates->pdata[i];
+
+      g_string_append_printf (text, "%" G_GINT64_FORMAT "|%s|%d|%s\x1e", date->id, date->day, date->kind,
+                              date->note != NULL ? date->note : "");
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+dates_changed (TmPlanDialog *self)
+{
+  g_autofree char *now = dates_snapshot (self);
+
+  return g_strcmp0 (now, self->dates_baseline) != 0;
 }
 
 static void
@@ -356,6 +383,28 @@ load_contacts (TmPlanDialog *self)
   self->loading = FALSE;
 }
 
+/* The one-off dates added since the editor opened. */
+static GPtrArray *
+new_dates (TmPlanDialog *self)
+{
+  GPtrArray *added = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->dates->len; i++)
+    if (((TmPlanDate *) self->dates->pdata[i])->id == 0)
+      g_ptr_array_add (added, self->dates->pdata[i]);
+  return added;
+}
+
+static gboolean
+save_plan_and_dates (TmPlanDialog  *self,
+                     TmPlan        *plan,
+                     GError       **error)
+{
+  g_autoptr(GPtrArray) added = new_dates (self);
+
+  return tm_store_change_plan (self->store, plan, added, self->removed_dates, error);
+}
+
 /**
  * tm_plan_dialog_save:
  *
@@ -379,10 +428,28 @@ tm_plan_dialog_save (TmPlanDialog *self)
     return FALSE;
 
   clear_errors (self);
+  {
+    g_autofree char *now = snapshot (self);
+
+    /* Only one-off dates changed: they are saved, the plan stays as it is. */
+    if (g_strcmp0 (now, self->baseline) == 0 && dates_changed (self))
+      {
+        g_autoptr(GPtrArray) added = new_dates (self);
+
+        if (!tm_store_change_plan (self->store, NULL, added, self->removed_dates, &error))
+          {
+            tm_error_label_show (self->date_error, error->message);
+            return FALSE;
+          }
+        tm_context_add_toast (self->context, adw_toast_new (_("One-off dates saved")));
+        finish (self);
+        return TRUE;
+      }
+  }
   plan = read_plan (self, &row, &error);
   if (plan == NULL ||
       !tm_plan_validate (plan, &field, &error) ||
-      !tm_store_add_plan (self->store, plan, &error))
+      !save_plan_and_dates (self, plan, &error))
     {
       if (row == NULL)
         row = row_for_field (self, field);
@@ -450,24 +517,26 @@ on_date_selected_cb (TmPlanDialog *self)
   tm_error_label_hide (self->date_error);
 }
 
-static void load_dates (TmPlanDialog *self);
+static void show_dates (TmPlanDialog *self);
 
 static void
 on_remove_date_clicked_cb (GtkButton    *button,
                            TmPlanDialog *self)
 {
   TmPlanDate *date = g_object_get_data (G_OBJECT (button), "tm-plan-date");
-  g_autoptr(GError) error = NULL;
 
-  if (!tm_store_delete_plan_date (self->store, date, &error))
-    tm_error_label_show (self->date_error, error->message);
-  load_dates (self);
+  /* Taken back when the plan is saved, not before: Cancel keeps it. */
+  if (date->id != 0)
+    g_ptr_array_add (self->removed_dates, g_object_ref (date));
+  g_ptr_array_remove (self->dates, date);
+  tm_error_label_hide (self->date_error);
+  show_dates (self);
 }
 
 static void
-load_dates (TmPlanDialog *self)
+show_dates (TmPlanDialog *self)
 {
-  g_autoptr(GPtrArray) dates = tm_store_list_plan_dates (self->store, NULL);
+  GPtrArray *dates = self->dates;
 
   for (guint i = 0; i < self->date_rows->len; i++)
     adw_preferences_group_remove (self->dates_group, self->date_rows->pdata[i]);
@@ -502,6 +571,16 @@ load_dates (TmPlanDialog *self)
     }
 }
 
+static int
+compare_dates (gconstpointer a,
+               gconstpointer b)
+{
+  const TmPlanDate *x = *(TmPlanDate * const *) a;
+  const TmPlanDate *y = *(TmPlanDate * const *) b;
+
+  return strcmp (x->day, y->day);
+}
+
 static void
 on_add_date_clicked_cb (TmPlanDialog *self)
 {
@@ -514,15 +593,18 @@ on_add_date_clicked_cb (TmPlanDialog *self)
   if (date->note[0] == '\0')
     g_clear_pointer (&date->note, g_free);
 
-  if (!tm_store_add_plan_date (self->store, date, &error))
+  /* Checked now, stored with the plan: Cancel leaves the dates as they were. */
+  if (!tm_plan_date_validate (date, &error) || tm_plan_date_is_taken (date, self->dates, &error))
     {
       tm_error_label_show (self->date_error, error->message);
       return;
     }
 
+  g_ptr_array_add (self->dates, g_steal_pointer (&date));
+  g_ptr_array_sort (self->dates, compare_dates);
   tm_error_label_hide (self->date_error);
   gtk_editable_set_text (GTK_EDITABLE (self->date_note_row), "");
-  load_dates (self);
+  show_dates (self);
 }
 
 static void
@@ -555,7 +637,7 @@ tm_plan_dialog_close_request (GtkWindow *window)
   if (!self->closing && !keep_contacts (self, TRUE))
     return GDK_EVENT_STOP;
 
-  if (self->closing || g_strcmp0 (now, self->baseline) == 0)
+  if (self->closing || (g_strcmp0 (now, self->baseline) == 0 && !dates_changed (self)))
     return GDK_EVENT_PROPAGATE;
 
   dialog = tm_checkin_form_new_save_question (window, _("Save the New Plan?"),
@@ -622,6 +704,8 @@ tm_plan_dialog_dispose (GObject *object)
     keep_contacts (self, FALSE);
   g_clear_handle_id (&self->keep_id, g_source_remove);
   g_clear_pointer (&self->date_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->dates, g_ptr_array_unref);
+  g_clear_pointer (&self->removed_dates, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_PLAN_DIALOG);
@@ -633,6 +717,7 @@ static void
 tm_plan_dialog_finalize (GObject *object)
 {
   g_free (TM_PLAN_DIALOG (object)->baseline);
+  g_free (TM_PLAN_DIALOG (object)->dates_baseline);
 
   G_OBJECT_CLASS (tm_plan_dialog_parent_class)->finalize (object);
 }
@@ -715,6 +800,7 @@ tm_plan_dialog_init (TmPlanDialog *self)
     adw_preferences_group_set_description (self->pre_dose_group, description);
   }
   self->date_rows = g_ptr_array_new ();
+  self->removed_dates = g_ptr_array_new_with_free_func (g_object_unref);
   tm_accessible_name_rows (GTK_WIDGET (self));
 
   gtk_string_list_append (intervals, _("Every week"));
@@ -807,9 +893,13 @@ tm_plan_dialog_new (GtkWindow *parent,
     }
 
   show_days (self);
-  load_dates (self);
+  self->dates = tm_store_list_plan_dates (self->store, NULL);
+  if (self->dates == NULL)
+    self->dates = g_ptr_array_new_with_free_func (g_object_unref);
+  show_dates (self);
   load_contacts (self);
   self->baseline = snapshot (self);
+  self->dates_baseline = dates_snapshot (self);
   clear_errors (self);
 
   return self;
