@@ -106,6 +106,22 @@ add_mood_row (TmDaylioDialog *self,
   g_ptr_array_add (self->rows, row);
 }
 
+/* Names without a value first, as they need one; then from the best
+ * mood down, as Daylio lists them. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  GHashTable *moods = user_data;
+  int x = tm_daylio_moods_lookup (moods, *(const char * const *) a);
+  int y = tm_daylio_moods_lookup (moods, *(const char * const *) b);
+
+  x = x == TM_UNSET ? 11 : x;
+  y = y == TM_UNSET ? 11 : y;
+  return y - x;
+}
+
 static void
 tm_daylio_dialog_dispose (GObject *object)
 {
@@ -171,6 +187,7 @@ tm_daylio_dialog_new (GtkWindow *parent,
   const char * const *names = tm_daylio_get_mood_names (daylio);
   guint n = tm_daylio_get_n_entries (daylio);
   g_autofree char *subtitle = NULL;
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
 
   self = g_object_new (TM_TYPE_DAYLIO_DIALOG,
                        "transient-for", parent,
@@ -179,7 +196,10 @@ tm_daylio_dialog_new (GtkWindow *parent,
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries", n), n);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   for (guint i = 0; names[i] != NULL; i++)
-    add_mood_row (self, daylio, names[i]);
+    g_ptr_array_add (sorted, (gpointer) names[i]);
+  g_ptr_array_sort_with_data (sorted, compare_names, self->moods);
+  for (guint i = 0; i < sorted->len; i++)
+    add_mood_row (self, daylio, sorted->pdata[i]);
   update_import_button (self);
   return self;
 }
