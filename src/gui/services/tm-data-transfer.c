@@ -600,61 +600,6 @@ on_read_cb (GObject      *source,
     ask_or_store (g_steal_pointer (&job));
 }
 
-/**
- * tm_data_transfer_import:
- * @folder: where the CSV files are
- *
- * Reads them in a thread, then stores them (in a thread too), asks about
- * records already here, or lists what is wrong.
- */
-void
-tm_data_transfer_import (TmContext *context,
-                         GtkWindow *parent,
-                         GFile     *folder)
-{
-  char *path = g_file_get_path (folder);
-  Job *job;
-
-  if (path == NULL)
-    {
-      tm_context_show_error (context, _("Choose a folder on this computer to import from."));
-      return;
-    }
-  /* on_read_cb takes the job over: to store, to ask, or to free. */
-  job = job_new (context, parent, path);
-  show_progress (job, _("Reading the files…"));
-  run_job (job, read_in_thread, on_read_cb);
-}
-
-static void
-on_import_chosen_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     TmContext       *context)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (folder != NULL)
-        tm_data_transfer_import (context, gtk_native_dialog_get_transient_for (chooser), folder);
-    }
-  g_object_unref (chooser);
-}
-
-/* Asks which folder, then imports. */
-void
-tm_data_transfer_choose_import (TmContext *context,
-                                GtkWindow *parent)
-{
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Import Data"), parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                 _("_Import"), _("_Cancel"));
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen_cb), context, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
 /* Import from Daylio */
 
 /* The moods have values: the entries become check-ins, which are stored
@@ -706,6 +651,44 @@ ask_moods (Job *job)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Reads @source, a folder of CSV files or a Daylio export, in a thread;
+ * on_read_cb takes the job over: to store, to ask, or to free. */
+static void
+start_import (TmContext *context,
+              GtkWindow *parent,
+              GFile     *source,
+              gboolean   from_daylio)
+{
+  char *path = g_file_get_path (source);
+  Job *job;
+
+  if (path == NULL)
+    {
+      tm_context_show_error (context, from_daylio ? _("Choose a file on this computer to import from.")
+                                                  : _("Choose a folder on this computer to import from."));
+      return;
+    }
+  job = job_new (context, parent, path);
+  job->from_daylio = from_daylio;
+  show_progress (job, from_daylio ? _("Reading the file…") : _("Reading the files…"));
+  run_job (job, read_in_thread, on_read_cb);
+}
+
+/**
+ * tm_data_transfer_import:
+ * @folder: where the CSV files are
+ *
+ * Reads them in a thread, then stores them (in a thread too), asks about
+ * records already here, or lists what is wrong.
+ */
+void
+tm_data_transfer_import (TmContext *context,
+                         GtkWindow *parent,
+                         GFile     *folder)
+{
+  start_import (context, parent, folder, FALSE);
+}
+
 /**
  * tm_data_transfer_import_daylio:
  * @file: a Daylio export (CSV)
@@ -719,36 +702,48 @@ tm_data_transfer_import_daylio (TmContext *context,
                                 GtkWindow *parent,
                                 GFile     *file)
 {
-  char *path = g_file_get_path (file);
-  Job *job;
-
-  if (path == NULL)
-    {
-      tm_context_show_error (context, _("Choose a file on this computer to import from."));
-      return;
-    }
-  job = job_new (context, parent, path);
-  job->from_daylio = TRUE;
-  show_progress (job, _("Reading the file…"));
-  run_job (job, read_in_thread, on_read_cb);
+  start_import (context, parent, file, TRUE);
 }
 
 static void
-on_daylio_chosen_cb (GtkNativeDialog *chooser,
+on_import_chosen_cb (GtkNativeDialog *chooser,
                      int              response,
                      TmContext       *context)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) source = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      if (file != NULL)
-        tm_data_transfer_import_daylio (context, gtk_native_dialog_get_transient_for (chooser), file);
+      if (source != NULL)
+        start_import (context, gtk_native_dialog_get_transient_for (chooser), source,
+                      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "tm-from-daylio")));
     }
   g_object_unref (chooser);
 }
 
-/* Asks which file, then imports it. */
+static void
+show_import_chooser (TmContext            *context,
+                     GtkFileChooserNative *chooser,
+                     gboolean              from_daylio)
+{
+  g_object_set_data (G_OBJECT (chooser), "tm-from-daylio", GINT_TO_POINTER (from_daylio));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen_cb), context, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Asks which folder, then imports. */
+void
+tm_data_transfer_choose_import (TmContext *context,
+                                GtkWindow *parent)
+{
+  show_import_chooser (context,
+                       gtk_file_chooser_native_new (_("Import Data"), parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                                    _("_Import"), _("_Cancel")),
+                       FALSE);
+}
+
+/* Asks which Daylio export, then imports it. */
 void
 tm_data_transfer_choose_import_daylio (TmContext *context,
                                        GtkWindow *parent)
@@ -763,7 +758,5 @@ tm_data_transfer_choose_import_daylio (TmContext *context,
   gtk_file_filter_add_mime_type (csv, "text/csv");
   gtk_file_filter_add_pattern (csv, "*.csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_daylio_chosen_cb), context, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  show_import_chooser (context, chooser, TRUE);
 }
