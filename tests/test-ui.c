@@ -4571,6 +4571,25 @@ daylio_import_body (Fixture *f)
   g_assert_cmpint (shown_mood (f, "2022-12-05"), ==, 6);
   g_assert_cmpint (shown_mood (f, "2022-12-04"), ==, 7);
 
+  /* Days already here: asked as Import Data… asks; Keep Mine keeps them. */
+  {
+    AdwMessageDialog *conflict;
+    g_auto(Row) kept = { 0 };
+
+    tm_data_transfer_import_daylio (context_of (f), GTK_WINDOW (f->window), file);
+    dialog = wait_for_window (f, TM_TYPE_DAYLIO_DIALOG);
+    super_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, row_has_title, "super"));
+    adw_combo_row_set_selected (super_row, 2);
+    click (child (dialog, TM_TYPE_DAYLIO_DIALOG, "import_button"));
+    conflict = wait_for_prompt ("Some Records Are Already Here");
+    adw_message_dialog_response (conflict, "keep");
+    gtk_window_destroy (GTK_WINDOW (conflict));
+    wait_for (import_ended, f->window, "the Daylio import to be kept");
+    g_assert_true (read_row (f, "2022-12-05", &kept));
+    g_assert_cmpint (kept.mood, ==, 6);
+    g_assert_cmpint (count_checkins (f), ==, 2);
+  }
+
   /* A bad file: where and what, and nothing more stored. */
   {
     AdwMessageDialog *problems;

@@ -415,9 +415,11 @@ read_in_thread (GTask        *task,
   job->import = tm_csv_import_new ();
   report_progress_to (job, &progress);
   tm_csv_import_set_progress (job->import, &progress);
+  /* Cancelled while it read, the file is not asked about. */
   if (job->from_daylio)
     job->daylio = tm_daylio_read (job->import, job->path, &error);
-  if (job->from_daylio ? job->daylio == NULL : !tm_csv_import_read_dir (job->import, job->path, &error))
+  if (job->from_daylio ? job->daylio == NULL || !tm_progress_report (&progress, 0, 0, &error)
+                       : !tm_csv_import_read_dir (job->import, job->path, &error))
     {
       g_task_return_error (task, error);
       return;
