@@ -393,8 +393,9 @@ describe_activities (const char *text)
     return NULL;
   g_ptr_array_add (kept, NULL);
   list = g_strjoinv (", ", (char **) kept->pdata);
-  /* Translators: appended to a check-in note imported from Daylio */
-  return g_strdup_printf (_("Activities: %s"), list);
+  /* Kept in the note, so in English, as TM_WORDING_RECORD text is: it
+   * reads the same wherever the data file is opened. */
+  return g_strconcat ("Activities: ", list, NULL);
 }
 
 /* The title, the note and the activities, a line or more each. */
