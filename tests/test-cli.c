@@ -448,8 +448,9 @@ test_csv (void)
   {
     const struct { const char *args[3]; const char *says; } cases[] = {
       { { data_dir, import, "--on-conflict=merge" }, "tidemark: --on-conflict is keep or replace, not “merge”\n" },
-      { { data_dir, "--on-conflict=keep", NULL }, "tidemark: --on-conflict goes with --import-csv=DIR\n" },
-      { { data_dir, import, export }, "tidemark: --export-pdf, --export-csv, --export-fhir and --import-csv "
+      { { data_dir, "--on-conflict=keep", NULL },
+        "tidemark: --on-conflict goes with --import-csv=DIR or --import-daylio=FILE\n" },
+      { { data_dir, import, export }, "tidemark: --export-pdf, --export-csv, --export-fhir, --import-csv and --import-daylio "
                                       "can't be used together\n" },
     };
 
@@ -466,6 +467,102 @@ test_csv (void)
   tm_test_remove_tree (dir);
   tm_test_remove_tree (empty);
   tm_test_remove_tree (out);
+}
+
+static guint
+count_checkins (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (dir, &error);
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_assert_no_error (error);
+  all = tm_store_list_checkins (store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return all->len;
+}
+
+/* --import-daylio: Daylio's moods by their defaults and --mood-map; a mood
+ * with no value, a bad map or a bad file: a sentence, and nothing stored. */
+static void
+test_daylio (void)
+{
+  g_autofree char *dir = tm_test_make_data_dir ();
+  g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "daylio", "good.csv", NULL);
+  g_autofree char *year = g_test_build_filename (G_TEST_DIST, "daylio", "good-year.csv", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "daylio", "not-a-day.csv", NULL);
+  g_autofree char *import_good = g_strdup_printf ("--import-daylio=%s", good);
+  g_autofree char *import_year = g_strdup_printf ("--import-daylio=%s", year);
+  g_autofree char *import_bad = g_strdup_printf ("--import-daylio=%s", bad);
+
+  /* "super" has no default: refused, with what to write. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tidemark (&run, data_dir, import_year, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpstr (run.err, ==, "tidemark: the file has the mood “super”, which has no value from 0 to 10: give "
+                                  "it one with --mood-map, for example --mood-map=\"super=5\"; nothing was "
+                                  "imported\n");
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_cmpuint (count_checkins (dir), ==, 0);
+  }
+  /* A bad map: refused before the file is read. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tidemark (&run, data_dir, import_year, "--mood-map=super=11", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpstr (run.err, ==, "tidemark: --mood-map takes names with a value from 0 to 10, separated by "
+                                  "commas, for example --mood-map=great=8,okay=5; “super=11” is not one.\n");
+    g_assert_cmpuint (count_checkins (dir), ==, 0);
+  }
+  /* A bad file: where and what. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tidemark (&run, data_dir, import_bad, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "not-a-day.csv:3: the date “2023-02-30” is not a real day"));
+    g_assert_true (g_str_has_suffix (run.err, "tidemark: nothing was imported: fix the problem above, then "
+                                              "import again\n"));
+    g_assert_cmpuint (count_checkins (dir), ==, 0);
+  }
+  /* Mapped: stored. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TmStore) store = NULL;
+    g_autoptr(TmCheckin) fifth = NULL;
+
+    run_tidemark (&run, data_dir, import_year, "--mood-map=super=10,bad=2", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, ": 2 added, 0 replaced, 0 already there and kept.\n"));
+    store = tm_store_open (dir, &error);
+    g_assert_no_error (error);
+    fifth = tm_store_get_checkin (store, "2022-12-05", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (fifth->mood, ==, 10);
+  }
+  /* Daylio's own moods need no map. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tidemark (&run, data_dir, import_good, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, ": 3 added, 0 replaced, 0 already there and kept.\n"));
+    g_assert_cmpuint (count_checkins (dir), ==, 5);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tidemark (&run, data_dir, "--mood-map=good=7", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpstr (run.err, ==, "tidemark: --mood-map goes with --import-daylio=FILE\n");
+  }
+
+  tm_test_remove_tree (dir);
 }
 
 /* A damaged data file: every command that needs the data stops with a
@@ -1176,6 +1273,7 @@ main (int   argc,
   g_test_add_func ("/cli/export-pdf-refusals", test_export_pdf_refusals);
   g_test_add_func ("/cli/export-pdf-sections", test_export_pdf_sections);
   g_test_add_func ("/cli/csv", test_csv);
+  g_test_add_func ("/cli/daylio", test_daylio);
   g_test_add_func ("/cli/damaged-data", test_damaged_data);
   g_test_add_func ("/cli/empty-or-foreign-data", test_empty_or_foreign_data);
   g_test_add_func ("/cli/data-in-use", test_data_in_use);

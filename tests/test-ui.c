@@ -16,6 +16,7 @@
 #include "tm-clinician.h"
 #include "tm-checkin-dialog.h"
 #include "tm-data-transfer.h"
+#include "tm-daylio-dialog.h"
 #include "tm-day-cell.h"
 #include "tm-pin-dialog.h"
 #include "tm-plan-dialog.h"
@@ -4658,6 +4659,109 @@ test_fhir_export (Fixture       *f,
   run_app (f, fhir_export_body);
 }
 
+/* Import from Daylio: a mood name Daylio does not have waits for a value
+ * (Import stays off); once chosen, the entries reach the store as
+ * check-ins with that mood. Closing the dialog imports nothing; a bad
+ * file says where. */
+static void
+daylio_import_body (Fixture *f)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "daylio", "good-year.csv", NULL);
+  g_autofree char *bad_path = g_test_build_filename (G_TEST_DIST, "daylio", "not-a-day.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_auto(Row) row = { 0 };
+  TmDaylioDialog *dialog;
+  GtkWidget *import_button;
+  AdwComboRow *super_row;
+  AdwComboRow *bad_row;
+
+  wait_for_opening_backup (f);
+
+  /* Closed unanswered: nothing stored, and the import is over. */
+  tm_data_transfer_import_daylio (context_of (f), GTK_WINDOW (f->window), file);
+  dialog = wait_for_window (f, TM_TYPE_DAYLIO_DIALOG);
+  g_assert_true (tm_data_transfer_is_busy (context_of (f)));
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_for_window_gone (f, TM_TYPE_DAYLIO_DIALOG);
+  g_assert_false (tm_data_transfer_is_busy (context_of (f)));
+  g_assert_cmpint (count_checkins (f), ==, 0);
+
+  tm_data_transfer_import_daylio (context_of (f), GTK_WINDOW (f->window), file);
+  dialog = wait_for_window (f, TM_TYPE_DAYLIO_DIALOG);
+  import_button = child (dialog, TM_TYPE_DAYLIO_DIALOG, "import_button");
+  super_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, row_has_title, "super"));
+  bad_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, row_has_title, "bad"));
+  g_assert_nonnull (super_row);
+  g_assert_nonnull (bad_row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (super_row)), ==, "1 entry");
+  /* Daylio's "bad" starts at its default, 3; "super" has none. */
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (bad_row)), ==, "3");
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (super_row)), ==, "Choose");
+  g_assert_false (gtk_widget_is_sensitive (import_button));
+  save_snapshot (dialog, "daylio-unmapped");
+
+  adw_combo_row_set_selected (super_row, 7);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (super_row)), ==, "6");
+  g_assert_true (gtk_widget_is_sensitive (import_button));
+  save_snapshot (dialog, "daylio-mapped");
+  /* Nothing changes until the person imports. */
+  g_assert_cmpint (count_checkins (f), ==, 0);
+  click (import_button);
+  wait_for_window_gone (f, TM_TYPE_DAYLIO_DIALOG);
+  wait_for (import_ended, f->window, "the Daylio import to be stored");
+
+  g_assert_cmpint (count_checkins (f), ==, 2);
+  /* The later entry of the day is "super" (22:40): 6. */
+  g_assert_true (read_row (f, "2022-12-05", &row));
+  g_assert_cmpint (row.mood, ==, 6);
+  g_assert_cmpstr (row.note, ==, "20:00\nSlept badly\nActivities: sleep\n\n22:40");
+  g_assert_cmpint (row.anxiety, ==, -1);
+  g_assert_cmpint (shown_mood (f, "2022-12-05"), ==, 6);
+  g_assert_cmpint (shown_mood (f, "2022-12-04"), ==, 7);
+
+  /* Days already here: asked as Import Data… asks; Keep Mine keeps them. */
+  {
+    AdwMessageDialog *conflict;
+    g_auto(Row) kept = { 0 };
+
+    tm_data_transfer_import_daylio (context_of (f), GTK_WINDOW (f->window), file);
+    dialog = wait_for_window (f, TM_TYPE_DAYLIO_DIALOG);
+    super_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, row_has_title, "super"));
+    adw_combo_row_set_selected (super_row, 2);
+    click (child (dialog, TM_TYPE_DAYLIO_DIALOG, "import_button"));
+    conflict = wait_for_prompt ("Some Records Are Already Here");
+    adw_message_dialog_response (conflict, "keep");
+    gtk_window_destroy (GTK_WINDOW (conflict));
+    wait_for (import_ended, f->window, "the Daylio import to be kept");
+    g_assert_true (read_row (f, "2022-12-05", &kept));
+    g_assert_cmpint (kept.mood, ==, 6);
+    g_assert_cmpint (count_checkins (f), ==, 2);
+  }
+
+  /* A bad file: where and what, and nothing more stored. */
+  {
+    AdwMessageDialog *problems;
+    g_autofree char *text = NULL;
+
+    tm_data_transfer_import_daylio (context_of (f), GTK_WINDOW (f->window), bad);
+    problems = wait_for_prompt ("Nothing Was Imported");
+    text = g_strdup (adw_message_dialog_get_body (problems));
+    g_assert_nonnull (strstr (text, "not-a-day.csv:3: the date “2023-02-30” is not a real day"));
+    adw_message_dialog_response (problems, "close");
+    gtk_window_destroy (GTK_WINDOW (problems));
+    g_assert_false (tm_data_transfer_is_busy (context_of (f)));
+    g_assert_cmpint (count_checkins (f), ==, 2);
+  }
+}
+
+static void
+test_daylio_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_app (f, daylio_import_body);
+}
+
 static gboolean
 store_idle (gpointer store)
 {
@@ -8003,6 +8107,7 @@ main (int   argc,
   ADD ("report/review-period", test_report_review_period);
   ADD ("reminder/daily", test_reminder);
   ADD ("data/export-and-import", test_data_transfer);
+  ADD ("data/daylio-import", test_daylio_import);
   ADD ("data/import-after-close", test_import_after_close);
   ADD ("data/export-refuses-data-folder", test_data_export_refuses_data_folder);
   ADD ("data/export-fhir", test_fhir_export);

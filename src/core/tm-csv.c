@@ -389,7 +389,8 @@ tm_csv_import_count_rows (TmCsvImport *import,
   return import->records[table]->len;
 }
 
-typedef struct
+typedef struct _Parse Parse;
+struct _Parse
 {
   TmCsvImport *import;
   TmTable      table;
@@ -403,7 +404,57 @@ typedef struct
                               * tm_table_get_file_layout ()) */
   guint        n_columns;    /* in the header: all of them, or an earlier version's */
   gboolean     stop;         /* the header was wrong, or too many problems */
-} Parse;
+  gboolean     rows_seen;
+  TmCsvRowFunc read;         /* what each row is made into */
+  gpointer     read_data;
+};
+
+static void
+add_problem_valist (TmCsvImport *import,
+                    const char  *file,
+                    guint        line,
+                    const char  *format,
+                    va_list      args)
+{
+  g_autofree char *message = NULL;
+
+  if (import->too_many)
+    return;
+  if (import->problems->len >= TM_CSV_MAX_PROBLEMS)
+    {
+      import->too_many = TRUE;
+      g_ptr_array_add (import->problems,
+                       g_strdup_printf (_("Tidemark stopped reading after %u problems; there may be more."),
+                                        TM_CSV_MAX_PROBLEMS));
+      return;
+    }
+
+  message = g_strdup_vprintf (format, args);
+  /* Translators: a problem in an imported file: "checkins.csv:12: mood “11” …" */
+  g_ptr_array_add (import->problems, g_strdup_printf (_("%s:%u: %s"), file, line, message));
+}
+
+/**
+ * tm_csv_import_add_problem:
+ * @file: the file's name, as the problem shows it
+ * @line: where in it
+ *
+ * Notes one more problem, "file:line: what is wrong"; past
+ * %TM_CSV_MAX_PROBLEMS, reading stops and the last problem says so.
+ */
+void
+tm_csv_import_add_problem (TmCsvImport *import,
+                           const char  *file,
+                           guint        line,
+                           const char  *format,
+                           ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  add_problem_valist (import, file, line, format, args);
+  va_end (args);
+}
 
 static void G_GNUC_PRINTF (3, 4)
 add_problem (Parse      *parse,
@@ -412,25 +463,12 @@ add_problem (Parse      *parse,
              ...)
 {
   va_list args;
-  g_autofree char *message = NULL;
-
-  if (parse->import->too_many)
-    return;
-  if (parse->import->problems->len >= TM_CSV_MAX_PROBLEMS)
-    {
-      parse->import->too_many = TRUE;
-      parse->stop = TRUE;
-      g_ptr_array_add (parse->import->problems,
-                       g_strdup_printf (_("Tidemark stopped reading after %u problems; there may be more."),
-                                        TM_CSV_MAX_PROBLEMS));
-      return;
-    }
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  add_problem_valist (parse->import, parse->file, line, format, args);
   va_end (args);
-  /* Translators: a problem in an imported file: "checkins.csv:12: mood “11” …" */
-  g_ptr_array_add (parse->import->problems, g_strdup_printf (_("%s:%u: %s"), parse->file, line, message));
+  if (parse->import->too_many)
+    parse->stop = TRUE;
 }
 
 /* Rows into records */
@@ -661,20 +699,42 @@ read_header (Parse *parse)
   }
 }
 
-static void
-read_row (Parse *parse)
+/**
+ * tm_csv_import_add_wrong_count:
+ *
+ * Notes that the row at @line has @n fields where the header named
+ * @expected.
+ */
+void
+tm_csv_import_add_wrong_count (TmCsvImport *import,
+                               const char  *file,
+                               guint        line,
+                               guint        n,
+                               guint        expected)
 {
+  tm_csv_import_add_problem (import, file, line, _("%u fields where there should be %u"), n, expected);
+}
+
+/* A row of a Tidemark file: the header, or a record of its table. */
+static gboolean
+read_table_row (TmCsvImport *import,
+                const char  *file,
+                guint        line,
+                GPtrArray   *fields,
+                gpointer     user_data)
+{
+  Parse *parse = user_data;
+
   if (!parse->header_done)
     {
       read_header (parse);
-      return;
+      return !parse->stop;
     }
 
   if (parse->fields->len != parse->n_columns)
     {
-      add_problem (parse, parse->row_line, _("%u fields where there should be %u"), parse->fields->len,
-                   parse->n_columns);
-      return;
+      tm_csv_import_add_wrong_count (import, file, line, fields->len, parse->n_columns);
+      return TRUE;
     }
 
   for (guint c = 0; c < parse->n_columns; c++)
@@ -682,10 +742,11 @@ read_row (Parse *parse)
       {
         add_problem (parse, parse->row_line, _("%s is not valid UTF-8 text"),
                      tm_column_get_csv_name (&parse->columns[c]));
-        return;
+        return TRUE;
       }
 
   read_record (parse);
+  return TRUE;
 }
 
 static void
@@ -695,7 +756,7 @@ on_field_cb (void   *data,
 {
   Parse *parse = user_data;
 
-  if (parse->stop)
+  if (parse->stop || parse->import->too_many)
     return;
   if (parse->fields->len == 0)
     parse->row_line = parse->line;
@@ -710,17 +771,69 @@ on_row_cb (int   terminator,
 {
   Parse *parse = user_data;
 
-  if (!parse->stop)
+  if (!parse->stop && !parse->import->too_many)
     {
       if (parse->fields->len == 0)
         parse->row_line = parse->line;
+      parse->rows_seen = TRUE;
       if (parse->field_has_nul)
         add_problem (parse, parse->row_line, _("a field holds a NUL character, which text can't"));
-      else
-        read_row (parse);
+      else if (!parse->read (parse->import, parse->file, parse->row_line, parse->fields, parse->read_data))
+        parse->stop = TRUE;
     }
   g_ptr_array_set_size (parse->fields, 0);
   parse->field_has_nul = FALSE;
+}
+
+/* Reads @data a row at a time into @parse->read. */
+static void
+parse_rows (Parse      *parse,
+            const char *data,
+            gsize       length)
+{
+  struct csv_parser parser;
+  gsize start = 0;
+
+  if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL) != 0)
+    g_error ("libcsv could not start");
+  /* libcsv grows a field's buffer by a fixed block; a block of a
+   * sixteenth of the file keeps one huge pasted field to a few copies. */
+  csv_set_blk_size (&parser, MAX (length / 16, 128));
+  parse->fields = g_ptr_array_new_with_free_func (g_free);
+
+  /* Spreadsheets saving "CSV UTF-8" start the file with a byte order mark. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    start = 3;
+
+  /* A physical line at a time, so that problems can say where they are. */
+  while (start < length && !parse->stop && !parse->import->too_many)
+    {
+      const char *newline = memchr (data + start, '\n', length - start);
+      gsize end = newline != NULL ? (gsize) (newline - data) + 1 : length;
+
+      if (csv_parse (&parser, data + start, end - start, on_field_cb, on_row_cb, parse) != end - start)
+        {
+          add_problem (parse, parse->line, _("the CSV is malformed here (%s); fields with commas, quotes or "
+                                             "line breaks must be in double quotes, with quotes doubled"),
+                       csv_strerror (csv_error (&parser)));
+          parse->stop = TRUE;
+          break;
+        }
+      if (newline != NULL)
+        parse->line++;
+      start = end;
+      /* A cancelled import stops reading; tm_csv_import_read_dir() says so. */
+      if (parse->line % 4096 == 0 && g_cancellable_is_cancelled (parse->import->progress.cancellable))
+        break;
+    }
+  /* Where the row that is not closed began, when a field of it was read. */
+  if (!parse->stop && csv_fini (&parser, on_field_cb, on_row_cb, parse) != 0)
+    add_problem (parse, parse->fields->len > 0 ? parse->row_line : parse->line, _("the file ends inside a quoted field; a closing quote is missing"));
+  if (!parse->rows_seen && !parse->stop)
+    add_problem (parse, 1, _("the file is empty; it must at least name its columns"));
+
+  csv_free (&parser);
+  g_ptr_array_unref (parse->fields);
 }
 
 /**
@@ -736,53 +849,87 @@ tm_csv_import_parse (TmCsvImport *import,
                      const char  *data,
                      gsize        length)
 {
-  struct csv_parser parser;
-  Parse parse = { import, table, file_name, 1, 1, NULL, FALSE, FALSE, 0, FALSE };
+  Parse parse = { import, table, file_name, 1, 1, NULL, FALSE, FALSE, NULL, 0, FALSE, FALSE, read_table_row, NULL };
   guint problems = import->problems->len;
-  gsize start = 0;
 
   g_return_val_if_fail (table < TM_N_TABLES, FALSE);
 
-  if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL) != 0)
-    g_error ("libcsv could not start");
-  /* libcsv grows a field's buffer by a fixed block; a block of a
-   * sixteenth of the file keeps one huge pasted field to a few copies. */
-  csv_set_blk_size (&parser, MAX (length / 16, 128));
-  parse.fields = g_ptr_array_new_with_free_func (g_free);
-
-  /* Spreadsheets saving "CSV UTF-8" start the file with a byte order mark. */
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    start = 3;
-
-  /* A physical line at a time, so that problems can say where they are. */
-  while (start < length && !parse.stop)
-    {
-      const char *newline = memchr (data + start, '\n', length - start);
-      gsize end = newline != NULL ? (gsize) (newline - data) + 1 : length;
-
-      if (csv_parse (&parser, data + start, end - start, on_field_cb, on_row_cb, &parse) != end - start)
-        {
-          add_problem (&parse, parse.line, _("the CSV is malformed here (%s); fields with commas, quotes or "
-                                             "line breaks must be in double quotes, with quotes doubled"),
-                       csv_strerror (csv_error (&parser)));
-          parse.stop = TRUE;
-          break;
-        }
-      if (newline != NULL)
-        parse.line++;
-      start = end;
-      /* A cancelled import stops reading; tm_csv_import_read_dir() says so. */
-      if (parse.line % 4096 == 0 && g_cancellable_is_cancelled (import->progress.cancellable))
-        break;
-    }
-  if (!parse.stop && csv_fini (&parser, on_field_cb, on_row_cb, &parse) != 0)
-    add_problem (&parse, parse.line, _("the file ends inside a quoted field; a closing quote is missing"));
-  if (!parse.header_done && !parse.stop)
-    add_problem (&parse, 1, _("the file is empty; it must at least name its columns"));
-
-  csv_free (&parser);
-  g_ptr_array_unref (parse.fields);
+  parse.read_data = &parse;
+  parse_rows (&parse, data, length);
   return import->problems->len == problems;
+}
+
+/**
+ * tm_csv_import_parse_rows:
+ * @file_name: the file's name, for the problems
+ * @read: called for each row, the header too, with its fields (never
+ *   %NULL, without NUL characters, not yet checked to be UTF-8) and the
+ *   line it starts on; returns %FALSE to stop reading
+ *
+ * Reads a CSV file of another program's, with the checks of Tidemark's
+ * own (a byte order mark is skipped; malformed quoting, an empty file
+ * and NUL characters are problems). Returns whether it had no problem.
+ */
+gboolean
+tm_csv_import_parse_rows (TmCsvImport  *import,
+                          const char   *file_name,
+                          const char   *data,
+                          gsize         length,
+                          TmCsvRowFunc  read,
+                          gpointer      user_data)
+{
+  Parse parse = { import, TM_N_TABLES, file_name, 1, 1, NULL, FALSE, FALSE, NULL, 0, FALSE, FALSE, read, user_data };
+  guint problems = import->problems->len;
+
+  parse_rows (&parse, data, length);
+  return import->problems->len == problems;
+}
+
+/**
+ * tm_csv_import_add_record:
+ * @record: (transfer full): a record of @table, checked as a form would
+ * @line: the line of the file it comes from
+ *
+ * Adds a record read from a file of another program's; one with the same
+ * key as a record added before is a problem instead.
+ */
+void
+tm_csv_import_add_record (TmCsvImport *import,
+                          const char  *file_name,
+                          guint        line,
+                          TmTable      table,
+                          gpointer     record)
+{
+  Parse parse = { import, table, file_name, line, line, NULL, FALSE, FALSE, NULL, 0, FALSE, FALSE, NULL, NULL };
+
+  add_record (&parse, table, record, NULL);
+}
+
+/**
+ * tm_csv_import_read_file:
+ *
+ * Reads the file at @path, which must be an ordinary file of at most
+ * %TM_CSV_MAX_FILE_SIZE bytes. Returns %FALSE with @error, its name's
+ * controls shown, when it can't be read.
+ */
+gboolean
+tm_csv_import_read_file (const char  *path,
+                         char       **contents,
+                         gsize       *length,
+                         GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  /* Never a pipe, a device or a file too large to be an export. */
+  if (!tm_file_read_bounded (path, TM_CSV_MAX_FILE_SIZE, contents, length, &local_error))
+    {
+      /* The message names the file: its controls shown, not sent. */
+      g_autofree char *reason = tm_text_escape (local_error->message);
+
+      g_set_error_literal (error, local_error->domain, local_error->code, reason);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -830,22 +977,14 @@ tm_csv_import_read_dir (TmCsvImport  *import,
       const char *file = tm_table_get_info (t)->file;
       g_autofree char *path = g_build_filename (dir, file, NULL);
       g_autofree char *contents = NULL;
-      g_autoptr(GError) local_error = NULL;
       gsize length;
 
       if (!tm_progress_report (&import->progress, 0, 0, error))
         return FALSE;
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
-      /* Never a pipe, a device or a file too large to be an export. */
-      if (!tm_file_read_bounded (path, TM_CSV_MAX_FILE_SIZE, &contents, &length, &local_error))
-        {
-          /* The message names the file: its controls shown, not sent. */
-          g_autofree char *reason = tm_text_escape (local_error->message);
-
-          g_set_error_literal (error, local_error->domain, local_error->code, reason);
-          return FALSE;
-        }
+      if (!tm_csv_import_read_file (path, &contents, &length, error))
+        return FALSE;
       found++;
       tm_csv_import_parse (import, t, file, contents, length);
       if (import->too_many)

@@ -53,6 +53,38 @@ gboolean     tm_csv_import_parse         (TmCsvImport  *import,
                                           const char   *file_name,
                                           const char   *data,
                                           gsize         length);
+/* A row of a file of another program's (tm_csv_import_parse_rows()). */
+typedef gboolean (*TmCsvRowFunc) (TmCsvImport *import,
+                                  const char  *file_name,
+                                  guint        line,
+                                  GPtrArray   *fields,
+                                  gpointer     user_data);
+
+gboolean     tm_csv_import_parse_rows    (TmCsvImport  *import,
+                                          const char   *file_name,
+                                          const char   *data,
+                                          gsize         length,
+                                          TmCsvRowFunc  read,
+                                          gpointer      user_data);
+void         tm_csv_import_add_problem   (TmCsvImport  *import,
+                                          const char   *file_name,
+                                          guint         line,
+                                          const char   *format,
+                                          ...) G_GNUC_PRINTF (4, 5);
+void         tm_csv_import_add_wrong_count (TmCsvImport *import,
+                                            const char  *file_name,
+                                            guint        line,
+                                            guint        n,
+                                            guint        expected);
+void         tm_csv_import_add_record    (TmCsvImport  *import,
+                                          const char   *file_name,
+                                          guint         line,
+                                          TmTable       table,
+                                          gpointer      record);
+gboolean     tm_csv_import_read_file     (const char   *path,
+                                          char        **contents,
+                                          gsize        *length,
+                                          GError      **error);
 gboolean     tm_csv_import_read_dir      (TmCsvImport  *import,
                                           const char   *dir,
                                           GError      **error);

@@ -17,6 +17,7 @@
 #include "tm-companion-window.h"
 #include "tm-csv.h"
 #include "tm-data-lock.h"
+#include "tm-daylio.h"
 #include "tm-demo.h"
 #include "tm-fhir.h"
 #include "tm-file.h"
@@ -183,39 +184,36 @@ export_fhir (TmApplication *self,
   return EXIT_SUCCESS;
 }
 
-/* --import-csv: what --export-csv wrote, all or nothing, without a window. */
-static int
-import_csv (TmApplication *self,
-            const char    *dir,
-            const char    *on_conflict)
+/* --on-conflict=keep|replace, or FALSE when it is neither (said). */
+static gboolean
+read_conflict (const char *on_conflict,
+               TmConflict *conflict)
 {
-  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *summary_text = NULL;
-  g_autofree char *shown_dir = NULL;
-  TmConflict conflict = TM_CONFLICT_KEEP;
-  TmCsvSummary summary;
-  GPtrArray *problems;
-
-  if (dir[0] == '\0')
-    {
-      print_usage_error (_("--import-csv needs a folder, for example --import-csv=tidemark-data"));
-      return EXIT_USAGE;
-    }
-  if (on_conflict != NULL && !tm_conflict_from_string (on_conflict, &conflict))
+  *conflict = TM_CONFLICT_KEEP;
+  if (on_conflict != NULL && !tm_conflict_from_string (on_conflict, conflict))
     {
       g_autofree char *message = g_strdup_printf (_("--on-conflict is keep or replace, not “%s”"), on_conflict);
 
       print_usage_error (message);
-      return EXIT_USAGE;
+      return FALSE;
     }
+  return TRUE;
+}
 
-  if (!tm_csv_import_read_dir (import, dir, &error))
-    {
-      g_printerr ("tidemark: %s\n", error->message);
-      return EXIT_FAILURE;
-    }
-  problems = tm_csv_import_get_problems (import);
+/* Stores what @import read from @source, or lists its problems and
+ * stores nothing. Returns the exit status. */
+static int
+store_import (TmApplication *self,
+              TmCsvImport   *import,
+              TmConflict     conflict,
+              const char    *source)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary_text = NULL;
+  g_autofree char *shown_source = NULL;
+  GPtrArray *problems = tm_csv_import_get_problems (import);
+  TmCsvSummary summary;
+
   if (problems->len > 0)
     {
       for (guint i = 0; i < problems->len; i++)
@@ -235,9 +233,90 @@ import_csv (TmApplication *self,
       return EXIT_FAILURE;
     }
   summary_text = tm_csv_summary_describe (&summary);
-  shown_dir = tm_text_escape (dir);
-  g_print (_("Imported from %s: %s\n"), shown_dir, summary_text);
+  shown_source = tm_text_escape (source);
+  g_print (_("Imported from %s: %s\n"), shown_source, summary_text);
   return EXIT_SUCCESS;
+}
+
+/* --import-csv: what --export-csv wrote, all or nothing, without a window. */
+static int
+import_csv (TmApplication *self,
+            const char    *dir,
+            const char    *on_conflict)
+{
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autoptr(GError) error = NULL;
+  TmConflict conflict;
+
+  if (dir[0] == '\0')
+    {
+      print_usage_error (_("--import-csv needs a folder, for example --import-csv=tidemark-data"));
+      return EXIT_USAGE;
+    }
+  if (!read_conflict (on_conflict, &conflict))
+    return EXIT_USAGE;
+
+  if (!tm_csv_import_read_dir (import, dir, &error))
+    {
+      g_printerr ("tidemark: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  return store_import (self, import, conflict, dir);
+}
+
+/* --import-daylio: a Daylio export's entries as check-ins, their moods
+ * valued by Daylio's defaults and --mood-map; all or nothing. */
+static int
+import_daylio (TmApplication *self,
+               const char    *file,
+               const char    *mood_map,
+               const char    *on_conflict)
+{
+  g_autoptr(TmCsvImport) import = tm_csv_import_new ();
+  g_autoptr(GHashTable) moods = tm_daylio_moods_new ();
+  g_autoptr(TmDaylio) daylio = NULL;
+  g_autoptr(GError) error = NULL;
+  TmConflict conflict;
+  const char *unmapped;
+
+  if (file[0] == '\0')
+    {
+      print_usage_error (_("--import-daylio needs a file, for example --import-daylio=daylio_export.csv"));
+      return EXIT_USAGE;
+    }
+  if (!read_conflict (on_conflict, &conflict))
+    return EXIT_USAGE;
+  if (mood_map != NULL && !tm_daylio_moods_parse (moods, mood_map, &error))
+    {
+      print_usage_error (error->message);
+      return EXIT_USAGE;
+    }
+
+  daylio = tm_daylio_read (import, file, &error);
+  if (daylio == NULL)
+    {
+      g_printerr ("tidemark: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  unmapped = tm_daylio_find_unmapped (daylio, moods);
+  if (tm_csv_import_get_problems (import)->len == 0 && unmapped != NULL)
+    {
+      g_autofree char *quoted = tm_text_quote (unmapped);
+      g_autofree char *message =
+        /* Translators: --mood-map keeps its English form */
+        g_strdup_printf (_("the file has the mood “%s”, which has no value from 0 to 10: give it one with "
+                           "--mood-map, for example --mood-map=\"%s=5\"; nothing was imported"),
+                         quoted, quoted);
+
+      print_usage_error (message);
+      return EXIT_USAGE;
+    }
+  if (tm_csv_import_get_problems (import)->len == 0 && !tm_daylio_add_checkins (daylio, moods, import, &error))
+    {
+      g_printerr ("tidemark: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  return store_import (self, import, conflict, file);
 }
 
 /* --export-pdf: the report, without a window. Returns the exit status. */
@@ -339,6 +418,8 @@ typedef struct
   char     *export_csv_dir;
   char     *export_fhir;
   char     *import_csv_dir;
+  char     *import_daylio;
+  char     *mood_map;
   char     *on_conflict;
   char     *from;
   char     *to;
@@ -360,6 +441,8 @@ options_clear (Options *options)
   g_free (options->export_csv_dir);
   g_free (options->export_fhir);
   g_free (options->import_csv_dir);
+  g_free (options->import_daylio);
+  g_free (options->mood_map);
   g_free (options->on_conflict);
   g_free (options->from);
   g_free (options->to);
@@ -413,6 +496,11 @@ new_option_context (Options *options)
       N_("Write the record for a clinic as a FHIR R4 Bundle (JSON) to FILE and exit"), N_("FILE") },
     { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->import_csv_dir,
       N_("Read the CSV files in DIR, all or nothing, and exit"), N_("DIR") },
+    { "import-daylio", 0, 0, G_OPTION_ARG_FILENAME, &options->import_daylio,
+      N_("Read a Daylio export (CSV) into check-ins, all or nothing, and exit"), N_("FILE") },
+    { "mood-map", 0, 0, G_OPTION_ARG_STRING, &options->mood_map,
+      N_("The value from 0 to 10 of each Daylio mood (default: rad=9,good=7,meh=5,bad=3,awful=1)"),
+      N_("NAME=N,…") },
     { "on-conflict", 0, 0, G_OPTION_ARG_STRING, &options->on_conflict,
       N_("When an imported record is already there: keep (the default) or replace"), N_("keep|replace") },
     { "background", 0, 0, G_OPTION_ARG_NONE, &options->background,
@@ -445,10 +533,12 @@ options_misused (const Options *options)
   if (options->data_dir != NULL && options->data_dir[0] == '\0')
     return _("--data-dir needs a folder, for example --data-dir=~/Tidemark");
   if ((options->export_pdf != NULL) + (options->export_csv_dir != NULL) + (options->export_fhir != NULL) +
-      (options->import_csv_dir != NULL) > 1)
-    return _("--export-pdf, --export-csv, --export-fhir and --import-csv can't be used together");
-  if (options->on_conflict != NULL && options->import_csv_dir == NULL)
-    return _("--on-conflict goes with --import-csv=DIR");
+      (options->import_csv_dir != NULL) + (options->import_daylio != NULL) > 1)
+    return _("--export-pdf, --export-csv, --export-fhir, --import-csv and --import-daylio can't be used together");
+  if (options->on_conflict != NULL && options->import_csv_dir == NULL && options->import_daylio == NULL)
+    return _("--on-conflict goes with --import-csv=DIR or --import-daylio=FILE");
+  if (options->mood_map != NULL && options->import_daylio == NULL)
+    return _("--mood-map goes with --import-daylio=FILE");
   return NULL;
 }
 
@@ -467,6 +557,8 @@ run_command (TmApplication *self,
     *exit_status = export_fhir (self, options->export_fhir);
   else if (options->import_csv_dir != NULL)
     *exit_status = import_csv (self, options->import_csv_dir, options->on_conflict);
+  else if (options->import_daylio != NULL)
+    *exit_status = import_daylio (self, options->import_daylio, options->mood_map, options->on_conflict);
   else
     return FALSE;
   return TRUE;

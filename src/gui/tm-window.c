@@ -235,6 +235,16 @@ import_data (GtkWidget  *widget,
   tm_data_transfer_choose_import (self->context, GTK_WINDOW (self));
 }
 
+static void
+import_daylio (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TmWindow *self = TM_WINDOW (widget);
+
+  tm_data_transfer_choose_import_daylio (self->context, GTK_WINDOW (self));
+}
+
 /* Opens a saved file (the report) in its usual application. */
 static void
 open_uri (GtkWidget  *widget,
@@ -521,6 +531,7 @@ on_store_busy_changed_cb (TmWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-data", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-fhir", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-data", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-daylio", idle);
 }
 
 static void
@@ -653,6 +664,7 @@ tm_window_class_init (TmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-data", NULL, export_data);
   gtk_widget_class_install_action (widget_class, "win.export-fhir", NULL, export_fhir);
   gtk_widget_class_install_action (widget_class, "win.import-data", NULL, import_data);
+  gtk_widget_class_install_action (widget_class, "win.import-daylio", NULL, import_daylio);
   gtk_widget_class_install_action (widget_class, "win.show-day", "s", show_day);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts);
   /* For a screen shared with a therapist. */

@@ -3,7 +3,9 @@
  * or file is chosen; an export writes the six CSV files into a new dated
  * folder there, or the FHIR Bundle into the file; an import reads the files,
  * then either lists what is wrong (and stores nothing) or asks, when some
- * records are already here, whether to keep or replace them. */
+ * records are already here, whether to keep or replace them. Import from
+ * Daylio… reads one Daylio export the same way, asking first what each of
+ * its mood names is worth. */
 #define G_LOG_DOMAIN "tm-data-transfer"
 
 #include "config.h"
@@ -13,6 +15,7 @@
 #include "tm-csv.h"
 #include "tm-data-transfer.h"
 #include "tm-fhir.h"
+#include "tm-daylio-dialog.h"
 
 #define PROBLEMS_SHOWN 10
 
@@ -34,6 +37,8 @@ typedef struct
   char         *path;        /* the export's folder or FHIR file, or the import's folder */
   gboolean      fhir;        /* an export of the FHIR Bundle, not of the CSV files */
   TmCsvImport  *import;
+  gboolean      from_daylio; /* path is a Daylio export, read into daylio */
+  TmDaylio     *daylio;
   TmConflict    conflict;
   guint         conflicts;
   TmCsvSummary  summary;
@@ -51,6 +56,7 @@ job_free (Job *job)
   g_clear_handle_id (&job->progress_id, g_source_remove);
   g_clear_object (&job->cancellable);
   g_clear_pointer (&job->import, tm_csv_import_free);
+  g_clear_pointer (&job->daylio, tm_daylio_free);
   g_clear_object (&job->app);
   g_clear_object (&job->outer);
   g_clear_object (&job->store);
@@ -485,12 +491,17 @@ read_in_thread (GTask        *task,
   job->import = tm_csv_import_new ();
   report_progress_to (job, &progress);
   tm_csv_import_set_progress (job->import, &progress);
-  if (!tm_csv_import_read_dir (job->import, job->path, &error))
+  /* Cancelled while it read, the file is not asked about. */
+  if (job->from_daylio)
+    job->daylio = tm_daylio_read (job->import, job->path, &error);
+  if (job->from_daylio ? job->daylio == NULL || !tm_progress_report (&progress, 0, 0, &error)
+                       : !tm_csv_import_read_dir (job->import, job->path, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  if (tm_csv_import_get_problems (job->import)->len == 0)
+  /* A Daylio export's check-ins are made once its moods have values. */
+  if (tm_csv_import_get_problems (job->import)->len == 0 && !job->from_daylio)
     {
       store = tm_store_open (job->data_dir, &error);
       if (store == NULL)
@@ -595,28 +606,16 @@ show_problems (GtkWindow   *parent,
   g_string_free (body, TRUE);
 }
 
+static void ask_moods (Job *job);
+
+/* What was read has no problem: stores it, asking first about the
+ * records already here. Takes @job over. */
 static void
-on_read_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+ask_or_store (Job *job_in)
 {
-  g_autoptr(Job) job = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(Job) job = job_in;
   AdwMessageDialog *dialog;
   g_autofree char *body = NULL;
-  gboolean read = g_task_propagate_boolean (G_TASK (result), &error);
-
-  hide_progress (job);
-  if (!read || tm_csv_import_get_problems (job->import)->len > 0)
-    {
-      if (!job_end (job))
-        return;
-      if (!read && !say_if_cancelled (job, error, _("Import cancelled. Nothing was imported.")))
-        tm_context_show_error (job->context, error->message);
-      else
-        show_problems (job->parent, job->import);
-      return;
-    }
 
   if (job->conflicts == 0)
     {
@@ -653,6 +652,106 @@ on_read_cb (GObject      *source,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_read_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean read = g_task_propagate_boolean (G_TASK (result), &error);
+
+  hide_progress (job);
+  if (!read || tm_csv_import_get_problems (job->import)->len > 0)
+    {
+      if (!job_end (job))
+        return;
+      if (!read && !say_if_cancelled (job, error, _("Import cancelled. Nothing was imported.")))
+        tm_context_show_error (job->context, error->message);
+      else
+        show_problems (job->parent, job->import);
+      return;
+    }
+  if (job->from_daylio)
+    ask_moods (g_steal_pointer (&job));
+  else
+    ask_or_store (g_steal_pointer (&job));
+}
+
+/* Import from Daylio */
+
+/* The moods have values: the entries become check-ins, which are stored
+ * as an import's are. */
+static void
+on_moods_chosen_cb (TmDaylioDialog *dialog,
+                    gpointer        user_data)
+{
+  g_autoptr(Job) job = g_object_steal_data (G_OBJECT (dialog), "job");
+  g_autoptr(GError) error = NULL;
+
+  gboolean added;
+
+  if (job == NULL)
+    return;
+  added = tm_daylio_add_checkins (job->daylio, tm_daylio_dialog_get_moods (dialog), job->import, &error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (!added)
+    {
+      if (job_end (job))
+        tm_context_show_error (job->context, error->message);
+      return;
+    }
+  if (tm_csv_import_get_problems (job->import)->len > 0)
+    {
+      if (job_end (job))
+        show_problems (job->parent, job->import);
+      return;
+    }
+  job->conflicts = tm_csv_import_count_conflicts (job->import, job->store);
+  ask_or_store (g_steal_pointer (&job));
+}
+
+/* The dialog holds the job, as the conflict dialog does: Import goes on,
+ * closing it ends the job. */
+static void
+ask_moods (Job *job)
+{
+  TmDaylioDialog *dialog;
+
+  if (!window_open (job))
+    {
+      job_end_and_free (job);
+      return;
+    }
+  dialog = tm_daylio_dialog_new (job->parent, job->daylio);
+  g_object_set_data_full (G_OBJECT (dialog), "job", job, (GDestroyNotify) job_end_and_free);
+  g_signal_connect (dialog, "import", G_CALLBACK (on_moods_chosen_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Reads @source, a folder of CSV files or a Daylio export, in a thread;
+ * on_read_cb takes the job over: to store, to ask, or to free. */
+static void
+start_import (TmContext *context,
+              GtkWindow *parent,
+              GFile     *source,
+              gboolean   from_daylio)
+{
+  char *path = g_file_get_path (source);
+  Job *job;
+
+  if (path == NULL)
+    {
+      tm_context_show_error (context, from_daylio ? _("Choose a file on this computer to import from.")
+                                                  : _("Choose a folder on this computer to import from."));
+      return;
+    }
+  job = job_new (context, parent, path);
+  job->from_daylio = from_daylio;
+  show_progress (job, from_daylio ? _("Reading the file…") : _("Reading the files…"));
+  run_job (job, read_in_thread, on_read_cb);
+}
+
 /**
  * tm_data_transfer_import:
  * @folder: where the CSV files are
@@ -665,18 +764,23 @@ tm_data_transfer_import (TmContext *context,
                          GtkWindow *parent,
                          GFile     *folder)
 {
-  char *path = g_file_get_path (folder);
-  Job *job;
+  start_import (context, parent, folder, FALSE);
+}
 
-  if (path == NULL)
-    {
-      tm_context_show_error (context, _("Choose a folder on this computer to import from."));
-      return;
-    }
-  /* on_read_cb takes the job over: to store, to ask, or to free. */
-  job = job_new (context, parent, path);
-  show_progress (job, _("Reading the files…"));
-  run_job (job, read_in_thread, on_read_cb);
+/**
+ * tm_data_transfer_import_daylio:
+ * @file: a Daylio export (CSV)
+ *
+ * Reads it in a thread, then asks for the value of each of its moods,
+ * then stores its entries as check-ins as tm_data_transfer_import() does,
+ * or lists what is wrong.
+ */
+void
+tm_data_transfer_import_daylio (TmContext *context,
+                                GtkWindow *parent,
+                                GFile     *file)
+{
+  start_import (context, parent, file, TRUE);
 }
 
 static void
@@ -686,12 +790,24 @@ on_import_chosen_cb (GtkNativeDialog *chooser,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) source = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      if (folder != NULL)
-        tm_data_transfer_import (context, gtk_native_dialog_get_transient_for (chooser), folder);
+      if (source != NULL)
+        start_import (context, gtk_native_dialog_get_transient_for (chooser), source,
+                      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "tm-from-daylio")));
     }
   g_object_unref (chooser);
+}
+
+static void
+show_import_chooser (TmContext            *context,
+                     GtkFileChooserNative *chooser,
+                     gboolean              from_daylio)
+{
+  g_object_set_data (G_OBJECT (chooser), "tm-from-daylio", GINT_TO_POINTER (from_daylio));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen_cb), context, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* Asks which folder, then imports. */
@@ -699,11 +815,26 @@ void
 tm_data_transfer_choose_import (TmContext *context,
                                 GtkWindow *parent)
 {
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Import Data"), parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                 _("_Import"), _("_Cancel"));
+  show_import_chooser (context,
+                       gtk_file_chooser_native_new (_("Import Data"), parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                                    _("_Import"), _("_Cancel")),
+                       FALSE);
+}
 
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen_cb), context, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+/* Asks which Daylio export, then imports it. */
+void
+tm_data_transfer_choose_import_daylio (TmContext *context,
+                                       GtkWindow *parent)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Import from Daylio"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                 _("_Import"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+  /* Translators: a filter in the file chooser */
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  show_import_chooser (context, chooser, TRUE);
 }

@@ -27,6 +27,11 @@ void     tm_data_transfer_import        (TmContext            *context,
                                          GFile                *folder);
 void     tm_data_transfer_choose_import (TmContext            *context,
                                          GtkWindow            *parent);
+void     tm_data_transfer_import_daylio (TmContext            *context,
+                                         GtkWindow            *parent,
+                                         GFile                *file);
+void     tm_data_transfer_choose_import_daylio (TmContext     *context,
+                                                GtkWindow     *parent);
 gboolean tm_data_transfer_is_busy       (TmContext            *context);
 
 G_END_DECLS
