@@ -294,30 +294,35 @@ tm_chart_paint_background (cairo_t             *cr,
   cairo_fill (cr);
 }
 
-void
-tm_chart_set_dash (cairo_t *cr,
-                   TmMark   mark,
-                   double   line_width)
+/**
+ * tm_chart_dash_pattern:
+ * @dashes: (out): on and off lengths, along the line
+ *
+ * The dash pattern of @mark's line, for a stroke and for the per-column
+ * path alike. Returns: the number of @dashes, 0 for a solid line; @round_caps
+ * says whether the dashes' ends are round or cut square.
+ */
+int
+tm_chart_dash_pattern (TmMark    mark,
+                       double    line_width,
+                       double    dashes[2],
+                       gboolean *round_caps)
 {
-  double dashed[] = { 3.5 * line_width, 2.0 * line_width };
-  double dotted[] = { 0.01, 2.2 * line_width };
-  double rule[] = { 3.0, 3.0 };
-
   switch (mark)
     {
     case TM_MARK_DASHED_LINE:
-      cairo_set_dash (cr, dashed, 2, 0);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-      break;
+      dashes[0] = 3.5 * line_width, dashes[1] = 2.0 * line_width;
+      *round_caps = FALSE;
+      return 2;
     case TM_MARK_DOTTED_LINE:
-      cairo_set_dash (cr, dotted, 2, 0);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      break;
+      dashes[0] = 0.01, dashes[1] = 2.2 * line_width;
+      *round_caps = TRUE;
+      return 2;
     case TM_MARK_DASHED_RULE:
     case TM_MARK_PLANNED:
-      cairo_set_dash (cr, rule, 2, 0);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-      break;
+      dashes[0] = 3.0, dashes[1] = 3.0;
+      *round_caps = FALSE;
+      return 2;
     case TM_MARK_LINE:
     case TM_MARK_THICK_LINE:
     case TM_MARK_TAKEN:
@@ -329,10 +334,22 @@ tm_chart_set_dash (cairo_t *cr,
     case TM_MARK_SWATCH:
     case TM_MARK_FAINT_DOT:
     default:
-      cairo_set_dash (cr, NULL, 0, 0);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      break;
+      *round_caps = TRUE;
+      return 0;
     }
+}
+
+void
+tm_chart_set_dash (cairo_t *cr,
+                   TmMark   mark,
+                   double   line_width)
+{
+  double dashes[2];
+  gboolean round_caps;
+  int n = tm_chart_dash_pattern (mark, line_width, dashes, &round_caps);
+
+  cairo_set_dash (cr, n > 0 ? dashes : NULL, n, 0);
+  cairo_set_line_cap (cr, round_caps ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
 }
 
 static void

@@ -84,6 +84,10 @@ void   tm_chart_mark           (cairo_t            *cr,
 void   tm_chart_set_dash       (cairo_t            *cr,
                                 TmMark              mark,
                                 double              line_width);
+int    tm_chart_dash_pattern   (TmMark              mark,
+                                double              line_width,
+                                double              dashes[2],
+                                gboolean           *round_caps);
 
 typedef struct
 {
@@ -115,5 +119,9 @@ void   tm_chart_draw_empty      (TmPainter           *painter,
                                  const char          *message);
 
 double tm_chart_value_label_width (TmPainter         *painter);
+
+/* For tests and benchmarks only: draw with vectors even on a pixel target,
+ * as on a PDF page, so that the per-column path can be held against them. */
+void   tm_chart_set_force_vector  (gboolean           force);
 
 G_END_DECLS

@@ -28,12 +28,22 @@ void     tm_raster_init_stamp (TmRaster       *stamp,
                                TmMark          mark,
                                double          size,
                                double          line_width);
+void     tm_raster_reset      (TmRaster       *raster);
 void     tm_raster_clear      (TmRaster       *raster);
-void     tm_raster_span       (TmRaster       *raster,
-                               int             column,
-                               double          top,
-                               double          bottom,
-                               double          alpha);
+void     tm_raster_stroke     (TmRaster       *raster,
+                               const double   *points,
+                               guint           n_points,
+                               double          line_width,
+                               TmMark          mark);
+void     tm_raster_fill_box   (TmRaster       *raster,
+                               double          x0,
+                               double          y0,
+                               double          x1,
+                               double          y1);
+void     tm_raster_fill_dots  (TmRaster       *raster,
+                               const double   *points,
+                               guint           n_points,
+                               double          radius);
 void     tm_raster_stamp      (TmRaster       *raster,
                                const TmRaster *stamp,
                                double          x,

@@ -31,6 +31,40 @@
 
 typedef double (*ValueFunc) (const TmChartDay *day);
 
+/* When the days are too narrow for the daily line to read, the 7-day mean
+ * leads: it goes over a fainter mood line, stronger than the palette's.
+ * The series and the legend both take their colours from here. */
+#define NARROW_MOOD_ALPHA    0.55
+#define NARROW_ROLLING_ALPHA 2.0
+
+typedef struct
+{
+  TmRgba mood;
+  TmRgba rolling;
+} SeriesColors;
+
+static gboolean
+mean_leads (TmSeries series,
+            double   column_width)
+{
+  return (series & TM_SERIES_ROLLING) != 0 && column_width < NARROW_COLUMN;
+}
+
+static void
+series_colors (const TmChartStyle *style,
+               TmSeries            series,
+               double              column_width,
+               SeriesColors       *colors)
+{
+  colors->mood = style->mood;
+  colors->rolling = style->rolling;
+  if (mean_leads (series, column_width))
+    {
+      colors->mood.alpha *= NARROW_MOOD_ALPHA;
+      colors->rolling.alpha = MIN (1.0, colors->rolling.alpha * NARROW_ROLLING_ALPHA);
+    }
+}
+
 static double
 mood_of (const TmChartDay *day)
 {
@@ -89,13 +123,14 @@ static guint
 legend_items (const TmChartData  *data,
               const TmChartStyle *style,
               TmSeries            series,
+              const SeriesColors *colors,
               TmLegendItem       *items)
 {
   guint n = 0;
 
-  items[n++] = (TmLegendItem) { TM_MARK_LINE, &style->mood, _("Mood") };
+  items[n++] = (TmLegendItem) { TM_MARK_LINE, &colors->mood, _("Mood") };
   if (series & TM_SERIES_ROLLING)
-    items[n++] = (TmLegendItem) { TM_MARK_THICK_LINE, &style->rolling, _("7-day mean") };
+    items[n++] = (TmLegendItem) { TM_MARK_THICK_LINE, &colors->rolling, _("7-day mean") };
   if (series & TM_SERIES_ANXIETY)
     items[n++] = (TmLegendItem) { TM_MARK_DASHED_LINE, &style->anxiety, _("Anxiety") };
   if (series & TM_SERIES_ENERGY)
@@ -166,6 +201,7 @@ tm_trend_chart_layout (const TmChartData  *data,
                        TmChartLayout      *layout)
 {
   TmLegendItem items[MAX_LEGEND_ITEMS];
+  SeriesColors colors;
   TmPainter painter;
   double fs = style->font_size;
   double small, left, right, legend_height;
@@ -184,7 +220,8 @@ tm_trend_chart_layout (const TmChartData  *data,
   layout->x = left;
   layout->w = MAX (1.0, width - left - right);
 
-  n_items = legend_items (data, style, series, items);
+  series_colors (style, series, layout->w / MAX (1, data->n_days), &colors);
+  n_items = legend_items (data, style, series, &colors, items);
   layout->legend_y = 0;
   layout->legend_rows = tm_chart_legend_rows (&painter, items, n_items, layout->w);
   legend_height = layout->legend_rows * small * 1.25;
@@ -364,15 +401,13 @@ typedef struct
   int    n;
 } Column;
 
-/* One value per column of @day_px-wide days starting @origin from the
- * first column: the mean of the days in it, their minimum and maximum.
- * The vector path counts in user units, the raster path in device
- * pixels; both read the days here. */
+/* One value per column of @day_width-wide days starting @origin from the
+ * first column: the mean of the days in it, their minimum and maximum. */
 static Column *
 aggregate (const TmChartData *data,
            ValueFunc          value_of,
            double             origin,
-           double             day_px,
+           double             day_width,
            int                n_columns)
 {
   Column *columns = g_new (Column, MAX (1, n_columns));
@@ -383,7 +418,7 @@ aggregate (const TmChartData *data,
   for (int i = 0; i < data->n_days; i++)
     {
       double v = value_of (&g_array_index (data->days, TmChartDay, i));
-      int c = (int) floor (origin + (i + 0.5) * day_px);
+      int c = (int) floor (origin + (i + 0.5) * day_width);
 
       if (isnan (v))
         continue;
@@ -402,168 +437,27 @@ column_mean (const Column *column)
   return column->n > 0 ? column->sum / column->n : NAN;
 }
 
+/* Days narrower than a unit are gathered into columns a unit wide, from
+ * the plot's left edge rounded down: on a screen, whole pixel columns. */
+static double
+dense_left (const TmChartLayout *layout)
+{
+  return floor (layout->x);
+}
+
+static int
+dense_columns (const TmChartLayout *layout)
+{
+  return (int) ceil (layout->x + layout->w - dense_left (layout));
+}
+
 #define SPREAD_ALPHA 0.3
 
-/* A span as wide as the line: @column in full, its neighbours in part
- * when the line is wider than a pixel. */
-static void
-wide_span (TmRaster *raster,
-           int       column,
-           double    top,
-           double    bottom,
-           double    half_width)
-{
-  double side = CLAMP (half_width - 0.5, 0.0, 1.0);
-
-  tm_raster_span (raster, column, top, bottom, 1.0);
-  if (side > 0.05)
-    {
-      tm_raster_span (raster, column - 1, top, bottom, side);
-      tm_raster_span (raster, column + 1, top, bottom, side);
-    }
-}
-
-/* How the raster path draws one series: where its days are in device
- * pixels, how thick its line is, and its dashes along x. */
-typedef struct
-{
-  TmRaster            *raster;
-  const TmChartLayout *layout;
-  double               day_px;   /* one day, in device pixels */
-  double               origin;   /* the first day's left edge, in device pixels */
-  double               half;     /* half the line, across */
-  double               half_x;   /* half the line, along */
-  double               dash_on;  /* dashes along x stand in for the dash pattern */
-  double               dash_period;
-} RasterPen;
-
-static double
-pen_y (const RasterPen *pen,
-       double           value)
-{
-  return (tm_chart_layout_value_y (pen->layout, value) - pen->raster->y) * pen->raster->sy;
-}
-
+/* Whether a column's lowest to highest is shaded. */
 static gboolean
-pen_dash_off (const RasterPen *pen,
-              double           column)
+spread (const Column *column)
 {
-  return pen->dash_period > 0 && fmod (column, pen->dash_period) >= pen->dash_on;
-}
-
-/* More than one day per device column: each column's mean, joined to its
- * neighbours', and its lowest to highest shaded. */
-static void
-raster_columns (const RasterPen   *pen,
-                const TmChartData *data,
-                ValueFunc          value_of,
-                gboolean           shade_spread)
-{
-  TmRaster *raster = pen->raster;
-  g_autofree Column *columns = aggregate (data, value_of, pen->origin, pen->day_px, raster->width);
-
-  for (int c = 0; c < raster->width; c++)
-    {
-      double y, low, high;
-
-      if (columns[c].n == 0)
-        continue;
-      if (shade_spread && columns[c].max > columns[c].min)
-        tm_raster_span (raster, c, pen_y (pen, columns[c].max), pen_y (pen, columns[c].min), SPREAD_ALPHA);
-      if (pen_dash_off (pen, c))
-        continue;
-
-      y = low = high = pen_y (pen, column_mean (&columns[c]));
-      for (int side = -1; side <= 1; side += 2)
-        if (c + side >= 0 && c + side < raster->width && columns[c + side].n > 0)
-          {
-            double mid = (y + pen_y (pen, column_mean (&columns[c + side]))) / 2;
-
-            low = MIN (low, mid), high = MAX (high, mid);
-          }
-      wide_span (raster, c, low - pen->half, high + pen->half,
-                 pen->half_x >= 1.0 && high - low > pen->half ? pen->half_x : 0.5);
-    }
-}
-
-/* One day to the next: the device columns the segment crosses, each as
- * thick as the line across the slope. */
-static void
-raster_segment (const RasterPen *pen,
-                double           x0,
-                double           y0,
-                double           y1)
-{
-  double x1 = x0 + pen->day_px;
-  double slope = (y1 - y0) / pen->day_px;
-  double thick = pen->half * sqrt (1 + slope * slope);
-
-  for (int c = (int) floor (x0); c < (int) ceil (x1); c++)
-    {
-      double ya = y0 + slope * (MAX ((double) c, x0) - x0);
-      double yb = y0 + slope * (MIN (c + 1.0, x1) - x0);
-
-      /* Steep parts are as wide as the line, across. */
-      if (!pen_dash_off (pen, c))
-        wide_span (pen->raster, c, MIN (ya, yb) - thick, MAX (ya, yb) + thick,
-                   fabs (slope) > 1 ? pen->half_x : 0.5);
-    }
-}
-
-/* A day or more per device column: a segment to the next day, or a dot
- * for a day on its own. */
-static void
-raster_days (const RasterPen   *pen,
-             const TmChartData *data,
-             ValueFunc          value_of)
-{
-  for (int i = 0; i < data->n_days; i++)
-    {
-      double v = value_of (&g_array_index (data->days, TmChartDay, i));
-      double next = i + 1 < data->n_days ? value_of (&g_array_index (data->days, TmChartDay, i + 1)) : NAN;
-      double previous = i > 0 ? value_of (&g_array_index (data->days, TmChartDay, i - 1)) : NAN;
-      double x0 = pen->origin + (i + 0.5) * pen->day_px, y0 = pen_y (pen, v);
-
-      if (isnan (v))
-        continue;
-      if (!isnan (next))
-        raster_segment (pen, x0, y0, pen_y (pen, next));
-      else if (isnan (previous))
-        {
-          double r = MAX (pen->half * 1.3, 1.5 * pen->raster->sy);
-
-          for (int c = (int) floor (x0 - r); c < (int) ceil (x0 + r); c++)
-            tm_raster_span (pen->raster, c, y0 - r, y0 + r, 1.0);
-        }
-    }
-}
-
-/* The series on a pixel target, a device column at a time: each column
- * covers the part of the line that crosses it, as thick as the line. */
-static void
-raster_series (TmRaster            *raster,
-               const TmChartData   *data,
-               const TmChartLayout *layout,
-               ValueFunc            value_of,
-               double               line_width,
-               TmMark               mark,
-               gboolean             shade_spread)
-{
-  RasterPen pen = { raster, layout };
-
-  pen.day_px = layout->column_width * raster->sx;
-  pen.origin = (layout->x - raster->x) * raster->sx;
-  pen.half = line_width * raster->sy / 2;
-  pen.half_x = line_width * raster->sx / 2;
-  if (mark == TM_MARK_DASHED_LINE)
-    pen.dash_on = 3.5 * line_width * raster->sx, pen.dash_period = 5.5 * line_width * raster->sx;
-  else if (mark == TM_MARK_DOTTED_LINE)
-    pen.dash_on = 1.2 * line_width * raster->sx, pen.dash_period = 3.4 * line_width * raster->sx;
-
-  if (pen.day_px < 1.0)
-    raster_columns (&pen, data, value_of, shade_spread);
-  else
-    raster_days (&pen, data, value_of);
+  return column->n > 1 && column->max > column->min;
 }
 
 /* Each column's lowest to highest, as one thin stroke per column. */
@@ -572,180 +466,208 @@ stroke_spread (cairo_t             *cr,
                const TmChartLayout *layout,
                const Column        *columns,
                int                  n,
-               const TmRgba        *color,
-               double               alpha)
+               const TmRgba        *color)
 {
   for (int c = 0; c < n; c++)
-    if (columns[c].n > 1 && columns[c].max > columns[c].min)
+    if (spread (&columns[c]))
       {
-        double x = layout->x + c + 0.5;
+        double x = dense_left (layout) + c + 0.5;
 
         cairo_move_to (cr, x, tm_chart_layout_value_y (layout, columns[c].max));
         cairo_line_to (cr, x, tm_chart_layout_value_y (layout, columns[c].min));
       }
   cairo_set_line_width (cr, 1.0);
-  tm_chart_set_color (cr, color, SPREAD_ALPHA * alpha);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  tm_chart_set_color (cr, color, SPREAD_ALPHA);
   cairo_stroke (cr);
 }
 
-/* The path through the values (per column when @columns, else per day),
- * broken where there are none. Returns the points that stand alone. */
-static GArray *
-trace_line (cairo_t             *cr,
-            const TmChartData   *data,
-            const TmChartLayout *layout,
-            ValueFunc            value_of,
-            const Column        *columns,
-            int                  n)
+typedef struct
 {
-  GArray *lone = g_array_new (FALSE, FALSE, sizeof (double) * 2);
-  double last[2] = { 0, 0 };
+  double x, y;
+} Point;
+
+/* The points the line goes through (per column when @columns, else per
+ * day), with a point of NANs where it breaks; @lone gets the points that
+ * stand alone. */
+static GArray *
+trace_points (const TmChartData   *data,
+              const TmChartLayout *layout,
+              ValueFunc            value_of,
+              const Column        *columns,
+              int                  n,
+              GArray              *lone)
+{
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (Point));
+  static const Point gap = { NAN, NAN };
   int run = 0;
 
   for (int i = 0; i <= n; i++)
     {
-      double v = NAN, x = 0, y = 0;
+      double v = NAN;
+      Point point;
 
       if (i < n)
-        {
-          v = columns != NULL ? column_mean (&columns[i]) : value_of (&g_array_index (data->days, TmChartDay, i));
-          x = columns != NULL ? layout->x + i + 0.5 : tm_chart_layout_column_x (layout, i);
-          y = tm_chart_layout_value_y (layout, v);
-        }
+        v = columns != NULL ? column_mean (&columns[i]) : value_of (&g_array_index (data->days, TmChartDay, i));
 
       if (isnan (v))
         {
           if (run == 1)
-            g_array_append_val (lone, last);
+            g_array_append_val (lone, g_array_index (points, Point, points->len - 1));
+          if (run > 0)
+            g_array_append_val (points, gap);
           run = 0;
           continue;
         }
 
-      if (run == 0)
-        cairo_move_to (cr, x, y);
-      else
-        cairo_line_to (cr, x, y);
+      point.x = columns != NULL ? dense_left (layout) + i + 0.5 : tm_chart_layout_column_x (layout, i);
+      point.y = tm_chart_layout_value_y (layout, v);
+      g_array_append_val (points, point);
       run++;
-      last[0] = x, last[1] = y;
-    }
-  return lone;
-}
-
-/* Dots at @points (pairs of x, y). */
-static void
-fill_dots (cairo_t *cr,
-           GArray  *points,
-           double   radius)
-{
-  for (guint i = 0; i < points->len; i++)
-    {
-      const double *point = &g_array_index (points, double, i * 2);
-
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, point[0], point[1], radius, 0, 2 * G_PI);
-    }
-  cairo_fill (cr);
-}
-
-/* Every day's value as a point. */
-static GArray *
-every_point (const TmChartData   *data,
-             const TmChartLayout *layout,
-             ValueFunc            value_of)
-{
-  GArray *points = g_array_new (FALSE, FALSE, sizeof (double) * 2);
-
-  for (int i = 0; i < data->n_days; i++)
-    {
-      double v = value_of (&g_array_index (data->days, TmChartDay, i));
-      double point[2] = { tm_chart_layout_column_x (layout, i), tm_chart_layout_value_y (layout, v) };
-
-      if (!isnan (v))
-        g_array_append_val (points, point);
     }
   return points;
 }
 
-/* The series in vectors, for the PDF and for wide days. */
+/* Every day's value as a point. */
 static void
-vector_series (cairo_t             *cr,
-               const TmChartData   *data,
-               const TmChartLayout *layout,
-               ValueFunc            value_of,
-               const TmRgba        *color,
-               double               alpha,
-               double               line_width,
-               TmMark               mark,
-               gboolean             shade_spread)
+every_point (const TmChartData   *data,
+             const TmChartLayout *layout,
+             ValueFunc            value_of,
+             GArray              *points)
 {
-  gboolean dense = layout->column_width < 1.0;
-  int n = dense ? (int) ceil (layout->w) : data->n_days;
-  g_autofree Column *columns = dense ? aggregate (data, value_of, 0, layout->column_width, n) : NULL;
-  g_autoptr(GArray) lone = NULL;
+  for (int i = 0; i < data->n_days; i++)
+    {
+      double v = value_of (&g_array_index (data->days, TmChartDay, i));
+      Point point = { tm_chart_layout_column_x (layout, i), tm_chart_layout_value_y (layout, v) };
 
-  cairo_save (cr);
-  cairo_rectangle (cr, layout->x - line_width, layout->y - line_width,
-                   layout->w + 2 * line_width, layout->h + 2 * line_width);
-  cairo_clip (cr);
+      if (!isnan (v))
+        g_array_append_val (points, point);
+    }
+}
+
+/* The line and the dots as vectors, for the PDF and for wide days. */
+static void
+stroke_series (cairo_t      *cr,
+               GArray       *points,
+               GArray       *dots,
+               const TmRgba *color,
+               double        line_width,
+               double        radius,
+               TmMark        mark)
+{
+  gboolean start = TRUE;
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      const Point *p = &g_array_index (points, Point, i);
+
+      if (isnan (p->x))
+        start = TRUE;
+      else if (start)
+        cairo_move_to (cr, p->x, p->y), start = FALSE;
+      else
+        cairo_line_to (cr, p->x, p->y);
+    }
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-
-  if (dense && shade_spread)
-    stroke_spread (cr, layout, columns, n, color, alpha);
-
-  lone = trace_line (cr, data, layout, value_of, columns, n);
   cairo_set_line_width (cr, line_width);
   tm_chart_set_dash (cr, mark, line_width);
-  tm_chart_set_color (cr, color, alpha);
+  tm_chart_set_color (cr, color, 1.0);
   cairo_stroke (cr);
 
-  /* Dots: on every mood when days are wide, else on lone points. */
-  if (mark == TM_MARK_LINE && layout->column_width >= MIN_DOT_COLUMN)
+  for (guint i = 0; i < dots->len; i++)
     {
-      g_clear_pointer (&lone, g_array_unref);
-      lone = every_point (data, layout, value_of);
-    }
-  fill_dots (cr, lone, MAX (line_width * 1.2, 1.5));
+      const Point *p = &g_array_index (dots, Point, i);
 
-  cairo_restore (cr);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, p->x, p->y, radius, 0, 2 * G_PI);
+    }
+  cairo_fill (cr);
+}
+
+static double
+series_line_width (const TmChartStyle  *style,
+                   const TmChartLayout *layout,
+                   TmMark               mark)
+{
+  /* Narrow days get a finer line, so that the mean over it reads. */
+  if (mark == TM_MARK_THICK_LINE)
+    return style->line_width * 2.5;
+  if (layout->column_width < NARROW_COLUMN)
+    return MAX (1.0, style->line_width * 0.5);
+  return style->line_width;
 }
 
 /* A line through the values that breaks where there are none; a point on
- * its own gets a dot so that it shows. */
+ * its own gets a dot so that it shows. When days are narrower than a
+ * unit, the line goes through each column's mean, and with @shade_spread
+ * the column's lowest to highest is shaded. With @raster (narrow days on
+ * a pixel target), it is drawn a device column at a time
+ * (tm-chart-raster.c): the same points, line width, joins and dashes as
+ * the stroke, so that the screen shows what the PDF prints, at a cost
+ * that follows the pixels rather than the days. */
 static void
 draw_series (TmPainter           *painter,
+             TmRaster            *raster,
              const TmChartData   *data,
              const TmChartLayout *layout,
              ValueFunc            value_of,
              const TmRgba        *color,
-             double               alpha,
              TmMark               mark,
              gboolean             shade_spread)
 {
   cairo_t *cr = painter->cr;
-  double line_width = painter->style->line_width;
+  double line_width = series_line_width (painter->style, layout, mark);
+  double radius = MAX (line_width * 1.2, 1.5);
+  gboolean dense = layout->column_width < 1.0;
+  int n = dense ? dense_columns (layout) : data->n_days;
+  g_autofree Column *columns = NULL;
+  g_autoptr(GArray) points = NULL;
+  g_autoptr(GArray) dots = g_array_new (FALSE, FALSE, sizeof (Point));
+  double clip_x, clip_y;
 
-  /* Narrow days get a finer line, so that the mean over it reads. */
-  if (mark == TM_MARK_THICK_LINE)
-    line_width *= 2.5;
-  else if (layout->column_width < NARROW_COLUMN)
-    line_width = MAX (1.0, line_width * 0.5);
+  /* Kept to the plot and as much of the line as overhangs it, on whole
+   * units: a clip on pixel edges costs a screen nothing. */
+  cairo_save (cr);
+  clip_x = floor (layout->x - line_width), clip_y = floor (layout->y - line_width);
+  cairo_rectangle (cr, clip_x, clip_y, ceil (layout->x + layout->w + line_width) - clip_x,
+                   ceil (layout->y + layout->h + line_width) - clip_y);
+  cairo_clip (cr);
 
-  /* Narrow days on a pixel target: a mask, a column at a time. */
-  if (layout->column_width < RASTER_COLUMN)
+  if (dense)
+    columns = aggregate (data, value_of, layout->x - dense_left (layout), layout->column_width, n);
+
+  /* Dots: on every mood when days are wide, else on lone points. */
+  points = trace_points (data, layout, value_of, columns, n, dots);
+  if (mark == TM_MARK_LINE && layout->column_width >= MIN_DOT_COLUMN)
     {
-      TmRaster raster;
-
-      if (tm_raster_init (&raster, cr, layout->x - line_width, layout->y - line_width,
-                          layout->w + 2 * line_width, layout->h + 2 * line_width))
-        {
-          raster_series (&raster, data, layout, value_of, line_width, mark, shade_spread);
-          tm_raster_paint (&raster, cr, color, alpha);
-          tm_raster_clear (&raster);
-          return;
-        }
+      g_array_set_size (dots, 0);
+      every_point (data, layout, value_of, dots);
     }
 
-  vector_series (cr, data, layout, value_of, color, alpha, line_width, mark, shade_spread);
+  if (raster != NULL)
+    {
+      if (dense && shade_spread)
+        {
+          for (int c = 0; c < n; c++)
+            if (spread (&columns[c]))
+              tm_raster_fill_box (raster, dense_left (layout) + c, tm_chart_layout_value_y (layout, columns[c].max),
+                                  dense_left (layout) + c + 1, tm_chart_layout_value_y (layout, columns[c].min));
+          tm_raster_paint (raster, cr, color, SPREAD_ALPHA);
+          tm_raster_reset (raster);
+        }
+      tm_raster_stroke (raster, (const double *) (gpointer) points->data, points->len, line_width, mark);
+      tm_raster_fill_dots (raster, (const double *) (gpointer) dots->data, dots->len, radius);
+      tm_raster_paint (raster, cr, color, 1.0);
+      tm_raster_reset (raster);
+    }
+  else
+    {
+      if (dense && shade_spread)
+        stroke_spread (cr, layout, columns, n, color);
+      stroke_series (cr, points, dots, color, line_width, radius, mark);
+    }
+
+  cairo_restore (cr);
 }
 
 /* The sessions lane */
@@ -1070,13 +992,15 @@ tm_trend_chart_draw (cairo_t             *cr,
 {
   static const int values[] = { 0, 2, 4, 6, 8, 10 };
   TmLegendItem items[MAX_LEGEND_ITEMS];
-  gboolean narrow = layout->column_width < NARROW_COLUMN;
-  gboolean rolling = (series & TM_SERIES_ROLLING) != 0;
+  gboolean leads = mean_leads (series, layout->column_width);
+  SeriesColors colors;
+  TmRaster mask, *raster = NULL;
   TmPainter painter;
   guint n_items;
 
   g_return_if_fail (cr != NULL && data != NULL && style != NULL && layout != NULL);
 
+  series_colors (style, series, layout->column_width, &colors);
   tm_painter_init (&painter, cr, style);
   cairo_save (cr);
 
@@ -1086,18 +1010,30 @@ tm_trend_chart_draw (cairo_t             *cr,
   draw_rules (&painter, data, layout);
   draw_today (&painter, data, layout);
 
+  /* Narrow days on a pixel target: one mask for the series in turn, as
+   * wide as the widest line reaches. */
+  if (layout->column_width < RASTER_COLUMN)
+    {
+      double margin = series_line_width (style, layout, TM_MARK_THICK_LINE);
+
+      if (tm_raster_init (&mask, cr, layout->x - margin, layout->y - margin,
+                          layout->w + 2 * margin, layout->h + 2 * margin))
+        raster = &mask;
+    }
+
   /* The 7-day mean goes under the daily line, or over a fainter one when
    * the days are too narrow for the daily line to read. */
-  if (rolling && !narrow)
-    draw_series (&painter, data, layout, rolling_of, &style->rolling, 1.0, TM_MARK_THICK_LINE, FALSE);
+  if ((series & TM_SERIES_ROLLING) && !leads)
+    draw_series (&painter, raster, data, layout, rolling_of, &colors.rolling, TM_MARK_THICK_LINE, FALSE);
   if (series & TM_SERIES_ANXIETY)
-    draw_series (&painter, data, layout, anxiety_of, &style->anxiety, 1.0, TM_MARK_DASHED_LINE, FALSE);
+    draw_series (&painter, raster, data, layout, anxiety_of, &style->anxiety, TM_MARK_DASHED_LINE, FALSE);
   if (series & TM_SERIES_ENERGY)
-    draw_series (&painter, data, layout, energy_of, &style->energy, 1.0, TM_MARK_DOTTED_LINE, FALSE);
-  draw_series (&painter, data, layout, mood_of, &style->mood, rolling && narrow ? 0.55 : 1.0,
-               TM_MARK_LINE, TRUE);
-  if (rolling && narrow)
-    draw_series (&painter, data, layout, rolling_of, &style->rolling, 2.0, TM_MARK_THICK_LINE, FALSE);
+    draw_series (&painter, raster, data, layout, energy_of, &style->energy, TM_MARK_DOTTED_LINE, FALSE);
+  draw_series (&painter, raster, data, layout, mood_of, &colors.mood, TM_MARK_LINE, TRUE);
+  if (leads)
+    draw_series (&painter, raster, data, layout, rolling_of, &colors.rolling, TM_MARK_THICK_LINE, FALSE);
+  if (raster != NULL)
+    tm_raster_clear (raster);
 
   draw_frame (&painter, layout);
   draw_lane (&painter, data, layout);
@@ -1105,7 +1041,7 @@ tm_trend_chart_draw (cairo_t             *cr,
   draw_medicines (&painter, data, layout);
   tm_chart_draw_date_axis (&painter, layout, data->from);
 
-  n_items = legend_items (data, style, series, items);
+  n_items = legend_items (data, style, series, &colors, items);
   tm_chart_legend_draw (&painter, items, n_items, layout->x, layout->legend_y, layout->w);
 
   if (data->n_checked_in == 0)
