@@ -159,6 +159,8 @@ test_demo_period (Fixture       *f,
 
   text = tm_test_run_poppler ("pdftotext", f->pdf);
   assert_contains (text, "Name or ID: Alex Example (MRN 0042)");
+  /* The trend chart's mood axis says what it shows. */
+  assert_contains (text, "Mood (0–10)");
 
   /* The summary's figures, worked out here from the demo record itself,
    * not from what the report read: the check-ins of the 200 days, their

@@ -150,7 +150,7 @@ static void
 setup_fonts (TmPainter *painter)
 {
   const TmChartStyle *style = painter->style;
-  static const double sizes[TM_N_TEXT_KINDS] = { 1.0, 0.86, 1.0 };
+  static const double sizes[TM_N_TEXT_KINDS] = { 1.0, TM_CHART_SMALL_TEXT, 1.0 };
 
   painter->context = pango_cairo_create_context (painter->cr);
   painter->shaped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
@@ -576,6 +576,31 @@ tm_chart_value_label_width (TmPainter *painter)
 
   tm_painter_measure (painter, TM_TEXT_SMALL, "27", &width, NULL);
   return width;
+}
+
+/* The width a vertical axis title takes at the chart's left edge. */
+double
+tm_chart_axis_title_width (TmPainter *painter)
+{
+  return tm_painter_line_height (painter, TM_TEXT_SMALL) * 1.2;
+}
+
+/* @title along the left edge, read from bottom to top, in the middle of
+ * the plot's height. */
+void
+tm_chart_draw_axis_title (TmPainter           *painter,
+                          const TmChartLayout *layout,
+                          const char          *title)
+{
+  cairo_t *cr = painter->cr;
+  double width;
+
+  tm_painter_measure (painter, TM_TEXT_SMALL, title, &width, NULL);
+  cairo_save (cr);
+  cairo_translate (cr, 0, layout->y + layout->h / 2 + width / 2);
+  cairo_rotate (cr, -G_PI / 2);
+  tm_painter_text (painter, TM_TEXT_SMALL, title, 0, 0, 0.0, &painter->style->dim_text);
+  cairo_restore (cr);
 }
 
 /* Horizontal grid lines at @values, labelled on the left. */

@@ -119,6 +119,10 @@ void   tm_chart_draw_empty      (TmPainter           *painter,
                                  const char          *message);
 
 double tm_chart_value_label_width (TmPainter         *painter);
+double tm_chart_axis_title_width  (TmPainter         *painter);
+void   tm_chart_draw_axis_title   (TmPainter           *painter,
+                                   const TmChartLayout *layout,
+                                   const char          *title);
 
 /* For tests and benchmarks only: draw with vectors even on a pixel target,
  * as on a PDF page, so that the per-column path can be held against them. */

@@ -48,6 +48,10 @@ typedef struct
   double  line_width;
 } TmChartStyle;
 
+/* The labels' size beside the chart's font size: a report that wants
+ * labels of at least N points asks for a font of N / TM_CHART_SMALL_TEXT. */
+#define TM_CHART_SMALL_TEXT 0.86
+
 void tm_chart_style_init (TmChartStyle     *style,
                           TmChartStyleKind  kind,
                           const char       *font_family,

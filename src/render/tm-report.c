@@ -32,8 +32,9 @@
 #define FOOTER_GAP      22.0
 #define CELL_PAD        3.0
 #define NOTE_EXCERPT    100
-#define CHART_FONT_SIZE 7.0
-#define MEDICINE_LANE_HEIGHT 12.0  /* about a lane of the trend chart at CHART_FONT_SIZE */
+/* No chart label in print is smaller than 7 pt. */
+#define CHART_FONT_SIZE (7.0 / TM_CHART_SMALL_TEXT)
+#define MEDICINE_LANE_HEIGHT (CHART_FONT_SIZE * 1.7)  /* about a lane of the trend chart */
 /* The small blood pressure charts under the sessions table: this many a
  * row, this tall, this far apart. */
 #define READINGS_PER_ROW 3

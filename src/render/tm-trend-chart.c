@@ -211,7 +211,7 @@ tm_trend_chart_layout (const TmChartData  *data,
 
   tm_painter_init_measure (&painter, style);
   small = tm_painter_line_height (&painter, TM_TEXT_SMALL);
-  left = tm_chart_value_label_width (&painter) + fs;
+  left = tm_chart_axis_title_width (&painter) + tm_chart_value_label_width (&painter) + fs;
   right = fs * 0.75;
 
   memset (layout, 0, sizeof *layout);
@@ -1007,6 +1007,8 @@ tm_trend_chart_draw (cairo_t             *cr,
   tm_chart_paint_background (cr, style, layout);
   draw_plan_periods (&painter, data, layout);
   tm_chart_draw_value_axis (&painter, layout, values, G_N_ELEMENTS (values));
+  /* Translators: the trend chart's vertical axis */
+  tm_chart_draw_axis_title (&painter, layout, _("Mood (0–10)"));
   draw_rules (&painter, data, layout);
   draw_today (&painter, data, layout);
 
