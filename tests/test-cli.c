@@ -446,9 +446,10 @@ test_csv (void)
   {
     const struct { const char *args[3]; const char *says; } cases[] = {
       { { data_dir, import, "--on-conflict=merge" }, "tidemark: --on-conflict is keep or replace, not “merge”\n" },
-      { { data_dir, "--on-conflict=keep", NULL }, "tidemark: --on-conflict goes with --import-csv=DIR\n" },
-      { { data_dir, import, export }, "tidemark: --export-pdf, --export-csv and --import-csv can't be used "
-                                      "together\n" },
+      { { data_dir, "--on-conflict=keep", NULL }, "tidemark: --on-conflict goes with --import-csv=DIR or "
+                                                   "--import-archive=FILE\n" },
+      { { data_dir, import, export }, "tidemark: --export-pdf, --export-csv, --import-csv, --export-archive and "
+                                      "--import-archive can't be used together\n" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

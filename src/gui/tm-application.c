@@ -13,12 +13,14 @@
 #include <stdlib.h>
 
 #include "tm-application.h"
+#include "tm-archive.h"
 #include "tm-companion-service.h"
 #include "tm-companion-window.h"
 #include "tm-csv.h"
 #include "tm-data-lock.h"
 #include "tm-demo.h"
 #include "tm-file.h"
+#include "tm-passphrase-prompt.h"
 #include "tm-recovery-window.h"
 #include "tm-reminder-service.h"
 #include "tm-report.h"
@@ -158,23 +160,64 @@ export_csv (TmApplication *self,
   return EXIT_SUCCESS;
 }
 
-/* --import-csv: what --export-csv wrote, all or nothing, without a window. */
+/* --export-archive: every table as CSV, in one file sealed with a
+ * passphrase, without a window. */
+static int
+export_archive (TmApplication *self,
+                const char    *file)
+{
+  g_autoptr(GError) error = NULL;
+  char *passphrase;
+  gboolean written;
+
+  if (file[0] == '\0')
+    {
+      print_usage_error (_("--export-archive needs a file, for example --export-archive=tidemark.tidemark"));
+      return EXIT_USAGE;
+    }
+  if (!open_store_for_command (self, TRUE))
+    return EXIT_FAILURE;
+  /* Where it goes is checked before the passphrase is asked. */
+  if (!tm_file_check_output (file, tm_store_get_data_dir (self->store), &error))
+    {
+      g_printerr ("tidemark: %s\n", error->message);
+      return output_refused (error) ? EXIT_USAGE : EXIT_FAILURE;
+    }
+  passphrase = tm_passphrase_prompt_read (TM_PASSPHRASE_PROMPT_NEW, &error);
+  written = passphrase != NULL && tm_store_export_archive (self->store, file, passphrase, NULL, &error);
+  tm_passphrase_prompt_free (passphrase);
+  if (!written)
+    {
+      g_printerr ("tidemark: %s\n", error->message);
+      return output_refused (error) ? EXIT_USAGE : EXIT_FAILURE;
+    }
+  g_print (_("Exported every table to the encrypted archive %s.\n"), file);
+  return EXIT_SUCCESS;
+}
+
+/* --import-csv and --import-archive: what --export-csv or
+ * --export-archive wrote, all or nothing, without a window. @archive
+ * says which @path is. */
 static int
 import_csv (TmApplication *self,
-            const char    *dir,
+            const char    *path,
+            gboolean       archive,
             const char    *on_conflict)
 {
   g_autoptr(TmCsvImport) import = tm_csv_import_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *summary_text = NULL;
-  g_autofree char *shown_dir = NULL;
+  g_autofree char *shown_path = NULL;
   TmConflict conflict = TM_CONFLICT_KEEP;
   TmCsvSummary summary;
   GPtrArray *problems;
+  gboolean read;
 
-  if (dir[0] == '\0')
+  if (path[0] == '\0')
     {
-      print_usage_error (_("--import-csv needs a folder, for example --import-csv=tidemark-data"));
+      print_usage_error (archive ? _("--import-archive needs a file, for example "
+                                     "--import-archive=tidemark.tidemark")
+                                 : _("--import-csv needs a folder, for example --import-csv=tidemark-data"));
       return EXIT_USAGE;
     }
   if (on_conflict != NULL && !tm_conflict_from_string (on_conflict, &conflict))
@@ -185,7 +228,16 @@ import_csv (TmApplication *self,
       return EXIT_USAGE;
     }
 
-  if (!tm_csv_import_read_dir (import, dir, &error))
+  if (archive)
+    {
+      char *passphrase = tm_passphrase_prompt_read (TM_PASSPHRASE_PROMPT_ASK, &error);
+
+      read = passphrase != NULL && tm_csv_import_read_archive (import, path, passphrase, &error);
+      tm_passphrase_prompt_free (passphrase);
+    }
+  else
+    read = tm_csv_import_read_dir (import, path, &error);
+  if (!read)
     {
       g_printerr ("tidemark: %s\n", error->message);
       return EXIT_FAILURE;
@@ -210,8 +262,8 @@ import_csv (TmApplication *self,
       return EXIT_FAILURE;
     }
   summary_text = tm_csv_summary_describe (&summary);
-  shown_dir = tm_text_escape (dir);
-  g_print (_("Imported from %s: %s\n"), shown_dir, summary_text);
+  shown_path = tm_text_escape (path);
+  g_print (_("Imported from %s: %s\n"), shown_path, summary_text);
   return EXIT_SUCCESS;
 }
 
@@ -313,6 +365,8 @@ typedef struct
   char     *export_pdf;
   char     *export_csv_dir;
   char     *import_csv_dir;
+  char     *export_archive;
+  char     *import_archive;
   char     *on_conflict;
   char     *from;
   char     *to;
@@ -333,6 +387,8 @@ options_clear (Options *options)
   g_free (options->export_pdf);
   g_free (options->export_csv_dir);
   g_free (options->import_csv_dir);
+  g_free (options->export_archive);
+  g_free (options->import_archive);
   g_free (options->on_conflict);
   g_free (options->from);
   g_free (options->to);
@@ -384,6 +440,11 @@ new_option_context (Options *options)
       N_("Write every table as a CSV file into DIR and exit"), N_("DIR") },
     { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->import_csv_dir,
       N_("Read the CSV files in DIR, all or nothing, and exit"), N_("DIR") },
+    { "export-archive", 0, 0, G_OPTION_ARG_FILENAME, &options->export_archive,
+      N_("Write every table into FILE, one archive encrypted with a passphrase (asked on the terminal, "
+         "or from TIDEMARK_PASSPHRASE), and exit"), N_("FILE") },
+    { "import-archive", 0, 0, G_OPTION_ARG_FILENAME, &options->import_archive,
+      N_("Read the archive FILE, all or nothing, and exit"), N_("FILE") },
     { "on-conflict", 0, 0, G_OPTION_ARG_STRING, &options->on_conflict,
       N_("When an imported record is already there: keep (the default) or replace"), N_("keep|replace") },
     { "background", 0, 0, G_OPTION_ARG_NONE, &options->background,
@@ -415,10 +476,12 @@ options_misused (const Options *options)
     return _("--demo opens its own throwaway folder, so it can't be used with --data-dir");
   if (options->data_dir != NULL && options->data_dir[0] == '\0')
     return _("--data-dir needs a folder, for example --data-dir=~/Tidemark");
-  if ((options->export_pdf != NULL) + (options->export_csv_dir != NULL) + (options->import_csv_dir != NULL) > 1)
-    return _("--export-pdf, --export-csv and --import-csv can't be used together");
-  if (options->on_conflict != NULL && options->import_csv_dir == NULL)
-    return _("--on-conflict goes with --import-csv=DIR");
+  if ((options->export_pdf != NULL) + (options->export_csv_dir != NULL) + (options->import_csv_dir != NULL) +
+      (options->export_archive != NULL) + (options->import_archive != NULL) > 1)
+    return _("--export-pdf, --export-csv, --import-csv, --export-archive and --import-archive can't be used "
+             "together");
+  if (options->on_conflict != NULL && options->import_csv_dir == NULL && options->import_archive == NULL)
+    return _("--on-conflict goes with --import-csv=DIR or --import-archive=FILE");
   return NULL;
 }
 
@@ -434,7 +497,11 @@ run_command (TmApplication *self,
   else if (options->export_csv_dir != NULL)
     *exit_status = export_csv (self, options->export_csv_dir);
   else if (options->import_csv_dir != NULL)
-    *exit_status = import_csv (self, options->import_csv_dir, options->on_conflict);
+    *exit_status = import_csv (self, options->import_csv_dir, FALSE, options->on_conflict);
+  else if (options->export_archive != NULL)
+    *exit_status = export_archive (self, options->export_archive);
+  else if (options->import_archive != NULL)
+    *exit_status = import_csv (self, options->import_archive, TRUE, options->on_conflict);
   else
     return FALSE;
   return TRUE;
