@@ -51,8 +51,9 @@ tm_archive_pack (GHashTable *files)
       g_variant_builder_add (&builder, "(s@ay)", names[i],
                              g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING, bytes, TRUE));
     }
-  packed = g_variant_ref_sink (g_variant_new ("(sua(say))", TM_ARCHIVE_MARKER, (guint32) TM_ARCHIVE_VERSION,
-                                              &builder));
+  /* In a variant, so that the data names its own type. */
+  packed = g_variant_ref_sink (g_variant_new_variant (g_variant_new ("(sua(say))", TM_ARCHIVE_MARKER,
+                                                                     (guint32) TM_ARCHIVE_VERSION, &builder)));
   return g_variant_get_data_as_bytes (packed);
 }
 
@@ -119,6 +120,7 @@ GHashTable *
 tm_archive_unpack (GBytes  *plain,
                    GError **error)
 {
+  g_autoptr(GVariant) container = NULL;
   g_autoptr(GVariant) archive = NULL;
   g_autoptr(GVariant) entries = NULL;
   g_autoptr(GHashTable) files = NULL;
@@ -129,9 +131,15 @@ tm_archive_unpack (GBytes  *plain,
 
   g_return_val_if_fail (plain != NULL, NULL);
 
-  archive = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (TM_ARCHIVE_TYPE), plain, FALSE));
+  container = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE_VARIANT, plain, FALSE));
   /* Data that is not in normal form was not written by tm_archive_pack(). */
-  if (!g_variant_is_normal_form (archive))
+  if (!g_variant_is_normal_form (container))
+    {
+      set_not_an_archive (error);
+      return NULL;
+    }
+  archive = g_variant_get_variant (container);
+  if (!g_variant_is_of_type (archive, G_VARIANT_TYPE (TM_ARCHIVE_TYPE)))
     {
       set_not_an_archive (error);
       return NULL;

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
  * keyring's key: an archive is made to travel to another computer, where
  * that key is not.
  *
- * Inside the seal, a GVariant of type TM_ARCHIVE_TYPE in normal form:
+ * Inside the seal, a GVariant "v" in normal form, holding one of type
+ * TM_ARCHIVE_TYPE (so that the data names its type):
  *   marker   "tidemark-archive"
  *   version  1
  *   files    (name, bytes) for each CSV file, names as the export's */

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <signal.h>
 #include <sodium.h>
@@ -143,7 +144,8 @@ ask (int          fd,
   gboolean is_terminal = tcgetattr (fd, &restore_termios) == 0;
   char *line;
 
-  write_text (fd, prompt);
+  /* The echo goes off before the prompt shows, so that nothing typed
+   * after the prompt appears. */
   if (is_terminal)
     {
       quiet = restore_termios;
@@ -154,6 +156,7 @@ ask (int          fd,
       catch_signals ();
       tcsetattr (fd, TCSAFLUSH, &quiet);
     }
+  write_text (fd, prompt);
   line = read_line (fd, error);
   if (is_terminal)
     {
