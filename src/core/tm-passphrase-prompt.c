@@ -182,9 +182,17 @@ tm_passphrase_prompt_read_from (int                      terminal,
                                 TmPassphrasePromptMode   mode,
                                 GError                 **error)
 {
-  char *first = ask (terminal, _("Passphrase: "), error);
+  char *first;
   char *again;
   gboolean same;
+
+  /* libsodium's guarded memory holds what is typed. */
+  if (sodium_init () < 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Encryption is not available on this computer."));
+      return NULL;
+    }
+  first = ask (terminal, _("Passphrase: "), error);
 
   if (first == NULL || mode == TM_PASSPHRASE_PROMPT_ASK)
     return first;
