@@ -5,7 +5,7 @@
  * reordered byte, a container Tidemark did not make, or a CSV line the
  * import refuses stores nothing and says why. The passphrase asked on a
  * terminal is never echoed. */
-#define _GNU_SOURCE /* posix_openpt, grantpt, unlockpt, ptsname */
+#define _GNU_SOURCE /* memmem */
 #include "config.h"
 
 #include <fcntl.h>
@@ -566,29 +566,6 @@ ask_in_thread (gpointer data)
   return NULL;
 }
 
-/* Reads what the terminal shows until @text has appeared; returns all of
- * it. */
-static char *
-read_until (int         pty,
-            const char *text,
-            GString    *shown)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (strstr (shown->str, text) == NULL)
-    {
-      char buffer[256];
-      ssize_t n = read (pty, buffer, sizeof buffer);
-
-      if (n > 0)
-        g_string_append_len (shown, buffer, n);
-      else
-        g_usleep (10000);
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-    }
-  return g_strdup (shown->str);
-}
-
 static void
 type_on (int         pty,
          const char *text)
@@ -610,39 +587,28 @@ test_terminal_prompt (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      int pty = posix_openpt (O_RDWR | O_NOCTTY);
+      g_autofree char *name = NULL;
+      int pty = tm_test_open_pty (&name);
       g_autoptr(GString) shown = g_string_new (NULL);
-      g_autofree char *after_first = NULL;
-      g_autofree char *after_second = NULL;
       Asking asking = { -1, cases[i].mode, NULL, NULL };
       struct termios modes;
       GThread *thread;
 
-      g_assert_cmpint (pty, >=, 0);
-      g_assert_cmpint (grantpt (pty), ==, 0);
-      g_assert_cmpint (unlockpt (pty), ==, 0);
-      asking.terminal = open (ptsname (pty), O_RDWR | O_NOCTTY);
+      asking.terminal = open (name, O_RDWR | O_NOCTTY);
       g_assert_cmpint (asking.terminal, >=, 0);
-      g_assert_cmpint (fcntl (pty, F_SETFL, O_NONBLOCK), ==, 0);
 
       thread = g_thread_new ("asking", ask_in_thread, &asking);
-      after_first = read_until (pty, "Passphrase: ", shown);
+      g_assert_true (tm_test_read_pty_until (pty, shown, "Passphrase: "));
       type_on (pty, cases[i].typed[0]);
       if (cases[i].typed[1] != NULL)
         {
-          after_second = read_until (pty, "The same passphrase again: ", shown);
+          g_assert_true (tm_test_read_pty_until (pty, shown, "The same passphrase again: "));
           type_on (pty, cases[i].typed[1]);
         }
       g_thread_join (thread);
       /* Whatever the terminal still shows. */
-      {
-        char buffer[256];
-        ssize_t n;
-
-        g_usleep (50000);
-        while ((n = read (pty, buffer, sizeof buffer)) > 0)
-          g_string_append_len (shown, buffer, n);
-      }
+      g_usleep (50000);
+      tm_test_read_pty_until (pty, shown, NULL);
 
       g_assert_null (strstr (shown->str, "tide"));
       g_assert_cmpstr (asking.passphrase, ==, cases[i].expected);

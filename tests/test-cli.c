@@ -2,11 +2,9 @@
 /* The command line: --help and --version answer and exit 0; a bad argument
  * is one line on stderr and exit status 2, before any window or data;
  * --export-pdf writes the report with no display at all. */
-#define _GNU_SOURCE /* posix_openpt, grantpt, unlockpt, ptsname */
 #include "config.h"
 
 #include <fcntl.h>
-#include <stdlib.h>
 #include <sys/ioctl.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -1292,29 +1290,6 @@ test_archive (void)
   tm_test_remove_tree (out);
 }
 
-/* Reads @pty until @text shows; returns whether it did within 60 s. */
-static gboolean
-read_until (int         pty,
-            GString    *shown,
-            const char *text)
-{
-  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (strstr (shown->str, text) == NULL)
-    {
-      char buffer[256];
-      ssize_t n = read (pty, buffer, sizeof buffer);
-
-      if (n > 0)
-        g_string_append_len (shown, buffer, n);
-      else
-        g_usleep (10000);
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* Without TIDEMARK_PASSPHRASE, on a terminal: asked twice to export, once
  * to import, and what is typed never shows. */
 static void
@@ -1334,32 +1309,21 @@ test_archive_on_terminal (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
     {
-      int pty = posix_openpt (O_RDWR | O_NOCTTY);
-      g_autoptr(GSubprocess) process = NULL;
+      g_autofree char *name = NULL;
+      int pty = tm_test_open_pty (&name);
+      g_autoptr(GSubprocess) process = spawn_for_archive (NULL, name, runs[i]);
       g_autoptr(GString) shown = g_string_new (NULL);
       g_auto(Run) run = { 0 };
 
-      g_assert_cmpint (pty, >=, 0);
-      g_assert_cmpint (grantpt (pty), ==, 0);
-      g_assert_cmpint (unlockpt (pty), ==, 0);
-      g_assert_cmpint (fcntl (pty, F_SETFL, O_NONBLOCK), ==, 0);
-      process = spawn_for_archive (NULL, ptsname (pty), runs[i]);
-
-      g_assert_true (read_until (pty, shown, "Passphrase: "));
+      g_assert_true (tm_test_read_pty_until (pty, shown, "Passphrase: "));
       g_assert_cmpint (write (pty, PASSPHRASE "\n", strlen (PASSPHRASE "\n")), >, 0);
       if (i == 0)
         {
-          g_assert_true (read_until (pty, shown, "The same passphrase again: "));
+          g_assert_true (tm_test_read_pty_until (pty, shown, "The same passphrase again: "));
           g_assert_cmpint (write (pty, PASSPHRASE "\n", strlen (PASSPHRASE "\n")), >, 0);
         }
       finish_run (&run, process);
-      {
-        char buffer[256];
-        ssize_t n;
-
-        while ((n = read (pty, buffer, sizeof buffer)) > 0)
-          g_string_append_len (shown, buffer, n);
-      }
+      tm_test_read_pty_until (pty, shown, NULL);
       close (pty);
 
       g_assert_cmpstr (run.err, ==, "");

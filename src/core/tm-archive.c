@@ -211,18 +211,6 @@ tm_archive_open (GBytes      *sealed,
   return tm_archive_unpack (plain, error);
 }
 
-static void
-set_write_error (GError     **error,
-                 const char  *path,
-                 int          saved_errno)
-{
-  g_autofree char *shown = tm_text_escape (path);
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Tidemark could not write the archive %s: %s. Check that you may write to that folder and "
-                 "that the disk has room."), shown, g_strerror (saved_errno));
-}
-
 /**
  * tm_store_export_archive:
  * @path: the archive's file, replaced whole or not at all
@@ -266,7 +254,7 @@ tm_store_export_archive (TmStore           *store,
   data = g_bytes_get_data (sealed, &length);
   if (pending == NULL || !tm_pending_file_write (pending, data, length) || !tm_pending_file_commit (pending))
     {
-      set_write_error (error, path, errno != 0 ? errno : EIO);
+      tm_file_set_write_error (error, path, errno != 0 ? errno : EIO);
       return FALSE;
     }
   return TRUE;

@@ -146,17 +146,6 @@ write_table (TmStore      *store,
   return TRUE;
 }
 
-static void
-set_export_error (GError     **error,
-                  const char  *path,
-                  int          saved_errno)
-{
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Tidemark could not write %s: %s. Check that you may write to that folder and that the disk "
-                 "has room; files already there were left as they were."),
-               path, g_strerror (saved_errno));
-}
-
 /* Flushes and closes @file; 0, or the errno of what failed. */
 static int
 close_file (FILE *file)
@@ -180,7 +169,7 @@ close_output (Output  *out,
   out->file = NULL;
   if (saved_errno != 0)
     {
-      set_export_error (error, tm_pending_file_get_path (out->pending), saved_errno);
+      tm_file_set_write_error (error, tm_pending_file_get_path (out->pending), saved_errno);
       return FALSE;
     }
   return TRUE;
@@ -289,7 +278,7 @@ tm_store_export_csv_full (TmStore          *store,
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      set_export_error (error, dir, errno);
+      tm_file_set_write_error (error, dir, errno);
       return FALSE;
     }
 
@@ -300,7 +289,7 @@ tm_store_export_csv_full (TmStore          *store,
       outs[t].pending = pending[t] = tm_pending_file_new (final);
       if (outs[t].pending == NULL || !open_output (&outs[t]))
         {
-          set_export_error (error, final, errno);
+          tm_file_set_write_error (error, final, errno);
           ok = FALSE;
         }
       files[t] = outs[t].file;
@@ -350,7 +339,7 @@ tm_store_export_csv_files (TmStore          *store,
   for (int t = 0; t < TM_N_TABLES && ok; t++)
     if ((files[t] = open_memstream (&buffers[t], &sizes[t])) == NULL)
       {
-        set_export_error (error, tm_table_get_info (t)->file, errno);
+        tm_file_set_write_error (error, tm_table_get_info (t)->file, errno);
         ok = FALSE;
       }
   ok = ok && write_tables (store, files, &count, error);
@@ -365,7 +354,7 @@ tm_store_export_csv_files (TmStore          *store,
       saved_errno = close_file (files[t]);
       if (ok && saved_errno != 0)
         {
-          set_export_error (error, tm_table_get_info (t)->file, saved_errno);
+          tm_file_set_write_error (error, tm_table_get_info (t)->file, saved_errno);
           ok = FALSE;
         }
       /* open_memstream's buffer is malloc()ed, and GLib's g_free() is free(). */
