@@ -4497,6 +4497,70 @@ archive_export_body (Fixture *f)
   tm_test_remove_tree (out);
 }
 
+static gboolean file_chooser_open (gpointer data);
+
+static gboolean
+no_file_chooser_open (gpointer data)
+{
+  GtkWindow *chooser = NULL;
+
+  return !file_chooser_open (&chooser);
+}
+
+static gboolean
+file_chooser_open (gpointer data)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *(GtkWindow **) data = GTK_WINDOW (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Export Data… asks where, and in which format: a folder of CSV files
+ * (as before) or an encrypted archive. Import Data… takes a file: an
+ * archive, or a CSV file of an exported folder. */
+static void
+data_choosers_body (Fixture *f)
+{
+  GtkWindow *chooser = NULL;
+
+  wait_for_opening_backup (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-data", NULL));
+  wait_for (file_chooser_open, &chooser, "the export's chooser");
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
+                   GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format"), ==, "folder");
+  /* Chosen as a person does, in its drop-down. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (chooser), GTK_TYPE_DROP_DOWN, NULL, NULL)), 1);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format"), ==, "archive");
+  save_snapshot (chooser, "export-data-chooser");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  chooser = NULL;
+  wait_for (no_file_chooser_open, NULL, "the export's chooser to close");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-data", NULL));
+  wait_for (file_chooser_open, &chooser, "the import's chooser");
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  wait_for (no_file_chooser_open, NULL, "the import's chooser to close");
+}
+
+static void
+test_data_choosers (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_app (f, data_choosers_body);
+}
+
 static void
 test_archive_export (Fixture       *f,
                      gconstpointer  data)
@@ -7581,6 +7645,7 @@ main (int   argc,
   ADD ("report/review-period", test_report_review_period);
   ADD ("reminder/daily", test_reminder);
   ADD ("data/export-and-import", test_data_transfer);
+  ADD ("data/choosers", test_data_choosers);
   ADD ("data/archive-export", test_archive_export);
   ADD ("data/archive-import", test_archive_import);
   ADD ("data/import-after-close", test_import_after_close);

@@ -553,9 +553,9 @@ tm_data_transfer_choose_export (TmContext *context,
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), start, NULL);
-  /* One chooser for both: where, and in which form. */
+  /* One chooser for both: where, and in which form (the first, a
+   * folder, unless another is chosen). */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"), format_ids, format_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "folder");
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen_cb), context, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
