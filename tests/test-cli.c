@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
@@ -449,9 +450,9 @@ test_csv (void)
     const struct { const char *args[3]; const char *says; } cases[] = {
       { { data_dir, import, "--on-conflict=merge" }, "tidemark: --on-conflict is keep or replace, not “merge”\n" },
       { { data_dir, "--on-conflict=keep", NULL },
-        "tidemark: --on-conflict goes with --import-csv=DIR or --import-daylio=FILE\n" },
-      { { data_dir, import, export }, "tidemark: --export-pdf, --export-csv, --export-fhir, --import-csv and --import-daylio "
-                                      "can't be used together\n" },
+        "tidemark: --on-conflict goes with --import-csv=DIR, --import-archive=FILE or --import-daylio=FILE\n" },
+      { { data_dir, import, export }, "tidemark: --export-pdf, --export-csv, --export-fhir, --export-archive, "
+                                      "--import-csv, --import-archive and --import-daylio can't be used together\n" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -469,17 +470,20 @@ test_csv (void)
   tm_test_remove_tree (out);
 }
 
-static guint
-count_checkins (const char *dir)
+/* The check-ins in @data_dir, read without changing it; none when it
+ * has no data file. */
+static int
+count_checkins (const char *data_dir)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TmStore) store = tm_store_open (dir, &error);
-  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autofree char *file = g_build_filename (data_dir, "tidemark.db", NULL);
 
+  if (!g_file_test (file, G_FILE_TEST_EXISTS))
+    return 0;
+  store = tm_store_open_read_only (data_dir, &error);
   g_assert_no_error (error);
-  all = tm_store_list_checkins (store, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return all->len;
+  return (int) g_list_model_get_n_items (tm_store_get_checkins (store));
 }
 
 /* --import-daylio: Daylio's moods by their defaults and --mood-map; a mood
@@ -1256,6 +1260,236 @@ test_import_makes_folder_private (void)
   tm_test_remove_tree (empty);
 }
 
+/* Archives */
+
+#define PASSPHRASE "low tide at seven"
+
+/* In the child: a session of its own, so no terminal; with @user_data, a
+ * pseudo-terminal's name, that terminal becomes its own. */
+static void
+leave_terminal (gpointer user_data)
+{
+  setsid ();
+  if (user_data != NULL)
+    {
+      int fd = open (user_data, O_RDWR);
+
+      if (fd >= 0)
+        ioctl (fd, TIOCSCTTY, 0);
+    }
+}
+
+/* Starts Tidemark with @args (NULL-terminated), TIDEMARK_PASSPHRASE set
+ * to @passphrase (or unset), and @terminal (a pty's name) or none. */
+static GSubprocess *
+spawn_for_archive (const char         *passphrase,
+                   const char         *terminal,
+                   const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_ptr_array_add (argv, (gpointer) tidemark);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  if (passphrase != NULL)
+    g_subprocess_launcher_setenv (launcher, "TIDEMARK_PASSPHRASE", passphrase, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "TIDEMARK_PASSPHRASE");
+  g_subprocess_launcher_set_child_setup (launcher, leave_terminal, (gpointer) terminal, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+static void
+finish_run (Run         *run,
+            GSubprocess *process)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static void
+run_archive (Run        *run,
+             const char *passphrase,
+             const char *first_arg,
+             ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  va_list list;
+
+  va_start (list, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (list, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (list);
+  g_ptr_array_add (args, NULL);
+  process = spawn_for_archive (passphrase, NULL, (const char * const *) args->pdata);
+  finish_run (run, process);
+}
+
+
+/* --export-archive and --import-archive with TIDEMARK_PASSPHRASE: a round
+ * trip; a wrong passphrase, a short one, none at all (and no terminal)
+ * each refused with a sentence and nothing written or stored. */
+static void
+test_archive (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *empty = tm_test_make_data_dir ();
+  g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+  g_autofree char *empty_dir = g_strdup_printf ("--data-dir=%s", empty);
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *file = g_build_filename (out, "record.tidemark", NULL);
+  g_autofree char *export = g_strdup_printf ("--export-archive=%s", file);
+  g_autofree char *import = g_strdup_printf ("--import-archive=%s", file);
+  g_autofree char *inside = g_strdup_printf ("--export-archive=%s/copy.tidemark", dir);
+  g_autofree char *empty_db = g_build_filename (empty, "tidemark.db", NULL);
+  int in_record = count_checkins (dir);
+
+  g_assert_cmpint (in_record, >, 0);
+
+  /* Too short: refused before anything is written. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_archive (&run, "short", data_dir, export, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpuint (count_lines (run.err), ==, 1);
+    g_assert_nonnull (strstr (run.err, "8"));
+    g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+  }
+  /* No variable and no terminal: how to give it. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_archive (&run, NULL, data_dir, export, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.err, ==, "tidemark: There is no terminal to ask the passphrase on. Set "
+                                  "TIDEMARK_PASSPHRASE to it, for example in a script.\n");
+    g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+  }
+  /* Into the data folder: a usage error, before the passphrase. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_archive (&run, NULL, data_dir, inside, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpuint (count_lines (run.err), ==, 1);
+    g_assert_null (strstr (run.err, "passphrase"));
+  }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_archive (&run, PASSPHRASE, data_dir, export, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_true (g_str_has_prefix (run.out, "Exported every table to the encrypted archive "));
+    g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+  }
+  /* A wrong passphrase: one sentence, nothing stored. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_archive (&run, "high tide at nine", empty_dir, import, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpuint (count_lines (run.err), ==, 1);
+    g_assert_nonnull (strstr (run.err, "passphrase"));
+    g_assert_cmpstr (run.out, ==, "");
+    /* Refused before the data was even opened. */
+    g_assert_false (g_file_test (empty_db, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_archive (&run, NULL, empty_dir, import, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "TIDEMARK_PASSPHRASE"));
+  }
+  /* The right one: everything, and the folder import's summary. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_archive (&run, PASSPHRASE, empty_dir, import, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "Imported from "));
+    g_assert_nonnull (strstr (run.out, " 0 replaced, 0 already there and kept."));
+    g_assert_cmpint (count_checkins (empty), ==, in_record);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_archive (&run, PASSPHRASE, empty_dir, import, "--on-conflict=replace", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "0 added, "));
+  }
+
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (empty);
+  tm_test_remove_tree (out);
+}
+
+/* Without TIDEMARK_PASSPHRASE, on a terminal: asked twice to export, once
+ * to import, and what is typed never shows. */
+static void
+test_archive_on_terminal (void)
+{
+  g_autofree char *dir = make_data_dir ();
+  g_autofree char *empty = tm_test_make_data_dir ();
+  g_autofree char *data_dir = g_strdup_printf ("--data-dir=%s", dir);
+  g_autofree char *empty_dir = g_strdup_printf ("--data-dir=%s", empty);
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *file = g_build_filename (out, "record.tidemark", NULL);
+  g_autofree char *export = g_strdup_printf ("--export-archive=%s", file);
+  g_autofree char *import = g_strdup_printf ("--import-archive=%s", file);
+  const char *export_args[] = { data_dir, export, NULL };
+  const char *import_args[] = { empty_dir, import, NULL };
+  const char * const *runs[] = { export_args, import_args };
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autofree char *name = NULL;
+      int pty = tm_test_open_pty (&name);
+      g_autoptr(GSubprocess) process = spawn_for_archive (NULL, name, runs[i]);
+      g_autoptr(GString) shown = g_string_new (NULL);
+      g_auto(Run) run = { 0 };
+
+      g_assert_true (tm_test_read_pty_until (pty, shown, "Passphrase: "));
+      g_assert_cmpint (write (pty, PASSPHRASE "\n", strlen (PASSPHRASE "\n")), >, 0);
+      if (i == 0)
+        {
+          g_assert_true (tm_test_read_pty_until (pty, shown, "The same passphrase again: "));
+          g_assert_cmpint (write (pty, PASSPHRASE "\n", strlen (PASSPHRASE "\n")), >, 0);
+        }
+      finish_run (&run, process);
+      tm_test_read_pty_until (pty, shown, NULL);
+      close (pty);
+
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_null (strstr (shown->str, "tide"));
+    }
+  g_assert_cmpint (count_checkins (empty), ==, count_checkins (dir));
+
+  tm_test_remove_tree (dir);
+  tm_test_remove_tree (empty);
+  tm_test_remove_tree (out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1283,6 +1517,8 @@ main (int   argc,
   g_test_add_func ("/cli/import-refuses-hostile-files", test_import_refuses_hostile_files);
   g_test_add_func ("/cli/others-data-file", test_others_data_file);
   g_test_add_func ("/cli/import-makes-folder-private", test_import_makes_folder_private);
+  g_test_add_func ("/cli/archive", test_archive);
+  g_test_add_func ("/cli/archive-on-terminal", test_archive_on_terminal);
 
   return g_test_run ();
 }

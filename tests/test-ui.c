@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The real main window, driven through its widgets on a virtual display;
  * every test asserts what reached the SQLite file. */
+#define _GNU_SOURCE /* memmem */
 #include "config.h"
 
 #include <adwaita.h>
@@ -12,12 +13,15 @@
 #include <sqlite3.h>
 
 #include "tm-application.h"
+#include "tm-archive.h"
+#include "tm-crypt.h"
 #include "tm-calendar-page.h"
 #include "tm-clinician.h"
 #include "tm-checkin-dialog.h"
 #include "tm-data-transfer.h"
 #include "tm-daylio-dialog.h"
 #include "tm-day-cell.h"
+#include "tm-passphrase-dialog.h"
 #include "tm-pin-dialog.h"
 #include "tm-plan-dialog.h"
 #include "tm-preferences-dialog.h"
@@ -4455,6 +4459,218 @@ data_transfer_body (Fixture *f)
   tm_test_remove_tree (out_parent);
 }
 
+static gboolean
+passphrase_error_shown (gpointer dialog)
+{
+  return tm_passphrase_dialog_get_error (dialog) != NULL;
+}
+
+/* Export Data… as an encrypted archive: the passphrase dialog keeps its
+ * button off until the two match and pass the rule, says why on Enter,
+ * then the archive is written and opens with that passphrase. */
+static void
+archive_export_body (Fixture *f)
+{
+  g_autofree char *day = day_ago (3);
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autoptr(GFile) folder = g_file_new_for_path (out);
+  g_autoptr(GAsyncResult) exported = NULL;
+  g_autoptr(GFile) written = NULL;
+  g_autofree char *written_path = NULL;
+  g_autoptr(GError) error = NULL;
+  TmPassphraseDialog *dialog;
+  GtkWidget *ok_button;
+
+  tm_crypt_set_cost_for_testing (1, 8192);
+  wait_for_opening_backup (f);
+  store_checkin (f, day, 6, "Exported in an archive");
+
+  tm_data_transfer_export_archive (context_of (f), GTK_WINDOW (f->window), folder, on_exported_cb, &exported);
+  dialog = wait_for_window (f, TM_TYPE_PASSPHRASE_DIALOG);
+  ok_button = child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "ok_button");
+  g_assert_true (gtk_widget_get_visible (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "warning_label")));
+  g_assert_true (gtk_widget_get_visible (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "again_row")));
+  g_assert_false (gtk_widget_get_sensitive (ok_button));
+
+  /* Too short: off, and Enter says the rule. */
+  type_text (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "passphrase_row"), "tide");
+  type_text (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "again_row"), "tide");
+  g_assert_false (gtk_widget_get_sensitive (ok_button));
+  g_assert_false (tm_passphrase_dialog_submit (dialog));
+  g_assert_nonnull (strstr (tm_passphrase_dialog_get_error (dialog), "8"));
+  /* Not the same: off, and Enter says so; what was typed stays. */
+  type_text (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "passphrase_row"), "low tide at seven");
+  type_text (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "again_row"), "low tide at eight");
+  g_assert_false (gtk_widget_get_sensitive (ok_button));
+  g_assert_false (tm_passphrase_dialog_submit (dialog));
+  g_assert_cmpstr (tm_passphrase_dialog_get_error (dialog), ==,
+                   "The two passphrases are not the same. Type the same one in both.");
+  g_assert_cmpstr (tm_passphrase_dialog_get_passphrase (dialog), ==, "low tide at seven");
+  save_snapshot (dialog, "archive-passphrase-new");
+  type_text (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "again_row"), "low tide at seven");
+  g_assert_null (tm_passphrase_dialog_get_error (dialog));
+  click (ok_button);
+
+  wait_for (result_arrived, &exported, "the archive export");
+  written = tm_data_transfer_export_finish (context_of (f), exported, &error);
+  g_assert_no_error (error);
+  wait_for_window_gone (f, TM_TYPE_PASSPHRASE_DIALOG);
+  written_path = g_file_get_path (written);
+  g_assert_true (g_str_has_suffix (written_path, TM_ARCHIVE_SUFFIX));
+  g_assert_true (g_str_has_prefix (written_path, out));
+
+  /* It opens with that passphrase, and holds the check-in. */
+  {
+    g_autoptr(GBytes) sealed = tm_test_read_file (written_path);
+    g_autoptr(GHashTable) files = tm_archive_open (sealed, "low tide at seven", &error);
+    GBytes *checkins;
+
+    g_assert_no_error (error);
+    checkins = g_hash_table_lookup (files, "checkins.csv");
+    g_assert_nonnull (memmem (g_bytes_get_data (checkins, NULL), g_bytes_get_size (checkins),
+                              "Exported in an archive", strlen ("Exported in an archive")));
+  }
+  tm_test_remove_tree (out);
+}
+
+static gboolean file_chooser_open (gpointer data);
+
+static gboolean
+no_file_chooser_open (gpointer data)
+{
+  GtkWindow *chooser = NULL;
+
+  return !file_chooser_open (&chooser);
+}
+
+static gboolean
+file_chooser_open (gpointer data)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *(GtkWindow **) data = GTK_WINDOW (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Export Data… asks where, and in which format: a folder of CSV files
+ * (as before) or an encrypted archive. Import Data… takes a file: an
+ * archive, or a CSV file of an exported folder. */
+static void
+data_choosers_body (Fixture *f)
+{
+  GtkWindow *chooser = NULL;
+
+  wait_for_opening_backup (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-data", NULL));
+  wait_for (file_chooser_open, &chooser, "the export's chooser");
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
+                   GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format"), ==, "folder");
+  /* Chosen as a person does, in its drop-down. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (chooser), GTK_TYPE_DROP_DOWN, NULL, NULL)), 1);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format"), ==, "archive");
+  save_snapshot (chooser, "export-data-chooser");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  chooser = NULL;
+  wait_for (no_file_chooser_open, NULL, "the export's chooser to close");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-data", NULL));
+  wait_for (file_chooser_open, &chooser, "the import's chooser");
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  wait_for (no_file_chooser_open, NULL, "the import's chooser to close");
+}
+
+static void
+test_data_choosers (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_app (f, data_choosers_body);
+}
+
+static void
+test_archive_export (Fixture       *f,
+                     gconstpointer  data)
+{
+  run_app (f, archive_export_body);
+}
+
+/* Import Data… of an archive made in another data folder: a wrong
+ * passphrase keeps the dialog, with the sentence and what was typed, and
+ * stores nothing; the right one brings the record in. */
+static void
+archive_import_body (Fixture *f)
+{
+  g_autofree char *day = day_ago (5);
+  g_autofree char *other_dir = tm_test_make_data_dir ();
+  g_autofree char *out = tm_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (out, "from-the-other-computer" TM_ARCHIVE_SUFFIX, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_auto(Row) row = { 0 };
+  TmPassphraseDialog *dialog;
+
+  tm_crypt_set_cost_for_testing (1, 8192);
+  /* The other data folder's record, exported as an archive there. */
+  {
+    g_autoptr(TmStore) other = tm_store_open (other_dir, &error);
+    g_autoptr(TmCheckin) checkin = tm_checkin_new (day);
+
+    g_assert_no_error (error);
+    checkin->mood = 7;
+    tm_checkin_set_note (checkin, "From the other computer");
+    g_assert_true (tm_store_save_checkin (other, checkin, &error));
+    g_assert_true (tm_store_export_archive (other, path, "low tide at seven", NULL, &error));
+    g_assert_no_error (error);
+  }
+  wait_for_opening_backup (f);
+  g_assert_false (read_row (f, day, &row));
+
+  tm_data_transfer_import (context_of (f), GTK_WINDOW (f->window), file);
+  dialog = wait_for_window (f, TM_TYPE_PASSPHRASE_DIALOG);
+  g_assert_false (gtk_widget_get_visible (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "again_row")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "warning_label")));
+  type_text (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "passphrase_row"), "high tide at nine");
+  click (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "ok_button"));
+  wait_for (passphrase_error_shown, dialog, "the wrong passphrase to be refused");
+  wait_for (import_ended, f->window, "the wrong passphrase's job to end");
+  g_assert_nonnull (strstr (tm_passphrase_dialog_get_error (dialog), "passphrase"));
+  g_assert_cmpstr (tm_passphrase_dialog_get_passphrase (dialog), ==, "high tide at nine");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_widget_get_sensitive (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "ok_button")));
+  g_assert_false (read_row (f, day, &row));
+  save_snapshot (dialog, "archive-passphrase-wrong");
+
+  type_text (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "passphrase_row"), "low tide at seven");
+  g_assert_null (tm_passphrase_dialog_get_error (dialog));
+  click (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "ok_button"));
+  wait_for_window_gone (f, TM_TYPE_PASSPHRASE_DIALOG);
+  wait_for (import_ended, f->window, "the archive to be imported");
+  g_assert_true (read_row (f, day, &row));
+  g_assert_cmpint (row.mood, ==, 7);
+  g_assert_cmpstr (row.note, ==, "From the other computer");
+  g_assert_cmpint (shown_mood (f, day), ==, 7);
+
+  tm_test_remove_tree (other_dir);
+  tm_test_remove_tree (out);
+}
+
+static void
+test_archive_import (Fixture       *f,
+                     gconstpointer  data)
+{
+  run_app (f, archive_import_body);
+}
+
 /* The dialog never writes the report over the record: a file in the data
  * folder is refused with a sentence in the dialog, and the data file stays
  * as it was. */
@@ -8108,6 +8324,9 @@ main (int   argc,
   ADD ("reminder/daily", test_reminder);
   ADD ("data/export-and-import", test_data_transfer);
   ADD ("data/daylio-import", test_daylio_import);
+  ADD ("data/choosers", test_data_choosers);
+  ADD ("data/archive-export", test_archive_export);
+  ADD ("data/archive-import", test_archive_import);
   ADD ("data/import-after-close", test_import_after_close);
   ADD ("data/export-refuses-data-folder", test_data_export_refuses_data_folder);
   ADD ("data/export-fhir", test_fhir_export);

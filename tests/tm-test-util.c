@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE /* posix_openpt, grantpt, unlockpt, ptsname */
 #include "config.h"
 
+#include <fcntl.h>
 #include <gio/gio.h>
+#include <stdlib.h>
 #include <sqlite3.h>
 #include <signal.h>
 #include <string.h>
@@ -167,4 +170,50 @@ tm_test_view_sessions_as_v4 (gpointer sqlite_db)
     "  LEFT JOIN session_reading AS b ON b.session_id = s.id AND b.minutes_after = 0"
     "  LEFT JOIN session_reading AS a ON a.session_id = s.id AND a.minutes_after > 0",
     NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/**
+ * tm_test_open_pty:
+ * @terminal: (out): the name of its terminal side, for the program under test
+ *
+ * Returns: a pseudo-terminal's side that types and reads what the
+ *   terminal shows, non-blocking
+ */
+int
+tm_test_open_pty (char **terminal)
+{
+  int pty = posix_openpt (O_RDWR | O_NOCTTY);
+
+  g_assert_cmpint (pty, >=, 0);
+  g_assert_cmpint (grantpt (pty), ==, 0);
+  g_assert_cmpint (unlockpt (pty), ==, 0);
+  g_assert_cmpint (fcntl (pty, F_SETFL, O_NONBLOCK), ==, 0);
+  *terminal = g_strdup (ptsname (pty));
+  return pty;
+}
+
+/* Adds what the terminal shows to @shown until @text is there; FALSE
+ * after 60 s without it. */
+gboolean
+tm_test_read_pty_until (int         pty,
+                        GString    *shown,
+                        const char *text)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (text == NULL || strstr (shown->str, text) == NULL)
+    {
+      char buffer[256];
+      ssize_t n = read (pty, buffer, sizeof buffer);
+
+      if (n > 0)
+        g_string_append_len (shown, buffer, n);
+      else if (text == NULL)
+        return TRUE;
+      else
+        g_usleep (10000);
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+    }
+  return TRUE;
 }

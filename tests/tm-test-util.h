@@ -18,6 +18,13 @@ GBytes  *tm_test_read_file       (const char *path);
 void     tm_test_assert_bytes_equal (GBytes  *a,
                                      GBytes  *b);
 
+/* A pseudo-terminal, for what a program asks on its terminal. With
+ * @text NULL, tm_test_read_pty_until() reads what is there now. */
+int      tm_test_open_pty        (char      **terminal);
+gboolean tm_test_read_pty_until  (int         pty,
+                                  GString    *shown,
+                                  const char *text);
+
 /* A process holding a data folder's lock (tests/lock-holder.c, found
  * through TIDEMARK_LOCK_HOLDER). */
 typedef struct

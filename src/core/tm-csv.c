@@ -118,7 +118,7 @@ typedef struct
 static gboolean
 write_table (TmStore      *store,
              TmTable       table,
-             Output       *out,
+             FILE         *file,
              ExportCount  *count,
              GError      **error)
 {
@@ -126,7 +126,7 @@ write_table (TmStore      *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  write_header (out->file, info);
+  write_header (file, info);
   if (!tm_store_prepare (store, tm_table_get_sql (table, TM_SQL_EXPORT), &stmt, _("the data was not exported"),
                          error))
     return FALSE;
@@ -135,7 +135,7 @@ write_table (TmStore      *store,
     {
       if (count->done++ % 256 == 0 && !tm_progress_report (count->progress, count->done, count->total, error))
         return FALSE;
-      write_row (out->file, info, stmt);
+      write_row (file, info, stmt);
     }
   if (rc != SQLITE_DONE)
     {
@@ -146,32 +146,30 @@ write_table (TmStore      *store,
   return TRUE;
 }
 
-static void
-set_export_error (GError     **error,
-                  const char  *path,
-                  int          saved_errno)
+/* Flushes and closes @file; 0, or the errno of what failed. */
+static int
+close_file (FILE *file)
 {
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Tidemark could not write %s: %s. Check that you may write to that folder and that the disk "
-                 "has room; files already there were left as they were."),
-               path, g_strerror (saved_errno));
+  int saved_errno = 0;
+
+  if (fflush (file) != 0 || ferror (file))
+    saved_errno = errno != 0 ? errno : EIO;
+  if (fclose (file) != 0 && saved_errno == 0)
+    saved_errno = errno;
+  return saved_errno;
 }
 
 static gboolean
 close_output (Output  *out,
               GError **error)
 {
-  int saved_errno = 0;
-
   /* tm_pending_file_close() puts it on the disk. */
-  if (fflush (out->file) != 0 || ferror (out->file))
-    saved_errno = errno != 0 ? errno : EIO;
-  if (fclose (out->file) != 0 && saved_errno == 0)
-    saved_errno = errno;
+  int saved_errno = close_file (out->file);
+
   out->file = NULL;
   if (saved_errno != 0)
     {
-      set_export_error (error, tm_pending_file_get_path (out->pending), saved_errno);
+      tm_file_set_export_error (error, tm_pending_file_get_path (out->pending), saved_errno);
       return FALSE;
     }
   return TRUE;
@@ -218,6 +216,26 @@ count_rows (TmStore  *store,
   return TRUE;
 }
 
+/* Every table into its file of @files, from one snapshot: the one
+ * writer of both the folder of files and the files of an archive. */
+static gboolean
+write_tables (TmStore      *store,
+              FILE         *files[TM_N_TABLES],
+              ExportCount  *count,
+              GError      **error)
+{
+  sqlite3 *db = tm_store_get_db (store);
+  gboolean ok;
+
+  if (!tm_sqlite_exec (db, "BEGIN", tm_store_get_path (store), _("the data was not exported"), error))
+    return FALSE;
+  ok = count_rows (store, &count->total, error);
+  for (int t = 0; t < TM_N_TABLES && ok; t++)
+    ok = write_table (store, t, files[t], count, error);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  return ok;
+}
+
 gboolean
 tm_store_export_csv (TmStore     *store,
                      const char  *dir,
@@ -246,9 +264,9 @@ tm_store_export_csv_full (TmStore          *store,
 {
   ExportCount count = { progress, 0, 0 };
   Output outs[TM_N_TABLES] = { { 0 } };
+  FILE *files[TM_N_TABLES] = { NULL };
   TmPendingFile *pending[TM_N_TABLES] = { NULL };
   const char *names[TM_N_TABLES + 1] = { NULL };
-  sqlite3 *db = tm_store_get_db (store);
   gboolean ok = TRUE;
 
   g_return_val_if_fail (TM_IS_STORE (store), FALSE);
@@ -260,14 +278,9 @@ tm_store_export_csv_full (TmStore          *store,
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      set_export_error (error, dir, errno);
+      tm_file_set_export_error (error, dir, errno);
       return FALSE;
     }
-
-  /* One snapshot for all the files. */
-  if (!tm_sqlite_exec (db, "BEGIN", tm_store_get_path (store), _("the data was not exported"), error))
-    return FALSE;
-  ok = count_rows (store, &count.total, error);
 
   for (int t = 0; t < TM_N_TABLES && ok; t++)
     {
@@ -276,14 +289,15 @@ tm_store_export_csv_full (TmStore          *store,
       outs[t].pending = pending[t] = tm_pending_file_new (final);
       if (outs[t].pending == NULL || !open_output (&outs[t]))
         {
-          set_export_error (error, final, errno);
+          tm_file_set_export_error (error, final, errno);
           ok = FALSE;
-          break;
         }
-      ok = write_table (store, t, &outs[t], &count, error) && close_output (&outs[t], error);
+      files[t] = outs[t].file;
     }
 
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  ok = ok && write_tables (store, files, &count, error);
+  for (int t = 0; t < TM_N_TABLES && ok; t++)
+    ok = close_output (&outs[t], error);
 
   /* Cancelled up to the last moment, the files there stay as they were. */
   if (ok)
@@ -297,6 +311,59 @@ tm_store_export_csv_full (TmStore          *store,
       tm_pending_file_free (pending[t]);
     }
   return ok;
+}
+
+/**
+ * tm_store_export_csv_files:
+ * @progress: (nullable): where to say how far it got
+ *
+ * The same files as tm_store_export_csv_full() writes, in memory: for an
+ * archive.
+ *
+ * Returns: (transfer full): each file's name → its #GBytes, or %NULL
+ */
+GHashTable *
+tm_store_export_csv_files (TmStore          *store,
+                           const TmProgress *progress,
+                           GError          **error)
+{
+  ExportCount count = { progress, 0, 0 };
+  char *buffers[TM_N_TABLES] = { NULL };
+  size_t sizes[TM_N_TABLES] = { 0 };
+  FILE *files[TM_N_TABLES] = { NULL };
+  g_autoptr(GHashTable) result = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (TM_IS_STORE (store), NULL);
+
+  for (int t = 0; t < TM_N_TABLES && ok; t++)
+    if ((files[t] = open_memstream (&buffers[t], &sizes[t])) == NULL)
+      {
+        tm_file_set_export_error (error, tm_table_get_info (t)->file, errno);
+        ok = FALSE;
+      }
+  ok = ok && write_tables (store, files, &count, error);
+
+  result = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_bytes_unref);
+  for (int t = 0; t < TM_N_TABLES; t++)
+    {
+      int saved_errno;
+
+      if (files[t] == NULL)
+        continue;
+      saved_errno = close_file (files[t]);
+      if (ok && saved_errno != 0)
+        {
+          tm_file_set_export_error (error, tm_table_get_info (t)->file, saved_errno);
+          ok = FALSE;
+        }
+      /* open_memstream's buffer is malloc()ed, and GLib's g_free() is free(). */
+      g_hash_table_insert (result, (gpointer) tm_table_get_info (t)->file,
+                           g_bytes_new_take (buffers[t], sizes[t]));
+    }
+  if (ok)
+    ok = tm_progress_report (progress, count.done, count.total, error);
+  return ok ? g_steal_pointer (&result) : NULL;
 }
 
 /* Import: parsing */
@@ -1000,6 +1067,58 @@ tm_csv_import_read_dir (TmCsvImport  *import,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                    _("The folder %s holds none of the files Tidemark exports (checkins.csv, sessions.csv, …)."),
                    shown_dir);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether @name is one of the files Tidemark exports. */
+gboolean
+tm_csv_is_file_name (const char *name)
+{
+  for (int t = 0; t < TM_N_TABLES; t++)
+    if (g_strcmp0 (name, tm_table_get_info (t)->file) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * tm_csv_import_read_files:
+ * @files: (element-type utf8 GBytes): each file's name → its contents,
+ *   as tm_store_export_csv_files() makes them (an archive's)
+ *
+ * Reads them as tm_csv_import_read_dir() reads a folder's (a missing one
+ * is an empty table). Returns %FALSE with @error when none is there.
+ */
+gboolean
+tm_csv_import_read_files (TmCsvImport  *import,
+                          GHashTable   *files,
+                          GError      **error)
+{
+  guint found = 0;
+
+  for (int t = 0; t < TM_N_TABLES && !import->too_many; t++)
+    {
+      const char *file = tm_table_get_info (t)->file;
+      GBytes *bytes = g_hash_table_lookup (files, file);
+      gsize length;
+      const char *contents;
+
+      if (!tm_progress_report (&import->progress, 0, 0, error))
+        return FALSE;
+      if (bytes == NULL)
+        continue;
+      found++;
+      contents = g_bytes_get_data (bytes, &length);
+      tm_csv_import_parse (import, t, file, contents != NULL ? contents : "", length);
+    }
+
+  if (!tm_progress_report (&import->progress, 0, 0, error))
+    return FALSE;
+  if (found == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The archive holds none of the files Tidemark exports (checkins.csv, sessions.csv, …)."));
       return FALSE;
     }
   return TRUE;

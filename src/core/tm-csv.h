@@ -41,6 +41,9 @@ gboolean     tm_store_export_csv_full    (TmStore          *store,
                                           const char       *dir,
                                           const TmProgress *progress,
                                           GError          **error);
+GHashTable  *tm_store_export_csv_files   (TmStore          *store,
+                                          const TmProgress *progress,
+                                          GError          **error);
 
 typedef struct _TmCsvImport TmCsvImport;
 
@@ -88,6 +91,10 @@ gboolean     tm_csv_import_read_file     (const char   *path,
 gboolean     tm_csv_import_read_dir      (TmCsvImport  *import,
                                           const char   *dir,
                                           GError      **error);
+gboolean     tm_csv_import_read_files    (TmCsvImport  *import,
+                                          GHashTable   *files,
+                                          GError      **error);
+gboolean     tm_csv_is_file_name         (const char   *name);
 GPtrArray   *tm_csv_import_get_problems  (TmCsvImport  *import);
 gboolean     tm_csv_import_stopped_early (TmCsvImport  *import);
 guint        tm_csv_import_count_rows    (TmCsvImport  *import,

@@ -1086,3 +1086,22 @@ tm_pending_files_commit_together (TmPendingFile **files,
     }
   return TRUE;
 }
+
+/**
+ * tm_file_set_export_error:
+ * @path: what could not be written
+ * @saved_errno: why
+ *
+ * The sentence for an export's file or folder that could not be written,
+ * when what was there stays as it was (TmPendingFile).
+ */
+void
+tm_file_set_export_error (GError     **error,
+                          const char  *path,
+                          int          saved_errno)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Tidemark could not write %s: %s. Check that you may write to that folder and that the disk "
+                 "has room; files already there were left as they were."),
+               path, g_strerror (saved_errno));
+}

@@ -38,6 +38,10 @@ gboolean tm_file_read_bounded          (const char          *path,
                                         gsize               *length,
                                         GError             **error);
 
+void     tm_file_set_export_error      (GError             **error,
+                                        const char          *path,
+                                        int                  saved_errno);
+
 gboolean tm_file_is_temporary_name     (const char          *name,
                                         const char          *target);
 void     tm_file_remove_stale_temporaries (const char       *dir,

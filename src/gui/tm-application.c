@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "tm-application.h"
+#include "tm-archive.h"
 #include "tm-companion-service.h"
 #include "tm-companion-window.h"
 #include "tm-csv.h"
@@ -21,6 +22,7 @@
 #include "tm-demo.h"
 #include "tm-fhir.h"
 #include "tm-file.h"
+#include "tm-passphrase-prompt.h"
 #include "tm-recovery-window.h"
 #include "tm-reminder-service.h"
 #include "tm-report.h"
@@ -184,6 +186,41 @@ export_fhir (TmApplication *self,
   return EXIT_SUCCESS;
 }
 
+/* --export-archive: every table as CSV, in one file sealed with a
+ * passphrase, without a window. */
+static int
+export_archive (TmApplication *self,
+                const char    *file)
+{
+  g_autoptr(GError) error = NULL;
+  char *passphrase;
+  gboolean written;
+
+  if (file[0] == '\0')
+    {
+      print_usage_error (_("--export-archive needs a file, for example --export-archive=tidemark.tidemark"));
+      return EXIT_USAGE;
+    }
+  if (!open_store_for_command (self, TRUE))
+    return EXIT_FAILURE;
+  /* Where it goes is checked before the passphrase is asked. */
+  if (!tm_file_check_output (file, tm_store_get_data_dir (self->store), &error))
+    {
+      g_printerr ("tidemark: %s\n", error->message);
+      return output_refused (error) ? EXIT_USAGE : EXIT_FAILURE;
+    }
+  passphrase = tm_passphrase_prompt_read (TM_PASSPHRASE_PROMPT_NEW, &error);
+  written = passphrase != NULL && tm_store_export_archive (self->store, file, passphrase, NULL, &error);
+  tm_passphrase_prompt_free (passphrase);
+  if (!written)
+    {
+      g_printerr ("tidemark: %s\n", error->message);
+      return output_refused (error) ? EXIT_USAGE : EXIT_FAILURE;
+    }
+  g_print (_("Exported every table to the encrypted archive %s.\n"), file);
+  return EXIT_SUCCESS;
+}
+
 /* --on-conflict=keep|replace, or FALSE when it is neither (said). */
 static gboolean
 read_conflict (const char *on_conflict,
@@ -238,30 +275,45 @@ store_import (TmApplication *self,
   return EXIT_SUCCESS;
 }
 
-/* --import-csv: what --export-csv wrote, all or nothing, without a window. */
+/* --import-csv and --import-archive: what --export-csv or
+ * --export-archive wrote, all or nothing, without a window. @archive
+ * says which @path is. */
 static int
 import_csv (TmApplication *self,
-            const char    *dir,
+            const char    *path,
+            gboolean       archive,
             const char    *on_conflict)
 {
   g_autoptr(TmCsvImport) import = tm_csv_import_new ();
   g_autoptr(GError) error = NULL;
   TmConflict conflict;
+  gboolean read;
 
-  if (dir[0] == '\0')
+  if (path[0] == '\0')
     {
-      print_usage_error (_("--import-csv needs a folder, for example --import-csv=tidemark-data"));
+      print_usage_error (archive ? _("--import-archive needs a file, for example "
+                                     "--import-archive=tidemark.tidemark")
+                                 : _("--import-csv needs a folder, for example --import-csv=tidemark-data"));
       return EXIT_USAGE;
     }
   if (!read_conflict (on_conflict, &conflict))
     return EXIT_USAGE;
 
-  if (!tm_csv_import_read_dir (import, dir, &error))
+  if (archive)
+    {
+      char *passphrase = tm_passphrase_prompt_read (TM_PASSPHRASE_PROMPT_ASK, &error);
+
+      read = passphrase != NULL && tm_csv_import_read_archive (import, path, passphrase, &error);
+      tm_passphrase_prompt_free (passphrase);
+    }
+  else
+    read = tm_csv_import_read_dir (import, path, &error);
+  if (!read)
     {
       g_printerr ("tidemark: %s\n", error->message);
       return EXIT_FAILURE;
     }
-  return store_import (self, import, conflict, dir);
+  return store_import (self, import, conflict, path);
 }
 
 /* --import-daylio: a Daylio export's entries as check-ins, their moods
@@ -420,6 +472,8 @@ typedef struct
   char     *import_csv_dir;
   char     *import_daylio;
   char     *mood_map;
+  char     *export_archive;
+  char     *import_archive;
   char     *on_conflict;
   char     *from;
   char     *to;
@@ -443,6 +497,8 @@ options_clear (Options *options)
   g_free (options->import_csv_dir);
   g_free (options->import_daylio);
   g_free (options->mood_map);
+  g_free (options->export_archive);
+  g_free (options->import_archive);
   g_free (options->on_conflict);
   g_free (options->from);
   g_free (options->to);
@@ -501,6 +557,11 @@ new_option_context (Options *options)
     { "mood-map", 0, 0, G_OPTION_ARG_STRING, &options->mood_map,
       N_("The value from 0 to 10 of each Daylio mood (default: rad=9,good=7,meh=5,bad=3,awful=1)"),
       N_("NAME=N,…") },
+    { "export-archive", 0, 0, G_OPTION_ARG_FILENAME, &options->export_archive,
+      N_("Write every table into FILE, one archive encrypted with a passphrase (asked on the terminal, "
+         "or from TIDEMARK_PASSPHRASE), and exit"), N_("FILE") },
+    { "import-archive", 0, 0, G_OPTION_ARG_FILENAME, &options->import_archive,
+      N_("Read the archive FILE, all or nothing, and exit"), N_("FILE") },
     { "on-conflict", 0, 0, G_OPTION_ARG_STRING, &options->on_conflict,
       N_("When an imported record is already there: keep (the default) or replace"), N_("keep|replace") },
     { "background", 0, 0, G_OPTION_ARG_NONE, &options->background,
@@ -533,10 +594,13 @@ options_misused (const Options *options)
   if (options->data_dir != NULL && options->data_dir[0] == '\0')
     return _("--data-dir needs a folder, for example --data-dir=~/Tidemark");
   if ((options->export_pdf != NULL) + (options->export_csv_dir != NULL) + (options->export_fhir != NULL) +
-      (options->import_csv_dir != NULL) + (options->import_daylio != NULL) > 1)
-    return _("--export-pdf, --export-csv, --export-fhir, --import-csv and --import-daylio can't be used together");
-  if (options->on_conflict != NULL && options->import_csv_dir == NULL && options->import_daylio == NULL)
-    return _("--on-conflict goes with --import-csv=DIR or --import-daylio=FILE");
+      (options->export_archive != NULL) + (options->import_csv_dir != NULL) + (options->import_archive != NULL) +
+      (options->import_daylio != NULL) > 1)
+    return _("--export-pdf, --export-csv, --export-fhir, --export-archive, --import-csv, --import-archive and "
+             "--import-daylio can't be used together");
+  if (options->on_conflict != NULL && options->import_csv_dir == NULL && options->import_archive == NULL &&
+      options->import_daylio == NULL)
+    return _("--on-conflict goes with --import-csv=DIR, --import-archive=FILE or --import-daylio=FILE");
   if (options->mood_map != NULL && options->import_daylio == NULL)
     return _("--mood-map goes with --import-daylio=FILE");
   return NULL;
@@ -556,7 +620,11 @@ run_command (TmApplication *self,
   else if (options->export_fhir != NULL)
     *exit_status = export_fhir (self, options->export_fhir);
   else if (options->import_csv_dir != NULL)
-    *exit_status = import_csv (self, options->import_csv_dir, options->on_conflict);
+    *exit_status = import_csv (self, options->import_csv_dir, FALSE, options->on_conflict);
+  else if (options->export_archive != NULL)
+    *exit_status = export_archive (self, options->export_archive);
+  else if (options->import_archive != NULL)
+    *exit_status = import_csv (self, options->import_archive, TRUE, options->on_conflict);
   else if (options->import_daylio != NULL)
     *exit_status = import_daylio (self, options->import_daylio, options->mood_map, options->on_conflict);
   else

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Export Data…, Export for a Clinic (FHIR)… and Import Data…: the folder
- * or file is chosen; an export writes the six CSV files into a new dated
- * folder there, or the FHIR Bundle into the file; an import reads the files,
+ * or file is chosen; an export writes the CSV files into a new dated
+ * folder there, or, as an encrypted archive, into one dated file after
+ * asking for a passphrase, or the FHIR Bundle into the file; an import
+ * reads the files (of a folder, or of an archive once its passphrase is
+ * given),
  * then either lists what is wrong (and stores nothing) or asks, when some
  * records are already here, whether to keep or replace them. Import from
  * Daylio… reads one Daylio export the same way, asking first what each of
@@ -12,10 +15,15 @@
 
 #include <glib/gi18n.h>
 
+#include "tm-archive.h"
+#include "tm-crypt.h"
 #include "tm-csv.h"
 #include "tm-data-transfer.h"
 #include "tm-fhir.h"
 #include "tm-daylio-dialog.h"
+#include "tm-file.h"
+#include "tm-passphrase-dialog.h"
+#include "tm-passphrase-prompt.h"
 
 #define PROBLEMS_SHOWN 10
 
@@ -34,8 +42,10 @@ typedef struct
   TmStore      *store;
   GApplication *app;
   char         *data_dir;    /* the store's, for the thread's own connection */
-  char         *path;        /* the export's folder or FHIR file, or the import's folder */
+  char         *path;        /* the export's folder, archive or FHIR file, or the import's */
   gboolean      fhir;        /* an export of the FHIR Bundle, not of the CSV files */
+  char         *passphrase;  /* an archive's, or NULL */
+  TmPassphraseDialog *dialog; /* where the passphrase was typed, until the work is done */
   TmCsvImport  *import;
   gboolean      from_daylio; /* path is a Daylio export, read into daylio */
   TmDaylio     *daylio;
@@ -62,6 +72,8 @@ job_free (Job *job)
   g_clear_object (&job->store);
   g_clear_object (&job->parent);
   g_clear_object (&job->context);
+  g_clear_object (&job->dialog);
+  tm_passphrase_prompt_free (job->passphrase);
   g_free (job->data_dir);
   g_free (job->path);
   g_free (job);
@@ -272,6 +284,8 @@ write_in_thread (GTask        *task,
     done = tm_store_import_csv (store, job->import, job->conflict, &job->summary, &error);
   else if (job->fhir)
     done = tm_store_export_fhir (store, job->path, &progress, &error);
+  else if (job->passphrase != NULL)
+    done = tm_store_export_archive (store, job->path, job->passphrase, &progress, &error);
   else
     done = tm_store_export_csv_full (store, job->path, &progress, &error);
 
@@ -290,12 +304,16 @@ on_exported_cb (GObject      *source,
   g_autoptr(GTask) outer = g_steal_pointer (&job->outer);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) target = g_file_new_for_path (job->path);
-  g_autoptr(GFile) folder = job->fhir ? g_file_get_parent (target) : g_object_ref (target);
+  /* An archive's or a FHIR file's folder is opened, not the file. */
+  g_autoptr(GFile) shown = job->fhir || job->passphrase != NULL ? g_file_get_parent (target)
+                                                                : g_object_ref (target);
   g_autofree char *where = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
 
+  if (job->dialog != NULL)
+    tm_passphrase_dialog_finish (job->dialog);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (job_end (job) && !say_if_cancelled (job, error, _("Export cancelled. No files were changed.")))
@@ -307,12 +325,12 @@ on_exported_cb (GObject      *source,
   if (job_end (job))
     {
       where = g_filename_display_name (job->path);
-      uri = g_file_get_uri (folder);
+      uri = g_file_get_uri (shown);
       if (job->fhir)
         /* Translators: %s is the FHIR file written */
         title = g_strdup_printf (_("Exported for a clinic to %s"), where);
       else
-        /* Translators: %s is the folder the CSV files were written to */
+        /* Translators: %s is the folder the CSV files were written to, or the archive */
         title = g_strdup_printf (_("Data exported to %s"), where);
       toast = adw_toast_new (title);
       adw_toast_set_button_label (toast, _("_Open"));
@@ -352,6 +370,30 @@ start_export (TmContext           *context,
   job->outer = g_steal_pointer (&outer);
   show_progress (job, _("Exporting your data…"));
   run_job (job, write_in_thread, on_exported_cb);
+}
+
+/* Where an export into @folder goes: a new dated folder, or file with
+ * @suffix; NULL (and @outer returned) when @folder is not on this
+ * computer. */
+static char *
+export_path (TmContext  *context,
+             GFile      *folder,
+             const char *suffix,
+             GTask      *outer)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *name = g_strdup_printf ("tidemark-export-%s%s", today, suffix);
+  g_autoptr(GFile) target = g_file_get_child (folder, name);
+  char *path = g_file_get_path (target);
+
+  if (path == NULL)
+    {
+      const char *message = _("Choose a folder on this computer for the export.");
+
+      tm_context_show_error (context, message);
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", message);
+    }
+  return path;
 }
 
 /**
@@ -395,6 +437,130 @@ tm_data_transfer_export_fhir (TmContext           *context,
   start_export (context, parent, file, TRUE, callback, user_data);
 }
 
+/* An archive's passphrase being asked: for whom, and where it goes. */
+typedef struct
+{
+  TmContext *context;
+  GtkWindow *parent;
+  char      *path;     /* the archive's */
+  GTask     *outer;    /* an export's, until it is handed to its job */
+} Asking;
+
+static void
+asking_free (gpointer data,
+             GClosure *closure)
+{
+  Asking *asking = data;
+
+  g_clear_object (&asking->context);
+  g_clear_object (&asking->parent);
+  g_clear_object (&asking->outer);
+  g_free (asking->path);
+  g_free (asking);
+}
+
+static Asking *
+asking_new (TmContext *context,
+            GtkWindow *parent,
+            char      *path,
+            GTask     *outer)
+{
+  Asking *asking = g_new0 (Asking, 1);
+
+  asking->context = g_object_ref (context);
+  asking->parent = g_object_ref (parent);
+  asking->path = path;
+  asking->outer = outer;
+  return asking;
+}
+
+/* The job of @dialog's passphrase: Cancel in the dialog cancels it. */
+static Job *
+job_new_for_archive (Asking             *asking,
+                     TmPassphraseDialog *dialog,
+                     const char         *passphrase)
+{
+  Job *job = job_new (asking->context, asking->parent, g_strdup (asking->path));
+
+  job->passphrase = g_strdup (passphrase);
+  job->dialog = g_object_ref (dialog);
+  g_signal_connect_object (dialog, "cancelled", G_CALLBACK (g_cancellable_cancel), job->cancellable,
+                           G_CONNECT_SWAPPED);
+  return job;
+}
+
+static void
+on_export_passphrase_cb (TmPassphraseDialog *dialog,
+                         const char         *passphrase,
+                         Asking             *asking)
+{
+  Job *job = job_new_for_archive (asking, dialog, passphrase);
+
+  job->outer = g_steal_pointer (&asking->outer);
+  show_progress (job, _("Exporting your data…"));
+  run_job (job, write_in_thread, on_exported_cb);
+}
+
+static void
+on_export_cancelled_cb (TmPassphraseDialog *dialog,
+                        Asking             *asking)
+{
+  g_autoptr(GTask) outer = g_steal_pointer (&asking->outer);
+
+  /* Cancelled before anything was started. */
+  if (outer != NULL)
+    g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                             _("Export cancelled. No files were changed."));
+}
+
+/**
+ * tm_data_transfer_export_archive:
+ * @folder: where to write the archive
+ * @callback: (nullable): called when it is written, or has failed or
+ *   was cancelled
+ *
+ * Asks for a passphrase (twice, with the warning that a lost one can't
+ * be recovered), then writes every CSV file, sealed with it, into a new
+ * dated archive in @folder, in a thread, and says where it is (or why
+ * not). Finish with tm_data_transfer_export_finish().
+ */
+void
+tm_data_transfer_export_archive (TmContext           *context,
+                                 GtkWindow           *parent,
+                                 GFile               *folder,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) outer = g_task_new (context, NULL, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  TmPassphraseDialog *dialog;
+  Asking *asking;
+  char *path;
+
+  g_task_set_source_tag (outer, tm_data_transfer_export);
+  path = export_path (context, folder, TM_ARCHIVE_SUFFIX, outer);
+  if (path == NULL)
+    return;
+  /* Where it can't go is said before the passphrase is asked. */
+  if (!tm_file_check_output (path, tm_store_get_data_dir (tm_context_get_store (context)), &error))
+    {
+      tm_context_show_error (context, error->message);
+      g_task_return_error (outer, g_steal_pointer (&error));
+      g_free (path);
+      return;
+    }
+
+  dialog = tm_passphrase_dialog_new (parent, TM_PASSPHRASE_DIALOG_NEW, _("Encrypt the Export"),
+                                     _("All your data goes into one archive, encrypted with this passphrase. "
+                                       "To import it, here or on another computer, you will need the "
+                                       "passphrase."),
+                                     _("_Export"));
+  asking = asking_new (context, parent, path, g_steal_pointer (&outer));
+  g_signal_connect_data (dialog, "submitted", G_CALLBACK (on_export_passphrase_cb), asking, asking_free, 0);
+  g_signal_connect (dialog, "cancelled", G_CALLBACK (on_export_cancelled_cb), asking);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * tm_data_transfer_export_finish:
  *
@@ -420,10 +586,13 @@ on_export_chosen_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      const char *format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
       GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
 
       if (chosen != NULL && g_object_get_data (G_OBJECT (chooser), "fhir") != NULL)
         tm_data_transfer_export_fhir (context, parent, chosen, NULL, NULL);
+      else if (chosen != NULL && g_strcmp0 (format, "archive") == 0)
+        tm_data_transfer_export_archive (context, parent, chosen, NULL, NULL);
       else if (chosen != NULL)
         tm_data_transfer_export (context, parent, chosen, NULL, NULL);
     }
@@ -439,10 +608,17 @@ choose_export (TmContext            *context,
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   g_autoptr(GFile) start = g_file_new_for_path (documents != NULL ? documents : g_get_home_dir ());
 
+  const char *format_ids[] = { "folder", "archive", NULL };
+  const char *format_labels[] = { _("Folder of CSV files"), _("Encrypted archive"), NULL };
+
   if (fhir)
     g_object_set_data (G_OBJECT (chooser), "fhir", GINT_TO_POINTER (TRUE));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), start, NULL);
+  /* One chooser for both: where, and in which form (the first, a
+   * folder, unless another is chosen). */
+  if (!fhir)
+    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"), format_ids, format_labels);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen_cb), context, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -495,7 +671,8 @@ read_in_thread (GTask        *task,
   if (job->from_daylio)
     job->daylio = tm_daylio_read (job->import, job->path, &error);
   if (job->from_daylio ? job->daylio == NULL || !tm_progress_report (&progress, 0, 0, &error)
-                       : !tm_csv_import_read_dir (job->import, job->path, &error))
+      : job->passphrase != NULL ? !tm_csv_import_read_archive (job->import, job->path, job->passphrase, &error)
+      : !tm_csv_import_read_dir (job->import, job->path, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -662,6 +839,16 @@ on_read_cb (GObject      *source,
   gboolean read = g_task_propagate_boolean (G_TASK (result), &error);
 
   hide_progress (job);
+  /* A wrong passphrase is typed again; anything else goes on without the
+   * dialog. */
+  if (job->dialog != NULL && !read && g_error_matches (error, TM_CRYPT_ERROR, TM_CRYPT_ERROR_WRONG_PASSPHRASE))
+    {
+      if (job_end (job))
+        tm_passphrase_dialog_show_error (job->dialog, error->message);
+      return;
+    }
+  if (job->dialog != NULL)
+    tm_passphrase_dialog_finish (job->dialog);
   if (!read || tm_csv_import_get_problems (job->import)->len > 0)
     {
       if (!job_end (job))
@@ -752,19 +939,73 @@ start_import (TmContext *context,
   run_job (job, read_in_thread, on_read_cb);
 }
 
+static void
+on_import_passphrase_cb (TmPassphraseDialog *dialog,
+                         const char         *passphrase,
+                         Asking             *asking)
+{
+  Job *job = job_new_for_archive (asking, dialog, passphrase);
+
+  /* on_read_cb takes the job over, as for a folder. */
+  show_progress (job, _("Opening the archive…"));
+  run_job (job, read_in_thread, on_read_cb);
+}
+
+/* Asks for @path's passphrase, then imports it; a wrong one is asked
+ * again. */
+static void
+import_archive (TmContext *context,
+                GtkWindow *parent,
+                char      *path)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  /* Translators: %s is the archive's file name */
+  g_autofree char *body = g_strdup_printf (_("Enter the passphrase that “%s” was encrypted with."), name);
+  TmPassphraseDialog *dialog = tm_passphrase_dialog_new (parent, TM_PASSPHRASE_DIALOG_ASK,
+                                                         _("Import an Encrypted Archive"), body,
+                                                         _("_Unlock"));
+
+  g_signal_connect_data (dialog, "submitted", G_CALLBACK (on_import_passphrase_cb),
+                         asking_new (context, parent, path, NULL), asking_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * tm_data_transfer_import:
- * @folder: where the CSV files are
+ * @file: the folder of CSV files, one of its CSV files, or an archive
  *
- * Reads them in a thread, then stores them (in a thread too), asks about
- * records already here, or lists what is wrong.
+ * Reads them in a thread (an archive once its passphrase is given), then
+ * stores them (in a thread too), asks about records already here, or
+ * lists what is wrong.
  */
 void
 tm_data_transfer_import (TmContext *context,
                          GtkWindow *parent,
-                         GFile     *folder)
+                         GFile     *file)
 {
-  start_import (context, parent, folder, FALSE);
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      tm_context_show_error (context, _("Choose a folder on this computer to import from."));
+      return;
+    }
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR) && g_str_has_suffix (path, TM_ARCHIVE_SUFFIX))
+    {
+      import_archive (context, parent, path);
+      return;
+    }
+  /* A CSV file chosen stands for its folder. */
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR) && g_str_has_suffix (path, ".csv"))
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+
+      g_free (path);
+      start_import (context, parent, folder, FALSE);
+      return;
+    }
+  g_free (path);
+  start_import (context, parent, file, FALSE);
 }
 
 /**
@@ -792,9 +1033,12 @@ on_import_chosen_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) source = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      if (source != NULL)
-        start_import (context, gtk_native_dialog_get_transient_for (chooser), source,
-                      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "tm-from-daylio")));
+      GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
+
+      if (source != NULL && g_object_get_data (G_OBJECT (chooser), "tm-from-daylio") != NULL)
+        tm_data_transfer_import_daylio (context, parent, source);
+      else if (source != NULL)
+        tm_data_transfer_import (context, parent, source);
     }
   g_object_unref (chooser);
 }
@@ -804,21 +1048,31 @@ show_import_chooser (TmContext            *context,
                      GtkFileChooserNative *chooser,
                      gboolean              from_daylio)
 {
-  g_object_set_data (G_OBJECT (chooser), "tm-from-daylio", GINT_TO_POINTER (from_daylio));
+  if (from_daylio)
+    g_object_set_data (G_OBJECT (chooser), "tm-from-daylio", GINT_TO_POINTER (TRUE));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen_cb), context, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* Asks which folder, then imports. */
+/* Asks which archive, or which CSV file of an exported folder, then
+ * imports. A file, not a folder, so that both can be chosen in one
+ * chooser. */
 void
 tm_data_transfer_choose_import (TmContext *context,
                                 GtkWindow *parent)
 {
-  show_import_chooser (context,
-                       gtk_file_chooser_native_new (_("Import Data"), parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                                    _("_Import"), _("_Cancel")),
-                       FALSE);
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Import Data"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                 _("_Import"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  /* Translators: a file chooser's filter: the archive, or any CSV file of an exported folder */
+  gtk_file_filter_set_name (filter, _("Encrypted archives and exported CSV files"));
+  gtk_file_filter_add_suffix (filter, TM_ARCHIVE_SUFFIX + 1);
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  show_import_chooser (context, chooser, FALSE);
 }
 
 /* Asks which Daylio export, then imports it. */

@@ -10,6 +10,11 @@ void     tm_data_transfer_export        (TmContext            *context,
                                          GFile                *folder,
                                          GAsyncReadyCallback   callback,
                                          gpointer              user_data);
+void     tm_data_transfer_export_archive (TmContext           *context,
+                                          GtkWindow           *parent,
+                                          GFile               *folder,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
 GFile   *tm_data_transfer_export_finish (TmContext            *context,
                                          GAsyncResult         *result,
                                          GError              **error);
@@ -24,7 +29,7 @@ void     tm_data_transfer_choose_export_fhir (TmContext       *context,
                                               GtkWindow       *parent);
 void     tm_data_transfer_import        (TmContext            *context,
                                          GtkWindow            *parent,
-                                         GFile                *folder);
+                                         GFile                *file);
 void     tm_data_transfer_choose_import (TmContext            *context,
                                          GtkWindow            *parent);
 void     tm_data_transfer_import_daylio (TmContext            *context,
