@@ -17,6 +17,7 @@
 
 #include "tm-error-label.h"
 #include "tm-accessible.h"
+#include "tm-backup-keys.h"
 #include "tm-daily-question.h"
 #include "tm-medicine-dialog.h"
 #include "tm-preferences-dialog.h"
@@ -55,8 +56,14 @@ struct _TmPreferencesDialog
   TmErrorLabel         *medicines_error_label;
   GPtrArray            *medicine_rows;  /* in either group */
   AdwPreferencesGroup  *backups_group;
+  GtkWidget            *back_up_button;
+  GtkSwitch            *encrypt_switch;
+  AdwComboRow          *key_source_row;
+  GtkWidget            *recovery_code_row;
+  GtkWidget            *passphrase_warning;
   TmErrorLabel         *backups_error_label;
   GPtrArray            *backup_rows;
+  TmBackup             *unsealing;  /* the encrypted backup being opened */
   gboolean              loading;
   guint                 typed;      /* Typed: rows changed and not kept yet */
   guint                 keep_id;    /* keeps them a moment after the last change */
@@ -723,26 +730,42 @@ backups_failed (TmPreferencesDialog *self,
   tm_error_label_show (self->backups_error_label, message);
 }
 
-/**
- * tm_preferences_dialog_back_up_now:
- *
- * Makes today's backup (again) and lists it.
- */
-gboolean
-tm_preferences_dialog_back_up_now (TmPreferencesDialog *self)
+static void
+on_backed_up_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  g_autofree char *today = tm_day_today ();
+  g_autoptr(TmPreferencesDialog) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean made = tm_backup_keys_back_up_finish (result, &error);
 
-  if (!tm_store_back_up_now (self->store, today, &error))
+  /* The window went meanwhile. */
+  if (self->store == NULL)
+    return;
+  gtk_widget_set_sensitive (self->back_up_button, TRUE);
+  if (!made)
     {
       backups_failed (self, error->message);
-      return FALSE;
+      return;
     }
   tm_error_label_hide (self->backups_error_label);
   load_backups (self);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Backed up")));
-  return TRUE;
+}
+
+/**
+ * tm_preferences_dialog_back_up_now:
+ *
+ * Makes today's backup (again), encrypted when chosen, and lists it.
+ */
+void
+tm_preferences_dialog_back_up_now (TmPreferencesDialog *self)
+{
+  g_return_if_fail (TM_IS_PREFERENCES_DIALOG (self));
+
+  gtk_widget_set_sensitive (self->back_up_button, FALSE);
+  tm_backup_keys_back_up_async (self->store, tm_context_get_settings (self->context), GTK_WINDOW (self), FALSE,
+                                on_backed_up_cb, g_object_ref (self));
 }
 
 static void
@@ -786,9 +809,11 @@ on_undo_restore_cb (AdwToast            *toast,
                                     adw_toast_new (_("Your data is back as it was before the restore")));
 }
 
+/* @backup's data, from @path (the backup, or its opened copy), in place. */
 static void
-restore (TmPreferencesDialog *self,
-         TmBackup            *backup)
+restore_from (TmPreferencesDialog *self,
+              TmBackup            *backup,
+              const char          *path)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *aside = NULL;
@@ -796,7 +821,7 @@ restore (TmPreferencesDialog *self,
   g_autofree char *notice = NULL;
   AdwToast *toast;
 
-  if (!tm_store_restore_backup (self->store, backup->path, &aside, &error))
+  if (!tm_store_restore_backup (self->store, path, &aside, &error))
     {
       backups_failed (self, error->message);
       return;
@@ -813,6 +838,44 @@ restore (TmPreferencesDialog *self,
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_restore_cb), self, 0);
     }
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+static void
+on_unsealed_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(TmPreferencesDialog) self = user_data;
+  g_autoptr(TmBackup) backup = g_steal_pointer (&self->unsealing);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmPendingFile) plain = tm_backup_keys_unseal_finish (result, &error);
+
+  if (self->store == NULL || backup == NULL)
+    return;
+  if (plain == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        backups_failed (self, error->message);
+      return;
+    }
+  restore_from (self, backup, tm_pending_file_get_temporary (plain));
+}
+
+/* An encrypted backup is opened first (its key, or what it asks for),
+ * then restored like a plain one. */
+static void
+restore (TmPreferencesDialog *self,
+         TmBackup            *backup)
+{
+  if (!tm_backups_is_encrypted (backup->path))
+    {
+      restore_from (self, backup, backup->path);
+      return;
+    }
+  if (self->unsealing != NULL)
+    return;
+  self->unsealing = tm_backup_copy (backup);
+  tm_backup_keys_unseal_async (GTK_WINDOW (self), backup->path, on_unsealed_cb, g_object_ref (self));
 }
 
 static void
@@ -922,6 +985,136 @@ load_backups (TmPreferencesDialog *self)
     }
 }
 
+/* Encryption: the switch and the key's source are bound to the settings.
+ * Switched on (or given another source), what it needs is readied at
+ * once: the keyring's key, whose recovery code is shown when it is new,
+ * or this session's passphrase. */
+static const char * const key_sources[] = { "keyring", "passphrase" };
+
+static gboolean
+key_source_to_row (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  const char *source = g_variant_get_string (variant, NULL);
+
+  g_value_set_uint (value, g_strcmp0 (source, key_sources[1]) == 0 ? 1 : 0);
+  return TRUE;
+}
+
+static GVariant *
+key_source_from_row (const GValue       *value,
+                     const GVariantType *expected_type,
+                     gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  return selected < G_N_ELEMENTS (key_sources) ? g_variant_new_string (key_sources[selected]) : NULL;
+}
+
+static gboolean
+uses_passphrase (TmPreferencesDialog *self)
+{
+  return adw_combo_row_get_selected (self->key_source_row) == 1;
+}
+
+static void
+show_key_source (TmPreferencesDialog *self)
+{
+  gtk_widget_set_visible (self->recovery_code_row, !uses_passphrase (self));
+  gtk_widget_set_visible (self->passphrase_warning, uses_passphrase (self));
+}
+
+static void
+on_prepared_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(TmPreferencesDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (tm_backup_keys_prepare_finish (result, &error) || self->store == NULL)
+    {
+      if (self->store != NULL)
+        tm_error_label_hide (self->backups_error_label);
+      return;
+    }
+  /* No passphrase chosen: backups stay as they were. */
+  if (g_error_matches (error, TM_CRYPT_ERROR, TM_CRYPT_ERROR_NEEDS_PASSPHRASE))
+    {
+      gtk_switch_set_active (self->encrypt_switch, FALSE);
+      return;
+    }
+  backups_failed (self, error->message);
+}
+
+static void
+prepare_encryption (TmPreferencesDialog *self)
+{
+  if (self->loading || !gtk_switch_get_active (self->encrypt_switch))
+    return;
+  tm_backup_keys_prepare_async (tm_context_get_settings (self->context), GTK_WINDOW (self), on_prepared_cb,
+                                g_object_ref (self));
+}
+
+static void
+on_encrypt_switched_cb (TmPreferencesDialog *self)
+{
+  show_key_source (self);
+  prepare_encryption (self);
+}
+
+static void
+on_key_source_selected_cb (TmPreferencesDialog *self)
+{
+  show_key_source (self);
+  if (self->loading)
+    return;
+  /* A passphrase chosen anew is asked anew. */
+  tm_backup_keys_forget_passphrase ();
+  prepare_encryption (self);
+}
+
+static void
+on_recovery_code_shown_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(TmPreferencesDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!tm_backup_keys_show_recovery_code_finish (result, &error) && self->store != NULL)
+    backups_failed (self, error->message);
+}
+
+static void
+on_recovery_code_activated_cb (TmPreferencesDialog *self)
+{
+  tm_backup_keys_show_recovery_code (GTK_WINDOW (self), on_recovery_code_shown_cb, g_object_ref (self));
+}
+
+static void
+load_encryption (TmPreferencesDialog *self)
+{
+  GSettings *settings = tm_context_get_settings (self->context);
+  g_autoptr(GtkStringList) sources = gtk_string_list_new (NULL);
+
+  self->loading = TRUE;
+  gtk_string_list_append (sources, _("Keyring"));
+  gtk_string_list_append (sources, _("Passphrase, Asked Once a Session"));
+  adw_combo_row_set_model (self->key_source_row, G_LIST_MODEL (sources));
+  if (settings != NULL)
+    {
+      g_settings_bind (settings, "encrypt-backups", self->encrypt_switch, "active", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind_with_mapping (settings, "backup-key-source", self->key_source_row, "selected",
+                                    G_SETTINGS_BIND_DEFAULT, key_source_to_row, key_source_from_row, NULL, NULL);
+    }
+  else
+    gtk_widget_set_sensitive (GTK_WIDGET (self->encrypt_switch), FALSE);
+  show_key_source (self);
+  self->loading = FALSE;
+}
+
 /* The daily question is turned on or off at once; the switch follows
  * what is kept, also when the choice is made on Today. */
 static void
@@ -1013,6 +1206,7 @@ tm_preferences_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->context);
   g_clear_pointer (&self->backup_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->unsealing, tm_backup_free);
   g_clear_pointer (&self->medicine_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_PREFERENCES_DIALOG);
 
@@ -1064,6 +1258,14 @@ tm_preferences_dialog_class_init (TmPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, medicines_error_label);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, backups_group);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, backups_error_label);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, back_up_button);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, encrypt_switch);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, key_source_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, recovery_code_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, passphrase_warning);
+  gtk_widget_class_bind_template_callback (widget_class, on_encrypt_switched_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_key_source_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_recovery_code_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_country_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_reminder_time_apply_cb);
@@ -1113,6 +1315,7 @@ tm_preferences_dialog_new (GtkWindow *parent,
   load_daily_question (self);
   load_medicines (self);
   load_backups (self);
+  load_encryption (self);
   g_signal_connect_object (self->store, "meta-changed::daily-question",
                            G_CALLBACK (load_daily_question), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "medicines-changed",
