@@ -112,10 +112,16 @@ on_unsealed_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(TmRecoveryWindow) self = user_data;
+  GWeakRef *ref = user_data;
+  g_autoptr(TmRecoveryWindow) self = g_weak_ref_get (ref);
   g_autoptr(GError) error = NULL;
   g_autoptr(TmPendingFile) plain = tm_backup_keys_unseal_finish (result, &error);
 
+  /* The window may have gone meanwhile. */
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self == NULL)
+    return;
   self->unsealing = FALSE;
   gtk_widget_set_sensitive (self->restore_button, TRUE);
   if (self->backup == NULL)
@@ -151,7 +157,12 @@ tm_recovery_window_restore (TmRecoveryWindow *self)
     return;
   self->unsealing = TRUE;
   gtk_widget_set_sensitive (self->restore_button, FALSE);
-  tm_backup_keys_unseal_async (GTK_WINDOW (self), self->backup->path, on_unsealed_cb, g_object_ref (self));
+  {
+    GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (ref, self);
+    tm_backup_keys_unseal_async (GTK_WINDOW (self), self->backup->path, on_unsealed_cb, ref);
+  }
 }
 
 /**

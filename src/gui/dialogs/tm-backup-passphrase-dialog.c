@@ -188,7 +188,8 @@ TmBackupPassphraseDialog *
 tm_backup_passphrase_dialog_new (GtkWindow              *parent,
                                  TmBackupPassphraseMode  mode)
 {
-  TmBackupPassphraseDialog *self = g_object_new (TM_TYPE_BACKUP_PASSPHRASE_DIALOG, "transient-for", parent, NULL);
+  TmBackupPassphraseDialog *self = g_object_new (TM_TYPE_BACKUP_PASSPHRASE_DIALOG, "transient-for", parent,
+                                                 "destroy-with-parent", TRUE, NULL);
 
   set_mode (self, mode);
   return self;

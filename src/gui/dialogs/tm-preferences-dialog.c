@@ -721,6 +721,30 @@ load_medicines (TmPreferencesDialog *self)
 
 /* Backups */
 
+/* What an asynchronous step hands its callback: the window, weakly, so
+ * that a step ending after the window has gone finds nothing to do. */
+static GWeakRef *
+weak_self (TmPreferencesDialog *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  return ref;
+}
+
+static TmPreferencesDialog *
+take_self (gpointer user_data)
+{
+  GWeakRef *ref = user_data;
+  TmPreferencesDialog *self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self != NULL && self->store == NULL)
+    g_clear_object (&self);
+  return self;
+}
+
 static void load_backups (TmPreferencesDialog *self);
 
 static void
@@ -735,12 +759,12 @@ on_backed_up_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(TmPreferencesDialog) self = user_data;
+  g_autoptr(TmPreferencesDialog) self = take_self (user_data);
   g_autoptr(GError) error = NULL;
   gboolean made = tm_backup_keys_back_up_finish (result, &error);
 
   /* The window went meanwhile. */
-  if (self->store == NULL)
+  if (self == NULL)
     return;
   gtk_widget_set_sensitive (self->back_up_button, TRUE);
   if (!made)
@@ -765,7 +789,7 @@ tm_preferences_dialog_back_up_now (TmPreferencesDialog *self)
 
   gtk_widget_set_sensitive (self->back_up_button, FALSE);
   tm_backup_keys_back_up_async (self->store, tm_context_get_settings (self->context), GTK_WINDOW (self), FALSE,
-                                on_backed_up_cb, g_object_ref (self));
+                                on_backed_up_cb, weak_self (self));
 }
 
 static void
@@ -845,12 +869,12 @@ on_unsealed_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(TmPreferencesDialog) self = user_data;
-  g_autoptr(TmBackup) backup = g_steal_pointer (&self->unsealing);
+  g_autoptr(TmPreferencesDialog) self = take_self (user_data);
+  g_autoptr(TmBackup) backup = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TmPendingFile) plain = tm_backup_keys_unseal_finish (result, &error);
 
-  if (self->store == NULL || backup == NULL)
+  if (self == NULL || (backup = g_steal_pointer (&self->unsealing)) == NULL)
     return;
   if (plain == NULL)
     {
@@ -875,7 +899,7 @@ restore (TmPreferencesDialog *self,
   if (self->unsealing != NULL)
     return;
   self->unsealing = tm_backup_copy (backup);
-  tm_backup_keys_unseal_async (GTK_WINDOW (self), backup->path, on_unsealed_cb, g_object_ref (self));
+  tm_backup_keys_unseal_async (GTK_WINDOW (self), backup->path, on_unsealed_cb, weak_self (self));
 }
 
 static void
@@ -986,8 +1010,8 @@ load_backups (TmPreferencesDialog *self)
 }
 
 /* Encryption: the switch and the key's source are bound to the settings.
- * Switched on (or given another source), what it needs is readied at
- * once: the keyring's key, whose recovery code is shown when it is new,
+ * Switched on (or given another source), once kept, what it needs is
+ * readied at once: the keyring's key, whose recovery code is shown when it is new,
  * or this session's passphrase. */
 static const char * const key_sources[] = { "keyring", "passphrase" };
 
@@ -1021,6 +1045,10 @@ uses_passphrase (TmPreferencesDialog *self)
 static void
 show_key_source (TmPreferencesDialog *self)
 {
+  gboolean on = gtk_switch_get_active (self->encrypt_switch);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->key_source_row), on);
+  gtk_widget_set_sensitive (self->recovery_code_row, on);
   gtk_widget_set_visible (self->recovery_code_row, !uses_passphrase (self));
   gtk_widget_set_visible (self->passphrase_warning, uses_passphrase (self));
 }
@@ -1030,13 +1058,15 @@ on_prepared_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(TmPreferencesDialog) self = user_data;
+  g_autoptr(TmPreferencesDialog) self = take_self (user_data);
   g_autoptr(GError) error = NULL;
+  gboolean ready = tm_backup_keys_prepare_finish (result, &error);
 
-  if (tm_backup_keys_prepare_finish (result, &error) || self->store == NULL)
+  if (self == NULL)
+    return;
+  if (ready)
     {
-      if (self->store != NULL)
-        tm_error_label_hide (self->backups_error_label);
+      tm_error_label_hide (self->backups_error_label);
       return;
     }
   /* No passphrase chosen: backups stay as they were. */
@@ -1054,7 +1084,7 @@ prepare_encryption (TmPreferencesDialog *self)
   if (self->loading || !gtk_switch_get_active (self->encrypt_switch))
     return;
   tm_backup_keys_prepare_async (tm_context_get_settings (self->context), GTK_WINDOW (self), on_prepared_cb,
-                                g_object_ref (self));
+                                weak_self (self));
 }
 
 static void
@@ -1080,17 +1110,17 @@ on_recovery_code_shown_cb (GObject      *source,
                            GAsyncResult *result,
                            gpointer      user_data)
 {
-  g_autoptr(TmPreferencesDialog) self = user_data;
+  g_autoptr(TmPreferencesDialog) self = take_self (user_data);
   g_autoptr(GError) error = NULL;
 
-  if (!tm_backup_keys_show_recovery_code_finish (result, &error) && self->store != NULL)
+  if (!tm_backup_keys_show_recovery_code_finish (result, &error) && self != NULL)
     backups_failed (self, error->message);
 }
 
 static void
 on_recovery_code_activated_cb (TmPreferencesDialog *self)
 {
-  tm_backup_keys_show_recovery_code (GTK_WINDOW (self), on_recovery_code_shown_cb, g_object_ref (self));
+  tm_backup_keys_show_recovery_code (GTK_WINDOW (self), on_recovery_code_shown_cb, weak_self (self));
 }
 
 static void
@@ -1108,6 +1138,11 @@ load_encryption (TmPreferencesDialog *self)
       g_settings_bind (settings, "encrypt-backups", self->encrypt_switch, "active", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind_with_mapping (settings, "backup-key-source", self->key_source_row, "selected",
                                     G_SETTINGS_BIND_DEFAULT, key_source_to_row, key_source_from_row, NULL, NULL);
+      /* Once kept: what is readied follows what the settings say. */
+      g_signal_connect_object (settings, "changed::encrypt-backups", G_CALLBACK (on_encrypt_switched_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (settings, "changed::backup-key-source", G_CALLBACK (on_key_source_selected_cb),
+                               self, G_CONNECT_SWAPPED);
     }
   else
     gtk_widget_set_sensitive (GTK_WIDGET (self->encrypt_switch), FALSE);
@@ -1263,8 +1298,6 @@ tm_preferences_dialog_class_init (TmPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, key_source_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, recovery_code_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, passphrase_warning);
-  gtk_widget_class_bind_template_callback (widget_class, on_encrypt_switched_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_key_source_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_recovery_code_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_country_selected_cb);

@@ -140,6 +140,7 @@ tm_recovery_code_dialog_new (GtkWindow  *parent,
   GtkWidget *copy = button_named (_("_Copy"), "copy-recovery-code");
   GtkWidget *print = button_named (_("_Print…"), "print-recovery-code");
 
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_object_set_data_full (G_OBJECT (dialog), "code", g_strdup (code), g_free);
   gtk_widget_set_name (label, "recovery-code");
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
