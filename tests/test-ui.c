@@ -5353,10 +5353,14 @@ encrypt_backups_body (Fixture *f)
   }
   g_assert_cmpstr (shown, ==, code);
   g_assert_nonnull (find_named (GTK_WIDGET (dialog), "print-recovery-code"));
+  wait_for_drawn (dialog, "the recovery code");
+  save_snapshot (dialog, "recovery-code");
   gtk_widget_activate (find_named (GTK_WIDGET (dialog), "copy-recovery-code"));
   adw_message_dialog_response (dialog, "close");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
+  wait_for_drawn (prefs, "Preferences with encryption on");
+  save_snapshot (prefs, "preferences-backups-encrypted");
   gtk_widget_activate (find_named (GTK_WIDGET (prefs), "back-up-now"));
   wait_for (is_encrypted_file, backup, "Back Up Now to write an encrypted backup");
   wait_for (import_ended, f->window, "the backup to end");
@@ -5413,6 +5417,7 @@ no_passphrase_body (Fixture *f)
                                                       "Nobody can recover a lost passphrase, Tidemark "
                                                       "included: the backups sealed with it can then never "
                                                       "be opened. Keep it somewhere safe.")));
+  save_snapshot (dialog, "backup-passphrase-choose");
   gtk_window_close (dialog);
   wait_for (toast_says, f, "the toast saying no backup was made");
   settle ();
@@ -5468,6 +5473,7 @@ encrypted_restore_body (Fixture *f)
   g_assert_nonnull (strstr (tm_error_label_get_message (TM_ERROR_LABEL (error_label)), "passphrase"));
   g_assert_true (newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG) == GTK_WINDOW (dialog));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "not the passphrase");
+  save_snapshot (dialog, "backup-passphrase-wrong");
   g_assert_null (find_file_starting (f->dir, "tidemark-damaged-"));
   g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (f->app)) == GTK_WINDOW (f->recovery));
 

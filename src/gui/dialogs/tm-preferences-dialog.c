@@ -987,6 +987,13 @@ load_backups (TmPreferencesDialog *self)
           if (g_str_has_suffix (name, ".db"))
             name[strlen (name) - 3] = '\0';
         }
+      else if (tm_backups_is_encrypted (backup->path))
+        {
+          /* Translators: a file size: "102.4 kB — Encrypted" */
+          subtitle = g_strdup_printf (_("%s — Encrypted"), size);
+          label = g_strdup_printf (_("Restore the Backup of %s"), day);
+          name = g_strconcat ("restore-", backup->day, NULL);
+        }
       else
         {
           subtitle = g_strdup (size);

@@ -187,7 +187,8 @@ get_seal_async (GSettings           *settings,
   dialog = tm_backup_passphrase_dialog_new (parent, TM_BACKUP_PASSPHRASE_CHOOSE);
   g_signal_connect_data (dialog, "submitted", G_CALLBACK (on_chosen_cb), g_object_ref (task),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  g_signal_connect_object (dialog, "cancelled", G_CALLBACK (on_choose_cancelled_cb), task, 0);
+  /* Kept alive by the "submitted" handler's reference while the dialog is. */
+  g_signal_connect (dialog, "cancelled", G_CALLBACK (on_choose_cancelled_cb), task);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
