@@ -258,7 +258,8 @@ on_country_selected_cb (TmPreferencesDialog *self)
 
 /* General */
 
-static const char * const paper_ids[] = { "locale", "a4", "letter" };
+/* The paper rows, in their order. */
+static const char * const paper_ids[] = { "locale", "a4", "letter", NULL };
 
 static void
 show_general_error (TmPreferencesDialog *self,
@@ -505,33 +506,6 @@ on_report_name_changed_cb (TmPreferencesDialog *self)
   typed (self, TYPED_REPORT_NAME);
 }
 
-/* The paper rows are "locale", "a4" and "letter", in that order. */
-static gboolean
-paper_to_row (GValue   *value,
-              GVariant *variant,
-              gpointer  user_data)
-{
-  const char *id = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (paper_ids); i++)
-    if (g_str_equal (id, paper_ids[i]))
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static GVariant *
-paper_from_row (const GValue       *value,
-                const GVariantType *expected_type,
-                gpointer            user_data)
-{
-  guint selected = g_value_get_uint (value);
-
-  return selected < G_N_ELEMENTS (paper_ids) ? g_variant_new_string (paper_ids[selected]) : NULL;
-}
-
 /* The settings are bound: chosen, they are kept at once, and they show
  * what is kept. The report's name is kept with the data. */
 static void
@@ -561,9 +535,7 @@ load_general (TmPreferencesDialog *self)
                                     G_SETTINGS_BIND_DEFAULT, reminder_time_to_row,
                                     reminder_time_from_row, NULL, NULL);
       tm_settings_bind_cadence (settings, self->cadence_row);
-      g_settings_bind_with_mapping (settings, "paper-size", self->paper_row, "selected",
-                                    G_SETTINGS_BIND_DEFAULT, paper_to_row, paper_from_row,
-                                    NULL, NULL);
+      tm_settings_bind_choices (settings, "paper-size", self->paper_row, paper_ids);
       g_settings_bind (settings, "reminder-enabled", self->reminder_switch, "active",
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "run-in-background", self->background_switch, "active",
@@ -1020,28 +992,7 @@ load_backups (TmPreferencesDialog *self)
  * Switched on (or given another source), once kept, what it needs is
  * readied at once: the keyring's key, whose recovery code is shown when it is new,
  * or this session's passphrase. */
-static const char * const key_sources[] = { "keyring", "passphrase" };
-
-static gboolean
-key_source_to_row (GValue   *value,
-                   GVariant *variant,
-                   gpointer  user_data)
-{
-  const char *source = g_variant_get_string (variant, NULL);
-
-  g_value_set_uint (value, g_strcmp0 (source, key_sources[1]) == 0 ? 1 : 0);
-  return TRUE;
-}
-
-static GVariant *
-key_source_from_row (const GValue       *value,
-                     const GVariantType *expected_type,
-                     gpointer            user_data)
-{
-  guint selected = g_value_get_uint (value);
-
-  return selected < G_N_ELEMENTS (key_sources) ? g_variant_new_string (key_sources[selected]) : NULL;
-}
+static const char * const key_sources[] = { "keyring", "passphrase", NULL };
 
 static gboolean
 uses_passphrase (TmPreferencesDialog *self)
@@ -1143,8 +1094,7 @@ load_encryption (TmPreferencesDialog *self)
   if (settings != NULL)
     {
       g_settings_bind (settings, "encrypt-backups", self->encrypt_switch, "active", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind_with_mapping (settings, "backup-key-source", self->key_source_row, "selected",
-                                    G_SETTINGS_BIND_DEFAULT, key_source_to_row, key_source_from_row, NULL, NULL);
+      tm_settings_bind_choices (settings, "backup-key-source", self->key_source_row, key_sources);
       /* Once kept: what is readied follows what the settings say. */
       g_signal_connect_object (settings, "changed::encrypt-backups", G_CALLBACK (on_encrypt_switched_cb), self,
                                G_CONNECT_SWAPPED);
