@@ -5393,6 +5393,12 @@ passphrase_dialog_shows (gpointer data)
 }
 
 static gboolean
+passphrase_dialog_gone (gpointer data)
+{
+  return newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG) == NULL;
+}
+
+static gboolean
 toast_says (gpointer data)
 {
   Fixture *f = data;
@@ -5445,6 +5451,67 @@ dialog_error_shown (gpointer dialog)
   GtkWidget *label = find_widget (dialog, TM_TYPE_ERROR_LABEL, NULL, NULL);
 
   return label != NULL && tm_error_label_get_shown (TM_ERROR_LABEL (label));
+}
+
+/* Backups encrypted with a passphrase chosen in Preferences: typed twice,
+ * the same; the day's backup then asks for it. */
+static void
+passphrase_source_body (Fixture *f)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *name = g_strdup_printf ("tidemark-backup-%s.db", today);
+  g_autofree char *backup = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GSettings) settings = tm_settings_new ();
+  TmCryptKeySource source = 0;
+  GtkWindow *prefs;
+  GtkWidget *dialog;
+  GtkWidget *error_label;
+
+  wait_for_opening_backup (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL);
+  prefs = newest_window_of_type (TM_TYPE_PREFERENCES_DIALOG);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "backups");
+  wait_for (is_mapped, prefs, "Preferences");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "backup-key-source")), 1);
+  g_assert_cmpstr (g_settings_get_string (settings, "backup-key-source"), ==, "passphrase");
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (prefs), "show-recovery-code")));
+  gtk_widget_activate (find_named (GTK_WIDGET (prefs), "encrypt-backups"));
+
+  wait_for (passphrase_dialog_shows, NULL, "a passphrase to be chosen");
+  dialog = GTK_WIDGET (newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "passphrase")), "a passphrase of mine");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "passphrase-again")), "a passphrase of nine");
+  gtk_widget_activate (find_named (dialog, "passphrase-ok"));
+  wait_for (dialog_error_shown, dialog, "two different passphrases to be refused");
+  error_label = find_widget (dialog, TM_TYPE_ERROR_LABEL, NULL, NULL);
+  g_assert_cmpstr (tm_error_label_get_message (TM_ERROR_LABEL (error_label)), ==,
+                   "The two passphrases differ. Type the same one twice.");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "passphrase-again")), "a passphrase of mine");
+  gtk_widget_activate (find_named (dialog, "passphrase-ok"));
+  wait_for (passphrase_dialog_gone, NULL, "the passphrase to be taken");
+
+  gtk_widget_activate (find_named (GTK_WIDGET (prefs), "back-up-now"));
+  wait_for (is_encrypted_file, backup, "Back Up Now to write a backup sealed with the passphrase");
+  wait_for (import_ended, f->window, "the backup to end");
+  g_assert_true (tm_backups_read_seal (backup, &source, NULL, NULL));
+  g_assert_cmpint (source, ==, TM_CRYPT_KEY_SOURCE_PASSPHRASE);
+  /* Never asked again this session. */
+  g_assert_null (newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG));
+  {
+    TmBackupSeal seal = { NULL, "a passphrase of mine" };
+    g_autoptr(TmPendingFile) plain = tm_backups_unseal (backup, &seal, NULL);
+
+    g_assert_nonnull (plain);
+  }
+  reset_backup_encryption ();
+}
+
+static void
+test_passphrase_source (Fixture       *f,
+                        gconstpointer  data)
+{
+  run_app (f, passphrase_source_body);
+  reset_backup_encryption ();
 }
 
 /* The damaged file's newest backup is encrypted with a passphrase: the
@@ -7704,6 +7771,7 @@ main (int   argc,
   ADD ("data/encrypt-backups", test_encrypt_backups);
   ADD ("data/encrypted-backup-no-passphrase", test_no_passphrase_no_backup);
   ADD ("data/encrypted-restore", test_encrypted_restore);
+  ADD ("data/encrypted-backups-passphrase", test_passphrase_source);
   ADD ("data/emptied-file", test_emptied_data);
   ADD ("window/second-on-same-folder", test_second_window);
   ADD ("window/folder-in-use", test_folder_in_use);

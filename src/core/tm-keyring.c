@@ -188,7 +188,7 @@ tm_keyring_lookup_key (const char    *fingerprint,
 static char *
 hex_of_key (const TmCryptKey *key)
 {
-  char *hex = sodium_malloc (TM_CRYPT_KEY_BYTES * 2 + 1);
+  char *hex = sodium_init () >= 0 ? sodium_malloc (TM_CRYPT_KEY_BYTES * 2 + 1) : NULL;
 
   if (hex != NULL)
     sodium_bin2hex (hex, TM_CRYPT_KEY_BYTES * 2 + 1, tm_crypt_key_get_bytes (key), TM_CRYPT_KEY_BYTES);

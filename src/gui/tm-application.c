@@ -902,7 +902,7 @@ on_backed_up_cb (GObject      *source,
   if (tm_backup_keys_is_skipped (error) && self->context != NULL)
     {
       AdwToast *toast = adw_toast_new (tm_backup_keys_is_skipped_by_keyring (error)
-                                       ? _("Today’s backup was not made: the keyring is locked")
+                                       ? _("Today’s backup was not made: the keyring is locked or missing")
                                        : _("Today’s backup was not made: no passphrase was given"));
 
       adw_toast_set_timeout (toast, 0);

@@ -64,6 +64,7 @@ struct _TmPreferencesDialog
   TmErrorLabel         *backups_error_label;
   GPtrArray            *backup_rows;
   TmBackup             *unsealing;  /* the encrypted backup being opened */
+  gboolean              source_changed;  /* what is readied is for another key source */
   gboolean              loading;
   guint                 typed;      /* Typed: rows changed and not kept yet */
   guint                 keep_id;    /* keeps them a moment after the last change */
@@ -1027,10 +1028,14 @@ on_prepared_cb (GObject      *source,
       tm_error_label_hide (self->backups_error_label);
       return;
     }
-  /* No passphrase chosen: backups stay as they were. */
+  /* No passphrase chosen: backups stay as they were, plain or sealed with
+   * the keyring's key. */
   if (g_error_matches (error, TM_CRYPT_ERROR, TM_CRYPT_ERROR_NEEDS_PASSPHRASE))
     {
-      gtk_switch_set_active (self->encrypt_switch, FALSE);
+      if (self->source_changed)
+        adw_combo_row_set_selected (self->key_source_row, 0);
+      else
+        gtk_switch_set_active (self->encrypt_switch, FALSE);
       return;
     }
   backups_failed (self, error->message);
@@ -1049,6 +1054,7 @@ static void
 on_encrypt_switched_cb (TmPreferencesDialog *self)
 {
   show_key_source (self);
+  self->source_changed = FALSE;
   prepare_encryption (self);
 }
 
@@ -1060,6 +1066,7 @@ on_key_source_selected_cb (TmPreferencesDialog *self)
     return;
   /* A passphrase chosen anew is asked anew. */
   tm_backup_keys_forget_passphrase ();
+  self->source_changed = TRUE;
   prepare_encryption (self);
 }
 

@@ -101,8 +101,8 @@ static void
 return_no_passphrase (GTask *task)
 {
   g_task_return_new_error (task, TM_CRYPT_ERROR, TM_CRYPT_ERROR_NEEDS_PASSPHRASE, "%s",
-                           _("No passphrase was given for encrypted backups, so no backup was made. Use Back Up "
-                             "Now in Preferences to make one."));
+                           _("No passphrase was given, so no encrypted backup was made. Back Up Now asks "
+                             "for one again."));
 }
 
 static void
