@@ -5489,6 +5489,8 @@ passphrase_source_body (Fixture *f)
   gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "passphrase-again")), "a passphrase of mine");
   gtk_widget_activate (find_named (dialog, "passphrase-ok"));
   wait_for (passphrase_dialog_gone, NULL, "the passphrase to be taken");
+  wait_for_drawn (prefs, "Preferences with a passphrase");
+  save_snapshot (prefs, "preferences-backups-passphrase");
 
   gtk_widget_activate (find_named (GTK_WIDGET (prefs), "back-up-now"));
   wait_for (is_encrypted_file, backup, "Back Up Now to write a backup sealed with the passphrase");

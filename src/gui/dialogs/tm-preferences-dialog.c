@@ -1096,7 +1096,7 @@ load_encryption (TmPreferencesDialog *self)
 
   self->loading = TRUE;
   gtk_string_list_append (sources, _("Keyring"));
-  gtk_string_list_append (sources, _("Passphrase, Asked Once a Session"));
+  gtk_string_list_append (sources, _("Passphrase"));
   adw_combo_row_set_model (self->key_source_row, G_LIST_MODEL (sources));
   if (settings != NULL)
     {
