@@ -376,6 +376,7 @@ typedef struct
   TmCryptKeySource          source;
   GtkWindow                *parent;
   TmBackupPassphraseDialog *dialog;   /* while asking */
+  gboolean                  cancelled; /* the dialog closed while a try was under way */
 } UnsealJob;
 
 static void
@@ -417,6 +418,12 @@ on_unsealed_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   TmPendingFile *plain = g_task_propagate_pointer (G_TASK (result), &error);
 
+  /* Cancelled meanwhile: the task has had its answer. */
+  if (job->cancelled)
+    {
+      g_clear_pointer (&plain, tm_pending_file_free);
+      return;
+    }
   if (plain != NULL)
     {
       if (job->dialog != NULL)
@@ -482,6 +489,7 @@ on_ask_cancelled_cb (TmBackupPassphraseDialog *dialog,
   UnsealJob *job = g_task_get_task_data (task);
 
   job->dialog = NULL;
+  job->cancelled = TRUE;
   g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
                            _("The backup was not restored; nothing was changed."));
 }
