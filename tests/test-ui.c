@@ -5473,7 +5473,11 @@ passphrase_source_body (Fixture *f)
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "backups");
   wait_for (is_mapped, prefs, "Preferences");
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "backup-key-source")), 1);
-  g_assert_cmpstr (g_settings_get_string (settings, "backup-key-source"), ==, "passphrase");
+  {
+    g_autofree char *source_id = g_settings_get_string (settings, "backup-key-source");
+
+    g_assert_cmpstr (source_id, ==, "passphrase");
+  }
   g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (prefs), "show-recovery-code")));
   gtk_widget_activate (find_named (GTK_WIDGET (prefs), "encrypt-backups"));
 
@@ -5528,6 +5532,7 @@ encrypted_restore_body (Fixture *f)
   GtkWidget *dialog;
   GtkWidget *row;
   GtkWidget *error_label;
+  g_autofree char *damaged = NULL;
   g_auto(Row) row_read = { 0 };
 
   g_assert_true (gtk_widget_get_visible (button));
@@ -5551,7 +5556,8 @@ encrypted_restore_body (Fixture *f)
   wait_for (main_window_is_up, f->app, "the main window after restoring");
   g_assert_true (read_row (f, yesterday, &row_read));
   g_assert_cmpint (row_read.mood, ==, 6);
-  g_assert_nonnull (find_file_starting (f->dir, "tidemark-damaged-"));
+  damaged = find_file_starting (f->dir, "tidemark-damaged-");
+  g_assert_nonnull (damaged);
 }
 
 static void
