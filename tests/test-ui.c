@@ -15,6 +15,8 @@
 #include "tm-application.h"
 #include "tm-archive.h"
 #include "tm-crypt.h"
+#include "tm-backup-keys.h"
+#include "tm-backup-passphrase-dialog.h"
 #include "tm-calendar-page.h"
 #include "tm-clinician.h"
 #include "tm-checkin-dialog.h"
@@ -25,6 +27,7 @@
 #include "tm-pin-dialog.h"
 #include "tm-plan-dialog.h"
 #include "tm-preferences-dialog.h"
+#include "tm-keyring.h"
 #include "tm-recovery-window.h"
 #include "tm-store-backup.h"
 #include "tm-store-private.h"
@@ -5652,9 +5655,11 @@ damaged_other_folder_body (Fixture *f)
   g_unlink (file);
 }
 
-/* Data with a check-in yesterday and a good backup, then damaged. */
+/* Data with a check-in yesterday and a good backup (sealed with @seal,
+ * or plain), then damaged. */
 static void
-make_damaged_data (Fixture *f)
+make_damaged_data_sealed (Fixture            *f,
+                          const TmBackupSeal *seal)
 {
   g_autofree char *yesterday = day_ago (1);
   g_autofree char *copy = g_strconcat (f->dir, ".damaged", NULL);
@@ -5666,13 +5671,19 @@ make_damaged_data (Fixture *f)
 
   c->mood = 6;
   g_assert_true (tm_store_save_checkin (store, c, &error));
-  g_assert_true (tm_store_back_up_now (store, yesterday, &error));
+  g_assert_true (tm_store_back_up_now_sealed (store, yesterday, seal, &error));
   g_clear_object (&store);
 
   g_assert_true (g_file_get_contents (f->db_path, &contents, &length, NULL));
   memset (contents + 1024, 0x5a, MIN (length - 1024, 4096));
   g_assert_true (g_file_set_contents (f->db_path, contents, (gssize) length, NULL));
   g_assert_true (g_file_set_contents (copy, contents, (gssize) length, NULL));
+}
+
+static void
+make_damaged_data (Fixture *f)
+{
+  make_damaged_data_sealed (f, NULL);
 }
 
 static void
@@ -5702,6 +5713,332 @@ test_emptied_data (Fixture       *f,
   g_assert_true (g_file_set_contents (f->db_path, "", 0, NULL));
   g_assert_true (g_file_set_contents (copy, "", 0, NULL));
   run_app (f, damaged_restore_body);
+  g_unlink (copy);
+}
+
+/* ---- encrypted backups ------------------------------------------------ */
+
+static gboolean
+widget_is_sensitive (gpointer widget)
+{
+  return gtk_widget_is_sensitive (widget);
+}
+
+static gboolean
+encryption_on (gpointer settings)
+{
+  return g_settings_get_boolean (settings, "encrypt-backups");
+}
+
+static gboolean
+is_encrypted_file (gpointer path)
+{
+  return tm_backups_is_encrypted (path);
+}
+
+/* Neither SQLite's header nor @text anywhere in the file at @path. */
+static void
+assert_sealed (const char *path,
+               const char *text)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_null (g_strstr_len (contents, (gssize) length, "SQLite format 3"));
+  for (gsize i = 0; i + strlen (text) <= length; i++)
+    g_assert_false (memcmp (contents + i, text, strlen (text)) == 0);
+}
+
+static void
+reset_backup_encryption (void)
+{
+  g_autoptr(GSettings) settings = tm_settings_new ();
+
+  g_settings_reset (settings, "encrypt-backups");
+  g_settings_reset (settings, "backup-key-source");
+  tm_backup_keys_forget_passphrase ();
+  tm_keyring_clear_memory_for_testing ();
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *day;
+  int         mood;
+} MoodWanted;
+
+static gboolean
+mood_is (gpointer data)
+{
+  MoodWanted *wanted = data;
+  g_auto(Row) row = { 0 };
+
+  return read_row (wanted->f, wanted->day, &row) && row.mood == wanted->mood;
+}
+
+/* Encrypt Backups switched on in Preferences: the keyring's key is made
+ * and its recovery code shown; Back Up Now then writes a backup nobody
+ * can read without the key, which restores with it. */
+static void
+encrypt_backups_body (Fixture *f)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *name = g_strdup_printf ("tidemark-backup-%s.db", today);
+  g_autofree char *backup = g_build_filename (f->dir, name, NULL);
+  g_autofree char *restore_name = g_strconcat ("restore-", today, NULL);
+  g_autoptr(GSettings) settings = tm_settings_new ();
+  g_autoptr(TmCryptKey) key = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *shown = NULL;
+  MoodWanted before = { f, today, 7 };
+  AdwMessageDialog *dialog;
+  GtkWindow *prefs;
+
+  wait_for_opening_backup (f);
+  g_assert_false (tm_backups_is_encrypted (backup));
+  store_checkin (f, today, 7, "Before the encrypted backup");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL);
+  prefs = newest_window_of_type (TM_TYPE_PREFERENCES_DIALOG);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "backups");
+  wait_for (is_mapped, prefs, "Preferences");
+  g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (prefs), "backup-key-source")));
+
+  gtk_widget_activate (find_named (GTK_WIDGET (prefs), "encrypt-backups"));
+  wait_for (encryption_on, settings, "Encrypt Backups to be switched on");
+  g_assert_true (gtk_widget_get_sensitive (find_named (GTK_WIDGET (prefs), "backup-key-source")));
+
+  /* The new key's recovery code, the one the keyring keeps. */
+  dialog = wait_for_prompt ("Backup Recovery Code");
+  key = tm_keyring_lookup_key (NULL, NULL, NULL);
+  g_assert_nonnull (key);
+  code = tm_crypt_key_to_recovery_code (key);
+  {
+    GtkWidget *label = find_named (GTK_WIDGET (dialog), "recovery-code");
+    g_auto(GStrv) lines = g_strsplit (gtk_label_get_text (GTK_LABEL (label)), "\n", -1);
+
+    shown = g_strjoinv ("-", lines);
+  }
+  g_assert_cmpstr (shown, ==, code);
+  g_assert_nonnull (find_named (GTK_WIDGET (dialog), "print-recovery-code"));
+  wait_for_drawn (dialog, "the recovery code");
+  save_snapshot (dialog, "recovery-code");
+  gtk_widget_activate (find_named (GTK_WIDGET (dialog), "copy-recovery-code"));
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  wait_for_drawn (prefs, "Preferences with encryption on");
+  save_snapshot (prefs, "preferences-backups-encrypted");
+  gtk_widget_activate (find_named (GTK_WIDGET (prefs), "back-up-now"));
+  wait_for (is_encrypted_file, backup, "Back Up Now to write an encrypted backup");
+  wait_for (import_ended, f->window, "the backup to end");
+  assert_sealed (backup, "Before the encrypted backup");
+
+  /* Restored with the keyring's key, asking nothing more. */
+  store_checkin (f, today, 2, "After the encrypted backup");
+  wait_for (widget_is_sensitive, find_named (GTK_WIDGET (prefs), "back-up-now"), "Back Up Now again");
+  gtk_widget_activate (find_named (GTK_WIDGET (prefs), restore_name));
+  adw_message_dialog_response (wait_for_prompt ("Restore This Backup?"), "restore");
+  wait_for (mood_is, &before, "the encrypted backup restored");
+  g_assert_null (newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG));
+
+  reset_backup_encryption ();
+}
+
+static void
+test_encrypt_backups (Fixture       *f,
+                      gconstpointer  data)
+{
+  run_app (f, encrypt_backups_body);
+}
+
+static gboolean
+passphrase_dialog_shows (gpointer data)
+{
+  GtkWindow *dialog = newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static gboolean
+passphrase_dialog_gone (gpointer data)
+{
+  return newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG) == NULL;
+}
+
+static gboolean
+toast_says (gpointer data)
+{
+  Fixture *f = data;
+
+  return find_widget (GTK_WIDGET (f->window), GTK_TYPE_LABEL, label_has_text,
+                      "Today’s backup was not made: no passphrase was given") != NULL;
+}
+
+/* Backups encrypted with a passphrase, and none given when Tidemark asks
+ * on opening: no backup at all (never a plain one), and a toast says so. */
+static void
+no_passphrase_body (Fixture *f)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *name = g_strdup_printf ("tidemark-backup-%s.db", today);
+  g_autofree char *backup = g_build_filename (f->dir, name, NULL);
+  GtkWindow *dialog;
+
+  wait_for (passphrase_dialog_shows, NULL, "the passphrase to be asked");
+  dialog = newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG);
+  g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, label_has_text,
+                                                      "Nobody can recover a lost passphrase, Tidemark "
+                                                      "included: the backups sealed with it can then never "
+                                                      "be opened. Keep it somewhere safe.")));
+  save_snapshot (dialog, "backup-passphrase-choose");
+  gtk_window_close (dialog);
+  wait_for (toast_says, f, "the toast saying no backup was made");
+  settle ();
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_null (find_file_starting (f->dir, "tidemark-backup-"));
+  reset_backup_encryption ();
+}
+
+static void
+test_no_passphrase_no_backup (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = tm_settings_new ();
+
+  tm_backup_keys_forget_passphrase ();
+  g_settings_set_boolean (settings, "encrypt-backups", TRUE);
+  g_settings_set_string (settings, "backup-key-source", "passphrase");
+  run_app (f, no_passphrase_body);
+  reset_backup_encryption ();
+}
+
+static gboolean
+dialog_error_shown (gpointer dialog)
+{
+  GtkWidget *label = find_widget (dialog, TM_TYPE_ERROR_LABEL, NULL, NULL);
+
+  return label != NULL && tm_error_label_get_shown (TM_ERROR_LABEL (label));
+}
+
+/* Backups encrypted with a passphrase chosen in Preferences: typed twice,
+ * the same; the day's backup then asks for it. */
+static void
+passphrase_source_body (Fixture *f)
+{
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *name = g_strdup_printf ("tidemark-backup-%s.db", today);
+  g_autofree char *backup = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GSettings) settings = tm_settings_new ();
+  TmCryptKeySource source = 0;
+  GtkWindow *prefs;
+  GtkWidget *dialog;
+  GtkWidget *error_label;
+
+  wait_for_opening_backup (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL);
+  prefs = newest_window_of_type (TM_TYPE_PREFERENCES_DIALOG);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "backups");
+  wait_for (is_mapped, prefs, "Preferences");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (prefs), "backup-key-source")), 1);
+  {
+    g_autofree char *source_id = g_settings_get_string (settings, "backup-key-source");
+
+    g_assert_cmpstr (source_id, ==, "passphrase");
+  }
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (prefs), "show-recovery-code")));
+  gtk_widget_activate (find_named (GTK_WIDGET (prefs), "encrypt-backups"));
+
+  wait_for (passphrase_dialog_shows, NULL, "a passphrase to be chosen");
+  dialog = GTK_WIDGET (newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "passphrase")), "a passphrase of mine");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "passphrase-again")), "a passphrase of nine");
+  gtk_widget_activate (find_named (dialog, "passphrase-ok"));
+  wait_for (dialog_error_shown, dialog, "two different passphrases to be refused");
+  error_label = find_widget (dialog, TM_TYPE_ERROR_LABEL, NULL, NULL);
+  g_assert_cmpstr (tm_error_label_get_message (TM_ERROR_LABEL (error_label)), ==,
+                   "The two passphrases differ. Type the same one twice.");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "passphrase-again")), "a passphrase of mine");
+  gtk_widget_activate (find_named (dialog, "passphrase-ok"));
+  wait_for (passphrase_dialog_gone, NULL, "the passphrase to be taken");
+  wait_for_drawn (prefs, "Preferences with a passphrase");
+  save_snapshot (prefs, "preferences-backups-passphrase");
+
+  gtk_widget_activate (find_named (GTK_WIDGET (prefs), "back-up-now"));
+  wait_for (is_encrypted_file, backup, "Back Up Now to write a backup sealed with the passphrase");
+  wait_for (import_ended, f->window, "the backup to end");
+  g_assert_true (tm_backups_read_seal (backup, &source, NULL, NULL));
+  g_assert_cmpint (source, ==, TM_CRYPT_KEY_SOURCE_PASSPHRASE);
+  /* Never asked again this session. */
+  g_assert_null (newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG));
+  {
+    TmBackupSeal seal = { NULL, "a passphrase of mine" };
+    g_autoptr(TmPendingFile) plain = tm_backups_unseal (backup, &seal, NULL);
+
+    g_assert_nonnull (plain);
+  }
+  reset_backup_encryption ();
+}
+
+static void
+test_passphrase_source (Fixture       *f,
+                        gconstpointer  data)
+{
+  run_app (f, passphrase_source_body);
+  reset_backup_encryption ();
+}
+
+/* The damaged file's newest backup is encrypted with a passphrase: the
+ * recovery window asks for it; a wrong one is refused in the dialog, which
+ * stays with what was typed, and nothing is replaced; the right one brings
+ * the data back. */
+static void
+encrypted_restore_body (Fixture *f)
+{
+  g_autofree char *yesterday = day_ago (1);
+  GtkWidget *button = find_named (GTK_WIDGET (f->recovery), "restore-backup");
+  GtkWidget *dialog;
+  GtkWidget *row;
+  GtkWidget *error_label;
+  g_autofree char *damaged = NULL;
+  g_auto(Row) row_read = { 0 };
+
+  g_assert_true (gtk_widget_get_visible (button));
+  gtk_widget_activate (button);
+  wait_for (passphrase_dialog_shows, NULL, "the backup's passphrase to be asked");
+  dialog = GTK_WIDGET (newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG));
+  row = find_named (dialog, "passphrase");
+  gtk_editable_set_text (GTK_EDITABLE (row), "not the passphrase");
+  gtk_widget_activate (find_named (dialog, "passphrase-ok"));
+  wait_for (dialog_error_shown, dialog, "the wrong passphrase to be refused");
+  error_label = find_widget (dialog, TM_TYPE_ERROR_LABEL, NULL, NULL);
+  g_assert_nonnull (strstr (tm_error_label_get_message (TM_ERROR_LABEL (error_label)), "passphrase"));
+  g_assert_true (newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG) == GTK_WINDOW (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "not the passphrase");
+  save_snapshot (dialog, "backup-passphrase-wrong");
+  g_assert_null (find_file_starting (f->dir, "tidemark-damaged-"));
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (f->app)) == GTK_WINDOW (f->recovery));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "the right passphrase");
+  gtk_widget_activate (find_named (dialog, "passphrase-ok"));
+  wait_for (main_window_is_up, f->app, "the main window after restoring");
+  g_assert_true (read_row (f, yesterday, &row_read));
+  g_assert_cmpint (row_read.mood, ==, 6);
+  damaged = find_file_starting (f->dir, "tidemark-damaged-");
+  g_assert_nonnull (damaged);
+}
+
+static void
+test_encrypted_restore (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *copy = g_strconcat (f->dir, ".damaged", NULL);
+  TmBackupSeal seal = { NULL, "the right passphrase" };
+
+  tm_backup_keys_forget_passphrase ();
+  make_damaged_data_sealed (f, &seal);
+  run_app (f, encrypted_restore_body);
   g_unlink (copy);
 }
 
@@ -8263,6 +8600,8 @@ main (int   argc,
 {
   setlocale (LC_ALL, "C.UTF-8");
   gtk_test_init (&argc, &argv, NULL);
+  /* Argon2id at its cheapest: the passphrase tests are about the UI. */
+  tm_crypt_set_cost_for_testing (1, 8192);
 
 #define ADD(path, func) \
   g_test_add ("/ui/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -8336,6 +8675,10 @@ main (int   argc,
   ADD ("data/backups", test_backups);
   ADD ("data/before-import-copy", test_before_import);
   ADD ("data/damaged-file", test_damaged_data);
+  ADD ("data/encrypt-backups", test_encrypt_backups);
+  ADD ("data/encrypted-backup-no-passphrase", test_no_passphrase_no_backup);
+  ADD ("data/encrypted-restore", test_encrypted_restore);
+  ADD ("data/encrypted-backups-passphrase", test_passphrase_source);
   ADD ("data/emptied-file", test_emptied_data);
   ADD ("window/second-on-same-folder", test_second_window);
   ADD ("window/folder-in-use", test_folder_in_use);

@@ -236,46 +236,137 @@ tm_store_copy_database (sqlite3     *db,
   return TRUE;
 }
 
+/* @pending's whole copy of the data, read back, sealed, and written to
+ * its final name in place of the plain copy: the same naming, the same
+ * writing beside and renaming into place, only the bytes sealed. */
+static gboolean
+commit_sealed (TmPendingFile       *pending,
+               const TmBackupSeal  *seal,
+               const char          *what,
+               GError             **error)
+{
+  const char *path = tm_pending_file_get_path (pending);
+  g_autoptr(TmPendingFile) sealed_file = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) sealed = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+  int saved_errno;
+
+  if (!tm_file_read_bounded (tm_pending_file_get_temporary (pending), TM_CRYPT_MAX_BYTES, &contents, &length,
+                             &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s could not be written, so %s (%s)."), path, what,
+                   local_error->message);
+      return FALSE;
+    }
+  plain = g_bytes_new_take (contents, length);
+  sealed = seal->key != NULL ? tm_crypt_seal_with_key (plain, seal->key, error)
+                             : tm_crypt_seal_with_passphrase (plain, seal->passphrase, error);
+  if (sealed == NULL)
+    return FALSE;
+
+  sealed_file = tm_pending_file_new (path);
+  if (sealed_file != NULL &&
+      tm_pending_file_write (sealed_file, g_bytes_get_data (sealed, NULL), g_bytes_get_size (sealed)) &&
+      tm_pending_file_commit (sealed_file))
+    return TRUE;
+  saved_errno = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("%s could not be written, so %s (%s)."),
+               path, what, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+seals (const TmBackupSeal *seal)
+{
+  return seal != NULL && (seal->key != NULL || seal->passphrase != NULL);
+}
+
 /**
- * tm_store_back_up_now:
+ * tm_store_back_up_now_sealed:
  * @today: the day the backup is of
+ * @seal: (nullable): what to seal the backup with; %NULL for a plain copy
  *
  * Copies the data file to today's backup (replacing an earlier one of
- * today), then lets go of backups no longer kept.
+ * today), sealed with @seal's key or passphrase, then lets go of backups
+ * no longer kept. When it can't be sealed, no backup is made, plain or
+ * otherwise.
  */
 gboolean
-tm_store_back_up_now (TmStore     *store,
-                      const char  *today,
-                      GError     **error)
+tm_store_back_up_now_sealed (TmStore             *store,
+                             const char          *today,
+                             const TmBackupSeal  *seal,
+                             GError             **error)
 {
   g_autofree char *name = g_strconcat (BACKUP_PREFIX, today, BACKUP_SUFFIX, NULL);
   g_autofree char *path = g_build_filename (tm_store_get_data_dir (store), name, NULL);
+  const char *what = _("no backup was made");
 
   g_return_val_if_fail (TM_IS_STORE (store), FALSE);
   g_return_val_if_fail (tm_day_is_valid (today), FALSE);
 
-  if (!tm_store_copy_database (tm_store_get_db (store), path, _("no backup was made"), error))
+  if (seals (seal))
+    {
+      g_autoptr(TmPendingFile) pending = copy_to_pending (tm_store_get_db (store), path, what, error);
+
+      if (pending == NULL || !commit_sealed (pending, seal, what, error))
+        return FALSE;
+    }
+  else if (!tm_store_copy_database (tm_store_get_db (store), path, what, error))
     return FALSE;
   tm_backups_prune (tm_store_get_data_dir (store), today);
   return TRUE;
 }
 
 /**
- * tm_store_back_up_if_due:
+ * tm_store_back_up_now:
+ * @today: the day the backup is of
+ *
+ * Copies the data file to today's backup, unsealed; see
+ * tm_store_back_up_now_sealed().
+ */
+gboolean
+tm_store_back_up_now (TmStore     *store,
+                      const char  *today,
+                      GError     **error)
+{
+  return tm_store_back_up_now_sealed (store, today, NULL, error);
+}
+
+/**
+ * tm_store_back_up_if_due_sealed:
+ * @seal: (nullable): as tm_store_back_up_now_sealed()
  *
  * Makes today's backup unless there is one. Returns whether one was made.
  */
 gboolean
-tm_store_back_up_if_due (TmStore     *store,
-                         const char  *today,
-                         GError     **error)
+tm_store_back_up_if_due_sealed (TmStore             *store,
+                                const char          *today,
+                                const TmBackupSeal  *seal,
+                                GError             **error)
 {
   g_autofree char *name = g_strconcat (BACKUP_PREFIX, today, BACKUP_SUFFIX, NULL);
   g_autofree char *path = g_build_filename (tm_store_get_data_dir (store), name, NULL);
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return FALSE;
-  return tm_store_back_up_now (store, today, error);
+  return tm_store_back_up_now_sealed (store, today, seal, error);
+}
+
+/**
+ * tm_store_back_up_if_due:
+ *
+ * Makes today's backup, unsealed, unless there is one. Returns whether
+ * one was made.
+ */
+gboolean
+tm_store_back_up_if_due (TmStore     *store,
+                         const char  *today,
+                         GError     **error)
+{
+  return tm_store_back_up_if_due_sealed (store, today, NULL, error);
 }
 
 /* Gives the whole copy in @pending the first free name of @base.db,
@@ -581,10 +672,155 @@ check_backup (const char  *path,
     }
   sqlite3_close_v2 (db);
 
-  if (!good)
+  if (!good && tm_backups_is_encrypted (path))
+    g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_DAMAGED,
+                 _("The backup %s is encrypted. Restore it from Preferences, which asks for its key or "
+                   "passphrase."), path);
+  else if (!good)
     g_set_error (error, TM_STORE_ERROR, TM_STORE_ERROR_DAMAGED,
                  _("The backup %s is damaged or not one of Tidemark's. Choose another."), path);
   return good;
+}
+
+/* Encrypted backups: marked by what they hold (TIDEMARK-ENC1), whatever
+ * their name. */
+
+/**
+ * tm_backups_is_encrypted:
+ *
+ * Returns: whether the file at @path starts like an encrypted file
+ */
+gboolean
+tm_backups_is_encrypted (const char *path)
+{
+  guint8 start[sizeof TM_CRYPT_MAGIC - 1];
+  gssize n = -1;
+  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return FALSE;
+  do
+    n = read (fd, start, sizeof start);
+  while (n < 0 && errno == EINTR);
+  close (fd);
+  return n == (gssize) sizeof start && tm_crypt_is_encrypted (start, sizeof start);
+}
+
+static GBytes *
+read_sealed (const char  *path,
+             GError     **error)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!tm_file_read_bounded (path, TM_CRYPT_MAX_BYTES, &contents, &length, error))
+    return NULL;
+  return g_bytes_new_take (contents, length);
+}
+
+/**
+ * tm_backups_read_seal:
+ * @source: (out) (optional): what opens it: a passphrase, or a key
+ * @fingerprint: (out) (optional): the key's fingerprint, for a key
+ *
+ * Reads what an encrypted backup asks for, from its header. %FALSE (with
+ * %TM_CRYPT_ERROR_NOT_ENCRYPTED) for a plain backup.
+ */
+gboolean
+tm_backups_read_seal (const char        *path,
+                      TmCryptKeySource  *source,
+                      char             **fingerprint,
+                      GError           **error)
+{
+  g_autoptr(GBytes) sealed = read_sealed (path, error);
+  g_autofree char *print = NULL;
+  TmCryptKeySource found;
+
+  if (sealed == NULL || !tm_crypt_read_header (sealed, &found, &print, error))
+    return FALSE;
+  if (source != NULL)
+    *source = found;
+  if (fingerprint != NULL)
+    *fingerprint = g_steal_pointer (&print);
+  return TRUE;
+}
+
+/**
+ * tm_backups_key_from_recovery_code:
+ * @path: an encrypted backup sealed with a key
+ * @code: the recovery code typed
+ *
+ * Returns: (transfer full): the key of @path that @code stands for, or
+ *   %NULL with a sentence when it is mistyped or another key's
+ */
+TmCryptKey *
+tm_backups_key_from_recovery_code (const char  *path,
+                                   const char  *code,
+                                   GError     **error)
+{
+  g_autofree char *wanted = NULL;
+  g_autofree char *print = NULL;
+  g_autoptr(TmCryptKey) key = NULL;
+  TmCryptKeySource source;
+
+  if (!tm_backups_read_seal (path, &source, &wanted, error))
+    return NULL;
+  if ((key = tm_crypt_key_new_from_recovery_code (code, error)) == NULL)
+    return NULL;
+  print = tm_crypt_key_get_fingerprint (key);
+  if (source != TM_CRYPT_KEY_SOURCE_KEY || g_strcmp0 (print, wanted) != 0)
+    {
+      g_set_error_literal (error, TM_CRYPT_ERROR, TM_CRYPT_ERROR_WRONG_KEY,
+                           _("This recovery code belongs to another key. Check that it is the code printed for "
+                             "this backup’s key."));
+      return NULL;
+    }
+  return g_steal_pointer (&key);
+}
+
+/**
+ * tm_backups_unseal:
+ * @path: an encrypted backup
+ * @seal: its key or its passphrase
+ *
+ * Opens @path into a private file beside it, ready to be restored like a
+ * plain backup (tm_store_restore_backup(), tm_backups_recover() with
+ * tm_pending_file_get_temporary()). Freeing the result removes that file.
+ *
+ * Returns: (transfer full): the opened copy, or %NULL with a sentence
+ *   (a wrong passphrase or key, a damaged file)
+ */
+TmPendingFile *
+tm_backups_unseal (const char          *path,
+                   const TmBackupSeal  *seal,
+                   GError             **error)
+{
+  g_autoptr(GBytes) sealed = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(TmPendingFile) pending = NULL;
+
+  g_return_val_if_fail (seals (seal), NULL);
+
+  if ((sealed = read_sealed (path, error)) == NULL)
+    return NULL;
+  plain = seal->key != NULL ? tm_crypt_open_with_key (sealed, seal->key, error)
+                            : tm_crypt_open_with_passphrase (sealed, seal->passphrase, error);
+  if (plain == NULL)
+    return NULL;
+
+  pending = tm_pending_file_new (path);
+  if (pending == NULL ||
+      !tm_pending_file_write (pending, g_bytes_get_data (plain, NULL), g_bytes_get_size (plain)) ||
+      !tm_pending_file_close (pending))
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Tidemark can't create %s (%s). Check that you may write to its folder."), path,
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+  return g_steal_pointer (&pending);
 }
 
 /**
@@ -599,8 +835,13 @@ tm_backups_find_good (const char *data_dir)
   g_autoptr(GPtrArray) backups = tm_backups_list (data_dir);
 
   for (guint i = 0; i < backups->len; i++)
-    if (check_backup (((TmBackup *) backups->pdata[i])->path, NULL))
-      return g_ptr_array_steal_index (backups, i);
+    {
+      const char *path = ((TmBackup *) backups->pdata[i])->path;
+
+      /* A sealed one can only be checked once it is opened. */
+      if (check_backup (path, NULL) || tm_backups_read_seal (path, NULL, NULL, NULL))
+        return g_ptr_array_steal_index (backups, i);
+    }
   return NULL;
 }
 

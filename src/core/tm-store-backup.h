@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "tm-crypt.h"
+#include "tm-file.h"
 #include "tm-store.h"
 
 G_BEGIN_DECLS
@@ -36,12 +38,40 @@ gboolean   tm_backups_recover       (const char  *data_dir,
                                      char       **aside,
                                      GError     **error);
 
+/* How a backup is sealed (DESIGN.md, Private and exchangeable): with the
+ * keyring's key, or with a passphrase. Neither: a plain copy. */
+typedef struct
+{
+  const TmCryptKey *key;
+  const char       *passphrase;
+} TmBackupSeal;
+
+gboolean   tm_backups_is_encrypted  (const char  *path);
+gboolean   tm_backups_read_seal     (const char        *path,
+                                     TmCryptKeySource  *source,
+                                     char             **fingerprint,
+                                     GError           **error);
+TmCryptKey *tm_backups_key_from_recovery_code (const char  *path,
+                                               const char  *code,
+                                               GError     **error);
+TmPendingFile *tm_backups_unseal    (const char          *path,
+                                     const TmBackupSeal  *seal,
+                                     GError             **error);
+
 gboolean   tm_store_back_up_now     (TmStore     *store,
                                      const char  *today,
                                      GError     **error);
 gboolean   tm_store_back_up_if_due  (TmStore     *store,
                                      const char  *today,
                                      GError     **error);
+gboolean   tm_store_back_up_now_sealed    (TmStore             *store,
+                                           const char          *today,
+                                           const TmBackupSeal  *seal,
+                                           GError             **error);
+gboolean   tm_store_back_up_if_due_sealed (TmStore             *store,
+                                           const char          *today,
+                                           const TmBackupSeal  *seal,
+                                           GError             **error);
 gboolean   tm_store_back_up_before_import (TmStore     *store,
                                            GDateTime   *now,
                                            char       **path,

@@ -28,6 +28,8 @@
 #include "tm-report.h"
 #include "tm-safety-help.h"
 #include "tm-settings.h"
+#include "tm-backup-keys.h"
+#include "tm-backup-passphrase-dialog.h"
 #include "tm-store-backup.h"
 #include "tm-text.h"
 #include "tm-window.h"
@@ -1042,8 +1044,16 @@ tm_application_shutdown (GApplication *application)
 {
   TmApplication *self = TM_APPLICATION (application);
 
-  /* A backup under way is finished, not cut off. */
+  /* A backup under way is finished, not cut off; one still waiting for
+   * its passphrase is not made. */
   g_clear_handle_id (&self->backup_idle, g_source_remove);
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (TM_IS_BACKUP_PASSPHRASE_DIALOG (l->data))
+        gtk_window_destroy (l->data);
+  }
   while (self->backing_up != NULL)
     g_main_context_iteration (NULL, TRUE);
 
@@ -1059,27 +1069,10 @@ tm_application_shutdown (GApplication *application)
 }
 
 /* At most once a day, once the window is up: a copy of the data, made in
- * a thread on a connection of its own, while the store is busy (no
- * restore swaps the file meanwhile). A failure is said, since the person
- * relies on it. */
-static void
-back_up_in_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  const char *data_dir = task_data;
-  g_autofree char *today = tm_day_today ();
-  g_autoptr(TmStore) store = NULL;
-  GError *error = NULL;
-
-  store = tm_store_open (data_dir, &error);
-  if (store == NULL || (!tm_store_back_up_if_due (store, today, &error) && error != NULL))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
+ * a thread (tm_backup_keys_back_up_async()), sealed when the person chose
+ * encrypted backups. A failure is said, since the person relies on it;
+ * a backup left out for want of its key or passphrase is said in a toast,
+ * and none is made in its place. */
 static void
 on_backed_up_cb (GObject      *source,
                  GAsyncResult *result,
@@ -1090,13 +1083,22 @@ on_backed_up_cb (GObject      *source,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(GError) error = NULL;
 
-  tm_store_busy_end (store);
   g_application_release (G_APPLICATION (self));
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (tm_backup_keys_back_up_finish (result, &error) || error == NULL)
     return;
   if (window == NULL)
     {
       g_warning ("Today’s backup was not made: %s", error->message);
+      return;
+    }
+  if (tm_backup_keys_is_skipped (error) && self->context != NULL)
+    {
+      AdwToast *toast = adw_toast_new (tm_backup_keys_is_skipped_by_keyring (error)
+                                       ? _("Today’s backup was not made: the keyring is locked or missing")
+                                       : _("Today’s backup was not made: no passphrase was given"));
+
+      adw_toast_set_timeout (toast, 0);
+      tm_context_add_toast (self->context, toast);
       return;
     }
   {
@@ -1111,20 +1113,16 @@ static gboolean
 back_up_if_due_cb (gpointer user_data)
 {
   TmApplication *self = TM_APPLICATION (user_data);
-  g_autoptr(GTask) task = NULL;
 
   self->backup_idle = 0;
   if (self->store == NULL || self->backing_up != NULL)
     return G_SOURCE_REMOVE;
 
-  /* No source object, and everything let go of in the callback: nothing
-   * of the application's is finalized in the thread. */
-  task = g_task_new (NULL, NULL, on_backed_up_cb, g_object_ref (self));
-  g_task_set_task_data (task, g_strdup (tm_store_get_data_dir (self->store)), g_free);
   self->backing_up = g_object_ref (self->store);
-  tm_store_busy_begin (self->backing_up);
   g_application_hold (G_APPLICATION (self));
-  g_task_run_in_thread (task, back_up_in_thread);
+  tm_backup_keys_back_up_async (self->store, self->settings,
+                                gtk_application_get_active_window (GTK_APPLICATION (self)), TRUE,
+                                on_backed_up_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 

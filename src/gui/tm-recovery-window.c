@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tm-backup-keys.h"
 #include "tm-recovery-window.h"
 #include "tm-store-backup.h"
 #include "tm-store-error.h"
@@ -26,6 +27,7 @@ struct _TmRecoveryWindow
 
   char                 *data_dir;
   TmBackup             *backup;     /* the newest good one, or NULL */
+  gboolean              unsealing;  /* an encrypted one being opened */
 };
 
 G_DEFINE_FINAL_TYPE (TmRecoveryWindow, tm_recovery_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -71,14 +73,11 @@ explain (TmRecoveryWindow *self,
     }
 }
 
-/**
- * tm_recovery_window_restore:
- *
- * Puts the newest good backup in the damaged file's place (which is moved
- * aside, unchanged) and opens it; says why when that fails.
- */
-void
-tm_recovery_window_restore (TmRecoveryWindow *self)
+/* The backup's data, from @path (the backup, or its opened copy), in the
+ * damaged file's place. */
+static void
+restore_from (TmRecoveryWindow *self,
+              const char       *path)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *aside = NULL;
@@ -86,10 +85,7 @@ tm_recovery_window_restore (TmRecoveryWindow *self)
   g_autofree char *notice = NULL;
   g_autoptr(TmStore) store = NULL;
 
-  g_return_if_fail (TM_IS_RECOVERY_WINDOW (self));
-  g_return_if_fail (self->backup != NULL);
-
-  if (!tm_backups_recover (self->data_dir, self->backup->path, &aside, &error) ||
+  if (!tm_backups_recover (self->data_dir, path, &aside, &error) ||
       (store = tm_store_open (self->data_dir, &error)) == NULL)
     {
       explain (self, self->data_dir, error);
@@ -109,6 +105,64 @@ tm_recovery_window_restore (TmRecoveryWindow *self)
       notice = g_strdup_printf (_("Restored the backup of %s."), day);
     }
   g_signal_emit (self, signals[OPENED], 0, store, notice);
+}
+
+static void
+on_unsealed_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(TmRecoveryWindow) self = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmPendingFile) plain = tm_backup_keys_unseal_finish (result, &error);
+
+  /* The window may have gone meanwhile. */
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self == NULL)
+    return;
+  self->unsealing = FALSE;
+  gtk_widget_set_sensitive (self->restore_button, TRUE);
+  if (self->backup == NULL)
+    return;
+  if (plain == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_status_page_set_description (self->status, error->message);
+      return;
+    }
+  restore_from (self, tm_pending_file_get_temporary (plain));
+}
+
+/**
+ * tm_recovery_window_restore:
+ *
+ * Puts the newest good backup in the damaged file's place (which is moved
+ * aside, unchanged) and opens it; says why when that fails. An encrypted
+ * backup is opened first: its key from the keyring, or what it asks for.
+ */
+void
+tm_recovery_window_restore (TmRecoveryWindow *self)
+{
+  g_return_if_fail (TM_IS_RECOVERY_WINDOW (self));
+  g_return_if_fail (self->backup != NULL);
+
+  if (!tm_backups_is_encrypted (self->backup->path))
+    {
+      restore_from (self, self->backup->path);
+      return;
+    }
+  if (self->unsealing)
+    return;
+  self->unsealing = TRUE;
+  gtk_widget_set_sensitive (self->restore_button, FALSE);
+  {
+    GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (ref, self);
+    tm_backup_keys_unseal_async (GTK_WINDOW (self), self->backup->path, on_unsealed_cb, ref);
+  }
 }
 
 /**

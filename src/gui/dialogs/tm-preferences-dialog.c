@@ -17,6 +17,7 @@
 
 #include "tm-error-label.h"
 #include "tm-accessible.h"
+#include "tm-backup-keys.h"
 #include "tm-daily-question.h"
 #include "tm-medicine-dialog.h"
 #include "tm-preferences-dialog.h"
@@ -55,8 +56,15 @@ struct _TmPreferencesDialog
   TmErrorLabel         *medicines_error_label;
   GPtrArray            *medicine_rows;  /* in either group */
   AdwPreferencesGroup  *backups_group;
+  GtkWidget            *back_up_button;
+  GtkSwitch            *encrypt_switch;
+  AdwComboRow          *key_source_row;
+  GtkWidget            *recovery_code_row;
+  GtkWidget            *passphrase_warning;
   TmErrorLabel         *backups_error_label;
   GPtrArray            *backup_rows;
+  TmBackup             *unsealing;  /* the encrypted backup being opened */
+  gboolean              source_changed;  /* what is readied is for another key source */
   gboolean              loading;
   guint                 typed;      /* Typed: rows changed and not kept yet */
   guint                 keep_id;    /* keeps them a moment after the last change */
@@ -251,7 +259,8 @@ on_country_selected_cb (TmPreferencesDialog *self)
 
 /* General */
 
-static const char * const paper_ids[] = { "locale", "a4", "letter" };
+/* The paper rows, in their order. */
+static const char * const paper_ids[] = { "locale", "a4", "letter", NULL };
 
 static void
 show_general_error (TmPreferencesDialog *self,
@@ -498,33 +507,6 @@ on_report_name_changed_cb (TmPreferencesDialog *self)
   typed (self, TYPED_REPORT_NAME);
 }
 
-/* The paper rows are "locale", "a4" and "letter", in that order. */
-static gboolean
-paper_to_row (GValue   *value,
-              GVariant *variant,
-              gpointer  user_data)
-{
-  const char *id = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (paper_ids); i++)
-    if (g_str_equal (id, paper_ids[i]))
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static GVariant *
-paper_from_row (const GValue       *value,
-                const GVariantType *expected_type,
-                gpointer            user_data)
-{
-  guint selected = g_value_get_uint (value);
-
-  return selected < G_N_ELEMENTS (paper_ids) ? g_variant_new_string (paper_ids[selected]) : NULL;
-}
-
 /* The settings are bound: chosen, they are kept at once, and they show
  * what is kept. The report's name is kept with the data. */
 static void
@@ -554,9 +536,7 @@ load_general (TmPreferencesDialog *self)
                                     G_SETTINGS_BIND_DEFAULT, reminder_time_to_row,
                                     reminder_time_from_row, NULL, NULL);
       tm_settings_bind_cadence (settings, self->cadence_row);
-      g_settings_bind_with_mapping (settings, "paper-size", self->paper_row, "selected",
-                                    G_SETTINGS_BIND_DEFAULT, paper_to_row, paper_from_row,
-                                    NULL, NULL);
+      tm_settings_bind_choices (settings, "paper-size", self->paper_row, paper_ids);
       g_settings_bind (settings, "reminder-enabled", self->reminder_switch, "active",
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "run-in-background", self->background_switch, "active",
@@ -714,6 +694,30 @@ load_medicines (TmPreferencesDialog *self)
 
 /* Backups */
 
+/* What an asynchronous step hands its callback: the window, weakly, so
+ * that a step ending after the window has gone finds nothing to do. */
+static GWeakRef *
+weak_self (TmPreferencesDialog *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  return ref;
+}
+
+static TmPreferencesDialog *
+take_self (gpointer user_data)
+{
+  GWeakRef *ref = user_data;
+  TmPreferencesDialog *self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self != NULL && self->store == NULL)
+    g_clear_object (&self);
+  return self;
+}
+
 static void load_backups (TmPreferencesDialog *self);
 
 static void
@@ -723,26 +727,42 @@ backups_failed (TmPreferencesDialog *self,
   tm_error_label_show (self->backups_error_label, message);
 }
 
-/**
- * tm_preferences_dialog_back_up_now:
- *
- * Makes today's backup (again) and lists it.
- */
-gboolean
-tm_preferences_dialog_back_up_now (TmPreferencesDialog *self)
+static void
+on_backed_up_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  g_autofree char *today = tm_day_today ();
+  g_autoptr(TmPreferencesDialog) self = take_self (user_data);
   g_autoptr(GError) error = NULL;
+  gboolean made = tm_backup_keys_back_up_finish (result, &error);
 
-  if (!tm_store_back_up_now (self->store, today, &error))
+  /* The window went meanwhile. */
+  if (self == NULL)
+    return;
+  gtk_widget_set_sensitive (self->back_up_button, TRUE);
+  if (!made)
     {
       backups_failed (self, error->message);
-      return FALSE;
+      return;
     }
   tm_error_label_hide (self->backups_error_label);
   load_backups (self);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Backed up")));
-  return TRUE;
+}
+
+/**
+ * tm_preferences_dialog_back_up_now:
+ *
+ * Makes today's backup (again), encrypted when chosen, and lists it.
+ */
+void
+tm_preferences_dialog_back_up_now (TmPreferencesDialog *self)
+{
+  g_return_if_fail (TM_IS_PREFERENCES_DIALOG (self));
+
+  gtk_widget_set_sensitive (self->back_up_button, FALSE);
+  tm_backup_keys_back_up_async (self->store, tm_context_get_settings (self->context), GTK_WINDOW (self), FALSE,
+                                on_backed_up_cb, weak_self (self));
 }
 
 static void
@@ -786,9 +806,11 @@ on_undo_restore_cb (AdwToast            *toast,
                                     adw_toast_new (_("Your data is back as it was before the restore")));
 }
 
+/* @backup's data, from @path (the backup, or its opened copy), in place. */
 static void
-restore (TmPreferencesDialog *self,
-         TmBackup            *backup)
+restore_from (TmPreferencesDialog *self,
+              TmBackup            *backup,
+              const char          *path)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *aside = NULL;
@@ -796,7 +818,7 @@ restore (TmPreferencesDialog *self,
   g_autofree char *notice = NULL;
   AdwToast *toast;
 
-  if (!tm_store_restore_backup (self->store, backup->path, &aside, &error))
+  if (!tm_store_restore_backup (self->store, path, &aside, &error))
     {
       backups_failed (self, error->message);
       return;
@@ -813,6 +835,44 @@ restore (TmPreferencesDialog *self,
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_restore_cb), self, 0);
     }
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+static void
+on_unsealed_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(TmPreferencesDialog) self = take_self (user_data);
+  g_autoptr(TmBackup) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmPendingFile) plain = tm_backup_keys_unseal_finish (result, &error);
+
+  if (self == NULL || (backup = g_steal_pointer (&self->unsealing)) == NULL)
+    return;
+  if (plain == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        backups_failed (self, error->message);
+      return;
+    }
+  restore_from (self, backup, tm_pending_file_get_temporary (plain));
+}
+
+/* An encrypted backup is opened first (its key, or what it asks for),
+ * then restored like a plain one. */
+static void
+restore (TmPreferencesDialog *self,
+         TmBackup            *backup)
+{
+  if (!tm_backups_is_encrypted (backup->path))
+    {
+      restore_from (self, backup, backup->path);
+      return;
+    }
+  if (self->unsealing != NULL)
+    return;
+  self->unsealing = tm_backup_copy (backup);
+  tm_backup_keys_unseal_async (GTK_WINDOW (self), backup->path, on_unsealed_cb, weak_self (self));
 }
 
 static void
@@ -900,6 +960,13 @@ load_backups (TmPreferencesDialog *self)
           if (g_str_has_suffix (name, ".db"))
             name[strlen (name) - 3] = '\0';
         }
+      else if (tm_backups_is_encrypted (backup->path))
+        {
+          /* Translators: a file size: "102.4 kB — Encrypted" */
+          subtitle = g_strdup_printf (_("%s — Encrypted"), size);
+          label = g_strdup_printf (_("Restore the Backup of %s"), day);
+          name = g_strconcat ("restore-", backup->day, NULL);
+        }
       else
         {
           subtitle = g_strdup (size);
@@ -920,6 +987,131 @@ load_backups (TmPreferencesDialog *self)
       adw_preferences_group_add (self->backups_group, row);
       g_ptr_array_add (self->backup_rows, row);
     }
+}
+
+/* Encryption: the switch and the key's source are bound to the settings.
+ * Switched on (or given another source), once kept, what it needs is
+ * readied at once: the keyring's key, whose recovery code is shown when it is new,
+ * or this session's passphrase. */
+static const char * const key_sources[] = { "keyring", "passphrase", NULL };
+
+static gboolean
+uses_passphrase (TmPreferencesDialog *self)
+{
+  return adw_combo_row_get_selected (self->key_source_row) == 1;
+}
+
+static void
+show_key_source (TmPreferencesDialog *self)
+{
+  gboolean on = gtk_switch_get_active (self->encrypt_switch);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->key_source_row), on);
+  gtk_widget_set_sensitive (self->recovery_code_row, on);
+  gtk_widget_set_visible (self->recovery_code_row, !uses_passphrase (self));
+  gtk_widget_set_visible (self->passphrase_warning, uses_passphrase (self));
+}
+
+static void
+on_prepared_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(TmPreferencesDialog) self = take_self (user_data);
+  g_autoptr(GError) error = NULL;
+  gboolean ready = tm_backup_keys_prepare_finish (result, &error);
+
+  if (self == NULL)
+    return;
+  if (ready)
+    {
+      tm_error_label_hide (self->backups_error_label);
+      return;
+    }
+  /* No passphrase chosen: backups stay as they were, plain or sealed with
+   * the keyring's key. */
+  if (g_error_matches (error, TM_CRYPT_ERROR, TM_CRYPT_ERROR_NEEDS_PASSPHRASE))
+    {
+      if (self->source_changed)
+        adw_combo_row_set_selected (self->key_source_row, 0);
+      else
+        gtk_switch_set_active (self->encrypt_switch, FALSE);
+      return;
+    }
+  backups_failed (self, error->message);
+}
+
+static void
+prepare_encryption (TmPreferencesDialog *self)
+{
+  if (self->loading || !gtk_switch_get_active (self->encrypt_switch))
+    return;
+  tm_backup_keys_prepare_async (tm_context_get_settings (self->context), GTK_WINDOW (self), on_prepared_cb,
+                                weak_self (self));
+}
+
+static void
+on_encrypt_switched_cb (TmPreferencesDialog *self)
+{
+  show_key_source (self);
+  self->source_changed = FALSE;
+  prepare_encryption (self);
+}
+
+static void
+on_key_source_selected_cb (TmPreferencesDialog *self)
+{
+  show_key_source (self);
+  if (self->loading)
+    return;
+  /* A passphrase chosen anew is asked anew. */
+  tm_backup_keys_forget_passphrase ();
+  self->source_changed = TRUE;
+  prepare_encryption (self);
+}
+
+static void
+on_recovery_code_shown_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(TmPreferencesDialog) self = take_self (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (!tm_backup_keys_show_recovery_code_finish (result, &error) && self != NULL)
+    backups_failed (self, error->message);
+}
+
+static void
+on_recovery_code_activated_cb (TmPreferencesDialog *self)
+{
+  tm_backup_keys_show_recovery_code (GTK_WINDOW (self), on_recovery_code_shown_cb, weak_self (self));
+}
+
+static void
+load_encryption (TmPreferencesDialog *self)
+{
+  GSettings *settings = tm_context_get_settings (self->context);
+  g_autoptr(GtkStringList) sources = gtk_string_list_new (NULL);
+
+  self->loading = TRUE;
+  gtk_string_list_append (sources, _("Keyring"));
+  gtk_string_list_append (sources, _("Passphrase"));
+  adw_combo_row_set_model (self->key_source_row, G_LIST_MODEL (sources));
+  if (settings != NULL)
+    {
+      g_settings_bind (settings, "encrypt-backups", self->encrypt_switch, "active", G_SETTINGS_BIND_DEFAULT);
+      tm_settings_bind_choices (settings, "backup-key-source", self->key_source_row, key_sources);
+      /* Once kept: what is readied follows what the settings say. */
+      g_signal_connect_object (settings, "changed::encrypt-backups", G_CALLBACK (on_encrypt_switched_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (settings, "changed::backup-key-source", G_CALLBACK (on_key_source_selected_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  else
+    gtk_widget_set_sensitive (GTK_WIDGET (self->encrypt_switch), FALSE);
+  show_key_source (self);
+  self->loading = FALSE;
 }
 
 /* The daily question is turned on or off at once; the switch follows
@@ -1013,6 +1205,7 @@ tm_preferences_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->context);
   g_clear_pointer (&self->backup_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->unsealing, tm_backup_free);
   g_clear_pointer (&self->medicine_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TM_TYPE_PREFERENCES_DIALOG);
 
@@ -1064,6 +1257,12 @@ tm_preferences_dialog_class_init (TmPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, medicines_error_label);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, backups_group);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, backups_error_label);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, back_up_button);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, encrypt_switch);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, key_source_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, recovery_code_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, passphrase_warning);
+  gtk_widget_class_bind_template_callback (widget_class, on_recovery_code_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_country_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_reminder_time_apply_cb);
@@ -1113,6 +1312,7 @@ tm_preferences_dialog_new (GtkWindow *parent,
   load_daily_question (self);
   load_medicines (self);
   load_backups (self);
+  load_encryption (self);
   g_signal_connect_object (self->store, "meta-changed::daily-question",
                            G_CALLBACK (load_daily_question), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "medicines-changed",

@@ -13,7 +13,7 @@ G_DECLARE_FINAL_TYPE (TmPreferencesDialog, tm_preferences_dialog, TM, PREFERENCE
 TmPreferencesDialog *tm_preferences_dialog_new  (GtkWindow           *parent,
                                                  TmContext           *context);
 gboolean             tm_preferences_dialog_save (TmPreferencesDialog *self);
-gboolean             tm_preferences_dialog_back_up_now (TmPreferencesDialog *self);
+void                 tm_preferences_dialog_back_up_now (TmPreferencesDialog *self);
 void                 tm_preferences_dialog_show_country (TmPreferencesDialog *self);
 
 G_END_DECLS

@@ -81,3 +81,53 @@ tm_settings_bind_cadence (GSettings *settings,
                                 G_SETTINGS_BIND_DEFAULT, cadence_to_row, cadence_from_row,
                                 NULL, NULL);
 }
+
+/* A choice's row is its place in the list of ids. */
+static gboolean
+choice_to_row (GValue   *value,
+               GVariant *variant,
+               gpointer  user_data)
+{
+  const char * const *ids = user_data;
+  const char *id = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_str_equal (id, ids[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+choice_from_row (const GValue       *value,
+                 const GVariantType *expected_type,
+                 gpointer            user_data)
+{
+  const char * const *ids = user_data;
+  guint selected = g_value_get_uint (value);
+
+  return selected < g_strv_length ((char **) ids) ? g_variant_new_string (ids[selected]) : NULL;
+}
+
+/**
+ * tm_settings_bind_choices:
+ * @key: a key of type "s" with choices
+ * @combo_row: an #AdwComboRow with one row for each of @ids, in their order
+ * @ids: (array zero-terminated=1): the choices' ids; static, it is kept
+ *
+ * Shows @key's choice in @combo_row, and keeps what is chosen there at once.
+ */
+void
+tm_settings_bind_choices (GSettings          *settings,
+                          const char         *key,
+                          gpointer            combo_row,
+                          const char * const *ids)
+{
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (G_IS_OBJECT (combo_row));
+
+  g_settings_bind_with_mapping (settings, key, combo_row, "selected", G_SETTINGS_BIND_DEFAULT, choice_to_row,
+                                choice_from_row, (gpointer) ids, NULL);
+}
