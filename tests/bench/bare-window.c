@@ -36,8 +36,10 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Registered on the session bus under its name, as Tidemark is: the
+   * comparison holds GTK's and the bus's start-up on both sides. */
   g_autoptr(AdwApplication) app = adw_application_new ("io.github.tidemark.BareWindow",
-                                                       G_APPLICATION_NON_UNIQUE);
+                                                       G_APPLICATION_DEFAULT_FLAGS);
 
   g_signal_connect (app, "activate", G_CALLBACK (on_activate_cb), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);
