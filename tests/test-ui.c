@@ -2466,7 +2466,8 @@ preferences_keep_typing_body (Fixture *f)
   type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "clinician_phone_row"), "call me");
   type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "out_of_hours_row"), "116 117");
   type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "report_name_row"), "Patient 0042");
-  type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "reminder_time_row"), "7:45");
+  gtk_spin_button_set_value (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "reminder_hour_spin"), 7);
+  gtk_spin_button_set_value (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "reminder_minute_spin"), 45);
 
   /* The phone can't be kept: Escape leaves the window open, says why and
    * keeps the text. */
@@ -2499,7 +2500,8 @@ preferences_keep_typing_body (Fixture *f)
   g_assert_cmpstr (row_text (prefs, "crisis_name_row"), ==, "Nightline");
   g_assert_cmpstr (row_text (prefs, "clinician_phone_row"), ==, "+44 20 7946 0000");
   g_assert_cmpstr (row_text (prefs, "report_name_row"), ==, "Patient 0042");
-  g_assert_cmpstr (row_text (prefs, "reminder_time_row"), ==, "07:45");
+  g_assert_cmpstr (gtk_editable_get_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "reminder_hour_spin")), ==, "07");
+  g_assert_cmpstr (gtk_editable_get_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "reminder_minute_spin")), ==, "45");
   gtk_window_close (GTK_WINDOW (prefs));
   wait_for_window_gone (f, TM_TYPE_PREFERENCES_DIALOG);
 }
@@ -2586,7 +2588,14 @@ preferences_settings_bound_body (Fixture *f)
   g_assert_cmpuint (adw_combo_row_get_selected (cadence_row), ==, 1);
   adw_combo_row_set_selected (cadence_row, 0);
   adw_combo_row_set_selected (paper_row, 2);
-  type_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "reminder_time_row"), "6:30");
+  /* The time in hours and minutes, each wrapping around: 23 and one
+   * more hour is 0; kept at once. */
+  gtk_spin_button_set_value (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "reminder_hour_spin"), 23);
+  gtk_spin_button_spin (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "reminder_hour_spin"), GTK_SPIN_STEP_FORWARD, 1);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "reminder_hour_spin")),
+                   ==, 0);
+  gtk_spin_button_set_value (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "reminder_hour_spin"), 6);
+  gtk_spin_button_set_value (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "reminder_minute_spin"), 30);
   g_free (cadence);
   cadence = g_settings_get_string (settings, "questionnaire-cadence");
   paper = g_settings_get_string (settings, "paper-size");
@@ -2595,13 +2604,15 @@ preferences_settings_bound_body (Fixture *f)
   g_assert_cmpstr (paper, ==, "letter");
   g_assert_cmpstr (reminder, ==, "06:30");
   g_assert_cmpuint (adw_combo_row_get_selected (history_cadence), ==, 0);
-  /* What is typed stays as it was typed. */
-  g_assert_cmpstr (row_text (prefs, "reminder_time_row"), ==, "6:30");
+  g_assert_cmpstr (gtk_editable_get_text (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "reminder_hour_spin")), ==, "06");
 
   g_settings_set_string (settings, "paper-size", "a4");
   g_settings_set_string (settings, "reminder-time", "21:15");
   g_assert_cmpuint (adw_combo_row_get_selected (paper_row), ==, 1);
-  g_assert_cmpstr (row_text (prefs, "reminder_time_row"), ==, "21:15");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "reminder_hour_spin")),
+                   ==, 21);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (prefs, TM_TYPE_PREFERENCES_DIALOG, "reminder_minute_spin")),
+                   ==, 15);
 
   gtk_window_close (GTK_WINDOW (prefs));
   wait_for_window_gone (f, TM_TYPE_PREFERENCES_DIALOG);

@@ -41,7 +41,9 @@ struct _TmPreferencesDialog
   GtkWidget            *unknown_group;
   TmErrorLabel         *error_label;
   GtkSwitch            *reminder_switch;
-  AdwEntryRow          *reminder_time_row;
+  AdwActionRow         *reminder_time_row;
+  GtkSpinButton        *reminder_hour_spin;
+  GtkSpinButton        *reminder_minute_spin;
   GtkSwitch            *background_switch;
   AdwComboRow          *cadence_row;
   AdwEntryRow          *report_name_row;
@@ -71,6 +73,7 @@ struct _TmPreferencesDialog
 
   TmContext            *context;
   TmStore              *store; /* the context's */
+  gboolean              showing_time;   /* the spin buttons follow the setting */
 };
 
 G_DEFINE_FINAL_TYPE (TmPreferencesDialog, tm_preferences_dialog, ADW_TYPE_PREFERENCES_WINDOW)
@@ -87,7 +90,6 @@ static GParamSpec *properties[N_PROPS];
 typedef enum
 {
   TYPED_CONTACTS      = 1 << 0,
-  TYPED_REMINDER_TIME = 1 << 1,
   TYPED_REPORT_NAME   = 1 << 2,
 } Typed;
 
@@ -281,54 +283,44 @@ general_saved (TmPreferencesDialog *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Saved")));
 }
 
-/* The reminder time as typed, or %NULL when it is not one: "7:45" is
- * "07:45". */
-static char *
-parse_reminder_time (const char  *typed,
-                     GError     **error)
-{
-  g_autofree char *text = g_strstrip (g_strdup (typed));
-  int minutes;
-
-  if (!tm_parse_reminder_time (text, &minutes, error))
-    return NULL;
-  return tm_format_reminder_time (minutes);
-}
-
-/* The setting is kept as soon as the row reads as a time; the row keeps
- * what is typed. */
+/* The reminder time: hours and minutes in two spin buttons, so that
+ * whatever they show is a time; kept at once, "07:45". */
 static gboolean
-reminder_time_to_row (GValue   *value,
-                      GVariant *variant,
-                      gpointer  user_data)
+on_two_digits_output_cb (GtkSpinButton *spin,
+                         gpointer       user_data)
 {
-  g_value_set_string (value, g_variant_get_string (variant, NULL));
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
   return TRUE;
 }
 
-static GVariant *
-reminder_time_from_row (const GValue       *value,
-                        const GVariantType *expected_type,
-                        gpointer            user_data)
+static void
+show_reminder_time (TmPreferencesDialog *self)
 {
-  g_autofree char *time = parse_reminder_time (g_value_get_string (value), NULL);
+  GSettings *settings = tm_context_get_settings (self->context);
+  g_autofree char *time = settings != NULL ? g_settings_get_string (settings, "reminder-time") : NULL;
+  int minutes;
 
-  return time != NULL ? g_variant_new_take_string (g_steal_pointer (&time)) : NULL;
+  if (time == NULL || !tm_parse_reminder_time (time, &minutes, NULL))
+    return;
+  self->showing_time = TRUE;
+  gtk_spin_button_set_value (self->reminder_hour_spin, minutes / 60);
+  gtk_spin_button_set_value (self->reminder_minute_spin, minutes % 60);
+  self->showing_time = FALSE;
 }
 
-/* Checks the reminder time as typed (the setting has it already, when it
- * is a time); returns it as it is written, "07:45". */
-static char *
-keep_reminder_time (TmPreferencesDialog  *self,
-                    GError              **error)
+static void
+on_reminder_time_changed_cb (TmPreferencesDialog *self)
 {
-  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->reminder_time_row));
-  g_autofree char *time = parse_reminder_time (typed, error);
+  GSettings *settings = tm_context_get_settings (self->context);
+  g_autofree char *time = NULL;
 
-  if (time == NULL)
-    return NULL;
-  self->typed &= ~TYPED_REMINDER_TIME;
-  return g_steal_pointer (&time);
+  if (self->showing_time || settings == NULL)
+    return;
+  time = tm_format_reminder_time (gtk_spin_button_get_value_as_int (self->reminder_hour_spin) * 60 +
+                                  gtk_spin_button_get_value_as_int (self->reminder_minute_spin));
+  g_settings_set_string (settings, "reminder-time", time);
 }
 
 static gboolean
@@ -341,23 +333,6 @@ keep_report_name (TmPreferencesDialog  *self,
     return FALSE;
   self->typed &= ~TYPED_REPORT_NAME;
   return TRUE;
-}
-
-static void
-on_reminder_time_apply_cb (TmPreferencesDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *time = keep_reminder_time (self, &error);
-
-  if (time == NULL)
-    {
-      show_general_error (self, self->reminder_time_row, error->message);
-      return;
-    }
-  self->loading = TRUE;
-  set_text (self->reminder_time_row, time);
-  self->loading = FALSE;
-  general_saved (self, self->reminder_time_row);
 }
 
 static void
@@ -430,25 +405,6 @@ keep_typed (TmPreferencesDialog *self,
         }
     }
 
-  if (self->typed & TYPED_REMINDER_TIME)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *time = keep_reminder_time (self, &error);
-
-      if (time != NULL)
-        {
-          tm_error_label_hide (self->general_error_label);
-          gtk_widget_remove_css_class (GTK_WIDGET (self->reminder_time_row), "error");
-        }
-      else
-        {
-          kept = FALSE;
-          try_again_later (self, error);
-          if (say_why)
-            show_general_error (self, self->reminder_time_row, error->message);
-        }
-    }
-
   if (self->typed & TYPED_REPORT_NAME)
     {
       g_autoptr(GError) error = NULL;
@@ -496,12 +452,6 @@ on_contact_changed_cb (TmPreferencesDialog *self)
 }
 
 static void
-on_reminder_time_changed_cb (TmPreferencesDialog *self)
-{
-  typed (self, TYPED_REMINDER_TIME);
-}
-
-static void
 on_report_name_changed_cb (TmPreferencesDialog *self)
 {
   typed (self, TYPED_REPORT_NAME);
@@ -532,9 +482,9 @@ load_general (TmPreferencesDialog *self)
 
   if (settings != NULL)
     {
-      g_settings_bind_with_mapping (settings, "reminder-time", self->reminder_time_row, "text",
-                                    G_SETTINGS_BIND_DEFAULT, reminder_time_to_row,
-                                    reminder_time_from_row, NULL, NULL);
+      show_reminder_time (self);
+      g_signal_connect_object (settings, "changed::reminder-time", G_CALLBACK (show_reminder_time), self,
+                               G_CONNECT_SWAPPED);
       tm_settings_bind_cadence (settings, self->cadence_row);
       tm_settings_bind_choices (settings, "paper-size", self->paper_row, paper_ids);
       g_settings_bind (settings, "reminder-enabled", self->reminder_switch, "active",
@@ -1243,6 +1193,9 @@ tm_preferences_dialog_class_init (TmPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, reminder_switch);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, reminder_time_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, reminder_hour_spin);
+  gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, reminder_minute_spin);
+  gtk_widget_class_bind_template_callback (widget_class, on_two_digits_output_cb);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, background_switch);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, cadence_row);
   gtk_widget_class_bind_template_child (widget_class, TmPreferencesDialog, report_name_row);
@@ -1265,7 +1218,6 @@ tm_preferences_dialog_class_init (TmPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_recovery_code_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_country_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_reminder_time_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_report_name_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_contact_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_reminder_time_changed_cb);
@@ -1292,6 +1244,8 @@ tm_preferences_dialog_init (TmPreferencesDialog *self)
   self->backup_rows = g_ptr_array_new ();
   self->medicine_rows = g_ptr_array_new ();
   tm_accessible_name_rows (GTK_WIDGET (self));
+  tm_accessible_name_entry (GTK_WIDGET (self->reminder_hour_spin), _("Reminder Hour"));
+  tm_accessible_name_entry (GTK_WIDGET (self->reminder_minute_spin), _("Reminder Minute"));
 }
 
 TmPreferencesDialog *
