@@ -3683,6 +3683,25 @@ report_export_body (Fixture *f)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "2026-02-30");
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
+  /* Or picked in the row's calendar, which opens on the day typed. */
+  type_text (from, "2026-03-10");
+  {
+    GtkMenuButton *picker = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (from), GTK_TYPE_MENU_BUTTON, NULL, NULL));
+    GtkCalendar *calendar;
+    g_autoptr(GDateTime) shown = NULL;
+    g_autoptr(GDateTime) picked = g_date_time_new_local (2026, 3, 12, 12, 0, 0);
+
+    g_assert_nonnull (picker);
+    gtk_menu_button_popup (picker);
+    calendar = GTK_CALENDAR (gtk_popover_get_child (gtk_menu_button_get_popover (picker)));
+    shown = gtk_calendar_get_date (calendar);
+    g_assert_cmpint (g_date_time_get_month (shown), ==, 3);
+    g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 10);
+    gtk_calendar_select_day (calendar, picked);
+    g_signal_emit_by_name (calendar, "day-selected");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "2026-03-12");
+  }
+
   type_text (from, ten_days_ago);
   g_signal_connect (dialog, "finished", G_CALLBACK (on_report_finished_cb), &result);
   g_assert_true (tm_report_dialog_export_to (dialog, file));

@@ -13,6 +13,7 @@
 #include "tm-error-label.h"
 #include "tm-report.h"
 #include "tm-accessible.h"
+#include "tm-date-picker.h"
 #include "tm-report-dialog.h"
 
 typedef enum
@@ -502,6 +503,9 @@ tm_report_dialog_init (TmReportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   tm_accessible_name_rows (GTK_WIDGET (self));
+  /* Days typed, or picked in a calendar. */
+  tm_date_picker_attach (self->from_row);
+  tm_date_picker_attach (self->to_row);
   self->periods = g_array_new (FALSE, FALSE, sizeof (Period));
 }
 
