@@ -5,7 +5,9 @@
  * the old file alone. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "tm-clinician.h"
@@ -1728,12 +1730,62 @@ test_session_readings (Fixture       *f,
     }
 }
 
+/* In German, the longer words of the sessions table's headers stay
+ * whole: the columns make room for them ("Überwachung", not
+ * "Überwach-ung"). */
+static void
+test_german_headers_whole (Fixture       *f,
+                           gconstpointer  unused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(TmChartRecord) record = NULL;
+  g_autoptr(TmReportData) data = NULL;
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *text = NULL;
+  TmReportOptions options;
+  int n_pages = 0;
+
+  if (!tm_test_have_poppler ())
+    return;
+  /* German from the build's translations (TIDEMARK_LOCALEDIR) in the
+   * de_DE.UTF-8 locale the build makes (LOCPATH). */
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    g_error ("The locale de_DE.UTF-8 is missing (LOCPATH=%s)", g_getenv ("LOCPATH"));
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Other medicines"), ==, "Andere Medikamente");
+
+  store = tm_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  record = tm_demo_record_new (today, TM_DEMO_DAYS);
+  g_assert_true (tm_demo_fill_store (store, record, &error));
+  tm_report_options_init (&options);
+  options.paper = TM_PAPER_A4;
+  data = tm_report_data_new_from_store (store, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (tm_report_write (data, f->pdf, NULL, &n_pages, &error));
+  g_assert_no_error (error);
+  setlocale (LC_ALL, "C.UTF-8");
+
+  text = tm_test_run_poppler ("pdftotext", f->pdf);
+  g_assert_nonnull (strstr (text, "Medikamente"));
+  g_assert_null (strstr (text, "Medikam-\n"));
+  g_assert_null (strstr (text, "Überwach-\n"));
+  g_assert_nonnull (strstr (text, "(0–10)"));
+  g_assert_null (strstr (text, "(0–\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   program = argv[0];
+  setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TIDEMARK_LOCALEDIR") != NULL ? g_getenv ("TIDEMARK_LOCALEDIR")
+                                                                        : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_init (&argc, &argv, NULL);
+  g_test_add ("/report/german-headers-whole-words", Fixture, NULL, fixture_set_up, test_german_headers_whole,
+              fixture_tear_down);
 
   g_test_add_func ("/report/options", test_options);
   g_test_add_func ("/report/tools-missing", test_tools_missing);

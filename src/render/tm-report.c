@@ -288,7 +288,7 @@ row_height (GPtrArray *layouts,
  * for a line across them. */
 static GPtrArray *
 shape_row (Report             *r,
-           const Column       *columns,
+           const double       *widths,
            guint               n_columns,
            const char * const *cells,
            Font                font)
@@ -296,7 +296,7 @@ shape_row (Report             *r,
   GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint c = 0; c < n_columns; c++)
-    g_ptr_array_add (layouts, new_layout (r, font, cells[c], columns[c].share * r->width - 2 * CELL_PAD));
+    g_ptr_array_add (layouts, new_layout (r, font, cells[c], widths[c] - 2 * CELL_PAD));
   if (cells[n_columns] != NULL && cells[n_columns][0] != '\0')
     g_ptr_array_add (layouts, new_layout (r, font, cells[n_columns], r->width - 2 * CELL_PAD));
   return layouts;
@@ -304,7 +304,7 @@ shape_row (Report             *r,
 
 static void
 place_row (Report       *r,
-           const Column *columns,
+           const double *widths,
            guint         n_columns,
            GPtrArray    *layouts,
            double        height,
@@ -321,7 +321,7 @@ place_row (Report       *r,
       add_op (r, (Op) { OP_TEXT, 0, x + CELL_PAD, r->y + CELL_PAD, 0, layout_height (layout),
                         g_object_ref (layout), 0, pango_layout_get_line_count (layout) - 1 });
       cells_height = MAX (cells_height, layout_height (layout));
-      x += columns[c].share * r->width;
+      x += widths[c];
     }
   if (layouts->len > n_columns)
     {
@@ -335,6 +335,62 @@ place_row (Report       *r,
   rule (r, 0.82, 0.4);
 }
 
+/* The longest word of @text in @font, so that a header is never broken
+ * inside a word ("Medikamente", not "Medikam-ente"). */
+static double
+longest_word (Report     *r,
+              Font        font,
+              const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text != NULL ? text : "", " \n", -1);
+  double longest = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = new_layout (r, font, words[i], r->width);
+      int width;
+
+      pango_layout_set_width (layout, -1);
+      pango_layout_get_size (layout, &width, NULL);
+      longest = MAX (longest, (double) width / PANGO_SCALE);
+    }
+  return longest;
+}
+
+/* Each column's share of the width, widened where its header has a word
+ * longer than that (in German, say), the room taken from the columns
+ * that have more than their header needs. */
+static double *
+column_widths (Report       *r,
+               const Column *columns,
+               guint         n_columns)
+{
+  double *widths = g_new (double, n_columns);
+  g_autofree double *needs = g_new (double, n_columns);
+  double missing = 0, spare = 0;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      widths[c] = columns[c].share * r->width;
+      needs[c] = longest_word (r, FONT_SMALL_BOLD, columns[c].title) + 2 * CELL_PAD + 0.5;
+      if (needs[c] > widths[c])
+        missing += needs[c] - widths[c];
+      else
+        spare += widths[c] - needs[c];
+    }
+  if (missing <= 0 || spare <= 0)
+    return widths;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      if (needs[c] > widths[c])
+        widths[c] = needs[c] - (spare < missing ? (needs[c] - widths[c]) * (1 - spare / missing) : 0);
+      else
+        widths[c] -= (widths[c] - needs[c]) * MIN (1.0, missing / spare);
+    }
+  return widths;
+}
+
 /* Rows never break; a row that does not fit goes to the next page, under
  * the header row again. @rows holds NULL-terminated string arrays. */
 static void
@@ -344,30 +400,40 @@ place_table (Report       *r,
              GPtrArray    *rows)
 {
   g_autofree const char **titles = g_new0 (const char *, n_columns + 1);
+  g_autofree double *widths = column_widths (r, columns, n_columns);
+  g_autoptr(GPtrArray) joined = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) header = NULL;
   double header_height;
 
+  /* A range in a header ("(0–10)") stays on one line: a word joiner after
+   * its dash. */
   for (guint c = 0; c < n_columns; c++)
-    titles[c] = columns[c].title;
-  header = shape_row (r, columns, n_columns, titles, FONT_SMALL_BOLD);
+    {
+      g_auto(GStrv) parts = g_strsplit (columns[c].title, "–", -1);
+      char *title = g_strjoinv ("–\u2060", parts);
+
+      g_ptr_array_add (joined, title);
+      titles[c] = title;
+    }
+  header = shape_row (r, widths, n_columns, titles, FONT_SMALL_BOLD);
   header_height = row_height (header, n_columns);
 
   for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr(GPtrArray) cells = shape_row (r, columns, n_columns, rows->pdata[i], FONT_SMALL);
+      g_autoptr(GPtrArray) cells = shape_row (r, widths, n_columns, rows->pdata[i], FONT_SMALL);
       double height = row_height (cells, n_columns);
 
       if (i == 0)
         {
           ensure_space (r, header_height + height);
-          place_row (r, columns, n_columns, header, header_height, 0.9);
+          place_row (r, widths, n_columns, header, header_height, 0.9);
         }
       else if (r->y + height > r->bottom)
         {
           new_page (r);
-          place_row (r, columns, n_columns, header, header_height, 0.9);
+          place_row (r, widths, n_columns, header, header_height, 0.9);
         }
-      place_row (r, columns, n_columns, cells, height, i % 2 == 1 ? 0.965 : 1);
+      place_row (r, widths, n_columns, cells, height, i % 2 == 1 ? 0.965 : 1);
     }
 }
 
