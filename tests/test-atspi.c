@@ -132,7 +132,8 @@ wait_for_accessible (AtspiAccessible *root,
                      const char      *name)
 {
   Wanted wanted = { root, role, name, NULL };
-  g_autofree char *what = g_strdup_printf ("a %s named “%s”", atspi_role_get_name (role), name);
+  g_autofree char *role_name = atspi_role_get_name (role);
+  g_autofree char *what = g_strdup_printf ("a %s named “%s”", role_name, name);
 
   wait_for (found_one, &wanted, what);
   return wanted.found;
