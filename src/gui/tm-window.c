@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "tm-accessible.h"
 #include "tm-calendar-page.h"
 #include "tm-clinician.h"
 #include "tm-country-banner.h"
@@ -95,9 +96,12 @@ ensure_page (TmWindow   *self,
   if (adw_bin_get_child (bin) == NULL && self->context != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
       if (g_strcmp0 (lazy_pages[i].name, name) == 0)
-        adw_bin_set_child (bin, g_object_new (lazy_pages[i].get_type (),
-                                              "context", self->context,
-                                              NULL));
+        {
+          adw_bin_set_child (bin, g_object_new (lazy_pages[i].get_type (),
+                                                "context", self->context,
+                                                NULL));
+          tm_accessible_name_buttons (adw_bin_get_child (bin));
+        }
 
   return adw_bin_get_child (bin);
 }
@@ -692,6 +696,8 @@ static void
 tm_window_init (TmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  tm_accessible_name_buttons (GTK_WIDGET (self));
 }
 
 TmWindow *

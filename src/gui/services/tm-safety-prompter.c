@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tm-accessible.h"
 #include "tm-crisis-box.h"
 #include "tm-safety-help.h"
 #include "tm-safety-prompter.h"
@@ -211,6 +212,7 @@ new_help_dialog (TmSafetyPrompter *self,
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   adw_message_dialog_set_close_response (dialog, "close");
   g_object_set_data (G_OBJECT (dialog), "tm-help-rule", GINT_TO_POINTER (rule));
+  tm_accessible_fix_message_dialog (dialog);
   return dialog;
 }
 
@@ -282,6 +284,7 @@ show_prompt (TmSafetyPrompter *self,
   g_object_set_data_full (G_OBJECT (dialog), "tm-safety-event", g_object_ref (event),
                           g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_prompt_response_cb), self, 0);
+  tm_accessible_fix_message_dialog (dialog);
   present (self, dialog);
 }
 

@@ -3,6 +3,15 @@
  * slider to assistive technologies, and an "unset" state (-1) that a
  * GtkScale can't show.
  *
+ * It is a GtkRange only so that assistive technologies can read and set
+ * its value: GTK 4.8 offers the AT-SPI Value interface to GtkRange and a
+ * few other built-in widgets, and to no custom widget (GtkAccessibleRange
+ * came with 4.10). GtkRange's own trough, gestures and key handling are
+ * not used: the cells below are drawn and handled here. The adjustment
+ * mirrors the value: 0–10, and -1 with a lower bound of -1 while unset
+ * (so that a value set from outside always changes it); the accessible
+ * minimum stays 0 and the value text says "no answer yet".
+ *
  * Mouse: click a cell; clicking the chosen cell of an optional rating
  * clears it. Keyboard: Left/Right step, Home/End go to 0/10, the digits
  * choose directly ("1" then "0" for 10), Delete/BackSpace clear an
@@ -11,6 +20,8 @@
 #define G_LOG_DOMAIN "tm-rating-scale"
 
 #include "config.h"
+
+#include <math.h>
 
 #include <glib/gi18n.h>
 
@@ -25,7 +36,7 @@
 
 struct _TmRatingScale
 {
-  GtkWidget    parent_instance;
+  GtkRange     parent_instance;
 
   PangoLayout *digits[N_CELLS];  /* made on first draw */
   int          value;            /* -1 when unset */
@@ -33,9 +44,10 @@ struct _TmRatingScale
   int          pressed;          /* the cell a press began in, or -1 */
   gint64       one_typed_at;     /* when "1" was typed, for "10" */
   gboolean     optional;
+  gboolean     updating;         /* the adjustment follows the value */
 };
 
-G_DEFINE_FINAL_TYPE (TmRatingScale, tm_rating_scale, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (TmRatingScale, tm_rating_scale, GTK_TYPE_RANGE)
 
 enum {
   PROP_0,
@@ -75,18 +87,55 @@ cell_at (TmRatingScale *self,
   return CLAMP (cell, 0, N_CELLS - 1);
 }
 
+/* The adjustment holds the value for assistive technologies (see the top
+ * of this file); GtkRange tells them the adjustment's bounds and value,
+ * and this puts back the accessible minimum, value and text. */
 static void
 update_accessible (TmRatingScale *self)
 {
+  GtkAdjustment *adjustment;
   g_autofree char *text = NULL;
 
-  text = self->value < 0 ? g_strdup (_("Not set")) : g_strdup_printf ("%d", self->value);
+  /* The first call makes the adjustment, which tells of a value too. */
+  self->updating = TRUE;
+  adjustment = gtk_range_get_adjustment (GTK_RANGE (self));
+  if (self->value < 0)
+    {
+      gtk_adjustment_configure (adjustment, -1.0, -1.0, 10.0, 1.0, 1.0, 0.0);
+      /* Translators: what a screen reader says for a 0–10 rating not yet chosen */
+      text = g_strdup (_("no answer yet"));
+    }
+  else
+    {
+      gtk_adjustment_configure (adjustment, self->value, 0.0, 10.0, 1.0, 1.0, 0.0);
+      /* Translators: what a screen reader says for a 0–10 rating, after its name: "Mood, 7 of 10" */
+      text = g_strdup_printf (_("%d of 10"), self->value);
+    }
+  self->updating = FALSE;
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, 10.0,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double) MAX (self->value, 0),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
                                   -1);
+}
+
+/* A value set through the adjustment: by an assistive technology (AT-SPI
+ * sets a GtkRange's value with gtk_range_set_value()). It goes through
+ * "rating.select" like a click; a value the rating can't take is put back. */
+static void
+on_value_changed_cb (TmRatingScale *self)
+{
+  double wanted = gtk_range_get_value (GTK_RANGE (self));
+  int value = (int) floor (wanted + 0.5);
+
+  if (self->updating || value == self->value)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "rating.select", "i", value);
+  if (self->value != value)
+    update_accessible (self);
 }
 
 static void
@@ -227,6 +276,15 @@ tm_rating_scale_measure (GtkWidget      *widget,
     }
 }
 
+/* GtkRange's trough is hidden: there is nothing to place. */
+static void
+tm_rating_scale_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+}
+
 static void
 append_rounded (GtkSnapshot           *snapshot,
                 const graphene_rect_t *rect,
@@ -327,6 +385,8 @@ static void
 tm_rating_scale_direction_changed (GtkWidget        *widget,
                                    GtkTextDirection  previous)
 {
+  GTK_WIDGET_CLASS (tm_rating_scale_parent_class)->direction_changed (widget, previous);
+
   drop_layouts (TM_RATING_SCALE (widget));
   gtk_widget_queue_draw (widget);
 }
@@ -373,6 +433,18 @@ tm_rating_scale_set_property (GObject      *object,
     }
 }
 
+/* After GtkRange's construct property has given it a new adjustment. */
+static void
+tm_rating_scale_constructed (GObject *object)
+{
+  TmRatingScale *self = TM_RATING_SCALE (object);
+
+  G_OBJECT_CLASS (tm_rating_scale_parent_class)->constructed (object);
+
+  update_accessible (self);
+  g_signal_connect (self, "value-changed", G_CALLBACK (on_value_changed_cb), NULL);
+}
+
 static void
 tm_rating_scale_dispose (GObject *object)
 {
@@ -389,9 +461,11 @@ tm_rating_scale_class_init (TmRatingScaleClass *klass)
 
   object_class->get_property = tm_rating_scale_get_property;
   object_class->set_property = tm_rating_scale_set_property;
+  object_class->constructed = tm_rating_scale_constructed;
   object_class->dispose = tm_rating_scale_dispose;
 
   widget_class->measure = tm_rating_scale_measure;
+  widget_class->size_allocate = tm_rating_scale_size_allocate;
   widget_class->snapshot = tm_rating_scale_snapshot;
   widget_class->css_changed = tm_rating_scale_css_changed;
   widget_class->direction_changed = tm_rating_scale_direction_changed;
@@ -428,6 +502,19 @@ tm_rating_scale_init (TmRatingScale *self)
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (self));
+  g_autoptr(GPtrArray) range_controllers = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* GtkRange's trough, drag, click, long press, scroll and keys: the
+   * cells are drawn and handled here instead. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    g_ptr_array_add (range_controllers, g_list_model_get_item (controllers, i));
+  for (guint i = 0; i < range_controllers->len; i++)
+    gtk_widget_remove_controller (GTK_WIDGET (self), range_controllers->pdata[i]);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, FALSE);
 
   self->value = -1;
   self->hover = -1;
@@ -444,8 +531,6 @@ tm_rating_scale_init (TmRatingScale *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
-
-  update_accessible (self);
 }
 
 GtkWidget *

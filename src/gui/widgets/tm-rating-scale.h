@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 #define TM_TYPE_RATING_SCALE (tm_rating_scale_get_type ())
-G_DECLARE_FINAL_TYPE (TmRatingScale, tm_rating_scale, TM, RATING_SCALE, GtkWidget)
+G_DECLARE_FINAL_TYPE (TmRatingScale, tm_rating_scale, TM, RATING_SCALE, GtkRange)
 
 GtkWidget *tm_rating_scale_new          (void);
 int        tm_rating_scale_get_value    (TmRatingScale *self);
