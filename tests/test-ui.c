@@ -16,7 +16,6 @@
 #include "tm-archive.h"
 #include "tm-crypt.h"
 #include "tm-backup-keys.h"
-#include "tm-backup-passphrase-dialog.h"
 #include "tm-calendar-page.h"
 #include "tm-clinician.h"
 #include "tm-checkin-dialog.h"
@@ -5871,7 +5870,7 @@ encrypt_backups_body (Fixture *f)
   gtk_widget_activate (find_named (GTK_WIDGET (prefs), restore_name));
   adw_message_dialog_response (wait_for_prompt ("Restore This Backup?"), "restore");
   wait_for (mood_is, &before, "the encrypted backup restored");
-  g_assert_null (newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG));
+  g_assert_null (newest_window_of_type (TM_TYPE_PASSPHRASE_DIALOG));
 
   reset_backup_encryption ();
 }
@@ -5886,7 +5885,7 @@ test_encrypt_backups (Fixture       *f,
 static gboolean
 passphrase_dialog_shows (gpointer data)
 {
-  GtkWindow *dialog = newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG);
+  GtkWindow *dialog = newest_window_of_type (TM_TYPE_PASSPHRASE_DIALOG);
 
   return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
 }
@@ -5894,7 +5893,7 @@ passphrase_dialog_shows (gpointer data)
 static gboolean
 passphrase_dialog_gone (gpointer data)
 {
-  return newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG) == NULL;
+  return newest_window_of_type (TM_TYPE_PASSPHRASE_DIALOG) == NULL;
 }
 
 static gboolean
@@ -5917,11 +5916,10 @@ no_passphrase_body (Fixture *f)
   GtkWindow *dialog;
 
   wait_for (passphrase_dialog_shows, NULL, "the passphrase to be asked");
-  dialog = newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG);
-  g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, label_has_text,
-                                                      "Nobody can recover a lost passphrase, Tidemark "
-                                                      "included: the backups sealed with it can then never "
-                                                      "be opened. Keep it somewhere safe.")));
+  dialog = newest_window_of_type (TM_TYPE_PASSPHRASE_DIALOG);
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Backup Passphrase");
+  g_assert_true (gtk_widget_get_visible (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "warning_label")));
+  g_assert_true (gtk_widget_get_visible (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "again_row")));
   save_snapshot (dialog, "backup-passphrase-choose");
   gtk_window_close (dialog);
   wait_for (toast_says, f, "the toast saying no backup was made");
@@ -5944,14 +5942,6 @@ test_no_passphrase_no_backup (Fixture       *f,
   reset_backup_encryption ();
 }
 
-static gboolean
-dialog_error_shown (gpointer dialog)
-{
-  GtkWidget *label = find_widget (dialog, TM_TYPE_ERROR_LABEL, NULL, NULL);
-
-  return label != NULL && tm_error_label_get_shown (TM_ERROR_LABEL (label));
-}
-
 /* Backups encrypted with a passphrase chosen in Preferences: typed twice,
  * the same; the day's backup then asks for it. */
 static void
@@ -5963,8 +5953,7 @@ passphrase_source_body (Fixture *f)
   g_autoptr(GSettings) settings = tm_settings_new ();
   TmCryptKeySource source = 0;
   GtkWindow *prefs;
-  GtkWidget *dialog;
-  GtkWidget *error_label;
+  GtkWindow *dialog;
 
   wait_for_opening_backup (f);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL);
@@ -5981,16 +5970,18 @@ passphrase_source_body (Fixture *f)
   gtk_widget_activate (find_named (GTK_WIDGET (prefs), "encrypt-backups"));
 
   wait_for (passphrase_dialog_shows, NULL, "a passphrase to be chosen");
-  dialog = GTK_WIDGET (newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "passphrase")), "a passphrase of mine");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "passphrase-again")), "a passphrase of nine");
-  gtk_widget_activate (find_named (dialog, "passphrase-ok"));
-  wait_for (dialog_error_shown, dialog, "two different passphrases to be refused");
-  error_label = find_widget (dialog, TM_TYPE_ERROR_LABEL, NULL, NULL);
-  g_assert_cmpstr (tm_error_label_get_message (TM_ERROR_LABEL (error_label)), ==,
-                   "The two passphrases differ. Type the same one twice.");
-  gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "passphrase-again")), "a passphrase of mine");
-  gtk_widget_activate (find_named (dialog, "passphrase-ok"));
+  dialog = newest_window_of_type (TM_TYPE_PASSPHRASE_DIALOG);
+  g_assert_cmpstr (gtk_button_get_label (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "ok_button")), ==,
+                   "_Use Passphrase");
+  type_text (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "passphrase_row"), "a passphrase of mine");
+  type_text (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "again_row"), "a passphrase of nine");
+  g_assert_false (tm_passphrase_dialog_submit (TM_PASSPHRASE_DIALOG (dialog)));
+  g_assert_cmpstr (tm_passphrase_dialog_get_error (TM_PASSPHRASE_DIALOG (dialog)), ==,
+                   "The two passphrases are not the same. Type the same one in both.");
+  g_assert_cmpstr (tm_passphrase_dialog_get_passphrase (TM_PASSPHRASE_DIALOG (dialog)), ==,
+                   "a passphrase of mine");
+  type_text (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "again_row"), "a passphrase of mine");
+  click (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "ok_button"));
   wait_for (passphrase_dialog_gone, NULL, "the passphrase to be taken");
   wait_for_drawn (prefs, "Preferences with a passphrase");
   save_snapshot (prefs, "preferences-backups-passphrase");
@@ -6001,7 +5992,7 @@ passphrase_source_body (Fixture *f)
   g_assert_true (tm_backups_read_seal (backup, &source, NULL, NULL));
   g_assert_cmpint (source, ==, TM_CRYPT_KEY_SOURCE_PASSPHRASE);
   /* Never asked again this session. */
-  g_assert_null (newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG));
+  g_assert_null (newest_window_of_type (TM_TYPE_PASSPHRASE_DIALOG));
   {
     TmBackupSeal seal = { NULL, "a passphrase of mine" };
     g_autoptr(TmPendingFile) plain = tm_backups_unseal (backup, &seal, NULL);
@@ -6019,6 +6010,45 @@ test_passphrase_source (Fixture       *f,
   reset_backup_encryption ();
 }
 
+/* @wrong typed in @row of the passphrase dialog over the recovery window:
+ * refused in the dialog, which stays with what was typed; nothing is
+ * restored, nothing opened. */
+static void
+refuse_in_dialog (Fixture    *f,
+                  GtkWindow  *dialog,
+                  GtkWidget  *row,
+                  const char *wrong,
+                  const char *snapshot)
+{
+  type_text (row, wrong);
+  click (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "ok_button"));
+  wait_for (passphrase_error_shown, dialog, "what was typed to be refused");
+  g_assert_true (newest_window_of_type (TM_TYPE_PASSPHRASE_DIALOG) == dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, wrong);
+  save_snapshot (dialog, snapshot);
+  g_assert_null (find_file_starting (f->dir, "tidemark-damaged-"));
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->recovery));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->recovery)));
+  g_assert_false (main_window_is_up (f->app));
+}
+
+/* @right typed in @row: yesterday's check-in comes back from the backup. */
+static void
+restore_from_dialog (Fixture    *f,
+                     GtkWindow  *dialog,
+                     GtkWidget  *row,
+                     const char *right)
+{
+  g_autofree char *yesterday = day_ago (1);
+  g_auto(Row) row_read = { 0 };
+
+  type_text (row, right);
+  click (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "ok_button"));
+  wait_for (main_window_is_up, f->app, "the main window after restoring");
+  g_assert_true (read_row (f, yesterday, &row_read));
+  g_assert_cmpint (row_read.mood, ==, 6);
+}
+
 /* The damaged file's newest backup is encrypted with a passphrase: the
  * recovery window asks for it; a wrong one is refused in the dialog, which
  * stays with what was typed, and nothing is replaced; the right one brings
@@ -6026,35 +6056,22 @@ test_passphrase_source (Fixture       *f,
 static void
 encrypted_restore_body (Fixture *f)
 {
-  g_autofree char *yesterday = day_ago (1);
   GtkWidget *button = find_named (GTK_WIDGET (f->recovery), "restore-backup");
-  GtkWidget *dialog;
+  GtkWindow *dialog;
   GtkWidget *row;
-  GtkWidget *error_label;
   g_autofree char *damaged = NULL;
-  g_auto(Row) row_read = { 0 };
 
   g_assert_true (gtk_widget_get_visible (button));
   gtk_widget_activate (button);
   wait_for (passphrase_dialog_shows, NULL, "the backup's passphrase to be asked");
-  dialog = GTK_WIDGET (newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG));
-  row = find_named (dialog, "passphrase");
-  gtk_editable_set_text (GTK_EDITABLE (row), "not the passphrase");
-  gtk_widget_activate (find_named (dialog, "passphrase-ok"));
-  wait_for (dialog_error_shown, dialog, "the wrong passphrase to be refused");
-  error_label = find_widget (dialog, TM_TYPE_ERROR_LABEL, NULL, NULL);
-  g_assert_nonnull (strstr (tm_error_label_get_message (TM_ERROR_LABEL (error_label)), "passphrase"));
-  g_assert_true (newest_window_of_type (TM_TYPE_BACKUP_PASSPHRASE_DIALOG) == GTK_WINDOW (dialog));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "not the passphrase");
-  save_snapshot (dialog, "backup-passphrase-wrong");
-  g_assert_null (find_file_starting (f->dir, "tidemark-damaged-"));
-  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (f->app)) == GTK_WINDOW (f->recovery));
-
-  gtk_editable_set_text (GTK_EDITABLE (row), "the right passphrase");
-  gtk_widget_activate (find_named (dialog, "passphrase-ok"));
-  wait_for (main_window_is_up, f->app, "the main window after restoring");
-  g_assert_true (read_row (f, yesterday, &row_read));
-  g_assert_cmpint (row_read.mood, ==, 6);
+  dialog = newest_window_of_type (TM_TYPE_PASSPHRASE_DIALOG);
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Encrypted Backup");
+  g_assert_false (gtk_widget_get_visible (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "again_row")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "warning_label")));
+  row = child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "passphrase_row");
+  refuse_in_dialog (f, dialog, row, "not the passphrase", "backup-passphrase-wrong");
+  g_assert_nonnull (strstr (tm_passphrase_dialog_get_error (TM_PASSPHRASE_DIALOG (dialog)), "passphrase"));
+  restore_from_dialog (f, dialog, row, "the right passphrase");
   damaged = find_file_starting (f->dir, "tidemark-damaged-");
   g_assert_nonnull (damaged);
 }
@@ -6069,6 +6086,54 @@ test_encrypted_restore (Fixture       *f,
   tm_backup_keys_forget_passphrase ();
   make_damaged_data_sealed (f, &seal);
   run_app (f, encrypted_restore_body);
+  g_unlink (copy);
+}
+
+/* The recovery code recovery_code_restore_body() types last. */
+static const char *recovery_code_for_test;
+
+/* The damaged file's newest backup is sealed with a key the keyring no
+ * longer has: the passphrase dialog asks for the key's recovery code, in
+ * plain sight; a wrong one is refused in the dialog, which stays with what
+ * was typed; the right one brings the data back. */
+static void
+recovery_code_restore_body (Fixture *f)
+{
+  GtkWidget *button = find_named (GTK_WIDGET (f->recovery), "restore-backup");
+  GtkWindow *dialog;
+  GtkWidget *row;
+
+  gtk_widget_activate (button);
+  wait_for (passphrase_dialog_shows, NULL, "the key's recovery code to be asked");
+  dialog = newest_window_of_type (TM_TYPE_PASSPHRASE_DIALOG);
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Encrypted Backup");
+  row = child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "code_row");
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_false (ADW_IS_PASSWORD_ENTRY_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Recovery Code");
+  g_assert_false (gtk_widget_get_visible (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "passphrase_row")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "again_row")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "warning_label")));
+  g_assert_cmpstr (gtk_button_get_label (child (dialog, TM_TYPE_PASSPHRASE_DIALOG, "ok_button")), ==, "_Open");
+
+  refuse_in_dialog (f, dialog, row, "not the code", "backup-recovery-code-wrong");
+  restore_from_dialog (f, dialog, row, recovery_code_for_test);
+}
+
+static void
+test_recovery_code_restore (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *copy = g_strconcat (f->dir, ".damaged", NULL);
+  g_autoptr(TmCryptKey) key = tm_crypt_key_new_random ();
+  g_autofree char *code = tm_crypt_key_to_recovery_code (key);
+  TmBackupSeal seal = { key, NULL };
+
+  reset_backup_encryption ();
+  make_damaged_data_sealed (f, &seal);
+  recovery_code_for_test = code;
+  run_app (f, recovery_code_restore_body);
+  recovery_code_for_test = NULL;
   g_unlink (copy);
 }
 
@@ -8708,6 +8773,7 @@ main (int   argc,
   ADD ("data/encrypt-backups", test_encrypt_backups);
   ADD ("data/encrypted-backup-no-passphrase", test_no_passphrase_no_backup);
   ADD ("data/encrypted-restore", test_encrypted_restore);
+  ADD ("data/recovery-code-restore", test_recovery_code_restore);
   ADD ("data/encrypted-backups-passphrase", test_passphrase_source);
   ADD ("data/emptied-file", test_emptied_data);
   ADD ("window/second-on-same-folder", test_second_window);

@@ -29,7 +29,7 @@
 #include "tm-safety-help.h"
 #include "tm-settings.h"
 #include "tm-backup-keys.h"
-#include "tm-backup-passphrase-dialog.h"
+#include "tm-passphrase-dialog.h"
 #include "tm-store-backup.h"
 #include "tm-text.h"
 #include "tm-window.h"
@@ -1051,7 +1051,7 @@ tm_application_shutdown (GApplication *application)
     g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
 
     for (GList *l = toplevels; l != NULL; l = l->next)
-      if (TM_IS_BACKUP_PASSPHRASE_DIALOG (l->data))
+      if (TM_IS_PASSPHRASE_DIALOG (l->data))
         gtk_window_destroy (l->data);
   }
   while (self->backing_up != NULL)

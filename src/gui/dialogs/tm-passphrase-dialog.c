@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A passphrase: chosen (typed twice, at least TM_CRYPT_MIN_PASSPHRASE
  * characters, with the warning that a lost one cannot be recovered) or
- * asked for (typed once). The dialog does no encryption itself: on
+ * asked for (typed once); or the recovery code of a key (typed once, in
+ * plain sight). The words — title, what it is for, the button — are the
+ * caller's. The dialog does no encryption itself: on
  * ::submitted its caller does the work — in a thread, Argon2id takes a
  * while — with the dialog busy, then either finishes it or shows why not
  * under the fields, keeping what was typed. */
@@ -26,6 +28,7 @@ struct _TmPassphraseDialog
   GtkLabel               *warning_label;
   AdwPasswordEntryRow    *passphrase_row;
   AdwPasswordEntryRow    *again_row;
+  AdwEntryRow            *code_row;
   TmErrorLabel           *error_label;
 
   TmPassphraseDialogMode  mode;
@@ -44,9 +47,18 @@ enum {
 static guint signals[N_SIGNALS];
 
 static const char *
-text_of (AdwPasswordEntryRow *row)
+text_of (gpointer row)
 {
   return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+/* The row typed in: the recovery code's, or the (first) passphrase's. */
+static GtkWidget *
+typed_row (TmPassphraseDialog *self)
+{
+  if (self->mode == TM_PASSPHRASE_DIALOG_RECOVERY_CODE)
+    return GTK_WIDGET (self->code_row);
+  return GTK_WIDGET (self->passphrase_row);
 }
 
 /* Whether what is typed may be submitted; why not in @error. */
@@ -54,8 +66,15 @@ static gboolean
 check_typed (TmPassphraseDialog  *self,
              GError             **error)
 {
-  const char *passphrase = text_of (self->passphrase_row);
+  const char *passphrase = text_of (typed_row (self));
 
+  if (self->mode == TM_PASSPHRASE_DIALOG_RECOVERY_CODE)
+    {
+      if (passphrase[0] != '\0')
+        return TRUE;
+      g_set_error_literal (error, TM_CRYPT_ERROR, TM_CRYPT_ERROR_PASSPHRASE, _("Type the recovery code."));
+      return FALSE;
+    }
   if (self->mode == TM_PASSPHRASE_DIALOG_ASK)
     {
       if (passphrase[0] != '\0')
@@ -112,7 +131,7 @@ tm_passphrase_dialog_submit (TmPassphraseDialog *self)
       return FALSE;
     }
   tm_passphrase_dialog_set_busy (self, TRUE);
-  g_signal_emit (self, signals[SUBMITTED], 0, text_of (self->passphrase_row));
+  g_signal_emit (self, signals[SUBMITTED], 0, text_of (typed_row (self)));
   return TRUE;
 }
 
@@ -136,9 +155,18 @@ tm_passphrase_dialog_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (tm_passphrase_dialog_parent_class)->close_request (window);
 }
 
+/* Destroyed without being closed (with its parent, or as Tidemark quits):
+ * the caller hears it too. */
 static void
 tm_passphrase_dialog_dispose (GObject *object)
 {
+  TmPassphraseDialog *self = TM_PASSPHRASE_DIALOG (object);
+
+  if (!self->finished)
+    {
+      self->finished = TRUE;
+      g_signal_emit (self, signals[CANCELLED], 0);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (object), TM_TYPE_PASSPHRASE_DIALOG);
 
   G_OBJECT_CLASS (tm_passphrase_dialog_parent_class)->dispose (object);
@@ -166,7 +194,8 @@ tm_passphrase_dialog_class_init (TmPassphraseDialogClass *klass)
   /**
    * TmPassphraseDialog::cancelled:
    *
-   * Closed without being finished (Cancel, Escape, the window going);
+   * Closed without being finished (Cancel, Escape, the window going or
+   * being destroyed);
    * work under way for ::submitted should stop.
    */
   signals[CANCELLED] = g_signal_new ("cancelled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -182,6 +211,7 @@ tm_passphrase_dialog_class_init (TmPassphraseDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmPassphraseDialog, warning_label);
   gtk_widget_class_bind_template_child (widget_class, TmPassphraseDialog, passphrase_row);
   gtk_widget_class_bind_template_child (widget_class, TmPassphraseDialog, again_row);
+  gtk_widget_class_bind_template_child (widget_class, TmPassphraseDialog, code_row);
   gtk_widget_class_bind_template_child (widget_class, TmPassphraseDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_ok_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
@@ -199,14 +229,15 @@ tm_passphrase_dialog_init (TmPassphraseDialog *self)
  * tm_passphrase_dialog_new:
  * @parent: (nullable): the window it goes over
  * @mode: %TM_PASSPHRASE_DIALOG_NEW to choose one, %TM_PASSPHRASE_DIALOG_ASK
- *   to ask for one
+ *   to ask for one, %TM_PASSPHRASE_DIALOG_RECOVERY_CODE to ask for a
+ *   key's recovery code
  * @title: the window's title ("Encrypt the Export")
  * @body: (nullable): what the passphrase is for, in a sentence or two
  * @accept_label: (nullable): the button, with a mnemonic; "_Encrypt" or
  *   "_Unlock" by default
  *
  * Present it, connect to ::submitted (and ::cancelled); the window holds
- * itself while shown, as GTK windows do.
+ * itself while shown, as GTK windows do, and goes with @parent.
  */
 TmPassphraseDialog *
 tm_passphrase_dialog_new (GtkWindow              *parent,
@@ -217,6 +248,7 @@ tm_passphrase_dialog_new (GtkWindow              *parent,
 {
   TmPassphraseDialog *self;
   gboolean choosing = mode == TM_PASSPHRASE_DIALOG_NEW;
+  gboolean code = mode == TM_PASSPHRASE_DIALOG_RECOVERY_CODE;
   g_autofree char *rule = NULL;
 
   g_return_val_if_fail (title != NULL, NULL);
@@ -224,6 +256,7 @@ tm_passphrase_dialog_new (GtkWindow              *parent,
   self = g_object_new (TM_TYPE_PASSPHRASE_DIALOG,
                        "transient-for", parent,
                        "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                       "destroy-with-parent", TRUE,
                        "title", title,
                        NULL);
   self->mode = mode;
@@ -232,6 +265,8 @@ tm_passphrase_dialog_new (GtkWindow              *parent,
   gtk_widget_set_visible (GTK_WIDGET (self->body_label), body != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), choosing);
   gtk_widget_set_visible (GTK_WIDGET (self->again_row), choosing);
+  gtk_widget_set_visible (GTK_WIDGET (self->passphrase_row), !code);
+  gtk_widget_set_visible (GTK_WIDGET (self->code_row), code);
   if (choosing)
     /* Translators: the passphrase field's title; %d is at least 8 */
     rule = g_strdup_printf (_("Passphrase, at Least %d Characters"), TM_CRYPT_MIN_PASSPHRASE);
@@ -239,17 +274,17 @@ tm_passphrase_dialog_new (GtkWindow              *parent,
                                  choosing ? rule : _("Passphrase"));
   gtk_button_set_label (self->ok_button,
                         accept_label != NULL ? accept_label : choosing ? _("_Encrypt") : _("_Unlock"));
-  gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
+  gtk_widget_grab_focus (typed_row (self));
   return self;
 }
 
-/* What was typed in the first field. */
+/* What was typed in the first field (the recovery code's, in that mode). */
 const char *
 tm_passphrase_dialog_get_passphrase (TmPassphraseDialog *self)
 {
   g_return_val_if_fail (TM_IS_PASSPHRASE_DIALOG (self), NULL);
 
-  return text_of (self->passphrase_row);
+  return text_of (typed_row (self));
 }
 
 /**
@@ -268,6 +303,7 @@ tm_passphrase_dialog_set_busy (TmPassphraseDialog *self,
   /* Not insensitive: the focus stays where it is. */
   gtk_editable_set_editable (GTK_EDITABLE (self->passphrase_row), !busy);
   gtk_editable_set_editable (GTK_EDITABLE (self->again_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->code_row), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   update_button (self);
@@ -288,6 +324,7 @@ tm_passphrase_dialog_show_error (TmPassphraseDialog *self,
 
   tm_passphrase_dialog_set_busy (self, FALSE);
   tm_error_label_show (self->error_label, message);
+  gtk_widget_grab_focus (typed_row (self));
 }
 
 /* The sentence shown under the fields, or NULL. */

@@ -9,6 +9,7 @@ typedef enum
 {
   TM_PASSPHRASE_DIALOG_NEW,   /* choose one to encrypt with: typed twice, the rule, the warning */
   TM_PASSPHRASE_DIALOG_ASK,   /* the one a file was encrypted with: typed once */
+  TM_PASSPHRASE_DIALOG_RECOVERY_CODE, /* the recovery code of a key: typed once, shown */
 } TmPassphraseDialogMode;
 
 #define TM_TYPE_PASSPHRASE_DIALOG (tm_passphrase_dialog_get_type ())

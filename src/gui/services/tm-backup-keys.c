@@ -16,9 +16,9 @@
 #include <string.h>
 
 #include "tm-backup-keys.h"
-#include "tm-backup-passphrase-dialog.h"
 #include "tm-crypt.h"
 #include "tm-keyring.h"
+#include "tm-passphrase-dialog.h"
 #include "tm-recovery-code-dialog.h"
 #include "tm-store-backup.h"
 #include "tm-time.h"
@@ -132,19 +132,19 @@ on_key_made_cb (GObject      *source,
 }
 
 static void
-on_chosen_cb (TmBackupPassphraseDialog *dialog,
-              const char               *passphrase,
-              GTask                    *task)
+on_chosen_cb (TmPassphraseDialog *dialog,
+              const char         *passphrase,
+              GTask              *task)
 {
   tm_backup_keys_forget_passphrase ();
   session_passphrase = secret_strdup (passphrase);
   g_task_return_pointer (task, secret_new (NULL, passphrase), (GDestroyNotify) secret_destroy);
-  tm_backup_passphrase_dialog_finish (dialog);
+  tm_passphrase_dialog_finish (dialog);
 }
 
 static void
-on_choose_cancelled_cb (TmBackupPassphraseDialog *dialog,
-                        GTask                    *task)
+on_choose_cancelled_cb (TmPassphraseDialog *dialog,
+                        GTask              *task)
 {
   return_no_passphrase (task);
 }
@@ -159,7 +159,7 @@ get_seal_async (GSettings           *settings,
 {
   g_autoptr(GTask) task = g_task_new (NULL, NULL, callback, user_data);
   g_autofree char *source = NULL;
-  TmBackupPassphraseDialog *dialog;
+  TmPassphraseDialog *dialog;
 
   if (settings == NULL || !g_settings_get_boolean (settings, "encrypt-backups"))
     {
@@ -184,7 +184,11 @@ get_seal_async (GSettings           *settings,
       return_no_passphrase (task);
       return;
     }
-  dialog = tm_backup_passphrase_dialog_new (parent, TM_BACKUP_PASSPHRASE_CHOOSE);
+  dialog = tm_passphrase_dialog_new (parent, TM_PASSPHRASE_DIALOG_NEW, _("Backup Passphrase"),
+                                     _("Backups made while Tidemark is open are encrypted with this "
+                                       "passphrase. It is asked once each time Tidemark starts, and never "
+                                       "stored."),
+                                     _("_Use Passphrase"));
   g_signal_connect_data (dialog, "submitted", G_CALLBACK (on_chosen_cb), g_object_ref (task),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   /* Kept alive by the "submitted" handler's reference while the dialog is. */
@@ -375,7 +379,7 @@ typedef struct
   char                     *fingerprint;
   TmCryptKeySource          source;
   GtkWindow                *parent;
-  TmBackupPassphraseDialog *dialog;   /* while asking */
+  TmPassphraseDialog       *dialog;   /* while asking */
   gboolean                  cancelled; /* the dialog closed while a try was under way */
 } UnsealJob;
 
@@ -427,14 +431,14 @@ on_unsealed_cb (GObject      *source,
   if (plain != NULL)
     {
       if (job->dialog != NULL)
-        tm_backup_passphrase_dialog_finish (g_steal_pointer (&job->dialog));
+        tm_passphrase_dialog_finish (g_steal_pointer (&job->dialog));
       g_task_return_pointer (task, plain, (GDestroyNotify) tm_pending_file_free);
       return;
     }
   if (job->dialog != NULL)
     {
       /* The dialog stays, with what was typed, and says why. */
-      tm_backup_passphrase_dialog_show_error (job->dialog, error->message);
+      tm_passphrase_dialog_show_error (job->dialog, error->message);
       return;
     }
   /* The session's passphrase or the keyring's key was not this backup's. */
@@ -461,9 +465,9 @@ unseal (GTask  *task,
 }
 
 static void
-on_typed_cb (TmBackupPassphraseDialog *dialog,
-             const char               *text,
-             GTask                    *task)
+on_typed_cb (TmPassphraseDialog *dialog,
+             const char         *text,
+             GTask              *task)
 {
   UnsealJob *job = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
@@ -476,15 +480,15 @@ on_typed_cb (TmBackupPassphraseDialog *dialog,
     }
   if ((key = tm_backups_key_from_recovery_code (job->path, text, &error)) == NULL)
     {
-      tm_backup_passphrase_dialog_show_error (dialog, error->message);
+      tm_passphrase_dialog_show_error (dialog, error->message);
       return;
     }
   unseal (task, secret_new (key, NULL));
 }
 
 static void
-on_ask_cancelled_cb (TmBackupPassphraseDialog *dialog,
-                     GTask                    *task)
+on_ask_cancelled_cb (TmPassphraseDialog *dialog,
+                     GTask              *task)
 {
   UnsealJob *job = g_task_get_task_data (task);
 
@@ -500,9 +504,17 @@ ask (GTask *task)
 {
   UnsealJob *job = g_task_get_task_data (task);
 
-  job->dialog = tm_backup_passphrase_dialog_new (job->parent, job->source == TM_CRYPT_KEY_SOURCE_PASSPHRASE
-                                                              ? TM_BACKUP_PASSPHRASE_ENTER
-                                                              : TM_BACKUP_PASSPHRASE_RECOVERY_CODE);
+  if (job->source == TM_CRYPT_KEY_SOURCE_PASSPHRASE)
+    job->dialog = tm_passphrase_dialog_new (job->parent, TM_PASSPHRASE_DIALOG_ASK, _("Encrypted Backup"),
+                                            _("This backup is encrypted with a passphrase. Enter it to "
+                                              "restore the backup."),
+                                            _("_Open"));
+  else
+    job->dialog = tm_passphrase_dialog_new (job->parent, TM_PASSPHRASE_DIALOG_RECOVERY_CODE,
+                                            _("Encrypted Backup"),
+                                            _("The key of this backup is not in the keyring. Enter the "
+                                              "recovery code that was shown when the key was made."),
+                                            _("_Open"));
   g_signal_connect_data (job->dialog, "submitted", G_CALLBACK (on_typed_cb), g_object_ref (task),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   g_signal_connect_data (job->dialog, "cancelled", G_CALLBACK (on_ask_cancelled_cb), task, NULL, 0);
