@@ -600,14 +600,14 @@ on_export_chosen_cb (GtkNativeDialog *chooser,
 }
 
 /* Asks where, starting in Documents, then exports. */
+/* Where the export goes, starting in Documents; for the CSV files also
+ * in which form (a folder, unless an encrypted archive is chosen). */
 static void
-choose_export (TmContext            *context,
-               GtkFileChooserNative *chooser,
-               gboolean              fhir)
+set_up_export_chooser (GtkFileChooserNative *chooser,
+                       gboolean              fhir)
 {
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   g_autoptr(GFile) start = g_file_new_for_path (documents != NULL ? documents : g_get_home_dir ());
-
   const char *format_ids[] = { "folder", "archive", NULL };
   const char *format_labels[] = { _("Folder of CSV files"), _("Encrypted archive"), NULL };
 
@@ -615,23 +615,42 @@ choose_export (TmContext            *context,
     g_object_set_data (G_OBJECT (chooser), "fhir", GINT_TO_POINTER (TRUE));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), start, NULL);
-  /* One chooser for both: where, and in which form (the first, a
-   * folder, unless another is chosen). */
   if (!fhir)
     gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"), format_ids, format_labels);
+}
+
+static void
+show_export_chooser (TmContext            *context,
+                     GtkFileChooserNative *chooser)
+{
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen_cb), context, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* Asks which folder, then exports the CSV files. */
+/**
+ * tm_data_transfer_new_export_chooser:
+ *
+ * The chooser Export Data… shows, not shown yet.
+ *
+ * Returns: (transfer full): the chooser
+ */
+GtkFileChooserNative *
+tm_data_transfer_new_export_chooser (GtkWindow *parent)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Export Data"), parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                 _("_Export Here"), _("_Cancel"));
+
+  set_up_export_chooser (chooser, FALSE);
+  return chooser;
+}
+
+/* Asks where, and in which form, then exports the CSV files. */
 void
 tm_data_transfer_choose_export (TmContext *context,
                                 GtkWindow *parent)
 {
-  choose_export (context,
-                 gtk_file_chooser_native_new (_("Export Data"), parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                              _("_Export Here"), _("_Cancel")),
-                 FALSE);
+  show_export_chooser (context, tm_data_transfer_new_export_chooser (parent));
 }
 
 /* Asks which file, then exports the FHIR Bundle. */
@@ -645,8 +664,9 @@ tm_data_transfer_choose_export_fhir (TmContext *context,
   g_autofree char *today = tm_day_today ();
   g_autofree char *name = tm_fhir_default_file_name (today);
 
+  set_up_export_chooser (chooser, TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  choose_export (context, chooser, TRUE);
+  show_export_chooser (context, chooser);
 }
 
 /* Import */
@@ -1055,12 +1075,17 @@ show_import_chooser (TmContext            *context,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* Asks which archive, or which CSV file of an exported folder, then
- * imports. A file, not a folder, so that both can be chosen in one
- * chooser. */
-void
-tm_data_transfer_choose_import (TmContext *context,
-                                GtkWindow *parent)
+/**
+ * tm_data_transfer_new_import_chooser:
+ *
+ * The chooser Import Data… shows, not shown yet: an archive, or any CSV
+ * file of an exported folder. A file, not a folder, so that both can be
+ * chosen in one chooser.
+ *
+ * Returns: (transfer full): the chooser
+ */
+GtkFileChooserNative *
+tm_data_transfer_new_import_chooser (GtkWindow *parent)
 {
   GtkFileChooserNative *chooser =
     gtk_file_chooser_native_new (_("Import Data"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
@@ -1072,7 +1097,16 @@ tm_data_transfer_choose_import (TmContext *context,
   gtk_file_filter_add_suffix (filter, TM_ARCHIVE_SUFFIX + 1);
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  show_import_chooser (context, chooser, FALSE);
+  return chooser;
+}
+
+/* Asks which archive, or which CSV file of an exported folder, then
+ * imports. */
+void
+tm_data_transfer_choose_import (TmContext *context,
+                                GtkWindow *parent)
+{
+  show_import_chooser (context, tm_data_transfer_new_import_chooser (parent), FALSE);
 }
 
 /* Asks which Daylio export, then imports it. */
