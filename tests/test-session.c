@@ -49,8 +49,12 @@ instant_days_ago (int days,
   if (days > 0)
     return tm_instant_from_local (day, hour, 30, NULL);
 
+  /* A minute ago, but today still: in the first minute after midnight,
+   * a minute ago was yesterday. */
   now = g_date_time_new_now_local ();
   then = g_date_time_add_minutes (now, -1);
+  if (g_date_time_get_day_of_year (then) != g_date_time_get_day_of_year (now))
+    return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   return g_date_time_format (then, "%Y-%m-%dT%H:%M:%S%:z");
 }
 
