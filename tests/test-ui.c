@@ -4565,30 +4565,6 @@ archive_export_body (Fixture *f)
   tm_test_remove_tree (out);
 }
 
-/* Export Data… asks where, and in which format: a folder of CSV files
- * (as before) or an encrypted archive. Import Data… takes a file: an
- * archive, or a CSV file of an exported folder. */
-static void
-data_choosers_body (Fixture *f)
-{
-  g_autoptr(GtkFileChooserNative) export = tm_data_transfer_new_export_chooser (GTK_WINDOW (f->window));
-  g_autoptr(GtkFileChooserNative) import = tm_data_transfer_new_import_chooser (GTK_WINDOW (f->window));
-
-  /* Checked as they are made, not shown: GTK's own chooser, shown
-   * without a portal, keeps memory of its own until the process ends. */
-  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (export)), ==,
-                   GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
-  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (export), "format"), ==, "folder");
-  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (import)), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
-}
-
-static void
-test_data_choosers (Fixture       *f,
-                    gconstpointer  data)
-{
-  run_app (f, data_choosers_body);
-}
-
 static void
 test_archive_export (Fixture       *f,
                      gconstpointer  data)
@@ -8718,7 +8694,6 @@ main (int   argc,
   ADD ("reminder/daily", test_reminder);
   ADD ("data/export-and-import", test_data_transfer);
   ADD ("data/daylio-import", test_daylio_import);
-  ADD ("data/choosers", test_data_choosers);
   ADD ("data/archive-export", test_archive_export);
   ADD ("data/archive-import", test_archive_import);
   ADD ("data/import-after-close", test_import_after_close);
