@@ -476,7 +476,7 @@ struct _Parse
   gpointer     read_data;
 };
 
-static void
+static void G_GNUC_PRINTF (4, 0)
 add_problem_valist (TmCsvImport *import,
                     const char  *file,
                     guint        line,
