@@ -444,7 +444,8 @@ add_medication_statement (Bundle          *bundle,
   const char *route_display = NULL;
   const char *route_code = find_snomed_route (nick, &route_display);
   JsonBuilder *b = bundle->builder;
-  g_autofree char *url = begin_entry (bundle, "MedicationStatement");
+  /* Nothing refers to a MedicationStatement: its fullUrl is not kept. */
+  g_free (begin_entry (bundle, "MedicationStatement"));
 
   add_string (b, "status", "completed");
   json_builder_set_member_name (b, "medicationCodeableConcept");
