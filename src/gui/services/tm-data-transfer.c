@@ -342,6 +342,25 @@ on_exported_cb (GObject      *source,
   g_task_return_pointer (outer, g_steal_pointer (&target), g_object_unref);
 }
 
+/* @target's path; NULL (said, and @outer returned) when it is not on
+ * this computer. */
+static char *
+local_path (TmContext *context,
+            GFile     *target,
+            GTask     *outer)
+{
+  char *path = g_file_get_path (target);
+
+  if (path == NULL)
+    {
+      const char *message = _("Choose a folder on this computer for the export.");
+
+      tm_context_show_error (context, message);
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", message);
+    }
+  return path;
+}
+
 /* Writes @target (the CSV files' folder, or the FHIR file) in a thread. */
 static void
 start_export (TmContext           *context,
@@ -352,18 +371,13 @@ start_export (TmContext           *context,
               gpointer             user_data)
 {
   g_autoptr(GTask) outer = g_task_new (context, NULL, callback, user_data);
-  char *path = g_file_get_path (target);
+  char *path;
   Job *job;
 
   g_task_set_source_tag (outer, tm_data_transfer_export);
+  path = local_path (context, target, outer);
   if (path == NULL)
-    {
-      const char *message = _("Choose a folder on this computer for the export.");
-
-      tm_context_show_error (context, message);
-      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", message);
-      return;
-    }
+    return;
 
   job = job_new (context, parent, path);
   job->fhir = fhir;
@@ -384,16 +398,8 @@ export_path (TmContext  *context,
   g_autofree char *today = tm_day_today ();
   g_autofree char *name = g_strdup_printf ("tidemark-export-%s%s", today, suffix);
   g_autoptr(GFile) target = g_file_get_child (folder, name);
-  char *path = g_file_get_path (target);
 
-  if (path == NULL)
-    {
-      const char *message = _("Choose a folder on this computer for the export.");
-
-      tm_context_show_error (context, message);
-      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", message);
-    }
-  return path;
+  return local_path (context, target, outer);
 }
 
 /**
@@ -627,15 +633,9 @@ show_export_chooser (TmContext            *context,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/**
- * tm_data_transfer_new_export_chooser:
- *
- * The chooser Export Data… shows, not shown yet.
- *
- * Returns: (transfer full): the chooser
- */
-GtkFileChooserNative *
-tm_data_transfer_new_export_chooser (GtkWindow *parent)
+/* The chooser Export Data… shows, not shown yet. */
+static GtkFileChooserNative *
+new_export_chooser (GtkWindow *parent)
 {
   GtkFileChooserNative *chooser =
     gtk_file_chooser_native_new (_("Export Data"), parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
@@ -650,7 +650,7 @@ void
 tm_data_transfer_choose_export (TmContext *context,
                                 GtkWindow *parent)
 {
-  show_export_chooser (context, tm_data_transfer_new_export_chooser (parent));
+  show_export_chooser (context, new_export_chooser (parent));
 }
 
 /* Asks which file, then exports the FHIR Bundle. */
@@ -1075,17 +1075,11 @@ show_import_chooser (TmContext            *context,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/**
- * tm_data_transfer_new_import_chooser:
- *
- * The chooser Import Data… shows, not shown yet: an archive, or any CSV
+/* The chooser Import Data… shows, not shown yet: an archive, or any CSV
  * file of an exported folder. A file, not a folder, so that both can be
- * chosen in one chooser.
- *
- * Returns: (transfer full): the chooser
- */
-GtkFileChooserNative *
-tm_data_transfer_new_import_chooser (GtkWindow *parent)
+ * chosen in one chooser. */
+static GtkFileChooserNative *
+new_import_chooser (GtkWindow *parent)
 {
   GtkFileChooserNative *chooser =
     gtk_file_chooser_native_new (_("Import Data"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
@@ -1106,7 +1100,7 @@ void
 tm_data_transfer_choose_import (TmContext *context,
                                 GtkWindow *parent)
 {
-  show_import_chooser (context, tm_data_transfer_new_import_chooser (parent), FALSE);
+  show_import_chooser (context, new_import_chooser (parent), FALSE);
 }
 
 /* Asks which Daylio export, then imports it. */

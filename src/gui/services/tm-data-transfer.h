@@ -18,8 +18,6 @@ void     tm_data_transfer_export_archive (TmContext           *context,
 GFile   *tm_data_transfer_export_finish (TmContext            *context,
                                          GAsyncResult         *result,
                                          GError              **error);
-GtkFileChooserNative *tm_data_transfer_new_export_chooser (GtkWindow *parent);
-GtkFileChooserNative *tm_data_transfer_new_import_chooser (GtkWindow *parent);
 void     tm_data_transfer_choose_export (TmContext            *context,
                                          GtkWindow            *parent);
 void     tm_data_transfer_export_fhir   (TmContext            *context,
