@@ -12,6 +12,7 @@ main (int   argc,
 {
   g_autoptr(TmApplication) app = NULL;
 
+  tm_application_mark_start_up ("main");
   setlocale (LC_ALL, "");
   /* TIDEMARK_LOCALEDIR: the build's translations, for running uninstalled. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TIDEMARK_LOCALEDIR") != NULL ? g_getenv ("TIDEMARK_LOCALEDIR")

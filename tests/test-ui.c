@@ -44,6 +44,8 @@
 #include "tm-effects-row.h"
 #include "tm-error-label.h"
 #include "tm-history-page.h"
+#include "tm-measure.h"
+#include "tm-red-flags-row.h"
 #include "tm-history-row.h"
 #include "tm-medicine-dialog.h"
 #include "tm-questionnaire-dialog.h"
@@ -8625,6 +8627,160 @@ test_medicines_session_context (Fixture       *f,
   run_app (f, medicines_session_context_body);
 }
 
+/* A banner's row: a wrapping label, on its own or in a TmWrapBin, beside
+ * two buttons, in a window that is never shown. */
+static GtkWidget *
+banner_row (const char  *text,
+            gboolean     in_bin,
+            GtkWidget  **label_out,
+            GtkWidget  **button_out)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *first = gtk_button_new_with_label ("Change…");
+  GtkWidget *second = gtk_button_new_with_label ("OK");
+  GtkWidget *holder = label;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (in_bin)
+    holder = tm_wrap_bin_new (label);
+  gtk_widget_set_hexpand (holder, TRUE);
+  gtk_widget_set_valign (first, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (second, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), holder);
+  gtk_box_append (GTK_BOX (box), first);
+  gtk_box_append (GTK_BOX (box), second);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  *label_out = label;
+  *button_out = second;
+  return window;
+}
+
+static void
+assert_same_bounds (GtkWidget *a,
+                    GtkWidget *a_root,
+                    GtkWidget *b,
+                    GtkWidget *b_root)
+{
+  graphene_rect_t ra, rb;
+
+  g_assert_true (gtk_widget_compute_bounds (a, a_root, &ra));
+  g_assert_true (gtk_widget_compute_bounds (b, b_root, &rb));
+  g_assert_cmpfloat (ra.origin.x, ==, rb.origin.x);
+  g_assert_cmpfloat (ra.origin.y, ==, rb.origin.y);
+  g_assert_cmpfloat (ra.size.width, ==, rb.size.width);
+  g_assert_cmpfloat (ra.size.height, ==, rb.size.height);
+}
+
+/* The fast way to lay out a banner (its label in a TmWrapBin) gives the
+ * row GTK's own layout gives it: the same height for every width, and the
+ * label and buttons in the same places, in English and in German, from a
+ * narrow window to a wide one. */
+static void
+test_measure_wrap_bin_same_layout (void)
+{
+  const char *texts[] = {
+    "Tidemark knows no crisis numbers for your country. You can choose one it knows, or enter your own.",
+    "Tidemark kennt keine Krisennummern für Ihr Land. Sie können eine der bekannten wählen oder eine eigene "
+    "eingeben (Krisentelefon-Seelsorge-Rufnummernverzeichnis).",
+    "Short.",
+  };
+  const int widths[] = { 200, 360, 480, 720, 1200 };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      {
+        GtkWidget *plain_label, *plain_button, *fast_label, *fast_button;
+        GtkWidget *plain = banner_row (texts[t], FALSE, &plain_label, &plain_button);
+        GtkWidget *fast = banner_row (texts[t], TRUE, &fast_label, &fast_button);
+        GtkWidget *plain_box = gtk_window_get_child (GTK_WINDOW (plain));
+        GtkWidget *fast_box = gtk_window_get_child (GTK_WINDOW (fast));
+        int plain_min_w, fast_min_w, plain_min, plain_nat, fast_min, fast_nat, width;
+
+        gtk_widget_measure (plain_box, GTK_ORIENTATION_HORIZONTAL, -1, &plain_min_w, NULL, NULL, NULL);
+        gtk_widget_measure (fast_box, GTK_ORIENTATION_HORIZONTAL, -1, &fast_min_w, NULL, NULL, NULL);
+        g_assert_cmpint (plain_min_w, ==, fast_min_w);
+        width = MAX (widths[w], plain_min_w);
+
+        gtk_widget_measure (plain_box, GTK_ORIENTATION_VERTICAL, width, &plain_min, &plain_nat, NULL, NULL);
+        gtk_widget_measure (fast_box, GTK_ORIENTATION_VERTICAL, width, &fast_min, &fast_nat, NULL, NULL);
+        g_assert_cmpint (plain_min, ==, fast_min);
+        g_assert_cmpint (plain_nat, ==, fast_nat);
+
+        gtk_widget_allocate (plain_box, width, plain_nat, -1, NULL);
+        gtk_widget_allocate (fast_box, width, fast_nat, -1, NULL);
+        assert_same_bounds (plain_label, plain_box, fast_label, fast_box);
+        assert_same_bounds (plain_button, plain_box, fast_button, fast_box);
+
+        gtk_window_destroy (GTK_WINDOW (plain));
+        gtk_window_destroy (GTK_WINDOW (fast));
+      }
+}
+
+/* A concealed revealer's child is not measured (it is not visible); it is
+ * while it shows or slides, and again not once it has slid shut. */
+static void
+test_measure_concealed_revealer (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkRevealer *revealer = GTK_REVEALER (gtk_revealer_new ());
+  GtkWidget *label = gtk_label_new ("Private notes are hidden on every page for a shared screen.");
+
+  gtk_revealer_set_child (revealer, label);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (revealer));
+  tm_revealer_measure_when_shown (revealer);
+  g_assert_false (gtk_widget_get_visible (label));
+
+  gtk_revealer_set_reveal_child (revealer, TRUE);
+  g_assert_true (gtk_widget_get_visible (label));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (is_mapped, label, "the revealed label");
+
+  gtk_revealer_set_reveal_child (revealer, FALSE);
+  if (gtk_revealer_get_child_revealed (revealer))
+    g_assert_true (gtk_widget_get_visible (label));
+  wait_for (is_hidden, label, "the concealed label to leave the layout");
+  g_assert_false (gtk_revealer_get_child_revealed (revealer));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The check buttons in @widget that are in its layout. */
+static guint
+count_visible_rows (gpointer widget)
+{
+  guint visible = GTK_IS_CHECK_BUTTON (widget) && gtk_widget_is_visible (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    visible += count_visible_rows (child);
+  return visible;
+}
+
+/* The red-flag checklist's rows are not measured while the list has never
+ * been opened, and are all there once it is: opened by the person or by a
+ * day that has red flags. */
+static void
+test_measure_red_flags_until_opened (void)
+{
+  g_autoptr(TmRedFlagsRow) by_person = g_object_ref_sink (g_object_new (TM_TYPE_RED_FLAGS_ROW, NULL));
+  g_autoptr(TmRedFlagsRow) by_day = g_object_ref_sink (g_object_new (TM_TYPE_RED_FLAGS_ROW, NULL));
+
+  g_assert_cmpuint (count_visible_rows (by_person), ==, 0);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (by_person), TRUE);
+  g_assert_cmpuint (count_visible_rows (by_person), ==, TM_N_RED_FLAGS);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (by_person), FALSE);
+  g_assert_cmpuint (count_visible_rows (by_person), ==, TM_N_RED_FLAGS);
+
+  g_assert_cmpuint (count_visible_rows (by_day), ==, 0);
+  tm_red_flags_row_set_red_flags (by_day, 1u << 2);
+  g_assert_cmpuint (count_visible_rows (by_day), ==, TM_N_RED_FLAGS);
+  g_assert_cmpuint (tm_red_flags_row_get_red_flags (by_day), ==, 1u << 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -8731,6 +8887,9 @@ main (int   argc,
   ADD ("companion/every-checkpoint", test_companion_every_checkpoint);
   ADD ("companion/resume-after-kill", test_companion_resume_after_kill);
   ADD ("companion/end-and-deleted", test_companion_end);
+  g_test_add_func ("/ui/measure/wrap-bin-same-layout", test_measure_wrap_bin_same_layout);
+  g_test_add_func ("/ui/measure/concealed-revealer", test_measure_concealed_revealer);
+  g_test_add_func ("/ui/measure/red-flags-until-opened", test_measure_red_flags_until_opened);
 
   return g_test_run ();
 }

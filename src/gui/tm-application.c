@@ -71,16 +71,17 @@ static void open_demo (TmApplication *self);
  * (for a command, with how to get to the ways on). A store that only
  * reads takes no lock: it reads while a window writes. */
 static gboolean
-open_store (TmApplication *self,
+take_store (TmApplication *self,
             const char    *data_dir,
-            gboolean       for_command,
-            gboolean       read_only)
+            TmStore       *store,
+            GError        *error,
+            gboolean       for_command)
 {
   g_free (self->store_dir);
   self->store_dir = g_strdup (data_dir);
   g_clear_error (&self->store_error);
-  self->store = read_only ? tm_store_open_read_only (data_dir, &self->store_error)
-                          : tm_store_open (data_dir, &self->store_error);
+  self->store = store;
+  self->store_error = error;
   if (self->store == NULL)
     {
       g_autofree char *text = tm_store_explain_error (data_dir, self->store_error);
@@ -94,6 +95,51 @@ open_store (TmApplication *self,
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+open_store (TmApplication *self,
+            const char    *data_dir,
+            gboolean       for_command,
+            gboolean       read_only)
+{
+  GError *error = NULL;
+  TmStore *store = read_only ? tm_store_open_read_only (data_dir, &error) : tm_store_open (data_dir, &error);
+
+  return take_store (self, data_dir, store, error, for_command);
+}
+
+/* The window's store, opened (and checked: PRAGMA quick_check reads the
+ * whole file) in a thread while GTK starts, which takes as long on the
+ * other core. Nothing reads or writes the store before both are done. */
+typedef struct
+{
+  const char *data_dir;
+  TmStore    *store;
+  GError     *error;
+} StoreOpening;
+
+static gpointer
+open_store_thread (gpointer data)
+{
+  StoreOpening *opening = data;
+
+  opening->store = tm_store_open (opening->data_dir, &opening->error);
+  return NULL;
+}
+
+/* Starts opening @data_dir's store, unless a Tidemark with a window
+ * holds it: then the window is handed over to, not waited for. */
+static GThread *
+start_opening_store (StoreOpening *opening,
+                     const char   *data_dir)
+{
+  g_autofree char *holder = tm_data_lock_get_holder (data_dir);
+
+  opening->data_dir = data_dir;
+  if (holder != NULL)
+    return NULL;
+  return g_thread_new ("tm-open-store", open_store_thread, opening);
 }
 
 static gboolean
@@ -953,6 +999,40 @@ hand_over_to_window (TmApplication *self,
   return TRUE;
 }
 
+/* The windows' icon is set once the first window has drawn its first
+ * frame: finding it scans the whole icon theme and draws the icon at
+ * every size (for X11; Wayland takes it from the desktop file), which the
+ * first frame need not wait for. */
+static gboolean
+set_icon_cb (gpointer user_data)
+{
+  gtk_window_set_default_icon_name (ICON_NAME);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame_drawn_cb (GdkFrameClock *clock,
+                         gpointer       user_data)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_drawn_cb, user_data);
+  g_idle_add (set_icon_cb, NULL);
+}
+
+static void
+on_first_window_mapped_cb (GtkWidget *window)
+{
+  g_signal_handlers_disconnect_by_func (window, on_first_window_mapped_cb, NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_first_frame_drawn_cb), NULL);
+}
+
+static void
+on_first_window_added_cb (GtkApplication *application,
+                          GtkWindow      *window)
+{
+  g_signal_handlers_disconnect_by_func (application, on_first_window_added_cb, NULL);
+  g_signal_connect (window, "map", G_CALLBACK (on_first_window_mapped_cb), NULL);
+}
+
 static void
 tm_application_startup (GApplication *application)
 {
@@ -976,9 +1056,18 @@ tm_application_startup (GApplication *application)
   static const char *zoom_in_accels[] = { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL };
   static const char *zoom_out_accels[] = { "<Control>minus", "<Control>KP_Subtract", NULL };
   static const char *zoom_reset_accels[] = { "<Control>0", "<Control>KP_0", NULL };
+  StoreOpening opening = { 0 };
+  GThread *opening_thread = NULL;
+
+  if (!self->demo)
+    {
+      data_dir = self->data_dir != NULL ? g_strdup (self->data_dir) : tm_store_default_data_dir ();
+      opening_thread = start_opening_store (&opening, data_dir);
+    }
 
   G_APPLICATION_CLASS (tm_application_parent_class)->startup (application);
-  gtk_window_set_default_icon_name (ICON_NAME);
+  tm_application_mark_start_up ("gtk-ready");
+  g_signal_connect (application, "window-added", G_CALLBACK (on_first_window_added_cb), NULL);
   self->settings = tm_settings_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
@@ -1024,14 +1113,20 @@ tm_application_startup (GApplication *application)
       return;
     }
 
-  data_dir = self->data_dir != NULL ? g_strdup (self->data_dir) : tm_store_default_data_dir ();
-  if (hand_over_to_window (self, data_dir))
+  if (opening_thread != NULL)
+    {
+      g_thread_join (opening_thread);
+      if (!take_store (self, data_dir, opening.store, opening.error, FALSE))
+        return;
+    }
+  else if (hand_over_to_window (self, data_dir))
     {
       self->handed_over = TRUE;
       return;
     }
-  if (!open_store (self, data_dir, FALSE, FALSE))
+  else if (!open_store (self, data_dir, FALSE, FALSE))
     return;
+  tm_application_mark_start_up ("store-ready");
   announce_window (self);
 
   if (self->settings != NULL)
@@ -1162,6 +1257,20 @@ present_recovery_window (TmApplication *self)
   gtk_window_present (GTK_WINDOW (recovery));
 }
 
+/**
+ * tm_application_mark_start_up:
+ * @phase: the part of the start-up that has just ended
+ *
+ * For the start-up benchmark (TIDEMARK_REPORT_FIRST_FRAME set): prints
+ * "mark PHASE MICROSECONDS", on the monotonic clock.
+ */
+void
+tm_application_mark_start_up (const char *phase)
+{
+  if (g_getenv ("TIDEMARK_REPORT_FIRST_FRAME") != NULL)
+    g_print ("mark %s %" G_GINT64_FORMAT "\n", phase, g_get_monotonic_time ());
+}
+
 /* For the start-up benchmark: print when the first frame was drawn, then quit. */
 static void
 on_first_frame_cb (GdkFrameClock *clock,
@@ -1178,6 +1287,7 @@ on_window_map_cb (GtkWidget *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
+  tm_application_mark_start_up ("window-mapped");
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame_cb), window);
 }
 
@@ -1234,6 +1344,7 @@ present_main_window (TmApplication *self,
   TmContext *context = ensure_context (self);
   GtkWindow *window = GTK_WINDOW (tm_window_new (GTK_APPLICATION (self), context));
 
+  tm_application_mark_start_up ("window-built");
   if (self->demo)
     tm_window_mark_demo (TM_WINDOW (window));
   if (g_getenv ("TIDEMARK_REPORT_FIRST_FRAME") != NULL)

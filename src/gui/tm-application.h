@@ -16,5 +16,6 @@ TmApplication *tm_application_new       (void);
 TmReminderService *tm_application_get_reminder (TmApplication *self);
 TmCompanionService *tm_application_get_companion (TmApplication *self);
 TmStore       *tm_application_get_store (TmApplication *self);
+void           tm_application_mark_start_up (const char *phase);
 
 G_END_DECLS

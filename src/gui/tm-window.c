@@ -11,6 +11,7 @@
 #include "tm-clinician.h"
 #include "tm-country-banner.h"
 #include "tm-history-page.h"
+#include "tm-measure.h"
 #include "tm-review-page.h"
 #include "tm-pin-dialog.h"
 #include "tm-plan-dialog.h"
@@ -679,6 +680,7 @@ tm_window_class_init (TmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset);
 
   g_type_ensure (TM_TYPE_PROGRESS_BANNER);
+  g_type_ensure (TM_TYPE_WRAP_BIN);
   g_type_ensure (TM_TYPE_COUNTRY_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/tm-window.ui");
@@ -696,6 +698,7 @@ static void
 tm_window_init (TmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  tm_revealer_measure_when_shown (self->notes_hidden_banner);
 
   tm_accessible_name_buttons (GTK_WIDGET (self));
 }

@@ -1,9 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The baseline for the start-up benchmark: an AdwApplication that shows an
- * empty AdwApplicationWindow of Tidemark's size and reports its first frame
- * the way Tidemark does. */
+ * empty AdwApplicationWindow of Tidemark's size and reports its first frame,
+ * and the phases it shares with Tidemark, the way Tidemark does. */
 #include <adwaita.h>
 #include <stdio.h>
+
+static void
+mark (const char *phase)
+{
+  g_print ("mark %s %" G_GINT64_FORMAT "\n", phase, g_get_monotonic_time ());
+}
 
 static void
 on_after_paint_cb (GdkFrameClock *clock,
@@ -18,6 +24,7 @@ on_after_paint_cb (GdkFrameClock *clock,
 static void
 on_map_cb (GtkWidget *window)
 {
+  mark ("window-mapped");
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (on_after_paint_cb), window);
 }
@@ -29,6 +36,7 @@ on_activate_cb (GApplication *app)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 780);
   g_signal_connect (window, "map", G_CALLBACK (on_map_cb), NULL);
+  mark ("window-built");
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -36,11 +44,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(AdwApplication) app = NULL;
+
+  mark ("main");
   /* Registered on the session bus under its name, as Tidemark is: the
    * comparison holds GTK's and the bus's start-up on both sides. */
-  g_autoptr(AdwApplication) app = adw_application_new ("io.github.tidemark.BareWindow",
-                                                       G_APPLICATION_DEFAULT_FLAGS);
-
+  app = adw_application_new ("io.github.tidemark.BareWindow", G_APPLICATION_DEFAULT_FLAGS);
+  g_signal_connect_swapped (app, "startup", G_CALLBACK (mark), (gpointer) "gtk-ready");
   g_signal_connect (app, "activate", G_CALLBACK (on_activate_cb), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tm-country-banner.h"
+#include "tm-measure.h"
 #include "tm-safety-contacts.h"
 
 struct _TmCountryBanner
@@ -89,6 +90,7 @@ tm_country_banner_class_init (TmCountryBannerClass *klass)
   object_class->dispose = tm_country_banner_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (TM_TYPE_WRAP_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/widgets/tm-country-banner.ui");
   gtk_widget_class_bind_template_child (widget_class, TmCountryBanner, revealer);
   gtk_widget_class_bind_template_child (widget_class, TmCountryBanner, label);
@@ -102,6 +104,7 @@ static void
 tm_country_banner_init (TmCountryBanner *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  tm_revealer_measure_when_shown (self->revealer);
 }
 
 /**

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "tm-error-label.h"
+#include "tm-measure.h"
 
 struct _TmErrorLabel
 {
@@ -54,6 +55,7 @@ tm_error_label_init (TmErrorLabel *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->label), "error");
   gtk_widget_set_margin_top (GTK_WIDGET (self->label), 6);
   gtk_revealer_set_child (self->revealer, GTK_WIDGET (self->label));
+  tm_revealer_measure_when_shown (self->revealer);
 }
 
 void

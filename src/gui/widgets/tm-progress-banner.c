@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "tm-progress-banner.h"
+#include "tm-measure.h"
 
 struct _TmProgressBanner
 {
@@ -53,6 +54,7 @@ tm_progress_banner_class_init (TmProgressBannerClass *klass)
   object_class->dispose = tm_progress_banner_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (TM_TYPE_WRAP_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/widgets/tm-progress-banner.ui");
   gtk_widget_class_bind_template_child (widget_class, TmProgressBanner, revealer);
   gtk_widget_class_bind_template_child (widget_class, TmProgressBanner, label);
@@ -65,6 +67,7 @@ static void
 tm_progress_banner_init (TmProgressBanner *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  tm_revealer_measure_when_shown (self->revealer);
 }
 
 /**

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tm-checkin.h"
+#include "tm-measure.h"
 #include "tm-red-flags-row.h"
 
 struct _TmRedFlagsRow
@@ -80,6 +81,7 @@ tm_red_flags_row_init (TmRedFlagsRow *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, tm_red_flag_get_label (i), -1);
       g_signal_connect_swapped (check, "notify::active", G_CALLBACK (on_check_toggled_cb), self);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+      tm_expander_row_measure_when_expanded (ADW_EXPANDER_ROW (self), row);
       self->checks[i] = GTK_CHECK_BUTTON (check);
     }
   update_subtitle (self);
