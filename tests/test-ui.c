@@ -6820,6 +6820,54 @@ test_plan_dates_follow_cancel (Fixture       *f,
   run_app (f, plan_dates_follow_cancel_body);
 }
 
+/* The plan's start and a one-off date are typed (or picked in a calendar
+ * beside each): a day that is not one is refused in a sentence, with the
+ * text kept and nothing stored; a right one is stored as typed. */
+static void
+plan_dates_typed_body (Fixture *f)
+{
+  TmPlanDialog *editor = open_plan_editor (f, TRUE);
+  AdwEntryRow *from_row = child (editor, TM_TYPE_PLAN_DIALOG, "from_row");
+  AdwEntryRow *date_row = child (editor, TM_TYPE_PLAN_DIALOG, "date_row");
+  const char *message;
+
+  g_assert_nonnull (find_widget (GTK_WIDGET (from_row), GTK_TYPE_MENU_BUTTON, has_tooltip, "Choose in a Calendar"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (date_row), GTK_TYPE_MENU_BUTTON, has_tooltip, "Choose in a Calendar"));
+
+  type_text (from_row, "2027-02-30");
+  type_text (child (editor, TM_TYPE_PLAN_DIALOG, "dose_row"), "50");
+  click (child (editor, TM_TYPE_PLAN_DIALOG, "save_button"));
+  message = tm_error_label_get_message (child (editor, TM_TYPE_PLAN_DIALOG, "plan_error"));
+  g_assert_cmpstr (message, ==, "The start date, “2027-02-30”, is no such day: February 2027 has 28 days. "
+                                "Check the date.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from_row)), ==, "2027-02-30");
+  g_assert_cmpint (count_rows_in (f, "plan"), ==, 0);
+
+  type_text (date_row, "next week");
+  add_one_off_date (editor, 0, "Typed");
+  g_assert_cmpstr (tm_error_label_get_message (child (editor, TM_TYPE_PLAN_DIALOG, "date_error")), ==,
+                   "The date, “next week”, is not a calendar day. Write days as YYYY-MM-DD, for example 2026-11-28.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "next week");
+  type_text (date_row, " 2027-01-11 ");
+  add_one_off_date (editor, 0, "Typed");
+  g_assert_false (tm_error_label_get_shown (child (editor, TM_TYPE_PLAN_DIALOG, "date_error")));
+  g_assert_cmpint (count_rows_in (f, "plan_date"), ==, 0);
+
+  type_text (from_row, "2027-01-04");
+  click (child (editor, TM_TYPE_PLAN_DIALOG, "save_button"));
+  wait_for_window_gone (f, TM_TYPE_PLAN_DIALOG);
+  g_assert_cmpint (count_rows_in (f, "plan WHERE effective_from = '2027-01-04' AND dose_mg = 50"), ==, 1);
+  g_assert_cmpint (count_rows_in (f, "plan_date WHERE day = '2027-01-11' AND kind = 'extra' AND note = 'Typed'"),
+                   ==, 1);
+}
+
+static void
+test_plan_dates_typed (Fixture       *f,
+                       gconstpointer  data)
+{
+  run_app (f, plan_dates_typed_body);
+}
+
 static void
 test_launch_focus_on_mood (Fixture       *f,
                            gconstpointer  data)
@@ -8872,6 +8920,7 @@ main (int   argc,
   ADD ("accessibility/every-control-named", test_accessible_names);
   ADD ("keyboard/launch-focus-on-mood", test_launch_focus_on_mood);
   ADD ("plan/one-off-dates-follow-cancel", test_plan_dates_follow_cancel);
+  ADD ("plan/dates-typed", test_plan_dates_typed);
   ADD ("first-run/plan-offer-once", test_plan_offer);
   ADD ("first-run/plan-offer-gone-with-a-plan", test_plan_offer_with_plan);
   ADD ("keyboard/questionnaire-digits", test_questionnaire_digits);

@@ -10,10 +10,12 @@
 #include <glib/gi18n.h>
 
 #include "tm-checkin-form.h"
+#include "tm-date-picker.h"
 #include "tm-error-label.h"
 #include "tm-pin-dialog.h"
 #include "tm-accessible.h"
 #include "tm-plan-dialog.h"
+#include "tm-report-data.h"
 #include "tm-safety.h"
 #include "tm-safety-contacts.h"
 
@@ -28,8 +30,7 @@ struct _TmPlanDialog
 {
   AdwWindow            parent_instance;
 
-  GtkMenuButton       *from_button;
-  GtkCalendar         *from_calendar;
+  AdwEntryRow         *from_row;
   AdwComboRow         *interval_row;
   AdwEntryRow         *days_row;
   AdwEntryRow         *dose_row;
@@ -47,8 +48,7 @@ struct _TmPlanDialog
   GtkTextView         *pre_dose_view;
   AdwPreferencesGroup *pre_dose_group;
   AdwPreferencesGroup *dates_group;
-  GtkMenuButton       *date_button;
-  GtkCalendar         *date_calendar;
+  AdwEntryRow         *date_row;
   AdwComboRow         *kind_row;
   AdwEntryRow         *date_note_row;
   TmErrorLabel        *date_error;
@@ -60,8 +60,6 @@ struct _TmPlanDialog
 
   TmContext           *context;
   TmStore             *store; /* the context's */
-  char                 from[TM_DAY_LEN + 1];
-  char                 date[TM_DAY_LEN + 1];
   char                *baseline;
   gboolean             closing;
   gboolean             loading;
@@ -107,7 +105,7 @@ snapshot (TmPlanDialog *self)
   g_autofree char *instructions = get_instructions (self);
   g_autofree char *pre_dose = view_text (self->pre_dose_view);
 
-  return g_strdup_printf ("%s|%u|%s|%s|%u|%s|%s|%s|%s|%s\x1f%s", self->from,
+  return g_strdup_printf ("%s|%u|%s|%s|%u|%s|%s|%s|%s|%s\x1f%s", text_of (self->from_row),
                           adw_combo_row_get_selected (self->interval_row), text_of (self->days_row),
                           text_of (self->dose_row), adw_combo_row_get_selected (self->route_row),
                           text_of (self->tolerance_row), text_of (self->author_row),
@@ -136,16 +134,6 @@ dates_changed (TmPlanDialog *self)
   g_autofree char *now = dates_snapshot (self);
 
   return g_strcmp0 (now, self->dates_baseline) != 0;
-}
-
-static void
-show_days (TmPlanDialog *self)
-{
-  g_autofree char *from = tm_day_format_long (self->from);
-  g_autofree char *date = tm_day_format_long (self->date);
-
-  gtk_menu_button_set_label (self->from_button, from);
-  gtk_menu_button_set_label (self->date_button, date);
 }
 
 static gboolean
@@ -191,10 +179,17 @@ read_plan (TmPlanDialog  *self,
            GtkWidget    **row,
            GError       **error)
 {
-  g_autoptr(TmPlan) plan = tm_plan_new (self->from);
+  g_autoptr(TmPlan) plan = NULL;
   g_autofree char *instructions = get_instructions (self);
   guint interval = adw_combo_row_get_selected (self->interval_row);
+  char from[TM_DAY_LEN + 1];
 
+  if (!tm_parse_day (text_of (self->from_row), _("The start date"), from, error))
+    {
+      *row = GTK_WIDGET (self->from_row);
+      return NULL;
+    }
+  plan = tm_plan_new (from);
   if (interval < ANOTHER_INTERVAL)
     plan->interval_days = preset_intervals[interval];
   else if (!parse_whole_days (text_of (self->days_row), 1, TM_PLAN_INTERVAL_MAX,
@@ -495,25 +490,8 @@ on_interval_selected_cb (TmPlanDialog *self)
 }
 
 static void
-on_from_selected_cb (TmPlanDialog *self)
+on_date_changed_cb (TmPlanDialog *self)
 {
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->from_calendar);
-  g_autofree char *day = tm_day_from_date_time (date);
-
-  g_strlcpy (self->from, day, sizeof self->from);
-  show_days (self);
-  gtk_menu_button_popdown (self->from_button);
-}
-
-static void
-on_date_selected_cb (TmPlanDialog *self)
-{
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->date_calendar);
-  g_autofree char *day = tm_day_from_date_time (date);
-
-  g_strlcpy (self->date, day, sizeof self->date);
-  show_days (self);
-  gtk_menu_button_popdown (self->date_button);
   tm_error_label_hide (self->date_error);
 }
 
@@ -586,8 +564,14 @@ on_add_date_clicked_cb (TmPlanDialog *self)
 {
   g_autoptr(TmPlanDate) date = NULL;
   g_autoptr(GError) error = NULL;
+  char day[TM_DAY_LEN + 1];
 
-  date = tm_plan_date_new (self->date, adw_combo_row_get_selected (self->kind_row) == 0
+  if (!tm_parse_day (text_of (self->date_row), _("The date"), day, &error))
+    {
+      tm_error_label_show (self->date_error, error->message);
+      return;
+    }
+  date = tm_plan_date_new (day, adw_combo_row_get_selected (self->kind_row) == 0
                                        ? TM_PLAN_DATE_EXTRA : TM_PLAN_DATE_CANCELLED);
   date->note = g_strdup (text_of (self->date_note_row));
   if (date->note[0] == '\0')
@@ -743,8 +727,7 @@ tm_plan_dialog_class_init (TmPlanDialogClass *klass)
   g_type_ensure (TM_TYPE_ERROR_LABEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/dialogs/tm-plan-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, from_button);
-  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, from_calendar);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, from_row);
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, interval_row);
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, days_row);
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, dose_row);
@@ -762,8 +745,7 @@ tm_plan_dialog_class_init (TmPlanDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, pre_dose_view);
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, pre_dose_group);
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, dates_group);
-  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, date_button);
-  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, date_calendar);
+  gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, date_note_row);
   gtk_widget_class_bind_template_child (widget_class, TmPlanDialog, date_error);
@@ -772,8 +754,7 @@ tm_plan_dialog_class_init (TmPlanDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_contacts_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_interval_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_from_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_date_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_date_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_change_pin_activated_cb);
 
@@ -789,6 +770,8 @@ tm_plan_dialog_init (TmPlanDialog *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tm_date_picker_attach (self->from_row);
+  tm_date_picker_attach (self->date_row);
 
   {
     /* Translators: the numbers are the blood pressure above which the instruction shows: 140/90 */
@@ -827,7 +810,6 @@ tm_plan_dialog_new (GtkWindow *parent,
   TmPlanDialog *self;
   g_autofree char *today = tm_day_today ();
   g_autoptr(GPtrArray) plans = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   const TmPlan *current;
 
   g_return_val_if_fail (TM_IS_CONTEXT (context), NULL);
@@ -837,10 +819,8 @@ tm_plan_dialog_new (GtkWindow *parent,
                        "application", parent ? gtk_window_get_application (parent) : NULL,
                        "context", context,
                        NULL);
-  g_strlcpy (self->from, today, sizeof self->from);
-  g_strlcpy (self->date, today, sizeof self->date);
-  gtk_calendar_select_day (self->from_calendar, now);
-  gtk_calendar_select_day (self->date_calendar, now);
+  gtk_editable_set_text (GTK_EDITABLE (self->from_row), today);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
 
   plans = tm_store_list_plans (self->store, NULL);
   current = plans != NULL ? tm_schedule_plan_on (plans, today) : NULL;
@@ -892,7 +872,6 @@ tm_plan_dialog_new (GtkWindow *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->pre_mood_row), mood_text);
     }
 
-  show_days (self);
   self->dates = tm_store_list_plan_dates (self->store, NULL);
   if (self->dates == NULL)
     self->dates = g_ptr_array_new_with_free_func (g_object_unref);
