@@ -978,6 +978,24 @@ fill_october (TmStore *store)
   g_object_unref (first);
 }
 
+/* The report of @store with @options, as flattened text. */
+static char *
+report_text (Fixture               *f,
+             TmStore               *store,
+             const TmReportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmReportData) data = NULL;
+  g_autofree char *text = NULL;
+
+  data = tm_report_data_new_from_store (store, options, &error);
+  g_assert_no_error (error);
+  g_assert_true (tm_report_write (data, f->pdf, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = tm_test_run_poppler ("pdftotext", f->pdf);
+  return flatten (text);
+}
+
 /* The October report with @sections and @patient (NULL: the stored name),
  * as flattened text. */
 static char *
@@ -987,8 +1005,6 @@ october_text (Fixture    *f,
               const char *patient)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TmReportData) data = NULL;
-  g_autofree char *text = NULL;
   TmReportOptions options;
 
   tm_report_options_init (&options);
@@ -998,12 +1014,7 @@ october_text (Fixture    *f,
   options.sections = sections;
   if (patient != NULL)
     g_assert_true (tm_report_options_set_patient (&options, patient, &error));
-  data = tm_report_data_new_from_store (store, &options, &error);
-  g_assert_no_error (error);
-  g_assert_true (tm_report_write (data, f->pdf, NULL, NULL, &error));
-  g_assert_no_error (error);
-  text = tm_test_run_poppler ("pdftotext", f->pdf);
-  return flatten (text);
+  return report_text (f, store, &options);
 }
 
 /* What only each section prints: its heading and some of its content. */
@@ -1774,6 +1785,60 @@ test_german_headers_whole (Fixture       *f,
   g_assert_null (strstr (text, "(0–\n"));
 }
 
+/* The trend chart's caption says what the chart shows at each range: the
+ * rules across the plot only while the days are wide enough for them, the
+ * doses only when there is room to print them over the sessions, the
+ * 7-day mean leading when the days are narrow. */
+static void
+test_trend_caption_every_range (Fixture       *f,
+                                gconstpointer  unused)
+{
+  static const struct
+  {
+    int      days;
+    gboolean rules;
+  } ranges[] = { { 31, TRUE }, { 92, TRUE }, { 365, FALSE }, { 3 * 365, FALSE } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(TmChartRecord) record = NULL;
+  g_autofree char *today = tm_day_today ();
+
+  if (!tm_test_have_poppler ())
+    return;
+
+  store = tm_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  record = tm_demo_record_new (today, 3 * 365);
+  g_assert_true (tm_demo_fill_store (store, record, &error));
+
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      g_autofree char *from = tm_day_add (today, 1 - ranges[i].days);
+      g_autofree char *flat = NULL;
+      TmReportOptions options;
+
+      tm_report_options_init (&options);
+      g_strlcpy (options.from, from, sizeof options.from);
+      options.sections = 1u << TM_REPORT_SECTION_CHARTS;
+      flat = report_text (f, store, &options);
+
+      if (ranges[i].rules)
+        assert_contains (flat, "Hollow circles and dashed rules: planned sessions");
+      else
+        {
+          assert_contains (flat, "Hollow circles: planned sessions; filled circles: sessions taken");
+          g_assert_null (strstr (flat, "rules: planned"));
+        }
+      /* A month has room for the doses; three years do not. */
+      if (ranges[i].days == 31)
+        assert_contains (flat, "sessions taken, with their dose.");
+      if (ranges[i].days == 3 * 365)
+        assert_contains (flat, "sessions taken, too close together at this range for their doses.");
+      /* At a year and more the 7-day mean leads, and the caption says so. */
+      g_assert_cmpint (strstr (flat, "which leads at this range") != NULL, ==, ranges[i].days >= 365);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1790,6 +1855,8 @@ main (int   argc,
   g_test_add_func ("/report/options", test_options);
   g_test_add_func ("/report/tools-missing", test_tools_missing);
   g_test_add ("/report/demo-period", Fixture, NULL, fixture_set_up, test_demo_period, fixture_tear_down);
+  g_test_add ("/report/trend-caption-every-range", Fixture, NULL, fixture_set_up, test_trend_caption_every_range,
+              fixture_tear_down);
   g_test_add ("/report/letter-without-notes", Fixture, NULL, fixture_set_up, test_letter_without_notes,
               fixture_tear_down);
   g_test_add ("/report/empty-period", Fixture, NULL, fixture_set_up, test_empty_period, fixture_tear_down);

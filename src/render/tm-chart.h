@@ -109,6 +109,10 @@ void     tm_trend_chart_draw       (cairo_t             *cr,
                                     const TmChartStyle  *style,
                                     TmSeries             series,
                                     const TmChartLayout *layout);
+char    *tm_trend_chart_describe   (const TmChartData   *data,
+                                    const TmChartStyle  *style,
+                                    TmSeries             series,
+                                    const TmChartLayout *layout);
 
 typedef struct
 {

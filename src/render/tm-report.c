@@ -929,24 +929,21 @@ static void
 place_charts (Report *r)
 {
   int n_lanes = r->data->chart->n_medicine_lanes;
-  g_autofree char *trend = g_strdup_printf ("%s %s%s%s",
-    _("Daily mood (0–10) with its 7-day mean. Bands: plan periods. Hollow circles and dashed rules: "
-      "planned sessions; filled circles and solid rules: sessions taken, with their dose. "
-      "Triangles along the bottom: safety prompts."),
-    n_lanes > 0 ? _("Under them, a band for each regular medicine while it was taken, divided where its "
-                    "dose changed.")
-                : "",
-    n_lanes > 0 ? " " : "",
-    tm_scale_get_direction (TM_SCALE_MOOD));
+  /* The medicines' lanes add to the chart, so the plot keeps its height. */
+  double trend_height = 230 + MIN (n_lanes, 4) * MEDICINE_LANE_HEIGHT;
+  TmChartLayout layout;
+  g_autofree char *trend = NULL;
   g_autofree char *after_dose = g_strdup_printf ("%s %s",
     _("Mean mood on each day after a session, one line for each plan period; faint lines: single dosing "
       "cycles; ±1 standard deviation where 5 or more cycles are behind a day. Under the days: how many "
       "cycles each point comes from (fewer than 3 check-ins: drawn faint). Dashed rules: the plan's interval."),
     tm_scale_get_direction (TM_SCALE_MOOD));
 
-  /* The medicines' lanes add to the chart, so the plot keeps its height. */
-  place_chart (r, _("Mood Against the Plan"), CHART_TREND, 230 + MIN (n_lanes, 4) * MEDICINE_LANE_HEIGHT,
-               trend);
+  /* The caption says what the chart shows at the width it is printed. */
+  tm_trend_chart_layout (r->data->chart, &r->chart_style, TM_SERIES_DEFAULT, r->width, trend_height, &layout);
+  trend = tm_trend_chart_describe (r->data->chart, &r->chart_style, TM_SERIES_DEFAULT, &layout);
+
+  place_chart (r, _("Mood Against the Plan"), CHART_TREND, trend_height, trend);
   place_chart (r, _("Mood After a Session"), CHART_AFTER_DOSE, 180, after_dose);
 }
 

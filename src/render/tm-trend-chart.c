@@ -313,6 +313,13 @@ session_on_day (const TmChartData *data,
   return FALSE;
 }
 
+/* Whether the planned and taken days get rules across the plot. */
+static gboolean
+rules_fit (const TmChartLayout *layout)
+{
+  return layout->column_width >= MIN_RULE_COLUMN;
+}
+
 static void
 draw_rules (TmPainter           *painter,
             const TmChartData   *data,
@@ -322,7 +329,7 @@ draw_rules (TmPainter           *painter,
   const TmChartStyle *style = painter->style;
   double top = layout->lane_y, bottom = layout->y + layout->h;
 
-  if (layout->column_width < MIN_RULE_COLUMN)
+  if (!rules_fit (layout))
     return;
 
   cairo_save (cr);
@@ -689,6 +696,32 @@ planned_of_session (const TmChartData    *data,
   return best;
 }
 
+/* Whether the doses go over their markers: the two sessions closest
+ * together leave room for a dose. The lane and the caption both ask. */
+static gboolean
+doses_fit (TmPainter           *painter,
+           const TmChartData   *data,
+           const TmChartLayout *layout)
+{
+  g_autofree char *sample = NULL;
+  double min_gap = G_MAXDOUBLE;
+  double dose_width;
+
+  if (data->sessions->len == 0)
+    return FALSE;
+  for (guint i = 1; i < data->sessions->len; i++)
+    {
+      const TmChartSession *a = &g_array_index (data->sessions, TmChartSession, i - 1);
+      const TmChartSession *b = &g_array_index (data->sessions, TmChartSession, i);
+
+      min_gap = MIN (min_gap, ABS (b->day_index - a->day_index) * layout->column_width);
+    }
+  /* Translators: a dose over a session on the trend chart: "100 mg" */
+  sample = g_strdup_printf (_("%s mg"), "100");
+  tm_painter_measure (painter, TM_TEXT_SMALL, sample, &dose_width, NULL);
+  return min_gap >= dose_width + painter->style->font_size * 0.5;
+}
+
 static void
 draw_lane (TmPainter           *painter,
            const TmChartData   *data,
@@ -699,7 +732,7 @@ draw_lane (TmPainter           *painter,
   double size = marker_size (style);
   double line_width = MAX (1.0, style->line_width * 0.75);
   double y = layout->lane_y;
-  double dose_width = 0, last_label_end = -G_MAXDOUBLE;
+  double last_label_end = -G_MAXDOUBLE;
   g_autoptr(GArray) marks = NULL;
   int closest = G_MAXINT;
 
@@ -755,23 +788,8 @@ draw_lane (TmPainter           *painter,
   tm_chart_draw_marks (cr, (const TmPlacedMark *) (gpointer) marks->data, marks->len, size, line_width);
 
   /* Doses over the markers, when they do not run into each other. */
-  if (data->sessions->len > 0)
-    {
-      g_autofree char *sample = NULL;
-      double min_gap = G_MAXDOUBLE;
-
-      for (guint i = 1; i < data->sessions->len; i++)
-        {
-          const TmChartSession *a = &g_array_index (data->sessions, TmChartSession, i - 1);
-          const TmChartSession *b = &g_array_index (data->sessions, TmChartSession, i);
-
-          min_gap = MIN (min_gap, ABS (b->day_index - a->day_index) * layout->column_width);
-        }
-      sample = g_strdup_printf (_("%s mg"), "100");
-      tm_painter_measure (painter, TM_TEXT_SMALL, sample, &dose_width, NULL);
-      if (min_gap < dose_width + style->font_size * 0.5)
-        return;
-    }
+  if (!doses_fit (painter, data, layout))
+    return;
 
   for (guint i = 0; i < data->sessions->len; i++)
     {
@@ -1051,6 +1069,73 @@ tm_trend_chart_draw (cairo_t             *cr,
 
   cairo_restore (cr);
   tm_painter_clear (&painter);
+}
+
+/**
+ * tm_trend_chart_describe:
+ * @layout: the chart's layout, from tm_trend_chart_layout()
+ *
+ * A caption for the chart as it is drawn at @layout's size: it names only
+ * what is there (no rules across the plot, or no doses over the sessions,
+ * when the days are too narrow for them), and ends with which way is
+ * better.
+ *
+ * Returns: (transfer full): the caption
+ */
+char *
+tm_trend_chart_describe (const TmChartData   *data,
+                         const TmChartStyle  *style,
+                         TmSeries             series,
+                         const TmChartLayout *layout)
+{
+  GString *caption = g_string_new (NULL);
+  TmPainter painter;
+  gboolean rules, doses;
+
+  g_return_val_if_fail (data != NULL && style != NULL && layout != NULL, NULL);
+
+  tm_painter_init_measure (&painter, style);
+  rules = rules_fit (layout);
+  doses = doses_fit (&painter, data, layout);
+  tm_painter_clear (&painter);
+
+  if (mean_leads (series, layout->column_width))
+    g_string_append (caption, _("Daily mood (0–10), drawn faint under its 7-day mean, which leads at this range."));
+  else if (series & TM_SERIES_ROLLING)
+    g_string_append (caption, _("Daily mood (0–10) with its 7-day mean."));
+  else
+    g_string_append (caption, _("Daily mood (0–10)."));
+
+  if (data->plan_periods->len > 0)
+    g_string_append_printf (caption, " %s", _("Bands: plan periods."));
+
+  if (data->planned->len > 0 || data->sessions->len > 0)
+    {
+      const char *marks;
+
+      if (rules && doses)
+        marks = _("Hollow circles and dashed rules: planned sessions; filled circles and solid rules: sessions "
+                  "taken, with their dose.");
+      else if (rules)
+        marks = _("Hollow circles and dashed rules: planned sessions; filled circles and solid rules: sessions "
+                  "taken, too close together at this range for their doses.");
+      else if (doses)
+        marks = _("Hollow circles: planned sessions; filled circles: sessions taken, with their dose.");
+      else
+        marks = _("Hollow circles: planned sessions; filled circles: sessions taken, too close together at this "
+                  "range for their doses.");
+      g_string_append_printf (caption, " %s", marks);
+    }
+
+  if (data->events->len > 0)
+    g_string_append_printf (caption, " %s", _("Triangles along the bottom: safety prompts."));
+  if (layout->n_medicine_lanes > 0)
+    g_string_append_printf (caption, " %s",
+                            _("Under them, a band for each regular medicine while it was taken, divided where its "
+                              "dose changed."));
+  g_string_append_printf (caption, " %s", tm_scale_get_direction (TM_SCALE_MOOD));
+
+  return g_string_free (caption, FALSE);
 }
 
 /* Hit tests */
