@@ -11,6 +11,7 @@
 #include "tm-clinician.h"
 #include "tm-companion.h"
 #include "tm-daily-question.h"
+#include "tm-offer-row.h"
 #include "tm-today-page.h"
 
 struct _TmTodayPage
@@ -21,8 +22,8 @@ struct _TmTodayPage
   GtkLabel      *title_label;
   GtkLabel      *status_label;
   GtkButton     *save_button;
-  AdwActionRow  *offer_row;
-  AdwActionRow  *plan_offer_row;
+  TmOfferRow    *offer_row;
+  TmOfferRow    *plan_offer_row;
   GtkButton     *offer_on_button;
   GtkButton     *offer_off_button;
   AdwActionRow  *reminder_row;
@@ -535,6 +536,7 @@ tm_today_page_class_init (TmTodayPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TM_TYPE_CHECKIN_FORM);
+  g_type_ensure (TM_TYPE_OFFER_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/pages/tm-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TmTodayPage, form);
@@ -564,11 +566,11 @@ tm_today_page_init (TmTodayPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The words of every session's prompts, from one place. */
   adw_action_row_set_subtitle (self->reminder_row, tm_safety_no_driving_text ());
-  adw_action_row_set_subtitle (self->offer_row,
-                               _("The check-in can ask each day whether you have had thoughts that "
-                                 "you would be better off dead or of hurting yourself. It is best "
-                                 "turned on with your clinician; you can change it at any time in "
-                                 "Preferences."));
+  tm_offer_row_set_subtitle (self->offer_row,
+                             _("The check-in can ask each day whether you have had thoughts that "
+                               "you would be better off dead or of hurting yourself. It is best "
+                               "turned on with your clinician; you can change it at any time in "
+                               "Preferences."));
 }
 
 TmCheckinForm *
