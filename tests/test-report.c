@@ -1839,6 +1839,52 @@ test_trend_caption_every_range (Fixture       *f,
     }
 }
 
+/* The after-dose chart draws the 8 latest plan periods; its caption says
+ * so when there are more, and "each plan period" when there are not. */
+static void
+test_after_dose_caption_periods (Fixture       *f,
+                                 gconstpointer  unused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = NULL;
+  g_autoptr(TmChartRecord) record = NULL;
+  g_autofree char *today = tm_day_today ();
+  g_autofree char *from = tm_day_add (today, -729);
+  g_autofree char *flat = NULL;
+  TmReportOptions options;
+
+  if (!tm_test_have_poppler ())
+    return;
+
+  store = tm_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  record = tm_demo_record_new (today, 3 * 365);
+  g_assert_true (tm_demo_fill_store (store, record, &error));
+
+  tm_report_options_init (&options);
+  options.sections = 1u << TM_REPORT_SECTION_CHARTS;
+  flat = report_text (f, store, &options);
+  assert_contains (flat, "Mean mood on each day after a session, one line for each plan period;");
+
+  /* Ten more plans, every 60 days of the last two years. */
+  for (int i = 0; i < 10; i++)
+    {
+      g_autofree char *start = tm_day_add (today, -700 + 60 * i);
+      g_autoptr(TmPlan) plan = tm_plan_new (start);
+
+      plan->interval_days = 14 + 7 * (i % 2);
+      plan->dose_mg = 100;
+      plan->route = TM_ROUTE_SUBLINGUAL;
+      plan->tolerance_days = 2;
+      g_assert_true (tm_store_add_plan (store, plan, &error));
+      g_assert_no_error (error);
+    }
+  g_strlcpy (options.from, from, sizeof options.from);
+  g_clear_pointer (&flat, g_free);
+  flat = report_text (f, store, &options);
+  assert_contains (flat, "Mean mood on each day after a session, one line for each of the 8 latest plan periods;");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1856,6 +1902,8 @@ main (int   argc,
   g_test_add_func ("/report/tools-missing", test_tools_missing);
   g_test_add ("/report/demo-period", Fixture, NULL, fixture_set_up, test_demo_period, fixture_tear_down);
   g_test_add ("/report/trend-caption-every-range", Fixture, NULL, fixture_set_up, test_trend_caption_every_range,
+              fixture_tear_down);
+  g_test_add ("/report/after-dose-caption-periods", Fixture, NULL, fixture_set_up, test_after_dose_caption_periods,
               fixture_tear_down);
   g_test_add ("/report/letter-without-notes", Fixture, NULL, fixture_set_up, test_letter_without_notes,
               fixture_tear_down);

@@ -417,6 +417,42 @@ draw_day_axis (TmPainter           *painter,
                    layout->axis_y + (rows + 1) * (small + 2), 0.5, &style->text);
 }
 
+/**
+ * tm_after_dose_chart_describe:
+ *
+ * A caption for the chart of @data: one line for each plan period, or for
+ * the latest ones when there are more than it draws, and which way is
+ * better.
+ *
+ * Returns: (transfer full): the caption
+ */
+char *
+tm_after_dose_chart_describe (const TmChartData *data)
+{
+  Shown shown;
+  guint with_curve = 0;
+  g_autofree char *lines = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  shown_init (&shown, data);
+  for (guint i = 0; i < data->after_dose->periods->len; i++)
+    with_curve += g_array_index (data->after_dose->periods, TmIntervalPeriod, i).curve->len > 0;
+  if (shown.n < with_curve)
+    /* Translators: the start of the after-dose chart's caption; %u is at least 8 */
+    lines = g_strdup_printf (_("Mean mood on each day after a session, one line for each of the %u latest plan "
+                               "periods;"), shown.n);
+  else
+    lines = g_strdup (_("Mean mood on each day after a session, one line for each plan period;"));
+  shown_clear (&shown);
+
+  return g_strdup_printf ("%s %s %s", lines,
+                          _("faint lines: single dosing cycles; ±1 standard deviation where 5 or more cycles are "
+                            "behind a day. Under the days: how many cycles each point comes from (fewer than 3 "
+                            "check-ins: drawn faint). Dashed rules: the plan's interval."),
+                          tm_scale_get_direction (TM_SCALE_MOOD));
+}
+
 void
 tm_after_dose_chart_draw (cairo_t             *cr,
                           const TmChartData   *data,

@@ -139,6 +139,7 @@ void     tm_after_dose_chart_layout (const TmChartData   *data,
                                      double               width,
                                      double               height,
                                      TmChartLayout       *layout);
+char    *tm_after_dose_chart_describe (const TmChartData *data);
 void     tm_after_dose_chart_draw   (cairo_t             *cr,
                                      const TmChartData   *data,
                                      const TmChartStyle  *style,

@@ -933,11 +933,7 @@ place_charts (Report *r)
   double trend_height = 230 + MIN (n_lanes, 4) * MEDICINE_LANE_HEIGHT;
   TmChartLayout layout;
   g_autofree char *trend = NULL;
-  g_autofree char *after_dose = g_strdup_printf ("%s %s",
-    _("Mean mood on each day after a session, one line for each plan period; faint lines: single dosing "
-      "cycles; ±1 standard deviation where 5 or more cycles are behind a day. Under the days: how many "
-      "cycles each point comes from (fewer than 3 check-ins: drawn faint). Dashed rules: the plan's interval."),
-    tm_scale_get_direction (TM_SCALE_MOOD));
+  g_autofree char *after_dose = tm_after_dose_chart_describe (r->data->chart);
 
   /* The caption says what the chart shows at the width it is printed. */
   tm_trend_chart_layout (r->data->chart, &r->chart_style, TM_SERIES_DEFAULT, r->width, trend_height, &layout);
