@@ -118,6 +118,27 @@ flatten (const char *text)
   return g_regex_replace_literal (blanks, text, -1, 0, " ", 0, NULL);
 }
 
+/* A store in the fixture's folder filled with @days of the demo record
+ * up to @today; the record in @record_out when asked for. */
+static TmStore *
+demo_store (Fixture        *f,
+            const char     *today,
+            int             days,
+            TmChartRecord **record_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TmStore) store = tm_store_open (f->dir, &error);
+  g_autoptr(TmChartRecord) record = NULL;
+
+  g_assert_no_error (error);
+  record = tm_demo_record_new (today, days);
+  g_assert_true (tm_demo_fill_store (store, record, &error));
+  g_assert_no_error (error);
+  if (record_out != NULL)
+    *record_out = g_steal_pointer (&record);
+  return g_steal_pointer (&store);
+}
+
 /* The demo year, the report of its last 200 days. */
 static void
 test_demo_period (Fixture       *f,
@@ -137,10 +158,7 @@ test_demo_period (Fixture       *f,
   if (!tm_test_have_poppler ())
     return;
 
-  store = tm_store_open (f->dir, &error);
-  g_assert_no_error (error);
-  record = tm_demo_record_new (today, TM_DEMO_DAYS);
-  g_assert_true (tm_demo_fill_store (store, record, &error));
+  store = demo_store (f, today, TM_DEMO_DAYS, &record);
   g_assert_true (tm_store_set_report_name (store, "  Alex Example (MRN 0042) ", &error));
 
   tm_report_options_init (&options);
@@ -265,9 +283,7 @@ test_letter_without_notes (Fixture       *f,
   if (!tm_test_have_poppler ())
     return;
 
-  store = tm_store_open (f->dir, &error);
-  record = tm_demo_record_new (today, 60);
-  g_assert_true (tm_demo_fill_store (store, record, &error));
+  store = demo_store (f, today, 60, &record);
 
   tm_report_options_init (&options);
   options.paper = TM_PAPER_LETTER;
@@ -1765,10 +1781,7 @@ test_german_headers_whole (Fixture       *f,
     g_error ("The locale de_DE.UTF-8 is missing (LOCPATH=%s)", g_getenv ("LOCPATH"));
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Other medicines"), ==, "Andere Medikamente");
 
-  store = tm_store_open (f->dir, &error);
-  g_assert_no_error (error);
-  record = tm_demo_record_new (today, TM_DEMO_DAYS);
-  g_assert_true (tm_demo_fill_store (store, record, &error));
+  store = demo_store (f, today, TM_DEMO_DAYS, &record);
   tm_report_options_init (&options);
   options.paper = TM_PAPER_A4;
   data = tm_report_data_new_from_store (store, &options, &error);
@@ -1806,10 +1819,7 @@ test_trend_caption_every_range (Fixture       *f,
   if (!tm_test_have_poppler ())
     return;
 
-  store = tm_store_open (f->dir, &error);
-  g_assert_no_error (error);
-  record = tm_demo_record_new (today, 3 * 365);
-  g_assert_true (tm_demo_fill_store (store, record, &error));
+  store = demo_store (f, today, 3 * 365, &record);
 
   for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
     {
@@ -1856,10 +1866,7 @@ test_after_dose_caption_periods (Fixture       *f,
   if (!tm_test_have_poppler ())
     return;
 
-  store = tm_store_open (f->dir, &error);
-  g_assert_no_error (error);
-  record = tm_demo_record_new (today, 3 * 365);
-  g_assert_true (tm_demo_fill_store (store, record, &error));
+  store = demo_store (f, today, 3 * 365, &record);
 
   tm_report_options_init (&options);
   options.sections = 1u << TM_REPORT_SECTION_CHARTS;
