@@ -22,6 +22,7 @@ struct _TmHistoryPage
   AdwBin              parent_instance;
 
   GtkStack           *section_stack;
+  GtkDropDown        *section_dropdown;
   GtkStack           *stack;
   GtkSearchEntry     *search_entry;
   GtkListView        *list_view;
@@ -410,6 +411,46 @@ tm_history_page_finalize (GObject *object)
   G_OBJECT_CLASS (tm_history_page_parent_class)->finalize (object);
 }
 
+/* In a narrow window the sections are chosen in a drop-down that lists
+ * the stack's pages; it and the stack follow each other. */
+static void
+on_section_selected_cb (TmHistoryPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->section_dropdown);
+  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->section_stack);
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected < g_list_model_get_n_items (G_LIST_MODEL (pages)))
+    gtk_selection_model_select_item (pages, selected, TRUE);
+}
+
+static void
+on_section_shown_cb (TmHistoryPage *self)
+{
+  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->section_stack);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    if (gtk_selection_model_is_selected (pages, i))
+      gtk_drop_down_set_selected (self->section_dropdown, i);
+}
+
+static void
+set_up_section_dropdown (TmHistoryPage *self)
+{
+  GtkSelectionModel *pages = gtk_stack_get_pages (self->section_stack);
+  GtkExpression *title = gtk_property_expression_new (GTK_TYPE_STACK_PAGE, NULL, "title");
+
+  /* The drop-down holds the stack's own list of pages. */
+  gtk_drop_down_set_expression (self->section_dropdown, title);
+  gtk_drop_down_set_model (self->section_dropdown, G_LIST_MODEL (pages));
+  gtk_expression_unref (title);
+  g_object_unref (pages);
+  g_signal_connect_object (self->section_stack, "notify::visible-child", G_CALLBACK (on_section_shown_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_section_shown_cb (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->section_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Section"), -1);
+}
+
 static void
 tm_history_page_class_init (TmHistoryPageClass *klass)
 {
@@ -430,6 +471,7 @@ tm_history_page_class_init (TmHistoryPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/pages/tm-history-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, section_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, questionnaire_stack);
   gtk_widget_class_bind_template_child (widget_class, TmHistoryPage, questionnaire_list_view);
@@ -447,6 +489,7 @@ tm_history_page_class_init (TmHistoryPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_questionnaire_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_safety_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_section_selected_cb);
 }
 
 static void
@@ -459,6 +502,7 @@ tm_history_page_init (TmHistoryPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   tm_accessible_name_entry (GTK_WIDGET (self->search_entry), _("Search check-ins"));
+  set_up_section_dropdown (self);
 
   self->filter = gtk_custom_filter_new (match_checkin, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
