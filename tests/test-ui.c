@@ -6857,6 +6857,13 @@ plan_dates_typed_body (Fixture *f)
   g_assert_cmpstr (message, ==, "The start date, “2027-02-30”, is no such day: February 2027 has 28 days. "
                                 "Check the date.");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from_row)), ==, "2027-02-30");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (from_row), "error"));
+  g_assert_cmpint (count_rows_in (f, "plan"), ==, 0);
+  /* Typing again takes the mark away; a day too early is refused at its row. */
+  type_text (from_row, "1999-12-31");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (from_row), "error"));
+  click (child (editor, TM_TYPE_PLAN_DIALOG, "save_button"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (from_row), "error"));
   g_assert_cmpint (count_rows_in (f, "plan"), ==, 0);
 
   type_text (date_row, "next week");

@@ -1006,7 +1006,13 @@ hand_over_to_window (TmApplication *self,
 static gboolean
 set_icon_cb (gpointer user_data)
 {
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
   gtk_window_set_default_icon_name (ICON_NAME);
+  /* A window realized without an icon does not take the default later. */
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (gtk_window_get_icon_name (l->data) == NULL)
+      gtk_window_set_icon_name (l->data, ICON_NAME);
   return G_SOURCE_REMOVE;
 }
 
@@ -1116,6 +1122,15 @@ tm_application_startup (GApplication *application)
   if (opening_thread != NULL)
     {
       g_thread_join (opening_thread);
+      /* Another Tidemark took the folder while this one started: its
+       * window has announced itself by now. */
+      if (g_error_matches (opening.error, TM_STORE_ERROR, TM_STORE_ERROR_BUSY) &&
+          hand_over_to_window (self, data_dir))
+        {
+          g_clear_error (&opening.error);
+          self->handed_over = TRUE;
+          return;
+        }
       if (!take_store (self, data_dir, opening.store, opening.error, FALSE))
         return;
     }

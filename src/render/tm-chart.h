@@ -88,6 +88,7 @@ typedef struct
   double axis_y;           /* the top of the date labels */
   int    n_columns;        /* days, or k for the after-dose curve */
   double column_width;
+  gboolean doses_fit;      /* trend chart: the doses are written over the sessions */
 } TmChartLayout;
 
 double   tm_chart_layout_column_x  (const TmChartLayout *layout,

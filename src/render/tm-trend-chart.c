@@ -184,6 +184,32 @@ place_medicine_lanes (const TmChartData *data,
   layout->events_y = layout->medicines_y - (layout->axis_y - layout->events_y);
 }
 
+/* Whether the doses go over their markers: the two sessions closest
+ * together leave room for a dose. The lane and the caption both ask. */
+static gboolean
+doses_fit (TmPainter           *painter,
+           const TmChartData   *data,
+           const TmChartLayout *layout)
+{
+  g_autofree char *sample = NULL;
+  double min_gap = G_MAXDOUBLE;
+  double dose_width;
+
+  if (data->sessions->len == 0)
+    return FALSE;
+  for (guint i = 1; i < data->sessions->len; i++)
+    {
+      const TmChartSession *a = &g_array_index (data->sessions, TmChartSession, i - 1);
+      const TmChartSession *b = &g_array_index (data->sessions, TmChartSession, i);
+
+      min_gap = MIN (min_gap, ABS (b->day_index - a->day_index) * layout->column_width);
+    }
+  /* Translators: a dose over a session on the trend chart: "100 mg" */
+  sample = g_strdup_printf (_("%s mg"), "100");
+  tm_painter_measure (painter, TM_TEXT_SMALL, sample, &dose_width, NULL);
+  return min_gap >= dose_width + painter->style->font_size * 0.5;
+}
+
 /**
  * tm_trend_chart_layout:
  * @width: the chart's width, in the units of the cairo_t it will be drawn on
@@ -239,6 +265,8 @@ tm_trend_chart_layout (const TmChartData  *data,
 
   layout->n_columns = data->n_days;
   layout->column_width = layout->w / MAX (1, data->n_days);
+  /* Decided once, here: the lane and the caption both read it. */
+  layout->doses_fit = doses_fit (&painter, data, layout);
 
   tm_painter_clear (&painter);
 }
@@ -696,32 +724,6 @@ planned_of_session (const TmChartData    *data,
   return best;
 }
 
-/* Whether the doses go over their markers: the two sessions closest
- * together leave room for a dose. The lane and the caption both ask. */
-static gboolean
-doses_fit (TmPainter           *painter,
-           const TmChartData   *data,
-           const TmChartLayout *layout)
-{
-  g_autofree char *sample = NULL;
-  double min_gap = G_MAXDOUBLE;
-  double dose_width;
-
-  if (data->sessions->len == 0)
-    return FALSE;
-  for (guint i = 1; i < data->sessions->len; i++)
-    {
-      const TmChartSession *a = &g_array_index (data->sessions, TmChartSession, i - 1);
-      const TmChartSession *b = &g_array_index (data->sessions, TmChartSession, i);
-
-      min_gap = MIN (min_gap, ABS (b->day_index - a->day_index) * layout->column_width);
-    }
-  /* Translators: a dose over a session on the trend chart: "100 mg" */
-  sample = g_strdup_printf (_("%s mg"), "100");
-  tm_painter_measure (painter, TM_TEXT_SMALL, sample, &dose_width, NULL);
-  return min_gap >= dose_width + painter->style->font_size * 0.5;
-}
-
 static void
 draw_lane (TmPainter           *painter,
            const TmChartData   *data,
@@ -788,7 +790,7 @@ draw_lane (TmPainter           *painter,
   tm_chart_draw_marks (cr, (const TmPlacedMark *) (gpointer) marks->data, marks->len, size, line_width);
 
   /* Doses over the markers, when they do not run into each other. */
-  if (!doses_fit (painter, data, layout))
+  if (!layout->doses_fit)
     return;
 
   for (guint i = 0; i < data->sessions->len; i++)
@@ -1089,15 +1091,13 @@ tm_trend_chart_describe (const TmChartData   *data,
                          const TmChartLayout *layout)
 {
   GString *caption = g_string_new (NULL);
-  TmPainter painter;
   gboolean rules, doses;
 
   g_return_val_if_fail (data != NULL && style != NULL && layout != NULL, NULL);
 
-  tm_painter_init_measure (&painter, style);
   rules = rules_fit (layout);
-  doses = doses_fit (&painter, data, layout);
-  tm_painter_clear (&painter);
+  /* With no session taken there is no dose to leave out. */
+  doses = data->sessions->len == 0 || layout->doses_fit;
 
   if (mean_leads (series, layout->column_width))
     g_string_append (caption, _("Daily mood (0–10), drawn faint under its 7-day mean, which leads at this range."));

@@ -236,7 +236,7 @@ read_plan (TmPlanDialog  *self,
 static void
 clear_errors (TmPlanDialog *self)
 {
-  AdwEntryRow *rows[] = { self->days_row, self->dose_row, self->tolerance_row, self->author_row,
+  AdwEntryRow *rows[] = { self->from_row, self->days_row, self->dose_row, self->tolerance_row, self->author_row,
                           self->pre_phq9_row, self->pre_mood_row };
 
   tm_error_label_hide (self->plan_error);
@@ -249,6 +249,8 @@ static GtkWidget *
 row_for_field (TmPlanDialog *self,
                const char   *field)
 {
+  if (g_strcmp0 (field, "effective_from") == 0)
+    return GTK_WIDGET (self->from_row);
   if (g_strcmp0 (field, "interval_days") == 0)
     return GTK_WIDGET (self->days_row);
   if (g_strcmp0 (field, "dose_mg") == 0)

@@ -44,6 +44,8 @@ tm_wrap_bin_add_child (GtkBuildable *buildable,
       self->child = GTK_WIDGET (child);
       gtk_widget_set_parent (self->child, GTK_WIDGET (self));
     }
+  else if (GTK_IS_WIDGET (child))
+    g_warning ("A TmWrapBin holds one child; %s is left out", G_OBJECT_TYPE_NAME (child));
   else
     parent_buildable_iface->add_child (buildable, builder, child, type);
 }
@@ -165,6 +167,7 @@ tm_revealer_measure_when_shown (GtkRevealer *revealer)
 
   g_signal_connect (revealer, "notify::reveal-child", G_CALLBACK (sync_revealer_child), NULL);
   g_signal_connect (revealer, "notify::child-revealed", G_CALLBACK (sync_revealer_child), NULL);
+  g_signal_connect (revealer, "notify::child", G_CALLBACK (sync_revealer_child), NULL);
   sync_revealer_child (revealer);
 }
 
