@@ -1849,8 +1849,9 @@ test_trend_caption_every_range (Fixture       *f,
     }
 }
 
-/* The after-dose chart draws the 8 latest plan periods; its caption says
- * so when there are more, and "each plan period" when there are not. */
+/* The after-dose and interval charts draw the 8 latest plan periods; their
+ * captions say so when there are more, and "each plan period" when there
+ * are not. */
 static void
 test_after_dose_caption_periods (Fixture       *f,
                                  gconstpointer  unused)
@@ -1890,6 +1891,12 @@ test_after_dose_caption_periods (Fixture       *f,
   g_clear_pointer (&flat, g_free);
   flat = report_text (f, store, &options);
   assert_contains (flat, "Mean mood on each day after a session, one line for each of the 8 latest plan periods;");
+
+  /* The interval's chart, over the whole record, says the same. */
+  options.sections = 1u << TM_REPORT_SECTION_INTERVAL;
+  g_clear_pointer (&flat, g_free);
+  flat = report_text (f, store, &options);
+  assert_contains (flat, "The chart draws the 8 latest of the ");
 }
 
 int

@@ -426,25 +426,60 @@ draw_day_axis (TmPainter           *painter,
  *
  * Returns: (transfer full): the caption
  */
-char *
-tm_after_dose_chart_describe (const TmChartData *data)
+/* How many plan periods have a curve, and how many of them the chart
+ * draws (the latest MAX_PERIODS). */
+static guint
+count_periods (const TmChartData *data,
+               guint             *n_shown)
 {
-  Shown shown;
+  g_auto(Shown) shown;
   guint with_curve = 0;
-  g_autofree char *lines = NULL;
-
-  g_return_val_if_fail (data != NULL, NULL);
 
   shown_init (&shown, data);
   for (guint i = 0; i < data->after_dose->periods->len; i++)
     with_curve += g_array_index (data->after_dose->periods, TmIntervalPeriod, i).curve->len > 0;
-  if (shown.n < with_curve)
+  *n_shown = shown.n;
+  return with_curve;
+}
+
+/**
+ * tm_after_dose_chart_describe_shown:
+ *
+ * Returns: (transfer full) (nullable): a sentence saying the chart of
+ *   @data draws only the latest plan periods, or %NULL when it draws them
+ *   all
+ */
+char *
+tm_after_dose_chart_describe_shown (const TmChartData *data)
+{
+  guint n_shown;
+  guint total;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  total = count_periods (data, &n_shown);
+  if (n_shown >= total)
+    return NULL;
+  /* Translators: "The chart draws the 8 latest of the 12 plan periods." */
+  return g_strdup_printf (_("The chart draws the %u latest of the %u plan periods."), n_shown, total);
+}
+
+char *
+tm_after_dose_chart_describe (const TmChartData *data)
+{
+  guint n_shown;
+  guint total;
+  g_autofree char *lines = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  total = count_periods (data, &n_shown);
+  if (n_shown < total)
     /* Translators: the start of the after-dose chart's caption; %u is at least 8 */
     lines = g_strdup_printf (_("Mean mood on each day after a session, one line for each of the %u latest plan "
-                               "periods;"), shown.n);
+                               "periods;"), n_shown);
   else
     lines = g_strdup (_("Mean mood on each day after a session, one line for each plan period;"));
-  shown_clear (&shown);
 
   return g_strdup_printf ("%s %s %s", lines,
                           _("faint lines: single dosing cycles; ±1 standard deviation where 5 or more cycles are "

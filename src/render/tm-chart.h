@@ -141,6 +141,7 @@ void     tm_after_dose_chart_layout (const TmChartData   *data,
                                      double               height,
                                      TmChartLayout       *layout);
 char    *tm_after_dose_chart_describe (const TmChartData *data);
+char    *tm_after_dose_chart_describe_shown (const TmChartData *data);
 void     tm_after_dose_chart_draw   (cairo_t             *cr,
                                      const TmChartData   *data,
                                      const TmChartStyle  *style,

@@ -1077,7 +1077,12 @@ place_evidence (Report *r)
   if (evidence == NULL || (table = tm_interval_table_new (evidence, 4))->periods->len == 0)
     return;
 
-  caption = tm_interval_evidence_caption (evidence);
+  {
+    g_autofree char *evidence_caption = tm_interval_evidence_caption (evidence);
+    g_autofree char *shown = tm_after_dose_chart_describe_shown (r->data->whole);
+
+    caption = shown != NULL ? g_strjoin (" ", evidence_caption, shown, NULL) : g_steal_pointer (&evidence_caption);
+  }
   place_chart (r, _("Evidence About the Interval"), CHART_INTERVAL, 200, caption);
   gap (r, 6);
   place_evidence_table (r, table);

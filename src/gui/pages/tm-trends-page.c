@@ -263,7 +263,10 @@ show_interval (TmTrendsPage *self,
 {
   const TmIntervalEvidence *evidence = whole->after_dose;
   g_autoptr(TmIntervalTable) table = tm_interval_table_new (evidence, 4);
-  g_autofree char *caption = tm_interval_evidence_caption (evidence);
+  g_autofree char *evidence_caption = tm_interval_evidence_caption (evidence);
+  g_autofree char *shown = tm_after_dose_chart_describe_shown (whole);
+  g_autofree char *caption = shown != NULL ? g_strjoin (" ", evidence_caption, shown, NULL)
+                                           : g_strdup (evidence_caption);
 
   gtk_label_set_label (self->interval_caption, caption);
   tm_chart_view_set_data (self->interval_view, whole);
