@@ -1120,26 +1120,19 @@ tm_application_startup (GApplication *application)
     }
 
   if (opening_thread != NULL)
+    g_thread_join (opening_thread);
+  /* A Tidemark with a window holds the folder: it was found before opening,
+   * or it took the folder while this one started and has announced
+   * itself by now. */
+  if ((opening_thread == NULL || g_error_matches (opening.error, TM_STORE_ERROR, TM_STORE_ERROR_BUSY)) &&
+      hand_over_to_window (self, data_dir))
     {
-      g_thread_join (opening_thread);
-      /* Another Tidemark took the folder while this one started: its
-       * window has announced itself by now. */
-      if (g_error_matches (opening.error, TM_STORE_ERROR, TM_STORE_ERROR_BUSY) &&
-          hand_over_to_window (self, data_dir))
-        {
-          g_clear_error (&opening.error);
-          self->handed_over = TRUE;
-          return;
-        }
-      if (!take_store (self, data_dir, opening.store, opening.error, FALSE))
-        return;
-    }
-  else if (hand_over_to_window (self, data_dir))
-    {
+      g_clear_error (&opening.error);
       self->handed_over = TRUE;
       return;
     }
-  else if (!open_store (self, data_dir, FALSE, FALSE))
+  if (opening_thread != NULL ? !take_store (self, data_dir, opening.store, opening.error, FALSE)
+                             : !open_store (self, data_dir, FALSE, FALSE))
     return;
   tm_application_mark_start_up ("store-ready");
   announce_window (self);
